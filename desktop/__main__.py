@@ -1,0 +1,51 @@
+"""Entry point for both faces of Witnessbox: ``witnessbox`` starts the desktop app,
+``witnessbox COMMAND ...`` runs a headless command."""
+
+from __future__ import annotations
+
+import sys
+
+from desktop import firewall
+
+# The guard goes in before anything else can open a socket.
+firewall.install()
+
+import logging  # noqa: E402
+import os  # noqa: E402
+
+from desktop import logging_setup  # noqa: E402
+from desktop.paths import AppPaths  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+
+def _harden_process() -> None:
+    """No core dumps: a crash must not write decrypted interviews to disk."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # Windows has no resource module
+        pass
+
+
+def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
+    firewall.install()
+    _harden_process()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    paths = paths or AppPaths.default()
+    os.umask(0o077)
+    logging_setup.configure(paths.log_dir)
+
+    if argv:
+        from desktop.cli import Context, run
+
+        return run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr))
+
+    from desktop.app import run_gui
+
+    return run_gui(paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The headless command line. Coordinators script it and the tests drive it.
+
+Conventions every command follows:
+
+* ``--vault DIR`` picks a vault (default: the platform's user data folder); a cloud-synced folder
+  is refused.
+* ``--passphrase-file FILE`` reads the passphrase from the first line of FILE; otherwise the
+  passphrase is prompted for without echo. It is never taken from argv or the environment.
+* ``--json`` where a command reports data.
+* Exit 0 on success; 1 with a one-line message on stderr for a user error; 2 for a usage error.
+  No traceback reaches the user; the log gets a scrubbed one.
+
+Commands live in their own modules (``desktop/cli_*.py``), each with ``register(subparsers)``
+that adds its subcommands with ``set_defaults(handler=fn)``. ``fn(args, ctx) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop import APP_NAME, __version__
+from desktop.paths import AppPaths, SyncedFolderError, check_not_synced
+
+log = logging.getLogger(__name__)
+
+# Modules that add commands. A module listed here that does not exist yet is skipped, so the
+# command line grows with the product.
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.cli_vault",
+    "desktop.cli_redact",
+    "desktop.cli_reports",
+    "desktop.cli_transfer",
+)
+
+
+class UserError(Exception):
+    """Something the user can fix: printed as one line, exit code 1. The message must hold no interview data."""
+
+
+class UsageError(UserError):
+    """The command was called wrongly: exit code 2."""
+
+
+@dataclass
+class Context:
+    """What every command handler gets besides its arguments."""
+
+    paths: AppPaths
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+
+    def vault_dir(self, args: argparse.Namespace) -> Path:
+        """The vault folder for this command, refusing cloud-synced folders."""
+        chosen = getattr(args, "vault", None)
+        path = Path(chosen).expanduser() if chosen else self.paths.default_vault_dir
+        try:
+            return check_not_synced(path)
+        except SyncedFolderError as exc:
+            raise UserError(str(exc)) from None
+
+    def passphrase(self, args: argparse.Namespace, *, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+        """The passphrase, from ``--passphrase-file`` or a prompt without echo."""
+        return read_passphrase(getattr(args, "passphrase_file", None), prompt=prompt, confirm=confirm)
+
+    def emit_json(self, data: Any) -> None:
+        json.dump(data, self.stdout, ensure_ascii=False, indent=None, sort_keys=True)
+        self.stdout.write("\n")
+
+    def say(self, line: str) -> None:
+        self.stdout.write(line + "\n")
+
+
+def read_passphrase(file: str | None, *, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+    if file is not None:
+        try:
+            with open(file, encoding="utf-8") as fh:
+                first = fh.readline()
+        except FileNotFoundError:
+            raise UserError("The passphrase file does not exist.") from None
+        except (OSError, UnicodeDecodeError):
+            raise UserError("The passphrase file cannot be read.") from None
+        value = first.rstrip("\r\n")
+        if not value:
+            raise UserError("The passphrase file's first line is empty.")
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError("No terminal to ask for the passphrase; use --passphrase-file FILE.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again, to confirm: ") != value:
+        raise UserError("The two passphrases do not match.")
+    if not value:
+        raise UserError("The passphrase is empty.")
+    return value
+
+
+def add_vault_options(parser: argparse.ArgumentParser, *, passphrase: bool = True) -> None:
+    """The options every vault command shares."""
+    parser.add_argument("--vault", metavar="DIR", help="the vault folder (default: in your user data folder)")
+    if passphrase:
+        parser.add_argument(
+            "--passphrase-file", metavar="FILE", help="read the passphrase from the first line of FILE (for scripts)"
+        )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so main() owns every exit code and message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="witnessbox",
+        description=f"{APP_NAME}: an offline, encrypted vault for interviews, and redacted statements "
+        "made from it. With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    st = sub.add_parser("self-test", help="check this installation (offline guard, SQLCipher, FTS5, fonts)")
+    st.set_defaults(handler=_cmd_self_test)
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _cmd_self_test(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.selftest import run_checks
+
+    failed = 0
+    for check in run_checks():
+        ctx.say(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
+        failed += not check.ok
+    return 1 if failed else 0
+
+
+def run(argv: list[str], ctx: Context) -> int:
+    """Run one command; returns the exit code. Never raises for a user or usage error."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler", None)
+        if handler is None:
+            raise UsageError("no command given (see 'witnessbox --help')")
+        return int(handler(args, ctx) or 0)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    except UsageError as exc:
+        ctx.stderr.write(f"witnessbox: {exc}\n")
+        return 2
+    except UserError as exc:
+        ctx.stderr.write(f"witnessbox: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        ctx.stderr.write("witnessbox: interrupted\n")
+        return 130
+    except Exception:
+        log.exception("command failed")
+        ctx.stderr.write(
+            f"witnessbox: an unexpected error stopped the command; details are in the log ({ctx.paths.log_dir}).\n"
+        )
+        return 1

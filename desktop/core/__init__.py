@@ -1,0 +1,1 @@
+"""core layer: pure Python, never imports PySide6 or desktop.ui."""

@@ -1,0 +1,95 @@
+"""Where Witnessbox keeps its files.
+
+Everything comes from :class:`AppPaths`. The default is built from ``platformdirs``, which on
+Linux honours ``XDG_DATA_HOME``/``XDG_CONFIG_HOME``/``XDG_STATE_HOME``/``XDG_CACHE_HOME``, so tests point the
+whole app at ``tmp_path`` through the environment or by passing their own ``AppPaths``.
+
+A vault must never live in a folder that a cloud service synchronises (OneDrive, Dropbox,
+iCloud, Google Drive, ...): that would copy the encrypted vault, and every backup of it, off the
+machine. :func:`check_not_synced` refuses such paths.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from desktop import APP_NAME
+
+_APP_DIR = "witnessbox"
+
+# Folder names that cloud sync clients create or use as their root, compared case-insensitively.
+# "OneDrive - Charity Ltd" and "Dropbox (Personal)" match through the prefixes.
+_SYNCED_PREFIXES: tuple[str, ...] = (
+    "onedrive", "dropbox", "icloud drive", "iclouddrive", "com~apple~clouddocs", "mobile documents",
+    "google drive", "googledrive", "nextcloud", "owncloud", "pcloud drive", "megasync", "sync.com",
+    "seafile", "tresorit", "box sync",
+)
+# Names too short or too common to match as prefixes.
+_SYNCED_EXACT: frozenset[str] = frozenset({"box", "mega", "my drive"})
+
+
+class SyncedFolderError(ValueError):
+    """The chosen folder is synchronised to a cloud service."""
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+    cache_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        return cls(
+            data_dir=Path(platformdirs.user_data_dir(_APP_DIR, appauthor=False)),
+            config_dir=Path(platformdirs.user_config_dir(_APP_DIR, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(_APP_DIR, appauthor=False)),
+            cache_dir=Path(platformdirs.user_cache_dir(_APP_DIR, appauthor=False)),
+        )
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Every folder under one root (tests, portable installs)."""
+        root = Path(root)
+        return cls(root / "data", root / "config", root / "log", root / "cache")
+
+    @property
+    def default_vault_dir(self) -> Path:
+        return self.data_dir / "vault"
+
+    def ensure(self) -> None:
+        for d in (self.data_dir, self.config_dir, self.log_dir, self.cache_dir):
+            make_private_dir(d)
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by the owner only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(path, 0o700)
+    except OSError:  # pragma: no cover - e.g. a FAT stick; nothing more can be done
+        pass
+    return path
+
+
+def synced_folder_name(path: Path) -> str | None:
+    """The name of the cloud-synced folder that ``path`` lies in, or None."""
+    for part in Path(os.path.abspath(path)).parts:
+        low = part.strip().lower()
+        if low in _SYNCED_EXACT or low.startswith(_SYNCED_PREFIXES):
+            return part
+    return None
+
+
+def check_not_synced(path: Path) -> Path:
+    name = synced_folder_name(path)
+    if name is not None:
+        raise SyncedFolderError(
+            f"{APP_NAME} will not keep data in a cloud-synced folder ({name!r}); choose a folder on this computer."
+        )
+    return path

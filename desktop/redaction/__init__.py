@@ -1,0 +1,1 @@
+"""redaction layer: pure Python, never imports PySide6 or desktop.ui."""

@@ -1,0 +1,1 @@
+"""reports layer: pure Python, never imports PySide6 or desktop.ui."""

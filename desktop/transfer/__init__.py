@@ -1,0 +1,1 @@
+"""transfer layer: pure Python, never imports PySide6 or desktop.ui."""

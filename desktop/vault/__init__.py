@@ -1,0 +1,1 @@
+"""vault layer: pure Python, never imports PySide6 or desktop.ui."""

@@ -1,0 +1,77 @@
+"""Shared test set-up.
+
+* Qt runs offscreen (``--onscreen`` to watch).
+* The no-network guard is installed for the whole run, exactly as ``main()`` installs it, with
+  the test tools (this Python, for child processes; poppler and qpdf, to read PDFs back)
+  added to its program allow-list. Every test then fails if it made the guard refuse anything,
+  unless it is marked ``firewall_probe`` (the tests that try to get through on purpose).
+* Every test gets its own data, config, log and cache folders under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import firewall
+from desktop.paths import AppPaths
+
+TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--onscreen", action="store_true", help="show Qt windows instead of running offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--onscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    config.addinivalue_line("markers", "firewall_probe: the test makes the offline guard refuse calls on purpose")
+    firewall.install(firewall.DEFAULT_ALLOWED_PROGRAMS + TEST_PROGRAMS)
+
+
+@pytest.fixture(autouse=True)
+def _no_network_events(request: pytest.FixtureRequest):
+    before = len(firewall.blocked_events())
+    yield
+    if request.node.get_closest_marker("firewall_probe"):
+        return
+    new = firewall.blocked_events()[before:]
+    assert not new, f"the offline guard refused {new} during this test"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
+        d = home / sub
+        d.mkdir(parents=True, mode=0o700)
+        monkeypatch.setenv(var, str(d))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir(mode=0o700)
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    paths = AppPaths.under(tmp_path / "app")
+    paths.ensure()
+    return paths
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    from desktop.app import Application
+
+    return Application
