@@ -1,0 +1,68 @@
+"""The one atomic file writer. Every file Witnessbox writes goes through :func:`atomic_write`.
+
+Recipe (reference/security.md section 4): write a temp file in the *same* folder, flush and fsync
+it, ``os.replace`` it over the target, then fsync the folder so the rename itself is durable.
+A crash at any point leaves either the old file or the new one, never a torn one. On failure the
+temp file is removed and the exception propagates: the caller treats it as "unknown" and says so.
+Temp names are random and say nothing about the content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+TEMP_PREFIX = ".wbtmp-"
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or creation in ``directory`` durable (a no-op where the OS has no directory fsync)."""
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a directory for fsync
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # some filesystems (FAT on some kernels) refuse; the file fsync already happened
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """Context manager yielding a binary file; on clean exit it atomically becomes ``target``."""
+    target = Path(target)
+    directory = target.parent
+    tmp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(directory)
+
+
+def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """Write ``data`` to ``target`` atomically and durably."""
+    with atomic_writer(target, mode=mode) as fh:
+        fh.write(data)
+
+
+def remove_stale_temp_files(directory: Path) -> int:
+    """Delete temp files left by a crash mid-write in ``directory``; returns how many."""
+    count = 0
+    for p in Path(directory).glob(f"{TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            p.unlink()
+            count += 1
+    return count
