@@ -1,0 +1,231 @@
+"""Fonts for statements: which font draws which character, and shaping of complex scripts.
+
+Every statement font is embedded from ``resources/fonts`` (Noto, SIL Open Font License). Text is
+split into runs by script; each run gets the font for its script, and Arabic-script (Urdu),
+Gurmukhi (Punjabi), Bengali and Devanagari runs are shaped with HarfBuzz (through reportlab's
+``uharfbuzz`` support) so that letters join and vowel signs sit where a reader expects them.
+
+A character that no statement font covers is never drawn as an empty box: :func:`runs` raises
+:class:`UncoveredCharacter`, which names the code point and its script only, never the text
+around it.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.lib.abag import ABag
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
+
+from desktop.resources import resource_path
+
+LATIN, ARABIC, GURMUKHI, BENGALI, DEVANAGARI = "Latin", "Arabic", "Gurmukhi", "Bengali", "Devanagari"
+
+# (script, regular font file, bold font file). Urdu is drawn in Naskh: it is the form most
+# Urdu readers meet on screens and in print, and it stays compact on an A4 line.
+_FONT_FILES: dict[str, tuple[str, str]] = {
+    LATIN: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ARABIC: ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
+    GURMUKHI: ("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf"),
+    BENGALI: ("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"),
+    DEVANAGARI: ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"),
+}
+ITALIC_FILE = "NotoSans-Italic.ttf"
+
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0600, 0x06FF, ARABIC),
+    (0x0750, 0x077F, ARABIC),
+    (0x08A0, 0x08FF, ARABIC),
+    (0xFB50, 0xFDFF, ARABIC),
+    (0xFE70, 0xFEFF, ARABIC),
+    (0x0900, 0x097F, DEVANAGARI),
+    (0xA8E0, 0xA8FF, DEVANAGARI),
+    (0x0980, 0x09FF, BENGALI),
+    (0x0A00, 0x0A7F, GURMUKHI),
+)
+SHAPED_SCRIPTS = frozenset({ARABIC, GURMUKHI, BENGALI, DEVANAGARI})
+# Bidi controls are dropped: the statement lays out direction itself, word by word.
+_DROPPED = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+_JOINERS = frozenset("\u200c\u200d")
+
+
+class UncoveredCharacter(ValueError):
+    """A character that no statement font can draw. Names the code point and script only."""
+
+    def __init__(self, char: str) -> None:
+        self.codepoint = ord(char)
+        self.script = script_name(char)
+        super().__init__(
+            f"No statement font can draw the character U+{self.codepoint:04X} ({self.script} script); "
+            "the statement was not exported. Replace or remove that character."
+        )
+
+
+def script_of(ch: str) -> str | None:
+    """The complex script ``ch`` belongs to, LATIN for strong Latin-font letters, None for neutral marks."""
+    cp = ord(ch)
+    if cp in (0x0964, 0x0965):  # danda and double danda are shared by the Indic scripts
+        return None
+    for lo, hi, script in _RANGES:
+        if lo <= cp <= hi:
+            return script
+    cat = unicodedata.category(ch)
+    if cat.startswith("L"):
+        return LATIN
+    return None
+
+
+def script_name(ch: str) -> str:
+    """A person-readable script name for an error message (from the Unicode character name)."""
+    s = script_of(ch)
+    if s and s != LATIN:
+        return s
+    name = unicodedata.name(ch, "")
+    if not name:
+        return "unknown"
+    if name.startswith(("LATIN", "GREEK", "CYRILLIC")) or s == LATIN and not name.startswith("CJK"):
+        return name.split()[0].title()
+    first = name.split()[0]
+    return {"CJK": "Han (Chinese/Japanese)", "HANGUL": "Hangul (Korean)"}.get(first, first.title())
+
+
+@dataclass(frozen=True)
+class FontPair:
+    regular: str
+    bold: str
+
+
+class FontSet:
+    """The registered statement fonts (registered once per process; reportlab's registry is global)."""
+
+    _lock = threading.Lock()
+    _loaded: dict[str, FontPair] | None = None
+    _covers: dict[str, frozenset[int]] = {}
+
+    @classmethod
+    def load(cls) -> dict[str, FontPair]:
+        with cls._lock:
+            if cls._loaded is None:
+                loaded: dict[str, FontPair] = {}
+                for script, (reg, bold) in _FONT_FILES.items():
+                    names = []
+                    for fname in (reg, bold):
+                        name = "WB-" + fname.removesuffix(".ttf")
+                        path = resource_path(f"fonts/{fname}")
+                        if not path.is_file():
+                            raise FileNotFoundError(f"missing statement font {fname}")
+                        if name not in pdfmetrics.getRegisteredFontNames():
+                            font = TTFont(name, str(path))
+                            pdfmetrics.registerFont(font)
+                        cls._covers[name] = frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+                        names.append(name)
+                    loaded[script] = FontPair(*names)
+                cls._loaded = loaded
+            return cls._loaded
+
+    @classmethod
+    def covers(cls, font_name: str, ch: str) -> bool:
+        return ord(ch) in cls._covers[font_name]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of one word drawn in one font: ``text`` is the logical text, ``glyphs`` what is drawn."""
+
+    font: str
+    text: str
+    glyphs: str  # a reportlab ShapedStr for shaped scripts, else the text itself
+    width: float
+    rtl: bool
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalised text without bidi controls or other control characters (newlines kept)."""
+    text = unicodedata.normalize("NFC", text)
+    out = []
+    for ch in text:
+        if ch in _DROPPED:
+            continue
+        if ch in "\n\t":
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cc":
+            continue
+        if cat.startswith("Z"):
+            out.append(" ")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _font_for(script: str, bold: bool) -> str:
+    pair = FontSet.load()[script]
+    return pair.bold if bold else pair.regular
+
+
+def _neutral_font(ch: str, near: str | None, bold: bool) -> str:
+    """A font for a neutral character (digit, punctuation, mark): the neighbouring run's if it has it."""
+    if near is not None:
+        font = _font_for(near, bold)
+        if FontSet.covers(font, ch) or ch in _JOINERS:
+            return font
+    for script in (LATIN, *sorted(SHAPED_SCRIPTS)):
+        font = _font_for(script, bold)
+        if FontSet.covers(font, ch):
+            return font
+    raise UncoveredCharacter(ch)
+
+
+def runs(word: str, size: float, *, bold: bool = False) -> list[Run]:
+    """Split one word (no spaces) into font runs, shaping complex scripts. Raises UncoveredCharacter."""
+    FontSet.load()
+    strong = [script_of(c) for c in word]
+    # neutral characters take the script of the nearest strong letter before them, else after
+    scripts: list[str | None] = []
+    last: str | None = None
+    for i, s in enumerate(strong):
+        if s is None:
+            near = last if last is not None else next((t for t in strong[i + 1:] if t is not None), None)
+            scripts.append(near)
+        else:
+            last = s
+            scripts.append(s)
+    pieces: list[tuple[str, str]] = []
+    for ch, s, st in zip(word, scripts, strong, strict=True):
+        if st is not None:
+            font = _font_for(st, bold)
+            if not FontSet.covers(font, ch):
+                if st == LATIN:
+                    font = _neutral_font(ch, None, bold)
+                else:
+                    raise UncoveredCharacter(ch)
+        else:
+            font = _neutral_font(ch, s, bold)
+        if pieces and pieces[-1][0] == font:
+            pieces[-1] = (font, pieces[-1][1] + ch)
+        else:
+            pieces.append((font, ch))
+    shaped_fonts = {_font_for(s, b) for s in SHAPED_SCRIPTS for b in (False, True)}
+    out: list[Run] = []
+    for font, text in pieces:
+        rtl = any(script_of(c) == ARABIC for c in text)
+        if font in shaped_fonts:
+            glyphs, width = shape(text, font, size)
+        else:
+            glyphs, width = text, pdfmetrics.stringWidth(text, font, size)
+        out.append(Run(font, text, glyphs, width, rtl))
+    return out
+
+
+def shape(text: str, font: str, size: float) -> tuple[str, float]:
+    """HarfBuzz-shape ``text`` in ``font``: the glyph string reportlab draws, and its width in points."""
+    word = shapeFragWord([pdfmetrics.stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
+                         force=True)
+    glyphs = word[1][1]
+    data = getattr(glyphs, "__shapeData__", None)
+    width = sum(sd.x_advance for sd in data) * size / 1000 if data else pdfmetrics.stringWidth(text, font, size)
+    return glyphs, width

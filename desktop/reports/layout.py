@@ -1,0 +1,213 @@
+"""A paragraph flowable that mixes scripts and directions safely.
+
+reportlab's own Paragraph shapes a word with the first font in it, and lays right-to-left text
+out only with an optional bidi library. Statements mix English, Urdu, Punjabi, Bengali and
+Hindi, so :class:`ScriptParagraph` does its own simple, predictable layout:
+
+* words are split into font runs by script (:func:`desktop.reports.fonts.runs`), complex scripts
+  shaped by HarfBuzz;
+* lines are filled greedily in logical order; a word wider than the line is broken between
+  characters, so nothing runs past the margin;
+* the paragraph's direction is that of its first strong letter. In a right-to-left paragraph the
+  words of each line are placed right to left, keeping left-to-right stretches (placeholders
+  such as "[PHONE 1]", numbers) in their own order; in a left-to-right paragraph, stretches of
+  right-to-left words are reversed. This is the word-level part of the Unicode bidi algorithm,
+  which is what statements need.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.lib.colors import black
+from reportlab.platypus import Flowable
+
+from desktop.reports.fonts import Run, clean_text, runs
+
+
+def _strong_direction(text: str) -> str | None:
+    for ch in text:
+        bd = unicodedata.bidirectional(ch)
+        if bd in ("R", "AL"):
+            return "R"
+        if bd == "L":
+            return "L"
+    return None
+
+
+@dataclass
+class _Word:
+    runs: list[Run]
+    width: float
+    direction: str  # "L", "R" or "N" (no strong letter)
+
+
+def _word_direction(text: str) -> str:
+    d = _strong_direction(text)
+    if d:
+        return d
+    return "L" if any(ch.isdigit() for ch in text) else "N"
+
+
+class ScriptParagraph(Flowable):
+    """A block of plain text (no markup) in one size and weight, laid out as described above."""
+
+    def __init__(self, text: str, *, size: float = 10.5, leading: float | None = None, bold: bool = False,
+                 space_before: float = 0, space_after: float = 4, indent: float = 0,
+                 color=black, align: str = "start") -> None:
+        super().__init__()
+        self.text = clean_text(text).replace("\n", " ").replace("\t", " ")
+        self.size = size
+        self.leading = leading if leading is not None else size * 1.55
+        self.bold = bold
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self.indent = indent
+        self.color = color
+        self.align = align
+        self.rtl = _strong_direction(self.text) == "R"
+        self._words: list[_Word] | None = None
+        self._lines: list[list[_Word]] = []
+        self._wrapped_for: float | None = None
+
+    # -- measuring ----------------------------------------------------------------------------
+
+    def _measure(self) -> list[_Word]:
+        if self._words is None:
+            words = []
+            for token in self.text.split(" "):
+                if not token:
+                    continue
+                rs = runs(token, self.size, bold=self.bold)
+                words.append(_Word(rs, sum(r.width for r in rs), _word_direction(token)))
+            self._words = words
+        return self._words
+
+    def _space(self) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from desktop.reports.fonts import LATIN, FontSet
+
+        pair = FontSet.load()[LATIN]
+        return stringWidth(" ", pair.bold if self.bold else pair.regular, self.size)
+
+    def _split_long(self, word: _Word, width: float) -> list[_Word]:
+        text = "".join(r.text for r in word.runs)
+        pieces: list[_Word] = []
+        current = ""
+        for ch in text:
+            trial = current + ch
+            rs = runs(trial, self.size, bold=self.bold)
+            if current and sum(r.width for r in rs) > width:
+                done = runs(current, self.size, bold=self.bold)
+                pieces.append(_Word(done, sum(r.width for r in done), word.direction))
+                current = ch
+            else:
+                current = trial
+        if current:
+            done = runs(current, self.size, bold=self.bold)
+            pieces.append(_Word(done, sum(r.width for r in done), word.direction))
+        return pieces
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        width = availWidth - self.indent
+        if self._wrapped_for != width:
+            space = self._space()
+            lines: list[list[_Word]] = []
+            line: list[_Word] = []
+            used = 0.0
+            for word in self._measure():
+                parts = [word] if word.width <= width else self._split_long(word, width)
+                for part in parts:
+                    need = part.width + (space if line else 0)
+                    if line and used + need > width:
+                        lines.append(line)
+                        line, used = [part], part.width
+                    else:
+                        line.append(part)
+                        used += need
+            if line:
+                lines.append(line)
+            self._lines = lines
+            self._wrapped_for = width
+            self._space_w = space
+        self.width = availWidth
+        self.height = max(1, len(self._lines)) * self.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab API)
+        self.wrap(availWidth, availHeight)
+        fit = int(availHeight // self.leading)
+        if fit <= 0 or fit >= len(self._lines):
+            return [] if fit <= 0 else [self]
+        if fit < 2 and len(self._lines) > 3:  # no single orphaned line at the foot of a page
+            return []
+        first = self._clone(self._lines[:fit], space_after=0)
+        rest = self._clone(self._lines[fit:], space_before=0)
+        return [first, rest]
+
+    def _clone(self, lines: list[list[_Word]], **kw: float) -> ScriptParagraph:
+        p = ScriptParagraph.__new__(ScriptParagraph)
+        p.__dict__.update(self.__dict__)
+        p._lines = lines
+        p._words = [w for line in lines for w in line]
+        if "space_after" in kw:
+            p.spaceAfter = kw["space_after"]
+        if "space_before" in kw:
+            p.spaceBefore = kw["space_before"]
+        return p
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _visual_order(self, line: list[_Word]) -> list[_Word]:
+        base = "R" if self.rtl else "L"
+        other = "L" if base == "R" else "R"
+        # resolve neutral words: between two words of the other direction they join it, else base
+        dirs = [w.direction for w in line]
+        resolved = []
+        for i, d in enumerate(dirs):
+            if d != "N":
+                resolved.append(d)
+                continue
+            before = next((x for x in reversed(dirs[:i]) if x != "N"), base)
+            after = next((x for x in dirs[i + 1:] if x != "N"), base)
+            resolved.append(other if before == other and after == other else base)
+        groups: list[tuple[str, list[_Word]]] = []
+        for word, d in zip(line, resolved, strict=True):
+            if groups and groups[-1][0] == d:
+                groups[-1][1].append(word)
+            else:
+                groups.append((d, [word]))
+        if base == "R":
+            groups.reverse()
+        out: list[_Word] = []
+        for d, words in groups:
+            out.extend(reversed(words) if d == "R" else words)
+        return out
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(self.color)
+        width = self.width - self.indent
+        space = getattr(self, "_space_w", None) or self._space()
+        y = self.height - self.size * 1.15
+        for line in self._lines:
+            ordered = self._visual_order(line)
+            line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
+            right = self.rtl if self.align == "start" else self.align == "right"
+            x = self.indent + (width - line_w if right else 0)
+            if self.align == "center":
+                x = self.indent + (width - line_w) / 2
+            for word in ordered:
+                pieces = list(reversed(word.runs)) if word.direction == "R" else word.runs
+                for run in pieces:
+                    text = canv.beginText(x, y)
+                    text.setFont(run.font, self.size)
+                    text.textOut(run.glyphs)
+                    canv.drawText(text)
+                    x += run.width
+                x += space
+            y -= self.leading
+        canv.restoreState()
