@@ -146,6 +146,7 @@ class Consent:
     recorded_on: date | None = None
     taken_by: str = ""
     withdrawn_on: date | None = None
+    withdrawn_by: str = ""
 
     @property
     def active(self) -> bool:
@@ -230,6 +231,7 @@ class Interview:
                     "recorded_on": c.recorded_on.isoformat() if c.recorded_on else None,
                     "taken_by": c.taken_by,
                     "withdrawn_on": c.withdrawn_on.isoformat() if c.withdrawn_on else None,
+                    "withdrawn_by": c.withdrawn_by,
                 }
                 for use, c in self.consent.items()
             },
@@ -340,6 +342,7 @@ class Interview:
                     recorded_on=opt_day(f"consent.{key}.recorded_on", value.get("recorded_on")),
                     taken_by=str(value.get("taken_by") or ""),
                     withdrawn_on=opt_day(f"consent.{key}.withdrawn_on", value.get("withdrawn_on")),
+                    withdrawn_by=str(value.get("withdrawn_by") or ""),
                 )
             else:
                 raise ValueError(f"'consent.{key}' must be true or false")

@@ -1,1 +1,77 @@
-"""vault layer: pure Python, never imports PySide6 or desktop.ui."""
+"""The encrypted vault: every interview lives here. Pure Python, never imports PySide6 or desktop.ui.
+
+One vault is one folder: ``vault.db`` (SQLCipher, keyed with a random 256-bit data key) and
+``keyslot.json`` (the data key wrapped by the passphrase through Argon2id + AES-256-GCM), plus
+``backups/``. DESIGN.md "Vault" and reference/security.md sections 1 and 4 give the reasons.
+
+API (every method may be called from a worker thread: each thread gets its own connection)::
+
+    from desktop.vault import (Vault, KdfParams, calibrate_kdf, VaultError, WrongPassphrase, VaultDamaged,
+                               VaultLocked, VaultExists, NoVault, DiskFull, InterviewSummary, ListFilter)
+
+    Vault.exists(directory) -> bool
+    Vault.create(directory, passphrase, *, kdf=None) -> Vault          # returned unlocked; kdf=None calibrates
+    Vault.unlock(directory, passphrase) -> Vault                       # WrongPassphrase / VaultDamaged / NoVault
+    Vault.recover(directory, unwrap, new_passphrase, *, kdf=None)      # organisation recovery slot
+    Vault.backups(directory) -> list[Path]                             # verified backups, newest first
+    Vault.restore_backup(directory, backup)                            # damaged files moved to damaged/<when>/
+
+    vault.lock() ; vault.is_locked ; vault.change_passphrase(old, new, *, kdf=None)
+    vault.set_recovery_slot(wrap | None) ; vault.backup_now(reason="manual") -> Path
+    vault.connection()                                                 # this thread's own connection
+
+    vault.interviews.add(iv) -> id ; add_many(ivs) -> ids (all or none) ; get(id) -> Interview ; exists(id)
+    vault.interviews.update(iv)                                        # keeps the previous version as a revision
+    vault.interviews.revisions(id) ; get_revision(id, n)
+    vault.interviews.delete(id) ; purge(ids) -> count                  # leaves nothing: tables, index, WAL, backups
+    vault.interviews.list_summaries(flt=None, *, offset=0, limit=200, sort="updated_at", descending=True)
+    vault.interviews.count(flt=None) ; ids()
+    vault.interviews.search(query, *, limit=200)                       # any text a person types
+    vault.interviews.withdraw_consent(id, use, on, by)
+    vault.attachments.add(interview_id, data, display_name, media_type) -> AttachmentInfo
+    vault.attachments.list(interview_id) ; get_bytes(attachment_id) ; delete(attachment_id)
+    vault.drafts.save(key, payload, *, interview_id=None) ; load(key) ; clear(key) ; keys()
+    vault.redaction.save_decisions(interview_id, payload) ; load_decisions(interview_id)
+    vault.settings.get(key, default=None) ; set(key, value)
+    vault.audit.append(action, target=None) ; entries() ; verify() -> bool
+
+Errors are :class:`VaultError` subclasses whose messages hold no interview content:
+``WrongPassphrase``, ``VaultDamaged`` (``.backups``), ``VaultLocked``, ``VaultExists``, ``NoVault``,
+``DiskFull``, ``NotFound``, ``NewerVault``, ``SQLCipherMissing``.
+"""
+
+from desktop.vault.errors import (
+    DiskFull,
+    NewerVault,
+    NotFound,
+    NoVault,
+    SQLCipherMissing,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+)
+from desktop.vault.keyslot import KdfParams, calibrate_kdf
+from desktop.vault.repos import AuditEntry, InterviewSummary, ListFilter, fts_query
+from desktop.vault.vault import Vault
+
+__all__ = [
+    "AuditEntry",
+    "DiskFull",
+    "InterviewSummary",
+    "KdfParams",
+    "ListFilter",
+    "NewerVault",
+    "NoVault",
+    "NotFound",
+    "SQLCipherMissing",
+    "Vault",
+    "VaultDamaged",
+    "VaultError",
+    "VaultExists",
+    "VaultLocked",
+    "WrongPassphrase",
+    "calibrate_kdf",
+    "fts_query",
+]

@@ -1,0 +1,141 @@
+"""Verified, rotated backups of a vault (T17).
+
+A backup is a folder ``backups/<UTC time>-<reason>/`` holding ``vault.db`` (an encrypted copy made
+with ``VACUUM INTO``: same data key, so it opens with the vault's key slot) and ``keyslot.json`` (a
+copy of the key slot, in case the live one is damaged). It is built in a temp folder, opened and
+checked (``cipher_integrity_check`` + ``integrity_check``) and only then renamed into place, so a
+half-made backup never appears in the list. The newest :data:`KEEP` are kept.
+
+Names say when and why (``migration``, ``import``, ``deletion``, ``manual``), never what.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.paths import make_private_dir
+from desktop.vault import db
+from desktop.vault.atomic import TEMP_PREFIX, atomic_write, fsync_dir
+from desktop.vault.errors import DiskFull, VaultError, is_disk_full
+
+BACKUP_DIR = "backups"
+DB_NAME = "vault.db"
+SLOT_NAME = "keyslot.json"
+KEEP = 3
+_NAME = re.compile(r"^\d{8}T\d{12}Z-[a-z]+$")
+REASONS = frozenset({"migration", "import", "deletion", "manual", "passphrase", "restore"})
+
+
+def backups_dir(vault_dir: Path) -> Path:
+    return Path(vault_dir) / BACKUP_DIR
+
+
+def list_backups(vault_dir: Path) -> list[Path]:
+    """Complete backups, newest first."""
+    root = backups_dir(vault_dir)
+    if not root.is_dir():
+        return []
+    found = [
+        p
+        for p in root.iterdir()
+        if p.is_dir() and _NAME.match(p.name) and (p / DB_NAME).is_file() and (p / SLOT_NAME).is_file()
+    ]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_backup(con: db.Connection, vault_dir: Path, key: bytes | bytearray, slot_bytes: bytes, reason: str) -> Path:
+    """Copy the open database ``con`` into a new verified backup; returns its folder.
+
+    Raises :class:`DiskFull` or :class:`VaultError`; on any failure no partial backup is left.
+    """
+    if reason not in REASONS:
+        raise ValueError("unknown backup reason")
+    root = make_private_dir(backups_dir(vault_dir))
+    tmp = root / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+    tmp.mkdir(mode=0o700)
+    try:
+        target_db = tmp / DB_NAME
+        try:
+            con.execute("VACUUM INTO ?", (str(target_db),))
+        except db.DatabaseError as exc:
+            raise (db.translate(exc) or VaultError("The backup could not be made.")) from None
+        os.chmod(target_db, 0o600)
+        _fsync_file(target_db)
+        check = db.open_db(target_db, key)
+        try:
+            problems = db.integrity_problems(check)
+            if problems:
+                raise VaultError("The backup did not pass its check; the vault was not changed.")
+            db.checkpoint_truncate(check)
+        finally:
+            check.close()
+        for leftover in (tmp / (DB_NAME + "-wal"), tmp / (DB_NAME + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        atomic_write(tmp / SLOT_NAME, slot_bytes)
+        fsync_dir(tmp)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        final = root / f"{stamp}-{reason}"
+        while final.exists():  # two backups in the same microsecond
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            final = root / f"{stamp}-{reason}"
+        os.replace(tmp, final)
+        fsync_dir(root)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if is_disk_full(exc):
+            raise DiskFull("The disk is full: the backup was not made and nothing was changed.") from None
+        raise
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    rotate(vault_dir)
+    return final
+
+
+def rotate(vault_dir: Path, keep: int = KEEP) -> None:
+    for old in list_backups(vault_dir)[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    fsync_dir(backups_dir(vault_dir))
+
+
+def remove_all(vault_dir: Path, *, except_: Path | None = None) -> None:
+    """Delete every backup but ``except_`` (after a deletion the older ones still hold the deleted data)."""
+    for old in list_backups(vault_dir):
+        if except_ is None or old != except_:
+            shutil.rmtree(old, ignore_errors=True)
+    if backups_dir(vault_dir).is_dir():
+        fsync_dir(backups_dir(vault_dir))
+
+
+def rewrite_slots(vault_dir: Path, slot_bytes: bytes) -> None:
+    """After a passphrase change: every backup's slot copy gets the new slot (same data key), so the
+    old passphrase opens nothing any more."""
+    for b in list_backups(vault_dir):
+        atomic_write(b / SLOT_NAME, slot_bytes)
+
+
+def sweep_temp(vault_dir: Path) -> None:
+    """Remove half-made backups and temp files left by a crash."""
+    root = backups_dir(vault_dir)
+    if root.is_dir():
+        for p in root.glob(f"{TEMP_PREFIX}*"):
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    p.unlink()

@@ -1,0 +1,79 @@
+"""What can go wrong with a vault, in words a person can act on.
+
+Every message is fixed text: no interview content, no passphrase, no key material, no file
+contents. Paths may appear only where the user chose them (the vault folder, a backup folder).
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+
+class VaultError(Exception):
+    """Base class: something stopped a vault operation. The message is safe to show and to log."""
+
+
+class NoVault(VaultError):
+    def __init__(self, message: str = "There is no vault in this folder.") -> None:
+        super().__init__(message)
+
+
+class VaultExists(VaultError):
+    def __init__(self, message: str = "A vault already exists in this folder.") -> None:
+        super().__init__(message)
+
+
+class WrongPassphrase(VaultError):
+    def __init__(self, message: str = "Wrong passphrase.") -> None:
+        super().__init__(message)
+
+
+class VaultLocked(VaultError):
+    def __init__(self, message: str = "The vault is locked.") -> None:
+        super().__init__(message)
+
+
+class VaultDamaged(VaultError):
+    """The passphrase was right but the vault's files fail their checks. ``backups`` lists the
+    verified backups (newest first) that :meth:`Vault.restore_backup` can put back."""
+
+    def __init__(self, message: str = "The vault is damaged.", *, backups: list[Path] | None = None) -> None:
+        self.backups: list[Path] = list(backups or [])
+        if self.backups:
+            message = f"{message} A backup from before the damage can be restored."
+        else:
+            message = f"{message} No backup is available."
+        super().__init__(message)
+
+
+class SQLCipherMissing(VaultError):
+    """The database library loaded is plain SQLite, which would write interviews unencrypted."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The encryption library is not active (a plain SQLite was loaded instead of SQLCipher); "
+            "Witnessbox refuses to open or create a vault. Reinstall Witnessbox."
+        )
+
+
+class DiskFull(VaultError):
+    def __init__(self, message: str = "The disk is full: nothing was saved. Free some space and try again.") -> None:
+        super().__init__(message)
+
+
+class NotFound(VaultError):
+    def __init__(self, what: str = "interview") -> None:
+        super().__init__(f"No such {what} in this vault.")
+
+
+class NewerVault(VaultError):
+    def __init__(self) -> None:
+        super().__init__("This vault was made by a newer version of Witnessbox; update Witnessbox to open it.")
+
+
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS

@@ -1,0 +1,260 @@
+"""The key slot: the small file that turns a passphrase into the vault's data key.
+
+The database is encrypted with a random 256-bit *data key*. The passphrase never reaches
+SQLCipher: Argon2id (parameters stored here, calibrated on the machine that made the slot)
+derives a key-encryption key that unwraps the data key with AES-256-GCM. So:
+
+* a wrong passphrase fails the AES-GCM tag: :class:`WrongPassphrase`, and nothing else is touched;
+* a slot damaged on disk fails its SHA-256 checksum first: :class:`VaultDamaged`, never "wrong passphrase";
+* changing the passphrase rewrites only this file, through the atomic writer: a crash leaves the old
+  slot or the new one, and both unwrap the same data key.
+
+An optional ``recovery`` entry holds the data key wrapped for a coordinator (organisation recovery);
+what it holds is up to the code that made it (the transfer layer), this module only carries it.
+
+Format (JSON, UTF-8)::
+
+    {"format": "witnessbox-keyslot", "version": 1, "vault_id": "<hex>", "generation": 3,
+     "kdf": {"name": "argon2id", "time_cost": 3, "memory_cost_kib": 262144, "lanes": 4, "salt": "<b64>"},
+     "cipher": "aes-256-gcm", "nonce": "<b64>", "wrapped_key": "<b64>", "recovery": null,
+     "checksum": "<sha256 hex of the canonical JSON of every other field>"}
+
+The AES-GCM associated data is the canonical JSON of the header fields, so a changed parameter
+cannot be used to unwrap the key.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from desktop.vault.atomic import atomic_write
+from desktop.vault.errors import DiskFull, VaultDamaged, WrongPassphrase, is_disk_full
+
+SLOT_FORMAT = "witnessbox-keyslot"
+SLOT_VERSION = 1
+DATA_KEY_BYTES = 32
+
+# Limits on parameters read from a slot file, so a crafted slot cannot make unlocking take hours
+# or exhaust memory.
+_MAX_MEMORY_KIB = 4 * 1024 * 1024
+_MAX_TIME_COST = 64
+_MAX_LANES = 64
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost parameters. Production slots come from :func:`calibrate_kdf`."""
+
+    time_cost: int = 3
+    memory_cost_kib: int = 256 * 1024
+    lanes: int = 4
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.time_cost <= _MAX_TIME_COST:
+            raise ValueError("Argon2id time cost out of range")
+        if not 1 <= self.lanes <= _MAX_LANES:
+            raise ValueError("Argon2id lanes out of range")
+        if not 8 * self.lanes <= self.memory_cost_kib <= _MAX_MEMORY_KIB:
+            raise ValueError("Argon2id memory cost out of range")
+
+    def derive(self, passphrase: str, salt: bytes) -> bytes:
+        return Argon2id(
+            salt=salt,
+            length=32,
+            iterations=self.time_cost,
+            lanes=self.lanes,
+            memory_cost=self.memory_cost_kib,
+        ).derive(passphrase.encode("utf-8"))
+
+    def to_dict(self) -> dict[str, int]:
+        return {"time_cost": self.time_cost, "memory_cost_kib": self.memory_cost_kib, "lanes": self.lanes}
+
+
+# RFC 9106's second recommended option is t=3, p=4, 64 MiB: the floor. 1 GiB is the ceiling.
+_FLOOR = KdfParams(time_cost=3, memory_cost_kib=64 * 1024, lanes=4)
+_CEILING_KIB = 1024 * 1024
+
+
+def calibrate_kdf(target_seconds: float = 0.75, *, low: float = 0.5, high: float = 1.0) -> KdfParams:
+    """Argon2id parameters that take about ``target_seconds`` (within ``low``..``high``) here.
+
+    Starts at the floor (t=3, p=4, 64 MiB) and scales memory, the cost an attacker pays per guess.
+    Never goes below the floor, even on a slow machine, and never above 1 GiB.
+    """
+    salt = secrets.token_bytes(16)
+    params = _FLOOR
+    for _ in range(4):
+        start = time.perf_counter()
+        params.derive("calibration", salt)
+        took = time.perf_counter() - start
+        if low <= took <= high:
+            return params
+        if took < low and params.memory_cost_kib >= _CEILING_KIB:
+            return params
+        if took > high and params.memory_cost_kib <= _FLOOR.memory_cost_kib:
+            return params
+        scaled = int(params.memory_cost_kib * target_seconds / max(took, 1e-3))
+        scaled = max(_FLOOR.memory_cost_kib, min(_CEILING_KIB, scaled // 1024 * 1024))
+        if scaled == params.memory_cost_kib:
+            return params
+        params = KdfParams(time_cost=_FLOOR.time_cost, memory_cost_kib=scaled, lanes=_FLOOR.lanes)
+    return params
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+@dataclass
+class KeySlot:
+    vault_id: str
+    kdf: KdfParams
+    salt: bytes
+    nonce: bytes
+    wrapped_key: bytes
+    generation: int = 1
+    recovery: dict[str, Any] | None = field(default=None)
+
+    # --- making and opening ---------------------------------------------------------------
+
+    @classmethod
+    def seal(
+        cls,
+        data_key: bytes | bytearray,
+        passphrase: str,
+        kdf: KdfParams,
+        *,
+        vault_id: str,
+        generation: int = 1,
+        recovery: dict[str, Any] | None = None,
+    ) -> KeySlot:
+        if len(data_key) != DATA_KEY_BYTES:
+            raise ValueError("the data key must be 32 bytes")
+        if not passphrase:
+            raise ValueError("the passphrase is empty")
+        slot = cls(vault_id, kdf, secrets.token_bytes(16), secrets.token_bytes(12), b"", generation, recovery)
+        kek = kdf.derive(passphrase, slot.salt)
+        slot.wrapped_key = AESGCM(kek).encrypt(slot.nonce, bytes(data_key), slot._aad())
+        return slot
+
+    def open(self, passphrase: str) -> bytearray:
+        """The data key, or :class:`WrongPassphrase`."""
+        kek = self.kdf.derive(passphrase, self.salt)
+        try:
+            return bytearray(AESGCM(kek).decrypt(self.nonce, self.wrapped_key, self._aad()))
+        except InvalidTag:
+            raise WrongPassphrase() from None
+
+    def _header(self) -> dict[str, Any]:
+        return {
+            "format": SLOT_FORMAT,
+            "version": SLOT_VERSION,
+            "vault_id": self.vault_id,
+            "generation": self.generation,
+            "kdf": {"name": "argon2id", **self.kdf.to_dict(), "salt": _b64(self.salt)},
+            "cipher": "aes-256-gcm",
+        }
+
+    def _aad(self) -> bytes:
+        return _canonical(self._header())
+
+    # --- the file ---------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        body = {
+            **self._header(),
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+            "recovery": self.recovery,
+        }
+        body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
+        return json.dumps(body, sort_keys=True, indent=1).encode("ascii") + b"\n"
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> KeySlot:
+        """Parse a slot file. Anything malformed is :class:`ValueError` (the caller reports damage)."""
+        try:
+            body = json.loads(raw.decode("ascii"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ValueError("key slot is not valid JSON") from None
+        if not isinstance(body, dict):
+            raise ValueError("key slot is not an object")
+        checksum = body.pop("checksum", None)
+        if checksum != hashlib.sha256(_canonical(body)).hexdigest():
+            raise ValueError("key slot checksum mismatch")
+        if body.get("format") != SLOT_FORMAT or body.get("version") != SLOT_VERSION:
+            raise ValueError("not a key slot of a known version")
+        kdf = body.get("kdf") or {}
+        if kdf.get("name") != "argon2id" or body.get("cipher") != "aes-256-gcm":
+            raise ValueError("unknown key slot algorithms")
+        try:
+            params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost_kib"]), int(kdf["lanes"]))
+            slot = cls(
+                vault_id=str(body["vault_id"]),
+                kdf=params,
+                salt=_unb64(kdf["salt"]),
+                nonce=_unb64(body["nonce"]),
+                wrapped_key=_unb64(body["wrapped_key"]),
+                generation=int(body["generation"]),
+                recovery=body.get("recovery"),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ValueError("key slot fields are malformed") from None
+        if len(slot.nonce) != 12 or len(slot.salt) < 16 or len(slot.wrapped_key) != DATA_KEY_BYTES + 16:
+            raise ValueError("key slot fields have wrong sizes")
+        return slot
+
+
+def read_slot(path: Path, *, backups: list[Path] | None = None) -> KeySlot:
+    """Read and check a slot file; a damaged one is :class:`VaultDamaged` (never "wrong passphrase")."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise VaultDamaged("The vault's key file is missing.", backups=backups) from None
+    try:
+        return KeySlot.from_bytes(raw)
+    except ValueError:
+        raise VaultDamaged("The vault's key file is damaged.", backups=backups) from None
+
+
+def write_slot(path: Path, slot: KeySlot) -> None:
+    """Write a slot atomically and durably (old slot or new, never a torn one)."""
+    try:
+        atomic_write(Path(path), slot.to_bytes())
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFull("The disk is full: the key file was not changed. Free some space and try again.") from None
+        raise
+
+
+def new_data_key() -> bytearray:
+    return bytearray(os.urandom(DATA_KEY_BYTES))
+
+
+def wipe(buf: bytearray | None) -> None:
+    """Overwrite a key buffer in place (best effort: Python may hold other copies)."""
+    if buf is not None:
+        for i in range(len(buf)):
+            buf[i] = 0

@@ -1,0 +1,123 @@
+"""The vault's schema: an integer version (``PRAGMA user_version``) and ordered migrations.
+
+Each migration is a list of statements run in one transaction that also bumps ``user_version``,
+so a crash leaves the schema at the old version or the new one. :meth:`Vault.unlock` takes a
+verified backup before running any migration on an existing vault (T17).
+
+To change the schema: append a new ``(version, statements)`` entry to :data:`MIGRATIONS`, never
+edit an old one, and add a test that opens a vault made at the previous version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Version 1: the first vault.
+_V1: tuple[str, ...] = (
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # num is a stable integer row id (VACUUM never renumbers an INTEGER PRIMARY KEY): the search index uses it.
+    """CREATE TABLE interviews (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        reference TEXT NOT NULL UNIQUE,
+        interviewed_on TEXT NOT NULL,
+        role TEXT NOT NULL,
+        crime_type TEXT NOT NULL,
+        force TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        doc TEXT NOT NULL
+    )""",
+    "CREATE INDEX interviews_updated ON interviews(updated_at)",
+    "CREATE INDEX interviews_interviewed ON interviews(interviewed_on)",
+    "CREATE INDEX interviews_force ON interviews(force)",
+    "CREATE INDEX interviews_crime ON interviews(crime_type)",
+    """CREATE TABLE people (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (interview_id, position)
+    )""",
+    """CREATE TABLE identifiers (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (interview_id, position)
+    )""",
+    """CREATE TABLE consents (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        use TEXT NOT NULL,
+        given INTEGER NOT NULL,
+        recorded_on TEXT,
+        taken_by TEXT NOT NULL DEFAULT '',
+        withdrawn_on TEXT,
+        withdrawn_by TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (interview_id, use)
+    )""",
+    """CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        display_name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        data BLOB NOT NULL
+    )""",
+    "CREATE INDEX attachments_interview ON attachments(interview_id)",
+    # Every saved version of an interview before the current one (the record of changes).
+    """CREATE TABLE revisions (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        saved_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (interview_id, revision)
+    )""",
+    """CREATE TABLE drafts (
+        key TEXT PRIMARY KEY,
+        interview_id TEXT,
+        saved_at TEXT NOT NULL,
+        payload TEXT NOT NULL
+    )""",
+    """CREATE TABLE redaction_decisions (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        saved_at TEXT NOT NULL,
+        payload TEXT NOT NULL
+    )""",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # Who did what, when: actions and record ids only, never content. Each entry's hash covers the
+    # previous entry's hash, so a removed or edited entry breaks the chain.
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        prev TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    # Full-text search. rowid = interviews.num. secure-delete makes a delete rewrite the index
+    # blocks, so a deleted interview's words are gone from the index too (T5, T6).
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        body, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO search_index(search_index, rank) VALUES('secure-delete', 1)",
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1),)
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,476 @@
+"""The vault: one folder holding the encrypted database and its key slot.
+
+::
+
+    <vault dir>/keyslot.json      the data key wrapped by the passphrase (Argon2id + AES-256-GCM)
+    <vault dir>/vault.db          SQLCipher database, keyed with the raw data key (+ -wal/-shm while open)
+    <vault dir>/backups/<when>-<why>/{vault.db,keyslot.json}   verified copies, newest 3 kept
+
+See :mod:`desktop.vault` for the API in one page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.logging_setup import Safe
+from desktop.paths import make_private_dir
+from desktop.vault import backup as backups
+from desktop.vault import db
+from desktop.vault.atomic import TEMP_PREFIX, fsync_dir, remove_stale_temp_files
+from desktop.vault.errors import (
+    DiskFull,
+    NewerVault,
+    NoVault,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    is_disk_full,
+)
+from desktop.vault.keyslot import KdfParams, KeySlot, calibrate_kdf, new_data_key, read_slot, wipe, write_slot
+from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings
+from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+DB_NAME = backups.DB_NAME
+SLOT_NAME = backups.SLOT_NAME
+
+
+class _Handle:
+    """One thread's connection and the lock that lets :meth:`Vault.lock` wait for it to be idle."""
+
+    __slots__ = ("con", "mutex", "thread")
+
+    def __init__(self, con: db.Connection) -> None:
+        self.con = con
+        self.mutex = threading.RLock()
+        self.thread = threading.get_ident()
+
+
+def _apply_migrations(con: db.Connection, from_version: int) -> None:
+    for version, statements in MIGRATIONS:
+        if version <= from_version:
+            continue
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for sql in statements:
+                con.execute(sql)
+            con.execute(f"PRAGMA user_version = {int(version)}")
+            con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.execute("ROLLBACK")
+            raise
+
+
+class Vault:
+    """An unlocked vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
+
+    def __init__(self, directory: Path, data_key: bytearray, slot: KeySlot) -> None:
+        self.directory = Path(directory)
+        self._key: bytearray | None = data_key
+        self._slot = slot
+        self._local = threading.local()
+        self._handles: list[_Handle] = []
+        self._handles_lock = threading.Lock()
+        self.interviews = Interviews(self)
+        self.attachments = Attachments(self)
+        self.drafts = Drafts(self)
+        self.redaction = Redaction(self)
+        self.settings = Settings(self)
+        self.audit = Audit(self)
+
+    # --- paths ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def db_path(directory: Path) -> Path:
+        return Path(directory) / DB_NAME
+
+    @staticmethod
+    def slot_path(directory: Path) -> Path:
+        return Path(directory) / SLOT_NAME
+
+    @staticmethod
+    def exists(directory: Path) -> bool:
+        """True if the folder holds a vault (or what is left of one: then unlock reports the damage)."""
+        d = Path(directory)
+        return (d / SLOT_NAME).exists() or (d / DB_NAME).exists()
+
+    @staticmethod
+    def backups(directory: Path) -> list[Path]:
+        """Verified backups, newest first."""
+        return backups.list_backups(directory)
+
+    # --- making and opening ---------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, directory: Path, passphrase: str, *, kdf: KdfParams | None = None) -> Vault:
+        """Make a new vault in ``directory`` and return it unlocked.
+
+        ``kdf`` defaults to :func:`calibrate_kdf` (about 0.5-1 s here). Checks that SQLCipher is the
+        library loaded before any file is written.
+        """
+        db.check_engine()
+        directory = Path(directory)
+        if cls.exists(directory):
+            raise VaultExists()
+        if not passphrase:
+            raise ValueError("the passphrase is empty")
+        params = kdf or calibrate_kdf()
+        make_private_dir(directory)
+        key = new_data_key()
+        vault_id = secrets.token_hex(16)
+        slot = KeySlot.seal(key, passphrase, params, vault_id=vault_id)
+        tmp_db = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}.db"
+        try:
+            con = db.open_db(tmp_db, key, create=True)
+            try:
+                os.chmod(tmp_db, 0o600)
+                _apply_migrations(con, 0)
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("INSERT INTO meta(key, value) VALUES ('vault_id', ?)", (vault_id,))
+                con.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (datetime.now(UTC).isoformat(),))
+                con.execute("COMMIT")
+                db.checkpoint_truncate(con)
+            finally:
+                con.close()
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(str(tmp_db) + suffix).unlink()
+            fd = os.open(tmp_db, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            # The database goes into place first, the key slot last: until the slot exists the
+            # folder holds no usable vault, and a retry reports it rather than overwriting it.
+            os.replace(tmp_db, cls.db_path(directory))
+            fsync_dir(directory)
+            write_slot(cls.slot_path(directory), slot)
+        except BaseException as exc:
+            for p in (tmp_db, Path(str(tmp_db) + "-wal"), Path(str(tmp_db) + "-shm")):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+            wipe(key)
+            if isinstance(exc, OSError) and is_disk_full(exc):
+                raise DiskFull("The disk is full: the vault was not created.") from None
+            if isinstance(exc, db.DatabaseError):
+                raise (db.translate(exc) or VaultError("The vault could not be created.")) from None
+            raise
+        vault = cls(directory, key, slot)
+        vault.audit.append("vault.created")
+        log.info("vault created")
+        return vault
+
+    @classmethod
+    def unlock(cls, directory: Path, passphrase: str) -> Vault:
+        """Open a vault. :class:`WrongPassphrase` (nothing on disk touched), :class:`VaultDamaged`
+        (with ``backups``), :class:`NoVault`, :class:`NewerVault` or :class:`SQLCipherMissing`."""
+        db.check_engine()
+        directory = Path(directory)
+        if not cls.exists(directory):
+            raise NoVault()
+        available = backups.list_backups(directory)
+        slot = read_slot(cls.slot_path(directory), backups=available)
+        key = slot.open(passphrase)  # WrongPassphrase before any database file is opened
+        return cls._open(directory, key, slot, available)
+
+    @classmethod
+    def recover(
+        cls,
+        directory: Path,
+        unwrap: Callable[[dict[str, Any]], bytes],
+        new_passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+    ) -> Vault:
+        """Organisation recovery: ``unwrap`` turns the slot's ``recovery`` entry back into the data
+        key (the coordinator's private key does that); the vault then gets a new passphrase."""
+        db.check_engine()
+        directory = Path(directory)
+        if not cls.exists(directory):
+            raise NoVault()
+        available = backups.list_backups(directory)
+        slot = read_slot(cls.slot_path(directory), backups=available)
+        if not slot.recovery:
+            raise VaultError("This vault has no recovery key.")
+        try:
+            key = bytearray(unwrap(slot.recovery))
+        except Exception:
+            raise VaultError("The recovery key does not open this vault.") from None
+        if len(key) != 32:
+            raise VaultError("The recovery key does not open this vault.")
+        vault = cls._open(directory, key, slot, available)
+        vault._rewrap(new_passphrase, kdf)
+        vault.audit.append("vault.recovered")
+        return vault
+
+    @classmethod
+    def _open(cls, directory: Path, key: bytearray, slot: KeySlot, available: list[Path]) -> Vault:
+        try:
+            con = db.open_db(cls.db_path(directory), key)
+        except VaultDamaged as exc:
+            wipe(key)
+            raise VaultDamaged(str(exc).split(" A backup")[0].split(" No backup")[0], backups=available) from None
+        except BaseException:
+            wipe(key)
+            raise
+        vault = cls(directory, key, slot)
+        try:
+            problems = db.integrity_problems(con, full=False)
+            if problems:
+                log.warning("vault pages failed their check: %s", len(problems))
+                raise VaultDamaged("The vault is damaged (some pages fail their checks).", backups=available)
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerVault()
+            if version < SCHEMA_VERSION:
+                if version > 0:
+                    backups.make_backup(con, directory, key, slot.to_bytes(), "migration")
+                    log.info("schema migration from %s to %s", version, SCHEMA_VERSION)
+                _apply_migrations(con, version)
+            vault._register(con)
+        except BaseException as exc:
+            con.close()
+            vault._key = None
+            wipe(key)
+            if isinstance(exc, db.DatabaseError):
+                raise (db.translate(exc) or VaultError("The vault could not be opened.")) from None
+            raise
+        remove_stale_temp_files(directory)
+        backups.sweep_temp(directory)
+        vault.audit.append("vault.unlocked")
+        return vault
+
+    # --- connections ------------------------------------------------------------------------------
+
+    def _register(self, con: db.Connection) -> _Handle:
+        handle = _Handle(con)
+        with self._handles_lock:
+            self._handles.append(handle)
+        self._local.handle = handle
+        return handle
+
+    def _handle(self) -> _Handle:
+        if self._key is None:
+            raise VaultLocked()
+        handle: _Handle | None = getattr(self._local, "handle", None)
+        if handle is not None and handle.con is not None:
+            return handle
+        with self._handles_lock:
+            if self._key is None:
+                raise VaultLocked()
+            key = bytearray(self._key)
+        try:
+            con = db.open_db(self.db_path(self.directory), key)
+        finally:
+            wipe(key)
+        return self._register(con)
+
+    def connection(self) -> db.Connection:
+        """This thread's own connection (sqlcipher3 connections must not be shared between threads)."""
+        return self._handle().con
+
+    @contextlib.contextmanager
+    def _use(self) -> Iterator[db.Connection]:
+        handle = self._handle()
+        with handle.mutex:
+            if handle.con is None or self._key is None:
+                raise VaultLocked()
+            try:
+                yield handle.con
+            except db.DatabaseError as exc:
+                translated = db.translate(exc)
+                if translated is not None:
+                    raise translated from None
+                log.error("database operation failed: %s", Safe(type(exc).__name__))
+                raise VaultError("The vault could not complete the operation.") from None
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[db.Connection]:
+        """A write transaction (or a savepoint inside one): all or nothing."""
+        with self._use() as con:
+            if con.in_transaction:
+                name = f"sp_{secrets.token_hex(4)}"
+                con.execute(f"SAVEPOINT {name}")
+                try:
+                    yield con
+                except BaseException:
+                    con.execute(f"ROLLBACK TO {name}")
+                    con.execute(f"RELEASE {name}")
+                    raise
+                con.execute(f"RELEASE {name}")
+                return
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    con.execute("ROLLBACK")
+                raise
+
+    # --- state ------------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self._key is None
+
+    def lock(self) -> None:
+        """Close every connection (waiting for any in-flight operation), truncate the WAL and drop
+        the data key. Safe to call twice and from any thread."""
+        with self._handles_lock:
+            key, self._key = self._key, None
+            handles, self._handles = self._handles, []
+        if key is None:
+            return
+        try:
+            for i, handle in enumerate(handles):
+                with handle.mutex:
+                    con, handle.con = handle.con, None
+                    if con is None:
+                        continue
+                    try:
+                        with contextlib.suppress(db.DatabaseError):
+                            if con.in_transaction:
+                                con.execute("ROLLBACK")
+                            if i == len(handles) - 1:  # the others are closed by now
+                                db.checkpoint_truncate(con)
+                    finally:
+                        con.close()
+        finally:
+            wipe(key)
+            self._local = threading.local()
+        log.info("vault locked")
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    # --- passphrase, recovery slot, backups -----------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Rewrap the data key for ``new``. Only the key slot is rewritten (atomically): after a crash
+        the vault opens with the old passphrase or the new one. :class:`WrongPassphrase` if ``old`` is wrong."""
+        if self._key is None:
+            raise VaultLocked()
+        current = read_slot(self.slot_path(self.directory))
+        check = current.open(old)
+        try:
+            if bytes(check) != bytes(self._key):
+                raise VaultError("The key file does not belong to this vault.")
+        finally:
+            wipe(check)
+        self._rewrap(new, kdf, current)
+        self.audit.append("vault.passphrase_changed")
+
+    def _rewrap(self, new: str, kdf: KdfParams | None, current: KeySlot | None = None) -> None:
+        if self._key is None:
+            raise VaultLocked()
+        if not new:
+            raise ValueError("the passphrase is empty")
+        current = current or self._slot
+        params = kdf or calibrate_kdf()
+        slot = KeySlot.seal(
+            self._key, new, params, vault_id=current.vault_id, generation=current.generation + 1,
+            recovery=current.recovery,
+        )
+        write_slot(self.slot_path(self.directory), slot)
+        self._slot = slot
+        try:
+            backups.rewrite_slots(self.directory, slot.to_bytes())
+        except OSError:
+            log.warning("a backup's key copy could not be updated after a passphrase change")
+
+    def set_recovery_slot(self, wrap: Callable[[bytes], dict[str, Any]] | None) -> None:
+        """Add (or with None, remove) the organisation-recovery entry: ``wrap(data_key)`` returns a
+        JSON-able dict holding the data key encrypted to the coordinator's public key."""
+        if self._key is None:
+            raise VaultLocked()
+        payload = wrap(bytes(self._key)) if wrap is not None else None
+        slot = read_slot(self.slot_path(self.directory))
+        # The recovery entry sits outside the AES-GCM associated data (the slot's checksum covers
+        # it), so adding it leaves the passphrase wrapping as it is.
+        slot.recovery = payload
+        write_slot(self.slot_path(self.directory), slot)
+        self._slot = slot
+        with contextlib.suppress(OSError):
+            backups.rewrite_slots(self.directory, slot.to_bytes())
+        self.audit.append("vault.recovery_slot_set" if wrap else "vault.recovery_slot_removed")
+
+    def backup_now(self, reason: str = "manual") -> Path:
+        """Make a verified backup now (before an import, for instance); returns its folder."""
+        if self._key is None:
+            raise VaultLocked()
+        with self._use() as con:
+            with self._handles_lock:
+                key = bytearray(self._key)
+            try:
+                path = backups.make_backup(con, self.directory, key, self._slot.to_bytes(), reason)
+            finally:
+                wipe(key)
+        self.audit.append("vault.backup_made")
+        return path
+
+    def _after_deletion(self, *, vacuum: bool) -> None:
+        """After a delete: empty the WAL, VACUUM after a bulk purge, and replace the backups (which
+        still hold the deleted records) with one fresh verified backup."""
+        with self._use() as con:
+            db.checkpoint_truncate(con)
+            if vacuum:
+                con.execute("VACUUM")
+                db.checkpoint_truncate(con)
+        if backups.list_backups(self.directory):
+            fresh = self.backup_now("deletion")
+            backups.remove_all(self.directory, except_=fresh)
+            with self._use() as con:
+                db.checkpoint_truncate(con)
+
+    @classmethod
+    def restore_backup(cls, directory: Path, backup: Path) -> None:
+        """Put a backup back in place of a damaged database. The damaged files are moved aside into
+        ``damaged/<when>/`` (never deleted: they may still hold something). The vault must be locked."""
+        directory = Path(directory)
+        backup = Path(backup)
+        if backup not in backups.list_backups(directory):
+            raise VaultError("That is not one of this vault's backups.")
+        aside = make_private_dir(directory / "damaged" / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ"))
+        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOT_NAME):
+            src = directory / name
+            if src.exists():
+                os.replace(src, aside / name)
+        fsync_dir(aside)
+        fsync_dir(directory)
+        tmp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}.db"
+        shutil.copyfile(backup / DB_NAME, tmp)
+        os.chmod(tmp, 0o600)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, cls.db_path(directory))
+        slot_src = aside / SLOT_NAME
+        slot_bytes = slot_src.read_bytes() if slot_src.exists() else b""
+        try:
+            KeySlot.from_bytes(slot_bytes)
+        except ValueError:
+            slot_bytes = (backup / SLOT_NAME).read_bytes()
+        from desktop.vault.atomic import atomic_write
+
+        atomic_write(cls.slot_path(directory), slot_bytes)
+        fsync_dir(directory)
+        log.info("backup restored")
