@@ -200,14 +200,31 @@ class ScriptParagraph(Flowable):
             x = self.indent + (width - line_w if right else 0)
             if self.align == "center":
                 x = self.indent + (width - line_w) / 2
+            # (x, font, glyphs): plain runs in one font are joined with spaces, so a line of
+            # English is one text string (what extractors and screen readers handle best)
+            segments: list[list] = []
+            gap = False
             for word in ordered:
                 pieces = list(reversed(word.runs)) if word.direction == "R" else word.runs
                 for run in pieces:
-                    text = canv.beginText(x, y)
-                    text.setFont(run.font, self.size)
-                    text.textOut(run.glyphs)
-                    canv.drawText(text)
+                    plain = type(run.glyphs) is str
+                    last = segments[-1] if segments else None
+                    if last is not None and plain and last[3] and last[1] == run.font:
+                        last[2] += (" " if gap else "") + run.glyphs
+                    else:
+                        segments.append([x, run.font, run.glyphs, plain])
+                    gap = False
                     x += run.width
                 x += space
+                gap = True
+            text = canv.beginText(0, y)
+            current = None
+            for sx, font, glyphs, _plain in segments:
+                text.setTextOrigin(sx, y)
+                if font != current:
+                    text.setFont(font, self.size)
+                    current = font
+                text.textOut(glyphs)
+            canv.drawText(text)
             y -= self.leading
         canv.restoreState()

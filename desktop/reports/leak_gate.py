@@ -1,0 +1,487 @@
+"""The leak gate: the last check on a PDF's bytes before any file is written (DESIGN.md, "Leak gate").
+
+:func:`check` looks for every protected string (each name, alias, address, number that redaction
+removed) in every place a PDF can carry text, and raises :class:`LeakDetected` at the first trace:
+
+1. the raw file bytes (read as Latin-1, UTF-8 and UTF-16), which catches uncompressed metadata;
+2. every object, decoded: each stream after its filters (pikepdf), and every string in every
+   dictionary and array, so compressed page content, metadata, annotations and old revisions are
+   all seen;
+3. the page text from independent extractors: pypdf, poppler's ``pdftotext`` (or pdfminer.six
+   where poppler is not installed), and the gate's own reading of the content streams through
+   each font's ToUnicode map, in drawing order;
+4. the document information dictionary and XMP metadata, which must be neutral;
+5. structure: outlines, annotations, forms, scripts, embedded files, XObjects, more than one
+   revision (incremental update) are refused outright.
+
+Every protected string is compared in several forms: as given (NFKC), case-folded, accent-folded
+(NFKD without combining marks, and letters such as "ł" and "ø" mapped to their base), with
+whitespace collapsed or removed, and for numbers with punctuation removed. Right-to-left strings
+are also compared with their words and letters reversed, because extractors report visual order;
+Indic strings are also compared in the glyph form HarfBuzz gives them in the statement fonts.
+
+The gate fails closed: a PDF that any parser cannot read, or that has anything the gate does not
+expect, is refused. Messages say which protected item (by its position in the list), in which
+form, and where, never the item itself.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+
+# Keys a statement's document information may have, and the values the neutral ones may take.
+_INFO_KEYS = frozenset({"/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate",
+                        "/ModDate", "/Trapped"})
+NEUTRAL_TITLES = frozenset({"Witness statement", "Witness statement - signing copy", ""})
+NEUTRAL_CREATORS = frozenset({"Witnessbox", ""})
+NEUTRAL_DATE = "D:20000101000000+00'00'"  # reportlab's invariant mode
+_CATALOG_KEYS = frozenset({"/Type", "/Pages", "/PageMode"})
+_PAGE_KEYS = frozenset({"/Type", "/Parent", "/MediaBox", "/CropBox", "/Resources", "/Contents", "/Rotate", "/Trans"})
+_RESOURCE_KEYS = frozenset({"/Font", "/ProcSet", "/ExtGState", "/ColorSpace"})
+
+FORM_NAMES = ("as written", "case-folded", "accent-folded", "with spaces removed", "with punctuation removed")
+_MIN_LEN = 2  # one letter cannot identify anyone, and would match every page
+_MIN_JOINED = 6  # shorter strings are compared at word boundaries only
+
+_SPECIAL_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
+                               "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ſ": "s"})
+_WS = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+class LeakDetected(Exception):
+    """The PDF holds a trace of a protected string, or something the gate refuses. Nothing was written.
+
+    ``index`` is the protected item's position (0-based) in the list given to :func:`check`, or
+    None for a structural refusal; ``form`` which form of it matched; ``where`` the place in the PDF.
+    """
+
+    def __init__(self, index: int | None, form: str, where: str) -> None:
+        self.index = index
+        self.form = form
+        self.where = where
+        if index is None:
+            msg = f"The PDF was refused: {where} ({form}). Nothing was written."
+        else:
+            msg = f"Protected item {index + 1} was found ({form}) in {where}. Nothing was written."
+        super().__init__(msg)
+
+
+@dataclass
+class GateReport:
+    """What a passing check looked at (for "0 traces of N protected strings in M places")."""
+
+    items: int = 0
+    places: list[str] = field(default_factory=list)
+    extractors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"0 traces of {self.items} protected strings in {len(self.places)} places "
+                f"({', '.join(self.extractors)})")
+
+
+# -- normalising --------------------------------------------------------------------------------
+
+
+_DROP_COMBINING = {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
+
+
+def fold(text: str) -> str:
+    """Accent- and case-folded: NFKC, casefold, NFKD without combining marks, special letters mapped."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLD))
+    return decomposed.translate(_DROP_COMBINING)
+
+
+def _levels(text: str) -> tuple[str, str, str, str, str]:
+    l0 = _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    l1 = l0.casefold()
+    l2 = _WS.sub(" ", fold(l1)).strip()
+    l3 = l2.replace(" ", "")
+    l4 = _NON_ALNUM.sub("", l3)
+    return l0, l1, l2, l3, l4
+
+
+def _is_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def _is_indic(text: str) -> bool:
+    return any(0x0900 <= ord(ch) <= 0x0DFF for ch in text)
+
+
+@dataclass
+class _Needle:
+    index: int
+    levels: tuple[str | None, ...]
+    patterns: tuple[re.Pattern[str] | None, ...]
+    encoded: list[tuple[int, bytes, re.Pattern[bytes] | None]] = field(default_factory=list)
+
+    def encode(self) -> None:
+        """Byte forms of each level (UTF-8, UTF-16, Latin-1), lower-cased, for scanning binary data."""
+        seen: set[bytes] = set()
+        for i, lv in enumerate(self.levels):
+            if not lv:
+                continue
+            for enc in ("utf-8", "utf-16-be", "latin-1"):
+                try:
+                    b = lv.encode(enc).lower()
+                except UnicodeEncodeError:
+                    continue
+                if b in seen:
+                    continue
+                seen.add(b)
+                pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])", re.I) if i < 3 else None
+                self.encoded.append((i, b, pat))
+
+
+def _needle(index: int, text: str) -> _Needle | None:
+    l0, l1, l2, l3, l4 = _levels(text)
+    if len(l3) < _MIN_LEN:
+        return None
+    levels: list[str | None] = [l0, l1, l2, l3 if len(l3) >= _MIN_JOINED else None,
+                                l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None]
+    patterns = tuple(
+        re.compile(r"(?<!\w)" + re.escape(lv) + r"(?!\w)") if (lv and i < 3) else None for i, lv in enumerate(levels)
+    )
+    needle = _Needle(index, tuple(levels), patterns)
+    needle.encode()
+    return needle
+
+
+def _variants(text: str, shaper: Callable[[str], Iterable[str]] | None) -> list[str]:
+    out = [text]
+    if _is_rtl(text):
+        out.append(" ".join(reversed(text.split())))
+        out.append(text[::-1])
+    if shaper is not None and (_is_indic(text) or _is_rtl(text)):
+        for shaped in shaper(text):
+            out.append(shaped)
+            out.append(shaped[::-1])
+    return out
+
+
+def statement_shaper(text: str) -> list[str]:
+    """The glyph strings ``text`` becomes in the statement fonts (what an extractor reads back)."""
+    from desktop.reports.fonts import FontSet, runs
+
+    FontSet.load()
+    out = []
+    for bold in (False, True):
+        words = []
+        for word in text.split():
+            try:
+                words.append("".join(str(r.glyphs) for r in runs(word, 10, bold=bold)))
+            except ValueError:  # a character no font draws cannot be in a statement either
+                words.append(word)
+        out.append(" ".join(words))
+    return out
+
+
+class _Hay:
+    """One place's text, normalised lazily to each level."""
+
+    def __init__(self, where: str, text: str) -> None:
+        self.where = where
+        self.text = text
+        self._levels: tuple[str, ...] | None = None
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        if self._levels is None:
+            self._levels = _levels(self.text)
+        return self._levels
+
+
+def _search(needles: list[_Needle], hay: _Hay) -> None:
+    if not hay.text:
+        return
+    levels = hay.levels
+    for n in needles:
+        for i, (lv, pat) in enumerate(zip(n.levels, n.patterns, strict=True)):
+            if not lv or lv not in levels[i]:
+                continue
+            if pat is not None and not pat.search(levels[i]):
+                continue
+            raise LeakDetected(n.index, FORM_NAMES[i], hay.where)
+
+
+def _search_bytes(needles: list[_Needle], where: str, data: bytes) -> None:
+    low = data.lower()
+    for n in needles:
+        for i, b, pat in n.encoded:
+            if b in low and (pat is None or pat.search(data)):
+                raise LeakDetected(n.index, FORM_NAMES[i], where)
+
+
+# -- reading the PDF ----------------------------------------------------------------------------
+
+
+
+def _structure(data: bytes, pdf: pikepdf.Pdf) -> None:
+    if data.count(b"%%EOF") != 1 or data.count(b"startxref") != 1 or "/Prev" in pdf.trailer:
+        raise LeakDetected(None, "structure", "more than one revision (an incremental update)")
+    if "/Encrypt" in pdf.trailer:
+        raise LeakDetected(None, "structure", "encryption, which would hide content from the gate")
+    extra = set(pdf.Root.keys()) - _CATALOG_KEYS
+    if "/Outlines" in extra:
+        raise LeakDetected(None, "structure", "an outline (bookmarks)")
+    if "/Metadata" in extra:
+        raise LeakDetected(None, "metadata", "XMP metadata")
+    if extra:
+        raise LeakDetected(None, "structure", f"unexpected document entries {sorted(extra)}")
+    for n, page in enumerate(pdf.pages, 1):
+        keys = set(page.obj.keys())
+        if "/Annots" in keys:
+            raise LeakDetected(None, "structure", f"annotations on page {n}")
+        if keys - _PAGE_KEYS:
+            raise LeakDetected(None, "structure", f"unexpected page entries {sorted(keys - _PAGE_KEYS)} on page {n}")
+        res = page.obj.get("/Resources")
+        if res is not None and set(res.keys()) - _RESOURCE_KEYS:
+            raise LeakDetected(None, "structure", f"unexpected resources {sorted(set(res.keys()) - _RESOURCE_KEYS)} "
+                                                  f"on page {n}")
+
+
+def _metadata(pdf: pikepdf.Pdf) -> None:
+    info = pdf.trailer.get("/Info")
+    if info is None:
+        return
+    keys = set(info.keys())
+    if keys - _INFO_KEYS:
+        raise LeakDetected(None, "metadata", f"non-neutral document information {sorted(keys - _INFO_KEYS)}")
+    for key in ("/Author", "/Subject", "/Keywords"):
+        if key in info and str(info[key]).strip():
+            raise LeakDetected(None, "metadata", f"a non-empty {key[1:]} in the document information")
+    if "/Title" in info and str(info["/Title"]) not in NEUTRAL_TITLES:
+        raise LeakDetected(None, "metadata", "a title that is not one of the neutral statement titles")
+    for key in ("/Creator", "/Producer"):
+        if key in info and str(info[key]) not in NEUTRAL_CREATORS:
+            raise LeakDetected(None, "metadata", f"a {key[1:]} that is not neutral")
+    for key in ("/CreationDate", "/ModDate"):
+        if key in info and str(info[key]) != NEUTRAL_DATE:
+            raise LeakDetected(None, "metadata", f"a real {key[1:]} (statements use the neutral date)")
+
+
+def _strings(obj, depth: int = 0) -> Iterator[str]:
+    if depth > 12:
+        return
+    if isinstance(obj, pikepdf.String):
+        yield str(obj)
+        yield bytes(obj).decode("latin-1")
+    elif isinstance(obj, pikepdf.Name):
+        yield str(obj)
+    elif isinstance(obj, pikepdf.Array):
+        for item in obj:
+            if not getattr(item, "is_indirect", False):
+                yield from _strings(item, depth + 1)
+    elif isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+        for _key, item in obj.items():
+            if not getattr(item, "is_indirect", False):
+                yield from _strings(item, depth + 1)
+
+
+def _font_programs(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    out = set()
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+            for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+                ff = obj.get(key)
+                if ff is not None and ff.is_indirect:
+                    out.add(ff.objgen)
+    return out
+
+
+def _objects(pdf: pikepdf.Pdf) -> Iterator[tuple[str, str | bytes]]:
+    """(where, text) for every object's strings; (where, bytes) for every decoded stream, and its
+    text too unless it is a font program (binary, searched as bytes only)."""
+    programs = _font_programs(pdf)
+    for obj in pdf.objects:
+        num = obj.objgen[0] if obj.is_indirect else 0
+        strings = " ".join(_strings(obj))
+        if strings:
+            yield f"the strings of object {num}", strings
+        if isinstance(obj, pikepdf.Stream):
+            try:
+                body = obj.read_bytes()
+            except pikepdf.PdfError:
+                raise LeakDetected(None, "unreadable", f"stream {num} could not be decoded") from None
+            yield f"decoded stream {num}", body
+            if obj.objgen not in programs:
+                yield f"decoded stream {num}", body.decode("latin-1")
+
+
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+
+
+def _utf16(hexstr: bytes) -> str:
+    return bytes.fromhex(hexstr.decode("ascii")).decode("utf-16-be", errors="replace")
+
+
+def parse_tounicode(cmap: bytes) -> dict[int, str]:
+    """A ToUnicode CMap as {code: text} (bfchar and bfrange, as reportlab and most producers write them)."""
+    out: dict[int, str] = {}
+    for block in _BFCHAR.findall(cmap):
+        hexes = _HEX.findall(block)
+        for src, dst in zip(hexes[0::2], hexes[1::2], strict=False):
+            out[int(src, 16)] = _utf16(dst)
+    for block in _BFRANGE.findall(cmap):
+        for line in block.splitlines():
+            hexes = _HEX.findall(line)
+            if len(hexes) < 3:
+                continue
+            lo, hi = int(hexes[0], 16), int(hexes[1], 16)
+            if b"[" in line:
+                for code, dst in zip(range(lo, hi + 1), hexes[2:], strict=False):
+                    out[code] = _utf16(dst)
+            else:
+                base = _utf16(hexes[2])
+                for k, code in enumerate(range(lo, min(hi, lo + 65535) + 1)):
+                    out[code] = base[:-1] + chr(ord(base[-1]) + k) if base else ""
+    return out
+
+
+def _font_maps(page: pikepdf.Page) -> dict[str, dict[int, str]]:
+    maps: dict[str, dict[int, str]] = {}
+    fonts = page.obj.get("/Resources", {}).get("/Font", {})
+    for name, font in fonts.items():
+        tu = font.get("/ToUnicode")
+        if tu is None:
+            raise LeakDetected(None, "structure", f"font {name} without a ToUnicode map")
+        maps[str(name)] = parse_tounicode(tu.read_bytes())
+    return maps
+
+
+def content_text(pdf: pikepdf.Pdf) -> list[str]:
+    """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces)."""
+    pages = []
+    for page in pdf.pages:
+        maps = _font_maps(page)
+        current: dict[int, str] = {}
+        parts: list[str] = []
+        for operands, op in pikepdf.parse_content_stream(page):
+            o = str(op)
+            if o == "Tf":
+                current = maps.get(str(operands[0]), {})
+            elif o in ("Tj", "'", '"'):
+                parts.append("".join(current.get(b, "") for b in bytes(operands[-1])))
+            elif o == "TJ":
+                parts.append("".join(current.get(b, "") for item in operands[0]
+                                     if isinstance(item, pikepdf.String) for b in bytes(item)))
+            elif o in ("ET", "Td", "TD", "Tm", "T*"):
+                parts.append(" ")
+        pages.append("".join(parts))
+    return pages
+
+
+def _tounicode_chars(pdf: pikepdf.Pdf) -> set[str]:
+    chars: set[str] = set()
+    for page in pdf.pages:
+        for m in _font_maps(page).values():
+            for v in m.values():
+                chars.update(unicodedata.normalize("NFKC", v))
+    return chars
+
+
+def _pypdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=True)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def _poppler_text(data: bytes, exe: str) -> str:
+    proc = subprocess.run([exe, "-q", "-enc", "UTF-8", "fd://0", "-"], input=data, capture_output=True,
+                          timeout=60, check=False)
+    if proc.returncode != 0:
+        raise LeakDetected(None, "unreadable", "pdftotext could not read the PDF")
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
+def _pdfminer_text(data: bytes) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(io.BytesIO(data))
+
+
+def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | None = None,
+          use_poppler: bool = True, shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> GateReport:
+    """Refuse ``pdf_bytes`` (raise :class:`LeakDetected`) if any trace of ``forbidden`` is in it.
+
+    ``expected_text``, when given, is everything the PDF should show: the fonts' ToUnicode maps may
+    then hold no letter outside it (a font subset keeps the letters of text that was drawn and then
+    covered, which is how redactions made by drawing boxes leak). ``use_poppler=False`` reads with
+    pdfminer.six instead of poppler's pdftotext.
+    """
+    needles: list[_Needle] = []
+    items = list(forbidden)
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError("protected items must be strings")
+        for variant in _variants(item, shaper):
+            n = _needle(index, variant)
+            if n is not None:
+                needles.append(n)
+    report = GateReport(items=len(items))
+
+    def scan(where: str, text: str | bytes) -> None:
+        report.places.append(where)
+        if isinstance(text, bytes):
+            _search_bytes(needles, where, text)
+        else:
+            _search(needles, _Hay(where, text))
+
+    if not pdf_bytes.startswith(b"%PDF-"):
+        raise LeakDetected(None, "unreadable", "the data is not a PDF")
+    scan("the raw file bytes", pdf_bytes)
+    try:
+        pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
+    except Exception as exc:  # any parser failure refuses the PDF
+        raise LeakDetected(None, "unreadable", f"pikepdf could not read it ({type(exc).__name__})") from None
+    with pdf:
+        try:
+            _structure(pdf_bytes, pdf)
+            _metadata(pdf)
+            for where, text in _objects(pdf):
+                scan(where, text)
+            for n, text in enumerate(content_text(pdf), 1):
+                scan(f"the text drawn on page {n} (read through the fonts' ToUnicode maps)", text)
+            report.extractors.append("ToUnicode")
+            if expected_text is not None:
+                allowed = set(unicodedata.normalize("NFKC", expected_text))
+                for ch in sorted(_tounicode_chars(pdf)):
+                    if ord(ch) < 128 or ch in allowed or 0xE000 <= ord(ch) <= 0xF8FF or not ch.strip():
+                        continue
+                    hit = next((i for i, s in enumerate(items) if ch in unicodedata.normalize("NFKC", s)), None)
+                    raise LeakDetected(hit, f"a letter (U+{ord(ch):04X}) the statement does not show",
+                                       "a font's ToUnicode map")
+        except LeakDetected:
+            raise
+        except Exception as exc:
+            raise LeakDetected(None, "unreadable", f"the PDF could not be examined ({type(exc).__name__})") from None
+    try:
+        scan("the text extracted by pypdf", _pypdf_text(pdf_bytes))
+        report.extractors.append("pypdf")
+        exe = shutil.which("pdftotext") if use_poppler else None
+        if exe:
+            scan("the text extracted by pdftotext", _poppler_text(pdf_bytes, exe))
+            report.extractors.append("pdftotext")
+        else:
+            scan("the text extracted by pdfminer", _pdfminer_text(pdf_bytes))
+            report.extractors.append("pdfminer")
+    except LeakDetected:
+        raise
+    except Exception as exc:
+        raise LeakDetected(None, "unreadable", f"a text extractor could not read it ({type(exc).__name__})") from None
+    return report
