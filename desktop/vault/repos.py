@@ -35,7 +35,8 @@ from desktop.vault.errors import NotFound, VaultError
 if TYPE_CHECKING:
     from desktop.vault.vault import Vault
 
-MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+# Same ceiling as desktop.core.attachments.MAX_BYTES (which prepares attachments before they get here).
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def _now() -> str:
@@ -205,6 +206,12 @@ class Interviews:
             return False
         with self._v._use() as con:
             return con.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is not None
+
+    def find_by_reference(self, reference: str) -> str | None:
+        """The id of the interview with this reference (WB-XXXX-XXXX), or None."""
+        with self._v._use() as con:
+            row = con.execute("SELECT id FROM interviews WHERE reference = ?", (str(reference),)).fetchone()
+        return str(row[0]) if row else None
 
     def revisions(self, interview_id: str) -> list[tuple[int, datetime]]:
         """Earlier saved versions of an interview: (revision number, when it was replaced)."""

@@ -1,0 +1,269 @@
+"""Vault commands: init, passwd, add, list, show, search, delete.
+
+They call the same :class:`desktop.vault.Vault` the desktop app uses. Messages name what went
+wrong and what to do, never interview content; ``show`` and ``search`` print content only to
+standard output, where the person asked for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.cli import Context, UserError, add_json_option, add_vault_options, read_passphrase
+from desktop.core.forces import force_by_code
+from desktop.core.jsonl import ImportProblems, parse_jsonl
+from desktop.core.model import CRIME_LABELS, Interview
+from desktop.vault import InterviewSummary, NotFound, Vault, VaultDamaged, VaultError
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create a new encrypted vault")
+    add_vault_options(p)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("passwd", help="change the vault's passphrase")
+    add_vault_options(p)
+    p.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase from the first line of FILE")
+    p.set_defaults(handler=cmd_passwd)
+
+    p = sub.add_parser("add", help="add interviews from a JSON Lines file (all or nothing)")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("--from", dest="source", metavar="FILE", required=True,
+                   help="one interview per line; see docs/import-format.md")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("list", help="list the interviews (no statement text)")
+    add_vault_options(p)
+    add_json_option(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one interview in full")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("id", metavar="ID", help="the interview's id or its reference (WB-XXXX-XXXX)")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("search", help="find interviews by words in them (any text is fine)")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("delete", help="delete an interview so that nothing of it is left")
+    add_vault_options(p)
+    p.add_argument("id", metavar="ID", help="the interview's id or its reference")
+    p.set_defaults(handler=cmd_delete)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _user_error(exc: VaultError) -> UserError:
+    msg = str(exc)
+    if isinstance(exc, VaultDamaged) and exc.backups:
+        msg += f" The newest backup is {exc.backups[0].name} in the vault's backups folder."
+    return UserError(msg)
+
+
+@contextlib.contextmanager
+def _open(args: argparse.Namespace, ctx: Context, passphrase: str | None = None) -> Iterator[Vault]:
+    directory = ctx.vault_dir(args)
+    if not Vault.exists(directory):
+        raise UserError(f"There is no vault in {directory}; create one with 'witnessbox init'.")
+    if passphrase is None:
+        passphrase = ctx.passphrase(args)
+    try:
+        vault = Vault.unlock(directory, passphrase)
+    except VaultError as exc:
+        raise _user_error(exc) from None
+    try:
+        yield vault
+    except VaultError as exc:
+        raise _user_error(exc) from None
+    finally:
+        vault.lock()
+
+
+def _resolve(vault: Vault, ident: str) -> str:
+    ident = ident.strip()
+    if vault.interviews.exists(ident):
+        return ident
+    found = vault.interviews.find_by_reference(ident.upper())
+    if found is None:
+        raise UserError("No interview with that id or reference in this vault.")
+    return found
+
+
+def _summary_json(s: InterviewSummary) -> dict:
+    return {
+        "id": s.id,
+        "reference": s.reference,
+        "interviewed_on": s.interviewed_on.isoformat(),
+        "role": s.role.value,
+        "crime_type": s.crime_type.value,
+        "force": s.force,
+        "status": s.status.value,
+        "consent_complaint": s.consent_complaint,
+        "people_count": s.people_count,
+        "updated_at": s.updated_at.isoformat(),
+    }
+
+
+def _force_name(code: str) -> str:
+    try:
+        return force_by_code(code).name
+    except ValueError:
+        return code
+
+
+def _print_summaries(ctx: Context, rows: list[InterviewSummary]) -> None:
+    if not rows:
+        ctx.say("No interviews.")
+        return
+    for s in rows:
+        consent = "consent" if s.consent_complaint else "no consent"
+        ctx.say(
+            f"{s.reference}  {s.interviewed_on.isoformat()}  {s.role.value:<7}  "
+            f"{CRIME_LABELS[s.crime_type]:<28}  {_force_name(s.force):<36}  {consent:<10}  {s.status.value:<8}  {s.id}"
+        )
+
+
+def _all_summaries(vault: Vault) -> list[InterviewSummary]:
+    out: list[InterviewSummary] = []
+    while True:
+        page = vault.interviews.list_summaries(offset=len(out), limit=500, sort="interviewed_on", descending=False)
+        out.extend(page)
+        if len(page) < 500:
+            return out
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    directory = ctx.vault_dir(args)
+    if Vault.exists(directory):
+        raise UserError(f"A vault already exists in {directory}.")
+    passphrase = ctx.passphrase(args, prompt="New passphrase: ", confirm=True)
+    try:
+        vault = Vault.create(directory, passphrase)
+    except VaultError as exc:
+        raise _user_error(exc) from None
+    vault.lock()
+    ctx.say(f"Created an encrypted vault in {directory}.")
+    ctx.say("Keep the passphrase safe: without it (or the organisation's recovery key) nobody can open the vault.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
+    if not Vault.exists(ctx.vault_dir(args)):
+        raise UserError(f"There is no vault in {ctx.vault_dir(args)}; create one with 'witnessbox init'.")
+    old = ctx.passphrase(args, prompt="Current passphrase: ")
+    with _open(args, ctx, old) as vault:
+        new = read_passphrase(args.new_passphrase_file, prompt="New passphrase: ", confirm=True)
+        if new == old:
+            raise UserError("The new passphrase is the same as the old one.")
+        vault.change_passphrase(old, new)
+    ctx.say("The passphrase is changed. Backups of this vault now open with the new one too.")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    source = Path(args.source)
+    try:
+        if source.stat().st_size > MAX_IMPORT_BYTES:
+            raise UserError("The file is too large to import at once; split it into smaller files.")
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise UserError("The file to import does not exist.") from None
+    except IsADirectoryError:
+        raise UserError("The file to import is a folder.") from None
+    except OSError:
+        raise UserError("The file to import cannot be read.") from None
+    try:
+        interviews: list[Interview] = parse_jsonl(data)
+    except ImportProblems as exc:
+        if len(exc.problems) == 1:
+            raise UserError(f"{exc.problems[0]}; nothing was added.") from None
+        for problem in exc.problems[:50]:
+            ctx.stderr.write(f"witnessbox: {problem}\n")
+        raise UserError(f"{len(exc.problems)} lines have problems; nothing was added.") from None
+    with _open(args, ctx) as vault:
+        for n, iv in enumerate(interviews, 1):
+            if vault.interviews.exists(iv.id):
+                raise UserError(f"interview {n} in the file has an 'id' already in the vault; nothing was added.")
+        if vault.interviews.count():
+            vault.backup_now("import")
+        ids = vault.interviews.add_many(interviews)
+    if args.json:
+        ctx.emit_json({"added": ids})
+    else:
+        ctx.say(f"Added {len(ids)} interview{'s' if len(ids) != 1 else ''}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    with _open(args, ctx) as vault:
+        rows = _all_summaries(vault)
+    if args.json:
+        ctx.emit_json([_summary_json(s) for s in rows])
+    else:
+        _print_summaries(ctx, rows)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    with _open(args, ctx) as vault:
+        try:
+            iv = vault.interviews.get(_resolve(vault, args.id))
+        except NotFound:
+            raise UserError("No interview with that id or reference in this vault.") from None
+    if args.json:
+        ctx.emit_json(iv.to_dict())
+        return 0
+    d = iv.to_dict()
+    ctx.say(f"Reference:       {iv.reference}")
+    ctx.say(f"Id:              {iv.id}")
+    ctx.say(f"Interviewed on:  {d['interviewed_on']}")
+    ctx.say(f"Role:            {iv.role.value}")
+    ctx.say(f"Crime reported:  {CRIME_LABELS[iv.crime_type]}")
+    ctx.say(f"Police force:    {_force_name(iv.force)}")
+    ctx.say(f"Reported:        {d['reported_on'] or 'not known'}")
+    ctx.say(f"Status:          {iv.status.value}")
+    for use in ("complaint", "quotation", "contact"):
+        c = d["consent"].get(use)
+        state = "not given" if not c or not c["given"] else ("withdrawn" if c["withdrawn_on"] else "given")
+        ctx.say(f"Consent ({use}): {state}")
+    for p in iv.people:
+        aka = f" (also: {', '.join(p.aliases)})" if p.aliases else ""
+        ctx.say(f"Person:          {p.name} [{p.role.value}]{aka}")
+    for i in iv.identifiers:
+        ctx.say(f"Identifier:      {i.kind.value}: {i.value}")
+    ctx.say("")
+    ctx.say(iv.statement)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    query = " ".join(args.query)
+    with _open(args, ctx) as vault:
+        rows = vault.interviews.search(query)
+    if args.json:
+        ctx.emit_json([_summary_json(s) for s in rows])
+    else:
+        _print_summaries(ctx, rows)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    with _open(args, ctx) as vault:
+        interview_id = _resolve(vault, args.id)
+        vault.interviews.delete(interview_id)
+    ctx.say("Deleted. Nothing of the interview is left in the vault, its search index or its backups.")
+    return 0
