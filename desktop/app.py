@@ -6,7 +6,8 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__, firewall
@@ -30,6 +31,12 @@ class Application(QApplication):
         icon = resource_path("icons/witnessbox.svg")
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
+        # Bundled Noto fonts, so Arabic, Urdu, Bengali, Devanagari and Gurmukhi statements show
+        # on a machine that has none of them installed.
+        fonts = resource_path("fonts")
+        if fonts.is_dir():
+            for ttf in sorted(fonts.glob("*.ttf")):
+                QFontDatabase.addApplicationFont(str(ttf))
         qss = resource_path("styles/app.qss")
         if qss.is_file():
             self.setStyleSheet(qss.read_text(encoding="utf-8"))
@@ -55,16 +62,50 @@ def install_excepthook(parent_getter=lambda: None) -> None:
     sys.excepthook = hook
 
 
-def build_main_window(paths: AppPaths):
-    """The first window the user sees."""
-    from desktop.ui.main_window import MainWindow
+def build_main_window(
+    paths: AppPaths,
+    *,
+    kdf=None,
+    pool: QThreadPool | None = None,
+    idle_timeout_ms: int | None = None,
+    file_picker=None,
+    today=None,
+):
+    """Wire the services into the main window.
 
-    return MainWindow(paths)
+    ``kdf``: key-derivation cost for a new vault (None: measured on this machine).
+    ``pool``: where slow work (key derivation, attachments) runs (None: Qt's global pool).
+    ``idle_timeout_ms``: overrides the auto-lock time kept in the vault's settings.
+    ``file_picker``/``today``: how files are chosen and what day it is.
+    """
+    from desktop.ui.interview_editor import pick_files
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher
+    from desktop.ui.unlock import VaultGate
+    from desktop.ui.workers import TaskRunner
+
+    app = QApplication.instance()
+    tasks = TaskRunner(pool)
+    gate = VaultGate(paths.default_vault_dir, kdf)
+    idle = IdleWatcher(app, idle_timeout_ms or DEFAULT_IDLE_MINUTES * 60_000)
+    clipboard = ClipboardGuard(app.clipboard())
+    kwargs = {}
+    if today is not None:
+        kwargs["today"] = today
+    window = MainWindow(gate, tasks, idle=idle, clipboard=clipboard, idle_timeout_ms=idle_timeout_ms,
+                        file_picker=file_picker or pick_files, **kwargs)
+    tasks.setParent(window)
+    app.aboutToQuit.connect(clipboard.clear_if_ours)
+    return window
 
 
 def run_gui(paths: AppPaths) -> int:
     app = QApplication.instance() or Application(sys.argv[:1])
+    paths.ensure()
     window = build_main_window(paths)
     install_excepthook(lambda: window)
+    # Quick exit: the window is already locked and hidden; the process ends too, so nothing
+    # decrypted stays in memory. Starting Witnessbox again shows the lock screen.
+    window.quick_exited.connect(app.quit)
     window.show()
     return app.exec()

@@ -1,21 +1,286 @@
-"""The main window. The vault screens replace this placeholder."""
+"""The one Witnessbox window: set-up or lock screen, then the list and the interview form.
+
+Locking always wins. :meth:`MainWindow.lock` saves the draft, closes every other window and
+dialog, empties the models and the form, locks the vault and clears the clipboard (if it still
+holds what Witnessbox put there), then shows the lock screen, which names and counts nothing.
+Quick exit does the same and hides the window at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import APP_NAME
-from desktop.paths import AppPaths
+from desktop.ui.interview_editor import OPEN_KEY, InterviewEditor, pick_files
+from desktop.ui.list_page import InterviewListPage
+from desktop.ui.session import ClipboardGuard, IdleWatcher
+from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
+from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DOUBLE_ESC_MS = 800
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: AppPaths) -> None:
+    locked = Signal()
+    unlocked = Signal()
+    quick_exited = Signal()
+
+    def __init__(self, gate: VaultGate, tasks: TaskRunner, *, idle: IdleWatcher, clipboard: ClipboardGuard,
+                 idle_timeout_ms: int | None = None,
+                 file_picker: Callable[[QWidget], list[Path]] = pick_files,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__()
-        self._paths = paths
         self.setWindowTitle(APP_NAME)
-        label = QLabel(self.tr("Witnessbox is installed. The encrypted vault comes next."))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAccessibleName(self.tr("Status"))
-        self.setCentralWidget(label)
-        self.resize(900, 600)
+        self.setObjectName("main")
+        self._gate = gate
+        self._tasks = tasks
+        self._vault = None
+        self.idle = idle
+        self.idle.setParent(self)
+        self.clipboard = clipboard
+        self.clipboard.setParent(self)
+        self._idle_override = idle_timeout_ms
+        self.settings_dialog: SettingsDialog | None = None
+        self.last_lock_seconds: float | None = None
+        self._esc_timer = QElapsedTimer()
+
+        central = QWidget(self)
+        central.setObjectName("central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header(central))
+        self.stack = QStackedWidget(central)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.create_page = CreateVaultPage(gate, tasks, self.stack)
+        self.unlock_page = UnlockPage(gate, tasks, self.stack)
+        self.workspace = QStackedWidget(self.stack)
+        self.list_page = InterviewListPage(self.workspace)
+        self.editor = InterviewEditor(tasks, file_picker=file_picker, today=today, parent=self.workspace)
+        self.workspace.addWidget(self.list_page)
+        self.workspace.addWidget(self.editor)
+        for page in (self.create_page, self.unlock_page, self.workspace):
+            self.stack.addWidget(page)
+
+        self.create_page.opened.connect(self._opened)
+        self.unlock_page.opened.connect(self._opened)
+        self.list_page.open_requested.connect(self.open_interview)
+        self.list_page.new_requested.connect(self.new_interview)
+        self.editor.closed.connect(self._show_list)
+        self.editor.saved.connect(lambda _id: self.list_page.refresh())
+        self.editor.deleted.connect(lambda _id: self._show_list())
+        self.idle.idle.connect(self.lock)
+        self._build_actions()
+        self._show_locked_page()
+        self.resize(1100, 720)
+
+    # --- chrome ---------------------------------------------------------------------------
+
+    def _build_header(self, parent: QWidget) -> QWidget:
+        header = QWidget(parent)
+        header.setObjectName("header")
+        h = QHBoxLayout(header)
+        h.setContentsMargins(16, 8, 12, 8)
+        name = QLabel(APP_NAME, header)
+        name.setObjectName("appname")
+        h.addWidget(name)
+        h.addStretch(1)
+        self.settings_button = QPushButton(self.tr("Settings"), header)
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.lock_button = QPushButton(self.tr("&Lock"), header)
+        self.lock_button.setAccessibleName(self.tr("Lock Witnessbox"))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L). Your draft is kept."))
+        self.quick_exit_button = QPushButton(self.tr("Quick exit"), header)
+        self.quick_exit_button.setObjectName("quickexit")
+        self.quick_exit_button.setAccessibleName(self.tr("Quick exit"))
+        self.quick_exit_button.setToolTip(self.tr("Lock and hide Witnessbox at once (Esc twice, or Ctrl+Shift+Q)"))
+        for b in (self.settings_button, self.lock_button, self.quick_exit_button):
+            h.addWidget(b)
+        self.settings_button.clicked.connect(self.show_settings)
+        self.lock_button.clicked.connect(self.lock)
+        self.quick_exit_button.clicked.connect(self.quick_exit)
+        return header
+
+    def _build_actions(self) -> None:
+        def action(keys, slot, context=Qt.ShortcutContext.WindowShortcut) -> QAction:
+            a = QAction(self)
+            a.setShortcuts(keys if isinstance(keys, list) else [keys])
+            a.setShortcutContext(context)
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        self.quick_exit_action = action(QKeySequence("Ctrl+Shift+Q"), self.quick_exit,
+                                        Qt.ShortcutContext.ApplicationShortcut)
+        self.escape_action = action(QKeySequence(Qt.Key.Key_Escape), self._escape)
+        self.lock_action = action(QKeySequence("Ctrl+L"), self.lock)
+        self.new_action = action(QKeySequence.StandardKey.New, self.new_interview)
+        self.find_action = action(QKeySequence.StandardKey.Find, self._focus_search)
+
+    def _escape(self) -> None:
+        if self._esc_timer.isValid() and self._esc_timer.elapsed() <= DOUBLE_ESC_MS:
+            self._esc_timer.invalidate()
+            self.quick_exit()
+        else:
+            self._esc_timer.start()
+
+    def _focus_search(self) -> None:
+        if self.is_unlocked:
+            self._show_list()
+            self.list_page.search.setFocus()
+            self.list_page.search.selectAll()
+
+    # --- pages ----------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault is not None
+
+    @property
+    def vault(self):
+        return self._vault
+
+    def _show_locked_page(self) -> None:
+        exists = self._gate.exists()
+        self.stack.setCurrentWidget(self.unlock_page if exists else self.create_page)
+        for w in (self.settings_button, self.lock_button):
+            w.setVisible(False)
+        if exists:
+            self.unlock_page.focus()
+        else:
+            self.create_page.passphrase.setFocus()
+
+    def _opened(self, vault) -> None:
+        self._vault = vault
+        self.editor.attach(vault)
+        self.list_page.set_source(vault.interviews)
+        self.stack.setCurrentWidget(self.workspace)
+        for w in (self.settings_button, self.lock_button):
+            w.setVisible(True)
+        self._apply_idle_timeout()
+        self.idle.start()
+        self._restore_editor()
+        self.unlocked.emit()
+
+    def _apply_idle_timeout(self) -> None:
+        ms = self._idle_override if self._idle_override else auto_lock_minutes(self._vault) * 60_000
+        self.idle.set_timeout_ms(ms)
+
+    def _restore_editor(self) -> None:
+        """Back to where she was: the form that was open when the app locked, with its draft."""
+        try:
+            state = self._vault.drafts.load(OPEN_KEY)
+        except KeyError:
+            state = None
+        if not isinstance(state, dict):
+            self._show_list()
+            return
+        interview_id = state.get("id")
+        try:
+            if interview_id:
+                self.open_interview(interview_id)
+            else:
+                self.new_interview()
+        except Exception as exc:  # noqa: BLE001 - a deleted interview just means "show the list"
+            log.info("could not reopen the last form: %s", type(exc).__name__)
+            self._vault.drafts.clear(OPEN_KEY)
+            self._show_list()
+
+    def _show_list(self) -> None:
+        self.workspace.setCurrentWidget(self.list_page)
+        self.list_page.table.setFocus()
+
+    def new_interview(self) -> None:
+        if not self.is_unlocked:
+            return
+        if self.editor.is_open:
+            self.editor.save_draft_now()
+        self.editor.open_new()
+        self.workspace.setCurrentWidget(self.editor)
+
+    def open_interview(self, interview_id: str) -> None:
+        if not self.is_unlocked:
+            return
+        if self.editor.is_open:
+            self.editor.save_draft_now()
+        self.editor.open_interview(interview_id)
+        self.workspace.setCurrentWidget(self.editor)
+        self.editor.tabs.setFocus()
+
+    def show_settings(self) -> None:
+        if not self.is_unlocked:
+            return
+        self.settings_dialog = SettingsDialog(self._vault, self)
+        self.settings_dialog.accepted.connect(self._apply_idle_timeout)
+        self.settings_dialog.launch()
+
+    # --- locking --------------------------------------------------------------------------
+
+    def _close_other_windows(self) -> None:
+        for w in QApplication.topLevelWidgets():
+            if w is self or not w.isVisible():
+                continue
+            if isinstance(w, QDialog):
+                w.reject()
+            w.close()
+
+    def lock(self) -> None:
+        """Lock now. Nothing can stop it: each step runs even if the one before failed."""
+        started = time.perf_counter()
+        self.idle.stop()
+        vault, self._vault = self._vault, None
+        if vault is not None:
+            try:
+                self.editor.save_draft_now()
+            except Exception as exc:  # noqa: BLE001 - the lock must go on
+                log.error("saving the draft before locking failed: %s", type(exc).__name__)
+        self._close_other_windows()
+        self.settings_dialog = None
+        self.editor.detach()
+        self.list_page.clear()
+        if vault is not None:
+            try:
+                vault.lock()
+            except Exception as exc:  # noqa: BLE001
+                log.error("locking the vault reported: %s", type(exc).__name__)
+        self.clipboard.clear_if_ours()
+        self.workspace.setCurrentWidget(self.list_page)
+        self._show_locked_page()
+        self.last_lock_seconds = time.perf_counter() - started
+        if vault is not None:
+            log.info("locked")
+            self.locked.emit()
+
+    def quick_exit(self) -> None:
+        """Lock and hide at once, like the quick-exit button on a support website."""
+        self.lock()
+        self.hide()
+        self.quick_exited.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.lock()
+        self._tasks.wait_for_done(5000)
+        event.accept()

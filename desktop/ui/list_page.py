@@ -1,0 +1,168 @@
+"""The interview list: filters, a search over statement text, and a lazily filled table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.forces import FORCES
+from desktop.core.model import CrimeType, Status
+from desktop.ui import labels
+from desktop.ui.models import InterviewTableModel
+
+SEARCH_DELAY_MS = 250
+
+
+class InterviewListPage(QWidget):
+    open_requested = Signal(str)
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = InterviewTableModel(parent=self)
+        v = QVBoxLayout(self)
+        v.setContentsMargins(16, 12, 16, 12)
+        v.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search the statements (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the statements"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("&New interview"), self)
+        self.new_button.setProperty("role", "primary")
+        self.new_button.setAccessibleName(self.tr("New interview"))
+        self.new_button.setToolTip(self.tr("Start a new interview (Ctrl+N)"))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        v.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.force_filter = QComboBox(self)
+        self.force_filter.addItem(self.tr("All police forces"), None)
+        for f in FORCES:
+            self.force_filter.addItem(f.name, f.code)
+        self.force_filter.setAccessibleName(self.tr("Filter by police force"))
+        self.crime_filter = QComboBox(self)
+        self.crime_filter.addItem(self.tr("All crimes"), None)
+        for c in CrimeType:
+            self.crime_filter.addItem(labels.crime_label(c), c.value)
+        self.crime_filter.setAccessibleName(self.tr("Filter by crime"))
+        self.consent_filter = QComboBox(self)
+        self.consent_filter.addItem(self.tr("Any consent"), None)
+        self.consent_filter.addItem(self.tr("Complaint consent given"), True)
+        self.consent_filter.addItem(self.tr("No complaint consent"), False)
+        self.consent_filter.setAccessibleName(self.tr("Filter by consent"))
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for s in Status:
+            self.status_filter.addItem(labels.status_label(s), s.value)
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        for box in (self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+            filters.addWidget(box, 1)
+            box.currentIndexChanged.connect(self.apply_filter)
+        v.addLayout(filters)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Interviews"))
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(InterviewTableModel.COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((0, 130), (1, 100), (2, 120), (3, 170), (4, 200), (5, 140), (6, 90), (7, 60)):
+            self.table.setColumnWidth(col, width)
+        v.addWidget(self.table, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setProperty("role", "muted")
+        self.count_label.setAccessibleName(self.tr("Number of interviews shown"))
+        self.empty_label = QLabel(self.tr("No interviews yet. Press “New interview” to record the first one."), self)
+        self.empty_label.setProperty("role", "muted")
+        self.empty_label.setWordWrap(True)
+        v.addWidget(self.empty_label)
+        v.addWidget(self.count_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.table.activated.connect(self._activated)
+        self.new_button.clicked.connect(self.new_requested)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+
+    def current_filter(self):
+        from desktop.vault import ListFilter
+
+        text = self.search.text().strip() or None
+        return ListFilter(
+            force=self.force_filter.currentData(),
+            crime_type=self.crime_filter.currentData(),
+            consent_complaint=self.consent_filter.currentData(),
+            status=self.status_filter.currentData(),
+            text=text,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        if self.model._source is not None:
+            self.model.set_filter(self.current_filter())
+
+    def set_source(self, source) -> None:
+        self.model._filter = self.current_filter()
+        self.model.set_source(source)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def clear(self) -> None:
+        """Drop every row and forget the search (on lock)."""
+        self._search_timer.stop()
+        self.model.clear()
+        for w in (self.search, self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
+            w.blockSignals(True)
+        self.search.clear()
+        for box in (self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
+            box.setCurrentIndex(0)
+        for w in (self.search, self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
+            w.blockSignals(False)
+
+    def _activated(self, index: QModelIndex) -> None:
+        interview_id = self.model.data(self.model.index(index.row(), 0), Qt.ItemDataRole.UserRole)
+        if interview_id:
+            self.open_requested.emit(interview_id)
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        filtered = bool(self.search.text().strip()) or any(
+            b.currentIndex() > 0 for b in (self.force_filter, self.crime_filter, self.consent_filter,
+                                           self.status_filter))
+        self.empty_label.setVisible(total == 0 and not filtered and self.model._source is not None)
+        if self.model._source is None:
+            self.count_label.clear()
+        elif filtered:
+            self.count_label.setText(self.tr("%n interview(s) match", "", total))
+        else:
+            self.count_label.setText(self.tr("%n interview(s)", "", total))

@@ -1,0 +1,355 @@
+"""Qt item models. Each is tested without widgets (tests/ui/test_table_models.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.forces import force_by_code
+from desktop.core.model import AttachmentInfo, Identifier, IdentifierKind, Person, PersonRole
+from desktop.ui import labels
+
+_Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Models", text)
+
+
+def force_name(code: str) -> str:
+    try:
+        return force_by_code(code).name
+    except ValueError:
+        return _t("Not chosen")
+
+
+class SummarySource(Protocol):
+    """What the list needs from the vault's interview repository."""
+
+    def list_summaries(self, flt=None, *, offset: int = 0, limit: int = 200, sort: str = "updated_at",
+                       descending: bool = True) -> list: ...
+
+    def count(self, flt=None) -> int: ...
+
+
+class InterviewTableModel(QAbstractTableModel):
+    """The interview list: summaries only (never statement text), fetched a page at a time."""
+
+    COL_REFERENCE = 0
+    COL_INTERVIEWED = 1
+    COL_ROLE = 2
+    COL_CRIME = 3
+    COL_FORCE = 4
+    COL_CONSENT = 5
+    COL_STATUS = 6
+    COL_PEOPLE = 7
+    COL_UPDATED = 8
+    COLUMN_COUNT = 9
+
+    # Column -> the vault's sort key.
+    SORT_KEYS = {
+        COL_REFERENCE: "reference",
+        COL_INTERVIEWED: "interviewed_on",
+        COL_ROLE: "role",
+        COL_CRIME: "crime_type",
+        COL_FORCE: "force",
+        COL_STATUS: "status",
+        COL_UPDATED: "updated_at",
+    }
+
+    def __init__(self, page_size: int = 200, parent=None) -> None:
+        super().__init__(parent)
+        self._page = page_size
+        self._source: SummarySource | None = None
+        self._filter: Any = None
+        self._sort = "updated_at"
+        self._descending = True
+        self._rows: list = []
+        self._total = 0
+
+    # --- data source ----------------------------------------------------------------------
+
+    def set_source(self, source: SummarySource | None) -> None:
+        self._source = source
+        self.refresh()
+
+    def clear(self) -> None:
+        """Drop every decrypted row (on lock)."""
+        self.beginResetModel()
+        self._source = None
+        self._filter = None
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+
+    def set_filter(self, flt: Any) -> None:
+        self._filter = flt
+        self.refresh()
+
+    @property
+    def total(self) -> int:
+        """How many interviews match the filter (rows are fetched as the view scrolls)."""
+        return self._total
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        if self._source is not None:
+            self._total = self._source.count(self._filter)
+            self._rows = self._fetch(0)
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list:
+        assert self._source is not None
+        return list(
+            self._source.list_summaries(
+                self._filter, offset=offset, limit=self._page, sort=self._sort, descending=self._descending
+            )
+        )
+
+    def canFetchMore(self, parent: _Index = _NO_INDEX) -> bool:  # noqa: N802
+        return not parent.isValid() and self._source is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = _NO_INDEX) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        more = self._fetch(len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def summary(self, row: int):
+        return self._rows[row]
+
+    def row_of(self, interview_id: str) -> int | None:
+        for n, s in enumerate(self._rows):
+            if s.id == interview_id:
+                return n
+        return None
+
+    # --- Qt -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            _t("Reference"), _t("Interviewed"), _t("Role"), _t("Crime"), _t("Police force"), _t("Complaint consent"),
+            _t("Status"), _t("People"), _t("Last changed"),
+        ][section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return s.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PEOPLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if col == self.COL_REFERENCE:
+            return s.reference
+        if col == self.COL_INTERVIEWED:
+            return s.interviewed_on.isoformat()
+        if col == self.COL_ROLE:
+            return labels.role_label(s.role)
+        if col == self.COL_CRIME:
+            return labels.crime_label(s.crime_type)
+        if col == self.COL_FORCE:
+            return force_name(s.force)
+        if col == self.COL_CONSENT:
+            return _t("Given") if s.consent_complaint else _t("No")
+        if col == self.COL_STATUS:
+            return labels.status_label(s.status)
+        if col == self.COL_PEOPLE:
+            return str(s.people_count)
+        if col == self.COL_UPDATED:
+            return s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated_at else ""
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column)
+        if key is None:
+            return
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        if self._source is not None:
+            self.refresh()
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
+
+class _ListModel(QAbstractTableModel):
+    """A small editable table over a Python list; ``changed`` is called after every edit."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, on_change: Callable[[], None] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self._on_change = on_change or (lambda: None)
+
+    def items(self) -> list:
+        return list(self._items)
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def append(self, item) -> None:
+        n = len(self._items)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._items.append(item)
+        self.endInsertRows()
+        self._on_change()
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self._items):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._items[row]
+            self.endRemoveRows()
+            self._on_change()
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(self.HEADERS[section])
+        return None
+
+
+class PeopleModel(_ListModel):
+    COL_NAME = 0
+    COL_ROLE = 1
+    COL_ALIASES = 2
+    HEADERS = ("Name", "Role", "Also known as")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        p: Person = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return [p.name, labels.person_role_label(p.role), "; ".join(p.aliases)][index.column()]
+        if role == Qt.ItemDataRole.EditRole:
+            return [p.name, p.role.value, "; ".join(p.aliases)][index.column()]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (self.COL_NAME, self.COL_ALIASES):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        p: Person = self._items[index.row()]
+        text = str(value)
+        if index.column() == self.COL_NAME:
+            if not text.strip():
+                return False
+            self._items[index.row()] = replace(p, name=text.strip())
+        elif index.column() == self.COL_ALIASES:
+            self._items[index.row()] = replace(p, aliases=split_aliases(text))
+        elif index.column() == self.COL_ROLE:
+            self._items[index.row()] = replace(p, role=PersonRole(text))
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        self._on_change()
+        return True
+
+
+def split_aliases(text: str) -> list[str]:
+    return [a.strip() for a in text.split(";") if a.strip()]
+
+
+class IdentifiersModel(_ListModel):
+    COL_KIND = 0
+    COL_VALUE = 1
+    HEADERS = ("Kind", "Value")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        i: Identifier = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return [labels.identifier_label(i.kind), i.value][index.column()]
+        if role == Qt.ItemDataRole.EditRole:
+            return [i.kind.value, i.value][index.column()]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.COL_VALUE:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        i: Identifier = self._items[index.row()]
+        text = str(value)
+        if index.column() == self.COL_VALUE:
+            if not text.strip():
+                return False
+            self._items[index.row()] = Identifier(i.kind, text.strip())
+        elif index.column() == self.COL_KIND:
+            self._items[index.row()] = Identifier(IdentifierKind(text), i.value)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        self._on_change()
+        return True
+
+
+def human_size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+class AttachmentsModel(_ListModel):
+    COL_NAME = 0
+    COL_TYPE = 1
+    COL_SIZE = 2
+    HEADERS = ("File", "Type", "Size")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        a: AttachmentInfo = self._items[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return a.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            kind = _t("PDF document") if a.media_type == "application/pdf" else _t("Picture")
+            return [a.display_name, kind, human_size(a.size)][index.column()]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,149 @@
+"""What keeps an unattended Witnessbox safe: the idle timer and the clipboard guard.
+
+* :class:`IdleWatcher` watches every keyboard and mouse event in the application and fires
+  ``idle`` once no one has touched it for the configured time (KeePassXC's InactivityTimer).
+* :class:`ClipboardGuard` notices text copied from Witnessbox, marks it as secret for clipboard
+  managers, and clears it after 30 seconds, on lock and on exit, but only if the clipboard still
+  holds what Witnessbox put there (someone may have copied something else since).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+log = logging.getLogger(__name__)
+
+DEFAULT_IDLE_MINUTES = 5
+CLIPBOARD_CLEAR_MS = 30_000
+
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    idle = Signal()
+
+    def __init__(self, app: QObject, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, timeout_ms))
+        self._timer.timeout.connect(self.idle)
+        app.installEventFilter(self)
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_timeout_ms(self, ms: int) -> None:
+        self._timer.setInterval(max(1, ms))
+        if self._timer.isActive():
+            self._timer.start()
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if self._timer.isActive() and event.type() in _ACTIVITY:
+            self._timer.start()
+        return False
+
+    def dispose(self) -> None:
+        self._timer.stop()
+        self._app.removeEventFilter(self)
+
+
+def _concealed(text: str) -> QMimeData:
+    data = QMimeData()
+    data.setText(text)
+    # Klipper (KDE), macOS pasteboard and Windows clipboard history/cloud sync skip these.
+    data.setData("x-kde-passwordManagerHint", b"secret")
+    data.setData("application/x-nspasteboard-concealed-type", b"secret")
+    data.setData("ExcludeClipboardContentFromMonitorProcessing", b"\x01\x00\x00\x00")
+    return data
+
+
+class ClipboardGuard(QObject):
+    cleared = Signal()
+
+    def __init__(self, clipboard: QClipboard, clear_after_ms: int = CLIPBOARD_CLEAR_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clipboard = clipboard
+        self._ours: str | None = None
+        self._rewriting = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(clear_after_ms)
+        self._timer.timeout.connect(self.clear_if_ours)
+        clipboard.dataChanged.connect(self._changed)
+
+    @property
+    def holds_ours(self) -> bool:
+        return self._ours is not None
+
+    def copy(self, text: str) -> None:
+        """Put text on the clipboard the careful way."""
+        self._rewriting = True
+        try:
+            self._clipboard.setMimeData(_concealed(text))
+        finally:
+            self._rewriting = False
+        self._ours = text
+        self._timer.start()
+
+    def _changed(self) -> None:
+        if self._rewriting:
+            return
+        app_active = QGuiApplication.applicationState() == QGuiApplication.ApplicationState.ApplicationActive
+        mime = self._clipboard.mimeData()
+        if mime is not None and mime.hasFormat("x-kde-passwordManagerHint"):
+            return
+        if self._clipboard.ownsClipboard() or app_active:
+            text = self._clipboard.text()
+            if text:
+                # Copied with Ctrl+C from one of our fields: re-mark it as secret and start the clock.
+                QTimer.singleShot(0, lambda t=text: self._adopt(t))
+        else:
+            self._ours = None
+            self._timer.stop()
+
+    def _adopt(self, text: str) -> None:
+        if self._clipboard.text() == text:
+            self.copy(text)
+
+    def clear_if_ours(self) -> None:
+        self._timer.stop()
+        if self._ours is None:
+            return
+        if self._clipboard.text() == self._ours:
+            self._rewriting = True
+            try:
+                self._clipboard.clear()
+            finally:
+                self._rewriting = False
+            log.info("clipboard cleared")
+        self._ours = None
+        self.cleared.emit()

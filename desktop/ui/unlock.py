@@ -1,0 +1,423 @@
+"""The two screens before the vault is open: set it up (first run) and unlock it.
+
+Neither screen shows anything about the interviews: no names, no counts, no titles. The key
+derivation (Argon2id, about a second by design) runs on the thread pool behind a busy bar, so the
+window stays responsive and can still be hidden with quick exit.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.paths import check_not_synced, make_private_dir
+from desktop.resources import resource_path
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+MIN_LENGTH = 10
+FREE_TRIES = 5
+
+
+def passphrase_strength(text: str) -> int:
+    """0 (too short) .. 4 (strong), from a rough estimate of guessing entropy."""
+    if len(text) < MIN_LENGTH:
+        return 0
+    pool = 0
+    if any(c.islower() for c in text):
+        pool += 26
+    if any(c.isupper() for c in text):
+        pool += 26
+    if any(c.isdigit() for c in text):
+        pool += 10
+    if any(not c.isalnum() for c in text):
+        pool += 20
+    if any(ord(c) > 127 for c in text):
+        pool += 50
+    distinct = len(set(text))
+    bits = min(len(text), distinct * 2) * math.log2(max(pool, 2))
+    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
+    bits = max(bits, words * 11.0)  # unrelated words: about 11 bits each even from a small list
+    if bits < 40:
+        return 1
+    if bits < 60:
+        return 2
+    if bits < 80:
+        return 3
+    return 4
+
+
+def lockout_seconds(failures_in_a_row: int) -> int:
+    """No wait for the first five wrong tries, then 5, 10, 20 ... seconds, at most five minutes."""
+    if failures_in_a_row < FREE_TRIES:
+        return 0
+    return min(5 * 2 ** (failures_in_a_row - FREE_TRIES), 300)
+
+
+@dataclass
+class VaultGate:
+    """Opens the vault in one folder. ``kdf`` is the key-derivation cost for a new vault
+    (None: measured on this machine)."""
+
+    directory: Path
+    kdf: object | None = None
+
+    def exists(self) -> bool:
+        from desktop.vault import Vault
+
+        return Vault.exists(self.directory)
+
+    def create(self, passphrase: str):
+        from desktop.vault import Vault
+
+        check_not_synced(self.directory)
+        make_private_dir(self.directory.parent)
+        return Vault.create(self.directory, passphrase, kdf=self.kdf)
+
+    def unlock(self, passphrase: str):
+        from desktop.vault import Vault
+
+        return Vault.unlock(self.directory, passphrase)
+
+
+def _passphrase_field(parent: QWidget, name: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setClearButtonEnabled(False)
+    field.setMinimumWidth(320)
+    # Never offered to an input method's history or a clipboard manager.
+    field.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
+                              | Qt.InputMethodHint.ImhNoPredictiveText)
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    show = QAction(parent)
+    show.setCheckable(True)
+    show.setText(parent.tr("Show passphrase"))
+    show.setToolTip(parent.tr("Show or hide what you typed"))
+    eye = resource_path("icons/eye.svg")
+    if eye.is_file():
+        show.setIcon(QIcon(str(eye)))
+    show.toggled.connect(
+        lambda on: field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+    field.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
+    field.show_action = show  # type: ignore[attr-defined]
+    return field
+
+
+class _Card(QFrame):
+    """A centred, width-limited panel: the calm middle of the first screens."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(32, 28, 32, 28)
+        self.body.setSpacing(12)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setMaximumWidth(560)
+
+
+def _centred(page: QWidget, card: QWidget) -> None:
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card, 4)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "heading")
+    label.setWordWrap(True)
+    return label
+
+
+def _message(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(parent.tr("Message"))
+    label.hide()
+    return label
+
+
+def _busy(parent: QWidget) -> QProgressBar:
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.setAccessibleName(parent.tr("Working"))
+    bar.hide()
+    return bar
+
+
+class CreateVaultPage(QWidget):
+    """First run: choose the passphrase that will protect every interview on this computer."""
+
+    opened = Signal(object)
+
+    def __init__(self, gate: VaultGate, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gate = gate
+        self._tasks = tasks
+        card = _Card(self)
+        b = card.body
+        b.addWidget(_heading(self.tr("Set up Witnessbox on this computer"), card))
+        intro = QLabel(self.tr("Interviews are kept in an encrypted vault on this computer. Choose a passphrase "
+                               "to lock it. Four or five unrelated words make a strong passphrase that is easy "
+                               "to remember."), card)
+        intro.setWordWrap(True)
+        b.addWidget(intro)
+
+        b.addWidget(QLabel(self.tr("&Passphrase"), card))
+        self.passphrase = _passphrase_field(card, self.tr("New passphrase"))
+        b.itemAt(b.count() - 1).widget().setBuddy(self.passphrase)
+        b.addWidget(self.passphrase)
+        b.addWidget(QLabel(self.tr("&Type it again"), card))
+        self.confirm = _passphrase_field(card, self.tr("Repeat the passphrase"))
+        b.itemAt(b.count() - 1).widget().setBuddy(self.confirm)
+        b.addWidget(self.confirm)
+
+        meter_row = QHBoxLayout()
+        self.meter = QProgressBar(card)
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(10)
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.meter_label = QLabel(card)
+        self.meter_label.setMinimumWidth(120)
+        meter_row.addWidget(self.meter, 1)
+        meter_row.addWidget(self.meter_label)
+        b.addLayout(meter_row)
+
+        warning = QLabel(self.tr("Write the passphrase down and keep it somewhere safe, away from this computer. "
+                                 "If it is forgotten, the interviews cannot be opened again by anyone, unless your "
+                                 "organisation sets up its recovery key later."), card)
+        warning.setWordWrap(True)
+        warning.setProperty("role", "warning")
+        warning.setAccessibleName(self.tr("Warning"))
+        b.addWidget(warning)
+
+        self.message = _message(card)
+        b.addWidget(self.message)
+        self.busy = _busy(card)
+        b.addWidget(self.busy)
+        self.create_button = QPushButton(self.tr("&Create the vault"), card)
+        self.create_button.setAccessibleName(self.tr("Create the vault"))
+        self.create_button.setDefault(True)
+        self.create_button.setProperty("role", "primary")
+        b.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        _centred(self, card)
+
+        self.passphrase.textChanged.connect(self._update)
+        self.confirm.textChanged.connect(self._update)
+        self.passphrase.returnPressed.connect(self.confirm.setFocus)
+        self.confirm.returnPressed.connect(self.submit)
+        self.create_button.clicked.connect(self.submit)
+        self._update()
+
+    def _problem(self) -> str | None:
+        p, c = self.passphrase.text(), self.confirm.text()
+        if len(p) < MIN_LENGTH:
+            return self.tr("Use at least %n characters.", "", MIN_LENGTH)
+        if passphrase_strength(p) < 2:
+            return self.tr("This passphrase is too easy to guess. Add another word or two.")
+        if c and c != p:
+            return self.tr("The two passphrases are different.")
+        if not c:
+            return self.tr("Type the passphrase again to check it.")
+        return None
+
+    def _update(self) -> None:
+        score = passphrase_strength(self.passphrase.text())
+        self.meter.setValue(score)
+        self.meter.setProperty("strength", score)
+        self.meter.style().unpolish(self.meter)
+        self.meter.style().polish(self.meter)
+        words = [self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
+        self.meter_label.setText(words[score])
+        self.meter.setAccessibleDescription(words[score])
+        problem = self._problem()
+        self.create_button.setEnabled(problem is None and not self._tasks.busy)
+        if self.passphrase.text() or self.confirm.text():
+            self._show(problem, role="hint")
+
+    def _show(self, text: str | None, role: str = "error") -> None:
+        self.message.setProperty("role", role)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text or "")
+        self.message.setVisible(bool(text))
+
+    def submit(self) -> None:
+        if self._problem() is not None or self._tasks.busy:
+            self._update()
+            return
+        passphrase = self.passphrase.text()
+        self._set_busy(True)
+        self._show(self.tr("Setting up the vault. This takes a few seconds."), role="hint")
+        self._tasks.run_task(lambda: self._gate.create(passphrase), self._created, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for w in (self.passphrase, self.confirm):
+            w.setEnabled(not busy)
+        self.create_button.setEnabled(not busy)
+
+    def _created(self, vault) -> None:
+        self._set_busy(False)
+        self.reset()
+        self.opened.emit(vault)
+
+    def _failed(self, exc: BaseException) -> None:
+        from desktop.paths import SyncedFolderError
+        from desktop.vault import DiskFull, VaultExists
+
+        self._set_busy(False)
+        if isinstance(exc, VaultExists):
+            text = self.tr("A vault already exists on this computer. Restart Witnessbox to unlock it.")
+        elif isinstance(exc, DiskFull):
+            text = self.tr("The disk is full. Free some space and try again.")
+        elif isinstance(exc, SyncedFolderError):
+            text = self.tr("The vault folder is inside a cloud-synced folder. Witnessbox will not keep "
+                           "interviews there.")
+        else:
+            log.error("creating the vault failed: %s", type(exc).__name__)
+            text = self.tr("The vault could not be created. Nothing was saved. Try again, and if it keeps "
+                           "failing, ask your coordinator.")
+        self._show(text)
+        self._update()
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()
+        self.message.hide()
+
+
+class UnlockPage(QWidget):
+    """The lock screen. It names nothing and counts nothing."""
+
+    opened = Signal(object)
+
+    def __init__(self, gate: VaultGate, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gate = gate
+        self._tasks = tasks
+        self.failures = 0
+        self._wait_left = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+        card = _Card(self)
+        b = card.body
+        b.addWidget(_heading(self.tr("Witnessbox is locked"), card))
+        hint = QLabel(self.tr("Enter your passphrase to open the vault."), card)
+        hint.setWordWrap(True)
+        b.addWidget(hint)
+        label = QLabel(self.tr("&Passphrase"), card)
+        b.addWidget(label)
+        self.passphrase = _passphrase_field(card, self.tr("Passphrase"))
+        label.setBuddy(self.passphrase)
+        b.addWidget(self.passphrase)
+        self.message = _message(card)
+        b.addWidget(self.message)
+        self.busy = _busy(card)
+        b.addWidget(self.busy)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), card)
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setProperty("role", "primary")
+        b.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        _centred(self, card)
+
+        self.passphrase.returnPressed.connect(self.submit)
+        self.unlock_button.clicked.connect(self.submit)
+
+    def submit(self) -> None:
+        if self._tasks.busy or self._wait_left > 0 or not self.passphrase.text():
+            return
+        passphrase = self.passphrase.text()
+        self._set_busy(True)
+        self.message.hide()
+        self._tasks.run_task(lambda: self._gate.unlock(passphrase), self._unlocked, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.passphrase.setReadOnly(busy)
+        self.unlock_button.setEnabled(not busy and self._wait_left == 0)
+
+    def _unlocked(self, vault) -> None:
+        self._set_busy(False)
+        self.failures = 0
+        self.reset()
+        self.opened.emit(vault)
+
+    def _failed(self, exc: BaseException) -> None:
+        from desktop.vault import NoVault, VaultDamaged, WrongPassphrase
+
+        self._set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self.failures += 1
+            text = self.tr("That passphrase is not right. Check Caps Lock and the keyboard language, then try again.")
+            wait = lockout_seconds(self.failures)
+            if wait:
+                self._wait_left = wait
+                self._countdown.start()
+                self.unlock_button.setEnabled(False)
+                text += " " + self.tr("Wait %n second(s) before the next try.", "", wait)
+        elif isinstance(exc, VaultDamaged):
+            text = self.tr("The vault could not be read: it may be damaged. Nothing has been changed. "
+                           "Ask your coordinator before trying anything else.")
+        elif isinstance(exc, NoVault):
+            text = self.tr("There is no vault on this computer any more. Restart Witnessbox.")
+        else:
+            log.error("unlocking failed: %s", type(exc).__name__)
+            text = self.tr("The vault could not be opened. Try again.")
+        self.message.setProperty("role", "error")
+        self.message.setText(text)
+        self.message.show()
+        # Keep what was typed, selected, so a slip can be fixed or retyped at once.
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._wait_left = 0
+            self._countdown.stop()
+            self.unlock_button.setEnabled(not self._tasks.busy)
+            self.message.setText(self.tr("You can try again now."))
+
+    @property
+    def waiting(self) -> bool:
+        return self._wait_left > 0
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.passphrase.show_action.setChecked(False)
+        self.message.hide()
+
+    def focus(self) -> None:
+        self.passphrase.setFocus()
