@@ -1,0 +1,305 @@
+"""The vault's API as the desktop app uses it, on a real SQLCipher database in tmp_path."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.model import (
+    Consent,
+    ConsentUse,
+    CrimeType,
+    Identifier,
+    IdentifierKind,
+    Interview,
+    Person,
+    PersonRole,
+    Role,
+    Status,
+    YearMonth,
+)
+from desktop.vault import (
+    KdfParams,
+    ListFilter,
+    NotFound,
+    NoVault,
+    Vault,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+    fts_query,
+)
+
+FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
+
+
+def make_interview(statement: str = "The officer asked about my visa.", **kw) -> Interview:
+    defaults = dict(
+        interviewed_on=date(2026, 1, 5),
+        role=Role.VICTIM,
+        crime_type=CrimeType.DOMESTIC_ABUSE,
+        force="metropolitan",
+        reported_on=YearMonth(2025, 12),
+        statement=statement,
+        people=[Person("Amina Khan", PersonRole.INTERVIEWEE, ["Ami"])],
+        identifiers=[Identifier(IdentifierKind.HOME_OFFICE_REF, "K1234567")],
+        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "Sam")},
+    )
+    defaults.update(kw)
+    return Interview(**defaults)
+
+
+@pytest.fixture
+def vault(tmp_path):
+    v = Vault.create(tmp_path / "vault", "correct horse", kdf=FAST)
+    yield v
+    v.lock()
+
+
+def test_create_then_unlock_round_trips_an_interview(tmp_path):
+    d = tmp_path / "vault"
+    assert not Vault.exists(d)
+    v = Vault.create(d, "correct horse", kdf=FAST)
+    assert Vault.exists(d) and not v.is_locked
+    iv = make_interview()
+    v.interviews.add(iv)
+    v.lock()
+    assert v.is_locked
+    with pytest.raises(VaultLocked):
+        v.interviews.count()
+    v2 = Vault.unlock(d, "correct horse")
+    try:
+        assert v2.interviews.get(iv.id) == iv
+    finally:
+        v2.lock()
+
+
+def test_create_refuses_an_existing_vault_and_unlock_a_missing_one(tmp_path, vault):
+    with pytest.raises(VaultExists):
+        Vault.create(vault.directory, "other", kdf=FAST)
+    with pytest.raises(NoVault):
+        Vault.unlock(tmp_path / "nowhere", "x")
+
+
+def test_wrong_passphrase(vault):
+    vault.lock()
+    with pytest.raises(WrongPassphrase, match="Wrong passphrase"):
+        Vault.unlock(vault.directory, "correct hors")
+
+
+def test_list_filters_sorting_paging_and_count(vault):
+    a = make_interview(force="kent", crime_type=CrimeType.HATE_CRIME, interviewed_on=date(2026, 1, 1))
+    b = make_interview(consent={}, status=Status.COMPLETE, interviewed_on=date(2026, 1, 3))
+    c = make_interview(people=[], interviewed_on=date(2026, 1, 2))
+    for iv in (a, b, c):
+        vault.interviews.add(iv)
+    assert vault.interviews.count() == 3
+    assert [s.id for s in vault.interviews.list_summaries(ListFilter(force="kent"))] == [a.id]
+    assert vault.interviews.count(ListFilter(crime_type=CrimeType.HATE_CRIME)) == 1
+    assert {s.id for s in vault.interviews.list_summaries(ListFilter(consent_complaint=False))} == {b.id}
+    assert vault.interviews.count(ListFilter(consent_complaint=True)) == 2
+    assert [s.id for s in vault.interviews.list_summaries(ListFilter(status=Status.COMPLETE))] == [b.id]
+    by_date = vault.interviews.list_summaries(sort="interviewed_on", descending=False)
+    assert [s.id for s in by_date] == [a.id, c.id, b.id]
+    assert [s.id for s in vault.interviews.list_summaries(sort="interviewed_on", offset=1, limit=1)] == [c.id]
+    summary = {s.id: s for s in by_date}
+    assert summary[c.id].people_count == 0 and summary[a.id].people_count == 1
+    assert not hasattr(summary[a.id], "statement")
+    with pytest.raises(ValueError):
+        vault.interviews.list_summaries(sort="statement; DROP TABLE interviews")
+
+
+def test_update_keeps_revisions_and_withdrawal_changes_the_consent_flag(vault):
+    iv = make_interview()
+    vault.interviews.add(iv)
+    iv.statement = "A corrected statement."
+    vault.interviews.update(iv)
+    assert vault.interviews.get(iv.id).statement == "A corrected statement."
+    assert [n for n, _ in vault.interviews.revisions(iv.id)] == [1]
+    assert vault.interviews.get_revision(iv.id, 1).statement == "The officer asked about my visa."
+    vault.interviews.withdraw_consent(iv.id, ConsentUse.COMPLAINT, date(2026, 2, 1), "Sam")
+    got = vault.interviews.get(iv.id)
+    assert not got.has_consent(ConsentUse.COMPLAINT)
+    assert got.consent[ConsentUse.COMPLAINT].withdrawn_by == "Sam"
+    assert vault.interviews.list_summaries()[0].consent_complaint is False
+    assert vault.interviews.count(ListFilter(consent_complaint=True)) == 0
+    with pytest.raises(NotFound):
+        vault.interviews.update(make_interview())
+
+
+def test_search_finds_words_names_identifiers_and_urdu(vault):
+    en = make_interview("The officer phoned Immigration Enforcement about my visa.")
+    ur = make_interview("میں نے پولیس کو بتایا کہ اس نے مجھے دھمکی دی", people=[Person("عائشہ بی بی")], identifiers=[])
+    vault.interviews.add(en)
+    vault.interviews.add(ur)
+    assert [s.id for s in vault.interviews.search("immigration enforcement")] == [en.id]
+    assert [s.id for s in vault.interviews.search("پولیس")] == [ur.id]
+    assert [s.id for s in vault.interviews.search("عائشہ")] == [ur.id]
+    assert [s.id for s in vault.interviews.search("K1234567")] == [en.id]
+    assert [s.id for s in vault.interviews.search("Immigr")] == [en.id]  # prefix while typing
+    assert vault.interviews.search("visa nonexistentword") == []
+    assert [s.id for s in vault.interviews.list_summaries(ListFilter(text="پولیس"))] == [ur.id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', "AND", "OR NOT", "*", "-", "visa -officer", 'NEAR("a" "b")', "a:b", "(", ")", "^", "{x}",
+     "'; DROP TABLE interviews; --", "\x00", "   ", "", "🙂", "rank:1", "body:visa", "visa*", "+", "AND AND"],
+)
+def test_search_accepts_what_people_type(vault, text):
+    vault.interviews.add(make_interview())
+    vault.interviews.search(text)
+    vault.interviews.list_summaries(ListFilter(text=text))
+    assert vault.interviews.count() == 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_search_never_fails_on_any_text(vault, text):
+    vault.interviews.search(text)
+    q = fts_query(text)
+    assert q is None or q.startswith('"')
+
+
+def test_fts_query_quotes_every_word():
+    assert fts_query('say "hi" AND') == '"say" """hi""" "AND"*'
+    assert fts_query("* - :") is None
+
+
+def test_each_thread_gets_its_own_connection(vault):
+    iv = make_interview()
+    vault.interviews.add(iv)
+    seen: list[object] = []
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            seen.append(vault.connection())
+            vault.interviews.add(make_interview())
+            seen.append(vault.interviews.count())
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    conns = [s for s in seen if not isinstance(s, int)]
+    assert len({id(c) for c in conns}) == 4 and vault.connection() not in conns
+    assert vault.interviews.count() == 5
+
+
+def test_lock_from_another_thread_closes_every_connection(vault):
+    vault.interviews.add(make_interview())
+    done = threading.Event()
+    t = threading.Thread(target=lambda: (vault.interviews.count(), done.set()))
+    t.start()
+    t.join()
+    assert done.is_set()
+    locker = threading.Thread(target=vault.lock)
+    locker.start()
+    locker.join()
+    assert vault.is_locked
+    with pytest.raises(VaultLocked):
+        vault.interviews.list_summaries()
+    wal = vault.directory / "vault.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_attachments_drafts_settings_and_redaction(vault):
+    iv = make_interview()
+    vault.interviews.add(iv)
+    info = vault.attachments.add(iv.id, b"\xff\xd8\xffphoto", "letter.jpg", "image/jpeg")
+    assert info.size == 8 and len(info.sha256) == 64
+    assert [a.id for a in vault.attachments.list(iv.id)] == [info.id]
+    assert vault.attachments.get_bytes(info.id) == b"\xff\xd8\xffphoto"
+    vault.attachments.delete(info.id)
+    assert vault.attachments.list(iv.id) == []
+    with pytest.raises(NotFound):
+        vault.attachments.add("no-such-interview", b"x", "a", "image/png")
+
+    vault.drafts.save("new-interview", {"statement": "half typed"})
+    assert vault.drafts.load("new-interview") == {"statement": "half typed"}
+    vault.drafts.clear("new-interview")
+    assert vault.drafts.load("new-interview") is None
+
+    vault.settings.set("idle_lock_minutes", 5)
+    assert vault.settings.get("idle_lock_minutes") == 5 and vault.settings.get("missing", "d") == "d"
+
+    vault.redaction.save_decisions(iv.id, {"accepted": [1, 2]})
+    assert vault.redaction.load_decisions(iv.id) == {"accepted": [1, 2]}
+
+
+def test_delete_removes_everything_hanging_off_the_interview(vault):
+    iv = make_interview()
+    vault.interviews.add(iv)
+    vault.attachments.add(iv.id, b"data", "a.png", "image/png")
+    vault.drafts.save(f"edit:{iv.id}", {"x": 1})
+    vault.redaction.save_decisions(iv.id, {"x": 1})
+    iv.statement = "second"
+    vault.interviews.update(iv)
+    vault.interviews.delete(iv.id)
+    con = vault.connection()
+    for table in ("interviews", "people", "identifiers", "consents", "attachments", "revisions", "drafts",
+                  "redaction_decisions", "search_index"):
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    with pytest.raises(NotFound):
+        vault.interviews.get(iv.id)
+    with pytest.raises(NotFound):
+        vault.interviews.delete(iv.id)
+
+
+def test_purge_many(vault):
+    ivs = [make_interview() for _ in range(5)]
+    for iv in ivs:
+        vault.interviews.add(iv)
+    assert vault.interviews.purge([iv.id for iv in ivs[:3]]) == 3
+    assert set(vault.interviews.ids()) == {ivs[3].id, ivs[4].id}
+    assert vault.connection().execute("PRAGMA freelist_count").fetchone()[0] == 0
+
+
+def test_add_many_is_all_or_nothing(vault):
+    first = make_interview()
+    vault.interviews.add(first)
+    clash = make_interview()
+    clash.id = first.id
+    with pytest.raises(VaultError):
+        vault.interviews.add_many([make_interview(), clash])
+    assert vault.interviews.count() == 1
+
+
+def test_audit_log_is_chained_append_only_and_holds_no_content(vault):
+    iv = make_interview("A statement with a unique word zebrafinch.")
+    vault.interviews.add(iv)
+    vault.interviews.delete(iv.id)
+    entries = vault.audit.entries()
+    assert [e.action for e in entries][:2] == ["vault.created", "interview.added"]
+    assert vault.audit.verify()
+    for e in entries:
+        assert "zebrafinch" not in f"{e.action}{e.target}" and "Amina" not in f"{e.target}"
+    with pytest.raises(ValueError):
+        vault.audit.append("note", "Amina Khan")  # a name is not a record id
+    con = vault.connection()
+    with pytest.raises(Exception, match="append-only"):
+        con.execute("DELETE FROM audit WHERE seq = 2")
+    # Someone with the key who drops the guard and removes an entry is caught by the chain.
+    con.execute("DROP TRIGGER audit_no_delete")
+    con.execute("DELETE FROM audit WHERE seq = 2")
+    assert not vault.audit.verify()
+
+
+def test_errors_carry_no_interview_content(vault):
+    iv = make_interview("secret words")
+    vault.interviews.add(iv)
+    dup = make_interview("secret words")
+    dup.reference = iv.reference
+    with pytest.raises(VaultError) as info:
+        vault.interviews.add(dup)
+    assert iv.reference not in str(info.value) and "secret" not in str(info.value)
