@@ -1,0 +1,390 @@
+"""Encryption at rest, wrong passphrase vs damage, and deletion that leaves nothing (T1-T6).
+
+Everything here uses the real code and the real SQLCipher. The deletion tests decrypt every page
+of the database and of the WAL themselves (AES-256-CBC with the data key, SQLCipher 4's page
+layout), so a deleted word is looked for in free pages and index blocks too, not only through SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+from desktop import logging_setup
+from desktop.core.model import (
+    Consent,
+    ConsentUse,
+    CrimeType,
+    Identifier,
+    IdentifierKind,
+    Interview,
+    Person,
+    PersonRole,
+    Role,
+    YearMonth,
+)
+from desktop.vault import KdfParams, Vault, VaultDamaged, VaultError, WrongPassphrase
+from desktop.vault.keyslot import KeySlot
+
+FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
+PASS = "correct horse battery"
+PAGE = 4096
+RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of every page
+REPO = Path(__file__).resolve().parents[2]
+
+
+def make_interview(statement: str, name: str = "Amina Khan", ident: str = "K1234567") -> Interview:
+    return Interview(
+        interviewed_on=date(2026, 1, 5),
+        role=Role.VICTIM,
+        crime_type=CrimeType.DOMESTIC_ABUSE,
+        force="metropolitan",
+        reported_on=YearMonth(2025, 12),
+        statement=statement,
+        people=[Person(name, PersonRole.INTERVIEWEE, [name.split()[0]])],
+        identifiers=[Identifier(IdentifierKind.HOME_OFFICE_REF, ident)],
+        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "Sam")},
+    )
+
+
+def files_under(*roots: Path) -> list[Path]:
+    out = []
+    for root in roots:
+        if root.exists():
+            out.extend(p for p in root.rglob("*") if p.is_file())
+    return out
+
+
+def hashes(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files_under(root)}
+
+
+def data_key(directory: Path, passphrase: str = PASS) -> bytes:
+    return bytes(KeySlot.from_bytes((directory / "keyslot.json").read_bytes()).open(passphrase))
+
+
+def _decrypt_page(key: bytes, page: bytes, first: bool) -> bytes:
+    body_start = 16 if first else 0
+    iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
+    dec = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    return dec.update(page[body_start : PAGE - RESERVE]) + dec.finalize()
+
+
+def decrypted_pages(db_file: Path, key: bytes) -> list[bytes]:
+    """Every page of an SQLCipher 4 database file, decrypted (free pages included)."""
+    raw = db_file.read_bytes()
+    return [_decrypt_page(key, raw[i : i + PAGE], i == 0) for i in range(0, len(raw) - PAGE + 1, PAGE)]
+
+
+def decrypted_wal_frames(wal_file: Path, key: bytes) -> list[bytes]:
+    if not wal_file.exists():
+        return []
+    raw = wal_file.read_bytes()
+    out = []
+    pos = 32
+    while pos + 24 + PAGE <= len(raw):
+        pgno = int.from_bytes(raw[pos : pos + 4], "big")
+        out.append(_decrypt_page(key, raw[pos + 24 : pos + 24 + PAGE], pgno == 1))
+        pos += 24 + PAGE
+    return out
+
+
+def contains(blobs: list[bytes], needle: str) -> bool:
+    forms = {needle.encode("utf-8"), needle.lower().encode("utf-8")}
+    return any(f in b for b in blobs for f in forms)
+
+
+# --- T1: canary -----------------------------------------------------------------------------------
+
+
+def test_canary_is_nowhere_on_disk(app_paths):
+    canary = f"CANARY-{uuid.uuid4()}"
+    urdu_canary = f"کینری{uuid.uuid4().hex[:8]}"
+    handler = logging_setup.configure(app_paths.log_dir)
+    try:
+        directory = app_paths.default_vault_dir
+        vault = Vault.create(directory, PASS, kdf=FAST)
+        assert vault.connection().execute("PRAGMA cipher_version").fetchone()[0]
+        ivs = [make_interview(f"{canary} statement {urdu_canary} {n}", name=f"{canary} Name", ident=canary)
+               for n in range(20)]
+        for iv in ivs:
+            vault.interviews.add(iv)
+        vault.backup_now()
+        ivs[0].statement += f" {canary} edited"
+        vault.interviews.update(ivs[0])
+        vault.attachments.add(ivs[1].id, canary.encode() * 10, f"{canary}.jpg", "image/jpeg")
+        vault.drafts.save(f"draft-{ivs[2].id}", {"statement": canary})
+        vault.settings.set("last_search", canary)
+        vault.redaction.save_decisions(ivs[3].id, {"kept": [canary]})
+        assert vault.interviews.search(canary)
+        logging.getLogger("desktop.vault").warning("a log line with an argument %s", canary)
+        # An error on the way must not write the canary anywhere either.
+        try:
+            vault.interviews.add(ivs[4])
+        except VaultError:
+            pass
+        vault.lock()
+        handler.flush()
+        assert (app_paths.log_dir / "witnessbox.log").stat().st_size > 0
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+    scanned = files_under(directory, app_paths.log_dir, app_paths.cache_dir, app_paths.config_dir,
+                          Path(tempfile.gettempdir()))
+    assert any(p.name == "vault.db" and "backups" in p.parts for p in scanned), "the backup was not scanned"
+    for p in scanned:
+        raw = p.read_bytes()
+        for needle in (canary, urdu_canary):
+            for form in (needle.encode("utf-8"), needle.encode("utf-16-le")):
+                assert form not in raw, f"canary found in {p.name}"
+        if p.suffix == ".db":
+            assert not raw.startswith(b"SQLite format 3"), f"{p.name} is plain SQLite"
+
+
+# --- T1 negative: a plain SQLite forced in -----------------------------------------------------------
+
+SYSTEM_SQLITE = next(
+    (p for p in ("/usr/lib/x86_64-linux-gnu/libsqlite3.so.0", "/usr/lib/aarch64-linux-gnu/libsqlite3.so.0",
+                 "/usr/lib64/libsqlite3.so.0", "/usr/lib/libsqlite3.so.0") if os.path.exists(p)),
+    None,
+)
+
+_CHILD = """
+import sys, json
+from pathlib import Path
+import sqlcipher3
+from desktop.vault import Vault, KdfParams, VaultError
+engine = sqlcipher3.connect(':memory:').execute('select sqlite_version()').fetchone()[0]
+try:
+    if sys.argv[1] == 'create':
+        Vault.create(Path(sys.argv[2]), 'pw', kdf=KdfParams(1, 8, 1))
+    else:
+        Vault.unlock(Path(sys.argv[2]), sys.argv[3])
+    print(json.dumps({'engine': engine, 'result': 'opened'}))
+except VaultError as exc:
+    print(json.dumps({'engine': engine, 'result': type(exc).__name__}))
+"""
+
+
+def _run_preloaded(*args: str) -> dict:
+    env = dict(os.environ, LD_PRELOAD=SYSTEM_SQLITE or "", PYTHONPATH=str(REPO))
+    out = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or SYSTEM_SQLITE is None,
+                    reason="needs Linux and the system libsqlite3.so.0 to force a plain SQLite in with LD_PRELOAD")
+def test_plain_sqlite_forced_in_is_refused_and_writes_nothing(tmp_path):
+    import sqlcipher3
+
+    ours = sqlcipher3.connect(":memory:").execute("select sqlite_version()").fetchone()[0]
+    target = tmp_path / "new-vault"
+    got = _run_preloaded("create", str(target))
+    if got["engine"] == ours:
+        pytest.skip("LD_PRELOAD did not replace the bundled SQLite on this machine, so the refusal cannot be shown")
+    assert got["result"] == "SQLCipherMissing"
+    assert not target.exists()
+
+    existing = tmp_path / "vault"
+    v = Vault.create(existing, "pw", kdf=FAST)
+    v.interviews.add(make_interview("statement"))
+    v.lock()
+    before = hashes(existing)
+    got = _run_preloaded("unlock", str(existing), "pw")
+    assert got["result"] == "SQLCipherMissing"
+    assert hashes(existing) == before
+
+
+# --- T2, T3, T4: wrong passphrase vs damage -------------------------------------------------------
+
+
+def test_wrong_passphrase_changes_nothing_and_creates_nothing(tmp_path):
+    d = tmp_path / "vault"
+    v = Vault.create(d, PASS, kdf=FAST)
+    v.interviews.add(make_interview("statement"))
+    v.backup_now()
+    v.lock()
+    before = hashes(d)
+    for attempt in ("wrong", PASS.upper(), PASS + " ", ""):
+        with pytest.raises(WrongPassphrase) as info:
+            Vault.unlock(d, attempt)
+        assert "wrong passphrase" in str(info.value).lower()
+    assert hashes(d) == before
+
+
+def _vault_with_data(d: Path, n: int = 40) -> list[Interview]:
+    v = Vault.create(d, PASS, kdf=FAST)
+    ivs = [make_interview(f"statement number {i} " + "words " * 300) for i in range(n)]
+    v.interviews.add_many(ivs)
+    v.backup_now()
+    v.lock()
+    return ivs
+
+
+@pytest.mark.parametrize("page", [0, 2, 5, -1])
+def test_one_flipped_byte_is_damage_not_a_wrong_passphrase(tmp_path, page):
+    d = tmp_path / "vault"
+    ivs = _vault_with_data(d)
+    db_file = d / "vault.db"
+    raw = bytearray(db_file.read_bytes())
+    pages = len(raw) // PAGE
+    n = page if page >= 0 else pages - 1
+    raw[n * PAGE + 200] ^= 0x01
+    db_file.write_bytes(bytes(raw))
+    with pytest.raises(VaultDamaged) as info:
+        Vault.unlock(d, PASS)
+    assert "damaged" in str(info.value).lower() and "passphrase" not in str(info.value).lower()
+    assert info.value.backups, "a backup must be offered"
+    # The wrong passphrase is still told apart on the damaged vault.
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(d, "not it")
+
+    Vault.restore_backup(d, info.value.backups[0])
+    v = Vault.unlock(d, PASS)
+    try:
+        assert v.interviews.count() == len(ivs)
+        assert v.interviews.get(ivs[7].id) == ivs[7]
+    finally:
+        v.lock()
+    assert (d / "damaged").is_dir()  # the damaged file was moved aside, not deleted
+
+
+def test_damaged_key_slot_is_damage_with_backup(tmp_path):
+    d = tmp_path / "vault"
+    _vault_with_data(d, n=2)
+    slot = bytearray((d / "keyslot.json").read_bytes())
+    pos = slot.index(b'"wrapped_key": "') + 20
+    slot[pos] = ord("A") if slot[pos] != ord("A") else ord("B")
+    (d / "keyslot.json").write_bytes(bytes(slot))
+    with pytest.raises(VaultDamaged) as info:
+        Vault.unlock(d, PASS)
+    assert info.value.backups
+    Vault.restore_backup(d, info.value.backups[0])
+    Vault.unlock(d, PASS).lock()
+
+
+def test_stored_parameters_reopen_and_a_mutated_one_is_refused(tmp_path):
+    d = tmp_path / "vault"
+    params = KdfParams(time_cost=2, memory_cost_kib=64, lanes=2)
+    v = Vault.create(d, PASS, kdf=params)
+    v.interviews.add(make_interview("statement"))
+    v.lock()
+    body = json.loads((d / "keyslot.json").read_bytes())
+    assert body["kdf"]["time_cost"] == 2 and body["kdf"]["memory_cost_kib"] == 64 and body["kdf"]["lanes"] == 2
+    Vault.unlock(d, PASS).lock()  # opens with the parameters from the slot alone
+
+    db_before = hashlib.sha256((d / "vault.db").read_bytes()).hexdigest()
+    # Changed in place, checksum left alone: damage.
+    mutated = (d / "keyslot.json").read_bytes().replace(b'"time_cost": 2', b'"time_cost": 3')
+    original = (d / "keyslot.json").read_bytes()
+    (d / "keyslot.json").write_bytes(mutated)
+    with pytest.raises(VaultDamaged):
+        Vault.unlock(d, PASS)
+    # Changed with a recomputed checksum: the AES-GCM associated data still catches it.
+    body["kdf"]["time_cost"] = 3
+    body.pop("checksum")
+    body["checksum"] = hashlib.sha256(
+        json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    (d / "keyslot.json").write_bytes(json.dumps(body).encode())
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(d, PASS)
+    assert hashlib.sha256((d / "vault.db").read_bytes()).hexdigest() == db_before
+    (d / "keyslot.json").write_bytes(original)
+    Vault.unlock(d, PASS).lock()
+
+
+# --- T5, T6: deletion leaves nothing ---------------------------------------------------------------
+
+
+def test_fts5_secure_delete_is_on(tmp_path):
+    v = Vault.create(tmp_path / "vault", PASS, kdf=FAST)
+    try:
+        con = v.connection()
+        opts = {r[0] for r in con.execute("PRAGMA compile_options")}
+        assert "ENABLE_FTS5" in opts
+        assert con.execute("SELECT v FROM search_index_config WHERE k = 'secure-delete'").fetchone()[0] == 1
+        for pragma, expected in (("secure_delete", 1), ("foreign_keys", 1), ("trusted_schema", 0),
+                                 ("temp_store", 2), ("synchronous", 2), ("journal_mode", "wal")):
+            assert con.execute(f"PRAGMA {pragma}").fetchone()[0] == expected, pragma
+    finally:
+        v.lock()
+
+
+@pytest.mark.parametrize("how", ["delete", "purge"])
+def test_deleted_words_are_in_no_page_no_index_block_and_no_wal(tmp_path, how):
+    d = tmp_path / "vault"
+    v = Vault.create(d, PASS, kdf=FAST)
+    key = data_key(d)
+    keep = [make_interview("ordinary words about the report " * 40) for _ in range(10)]
+    doomed_words = [f"zq{uuid.uuid4().hex[:10]}" for _ in range(3)]
+    doomed_name = f"Name{uuid.uuid4().hex[:8]}"
+    doomed_ident = f"HO{uuid.uuid4().hex[:8].upper()}"
+    doomed = make_interview(" ".join(doomed_words) + " filler " * 200, name=f"{doomed_name} Person",
+                            ident=doomed_ident)
+    v.interviews.add_many(keep[:5])
+    v.interviews.add(doomed)
+    v.attachments.add(doomed.id, doomed_words[0].encode() * 50, "letter.png", "image/png")
+    doomed.statement += " " + doomed_words[1]
+    v.interviews.update(doomed)
+    v.drafts.save(f"editor:{doomed.id}", {"statement": doomed_words[2]})
+    v.interviews.add_many(keep[5:])
+    v.backup_now()
+    v.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    needles = [*doomed_words, doomed_name, doomed_ident]
+    pages = decrypted_pages(d / "vault.db", key)
+    # The check can fail: before deletion every word is found in the decrypted pages.
+    for word in needles:
+        assert contains(pages, word), f"the forensic scan cannot see {word!r} even before deletion"
+    assert contains(decrypted_pages(Vault.backups(d)[0] / "vault.db", key), doomed_words[0])
+
+    if how == "delete":
+        v.interviews.delete(doomed.id)
+    else:
+        v.interviews.purge([doomed.id, keep[0].id])
+    # Before lock too, the WAL holds nothing of it.
+    assert not any(contains(decrypted_wal_frames(d / "vault.db-wal", key), w) for w in needles)
+    v.lock()
+
+    wal = d / "vault.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    leftovers = [w for w in needles if contains(decrypted_pages(d / "vault.db", key), w)]
+    assert leftovers == []
+    for b in Vault.backups(d):  # the backups were replaced, so they hold nothing of it either
+        assert not any(contains(decrypted_pages(b / "vault.db", key), w) for w in needles)
+    assert Vault.backups(d), "a fresh backup is kept after a deletion"
+
+    v = Vault.unlock(d, PASS)
+    try:
+        con = v.connection()
+        for w in needles:
+            assert v.interviews.search(w) == []
+        blocks = [bytes(r[0]) for r in con.execute("SELECT block FROM search_index_data") if r[0] is not None]
+        assert not any(contains(blocks, w) for w in needles)
+        if how == "purge":
+            assert con.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert v.interviews.count() == (10 if how == "delete" else 9)
+    finally:
+        v.lock()
+
+
+def test_the_page_decryptor_reads_this_sqlcipher(tmp_path):
+    """Guards the forensic helper itself: a fresh vault's page 1 decrypts to an SQLite header tail."""
+    d = tmp_path / "vault"
+    Vault.create(d, PASS, kdf=FAST).lock()
+    page1 = decrypted_pages(d / "vault.db", data_key(d))[0]
+    # Bytes 16..23 of an SQLite header: page size 4096 (0x1000), write/read version 2 (WAL), reserve 80.
+    assert page1[0:2] == (4096).to_bytes(2, "big") and page1[2:4] == b"\x02\x02" and page1[4] == RESERVE
