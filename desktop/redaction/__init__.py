@@ -1,1 +1,73 @@
-"""redaction layer: pure Python, never imports PySide6 or desktop.ui."""
+"""Redaction at source: find what identifies people in a statement, and make the text the PDF is
+rendered from. Pure Python; never imports PySide6 or desktop.ui.
+
+The API (offsets are Unicode code points of the statement text)::
+
+    from desktop.redaction import (Span, KnownIdentifiers, detect, apply, Redacted, LegendEntry,
+                                   Decisions, known_from_interview, forbidden_strings)
+
+    known = KnownIdentifiers(people=[("Rajinder Sandhu", ["Raj"])],          # (name, aliases)
+                             identifiers=[("phone", "07700 900123")])        # (IdentifierKind value, value)
+    known = known_from_interview(interview)                                  # the same, from the record
+
+    spans = detect(text, known, allow=["Hackney Migrant Centre"])            # -> list[Span], sorted
+    # Span(start, end, type, source, confidence, person)
+    #   type: one of TYPES ("PERSON", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "SOCIAL",
+    #         "DATE_OF_BIRTH", "NI_NUMBER", "NHS_NUMBER", "HOME_OFFICE_REF", "BRP", "PASSPORT",
+    #         "DRIVING_LICENCE", "CRIME_REF", "OFFICER_NUMBER", "VEHICLE", "BANK", "ID", "OTHER")
+    #   source: "known" (recorded on the interview: always redacted, cannot be rejected),
+    #           "detector" (a suggestion, pre-accepted) or "manual" (added by the reviewer)
+    #   confidence: 0..1, for ordering and colouring suggestions only: nothing is dropped for it
+    #   person: for PERSON spans, who it is (the recorded name for a known person)
+    # Spans may overlap; apply() takes their union.
+
+    decisions = Decisions(text)                       # the reviewer's decisions on this text
+    decisions.reject(span, "it is the name of the day centre")   # reason required; ValueError for known spans
+    decisions.accept(span)                            # undo a rejection
+    manual = decisions.add_manual(start, end, "PERSON")          # any type in TYPES; default "OTHER"
+    dropped = decisions.reconcile(new_text)           # after an edit: decisions follow their text;
+                                                      # those whose text was edited away are returned
+    decisions.to_dict() / Decisions.from_dict(d, text)            # JSON for the vault
+
+    red = apply(text, spans, decisions)               # -> Redacted
+    red.text      # what the PDF is made from: "Person A called from [PHONE 1] ..."
+    red.legend    # [LegendEntry(placeholder="Person A", type="PERSON", description="a person"), ...]
+    red.removed   # the original text of every redacted stretch
+    red.mapping   # placeholder -> original (the recorded name for known people); vault only
+
+    forbidden_strings(text, spans, known)  # -> set[str] the leak gate must not find in the PDF:
+                                           # each redacted stretch's text and every recorded name,
+                                           # alias and identifier and their parts (>= 3 chars)
+
+Pseudonyms: one "Person A" per person for the whole statement (a known person by their recorded
+name; another name by its text, a lone given name joining the one longer name it belongs to);
+other identifiers "[PHONE 1]", "[ADDRESS 2]", ..., the same placeholder each time the same value
+appears. Placeholders are never detected again, so applying twice changes nothing.
+
+What stays (the facts of the complaint): police force names, the Home Office, Immigration
+Enforcement and other public bodies, organisations that help (``lexicon.HELPING_ORGANISATIONS``,
+extended by ``allow=``), crime types, months and years ("in March 2018"), towns, "999"/"101".
+"""
+
+from desktop.redaction.apply import LegendEntry, Redacted, apply, effective_spans, forbidden_strings
+from desktop.redaction.decisions import Decision, Decisions
+from desktop.redaction.engine import detect
+from desktop.redaction.known import KIND_TYPES, KnownIdentifiers, known_from_interview
+from desktop.redaction.spans import TYPE_LABELS, TYPES, Span
+
+__all__ = [
+    "Decision",
+    "Decisions",
+    "KIND_TYPES",
+    "KnownIdentifiers",
+    "LegendEntry",
+    "Redacted",
+    "Span",
+    "TYPES",
+    "TYPE_LABELS",
+    "apply",
+    "detect",
+    "effective_spans",
+    "forbidden_strings",
+    "known_from_interview",
+]

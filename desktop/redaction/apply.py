@@ -1,0 +1,173 @@
+"""apply(): the redacted text the PDF is made from, its legend, and the pseudonym mapping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.redaction.decisions import Decisions
+from desktop.redaction.fold import fold
+from desktop.redaction.known import KnownIdentifiers, recorded_parts
+from desktop.redaction.spans import TYPE_LABELS, Span
+
+PLACEHOLDER_WORDS: dict[str, str] = {t: t.replace("_", " ") for t in TYPE_LABELS}
+PLACEHOLDER_WORDS["OTHER"] = "REDACTED"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    placeholder: str  # "Person A", "[PHONE 1]"
+    type: str  # a span type
+    description: str  # what kind of thing was removed; never the thing itself
+
+
+@dataclass
+class Redacted:
+    text: str
+    legend: list[LegendEntry] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # the original text of every redacted stretch
+    mapping: dict[str, str] = field(default_factory=dict)  # placeholder -> original (stays in the vault)
+
+
+def _person_label(n: int) -> str:
+    letters = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"Person {letters}"
+
+
+def _id_key(text: str) -> str:
+    return re.sub(r"[^\w@]", "", fold(text))
+
+
+@dataclass
+class _Group:
+    start: int
+    end: int
+    spans: list[Span]
+
+
+def _groups(text: str, spans: list[Span]) -> list[_Group]:
+    """Union of overlapping spans; two person spans separated only by spaces join too."""
+    out: list[_Group] = []
+    for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out:
+            g = out[-1]
+            gap = text[g.end : sp.start] if sp.start > g.end else ""
+            if sp.start < g.end or (
+                sp.start == g.end
+                or (sp.type == "PERSON" and all(x.type == "PERSON" for x in g.spans) and gap.strip() == ""
+                    and "\n\n" not in gap and _same_person(g.spans, sp))
+            ):  # fmt: skip
+                g.end = max(g.end, sp.end)
+                g.spans.append(sp)
+                continue
+        out.append(_Group(sp.start, sp.end, [sp]))
+    return out
+
+
+def _same_person(spans: list[Span], sp: Span) -> bool:
+    people = {s.person for s in spans if s.source == "known"}
+    if sp.source == "known" and people:
+        return sp.person in people
+    return True
+
+
+def _group_type(g: _Group) -> tuple[str, Span]:
+    # The longest span decides; a known one wins a tie.
+    main = max(g.spans, key=lambda s: (s.end - s.start, s.source == "known", s.confidence))
+    if main.type != "PERSON" and any(s.type == "PERSON" for s in g.spans):
+        persons = [s for s in g.spans if s.type == "PERSON"]
+        if sum(s.end - s.start for s in persons) >= (main.end - main.start):
+            main = max(persons, key=lambda s: (s.source == "known", s.end - s.start))
+    return main.type, main
+
+
+def effective_spans(text: str, spans: list[Span], decisions: Decisions | None) -> list[Span]:
+    """The spans to redact: suggestions not rejected (known ones cannot be), plus manual additions."""
+    out = [sp for sp in spans if 0 <= sp.start < sp.end <= len(text)]
+    if decisions is not None:
+        out = [sp for sp in out if sp.source == "known" or not decisions.is_rejected(sp, text)]
+        out.extend(sp for sp in decisions.manual_spans(text) if sp.end <= len(text))
+    return out
+
+
+def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> Redacted:
+    """Replace every accepted span by its placeholder.
+
+    Each person gets one label for the whole statement ("Person A"); every other identifier a
+    numbered typed placeholder ("[PHONE 1]"), the same one each time the same value appears.
+    """
+    eff = effective_spans(text, spans, decisions)
+    groups = _groups(text, eff)
+
+    # Who is who: known people by their recorded name; other names by their folded text, a single
+    # word joining the one longer name that contains it ("Tariq" -> "Tariq Mahmood").
+    person_keys: dict[int, str] = {}
+    long_names: dict[str, set[str]] = {}
+    for gi, g in enumerate(groups):
+        typ, main = _group_type(g)
+        if typ != "PERSON":
+            continue
+        known = [s.person for s in g.spans if s.source == "known" and s.person]
+        key = "k:" + known[0] if known else "d:" + fold(re.sub(r"\s+", " ", text[g.start : g.end])).strip(" .,'’")
+        person_keys[gi] = key
+        if not known:
+            words = key[2:].split()
+            if len(words) > 1:
+                for w in words:
+                    long_names.setdefault(w, set()).add(key)
+    for gi, key in list(person_keys.items()):
+        if key.startswith("d:") and " " not in key[2:]:
+            owners = long_names.get(key[2:], set())
+            if len(owners) == 1:
+                person_keys[gi] = next(iter(owners))
+
+    labels: dict[str, str] = {}
+    counters: dict[str, int] = {}
+    legend: list[LegendEntry] = []
+    mapping: dict[str, str] = {}
+    removed: list[str] = []
+    pieces: list[str] = []
+    last = 0
+    for gi, g in enumerate(groups):
+        original = text[g.start : g.end]
+        typ, main = _group_type(g)
+        if typ == "PERSON":
+            key = person_keys[gi]
+        else:
+            key = f"{typ}:{_id_key(original)}"
+        label = labels.get(key)
+        if label is None:
+            if typ == "PERSON":
+                label = _person_label(sum(1 for k in labels if k.startswith(("k:", "d:"))))
+            else:
+                counters[typ] = counters.get(typ, 0) + 1
+                label = f"[{PLACEHOLDER_WORDS[typ]} {counters[typ]}]"
+            labels[key] = label
+            legend.append(LegendEntry(label, typ, TYPE_LABELS[typ]))
+            mapping[label] = key[2:] if key.startswith("k:") and not key[2:].islower() else original
+        pieces.append(text[last : g.start])
+        pieces.append(label)
+        last = g.end
+        if original not in removed:
+            removed.append(original)
+    pieces.append(text[last:])
+    return Redacted("".join(pieces), legend, removed, mapping)
+
+
+def forbidden_strings(text: str, spans: list[Span], known: KnownIdentifiers | None) -> set[str]:
+    """Every string the leak gate must not find in the PDF: the text of each redacted stretch and
+    every recorded name, alias and identifier with their parts of three characters or more.
+    (Case and accent variants are the gate's job.)"""
+    out: set[str] = set()
+    for sp in spans:
+        if 0 <= sp.start < sp.end <= len(text):
+            piece = text[sp.start : sp.end].strip()
+            if len(piece) >= 3:
+                out.add(piece)
+    if known is not None:
+        out.update(p for p in recorded_parts(known) if len(p) >= 3)
+    return out

@@ -1,0 +1,200 @@
+"""The reviewer's decisions on one statement: suggestions are pre-accepted; a rejection needs a
+reason (kept for the audit log); any stretch of text can be added by hand.
+
+Each decision remembers the text it was about and a little of what surrounds it, so that after
+the statement is edited ``reconcile(new_text)`` moves it to where that text now is. A decision
+whose text was itself edited away is dropped (and returned, so the caller can say so).
+Stored by the vault as JSON via ``to_dict()``/``from_dict()``; it holds statement text, so it
+belongs in the encrypted vault only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop.redaction.spans import TYPE_LABELS, Span
+
+_CONTEXT = 24
+
+
+@dataclass
+class Decision:
+    kind: str  # "reject" or "manual"
+    start: int
+    end: int
+    text: str
+    type: str
+    before: str = ""
+    after: str = ""
+    reason: str = ""
+    at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+            "at": self.at,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Decision:
+        kind = d.get("kind")
+        if kind not in ("reject", "manual"):
+            raise ValueError("a decision's 'kind' must be reject or manual")
+        start, end = int(d["start"]), int(d["end"])
+        text = str(d.get("text", ""))
+        if not 0 <= start < end or end - start != len(text):
+            raise ValueError("a decision's offsets do not fit its text")
+        typ = str(d.get("type", "OTHER"))
+        if typ not in TYPE_LABELS:
+            raise ValueError("a decision has an unknown type")
+        return cls(kind, start, end, text, typ, str(d.get("before", "")), str(d.get("after", "")),
+                   str(d.get("reason", "")), str(d.get("at", "")))  # fmt: skip
+
+
+class Decisions:
+    """Rejections and manual additions for one statement text."""
+
+    VERSION = 1
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self.items: list[Decision] = []
+
+    # --- making decisions ----------------------------------------------------------------------
+
+    def _context(self, start: int, end: int) -> tuple[str, str]:
+        return self.text[max(0, start - _CONTEXT) : start], self.text[end : end + _CONTEXT]
+
+    def _check(self, start: int, end: int) -> None:
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError("the span is outside the statement")
+
+    def reject(self, span: Span, reason: str) -> Decision:
+        """Keep a suggestion's text. Known identifiers cannot be rejected; a reason is required."""
+        if span.source == "known":
+            raise ValueError("recorded names and identifiers are always redacted")
+        if not reason or not reason.strip():
+            raise ValueError("rejecting a suggestion needs a reason")
+        self._check(span.start, span.end)
+        self.accept(span)
+        before, after = self._context(span.start, span.end)
+        d = Decision("reject", span.start, span.end, self.text[span.start : span.end], span.type, before, after,
+                     reason.strip(), _now())  # fmt: skip
+        self.items.append(d)
+        return d
+
+    def accept(self, span: Span) -> None:
+        """Undo a rejection (suggestions are accepted unless rejected)."""
+        self.items = [d for d in self.items if not (d.kind == "reject" and (d.start, d.end) == (span.start, span.end))]
+
+    def add_manual(self, start: int, end: int, type: str = "OTHER") -> Span:
+        """Redact ``text[start:end]`` too. Returns the span."""
+        self._check(start, end)
+        if type not in TYPE_LABELS:
+            raise ValueError("unknown span type")
+        before, after = self._context(start, end)
+        self.items = [d for d in self.items if not (d.kind == "manual" and (d.start, d.end) == (start, end))]
+        self.items.append(Decision("manual", start, end, self.text[start:end], type, before, after, "", _now()))
+        return Span(start, end, type, "manual", 1.0, _person_key(self.text[start:end]) if type == "PERSON" else None)
+
+    def remove_manual(self, start: int, end: int) -> None:
+        self.items = [d for d in self.items if not (d.kind == "manual" and (d.start, d.end) == (start, end))]
+
+    # --- reading them --------------------------------------------------------------------------
+
+    def is_rejected(self, span: Span, text: str | None = None) -> bool:
+        t = self.text if text is None else text
+        for d in self.items:
+            if d.kind == "reject" and (d.start, d.end) == (span.start, span.end) and t[d.start : d.end] == d.text:
+                return True
+        return False
+
+    def rejections(self) -> list[Decision]:
+        return [d for d in self.items if d.kind == "reject"]
+
+    def manual_spans(self, text: str | None = None) -> list[Span]:
+        t = self.text if text is None else text
+        out = []
+        for d in self.items:
+            if d.kind == "manual" and t[d.start : d.end] == d.text:
+                out.append(
+                    Span(d.start, d.end, d.type, "manual", 1.0, _person_key(d.text) if d.type == "PERSON" else None)
+                )
+        return out
+
+    # --- after an edit -------------------------------------------------------------------------
+
+    def reconcile(self, new_text: str) -> list[Decision]:
+        """Move every decision to where its text now is in ``new_text``; returns those dropped."""
+        kept: list[Decision] = []
+        dropped: list[Decision] = []
+        for d in self.items:
+            pos = _relocate(d, new_text)
+            if pos is None:
+                dropped.append(d)
+                continue
+            d.start, d.end = pos, pos + len(d.text)
+            d.before = new_text[max(0, d.start - _CONTEXT) : d.start]
+            d.after = new_text[d.end : d.end + _CONTEXT]
+            kept.append(d)
+        self.items = kept
+        self.text = new_text
+        return dropped
+
+    # --- storage -------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.VERSION, "decisions": [d.to_dict() for d in self.items]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str = "") -> Decisions:
+        if not isinstance(data, dict) or not isinstance(data.get("decisions", []), list):
+            raise ValueError("expected redaction decisions")
+        out = cls(text)
+        out.items = [Decision.from_dict(d) for d in data.get("decisions", [])]
+        if text:
+            out.reconcile(text)
+        return out
+
+
+def _person_key(s: str) -> str:
+    from desktop.redaction.fold import fold
+
+    return fold(re.sub(r"\s+", " ", s)).strip()
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _relocate(d: Decision, text: str) -> int | None:
+    n = len(d.text)
+    if text[d.start : d.start + n] == d.text and text[max(0, d.start - len(d.before)) : d.start] == d.before:
+        return d.start
+    candidates = [m.start() for m in re.finditer(re.escape(d.text), text)]
+    if not candidates:
+        return None
+    if len(candidates) == 1 and not d.before and not d.after:
+        return candidates[0]
+
+    def score(p: int) -> tuple[int, int]:
+        b = text[max(0, p - len(d.before)) : p]
+        a = text[p + n : p + n + len(d.after)]
+        same_b = sum(1 for x, y in zip(reversed(b), reversed(d.before), strict=False) if x == y)
+        same_a = sum(1 for x, y in zip(a, d.after, strict=False) if x == y)
+        return (same_b + same_a, -abs(p - d.start))
+
+    best = max(candidates, key=score)
+    if score(best)[0] == 0 and len(candidates) > 1:
+        return None  # several places and nothing to tell them apart
+    return best

@@ -1,0 +1,415 @@
+"""Pattern detectors for identifiers nobody recorded: UK identifiers, contact details, dates of birth,
+addresses, references. Recall first (reference/redaction.md, section 4):
+
+* a failed checksum (NHS mod-11, IBAN mod-97, Luhn) lowers the confidence; it never drops a match;
+* phones: ``phonenumbers`` with POSSIBLE leniency (numbers outside allocated ranges still count)
+  plus regexes for every common UK and international writing;
+* weak shapes (9-digit passports, 8-digit accounts, reference numbers) fire only near a context word.
+
+Every detector returns ``(start, end, type, confidence)`` tuples on the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from desktop.redaction import lexicon
+
+Hit = tuple[int, int, str, float]
+
+SEP = r"[ \t\u00a0\-\u2010-\u2015.]?"
+WSEP = r"(?:[ \t\u00a0\-\u2010-\u2015.]|\r?\n)?"  # one separator, a line break allowed
+PSEP = r"[ \t\u00a0\-\u2010-\u2015.()/]{0,2}"
+
+IC, M = re.IGNORECASE, re.MULTILINE
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags | M)
+
+
+# --- context words ----------------------------------------------------------------------------
+
+_CTX = {
+    "passport": _c(r"\b(?:passports?|travel\s+doc(?:ument)?s?|pp\s*no)\b", IC),
+    "nhs": _c(r"\b(?:nhs|chi|h\s?&\s?c|health\s+(?:and\s+care\s+)?number)\b", IC),
+    "nino": _c(r"\b(?:national\s+insurance|ni\s*(?:no|number)|nino|insurance\s+number)\b", IC),
+    "ho": _c(
+        r"\b(?:home\s+office|ukvi|visa|uan|gwf|arc|ihs|nrm|port\s+ref(?:erence)?|cid|is96|is151a|bail|asylum|"
+        r"immigration|brp|biometric|residence\s+permit|evisa|share\s+code|application|case\s+(?:id|ref|number))\b",
+        IC,
+    ),
+    "police": _c(
+        r"\b(?:crime\s+(?:ref(?:erence)?|number|no)|crime|incident|occurrence|cad|log(?:\s+number)?|urn|"
+        r"police|action\s+fraud|report(?:ed)?|case)\b",
+        IC,
+    ),
+    "ref": _c(r"\b(?:ref(?:erence)?s?|number|no\.?|id|case|file|account|acc|a/c|membership|customer)\b", IC),
+    "bank": _c(
+        r"\b(?:bank|account|acc|a/c|sort\s*code|iban|card|debit|credit|paid\s+into|transfer(?:red)?|"
+        r"barclays|lloyds|hsbc|natwest|santander|monzo|nationwide|halifax|revolut|starling|wise)\b",
+        IC,
+    ),
+    "vehicle": _c(
+        r"\b(?:reg(?:istration)?|number\s*plate|plates?|car|van|vehicle|taxi|cab|lorry|truck|motorbike|drove|"
+        r"driving|bmw|mercedes|audi|toyota|ford|vauxhall|honda|nissan|volkswagen|vw|kia|hyundai|peugeot|skoda)\b",
+        IC,
+    ),
+    "dob": _c(
+        r"\b(?:born|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*(?:day|date)|birthday|b\.)(?=\W)",
+        IC,
+    ),
+    "licence": _c(r"\b(?:driving\s+licen[cs]e|licen[cs]e|dvla|dva)\b", IC),
+    "social": _c(
+        r"\b(?:username|user\s+name|handle|snap(?:chat)?|insta(?:gram)?|tiktok|facebook|fb|twitter|telegram|"
+        r"signal|skype|whatsapp|account|profile|imo|viber|ig)\b",
+        IC,
+    ),
+    "postcode": _c(r"\b(?:post\s*code|postal\s+code|area|district)\b", IC),
+}
+
+
+class _Context:
+    """Where context words sit in the text, to gate the weak patterns."""
+
+    def __init__(self, text: str) -> None:
+        self._pos: dict[str, list[int]] = {}
+        self._text = text
+
+    def near(self, kind: str, start: int, end: int, before: int = 80, after: int = 30) -> bool:
+        pos = self._pos.get(kind)
+        if pos is None:
+            pos = [m.start() for m in _CTX[kind].finditer(self._text)]
+            self._pos[kind] = pos
+        i = bisect.bisect_left(pos, start - before)
+        return i < len(pos) and pos[i] <= end + after
+
+
+# --- checksums (raise confidence only) --------------------------------------------------------
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def nhs_ok(s: str) -> bool:
+    d = _digits(s)
+    if len(d) != 10:
+        return False
+    total = sum(int(c) * w for c, w in zip(d[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(d[9])
+
+
+def luhn_ok(s: str) -> bool:
+    d = _digits(s)
+    if not 12 <= len(d) <= 19:
+        return False
+    total = 0
+    for i, c in enumerate(reversed(d)):
+        n = int(c)
+        if i % 2:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+def iban_ok(s: str) -> bool:
+    raw = "".join(c for c in s if c.isalnum()).upper()
+    if len(raw) < 15:
+        return False
+    moved = raw[4:] + raw[:4]
+    try:
+        return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+    except ValueError:
+        return False
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_NINO_STRICT = _c(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]" + SEP + r"\d{2}" + SEP + r"\d{2}" + SEP
+    + r"\d{2}" + SEP + r"[A-D]?\b",
+    IC,
+)  # fmt: skip
+_NINO_LOOSE = _c(r"\b[A-Z]{2}" + SEP + r"\d{2}" + SEP + r"\d{2}" + SEP + r"\d{2}(?:" + SEP + r"[A-Z])?\b", IC)
+_TRN = _c(r"\b\d{2}" + SEP + r"[A-Z]" + SEP + r"\d{5}\b")
+_NHS = _c(r"(?<![\d+])\d{3}" + WSEP + r"\d{3}" + WSEP + r"\d{4}(?![\d])")
+_POSTCODE = _c(
+    r"\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA) ?1ZZ|GX11 ?1AA|"
+    r"[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d{2}|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d{2})[ \u00a0]?\d[ABD-HJLNP-UW-Z]{2})\b",
+    IC,
+)
+_POSTCODE_OUTWARD = _c(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\b")
+_EMAIL = _c(r"[\w.+\-'’]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_SPOKEN = _c(
+    r"\b[\w.+\-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w\-]+\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*"
+    r"(?:com|co\s*(?:\.|\bdot\b)\s*uk|org|net|uk|fr|de|ng|pk|in)\b",
+    IC,
+)
+_HANDLE = _c(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
+_SOCIAL_URL = _c(
+    r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook\.com|fb\.com|fb\.me|instagram\.com|tiktok\.com|twitter\.com|x\.com|"
+    r"snapchat\.com|linkedin\.com|wa\.me|t\.me|youtube\.com|vk\.com)/[^\s,;)\]]+",
+    IC,
+)
+_URL = _c(r"\bhttps?://[^\s,;)\]]+", IC)
+_SOCIAL_NAMED = _c(r"[A-Za-z0-9_.]{3,30}")
+_UK_PHONE = _c(
+    r"(?<![\w+])\(?(?:(?:\+|00)\s?44" + PSEP + r"(?:\(0\))?" + PSEP + r"|0)(?:\d" + PSEP + r"){8,10}\d(?!\d)"
+)
+_INTL_PHONE = _c(r"(?<![\w+])(?:\+|00)\s?\(?[1-9]\d{0,3}\)?" + PSEP + r"(?:\d" + PSEP + r"){5,13}\d(?!\d)")
+_PHONE_CANDIDATE = _c(r"(?<![\w])\+?\(?\d[\d \t\u00a0\-.()/]{6,24}\d(?!\d)")
+_SORT_CODE = _c(r"(?<![\d/])\d{2}[-\u2013 ]\d{2}[-\u2013 ]\d{2}(?![\d/])")
+_ACCOUNT = _c(r"(?<![\d/])\d{6,10}(?![\d/])")
+_IBAN = _c(r"\b[A-Z]{2}\d{2}(?:" + SEP + r"[A-Z0-9]{4}){2,7}(?:" + SEP + r"[A-Z0-9]{1,4})?\b", IC)
+_CARD = _c(r"(?<!\d)(?:\d{4}" + SEP + r"){2,3}\d{4}(?:" + SEP + r"\d{1,3})?(?!\d)|(?<!\d)\d{13,19}(?!\d)")
+_HO_REF = _c(r"\b[A-Z]\d{7}(?:/\d{1,3})?\b")
+_BRP = _c(r"\b[A-Z]{2}[0-9X]\d{6}\b")
+_GWF = _c(r"\bGWF" + SEP + r"\d{8,9}\b", IC)
+_SHARE_CODE = _c(r"\b(?=(?:[A-Z0-9][ -]?){9}\b)(?=[^\n]{0,11}\d)[WRS][A-Z0-9]{2}" + SEP + r"[A-Z0-9]{3}" + SEP
+                 + r"[A-Z0-9]{3}\b")  # fmt: skip
+_PASSPORT_9 = _c(r"(?<![\d])\d{9}(?!\d)")
+_PASSPORT_GENERIC = _c(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b")
+_MRZ = _c(r"^[A-Z0-9<]{30}$|^[A-Z0-9<]{36}$|^[A-Z0-9<]{44}$")
+_DRIVING = _c(
+    r"\b[A-Z9]{5}" + SEP + r"\d(?:[05][1-9]|[16][0-2])(?:0[1-9]|[12]\d|3[01])\d" + SEP + r"[A-Z9]{2}[A-Z0-9]{3}"
+    r"(?: ?\d{2})?\b",
+    IC,
+)
+_NI_LICENCE = _c(r"(?<!\d)\d{8}(?!\d)")
+_VRM = _c(
+    r"\b(?:[A-Z]{2}\d{2}" + SEP + r"[A-Z]{3}|[A-Z]\d{1,3}" + SEP + r"[A-Z]{3}|[A-Z]{3}" + SEP + r"\d{1,3}" + SEP
+    + r"[A-Z])\b"
+)  # fmt: skip
+_VRM_NI = _c(r"\b[A-Z]?(?:[A-Z][IZ]|[IZ][A-Z])" + SEP + r"\d{1,4}\b")
+_VRM_DATELESS = _c(r"\b(?:\d{1,4}" + SEP + r"[A-Z]{1,3}|[A-Z]{1,3}" + SEP + r"\d{1,4})\b")
+_PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
+_NFRC = _c(r"\bNFRC\d{8,14}\b", IC)
+_OFFICER = _c(r"\b(?:PC|WPC|PCSO|DC|PS|DS|DI|DCI|Sgt|Insp|Officer|collar\s+(?:number|no\.?))\.?" + SEP
+              + r"(\d{2,6})\b", IC)  # fmt: skip
+# A reference-like token: letters, digits, / and -, with at least four digits.
+_REF_TOKEN = _c(r"(?<![\w/-])(?=(?:[A-Za-z/\-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?(?![\w/])")
+_LONG_NUMBER = _c(r"(?<![\w/])(?=(?:[A-Z/\-]*\d){6})[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?![\w/])", IC)
+
+# Dates.
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")  # fmt: skip
+_DATE = _c(
+    r"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+" + _MONTH + r"\.?,?[\s\-]+(?:\d{4}|'?\d{2})|"
+    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}|'\d{2}))\b",
+    IC,
+)  # fmt: skip
+_DATE_NO_YEAR = _c(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b", IC
+)
+_BORN_YEAR = _c(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b", IC)
+_AGE = _c(r"\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+years?[\s-]+old\b", IC)
+
+# Addresses.
+_SUFFIX = "|".join(lexicon.STREET_SUFFIXES)
+_CAPWORD = r"[A-Z][\w'’\-]*"
+_STREET = _c(
+    r"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Rm|Block)\s+\d+[A-Za-z]?,?\s+)?"
+    r"(?:\b\d{1,4}[A-Za-z]?(?:[-\u2013]\d{1,4}[A-Za-z]?)?,?\s+)?"
+    r"(?:(?:" + _CAPWORD + r")\s+){1,4}(?:" + _SUFFIX + r")\b\.?"
+)
+_FLAT = _c(r"\b(?:Flat|Apartment|Apt|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC)
+_PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC)
+
+
+def _iter(pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[int, int, str]]:
+    for m in pattern.finditer(text):
+        s, e = m.span(group)
+        if s >= 0 and e > s:
+            yield s, e, m.group(group)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in " \t\u00a0.-,()/\n":
+        e -= 1
+    while s < e and text[s] in " \t\u00a0.-,(/\n":
+        s += 1
+    return s, e
+
+
+def _phones(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern in (_UK_PHONE, _INTL_PHONE):
+        for s, e, v in _iter(pattern, text):
+            s, e = _strip(text, s, e)
+            if s < e and text[s] == "(" and ")" not in text[s:e]:
+                s += 1
+            hits.append((s, e, "PHONE", 0.6 + 0.3 * _phone_valid(v)))
+    # phonenumbers, leniently, on every run of digits long enough to be a phone number.
+    for m in _PHONE_CANDIDATE.finditer(text):
+        cs, ce = m.span()
+        if sum(c.isdigit() for c in m.group()) < 7:
+            continue
+        ws = max(0, cs - 4)
+        window = text[ws:ce]
+        try:
+            matcher = phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+            for pm in matcher:
+                s, e = ws + pm.start, ws + pm.end
+                if sum(c.isdigit() for c in pm.raw_string) >= 9 or pm.raw_string.startswith("+"):
+                    hits.append((s, e, "PHONE", 0.5 + 0.4 * phonenumbers.is_valid_number(pm.number)))
+        except Exception:  # noqa: BLE001 - a parser failure must not stop detection
+            continue
+    return hits
+
+
+def _phone_valid(value: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, "GB"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _looks_like_date(v: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{1,4})?", v))
+
+
+def detect_patterns(text: str) -> list[Hit]:
+    """Every pattern detector on ``text``."""
+    ctx = _Context(text)
+    hits: list[Hit] = []
+    add = hits.append
+
+    # Contact details.
+    for s, e, _ in _iter(_EMAIL, text):
+        s, e = _strip(text, s, e)
+        add((s, e, "EMAIL", 0.95))
+    for s, e, _ in _iter(_EMAIL_SPOKEN, text):
+        add((s, e, "EMAIL", 0.7))
+    for s, e, _ in _iter(_SOCIAL_URL, text):
+        s, e = _strip(text, s, e)
+        add((s, e, "SOCIAL", 0.9))
+    for s, e, v in _iter(_URL, text):
+        s, e = _strip(text, s, e)
+        if not re.search(r"\.gov\.uk|police\.uk|nhs\.uk", v, IC):
+            add((s, e, "SOCIAL", 0.5))
+    for s, e, _ in _iter(_HANDLE, text):
+        add((s, e, "SOCIAL", 0.85))
+    for m in _CTX["social"].finditer(text):
+        # "my Snapchat is amina.k92", "username: blessing_o"
+        tail = re.match(r"\s*(?:name|account|id|profile|handle)?\s*(?:is|was|:|-|called|as)?\s*", text[m.end() :])
+        pos = m.end() + (tail.end() if tail else 0)
+        t = _SOCIAL_NAMED.match(text, pos)
+        if t and re.search(r"[\d_.]", t.group()) and not t.group().isdigit():
+            s, e = _strip(text, *t.span())
+            if e > s:
+                add((s, e, "SOCIAL", 0.7))
+    hits.extend(_phones(text))
+
+    # National Insurance, NHS, tax numbers.
+    for s, e, _ in _iter(_NINO_STRICT, text):
+        add((s, e, "NI_NUMBER", 0.9))
+    for s, e, _ in _iter(_NINO_LOOSE, text):
+        add((s, e, "NI_NUMBER", 0.5 + 0.3 * ctx.near("nino", s, e)))
+    for s, e, _ in _iter(_TRN, text):
+        add((s, e, "ID", 0.5))
+    for s, e, v in _iter(_NHS, text):
+        d = _digits(v)
+        if d.startswith("0"):
+            continue  # a UK phone number, found above
+        conf = 0.9 if nhs_ok(v) else 0.4
+        add((s, e, "NHS_NUMBER", min(1.0, conf + 0.3 * ctx.near("nhs", s, e))))
+
+    # Postcodes.
+    for s, e, _ in _iter(_POSTCODE, text):
+        add((s, e, "POSTCODE", 0.9))
+    for s, e, v in _iter(_POSTCODE_OUTWARD, text):
+        if ctx.near("postcode", s, e, before=40, after=20) and not v.isdigit():
+            add((s, e, "POSTCODE", 0.5))
+
+    # Bank and card details.
+    for s, e, _ in _iter(_SORT_CODE, text):
+        add((s, e, "BANK", 0.5 + 0.4 * ctx.near("bank", s, e)))
+    for s, e, v in _iter(_IBAN, text):
+        if re.match(r"[A-Za-z]{2}\d{2}", v) and sum(c.isdigit() for c in v) >= 8:
+            add((s, e, "BANK", 0.95 if iban_ok(v) else 0.6))
+    for s, e, v in _iter(_CARD, text):
+        add((s, e, "BANK", 0.95 if luhn_ok(v) else 0.5))
+    for s, e, _ in _iter(_ACCOUNT, text):
+        if ctx.near("bank", s, e, before=60, after=30):
+            add((s, e, "BANK", 0.7))
+
+    # Home Office, BRP, passports, driving licences.
+    for s, e, _ in _iter(_HO_REF, text):
+        add((s, e, "HOME_OFFICE_REF", 0.6 + 0.3 * ctx.near("ho", s, e)))
+    for s, e, _ in _iter(_BRP, text):
+        add((s, e, "BRP", 0.6 + 0.3 * ctx.near("ho", s, e)))
+    for s, e, _ in _iter(_GWF, text):
+        add((s, e, "HOME_OFFICE_REF", 0.95))
+    for s, e, v in _iter(_SHARE_CODE, text):
+        if ctx.near("ho", s, e, before=120, after=30) or re.search(r"\d", v):
+            add((s, e, "HOME_OFFICE_REF", 0.6))
+    for s, e, _ in _iter(_PASSPORT_9, text):
+        if ctx.near("passport", s, e, before=100, after=30):
+            add((s, e, "PASSPORT", 0.8))
+    for s, e, _ in _iter(_PASSPORT_GENERIC, text):
+        if ctx.near("passport", s, e, before=100, after=30):
+            add((s, e, "PASSPORT", 0.7))
+    for s, e, _ in _iter(_MRZ, text):
+        add((s, e, "PASSPORT", 0.95))
+    for s, e, _ in _iter(_DRIVING, text):
+        add((s, e, "DRIVING_LICENCE", 0.9))
+    for s, e, _ in _iter(_NI_LICENCE, text):
+        if ctx.near("licence", s, e):
+            add((s, e, "DRIVING_LICENCE", 0.6))
+
+    # Police references and officers.
+    for s, e, _ in _iter(_PNC, text):
+        add((s, e, "CRIME_REF", 0.7))
+    for s, e, _ in _iter(_NFRC, text):
+        add((s, e, "CRIME_REF", 0.95))
+    for m in _OFFICER.finditer(text):
+        add((m.start(1), m.end(1), "OFFICER_NUMBER", 0.8))
+
+    # Reference-like tokens near a context word; any long number anywhere (low confidence).
+    for s, e, v in _iter(_REF_TOKEN, text):
+        if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v):
+            continue
+        if ctx.near("police", s, e, before=80, after=20):
+            add((s, e, "CRIME_REF", 0.6))
+        elif ctx.near("ho", s, e, before=80, after=20):
+            add((s, e, "HOME_OFFICE_REF", 0.6))
+        elif ctx.near("ref", s, e, before=40, after=10):
+            add((s, e, "ID", 0.5))
+    for s, e, v in _iter(_LONG_NUMBER, text):
+        if not _looks_like_date(v):
+            add((s, e, "ID", 0.3))
+
+    # Vehicles (case-sensitive shapes).
+    for s, e, _ in _iter(_VRM, text):
+        add((s, e, "VEHICLE", 0.6 + 0.3 * ctx.near("vehicle", s, e)))
+    for pattern in (_VRM_NI, _VRM_DATELESS):
+        for s, e, v in _iter(pattern, text):
+            if ctx.near("vehicle", s, e, before=60, after=20) and re.search(r"\d", v) and re.search(r"[A-Z]", v):
+                add((s, e, "VEHICLE", 0.5))
+
+    # Dates of birth (only near "born", "DOB", "birthday": other dates are facts of the complaint).
+    for pattern in (_DATE, _DATE_NO_YEAR):
+        for s, e, _ in _iter(pattern, text):
+            if ctx.near("dob", s, e, before=40, after=5):
+                add((s, e, "DATE_OF_BIRTH", 0.85))
+    for m in _BORN_YEAR.finditer(text):
+        add((m.start(1), m.end(1), "DATE_OF_BIRTH", 0.6))
+
+    # Addresses.
+    for s, e, _ in _iter(_STREET, text):
+        s, e = _strip(text, s, e)
+        if e > s:
+            add((s, e, "ADDRESS", 0.7))
+    for s, e, _ in _iter(_FLAT, text):
+        add((s, e, "ADDRESS", 0.6))
+    for s, e, _ in _iter(_PO_BOX, text):
+        add((s, e, "ADDRESS", 0.8))
+    return hits

@@ -1,0 +1,138 @@
+"""detect(): known identifiers + pattern detectors + likely names, minus what must stay."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from desktop.redaction import lexicon
+from desktop.redaction.detectors import detect_patterns
+from desktop.redaction.fold import Folded, fold
+from desktop.redaction.known import KnownIdentifiers, find_known, people_tokens
+from desktop.redaction.names import detect_names
+from desktop.redaction.spans import Span
+
+# Placeholders written by apply(): never detected again, so applying twice changes nothing.
+PLACEHOLDER = re.compile(r"\bPerson [A-Z]{1,3}\b|\[[A-Z][A-Z ]*? \d+\]")
+
+# Which type wins when two suggestions cover exactly the same text.
+_PRIORITY = {t: i for i, t in enumerate((
+    "NI_NUMBER", "NHS_NUMBER", "HOME_OFFICE_REF", "BRP", "PASSPORT", "DRIVING_LICENCE", "EMAIL", "SOCIAL",
+    "POSTCODE", "DATE_OF_BIRTH", "BANK", "CRIME_REF", "OFFICER_NUMBER", "PHONE", "VEHICLE", "ADDRESS", "PERSON",
+    "ID", "OTHER",
+))}  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def _allow_regex(extra: tuple[str, ...]) -> re.Pattern[str] | None:
+    phrases = {fold(p).strip() for p in (*lexicon.default_allow_list(), *extra) if p and p.strip()}
+    phrases.discard("")
+    if not phrases:
+        return None
+    alts = "|".join(
+        r"[\s\u00a0]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])")
+
+
+def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...]) -> list[tuple[int, int]]:
+    rx = _allow_regex(allow)
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(folded.folded):
+        s, e = folded.span(*m.span())
+        # Capitalised phrases only ("Liberty", "Refuge", not "liberty"), except crime types.
+        if text[s].isupper() or not text[s].isalpha() or fold(text[s:e]) in lexicon.CRIME_TYPES:
+            out.append((s, e))
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(ranges, (s, float("inf"))) - 1
+    while i >= 0 and ranges[i][1] > s - 200:
+        rs, re_ = ranges[i]
+        if rs <= s and e <= re_:
+            return True
+        i -= 1
+    return False
+
+
+def _address_is_facts(text: str, s: int, e: int, allowed: list[tuple[int, int]]) -> bool:
+    """An "address" made only of towns, allowed bodies and street words ("Leeds Crown Court") stays."""
+    places = lexicon.place_tokens()
+    suffixes = {w.lower() for w in lexicon.STREET_SUFFIXES}
+    for m in re.finditer(r"[^\W_]+", text[s:e]):
+        w = fold(m.group())
+        if w in places or w in suffixes or w in lexicon.FUNCTION_WORDS or _inside(allowed, s + m.start(), s + m.end()):
+            continue
+        return False
+    return True
+
+
+def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[str] = ()) -> list[Span]:
+    """Everything in ``text`` that should be redacted, sorted by position (spans may overlap)."""
+    if not text:
+        return []
+    known = known or KnownIdentifiers()
+    folded = Folded(text)
+    allowed = sorted(_allowed_ranges(text, folded, tuple(allow)))
+    holders = [m.span() for m in PLACEHOLDER.finditer(text)]
+
+    def clashes(s: int, e: int) -> bool:
+        return any(hs < e and s < he for hs, he in holders)
+
+    spans: list[Span] = []
+    ptoks = people_tokens(known)
+    for h in find_known(text, folded, known, ptoks):
+        if clashes(h.start, h.end):
+            continue
+        if h.part and _inside(allowed, h.start, h.end):
+            continue  # a surname that is also part of a force's name, inside that name
+        spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person))
+
+    for s, e, typ, conf in detect_patterns(text):
+        if s >= e or clashes(s, e) or _inside(allowed, s, e):
+            continue
+        if typ == "ADDRESS" and _address_is_facts(text, s, e, allowed):
+            continue
+        spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
+
+    for s, e, typ, conf in detect_names(text, allowed):
+        if clashes(s, e):
+            continue
+        spans.append(Span(s, e, typ, "detector", round(conf, 2), fold(text[s:e])))
+
+    return _tidy(spans)
+
+
+def _rank(sp: Span) -> tuple:
+    return (sp.source != "known", -sp.confidence, _PRIORITY.get(sp.type, 99))
+
+
+def _tidy(spans: list[Span]) -> list[Span]:
+    """Drop duplicates and suggestions wholly inside a stronger one; keep partial overlaps."""
+    best: dict[tuple[int, int], Span] = {}
+    for sp in spans:
+        cur = best.get((sp.start, sp.end))
+        if cur is None or _rank(sp) < _rank(cur):
+            best[(sp.start, sp.end)] = sp
+    ordered = sorted(best.values(), key=lambda x: (x.start, -x.end))
+    out: list[Span] = []
+    # Containment check against the open containers (sorted by start, longest first).
+    for sp in ordered:
+        contained = False
+        for big in reversed(out[-50:]):
+            if (
+                big.start <= sp.start
+                and sp.end <= big.end
+                and (big.source == "known" or (sp.source != "known" and big.confidence >= sp.confidence))
+            ):
+                contained = True
+                break
+        if not contained:
+            out.append(sp)
+    return sorted(out, key=lambda x: (x.start, x.end))

@@ -1,0 +1,85 @@
+"""Case- and accent-folding with a map back to the original text.
+
+Matching happens on a folded copy of the statement ("Małgorzata" -> "malgorzata"); every span
+found there is mapped back to code-point offsets in the original, so redaction always cuts the
+original text. Most characters fold to exactly one character, and then the folded copy has the
+same offsets as the original (the fast path); otherwise an explicit offset map is built.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Letters that Unicode does not decompose into base + accent.
+_SPECIAL = {
+    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ħ": "h", "Ħ": "h",
+    "ı": "i", "ŀ": "l", "Ŀ": "l", "ŧ": "t", "Ŧ": "t", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+    "ß": "ss", "ẞ": "ss", "þ": "th", "Þ": "th",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2010": "-", "\u2011": "-",
+    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    """The folded form of one character (possibly empty for a combining mark, or two letters)."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch.isascii():
+        return ch.lower()
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.casefold()
+
+
+def fold(text: str) -> str:
+    """Folded text (no offset map); for comparing short strings."""
+    return "".join(fold_char(c) for c in text)
+
+
+class Folded:
+    """A folded copy of ``text`` and the way back to the original offsets."""
+
+    __slots__ = ("text", "folded", "_map")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if text.isascii():
+            self.folded = text.lower()
+            self._map: list[int] | None = None
+            return
+        table: dict[int, str] = {}
+        same_length = True
+        for ch in set(text):
+            f = fold_char(ch)
+            if len(f) != 1:
+                same_length = False
+            table[ord(ch)] = f
+        if same_length:
+            self.folded = text.translate(table)
+            self._map = None
+            return
+        parts: list[str] = []
+        mapping: list[int] = []
+        for i, ch in enumerate(text):
+            f = table[ord(ch)]
+            parts.append(f)
+            mapping.extend([i] * len(f))
+        self.folded = "".join(parts)
+        mapping.append(len(text))
+        self._map = mapping
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Original (start, end) covering folded [fstart, fend)."""
+        if self._map is None:
+            return fstart, fend
+        if fend <= fstart:
+            o = self._map[fstart]
+            return o, o
+        start = self._map[fstart]
+        end = self._map[fend - 1] + 1
+        # A combining mark after the last base letter belongs to the match too.
+        while end < len(self.text) and fold_char(self.text[end]) == "":
+            end += 1
+        return start, end

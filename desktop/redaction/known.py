@@ -1,0 +1,331 @@
+"""Known identifiers: the names, aliases and identifiers recorded on the interview, found wherever
+they appear in the statement and always redacted.
+
+Names are matched case- and accent-insensitively ("MALGORZATA" for "Małgorzata"), whole or in parts
+("Rajinder", "Sandhu", "Mr Sandhu"), in possessives ("Rajinder's"), with an initial ("R. Sandhu"),
+surname first ("SANDHU, Rajinder"), across a line break, and in another script when recorded in it.
+A part that is also an English word ("Hope", "Rose") is matched alone only when capitalised, so
+"I hope" stays; the full name is matched in any case. A known surname marks the capitalised given
+name in front of it as a name too ("Priya Sandhu" when "Rajinder Sandhu" is recorded).
+
+Identifiers are matched with any spacing or punctuation between their characters; phone numbers
+also with +44/0044/0 prefixes, dates of birth in the usual written forms, addresses also by line
+(a town alone stays: it is a fact of the complaint).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.redaction import lexicon
+from desktop.redaction.fold import Folded, fold
+
+# IdentifierKind values -> span types.
+KIND_TYPES: dict[str, str] = {
+    "address": "ADDRESS",
+    "phone": "PHONE",
+    "email": "EMAIL",
+    "home_office_ref": "HOME_OFFICE_REF",
+    "brp": "BRP",
+    "passport": "PASSPORT",
+    "ni_number": "NI_NUMBER",
+    "nhs_number": "NHS_NUMBER",
+    "crime_ref": "CRIME_REF",
+    "vehicle": "VEHICLE",
+    "bank": "BANK",
+    "social": "SOCIAL",
+    "date_of_birth": "DATE_OF_BIRTH",
+    "other": "ID",
+}
+
+_WS = r"(?:[\s\u00a0]|-\r?\n)+"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_B0 = r"(?<![^\W_])"  # not after a letter or digit
+_B1 = r"(?![^\W_])"  # not before a letter or digit
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]  # fmt: skip
+
+
+@dataclass
+class KnownIdentifiers:
+    """What was recorded: people as ``(name, aliases)``, identifiers as ``(kind, value)`` where kind
+    is an ``IdentifierKind`` value ("phone", "address", ...)."""
+
+    people: list[tuple[str, list[str]]] = field(default_factory=list)
+    identifiers: list[tuple[str, str]] = field(default_factory=list)
+
+    def strings(self) -> list[str]:
+        out: list[str] = []
+        for name, aliases in self.people:
+            out.append(name)
+            out.extend(aliases)
+        out.extend(v for _, v in self.identifiers)
+        return [s for s in out if s and s.strip()]
+
+    def _key(self) -> tuple:
+        return (tuple((n, tuple(a)) for n, a in self.people), tuple((k, v) for k, v in self.identifiers))
+
+
+def known_from_interview(iv) -> KnownIdentifiers:  # noqa: ANN001 - desktop.core.model.Interview
+    return KnownIdentifiers(
+        people=[(p.name, list(p.aliases)) for p in iv.people if p.name.strip()],
+        identifiers=[(str(getattr(i.kind, "value", i.kind)), i.value) for i in iv.identifiers if i.value.strip()],
+    )
+
+
+def _tokens(s: str) -> list[str]:
+    return [t for t in re.split(r"[\s\u00a0]+", fold(s).strip()) if t]
+
+
+def _tok_pattern(tok: str) -> str:
+    # Inner hyphens and apostrophes may be written with a space, a hyphen or nothing.
+    pieces = [re.escape(p) for p in re.split(r"[-']", tok) if p]
+    return r"[-'\s]?".join(pieces)
+
+
+def _bounded(core: str, sample: str) -> str:
+    if _CJK.search(sample):
+        return core
+    return _B0 + core + _B1
+
+
+@dataclass
+class _Pat:
+    regex: re.Pattern[str]
+    type: str
+    person: str | None
+    need_capital: bool = False  # the match must start with a capital letter in the original
+    part: bool = False  # a single part of a name (not protected from the allow-list)
+    surname: bool = False  # the last part of a recorded name
+
+
+def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
+    english = lexicon.english_words()
+    pats: list[_Pat] = []
+    person = name.strip()
+    seen: set[str] = set()
+    full_tokens = _tokens(name)
+    for variant in [name, *aliases]:
+        toks = _tokens(variant)
+        if not toks:
+            continue
+        alts = [_WS.join(_tok_pattern(t) for t in toks)]
+        if len(toks) >= 2:
+            alts.append(_tok_pattern(toks[-1]) + r",?" + _WS + _WS.join(_tok_pattern(t) for t in toks[:-1]))
+            # An initial for the given name(s): "R. Sandhu", "R Sandhu".
+            alts.append(re.escape(toks[0][0]) + r"\.?" + _WS + _WS.join(_tok_pattern(t) for t in toks[1:]))
+        key = "|".join(alts)
+        if key not in seen:
+            seen.add(key)
+            pats.append(_Pat(re.compile(_bounded("(?:" + key + ")", variant)), "PERSON", person))
+        for tok in toks:
+            if len(tok) < 2 or tok in lexicon.PARTICLES:
+                continue
+            if tok in seen:
+                continue
+            seen.add(tok)
+            is_word = tok in english or tok in lexicon.FUNCTION_WORDS or tok in lexicon.MONTHS
+            surname = len(full_tokens) >= 2 and tok == full_tokens[-1]
+            plural = "" if tok.endswith("s") or _CJK.search(tok) else "s?"
+            pats.append(
+                _Pat(
+                    re.compile(_bounded(_tok_pattern(tok) + plural, tok)),
+                    "PERSON",
+                    person,
+                    need_capital=is_word,
+                    part=len(toks) > 1,
+                    surname=surname,
+                )
+            )
+    return pats
+
+
+def _sep_pattern(chars: str) -> str:
+    return r"[\s\-./()]*".join(re.escape(c) for c in chars)
+
+
+def _phone_pattern(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    v = value.strip()
+    nsn = None
+    if v.startswith("+44") or v.startswith("0044"):
+        nsn = digits[2:] if v.startswith("+") else digits[4:]
+        if nsn.startswith("0"):
+            nsn = nsn[1:]
+    elif v.startswith("0") and not v.startswith("00"):
+        nsn = digits[1:]
+    if nsn:
+        return r"(?:(?:\+|00)\s?44[\s\-.]*(?:\(0\)[\s\-.]*)?|0)[\s\-.()]*" + _sep_pattern(nsn)
+    if v.startswith("+") or v.startswith("00"):
+        d = digits[2:] if v.startswith("00") else digits
+        return r"(?:\+|00)?\s?" + _sep_pattern(d)
+    return _sep_pattern(digits)
+
+
+def _parse_date(value: str) -> date | None:
+    v = value.strip()
+    for pattern, order in ((r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd"), (r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", "dmy")):
+        m = re.fullmatch(pattern, v)
+        if m:
+            a, b, c = (int(x) for x in m.groups())
+            try:
+                return date(a, b, c) if order == "ymd" else date(c, b, a)
+            except ValueError:
+                return None
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", v)
+    if m:
+        for i, name in enumerate(_MONTHS, 1):
+            if name.startswith(m.group(2).lower()[:3]):
+                try:
+                    return date(int(m.group(3)), i, int(m.group(1)))
+                except ValueError:
+                    return None
+    return None
+
+
+def _dob_pattern(value: str) -> str:
+    d = _parse_date(value)
+    if d is None:
+        return _sep_pattern(re.sub(r"\s+", "", fold(value)))
+    day = rf"0?{d.day}"
+    mon = rf"0?{d.month}"
+    yy = rf"(?:{d.year}|{d.year % 100:02d})"
+    name = _MONTHS[d.month - 1]
+    mname = rf"(?:{name}|{name[:3]}\.?)"
+    ord_ = r"(?:st|nd|rd|th)?"
+    return (
+        rf"(?:{day}[/.\-]{mon}[/.\-]{yy}|{d.year}-{mon}-{day}|{day}{ord_}(?:\s+of)?[\s\-]+{mname},?[\s\-]+'?{yy}"
+        rf"|{mname}\s+{day}{ord_},?\s+'?{yy})"
+    )
+
+
+def _address_patterns(value: str) -> list[str]:
+    english_places = {fold(p) for p in lexicon.place_names()}
+    parts = [p.strip() for p in re.split(r"[,\n;]+", value) if p.strip()]
+    out: list[str] = []
+    whole = _WS.join(_tok_pattern(t) for t in _tokens(" ".join(parts)))
+    if whole:
+        out.append(r"(?:" + r"[\s,]*".join(
+            _WS.join(_tok_pattern(t) for t in _tokens(p)) for p in parts) + r")")  # fmt: skip
+    for p in parts:
+        fp = fold(p)
+        if fp in english_places or len(re.sub(r"\W", "", fp)) < 3:
+            continue  # a town alone is a fact of the complaint
+        toks = _tokens(p)
+        out.append(_WS.join(_tok_pattern(t) for t in toks))
+        if toks and re.fullmatch(r"\d+[a-z]?", toks[0]) and len(toks) >= 3:
+            out.append(_WS.join(_tok_pattern(t) for t in toks[1:]))  # the street without the number
+        pc = re.search(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b", fp)
+        if pc:
+            out.append(re.escape(pc.group(1)) + r"\s*" + re.escape(pc.group(2)))
+    return out
+
+
+def _identifier_patterns(kind: str, value: str) -> list[_Pat]:
+    typ = KIND_TYPES.get(kind, "ID")
+    fv = fold(value).strip()
+    cores: list[str] = []
+    if kind == "phone":
+        cores.append(_phone_pattern(value))
+    elif kind == "email":
+        cores.append(re.escape(fv))
+    elif kind == "social":
+        cores.append(r"@?" + re.escape(fv.lstrip("@")))
+    elif kind == "address":
+        cores.extend(_address_patterns(value))
+    elif kind == "date_of_birth":
+        cores.append(_dob_pattern(value))
+    else:
+        alnum = re.sub(r"[^\w]", "", fv)
+        if alnum:
+            cores.append(_sep_pattern(alnum))
+    pats = []
+    for core in cores:
+        if len(re.sub(r"\W", "", core)) < 3:
+            continue
+        pats.append(_Pat(re.compile(_bounded("(?:" + core + ")", value), re.IGNORECASE), typ, None))
+    return pats
+
+
+_CACHE: dict[tuple, list[_Pat]] = {}
+
+
+def _patterns(known: KnownIdentifiers) -> list[_Pat]:
+    key = known._key()
+    pats = _CACHE.get(key)
+    if pats is None:
+        pats = []
+        for name, aliases in known.people:
+            if name and name.strip():
+                pats.extend(_name_patterns(name, list(aliases)))
+        for kind, value in known.identifiers:
+            if value and value.strip():
+                pats.extend(_identifier_patterns(str(kind), value))
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        _CACHE[key] = pats
+    return pats
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t\u00a0]+$")
+
+
+@dataclass
+class KnownHit:
+    start: int
+    end: int
+    type: str
+    person: str | None
+    part: bool
+
+
+def find_known(
+    text: str, folded: Folded, known: KnownIdentifiers, people_tokens: dict[str, set[str]]
+) -> list[KnownHit]:
+    hits: list[KnownHit] = []
+    for pat in _patterns(known):
+        for m in pat.regex.finditer(folded.folded):
+            s, e = folded.span(*m.span())
+            if s >= e:
+                continue
+            if pat.need_capital and not text[s].isupper():
+                continue
+            hits.append(KnownHit(s, e, pat.type, pat.person, pat.part))
+            if pat.surname:
+                g = _GIVEN_BEFORE.search(text, max(0, s - 40), s)
+                if g:
+                    given = fold(g.group(1))
+                    if (
+                        given not in lexicon.TITLES
+                        and given not in lexicon.FUNCTION_WORDS
+                        and given not in lexicon.MONTHS
+                        and given not in lexicon.DAYS
+                        and given not in lexicon.NOT_NAMES
+                    ):
+                        own = people_tokens.get(pat.person or "", set())
+                        who = pat.person if given in own else fold(g.group(1) + " " + text[s:e])
+                        hits.append(KnownHit(g.start(1), e, "PERSON", who, False))
+    return hits
+
+
+def people_tokens(known: KnownIdentifiers) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for name, aliases in known.people:
+        toks: set[str] = set()
+        for v in [name, *aliases]:
+            toks.update(_tokens(v))
+        out[name.strip()] = toks
+    return out
+
+
+def recorded_parts(known: KnownIdentifiers) -> Iterable[str]:
+    """Every recorded string and its parts of at least three characters."""
+    for s in known.strings():
+        yield s.strip()
+        for part in re.split(r"[\s,;/]+", s):
+            part = part.strip(" .,'’()")
+            if len(part) >= 3:
+                yield part

@@ -1,0 +1,308 @@
+"""Word lists the detectors use.
+
+The two large lists ship under ``resources/wordlists/`` (see SOURCES.md there for where they come
+from and their licences): ``english.txt`` (English words, all lower case, from SCOWL) and
+``places.txt`` (UK towns and districts, countries, large world cities, from GeoNames). The small
+lists below are written for Witnessbox. Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from desktop.core.forces import all_force_names
+from desktop.redaction.fold import fold
+from desktop.resources import resource_path
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in s.split() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    path = resource_path("wordlists/english.txt")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(fold(line.strip()) for line in fh if line.strip())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> tuple[str, ...]:
+    path = resource_path("wordlists/places.txt")
+    with open(path, encoding="utf-8") as fh:
+        return tuple(line.strip() for line in fh if line.strip())
+
+
+@lru_cache(maxsize=1)
+def place_tokens() -> frozenset[str]:
+    """Folded one-word place names ("leeds", "eritrea")."""
+    return frozenset(fold(p) for p in place_names() if " " not in p and "-" not in p)
+
+
+# Titles and ranks: the capitalised word after one is a name, even if it is also an English word
+# ("PC Smith", "Mrs Hope"). The title itself stays (it says the person is an officer, say).
+TITLES = _words("""
+mr mrs ms miss mx dr doctor prof professor sir dame lady lord madam madame mister
+pc wpc dc ds di dci dsi det sgt sergeant insp inspector officer constable detective pcso superintendent
+ch chief supt
+auntie aunty aunt uncle mama mamma papa baba mum dad sister brother pastor imam father sheikh shaykh
+reverend rev bishop mullah rabbi hajji haji alhaji alhaja mallam chief judge councillor cllr
+""")
+
+# Words after which a capitalised word is very likely a person ("my husband Tariq").
+RELATIONS = _words("""
+husband wife partner ex boyfriend girlfriend fiance fiancee friend friends boss employer manager landlord
+landlady neighbour neighbor cousin brother sister son daughter mother father mum mom dad uncle aunt auntie aunty
+niece nephew child baby kids children colleague flatmate housemate roommate sponsor agent caseworker solicitor
+lawyer interpreter abuser attacker trafficker supervisor stepfather stepmother stepson stepdaughter grandmother
+grandfather grandma grandad granny nan relative contact teacher doctor midwife worker keyworker mate pimp
+brother-in-law sister-in-law mother-in-law father-in-law son-in-law daughter-in-law ex-husband ex-wife
+ex-partner ex-boyfriend ex-girlfriend co-wife guardian carer driver client customer owner shopkeeper
+""")
+POSSESSIVES = _words("my her his their our your the a an another")
+# Verbs and phrases after which a capitalised word is a name ("a man called Hope").
+NAME_CUES = ("called", "named", "name is", "name was", "name's", "known as", "calls himself", "calls herself",
+             "nicknamed", "alias", "aka", "a.k.a.", "introduced himself as", "introduced herself as",
+             "signed by", "spoke to", "went by", "goes by", "asked for", "ask for")  # fmt: skip
+
+# Joining particles inside names ("Abdullah bin Hamad", "van der Berg", "al-Sayed").
+PARTICLES = _words("al el bin binti bint ibn abu abd abdul van von der den de di da du dos das del della le la ul ud")
+
+# Common English function words: never part of a name even when capitalised at a sentence start.
+FUNCTION_WORDS = _words("""
+a about above after again against all also although am an and another any anyone anything are as at
+back be because been before being below between both but by can could did do does doing done down during
+each either else even ever every everyone everything few first for from further had has have having he
+her here hers herself him himself his how however i if in into is it its itself just last later least
+less let like many may maybe me might more most much must my myself never next no nobody none nor not
+nothing now of off often on once one only or other others our ours ourselves out over own perhaps please
+quite rather really same she should since so some someone something sometimes soon still such than that
+the their theirs them themselves then there these they this those though through thus to today together
+tomorrow too towards under until up upon us very was we well were what whatever when where whether which
+while who whom whose why will with within without would yes yesterday yet you your yours yourself
+after afterwards eventually finally suddenly luckily unfortunately meanwhile instead also around
+dear hello hi thanks thank okay ok oh
+said told asked went came got took made saw called says tells
+""")
+
+MONTHS = _words("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""")
+DAYS = _words("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
+
+# Capitalised words that are not names: nationalities, languages, faiths, holidays, common acronyms.
+NOT_NAMES = _words("""
+afghan afghani albanian algerian american angolan arab arabic armenian azerbaijani bangladeshi bengali bangla
+belarusian bolivian bosnian brazilian british bulgarian burmese burundian cameroonian chadian chilean chinese
+colombian congolese croatian cuban czech dutch ecuadorian egyptian english eritrean estonian ethiopian european
+filipino filipina french gambian georgian german ghanaian greek guinean haitian hungarian indian indonesian
+iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovan kosovar
+kurdish kurd kuwaiti kyrgyz latvian lebanese liberian libyan lithuanian malawian malaysian malian mexican
+moldovan mongolian moroccan nepali nepalese nigerian pakistani palestinian persian peruvian polish portuguese
+romanian russian rwandan salvadoran saudi scottish senegalese serbian sierra leonean slovak slovakian
+somali somalian spanish sri lankan sudanese syrian tajik tamil thai tibetan turkish turkmen ugandan ukrainian
+uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean african asian caribbean latin
+amharic tigrinya tigre oromo pashto dari farsi urdu hindi punjabi gujarati sylheti bengali tagalog lingala
+swahili yoruba igbo hausa twi wolof fula krio mandarin cantonese hakka fujianese romani kurmanji sorani
+muslim muslims islam islamic christian christians catholic orthodox protestant pentecostal evangelical jewish
+hindu sikh buddhist quran koran bible god allah jesus church mosque gurdwara temple
+christmas easter eid ramadan diwali vaisakhi
+nhs brp ho ukvi uk gb eu usa us un unhcr iom ngo ngos gp gps a&e cctv id ids dna ok tv sms pdf asap ptsd
+cps iopc hmicfrs hmrc dwp dvla dbs esol nrm nass aspen ilr flr eea euss evisa visa gwf uan cid arc ihs
+pc pcso dc ds di dci sgt insp mr mrs ms dr
+whatsapp facebook instagram tiktok snapchat telegram signal viber imo skype twitter youtube gmail hotmail
+google yahoo outlook iphone android samsung
+police station court crown magistrates hospital council
+""")
+
+# Given names that are also English words: a capitalised one in mid-sentence is taken as a name.
+WORD_NAMES = _words("""
+hope blessing blessed patience grace faith joy precious gift mercy charity prudence comfort peace favour
+favor goodness princess happiness rose lily daisy ivy amber pearl ruby jade crystal dawn summer april may
+june will bill mark jack frank victor rich sandy victory godswill innocent lucky marvellous wisdom miracle
+promise testimony treasure destiny divine glory honour honor justice love lovely success sunshine star
+sunday monday friday christmas goodluck godspower godstime favour beauty gentle smart sweet hero
+precious rejoice praise prosper unity harmony liberty freedom memory violet iris hazel holly heather
+willow autumn river sky storm rain snow coral olive ginger candy honey sugar cherry berry robin wren
+dove jay drew grant dean chase hunter mason carter cash earl duke king prince rex baron major sterling
+""")
+
+# The endings of street names ("Harehills Lane", "Cowper St").
+STREET_SUFFIXES = (
+    "Road",
+    "Rd",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Ln",
+    "Close",
+    "Cl",
+    "Crescent",
+    "Cres",
+    "Drive",
+    "Dr",
+    "Way",
+    "Gardens",
+    "Gdns",
+    "Grove",
+    "Gr",
+    "Place",
+    "Pl",
+    "Square",
+    "Sq",
+    "Terrace",
+    "Terr",
+    "Tce",
+    "Court",
+    "Ct",
+    "Hill",
+    "Park",
+    "Rise",
+    "Row",
+    "Walk",
+    "Mews",
+    "Parade",
+    "Pde",
+    "Green",
+    "View",
+    "Vale",
+    "Mount",
+    "Estate",
+    "Broadway",
+    "Boulevard",
+    "Circus",
+    "Wharf",
+    "Yard",
+    "Quay",
+    "Approach",
+    "Gate",
+    "Brow",
+    "Fold",
+    "Wynd",
+    "Chase",
+    "Croft",
+    "Fields",
+    "Heights",
+    "Villas",
+    "Cottages",
+    "Buildings",
+    "Passage",
+    "Embankment",
+    "Highway",
+    "Hotel",
+    "Tower",
+    "Towers",
+    "Flats",
+    "House",
+)
+
+CRIME_TYPES = (
+    "domestic abuse",
+    "domestic violence",
+    "sexual violence",
+    "sexual assault",
+    "rape",
+    "modern slavery",
+    "trafficking",
+    "human trafficking",
+    "labour exploitation",
+    "sexual exploitation",
+    "forced labour",
+    "forced marriage",
+    "honour-based abuse",
+    "hate crime",
+    "theft",
+    "fraud",
+    "robbery",
+    "burglary",
+    "assault",
+    "harassment",
+    "stalking",
+    "coercive control",
+    "criminal exploitation",
+    "county lines",
+    "exploitation",
+)
+
+# Who stays named: public bodies and organisations that help (editable: ``detect(allow=...)``).
+PUBLIC_BODIES = (
+    "Home Office",
+    "Immigration Enforcement",
+    "UK Visas and Immigration",
+    "UKVI",
+    "Border Force",
+    "UK Border Agency",
+    "Independent Office for Police Conduct",
+    "IOPC",
+    "HMICFRS",
+    "College of Policing",
+    "Crown Prosecution Service",
+    "CPS",
+    "Action Fraud",
+    "Crimestoppers",
+    "National Referral Mechanism",
+    "Salvation Army",
+    "Police",
+    "Department for Work and Pensions",
+    "DWP",
+    "HMRC",
+    "NHS",
+    "Crown Court",
+    "Magistrates Court",
+    "Magistrates' Court",
+    "Immigration Tribunal",
+    "First-tier Tribunal",
+    "Legal Aid Agency",
+    "Serco",
+    "Mears",
+    "Clearsprings",
+    "Migrant Help",
+    "Modern Slavery Helpline",
+    "Police Station",
+    "High Court",
+)
+HELPING_ORGANISATIONS = (
+    "Southall Black Sisters",
+    "Liberty",
+    "Refugee Council",
+    "Refugee Action",
+    "British Red Cross",
+    "Red Cross",
+    "Citizens Advice",
+    "Women's Aid",
+    "Refuge",
+    "Victim Support",
+    "Hope for Justice",
+    "Kanlungan",
+    "Kalayaan",
+    "Latin American Women's Rights Service",
+    "LAWRS",
+    "JCWI",
+    "Joint Council for the Welfare of Immigrants",
+    "Praxis",
+    "Doctors of the World",
+    "Shelter",
+    "Samaritans",
+    "Rape Crisis",
+    "Solace",
+    "Asylum Aid",
+    "Unseen",
+    "Helen Bamber Foundation",
+    "Freedom from Torture",
+    "Jesuit Refugee Service",
+    "Maternity Action",
+    "Step Up Migrant Women",
+    "Imkaan",
+    "Latin American Women's Aid",
+    "Safety4Sisters",
+    "Migrants' Rights Network",
+    "Bail for Immigration Detainees",
+    "Medical Justice",
+    "Detention Action",
+    "Women for Refugee Women",
+)
+
+
+def default_allow_list() -> tuple[str, ...]:
+    return tuple(all_force_names()) + PUBLIC_BODIES + HELPING_ORGANISATIONS + CRIME_TYPES

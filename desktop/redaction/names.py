@@ -1,0 +1,193 @@
+"""Likely personal names that nobody recorded.
+
+No statistical model: names from every background must be found equally, and NER models are known
+to miss migrant and all-caps names. Instead, a capitalised word is a likely name when
+
+* it follows a title or rank ("Mrs Hope", "PC Smith", "Auntie Grace"): even an English word;
+* it follows a relation or a naming cue ("my husband Tariq", "a man called Blessing");
+* it is not an English word, a place, a nationality, language or faith, a month or a day, or an
+  allow-listed organisation (the "unknown capitalised word" backstop, after Philter);
+* it is a given name that is also an English word ("Patience", "Hope") in mid-sentence.
+
+Neighbouring capitalised words join the name ("Grace Okafor", "TARIQ MAHMOOD", "Abdullah bin Hamad").
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+from desktop.redaction.fold import fold
+
+Hit = tuple[int, int, str, float]
+
+
+def _upper_class() -> str:
+    chars = [chr(c) for c in range(0x10000) if chr(c).isupper() or chr(c).istitle()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_UP = _upper_class()
+# A capitalised word (letters, inner hyphens and apostrophes), without a trailing possessive.
+_CAP = re.compile(r"(?<![\w'’\-@.])[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*?(?=(?:['’]s)?(?![\w'’])|['’](?![\w]))")
+_OTHER_SCRIPT = re.compile(r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
+                           r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u200c][\u0590-\u08ff\u1200-\u137f"
+                           r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+)*")  # fmt: skip
+_CUE_TAIL = r"\s*,?\s*(?:(?:who\s+is\s+|whose\s+name\s+is\s+)?(?:called|named)\s+)?$"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_RELATION_CUE = re.compile(
+    r"\b(?:" + _alternation(sorted(lexicon.POSSESSIVES)) + r")\s+(?:late\s+|ex[-\s]|former\s+|older\s+|younger\s+|"
+    r"little\s+|big\s+|elder\s+|best\s+|new\s+|old\s+)?(?:" + _alternation(sorted(lexicon.RELATIONS)) + r")"
+    r"(?:['’]s)?" + _CUE_TAIL,
+    re.IGNORECASE,
+)
+_NAME_CUE = re.compile(r"\b(?:" + _alternation(list(lexicon.NAME_CUES)) + r")\s*:?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\[\n])\s*$")
+_JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
+_PARTICLE_JOIN = re.compile(
+    r"^[ \t\u00a0]+(?:(?:" + _alternation(sorted(lexicon.PARTICLES)) + r")[ \t\u00a0\-]+){1,2}$"
+)
+
+
+class _Tok:
+    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self.start, self.end, self.word = start, end, word
+        self.fw = fold(word)
+        self.score = 0.0
+        self.edge_ok = True  # may stand at the edge of a name
+        self.initial = False
+        self.title = False
+
+
+def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
+    """Likely names in ``text``. ``blocked``: sorted ranges (allow-listed phrases) never flagged."""
+    english = lexicon.english_words()
+    places = lexicon.place_tokens()
+    toks: list[_Tok] = []
+    bi = 0
+    for m in _CAP.finditer(text):
+        s, e = m.span()
+        while bi < len(blocked) and blocked[bi][1] <= s:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] < e:
+            toks.append(_blocked(s, e, m.group()))
+            continue
+        toks.append(_Tok(s, e, m.group()))
+
+    for i, t in enumerate(toks):
+        if t.score < 0:
+            continue
+        w, fw = t.word, t.fw
+        parts = [p for p in re.split(r"[-'’]", fw) if p]
+        prefix = text[max(0, t.start - 60) : t.start]
+        initial = bool(_SENTENCE_END.search(prefix))
+        t.initial = initial
+        all_caps = len(w) > 1 and w.isupper()
+        common = fw in english or fw in lexicon.FUNCTION_WORDS or all(p in english for p in parts)
+        not_name = fw in lexicon.NOT_NAMES or fw in lexicon.MONTHS or fw in lexicon.DAYS
+        place = fw in places
+        if fw in lexicon.TITLES and not all_caps or fw in {"pc", "dc", "ds", "di", "dci", "pcso", "wpc", "sgt"}:
+            t.title = True
+        if fw in lexicon.FUNCTION_WORDS or not_name or place or t.title:
+            t.edge_ok = False
+
+        # A cue in front: title, relation, or "called"/"named".
+        prev = toks[i - 1] if i else None
+        cue = 0.0
+        if (
+            prev is not None
+            and prev.title
+            and prev.score >= 0
+            and re.fullmatch(r"\.?[ \t\u00a0]+", text[prev.end : t.start])
+        ):
+            cue = 0.9
+        elif _RELATION_CUE.search(prefix) or _NAME_CUE.search(prefix):
+            cue = 0.85
+        if cue and not (fw in lexicon.FUNCTION_WORDS or fw in lexicon.MONTHS or place or fw in lexicon.NOT_NAMES):
+            t.score = cue
+            t.edge_ok = True
+            continue
+        if t.title or not_name or place:
+            continue
+        if all_caps and len(w) <= 2:
+            continue
+        if not common and len(w) >= 2:
+            t.score = 0.5
+        elif fw in lexicon.WORD_NAMES and not initial and fw not in lexicon.MONTHS and fw not in lexicon.DAYS:
+            t.score = 0.4
+
+    hits: list[Hit] = []
+    # Join neighbouring capitalised words into one name when one of them is a likely name.
+    i = 0
+    n = len(toks)
+    while i < n:
+        j = i
+        while j + 1 < n and toks[j + 1].score >= 0 and toks[j].score >= 0:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if not (_JOIN.match(gap) or _PARTICLE_JOIN.match(gap)):
+                break
+            if toks[j + 1].title:
+                break
+            j += 1
+        run = toks[i : j + 1]
+        for a, b, best in _names_in_run(run):
+            hits.append((run[a].start, run[b].end, "PERSON", best))
+        i = j + 1
+
+    for m in _OTHER_SCRIPT.finditer(text):
+        hits.append((m.start(), m.end(), "PERSON", 0.3))
+    return hits
+
+
+def _extendable(t: _Tok, anchor: _Tok) -> bool:
+    """May an unscored word next to a likely name join it ("Grace" in "Grace Okafor")?"""
+    if t.score < 0 or not t.edge_ok:
+        return False
+    if t.word.isupper() and len(t.word) > 1 and not anchor.word.isupper():
+        return False
+    if t.word.isupper() or t.initial:
+        return t.fw in lexicon.WORD_NAMES
+    return True
+
+
+def _names_in_run(run: list[_Tok]) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    k = 0
+    while k < len(run):
+        if run[k].score <= 0:
+            k += 1
+            continue
+        a = b = k
+        best = run[k].score
+        # Take in further likely names, with ordinary words between them that may be part of a name.
+        m = k + 1
+        while m < len(run):
+            if run[m].score > 0:
+                b = m
+                best = max(best, run[m].score)
+                m += 1
+            elif _extendable(run[m], run[b]) and m + 1 < len(run) and run[m + 1].score > 0:
+                m += 1
+            else:
+                break
+        if a > 0 and _extendable(run[a - 1], run[a]):
+            a -= 1
+        if b + 1 < len(run) and _extendable(run[b + 1], run[b]) and not run[b + 1].initial:
+            b += 1
+        out.append((a, b, best))
+        k = b + 1
+    return out
+
+
+def _blocked(s: int, e: int, w: str) -> _Tok:
+    t = _Tok(s, e, w)
+    t.score = -1.0
+    t.edge_ok = False
+    return t
