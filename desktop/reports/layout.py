@@ -149,7 +149,7 @@ class ScriptParagraph(Flowable):
 
     def _clone(self, lines: list[list[_Word]], **kw: float) -> ScriptParagraph:
         p = ScriptParagraph.__new__(ScriptParagraph)
-        p.__dict__.update(self.__dict__)
+        p.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("_postponed", "_frame")})
         p._lines = lines
         p._words = [w for line in lines for w in line]
         if "space_after" in kw:
@@ -157,6 +157,13 @@ class ScriptParagraph(Flowable):
         if "space_before" in kw:
             p.spaceBefore = kw["space_before"]
         return p
+
+    def identity(self, maxLen: int | None = None) -> str:  # noqa: N803 (reportlab API)
+        """What reportlab names this flowable in layout errors: never its text."""
+        return f"<{type(self).__name__} of {len(self._lines) or '?'} lines>"
+
+    def __repr__(self) -> str:
+        return self.identity()
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -415,6 +415,23 @@ def _pdfminer_text(data: bytes) -> str:
     return extract_text(io.BytesIO(data))
 
 
+def _needles(items: list[str], shaper: Callable[[str], Iterable[str]] | None) -> list[_Needle]:
+    needles: list[_Needle] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError("protected items must be strings")
+        for variant in _variants(item, shaper):
+            n = _needle(index, variant)
+            if n is not None:
+                needles.append(n)
+    return needles
+
+
+def check_text(text: str, forbidden: Iterable[str], *, where: str = "the statement's text") -> None:
+    """Raise :class:`LeakDetected` if ``text`` (what is about to be rendered) holds any protected string."""
+    _search(_needles(list(forbidden), None), _Hay(where, text))
+
+
 def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | None = None,
           use_poppler: bool = True, shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> GateReport:
     """Refuse ``pdf_bytes`` (raise :class:`LeakDetected`) if any trace of ``forbidden`` is in it.
@@ -424,15 +441,8 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     covered, which is how redactions made by drawing boxes leak). ``use_poppler=False`` reads with
     pdfminer.six instead of poppler's pdftotext.
     """
-    needles: list[_Needle] = []
     items = list(forbidden)
-    for index, item in enumerate(items):
-        if not isinstance(item, str):
-            raise TypeError("protected items must be strings")
-        for variant in _variants(item, shaper):
-            n = _needle(index, variant)
-            if n is not None:
-                needles.append(n)
+    needles = _needles(items, shaper)
     report = GateReport(items=len(items))
 
     def scan(where: str, text: str | bytes) -> None:

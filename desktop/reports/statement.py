@@ -34,6 +34,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Frame,
     KeepTogether,
+    LayoutError,
     PageTemplate,
     Spacer,
     Table,
@@ -44,6 +45,12 @@ from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
 
 PAGE_W, PAGE_H = A4
+
+
+class StatementLayoutError(ValueError):
+    """The statement could not be laid out (a part too big for a page). Holds no statement text."""
+
+
 MARGIN_X = 20 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 24 * mm
@@ -362,5 +369,9 @@ def render_statement(content: StatementContent) -> bytes:
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, frame_w, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="statement", frames=[frame])])
-    doc.build(build_story(content, frame_w), canvasmaker=_footer_canvas(content))
+    try:
+        doc.build(build_story(content, frame_w), canvasmaker=_footer_canvas(content))
+    except LayoutError:
+        # reportlab's message may quote the text; this one does not
+        raise StatementLayoutError("The statement could not be laid out on the page.") from None
     return buf.getvalue()

@@ -1,0 +1,298 @@
+"""Exporting statements: build the content from redacted text, render, gate, write atomically.
+
+The order never changes: :func:`build_content` takes only redacted text and the record's facts;
+the content is checked for protected strings before rendering; :func:`render_statement` draws it
+in memory; :func:`desktop.reports.leak_gate.check` examines the bytes; only then does
+:func:`desktop.vault.atomic.atomic_write` write the file. If any step fails, nothing is written.
+
+Files are named by the statement's reference code only (``WB-7KQ3-M9XD.pdf``). Messages name the
+reference, never a person.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop.core.forces import force_by_code
+from desktop.core.model import CRIME_LABELS, Answer, ConsentUse, Interview, Outcome, Role
+from desktop.reports import leak_gate
+from desktop.reports.fonts import UncoveredCharacter
+from desktop.reports.leak_gate import LeakDetected
+from desktop.reports.statement import Addendum, LegendLine, StatementContent, render_statement
+from desktop.vault.atomic import atomic_write
+
+log = logging.getLogger(__name__)
+
+_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
+
+ROLE_LABELS = {Role.VICTIM: "Victim", Role.WITNESS: "Witness", Role.BOTH: "Victim and witness"}
+ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "Not known"}
+OUTCOME_LABELS = {
+    Outcome.IMMIGRATION_ACTION: "Immigration action was taken",
+    Outcome.DETENTION: "The interviewee was detained",
+    Outcome.CRIME_INVESTIGATED: "The crime was investigated",
+    Outcome.CRIME_DROPPED: "The crime was dropped",
+    Outcome.NOT_KNOWN: "Not known",
+}
+
+
+class ExportRefused(Exception):
+    """A statement was not exported, for a reason the worker can act on. The message holds no personal data."""
+
+
+class ConsentMissing(ExportRefused):
+    pass
+
+
+class LegendLike(Protocol):
+    placeholder: str
+    description: str
+
+
+class RedactedLike(Protocol):
+    """What the redaction engine's ``apply()`` returns (``Redacted``): the text and its legend."""
+
+    text: str
+    legend: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    reference: str
+    path: Path
+    fingerprint: str
+    size: int
+    gate: str  # the gate's one-line summary
+
+
+@dataclass
+class BulkResult:
+    written: list[ExportResult] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (reference, reason)
+    cancelled: bool = False
+
+
+def _day(d: date | None) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}" if d else "an unrecorded date"
+
+
+def require_consent(iv: Interview) -> None:
+    """Refuse (ConsentMissing) unless the interviewee's consent for use in the complaint is active."""
+    c = iv.consent.get(ConsentUse.COMPLAINT)
+    if c is None or not c.given:
+        raise ConsentMissing(
+            f"Statement {iv.reference} was not exported: there is no consent to use it in the complaint. "
+            "Record the interviewee's consent first."
+        )
+    if c.withdrawn_on is not None:
+        raise ConsentMissing(
+            f"Statement {iv.reference} was not exported: consent to use it in the complaint was withdrawn."
+        )
+
+
+def consent_line(iv: Interview) -> str:
+    c = iv.consent[ConsentUse.COMPLAINT]
+    return (f"The interviewee consented on {_day(c.recorded_on)} to this statement being used, redacted, "
+            "in the police super-complaint.")
+
+
+def _legend(entries: Iterable[Any]) -> tuple[LegendLine, ...]:
+    out = []
+    for e in entries:
+        kind = getattr(e, "type", None) or getattr(e, "kind", "")
+        out.append(LegendLine(str(e.placeholder), str(getattr(kind, "value", kind)).replace("_", " ").capitalize(),
+                              str(getattr(e, "description", ""))))
+    return tuple(out)
+
+
+def _pseudonym(legend: Sequence[LegendLine]) -> str:
+    for e in legend:
+        if "interviewee" in e.description.lower():
+            return e.placeholder
+    return "the interviewee"
+
+
+def build_content(
+    iv: Interview,
+    redacted: RedactedLike,
+    *,
+    pseudonym: str | None = None,
+    addenda: Sequence[Addendum] = (),
+    sealed_on: date | None = None,
+) -> StatementContent:
+    """The statement content for ``iv`` from the redaction engine's output.
+
+    Only ``redacted.text`` and ``redacted.legend`` (and addenda, which must be redacted too) reach
+    the PDF, plus facts chosen from fixed lists (role, force, crime type, month, answers). The
+    free-text fields of the record never do. Raises ConsentMissing without consent.
+    """
+    require_consent(iv)
+    legend = _legend(redacted.legend)
+    force = force_by_code(iv.force).name
+    facts = (
+        ("Officers asked about immigration status", ANSWER_LABELS[iv.asked_about_status]),
+        ("Immigration Enforcement contacted", ANSWER_LABELS[iv.immigration_enforcement_contacted]),
+        ("Fear of status checks stopped or delayed reporting", ANSWER_LABELS[iv.fear_delayed_reporting]),
+        ("Immigration status used as a threat", ANSWER_LABELS[iv.status_used_as_threat]),
+        ("What happened next", "; ".join(OUTCOME_LABELS[o] for o in iv.outcomes) or "Not recorded"),
+    )
+    return StatementContent(
+        reference=iv.reference,
+        pseudonym=pseudonym or _pseudonym(legend),
+        role=ROLE_LABELS[iv.role],
+        force=force,
+        crime=CRIME_LABELS[iv.crime_type],
+        reported=iv.reported_on.label() if iv.reported_on else "Not known",
+        language=iv.language or "Not recorded",
+        interpreter=iv.interpreter_used,
+        statement=redacted.text,
+        legend=legend,
+        consent=consent_line(iv),
+        facts=facts,
+        addenda=tuple(addenda),
+        sealed_on=_day(sealed_on) if sealed_on else None,
+    )
+
+
+def protected_strings(iv: Interview, extra: Iterable[str] = ()) -> list[str]:
+    """Every string the PDF must not hold: the record's known identifiers and what redaction removed."""
+    seen: dict[str, None] = {}
+    for s in [*iv.known_strings(), *extra]:
+        if s and s.strip():
+            seen.setdefault(s.strip(), None)
+    return list(seen)
+
+
+def statement_file_name(reference: str) -> str:
+    if not _REFERENCE.match(reference):
+        raise ExportRefused("The statement reference is not a valid reference code.")
+    return f"{reference}.pdf"
+
+
+Renderer = Callable[[StatementContent], bytes]
+
+
+def render_checked(content: StatementContent, forbidden: Iterable[str], *,
+                   render: Renderer = render_statement) -> tuple[bytes, leak_gate.GateReport]:
+    """Render and gate in memory. Raises LeakDetected, UncoveredCharacter or ExportRefused."""
+    if content.signing_copy:
+        raise ExportRefused("A signing copy is not a redacted statement and cannot be exported as one.")
+    items = list(forbidden)
+    expected = content.all_text()
+    leak_gate.check_text(expected, items, where="the statement's text before it was drawn")
+    data = render(content)
+    report = leak_gate.check(data, items, expected_text=expected)
+    return data, report
+
+
+def export_statement(content: StatementContent, forbidden: Iterable[str], out_path: Path, *,
+                     render: Renderer = render_statement) -> ExportResult:
+    """Render, gate and atomically write one redacted statement. Nothing is written if any step fails.
+
+    ``render`` is the renderer (the statement renderer unless a caller supplies another).
+    """
+    data, report = render_checked(content, forbidden, render=render)
+    out_path = Path(out_path)
+    atomic_write(out_path, data, mode=0o600)
+    log.info("statement exported (%d bytes)", len(data))
+    return ExportResult(content.reference, out_path, content.fingerprint, len(data), report.summary())
+
+
+def _cancelled(cancel: Any) -> bool:
+    if cancel is None:
+        return False
+    if hasattr(cancel, "is_set"):
+        return bool(cancel.is_set())
+    return bool(cancel())
+
+
+def export_many(
+    items: Iterable[str],
+    load: Callable[[str], tuple[StatementContent, Iterable[str]]],
+    out_dir: Path,
+    *,
+    total: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Any = None,
+) -> BulkResult:
+    """Export statements one at a time into ``out_dir`` as ``<reference>.pdf``.
+
+    ``load(item)`` returns the content and protected strings for one item (an interview id); it is
+    called lazily so only one statement is in memory at a time. A refused statement (no consent,
+    a leak, a character no font draws) is listed with its reason and the others go on.
+    ``cancel`` is a threading.Event or a callable; it is checked between statements.
+    """
+    out_dir = Path(out_dir)
+    result = BulkResult()
+    seq = list(items) if total is None else items
+    n = total if total is not None else len(seq)  # type: ignore[arg-type]
+    done = 0
+    for item in seq:
+        if _cancelled(cancel):
+            result.cancelled = True
+            break
+        reference = str(item)
+        try:
+            content, forbidden = load(item)
+            reference = content.reference
+            path = out_dir / statement_file_name(reference)
+            result.written.append(export_statement(content, forbidden, path))
+        except (ExportRefused, LeakDetected, UncoveredCharacter) as exc:
+            result.refused.append((reference, str(exc)))
+        done += 1
+        if progress is not None:
+            progress(done, n)
+    return result
+
+
+# -- the signing copy ---------------------------------------------------------------------------
+
+
+def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendum] = (),
+                    sealed_on: date | None = None) -> StatementContent:
+    """The full, unredacted statement for the interviewee to read back and sign.
+
+    Needs ``confirmed=True``: the worker confirmed on screen that they mean to print personal data.
+    """
+    if not confirmed:
+        raise ExportRefused("The signing copy holds personal data; it is only made after you confirm.")
+    return StatementContent(
+        reference=iv.reference,
+        pseudonym="the interviewee",
+        role=ROLE_LABELS[iv.role],
+        force=force_by_code(iv.force).name,
+        crime=CRIME_LABELS[iv.crime_type],
+        reported=iv.reported_on.label() if iv.reported_on else "Not known",
+        language=iv.language or "Not recorded",
+        interpreter=iv.interpreter_used,
+        statement=iv.statement,
+        consent=consent_line(iv) if iv.has_consent(ConsentUse.COMPLAINT) else "Consent not yet recorded.",
+        addenda=tuple(addenda),
+        sealed_on=_day(sealed_on) if sealed_on else None,
+        signing_copy=True,
+    )
+
+
+def render_signing_copy(content: StatementContent) -> bytes:
+    """The signing copy as bytes (for printing). Checked for structure and neutral metadata only."""
+    if not content.signing_copy:
+        raise ExportRefused("Not a signing copy.")
+    data = render_statement(content)
+    leak_gate.check(data, ())
+    return data
+
+
+def save_signing_copy(content: StatementContent, chosen_path: Path) -> Path:
+    """Write the signing copy to the file the worker chose (never anywhere by default)."""
+    if chosen_path is None:
+        raise ExportRefused("Choose where to save the signing copy.")
+    data = render_signing_copy(content)
+    atomic_write(Path(chosen_path), data, mode=0o600)
+    return Path(chosen_path)
+

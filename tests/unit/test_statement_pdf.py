@@ -1,0 +1,194 @@
+"""The statement PDF read back with independent tools: poppler, qpdf, pikepdf, pypdf."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pikepdf
+import pytest
+
+from desktop.core.model import Consent, ConsentUse
+from desktop.reports.export import (
+    ConsentMissing,
+    ExportRefused,
+    build_content,
+    render_signing_copy,
+    save_signing_copy,
+    signing_content,
+)
+from desktop.reports.fonts import UncoveredCharacter
+from desktop.reports.statement import PERSONAL_DATA_MARK, render_statement
+from tests.unit.test_statement_data import pdftotext, redact, sample_interview
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdffonts"),
+                                   reason="poppler-utils (pdftotext, pdffonts) is not installed")
+needs_qpdf = pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf is not installed")
+
+
+@pytest.fixture(scope="module")
+def content():
+    iv = sample_interview()
+    return build_content(iv, redact(iv))
+
+
+@pytest.fixture(scope="module")
+def pdf(content) -> bytes:
+    return render_statement(content)
+
+
+def pages_text(data: bytes) -> list[str]:
+    return [p for p in pdftotext(data).split("\f") if p.strip()]
+
+
+@needs_poppler
+def test_facts_are_in_the_statement(pdf):
+    text = re.sub(r"\s+", " ", pdftotext(pdf))
+    for fact in ("Greater Manchester Police", "Domestic abuse", "March 2024", "Victim", "WB-7KQ3-M9XD",
+                 "Person A", "WITNESS STATEMENT", "Interpreter used Yes", "Immigration Enforcement",
+                 "Rochdale", "Declaration", "Redactions", "[HOME OFFICE REF 1]"):
+        assert fact in text, fact
+
+
+@needs_poppler
+def test_every_page_has_page_n_of_m_reference_and_fingerprint(content):
+    long = dataclasses.replace(content, statement="\n\n".join([content.statement] * 8))
+    data = render_statement(long)
+    pages = pages_text(data)
+    assert len(pages) >= 5
+    short = long.short_fingerprint
+    for n, page in enumerate(pages, 1):
+        assert f"Page {n} of {len(pages)}" in page
+        assert "Reference WB-7KQ3-M9XD" in page
+        assert f"Fingerprint {short}" in page
+    # the full fingerprint is printed once, in the declaration block
+    assert long.fingerprint in pdftotext(data)
+
+
+@needs_poppler
+def test_nothing_runs_past_the_margins_on_a_long_statement(content):
+    words = " ".join(["Officers", "asked", "about", "my", "status", "Supercalifragilisticexpialidocious" * 3,
+                      "ਪੁਲਿਸ", "پولیس", "[HOME OFFICE REF 1]"] * 400)
+    data = render_statement(dataclasses.replace(content, statement=words))
+    html = pdftotext(data, "-bbox")
+    boxes = [(float(a), float(b)) for a, b in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', html)]
+    assert len(boxes) > 1000
+    left, right = 20 * 72 / 25.4, 595.28 - 20 * 72 / 25.4
+    outside = [(a, b) for a, b in boxes if a < left - 1 or b > right + 1]
+    assert outside == []
+
+
+@needs_poppler
+def test_every_font_is_embedded(pdf):
+    out = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=False)
+    if out.returncode != 0:  # older poppler reads no stdin
+        out = subprocess.run(["pdffonts", "fd://0"], input=pdf, capture_output=True, check=True)
+    rows = out.stdout.decode().splitlines()[2:]
+    assert len(rows) >= 4  # Latin regular and bold, Arabic script, Gurmukhi
+    names = " ".join(r.split()[0] for r in rows)
+    for family in ("NotoSans-Regular", "NotoSans-Bold", "NotoNaskhArabic", "NotoSansGurmukhi"):
+        assert family in names
+    for row in rows:
+        cols = row.split()
+        emb = cols[-5]
+        assert emb == "yes", row
+
+
+@needs_qpdf
+def test_qpdf_check_is_clean(pdf, tmp_path):
+    path = tmp_path / "s.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "No syntax or stream encoding errors" in out.stdout
+
+
+def test_metadata_is_neutral_and_there_is_no_outline_or_annotation(pdf):
+    with pikepdf.open(__import__("io").BytesIO(pdf)) as p:
+        info = {str(k): str(v) for k, v in p.docinfo.items()}
+        assert info["/Title"] == "Witness statement"
+        assert info["/Author"] == "" and info["/Subject"] == "" and info["/Keywords"] == ""
+        assert info["/CreationDate"].startswith("D:2000")
+        assert set(p.Root.keys()) <= {"/Type", "/Pages", "/PageMode"}
+        assert all("/Annots" not in page.obj for page in p.pages)
+        assert p.trailer.get("/Prev") is None
+    assert pdf.count(b"%%EOF") == 1
+
+
+def test_rendering_is_deterministic(content):
+    assert render_statement(content) == render_statement(content)
+
+
+def test_fingerprint_follows_the_text(content):
+    changed = dataclasses.replace(content, statement=content.statement + " More.")
+    assert changed.fingerprint != content.fingerprint
+    assert re.fullmatch(r"[0-9a-f]{64}", content.fingerprint)
+
+
+def test_a_character_no_font_draws_is_a_clear_error_naming_only_the_code_point(content):
+    bad = dataclasses.replace(content, statement="The shop sign said 中 and nothing else.")
+    with pytest.raises(UncoveredCharacter) as err:
+        render_statement(bad)
+    msg = str(err.value)
+    assert "U+4E2D" in msg and "Han" in msg
+    assert "shop" not in msg and "中" not in msg
+    assert err.value.codepoint == 0x4E2D
+
+
+@needs_poppler
+def test_urdu_and_punjabi_passages_are_drawn_in_their_fonts(content):
+    data = render_statement(content)
+    text = pdftotext(data)
+    assert "ਪੁਲਿਸ" in text or "ਪੁਿਲਸ" in text  # poppler reports the vowel sign where it is drawn
+    import unicodedata
+
+    assert "پولیس" in unicodedata.normalize("NFKC", text) or "سیلوپ" in unicodedata.normalize("NFKC", text)
+
+
+def test_no_consent_no_statement():
+    iv = sample_interview(consent={})
+    with pytest.raises(ConsentMissing, match="no consent to use it in the complaint"):
+        build_content(iv, redact(iv))
+    withdrawn = sample_interview(consent={ConsentUse.COMPLAINT: Consent(
+        ConsentUse.COMPLAINT, True, date(2024, 5, 2), "worker", withdrawn_on=date(2024, 6, 1))})
+    with pytest.raises(ConsentMissing, match="withdrawn"):
+        build_content(withdrawn, redact(withdrawn))
+    other_use_only = sample_interview(consent={ConsentUse.QUOTATION: Consent(ConsentUse.QUOTATION, True)})
+    with pytest.raises(ConsentMissing):
+        build_content(other_use_only, redact(other_use_only))
+
+
+@needs_poppler
+def test_signing_copy_is_marked_on_every_page_and_only_made_on_confirmation(tmp_path):
+    iv = sample_interview(statement="\n\n".join([sample_interview().statement] * 5))
+    with pytest.raises(ExportRefused):
+        signing_content(iv, confirmed=False)
+    content = signing_content(iv, confirmed=True)
+    data = render_signing_copy(content)
+    pages = pages_text(data)
+    assert len(pages) >= 3
+    for page in pages:
+        assert PERSONAL_DATA_MARK in re.sub(r"\s+", " ", page)
+    assert "Agnieszka" in pdftotext(data)  # it is the unredacted statement
+    assert list((tmp_path / "tmp").iterdir()) == []  # rendering wrote nothing, not even a temp file
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "chosen.pdf"
+    save_signing_copy(content, target)
+    assert target.read_bytes() == data
+    assert [p.name for p in out.iterdir()] == ["chosen.pdf"]
+
+
+@needs_poppler
+def test_sealed_statement_shows_dated_addenda(content):
+    from desktop.reports.statement import Addendum
+
+    sealed = dataclasses.replace(content, sealed_on="20 May 2024",
+                                 addenda=(Addendum("3 June 2024", "Person A added that the officer took a photo."),))
+    text = re.sub(r"\s+", " ", pdftotext(render_statement(sealed)))
+    assert "Addendum dated 3 June 2024" in text
+    assert "signed on 20 May 2024 and sealed" in text
+    assert sealed.fingerprint != content.fingerprint
