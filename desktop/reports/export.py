@@ -296,3 +296,40 @@ def save_signing_copy(content: StatementContent, chosen_path: Path) -> Path:
     atomic_write(Path(chosen_path), data, mode=0o600)
     return Path(chosen_path)
 
+
+
+# -- from the vault and the redaction engine ------------------------------------------------------
+
+
+def interviewee_pseudonym(iv: Interview, mapping: dict[str, str]) -> str | None:
+    """The placeholder the redaction engine gave the interviewee (looked up in memory, never printed)."""
+    from desktop.core.model import PersonRole
+
+    names = {p.name for p in iv.people if p.role == PersonRole.INTERVIEWEE}
+    for placeholder, original in mapping.items():
+        if original in names:
+            return placeholder
+    return None
+
+
+def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
+                      addenda: Sequence[Addendum] = (),
+                      sealed_on: date | None = None) -> tuple[StatementContent, list[str]]:
+    """Redact ``iv`` with the redaction engine (and the reviewer's saved decisions) and build the content.
+
+    Returns the content and the protected strings for the gate: everything the engine removed,
+    every recorded identifier and its parts. Raises ConsentMissing without consent.
+    """
+    from desktop.redaction import Decisions, apply, detect, forbidden_strings, known_from_interview
+
+    require_consent(iv)
+    known = known_from_interview(iv)
+    spans = detect(iv.statement, known)
+    decisions = Decisions.from_dict(decisions_payload, iv.statement) if decisions_payload else None
+    if decisions is not None:
+        decisions.reconcile(iv.statement)
+    red = apply(iv.statement, spans, decisions)
+    content = build_content(iv, red, pseudonym=interviewee_pseudonym(iv, red.mapping), addenda=addenda,
+                            sealed_on=sealed_on)
+    forbidden = protected_strings(iv, [*forbidden_strings(iv.statement, spans, known), *red.removed])
+    return content, forbidden

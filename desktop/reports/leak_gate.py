@@ -50,6 +50,10 @@ _RESOURCE_KEYS = frozenset({"/Font", "/ProcSet", "/ExtGState", "/ColorSpace"})
 FORM_NAMES = ("as written", "case-folded", "accent-folded", "with spaces removed", "with punctuation removed")
 _MIN_LEN = 2  # one letter cannot identify anyone, and would match every page
 _MIN_JOINED = 6  # shorter strings are compared at word boundaries only
+# In binary data (compressed streams, font programs, glyph codes) short strings occur by chance;
+# there the gate looks for byte forms of 6 bytes or more, and finds shorter strings through the
+# decoded text of every place that holds text.
+_MIN_BINARY = 6
 
 _SPECIAL_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
                                "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ſ": "s"})
@@ -138,7 +142,7 @@ class _Needle:
                     b = lv.encode(enc).lower()
                 except UnicodeEncodeError:
                     continue
-                if b in seen:
+                if b in seen or len(b) < _MIN_BINARY:
                     continue
                 seen.add(b)
                 pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])", re.I) if i < 3 else None
@@ -290,7 +294,8 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:
                 yield from _strings(item, depth + 1)
 
 
-def _font_programs(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+def _binary_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """Font programs and page content streams: binary, or text in glyph codes (read through ToUnicode)."""
     out = set()
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
@@ -298,13 +303,18 @@ def _font_programs(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
                 ff = obj.get(key)
                 if ff is not None and ff.is_indirect:
                     out.add(ff.objgen)
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        items = contents if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+        out.update(c.objgen for c in items if c.is_indirect)
     return out
 
 
 def _objects(pdf: pikepdf.Pdf) -> Iterator[tuple[str, str | bytes]]:
     """(where, text) for every object's strings; (where, bytes) for every decoded stream, and its
-    text too unless it is a font program (binary, searched as bytes only)."""
-    programs = _font_programs(pdf)
+    text too unless it is a font program or page content (searched as bytes, and page content
+    through the fonts' ToUnicode maps)."""
+    binary = _binary_streams(pdf)
     for obj in pdf.objects:
         num = obj.objgen[0] if obj.is_indirect else 0
         strings = " ".join(_strings(obj))
@@ -316,7 +326,7 @@ def _objects(pdf: pikepdf.Pdf) -> Iterator[tuple[str, str | bytes]]:
             except pikepdf.PdfError:
                 raise LeakDetected(None, "unreadable", f"stream {num} could not be decoded") from None
             yield f"decoded stream {num}", body
-            if obj.objgen not in programs:
+            if obj.objgen not in binary:
                 yield f"decoded stream {num}", body.decode("latin-1")
 
 
