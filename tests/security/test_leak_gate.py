@@ -1,0 +1,396 @@
+"""The leak gate, proved from outside: statements full of identifiers hold none of them by every
+check the gate makes, re-done here with the parsers directly; broken renderers that leak a name
+(metadata, white text, annotation, outline, incremental update, covered text) are caught and
+nothing is written."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.reports import leak_gate
+from desktop.reports.export import build_content, export_many, export_statement, prepare_statement
+from desktop.reports.fonts import FontSet, runs
+from desktop.reports.leak_gate import LeakDetected
+from desktop.reports.statement import render_statement
+from tests.unit.test_statement_data import (
+    HO_REF,
+    POLISH_NAME,
+    POLISH_PERP,
+    PUNJABI_NAME,
+    URDU_NAME,
+    forms,
+    pdftotext,
+    redact,
+    sample_interview,
+    strip_accents,
+    text_forms,
+    word_in,
+)
+
+# -- independent checks (pikepdf, pypdf, poppler; nothing from desktop.reports.leak_gate) ----------
+
+
+def secrets_of(iv) -> list[str]:
+    """The recorded strings and their parts of three letters or more (what the gate is given)."""
+    out = list(iv.known_strings())
+    out += [part for s in iv.known_strings() for part in s.split() if len(part) >= 3 and part not in out]
+    return out
+
+
+def _bytes_forms(s: str) -> set[bytes]:
+    out = set()
+    for f in forms(s):
+        for enc in ("utf-8", "utf-16-be", "latin-1"):
+            try:
+                b = f.encode(enc)
+            except UnicodeEncodeError:
+                continue
+            if len(b) >= 6:  # shorter byte strings turn up by chance in compressed data
+                out.add(b.lower())
+    return out
+
+
+def extracted_form(text: str) -> str:
+    """What poppler reads back for ``text`` drawn alone by the statement renderer (shaped glyphs)."""
+    content = build_content(sample_interview(), redact(sample_interview()))
+    alone = dataclasses.replace(content, statement=f"xq {text} qx")
+    got = unicodedata.normalize("NFKC", pdftotext(render_statement(alone)))
+    got = re.sub(r"\s+", " ", re.sub("[\u202a-\u202e]", "", got))
+    m = re.search(r"xq (.*?) ?qx", got)
+    assert m, "the marker words were not read back"
+    return m.group(1).strip()
+
+
+def independent_leaks(data: bytes, secrets: list[str]) -> list[str]:
+    """Every place (by name) where a secret shows, found with the parsers directly."""
+    found = []
+    raw = data.lower()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        info = " ".join(str(v) for v in pdf.docinfo.values()) if pdf.trailer.get("/Info") is not None else ""
+        has_xmp = "/Metadata" in pdf.Root
+        streams = []
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                streams.append(obj.read_bytes().lower())
+        annots = sum(len(p.obj.get("/Annots", [])) for p in pdf.pages)
+        outline = "/Outlines" in pdf.Root
+    pypdf_text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    poppler_text = pdftotext(data)
+    texts = {"pypdf": text_forms(pypdf_text), "pdftotext": text_forms(poppler_text), "info": text_forms(info)}
+    for s in secrets:
+        for b in _bytes_forms(s):
+            if b in raw:
+                found.append(f"raw:{s}")
+            if any(b in body for body in streams):
+                found.append(f"stream:{s}")
+        for where, hays in texts.items():
+            if any(word_in(f, h) for f in forms(s) for h in hays):
+                found.append(f"{where}:{s}")
+    if has_xmp:
+        found.append("xmp")
+    if annots or outline:
+        found.append("annotations/outline")
+    return found
+
+
+@pytest.fixture(scope="module")
+def sample():
+    iv = sample_interview()
+    red = redact(iv)
+    return iv, build_content(iv, red)
+
+
+def test_statement_full_of_identifiers_holds_none_of_them(sample, tmp_path):
+    iv, content = sample
+    secrets = secrets_of(iv)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export_statement(content, secrets, out / "WB-7KQ3-M9XD.pdf")
+    data = result.path.read_bytes()
+    assert independent_leaks(data, secrets) == []
+    # the facts stay
+    text = re.sub(r"\s+", " ", re.sub("[\u202a-\u202e]", "", pdftotext(data)))
+    for fact in ("Greater Manchester Police", "Domestic abuse", "March 2024", "Home Office"):
+        assert fact in text
+    # the Urdu and Punjabi names, in the glyph form this renderer gives them, are not there either
+    for name in (URDU_NAME, PUNJABI_NAME):
+        shaped = extracted_form(name)
+        assert shaped and shaped not in unicodedata.normalize("NFKC", text)
+    assert result.gate.startswith("0 traces of")
+
+
+def test_the_independent_checks_can_fail(sample):
+    """Control: the same checks find every name in the unredacted statement drawn the same way."""
+    iv, content = sample
+    unredacted = render_statement(dataclasses.replace(content, statement=iv.statement))
+    leaks = independent_leaks(unredacted, [POLISH_NAME, POLISH_PERP, HO_REF, "Ştefan Ţăranu"])
+    for name in (POLISH_NAME, POLISH_PERP, HO_REF, "Ştefan Ţăranu"):
+        assert f"pdftotext:{name}" in leaks and f"pypdf:{name}" in leaks
+    text = unicodedata.normalize("NFKC", re.sub(r"\s+", " ", re.sub("[\u202a-\u202e]", "", pdftotext(unredacted))))
+    for name in (URDU_NAME, PUNJABI_NAME):
+        assert extracted_form(name) in text
+
+
+def test_statement_redacted_by_the_engine_passes_the_gate(tmp_path):
+    iv = sample_interview()
+    content, forbidden = prepare_statement(iv)
+    result = export_statement(content, forbidden, tmp_path / "s.pdf")
+    assert independent_leaks(result.path.read_bytes(), iv.known_strings()) == []
+
+
+# -- broken renderers ---------------------------------------------------------------------------
+
+
+def broken(extra, *, author: str = "", title: str = "Witness statement"):
+    """A renderer that draws a plain statement and then does ``extra(canvas)``."""
+    font = FontSet.load()["Latin"].regular
+
+    def render(content) -> bytes:
+        buf = io.BytesIO()
+        c = Canvas(buf, pagesize=A4, invariant=1, initialFontName=font)
+        c.setTitle(title)
+        c.setAuthor(author)
+        c.setSubject("")
+        c.setKeywords("")
+        c.setCreator("Witnessbox")
+        c.setProducer("Witnessbox")
+        t = c.beginText(50, 800)
+        t.setFont(font, 10)
+        for line in ("WITNESS STATEMENT", content.reference, content.force, content.crime, content.reported):
+            t.textLine(line)
+        c.drawText(t)
+        extra(c)
+        c.showPage()
+        c.save()
+        return buf.getvalue()
+
+    return render
+
+
+def _white(text: str):
+    def draw(c: Canvas) -> None:
+        c.setFillColor(colors.white)
+        c.setFont(FontSet.load()["Latin"].regular, 10)
+        c.drawString(50, 400, text)
+
+    return draw
+
+
+def _white_shaped(text: str):
+    def draw(c: Canvas) -> None:
+        c.setFillColor(colors.white)
+        x = 50
+        for r in (r for word in text.split() for r in runs(word, 10)):
+            t = c.beginText(x, 400)
+            t.setFont(r.font, 10)
+            t.textOut(r.glyphs)
+            c.drawText(t)
+            x += r.width + 3
+
+    return draw
+
+
+def _covered(text: str):
+    def draw(c: Canvas) -> None:
+        c.setFont(FontSet.load()["Latin"].regular, 10)
+        c.drawString(50, 400, text)
+        c.setFillColor(colors.black)
+        c.rect(45, 395, 200, 16, fill=1, stroke=0)
+
+    return draw
+
+
+def _invisible(text: str):
+    def draw(c: Canvas) -> None:
+        t = c.beginText(50, 300)
+        t.setFont(FontSet.load()["Latin"].regular, 0.5)
+        t.setTextRenderMode(3)
+        t.textOut(text)
+        c.drawText(t)
+
+    return draw
+
+
+def _annotation(text: str):
+    def draw(c: Canvas) -> None:
+        c.textAnnotation(text, Rect=(50, 50, 100, 100))
+
+    return draw
+
+
+def _outline(text: str):
+    def draw(c: Canvas) -> None:
+        c.bookmarkPage("p1")
+        c.addOutlineEntry(text, "p1")
+
+    return draw
+
+
+def _link(text: str):
+    def draw(c: Canvas) -> None:
+        c.linkURL("https://example.invalid/" + text.replace(" ", "-"), (50, 50, 100, 100))
+
+    return draw
+
+
+BROKEN = {
+    "name in the metadata": broken(lambda c: None, author=POLISH_NAME),
+    "name as the title": broken(lambda c: None, title=POLISH_NAME),
+    "name in white text": broken(_white(POLISH_NAME)),
+    "surname only, without accents, in white": broken(_white("Wisniewska")),
+    "name in capitals in white": broken(_white("ŁUKASZ ŻÓŁKIEWSKI")),
+    "reference with spaces in white": broken(_white("K 1234 567")),
+    "Punjabi name shaped in white": broken(_white_shaped(PUNJABI_NAME)),
+    "Urdu name shaped in white": broken(_white_shaped(URDU_NAME)),
+    "name under a black box": broken(_covered(POLISH_PERP)),
+    "name in invisible text": broken(_invisible(POLISH_NAME)),
+    "name in an annotation": broken(_annotation(POLISH_NAME)),
+    "name in an outline": broken(_outline(POLISH_NAME)),
+    "name in a link": broken(_link(POLISH_NAME)),
+}
+
+
+def test_the_broken_renderer_harness_is_clean_without_a_leak(sample, tmp_path):
+    """Control: the harness itself passes the gate, so each refusal below is the leak's doing."""
+    iv, content = sample
+    export_statement(content, iv.known_strings(), tmp_path / "ok.pdf", render=broken(lambda c: None))
+    assert (tmp_path / "ok.pdf").exists()
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_renderer_is_caught_and_nothing_is_written(case, sample, tmp_path):
+    iv, content = sample
+    out = tmp_path / "out"
+    out.mkdir()
+    secrets = secrets_of(iv)
+    with pytest.raises(LeakDetected) as err:
+        export_statement(content, secrets, out / "WB-7KQ3-M9XD.pdf", render=BROKEN[case])
+    assert list(out.iterdir()) == []  # not the file, not a temp file
+    msg = str(err.value)
+    for s in secrets:
+        for f in forms(s):
+            assert not word_in(f, msg.casefold()) and not word_in(f, strip_accents(msg))
+    assert "Nothing was written" in msg
+
+
+def test_leaking_white_text_is_caught_with_pdfminer_instead_of_poppler(sample):
+    iv, content = sample
+    data = broken(_white(POLISH_NAME))(content)
+    with pytest.raises(LeakDetected) as err:
+        leak_gate.check(data, [HO_REF, POLISH_NAME], use_poppler=False, shaper=None)
+    assert err.value.index == 1
+
+
+def test_report_says_which_item_and_which_form(sample):
+    iv, content = sample
+    data = broken(_white("wisniewska"))(content)
+    with pytest.raises(LeakDetected) as err:
+        leak_gate.check(data, ["Anna Nowak", "Wiśniewska"])
+    assert err.value.index == 1
+    assert err.value.form == "accent-folded"
+
+
+def test_incremental_update_is_refused(sample, tmp_path):
+    iv, content = sample
+    clean = render_statement(content)
+    leak_gate.check(clean, iv.known_strings())
+    writer = PdfWriter(io.BytesIO(clean), incremental=True)
+    writer.add_metadata({"/Title": "Witness statement - signing copy"})
+    buf = io.BytesIO()
+    writer.write(buf)
+    updated = buf.getvalue()
+    assert updated.startswith(clean) and updated.count(b"%%EOF") == 2
+    with pytest.raises(LeakDetected, match="incremental update"):
+        leak_gate.check(updated, iv.known_strings())
+
+
+def test_xmp_metadata_is_refused(sample):
+    iv, content = sample
+    with pikepdf.open(io.BytesIO(render_statement(content))) as pdf:
+        with pdf.open_metadata() as meta:
+            meta["dc:title"] = "Witness statement"
+        buf = io.BytesIO()
+        pdf.save(buf)
+    with pytest.raises(LeakDetected, match="XMP"):
+        leak_gate.check(buf.getvalue(), iv.known_strings())
+
+
+def test_a_letter_the_statement_does_not_show_in_a_font_map_is_refused(sample):
+    iv, content = sample
+    data = broken(_white("ł"))(content)  # one letter: no protected string matches, the font map still holds it
+    leak_gate.check(data, iv.known_strings())
+    with pytest.raises(LeakDetected, match="ToUnicode"):
+        leak_gate.check(data, iv.known_strings(), expected_text=content.all_text())
+
+
+@pytest.mark.parametrize("damage", ["not a pdf", "truncated", "encrypted", "garbage stream"])
+def test_the_gate_fails_closed(damage, sample):
+    iv, content = sample
+    clean = render_statement(content)
+    if damage == "not a pdf":
+        data = b"hello"
+    elif damage == "truncated":
+        data = clean[: len(clean) // 2]
+    elif damage == "encrypted":
+        with pikepdf.open(io.BytesIO(clean)) as pdf:
+            buf = io.BytesIO()
+            pdf.save(buf, encryption=pikepdf.Encryption(owner="o", user=""))
+        data = buf.getvalue()
+    else:
+        i = clean.index(b"stream\r\n") + 8 if b"stream\r\n" in clean else clean.index(b"stream\n") + 7
+        data = clean[:i] + b"\x00\xff" * 20 + clean[i + 40:]
+    with pytest.raises(LeakDetected):
+        leak_gate.check(data, iv.known_strings())
+
+
+def test_bulk_export_names_files_by_reference_and_lists_refusals(tmp_path):
+    from desktop.core.model import ConsentUse
+
+    ivs = [sample_interview(reference=f"WB-AAAA-000{n}", id=f"{n:032x}") for n in range(1, 4)]
+    del ivs[1].consent[ConsentUse.COMPLAINT]
+    by_id = {iv.id: iv for iv in ivs}
+    seen = []
+
+    def load(item):
+        iv = by_id[item]
+        return build_content(iv, redact(iv)), iv.known_strings()
+
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export_many(list(by_id), load, out, progress=lambda d, t: seen.append((d, t)))
+    assert sorted(p.name for p in out.iterdir()) == ["WB-AAAA-0001.pdf", "WB-AAAA-0003.pdf"]
+    assert [r.reference for r in result.written] == ["WB-AAAA-0001", "WB-AAAA-0003"]
+    assert len(result.refused) == 1 and "WB-AAAA-0002" in result.refused[0][1]
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert all(re.fullmatch(r"[0-9a-f]{64}", r.fingerprint) for r in result.written)
+
+
+def test_bulk_export_stops_when_cancelled(tmp_path):
+    import threading
+
+    ivs = [sample_interview(reference=f"WB-BBBB-000{n}", id=f"{n:032x}") for n in range(1, 5)]
+    by_id = {iv.id: iv for iv in ivs}
+    stop = threading.Event()
+
+    def load(item):
+        iv = by_id[item]
+        return build_content(iv, redact(iv)), iv.known_strings()
+
+    def progress(done, total):
+        if done == 2:
+            stop.set()
+
+    result = export_many(list(by_id), load, tmp_path, progress=progress, cancel=stop)
+    assert result.cancelled and len(result.written) == 2
+    assert sorted(p.name for p in Path(tmp_path).glob("*.pdf")) == ["WB-BBBB-0001.pdf", "WB-BBBB-0002.pdf"]
