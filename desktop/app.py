@@ -80,7 +80,7 @@ def build_main_window(
     """
     from desktop.ui.interview_editor import pick_files
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher
+    from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher, QuickExitKeys
     from desktop.ui.unlock import VaultGate
     from desktop.ui.workers import TaskRunner
 
@@ -92,7 +92,8 @@ def build_main_window(
     kwargs = {}
     if today is not None:
         kwargs["today"] = today
-    window = MainWindow(gate, tasks, idle=idle, clipboard=clipboard, idle_timeout_ms=idle_timeout_ms,
+    window = MainWindow(gate, tasks, idle=idle, clipboard=clipboard, quick_exit_keys=QuickExitKeys(app),
+                        idle_timeout_ms=idle_timeout_ms,
                         file_picker=file_picker or pick_files, **kwargs)
     tasks.setParent(window)
     app.aboutToQuit.connect(clipboard.clear_if_ours)

@@ -442,7 +442,7 @@ class InterviewEditor(QWidget):
 
     def _count_words(self) -> None:
         n = len(self.statement.toPlainText().split())
-        self.word_count.setText(self.tr("%n word(s)", "", n))
+        self.word_count.setText(self.tr("Words: %1").replace("%1", QLocale().toString(n)))
 
     def _table(self, parent: QWidget, model, name: str) -> QTableView:
         view = QTableView(parent)

@@ -163,6 +163,6 @@ class InterviewListPage(QWidget):
         if self.model._source is None:
             self.count_label.clear()
         elif filtered:
-            self.count_label.setText(self.tr("%n interview(s) match", "", total))
+            self.count_label.setText(self.tr("Matching interviews: %1").replace("%1", str(total)))
         else:
-            self.count_label.setText(self.tr("%n interview(s)", "", total))
+            self.count_label.setText(self.tr("Interviews: %1").replace("%1", str(total)))

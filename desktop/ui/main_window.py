@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,14 +31,12 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.ui.interview_editor import OPEN_KEY, InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
-from desktop.ui.session import ClipboardGuard, IdleWatcher
+from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
-
-DOUBLE_ESC_MS = 800
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +45,7 @@ class MainWindow(QMainWindow):
     quick_exited = Signal()
 
     def __init__(self, gate: VaultGate, tasks: TaskRunner, *, idle: IdleWatcher, clipboard: ClipboardGuard,
-                 idle_timeout_ms: int | None = None,
+                 quick_exit_keys: QuickExitKeys, idle_timeout_ms: int | None = None,
                  file_picker: Callable[[QWidget], list[Path]] = pick_files,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__()
@@ -60,10 +58,12 @@ class MainWindow(QMainWindow):
         self.idle.setParent(self)
         self.clipboard = clipboard
         self.clipboard.setParent(self)
+        self.quick_exit_keys = quick_exit_keys
+        quick_exit_keys.setParent(self)
+        quick_exit_keys.triggered.connect(self.quick_exit)
         self._idle_override = idle_timeout_ms
         self.settings_dialog: SettingsDialog | None = None
         self.last_lock_seconds: float | None = None
-        self._esc_timer = QElapsedTimer()
 
         central = QWidget(self)
         central.setObjectName("central")
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.list_page.new_requested.connect(self.new_interview)
         self.editor.closed.connect(self._show_list)
         self.editor.saved.connect(lambda _id: self.list_page.refresh())
-        self.editor.deleted.connect(lambda _id: self._show_list())
+        self.editor.deleted.connect(self._deleted)
         self.idle.idle.connect(self.lock)
         self._build_actions()
         self._show_locked_page()
@@ -133,19 +133,9 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.quick_exit_action = action(QKeySequence("Ctrl+Shift+Q"), self.quick_exit,
-                                        Qt.ShortcutContext.ApplicationShortcut)
-        self.escape_action = action(QKeySequence(Qt.Key.Key_Escape), self._escape)
         self.lock_action = action(QKeySequence("Ctrl+L"), self.lock)
         self.new_action = action(QKeySequence.StandardKey.New, self.new_interview)
         self.find_action = action(QKeySequence.StandardKey.Find, self._focus_search)
-
-    def _escape(self) -> None:
-        if self._esc_timer.isValid() and self._esc_timer.elapsed() <= DOUBLE_ESC_MS:
-            self._esc_timer.invalidate()
-            self.quick_exit()
-        else:
-            self._esc_timer.start()
 
     def _focus_search(self) -> None:
         if self.is_unlocked:
@@ -208,6 +198,10 @@ class MainWindow(QMainWindow):
             log.info("could not reopen the last form: %s", type(exc).__name__)
             self._vault.drafts.clear(OPEN_KEY)
             self._show_list()
+
+    def _deleted(self, _interview_id: str) -> None:
+        self.list_page.refresh()
+        self._show_list()
 
     def _show_list(self) -> None:
         self.workspace.setCurrentWidget(self.list_page)

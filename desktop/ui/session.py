@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ class ClipboardGuard(QObject):
     def _changed(self) -> None:
         if self._rewriting:
             return
-        app_active = QGuiApplication.applicationState() == QGuiApplication.ApplicationState.ApplicationActive
+        app_active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
         mime = self._clipboard.mimeData()
         if mime is not None and mime.hasFormat("x-kde-passwordManagerHint"):
             return
@@ -147,3 +147,50 @@ class ClipboardGuard(QObject):
             log.info("clipboard cleared")
         self._ours = None
         self.cleared.emit()
+
+
+class QuickExitKeys(QObject):
+    """The quick-exit keys, anywhere in the app, even while a modal dialog has the keyboard:
+    Ctrl+Shift+Q, or Esc pressed twice within ``window_ms`` (in a dialog the first Esc closes it).
+    One key press reaches the filter once per widget it passes through, so presses closer
+    together than ``dedup_ms`` count once."""
+
+    triggered = Signal()
+
+    def __init__(self, app: QObject, window_ms: int = 800, dedup_ms: int = 30, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._window = window_ms
+        self._dedup = dedup_ms
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._first: int | None = None
+        self._last: int | None = None
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key, mods = event.key(), event.modifiers()
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Q and mods == ctrl_shift:
+            self.triggered.emit()
+            return True
+        if key != Qt.Key.Key_Escape or mods != Qt.KeyboardModifier.NoModifier:
+            self._first = None
+            return False
+        if event.isAutoRepeat():
+            return False
+        now = self._clock.elapsed()
+        if self._last is not None and now - self._last < self._dedup:
+            return False
+        self._last = now
+        if self._first is not None and now - self._first <= self._window:
+            self._first = None
+            self.triggered.emit()
+        else:
+            self._first = now
+        return False
+
+    def dispose(self) -> None:
+        self._app.removeEventFilter(self)

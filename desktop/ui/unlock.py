@@ -240,7 +240,7 @@ class CreateVaultPage(QWidget):
     def _problem(self) -> str | None:
         p, c = self.passphrase.text(), self.confirm.text()
         if len(p) < MIN_LENGTH:
-            return self.tr("Use at least %n characters.", "", MIN_LENGTH)
+            return self.tr("Use at least %1 characters.").replace("%1", str(MIN_LENGTH))
         if passphrase_strength(p) < 2:
             return self.tr("This passphrase is too easy to guess. Add another word or two.")
         if c and c != p:
@@ -386,7 +386,7 @@ class UnlockPage(QWidget):
                 self._wait_left = wait
                 self._countdown.start()
                 self.unlock_button.setEnabled(False)
-                text += " " + self.tr("Wait %n second(s) before the next try.", "", wait)
+                text += " " + self.tr("Wait %1 seconds before the next try.").replace("%1", str(wait))
         elif isinstance(exc, VaultDamaged):
             text = self.tr("The vault could not be read: it may be damaged. Nothing has been changed. "
                            "Ask your coordinator before trying anything else.")

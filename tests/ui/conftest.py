@@ -62,6 +62,8 @@ def make_window(qtbot, app_paths, picker):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # keyboard shortcuts go to the active window
         made.append(window)
         return window
 

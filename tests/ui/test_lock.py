@@ -1,0 +1,197 @@
+"""Locking always wins: idle auto-lock mid-edit keeps the draft; quick exit hides everything at once."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+
+from tests.ui.conftest import create_vault, unlock
+from tests.ui.test_workflow import STATEMENT, fill_new_interview
+
+SECRETS = ("landlord", "Amira", "Gary Doyle", "07700", "marmalade", "RK")
+
+
+def visible_texts() -> list[str]:
+    """Every piece of text any visible widget of the app shows."""
+    out = []
+    for w in QApplication.allWidgets():
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLineEdit | QLabel | QAbstractButton):
+            out.append(w.text())
+        elif isinstance(w, QPlainTextEdit):
+            out.append(w.toPlainText())
+        elif isinstance(w, QComboBox) and w.isEditable():
+            out.append(w.currentText())
+        out.append(w.windowTitle())
+    return out
+
+
+def shows_any_secret() -> list[str]:
+    return [t for t in visible_texts() for s in SECRETS if s in t]
+
+
+def holds_any_secret(window) -> list[str]:
+    """Text still held by any widget of the window, shown or not (nothing may survive a lock)."""
+    held = []
+    for w in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit):
+        text = w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+        held += [text for s in SECRETS if s in text]
+    return held
+
+
+def test_idle_locks_mid_edit_and_the_draft_comes_back(qtbot, make_window):
+    window = make_window(idle_timeout_ms=400, today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    assert window.idle.timeout_ms == 400
+    window.new_interview()
+    editor = window.editor
+    fill_new_interview(qtbot, editor)
+    editor.tabs.setCurrentIndex(2)
+    editor.statement.setFocus()
+    qtbot.keyClick(editor.statement, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.statement, " Half a sente")  # still typing, nothing saved by hand
+    window.show_settings()
+    assert window.settings_dialog.isVisible()
+    dialog = window.settings_dialog
+
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass  # nobody touches anything
+
+    assert not window.is_unlocked
+    assert window.stack.currentWidget() is window.unlock_page
+    assert not dialog.isVisible()
+    assert window.list_page.model.rowCount() == 0 and window.editor.people_model.rowCount() == 0
+    assert shows_any_secret() == [] and holds_any_secret(window) == []
+    assert window.last_lock_seconds < 0.5
+
+    unlock(qtbot, window)
+    assert window.workspace.currentWidget() is editor and editor.is_open
+    assert editor.statement.toPlainText() == STATEMENT + " Half a sente"
+    assert [p.name for p in editor.people_model.items()] == ["Amira Hassan", "Gary Doyle"]
+    assert editor.force.currentData() == "west-midlands"
+    assert editor.interviewer.text() == "RK"
+    # Nothing was filed behind her back: it is still a draft until she saves.
+    assert window.vault.interviews.count() == 0
+    with qtbot.waitSignal(editor.saved):
+        editor.save_button.click()
+    assert window.vault.interviews.count() == 1
+
+
+def test_idle_lock_restores_unsaved_edits_to_a_saved_interview(qtbot, make_window):
+    window = make_window(idle_timeout_ms=300, today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    assert window.editor.save()
+    interview_id = window.editor.current_id
+    window.editor.statement.setPlainText("Changed but not saved")
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass
+    unlock(qtbot, window)
+    assert window.editor.current_id == interview_id
+    assert window.editor.statement.toPlainText() == "Changed but not saved"
+    assert window.vault.interviews.get(interview_id).statement == STATEMENT
+
+
+@pytest.mark.parametrize("how", ["button", "ctrl-shift-q", "esc-twice"])
+def test_quick_exit_hides_all_interview_text_within_500_ms(qtbot, make_window, how):
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    assert window.editor.save()
+    window.editor.tabs.setCurrentIndex(2)
+    assert shows_any_secret() != []  # the check can see interview text when it is there
+    # A dialog is open and has the keyboard: the keys must work from there too.
+    window.show_settings()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is window.settings_dialog)
+    started = time.perf_counter()
+    with qtbot.waitSignal(window.quick_exited, timeout=2000):
+        if how == "button":
+            qtbot.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
+        elif how == "ctrl-shift-q":
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q,
+                           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        else:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # closes the dialog
+            qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape, delay=60)
+    elapsed = time.perf_counter() - started
+
+    assert elapsed < 0.5
+    assert not window.isVisible()
+    assert shows_any_secret() == [] and holds_any_secret(window) == []
+    assert not window.is_unlocked and window.list_page.model.rowCount() == 0
+
+
+def test_one_escape_does_not_exit(qtbot, make_window):
+    window = make_window()
+    create_vault(qtbot, window)
+    qtbot.keyClick(window.list_page.search, Qt.Key.Key_Escape)
+    assert window.isVisible() and window.is_unlocked
+    # Two presses far apart are two single presses.
+    qtbot.keyClick(window.list_page.search, Qt.Key.Key_Escape, delay=900)
+    assert window.isVisible() and window.is_unlocked
+
+
+def test_lock_screen_names_and_counts_nothing(qtbot, make_window):
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    assert window.editor.save()
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    texts = " ".join(visible_texts())
+    assert window.editor.title.text() == ""
+    assert "WB-" not in texts and "Interviews:" not in texts and "1" not in texts
+    assert window.windowTitle() == "Witnessbox"
+    assert not window.lock_button.isVisible() and window.quick_exit_button.isVisible()
+
+
+def test_clipboard_is_cleared_on_lock_only_if_still_ours(qtbot, make_window):
+    window = make_window()
+    create_vault(qtbot, window)
+    clipboard = QGuiApplication.clipboard()
+    window.clipboard.copy("07700 900123")
+    assert clipboard.text() == "07700 900123"
+    assert clipboard.mimeData().hasFormat("x-kde-passwordManagerHint")
+    window.lock()
+    assert clipboard.text() == ""
+
+    unlock(qtbot, window)
+    window.clipboard.copy("07700 900123")
+    clipboard.setText("something she copied elsewhere")
+    window.lock()
+    assert clipboard.text() == "something she copied elsewhere"
+
+
+def test_clipboard_clears_itself_after_its_time(qtbot, qapp):
+    from desktop.ui.session import ClipboardGuard
+
+    guard = ClipboardGuard(qapp.clipboard(), clear_after_ms=50)
+    try:
+        guard.copy("Amira Hassan")
+        with qtbot.waitSignal(guard.cleared, timeout=2000):
+            pass
+        assert qapp.clipboard().text() == ""
+    finally:
+        guard.deleteLater()
+
+
+def test_text_copied_with_ctrl_c_is_adopted_and_cleared(qtbot, make_window):
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    window.editor.statement.setPlainText("Amira said the officer laughed")
+    window.editor.statement.selectAll()
+    window.editor.statement.copy()
+    qtbot.waitUntil(lambda: window.clipboard.holds_ours)
+    window.lock()
+    assert QGuiApplication.clipboard().text() == ""
