@@ -1,0 +1,77 @@
+"""``witnessbox export-statement`` and ``export-statements`` on a real vault."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from desktop.cli import Context, run
+from desktop.core.model import ConsentUse
+from desktop.vault import Vault
+from desktop.vault.keyslot import KdfParams
+from tests.unit.test_statement_data import pdftotext, sample_interview
+
+FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
+
+
+@pytest.fixture
+def vault_dir(tmp_path):
+    d = tmp_path / "vault"
+    v = Vault.create(d, "correct horse", kdf=FAST)
+    try:
+        v.interviews.add(sample_interview(reference="WB-CLIA-0001"))
+        no_consent = sample_interview(reference="WB-CLIA-0002")
+        del no_consent.consent[ConsentUse.COMPLAINT]
+        v.interviews.add(no_consent)
+    finally:
+        v.lock()
+    (tmp_path / "pass").write_text("correct horse\n")
+    return d
+
+
+def _run(argv, app_paths, capsys):
+    ctx = Context(paths=app_paths, stdin=io.StringIO(), stdout=sys.stdout, stderr=sys.stderr)
+    code = run(argv, ctx)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _opts(vault_dir):
+    return ["--vault", str(vault_dir), "--passphrase-file", str(vault_dir.parent / "pass")]
+
+
+def test_export_statement_writes_a_gated_pdf(vault_dir, app_paths, capsys, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    code, stdout, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(out), *_opts(vault_dir)],
+                             app_paths, capsys)
+    assert code == 0, err
+    pdf = out / "WB-CLIA-0001.pdf"
+    text = pdftotext(pdf.read_bytes())
+    assert "Greater Manchester Police" in text and "Wiśniewska" not in text and "Agnieszka" not in text
+    assert "0 traces of" in stdout and "Agnieszka" not in stdout
+
+
+def test_export_statement_without_consent_says_so_and_writes_nothing(vault_dir, app_paths, capsys, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    code, stdout, err = _run(["export-statement", "WB-CLIA-0002", "--out", str(out / "x.pdf"), *_opts(vault_dir)],
+                             app_paths, capsys)
+    assert code == 1
+    assert "no consent to use it in the complaint" in err and len(err.strip().splitlines()) == 1
+    assert list(out.iterdir()) == []
+
+
+def test_export_statements_all(vault_dir, app_paths, capsys, tmp_path):
+    out = tmp_path / "all"
+    code, stdout, err = _run(["export-statements", "--all", "--out", str(out), "--json", *_opts(vault_dir)],
+                             app_paths, capsys)
+    assert code == 0, err
+    import json
+
+    report = json.loads(stdout)
+    assert [w["reference"] for w in report["written"]] == ["WB-CLIA-0001"]
+    assert len(report["refused"]) == 1 and "WB-CLIA-0002" in report["refused"][0]["why"]
+    assert [p.name for p in out.iterdir()] == ["WB-CLIA-0001.pdf"]
