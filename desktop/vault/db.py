@@ -41,6 +41,7 @@ _PRAGMAS = (
     "busy_timeout = 10000",
 )
 
+_SQLITE_IOERR = 10
 _SQLITE_FULL = 13
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
@@ -86,6 +87,13 @@ def translate(exc: BaseException) -> VaultError | None:
     text = str(exc)
     if code == _SQLITE_FULL or "disk is full" in text:
         return DiskFull()
+    if code == _SQLITE_IOERR:
+        # sqlcipher3 reports primary codes only; a write that hits a file-size or quota limit
+        # (EFBIG, EDQUOT) comes back as an I/O error rather than SQLITE_FULL.
+        return DiskFull(
+            "The vault could not be written to the disk (it may be full or failing): nothing was saved. "
+            "Free some space and try again."
+        )
     if code in _DAMAGE_CODES or "malformed" in text or "not a database" in text:
         return VaultDamaged()
     return None
@@ -148,6 +156,15 @@ def integrity_problems(con: Connection, *, full: bool = True) -> list[str]:
     except sqlite.Error as exc:
         problems.append(f"check stopped: {type(exc).__name__}")
     return problems
+
+
+def quick_check_problems(con: Connection) -> list[str]:
+    """``PRAGMA quick_check`` (every b-tree page read through the pager and the WAL, HMAC checked)."""
+    try:
+        rows = [str(r[0]) for r in con.execute("PRAGMA quick_check")]
+    except sqlite.Error as exc:
+        return [f"check stopped: {type(exc).__name__}"]
+    return [] if rows == ["ok"] else rows
 
 
 def checkpoint_truncate(con: Connection) -> bool:

@@ -228,7 +228,14 @@ class Vault:
             raise
         vault = cls(directory, key, slot)
         try:
+            # First fold the WAL into the database: after a crash or a full disk mid-checkpoint the
+            # file can hold a torn page that the WAL still overrides, which is not damage.
+            with contextlib.suppress(db.DatabaseError):
+                db.checkpoint_truncate(con)
             problems = db.integrity_problems(con, full=False)
+            wal = Path(str(cls.db_path(directory)) + "-wal")
+            if problems and wal.exists() and wal.stat().st_size > 0:
+                problems = db.quick_check_problems(con)  # reads through the WAL
             if problems:
                 log.warning("vault pages failed their check: %s", len(problems))
                 raise VaultDamaged("The vault is damaged (some pages fail their checks).", backups=available)
@@ -250,7 +257,10 @@ class Vault:
             raise
         remove_stale_temp_files(directory)
         backups.sweep_temp(directory)
-        vault.audit.append("vault.unlocked")
+        try:
+            vault.audit.append("vault.unlocked")
+        except DiskFull:  # a full disk must not stop anyone reading their interviews
+            log.warning("disk full: the unlock was not recorded in the audit log")
         return vault
 
     # --- connections ------------------------------------------------------------------------------
@@ -375,7 +385,10 @@ class Vault:
         finally:
             wipe(check)
         self._rewrap(new, kdf, current)
-        self.audit.append("vault.passphrase_changed")
+        try:
+            self.audit.append("vault.passphrase_changed")
+        except DiskFull:  # the change itself is done and durable; only its record is missing
+            log.warning("disk full: the passphrase change was not recorded in the audit log")
 
     def _rewrap(self, new: str, kdf: KdfParams | None, current: KeySlot | None = None) -> None:
         if self._key is None:
