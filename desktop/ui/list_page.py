@@ -109,6 +109,7 @@ class InterviewListPage(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.table.activated.connect(self._activated)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.new_button.clicked.connect(self.new_requested)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -148,6 +149,17 @@ class InterviewListPage(QWidget):
             box.setCurrentIndex(0)
         for w in (self.search, self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
             w.blockSignals(False)
+
+    def _sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """Columns the vault cannot sort by keep the indicator where the sort really is."""
+        if column in InterviewTableModel.SORT_KEYS:
+            return
+        key, descending = self.model.sort_key
+        col = next(c for c, k in InterviewTableModel.SORT_KEYS.items() if k == key)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(col, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def _activated(self, index: QModelIndex) -> None:
         interview_id = self.model.data(self.model.index(index.row(), 0), Qt.ItemDataRole.UserRole)

@@ -1,0 +1,106 @@
+"""Bad input is refused with a clear message, and nothing wrong is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+
+from desktop.core import attachments
+from tests.ui.conftest import create_vault
+from tests.ui.test_workflow import fill_new_interview, gps_photo, select
+
+TODAY = date(2026, 11, 26)
+LEFT = Qt.MouseButton.LeftButton
+
+
+def new_window(qtbot, make_window):
+    window = make_window(today=lambda: TODAY)
+    create_vault(qtbot, window)
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    return window
+
+
+def test_interview_date_in_the_future_is_refused(qtbot, make_window):
+    window = new_window(qtbot, make_window)
+    editor = window.editor
+    editor.interviewed_on.setDate(QDate(2026, 11, 27))
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert editor.problems.isVisible()
+    assert "The interview date is in the future." in editor.problems.text()
+    assert window.vault.interviews.count() == 0 and editor.current_id is None
+    # Fixing it saves.
+    editor.interviewed_on.setDate(QDate(2026, 11, 26))
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.save_button, LEFT)
+    assert not editor.problems.isVisible() and window.vault.interviews.count() == 1
+
+
+def test_report_month_after_the_interview_is_refused(qtbot, make_window):
+    window = new_window(qtbot, make_window)
+    editor = window.editor
+    editor.interviewed_on.setDate(QDate(2026, 10, 14))
+    select(editor.report_month, 11)
+    editor.report_year.setValue(2026)
+    assert not editor.save()
+    assert "The month of the report is after the interview date." in editor.problems.text()
+    assert window.vault.interviews.count() == 0
+
+
+def test_no_police_force_chosen_is_refused(qtbot, make_window):
+    window = new_window(qtbot, make_window)
+    select(window.editor.force, "")
+    assert not window.editor.save()
+    assert "Choose a police force" in window.editor.problems.text()
+    assert window.vault.interviews.count() == 0
+
+
+def test_refused_save_still_keeps_the_draft(qtbot, make_window):
+    window = new_window(qtbot, make_window)
+    window.editor.interviewed_on.setDate(QDate(2027, 1, 1))
+    assert not window.editor.save()
+    draft = window.vault.drafts.load("interview:new")
+    assert draft["state"]["interviewed_on"] == "2027-01-01"
+
+
+def saved_window(qtbot, make_window):
+    window = new_window(qtbot, make_window)
+    assert window.editor.save()
+    window.editor.tabs.setCurrentIndex(5)
+    return window
+
+
+def test_attachments_wait_until_the_interview_is_saved(qtbot, make_window):
+    window = new_window(qtbot, make_window)
+    assert not window.editor.add_attachment_button.isEnabled()
+    assert "Save the interview first" in window.editor.add_attachment_button.toolTip()
+
+
+def test_a_file_that_is_not_an_image_or_pdf_is_refused(qtbot, make_window, picker, tmp_path):
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    fake = tmp_path / "photo.jpg"
+    fake.write_bytes(b"MZ\x90\x00 this is a program, not a photo")
+    picker.paths = [fake]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(editor.attachment_message.isVisible)
+    assert "Only photos" in editor.attachment_message.text() and "PDF" in editor.attachment_message.text()
+    assert window.vault.attachments.list(editor.current_id) == []
+    assert editor.attachments_model.rowCount() == 0
+
+
+def test_an_oversized_file_is_refused(qtbot, make_window, picker, tmp_path):
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    big = tmp_path / "scan.pdf"
+    with open(big, "wb") as fh:
+        fh.write(b"%PDF-1.4\n")
+        fh.truncate(attachments.MAX_BYTES + 1)  # sparse
+    picker.paths = [big, gps_photo(tmp_path / "ok.jpg")]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(editor.attachment_message.isVisible)
+    assert "larger than 50 MB" in editor.attachment_message.text()
+    # The good file in the same batch still goes in; the oversized one does not.
+    names = [a.display_name for a in window.vault.attachments.list(editor.current_id)]
+    assert names == ["ok.jpg"]
