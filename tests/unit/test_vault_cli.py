@@ -1,0 +1,209 @@
+"""The vault commands, driven through desktop.cli.run exactly as the installed command runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import Context, run
+from desktop.vault import KdfParams, Vault
+
+FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
+
+LINE_A = {
+    "interviewed_on": "2026-01-05",
+    "role": "victim",
+    "crime_type": "domestic_abuse",
+    "force": "metropolitan",
+    "reported_on": "2025-12",
+    "statement": "The officer asked for my visa and called the Home Office.",
+    "people": [{"name": "Amina Khan", "role": "interviewee", "aliases": ["Ami"]}],
+    "identifiers": [{"kind": "home_office_ref", "value": "K1234567"}, {"kind": "phone", "value": "07700 900123"}],
+    "consent": {"complaint": True, "quotation": False, "contact": True},
+}
+LINE_B = {
+    "interviewed_on": "2026-01-06",
+    "role": "witness",
+    "crime_type": "hate_crime",
+    "force": "kent",
+    "reported_on": "2025-11",
+    "statement": "میں نے پولیس کو بتایا کہ مجھے دھمکی دی گئی",
+    "people": [],
+    "identifiers": [],
+    "consent": {"complaint": False, "quotation": False, "contact": False},
+}
+
+
+class Cli:
+    def __init__(self, app_paths, tmp_path: Path) -> None:
+        self.paths = app_paths
+        self.vault = tmp_path / "vault"
+        self.pw = tmp_path / "pw.txt"
+        self.pw.write_text("correct horse battery\n", encoding="utf-8")
+
+    def __call__(self, *argv: str, vault: bool = True, passphrase: Path | None = None) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        ctx = Context(paths=self.paths, stdin=io.StringIO(), stdout=out, stderr=err)
+        extra = ["--vault", str(self.vault), "--passphrase-file", str(passphrase or self.pw)] if vault else []
+        code = run([*argv, *extra], ctx)
+        return code, out.getvalue(), err.getvalue()
+
+    def jsonl(self, path: Path, *lines: object) -> Path:
+        path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines)
+                        + "\n", encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def cli(app_paths, tmp_path):
+    c = Cli(app_paths, tmp_path)
+    Vault.create(c.vault, "correct horse battery", kdf=FAST).lock()
+    return c
+
+
+def test_init_creates_a_calibrated_vault_and_refuses_a_second(app_paths, tmp_path):
+    c = Cli(app_paths, tmp_path)
+    code, out, err = c("init")
+    assert code == 0, err
+    assert Vault.exists(c.vault) and "Created" in out
+    slot = json.loads((c.vault / "keyslot.json").read_text())
+    assert slot["kdf"]["memory_cost_kib"] >= 64 * 1024 and slot["kdf"]["time_cost"] >= 3
+    code, _, err = c("init")
+    assert code == 1 and "already exists" in err
+
+
+def test_add_list_show_search_delete(cli, tmp_path):
+    f = cli.jsonl(tmp_path / "in.jsonl", LINE_A, "", LINE_B)
+    code, out, err = cli("add", "--from", str(f), "--json")
+    assert code == 0, err
+    ids = json.loads(out)["added"]
+    assert len(ids) == 2
+
+    code, out, _ = cli("list", "--json")
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == ids
+    assert rows[0]["consent_complaint"] is True and rows[1]["people_count"] == 0
+    assert "statement" not in rows[0] and "Amina" not in out
+
+    code, out, _ = cli("list")
+    assert code == 0 and "Metropolitan Police Service" in out and len(out.strip().splitlines()) == 2
+
+    code, out, _ = cli("show", ids[0], "--json")
+    shown = json.loads(out)
+    assert shown["statement"] == LINE_A["statement"] and shown["people"][0]["name"] == "Amina Khan"
+    code, out, _ = cli("show", rows[1]["reference"])
+    assert code == 0 and LINE_B["statement"] in out
+
+    code, out, _ = cli("search", "پولیس", "--json")
+    assert [r["id"] for r in json.loads(out)] == [ids[1]]
+    code, out, _ = cli("search", "home", "office", "--json")
+    assert [r["id"] for r in json.loads(out)] == [ids[0]]
+    for weird in ('"', "AND", "*", "-", "NEAR(", "'; DROP TABLE interviews"):
+        code, out, err = cli("search", weird)
+        assert code == 0, err
+
+    code, out, err = cli("delete", ids[0])
+    assert code == 0, err
+    code, out, _ = cli("list", "--json")
+    assert [r["id"] for r in json.loads(out)] == [ids[1]]
+    code, _, err = cli("show", ids[0])
+    assert code == 1 and "No interview" in err
+
+
+def test_a_bad_line_is_reported_by_number_and_nothing_is_added(cli, tmp_path):
+    bad = dict(LINE_B, force="atlantis")
+    f = cli.jsonl(tmp_path / "in.jsonl", LINE_A, LINE_B, bad)
+    code, out, err = cli("add", "--from", str(f))
+    assert code == 1
+    assert err.strip() == "witnessbox: line 3: 'force' must be a police force code (see 'witnessbox forces'); " \
+                          "nothing was added."
+    assert json.loads(cli("list", "--json")[1]) == []
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        ({k: v for k, v in LINE_A.items() if k != "statement"}, "missing 'statement'"),
+        (dict(LINE_A, interviewed_on="05/01/2026"), "'interviewed_on' must be a date as YYYY-MM-DD"),
+        (dict(LINE_A, reported_on="December"), "'reported_on' must be a month as YYYY-MM"),
+        (dict(LINE_A, role="bystander"), "'role' must be one of"),
+        (dict(LINE_A, consent={"complaint": "yes", "quotation": False, "contact": False}),
+         "'consent.complaint' must be true or false"),
+        (dict(LINE_A, consent={"complaint": True}), "'consent.quotation' must be true or false"),
+        (dict(LINE_A, people=[{"role": "perpetrator"}]), "person 1 needs a 'name'"),
+        (dict(LINE_A, identifiers=[{"kind": "passport"}]), "identifier 1 needs a 'value'"),
+        (dict(LINE_A, statment="typo"), "unknown field 'statment'"),
+        (dict(LINE_A, interviewed_on="2999-01-01"), "The interview date is in the future"),
+    ],
+)
+def test_each_kind_of_bad_line(cli, tmp_path, line, expected):
+    f = cli.jsonl(tmp_path / "in.jsonl", LINE_B, line)
+    code, _, err = cli("add", "--from", str(f))
+    assert code == 1
+    assert err.startswith("witnessbox: line 2: ") and expected in err and err.rstrip().endswith("nothing was added.")
+    assert "Amina" not in err and "K1234567" not in err
+    assert json.loads(cli("list", "--json")[1]) == []
+
+
+def test_several_bad_lines_are_all_listed(cli, tmp_path):
+    f = cli.jsonl(tmp_path / "in.jsonl", "{", LINE_A, "[]")
+    code, _, err = cli("add", "--from", str(f))
+    lines = err.strip().splitlines()
+    assert code == 1 and lines[0].startswith("witnessbox: line 1:") and lines[1].startswith("witnessbox: line 3:")
+    assert lines[-1] == "witnessbox: 2 lines have problems; nothing was added."
+
+
+def test_non_utf8_and_missing_files(cli, tmp_path):
+    f = tmp_path / "latin1.jsonl"
+    f.write_bytes(json.dumps(LINE_A).encode() + b"\n" + "{\"x\": \"caf\xe9\"}".encode("latin-1") + b"\n")
+    code, _, err = cli("add", "--from", str(f))
+    assert code == 1 and "line 2: not UTF-8 text" in err
+    code, _, err = cli("add", "--from", str(tmp_path / "nope.jsonl"))
+    assert code == 1 and "does not exist" in err
+
+
+def test_adding_the_same_file_twice_is_refused_whole(cli, tmp_path):
+    f = cli.jsonl(tmp_path / "in.jsonl", dict(LINE_A, id="a" * 32), dict(LINE_B, id="b" * 32))
+    assert cli("add", "--from", str(f))[0] == 0
+    code, _, err = cli("add", "--from", str(f))
+    assert code == 1 and "already in the vault" in err
+    assert len(json.loads(cli("list", "--json")[1])) == 2
+
+
+def test_wrong_passphrase_and_no_vault(cli, tmp_path):
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n")
+    code, _, err = cli("list", passphrase=wrong)
+    assert code == 1 and err.strip() == "witnessbox: Wrong passphrase."
+    code, _, err = cli("list", "--vault", str(tmp_path / "elsewhere"), vault=False)
+    assert code == 1 and "no vault" in err.lower()
+
+
+def test_passwd_changes_only_the_key_slot(cli, tmp_path):
+    cli("add", "--from", str(cli.jsonl(tmp_path / "in.jsonl", LINE_A)))
+    db_before = (cli.vault / "vault.db").read_bytes()
+    new = tmp_path / "new.txt"
+    new.write_text("a new long passphrase\n")
+    code, out, err = cli("passwd", "--new-passphrase-file", str(new))
+    assert code == 0, err
+    assert cli("list")[0] == 1
+    code, out, _ = cli("list", "--json", passphrase=new)
+    assert code == 0 and len(json.loads(out)) == 1
+    # The database itself was not re-encrypted (the audit entry is the only change, in the WAL).
+    assert (cli.vault / "vault.db").read_bytes()[:16] == db_before[:16]
+
+
+def test_damaged_vault_names_the_backup(cli, tmp_path):
+    cli("add", "--from", str(cli.jsonl(tmp_path / "a.jsonl", LINE_A)))
+    cli("add", "--from", str(cli.jsonl(tmp_path / "b.jsonl", LINE_B)))
+    assert Vault.backups(cli.vault), "an import into a vault with interviews is preceded by a backup"
+    raw = bytearray((cli.vault / "vault.db").read_bytes())
+    raw[4096 * 2 + 100] ^= 0x40
+    (cli.vault / "vault.db").write_bytes(bytes(raw))
+    code, _, err = cli("list")
+    assert code == 1 and "damaged" in err and "backup" in err and "passphrase" not in err.lower()
