@@ -213,12 +213,17 @@ _BORN_YEAR = _c(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b", IC)
 _AGE = _c(r"\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+years?[\s-]+old\b", IC)
 
 # Addresses.
-_SUFFIX = "|".join(lexicon.STREET_SUFFIXES)
+_SUFFIX = "|".join(s + "s?" if not s.endswith("s") else s for s in lexicon.STREET_SUFFIXES)
 _CAPWORD = r"[A-Z][\w'’\-]*"
 _STREET = _c(
     r"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Rm|Block)\s+\d+[A-Za-z]?,?\s+)?"
     r"(?:\b\d{1,4}[A-Za-z]?(?:[-\u2013]\d{1,4}[A-Za-z]?)?,?\s+)?"
     r"(?:(?:" + _CAPWORD + r")\s+){1,4}(?:" + _SUFFIX + r")\b\.?"
+)
+# A house number and a capitalised name after a word that introduces an address ("lived at 43 Kingsway").
+_NUMBERED_PLACE = _c(
+    r"(?:\b(?:live|lives|lived|living|address|house|home|flat|stay|stayed|staying|kept|moved|number|at|to|from)\b"
+    r"[^.\n]{0,25}?)\b(\d{1,4}[A-Za-z]?,?\s+(?!(?:" + _MONTH + r")\b)[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})",
 )
 _FLAT = _c(r"\b(?:Flat|Apartment|Apt|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC)
 _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC)
@@ -408,6 +413,10 @@ def detect_patterns(text: str) -> list[Hit]:
         s, e = _strip(text, s, e)
         if e > s:
             add((s, e, "ADDRESS", 0.7))
+    for m in _NUMBERED_PLACE.finditer(text):
+        s, e = _strip(text, *m.span(1))
+        if e > s and not re.search(r"\d\s*(?:am|pm|AM|PM|Am|Pm)\b", text[s:e]):
+            add((s, e, "ADDRESS", 0.5))
     for s, e, _ in _iter(_FLAT, text):
         add((s, e, "ADDRESS", 0.6))
     for s, e, _ in _iter(_PO_BOX, text):

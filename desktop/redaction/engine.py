@@ -106,7 +106,38 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             continue
         spans.append(Span(s, e, typ, "detector", round(conf, 2), fold(text[s:e])))
 
+    spans.extend(_same_names_again(text, spans, holders))
     return _tidy(spans)
+
+
+def _same_names_again(text: str, spans: list[Span], holders: list[tuple[int, int]]) -> list[Span]:
+    """A word that is part of a name found once is a name wherever else it is capitalised
+    ("My friend Blessing came. Blessing is from Nigeria.")."""
+    words: dict[str, str | None] = {}
+    for sp in spans:
+        if sp.type != "PERSON" or (sp.source == "detector" and sp.confidence < 0.5):
+            continue
+        for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text[sp.start : sp.end]):
+            w = fold(m.group())
+            if len(w) < 3 or w in lexicon.FUNCTION_WORDS or w in lexicon.TITLES or w in lexicon.NOT_NAMES:
+                continue
+            if w in lexicon.FULL_MONTHS or w in lexicon.FULL_DAYS or w in lexicon.place_tokens():
+                continue
+            words.setdefault(w, sp.person)
+    if not words:
+        return []
+    covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON")
+    rx = re.compile(
+        r"(?<![\w'’\-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w\-])"
+    )
+    folded = Folded(text)
+    out = []
+    for m in rx.finditer(folded.folded):
+        s, e = folded.span(*m.span())
+        if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
+            continue
+        out.append(Span(s, e, "PERSON", "detector", 0.6, words[m.group()]))
+    return out
 
 
 def _rank(sp: Span) -> tuple:

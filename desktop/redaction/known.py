@@ -203,24 +203,25 @@ def _dob_pattern(value: str) -> str:
 
 
 def _address_patterns(value: str) -> list[str]:
-    english_places = {fold(p) for p in lexicon.place_names()}
+    """Each line of a recorded address, the street also without its number, and the postcode; a town
+    on its own (the last line, or the words before the postcode) stays: it is a fact of the complaint."""
+    places = {fold(p) for p in lexicon.place_names()}
     parts = [p.strip() for p in re.split(r"[,\n;]+", value) if p.strip()]
     out: list[str] = []
-    whole = _WS.join(_tok_pattern(t) for t in _tokens(" ".join(parts)))
-    if whole:
-        out.append(r"(?:" + r"[\s,]*".join(
-            _WS.join(_tok_pattern(t) for t in _tokens(p)) for p in parts) + r")")  # fmt: skip
-    for p in parts:
+    for idx, p in enumerate(parts):
         fp = fold(p)
-        if fp in english_places or len(re.sub(r"\W", "", fp)) < 3:
-            continue  # a town alone is a fact of the complaint
-        toks = _tokens(p)
-        out.append(_WS.join(_tok_pattern(t) for t in toks))
-        if toks and re.fullmatch(r"\d+[a-z]?", toks[0]) and len(toks) >= 3:
-            out.append(_WS.join(_tok_pattern(t) for t in toks[1:]))  # the street without the number
         pc = re.search(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b", fp)
         if pc:
             out.append(re.escape(pc.group(1)) + r"\s*" + re.escape(pc.group(2)))
+            fp = (fp[: pc.start()] + " " + fp[pc.end() :]).strip()
+        if not fp or len(re.sub(r"\W", "", fp)) < 3:
+            continue
+        if fp in places and (idx == len(parts) - 1 or pc is not None):
+            continue  # the town
+        toks = _tokens(fp)
+        out.append(_WS.join(_tok_pattern(t) for t in toks))
+        if toks and re.fullmatch(r"\d+[a-z]?", toks[0]) and len(toks) >= 2:
+            out.append(_WS.join(_tok_pattern(t) for t in toks[1:]))  # the street without the number
     return out
 
 

@@ -8,6 +8,7 @@ lists below are written for Witnessbox. Nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from desktop.core.forces import all_force_names
@@ -31,6 +32,19 @@ def place_names() -> tuple[str, ...]:
     path = resource_path("wordlists/places.txt")
     with open(path, encoding="utf-8") as fh:
         return tuple(line.strip() for line in fh if line.strip())
+
+
+@lru_cache(maxsize=1)
+def multiword_places() -> dict[str, list[tuple[str, ...]]]:
+    """Folded first word -> the places that start with it, as word tuples, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in place_names():
+        words = tuple(w for w in re.split(r"[\s\-]+", fold(p)) if w)
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +80,10 @@ NAME_CUES = ("called", "named", "name is", "name was", "name's", "known as", "ca
              "signed by", "spoke to", "went by", "goes by", "asked for", "ask for")  # fmt: skip
 
 # Joining particles inside names ("Abdullah bin Hamad", "van der Berg", "al-Sayed").
-PARTICLES = _words("al el bin binti bint ibn abu abd abdul van von der den de di da du dos das del della le la ul ud")
+PARTICLES = _words(
+    "al el bin binti bint ibn abu abd abdul van von der den de di da du dos das del della dela delos le la ul ud "
+    "san ter ten mac ap ould ag wa bte bt"
+)
 
 # Common English function words: never part of a name even when capitalised at a sentence start.
 FUNCTION_WORDS = _words("""
@@ -83,11 +100,15 @@ while who whom whose why will with within without would yes yesterday yet you yo
 after afterwards eventually finally suddenly luckily unfortunately meanwhile instead also around
 dear hello hi thanks thank okay ok oh
 said told asked went came got took made saw called says tells
+did does do was is has had can should every only even again once because although where why how what who
+before since while until poor little old young big anyway later sometimes
 """)
 
 MONTHS = _words("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
+FULL_MONTHS = _words("january february march april may june july august september october november december")
+FULL_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Capitalised words that are not names: nationalities, languages, faiths, holidays, common acronyms.
 NOT_NAMES = _words("""
@@ -112,6 +133,8 @@ pc pcso dc ds di dci sgt insp mr mrs ms dr
 whatsapp facebook instagram tiktok snapchat telegram signal viber imo skype twitter youtube gmail hotmail
 google yahoo outlook iphone android samsung
 police station court crown magistrates hospital council
+barclays lloyds hsbc natwest santander monzo nationwide halifax revolut starling tesco asda sainsbury sainsburys
+lidl aldi morrisons primark amazon uber deliveroo western union moneygram
 """)
 
 # Given names that are also English words: a capitalised one in mid-sentence is taken as a name.

@@ -29,11 +29,24 @@ def _upper_class() -> str:
 
 _UP = _upper_class()
 # A capitalised word (letters, inner hyphens and apostrophes), without a trailing possessive.
-_CAP = re.compile(r"(?<![\w'’\-@.])[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*?(?=(?:['’]s)?(?![\w'’])|['’](?![\w]))")
+_PREFIX = (
+    r"(?:(?:al|el|ul|ud|ad|ar|as|at|az|abu|abd|bin|ibn|ben|de|da|dela|del|di|du|le|la|van|von|der|den)-|"
+    r"(?:abu|bin|binti|bint|ibn|dela|van|von|der|den|del)\s)?"
+)
+_CAP = re.compile(r"(?<![\w'’\-@.])" + _PREFIX + r"[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+# A capitalised ordinary word straight after one of these is most likely someone ("I stayed with Aster").
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:with|and|told|asked|met|saw|called|gave|tell|ask|meet|visit|visited|married|marry|than|&)\s+$"
+)
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:told|said|came|went|took|called|asked|helped|saw|was|is|had|has|gave|left|stayed|drove|lived|"
+    r"works|worked|knew|hit|shouted|threatened|rang|phoned|texted|sent|kept|met|brought|says|tells|wanted|"
+    r"would|will|could|did|and|also|never|always|then|still|became|found|paid|lent|owed|used|made)\b"
+)
 _OTHER_SCRIPT = re.compile(r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
                            r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u200c][\u0590-\u08ff\u1200-\u137f"
                            r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+)*")  # fmt: skip
-_CUE_TAIL = r"\s*,?\s*(?:(?:who\s+is\s+|whose\s+name\s+is\s+)?(?:called|named)\s+)?$"
+_CUE_TAIL = r"\s*,?\s*(?:(?:who\s+is\s+|whose\s+name\s+is\s+)?(?:called|named)\s+|(?:is|was|name\s+is|name\s+was)\s+)?$"
 
 
 def _alternation(words: list[str]) -> str:
@@ -55,7 +68,7 @@ _PARTICLE_JOIN = re.compile(
 
 
 class _Tok:
-    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title")
+    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place")
 
     def __init__(self, start: int, end: int, word: str) -> None:
         self.start, self.end, self.word = start, end, word
@@ -64,6 +77,7 @@ class _Tok:
         self.edge_ok = True  # may stand at the edge of a name
         self.initial = False
         self.title = False
+        self.place = False
 
 
 def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
@@ -74,25 +88,30 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     bi = 0
     for m in _CAP.finditer(text):
         s, e = m.span()
+        word = m.group()
+        if word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’"):
+            e -= 2 if word[-1] == "s" else 1
+        if e - s < 1:
+            continue
         while bi < len(blocked) and blocked[bi][1] <= s:
             bi += 1
         if bi < len(blocked) and blocked[bi][0] < e:
-            toks.append(_blocked(s, e, m.group()))
+            toks.append(_blocked(s, e, text[s:e]))
             continue
-        toks.append(_Tok(s, e, m.group()))
+        toks.append(_Tok(s, e, text[s:e]))
 
+    _mark_places(toks, text)
     for i, t in enumerate(toks):
         if t.score < 0:
             continue
         w, fw = t.word, t.fw
-        parts = [p for p in re.split(r"[-'’]", fw) if p]
         prefix = text[max(0, t.start - 60) : t.start]
         initial = bool(_SENTENCE_END.search(prefix))
         t.initial = initial
         all_caps = len(w) > 1 and w.isupper()
-        common = fw in english or fw in lexicon.FUNCTION_WORDS or all(p in english for p in parts)
-        not_name = fw in lexicon.NOT_NAMES or fw in lexicon.MONTHS or fw in lexicon.DAYS
-        place = fw in places
+        common = fw in english or fw in lexicon.FUNCTION_WORDS
+        not_name = fw in lexicon.NOT_NAMES or fw in lexicon.FULL_MONTHS or fw in lexicon.FULL_DAYS
+        place = fw in places or t.place
         if fw in lexicon.TITLES and not all_caps or fw in {"pc", "dc", "ds", "di", "dci", "pcso", "wpc", "sgt"}:
             t.title = True
         if fw in lexicon.FUNCTION_WORDS or not_name or place or t.title:
@@ -110,7 +129,11 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             cue = 0.9
         elif _RELATION_CUE.search(prefix) or _NAME_CUE.search(prefix):
             cue = 0.85
-        if cue and not (fw in lexicon.FUNCTION_WORDS or fw in lexicon.MONTHS or place or fw in lexicon.NOT_NAMES):
+        if (
+            cue
+            and not t.title
+            and not (fw in lexicon.FUNCTION_WORDS or fw in lexicon.MONTHS or place or fw in lexicon.NOT_NAMES)
+        ):
             t.score = cue
             t.edge_ok = True
             continue
@@ -120,8 +143,20 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             continue
         if not common and len(w) >= 2:
             t.score = 0.5
-        elif fw in lexicon.WORD_NAMES and not initial and fw not in lexicon.MONTHS and fw not in lexicon.DAYS:
-            t.score = 0.4
+        elif (
+            not initial
+            and not all_caps
+            and fw not in lexicon.FUNCTION_WORDS
+            and _PEOPLE_BEFORE.search(prefix)
+            and fw not in lexicon.FULL_MONTHS
+            and fw not in lexicon.FULL_DAYS
+        ):
+            t.score = 0.3
+        elif fw in lexicon.WORD_NAMES and fw not in lexicon.FULL_MONTHS and fw not in lexicon.FULL_DAYS:
+            if not initial:
+                t.score = 0.4
+            elif _VERB_AFTER.match(text, t.end):
+                t.score = 0.35
 
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
@@ -146,14 +181,18 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
-def _extendable(t: _Tok, anchor: _Tok) -> bool:
+def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:
     """May an unscored word next to a likely name join it ("Grace" in "Grace Okafor")?"""
     if t.score < 0 or not t.edge_ok:
         return False
     if t.word.isupper() and len(t.word) > 1 and not anchor.word.isupper():
         return False
-    if t.word.isupper() or t.initial:
-        return t.fw in lexicon.WORD_NAMES
+    if t.word.isupper():
+        if left and t.fw not in lexicon.FUNCTION_WORDS and t.fw not in lexicon.NOT_NAMES:
+            return True
+        return t.fw in lexicon.WORD_NAMES or (t.fw not in lexicon.english_words() and t.fw not in lexicon.NOT_NAMES)
+    if t.initial:
+        return t.fw in lexicon.WORD_NAMES or not t.fw.endswith("ly")
     return True
 
 
@@ -166,24 +205,47 @@ def _names_in_run(run: list[_Tok]) -> list[tuple[int, int, float]]:
             continue
         a = b = k
         best = run[k].score
-        # Take in further likely names, with ordinary words between them that may be part of a name.
+        # Take in further likely names, and ordinary words or particles between them ("Tran Van Long").
         m = k + 1
         while m < len(run):
             if run[m].score > 0:
                 b = m
                 best = max(best, run[m].score)
                 m += 1
+            elif run[m].fw in lexicon.PARTICLES and m + 1 < len(run) and run[m + 1].score >= 0:
+                b = m + 1
+                best = max(best, run[m + 1].score)
+                m += 2
             elif _extendable(run[m], run[b]) and m + 1 < len(run) and run[m + 1].score > 0:
                 m += 1
             else:
                 break
-        if a > 0 and _extendable(run[a - 1], run[a]):
+        if a > 0 and _extendable(run[a - 1], run[a], left=True):
             a -= 1
         if b + 1 < len(run) and _extendable(run[b + 1], run[b]) and not run[b + 1].initial:
             b += 1
         out.append((a, b, best))
         k = b + 1
     return out
+
+
+def _mark_places(toks: list[_Tok], text: str) -> None:
+    """Words that make up a multi-word place ("Milton Keynes", "Stoke-on-Trent") are places."""
+    firsts = lexicon.multiword_places()
+    for i, t in enumerate(toks):
+        options = firsts.get(t.fw)
+        if not options:
+            continue
+        for phrase in options:
+            # phrase: folded words of the place; match against the text after this token.
+            rest = text[t.start : t.start + len(" ".join(phrase)) + 8]
+            if re.match(r"[\s\-]+".join(re.escape(w) for w in phrase) + r"(?![^\W_])", fold(rest)):
+                end = t.start + len(" ".join(phrase))
+                for u in toks[i:]:
+                    if u.start >= end:
+                        break
+                    u.place = True
+                break
 
 
 def _blocked(s: int, e: int, w: str) -> _Tok:
