@@ -102,12 +102,22 @@ def consent_line(iv: Interview) -> str:
             "in the police super-complaint.")
 
 
+_TYPE_NAMES = {
+    "PERSON": "Person", "HOME_OFFICE_REF": "Home Office reference", "NI_NUMBER": "National Insurance number",
+    "NHS_NUMBER": "NHS number", "BRP": "Residence permit number", "DATE_OF_BIRTH": "Date of birth",
+    "CRIME_REF": "Crime reference", "OFFICER_NUMBER": "Officer's number", "SOCIAL": "Social media",
+    "ID": "Identifying number", "OTHER": "Other",
+}
+
+
 def _legend(entries: Iterable[Any]) -> tuple[LegendLine, ...]:
     out = []
     for e in entries:
         kind = getattr(e, "type", None) or getattr(e, "kind", "")
-        out.append(LegendLine(str(e.placeholder), str(getattr(kind, "value", kind)).replace("_", " ").capitalize(),
-                              str(getattr(e, "description", ""))))
+        kind = str(getattr(kind, "value", kind))
+        name = _TYPE_NAMES.get(kind.upper(), kind.replace("_", " ").capitalize())
+        desc = str(getattr(e, "description", ""))
+        out.append(LegendLine(str(e.placeholder), name, desc[:1].upper() + desc[1:]))
     return tuple(out)
 
 
@@ -262,9 +272,12 @@ def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendu
     """
     if not confirmed:
         raise ExportRefused("The signing copy holds personal data; it is only made after you confirm.")
+    from desktop.core.model import PersonRole
+
+    name = next((p.name for p in iv.people if p.role == PersonRole.INTERVIEWEE), "the interviewee")
     return StatementContent(
         reference=iv.reference,
-        pseudonym="the interviewee",
+        pseudonym=name,
         role=ROLE_LABELS[iv.role],
         force=force_by_code(iv.force).name,
         crime=CRIME_LABELS[iv.crime_type],

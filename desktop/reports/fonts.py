@@ -46,6 +46,8 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0980, 0x09FF, BENGALI),
     (0x0A00, 0x0A7F, GURMUKHI),
 )
+# Naskh letters are small beside Latin ones at the same point size; this evens them out on a line.
+SCRIPT_SCALE = {ARABIC: 1.15}
 SHAPED_SCRIPTS = frozenset({ARABIC, GURMUKHI, BENGALI, DEVANAGARI})
 # Bidi controls are dropped: the statement lays out direction itself, word by word.
 _DROPPED = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
@@ -140,6 +142,7 @@ class Run:
     glyphs: str  # a reportlab ShapedStr for shaped scripts, else the text itself
     width: float
     rtl: bool
+    size: float
 
 
 def clean_text(text: str) -> str:
@@ -210,14 +213,16 @@ def runs(word: str, size: float, *, bold: bool = False) -> list[Run]:
         else:
             pieces.append((font, ch))
     shaped_fonts = {_font_for(s, b) for s in SHAPED_SCRIPTS for b in (False, True)}
+    arabic_fonts = {_font_for(ARABIC, b) for b in (False, True)}
     out: list[Run] = []
     for font, text in pieces:
         rtl = any(script_of(c) == ARABIC for c in text)
+        run_size = size * SCRIPT_SCALE[ARABIC] if font in arabic_fonts else size
         if font in shaped_fonts:
-            glyphs, width = shape(text, font, size)
+            glyphs, width = shape(text, font, run_size)
         else:
-            glyphs, width = text, pdfmetrics.stringWidth(text, font, size)
-        out.append(Run(font, text, glyphs, width, rtl))
+            glyphs, width = text, pdfmetrics.stringWidth(text, font, run_size)
+        out.append(Run(font, text, glyphs, width, rtl, run_size))
     return out
 
 

@@ -216,21 +216,21 @@ class ScriptParagraph(Flowable):
                 for run in pieces:
                     plain = type(run.glyphs) is str
                     last = segments[-1] if segments else None
-                    if last is not None and plain and last[3] and last[1] == run.font:
+                    if last is not None and plain and last[3] and last[1] == run.font and last[4] == run.size:
                         last[2] += (" " if gap else "") + run.glyphs
                     else:
-                        segments.append([x, run.font, run.glyphs, plain])
+                        segments.append([x, run.font, run.glyphs, plain, run.size])
                     gap = False
                     x += run.width
                 x += space
                 gap = True
             text = canv.beginText(0, y)
             current = None
-            for sx, font, glyphs, _plain in segments:
+            for sx, font, glyphs, _plain, size in segments:
                 text.setTextOrigin(sx, y)
-                if font != current:
-                    text.setFont(font, self.size)
-                    current = font
+                if (font, size) != current:
+                    text.setFont(font, size)
+                    current = (font, size)
                 text.textOut(glyphs)
             canv.drawText(text)
             y -= self.leading

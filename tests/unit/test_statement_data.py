@@ -58,6 +58,28 @@ passport before she asked whether I was hurt.
 
 Later an officer from Immigration Enforcement phoned me. Nobody told me what happened to the crime report."""
 
+# Statements told in Urdu and in Punjabi, already redacted (what the PDF is made from).
+URDU_STATEMENT = "\n\n".join([
+    ('میں مارچ 2024 میں اپنے شوہر Person B کے ساتھ رہتی تھی۔ اس نے مجھے کئی '
+     'بار مارا اور کہا کہ اگر میں نے پولیس کو بتایا تو وہ ہوم آفس کو فون کر '
+     'کے مجھے واپس بھجوا دے گا۔'),
+    ('جب پولیس آئی تو ایک افسر نے سب سے پہلے میرے ویزے کے بارے میں پوچھا، '
+     'اور پھر میرا پتہ [ADDRESS 1] لکھ لیا۔ مجھے بہت ڈر لگا اور میں نے کچھ '
+     'نہیں بتایا۔'),
+    ('بعد میں امیگریشن انفورسمنٹ کے ایک افسر نے مجھے [PHONE 1] پر فون کیا۔ '
+     'مجھے نہیں معلوم کہ میری شکایت کا کیا ہوا۔'),
+])
+
+PUNJABI_STATEMENT = "\n\n".join([
+    ('ਮਾਰਚ 2024 ਵਿੱਚ ਮੇਰੇ ਮਾਲਕ Person B ਨੇ ਮੇਰਾ ਪਾਸਪੋਰਟ ਰੱਖ ਲਿਆ ਅਤੇ ਮੈਨੂੰ '
+     'ਤਨਖਾਹ ਨਹੀਂ ਦਿੱਤੀ। ਉਸਨੇ ਕਿਹਾ ਕਿ ਜੇ ਮੈਂ ਕਿਸੇ ਨੂੰ ਦੱਸਿਆ ਤਾਂ ਉਹ ਹੋਮ ਆਫਿਸ '
+     'ਨੂੰ ਫ਼ੋਨ ਕਰੇਗਾ।'),
+    ('ਜਦੋਂ ਮੈਂ ਪੁਲਿਸ ਕੋਲ ਗਈ, ਤਾਂ ਅਫ਼ਸਰ ਨੇ ਪਹਿਲਾਂ ਮੇਰੇ ਵੀਜ਼ੇ ਬਾਰੇ ਪੁੱਛਿਆ ਅਤੇ '
+     'ਮੇਰਾ ਨੰਬਰ [HOME OFFICE REF 1] ਲਿਖ ਲਿਆ। ਮੈਂ ਬਹੁਤ ਡਰ ਗਈ।'),
+    ('ਬਾਅਦ ਵਿੱਚ ਇਮੀਗ੍ਰੇਸ਼ਨ ਇਨਫੋਰਸਮੈਂਟ ਨੇ ਮੈਨੂੰ ਫ਼ੋਨ ਕੀਤਾ। ਮੈਨੂੰ ਨਹੀਂ ਪਤਾ ਕਿ '
+     'ਮੇਰੀ ਸ਼ਿਕਾਇਤ ਦਾ ਕੀ ਹੋਇਆ।'),
+])
+
 
 def sample_interview(**overrides) -> Interview:
     iv = Interview(

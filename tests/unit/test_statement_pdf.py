@@ -192,3 +192,20 @@ def test_sealed_statement_shows_dated_addenda(content):
     assert "Addendum dated 3 June 2024" in text
     assert "signed on 20 May 2024 and sealed" in text
     assert sealed.fingerprint != content.fingerprint
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["Urdu", "Punjabi"])
+def test_statements_told_in_urdu_and_punjabi_stay_inside_the_margins(content, language):
+    from tests.unit.test_statement_data import PUNJABI_STATEMENT, URDU_STATEMENT
+
+    body = URDU_STATEMENT if language == "Urdu" else PUNJABI_STATEMENT
+    data = render_statement(dataclasses.replace(content, statement="\n\n".join([body] * 12), language=language))
+    pages = pages_text(data)
+    assert len(pages) >= 3
+    html = pdftotext(data, "-bbox")
+    boxes = [(float(a), float(b)) for a, b in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', html)]
+    left, right = 20 * 72 / 25.4, 595.28 - 20 * 72 / 25.4
+    assert [(a, b) for a, b in boxes if a < left - 1 or b > right + 1] == []
+    font_rows = subprocess.run(["pdffonts", "fd://0"], input=data, capture_output=True, check=True).stdout.decode()
+    assert ("NotoNaskhArabic" if language == "Urdu" else "NotoSansGurmukhi") in font_rows
