@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.cli import Context, UserError, add_json_option, add_vault_options, read_passphrase
-from desktop.core.forces import force_by_code
+from desktop.core.forces import FORCES, force_by_code
 from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import CRIME_LABELS, Interview
 from desktop.vault import InterviewSummary, NotFound, Vault, VaultDamaged, VaultError
@@ -54,6 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_option(p)
     p.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
     p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("forces", help="list the police force codes used in imports")
+    add_json_option(p)
+    p.set_defaults(handler=cmd_forces)
 
     p = sub.add_parser("delete", help="delete an interview so that nothing of it is left")
     add_vault_options(p)
@@ -266,4 +270,13 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         interview_id = _resolve(vault, args.id)
         vault.interviews.delete(interview_id)
     ctx.say("Deleted. Nothing of the interview is left in the vault, its search index or its backups.")
+    return 0
+
+
+def cmd_forces(args: argparse.Namespace, ctx: Context) -> int:
+    if args.json:
+        ctx.emit_json([{"code": f.code, "name": f.name} for f in FORCES])
+    else:
+        for f in FORCES:
+            ctx.say(f"{f.code:<22} {f.name}")
     return 0

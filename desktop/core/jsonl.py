@@ -95,7 +95,9 @@ def parse_line(text: str, line_no: int, *, today: date | None = None) -> Intervi
     if not isinstance(consent, dict):
         raise ValueError("'consent' must be an object with complaint, quotation and contact")
     for use in ("complaint", "quotation", "contact"):
-        if not isinstance(consent.get(use), bool):
+        value = consent.get(use)
+        # true/false, or the full form that 'witnessbox show --json' prints (so its output imports).
+        if not isinstance(value, bool) and not (isinstance(value, dict) and isinstance(value.get("given"), bool)):
             raise ValueError(f"'consent.{use}' must be true or false")
     for n, p in enumerate(obj["people"], 1):
         if isinstance(p, dict) and "aliases" in p and not isinstance(p["aliases"], list):

@@ -207,3 +207,22 @@ def test_damaged_vault_names_the_backup(cli, tmp_path):
     (cli.vault / "vault.db").write_bytes(bytes(raw))
     code, _, err = cli("list")
     assert code == 1 and "damaged" in err and "backup" in err and "passphrase" not in err.lower()
+
+
+def test_shown_json_imports_into_another_vault_unchanged(cli, tmp_path, app_paths):
+    f = cli.jsonl(tmp_path / "in.jsonl", LINE_A)
+    iid = json.loads(cli("add", "--from", str(f), "--json")[1])["added"][0]
+    shown = json.loads(cli("show", iid, "--json")[1])
+    (tmp_path / "other").mkdir()
+    other = Cli(app_paths, tmp_path / "other")
+    other.pw.write_text("another passphrase\n")
+    Vault.create(other.vault, "another passphrase", kdf=FAST).lock()
+    code, _, err = other("add", "--from", str(other.jsonl(tmp_path / "shown.jsonl", shown)))
+    assert code == 0, err
+    assert json.loads(other("show", iid, "--json")[1]) == shown
+
+
+def test_forces_lists_every_code(app_paths, tmp_path):
+    code, out, _ = Cli(app_paths, tmp_path)("forces", "--json", vault=False)
+    codes = {f["code"] for f in json.loads(out)}
+    assert code == 0 and {"metropolitan", "btp", "scotland", "psni", "unknown"} <= codes and len(codes) == 47
