@@ -50,29 +50,16 @@ class _Group:
 
 
 def _groups(text: str, spans: list[Span]) -> list[_Group]:
-    """Union of overlapping spans; two person spans separated only by spaces join too."""
+    """The union of overlapping or touching spans."""
     out: list[_Group] = []
     for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out:
+        if out and sp.start <= out[-1].end:
             g = out[-1]
-            gap = text[g.end : sp.start] if sp.start > g.end else ""
-            if sp.start < g.end or (
-                sp.start == g.end
-                or (sp.type == "PERSON" and all(x.type == "PERSON" for x in g.spans) and gap.strip() == ""
-                    and "\n\n" not in gap and _same_person(g.spans, sp))
-            ):  # fmt: skip
-                g.end = max(g.end, sp.end)
-                g.spans.append(sp)
-                continue
+            g.end = max(g.end, sp.end)
+            g.spans.append(sp)
+            continue
         out.append(_Group(sp.start, sp.end, [sp]))
     return out
-
-
-def _same_person(spans: list[Span], sp: Span) -> bool:
-    people = {s.person for s in spans if s.source == "known"}
-    if sp.source == "known" and people:
-        return sp.person in people
-    return True
 
 
 def _group_type(g: _Group) -> tuple[str, Span]:

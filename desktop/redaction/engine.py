@@ -101,10 +101,15 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 
+    known_people = sorted((sp.start, sp.end) for sp in spans if sp.source == "known")
     for s, e, typ, conf in detect_names(text, allowed):
         if clashes(s, e):
             continue
-        spans.append(Span(s, e, typ, "detector", round(conf, 2), fold(text[s:e])))
+        # A recorded person's name inside a longer run of names is theirs: keep only the rest.
+        for ps, pe in _subtract(s, e, known_people):
+            ps, pe = _trim(text, ps, pe)
+            if pe - ps >= 2 and re.search(r"[^\W\d_]{2}", text[ps:pe]):
+                spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, spans, holders))
     return _tidy(spans)
@@ -138,6 +143,32 @@ def _same_names_again(text: str, spans: list[Span], holders: list[tuple[int, int
             continue
         out.append(Span(s, e, "PERSON", "detector", 0.6, words[m.group()]))
     return out
+
+
+def _subtract(s: int, e: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(s, e)]
+    for rs, re_ in ranges:
+        if re_ <= s or rs >= e:
+            continue
+        nxt = []
+        for a, b in pieces:
+            if re_ <= a or rs >= b:
+                nxt.append((a, b))
+                continue
+            if a < rs:
+                nxt.append((a, rs))
+            if re_ < b:
+                nxt.append((re_, b))
+        pieces = nxt
+    return pieces
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
 
 
 def _rank(sp: Span) -> tuple:

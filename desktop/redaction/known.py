@@ -307,7 +307,7 @@ def find_known(
                         and given not in lexicon.NOT_NAMES
                     ):
                         own = people_tokens.get(pat.person or "", set())
-                        who = pat.person if given in own else fold(g.group(1) + " " + text[s:e])
+                        who = pat.person if given in own else None  # a relative: someone else
                         hits.append(KnownHit(g.start(1), e, "PERSON", who, False))
     return hits
 
