@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -313,19 +314,33 @@ class InterviewEditor(QWidget):
         area.setWidget(inner)
         return area
 
-    def _form(self) -> tuple[QWidget, QFormLayout]:
+    def _form(self, *, labels_above: bool = False) -> tuple[QWidget, QFormLayout]:
+        """A form column of a readable width. Long questions sit above their answer, so no label
+        is ever squeezed or clipped, whatever the scale or the language."""
         page = QWidget(self)
-        form = QFormLayout(page)
-        form.setContentsMargins(8, 12, 8, 12)
+        outer = QHBoxLayout(page)
+        outer.setContentsMargins(8, 12, 8, 12)
+        column = QWidget(page)
+        column.setMaximumWidth(860)
+        outer.addWidget(column, 1)
+        outer.addStretch(0)
+        form = QFormLayout(column)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(16)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if labels_above:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+            form.setVerticalSpacing(6)
         return page, form
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, name: str | None = None) -> QWidget:
         label = QLabel(text, form.parentWidget())
         label.setBuddy(widget)
-        label.setWordWrap(True)
+        if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
+            label.setWordWrap(True)
+            label.setProperty("role", "field-title")
         widget.setAccessibleName(name or text.replace("&", ""))
         form.addRow(label, widget)
         return widget
@@ -356,7 +371,7 @@ class InterviewEditor(QWidget):
         return page
 
     def _build_report(self) -> QWidget:
-        page, form = self._form()
+        page, form = self._form(labels_above=True)
         self.crime = _combo(page, [(labels.crime_label(c), c.value) for c in CrimeType], "")
         self._row(form, self.tr("C&rime reported"), self.crime)
         self.force = QComboBox(page)
@@ -379,10 +394,12 @@ class InterviewEditor(QWidget):
         self.report_year.setRange(1950, 2100)
         self.report_year.setValue(self._today().year)
         self.report_year.setAccessibleName(self.tr("Year of the report"))
-        h.addWidget(self.report_month, 2)
-        h.addWidget(self.report_year, 1)
+        h.addWidget(self.report_month)
+        h.addWidget(self.report_year)
         label = QLabel(self.tr("&Month of the report to police"), page)
         label.setBuddy(self.report_month)
+        label.setProperty("role", "field-title")
+        h.addStretch(1)
         form.addRow(label, month_row)
         self.report_month.currentIndexChanged.connect(
             lambda: self.report_year.setEnabled(self.report_month.currentData() != 0))
@@ -406,7 +423,9 @@ class InterviewEditor(QWidget):
             box.toggled.connect(self.changed)
             v.addWidget(box)
             self.outcomes[o] = box
-        form.addRow(QLabel(self.tr("What happened next"), page), outcomes)
+        next_label = QLabel(self.tr("What happened next"), page)
+        next_label.setProperty("role", "field-title")
+        form.addRow(next_label, outcomes)
         self.fear = _answers(page, "")
         self._row(form, self.tr("Did fear of status checks stop or delay reporting?"), self.fear)
         self.threat = _answers(page, "")
@@ -424,7 +443,10 @@ class InterviewEditor(QWidget):
         v.setContentsMargins(8, 12, 8, 8)
         label = QLabel(self.tr("The statement, in the interviewee's words (any language or script)"), page)
         label.setWordWrap(True)
-        self.statement = QPlainTextEdit(page)
+        # QTextEdit rather than QPlainTextEdit: it lays out each paragraph in its own direction, so
+        # an Arabic or Urdu paragraph is right-aligned between English ones.
+        self.statement = QTextEdit(page)
+        self.statement.setAcceptRichText(False)
         self.statement.setObjectName("statement")
         self.statement.setAccessibleName(self.tr("Statement"))
         self.statement.setTabChangesFocus(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.forces import FORCES
-from desktop.core.model import CrimeType, Status
+from desktop.core.model import CrimeType, Role, Status
 from desktop.ui import labels
 from desktop.ui.models import InterviewTableModel
 
@@ -89,9 +89,9 @@ class InterviewListPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in ((0, 130), (1, 100), (2, 120), (3, 170), (4, 200), (5, 140), (6, 90), (7, 60)):
-            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(InterviewTableModel.COL_FORCE, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         v.addWidget(self.table, 1)
         self.count_label = QLabel(self)
         self.count_label.setProperty("role", "muted")
@@ -113,6 +113,27 @@ class InterviewListPage(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+
+    def _fit_columns(self) -> None:
+        """Widths from the longest words each column can show, in the font in use (so they hold at
+        any scale and in any language); the police force takes what is left."""
+        m = InterviewTableModel
+        fm = self.table.fontMetrics()
+        bold = self.table.horizontalHeader().fontMetrics()
+        samples = {
+            m.COL_REFERENCE: ["WB-WWWW-WWWW"],
+            m.COL_INTERVIEWED: ["2026-12-31"],
+            m.COL_ROLE: [labels.role_label(r) for r in Role],
+            m.COL_CRIME: [labels.crime_label(c) for c in CrimeType],
+            m.COL_CONSENT: [self.model.headerData(m.COL_CONSENT, Qt.Orientation.Horizontal)],
+            m.COL_STATUS: [labels.status_label(x) for x in Status],
+            m.COL_PEOPLE: ["999"],
+            m.COL_UPDATED: ["2026-12-31 23:59"],
+        }
+        for col, texts in samples.items():
+            head = self.model.headerData(col, Qt.Orientation.Horizontal) or ""
+            width = max([fm.horizontalAdvance(t) for t in texts] + [bold.horizontalAdvance(head) * 1.1 + 18])
+            self.table.setColumnWidth(col, int(width) + 24)
 
     def current_filter(self):
         from desktop.vault import ListFilter

@@ -161,7 +161,7 @@ class InterviewTableModel(QAbstractTableModel):
             return s.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if col == self.COL_REFERENCE:
             return s.reference

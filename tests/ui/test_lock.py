@@ -9,7 +9,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit
 
 from tests.ui.conftest import create_vault, unlock
 from tests.ui.test_workflow import STATEMENT, fill_new_interview
@@ -25,7 +25,7 @@ def visible_texts() -> list[str]:
             continue
         if isinstance(w, QLineEdit | QLabel | QAbstractButton):
             out.append(w.text())
-        elif isinstance(w, QPlainTextEdit):
+        elif isinstance(w, QPlainTextEdit | QTextEdit):
             out.append(w.toPlainText())
         elif isinstance(w, QComboBox) and w.isEditable():
             out.append(w.currentText())
@@ -40,7 +40,7 @@ def shows_any_secret() -> list[str]:
 def holds_any_secret(window) -> list[str]:
     """Text still held by any widget of the window, shown or not (nothing may survive a lock)."""
     held = []
-    for w in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit):
+    for w in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit):
         text = w.text() if isinstance(w, QLineEdit) else w.toPlainText()
         held += [text for s in SECRETS if s in text]
     return held

@@ -1,0 +1,212 @@
+"""Screenshots of each main screen, for the README and for checking the layout by eye.
+
+    python tools/screenshots.py [OUT_DIR]
+
+For each scale (100% on a 1366x768 screen, 150% on a 1920x1080 screen: both 1366- and
+1280-point-wide laptops) it starts a private Xvfb display, makes a demo vault with made-up
+interviews in a throwaway folder, starts the real window there and grabs the whole screen with
+ImageMagick's ``import -window root``. Nothing is read from or written to the user's own vault.
+The demo vault uses a cheap key-derivation setting: it holds only invented data and is deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALES = (("100", "1", "1366x768"), ("150", "1.5", "1920x1080"))
+DEMO_PASSPHRASE = "demo only kitchen table"
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("WITNESSBOX_SHOT_CHILD"):
+        return shoot(out, os.environ["WITNESSBOX_SHOT_TAG"])
+    for tag, factor, screen in SCALES:
+        display = f":{90 + int(tag) % 7}"
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(1.0)  # Xvfb has no readiness signal; this is a developer tool, not a test
+            with tempfile.TemporaryDirectory() as home:
+                env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=factor,
+                           QT_AUTO_SCREEN_SCALE_FACTOR="0", QT_ENABLE_HIGHDPI_SCALING="0" if factor == "1" else "1",
+                           WITNESSBOX_SHOT_CHILD="1", WITNESSBOX_SHOT_TAG=tag, HOME=home,
+                           XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config",
+                           XDG_STATE_HOME=f"{home}/state", XDG_CACHE_HOME=f"{home}/cache", LANG="en_GB.UTF-8")
+                subprocess.run([sys.executable, __file__, str(out)], env=env, check=True, cwd=ROOT)
+        finally:
+            xvfb.terminate()
+            xvfb.wait()
+    return 0
+
+
+def demo_interviews():
+    from desktop.core.model import (
+        Answer,
+        Consent,
+        ConsentUse,
+        CrimeType,
+        Identifier,
+        IdentifierKind,
+        Interview,
+        Outcome,
+        Person,
+        PersonRole,
+        Role,
+        Status,
+        YearMonth,
+    )
+
+    statement = (
+        "I went to the police station in March to report what my husband was doing. The officer asked for my "
+        "passport before he asked what happened. He said he would have to check my status with the Home Office. "
+        "I did not go back for two months because I was afraid they would send me away from my children.\n\n"
+        "Later my neighbour called the police when she heard shouting. They came to the flat and again asked about "
+        "my visa. My husband told them I was illegal and they believed him.\n\n"
+        "ذهبت إلى مركز الشرطة لأبلغ عما يفعله زوجي، لكن الضابط سأل عن جواز سفري أولاً.\n"
+        "पुलिस ने पहले मेरा पासपोर्ट माँगा, फिर पूछा कि क्या हुआ।"
+    )
+    forces = ["west-midlands", "metropolitan", "greater-manchester", "kent", "west-yorkshire", "merseyside",
+              "avon-somerset", "essex", "thames-valley", "south-wales", "northumbria", "unknown"]
+    crimes = list(CrimeType)
+    main = Interview(
+        interviewed_on=date(2026, 11, 12), role=Role.VICTIM, crime_type=CrimeType.DOMESTIC_ABUSE,
+        force="west-midlands", reported_on=YearMonth(2026, 3), statement=statement,
+        people=[Person("Leila Haddad", PersonRole.INTERVIEWEE, ["Umm Sami"]),
+                Person("Karim Haddad", PersonRole.PERPETRATOR, ["K"]),
+                Person("PC Daniel Price", PersonRole.OFFICER, [])],
+        identifiers=[Identifier(IdentifierKind.ADDRESS, "Flat 4, 19 Elm Terrace, Walsall WS1 9ZZ"),
+                     Identifier(IdentifierKind.PHONE, "07700 900461"),
+                     Identifier(IdentifierKind.HOME_OFFICE_REF, "H1234567")],
+        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 11, 12), "J. Osei"),
+                 ConsentUse.QUOTATION: Consent(ConsentUse.QUOTATION, True, date(2026, 11, 12), "J. Osei",
+                                               withdrawn_on=date(2026, 11, 20), withdrawn_by="J. Osei"),
+                 ConsentUse.CONTACT: Consent(ConsentUse.CONTACT, False)},
+        asked_about_status=Answer.YES, immigration_enforcement_contacted=Answer.UNKNOWN,
+        what_was_shared="Her name and date of birth, according to a letter she received later.",
+        outcomes=[Outcome.CRIME_DROPPED], fear_delayed_reporting=Answer.YES, status_used_as_threat=Answer.YES,
+        language="Arabic", interpreter_used=True, interviewer="J. Osei", status=Status.COMPLETE,
+    )
+    out = [main]
+    for n in range(1, 12):
+        out.append(Interview(
+            interviewed_on=date(2026, 11 - n % 9, 1 + n), role=list(Role)[n % 3], crime_type=crimes[n % len(crimes)],
+            force=forces[n], reported_on=YearMonth(2026, max(1, 10 - n % 9)), statement="Made-up demo statement.",
+            people=[Person(f"Demo person {n}", PersonRole.INTERVIEWEE)] * (n % 3),
+            consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, n % 4 != 0, date(2026, 10, 1), "J. Osei")},
+            status=Status.DRAFT if n % 3 else Status.COMPLETE, interviewer="J. Osei",
+        ))
+    return out
+
+
+def demo_letter_png() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (900, 620), (250, 248, 240))
+    d = ImageDraw.Draw(im)
+    d.rectangle((40, 40, 860, 580), outline=(120, 120, 120), width=3)
+    d.text((70, 70), "HOME OFFICE (made-up demo letter)", fill=(20, 20, 20))
+    for i in range(12):
+        d.line((70, 130 + i * 34, 830 - (i % 4) * 90, 130 + i * 34), fill=(150, 150, 150), width=6)
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def shoot(out: Path, tag: str) -> int:
+    from desktop import firewall
+
+    firewall.install(firewall.DEFAULT_ALLOWED_PROGRAMS + ("import", "/usr/bin/import"))
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Application, build_main_window
+    from desktop.core.attachments import prepare
+    from desktop.core.model import ConsentUse
+    from desktop.paths import AppPaths
+    from desktop.vault import KdfParams, Vault
+
+    app = Application(sys.argv[:1])
+    paths = AppPaths.default()
+    paths.ensure()
+    cheap = KdfParams(time_cost=1, memory_cost_kib=8 * 1024, lanes=1)
+    window = build_main_window(paths, kdf=cheap, today=lambda: date(2026, 11, 26))
+    screen = app.primaryScreen().availableGeometry()
+    window.setGeometry(screen)
+    window.show()
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        app.processEvents()
+
+    def grab(name: str) -> None:
+        settle()
+        raw = out / f".{name}-{tag}.png"
+        final = out / f"{name}-{tag}.png"
+        subprocess.run(["import", "-window", "root", str(raw)], check=True)
+        shutil.move(raw, final)
+        print("wrote", final.relative_to(ROOT) if final.is_relative_to(ROOT) else final)
+
+    # First run: set up the vault.
+    page = window.create_page
+    page.passphrase.setText(DEMO_PASSPHRASE)
+    page.confirm.setText(DEMO_PASSPHRASE[:-3])
+    grab("01-create-vault")
+    page.confirm.setText(DEMO_PASSPHRASE)
+    page.submit()
+    for _ in range(100):
+        if window.is_unlocked:
+            break
+        settle(100)
+    vault = window.vault
+    ids = vault.interviews.add_many(demo_interviews())
+    letter = prepare(demo_letter_png(), "letter-from-home-office.png")
+    vault.attachments.add(ids[0], letter.data, letter.display_name, letter.media_type)
+    window.list_page.refresh()
+    grab("03-interview-list")
+
+    window.open_interview(ids[0])
+    editor = window.editor
+    names = ["04-form-about", "05-form-report", "06-form-statement", "07-form-people", "08-form-consent",
+             "09-form-attachments"]
+    for n, name in enumerate(names):
+        editor.tabs.setCurrentIndex(n)
+        grab(name)
+    editor.attachments_view.selectRow(0)
+    editor.view_selected_attachment()
+    editor.viewer.resize(min(820, screen.width() - 80), min(640, screen.height() - 80))
+    grab("10-attachment-viewer")
+    editor.viewer.reject()
+    _ = ConsentUse
+
+    # Lock, and a wrong passphrase on the lock screen.
+    window.lock()
+    window.unlock_page.passphrase.setText("demo only kitchen tabel")
+    window.unlock_page.submit()
+    for _ in range(100):
+        if window.unlock_page.message.isVisible():
+            break
+        settle(100)
+    grab("02-locked")
+    window.close()
+    Vault.exists(paths.default_vault_dir)
+    QApplication.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
