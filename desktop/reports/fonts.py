@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.abag import ABag
 from reportlab.pdfbase import pdfmetrics
@@ -185,7 +186,15 @@ def _neutral_font(ch: str, near: str | None, bold: bool) -> str:
 
 def runs(word: str, size: float, *, bold: bool = False) -> list[Run]:
     """Split one word (no spaces) into font runs, shaping complex scripts. Raises UncoveredCharacter."""
-    FontSet.load()
+    return list(_runs(word, size, bold))
+
+
+@lru_cache(maxsize=4096)
+def _runs(word: str, size: float, bold: bool) -> tuple[Run, ...]:
+    fonts = FontSet.load()
+    if word.isascii() and word.isprintable():  # plain English: one run in the Latin font
+        font = fonts[LATIN].bold if bold else fonts[LATIN].regular
+        return (Run(font, word, word, pdfmetrics.stringWidth(word, font, size), False, size),)
     strong = [script_of(c) for c in word]
     # neutral characters take the script of the nearest strong letter before them, else after
     scripts: list[str | None] = []
@@ -223,7 +232,7 @@ def runs(word: str, size: float, *, bold: bool = False) -> list[Run]:
         else:
             glyphs, width = text, pdfmetrics.stringWidth(text, font, run_size)
         out.append(Run(font, text, glyphs, width, rtl, run_size))
-    return out
+    return tuple(out)
 
 
 def shape(text: str, font: str, size: float) -> tuple[str, float]:

@@ -1,0 +1,205 @@
+"""Statement export benchmark (on demand; prints JSON).
+
+    python tests/benchmarks/bench_statements.py            # everything
+    WB_BENCH_BULK=200 python tests/benchmarks/bench_statements.py
+    python -m pytest tests/benchmarks/bench_statements.py -s
+
+1. One five-page statement end to end: detection and redaction (the redaction engine), drawing,
+   the leak gate; the median of several runs, per stage.
+2. ``WB_BENCH_BULK`` statements (default 1,000) exported in bulk into a folder, with the resident
+   memory sampled as it goes (it must stay flat) and the peak.
+3. What a charity does today: the same statement as a .docx turned into PDF by LibreOffice
+   headless (one ``soffice --convert-to pdf`` per statement), and the ratio. Needs LibreOffice
+   and python-docx (the benchmark's own tools, not the product's); skipped with a note otherwise.
+
+Under pytest the network guard is installed and allows no office suite, so the test runs this
+file as a child process, which measures the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _rss_mib() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def _peak_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+
+
+def five_page_interview(reference: str = "WB-BNCH-0001"):
+    from tests.unit.test_statement_data import sample_interview
+
+    iv = sample_interview(reference=reference)
+    iv.statement = "\n\n".join([iv.statement] * 8)
+    return iv
+
+
+def bench_one(runs: int = 5) -> dict:
+    from desktop.reports import leak_gate
+    from desktop.reports.export import prepare_statement
+    from desktop.reports.statement import render_statement
+
+    iv = five_page_interview()
+    prepare_statement(iv)  # warm: fonts loaded, word lists read
+    stages: dict[str, list[float]] = {"detect_and_redact": [], "render": [], "gate": [], "total": []}
+    pages = 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        content, forbidden = prepare_statement(iv)
+        t1 = time.perf_counter()
+        data = render_statement(content)
+        t2 = time.perf_counter()
+        leak_gate.check(data, forbidden, expected_text=content.all_text())
+        t3 = time.perf_counter()
+        stages["detect_and_redact"].append(t1 - t0)
+        stages["render"].append(t2 - t1)
+        stages["gate"].append(t3 - t2)
+        stages["total"].append(t3 - t0)
+        pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
+    out = {f"{k}_s": round(statistics.median(v), 4) for k, v in stages.items()}
+    out.update(pages=pages, protected_strings=len(forbidden), runs=runs)
+    return out
+
+
+def bench_bulk(n: int) -> dict:
+    from desktop.reports.export import export_many, prepare_statement
+
+    samples: list[tuple[int, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+
+        def load(i: int):
+            iv = five_page_interview(reference=f"WB-BULK-{i:04d}")
+            return prepare_statement(iv)
+
+        def progress(done: int, total: int) -> None:
+            if done in (1, 10) or done % max(1, total // 10) == 0:
+                samples.append((done, round(_rss_mib(), 1)))
+
+        t0 = time.perf_counter()
+        result = export_many(range(n), load, out, total=n, progress=progress)
+        elapsed = time.perf_counter() - t0
+        written = len(list(out.glob("*.pdf")))
+    after_10 = next((m for d, m in samples if d >= 10), samples[0][1])
+    return {
+        "statements": n,
+        "written": written,
+        "refused": len(result.refused),
+        "total_s": round(elapsed, 2),
+        "per_statement_s": round(elapsed / max(1, n), 4),
+        "rss_mib_by_count": samples,
+        "rss_growth_after_10_mib": round(samples[-1][1] - after_10, 1),
+        "peak_rss_mib": round(_peak_mib(), 1),
+    }
+
+
+def _docx(content, path: Path) -> None:
+    import docx  # python-docx: the benchmark's own tool
+
+    from desktop.reports.statement import paragraphs
+
+    d = docx.Document()
+    d.add_heading("WITNESS STATEMENT", 0)
+    d.add_paragraph(f"Statement of {content.pseudonym}  -  Reference {content.reference}")
+    table = d.add_table(rows=0, cols=2)
+    for label, value in [("Role", content.role), ("Police force", content.force), ("Crime reported", content.crime),
+                         ("Month and year reported", content.reported), ("Language", content.language),
+                         *content.facts]:
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, value
+    d.add_heading("Statement", 1)
+    for para in paragraphs(content.statement):
+        d.add_paragraph(para)
+    d.add_heading("Redactions", 1)
+    legend = d.add_table(rows=0, cols=3)
+    for e in content.legend:
+        row = legend.add_row().cells
+        row[0].text, row[1].text, row[2].text = e.placeholder, e.kind, e.description
+    d.add_heading("Consent", 1)
+    d.add_paragraph(content.consent)
+    d.add_heading("Declaration", 1)
+    d.add_paragraph("Signed ____________________   Date __________")
+    d.save(str(path))
+
+
+def bench_libreoffice(ours_total_s: float, runs: int = 3) -> dict:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        return {"skipped": "python-docx is not installed (pip install python-docx into the venv to compare)"}
+    if not soffice:
+        return {"skipped": "LibreOffice is not installed (apt-get install libreoffice-writer-nogui to compare)"}
+    from desktop.reports.export import prepare_statement
+
+    content, _ = prepare_statement(five_page_interview())
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        src = tmpd / "statement.docx"
+        _docx(content, src)
+        profile = (tmpd / "profile").as_uri()
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+               "--outdir", str(tmpd), str(src)]
+        subprocess.run(cmd, capture_output=True, check=True, timeout=300)  # first start creates the profile
+        for _ in range(runs):
+            (tmpd / "statement.pdf").unlink(missing_ok=True)
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True, timeout=300)
+            times.append(time.perf_counter() - t0)
+            assert (tmpd / "statement.pdf").exists()
+        version = subprocess.run([soffice, "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
+    lo = statistics.median(times)
+    return {
+        "libreoffice": version,
+        "docx_to_pdf_s": round(lo, 3),
+        "witnessbox_detect_render_gate_s": round(ours_total_s, 3),
+        "ratio": round(lo / ours_total_s, 1),
+        "goal_ratio": 20,
+        "note": "LibreOffice converts only; Witnessbox's time includes detection, redaction and the leak gate",
+    }
+
+
+def main() -> dict:
+    n = int(os.environ.get("WB_BENCH_BULK", "1000"))
+    report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    report["one_five_page_statement"] = bench_one()
+    report["libreoffice_comparison"] = bench_libreoffice(report["one_five_page_statement"]["total_s"])
+    report["bulk"] = bench_bulk(n)
+    return report
+
+
+def test_statement_benchmark():
+    """Runs this file in a child process (no network guard there, so LibreOffice may start) and prints its JSON."""
+    proc = subprocess.run([sys.executable, __file__], capture_output=True, text=True, check=False, timeout=3600)
+    print(proc.stdout)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout)
+    assert report["bulk"]["written"] == report["bulk"]["statements"]
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), indent=2))
