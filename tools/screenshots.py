@@ -12,7 +12,6 @@ The demo vault uses a cheap key-derivation setting: it holds only invented data 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -129,6 +128,8 @@ def shoot(out: Path, tag: str) -> int:
 
     firewall.install(firewall.DEFAULT_ALLOWED_PROGRAMS + ("import", "/usr/bin/import"))
 
+    from PIL import Image
+
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -158,7 +159,10 @@ def shoot(out: Path, tag: str) -> int:
         raw = out / f".{name}-{tag}.png"
         final = out / f"{name}-{tag}.png"
         subprocess.run(["import", "-window", "root", str(raw)], check=True)
-        shutil.move(raw, final)
+        # A 128-colour palette keeps the text crisp and the file small enough to commit.
+        with Image.open(raw) as im:
+            im.convert("RGB").quantize(colors=128, dither=Image.Dither.NONE).save(final, optimize=True)
+        raw.unlink()
         print("wrote", final.relative_to(ROOT) if final.is_relative_to(ROOT) else final)
 
     # First run: set up the vault.

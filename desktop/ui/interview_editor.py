@@ -118,6 +118,23 @@ def _answers(parent: QWidget, name: str) -> QComboBox:
     return _combo(parent, [(labels.answer_label(a), a.value) for a in (Answer.UNKNOWN, Answer.YES, Answer.NO)], name)
 
 
+class _QuestionList(QVBoxLayout):
+    """Each question above its answer, the question wrapping at the column's full width (a
+    QFormLayout squeezes wrapped labels into a narrow column and clips them)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(4)
+
+    def addRow(self, label: QLabel, field: QWidget) -> None:  # noqa: N802 (QFormLayout's name)
+        if self.count():
+            self.addSpacing(10)
+        self.addWidget(label)
+        wide = isinstance(field, QLineEdit | QPlainTextEdit)
+        self.addWidget(field, 0, Qt.AlignmentFlag(0) if wide else Qt.AlignmentFlag.AlignLeft)
+
+
 class ConsentRow:
     """One use of the interview: given or not, when, who took it, and its withdrawal."""
 
@@ -324,21 +341,20 @@ class InterviewEditor(QWidget):
         column.setMaximumWidth(860)
         outer.addWidget(column, 1)
         outer.addStretch(0)
+        if labels_above:
+            return page, _QuestionList(column)
         form = QFormLayout(column)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(10)
         form.setHorizontalSpacing(16)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if labels_above:
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-            form.setVerticalSpacing(6)
         return page, form
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, name: str | None = None) -> QWidget:
         label = QLabel(text, form.parentWidget())
         label.setBuddy(widget)
-        if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
+        if isinstance(form, _QuestionList):
             label.setWordWrap(True)
             label.setProperty("role", "field-title")
         widget.setAccessibleName(name or text.replace("&", ""))
@@ -430,6 +446,7 @@ class InterviewEditor(QWidget):
         self._row(form, self.tr("Did fear of status checks stop or delay reporting?"), self.fear)
         self.threat = _answers(page, "")
         self._row(form, self.tr("Did the perpetrator use immigration status as a threat?"), self.threat)
+        form.addStretch(1)
         for w in (self.crime.currentIndexChanged, self.force.currentIndexChanged, self.report_month.currentIndexChanged,
                   self.report_year.valueChanged, self.asked_status.currentIndexChanged,
                   self.ie_contacted.currentIndexChanged, self.shared.textChanged, self.fear.currentIndexChanged,

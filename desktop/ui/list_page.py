@@ -118,6 +118,8 @@ class InterviewListPage(QWidget):
         """Widths from the longest words each column can show, in the font in use (so they hold at
         any scale and in any language); the police force takes what is left."""
         m = InterviewTableModel
+        self.table.ensurePolished()  # the stylesheet's font, not the default one
+        self.table.horizontalHeader().ensurePolished()
         fm = self.table.fontMetrics()
         bold = self.table.horizontalHeader().fontMetrics()
         samples = {
@@ -128,7 +130,7 @@ class InterviewListPage(QWidget):
             m.COL_CONSENT: [self.model.headerData(m.COL_CONSENT, Qt.Orientation.Horizontal)],
             m.COL_STATUS: [labels.status_label(x) for x in Status],
             m.COL_PEOPLE: ["999"],
-            m.COL_UPDATED: ["2026-12-31 23:59"],
+            m.COL_UPDATED: ["2026-12-31"],
         }
         for col, texts in samples.items():
             head = self.model.headerData(col, Qt.Orientation.Horizontal) or ""

@@ -145,10 +145,14 @@ class InterviewTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == self.COL_CONSENT:
+                return _t("Consent to use the interview in the complaint")
+            return None
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [
-            _t("Reference"), _t("Interviewed"), _t("Role"), _t("Crime"), _t("Police force"), _t("Complaint consent"),
+            _t("Reference"), _t("Interviewed"), _t("Role"), _t("Crime"), _t("Police force"), _t("Consent"),
             _t("Status"), _t("People"), _t("Last changed"),
         ][section]
 
@@ -180,7 +184,7 @@ class InterviewTableModel(QAbstractTableModel):
         if col == self.COL_PEOPLE:
             return str(s.people_count)
         if col == self.COL_UPDATED:
-            return s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated_at else ""
+            return s.updated_at.astimezone().date().isoformat() if s.updated_at else ""
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

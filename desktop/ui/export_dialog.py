@@ -1,0 +1,255 @@
+"""The export dialog: choose interviews and a folder, export redacted statements, see what was written.
+
+The work runs on the task runner (``desktop.ui.workers``): :func:`desktop.reports.export.export_many`
+renders, gates and writes one statement at a time; its progress callback is turned into a signal
+so the bar moves on the GUI thread, and Cancel sets the event it checks between statements.
+Interviews without consent for the complaint are listed but cannot be ticked. A destination in a
+cloud-synced folder is allowed (statements are redacted and meant to be shared) but warned about.
+The result list shows each reference with its fingerprint; refusals say why, never with a name.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.model import CRIME_LABELS
+from desktop.paths import synced_folder_name
+from desktop.reports.export import BulkResult, export_many
+from desktop.ui.workers import TaskRunner
+
+
+class SummaryLike(Protocol):
+    id: str
+    reference: str
+    consent_complaint: bool
+
+
+FolderChooser = Callable[[QWidget], Path | None]
+
+
+def choose_folder(parent: QWidget) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Folder for the statements"))
+    return Path(chosen) if chosen else None
+
+
+class _Progress(QObject):
+    """Carries the export's progress from the worker thread to the GUI thread."""
+
+    moved = Signal(int, int)
+
+
+class ExportDialog(QDialog):
+    export_finished = Signal(object)  # the BulkResult
+
+    def __init__(
+        self,
+        summaries: Sequence[SummaryLike],
+        load: Callable[[str], tuple[Any, list[str]]],
+        runner: TaskRunner,
+        choose: FolderChooser = choose_folder,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export redacted statements"))
+        self.setObjectName("exportDialog")
+        self._load = load
+        self._runner = runner
+        self._choose = choose
+        self._folder: Path | None = None
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._moved)
+
+        self.interviews = QListWidget(self)
+        self.interviews.setAccessibleName(self.tr("Interviews to export"))
+        for s in summaries:
+            label = s.reference
+            crime = getattr(s, "crime_type", None)
+            if crime is not None and crime in CRIME_LABELS:
+                label += f"  -  {CRIME_LABELS[crime]}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            if s.consent_complaint:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+            else:
+                item.setText(label + self.tr("  (no consent for the complaint: cannot be exported)"))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsUserCheckable)
+            self.interviews.addItem(item)
+        self.interviews.itemChanged.connect(lambda _item: self._update())
+
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setPlaceholderText(self.tr("Choose a folder"))
+        self.folder_edit.setAccessibleName(self.tr("Destination folder"))
+        self.choose_button = QPushButton(self.tr("Choose folder..."), self)
+        self.choose_button.clicked.connect(self._choose_folder)
+        self.synced_warning = QLabel(self)
+        self.synced_warning.setWordWrap(True)
+        self.synced_warning.setObjectName("warning")
+        self.synced_warning.hide()
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.results = QListWidget(self)
+        self.results.setAccessibleName(self.tr("Statements written"))
+        self.results.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self.export_button = QPushButton(self.tr("Export"), self)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button = QPushButton(self.tr("Cancel export"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.choose_button)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.export_button)
+        action_row.addWidget(self.cancel_button)
+        action_row.addStretch(1)
+        action_row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Interviews"), self))
+        layout.addWidget(self.interviews, 1)
+        layout.addWidget(QLabel(self.tr("Save the statements in"), self))
+        layout.addLayout(folder_row)
+        layout.addWidget(self.synced_warning)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(action_row)
+        self.resize(640, 520)
+        self._update()
+
+    # -- choices ------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        out = []
+        for i in range(self.interviews.count()):
+            item = self.interviews.item(i)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled and item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def set_folder(self, folder: Path) -> None:
+        self._folder = Path(folder)
+        self.folder_edit.setText(str(self._folder))
+        synced = synced_folder_name(self._folder)
+        if synced:
+            self.synced_warning.setText(self.tr(
+                "This folder is synchronised by a cloud service ({name}): the statements will be uploaded. "
+                "They are redacted, but choose a folder on this computer unless you mean to share them that way."
+            ).format(name=synced))
+        self.synced_warning.setVisible(bool(synced))
+        self._update()
+
+    @Slot()
+    def _choose_folder(self) -> None:
+        chosen = self._choose(self)
+        if chosen is not None:
+            self.set_folder(chosen)
+
+    def _update(self) -> None:
+        busy = self._runner.busy
+        self.export_button.setEnabled(not busy and self._folder is not None and bool(self.selected_ids()))
+
+    # -- export -------------------------------------------------------------------------------
+
+    @Slot()
+    def start_export(self) -> None:
+        ids = self.selected_ids()
+        folder = self._folder
+        if not ids or folder is None:
+            return
+        if not folder.is_dir():
+            self.status.setText(self.tr("That folder does not exist any more; choose another."))
+            return
+        self._cancel.clear()
+        self.progress.setRange(0, len(ids))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.results.clear()
+        self.results.hide()
+        self.status.setText(self.tr("Exporting..."))
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.interviews.setEnabled(False)
+        moved = self._progress.moved
+        load, cancel = self._load, self._cancel
+
+        def work() -> BulkResult:
+            return export_many(ids, load, folder, progress=moved.emit, cancel=cancel)
+
+        self._runner.run_task(work, self._done, self._failed)
+
+    @Slot()
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.status.setText(self.tr("Stopping after the statement in progress..."))
+
+    @Slot(int, int)
+    def _moved(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self.cancel_button.hide()
+        self.choose_button.setEnabled(True)
+        self.interviews.setEnabled(True)
+        self._update()
+
+    def _done(self, result: BulkResult) -> None:
+        self._finish()
+        for r in result.written:
+            item = QListWidgetItem(self.tr("{ref}  written  -  fingerprint {fp}").format(
+                ref=r.reference, fp=" ".join(r.fingerprint[i:i + 4].upper() for i in range(0, 16, 4))))
+            item.setData(Qt.ItemDataRole.UserRole, r.fingerprint)
+            item.setToolTip(r.fingerprint)
+            self.results.addItem(item)
+        for _ref, why in result.refused:
+            self.results.addItem(QListWidgetItem(self.tr("Not exported: {why}").format(why=why)))
+        self.results.show()
+        summary = self.tr("{n} written, {m} not exported.").format(n=len(result.written), m=len(result.refused))
+        if result.cancelled:
+            summary = self.tr("Cancelled. ") + summary
+        self.status.setText(summary)
+        self.export_finished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        # the message of an unexpected error is not shown: it could quote data
+        self.status.setText(self.tr("The export stopped because of an unexpected problem ({kind}); "
+                                    "statements already written are complete.").format(kind=type(exc).__name__))
+
+    def launch(self) -> int:
+        """Show the dialog modally (tests drive the dialog without calling this)."""
+        return self.exec()
