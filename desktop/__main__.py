@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
 
         return run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr))
 
+    firewall.sanitise_qt_environment()
     from desktop.app import run_gui
 
     return run_gui(paths)

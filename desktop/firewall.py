@@ -191,6 +191,33 @@ def check_active() -> bool:
     return False
 
 
+# Qt plugins that listen on or talk to a network: the VNC platform (a VNC server) and the TUIO
+# touch input plugin (UDP). They are left out of the frozen build; this keeps them out of a run
+# from source too, whatever the environment says.
+_NETWORK_QT_PLATFORMS = ("vnc",)
+_NETWORK_QT_GENERIC_PLUGINS = ("tuiotouch",)
+
+
+def sanitise_qt_environment(environ: dict[str, str] | None = None) -> list[str]:
+    """Remove Qt settings that would start a networked plugin; returns the names removed.
+
+    Call before the QApplication is created. ``environ`` defaults to ``os.environ``.
+    """
+    env = os.environ if environ is None else environ
+    removed: list[str] = []
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform.split(":")[0].strip().lower() in _NETWORK_QT_PLATFORMS:
+        del env["QT_QPA_PLATFORM"]
+        removed.append("QT_QPA_PLATFORM")
+    generic = env.get("QT_QPA_GENERIC_PLUGINS", "")
+    if any(p in generic.lower() for p in _NETWORK_QT_GENERIC_PLUGINS):
+        del env["QT_QPA_GENERIC_PLUGINS"]
+        removed.append("QT_QPA_GENERIC_PLUGINS")
+    for name in removed:
+        log.warning("removed %s: it would start a networked Qt plugin", name)
+    return removed
+
+
 def install_qt_url_handlers(app) -> object:
     """Make QDesktopServices swallow every URL scheme that could leave the machine.
 

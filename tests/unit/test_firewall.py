@@ -95,3 +95,11 @@ def test_a_fresh_process_running_main_installs_the_guard_first(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "XDG_STATE_HOME": str(tmp_path), "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "blocked"
+
+
+def test_networked_qt_plugins_are_removed_from_the_environment():
+    env = {"QT_QPA_PLATFORM": "vnc:size=800x600", "QT_QPA_GENERIC_PLUGINS": "tuiotouch", "OTHER": "kept"}
+    assert sorted(firewall.sanitise_qt_environment(env)) == ["QT_QPA_GENERIC_PLUGINS", "QT_QPA_PLATFORM"]
+    assert env == {"OTHER": "kept"}
+    offscreen = {"QT_QPA_PLATFORM": "offscreen"}
+    assert firewall.sanitise_qt_environment(offscreen) == [] and offscreen == {"QT_QPA_PLATFORM": "offscreen"}
