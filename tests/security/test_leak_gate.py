@@ -394,3 +394,13 @@ def test_bulk_export_stops_when_cancelled(tmp_path):
     result = export_many(list(by_id), load, tmp_path, progress=progress, cancel=stop)
     assert result.cancelled and len(result.written) == 2
     assert sorted(p.name for p in Path(tmp_path).glob("*.pdf")) == ["WB-BBBB-0001.pdf", "WB-BBBB-0002.pdf"]
+
+
+@pytest.mark.parametrize("name", [URDU_NAME, PUNJABI_NAME, POLISH_NAME, POLISH_PERP, "Ştefan Ţăranu", HO_REF])
+def test_the_gate_finds_each_name_drawn_by_the_statement_renderer(name, sample):
+    """Control for the gate itself: a statement that still holds the name is refused, naming its index."""
+    iv, content = sample
+    leaky = render_statement(dataclasses.replace(content, statement=f"The interviewee said that {name} was there."))
+    with pytest.raises(LeakDetected) as err:
+        leak_gate.check(leaky, ["Nobody Here", name])
+    assert err.value.index == 1
