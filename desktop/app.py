@@ -7,6 +7,7 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QThreadPool
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -81,6 +82,7 @@ def build_main_window(
     from desktop.ui.interview_editor import pick_files
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher, QuickExitKeys
+    from desktop.ui.system_lock import SystemLockWatcher
     from desktop.ui.unlock import VaultGate
     from desktop.ui.workers import TaskRunner
 
@@ -92,7 +94,9 @@ def build_main_window(
     kwargs = {}
     if today is not None:
         kwargs["today"] = today
+    system_lock = SystemLockWatcher(QDBusConnection.sessionBus(), QDBusConnection.systemBus())
     window = MainWindow(gate, tasks, idle=idle, clipboard=clipboard, quick_exit_keys=QuickExitKeys(app),
+                        system_lock=system_lock,
                         idle_timeout_ms=idle_timeout_ms,
                         file_picker=file_picker or pick_files, **kwargs)
     tasks.setParent(window)

@@ -1054,6 +1054,8 @@ class InterviewEditor(QWidget):
 
     def _attachment_failed(self, exc: BaseException) -> None:
         log.error("adding an attachment failed: %s", type(exc).__name__)
+        if not self._open:
+            return  # locked meanwhile
         self.attachment_message.setText(self.tr("The attachment could not be stored. Nothing was added."))
         self.attachment_message.show()
         self._update_actions()

@@ -33,6 +33,7 @@ from desktop.ui.interview_editor import OPEN_KEY, InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
+from desktop.ui.system_lock import SystemLockWatcher
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
 from desktop.ui.workers import TaskRunner
 
@@ -45,7 +46,8 @@ class MainWindow(QMainWindow):
     quick_exited = Signal()
 
     def __init__(self, gate: VaultGate, tasks: TaskRunner, *, idle: IdleWatcher, clipboard: ClipboardGuard,
-                 quick_exit_keys: QuickExitKeys, idle_timeout_ms: int | None = None,
+                 quick_exit_keys: QuickExitKeys, system_lock: SystemLockWatcher | None = None,
+                 idle_timeout_ms: int | None = None,
                  file_picker: Callable[[QWidget], list[Path]] = pick_files,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__()
@@ -61,6 +63,10 @@ class MainWindow(QMainWindow):
         self.quick_exit_keys = quick_exit_keys
         quick_exit_keys.setParent(self)
         quick_exit_keys.triggered.connect(self.quick_exit)
+        self.system_lock = system_lock
+        if system_lock is not None:
+            system_lock.setParent(self)
+            system_lock.lock_requested.connect(self.lock)
         self._idle_override = idle_timeout_ms
         self.settings_dialog: SettingsDialog | None = None
         self.last_lock_seconds: float | None = None
@@ -86,6 +92,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
 
         self.create_page.opened.connect(self._opened)
+        self.create_page.abandoned.connect(self._show_locked_page)
         self.unlock_page.opened.connect(self._opened)
         self.list_page.open_requested.connect(self.open_interview)
         self.list_page.new_requested.connect(self.new_interview)
@@ -253,6 +260,9 @@ class MainWindow(QMainWindow):
                 log.error("saving the draft before locking failed: %s", type(exc).__name__)
         self._close_other_windows()
         self.settings_dialog = None
+        # An unlock or set-up still deriving its key must not open the vault behind the lock.
+        self.unlock_page.cancel()
+        self.create_page.cancel()
         self.editor.detach()
         self.list_page.clear()
         if vault is not None:
@@ -261,6 +271,7 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # noqa: BLE001
                 log.error("locking the vault reported: %s", type(exc).__name__)
         self.clipboard.clear_if_ours()
+        self.clipboard.clear_selection()
         self.workspace.setCurrentWidget(self.list_page)
         self._show_locked_page()
         self.last_lock_seconds = time.perf_counter() - started

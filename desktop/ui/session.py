@@ -134,6 +134,15 @@ class ClipboardGuard(QObject):
         if self._clipboard.text() == text:
             self.copy(text)
 
+    def clear_selection(self) -> None:
+        """Text selected in a Witnessbox field is X11's primary selection: drop it (on lock)."""
+        if self._clipboard.supportsSelection() and self._clipboard.ownsSelection():
+            self._rewriting = True
+            try:
+                self._clipboard.clear(QClipboard.Mode.Selection)
+            finally:
+                self._rewriting = False
+
     def clear_if_ours(self) -> None:
         self._timer.stop()
         if self._ours is None:

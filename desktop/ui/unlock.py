@@ -176,11 +176,13 @@ class CreateVaultPage(QWidget):
     """First run: choose the passphrase that will protect every interview on this computer."""
 
     opened = Signal(object)
+    abandoned = Signal()
 
     def __init__(self, gate: VaultGate, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._gate = gate
         self._tasks = tasks
+        self._attempt = 0
         card = _Card(self)
         b = card.body
         b.addWidget(_heading(self.tr("Set up Witnessbox on this computer"), card))
@@ -277,7 +279,10 @@ class CreateVaultPage(QWidget):
         passphrase = self.passphrase.text()
         self._set_busy(True)
         self._show(self.tr("Setting up the vault. This takes a few seconds."), role="hint")
-        self._tasks.run_task(lambda: self._gate.create(passphrase), self._created, self._failed)
+        self._attempt += 1
+        attempt = self._attempt
+        self._tasks.run_task(lambda: self._gate.create(passphrase),
+                             lambda vault: self._created(attempt, vault), lambda exc: self._failed(attempt, exc))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -285,15 +290,27 @@ class CreateVaultPage(QWidget):
             w.setEnabled(not busy)
         self.create_button.setEnabled(not busy)
 
-    def _created(self, vault) -> None:
+    def cancel(self) -> None:
+        """Forget a set-up still running (quick exit or lock): its vault is locked on arrival."""
+        self._attempt += 1
+        self._set_busy(False)
+        self.reset()
+
+    def _created(self, attempt: int, vault) -> None:
+        if attempt != self._attempt:
+            vault.lock()
+            self.abandoned.emit()  # the vault exists now: next time it is the lock screen
+            return
         self._set_busy(False)
         self.reset()
         self.opened.emit(vault)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, attempt: int, exc: BaseException) -> None:
         from desktop.paths import SyncedFolderError
         from desktop.vault import DiskFull, VaultExists
 
+        if attempt != self._attempt:
+            return
         self._set_busy(False)
         if isinstance(exc, VaultExists):
             text = self.tr("A vault already exists on this computer. Restart Witnessbox to unlock it.")
@@ -325,6 +342,7 @@ class UnlockPage(QWidget):
         self._gate = gate
         self._tasks = tasks
         self.failures = 0
+        self._attempt = 0
         self._wait_left = 0
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -361,22 +379,36 @@ class UnlockPage(QWidget):
         passphrase = self.passphrase.text()
         self._set_busy(True)
         self.message.hide()
-        self._tasks.run_task(lambda: self._gate.unlock(passphrase), self._unlocked, self._failed)
+        self._attempt += 1
+        attempt = self._attempt
+        self._tasks.run_task(lambda: self._gate.unlock(passphrase),
+                             lambda vault: self._unlocked(attempt, vault), lambda exc: self._failed(attempt, exc))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.passphrase.setReadOnly(busy)
         self.unlock_button.setEnabled(not busy and self._wait_left == 0)
 
-    def _unlocked(self, vault) -> None:
+    def cancel(self) -> None:
+        """Forget an unlock still running (quick exit): the vault it opens is locked on arrival."""
+        self._attempt += 1
+        self._set_busy(False)
+        self.reset()
+
+    def _unlocked(self, attempt: int, vault) -> None:
+        if attempt != self._attempt:
+            vault.lock()
+            return
         self._set_busy(False)
         self.failures = 0
         self.reset()
         self.opened.emit(vault)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, attempt: int, exc: BaseException) -> None:
         from desktop.vault import NoVault, VaultDamaged, WrongPassphrase
 
+        if attempt != self._attempt:
+            return
         self._set_busy(False)
         if isinstance(exc, WrongPassphrase):
             self.failures += 1

@@ -30,6 +30,22 @@ class FakeThreadPool:
         return True
 
 
+class HeldThreadPool(FakeThreadPool):
+    """Keeps each task until the test releases it: for what happens while a KDF is running."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list = []
+
+    def start(self, runnable) -> None:
+        self.started += 1
+        self.held.append(runnable)
+
+    def release(self) -> None:
+        while self.held:
+            self.held.pop(0).run()
+
+
 class FilePicker:
     """Stands in for the file dialog: returns the paths a test put in."""
 

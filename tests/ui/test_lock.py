@@ -195,3 +195,60 @@ def test_text_copied_with_ctrl_c_is_adopted_and_cleared(qtbot, make_window):
     qtbot.waitUntil(lambda: window.clipboard.holds_ours)
     window.lock()
     assert QGuiApplication.clipboard().text() == ""
+
+
+def test_quick_exit_while_the_key_is_being_derived_keeps_the_vault_shut(qtbot, make_window):
+    from tests.ui.conftest import PASSPHRASE, HeldThreadPool
+
+    pool = HeldThreadPool()
+    window = make_window(pool=pool)
+    page = window.create_page
+    page.passphrase.setText(PASSPHRASE)
+    page.confirm.setText(PASSPHRASE)
+    page.submit()
+    assert page.busy.isVisible() and pool.held  # the key is being derived
+    window.lock()
+    pool.release()
+    assert not window.is_unlocked and window.stack.currentWidget() is window.unlock_page
+
+    # The same on the lock screen.
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    assert pool.held
+    window.quick_exit()
+    pool.release()
+    assert not window.is_unlocked and not window.isVisible()
+
+
+def test_the_desktop_locking_the_session_locks_witnessbox(qtbot, make_window):
+    window = make_window()
+    create_vault(qtbot, window)
+    assert window.system_lock is not None
+    with qtbot.waitSignal(window.locked, timeout=1000):
+        window.system_lock.screensaver_changed(True)
+    assert not window.is_unlocked
+    unlock(qtbot, window)
+    window.system_lock.screensaver_changed(False)  # the screen saver ending unlocks nothing, locks nothing
+    assert window.is_unlocked
+    with qtbot.waitSignal(window.locked, timeout=1000):
+        window.system_lock.preparing_for_sleep(True)
+
+
+def test_typing_is_saved_as_a_draft_within_about_a_second(qtbot, make_window):
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    editor = window.editor
+    editor.tabs.setCurrentIndex(2)
+    editor.statement.setFocus()
+    qtbot.keyClicks(editor.statement, "He kept the keys")
+    started = time.perf_counter()
+
+    def drafted():
+        draft = window.vault.drafts.load("interview:new")
+        return draft is not None and draft["state"]["statement"] == "He kept the keys"
+
+    qtbot.waitUntil(drafted, timeout=3000)
+    assert time.perf_counter() - started < 1.5
+    assert "Draft kept safe" in editor.draft_state.text()

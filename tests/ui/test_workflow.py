@@ -192,3 +192,22 @@ def test_new_vault_needs_matching_passphrases_of_some_strength(qtbot, make_windo
     assert not page.create_button.isEnabled() and "different" in page.message.text()
     assert page.meter.value() >= 3
     assert not window.is_unlocked and not window.vault
+
+
+def test_a_scanned_pdf_is_shown_inside_the_app(qtbot, make_window, picker, tmp_path):
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    assert window.editor.save()
+    scan = tmp_path / "letter.pdf"
+    Image.new("RGB", (200, 280), (240, 240, 230)).save(scan, format="PDF")
+    picker.paths = [scan]
+    window.editor.add_attachments()
+    qtbot.waitUntil(lambda: window.editor.attachments_model.rowCount() == 1)
+    window.editor.attachments_view.selectRow(0)
+    window.editor.view_selected_attachment()
+    viewer = window.editor.viewer
+    qtbot.waitUntil(viewer.isVisible)
+    assert viewer.pictures_shown == 1
+    assert viewer.windowTitle() == "Witnessbox — Attachment"
