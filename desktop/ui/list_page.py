@@ -28,9 +28,10 @@ class InterviewListPage(QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = InterviewTableModel(parent=self)
+        run = None if tasks is None else (lambda work, done: tasks.run_task(work, done, self._query_failed))
+        self.model = InterviewTableModel(parent=self, run_in_background=run)
         v = QVBoxLayout(self)
         v.setContentsMargins(16, 12, 16, 12)
         v.setSpacing(8)
@@ -172,6 +173,10 @@ class InterviewListPage(QWidget):
             box.setCurrentIndex(0)
         for w in (self.search, self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
             w.blockSignals(False)
+
+    def _query_failed(self, exc: BaseException) -> None:
+        # Locked while the query ran (the vault refuses), or a search it could not run: show nothing.
+        self.count_label.setText(self.tr("The list could not be read. Try again."))
 
     def _sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Columns the vault cannot sort by keep the indicator where the sort really is."""

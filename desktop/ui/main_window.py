@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.create_page = CreateVaultPage(gate, tasks, self.stack)
         self.unlock_page = UnlockPage(gate, tasks, self.stack)
         self.workspace = QStackedWidget(self.stack)
-        self.list_page = InterviewListPage(self.workspace)
+        self.list_page = InterviewListPage(tasks, self.workspace)
         self.editor = InterviewEditor(tasks, file_picker=file_picker, today=today, parent=self.workspace)
         self.workspace.addWidget(self.list_page)
         self.workspace.addWidget(self.editor)

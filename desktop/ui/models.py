@@ -61,9 +61,14 @@ class InterviewTableModel(QAbstractTableModel):
         COL_UPDATED: "updated_at",
     }
 
-    def __init__(self, page_size: int = 200, parent=None) -> None:
+    def __init__(self, page_size: int = 200, parent=None,
+                 run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None] | None = None) -> None:
+        """``run_in_background(work, on_done)``: where a new query (filter, search, sort) runs, so a
+        search over ten thousand statements never freezes typing. None: at once, here."""
         super().__init__(parent)
         self._page = page_size
+        self._run = run_in_background
+        self._generation = 0
         self._source: SummarySource | None = None
         self._filter: Any = None
         self._sort = "updated_at"
@@ -78,7 +83,8 @@ class InterviewTableModel(QAbstractTableModel):
         self.refresh()
 
     def clear(self) -> None:
-        """Drop every decrypted row (on lock)."""
+        """Drop every decrypted row (on lock). A query still running is ignored when it ends."""
+        self._generation += 1
         self.beginResetModel()
         self._source = None
         self._filter = None
@@ -96,21 +102,34 @@ class InterviewTableModel(QAbstractTableModel):
         return self._total
 
     def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        source, flt, sort, descending = self._source, self._filter, self._sort, self._descending
+        if source is None:
+            self._apply(generation, (0, []))
+            return
+
+        def query():
+            return source.count(flt), self._query(source, flt, 0, sort, descending)
+
+        if self._run is None:
+            self._apply(generation, query())
+        else:
+            self._run(query, lambda result: self._apply(generation, result))
+
+    def _apply(self, generation: int, result: tuple[int, list]) -> None:
+        if generation != self._generation:
+            return  # a newer query, or a lock, came after this one
         self.beginResetModel()
-        self._rows = []
-        self._total = 0
-        if self._source is not None:
-            self._total = self._source.count(self._filter)
-            self._rows = self._fetch(0)
+        self._total, self._rows = result
         self.endResetModel()
+
+    def _query(self, source, flt, offset: int, sort: str, descending: bool) -> list:
+        return list(source.list_summaries(flt, offset=offset, limit=self._page, sort=sort, descending=descending))
 
     def _fetch(self, offset: int) -> list:
         assert self._source is not None
-        return list(
-            self._source.list_summaries(
-                self._filter, offset=offset, limit=self._page, sort=self._sort, descending=self._descending
-            )
-        )
+        return self._query(self._source, self._filter, offset, self._sort, self._descending)
 
     def canFetchMore(self, parent: _Index = _NO_INDEX) -> bool:  # noqa: N802
         return not parent.isValid() and self._source is not None and len(self._rows) < self._total

@@ -140,3 +140,22 @@ def test_identifiers_and_attachments_models(qapp):
     att.set_items([AttachmentInfo("a1", "letter.pdf", "application/pdf", 2_500_000, "00")])
     assert [att.data(att.index(0, c), DISPLAY) for c in range(3)] == ["letter.pdf", "PDF document", "2.4 MB"]
     assert att.data(att.index(0, 0), Qt.ItemDataRole.UserRole) == "a1"
+
+
+def test_a_query_that_ends_after_a_lock_or_a_newer_query_is_dropped(qapp):
+    pending = []
+    m = InterviewTableModel(run_in_background=lambda work, done: pending.append((work, done)))
+    source = ListSource(30)
+    m.set_source(source)
+    m.set_filter(ListFilter(consent_complaint=True))
+    assert m.rowCount() == 0 and len(pending) == 2  # nothing shown until a query ends
+    first, second = pending
+    second[1](second[0]())
+    first[1](first[0]())  # the older query ends last: ignored
+    assert m.total == 10
+    m.refresh()
+    m.clear()  # lock
+    work, done = pending[-1]
+    done(work())
+    assert m.rowCount() == 0 and m.total == 0
+    m.deleteLater()
