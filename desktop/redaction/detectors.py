@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import phonenumbers
 
@@ -28,8 +29,30 @@ PSEP = r"[ \t\u00a0\-\u2010-\u2015.()/]{0,2}"
 IC, M = re.IGNORECASE, re.MULTILINE
 
 
+# A leading "\b" or one-character look-behind stops the regex engine from skipping quickly to the
+# characters a match can start with; such patterns are compiled without it and the condition is
+# checked on each match instead (see _starts_ok). Detection stays well above 1 MB/s this way.
+_LEAD = re.compile(r"^(?:\\b|\(\?<!(\[[^\]]*\]|\\[dw])\))")
+_BEFORE_NOT: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
 def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags | M)
+    m = _LEAD.match(pattern)
+    if not m:
+        return re.compile(pattern, flags | M)
+    compiled = re.compile(pattern[m.end() :], flags | M)
+    _BEFORE_NOT[compiled] = re.compile(m.group(1)) if m.group(1) else None
+    return compiled
+
+
+def _starts_ok(pattern: re.Pattern[str], text: str, s: int) -> bool:
+    if pattern not in _BEFORE_NOT or s == 0:
+        return True
+    before = _BEFORE_NOT[pattern]
+    prev = text[s - 1]
+    if before is None:  # "\b" before a word character
+        return not (prev.isalnum() or prev == "_") or not (text[s].isalnum() or text[s] == "_")
+    return not before.match(prev)
 
 
 # --- context words ----------------------------------------------------------------------------
@@ -73,20 +96,92 @@ _CTX = {
 }
 
 
+# The words a context phrase can start with: only there is each kind's pattern tried.
+_CTX_FIRST = frozenset(
+    """
+passport passports travel pp nhs chi h health national ni nino insurance home ukvi visa uan gwf arc ihs nrm port
+cid is96 is151a bail asylum immigration brp biometric residence evisa share application case crime incident
+occurrence cad log urn police action report reported ref reference references refs number no id file account acc
+a membership customer bank sort iban card debit credit paid transfer transferred barclays lloyds hsbc natwest
+santander monzo nationwide halifax revolut starling wise reg registration plate plates car van vehicle taxi cab
+lorry truck motorbike drove driving bmw mercedes audi toyota ford vauxhall honda nissan volkswagen vw kia hyundai
+peugeot skoda born d dob date birth birthday b licence license dvla dva username user handle snap snapchat insta
+instagram tiktok facebook fb twitter telegram signal skype whatsapp profile imo viber ig post postcode postal area
+district
+""".split()
+)
+_LOWER_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=256)
+def _first_words_regex(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![a-z0-9])")
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 class _Context:
-    """Where context words sit in the text, to gate the weak patterns."""
+    """Where the context words are (one pass over the text), to gate the weak patterns."""
 
     def __init__(self, text: str) -> None:
-        self._pos: dict[str, list[int]] = {}
         self._text = text
+        self._pos: dict[str, list[tuple[int, int]]] = {k: [] for k in _CTX}
+        low = _lower_same_length(text)
+        present = set(_LOWER_WORD.findall(low)) & _CTX_FIRST
+        if not present:
+            return
+        starts = _first_words_regex(frozenset(present))
+        for m in starts.finditer(low):
+            s = m.start()
+            if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
+                continue
+            for kind, pattern in _CTX.items():
+                km = pattern.match(text, s)
+                if km:
+                    self._pos[kind].append((s, km.end()))
+
+    def windows(self, kind: str, margin: int) -> list[tuple[int, int]]:
+        """Stretches around every context word of ``kind`` (where its gated patterns can be)."""
+        out: list[list[int]] = []
+        for s, e in self._pos[kind]:
+            a, b = max(0, s - margin), min(len(self._text), e + margin)
+            if out and a <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], b)
+            else:
+                out.append([a, b])
+        return [(a, b) for a, b in out]
 
     def near(self, kind: str, start: int, end: int, before: int = 80, after: int = 30) -> bool:
-        pos = self._pos.get(kind)
-        if pos is None:
-            pos = [m.start() for m in _CTX[kind].finditer(self._text)]
-            self._pos[kind] = pos
-        i = bisect.bisect_left(pos, start - before)
-        return i < len(pos) and pos[i] <= end + after
+        pos = self._pos[kind]
+        i = bisect.bisect_left(pos, (start - before, -1))
+        return i < len(pos) and pos[i][0] <= end + after
+
+
+def _windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around every match of ``anchor``: the only places worth searching."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in anchor.finditer(text):
+        s, e = max(0, m.start() - margin), min(n, m.end() + margin)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(a, b) for a, b in out]
+
+
+_DIGITS = re.compile(r"\d+")
+# Digits that can be part of an identifier: five or more in a row (separators allowed), or next to a letter.
+_STRONG = re.compile(r"\d(?:[ \-./()]?\d){4,}|\d[A-Za-z]|[A-Za-z]\d")
+_AT = re.compile(r"@")
+_SLASH = re.compile(r"/|www\.")
+_DOT_WORD = re.compile(r"\bdot\b", re.IGNORECASE)
+_INNER_MARK = re.compile(r"[_.](?<=[A-Za-z0-9][_.])(?=[A-Za-z0-9])")
 
 
 # --- checksums (raise confidence only) --------------------------------------------------------
@@ -215,11 +310,26 @@ _AGE = _c(r"\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+years?[\s-]+old\b", IC
 # Addresses.
 _SUFFIX = "|".join(s + "s?" if not s.endswith("s") else s for s in lexicon.STREET_SUFFIXES)
 _CAPWORD = r"[A-Z][\w'’\-]*"
-_STREET = _c(
+# Streets are found from their last word ("Lane"), then the name, number and flat in front of it.
+_STREET_END = re.compile(r"(?:" + _SUFFIX + r")(?![\w'’\-])\.?")
+_STREET_FRONT = re.compile(
     r"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Rm|Block)\s+\d+[A-Za-z]?,?\s+)?"
     r"(?:\b\d{1,4}[A-Za-z]?(?:[-\u2013]\d{1,4}[A-Za-z]?)?,?\s+)?"
-    r"(?:(?:" + _CAPWORD + r")\s+){1,4}(?:" + _SUFFIX + r")\b\.?"
+    r"(?:(?:" + _CAPWORD + r")\s+){1,4}$"
 )
+
+
+def _streets(text: str) -> Iterator[tuple[int, int]]:
+    for m in _STREET_END.finditer(text):
+        s = m.start()
+        if s == 0 or not text[s - 1].isspace():
+            continue
+        lo = max(0, s - 120)
+        f = _STREET_FRONT.search(text, lo, s)
+        if f:
+            yield f.start(), m.end()
+
+
 # A house number and a capitalised name after a word that introduces an address ("lived at 43 Kingsway").
 _NUMBERED_PLACE = _c(
     r"(?:\b(?:live|lives|lived|living|address|house|home|flat|stay|stayed|staying|kept|moved|number|at|to|from)\b"
@@ -229,11 +339,27 @@ _FLAT = _c(r"\b(?:Flat|Apartment|Apt|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC)
 _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC)
 
 
-def _iter(pattern: re.Pattern[str], text: str, group: int = 0) -> Iterator[tuple[int, int, str]]:
-    for m in pattern.finditer(text):
-        s, e = m.span(group)
-        if s >= 0 and e > s:
-            yield s, e, m.group(group)
+def _iter(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None, group: int = 0
+          ) -> Iterator[tuple[int, int, str]]:  # fmt: skip
+    spans = windows if windows is not None else [(0, len(text))]
+    seen: set[tuple[int, int]] = set()
+    for ws, we in spans:
+        for m in pattern.finditer(text, ws, we):
+            if not _starts_ok(pattern, text, m.start()):
+                continue
+            s, e = m.span(group)
+            if s >= 0 and e > s and (s, e) not in seen:
+                seen.add((s, e))
+                yield s, e, m.group(group)
+
+
+def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    seen: set[tuple[int, int]] = set()
+    for ws, we in windows:
+        for m in pattern.finditer(text, ws, we):
+            if m.span() not in seen and _starts_ok(pattern, text, m.start()):
+                seen.add(m.span())
+                yield m
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -246,17 +372,22 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _phones(text: str) -> list[Hit]:
     hits: list[Hit] = []
+    dw = _windows(text, _STRONG)
     for pattern in (_UK_PHONE, _INTL_PHONE):
-        for s, e, v in _iter(pattern, text):
+        for s, e, v in _iter(pattern, text, dw):
             s, e = _strip(text, s, e)
             if s < e and text[s] == "(" and ")" not in text[s:e]:
                 s += 1
             hits.append((s, e, "PHONE", 0.6 + 0.3 * _phone_valid(v)))
     # phonenumbers, leniently, on every run of digits long enough to be a phone number.
-    for m in _PHONE_CANDIDATE.finditer(text):
+    found = sorted((h[0], h[1]) for h in hits)
+    for m in _matches(_PHONE_CANDIDATE, text, dw):
         cs, ce = m.span()
         if sum(c.isdigit() for c in m.group()) < 7:
             continue
+        i = bisect.bisect_right(found, (cs, len(text))) - 1
+        if i >= 0 and found[i][1] >= ce - 1:
+            continue  # already a phone number by the regexes
         ws = max(0, cs - 4)
         window = text[ws:ce]
         try:
@@ -270,6 +401,7 @@ def _phones(text: str) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=4096)
 def _phone_valid(value: str) -> bool:
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, "GB"))
@@ -284,25 +416,29 @@ def _looks_like_date(v: str) -> bool:
 def detect_patterns(text: str) -> list[Hit]:
     """Every pattern detector on ``text``."""
     ctx = _Context(text)
+    dw = _windows(text, _DIGITS)
+    strong = _windows(text, _STRONG)
+    aw = _windows(text, _AT)
+    sw = _windows(text, _SLASH, 80)
     hits: list[Hit] = []
     add = hits.append
 
     # Contact details.
-    for s, e, _ in _iter(_EMAIL, text):
+    for s, e, _ in _iter(_EMAIL, text, aw):
         s, e = _strip(text, s, e)
         add((s, e, "EMAIL", 0.95))
-    for s, e, _ in _iter(_EMAIL_SPOKEN, text):
+    for s, e, _ in _iter(_EMAIL_SPOKEN, text, _windows(text, _DOT_WORD)):
         add((s, e, "EMAIL", 0.7))
-    for s, e, _ in _iter(_SOCIAL_URL, text):
+    for s, e, _ in _iter(_SOCIAL_URL, text, sw):
         s, e = _strip(text, s, e)
         add((s, e, "SOCIAL", 0.9))
-    for s, e, v in _iter(_URL, text):
+    for s, e, v in _iter(_URL, text, sw):
         s, e = _strip(text, s, e)
         if not re.search(r"\.gov\.uk|police\.uk|nhs\.uk", v, IC):
             add((s, e, "SOCIAL", 0.5))
-    for s, e, _ in _iter(_HANDLE, text):
+    for s, e, _ in _iter(_HANDLE, text, aw):
         add((s, e, "SOCIAL", 0.85))
-    for m in _CTX["social"].finditer(text):
+    for m in _matches(_CTX["social"], text, _windows(text, _INNER_MARK, 50)):
         # "my Snapchat is amina.k92", "username: blessing_o"
         tail = re.match(r"\s*(?:name|account|id|profile|handle)?\s*(?:is|was|:|-|called|as)?\s*", text[m.end() :])
         pos = m.end() + (tail.end() if tail else 0)
@@ -314,13 +450,13 @@ def detect_patterns(text: str) -> list[Hit]:
     hits.extend(_phones(text))
 
     # National Insurance, NHS, tax numbers.
-    for s, e, _ in _iter(_NINO_STRICT, text):
+    for s, e, _ in _iter(_NINO_STRICT, text, strong):
         add((s, e, "NI_NUMBER", 0.9))
-    for s, e, _ in _iter(_NINO_LOOSE, text):
+    for s, e, _ in _iter(_NINO_LOOSE, text, strong):
         add((s, e, "NI_NUMBER", 0.5 + 0.3 * ctx.near("nino", s, e)))
-    for s, e, _ in _iter(_TRN, text):
+    for s, e, _ in _iter(_TRN, text, strong):
         add((s, e, "ID", 0.5))
-    for s, e, v in _iter(_NHS, text):
+    for s, e, v in _iter(_NHS, text, strong):
         d = _digits(v)
         if d.startswith("0"):
             continue  # a UK phone number, found above
@@ -328,58 +464,58 @@ def detect_patterns(text: str) -> list[Hit]:
         add((s, e, "NHS_NUMBER", min(1.0, conf + 0.3 * ctx.near("nhs", s, e))))
 
     # Postcodes.
-    for s, e, _ in _iter(_POSTCODE, text):
+    for s, e, _ in _iter(_POSTCODE, text, strong):
         add((s, e, "POSTCODE", 0.9))
-    for s, e, v in _iter(_POSTCODE_OUTWARD, text):
+    for s, e, v in _iter(_POSTCODE_OUTWARD, text, ctx.windows("postcode", 60)):
         if ctx.near("postcode", s, e, before=40, after=20) and not v.isdigit():
             add((s, e, "POSTCODE", 0.5))
 
     # Bank and card details.
-    for s, e, _ in _iter(_SORT_CODE, text):
+    for s, e, _ in _iter(_SORT_CODE, text, strong):
         add((s, e, "BANK", 0.5 + 0.4 * ctx.near("bank", s, e)))
-    for s, e, v in _iter(_IBAN, text):
+    for s, e, v in _iter(_IBAN, text, strong):
         if re.match(r"[A-Za-z]{2}\d{2}", v) and sum(c.isdigit() for c in v) >= 8:
             add((s, e, "BANK", 0.95 if iban_ok(v) else 0.6))
-    for s, e, v in _iter(_CARD, text):
+    for s, e, v in _iter(_CARD, text, strong):
         add((s, e, "BANK", 0.95 if luhn_ok(v) else 0.5))
-    for s, e, _ in _iter(_ACCOUNT, text):
+    for s, e, _ in _iter(_ACCOUNT, text, ctx.windows("bank", 100)):
         if ctx.near("bank", s, e, before=60, after=30):
             add((s, e, "BANK", 0.7))
 
     # Home Office, BRP, passports, driving licences.
-    for s, e, _ in _iter(_HO_REF, text):
+    for s, e, _ in _iter(_HO_REF, text, strong):
         add((s, e, "HOME_OFFICE_REF", 0.6 + 0.3 * ctx.near("ho", s, e)))
-    for s, e, _ in _iter(_BRP, text):
+    for s, e, _ in _iter(_BRP, text, strong):
         add((s, e, "BRP", 0.6 + 0.3 * ctx.near("ho", s, e)))
-    for s, e, _ in _iter(_GWF, text):
+    for s, e, _ in _iter(_GWF, text, strong):
         add((s, e, "HOME_OFFICE_REF", 0.95))
-    for s, e, v in _iter(_SHARE_CODE, text):
+    for s, e, v in _iter(_SHARE_CODE, text, strong):
         if ctx.near("ho", s, e, before=120, after=30) or re.search(r"\d", v):
             add((s, e, "HOME_OFFICE_REF", 0.6))
-    for s, e, _ in _iter(_PASSPORT_9, text):
+    for s, e, _ in _iter(_PASSPORT_9, text, ctx.windows("passport", 140)):
         if ctx.near("passport", s, e, before=100, after=30):
             add((s, e, "PASSPORT", 0.8))
-    for s, e, _ in _iter(_PASSPORT_GENERIC, text):
+    for s, e, _ in _iter(_PASSPORT_GENERIC, text, ctx.windows("passport", 140)):
         if ctx.near("passport", s, e, before=100, after=30):
             add((s, e, "PASSPORT", 0.7))
-    for s, e, _ in _iter(_MRZ, text):
+    for s, e, _ in _iter(_MRZ, text, strong):
         add((s, e, "PASSPORT", 0.95))
-    for s, e, _ in _iter(_DRIVING, text):
+    for s, e, _ in _iter(_DRIVING, text, strong):
         add((s, e, "DRIVING_LICENCE", 0.9))
-    for s, e, _ in _iter(_NI_LICENCE, text):
+    for s, e, _ in _iter(_NI_LICENCE, text, ctx.windows("licence", 120)):
         if ctx.near("licence", s, e):
             add((s, e, "DRIVING_LICENCE", 0.6))
 
     # Police references and officers.
-    for s, e, _ in _iter(_PNC, text):
+    for s, e, _ in _iter(_PNC, text, strong):
         add((s, e, "CRIME_REF", 0.7))
-    for s, e, _ in _iter(_NFRC, text):
+    for s, e, _ in _iter(_NFRC, text, strong):
         add((s, e, "CRIME_REF", 0.95))
-    for m in _OFFICER.finditer(text):
+    for m in _matches(_OFFICER, text, dw):
         add((m.start(1), m.end(1), "OFFICER_NUMBER", 0.8))
 
     # Reference-like tokens near a context word; any long number anywhere (low confidence).
-    for s, e, v in _iter(_REF_TOKEN, text):
+    for s, e, v in _iter(_REF_TOKEN, text, dw):
         if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v):
             continue
         if ctx.near("police", s, e, before=80, after=20):
@@ -388,37 +524,37 @@ def detect_patterns(text: str) -> list[Hit]:
             add((s, e, "HOME_OFFICE_REF", 0.6))
         elif ctx.near("ref", s, e, before=40, after=10):
             add((s, e, "ID", 0.5))
-    for s, e, v in _iter(_LONG_NUMBER, text):
+    for s, e, v in _iter(_LONG_NUMBER, text, strong):
         if not _looks_like_date(v):
             add((s, e, "ID", 0.3))
 
     # Vehicles (case-sensitive shapes).
-    for s, e, _ in _iter(_VRM, text):
+    for s, e, _ in _iter(_VRM, text, strong):
         add((s, e, "VEHICLE", 0.6 + 0.3 * ctx.near("vehicle", s, e)))
     for pattern in (_VRM_NI, _VRM_DATELESS):
-        for s, e, v in _iter(pattern, text):
+        for s, e, v in _iter(pattern, text, ctx.windows("vehicle", 90)):
             if ctx.near("vehicle", s, e, before=60, after=20) and re.search(r"\d", v) and re.search(r"[A-Z]", v):
                 add((s, e, "VEHICLE", 0.5))
 
     # Dates of birth (only near "born", "DOB", "birthday": other dates are facts of the complaint).
     for pattern in (_DATE, _DATE_NO_YEAR):
-        for s, e, _ in _iter(pattern, text):
+        for s, e, _ in _iter(pattern, text, ctx.windows("dob", 70)):
             if ctx.near("dob", s, e, before=40, after=5):
                 add((s, e, "DATE_OF_BIRTH", 0.85))
-    for m in _BORN_YEAR.finditer(text):
+    for m in _matches(_BORN_YEAR, text, dw):
         add((m.start(1), m.end(1), "DATE_OF_BIRTH", 0.6))
 
     # Addresses.
-    for s, e, _ in _iter(_STREET, text):
+    for s, e in _streets(text):
         s, e = _strip(text, s, e)
         if e > s:
             add((s, e, "ADDRESS", 0.7))
-    for m in _NUMBERED_PLACE.finditer(text):
+    for m in _matches(_NUMBERED_PLACE, text, dw):
         s, e = _strip(text, *m.span(1))
         if e > s and not re.search(r"\d\s*(?:am|pm|AM|PM|Am|Pm)\b", text[s:e]):
             add((s, e, "ADDRESS", 0.5))
-    for s, e, _ in _iter(_FLAT, text):
+    for s, e, _ in _iter(_FLAT, text, dw):
         add((s, e, "ADDRESS", 0.6))
-    for s, e, _ in _iter(_PO_BOX, text):
+    for s, e, _ in _iter(_PO_BOX, text, dw):
         add((s, e, "ADDRESS", 0.8))
     return hits

@@ -25,23 +25,37 @@ _PRIORITY = {t: i for i, t in enumerate((
 
 
 @lru_cache(maxsize=16)
-def _allow_regex(extra: tuple[str, ...]) -> re.Pattern[str] | None:
-    phrases = {fold(p).strip() for p in (*lexicon.default_allow_list(), *extra) if p and p.strip()}
-    phrases.discard("")
-    if not phrases:
-        return None
-    alts = "|".join(
-        r"[\s\u00a0]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
-    )
-    return re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])")
+def _allow_phrases(extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Folded first word -> the folded allow-listed phrases starting with it."""
+    out: dict[str, list[str]] = {}
+    for p in (*lexicon.default_allow_list(), *extra):
+        fp = " ".join(fold(p).split())
+        if fp:
+            out.setdefault(re.split(r"[^\w]", fp, maxsplit=1)[0], []).append(fp)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=64)
+def _allow_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(r"[\s\u00a0]+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(r"(?:" + alts + r")(?![^\W_])")  # the start boundary is checked by the caller
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...]) -> list[tuple[int, int]]:
-    rx = _allow_regex(allow)
-    if rx is None:
+    by_first = _allow_phrases(allow)
+    ff = folded.folded
+    present = set(_WORD.findall(ff)) & by_first.keys()
+    if not present:
         return []
+    phrases = tuple(sorted({p for w in present for p in by_first[w]}, key=len, reverse=True))
+    rx = _allow_regex(phrases)
     out = []
-    for m in rx.finditer(folded.folded):
+    for m in rx.finditer(ff):
+        if m.start() > 0 and (ff[m.start() - 1].isalnum() or ff[m.start() - 1] == "_"):
+            continue
         s, e = folded.span(*m.span())
         # Capitalised phrases only ("Liberty", "Refuge", not "liberty"), except crime types.
         if text[s].isupper() or not text[s].isalpha() or fold(text[s:e]) in lexicon.CRIME_TYPES:
@@ -111,11 +125,11 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             if pe - ps >= 2 and re.search(r"[^\W\d_]{2}", text[ps:pe]):
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
-    spans.extend(_same_names_again(text, spans, holders))
+    spans.extend(_same_names_again(text, folded, spans, holders))
     return _tidy(spans)
 
 
-def _same_names_again(text: str, spans: list[Span], holders: list[tuple[int, int]]) -> list[Span]:
+def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]]) -> list[Span]:
     """A word that is part of a name found once is a name wherever else it is capitalised
     ("My friend Blessing came. Blessing is from Nigeria.")."""
     words: dict[str, str | None] = {}
@@ -132,12 +146,12 @@ def _same_names_again(text: str, spans: list[Span], holders: list[tuple[int, int
     if not words:
         return []
     covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON")
-    rx = re.compile(
-        r"(?<![\w'’\-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w\-])"
-    )
-    folded = Folded(text)
+    rx = re.compile(r"(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w\-])")
     out = []
-    for m in rx.finditer(folded.folded):
+    ff = folded.folded
+    for m in rx.finditer(ff):
+        if m.start() > 0 and (ff[m.start() - 1].isalnum() or ff[m.start() - 1] in "_'’-"):
+            continue
         s, e = folded.span(*m.span())
         if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
             continue
@@ -146,8 +160,12 @@ def _same_names_again(text: str, spans: list[Span], holders: list[tuple[int, int
 
 
 def _subtract(s: int, e: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    import bisect
+
     pieces = [(s, e)]
-    for rs, re_ in ranges:
+    lo = bisect.bisect_left(ranges, (s - 500, 0))
+    hi = bisect.bisect_right(ranges, (e, e))
+    for rs, re_ in ranges[lo:hi]:
         if re_ <= s or rs >= e:
             continue
         nxt = []

@@ -35,6 +35,8 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """Folded text (no offset map); for comparing short strings."""
+    if text.isascii():
+        return text.lower()
     return "".join(fold_char(c) for c in text)
 
 

@@ -87,9 +87,10 @@ def _tok_pattern(tok: str) -> str:
 
 
 def _bounded(core: str, sample: str) -> str:
+    # The start boundary is checked after matching (a look-behind here would slow every search).
     if _CJK.search(sample):
         return core
-    return _B0 + core + _B1
+    return core + _B1
 
 
 @dataclass
@@ -289,6 +290,13 @@ def find_known(
     hits: list[KnownHit] = []
     for pat in _patterns(known):
         for m in pat.regex.finditer(folded.folded):
+            fs = m.start()
+            if (
+                fs > 0
+                and (folded.folded[fs - 1].isalnum() or folded.folded[fs - 1] == "_")
+                and not _CJK.match(folded.folded, fs)
+            ):
+                continue
             s, e = folded.span(*m.span())
             if s >= e:
                 continue

@@ -67,6 +67,64 @@ _PARTICLE_JOIN = re.compile(
 )
 
 
+_WORD_OR_MARK = re.compile(r"[\w'’\-]+|[^\w\s]")
+_NAME_CUE_SET = frozenset(c.lower() for c in lexicon.NAME_CUES)
+_MODIFIERS = frozenset("late ex former older younger little big elder best new old".split())
+_PEOPLE_WORDS = frozenset(
+    "with and told asked met saw called gave tell ask meet visit visited married marry than &".split()
+)
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    return _WORD_OR_MARK.findall(text[max(0, pos - 60) : pos].lower())
+
+
+def _cue_before(text: str, pos: int) -> bool:
+    """Is ``pos`` just after a relation ("my husband", "her friend, called") or a naming cue ("known as")?"""
+    w = _words_before(text, pos)
+    if w and w[-1] == ":":
+        w = w[:-1]
+    for n in (3, 2, 1):
+        if len(w) >= n and " ".join(w[-n:]).replace(" ' s", "'s") in _NAME_CUE_SET:
+            return True
+    # Optional tail: "called"/"named" (after "who is"/"whose name is"), "is", "was", "name is".
+    if w and w[-1] in ("called", "named"):
+        w = w[:-1]
+        if w[-2:] == ["who", "is"]:
+            w = w[:-2]
+        elif w[-3:] == ["whose", "name", "is"]:
+            w = w[:-3]
+    elif w[-2:] in (["name", "is"], ["name", "was"]):
+        w = w[:-2]
+    elif w and w[-1] in ("is", "was"):
+        w = w[:-1]
+    if w and w[-1] == ",":
+        w = w[:-1]
+    if not w:
+        return False
+    rel = w[-1]
+    for suffix in ("'s", "’s"):
+        rel = rel.removesuffix(suffix)
+    if rel not in lexicon.RELATIONS:
+        return False
+    if len(w) >= 2 and w[-2] in _MODIFIERS:
+        w = w[:-1]
+    return len(w) >= 2 and w[-2] in lexicon.POSSESSIVES
+
+
+def _people_word_before(text: str, pos: int) -> bool:
+    w = _words_before(text, pos)
+    return bool(w) and w[-1] in _PEOPLE_WORDS
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Is ``pos`` the start of the text, a line or a sentence (after . ! ? : ; quotes or brackets)?"""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in '.!?:;"“”([\n\r'
+
+
 class _Tok:
     __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place")
 
@@ -105,8 +163,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         if t.score < 0:
             continue
         w, fw = t.word, t.fw
-        prefix = text[max(0, t.start - 60) : t.start]
-        initial = bool(_SENTENCE_END.search(prefix))
+        initial = _sentence_initial(text, t.start)
         t.initial = initial
         all_caps = len(w) > 1 and w.isupper()
         common = fw in english or fw in lexicon.FUNCTION_WORDS
@@ -127,8 +184,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and re.fullmatch(r"\.?[ \t\u00a0]+", text[prev.end : t.start])
         ):
             cue = 0.9
-        elif _RELATION_CUE.search(prefix) or _NAME_CUE.search(prefix):
-            cue = 0.85
+        elif (
+            (common or fw in lexicon.FULL_DAYS or fw in lexicon.FULL_MONTHS)
+            and fw not in lexicon.FUNCTION_WORDS
+            and not place
+            and fw not in lexicon.NOT_NAMES
+            and _cue_before(text, t.start)
+        ):
+            cue = 0.85  # (only an ordinary word needs the cue to count as a name)
         if (
             cue
             and not t.title
@@ -147,7 +210,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             not initial
             and not all_caps
             and fw not in lexicon.FUNCTION_WORDS
-            and _PEOPLE_BEFORE.search(prefix)
+            and _people_word_before(text, t.start)
             and fw not in lexicon.FULL_MONTHS
             and fw not in lexicon.FULL_DAYS
         ):

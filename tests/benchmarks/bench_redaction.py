@@ -1,0 +1,127 @@
+"""Redaction benchmark (on demand, prints JSON): detection speed on a 30-page statement, and
+per-type recall and facts damaged on the labelled test set.
+
+    python -m pytest tests/benchmarks/bench_redaction.py -s     # or
+    python tests/benchmarks/bench_redaction.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from desktop.redaction import KnownIdentifiers, apply, detect  # noqa: E402
+from tests.unit.redaction_corpus.corpus import everything, score  # noqa: E402
+
+PAGE_CHARS = 3000  # about 500 words: one typed A4 page
+
+
+NARRATIVE = [
+    "I met him at a friend's wedding in {town} and at first he was kind to me.",
+    "After a few months he started to check my phone and tell me who I could see.",
+    "He said that if I went to the police they would send me back because my visa depended on him.",
+    "I did not speak much English then, and I did not know anyone except his family.",
+    "His mother told me that a good wife does not complain, and that I should be grateful.",
+    "One night in {month} {year} he pushed me down the stairs and I hurt my arm.",
+    "My neighbour heard the noise and knocked on the door, but he told her everything was fine.",
+    "I was afraid to go to the hospital because I thought they would ask for my papers.",
+    "When I finally called 999 the officers who came spoke to him first, not to me.",
+    "They asked me where I was from and whether I had the right to be in the country.",
+    "A week later I received a letter from the Home Office asking me to report to them.",
+    "My friend {name} found a women's refuge for me and I went there with my son.",
+    "The staff at the refuge helped me to speak to a solicitor about my immigration case.",
+    "{known} rang me from {phone} and said {name} was looking for me.",
+    "I want other women in my situation to know that they can ask for help.",
+]
+
+
+def narrative_thirty_pages() -> tuple[str, KnownIdentifiers]:
+    """A 30-page statement of ordinary narrative, with names and a phone number now and then."""
+    import random
+
+    r = random.Random(30)
+    parts: list[str] = []
+    size = 0
+    while size < 30 * PAGE_CHARS:
+        s = r.choice(NARRATIVE).format(
+            town=r.choice(["Leeds", "Bradford", "Luton", "Rochdale"]),
+            month=r.choice(["March", "June", "November"]),
+            year=r.randint(2015, 2024),
+            name=r.choice(["Amina", "Blessing", "Tariq Mahmood", "Nguyen Thi Hoa", "Mrs Okafor"]),
+            known=r.choice(["Rajinder", "Mr Sandhu", "RAJINDER SANDHU"]),
+            phone="07700 900" + str(r.randint(100, 999)),
+        )
+        parts.append(s)
+        size += len(s) + 1
+    return " ".join(parts)[: 30 * PAGE_CHARS], KnownIdentifiers(people=[("Rajinder Sandhu", ["Raj"])])
+
+
+def dense_thirty_pages() -> tuple[str, KnownIdentifiers]:
+    """30 pages of the test set's statements one after another: far more identifiers than a real statement."""
+    sts = everything()
+    parts: list[str] = []
+    people: list[tuple[str, list[str]]] = []
+    i = 0
+    while sum(len(p) for p in parts) < 30 * PAGE_CHARS:
+        st = sts[i % len(sts)]
+        parts.append(st.text)
+        if i < len(sts):
+            people.extend(st.known.people[:1])
+        i += 1
+    return "\n\n".join(parts)[: 30 * PAGE_CHARS], KnownIdentifiers(people=people[:12])
+
+
+def _speed(text: str, known: KnownIdentifiers) -> dict:
+    detect(text[:3000], known)  # load the word lists once
+    size_mb = len(text.encode("utf-8")) / 1e6
+    wall, cpu = [], []
+    for _ in range(5):
+        w0, c0 = time.perf_counter(), time.process_time()
+        spans = detect(text, known)
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+    t0 = time.perf_counter()
+    apply(text, spans)
+    return {
+        "pages": 30,
+        "chars": len(text),
+        "megabytes": round(size_mb, 3),
+        "spans": len(spans),
+        "detect_wall_seconds_best_of_5": round(min(wall), 3),
+        "detect_cpu_seconds_best_of_5": round(min(cpu), 3),
+        "mb_per_second_wall": round(size_mb / min(wall), 2),
+        "mb_per_second_cpu": round(size_mb / min(cpu), 2),
+        "apply_seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+def run() -> dict:
+    res = score(everything(), lambda st: detect(st.text, st.known))
+    return {
+        "speed": {
+            "narrative_statement": _speed(*narrative_thirty_pages()),
+            "identifier_dense_statement": _speed(*dense_thirty_pages()),
+            "load_average": [round(x, 2) for x in __import__("os").getloadavg()],
+        },
+        "recall": {
+            "groups": res["groups"],
+            "per_type": res["per_type"],
+            "facts_damaged": res["facts"],
+            "leak_free_documents": res["leak_free_documents"],
+            "misses": res["misses"],
+        },
+    }
+
+
+def test_bench_redaction():
+    print(json.dumps(run(), indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=1, ensure_ascii=False))
