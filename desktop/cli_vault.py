@@ -55,6 +55,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
     p.set_defaults(handler=cmd_search)
 
+    p = sub.add_parser("restore-backup", help="put a verified backup back in place of a damaged vault")
+    add_vault_options(p)
+    p.add_argument("backup", metavar="NAME", nargs="?", help="the backup folder's name (default: the newest)")
+    p.set_defaults(handler=cmd_restore_backup)
+
     p = sub.add_parser("forces", help="list the police force codes used in imports")
     add_json_option(p)
     p.set_defaults(handler=cmd_forces)
@@ -279,4 +284,27 @@ def cmd_forces(args: argparse.Namespace, ctx: Context) -> int:
     else:
         for f in FORCES:
             ctx.say(f"{f.code:<22} {f.name}")
+    return 0
+
+
+def cmd_restore_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.vault.keyslot import KeySlot, wipe
+
+    directory = ctx.vault_dir(args)
+    available = Vault.backups(directory)
+    if not available:
+        raise UserError("This vault has no backups.")
+    chosen = available[0] if args.backup is None else next((b for b in available if b.name == args.backup), None)
+    if chosen is None:
+        raise UserError("No backup of that name; the backups are: " + ", ".join(b.name for b in available))
+    passphrase = ctx.passphrase(args)
+    try:  # check the passphrase against the backup's own key copy before moving anything
+        wipe(KeySlot.from_bytes((chosen / "keyslot.json").read_bytes()).open(passphrase))
+        Vault.restore_backup(directory, chosen)
+        Vault.unlock(directory, passphrase).lock()
+    except ValueError:
+        raise UserError("The backup's key file is damaged; choose another backup.") from None
+    except VaultError as exc:
+        raise _user_error(exc) from None
+    ctx.say(f"Restored the backup {chosen.name}. The damaged files were moved to the vault's 'damaged' folder.")
     return 0

@@ -6,7 +6,8 @@ copy of the key slot, in case the live one is damaged). It is built in a temp fo
 checked (``cipher_integrity_check`` + ``integrity_check``) and only then renamed into place, so a
 half-made backup never appears in the list. The newest :data:`KEEP` are kept.
 
-Names say when and why (``migration``, ``import``, ``deletion``, ``manual``), never what.
+Names say when and why (``migration``, ``import``, ``manual``, ...), never what. When interviews
+are deleted from the vault, :func:`delete_from_backup` deletes them from every backup too.
 """
 
 from __future__ import annotations
@@ -113,15 +114,6 @@ def rotate(vault_dir: Path, keep: int = KEEP) -> None:
     fsync_dir(backups_dir(vault_dir))
 
 
-def remove_all(vault_dir: Path, *, except_: Path | None = None) -> None:
-    """Delete every backup but ``except_`` (after a deletion the older ones still hold the deleted data)."""
-    for old in list_backups(vault_dir):
-        if except_ is None or old != except_:
-            shutil.rmtree(old, ignore_errors=True)
-    if backups_dir(vault_dir).is_dir():
-        fsync_dir(backups_dir(vault_dir))
-
-
 def rewrite_slots(vault_dir: Path, slot_bytes: bytes) -> None:
     """After a passphrase change: every backup's slot copy gets the new slot (same data key), so the
     old passphrase opens nothing any more."""
@@ -139,3 +131,39 @@ def sweep_temp(vault_dir: Path) -> None:
             else:
                 with contextlib.suppress(OSError):
                     p.unlink()
+
+
+def delete_from_backup(
+    folder: Path, key: bytes | bytearray, interview_ids: list[str], attachment_ids: list[str], *, vacuum: bool
+) -> bool:
+    """Delete interviews (and everything hanging off them) and attachments from one backup, the
+    same way the live vault deletes them. Returns False if the backup could not be cleaned."""
+    from desktop.vault.repos import Interviews
+    from desktop.vault.schema import SCHEMA_VERSION
+
+    try:
+        con = db.open_db(folder / DB_NAME, key)
+    except VaultError:
+        return False
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return False
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for iid in interview_ids:
+                Interviews._delete_rows(con, iid)
+            for aid in attachment_ids:
+                con.execute("DELETE FROM attachments WHERE id = ?", (aid,))
+            con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.execute("ROLLBACK")
+            raise
+        if vacuum:
+            con.execute("VACUUM")
+        # Only a fully checkpointed backup counts as cleaned: a restore copies vault.db alone.
+        return db.checkpoint_truncate(con)
+    except (db.DatabaseError, OSError):
+        return False
+    finally:
+        con.close()

@@ -40,6 +40,7 @@ class VaultDamaged(VaultError):
 
     def __init__(self, message: str = "The vault is damaged.", *, backups: list[Path] | None = None) -> None:
         self.backups: list[Path] = list(backups or [])
+        self.reason = message
         if self.backups:
             message = f"{message} A backup from before the damage can be restored."
         else:

@@ -95,10 +95,17 @@ def calibrate_kdf(target_seconds: float = 0.75, *, low: float = 0.5, high: float
     """
     salt = secrets.token_bytes(16)
     params = _FLOOR
-    for _ in range(4):
+
+    def measure(p: KdfParams) -> float:
         start = time.perf_counter()
-        params.derive("calibration", salt)
-        took = time.perf_counter() - start
+        p.derive("calibration", salt)
+        return time.perf_counter() - start
+
+    # The first derivation in a process pays one-off costs (first touch of the memory, library set-up)
+    # that an unlock does not repeat in the same way: take the faster of two at the floor.
+    first = min(measure(params), measure(params))
+    for attempt in range(4):
+        took = first if attempt == 0 else measure(params)
         if low <= took <= high:
             return params
         if took < low and params.memory_cost_kib >= _CEILING_KIB:

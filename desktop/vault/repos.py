@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 # Same ceiling as desktop.core.attachments.MAX_BYTES (which prepares attachments before they get here).
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+# After an import of this many interviews the search index is merged into one segment.
+OPTIMIZE_AFTER = 200
 
 
 def _now() -> str:
@@ -291,14 +293,19 @@ class Interviews:
             return [r[0] for r in con.execute("SELECT id FROM interviews ORDER BY num")]
 
     def search(self, query: str, *, limit: int = 200) -> list[InterviewSummary]:
-        """Interviews matching every word typed, best match first. Any text is accepted."""
+        """Interviews matching every word typed; any text is accepted.
+
+        The ``limit`` most recently added matches are taken (FTS5 walks its index in row order
+        without sorting) and shown best match (bm25) first. Ranking every match instead costs
+        hundreds of milliseconds for common words in a large vault (tests/benchmarks/bench_vault.py).
+        """
         q = fts_query(query)
         if q is None:
             return []
         sql = (
             _SUMMARY_SQL
-            + " JOIN (SELECT rowid AS r, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?) s"
-            " ON s.r = i.num ORDER BY s.rank"
+            + " JOIN (SELECT rowid AS r, rank AS k FROM search_index WHERE search_index MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?) s ON s.r = i.num ORDER BY s.k, i.num DESC"
         )
         with self._v._use() as con:
             rows = con.execute(sql, (q, max(0, int(limit)))).fetchall()
@@ -379,6 +386,8 @@ class Interviews:
                 self._insert(con, iv)
                 ids.append(iv.id)
             self._v.audit._append(con, "interview.imported", None, count=len(ids))
+        if len(ids) >= OPTIMIZE_AFTER:
+            self._v._optimize_search()
         return ids
 
     def update(self, iv: Interview) -> None:
@@ -430,12 +439,13 @@ class Interviews:
             self.update(iv)
             self._v.audit._append(con, f"consent.withdrawn.{use.value}", interview_id)
 
-    def _delete_rows(self, con: Any, interview_id: str) -> bool:
+    @staticmethod
+    def _delete_rows(con: Any, interview_id: str) -> bool:
         row = con.execute("SELECT num FROM interviews WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
             return False
         con.execute("DELETE FROM search_index WHERE rowid = ?", (row[0],))
-        con.execute("DELETE FROM drafts WHERE interview_id = ? OR key LIKE ?", (interview_id, f"%{interview_id}%"))
+        con.execute("DELETE FROM drafts WHERE interview_id = ? OR instr(key, ?) > 0", (interview_id, interview_id))
         for table in ("attachments", "revisions", "redaction_decisions", "people", "identifiers", "consents"):
             con.execute(f"DELETE FROM {table} WHERE interview_id = ?", (interview_id,))
         con.execute("DELETE FROM interviews WHERE num = ?", (row[0],))
@@ -443,14 +453,14 @@ class Interviews:
 
     def delete(self, interview_id: str) -> None:
         """Delete an interview and everything hanging off it, so that nothing of it is left: not in
-        the tables, the search index, the WAL or the backups (older backups are replaced by a
-        fresh one)."""
+        the tables, the search index (FTS5 secure-delete), the WAL (checkpoint TRUNCATE) or the
+        backups (the same delete is run in each; one that cannot be cleaned is removed)."""
         _check_id(interview_id)
         with self._v._tx() as con:
             if not self._delete_rows(con, interview_id):
                 raise NotFound()
             self._v.audit._append(con, "interview.deleted", interview_id)
-        self._v._after_deletion(vacuum=False)
+        self._v._after_deletion([interview_id], vacuum=False)
 
     def purge(self, ids: Iterable[str]) -> int:
         """Delete many interviews in one transaction, then VACUUM; returns how many were deleted."""
@@ -460,7 +470,7 @@ class Interviews:
             for i in ids:
                 deleted += self._delete_rows(con, i)
             self._v.audit._append(con, "interview.purged", None, count=deleted)
-        self._v._after_deletion(vacuum=True)
+        self._v._after_deletion(ids, vacuum=True)
         return deleted
 
 
@@ -535,7 +545,7 @@ class Attachments:
                 raise NotFound("attachment")
             con.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
             self._v.audit._append(con, "attachment.deleted", row[0])
-        self._v._after_deletion(vacuum=False)
+        self._v._after_deletion([], vacuum=False, attachments=[attachment_id])
 
 
 # --- drafts, redaction decisions, settings ---------------------------------------------------

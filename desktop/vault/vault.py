@@ -222,7 +222,7 @@ class Vault:
             con = db.open_db(cls.db_path(directory), key)
         except VaultDamaged as exc:
             wipe(key)
-            raise VaultDamaged(str(exc).split(" A backup")[0].split(" No backup")[0], backups=available) from None
+            raise VaultDamaged(exc.reason, backups=available) from None
         except BaseException:
             wipe(key)
             raise
@@ -438,19 +438,34 @@ class Vault:
         self.audit.append("vault.backup_made")
         return path
 
-    def _after_deletion(self, *, vacuum: bool) -> None:
-        """After a delete: empty the WAL, VACUUM after a bulk purge, and replace the backups (which
-        still hold the deleted records) with one fresh verified backup."""
+    def _optimize_search(self) -> None:
+        """Merge the search index into one segment (after a large import or a purge)."""
+        with self._use() as con:
+            con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
+            db.checkpoint_truncate(con)
+
+    def _after_deletion(self, ids: list[str], *, vacuum: bool, attachments: list[str] | None = None) -> None:
+        """After a delete: empty the WAL, VACUUM after a bulk purge, and delete the same records
+        from every backup (which still hold them), so a restore cannot bring them back."""
         with self._use() as con:
             db.checkpoint_truncate(con)
             if vacuum:
+                con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
                 con.execute("VACUUM")
                 db.checkpoint_truncate(con)
-        if backups.list_backups(self.directory):
-            fresh = self.backup_now("deletion")
-            backups.remove_all(self.directory, except_=fresh)
-            with self._use() as con:
-                db.checkpoint_truncate(con)
+        if self._key is None:
+            raise VaultLocked()
+        with self._handles_lock:
+            key = bytearray(self._key)
+        try:
+            for b in backups.list_backups(self.directory):
+                if not backups.delete_from_backup(b, key, ids, attachments or [], vacuum=vacuum):
+                    # A backup that cannot be cleaned (damaged, older schema) must not keep
+                    # what was deleted: it goes.
+                    log.warning("a backup could not be cleaned after a deletion and was removed")
+                    shutil.rmtree(b, ignore_errors=True)
+        finally:
+            wipe(key)
 
     @classmethod
     def restore_backup(cls, directory: Path, backup: Path) -> None:

@@ -207,6 +207,14 @@ def test_damaged_vault_names_the_backup(cli, tmp_path):
     (cli.vault / "vault.db").write_bytes(bytes(raw))
     code, _, err = cli("list")
     assert code == 1 and "damaged" in err and "backup" in err and "passphrase" not in err.lower()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n")
+    assert cli("restore-backup", passphrase=wrong)[0] == 1
+    assert not (cli.vault / "damaged").exists()  # nothing moved on a wrong passphrase
+    code, out, err = cli("restore-backup")
+    assert code == 0, err
+    code, out, _ = cli("list", "--json")
+    assert code == 0 and len(json.loads(out)) == 1  # the backup was made before the second import
 
 
 def test_shown_json_imports_into_another_vault_unchanged(cli, tmp_path, app_paths):

@@ -303,3 +303,17 @@ def test_errors_carry_no_interview_content(vault):
     with pytest.raises(VaultError) as info:
         vault.interviews.add(dup)
     assert iv.reference not in str(info.value) and "secret" not in str(info.value)
+
+
+def test_deleting_an_interview_keeps_other_drafts(vault):
+    a = make_interview()
+    a.id = "a_b"
+    b = make_interview()
+    b.id = "axb"
+    vault.interviews.add(a)
+    vault.interviews.add(b)
+    vault.drafts.save("interview:axb", {"keep": True})
+    vault.drafts.save("interview:a_b", {"keep": False})
+    vault.interviews.delete("a_b")
+    assert vault.drafts.load("interview:axb") == {"keep": True}
+    assert vault.drafts.load("interview:a_b") is None
