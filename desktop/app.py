@@ -6,7 +6,7 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -42,6 +42,17 @@ class Application(QApplication):
         if qss.is_file():
             self.setStyleSheet(qss.read_text(encoding="utf-8"))
         self._url_refuser = firewall.install_qt_url_handlers(self)
+        self._install_translations()
+
+    def _install_translations(self) -> None:
+        """Witnessbox's own strings (resources/i18n/witnessbox_<locale>.qm, once a translation
+        exists) and Qt's (dialog buttons, the calendar)."""
+        locale = QLocale()
+        for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                             ("witnessbox", str(resource_path("i18n")))):
+            translator = QTranslator(self)
+            if translator.load(locale, name, "_", folder):
+                self.installTranslator(translator)
 
 
 def install_excepthook(parent_getter=lambda: None) -> None:

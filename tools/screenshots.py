@@ -135,9 +135,8 @@ def shoot(out: Path, tag: str) -> int:
 
     from desktop.app import Application, build_main_window
     from desktop.core.attachments import prepare
-    from desktop.core.model import ConsentUse
     from desktop.paths import AppPaths
-    from desktop.vault import KdfParams, Vault
+    from desktop.vault import KdfParams
 
     app = Application(sys.argv[:1])
     paths = AppPaths.default()
@@ -195,7 +194,6 @@ def shoot(out: Path, tag: str) -> int:
     editor.viewer.resize(min(820, screen.width() - 80), min(640, screen.height() - 80))
     grab("10-attachment-viewer")
     editor.viewer.reject()
-    _ = ConsentUse
 
     # Lock, and a wrong passphrase on the lock screen.
     window.lock()
@@ -207,7 +205,6 @@ def shoot(out: Path, tag: str) -> int:
         settle(100)
     grab("02-locked")
     window.close()
-    Vault.exists(paths.default_vault_dir)
     QApplication.quit()
     return 0
 
