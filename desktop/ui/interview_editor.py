@@ -300,7 +300,14 @@ class InterviewEditor(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.hide()
-        outer.addWidget(self.notice)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        self.discard_button = QPushButton(self.tr("Discard these changes"), self)
+        self.discard_button.setAccessibleName(self.tr("Discard the changes not yet saved"))
+        self.discard_button.hide()
+        self.discard_button.clicked.connect(self.discard_draft)
+        notice_row.addWidget(self.discard_button)
+        outer.addLayout(notice_row)
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Parts of the interview"))
@@ -705,6 +712,7 @@ class InterviewEditor(QWidget):
     def _note(self, text: str | None) -> None:
         self.notice.setText(text or "")
         self.notice.setVisible(bool(text))
+        self.discard_button.setVisible(bool(text))
 
     def _update_actions(self) -> None:
         saved = self._id is not None
@@ -896,6 +904,17 @@ class InterviewEditor(QWidget):
             model.remove(rows[0].row())
 
     # --- drafts, save, delete -------------------------------------------------------------
+
+    def discard_draft(self) -> None:
+        """Throw away what was not saved: back to the stored record (or a blank new one)."""
+        if not self._open or self._vault is None:
+            return
+        self._draft_timer.stop()
+        self._vault.drafts.clear(draft_key(self._id))
+        if self._id is None:
+            self.open_new()
+        else:
+            self.open_interview(self._id)
 
     def save_draft_now(self) -> None:
         """Write the form into the vault's draft table (also called first thing on lock)."""
@@ -1124,6 +1143,7 @@ class InterviewEditor(QWidget):
             self.problems.hide()
             self.notice.clear()
             self.notice.hide()
+            self.discard_button.hide()
             self.attachment_message.clear()
             self.attachment_message.hide()
             self.draft_state.clear()

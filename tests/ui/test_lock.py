@@ -252,3 +252,22 @@ def test_typing_is_saved_as_a_draft_within_about_a_second(qtbot, make_window):
     qtbot.waitUntil(drafted, timeout=3000)
     assert time.perf_counter() - started < 1.5
     assert "Draft kept safe" in editor.draft_state.text()
+
+
+def test_a_restored_draft_can_be_discarded(qtbot, make_window):
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    assert window.editor.save()
+    interview_id = window.editor.current_id
+    window.editor.statement.setPlainText("A change she thought better of")
+    window.editor.close_editor()
+    window.open_interview(interview_id)
+    editor = window.editor
+    assert editor.statement.toPlainText() == "A change she thought better of"
+    assert editor.discard_button.isVisible()
+    qtbot.mouseClick(editor.discard_button, Qt.MouseButton.LeftButton)
+    assert editor.statement.toPlainText() == STATEMENT
+    assert window.vault.drafts.load(f"interview:{interview_id}") is None
+    assert not editor.discard_button.isVisible()
