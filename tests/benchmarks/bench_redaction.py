@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from desktop.redaction import KnownIdentifiers, apply, detect  # noqa: E402
-from tests.unit.redaction_corpus.corpus import everything, score  # noqa: E402
+from tests.unit.redaction_corpus.corpus import everything, held_out, score  # noqa: E402
 
 PAGE_CHARS = 3000  # about 500 words: one typed A4 page
 
@@ -103,6 +103,7 @@ def _speed(text: str, known: KnownIdentifiers) -> dict:
 
 def run() -> dict:
     res = score(everything(), lambda st: detect(st.text, st.known))
+    ho = score(held_out(), lambda st: detect(st.text, st.known))
     return {
         "speed": {
             "narrative_statement": _speed(*narrative_thirty_pages()),
@@ -116,6 +117,12 @@ def run() -> dict:
             "leak_free_documents": res["leak_free_documents"],
             "misses": res["misses"],
         },
+        "held_out": {
+            "groups": ho["groups"],
+            "facts_damaged": ho["facts"],
+            "leak_free_documents": ho["leak_free_documents"],
+            "misses": ho["misses"],
+        },
     }
 
 
@@ -123,5 +130,76 @@ def test_bench_redaction():
     print(json.dumps(run(), indent=1, ensure_ascii=False))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--presidio" not in sys.argv:
     print(json.dumps(run(), indent=1, ensure_ascii=False))
+
+
+# --- Presidio, for comparison ---------------------------------------------------------------------
+# Run only in a separate environment that has presidio-analyzer and an English spaCy model, never in
+# the project's: /work/venv-presidio/bin/python tests/benchmarks/bench_redaction.py --presidio MODEL_DIR
+
+
+def presidio_run(model_dir: str) -> dict:
+    import logging
+
+    from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from presidio_analyzer.predefined_recognizers import (
+        UkDrivingLicenceRecognizer,
+        UkNinoRecognizer,
+        UkPassportRecognizer,
+        UkPostcodeRecognizer,
+        UkVehicleRegistrationRecognizer,
+    )
+
+    from desktop.redaction import Span
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    nlp = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model_dir}])  # a path: no download
+    nlp.load()
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(nlp_engine=nlp)
+    for rec in (UkNinoRecognizer, UkPostcodeRecognizer, UkPassportRecognizer, UkDrivingLicenceRecognizer,
+                UkVehicleRegistrationRecognizer):  # fmt: skip
+        registry.add_recognizer(rec())
+    analyzer = AnalyzerEngine(nlp_engine=nlp, registry=registry, default_score_threshold=0.0)
+
+    fact_like = {"DATE_TIME", "LOCATION", "NRP"}
+
+    def detect_fn(with_known: bool, drop_fact_like: bool = False):
+        def fn(st):
+            ad_hoc = []
+            if with_known:
+                words = {w for name, aliases in st.known.people for v in [name, *aliases] for w in [v, *v.split()]}
+                words |= {v for _, v in st.known.identifiers}
+                ad_hoc = [PatternRecognizer(supported_entity="KNOWN", deny_list=sorted(words))]
+            res = analyzer.analyze(st.text, language="en", ad_hoc_recognizers=ad_hoc or None, score_threshold=0.0)
+            if drop_fact_like:
+                res = [r for r in res if r.entity_type not in fact_like]
+            return [Span(r.start, r.end, "OTHER", "detector", r.score) for r in res if r.end > r.start]
+
+        return fn
+
+    out = {}
+    runs = (
+        ("presidio_uk_recognizers", False, False),
+        ("presidio_uk_recognizers_plus_known_deny_list", True, False),
+        ("presidio_plus_known_without_DATE_TIME_LOCATION_NRP", True, True),
+    )
+    sets = (("development", everything()), ("held_out", held_out()))
+    for (label, with_known, drop), (set_name, sts) in [(r, st) for r in runs for st in sets]:
+        t0 = time.perf_counter()
+        res = score(sts, detect_fn(with_known, drop))
+        out[f"{label}/{set_name}"] = {
+            "groups": res["groups"],
+            "per_type": res["per_type"],
+            "facts_damaged": res["facts"],
+            "leak_free_documents": res["leak_free_documents"],
+            "seconds_for_the_set": round(time.perf_counter() - t0, 2),
+            "chars_in_the_set": sum(len(st.text) for st in sts),
+        }
+    return out
+
+
+if __name__ == "__main__" and len(sys.argv) > 2 and sys.argv[1] == "--presidio":
+    print(json.dumps(presidio_run(sys.argv[2]), indent=1, ensure_ascii=False))

@@ -71,8 +71,8 @@ def _parse_known(people: str, ids: str) -> KnownIdentifiers:
     return KnownIdentifiers(plist, ilist)
 
 
-def hand_written() -> list[Statement]:
-    raw = (HERE / "statements.txt").read_text(encoding="utf-8")
+def hand_written(name: str = "statements.txt") -> list[Statement]:
+    raw = (HERE / name).read_text(encoding="utf-8")
     out = []
     for block in raw.split("\n=== ")[1:]:
         lines = block.split("\n")
@@ -367,7 +367,13 @@ def generated(n: int = 120, seed: int = 2026) -> list[Statement]:
 
 
 def everything() -> list[Statement]:
+    """The development set: hand-written and generated statements (the engine was tuned on these)."""
     return hand_written() + generated()
+
+
+def held_out() -> list[Statement]:
+    """Statements written after the engine was tuned and never used to change it."""
+    return hand_written("statements_heldout.txt")
 
 
 # --- scoring -------------------------------------------------------------------------------------
