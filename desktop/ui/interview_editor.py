@@ -922,7 +922,8 @@ class InterviewEditor(QWidget):
         if not self._open or not self._dirty or self._vault is None:
             return
         state = self.form_state()
-        self._vault.drafts.save(draft_key(self._id), {"state": state, "saved_at": datetime.now(UTC).isoformat()})
+        self._vault.drafts.save(draft_key(self._id), {"state": state, "saved_at": datetime.now(UTC).isoformat()},
+                                interview_id=self._id)
         self.draft_state.setText(self.tr("Draft kept safe at %1").replace(
             "%1", QLocale().toString(datetime.now().time().replace(microsecond=0), QLocale.FormatType.ShortFormat)))
 
@@ -978,16 +979,19 @@ class InterviewEditor(QWidget):
         today = self._today()
         by = self.interviewer.text().strip()
         stored = self._base.consent.get(use) if self._base is not None else None
-        if self._id is not None and stored is not None and stored.given:
+        recorded = self._id is not None and stored is not None and stored.given
+        if recorded:
             self._vault.interviews.withdraw_consent(self._id, use, on=today, by=by)
             self._base = self._vault.interviews.get(self._id)
+        was_dirty = self._dirty
         # Not stored yet: the withdrawal is part of the form and is saved with it.
         row.withdrawn_on = today
         row.withdrawn_by = by
         row.refresh()
-        self.changed()
-        if self._id is not None:
-            # The stored record already carries the withdrawal; keep the draft in step with it.
+        if recorded and not was_dirty:
+            self.draft_state.setText(self.tr("Withdrawal recorded"))  # form and vault agree: no draft
+        else:
+            self.changed()
             self.save_draft_now()
 
     def ask_delete(self) -> None:

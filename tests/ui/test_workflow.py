@@ -144,6 +144,7 @@ def test_record_find_edit_withdraw_delete(qtbot, make_window, picker, tmp_path):
     assert "Withdrawn on" in row.state.text() and not row.withdraw.isVisible()
     assert not row.given.isEnabled()
     assert any(e.action == "consent.withdrawn.complaint" for e in vault.audit.entries())
+    assert vault.drafts.load(f"interview:{interview_id}") is None  # recorded, nothing left pending
     # A later save keeps the withdrawal.
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(editor.save_button, LEFT)
