@@ -50,11 +50,16 @@ def _warn_synced(ctx: Context, path: Path) -> None:
 
 
 def _loader(vault):
+    from desktop.core.model import Status
     from desktop.reports.export import prepare_statement
 
     def load(interview_id: str):
         iv = vault.interviews.get(interview_id)
-        return prepare_statement(iv, vault.redaction.load_decisions(interview_id))
+        history = []
+        if iv.status == Status.SEALED:  # the signed text and later addenda come from the saved versions
+            history = [vault.interviews.get_revision(interview_id, n) for n, _at in vault.interviews.revisions(
+                interview_id)]
+        return prepare_statement(iv, vault.redaction.load_decisions(interview_id), history=history)
 
     return load
 

@@ -325,24 +325,86 @@ def interviewee_pseudonym(iv: Interview, mapping: dict[str, str]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class SealHistory:
+    """What the interviewee signed, when, and the dated changes made after (unredacted)."""
+
+    signed: str
+    sealed_on: date
+    changes: tuple[tuple[date, str], ...]
+
+
+def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
+    """From an interview's saved versions (oldest first, the current one last): the signed text and addenda.
+
+    The first version marked sealed is what was signed. Each later change to the statement is an
+    addendum dated by when it was saved: the added text when the statement grew at the end, else
+    the whole statement as it then read. None if the statement was never sealed.
+    """
+    from desktop.core.model import Status
+
+    start = next((i for i, v in enumerate(versions) if v.status == Status.SEALED), None)
+    if start is None:
+        return None
+    signed = versions[start]
+    changes: list[tuple[date, str]] = []
+    previous = signed.statement
+    for v in versions[start + 1:]:
+        if v.statement == previous:
+            continue
+        if v.statement.startswith(previous):
+            added = v.statement[len(previous):].strip()
+        else:
+            added = "The statement was changed after it was signed. It now reads:\n\n" + v.statement
+        if added:
+            changes.append((v.updated_at.date(), added))
+        previous = v.statement
+    return SealHistory(signed.statement, signed.updated_at.date(), tuple(changes))
+
+
+@dataclass(frozen=True)
+class _RedactedBody:
+    text: str
+    legend: Sequence[Any]
+
+
+_ADDENDUM_BREAK = "\n\n\u2042\u2042\u2042\n\n"  # asterisms: nothing a detector takes for an identifier
+
+
 def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
-                      addenda: Sequence[Addendum] = (),
-                      sealed_on: date | None = None) -> tuple[StatementContent, list[str]]:
+                      history: Sequence[Interview] = ()) -> tuple[StatementContent, list[str]]:
     """Redact ``iv`` with the redaction engine (and the reviewer's saved decisions) and build the content.
 
-    Returns the content and the protected strings for the gate: everything the engine removed,
-    every recorded identifier and its parts. Raises ConsentMissing without consent.
+    ``history`` is the interview's earlier saved versions, oldest first: if the statement was
+    sealed, the PDF shows the signed text and each later change as a dated addendum, redacted
+    together so that every person keeps one pseudonym. Returns the content and the protected
+    strings for the gate: everything the engine removed, every recorded identifier and its parts.
+    Raises ConsentMissing without consent.
     """
     from desktop.redaction import Decisions, apply, detect, forbidden_strings, known_from_interview
 
     require_consent(iv)
+    seal = seal_history([*history, iv])
+    if seal is None:
+        text = iv.statement
+    else:
+        text = _ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
     known = known_from_interview(iv)
-    spans = detect(iv.statement, known)
-    decisions = Decisions.from_dict(decisions_payload, iv.statement) if decisions_payload else None
+    spans = detect(text, known)
+    decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None
     if decisions is not None:
-        decisions.reconcile(iv.statement)
-    red = apply(iv.statement, spans, decisions)
-    content = build_content(iv, red, pseudonym=interviewee_pseudonym(iv, red.mapping), addenda=addenda,
-                            sealed_on=sealed_on)
-    forbidden = protected_strings(iv, [*forbidden_strings(iv.statement, spans, known), *red.removed])
+        decisions.reconcile(text)
+    red = apply(text, spans, decisions)
+    addenda: tuple[Addendum, ...] = ()
+    body = red.text
+    if seal is not None:
+        parts = red.text.split(_ADDENDUM_BREAK.strip("\n"))
+        if len(parts) != len(seal.changes) + 1:
+            raise ExportRefused(f"Statement {iv.reference} was not exported: its addenda could not be told apart "
+                                "after redaction.")
+        body = parts[0].strip()
+        addenda = tuple(Addendum(_day(d), p.strip()) for (d, _t), p in zip(seal.changes, parts[1:], strict=True))
+    content = build_content(iv, _RedactedBody(body, red.legend), pseudonym=interviewee_pseudonym(iv, red.mapping),
+                            addenda=addenda, sealed_on=seal.sealed_on if seal else None)
+    forbidden = protected_strings(iv, [*forbidden_strings(text, spans, known), *red.removed])
     return content, forbidden

@@ -75,3 +75,28 @@ def test_export_statements_all(vault_dir, app_paths, capsys, tmp_path):
     assert [w["reference"] for w in report["written"]] == ["WB-CLIA-0001"]
     assert len(report["refused"]) == 1 and "WB-CLIA-0002" in report["refused"][0]["why"]
     assert [p.name for p in out.iterdir()] == ["WB-CLIA-0001.pdf"]
+
+
+def test_a_sealed_statement_exports_with_its_addenda(tmp_path, app_paths, capsys):
+    from desktop.core.model import Status
+
+    d = tmp_path / "vault"
+    v = Vault.create(d, "correct horse", kdf=FAST)
+    try:
+        iv = sample_interview(reference="WB-SEAL-0001", statement="Łukasz hit me in March 2024.")
+        v.interviews.add(iv)
+        iv = v.interviews.get(iv.id)
+        iv.status = Status.SEALED
+        v.interviews.update(iv)
+        iv = v.interviews.get(iv.id)
+        iv.statement += "\n\nŁukasz also took my passport."
+        v.interviews.update(iv)
+    finally:
+        v.lock()
+    (tmp_path / "pass").write_text("correct horse\n")
+    out = tmp_path / "s.pdf"
+    code, _stdout, err = _run(["export-statement", "WB-SEAL-0001", "--out", str(out), *_opts(d)], app_paths, capsys)
+    assert code == 0, err
+    text = " ".join(pdftotext(out.read_bytes()).split())
+    assert "Addendum dated" in text and "also took my passport" in text and "and sealed" in text
+    assert "Łukasz" not in text

@@ -209,3 +209,34 @@ def test_statements_told_in_urdu_and_punjabi_stay_inside_the_margins(content, la
     assert [(a, b) for a, b in boxes if a < left - 1 or b > right + 1] == []
     font_rows = subprocess.run(["pdffonts", "fd://0"], input=data, capture_output=True, check=True).stdout.decode()
     assert ("NotoNaskhArabic" if language == "Urdu" else "NotoSansGurmukhi") in font_rows
+
+
+@needs_poppler
+def test_a_sealed_statement_shows_the_signed_text_and_later_changes_as_dated_addenda():
+    from datetime import UTC, datetime
+
+    from desktop.core.model import Status
+    from desktop.reports.export import prepare_statement, render_checked, seal_history
+
+    def version(text, status, day):
+        v = sample_interview(statement=text, status=status)
+        v.updated_at = datetime(2024, day[0], day[1], tzinfo=UTC)
+        return v
+
+    signed = "My name is Agnieszka Wiśniewska. Łukasz hit me."
+    history = [version(signed, Status.COMPLETE, (5, 2)), version(signed, Status.SEALED, (5, 20)),
+               version(signed + "\n\nŁukasz Żółkiewski phoned me from 07700 900123.", Status.SEALED, (6, 3))]
+    current = version(history[-1].statement.replace("phoned", "rang"), Status.SEALED, (7, 1))
+    seal = seal_history([*history, current])
+    assert seal.signed == signed and seal.sealed_on.isoformat() == "2024-05-20" and len(seal.changes) == 2
+    assert seal.changes[1][1].startswith("The statement was changed after it was signed")
+    content, forbidden = prepare_statement(current, history=history)
+    assert content.statement == "My name is Person A. Person B hit me."
+    assert [a.dated for a in content.addenda] == ["3 June 2024", "1 July 2024"]
+    assert content.addenda[0].text == "Person B phoned me from [PHONE 1]."  # one pseudonym per person throughout
+    data, _report = render_checked(content, forbidden)
+    text = re.sub(r"\s+", " ", pdftotext(data))
+    assert "Addendum dated 3 June 2024" in text and "signed on 20 May 2024 and sealed" in text
+    assert "Łukasz" not in text and "07700" not in text
+    unsealed = sample_interview(statement=signed)
+    assert seal_history([unsealed]) is None
