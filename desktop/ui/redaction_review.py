@@ -1,0 +1,290 @@
+"""The redaction review: the statement with every suggestion highlighted by type, pre-accepted.
+
+* Each suggestion is listed and highlighted; recorded names and identifiers are marked "always"
+  and cannot be kept.
+* Keeping a suggestion (rejecting it) needs a reason, typed in the box beside the button; the
+  reason goes with the decisions (and so into the audit log).
+* Selecting any text in the statement and pressing "Redact selection" adds a redaction.
+* "Apply" shows the preview, which is exactly ``Redacted.text``: the text the PDF is made from.
+
+Signals: ``decisions_changed(dict)`` (``Decisions.to_dict()``, for the vault) after every change,
+and ``applied(object)`` (the ``Redacted``) when the preview is made. Offsets in the engine are
+code points; Qt counts UTF-16 units, so positions are converted both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.redaction import TYPE_LABELS, Decisions, KnownIdentifiers, Redacted, Span, apply, detect
+
+# One colour per kind of thing (light, so the text stays readable).
+TYPE_COLOURS: dict[str, str] = {
+    "PERSON": "#ffd6a5",
+    "ADDRESS": "#caffbf",
+    "POSTCODE": "#caffbf",
+    "PHONE": "#9bf6ff",
+    "EMAIL": "#9bf6ff",
+    "SOCIAL": "#9bf6ff",
+    "DATE_OF_BIRTH": "#fdffb6",
+    "NI_NUMBER": "#bdb2ff",
+    "NHS_NUMBER": "#bdb2ff",
+    "HOME_OFFICE_REF": "#ffc6ff",
+    "BRP": "#ffc6ff",
+    "PASSPORT": "#ffc6ff",
+    "DRIVING_LICENCE": "#bdb2ff",
+    "CRIME_REF": "#a0c4ff",
+    "OFFICER_NUMBER": "#a0c4ff",
+    "VEHICLE": "#e4c1f9",
+    "BANK": "#e4c1f9",
+    "ID": "#d0d0d0",
+    "OTHER": "#d0d0d0",
+}
+REJECTED_COLOUR = "#eeeeee"
+
+
+def cp_to_qt(text: str, pos: int) -> int:
+    """Code-point offset -> Qt (UTF-16) position."""
+    return pos + sum(1 for c in text[:pos] if ord(c) > 0xFFFF)
+
+
+def qt_to_cp(text: str, pos: int) -> int:
+    """Qt (UTF-16) position -> code-point offset."""
+    units = 0
+    for i, c in enumerate(text):
+        if units >= pos:
+            return i
+        units += 2 if ord(c) > 0xFFFF else 1
+    return len(text)
+
+
+class RedactionReview(QWidget):
+    decisions_changed = Signal(dict)
+    applied = Signal(object)
+
+    def __init__(
+        self,
+        text: str,
+        known: KnownIdentifiers | None = None,
+        decisions: Decisions | dict | None = None,
+        parent: QWidget | None = None,
+        *,
+        allow: Iterable[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.known = known or KnownIdentifiers()
+        if isinstance(decisions, dict):
+            decisions = Decisions.from_dict(decisions, text)
+        elif decisions is not None and decisions.text != text:
+            decisions.reconcile(text)
+        self.decisions = decisions or Decisions(text)
+        if not self.decisions.text:
+            self.decisions.text = text
+        self.spans: list[Span] = detect(text, self.known, allow=allow)
+        self.redacted: Redacted | None = None
+
+        self.setWindowTitle(self.tr("Review redactions"))
+        self.view = QTextEdit(self)
+        self.view.setReadOnly(True)
+        self.view.setPlainText(text)
+        self.view.setAccessibleName(self.tr("Statement"))
+        self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)  # fmt: skip
+
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Suggestions"))
+        self.list.currentRowChanged.connect(self._show_current)
+
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Why should this stay? (needed to keep it)"))
+        self.reason.setAccessibleName(self.tr("Reason for keeping"))
+        self.reject_button = QPushButton(self.tr("&Keep this text"), self)
+        self.reject_button.setToolTip(self.tr("Do not redact the chosen suggestion (a reason is needed)"))
+        self.accept_button = QPushButton(self.tr("Re&dact it again"), self)
+        self.type_box = QComboBox(self)
+        for t, label in TYPE_LABELS.items():
+            self.type_box.addItem(label, t)
+        self.type_box.setCurrentIndex(self.type_box.findData("OTHER"))
+        self.type_box.setAccessibleName(self.tr("Kind of thing to redact"))
+        self.add_button = QPushButton(self.tr("Redact &selection"), self)
+        self.apply_button = QPushButton(self.tr("&Apply and preview"), self)
+        self.status = QLabel(self)
+
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Preview of the redacted statement"))
+        self.preview.setPlaceholderText(self.tr("Press Apply to see the text the PDF will be made from."))
+
+        self.reject_button.clicked.connect(self.reject_current)
+        self.accept_button.clicked.connect(self.accept_current)
+        self.add_button.clicked.connect(self.add_selection)
+        self.apply_button.clicked.connect(self.apply)
+        self.reason.textChanged.connect(self._update_buttons)
+        self.view.selectionChanged.connect(self._update_buttons)
+
+        side = QWidget(self)
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(QLabel(self.tr("Suggestions (all redacted unless you keep them)"), side))
+        sl.addWidget(self.list, 1)
+        sl.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.reject_button)
+        row.addWidget(self.accept_button)
+        sl.addLayout(row)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.type_box, 1)
+        row2.addWidget(self.add_button)
+        sl.addLayout(row2)
+        sl.addWidget(self.apply_button)
+        sl.addWidget(self.status)
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(self.view)
+        top.addWidget(side)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(top)
+        outer.addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.addWidget(outer)
+
+        self._refresh()
+
+    # --- what is shown -------------------------------------------------------------------------
+
+    def items(self) -> list[Span]:
+        """Suggestions and manual additions, in the order listed."""
+        return sorted(self.spans + self.decisions.manual_spans(self.text), key=lambda s: (s.start, s.end))
+
+    def is_rejected(self, span: Span) -> bool:
+        return span.source != "known" and self.decisions.is_rejected(span, self.text)
+
+    def _refresh(self) -> None:
+        row = self.list.currentRow()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for sp in self.items():
+            piece = " ".join(self.text[sp.start : sp.end].split())
+            state = (self.tr("always") if sp.source == "known" else
+                     self.tr("kept") if self.is_rejected(sp) else
+                     self.tr("added") if sp.source == "manual" else self.tr("redact"))  # fmt: skip
+            item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {piece}  [{state}]")
+            item.setData(Qt.ItemDataRole.UserRole, sp)
+            item.setBackground(QColor(REJECTED_COLOUR if self.is_rejected(sp) else TYPE_COLOURS[sp.type]))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
+        self._highlight()
+        self._update_buttons()
+        n_kept = len(self.decisions.rejections())
+        self.status.setText(self.tr("{n} to redact, {k} kept").format(n=len(self.items()) - n_kept, k=n_kept))
+
+    def _highlight(self) -> None:
+        selections = []
+        for sp in self.items():
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            if self.is_rejected(sp):
+                fmt.setBackground(QColor(REJECTED_COLOUR))
+                fmt.setFontStrikeOut(False)
+            else:
+                fmt.setBackground(QColor(TYPE_COLOURS[sp.type]))
+            fmt.setToolTip(TYPE_LABELS[sp.type])
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(cp_to_qt(self.text, sp.start))
+            cursor.setPosition(cp_to_qt(self.text, sp.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.view.setExtraSelections(selections)
+
+    def current_span(self) -> Span | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_current(self, _row: int) -> None:
+        sp = self.current_span()
+        if sp is not None:
+            cursor = self.view.textCursor()
+            cursor.setPosition(cp_to_qt(self.text, sp.start))
+            cursor.setPosition(cp_to_qt(self.text, sp.end), QTextCursor.MoveMode.KeepAnchor)
+            self.view.setTextCursor(cursor)
+        self._update_buttons()
+
+    def _selection(self) -> tuple[int, int] | None:
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        a, b = sorted((cursor.selectionStart(), cursor.selectionEnd()))
+        s, e = qt_to_cp(self.text, a), qt_to_cp(self.text, b)
+        return (s, e) if e > s else None
+
+    def _update_buttons(self) -> None:
+        sp = self.current_span()
+        can_reject = sp is not None and sp.source == "detector" and not self.is_rejected(sp)
+        self.reject_button.setEnabled(can_reject and bool(self.reason.text().strip()))
+        self.accept_button.setEnabled(sp is not None and (self.is_rejected(sp) or sp.source == "manual"))
+        sel = self._selection()
+        listed = sp is not None and sel == (sp.start, sp.end)
+        self.add_button.setEnabled(sel is not None and not listed)
+
+    # --- decisions -----------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.redacted = None
+        self.preview.clear()
+        self._refresh()
+        self.decisions_changed.emit(self.decisions.to_dict())
+
+    def reject_current(self) -> None:
+        sp = self.current_span()
+        reason = self.reason.text().strip()
+        if sp is None or sp.source != "detector" or not reason:
+            return
+        self.decisions.reject(sp, reason)
+        self.reason.clear()
+        self._changed()
+
+    def accept_current(self) -> None:
+        sp = self.current_span()
+        if sp is None:
+            return
+        if sp.source == "manual":
+            self.decisions.remove_manual(sp.start, sp.end)
+        else:
+            self.decisions.accept(sp)
+        self._changed()
+
+    def add_selection(self) -> None:
+        sel = self._selection()
+        if sel is None:
+            return
+        self.decisions.add_manual(sel[0], sel[1], self.type_box.currentData())
+        self._changed()
+
+    def apply(self) -> Redacted:
+        self.redacted = apply(self.text, self.spans, self.decisions)
+        self.preview.setPlainText(self.redacted.text)
+        self.applied.emit(self.redacted)
+        return self.redacted

@@ -1,0 +1,113 @@
+"""The redaction review screen, driven as a reviewer would (offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from desktop.redaction import Decisions, KnownIdentifiers, apply, detect
+from desktop.ui.redaction_review import RedactionReview, cp_to_qt, qt_to_cp
+
+TEXT = (
+    "My name is Rajinder Sandhu 😀. My friend Blessing rang 07700 900123 from Harehills Lane.\n"
+    "In March 2018 I called 999 and West Yorkshire Police told the Home Office. I worked at the bakery by the market."
+)
+KNOWN = KnownIdentifiers(people=[("Rajinder Sandhu", ["Raj"])])
+
+
+def make(qtbot, decisions=None):
+    w = RedactionReview(TEXT, KNOWN, decisions)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def row_of(w, piece):
+    for i in range(w.list.count()):
+        sp = w.list.item(i).data(Qt.ItemDataRole.UserRole)
+        if TEXT[sp.start : sp.end] == piece:
+            return i
+    raise AssertionError(f"{piece!r} is not listed")
+
+
+def select(w, piece):
+    s = TEXT.index(piece)
+    cursor = w.view.textCursor()
+    cursor.setPosition(cp_to_qt(TEXT, s))
+    cursor.setPosition(cp_to_qt(TEXT, s + len(piece)), QTextCursor.MoveMode.KeepAnchor)
+    w.view.setTextCursor(cursor)
+
+
+def test_every_suggestion_is_listed_highlighted_and_pre_accepted(qtbot):
+    w = make(qtbot)
+    for piece in ("Rajinder Sandhu", "Blessing", "07700 900123", "Harehills Lane"):
+        row_of(w, piece)
+    assert len(w.view.extraSelections()) == w.list.count() >= 4
+    with qtbot.waitSignal(w.applied) as sig:
+        qtbot.mouseClick(w.apply_button, Qt.MouseButton.LeftButton)
+    red = sig.args[0]
+    assert w.preview.toPlainText() == red.text == apply(TEXT, detect(TEXT, KNOWN)).text
+    for piece in ("Rajinder", "Blessing", "07700", "Harehills"):
+        assert piece not in red.text
+    assert "March 2018" in red.text and "999" in red.text and "West Yorkshire Police" in red.text
+
+
+def test_keeping_a_suggestion_needs_a_reason(qtbot):
+    w = make(qtbot)
+    w.list.setCurrentRow(row_of(w, "Harehills Lane"))
+    assert not w.reject_button.isEnabled()
+    qtbot.keyClicks(w.reason, "a long public road, many people live on it")
+    assert w.reject_button.isEnabled()
+    with qtbot.waitSignal(w.decisions_changed) as sig:
+        qtbot.mouseClick(w.reject_button, Qt.MouseButton.LeftButton)
+    stored = sig.args[0]
+    assert stored["decisions"][0]["reason"] == "a long public road, many people live on it"
+    w.apply()
+    assert "Harehills Lane" in w.preview.toPlainText()
+    # and it can be redacted again
+    w.list.setCurrentRow(row_of(w, "Harehills Lane"))
+    qtbot.mouseClick(w.accept_button, Qt.MouseButton.LeftButton)
+    assert "Harehills Lane" not in w.apply().text
+
+
+def test_recorded_names_cannot_be_kept(qtbot):
+    w = make(qtbot)
+    w.list.setCurrentRow(row_of(w, "Rajinder Sandhu"))
+    qtbot.keyClicks(w.reason, "I want it")
+    assert not w.reject_button.isEnabled()
+    w.reject_current()
+    assert "Rajinder" not in w.apply().text
+
+
+def test_selecting_text_adds_a_redaction(qtbot):
+    w = make(qtbot)
+    select(w, "bakery by the market")
+    assert w.add_button.isEnabled()
+    w.type_box.setCurrentIndex(w.type_box.findData("ADDRESS"))
+    with qtbot.waitSignal(w.decisions_changed):
+        qtbot.mouseClick(w.add_button, Qt.MouseButton.LeftButton)
+    red = w.apply()
+    assert "bakery by the market" not in red.text and "[ADDRESS" in red.text
+    assert red.text == w.preview.toPlainText()
+
+
+def test_decisions_come_back_and_follow_an_edit(qtbot):
+    w = make(qtbot)
+    select(w, "bakery by the market")
+    w.add_selection()
+    w.list.setCurrentRow(row_of(w, "Harehills Lane"))
+    w.reason.setText("public road")
+    w.reject_current()
+    stored = w.decisions.to_dict()
+
+    edited = "Added later. " + TEXT
+    again = RedactionReview(edited, KNOWN, Decisions.from_dict(stored, edited))
+    qtbot.addWidget(again)
+    red = again.apply()
+    assert "Harehills Lane" in red.text and "bakery by the market" not in red.text
+
+
+def test_positions_beyond_the_basic_plane():
+    text = "a😀b"
+    assert cp_to_qt(text, 2) == 3 and qt_to_cp(text, 3) == 2
+    assert qt_to_cp(text, cp_to_qt(text, 3)) == 3
