@@ -502,10 +502,15 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
             poppler[0].wait()
 
 
+_STREAM_BODY = re.compile(rb"stream\r?\n.*?endstream", re.S)
+
+
 def _check(pdf_bytes: bytes, items: list[str], needles: list[_Needle], report: GateReport,
            scan: Callable[[str, str | bytes], None], expected_text: str | None,
            poppler: tuple[subprocess.Popen, threading.Thread, list[bytes]] | None) -> GateReport:
     scan("the raw file bytes", pdf_bytes)
+    # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
+    scan("the raw file bytes outside streams", _STREAM_BODY.sub(b" ", pdf_bytes).decode("latin-1"))
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
     except Exception as exc:  # any parser failure refuses the PDF

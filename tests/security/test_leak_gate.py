@@ -404,3 +404,12 @@ def test_the_gate_finds_each_name_drawn_by_the_statement_renderer(name, sample):
     with pytest.raises(LeakDetected) as err:
         leak_gate.check(leaky, ["Nobody Here", name])
     assert err.value.index == 1
+
+
+def test_a_short_name_in_a_comment_after_the_end_is_found(sample):
+    iv, content = sample
+    clean = render_statement(content)
+    leak_gate.check(clean, ["Aga"])
+    with pytest.raises(LeakDetected, match="outside streams") as err:
+        leak_gate.check(clean + b"% Aga\n", ["Nobody", "Aga"])
+    assert err.value.index == 1
