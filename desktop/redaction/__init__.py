@@ -39,6 +39,10 @@ The API (offsets are Unicode code points of the statement text)::
                                            # each redacted stretch's text and every recorded name,
                                            # alias and identifier and their parts (>= 3 chars)
 
+    case_sensitive_parts(known)            # -> set[str]: recorded name parts that are English words
+                                           # ("Hope", "Will"); redacted only where capitalised, so the
+                                           # gate should look for these case-sensitively
+
 Pseudonyms: one "Person A" per person for the whole statement (a known person by their recorded
 name; another name by its text, a lone given name joining the one longer name it belongs to);
 other identifiers "[PHONE 1]", "[ADDRESS 2]", ..., the same placeholder each time the same value
@@ -49,7 +53,14 @@ Enforcement and other public bodies, organisations that help (``lexicon.HELPING_
 extended by ``allow=``), crime types, months and years ("in March 2018"), towns, "999"/"101".
 """
 
-from desktop.redaction.apply import LegendEntry, Redacted, apply, effective_spans, forbidden_strings
+from desktop.redaction.apply import (
+    LegendEntry,
+    Redacted,
+    apply,
+    case_sensitive_parts,
+    effective_spans,
+    forbidden_strings,
+)
 from desktop.redaction.decisions import Decision, Decisions
 from desktop.redaction.engine import detect
 from desktop.redaction.known import KIND_TYPES, KnownIdentifiers, known_from_interview
@@ -66,6 +77,7 @@ __all__ = [
     "TYPES",
     "TYPE_LABELS",
     "apply",
+    "case_sensitive_parts",
     "detect",
     "effective_spans",
     "forbidden_strings",

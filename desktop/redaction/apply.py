@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.redaction import lexicon
 from desktop.redaction.decisions import Decisions
 from desktop.redaction.fold import fold
 from desktop.redaction.known import KnownIdentifiers, recorded_parts
@@ -143,6 +144,25 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
             removed.append(original)
     pieces.append(text[last:])
     return Redacted("".join(pieces), legend, removed, mapping)
+
+
+def case_sensitive_parts(known: KnownIdentifiers | None) -> set[str]:
+    """Parts of recorded names that are also English words ("Hope", "Will", "Grace"). They are
+    redacted only where capitalised, so the word itself ("I hope") may remain in the statement: a
+    leak gate should look for these case-sensitively (accent folds still apply)."""
+    if known is None:
+        return set()
+    english = lexicon.english_words()
+    out: set[str] = set()
+    for name, aliases in known.people:
+        for v in [name, *aliases]:
+            toks = v.split()
+            if len(toks) < 2:
+                continue
+            for t in toks:
+                if len(t) >= 3 and fold(t) in english | lexicon.FUNCTION_WORDS | lexicon.MONTHS:
+                    out.add(t)
+    return out
 
 
 def forbidden_strings(text: str, spans: list[Span], known: KnownIdentifiers | None) -> set[str]:

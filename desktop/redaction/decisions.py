@@ -75,17 +75,22 @@ class Decisions:
     def _context(self, start: int, end: int) -> tuple[str, str]:
         return self.text[max(0, start - _CONTEXT) : start], self.text[end : end + _CONTEXT]
 
-    def _check(self, start: int, end: int) -> None:
+    def _check(self, start: int, end: int, text: str | None) -> None:
+        if text is not None and text != self.text:
+            if self.items:
+                self.reconcile(text)
+            self.text = text
         if not 0 <= start < end <= len(self.text):
             raise ValueError("the span is outside the statement")
 
-    def reject(self, span: Span, reason: str) -> Decision:
-        """Keep a suggestion's text. Known identifiers cannot be rejected; a reason is required."""
+    def reject(self, span: Span, reason: str, text: str | None = None) -> Decision:
+        """Keep a suggestion's text. Known identifiers cannot be rejected; a reason is required.
+        ``text``: the statement, if these decisions were made without it."""
         if span.source == "known":
             raise ValueError("recorded names and identifiers are always redacted")
         if not reason or not reason.strip():
             raise ValueError("rejecting a suggestion needs a reason")
-        self._check(span.start, span.end)
+        self._check(span.start, span.end, text)
         self.accept(span)
         before, after = self._context(span.start, span.end)
         d = Decision("reject", span.start, span.end, self.text[span.start : span.end], span.type, before, after,
@@ -97,9 +102,9 @@ class Decisions:
         """Undo a rejection (suggestions are accepted unless rejected)."""
         self.items = [d for d in self.items if not (d.kind == "reject" and (d.start, d.end) == (span.start, span.end))]
 
-    def add_manual(self, start: int, end: int, type: str = "OTHER") -> Span:
+    def add_manual(self, start: int, end: int, type: str = "OTHER", text: str | None = None) -> Span:
         """Redact ``text[start:end]`` too. Returns the span."""
-        self._check(start, end)
+        self._check(start, end, text)
         if type not in TYPE_LABELS:
             raise ValueError("unknown span type")
         before, after = self._context(start, end)

@@ -305,7 +305,6 @@ _DATE_NO_YEAR = _c(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b", IC
 )
 _BORN_YEAR = _c(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b", IC)
-_AGE = _c(r"\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+years?[\s-]+old\b", IC)
 
 # Addresses.
 _SUFFIX = "|".join(s + "s?" if not s.endswith("s") else s for s in lexicon.STREET_SUFFIXES)

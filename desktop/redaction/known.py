@@ -275,6 +275,17 @@ def _patterns(known: KnownIdentifiers) -> list[_Pat]:
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t\u00a0]+$")
 
 
+_DATE_AFTER = re.compile(r"[ \t\u00a0]+(?:\d|of\b)")
+_DATE_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)?|\bin|\bof|\bsince|\buntil|\blast|\bnext|\bevery)[ \t\u00a0]+$", re.I)
+
+
+def _is_date_word(text: str, s: int, e: int) -> bool:
+    w = fold(text[s:e])
+    if w not in lexicon.FULL_MONTHS and w not in lexicon.FULL_DAYS:
+        return False
+    return bool(_DATE_AFTER.match(text, e) or _DATE_BEFORE.search(text[max(0, s - 12) : s]))
+
+
 @dataclass
 class KnownHit:
     start: int
@@ -302,6 +313,8 @@ def find_known(
                 continue
             if pat.need_capital and not text[s].isupper():
                 continue
+            if pat.need_capital and _is_date_word(text, s, e):
+                continue  # "May" in "in May 2018" is the month, not May Chen
             hits.append(KnownHit(s, e, pat.type, pat.person, pat.part))
             if pat.surname:
                 g = _GIVEN_BEFORE.search(text, max(0, s - 40), s)

@@ -261,3 +261,27 @@ def test_cli_redact_bad_input_is_a_user_error_without_content(line, app_paths):
     code, out, err = _cli(line + "\n", app_paths)
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "Amina" not in err and "Traceback" not in err
+
+
+def test_a_recorded_name_that_is_a_month_leaves_the_date():
+    text = "May told me that in May 2018 she saw Will. On Friday 3 June we met. Will said June Chen left."
+    known = KnownIdentifiers(people=[("May Chen", []), ("Will Osei", []), ("June Chen", [])])
+    spans = detect(text, known)
+    assert covered(text, spans, "May") and covered(text, spans, "Will")
+    assert covered(text, spans, "June Chen")
+    assert untouched(text, spans, "May 2018") and untouched(text, spans, "3 June")
+
+
+def test_case_sensitive_parts_for_the_leak_gate():
+    from desktop.redaction import case_sensitive_parts
+
+    known = KnownIdentifiers(people=[("Hope Adebayo", ["Will"]), ("Tariq Mahmood", [])])
+    assert case_sensitive_parts(known) == {"Hope"}
+
+
+def test_decisions_made_without_the_text_at_first():
+    text = "We met on Harehills Lane."
+    spans = detect(text)
+    d = Decisions()
+    d.reject(next(s for s in spans if s.type == "ADDRESS"), "public road", text=text)
+    assert "Harehills Lane" in apply(text, spans, d).text
