@@ -24,9 +24,11 @@ API (every method may be called from a worker thread: each thread gets its own c
     vault.interviews.update(iv)                                        # keeps the previous version as a revision
     vault.interviews.revisions(id) ; get_revision(id, n)
     vault.interviews.delete(id) ; purge(ids) -> count                  # leaves nothing: tables, index, WAL, backups
+                                                                       # (purge also VACUUMs)
     vault.interviews.list_summaries(flt=None, *, offset=0, limit=200, sort="updated_at", descending=True)
-    vault.interviews.count(flt=None) ; ids()
-    vault.interviews.search(query, *, limit=200)                       # any text a person types
+    vault.interviews.count(flt=None) ; ids() ; find_by_reference(ref) -> id | None
+    vault.interviews.search(query, *, limit=200)                       # any text a person types; the newest
+                                                                       # `limit` matches, best match first
     vault.interviews.withdraw_consent(id, use, on, by)
     vault.attachments.add(interview_id, data, display_name, media_type) -> AttachmentInfo
     vault.attachments.list(interview_id) ; get_bytes(attachment_id) ; delete(attachment_id)
@@ -34,6 +36,13 @@ API (every method may be called from a worker thread: each thread gets its own c
     vault.redaction.save_decisions(interview_id, payload) ; load_decisions(interview_id)
     vault.settings.get(key, default=None) ; set(key, value)
     vault.audit.append(action, target=None) ; entries() ; verify() -> bool
+
+Threads: ``Vault.create``/``unlock`` may run on a worker thread and the vault then be used from any
+other; each thread opens its own connection on first use. ``lock()`` may be called from any thread:
+it waits for an operation in progress to finish, closes every thread's connection, truncates the WAL
+and wipes the data key. Every write is one transaction: durable when the method returns, absent
+when it raises. Tests inject cheap key derivation with ``kdf=KdfParams(time_cost=1, memory_cost_kib=8,
+lanes=1)``; production passes nothing and gets :func:`calibrate_kdf` (about 0.5-1 s here).
 
 Errors are :class:`VaultError` subclasses whose messages hold no interview content:
 ``WrongPassphrase``, ``VaultDamaged`` (``.backups``), ``VaultLocked``, ``VaultExists``, ``NoVault``,

@@ -122,20 +122,25 @@ def fts_query(text: str) -> str | None:
 
     Each whitespace-separated chunk becomes a quoted FTS5 string (inner quotes doubled), so
     ``AND``, ``NEAR(``, ``*``, ``-`` and ``:`` are just text; the table's tokenizer splits the
-    chunk into words the same way it split the statement. Every chunk must match (AND); the last
-    one also matches as a prefix, so results follow typing.
+    chunk into words the same way it split the statement. Every chunk must match (AND). A chunk
+    the person ends with ``*`` (``Immigr*``) matches as a prefix. Prefixes are not added on their
+    own: with ``cipher_memory_security`` on, an FTS5 prefix query over a large vault costs ten times
+    an exact one (tests/benchmarks/bench_vault.py).
     """
     if not isinstance(text, str):
         return None
     text = text.replace("\x00", " ")
-    chunks = [c for c in text.split() if any(_is_word_char(ch) for ch in c)]
-    if not chunks:
-        return None
-    chunks = chunks[:32]  # a pasted page is not a search
-    parts = ['"' + c.replace('"', '""') + '"' for c in chunks]
-    if sum(_is_word_char(ch) for ch in chunks[-1]) >= 2:
-        parts[-1] += "*"
-    return " ".join(parts)
+    parts: list[str] = []
+    for chunk in text.split():
+        prefix = chunk.endswith("*")
+        word = chunk.rstrip("*") if prefix else chunk
+        letters = sum(_is_word_char(ch) for ch in word)
+        if not letters:
+            continue
+        parts.append('"' + word.replace('"', '""') + '"' + ("*" if prefix and letters >= 2 else ""))
+        if len(parts) == 32:  # a pasted page is not a search
+            break
+    return " ".join(parts) if parts else None
 
 
 def _search_body(iv: Interview) -> str:

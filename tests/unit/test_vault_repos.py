@@ -141,7 +141,8 @@ def test_search_finds_words_names_identifiers_and_urdu(vault):
     assert [s.id for s in vault.interviews.search("پولیس")] == [ur.id]
     assert [s.id for s in vault.interviews.search("عائشہ")] == [ur.id]
     assert [s.id for s in vault.interviews.search("K1234567")] == [en.id]
-    assert [s.id for s in vault.interviews.search("Immigr")] == [en.id]  # prefix while typing
+    assert vault.interviews.search("Immigr") == []  # words match whole
+    assert [s.id for s in vault.interviews.search("Immigr*")] == [en.id]  # unless the person asks for a prefix
     assert vault.interviews.search("visa nonexistentword") == []
     assert [s.id for s in vault.interviews.list_summaries(ListFilter(text="پولیس"))] == [ur.id]
 
@@ -167,7 +168,8 @@ def test_search_never_fails_on_any_text(vault, text):
 
 
 def test_fts_query_quotes_every_word():
-    assert fts_query('say "hi" AND') == '"say" """hi""" "AND"*'
+    assert fts_query('say "hi" AND') == '"say" """hi""" "AND"'
+    assert fts_query("visa* a* **") == '"visa"* "a"'
     assert fts_query("* - :") is None
 
 
@@ -317,3 +319,13 @@ def test_deleting_an_interview_keeps_other_drafts(vault):
     vault.interviews.delete("a_b")
     assert vault.drafts.load("interview:axb") == {"keep": True}
     assert vault.drafts.load("interview:a_b") is None
+
+
+def test_lock_wipes_the_data_key_buffer(vault):
+    key_buffer = vault._key  # the object the connections were keyed from
+    assert key_buffer is not None and any(key_buffer)
+    con = vault.connection()
+    vault.lock()
+    assert vault._key is None and not any(key_buffer)
+    with pytest.raises(Exception, match="closed"):
+        con.execute("SELECT 1")
