@@ -78,10 +78,10 @@ def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
 def _address_is_facts(text: str, s: int, e: int, allowed: list[tuple[int, int]]) -> bool:
     """An "address" made only of towns, allowed bodies and street words ("Leeds Crown Court") stays."""
     places = lexicon.place_tokens()
-    suffixes = {w.lower() for w in lexicon.STREET_SUFFIXES}
     for m in re.finditer(r"[^\W_]+", text[s:e]):
         w = fold(m.group())
-        if w in places or w in suffixes or w in lexicon.FUNCTION_WORDS or _inside(allowed, s + m.start(), s + m.end()):
+        # A street word ("Road") makes it an address even when named after a town ("Stockport Road").
+        if w in places or w in lexicon.FUNCTION_WORDS or _inside(allowed, s + m.start(), s + m.end()):
             continue
         return False
     return True

@@ -77,7 +77,10 @@ POSSESSIVES = _words("my her his their our your the a an another")
 # Verbs and phrases after which a capitalised word is a name ("a man called Hope").
 NAME_CUES = ("called", "named", "name is", "name was", "name's", "known as", "calls himself", "calls herself",
              "nicknamed", "alias", "aka", "a.k.a.", "introduced himself as", "introduced herself as",
-             "signed by", "spoke to", "went by", "goes by", "asked for", "ask for")  # fmt: skip
+             "signed by", "spoke to", "went by", "goes by", "asked for", "ask for", "worked for", "work for",
+             "working for", "works for", "employed by", "paid by", "married to", "engaged to", "living with",
+             "lived with", "trafficked by", "attacked by", "raped by", "beaten by", "threatened by", "abused by",
+             "hit by", "sent by", "brought by", "followed by", "controlled by")  # fmt: skip
 
 # Joining particles inside names ("Abdullah bin Hamad", "van der Berg", "al-Sayed").
 PARTICLES = _words(
@@ -135,6 +138,7 @@ google yahoo outlook iphone android samsung
 police station court crown magistrates hospital council
 barclays lloyds hsbc natwest santander monzo nationwide halifax revolut starling tesco asda sainsbury sainsburys
 lidl aldi morrisons primark amazon uber deliveroo western union moneygram
+jobcentre jobcentreplus hmcts ofsted nass homeoffice ukba
 """)
 
 # Given names that are also English words: a capitalised one in mid-sentence is taken as a name.
