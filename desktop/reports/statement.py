@@ -22,7 +22,7 @@ import hashlib
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from reportlab.lib import colors
@@ -99,7 +99,6 @@ class StatementContent:
     addenda: tuple[Addendum, ...] = ()
     sealed_on: str | None = None  # the day the interviewee signed, once sealed
     signing_copy: bool = False
-    generated_with: str = field(default="Witnessbox")
 
     @cached_property
     def fingerprint(self) -> str:
@@ -131,7 +130,7 @@ class StatementContent:
         """Every string the PDF will show (the leak gate's glyph-set check compares fonts against it)."""
         parts = [
             self.reference, self.pseudonym, self.role, self.force, self.crime, self.reported, self.language,
-            self.statement, self.consent, self.sealed_on or "", self.generated_with,
+            self.statement, self.consent, self.sealed_on or "",
         ]
         for p, k, d in ((e.placeholder, e.kind, e.description) for e in self.legend):
             parts += [p, k, d]
