@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -252,4 +253,87 @@ class ExportDialog(QDialog):
 
     def launch(self) -> int:
         """Show the dialog modally (tests drive the dialog without calling this)."""
+        return self.exec()
+
+
+FileChooser = Callable[[QWidget], Path | None]
+
+
+def choose_signing_file(parent: QWidget) -> Path | None:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save the signing copy"), "",
+                                                  parent.tr("PDF (*.pdf)"))
+    return Path(chosen) if chosen else None
+
+
+class SigningCopyDialog(QDialog):
+    """The full, unredacted statement for the interviewee to read back and sign.
+
+    Nothing is made until the worker ticks that they understand it holds personal data, and
+    nothing is written anywhere but the file they choose.
+    """
+
+    saved = Signal(object)  # the Path written
+
+    def __init__(self, interview: Any, runner: TaskRunner, choose: FileChooser = choose_signing_file,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signing copy"))
+        self._interview = interview
+        self._runner = runner
+        self._choose = choose
+        warning = QLabel(self.tr(
+            "The signing copy is the whole statement as the interviewee gave it, with every name and "
+            "detail. Every page is marked \"Contains personal data\". Print it to read back and sign, "
+            "then destroy the file."), self)
+        warning.setWordWrap(True)
+        self.confirm = QCheckBox(self.tr("I understand that this file holds personal data"), self)
+        self.save_button = QPushButton(self.tr("Save signing copy as..."), self)
+        self.save_button.setEnabled(False)
+        self.confirm.toggled.connect(self.save_button.setEnabled)
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def save(self) -> None:
+        from desktop.reports.export import save_signing_copy, signing_content
+
+        if not self.confirm.isChecked():
+            return
+        path = self._choose(self)
+        if path is None:
+            return
+        interview = self._interview
+        self.save_button.setEnabled(False)
+
+        def work() -> Path:
+            return save_signing_copy(signing_content(interview, confirmed=True), path)
+
+        def done(written: Path) -> None:
+            self.save_button.setEnabled(True)
+            self.status.setText(self.tr("Saved. Delete the file once the statement is signed."))
+            self.saved.emit(written)
+
+        def failed(exc: BaseException) -> None:
+            from desktop.reports.export import ExportRefused
+            from desktop.reports.fonts import UncoveredCharacter
+
+            self.save_button.setEnabled(True)
+            if isinstance(exc, UncoveredCharacter | ExportRefused):
+                self.status.setText(str(exc))  # these messages hold no statement text
+            else:
+                self.status.setText(self.tr("The signing copy could not be saved ({kind}).").format(
+                    kind=type(exc).__name__))
+
+        self._runner.run_task(work, done, failed)
+
+    def launch(self) -> int:
         return self.exec()

@@ -90,3 +90,24 @@ def test_cancel_stops_between_statements(qtbot, tmp_path):
     assert result.cancelled and len(result.written) == 2
     assert "Cancelled" in dialog.status.text()
     assert dialog.cancel_button.isHidden()
+
+
+def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot, tmp_path):
+    from desktop.ui.export_dialog import SigningCopyDialog
+    from tests.unit.test_statement_data import pdftotext
+
+    chosen: list = [None]
+    dialog = SigningCopyDialog(sample_interview(), TaskRunner(FakeThreadPool()), choose=lambda _p: chosen[0])
+    qtbot.addWidget(dialog)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert not dialog.save_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the worker closes the file chooser
+    assert list(out.iterdir()) == [] and list((tmp_path / "tmp").iterdir()) == []
+    chosen[0] = out / "for-signing.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in out.iterdir()] == ["for-signing.pdf"]
+    text = " ".join(pdftotext(chosen[0].read_bytes()).split())
+    assert "CONTAINS PERSONAL DATA" in text and "Agnieszka" in text
