@@ -288,9 +288,10 @@ _PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
 _NFRC = _c(r"\bNFRC\d{8,14}\b", IC)
 _OFFICER = _c(r"\b(?:PC|WPC|PCSO|DC|PS|DS|DI|DCI|Sgt|Insp|Officer|collar\s+(?:number|no\.?))\.?" + SEP
               + r"(\d{2,6})\b", IC)  # fmt: skip
-# A reference-like token: letters, digits, / and -, with at least four digits.
-_REF_TOKEN = _c(r"(?<![\w/-])(?=(?:[A-Za-z/\-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?(?![\w/])")
-_LONG_NUMBER = _c(r"(?<![\w/])(?=(?:[A-Z/\-]*\d){6})[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?![\w/])", IC)
+# A reference-like token: letters, digits, / and -, with at least four digits. Lengths are bounded
+# (no reference is that long) so that a long run such as "12/34/12/34..." stays linear.
+_REF_TOKEN = _c(r"(?<![\w/-])(?=(?:[A-Za-z/\-]{0,20}\d){4})[A-Za-z0-9](?:[A-Za-z0-9/\-]{0,40}[A-Za-z0-9])?(?![\w/])")
+_LONG_NUMBER = _c(r"(?<![\w/])(?=(?:[A-Z/\-]{0,20}\d){6})[A-Z0-9](?:[A-Z0-9/\-]{0,40}[A-Z0-9])?(?![\w/])", IC)
 
 # Dates.
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

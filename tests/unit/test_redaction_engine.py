@@ -285,3 +285,14 @@ def test_decisions_made_without_the_text_at_first():
     d = Decisions()
     d.reject(next(s for s in spans if s.type == "ADDRESS"), "public road", text=text)
     assert "Harehills Lane" in apply(text, spans, d).text
+
+
+@pytest.mark.parametrize("unit", ["12/34/", "1-2-3-", "a/b/c/1", "12 34 ", "Ab-Cd-", "born 12/12/1990 "])
+def test_long_repetitive_input_stays_fast(unit):
+    # a regex with unbounded repeats once took over a minute on 48,000 characters of "12/34/"
+    import time
+
+    text = unit * (48_000 // len(unit))
+    t0 = time.process_time()
+    detect(text)
+    assert time.process_time() - t0 < 10
