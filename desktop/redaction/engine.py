@@ -129,6 +129,9 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     return _tidy(spans)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
 def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]]) -> list[Span]:
     """A word that is part of a name found once is a name wherever else it is capitalised
     ("My friend Blessing came. Blessing is from Nigeria.")."""
@@ -146,16 +149,21 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     if not words:
         return []
     covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON")
-    rx = re.compile(r"(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w\-])")
     out = []
     ff = folded.folded
-    for m in rx.finditer(ff):
-        if m.start() > 0 and (ff[m.start() - 1].isalnum() or ff[m.start() - 1] in "_'’-"):
+    for m in _NAME_WORD.finditer(ff):
+        w = m.group()
+        end = m.end()
+        if w not in words and w[-2:] == "'s" and w[:-2] in words:
+            w, end = w[:-2], end - 2
+        if w not in words:
             continue
-        s, e = folded.span(*m.span())
+        if m.start() > 0 and ff[m.start() - 1] in "_'’-":
+            continue
+        s, e = folded.span(m.start(), end)
         if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
             continue
-        out.append(Span(s, e, "PERSON", "detector", 0.6, words[m.group()]))
+        out.append(Span(s, e, "PERSON", "detector", 0.6, words[w]))
     return out
 
 

@@ -244,6 +244,10 @@ def _identifier_patterns(kind: str, value: str) -> list[_Pat]:
         alnum = re.sub(r"[^\w]", "", fv)
         if alnum:
             cores.append(_sep_pattern(alnum))
+        # A value recorded in several parts ("20-45-77 41234987"): each long part alone too.
+        chunks = [re.sub(r"[^\w]", "", c) for c in re.split(r"[\s,;]+", fv)]
+        if len(chunks) > 1:
+            cores.extend(_sep_pattern(c) for c in chunks if len(c) >= 5 and re.search(r"\d", c))
     pats = []
     for core in cores:
         if len(re.sub(r"\W", "", core)) < 3:

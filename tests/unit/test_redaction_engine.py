@@ -296,3 +296,9 @@ def test_long_repetitive_input_stays_fast(unit):
     t0 = time.process_time()
     detect(text)
     assert time.process_time() - t0 < 10
+
+
+def test_a_recorded_value_in_parts_is_found_part_by_part():
+    known = KnownIdentifiers(identifiers=[("bank", "20-45-77 41234987")])
+    text = "He paid it into account 4123 4987 at the branch."
+    assert covered(text, detect(text, known), "4123 4987")
