@@ -1,0 +1,189 @@
+"""Vault benchmarks, run on demand; they print JSON and assert nothing.
+
+    python -m tests.benchmarks.bench_vault [--count 10000] [--words 1500] [--queries 300]
+    python -m pytest tests/benchmarks/bench_vault.py -s        # a smaller run (BENCH_VAULT_COUNT to change)
+
+Measures: unlock time split into the key derivation (the calibrated Argon2id of this machine) and
+opening the database (page checks included); adding interviews of about ``--words`` words (one
+transaction each, and in batches as an import does); search latency p50/p95 over them; listing;
+deleting one interview (including replacing the backups); vault size per interview.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from desktop.core.model import (
+    Consent,
+    ConsentUse,
+    CrimeType,
+    Identifier,
+    IdentifierKind,
+    Interview,
+    Person,
+    PersonRole,
+    Role,
+    YearMonth,
+)
+from desktop.vault import ListFilter, Vault, calibrate_kdf
+from desktop.vault.keyslot import KeySlot
+
+FORCES = ["metropolitan", "kent", "greater-manchester", "west-midlands", "west-yorkshire", "unknown"]
+URDU = ["پولیس", "دھمکی", "ویزا", "ہوم", "آفس", "گھر", "بچے", "شوہر", "کام", "ڈر"]
+
+
+def _vocabulary(rnd: random.Random, size: int = 30_000) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = {"".join(rnd.choice(letters) for _ in range(rnd.randint(3, 10))) for _ in range(size)}
+    return sorted(words) + URDU
+
+
+def _statement(rnd: random.Random, vocab: list[str], weights: list[float], words: int) -> str:
+    return " ".join(rnd.choices(vocab, weights=weights, k=words))
+
+
+def _interview(rnd: random.Random, text: str) -> Interview:
+    return Interview(
+        interviewed_on=date(2025, rnd.randint(1, 12), rnd.randint(1, 28)),
+        role=rnd.choice(list(Role)),
+        crime_type=rnd.choice(list(CrimeType)),
+        force=rnd.choice(FORCES),
+        reported_on=YearMonth(2025, rnd.randint(1, 12)),
+        statement=text,
+        people=[Person(f"Person{rnd.randrange(10**6)} Name", PersonRole.INTERVIEWEE)],
+        identifiers=[Identifier(IdentifierKind.PHONE, f"07700 {rnd.randrange(10**6):06d}")],
+        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, rnd.random() < 0.7, date(2025, 6, 1))},
+    )
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run(count: int, words: int, queries: int, single_adds: int = 200, seed: int = 1) -> dict:
+    rnd = random.Random(seed)
+    vocab = _vocabulary(rnd)
+    weights = [1 / (i + 1) for i in range(len(vocab))]  # Zipf-like: a few common words, many rare ones
+    rnd.shuffle(weights)
+    root = Path(tempfile.mkdtemp(prefix="wb-bench-"))
+    d = root / "vault"
+    out: dict = {"count": count, "words_per_interview": words, "cpu_count": os.cpu_count()}
+    try:
+        t = time.perf_counter()
+        kdf = calibrate_kdf()
+        out["kdf_calibration_s"] = round(time.perf_counter() - t, 3)
+        out["kdf_params"] = kdf.to_dict()
+        v = Vault.create(d, "bench passphrase", kdf=kdf)
+
+        # One transaction per interview (how the form saves).
+        single = min(single_adds, count)
+        times = []
+        for _ in range(single):
+            iv = _interview(rnd, _statement(rnd, vocab, weights, words))
+            t = time.perf_counter()
+            v.interviews.add(iv)
+            times.append(time.perf_counter() - t)
+        out["add_one_ms"] = {"p50": round(_pct(times, 50) * 1000, 2), "p95": round(_pct(times, 95) * 1000, 2)}
+
+        # The rest in batches of 500 (how an import saves).
+        t = time.perf_counter()
+        remaining = count - single
+        while remaining > 0:
+            n = min(500, remaining)
+            v.interviews.add_many([_interview(rnd, _statement(rnd, vocab, weights, words)) for _ in range(n)])
+            remaining -= n
+        bulk = time.perf_counter() - t
+        out["add_batched_per_interview_ms"] = round(bulk / max(1, count - single) * 1000, 3)
+        out["add_total_s"] = round(bulk + sum(times), 1)
+
+        # Search: 1-3 words, half drawn by frequency (common words), half uniformly (mostly rare),
+        # a fifth of them cut short (a word not in any statement). Then prefixes asked for with '*'.
+        def timed(q: str) -> float:
+            t = time.perf_counter()
+            v.interviews.search(q, limit=200)
+            return time.perf_counter() - t
+
+        searches, prefixed = [], []
+        for i in range(queries):
+            k = rnd.randint(1, 3)
+            q = " ".join(rnd.choices(vocab, weights=weights, k=k)) if i % 2 else " ".join(rnd.sample(vocab, k))
+            if i % 5 == 0:
+                q = q[: max(2, len(q) - 2)]
+            searches.append(timed(q))
+        for i in range(max(20, queries // 5)):
+            word = rnd.choices(vocab, weights=weights)[0] if i % 2 else rnd.choice(vocab)
+            prefixed.append(timed(word[: max(3, len(word) - 2)] + "*"))
+        for name, values in (("search_ms", searches), ("search_prefix_ms", prefixed)):
+            out[name] = {
+                "p50": round(_pct(values, 50) * 1000, 2),
+                "p95": round(_pct(values, 95) * 1000, 2),
+                "max": round(max(values) * 1000, 2),
+                "queries": len(values),
+            }
+        t = time.perf_counter()
+        v.interviews.list_summaries(limit=200)
+        out["list_first_page_ms"] = round((time.perf_counter() - t) * 1000, 2)
+        t = time.perf_counter()
+        v.interviews.count(ListFilter(force="kent", consent_complaint=True))
+        out["count_filtered_ms"] = round((time.perf_counter() - t) * 1000, 2)
+
+        v.backup_now()
+        victim = v.interviews.ids()[len(v.interviews.ids()) // 2]
+        t = time.perf_counter()
+        v.interviews.delete(victim)
+        out["delete_one_with_backup_refresh_s"] = round(time.perf_counter() - t, 2)
+
+        t = time.perf_counter()
+        v.lock()
+        out["lock_ms"] = round((time.perf_counter() - t) * 1000, 1)
+
+        db_size = (d / "vault.db").stat().st_size
+        out["vault_db_mb"] = round(db_size / 1e6, 1)
+        out["bytes_per_interview"] = db_size // max(1, count - 1)
+        out["statement_bytes_avg"] = len(_statement(rnd, vocab, weights, words).encode())
+
+        # Unlock, split: the key derivation, then everything else (open, page checks, audit entry).
+        slot = KeySlot.from_bytes((d / "keyslot.json").read_bytes())
+        t = time.perf_counter()
+        slot.open("bench passphrase")
+        kdf_s = time.perf_counter() - t
+        t = time.perf_counter()
+        v = Vault.unlock(d, "bench passphrase")
+        total = time.perf_counter() - t
+        v.lock()
+        out["unlock_s"] = {"kdf": round(kdf_s, 3), "open": round(total - kdf_s, 3), "total": round(total, 3)}
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--count", type=int, default=10_000)
+    p.add_argument("--words", type=int, default=1500)
+    p.add_argument("--queries", type=int, default=300)
+    args = p.parse_args(argv)
+    json.dump(run(args.count, args.words, args.queries), sys.stdout, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def test_bench_vault():
+    """Under pytest: a smaller run by default (BENCH_VAULT_COUNT, BENCH_VAULT_WORDS)."""
+    count = int(os.environ.get("BENCH_VAULT_COUNT", "1000"))
+    result = run(count, int(os.environ.get("BENCH_VAULT_WORDS", "1500")), 200)
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
