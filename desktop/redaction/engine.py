@@ -151,14 +151,15 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON")
     out = []
     ff = folded.folded
-    for m in _NAME_WORD.finditer(ff):
-        w = m.group()
-        end = m.end()
-        if w not in words and w[-2:] == "'s" and w[:-2] in words:
-            w, end = w[:-2], end - 2
-        if w not in words:
-            continue
-        if m.start() > 0 and ff[m.start() - 1] in "_'’-":
+    present = {w for w in set(_NAME_WORD.findall(ff)) if w in words or w[-2:] == "'s" and w[:-2] in words}
+    present = {w if w in words else w[:-2] for w in present}
+    if not present:
+        return []
+    alts = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
+    rx = re.compile("(?:" + alts + r")(?![\w\-])")
+    for m in rx.finditer(ff):
+        w, end = m.group(), m.end()
+        if m.start() > 0 and (ff[m.start() - 1].isalnum() or ff[m.start() - 1] in "_'’-"):
             continue
         s, e = folded.span(m.start(), end)
         if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
