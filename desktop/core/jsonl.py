@@ -48,6 +48,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
 )
 MAX_LINE_CHARS = 2_000_000
 _PLAIN_KEY = re.compile(r"^[a-z_]{1,40}$")
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_REFERENCE = re.compile(r"^[A-Za-z0-9-]{3,32}$")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,12 @@ def parse_line(text: str, line_no: int, *, today: date | None = None) -> Intervi
     for n, p in enumerate(obj["people"], 1):
         if isinstance(p, dict) and "aliases" in p and not isinstance(p["aliases"], list):
             raise ValueError(f"person {n}: 'aliases' must be a list of text")
+    if obj.get("id") not in (None, "") and not (isinstance(obj["id"], str) and _ID.match(obj["id"])):
+        raise ValueError("'id' must be 1-64 letters, digits, '-' or '_'")
+    if obj.get("reference") not in (None, "") and not (
+        isinstance(obj["reference"], str) and _REFERENCE.match(obj["reference"])
+    ):
+        raise ValueError("'reference' must be 3-32 letters, digits or '-'")
     iv = Interview.from_dict(obj)
     problems = validate(iv, today)
     if problems:

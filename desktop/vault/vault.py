@@ -129,6 +129,7 @@ class Vault:
             raise ValueError("the passphrase is empty")
         params = kdf or calibrate_kdf()
         make_private_dir(directory)
+        remove_stale_temp_files(directory)  # a create cut short earlier leaves a temp database
         key = new_data_key()
         vault_id = secrets.token_hex(16)
         slot = KeySlot.seal(key, passphrase, params, vault_id=vault_id)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.cli import Context, run
+from desktop.core.jsonl import KNOWN_KEYS, ImportProblems, parse_jsonl
 from desktop.vault import KdfParams, Vault
 
 FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
@@ -139,6 +143,9 @@ def test_a_bad_line_is_reported_by_number_and_nothing_is_added(cli, tmp_path):
         (dict(LINE_A, identifiers=[{"kind": "passport"}]), "identifier 1 needs a 'value'"),
         (dict(LINE_A, statment="typo"), "unknown field 'statment'"),
         (dict(LINE_A, interviewed_on="2999-01-01"), "The interview date is in the future"),
+        (dict(LINE_A, id={"a": 1}), "'id' must be"),
+        (dict(LINE_A, id="../../etc"), "'id' must be"),
+        (dict(LINE_A, reference="Amina Khan's case"), "'reference' must be"),
     ],
 )
 def test_each_kind_of_bad_line(cli, tmp_path, line, expected):
@@ -234,3 +241,37 @@ def test_forces_lists_every_code(app_paths, tmp_path):
     code, out, _ = Cli(app_paths, tmp_path)("forces", "--json", vault=False)
     codes = {f["code"] for f in json.loads(out)}
     assert code == 0 and {"metropolitan", "btp", "scotland", "psni", "unknown"} <= codes and len(codes) == 47
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(sorted(KNOWN_KEYS)), _json_values, max_size=12),
+    st.sampled_from(sorted(KNOWN_KEYS)),
+)
+def test_the_line_parser_only_ever_reports_problems(overrides, key):
+    """Fuzz (T23 for the import file): any JSON in any field gives an Interview or a line problem."""
+    line = {**LINE_A, **overrides}
+    for candidate in (line, {k: v for k, v in line.items() if k != key}):
+        data = json.dumps(candidate, ensure_ascii=False).encode()
+        try:
+            ivs = parse_jsonl(data)
+        except ImportProblems as exc:
+            assert all(p.line == 1 for p in exc.problems)
+        else:
+            assert len(ivs) == 1 and re.match(r"^[A-Za-z0-9_-]{1,64}$", ivs[0].id)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_the_file_parser_survives_any_bytes(data):
+    try:
+        parse_jsonl(data)
+    except ImportProblems:
+        pass
