@@ -159,7 +159,10 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     rx = re.compile("(?:" + alts + r")(?![\w\-])")
     for m in rx.finditer(ff):
         w, end = m.group(), m.end()
-        if m.start() > 0 and (ff[m.start() - 1].isalnum() or ff[m.start() - 1] in "_'’-"):
+        b = m.start()
+        if b > 0 and (
+            ff[b - 1].isalnum() or ff[b - 1] in "_-" or (ff[b - 1] in "'’" and b > 1 and ff[b - 2].isalnum())
+        ):
             continue
         s, e = folded.span(m.start(), end)
         if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):

@@ -33,7 +33,7 @@ _PREFIX = (
     r"(?:(?:al|el|ul|ud|ad|ar|as|at|az|abu|abd|bin|ibn|ben|de|da|dela|del|di|du|le|la|van|von|der|den)-|"
     r"(?:abu|bin|binti|bint|ibn|dela|van|von|der|den|del)\s)?"
 )
-_CAP = re.compile(r"(?<![\w'’\-@.])" + _PREFIX + r"[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_CAP = re.compile(r"(?<![\w\-@.])(?<!\w['’])" + _PREFIX + r"[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 # A capitalised ordinary word straight after one of these is most likely someone ("I stayed with Aster").
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:with|and|told|asked|met|saw|called|gave|tell|ask|meet|visit|visited|married|marry|than|&)\s+$"

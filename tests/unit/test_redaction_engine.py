@@ -302,3 +302,10 @@ def test_a_recorded_value_in_parts_is_found_part_by_part():
     known = KnownIdentifiers(identifiers=[("bank", "20-45-77 41234987")])
     text = "He paid it into account 4123 4987 at the branch."
     assert covered(text, detect(text, known), "4123 4987")
+
+
+def test_names_in_single_quotes():
+    text = "My friend Blessing came. I said 'Blessing' twice. He shouted ‘Tariq Mahmood’ at me. O'Brien left."
+    spans = detect(text)
+    for piece, nth in (("Blessing", 1), ("Tariq Mahmood", 0), ("O'Brien", 0)):
+        assert covered(text, spans, piece, nth), piece
