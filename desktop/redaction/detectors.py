@@ -177,10 +177,10 @@ def _windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple
 
 _DIGITS = re.compile(r"\d+")
 # Digits that can be part of an identifier: five or more in a row (separators allowed), or next to a letter.
-_STRONG = re.compile(r"\d(?:[ \-./()]?\d){4,}|\d[A-Za-z]|[A-Za-z]\d")
+_STRONG = re.compile(r"\d(?:(?:[ \-./()]?\d){4,}|[A-Za-z]|(?<=[A-Za-z]\d))")  # starts at a digit: fast
 _AT = re.compile(r"@")
 _SLASH = re.compile(r"/|www\.")
-_DOT_WORD = re.compile(r"\bdot\b", re.IGNORECASE)
+_DOT_WORD = re.compile(r"[dD][oO][tT]\b")
 _INNER_MARK = re.compile(r"[_.](?<=[A-Za-z0-9][_.])(?=[A-Za-z0-9])")
 
 
@@ -370,9 +370,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _phones(text: str) -> list[Hit]:
+def _phones(text: str, dw: list[tuple[int, int]] | None = None) -> list[Hit]:
     hits: list[Hit] = []
-    dw = _windows(text, _STRONG)
+    if dw is None:
+        dw = _windows(text, _STRONG)
     for pattern in (_UK_PHONE, _INTL_PHONE):
         for s, e, v in _iter(pattern, text, dw):
             s, e = _strip(text, s, e)
@@ -447,7 +448,7 @@ def detect_patterns(text: str) -> list[Hit]:
             s, e = _strip(text, *t.span())
             if e > s:
                 add((s, e, "SOCIAL", 0.7))
-    hits.extend(_phones(text))
+    hits.extend(_phones(text, strong))
 
     # National Insurance, NHS, tax numbers.
     for s, e, _ in _iter(_NINO_STRICT, text, strong):

@@ -15,6 +15,7 @@ Neighbouring capitalised words join the name ("Grace Okafor", "TARIQ MAHMOOD", "
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
@@ -65,6 +66,24 @@ _JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
 _PARTICLE_JOIN = re.compile(
     r"^[ \t\u00a0]+(?:(?:" + _alternation(sorted(lexicon.PARTICLES)) + r")[ \t\u00a0\-]+){1,2}$"
 )
+
+
+_ASCII_WORD = re.compile(r"[a-z]+")
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# The last word of every cue: a lower-case name can only follow one of these.
+_CUE_LAST_WORDS = frozenset(
+    {c.split()[-1] for c in lexicon.NAME_CUES} | set(lexicon.RELATIONS) | {"called", "named", "is", "was"}
+) - {"is", "was"}
+
+
+@lru_cache(maxsize=256)
+def _lower_after_cue_regex(cues: frozenset[str]) -> re.Pattern[str]:
+    """On the lower-cased text: a cue word, then the word after it (group 1)."""
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(
+        r"(?:" + alts + r")(?:['’]s)?(?=[\s,:])\s*,?\s*(?:(?:who\s+is\s+)?(?:called|named|is|was)\s+)?:?\s*"
+        r"([a-z\u00df-\u00ff\u0101-\u017f]+(?:['’\-][a-z]+)*)(?![\w@]|\.\w)"
+    )
 
 
 _WORD_OR_MARK = re.compile(r"[\w'’\-]+|[^\w\s]")
@@ -239,8 +258,31 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             hits.append((run[a].start, run[b].end, "PERSON", best))
         i = j + 1
 
-    for m in _OTHER_SCRIPT.finditer(text):
-        hits.append((m.start(), m.end(), "PERSON", 0.3))
+    # Words in another script inside an English statement are most often a name written the way the
+    # person writes it. In a statement written in that script they are just the statement: there,
+    # names can only come from the record and from the reviewer.
+    other = list(_OTHER_SCRIPT.finditer(text))
+    if other:
+        other_letters = sum(m.end() - m.start() for m in other)
+        latin_letters = len(_LATIN_LETTERS.findall(text))
+        if latin_letters >= 3 * other_letters:
+            hits.extend((m.start(), m.end(), "PERSON", 0.3) for m in other)
+
+    # A word that is not English, in lower case, straight after a relation or naming cue
+    # ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English).
+    low = text.lower()
+    cues = set(_ASCII_WORD.findall(low)) & _CUE_LAST_WORDS if len(low) == len(text) else set()
+    if cues:
+        english = lexicon.english_words()
+        rx = _lower_after_cue_regex(frozenset(cues))
+        for m in rx.finditer(low):
+            if not text[m.start(1)].islower():
+                continue  # capitalised words are handled above
+            w = m.group(1)
+            if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES:
+                continue
+            if len(w) >= 2 and _cue_before(text, m.start(1)):
+                hits.append((m.start(1), m.end(1), "PERSON", 0.6))
     return hits
 
 

@@ -309,3 +309,17 @@ def test_names_in_single_quotes():
     spans = detect(text)
     for piece, nth in (("Blessing", 1), ("Tariq Mahmood", 0), ("O'Brien", 0)):
         assert covered(text, spans, piece, nth), piece
+
+
+def test_lower_case_names_after_a_cue_and_statements_in_another_script():
+    text = "my husband tariq hit me. her sister, ayaan, saw it. my husband never came back."
+    spans = detect(text)
+    assert covered(text, spans, "tariq") and covered(text, spans, "ayaan")
+    assert untouched(text, spans, "never")
+    # A statement written in Urdu: its words are not taken for names (only the record and the
+    # reviewer can name people there); numbers are still found.
+    urdu = "میرا نام رجندر ہے اور میں نے 999 پر فون کیا۔ میرا فون 07700 900123 ہے۔"
+    spans = detect(urdu)
+    assert [urdu[s.start : s.end] for s in spans] == ["07700 900123"]
+    spans = detect(urdu, KnownIdentifiers(people=[("Rajinder Sandhu", ["رجندر"])]))
+    assert covered(urdu, spans, "رجندر")
