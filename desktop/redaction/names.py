@@ -136,6 +136,18 @@ def _people_word_before(text: str, pos: int) -> bool:
     return bool(w) and w[-1] in _PEOPLE_WORDS
 
 
+def _defined_acronym(text: str, start: int, word: str) -> bool:
+    """Is ``word`` an acronym in brackets after the words it stands for ("... concession (DDVC)")?"""
+    if not 2 <= len(word) <= 8 or text[start - 1 : start] != "(":
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 120) : start - 1])
+    for keep_small in (True, False):  # small words such as "of" and "for" may be left out
+        words = [b for b in before if keep_small or len(b) > 3][-len(word) :]
+        if len(words) == len(word) and "".join(b[0] for b in words).upper() == word:
+            return True
+    return False
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     """Is ``pos`` the start of the text, a line or a sentence (after . ! ? : ; quotes or brackets)?"""
     i = pos - 1
@@ -186,7 +198,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         t.initial = initial
         all_caps = len(w) > 1 and w.isupper()
         common = fw in english or fw in lexicon.FUNCTION_WORDS
-        not_name = fw in lexicon.NOT_NAMES or fw in lexicon.FULL_MONTHS or fw in lexicon.FULL_DAYS
+        not_name = (
+            fw in lexicon.NOT_NAMES
+            or fw in lexicon.FULL_MONTHS
+            or fw in lexicon.FULL_DAYS
+            or fw.endswith("s")
+            and fw[:-1] in lexicon.FULL_DAYS  # "on Fridays"
+            or (all_caps and _defined_acronym(text, t.start, w))
+        )
         place = fw in places or t.place
         if fw in lexicon.TITLES and not all_caps or fw in {"pc", "dc", "ds", "di", "dci", "pcso", "wpc", "sgt"}:
             t.title = True

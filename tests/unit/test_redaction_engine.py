@@ -323,3 +323,10 @@ def test_lower_case_names_after_a_cue_and_statements_in_another_script():
     assert [urdu[s.start : s.end] for s in spans] == ["07700 900123"]
     spans = detect(urdu, KnownIdentifiers(people=[("Rajinder Sandhu", ["رجندر"])]))
     assert covered(urdu, spans, "رجندر")
+
+
+def test_acronyms_being_defined_and_plural_days_are_not_names():
+    text = "I applied for the Destitution Domestic Violence concession (DDVC) and I pray on Fridays. (TARIQ) came."
+    spans = detect(text)
+    assert untouched(text, spans, "DDVC") and untouched(text, spans, "Fridays")
+    assert covered(text, spans, "TARIQ")
