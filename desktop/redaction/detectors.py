@@ -284,6 +284,10 @@ _VRM = _c(
 )  # fmt: skip
 _VRM_NI = _c(r"\b[A-Z]?(?:[A-Z][IZ]|[IZ][A-Z])" + SEP + r"\d{1,4}\b")
 _VRM_DATELESS = _c(r"\b(?:\d{1,4}" + SEP + r"[A-Z]{1,3}|[A-Z]{1,3}" + SEP + r"\d{1,4})\b")
+# A reference written in spaced groups ("ZU 123 4567", "K 123 4567"): only near a context word.
+_SPACED_REF = _c(r"\b[A-Za-z]{1,3}[ \-]?\d{2,4}(?:[ \-]\d{2,5}){1,3}\b")
+_SMALL_WORDS = frozenset("a i on in at to by of as an no or if is it am be do go so up we he me my us".split())
+_VRM_ANY_CASE = _c(r"\b[A-Z]{2}\d{2}" + SEP + r"[A-Z]{3}\b", IC)
 _PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
 _NFRC = _c(r"\bNFRC\d{8,14}\b", IC)
 _OFFICER = _c(r"\b(?:PC|WPC|PCSO|DC|PS|DS|DI|DCI|Sgt|Insp|Officer|collar\s+(?:number|no\.?))\.?" + SEP
@@ -529,7 +533,19 @@ def detect_patterns(text: str) -> list[Hit]:
         if not _looks_like_date(v):
             add((s, e, "ID", 0.3))
 
-    # Vehicles (case-sensitive shapes).
+    for s, e, v in _iter(_SPACED_REF, text, strong):
+        if re.match(r"[A-Za-z]+", v).group().lower() in _SMALL_WORDS:
+            continue  # "On 12 03 2019" is a date, not a reference
+        if ctx.near("ho", s, e, before=60, after=10):
+            add((s, e, "HOME_OFFICE_REF", 0.6))
+        elif ctx.near("passport", s, e, before=60, after=10):
+            add((s, e, "PASSPORT", 0.6))
+        elif ctx.near("police", s, e, before=60, after=10) or ctx.near("ref", s, e, before=40, after=10):
+            add((s, e, "CRIME_REF", 0.5))
+
+    # Vehicles (case-sensitive shapes; any case next to a word such as "reg" or "car").
+    for s, e, _ in _iter(_VRM_ANY_CASE, text, ctx.windows("vehicle", 60)):
+        add((s, e, "VEHICLE", 0.6))
     for s, e, _ in _iter(_VRM, text, strong):
         add((s, e, "VEHICLE", 0.6 + 0.3 * ctx.near("vehicle", s, e)))
     for pattern in (_VRM_NI, _VRM_DATELESS):

@@ -139,6 +139,7 @@ police station court crown magistrates hospital council
 barclays lloyds hsbc natwest santander monzo nationwide halifax revolut starling tesco asda sainsbury sainsburys
 lidl aldi morrisons primark amazon uber deliveroo western union moneygram
 jobcentre jobcentreplus hmcts ofsted nass homeoffice ukba
+iban bic swift pnc urn cad dob nino mrz pin otp vrm sia ni
 """)
 
 # Given names that are also English words: a capitalised one in mid-sentence is taken as a name.

@@ -219,7 +219,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             prev is not None
             and prev.title
             and prev.score >= 0
-            and re.fullmatch(r"\.?[ \t\u00a0]+", text[prev.end : t.start])
+            and re.fullmatch(r"\.?[ \t\u00a0]+(?:\d{1,6}[ \t\u00a0]+)?", text[prev.end : t.start])
         ):
             cue = 0.9
         elif (

@@ -330,3 +330,17 @@ def test_acronyms_being_defined_and_plural_days_are_not_names():
     spans = detect(text)
     assert untouched(text, spans, "DDVC") and untouched(text, spans, "Fridays")
     assert covered(text, spans, "TARIQ")
+
+
+@pytest.mark.parametrize(
+    "text, piece",
+    [("My BRP is ZU 123 4567.", "ZU 123 4567"), ("Home Office ref K 123 4567.", "K 123 4567"),
+     ("The reg was lb07seo.", "lb07seo"), ("PC 1234 Smith arrested me.", "Smith")],
+)  # fmt: skip
+def test_spaced_references_lower_case_plates_and_officers_after_their_number(text, piece):
+    assert covered(text, detect(text), piece)
+
+
+def test_a_spaced_date_near_police_is_not_a_reference():
+    text = "On 12 03 2019 the police came."
+    assert untouched(text, detect(text), "On 12 03")
