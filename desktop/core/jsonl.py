@@ -110,7 +110,10 @@ def parse_line(text: str, line_no: int, *, today: date | None = None) -> Intervi
         isinstance(obj["reference"], str) and _REFERENCE.match(obj["reference"])
     ):
         raise ValueError("'reference' must be 3-32 letters, digits or '-'")
-    iv = Interview.from_dict(obj)
+    try:
+        iv = Interview.from_dict(obj)
+    except (TypeError, AttributeError):  # a field of a type nobody expected: still a line problem
+        raise ValueError("a field has the wrong type") from None
     problems = validate(iv, today)
     if problems:
         raise ValueError(problems[0].rstrip("."))

@@ -297,6 +297,8 @@ class Interview:
             raise ValueError("'reported_on' must be a month as YYYY-MM") from None
 
         people = []
+        if not isinstance(d.get("people") or [], list):
+            raise ValueError("'people' must be a list")
         for n, p in enumerate(d.get("people") or [], 1):
             if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():
                 raise ValueError(f"person {n} needs a 'name'")
@@ -311,6 +313,8 @@ class Interview:
             people.append(Person(p["name"], prole, list(aliases)))
 
         identifiers = []
+        if not isinstance(d.get("identifiers") or [], list):
+            raise ValueError("'identifiers' must be a list")
         for n, i in enumerate(d.get("identifiers") or [], 1):
             if not isinstance(i, dict) or not isinstance(i.get("value"), str) or not i["value"].strip():
                 raise ValueError(f"identifier {n} needs a 'value'")
@@ -348,6 +352,8 @@ class Interview:
                 raise ValueError(f"'consent.{key}' must be true or false")
 
         outcomes = []
+        if not isinstance(d.get("outcomes") or [], list):
+            raise ValueError("'outcomes' must be a list")
         for o in d.get("outcomes") or []:
             try:
                 outcomes.append(Outcome(o))

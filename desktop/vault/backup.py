@@ -154,6 +154,7 @@ def delete_from_backup(
                 Interviews._delete_rows(con, iid)
             for aid in attachment_ids:
                 con.execute("DELETE FROM attachments WHERE id = ?", (aid,))
+            con.execute("DELETE FROM backup_purges")
             con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(Exception):

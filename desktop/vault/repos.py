@@ -464,8 +464,9 @@ class Interviews:
         with self._v._tx() as con:
             if not self._delete_rows(con, interview_id):
                 raise NotFound()
+            con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('interview', ?)", (interview_id,))
             self._v.audit._append(con, "interview.deleted", interview_id)
-        self._v._after_deletion([interview_id], vacuum=False)
+        self._v._after_deletion(vacuum=False)
 
     def purge(self, ids: Iterable[str]) -> int:
         """Delete many interviews in one transaction, then VACUUM; returns how many were deleted."""
@@ -473,9 +474,11 @@ class Interviews:
         deleted = 0
         with self._v._tx() as con:
             for i in ids:
-                deleted += self._delete_rows(con, i)
+                if self._delete_rows(con, i):
+                    deleted += 1
+                    con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('interview', ?)", (i,))
             self._v.audit._append(con, "interview.purged", None, count=deleted)
-        self._v._after_deletion(ids, vacuum=True)
+        self._v._after_deletion(vacuum=True)
         return deleted
 
 
@@ -549,8 +552,9 @@ class Attachments:
             if row is None:
                 raise NotFound("attachment")
             con.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+            con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('attachment', ?)", (attachment_id,))
             self._v.audit._append(con, "attachment.deleted", row[0])
-        self._v._after_deletion([], vacuum=False, attachments=[attachment_id])
+        self._v._after_deletion(vacuum=False)
 
 
 # --- drafts, redaction decisions, settings ---------------------------------------------------

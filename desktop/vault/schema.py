@@ -110,6 +110,13 @@ _V1: tuple[str, ...] = (
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
     """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    # Records deleted from the vault whose deletion from the backups is not confirmed yet (ids only).
+    # Written in the same transaction as the delete, so a crash in between is finished at next unlock.
+    """CREATE TABLE backup_purges (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    )""",
     # Full-text search. rowid = interviews.num. secure-delete makes a delete rewrite the index
     # blocks, so a deleted interview's words are gone from the index too (T5, T6).
     """CREATE VIRTUAL TABLE search_index USING fts5(

@@ -259,6 +259,10 @@ class Vault:
         remove_stale_temp_files(directory)
         backups.sweep_temp(directory)
         try:
+            vault._clean_backups()  # finish a deletion that a crash cut short
+        except VaultError:
+            log.warning("the backups could not be cleaned of deleted records at unlock")
+        try:
             vault.audit.append("vault.unlocked")
         except DiskFull:  # a full disk must not stop anyone reading their interviews
             log.warning("disk full: the unlock was not recorded in the audit log")
@@ -445,28 +449,46 @@ class Vault:
             con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
             db.checkpoint_truncate(con)
 
-    def _after_deletion(self, ids: list[str], *, vacuum: bool, attachments: list[str] | None = None) -> None:
+    def _after_deletion(self, *, vacuum: bool) -> None:
         """After a delete: empty the WAL, VACUUM after a bulk purge, and delete the same records
-        from every backup (which still hold them), so a restore cannot bring them back."""
+        from every backup (which still hold them), so a restore cannot bring them back.
+
+        What still has to go from the backups is listed in ``backup_purges`` (ids only), written in
+        the delete's own transaction; the list is cleared once every backup is clean, and an unlock
+        finishes the job if a crash came in between.
+        """
         with self._use() as con:
             db.checkpoint_truncate(con)
             if vacuum:
                 con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
                 con.execute("VACUUM")
                 db.checkpoint_truncate(con)
+        self._clean_backups(vacuum=vacuum)
+
+    def _clean_backups(self, *, vacuum: bool = False) -> None:
+        with self._use() as con:
+            pending = con.execute("SELECT kind, id FROM backup_purges").fetchall()
+        if not pending:
+            return
+        interview_ids = [i for kind, i in pending if kind == "interview"]
+        attachment_ids = [i for kind, i in pending if kind == "attachment"]
         if self._key is None:
             raise VaultLocked()
         with self._handles_lock:
             key = bytearray(self._key)
         try:
             for b in backups.list_backups(self.directory):
-                if not backups.delete_from_backup(b, key, ids, attachments or [], vacuum=vacuum):
+                if not backups.delete_from_backup(b, key, interview_ids, attachment_ids, vacuum=vacuum):
                     # A backup that cannot be cleaned (damaged, older schema) must not keep
                     # what was deleted: it goes.
                     log.warning("a backup could not be cleaned after a deletion and was removed")
                     shutil.rmtree(b, ignore_errors=True)
         finally:
             wipe(key)
+        with self._tx() as con:
+            con.executemany("DELETE FROM backup_purges WHERE kind = ? AND id = ?", pending)
+        with self._use() as con:
+            db.checkpoint_truncate(con)
 
     @classmethod
     def restore_backup(cls, directory: Path, backup: Path) -> None:
@@ -483,6 +505,12 @@ class Vault:
                 os.replace(src, aside / name)
         fsync_dir(aside)
         fsync_dir(directory)
+        # A backup's WAL (left by a clean-up cut short) holds its latest commits: it comes along.
+        wal = backup / (DB_NAME + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            tmp_wal = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}.wal"
+            shutil.copyfile(wal, tmp_wal)
+            os.replace(tmp_wal, directory / (DB_NAME + "-wal"))
         tmp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}.db"
         shutil.copyfile(backup / DB_NAME, tmp)
         os.chmod(tmp, 0o600)

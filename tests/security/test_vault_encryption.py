@@ -388,3 +388,32 @@ def test_the_page_decryptor_reads_this_sqlcipher(tmp_path):
     page1 = decrypted_pages(d / "vault.db", data_key(d))[0]
     # Bytes 16..23 of an SQLite header: page size 4096 (0x1000), write/read version 2 (WAL), reserve 80.
     assert page1[0:2] == (4096).to_bytes(2, "big") and page1[2:4] == b"\x02\x02" and page1[4] == RESERVE
+
+
+def test_a_deletion_cut_short_before_the_backups_were_cleaned_is_finished_at_unlock(tmp_path):
+    """The delete's transaction commits, then the process dies before cleaning the backups (here:
+    the rows are deleted the way Interviews.delete does, without the clean-up that follows)."""
+    from desktop.vault.repos import Interviews
+
+    d = tmp_path / "vault"
+    v = Vault.create(d, PASS, kdf=FAST)
+    word = f"zq{uuid.uuid4().hex[:12]}"
+    doomed = make_interview(f"{word} " * 20)
+    v.interviews.add(doomed)
+    v.interviews.add(make_interview("another statement"))
+    v.backup_now()
+    with v._tx() as con:
+        Interviews._delete_rows(con, doomed.id)
+        con.execute("INSERT INTO backup_purges(kind, id) VALUES ('interview', ?)", (doomed.id,))
+    v.lock()
+    key = data_key(d)
+    assert contains(decrypted_pages(Vault.backups(d)[0] / "vault.db", key), word)  # the crash left it there
+
+    v = Vault.unlock(d, PASS)
+    try:
+        assert v.connection().execute("SELECT count(*) FROM backup_purges").fetchone()[0] == 0
+    finally:
+        v.lock()
+    backup = Vault.backups(d)[0]
+    assert not contains(decrypted_pages(backup / "vault.db", key), word)
+    assert not (backup / "vault.db-wal").exists()
