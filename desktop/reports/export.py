@@ -371,6 +371,18 @@ class _RedactedBody:
 _ADDENDUM_BREAK = "\n\n\u2042\u2042\u2042\n\n"  # asterisms: nothing a detector takes for an identifier
 
 
+def statement_text(iv: Interview, history: Sequence[Interview] = ()) -> str:
+    """The text the redaction engine works on for ``iv``, and so the text a reviewer reviews.
+
+    Unsealed: the statement. Sealed: the signed text and each later change, joined by a line of
+    asterisms that :func:`prepare_statement` splits on again to draw the dated addenda.
+    """
+    seal = seal_history([*history, iv])
+    if seal is None:
+        return iv.statement
+    return _ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
+
+
 def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
                       history: Sequence[Interview] = ()) -> tuple[StatementContent, list[str]]:
     """Redact ``iv`` with the redaction engine (and the reviewer's saved decisions) and build the content.
@@ -381,14 +393,11 @@ def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
     strings for the gate: everything the engine removed, every recorded identifier and its parts.
     Raises ConsentMissing without consent.
     """
-    from desktop.redaction import Decisions, apply, detect, forbidden_strings, known_from_interview
+    from desktop.redaction import Decisions, apply, detect, effective_spans, forbidden_strings, known_from_interview
 
     require_consent(iv)
     seal = seal_history([*history, iv])
-    if seal is None:
-        text = iv.statement
-    else:
-        text = _ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
+    text = statement_text(iv, history)
     known = known_from_interview(iv)
     spans = detect(text, known)
     decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None
@@ -406,5 +415,8 @@ def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
         addenda = tuple(Addendum(_day(d), p.strip()) for (d, _t), p in zip(seal.changes, parts[1:], strict=True))
     content = build_content(iv, _RedactedBody(body, red.legend), pseudonym=interviewee_pseudonym(iv, red.mapping),
                             addenda=addenda, sealed_on=seal.sealed_on if seal else None)
-    forbidden = protected_strings(iv, [*forbidden_strings(text, spans, known), *red.removed])
+    # A suggestion the reviewer kept (with a reason) is meant to be in the PDF, so the gate looks
+    # only for what is redacted: the suggestions not kept, the manual additions and the record.
+    redacted_spans = effective_spans(text, spans, decisions)
+    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known), *red.removed])
     return content, forbidden
