@@ -82,6 +82,8 @@ def build_main_window(
     idle_timeout_ms: int | None = None,
     file_picker=None,
     today=None,
+    choose_folder=None,
+    choose_signing_file=None,
 ):
     """Wire the services into the main window.
 
@@ -89,6 +91,8 @@ def build_main_window(
     ``pool``: where slow work (key derivation, attachments) runs (None: Qt's global pool).
     ``idle_timeout_ms``: overrides the auto-lock time kept in the vault's settings.
     ``file_picker``/``today``: how files are chosen and what day it is.
+    ``choose_folder``/``choose_signing_file``: where statements and the signing copy are saved
+    (None: Qt's file dialogs).
     """
     from desktop.ui.interview_editor import pick_files
     from desktop.ui.main_window import MainWindow
@@ -109,7 +113,8 @@ def build_main_window(
     window = MainWindow(gate, tasks, idle=idle, clipboard=clipboard, quick_exit_keys=QuickExitKeys(app),
                         system_lock=system_lock,
                         idle_timeout_ms=idle_timeout_ms,
-                        file_picker=file_picker or pick_files, **kwargs)
+                        file_picker=file_picker or pick_files, choose_folder=choose_folder,
+                        choose_signing_file=choose_signing_file, **kwargs)
     tasks.setParent(window)
     app.aboutToQuit.connect(clipboard.clear_if_ours)
     return window

@@ -27,6 +27,7 @@ SEARCH_DELAY_MS = 250
 class InterviewListPage(QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, tasks=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +46,12 @@ class InterviewListPage(QWidget):
         self.new_button.setProperty("role", "primary")
         self.new_button.setAccessibleName(self.tr("New interview"))
         self.new_button.setToolTip(self.tr("Start a new interview (Ctrl+N)"))
+        self.export_button = QPushButton(self.tr("E&xport statements…"), self)
+        self.export_button.setAccessibleName(self.tr("Export statements"))
+        self.export_button.setToolTip(self.tr("Redacted PDF statements of the interviews listed "
+                                              "(those with consent for the complaint)"))
         top.addWidget(self.search, 1)
+        top.addWidget(self.export_button)
         top.addWidget(self.new_button)
         v.addLayout(top)
 
@@ -112,6 +118,7 @@ class InterviewListPage(QWidget):
         self.table.activated.connect(self._activated)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.new_button.clicked.connect(self.new_requested)
+        self.export_button.clicked.connect(self.export_requested)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
 

@@ -33,6 +33,7 @@ from desktop.ui.interview_editor import OPEN_KEY, InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
+from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
 from desktop.ui.system_lock import SystemLockWatcher
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
 from desktop.ui.workers import TaskRunner
@@ -49,7 +50,9 @@ class MainWindow(QMainWindow):
                  quick_exit_keys: QuickExitKeys, system_lock: SystemLockWatcher | None = None,
                  idle_timeout_ms: int | None = None,
                  file_picker: Callable[[QWidget], list[Path]] = pick_files,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 choose_folder: FolderChooser | None = None,
+                 choose_signing_file: FileChooser | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main")
@@ -86,6 +89,9 @@ class MainWindow(QMainWindow):
         self.workspace = QStackedWidget(self.stack)
         self.list_page = InterviewListPage(tasks, self.workspace)
         self.editor = InterviewEditor(tasks, file_picker=file_picker, today=today, parent=self.workspace)
+        choosers = {k: v for k, v in (("choose_folder", choose_folder),
+                                      ("choose_signing_file", choose_signing_file)) if v is not None}
+        self.statements = StatementActions(tasks, self, **choosers)
         self.workspace.addWidget(self.list_page)
         self.workspace.addWidget(self.editor)
         for page in (self.create_page, self.unlock_page, self.workspace):
@@ -96,6 +102,13 @@ class MainWindow(QMainWindow):
         self.unlock_page.opened.connect(self._opened)
         self.list_page.open_requested.connect(self.open_interview)
         self.list_page.new_requested.connect(self.new_interview)
+        self.list_page.export_requested.connect(self.export_statements)
+        self.editor.review_redactions_requested.connect(self.review_redactions)
+        self.editor.export_statement_requested.connect(self.export_statement)
+        self.editor.signing_copy_requested.connect(self.signing_copy)
+        self.editor.record_signed_requested.connect(self.record_signed)
+        self.statements.sealed.connect(self._sealed)
+        self.statements.lock_requested.connect(self.lock)
         self.editor.closed.connect(self._show_list)
         self.editor.saved.connect(lambda _id: self.list_page.refresh())
         self.editor.deleted.connect(self._deleted)
@@ -173,6 +186,7 @@ class MainWindow(QMainWindow):
     def _opened(self, vault) -> None:
         self._vault = vault
         self.editor.attach(vault)
+        self.statements.attach(vault)
         self.list_page.set_source(vault.interviews)
         self.stack.setCurrentWidget(self.workspace)
         for w in (self.settings_button, self.lock_button):
@@ -231,6 +245,43 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(self.editor)
         self.editor.tabs.setFocus()
 
+    # --- the statement: review, export, signing copy, seal ---------------------------------
+
+    def _saved_first(self, interview_id: str) -> bool:
+        """Review and export work on the saved interview: changes still in the form are saved first
+        (if they do not pass the checks, the form says why and nothing else happens)."""
+        if not self.is_unlocked:
+            return False
+        if self.editor.is_open and self.editor.current_id == interview_id and self.editor.is_dirty:
+            return self.editor.save()
+        return True
+
+    def review_redactions(self, interview_id: str) -> None:
+        if self._saved_first(interview_id):
+            self.statements.review(interview_id)
+
+    def export_statement(self, interview_id: str) -> None:
+        if self._saved_first(interview_id):
+            self.statements.export_one(interview_id)
+
+    def export_statements(self) -> None:
+        """Every interview in the list as it is filtered now (all of them when it is not)."""
+        if self.is_unlocked:
+            self.statements.export_many(self.list_page.current_filter())
+
+    def signing_copy(self, interview_id: str) -> None:
+        if self._saved_first(interview_id):
+            self.statements.signing_copy(interview_id)
+
+    def record_signed(self, interview_id: str) -> None:
+        if self._saved_first(interview_id):
+            self.statements.ask_record_signed(interview_id)
+
+    def _sealed(self, interview_id: str) -> None:
+        self.list_page.refresh()
+        if self.editor.is_open and self.editor.current_id == interview_id and not self.editor.is_dirty:
+            self.editor.open_interview(interview_id)  # the form shows the new status
+
     def show_settings(self) -> None:
         if not self.is_unlocked:
             return
@@ -258,6 +309,7 @@ class MainWindow(QMainWindow):
                 self.editor.save_draft_now()
             except Exception as exc:  # noqa: BLE001 - the lock must go on
                 log.error("saving the draft before locking failed: %s", type(exc).__name__)
+        self.statements.detach()
         self._close_other_windows()
         self.settings_dialog = None
         # An unlock or set-up still deriving its key must not open the vault behind the lock.

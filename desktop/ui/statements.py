@@ -1,0 +1,407 @@
+"""From a saved interview to a redacted PDF: the redaction review, the export, the signing copy and the seal.
+
+:class:`StatementActions` is what the main window calls when the worker presses "Review
+redactions", "Export statement", "Signing copy" or "Record signed" in the form, or "Export
+statements" on the list. Everything works on the interview as saved in the vault, and the review
+and the export make their text the same way (:func:`desktop.reports.export.statement_text`, the
+record's known identifiers, the decisions stored in the vault), so the preview in the review is
+exactly the text the PDF is drawn from.
+
+* Every review decision is saved to the vault as it is made; keeping a suggestion (rejecting it)
+  is recorded in the audit log as an action on the interview's id. The reason stays with the
+  decisions, inside the encrypted vault, never in the audit log.
+* Each dialog is window-modal and opened with ``open()``. On lock, :meth:`StatementActions.close_all`
+  closes them and empties every widget that showed statement text before the lock screen shows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.core.model import ConsentUse, CrimeType, Interview, Status
+from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
+from desktop.ui.redaction_review import RedactionReview
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+FolderChooser = Callable[[QWidget], Path | None]
+FileChooser = Callable[[QWidget], Path | None]
+
+
+def _titled(purpose: str) -> str:
+    return f"{APP_NAME} — {purpose}"
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What the export dialog lists for one interview: its reference, crime type and consent, no content."""
+
+    id: str
+    reference: str
+    consent_complaint: bool
+    crime_type: CrimeType
+
+
+def history_of(vault, iv: Interview) -> list[Interview]:
+    """The interview's earlier saved versions, oldest first, when it is sealed (the signed text and
+    the addenda come from them); otherwise none are needed."""
+    if iv.status != Status.SEALED:
+        return []
+    return [vault.interviews.get_revision(iv.id, n) for n, _at in vault.interviews.revisions(iv.id)]
+
+
+def statement_loader(vault):
+    """``load(interview_id) -> (content, protected strings)`` for the export: the stored record,
+    its saved versions if sealed, and the reviewer's stored decisions."""
+    from desktop.reports.export import prepare_statement
+
+    def load(interview_id: str):
+        iv = vault.interviews.get(interview_id)
+        return prepare_statement(iv, vault.redaction.load_decisions(interview_id), history=history_of(vault, iv))
+
+    return load
+
+
+class ReviewDialog(QDialog):
+    """The redaction review for one saved interview, in its own window.
+
+    ``save(payload)`` stores the decisions (called after every change); ``rejected_suggestion()``
+    and ``restored_suggestion()`` record those actions. ``export_requested`` asks for the export
+    of this statement, made from the same decisions.
+    """
+
+    export_requested = Signal()
+
+    def __init__(self, text: str, known, decisions: dict | None, *, save: Callable[[dict], None],
+                 rejected_suggestion: Callable[[], None], restored_suggestion: Callable[[], None],
+                 sealed: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_titled(self.tr("Review redactions")))
+        self.setObjectName("reviewDialog")
+        self._save = save
+        self._rejected_suggestion = rejected_suggestion
+        self._restored_suggestion = restored_suggestion
+        intro = QLabel(self.tr(
+            "Highlighted text will be replaced in the PDF. Recorded names and identifiers are always redacted. "
+            "Every change is saved as you make it. \u201cApply and preview\u201d shows exactly the text the PDF "
+            "is made from."), self)
+        if sealed:
+            intro.setText(intro.text() + " " + self.tr(
+                "This statement is signed: the lines of \u2042\u2042\u2042 mark where each dated addendum starts."))
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        self.intro = intro
+        self.review = RedactionReview(text, known, decisions, self)
+        self.review.decisions_changed.connect(self._changed)
+        self._rejections = self._rejected_keys(self.review.decisions.to_dict())
+        self.message = QLabel(self)
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.export_button = QPushButton(self.tr("E&xport statement…"), self)
+        self.export_button.setAccessibleName(self.tr("Export this statement"))
+        self.export_button.clicked.connect(self.export_requested)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.review, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(1000, 680)
+
+    @staticmethod
+    def _rejected_keys(payload: dict) -> set[tuple[int, int]]:
+        return {(d["start"], d["end"]) for d in payload.get("decisions", []) if d.get("kind") == "reject"}
+
+    def _changed(self, payload: dict) -> None:
+        from desktop.vault import VaultError
+
+        now = self._rejected_keys(payload)
+        try:
+            self._save(payload)
+            for _ in now - self._rejections:
+                self._rejected_suggestion()
+            for _ in self._rejections - now:
+                self._restored_suggestion()
+        except VaultError as exc:
+            log.error("saving redaction decisions failed: %s", type(exc).__name__)
+            self.message.setText(self.tr("This change could not be saved in the vault. Close the review and "
+                                         "open it again before exporting."))
+            self.message.show()
+            self.export_button.setEnabled(False)
+            return
+        self._rejections = now
+
+    def drop(self) -> None:
+        """Forget the statement: every widget that showed it is emptied (on lock and on close)."""
+        r = self.review
+        r.blockSignals(True)
+        for w in (r.view, r.preview, r.reason):
+            w.clear()
+        r.view.setExtraSelections([])
+        r.list.clear()
+        r.status.clear()
+        r.text = ""
+        r.spans = []
+        r.redacted = None
+        r.decisions.items = []
+        r.decisions.text = ""
+
+
+class StatementActions(QObject):
+    """The statement's way out of the vault, for the main window. ``attach(vault)`` after unlock,
+    ``close_all()`` on lock."""
+
+    sealed = Signal(str)  # the interview id
+    lock_requested = Signal()  # Ctrl+L in one of these dialogs (the main window's shortcut cannot reach them)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget, *, choose_folder: FolderChooser = choose_folder,
+                 choose_signing_file: FileChooser = choose_signing_file) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._window = parent
+        self._choose_folder = choose_folder
+        self._choose_signing_file = choose_signing_file
+        self._vault = None
+        self.review_dialog: ReviewDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.signing_dialog: SigningCopyDialog | None = None
+        self.message_box: QMessageBox | None = None
+
+    def attach(self, vault) -> None:
+        self._vault = vault
+
+    # --- the review ----------------------------------------------------------------------
+
+    def review(self, interview_id: str) -> ReviewDialog | None:
+        from desktop.redaction import known_from_interview
+        from desktop.reports.export import statement_text
+
+        vault = self._vault
+        if vault is None:
+            return None
+        self._close(self.review_dialog)
+        iv = vault.interviews.get(interview_id)
+        text = statement_text(iv, history_of(vault, iv))
+        if not text.strip():
+            self._tell(self.tr("Review redactions"), self.tr("The statement is empty: there is nothing to review yet."))
+            return None
+
+        def save(payload: dict) -> None:
+            vault.redaction.save_decisions(interview_id, payload)
+
+        # Detection runs in the review's constructor: about 0.1 s for a 30-page statement here.
+        dialog = ReviewDialog(
+            text, known_from_interview(iv), vault.redaction.load_decisions(interview_id), save=save,
+            rejected_suggestion=lambda: vault.audit.append("redaction.suggestion_kept", interview_id),
+            restored_suggestion=lambda: vault.audit.append("redaction.suggestion_redacted", interview_id),
+            sealed=iv.status == Status.SEALED, parent=self._window)
+        del iv, text
+        dialog.export_requested.connect(lambda: self._export_from_review(interview_id))
+        dialog.finished.connect(lambda _r: self._forget_review(dialog))
+        self.review_dialog = dialog
+        self._modal(dialog)
+        return dialog
+
+    def _forget_review(self, dialog: ReviewDialog) -> None:
+        dialog.drop()
+        dialog.deleteLater()
+        if self.review_dialog is dialog:
+            self.review_dialog = None
+
+    def _export_from_review(self, interview_id: str) -> None:
+        if self.review_dialog is not None:
+            self.review_dialog.accept()
+        self.export_one(interview_id)
+
+    # --- export --------------------------------------------------------------------------
+
+    def export_one(self, interview_id: str) -> ExportDialog | None:
+        """The export dialog for one interview, or the plain reason it cannot be exported."""
+        vault = self._vault
+        if vault is None:
+            return None
+        iv = vault.interviews.get(interview_id)
+        consent = iv.consent.get(ConsentUse.COMPLAINT)
+        if consent is None or not consent.given or consent.withdrawn_on is not None:
+            if consent is not None and consent.given and consent.withdrawn_on is not None:
+                why = self.tr("This statement cannot be exported: the interviewee withdrew consent to use it "
+                              "in the complaint.")
+            else:
+                why = self.tr("This statement cannot be exported: there is no consent to use it in the "
+                              "complaint. Record the interviewee's consent on the Consent tab and save first.")
+            self._tell(self.tr("Export statement"), why)
+            return None
+        summary = _Summary(iv.id, iv.reference, True, iv.crime_type)
+        return self._open_export([summary])
+
+    def export_many(self, flt=None) -> ExportDialog | None:
+        """The export dialog for every interview in the list as filtered (all of them without a filter)."""
+        vault = self._vault
+        if vault is None:
+            return None
+        n = vault.interviews.count(flt)
+        if n == 0:
+            self._tell(self.tr("Export statements"), self.tr("There are no interviews to export."))
+            return None
+        rows = vault.interviews.list_summaries(flt, limit=n, sort="reference", descending=False)
+        return self._open_export([_Summary(s.id, s.reference, s.consent_complaint, s.crime_type) for s in rows])
+
+    def _open_export(self, summaries: list[_Summary]) -> ExportDialog:
+        vault = self._vault
+        self._close(self.export_dialog)
+        dialog = ExportDialog(summaries, statement_loader(vault), self._tasks, choose=self._choose_folder,
+                              parent=self._window)
+        dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
+        by_reference = {s.reference: s.id for s in summaries}
+
+        def finished(result) -> None:
+            if self._vault is not vault:
+                return  # locked meanwhile
+            for r in result.written:
+                if r.reference in by_reference:
+                    vault.audit.append("statement.exported", by_reference[r.reference])
+
+        dialog.export_finished.connect(finished)
+        dialog.finished.connect(lambda _r: self._forget(dialog, "export_dialog"))
+        self.export_dialog = dialog
+        self._modal(dialog)
+        return dialog
+
+    # --- the signing copy and the seal ---------------------------------------------------
+
+    def signing_copy(self, interview_id: str) -> SigningCopyDialog | None:
+        vault = self._vault
+        if vault is None:
+            return None
+        self._close(self.signing_dialog)
+        iv = vault.interviews.get(interview_id)
+        dialog = SigningCopyDialog(iv, self._tasks, choose=self._choose_signing_file, parent=self._window)
+        dialog.setWindowTitle(_titled(dialog.tr("Signing copy")))
+        dialog.saved.connect(lambda _p: vault.audit.append("statement.signing_copy_saved", interview_id))
+        dialog.finished.connect(lambda _r: self._forget(dialog, "signing_dialog"))
+        self.signing_dialog = dialog
+        self._modal(dialog)
+        return dialog
+
+    def ask_record_signed(self, interview_id: str) -> QMessageBox | None:
+        """Ask before sealing: from then on, changes to the statement are dated addenda."""
+        if self._vault is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, _titled(self.tr("Record signed")),
+                          self.tr("Record that the interviewee has read back and signed this statement? "
+                                  "It is then sealed: any later change to it appears in every export as a "
+                                  "dated addendum."),
+                          QMessageBox.StandardButton.Cancel, self._window)
+        record = box.addButton(self.tr("Record signed"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def finished(_result: int) -> None:
+            if self.message_box is box:
+                self.message_box = None
+            if box.clickedButton() is record:
+                self.record_signed(interview_id)
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        self._show_box(box)
+        return box
+
+    def record_signed(self, interview_id: str) -> bool:
+        """Seal the statement as saved now: its status becomes Sealed, so this saved version is the
+        signed one and each later version of the statement becomes a dated addendum."""
+        vault = self._vault
+        if vault is None:
+            return False
+        from desktop.vault import VaultError
+
+        try:
+            iv = vault.interviews.get(interview_id)
+            if iv.status == Status.SEALED:
+                return True
+            iv.status = Status.SEALED
+            vault.interviews.update(iv)
+            vault.audit.append("statement.sealed", interview_id)
+        except VaultError as exc:
+            log.error("sealing a statement failed: %s", type(exc).__name__)
+            self._tell(self.tr("Record signed"), self.tr("The signature could not be recorded. Nothing was changed."))
+            return False
+        self.sealed.emit(interview_id)
+        return True
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _tell(self, purpose: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _titled(purpose), text, QMessageBox.StandardButton.Ok,
+                          self._window)
+
+        def finished(_result: int) -> None:
+            if self.message_box is box:
+                self.message_box = None
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        self._show_box(box)
+
+    def _modal(self, dialog: QDialog) -> None:
+        """Open ``dialog`` window-modal, with Ctrl+L locking from it as from the main window."""
+        lock = QAction(dialog)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        lock.triggered.connect(self.lock_requested)
+        dialog.addAction(lock)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+
+    def _show_box(self, box: QMessageBox) -> None:
+        self._close(self.message_box)
+        self.message_box = box
+        self._modal(box)
+
+    def _forget(self, dialog: QDialog, attr: str) -> None:
+        # A statement still being written or saved reports back to its dialog: that one stays (hidden,
+        # holding no statement text) until the window goes.
+        if not self._tasks.busy:
+            dialog.deleteLater()
+        if getattr(self, attr) is dialog:
+            setattr(self, attr, None)
+
+    @staticmethod
+    def _close(dialog: QDialog | None) -> None:
+        if dialog is not None:
+            dialog.reject()
+
+    def close_all(self) -> None:
+        """On lock: stop any export after the statement in progress, close every dialog and empty the
+        review before the lock screen shows."""
+        if self.export_dialog is not None:
+            self.export_dialog.cancel()
+        review = self.review_dialog
+        for d in (self.review_dialog, self.export_dialog, self.signing_dialog, self.message_box):
+            self._close(d)
+        if review is not None:
+            review.drop()  # already done by its finished signal; again, in case it was not connected yet
+        self.review_dialog = self.export_dialog = self.signing_dialog = self.message_box = None
+
+    def detach(self) -> None:
+        self.close_all()
+        self._vault = None
