@@ -1,0 +1,301 @@
+"""From an interview to a redacted PDF through the real window: review the redactions (keep one
+suggestion with a reason, redact a phrase by selecting it), export, and read the PDF back with two
+extractors. Without consent nothing is written; locking closes the review and leaves no text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+import shiboken6
+from pypdf import PdfReader
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+)
+
+from desktop.core.model import ConsentUse, Status
+from desktop.ui.redaction_review import cp_to_qt
+from tests.ui.conftest import create_vault
+from tests.ui.test_lock import visible_texts
+from tests.ui.test_workflow import select
+
+LEFT = Qt.MouseButton.LeftButton
+NAME = "Małgorzata Kowalczyk"
+PHONE = "07700 900461"
+ROAD = "Harehills Lane"  # an address suggestion the reviewer keeps
+HIDDEN = "the blue van behind the garage"  # not detected: redacted by hand
+STATEMENT = (
+    f"My name is {NAME}. In September 2026 I went to West Midlands Police after my employer hit me at the car "
+    f"wash on {ROAD}. Malgorzata's phone is {PHONE}. The officer asked for my passport and phoned the Home "
+    f"Office. My friend Oksana Bilyk came with me. I slept in {HIDDEN} for six weeks."
+)
+GONE = ("Małgorzata", "Malgorzata", "MAŁGORZATA", "Kowalczyk", "07700", "900461", "Oksana", "Bilyk", "blue van")
+SECRETS = ("Małgorzata", "Kowalczyk", "07700", "Oksana", "blue van", "Harehills", "car wash")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_texts(path) -> tuple[str, str]:
+    """The text of the PDF as pypdf reads it and as poppler's pdftotext reads it."""
+    by_pypdf = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    by_poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
+                                timeout=60).stdout.decode("utf-8")
+    return by_pypdf, by_poppler
+
+
+def add_interview(qtbot, window, *, consent: bool, statement: str = STATEMENT) -> str:
+    window.new_interview()
+    editor = window.editor
+    editor.interviewed_on.setDate(QDate(2026, 11, 20))
+    qtbot.keyClicks(editor.interviewer, "J. Osei")
+    select(editor.role, "victim")
+    select(editor.crime, "modern_slavery")
+    select(editor.force, "west-midlands")
+    select(editor.report_month, 9)
+    editor.report_year.setValue(2026)
+    editor.language.setCurrentText("Polish")
+    editor.statement.setPlainText(statement)
+    editor.person_name.setText(NAME)  # QTest types Latin-1 only; the form takes any script
+    select(editor.person_role, "interviewee")
+    qtbot.keyClicks(editor.person_aliases, "Gosia")
+    qtbot.mouseClick(editor.add_person_button, LEFT)
+    select(editor.id_kind, "phone")
+    qtbot.keyClicks(editor.id_value, PHONE)
+    qtbot.mouseClick(editor.add_id_button, LEFT)
+    if consent:
+        row = editor.consent_rows[ConsentUse.COMPLAINT]
+        row.given.setChecked(True)
+        qtbot.keyClicks(row.by, "J. Osei")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        qtbot.mouseClick(editor.save_button, LEFT)
+    return editor.current_id
+
+
+def held_texts(window) -> list[str]:
+    """Text any widget of the window (its dialogs included) still holds, shown or not."""
+    held = []
+    for w in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit):
+        text = w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+        held += [text for s in SECRETS if s in text]
+    for w in window.findChildren(QListWidget):
+        held += [w.item(i).text() for i in range(w.count()) for s in SECRETS if s in w.item(i).text()]
+    return held
+
+
+def row_of(review, piece: str) -> int:
+    for i in range(review.list.count()):
+        sp = review.list.item(i).data(Qt.ItemDataRole.UserRole)
+        if review.text[sp.start:sp.end] == piece:
+            return i
+    raise AssertionError(f"{piece!r} is not listed")
+
+
+def select_text(review, piece: str) -> None:
+    start = review.text.index(piece)
+    cursor = review.view.textCursor()
+    cursor.setPosition(cp_to_qt(review.text, start))
+    cursor.setPosition(cp_to_qt(review.text, start + len(piece)), QTextCursor.MoveMode.KeepAnchor)
+    review.view.setTextCursor(cursor)
+
+
+@pytest.fixture
+def out_dir(tmp_path):
+    d = tmp_path / "statements"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def window(qtbot, make_window, out_dir, tmp_path):
+    w = make_window(today=lambda: date(2026, 11, 26), choose_folder=lambda _parent: out_dir,
+                    choose_signing_file=lambda _parent: tmp_path / "signing.pdf")
+    create_vault(qtbot, w)
+    return w
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext reads the PDF back")
+def test_review_then_export_gives_a_pdf_without_the_redacted_text(qtbot, window, out_dir):
+    interview_id = add_interview(qtbot, window, consent=True)
+    vault = window.vault
+    editor = window.editor
+
+    # --- review: the dialog shows the saved statement with the record's names --------------
+    qtbot.mouseClick(editor.review_button, LEFT)
+    dialog = window.statements.review_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Witnessbox — Review redactions"
+    review = dialog.review
+    assert review.text == STATEMENT
+    kinds = {review.text[s.start:s.end]: s.source for s in review.items()}
+    assert kinds[NAME] == "known" and kinds[PHONE] == "known" and kinds[ROAD] == "detector"
+
+    # keep one suggestion, with a reason: stored in the vault, audited without its content
+    review.list.setCurrentRow(row_of(review, ROAD))
+    qtbot.keyClicks(review.reason, "a long public road where hundreds of people live")
+    with qtbot.waitSignal(review.decisions_changed):
+        qtbot.mouseClick(review.reject_button, LEFT)
+    stored = vault.redaction.load_decisions(interview_id)
+    assert [(d["kind"], d["text"], d["reason"]) for d in stored["decisions"]] == [
+        ("reject", ROAD, "a long public road where hundreds of people live")]
+    kept = [e for e in vault.audit.entries() if e.action == "redaction.suggestion_kept"]
+    assert [e.target for e in kept] == [interview_id]
+
+    # redact a phrase no detector finds, by selecting it
+    select_text(review, HIDDEN)
+    assert review.add_button.isEnabled()
+    qtbot.mouseClick(review.add_button, LEFT)
+    stored = vault.redaction.load_decisions(interview_id)
+    assert sorted(d["kind"] for d in stored["decisions"]) == ["manual", "reject"]
+
+    with qtbot.waitSignal(review.applied):
+        qtbot.mouseClick(review.apply_button, LEFT)
+    preview = review.preview.toPlainText()
+    for piece in GONE:
+        assert piece not in preview
+    assert ROAD in preview and "September 2026" in preview and "West Midlands Police" in preview
+
+    # --- export from the review: the same decisions make the PDF ----------------------------
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    assert window.statements.review_dialog is None and not dialog.isVisible()
+    export = window.statements.export_dialog
+    assert export is not None and export.isVisible() and export.windowTitle().startswith("Witnessbox — ")
+    assert export.selected_ids() == [interview_id]
+    qtbot.mouseClick(export.choose_button, LEFT)
+    assert export.folder_edit.text() == str(out_dir)
+    with qtbot.waitSignal(export.export_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(export.export_button, LEFT)
+    result = finished.args[0]
+    assert result.refused == [] and len(result.written) == 1
+    reference = vault.interviews.get(interview_id).reference
+    pdf = out_dir / f"{reference}.pdf"
+    assert [p.name for p in out_dir.iterdir()] == [pdf.name]
+    assert any(e.action == "statement.exported" and e.target == interview_id for e in vault.audit.entries())
+
+    by_pypdf, by_poppler = pdf_texts(pdf)
+    for text in (by_pypdf, by_poppler):
+        for piece in GONE:
+            assert piece.casefold() not in text.casefold(), piece
+        body = flat(text)
+        assert "West Midlands Police" in body and "September 2026" in body
+        assert ROAD in body  # kept by the reviewer
+        assert "[OTHER 1]" in body or re.search(r"\[[A-Z ]+ 1\] for six weeks", body)  # the manual redaction
+        # the statement in the PDF is the preview the reviewer saw
+        assert flat(preview) in body
+    raw = pdf.read_bytes()
+    assert b"Kowalczyk" not in raw and NAME.encode() not in raw
+
+
+def test_without_consent_the_export_is_refused_and_nothing_is_written(qtbot, window, out_dir):
+    refused_id = add_interview(qtbot, window, consent=False)
+    editor = window.editor
+    qtbot.mouseClick(editor.export_button, LEFT)
+    box = window.statements.message_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "no consent to use it in the complaint" in box.text()
+    assert window.statements.export_dialog is None
+    box.accept()
+    assert list(out_dir.iterdir()) == []
+
+    # From the list, with one interview that may be exported: only that one is written.
+    allowed_id = add_interview(qtbot, window, consent=True)
+    qtbot.mouseClick(editor.back_button, LEFT)
+    qtbot.mouseClick(window.list_page.export_button, LEFT)
+    export = window.statements.export_dialog
+    assert export is not None and export.isVisible()
+    assert export.interviews.count() == 2 and export.selected_ids() == [allowed_id]
+    export.set_folder(out_dir)
+    with qtbot.waitSignal(export.export_finished, timeout=60_000):
+        qtbot.mouseClick(export.export_button, LEFT)
+    refused_ref = window.vault.interviews.get(refused_id).reference
+    allowed_ref = window.vault.interviews.get(allowed_id).reference
+    assert [p.name for p in out_dir.iterdir()] == [f"{allowed_ref}.pdf"]
+    assert not (out_dir / f"{refused_ref}.pdf").exists()
+
+
+@pytest.mark.parametrize("how", ["ctrl-l", "esc-twice", "idle"])
+def test_locking_closes_the_review_and_no_widget_keeps_the_statement(qtbot, window, how):
+    add_interview(qtbot, window, consent=True)
+    qtbot.mouseClick(window.editor.review_button, LEFT)
+    dialog = window.statements.review_dialog
+    dialog.review.apply()
+    dialog.activateWindow()
+    dialog.review.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.review.view)
+    assert any(s in t for t in visible_texts() for s in SECRETS)  # the check sees the statement when shown
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        if how == "ctrl-l":
+            qtbot.keyClick(dialog.review.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        elif how == "esc-twice":  # quick exit: the first Esc closes the dialog
+            qtbot.keyClick(dialog.review.view, Qt.Key.Key_Escape)
+            qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape, delay=60)
+        else:
+            window.idle.set_timeout_ms(50)
+            window.idle.start()
+    assert window.statements.review_dialog is None
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    assert [t for t in visible_texts() for s in SECRETS if s in t] == []
+    assert held_texts(window) == []
+    if shiboken6.isValid(dialog):  # not deleted yet: emptied all the same
+        assert not dialog.isVisible() and dialog.review.list.count() == 0 and dialog.review.text == ""
+
+
+def test_record_signed_seals_and_a_later_change_is_an_addendum(qtbot, window, out_dir, tmp_path):
+    interview_id = add_interview(qtbot, window, consent=True)
+    editor = window.editor
+    vault = window.vault
+
+    # the signing copy: only after confirming, only to the file chosen
+    qtbot.mouseClick(editor.signing_button, LEFT)
+    signing = window.statements.signing_dialog
+    assert signing.isVisible() and not signing.save_button.isEnabled()
+    signing.confirm.setChecked(True)
+    with qtbot.waitSignal(signing.saved, timeout=60_000):
+        qtbot.mouseClick(signing.save_button, LEFT)
+    copy = flat(pdf_texts(tmp_path / "signing.pdf")[0])
+    assert "CONTAINS PERSONAL DATA" in copy and NAME in copy
+    signing.reject()
+
+    assert editor.signed_button.isEnabled()
+    qtbot.mouseClick(editor.signed_button, LEFT)
+    box = window.statements.message_box
+    record = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    with qtbot.waitSignal(window.statements.sealed):
+        qtbot.mouseClick(record, LEFT)
+    assert vault.interviews.get(interview_id).status == Status.SEALED
+    assert not editor.signed_button.isEnabled() and editor.status.currentData() == "sealed"
+
+    editor.statement.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.statement, " Later she remembered that Bilyk drove.")
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.save_button, LEFT)
+
+    qtbot.mouseClick(editor.review_button, LEFT)
+    review = window.statements.review_dialog.review
+    assert "\u2042\u2042\u2042" in review.text and review.text.endswith("Later she remembered that Bilyk drove.")
+    preview = review.apply().text
+    window.statements.review_dialog.reject()
+
+    qtbot.mouseClick(editor.export_button, LEFT)
+    export = window.statements.export_dialog
+    export.set_folder(out_dir)
+    with qtbot.waitSignal(export.export_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(export.export_button, LEFT)
+    (written,) = finished.args[0].written
+    text = flat(pdf_texts(written.path)[0])
+    assert "Addendum" in text or "addendum" in text
+    assert "Bilyk" not in text and "Oksana" not in text
+    assert flat(preview.split("\u2042\u2042\u2042")[-1]) in text
