@@ -136,6 +136,11 @@ def _people_word_before(text: str, pos: int) -> bool:
     return bool(w) and w[-1] in _PEOPLE_WORDS
 
 
+@lru_cache(maxsize=1)
+def _function_only() -> frozenset[str]:
+    return frozenset(lexicon.FUNCTION_WORDS - lexicon.WORD_NAMES)
+
+
 def _defined_acronym(text: str, start: int, word: str) -> bool:
     """Is ``word`` an acronym in brackets after the words it stands for ("... concession (DDVC)")?"""
     if not 2 <= len(word) <= 8 or text[start - 1 : start] != "(":
@@ -190,8 +195,12 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         toks.append(_Tok(s, e, text[s:e]))
 
     _mark_places(toks, text)
+    function_only = _function_only()
     for i, t in enumerate(toks):
         if t.score < 0:
+            continue
+        if t.fw in function_only:  # "The", "He", "When": never a name, never part of one
+            t.edge_ok = False
             continue
         w, fw = t.word, t.fw
         initial = _sentence_initial(text, t.start)
