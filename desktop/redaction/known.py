@@ -348,10 +348,45 @@ def people_tokens(known: KnownIdentifiers) -> dict[str, set[str]]:
 
 
 def recorded_parts(known: KnownIdentifiers) -> Iterable[str]:
-    """Every recorded string and its parts of at least three characters."""
-    for s in known.strings():
-        yield s.strip()
-        for part in re.split(r"[\s,;/]+", s):
-            part = part.strip(" .,'’()")
-            if len(part) >= 3:
-                yield part
+    """Every recorded string and its parts of at least three characters: the words of names and
+    aliases; the lines of an address (not the town, which stays, and not single words such as
+    "Lane"), its street without the number, and its postcode; the digits of a phone number; the
+    groups of other identifiers."""
+    for name, aliases in known.people:
+        for v in [name, *aliases]:
+            if v.strip():
+                yield v.strip()
+            for part in re.split(r"[\s,;/]+", v):
+                part = part.strip(" .,'’()")
+                if len(part) >= 3:
+                    yield part
+    places = {fold(p) for p in lexicon.place_names()}
+    for kind, value in known.identifiers:
+        v = value.strip()
+        if not v:
+            continue
+        yield v
+        if kind == "address":
+            lines = [x.strip() for x in re.split(r"[,\n;]+", v) if x.strip()]
+            for line in lines:
+                pc = re.search(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b", line)
+                if pc:
+                    yield pc.group()
+                    line = (line[: pc.start()] + line[pc.end() :]).strip()
+                if len(line) < 3 or fold(line) in places:
+                    continue
+                yield line
+                street = re.sub(r"^\d+[A-Za-z]?\s+", "", line)
+                if street != line and len(street) >= 3 and " " in street:
+                    yield street
+        elif kind == "phone":
+            digits = re.sub(r"\D", "", v)
+            if len(digits) >= 3:
+                yield digits
+            yield from (g for g in re.split(r"[\s\-.()]+", v) if len(g) >= 5)
+        elif kind in ("email", "social"):
+            yield v.lstrip("@")
+        else:
+            for part in re.split(r"[\s,;]+", v):
+                if len(part) >= 3 and part != v:
+                    yield part
