@@ -335,3 +335,65 @@ def test_real_full_tmpfs(tmp_path):  # pragma: no cover - runs where unshare is 
                          env=dict(ENV, FILLER=_FILLER), timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
     _check_after_full(d, json.loads(out.stdout.strip().splitlines()[-1]), before=0)
+
+
+# --- SIGKILL during deletions ------------------------------------------------------------------------
+
+_DELETER = """
+import random, sys
+from pathlib import Path
+from datetime import date
+from desktop.core.model import Interview, Role, CrimeType, YearMonth
+from desktop.vault import Vault
+rnd = random.Random(int(sys.argv[2]))
+v = Vault.unlock(Path(sys.argv[1]), "pw")
+print("ready", flush=True)
+n = 0
+while True:
+    word = "zq%012x" % rnd.randrange(16**12)
+    iv = Interview(date(2026, 1, 5), Role.WITNESS, CrimeType.OTHER, "kent", YearMonth(2025, 12),
+                   statement=(word + " ") * 30)
+    v.interviews.add(iv)
+    print("added", iv.id, word, flush=True)
+    n += 1
+    if n % 7 == 0:
+        v.backup_now()
+    ids = v.interviews.ids()
+    if len(ids) > 3:
+        victim = rnd.choice(ids)
+        v.interviews.delete(victim)
+        print("deleted", victim, flush=True)
+"""
+
+
+def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_path):
+    from tests.security.test_vault_encryption import contains, data_key, decrypted_pages
+
+    d = tmp_path / "vault"
+    Vault.create(d, "pw", kdf=FAST).lock()
+    key = data_key(d, "pw")
+    rnd = random.Random()
+    words: dict[str, str] = {}
+    deleted: set[str] = set()
+    for i in range(12):
+        proc = _spawn(_DELETER, str(d), str(rnd.randrange(10**9)))
+        lines = _kill_after_first_ack(proc, rnd.uniform(0.05, 0.3))
+        for ln in lines:
+            parts = ln.split()
+            if parts[0] == "added":
+                words[parts[1]] = parts[2]
+            elif parts[0] == "deleted":
+                deleted.add(parts[1])
+        v = Vault.unlock(d, "pw")  # finishes any backup clean-up the kill cut short
+        try:
+            present = set(v.interviews.ids())
+            assert not (present & deleted), f"kill {i}: an acknowledged deletion came back"
+            assert [r[0] for r in v.connection().execute("PRAGMA integrity_check")] == ["ok"]
+        finally:
+            v.lock()
+        gone = {iid for iid in words if iid not in present}  # acknowledged, or in flight at the kill
+        for b in Vault.backups(d):
+            pages = decrypted_pages(b / "vault.db", key)
+            leftover = [iid for iid in gone if contains(pages, words[iid])]
+            assert leftover == [], f"kill {i}: deleted interviews still in a backup"
+    assert deleted and Vault.backups(d)
