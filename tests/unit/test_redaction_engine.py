@@ -347,7 +347,9 @@ def test_a_spaced_date_near_police_is_not_a_reference():
 
 
 def test_forbidden_strings_for_an_address_leave_the_town_and_street_words():
-    known = KnownIdentifiers(identifiers=[("address", "Flat 2, 14 Harehills Lane, Leeds LS8 4AB"), ("phone", "07700 900 123")])
+    known = KnownIdentifiers(
+        identifiers=[("address", "Flat 2, 14 Harehills Lane, Leeds LS8 4AB"), ("phone", "07700 900 123")]
+    )
     text = "She lived on Harehills Lane in Leeds."
     got = forbidden_strings(text, detect(text, known), known)
     assert {"14 Harehills Lane", "Harehills Lane", "LS8 4AB", "Flat 2", "07700900123"} <= got
