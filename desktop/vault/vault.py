@@ -213,8 +213,12 @@ class Vault:
         if len(key) != 32:
             raise VaultError("The recovery key does not open this vault.")
         vault = cls._open(directory, key, slot, available)
-        vault._rewrap(new_passphrase, kdf)
-        vault.audit.append("vault.recovered")
+        try:
+            vault._rewrap(new_passphrase, kdf)
+            vault.audit.append("vault.recovered")
+        except BaseException:
+            vault.lock()
+            raise
         return vault
 
     @classmethod
