@@ -315,6 +315,9 @@ class Vault:
                     raise translated from None
                 log.error("database operation failed: %s", Safe(type(exc).__name__))
                 raise VaultError("The vault could not complete the operation.") from None
+            except UnicodeEncodeError:
+                # Half of a surrogate pair (broken text pasted from somewhere) cannot be stored as UTF-8.
+                raise VaultError("Some text holds broken characters that cannot be stored; nothing saved.") from None
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[db.Connection]:

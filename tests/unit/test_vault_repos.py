@@ -329,3 +329,24 @@ def test_lock_wipes_the_data_key_buffer(vault):
     assert vault._key is None and not any(key_buffer)
     with pytest.raises(Exception, match="closed"):
         con.execute("SELECT 1")
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(statement=_texts, name=_texts.filter(str.strip), alias=_texts, value=_texts.filter(str.strip),
+       shared=_texts)
+def test_any_text_round_trips(vault, statement, name, alias, value, shared):
+    iv = make_interview(statement, people=[Person(name, PersonRole.WITNESS, [alias])],
+                        identifiers=[Identifier(IdentifierKind.OTHER, value)], what_was_shared=shared)
+    vault.interviews.add(iv)
+    assert vault.interviews.get(iv.id) == iv
+    vault.interviews.search(statement)
+
+
+def test_text_that_is_not_valid_unicode_is_refused_cleanly(vault):
+    iv = make_interview("half a pair \ud800 of surrogates")
+    with pytest.raises(VaultError):
+        vault.interviews.add(iv)
+    assert vault.interviews.count() == 0
