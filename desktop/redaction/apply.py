@@ -156,10 +156,7 @@ def case_sensitive_parts(known: KnownIdentifiers | None) -> set[str]:
     out: set[str] = set()
     for name, aliases in known.people:
         for v in [name, *aliases]:
-            toks = v.split()
-            if len(toks) < 2:
-                continue
-            for t in toks:
+            for t in v.split():
                 if len(t) >= 3 and fold(t) in english | lexicon.FUNCTION_WORDS | lexicon.MONTHS:
                     out.add(t)
     return out

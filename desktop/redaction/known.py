@@ -121,7 +121,11 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
         key = "|".join(alts)
         if key not in seen:
             seen.add(key)
-            pats.append(_Pat(re.compile(_bounded("(?:" + key + ")", variant)), "PERSON", person))
+            # A one-word name that is also an English word ("Hope") counts only where capitalised.
+            one_word = len(toks) == 1 and (
+                toks[0] in english or toks[0] in lexicon.FUNCTION_WORDS or toks[0] in lexicon.MONTHS
+            )
+            pats.append(_Pat(re.compile(_bounded("(?:" + key + ")", variant)), "PERSON", person, need_capital=one_word))
         for tok in toks:
             if len(tok) < 2 or tok in lexicon.PARTICLES:
                 continue

@@ -276,7 +276,10 @@ def test_case_sensitive_parts_for_the_leak_gate():
     from desktop.redaction import case_sensitive_parts
 
     known = KnownIdentifiers(people=[("Hope Adebayo", ["Will"]), ("Tariq Mahmood", [])])
-    assert case_sensitive_parts(known) == {"Hope"}
+    assert case_sensitive_parts(known) == {"Hope", "Will"}
+    text = "Will came. I will go. WILL said so."
+    spans = detect(text, known)
+    assert covered(text, spans, "Will") and covered(text, spans, "WILL") and untouched(text, spans, "will go")
 
 
 def test_decisions_made_without_the_text_at_first():
