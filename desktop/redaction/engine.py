@@ -155,16 +155,24 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     present = {w if w in words else w[:-2] for w in present}
     if not present:
         return []
-    alts = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
-    rx = re.compile("(?:" + alts + r")(?![\w\-])")
-    for m in rx.finditer(ff):
-        w, end = m.group(), m.end()
-        b = m.start()
+    if len(present) <= 30:  # a small alternation is fast; a large one is not
+        alts = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
+        found = [(m.start(), m.end(), m.group()) for m in re.finditer("(?:" + alts + r")(?![\w\-])", ff)]
+    else:
+        found = []
+        for m in _NAME_WORD.finditer(ff):
+            w = m.group()
+            if w in present:
+                found.append((m.start(), m.end(), w))
+            elif w[-2:] == "'s" and w[:-2] in present:
+                found.append((m.start(), m.end() - 2, w[:-2]))
+    for start, end, w in found:
+        b = start
         if b > 0 and (
             ff[b - 1].isalnum() or ff[b - 1] in "_-" or (ff[b - 1] in "'’" and b > 1 and ff[b - 2].isalnum())
         ):
             continue
-        s, e = folded.span(m.start(), end)
+        s, e = folded.span(b, end)
         if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
             continue
         out.append(Span(s, e, "PERSON", "detector", 0.6, words[w]))
