@@ -48,6 +48,15 @@ name; another name by its text, a lone given name joining the one longer name it
 other identifiers "[PHONE 1]", "[ADDRESS 2]", ..., the same placeholder each time the same value
 appears. Placeholders are never detected again, so applying twice changes nothing.
 
+Known limits (the reviewer's to catch; the review screen lists every suggestion and lets any text
+be added): a name that is an ordinary English word with no cue around it ("Aster and I went");
+names in a statement written in a script without capitals (there only recorded names, aliases in
+that script, and the reviewer count); digits spoken as words ("oh seven seven..."); spelling
+variants of a recorded name ("Muhammad" for "Mohammed") are found as unknown words but get their
+own pseudonym; organisations and workplaces are not flagged unless they look like a street or a
+name. Recorded name parts that are English words count only where capitalised (see
+``case_sensitive_parts``).
+
 What stays (the facts of the complaint): police force names, the Home Office, Immigration
 Enforcement and other public bodies, organisations that help (``lexicon.HELPING_ORGANISATIONS``,
 extended by ``allow=``), crime types, months and years ("in March 2018"), towns, "999"/"101".
