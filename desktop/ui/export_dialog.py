@@ -115,6 +115,9 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.results = QListWidget(self)
         self.results.setAccessibleName(self.tr("Statements written"))
+        # A refusal is a sentence: wrapped, so it is read whole rather than scrolled sideways.
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)

@@ -155,10 +155,11 @@ class ReviewDialog(QDialog):
         """Forget the statement: every widget that showed it is emptied (on lock and on close)."""
         r = self.review
         r.blockSignals(True)
+        r.list.blockSignals(True)  # no "current suggestion" to show in an emptied statement
+        r.list.clear()
         for w in (r.view, r.preview, r.reason):
             w.clear()
         r.view.setExtraSelections([])
-        r.list.clear()
         r.status.clear()
         r.text = ""
         r.spans = []
@@ -272,6 +273,7 @@ class StatementActions(QObject):
         dialog = ExportDialog(summaries, statement_loader(vault), self._tasks, choose=self._choose_folder,
                               parent=self._window)
         dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
+        dialog.resize(760, 600)  # room for a dozen interviews and their results without scrolling
         by_reference = {s.reference: s.id for s in summaries}
 
         def finished(result) -> None:
