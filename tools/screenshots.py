@@ -96,11 +96,13 @@ def demo_interviews():
         language="Arabic", interpreter_used=True, interviewer="J. Osei", status=Status.COMPLETE,
     )
     out = [main]
+    names = ["Tomasz Nowicki", "Adaeze Okafor", "Bilal Qureshi", "Ioana Popescu", "Hamid Karimi", "Thu Trang Nguyen",
+             "Efua Mensah", "Sandeep Gill", "Olena Kovalenko", "Abdi Warsame", "Mei Lin Chow"]  # all invented
     for n in range(1, 12):
         out.append(Interview(
             interviewed_on=date(2026, 11 - n % 9, 1 + n), role=list(Role)[n % 3], crime_type=crimes[n % len(crimes)],
             force=forces[n], reported_on=YearMonth(2026, max(1, 10 - n % 9)), statement="Made-up demo statement.",
-            people=[Person(f"Demo person {n}", PersonRole.INTERVIEWEE)] * (n % 3),
+            people=[Person(names[n - 1], PersonRole.INTERVIEWEE)] * (n % 3),
             consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, n % 4 != 0, date(2026, 10, 1), "J. Osei")},
             status=Status.DRAFT if n % 3 else Status.COMPLETE, interviewer="J. Osei",
         ))
@@ -194,6 +196,28 @@ def shoot(out: Path, tag: str) -> int:
     editor.viewer.resize(min(820, screen.width() - 80), min(640, screen.height() - 80))
     grab("10-attachment-viewer")
     editor.viewer.reject()
+
+    # The redaction review, as "Review redactions" in the form opens it, with the preview made.
+    window.review_redactions(ids[0])
+    review = window.statements.review_dialog
+    review.review.list.setCurrentRow(0)
+    review.review.apply()
+    grab("11-review-redactions")
+    review.reject()
+
+    # "Export statements" on the list, after exporting into a folder of the throwaway home.
+    statements = Path(os.environ["HOME"]) / "statements"
+    statements.mkdir()
+    window.export_statements()
+    export = window.statements.export_dialog
+    export.set_folder(statements)
+    export.start_export()
+    for _ in range(600):
+        if export.results.isVisible():
+            break
+        settle(100)
+    grab("12-export-statements")
+    export.reject()
 
     # Lock, and a wrong passphrase on the lock screen.
     window.lock()
