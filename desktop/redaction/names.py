@@ -44,9 +44,10 @@ _VERB_AFTER = re.compile(
     r"works|worked|knew|hit|shouted|threatened|rang|phoned|texted|sent|kept|met|brought|says|tells|wanted|"
     r"would|will|could|did|and|also|never|always|then|still|became|found|paid|lent|owed|used|made)\b"
 )
-_OTHER_SCRIPT = re.compile(r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
-                           r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u200c][\u0590-\u08ff\u1200-\u137f"
-                           r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+)*")  # fmt: skip
+_OTHER_LETTERS = (r"\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
+                  r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u200c\u200d")  # fmt: skip
+# A stretch of words in another script (Arabic, Devanagari, Ethiopic, CJK...), spaces and commas between.
+_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:[ \t\u00a0,\u060c]+[" + _OTHER_LETTERS + r"]+)*")
 _CUE_TAIL = r"\s*,?\s*(?:(?:who\s+is\s+|whose\s+name\s+is\s+)?(?:called|named)\s+|(?:is|was|name\s+is|name\s+was)\s+)?$"
 
 
@@ -139,6 +140,17 @@ def _people_word_before(text: str, pos: int) -> bool:
 @lru_cache(maxsize=1)
 def _function_only() -> frozenset[str]:
     return frozenset(lexicon.FUNCTION_WORDS - lexicon.WORD_NAMES)
+
+
+def _nearest_letter(text: str, i: int, step: int, limit: int = 40) -> str:
+    """The first letter from ``i`` going in direction ``step`` (within ``limit`` characters), or ""."""
+    for _ in range(limit):
+        if not 0 <= i < len(text):
+            return ""
+        if text[i].isalpha():
+            return text[i]
+        i += step
+    return ""
 
 
 def _defined_acronym(text: str, start: int, word: str) -> bool:
@@ -289,12 +301,22 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     # Words in another script inside an English statement are most often a name written the way the
     # person writes it. In a statement written in that script they are just the statement: there,
     # names can only come from the record and from the reviewer.
-    other = list(_OTHER_SCRIPT.finditer(text))
-    if other:
-        other_letters = sum(m.end() - m.start() for m in other)
-        latin_letters = len(_LATIN_LETTERS.findall(text))
-        if latin_letters >= 3 * other_letters:
-            hits.extend((m.start(), m.end(), "PERSON", 0.3) for m in other)
+    # A short stretch (up to three words) in another script, with English around it, is most likely
+    # a name written the person's way ("She wrote محمد علي on the card"). A sentence or a paragraph
+    # in the interviewee's language is what she said, and a statement written in that script gives
+    # no such clue: there, names come from the record and from the reviewer.
+    for m in _OTHER_SCRIPT.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in " ,\u060c\t\u00a0":
+            e -= 1
+        words = re.split(r"[ \t\u00a0,\u060c]+", text[s:e])
+        if len(words) > 3 or e - s > 30:
+            continue
+        before = _nearest_letter(text, s - 1, -1)
+        after = _nearest_letter(text, e, 1)
+        sides = [c for c in (before, after) if c]
+        if sides and all(_LATIN_LETTERS.match(c) for c in sides):
+            hits.append((s, e, "PERSON", 0.3))
 
     # A word that is not English, in lower case, straight after a relation or naming cue
     # ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English).

@@ -357,3 +357,14 @@ def test_forbidden_strings_for_an_address_leave_the_town_and_street_words():
     got = forbidden_strings(text, detect(text, known), known)
     assert {"14 Harehills Lane", "Harehills Lane", "LS8 4AB", "Flat 2", "07700900123"} <= got
     assert not {"Leeds", "Lane", "Flat"} & got
+
+
+def test_a_paragraph_in_the_interviewees_language_is_not_a_name_but_a_short_name_in_english_text_is():
+    text = (
+        "He said he would check with the Home Office.\n\n"
+        "ذهبت إلى مركز الشرطة لأبلغ عما يفعله زوجي، لكن الضابط سأل عن جواز سفري أولا\n"
+        "पुलिस ने पहले मेरा पासपोर्ट माँगा, फिर पूछा कि क्या हुआ।\n"
+        "She wrote محمد علي on the card. 王伟 came. Abebe (አበበ) too."
+    )
+    spans = detect(text)
+    assert {text[s.start : s.end] for s in spans} == {"محمد علي", "王伟", "Abebe", "አበበ"}
