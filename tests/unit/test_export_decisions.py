@@ -1,0 +1,51 @@
+"""The export honours the reviewer's stored decisions: a kept suggestion is printed (and not taken
+for a leak), a manual redaction is not, and the text reviewed is the text exported."""
+
+from __future__ import annotations
+
+from desktop.core.model import Person, PersonRole, Status
+from desktop.redaction import Decisions, apply, detect, known_from_interview
+from desktop.reports.export import prepare_statement, render_checked, statement_text
+from tests.unit.test_statement_data import sample_interview
+
+ROAD = "Harehills Lane"
+HIDDEN = "the blue van behind the garage"
+
+
+def _interview():
+    iv = sample_interview()
+    iv.people = [Person("Oksana Bilyk", PersonRole.INTERVIEWEE, [])]
+    iv.identifiers = []
+    iv.statement = (f"My name is Oksana Bilyk. My employer hit me at the car wash on {ROAD}. "
+                    f"I slept in {HIDDEN} for six weeks.")
+    return iv
+
+
+def test_a_kept_suggestion_is_exported_and_a_manual_redaction_is_not():
+    iv = _interview()
+    text = statement_text(iv)
+    spans = detect(text, known_from_interview(iv))
+    road = next(s for s in spans if text[s.start:s.end] == ROAD)
+    assert road.source == "detector"
+    decisions = Decisions(text)
+    decisions.reject(road, "a long public road")
+    decisions.add_manual(text.index(HIDDEN), text.index(HIDDEN) + len(HIDDEN))
+    preview = apply(text, spans, decisions).text
+
+    content, forbidden = prepare_statement(iv, decisions.to_dict())
+    assert content.statement == preview
+    assert ROAD in content.statement and ROAD not in forbidden
+    assert HIDDEN not in content.statement and HIDDEN in forbidden and "Oksana" in forbidden
+    render_checked(content, forbidden)  # the gate passes: the kept road is not a leak
+
+
+def test_without_decisions_the_suggestion_is_redacted_and_guarded():
+    iv = _interview()
+    content, forbidden = prepare_statement(iv)
+    assert ROAD not in content.statement and ROAD in forbidden
+
+
+def test_the_reviewed_text_of_an_unsealed_statement_is_the_statement():
+    iv = _interview()
+    assert iv.status != Status.SEALED
+    assert statement_text(iv) == iv.statement
