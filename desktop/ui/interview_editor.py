@@ -735,6 +735,9 @@ class InterviewEditor(QWidget):
         sealed = self._base is not None and self._base.status == Status.SEALED
         self.signed_button.setEnabled(saved and not sealed)
         self.signed_button.setText(self.tr("Signed") if sealed else self.tr("Record si&gned"))
+        # A signed statement stays sealed: moving it back to Draft would drop its addenda from exports.
+        self.status.setEnabled(not sealed)
+        self.status.setToolTip(self.tr("Signed and sealed: later changes are dated addenda") if sealed else "")
         self.add_attachment_button.setEnabled(saved)
         self.add_attachment_button.setToolTip(
             "" if saved else self.tr("Save the interview first, then add photos or scans."))

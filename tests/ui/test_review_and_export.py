@@ -277,6 +277,7 @@ def test_record_signed_seals_and_a_later_change_is_an_addendum(qtbot, window, ou
         qtbot.mouseClick(record, LEFT)
     assert vault.interviews.get(interview_id).status == Status.SEALED
     assert not editor.signed_button.isEnabled() and editor.status.currentData() == "sealed"
+    assert not editor.status.isEnabled()  # a signed statement cannot be put back to draft
 
     editor.statement.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(editor.statement, " Later she remembered that Bilyk drove.")
