@@ -39,7 +39,15 @@ def _person_label(n: int) -> str:
     return f"Person {letters}"
 
 
-def _id_key(text: str) -> str:
+def _id_key(text: str, typ: str = "") -> str:
+    """What makes two writings the same value: "07700 900123" and "+44 (0)7700-900-123" are one number."""
+    if typ == "PHONE":
+        digits = re.sub(r"\D", "", text)
+        for prefix in ("0044", "44"):
+            if digits.startswith(prefix) and len(digits) > 10:
+                digits = digits[len(prefix) :]
+                break
+        return digits.lstrip("0")
     return re.sub(r"[^\w@]", "", fold(text))
 
 
@@ -126,7 +134,7 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
         if typ == "PERSON":
             key = person_keys[gi]
         else:
-            key = f"{typ}:{_id_key(original)}"
+            key = f"{typ}:{_id_key(original, typ)}"
         label = labels.get(key)
         if label is None:
             if typ == "PERSON":

@@ -368,3 +368,9 @@ def test_a_paragraph_in_the_interviewees_language_is_not_a_name_but_a_short_name
     )
     spans = detect(text)
     assert {text[s.start : s.end] for s in spans} == {"محمد علي", "王伟", "Abebe", "አበበ"}
+
+
+def test_one_phone_number_written_three_ways_gets_one_placeholder():
+    text = "He rang from 07700 900123, then +44 (0)7700-900-123, then 0044 7700 900123, and I rang 07911 123456."
+    red = apply(text, detect(text))
+    assert red.text.count("[PHONE 1]") == 3 and red.text.count("[PHONE 2]") == 1
