@@ -210,12 +210,20 @@ class StatementActions(QObject):
         def save(payload: dict) -> None:
             vault.redaction.save_decisions(interview_id, payload)
 
-        # Detection runs in the review's constructor: about 0.1 s for a 30-page statement here.
-        dialog = ReviewDialog(
-            text, known_from_interview(iv), vault.redaction.load_decisions(interview_id), save=save,
-            rejected_suggestion=lambda: vault.audit.append("redaction.suggestion_kept", interview_id),
-            restored_suggestion=lambda: vault.audit.append("redaction.suggestion_redacted", interview_id),
-            sealed=iv.status == Status.SEALED, parent=self._window)
+        # Detection runs in the review's constructor (under a tenth of a second for a 30-page
+        # statement); filling the list and the highlights takes longer, and is Qt work.
+        try:
+            dialog = ReviewDialog(
+                text, known_from_interview(iv), vault.redaction.load_decisions(interview_id), save=save,
+                rejected_suggestion=lambda: vault.audit.append("redaction.suggestion_kept", interview_id),
+                restored_suggestion=lambda: vault.audit.append("redaction.suggestion_redacted", interview_id),
+                sealed=iv.status == Status.SEALED, parent=self._window)
+        except ValueError as exc:  # stored decisions that do not parse: say so, never start afresh silently
+            log.error("stored redaction decisions could not be read: %s", type(exc).__name__)
+            self._tell(self.tr("Review redactions"), self.tr(
+                "The review decisions saved for this statement could not be read, so the review cannot open "
+                "and the statement will not be exported. Nothing was changed."))
+            return None
         del iv, text
         dialog.export_requested.connect(lambda: self._export_from_review(interview_id))
         dialog.finished.connect(lambda _r: self._forget_review(dialog))

@@ -300,3 +300,12 @@ def test_record_signed_seals_and_a_later_change_is_an_addendum(qtbot, window, ou
     assert "Addendum" in text or "addendum" in text
     assert "Bilyk" not in text and "Oksana" not in text
     assert flat(preview.split("\u2042\u2042\u2042")[-1]) in text
+
+
+def test_unreadable_stored_decisions_keep_the_review_shut(qtbot, window):
+    interview_id = add_interview(qtbot, window, consent=True)
+    window.vault.redaction.save_decisions(interview_id, {"version": 1, "decisions": [{"kind": "forget"}]})
+    qtbot.mouseClick(window.editor.review_button, LEFT)
+    assert window.statements.review_dialog is None
+    box = window.statements.message_box
+    assert box.isVisible() and "could not be read" in box.text()
