@@ -83,3 +83,20 @@ def test_the_installed_command_runs_in_a_fresh_process(tmp_path):
 def test_app_paths_default_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xd"))
     assert AppPaths.default().data_dir == tmp_path / "xd" / "witnessbox"
+
+
+def test_a_vault_in_a_synced_folder_is_refused_and_nothing_is_created(app_paths, capsys, tmp_path):
+    pw = tmp_path / "pw.txt"
+    pw.write_text("correct horse battery\n", encoding="utf-8")
+    synced = tmp_path / "OneDrive - Charity Ltd" / "vault"
+    code, out, err = _run(["init", "--vault", str(synced), "--passphrase-file", str(pw)], app_paths, capsys)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "cloud-synced" in err
+    assert not synced.exists()
+
+
+def test_a_missing_passphrase_file_stops_a_vault_command_in_one_line(app_paths, capsys, tmp_path):
+    code, out, err = _run(["list", "--vault", str(tmp_path / "v"), "--passphrase-file", str(tmp_path / "none")],
+                          app_paths, capsys)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
