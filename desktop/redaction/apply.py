@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from desktop.redaction import lexicon
 from desktop.redaction.decisions import Decisions
 from desktop.redaction.fold import fold
+from desktop.redaction.graphemes import snap
 from desktop.redaction.known import KnownIdentifiers, recorded_parts
 from desktop.redaction.spans import TYPE_LABELS, Span
 
@@ -62,12 +63,14 @@ def _groups(text: str, spans: list[Span]) -> list[_Group]:
     """The union of overlapping or touching spans."""
     out: list[_Group] = []
     for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and sp.start <= out[-1].end:
+        start, end = snap(text, sp.start, sp.end)  # whole letters only, whoever made the span
+        if out and start <= out[-1].end:
             g = out[-1]
-            g.end = max(g.end, sp.end)
+            g.start = min(g.start, start)
+            g.end = max(g.end, end)
             g.spans.append(sp)
             continue
-        out.append(_Group(sp.start, sp.end, [sp]))
+        out.append(_Group(start, end, [sp]))
     return out
 
 

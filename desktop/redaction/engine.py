@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
+from desktop.redaction.graphemes import snap
 from desktop.redaction.known import KnownIdentifiers, find_known, people_tokens
 from desktop.redaction.names import detect_names
 from desktop.redaction.spans import Span
@@ -126,7 +128,15 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, folded, spans, holders))
-    return _tidy(spans)
+    return _tidy([_whole_letters(text, sp) for sp in spans])
+
+
+def _whole_letters(text: str, sp: Span) -> Span:
+    """The span widened to whole grapheme clusters (a vowel sign or mark is never left outside)."""
+    s, e = snap(text, sp.start, sp.end)
+    if (s, e) == (sp.start, sp.end):
+        return sp
+    return Span(s, e, sp.type, sp.source, sp.confidence, sp.person)
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -201,10 +211,15 @@ def _subtract(s: int, e: int, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     return pieces
 
 
+def _letter(ch: str) -> bool:
+    """A letter, digit or a mark belonging to one (vowel signs, viramas, harakat, ZWJ/ZWNJ)."""
+    return ch.isalnum() or ch in "\u200c\u200d" or unicodedata.category(ch)[0] == "M"
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and not text[s].isalnum():
+    while s < e and not _letter(text[s]):
         s += 1
-    while e > s and not text[e - 1].isalnum():
+    while e > s and not _letter(text[e - 1]):
         e -= 1
     return s, e
 

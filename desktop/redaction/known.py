@@ -22,6 +22,7 @@ from datetime import date
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import Folded, fold
+from desktop.redaction.graphemes import MARKS
 
 # IdentifierKind values -> span types.
 KIND_TYPES: dict[str, str] = {
@@ -43,8 +44,9 @@ KIND_TYPES: dict[str, str] = {
 
 _WS = r"(?:[\s\u00a0]|-\r?\n)+"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_MARK = re.compile("[" + MARKS + "]")
 _B0 = r"(?<![^\W_])"  # not after a letter or digit
-_B1 = r"(?![^\W_])"  # not before a letter or digit
+_B1 = r"(?![^\W_]|[" + MARKS + r"])"  # not before a letter, digit or a mark (a vowel sign goes with its word)
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]  # fmt: skip
 
@@ -312,7 +314,11 @@ def find_known(
             fs = m.start()
             if (
                 fs > 0
-                and (folded.folded[fs - 1].isalnum() or folded.folded[fs - 1] == "_")
+                and (
+                    folded.folded[fs - 1] == "_"
+                    or folded.folded[fs - 1].isalnum()
+                    or _MARK.match(folded.folded, fs - 1)
+                )
                 and not _CJK.match(folded.folded, fs)
             ):
                 continue
