@@ -48,10 +48,16 @@ name; another name by its text, a lone given name joining the one longer name it
 other identifiers "[PHONE 1]", "[ADDRESS 2]", ..., the same placeholder each time the same value
 appears. Placeholders are never detected again, so applying twice changes nothing.
 
+Other scripts: every span edge falls on a whole letter (grapheme cluster; see ``graphemes``), so
+no vowel sign, virama or haraka is ever left beside a placeholder. In Arabic, Urdu, Hindi,
+Punjabi, Bengali and the other Indic scripts a word is not a likely name for being in that script:
+only after a cue, English ("my husband ...", "Mrs ...") or in the script itself ("ਮੇਰਾ ਪਤੀ ...",
+"میرا شوہر ...", "मेरे पति ...", "আমার স্বামী ...", "زوجي ...", "... का नाम ..."), and then wherever
+else the same word appears. Recorded names and aliases in any script are always found.
+
 Known limits (the reviewer's to catch; the review screen lists every suggestion and lets any text
 be added): a name that is an ordinary English word with no cue around it ("Aster and I went");
-names in a statement written in a script without capitals (there only recorded names, aliases in
-that script, and the reviewer count); digits spoken as words ("oh seven seven..."); spelling
+a name in Arabic, Urdu or an Indic script with no cue and not recorded; digits spoken as words ("oh seven seven..."); spelling
 variants of a recorded name ("Muhammad" for "Mohammed") are found as unknown words but get their
 own pseudonym; organisations and workplaces are not flagged unless they look like a street or a
 name. Recorded name parts that are English words count only where capitalised (see

@@ -10,7 +10,7 @@ from functools import lru_cache
 from desktop.redaction import lexicon
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
-from desktop.redaction.graphemes import snap
+from desktop.redaction.graphemes import MARKS, snap
 from desktop.redaction.known import KnownIdentifiers, find_known, people_tokens
 from desktop.redaction.names import detect_names
 from desktop.redaction.spans import Span
@@ -44,6 +44,9 @@ def _allow_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# Two letters in a row, vowel signs and other marks between them allowed ("कुमार" is a word too).
+_MARK = re.compile("[" + MARKS + "]")
+_TWO_LETTERS = re.compile(r"[^\W\d_][" + MARKS + r"]*[^\W\d_]")
 
 
 def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -124,7 +127,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
         for ps, pe in _subtract(s, e, known_people):
             ps, pe = _trim(text, ps, pe)
-            if pe - ps >= 2 and re.search(r"[^\W\d_]{2}", text[ps:pe]):
+            if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe):
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, folded, spans, holders))
@@ -139,7 +142,9 @@ def _whole_letters(text: str, sp: Span) -> Span:
     return Span(s, e, sp.type, sp.source, sp.confidence, sp.person)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A word of a name: letters with their vowel signs and marks, inner apostrophes and hyphens.
+_LETTERS = r"(?:[^\W\d_][" + MARKS + r"]*)+"
+_NAME_WORD = re.compile(_LETTERS + r"(?:['’\-]" + _LETTERS + r")*")
 
 
 def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]]) -> list[Span]:
@@ -149,7 +154,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     for sp in spans:
         if sp.type != "PERSON" or (sp.source == "detector" and sp.confidence < 0.5):
             continue
-        for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text[sp.start : sp.end]):
+        for m in _NAME_WORD.finditer(text, sp.start, sp.end):
             w = fold(m.group())
             if len(w) < 3 or w in lexicon.FUNCTION_WORDS or w in lexicon.TITLES or w in lexicon.NOT_NAMES:
                 continue
@@ -167,7 +172,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         return []
     if len(present) <= 30:  # a small alternation is fast; a large one is not
         alts = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
-        found = [(m.start(), m.end(), m.group()) for m in re.finditer("(?:" + alts + r")(?![\w\-])", ff)]
+        found = [(m.start(), m.end(), m.group()) for m in re.finditer("(?:" + alts + _NOT_MORE, ff)]
     else:
         found = []
         for m in _NAME_WORD.finditer(ff):
@@ -179,14 +184,27 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     for start, end, w in found:
         b = start
         if b > 0 and (
-            ff[b - 1].isalnum() or ff[b - 1] in "_-" or (ff[b - 1] in "'’" and b > 1 and ff[b - 2].isalnum())
+            ff[b - 1].isalnum()
+            or ff[b - 1] in "_-"
+            or (ff[b - 1] in "'’" and b > 1 and ff[b - 2].isalnum())
+            or _MARK.match(ff, b - 1)
         ):
             continue
         s, e = folded.span(b, end)
-        if not text[s].isupper() or _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
+        if not (text[s].isupper() or _caseless(text[s])):
+            continue  # an ordinary word that happens to be spelt like the name
+        if _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
             continue
         out.append(Span(s, e, "PERSON", "detector", 0.6, words[w]))
     return out
+
+
+_NOT_MORE = r")(?![\w\-" + MARKS + r"])"  # the whole word: no letter, hyphen or vowel sign after it
+
+
+def _caseless(ch: str) -> bool:
+    """A letter of a script without capitals (Arabic, Devanagari, Gurmukhi, Bengali, CJK...)."""
+    return ch.isalpha() and ch.lower() == ch.upper() and not ch.isascii()
 
 
 def _subtract(s: int, e: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -334,3 +334,54 @@ HELPING_ORGANISATIONS = (
 
 def default_allow_list() -> tuple[str, ...]:
     return tuple(all_force_names()) + PUBLIC_BODIES + HELPING_ORGANISATIONS + CRIME_TYPES
+
+
+# --- Urdu, Arabic, Hindi, Punjabi (Gurmukhi), Bengali: name cues in the interviewee's own words ---
+# These scripts have no capital letters, so a word in them says nothing about being a name; only a
+# cue does ("ਮੇਰਾ ਪਤੀ ...", "میرا شوہر ...", "मेरे पति ...", "আমার স্বামী ...", "زوجي ..."). Words are
+# compared folded (harakat, nukta and virama dropped), as everywhere else.
+
+
+def _folded_words(s: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in s.split() if w.strip())
+
+
+# Possessives and genitive postpositions before a relation ("my", "her", "X's").
+SCRIPT_POSSESSIVES = _folded_words("""
+میرا میری میرے ہمارا ہماری ہمارے تمہارا تمہاری تمہارے کا کی کے
+मेरा मेरी मेरे हमारा हमारी हमारे उसका उसकी उसके उनका उनकी उनके तुम्हारा तुम्हारी तुम्हारे का की के
+ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਸਾਡਾ ਸਾਡੀ ਸਾਡੇ ਉਸਦਾ ਉਸਦੀ ਉਸਦੇ ਉਹਦਾ ਉਹਦੀ ਉਹਦੇ ਤੁਹਾਡਾ ਤੁਹਾਡੀ ਤੁਹਾਡੇ ਦਾ ਦੀ ਦੇ
+আমার আমাদের তার তাদের ওর ওদের তোমার
+""")
+# Relations (after a possessive, the next words are most likely the person's name).
+SCRIPT_RELATIONS = _folded_words("""
+شوہر خاوند بیوی دوست سہیلی بھائی بہن کزن مالک باس سسر ساس بیٹا بیٹی ماں والدہ والد باپ چچا ماموں خالہ
+پھوپھی دیور جیٹھ نند بھابھی پڑوسی ہمسایہ منگیتر وکیل ایجنٹ
+पति पत्नी दोस्त मित्र सहेली भाई बहन मालिक बॉस ससुर सास बेटा बेटी माँ मां पिता चाचा मामा मौसी बुआ देवर जेठ
+ननद भाभी पड़ोसी मंगेतर वकील एजेंट
+ਪਤੀ ਘਰਵਾਲਾ ਪਤਨੀ ਘਰਵਾਲੀ ਦੋਸਤ ਸਹੇਲੀ ਭਰਾ ਭੈਣ ਮਾਲਕ ਬੌਸ ਸਹੁਰਾ ਸੱਸ ਪੁੱਤ ਪੁੱਤਰ ਧੀ ਮਾਂ ਪਿਤਾ ਪਿਓ ਚਾਚਾ ਮਾਮਾ
+ਮਾਸੀ ਭੂਆ ਦਿਓਰ ਜੇਠ ਨਣਦ ਭਰਜਾਈ ਗੁਆਂਢੀ ਮੰਗੇਤਰ ਵਕੀਲ ਏਜੰਟ
+স্বামী স্ত্রী বন্ধু বান্ধবী ভাই বোন মালিক বস শ্বশুর শাশুড়ি ছেলে মেয়ে মা বাবা চাচা কাকা মামা খালা ফুপু দেবর
+ননদ ভাবি প্রতিবেশী উকিল দালাল
+""")
+# Words that are a cue on their own: Arabic relations with their possessive ending ("my husband"),
+# "name", "named", "called", and titles ("Shri", "Janab", "al-Sayyid").
+SCRIPT_CUES = _folded_words("""
+زوجي زوجتي صديقي صديقتي أخي أختي ابني ابنتي أمي أبي عمي خالي جاري جارتي مديري كفيلي خطيبي خطيبتي
+اسمه اسمها اسمي يدعى تدعى يسمى تسمى المدعو المدعوة السيد السيدة الحاج الشيخ
+نام جناب محترم محترمہ
+नाम श्री श्रीमती सुश्री
+ਨਾਮ ਨਾਂ ਸ੍ਰੀ ਸ੍ਰੀਮਤੀ ਸ਼੍ਰੀ ਸ਼੍ਰੀਮਤੀ
+নাম শ্রী শ্রীমতী জনাব
+""")
+# Postpositions, auxiliaries, conjunctions and pronouns: a name after a cue ends before one of these.
+SCRIPT_STOP_WORDS = _folded_words("""
+نے کو سے میں پر ہے ہیں تھا تھی تھے اور بھی نہیں جو کہ نامی صاحب ہی تو وہ یہ مجھے مجھ ہمیں اسے اس ان کر کیا گیا
+گئی ساتھ لیے
+ने को से में पर है हैं था थी थे और भी नहीं जो कि नामक ही तो वह यह मुझे मुझसे हमें उसे उस उन कर किया गया गई साहब
+जी साथ लिए
+ਨੇ ਨੂੰ ਤੋਂ ਵਿੱਚ ਵਿਚ ਤੇ ਹੈ ਹਨ ਸੀ ਸਨ ਅਤੇ ਵੀ ਨਹੀਂ ਜੋ ਕਿ ਹੀ ਤਾਂ ਉਹ ਇਹ ਮੈਨੂੰ ਸਾਨੂੰ ਉਸਨੂੰ ਉਸ ਕਰ ਕੀਤਾ ਗਿਆ ਗਈ ਜੀ
+ਸਾਹਿਬ ਨਾਲ ਲਈ
+ও আর এবং আমাকে আমি তাকে সে যে না ছিল ছিলেন আছে হয় করে বলে বলল কে কি সাথে সঙ্গে থেকে দিয়ে জন্য সাহেব
+و في من إلى على عن مع هو هي كان كانت لا لم أن قال قالت الذي التي ثم
+""") | SCRIPT_POSSESSIVES | SCRIPT_RELATIONS | SCRIPT_CUES

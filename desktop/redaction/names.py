@@ -48,6 +48,11 @@ _OTHER_LETTERS = (r"\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\
                   r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u200c\u200d")  # fmt: skip
 # A stretch of words in another script (Arabic, Devanagari, Ethiopic, CJK...), spaces and commas between.
 _OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:[ \t\u00a0,\u060c]+[" + _OTHER_LETTERS + r"]+)*")
+# Scripts the interviewees write their own words in (Arabic and Urdu; Devanagari, Bengali, Gurmukhi and
+# the other Indic scripts): a stretch in one of them is what was said, not a name, unless a cue says so.
+_STATEMENT_SCRIPT = re.compile(r"[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufeff]")
+# Inside such a stretch: words, and what separates them (a comma, a danda or a full stop ends a name).
+_SCRIPT_WORD = re.compile(r"[^\s\u00a0,\u060c\u061b\u061f\u06d4\u0964\u0965.!?;:()\"“”]+")
 _CUE_TAIL = r"\s*,?\s*(?:(?:who\s+is\s+|whose\s+name\s+is\s+)?(?:called|named)\s+|(?:is|was|name\s+is|name\s+was)\s+)?$"
 
 
@@ -298,25 +303,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             hits.append((run[a].start, run[b].end, "PERSON", best))
         i = j + 1
 
-    # Words in another script inside an English statement are most often a name written the way the
-    # person writes it. In a statement written in that script they are just the statement: there,
-    # names can only come from the record and from the reviewer.
-    # A short stretch (up to three words) in another script, with English around it, is most likely
-    # a name written the person's way ("She wrote محمد علي on the card"). A sentence or a paragraph
-    # in the interviewee's language is what she said, and a statement written in that script gives
-    # no such clue: there, names come from the record and from the reviewer.
-    for m in _OTHER_SCRIPT.finditer(text):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1] in " ,\u060c\t\u00a0":
-            e -= 1
-        words = re.split(r"[ \t\u00a0,\u060c]+", text[s:e])
-        if len(words) > 3 or e - s > 30:
-            continue
-        before = _nearest_letter(text, s - 1, -1)
-        after = _nearest_letter(text, e, 1)
-        sides = [c for c in (before, after) if c]
-        if sides and all(_LATIN_LETTERS.match(c) for c in sides):
-            hits.append((s, e, "PERSON", 0.3))
+    hits.extend(_other_script_names(text))
 
     # A word that is not English, in lower case, straight after a relation or naming cue
     # ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English).
@@ -334,6 +321,82 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             if len(w) >= 2 and _cue_before(text, m.start(1)):
                 hits.append((m.start(1), m.end(1), "PERSON", 0.6))
     return hits
+
+
+def _other_script_names(text: str) -> list[Hit]:
+    """Names in a script without capitals.
+
+    In Arabic, Urdu, Hindi, Punjabi, Bengali and the other Indic scripts, a stretch is taken for a
+    name only after a cue: an English one just before it ("my husband ਹਰਪ੍ਰੀਤ ਸਿੰਘ", "Mrs ...")
+    or one in the stretch itself ("ਮੇਰਾ ਪਤੀ ...", "میرا شوہر ...", "मेरे पति ...", "আমার স্বামী ...",
+    "زوجي ...", "... का नाम ..."). The name is the words after the cue up to a postposition, an
+    auxiliary or punctuation (at most three; two when nothing ends it). Everything else in those
+    scripts is the interviewee's own words and stays; names there come from the record and the
+    reviewer.
+
+    In other scripts without capitals (Chinese, Korean, Japanese, Ethiopic, Hebrew...), which the
+    interviewees rarely write statements in, a short stretch (up to three words) with English on
+    both sides is most likely a name written the person's way ("王伟 came").
+    """
+    hits: list[Hit] = []
+    for m in _OTHER_SCRIPT.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in " ,\u060c\t\u00a0":
+            e -= 1
+        if _STATEMENT_SCRIPT.search(text, s, e):
+            words = [(w.start(), w.end(), fold(w.group())) for w in _SCRIPT_WORD.finditer(text, s, e)]
+            if not words:
+                continue
+            if _cue_before(text, s) or _title_before(text, s):
+                hits.extend(_name_after(text, words, -1))
+            for i, (_, _, fw) in enumerate(words):
+                if fw in lexicon.SCRIPT_CUES or (
+                    fw in lexicon.SCRIPT_RELATIONS and i > 0 and words[i - 1][2] in lexicon.SCRIPT_POSSESSIVES
+                ):
+                    hits.extend(_name_after(text, words, i))
+            continue
+        words = re.split(r"[ \t\u00a0,\u060c]+", text[s:e])
+        if len(words) > 3 or e - s > 30:
+            continue
+        before = _nearest_letter(text, s - 1, -1)
+        after = _nearest_letter(text, e, 1)
+        sides = [c for c in (before, after) if c]
+        if sides and all(_LATIN_LETTERS.match(c) for c in sides):
+            hits.append((s, e, "PERSON", 0.3))
+    return hits
+
+
+def _title_before(text: str, pos: int) -> bool:
+    w = _words_before(text, pos)
+    if w and w[-1] == ".":
+        w = w[:-1]
+    return bool(w) and w[-1] in lexicon.TITLES
+
+
+def _name_after(text: str, words: list[tuple[int, int, str]], cue: int) -> list[Hit]:
+    """The name in ``words`` after the cue at index ``cue`` (-1: a cue before the first word)."""
+    taken: list[tuple[int, int, str]] = []
+    ended = False
+    prev_end = words[cue][1] if cue >= 0 else None
+    for k in range(cue + 1, len(words)):
+        ws, we, fw = words[k]
+        if prev_end is not None and not re.fullmatch(r"[ \t\u00a0]+", text[prev_end:ws]):
+            ended = True  # punctuation between: the name (or the cue) ended
+            break
+        prev_end = we
+        if fw in lexicon.SCRIPT_STOP_WORDS or fw.isdigit() or not any(c.isalpha() for c in fw):
+            ended = True
+            break
+        if len(taken) == 3:
+            break
+        taken.append(words[k])
+    else:
+        ended = True
+    if not ended and len(taken) == 3:
+        taken = taken[:2]  # nothing marks where it ends: the given name and one more word
+    if not taken:
+        return []
+    return [(taken[0][0], taken[-1][1], "PERSON", 0.5)]
 
 
 def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:

@@ -319,11 +319,13 @@ def test_lower_case_names_after_a_cue_and_statements_in_another_script():
     spans = detect(text)
     assert covered(text, spans, "tariq") and covered(text, spans, "ayaan")
     assert untouched(text, spans, "never")
-    # A statement written in Urdu: its words are not taken for names (only the record and the
-    # reviewer can name people there); numbers are still found.
+    # A statement written in Urdu: its words are not taken for names, except the one after a cue
+    # ("میرا نام ..." = "my name is ..."); numbers are still found.
     urdu = "میرا نام رجندر ہے اور میں نے 999 پر فون کیا۔ میرا فون 07700 900123 ہے۔"
     spans = detect(urdu)
-    assert [urdu[s.start : s.end] for s in spans] == ["07700 900123"]
+    assert [urdu[s.start : s.end] for s in spans] == ["رجندر", "07700 900123"]
+    plain = "میں نے 999 پر فون کیا۔ میرا فون 07700 900123 ہے۔"
+    assert [plain[s.start : s.end] for s in detect(plain)] == ["07700 900123"]
     spans = detect(urdu, KnownIdentifiers(people=[("Rajinder Sandhu", ["رجندر"])]))
     assert covered(urdu, spans, "رجندر")
 
@@ -367,7 +369,12 @@ def test_a_paragraph_in_the_interviewees_language_is_not_a_name_but_a_short_name
         "She wrote محمد علي on the card. 王伟 came. Abebe (አበበ) too."
     )
     spans = detect(text)
-    assert {text[s.start : s.end] for s in spans} == {"محمد علي", "王伟", "Abebe", "አበበ"}
+    # Arabic, Urdu and Indic scripts are what interviewees write their own words in: a stretch in
+    # them is a name only after a cue. Once it is a name, it is a name wherever else it appears.
+    assert {text[s.start : s.end] for s in spans} == {"王伟", "Abebe", "አበበ"}
+    text += " My husband محمد علي left."
+    spans = detect(text)
+    assert covered(text, spans, "محمد علي") and covered(text, spans, "محمد علي", 1)
 
 
 def test_one_phone_number_written_three_ways_gets_one_placeholder():
