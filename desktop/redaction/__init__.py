@@ -55,10 +55,14 @@ only after a cue, English ("my husband ...", "Mrs ...") or in the script itself 
 "میرا شوہر ...", "मेरे पति ...", "আমার স্বামী ...", "زوجي ...", "... का नाम ..."), and then wherever
 else the same word appears. Recorded names and aliases in any script are always found.
 
+Spelling variants of a recorded name ("Muhammad", "Mohamed" for a recorded "Mohammed Khan";
+"Abdel", "Yousef", "Aleksandr") are found as unknown words and get the recorded person's
+pseudonym (``variants``: a short table of common transliterations and a normalised comparison).
+
 Known limits (the reviewer's to catch; the review screen lists every suggestion and lets any text
-be added): a name that is an ordinary English word with no cue around it ("Aster and I went");
-a name in Arabic, Urdu or an Indic script with no cue and not recorded; digits spoken as words ("oh seven seven..."); spelling
-variants of a recorded name ("Muhammad" for "Mohammed") are found as unknown words but get their
+be added): a name that is an ordinary English word with no cue around it ("Aster and I went"); a
+name in Arabic, Urdu or an Indic script with no cue and not recorded; digits spoken as words ("oh
+seven seven..."); a variant spelling outside the table that is not just doubled letters gets its
 own pseudonym; organisations and workplaces are not flagged unless they look like a street or a
 name. Recorded name parts that are English words count only where capitalised (see
 ``case_sensitive_parts``).

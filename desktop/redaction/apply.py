@@ -106,11 +106,14 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
     # word joining the one longer name that contains it ("Tariq" -> "Tariq Mahmood").
     person_keys: dict[int, str] = {}
     long_names: dict[str, set[str]] = {}
+    recorded = {s.person for s in eff if s.source == "known" and s.type == "PERSON" and s.person}
     for gi, g in enumerate(groups):
         typ, main = _group_type(g)
         if typ != "PERSON":
             continue
         known = [s.person for s in g.spans if s.source == "known" and s.person]
+        # A suggestion that detect() tied to a recorded person (a spelling variant of their name).
+        known = known or [s.person for s in g.spans if s.type == "PERSON" and s.person in recorded]
         key = "k:" + known[0] if known else "d:" + fold(re.sub(r"\s+", " ", text[g.start : g.end])).strip(" .,'’")
         person_keys[gi] = key
         if not known:

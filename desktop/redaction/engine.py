@@ -11,9 +11,10 @@ from desktop.redaction import lexicon
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
-from desktop.redaction.known import KnownIdentifiers, find_known, people_tokens
+from desktop.redaction.known import KnownIdentifiers, find_known, own_keys, people_tokens
 from desktop.redaction.names import detect_names
 from desktop.redaction.spans import Span
+from desktop.redaction.variants import name_keys
 
 # Placeholders written by apply(): never detected again, so applying twice changes nothing.
 PLACEHOLDER = re.compile(r"\bPerson [A-Z]{1,3}\b|\[[A-Z][A-Z ]*? \d+\]")
@@ -131,7 +132,26 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, folded, spans, holders))
+    spans = _variants_of_known_people(text, spans, ptoks)
     return _tidy([_whole_letters(text, sp) for sp in spans])
+
+
+def _variants_of_known_people(text: str, spans: list[Span], ptoks: dict[str, set[str]]) -> list[Span]:
+    """A name that is a spelling of one recorded person's name ("Muhammad" for a recorded
+    "Mohammed Khan") is that person: it gets their pseudonym. Each word must match a word of that
+    person's recorded name or aliases (``variants.name_key``), and of no one else's."""
+    if not ptoks:
+        return spans
+    keys = {person: own_keys(toks) for person, toks in ptoks.items()}
+    out = []
+    for sp in spans:
+        if sp.type == "PERSON" and (sp.source != "known" or sp.person is None):
+            words = name_keys(text[sp.start : sp.end])
+            owners = [p for p, k in keys.items() if words and all(w in k for w in words)]
+            if len(owners) == 1 and sp.person != owners[0]:
+                sp = Span(sp.start, sp.end, sp.type, sp.source, sp.confidence, owners[0])
+        out.append(sp)
+    return out
 
 
 def _whole_letters(text: str, sp: Span) -> Span:

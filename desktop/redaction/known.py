@@ -23,6 +23,7 @@ from datetime import date
 from desktop.redaction import lexicon
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS
+from desktop.redaction.variants import name_key
 
 # IdentifierKind values -> span types.
 KIND_TYPES: dict[str, str] = {
@@ -342,9 +343,15 @@ def find_known(
                         and given not in lexicon.NOT_NAMES
                     ):
                         own = people_tokens.get(pat.person or "", set())
-                        who = pat.person if given in own else None  # a relative: someone else
+                        # The person's own given name, in any spelling; otherwise a relative: someone else.
+                        who = pat.person if given in own or name_key(given) in own_keys(own) else None
                         hits.append(KnownHit(g.start(1), e, "PERSON", who, False))
     return hits
+
+
+def own_keys(tokens: set[str]) -> set[str]:
+    """The spelling-variant keys of a person's recorded name words (see ``variants``)."""
+    return {name_key(t) for t in tokens}
 
 
 def people_tokens(known: KnownIdentifiers) -> dict[str, set[str]]:
