@@ -26,8 +26,14 @@ API (every method may be called from a worker thread: each thread gets its own c
     vault.interviews.delete(id) ; purge(ids) -> count                  # leaves nothing: tables, index, WAL, backups
                                                                        # (purge also VACUUMs)
     vault.interviews.list_summaries(flt=None, *, offset=0, limit=200, sort="updated_at", descending=True)
+        # sort: one of repos.SORTS (updated_at, created_at, interviewed_on, reference, force, crime_type,
+        # status, role, consent_complaint, people_count); ties go to the last changed. Any other name
+        # is a ValueError: nothing a person types reaches the SQL.
+        # flt: ListFilter(force, crime_type, consent_complaint, status, text, last_word_prefix=False);
+        # last_word_prefix=True is the search box as she types: "Amin" finds "Amina", "Amin " does not.
     vault.interviews.count(flt=None) ; ids() ; find_by_reference(ref) -> id | None
-    vault.interviews.search(query, *, limit=200)                       # any text a person types; the newest
+    vault.interviews.search(query, *, limit=200, last_word_prefix=False)
+                                                                       # any text a person types; the newest
                                                                        # `limit` matches, best match first
     vault.interviews.withdraw_consent(id, use, on, by)
     vault.attachments.add(interview_id, data, display_name, media_type) -> AttachmentInfo

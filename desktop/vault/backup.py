@@ -139,14 +139,15 @@ def delete_from_backup(
     """Delete interviews (and everything hanging off them) and attachments from one backup, the
     same way the live vault deletes them. Returns False if the backup could not be cleaned."""
     from desktop.vault.repos import Interviews
-    from desktop.vault.schema import SCHEMA_VERSION
+    from desktop.vault.schema import CLEANABLE_FROM, SCHEMA_VERSION
 
     try:
         con = db.open_db(folder / DB_NAME, key)
     except VaultError:
         return False
     try:
-        if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        # The backup made before a migration is at the older version; the delete is the same there.
+        if not CLEANABLE_FROM <= con.execute("PRAGMA user_version").fetchone()[0] <= SCHEMA_VERSION:
             return False
         con.execute("BEGIN IMMEDIATE")
         try:

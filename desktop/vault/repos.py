@@ -75,8 +75,20 @@ class ListFilter:
     consent_complaint: bool | None = None
     status: Status | None = None
     text: str | None = None  # search words, as a person types them
+    # The last word of ``text`` may be the start of a word, as in a search box while she is still
+    # typing: "Amin" finds "Amina". Text that ends in a space means the word is finished.
+    last_word_prefix: bool = False
 
 
+# "Consent for the complaint is given and not withdrawn", for the interview ``i``.
+_CONSENT_GIVEN = (
+    "EXISTS(SELECT 1 FROM consents c WHERE c.interview_id = i.id AND c.use = 'complaint' "
+    "AND c.given = 1 AND c.withdrawn_on IS NULL)"
+)
+_PEOPLE_COUNT = "(SELECT count(*) FROM people p WHERE p.interview_id = i.id)"
+
+# The only orders the list can ask for: sort name -> SQL expression. Nothing a person types reaches
+# ORDER BY. Every order ends with the last change and then num, matching the schema's indexes (v2).
 _SORTS = {
     "updated_at": "i.updated_at",
     "created_at": "i.created_at",
@@ -86,13 +98,15 @@ _SORTS = {
     "crime_type": "i.crime_type",
     "status": "i.status",
     "role": "i.role",
+    "consent_complaint": _CONSENT_GIVEN,
+    "people_count": _PEOPLE_COUNT,
 }
+SORTS = frozenset(_SORTS)
 
-_SUMMARY_SQL = """
+_SUMMARY_SQL = f"""
 SELECT i.id, i.reference, i.interviewed_on, i.role, i.crime_type, i.force, i.status,
-       EXISTS(SELECT 1 FROM consents c WHERE c.interview_id = i.id AND c.use = 'complaint'
-              AND c.given = 1 AND c.withdrawn_on IS NULL),
-       (SELECT count(*) FROM people p WHERE p.interview_id = i.id),
+       {_CONSENT_GIVEN},
+       {_PEOPLE_COUNT},
        i.updated_at
 FROM interviews i
 """
@@ -117,26 +131,42 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LNM"
 
 
-def fts_query(text: str) -> str | None:
+def _trailing_letters(word: str) -> int:
+    n = 0
+    for ch in reversed(word):
+        if not _is_word_char(ch):
+            break
+        n += 1
+    return n
+
+
+def fts_query(text: str, *, last_word_prefix: bool = False) -> str | None:
     """Turn whatever a person typed into a safe FTS5 query, or None if it holds no words.
 
     Each whitespace-separated chunk becomes a quoted FTS5 string (inner quotes doubled), so
     ``AND``, ``NEAR(``, ``*``, ``-`` and ``:`` are just text; the table's tokenizer splits the
     chunk into words the same way it split the statement. Every chunk must match (AND). A chunk
-    the person ends with ``*`` (``Immigr*``) matches as a prefix. Prefixes are not added on their
-    own: with ``cipher_memory_security`` on, an FTS5 prefix query over a large vault costs ten times
-    an exact one (tests/benchmarks/bench_vault.py).
+    the person ends with ``*`` (``Immigr*``) matches as a prefix. Otherwise prefixes are added only
+    with ``last_word_prefix``, and only to the last word, when the text does not end in a space and
+    that word ends in at least two letters (``Amin`` finds ``Amina``; ``Amin `` is a whole word):
+    with ``cipher_memory_security`` on, an FTS5 prefix query over a large vault costs several times
+    an exact one (tests/benchmarks/bench_vault.py). The ``*`` is always outside the quotes, so it is
+    never the person's text.
     """
     if not isinstance(text, str):
         return None
     text = text.replace("\x00", " ")
+    chunks = text.split()
+    last = len(chunks) - 1 if last_word_prefix and text and not text[-1].isspace() else -1
     parts: list[str] = []
-    for chunk in text.split():
+    for n, chunk in enumerate(chunks):
         prefix = chunk.endswith("*")
         word = chunk.rstrip("*") if prefix else chunk
         letters = sum(_is_word_char(ch) for ch in word)
         if not letters:
             continue
+        if n == last and not prefix:
+            prefix = _trailing_letters(word) >= 2
         parts.append('"' + word.replace('"', '""') + '"' + ("*" if prefix and letters >= 2 else ""))
         if len(parts) == 32:  # a pasted page is not a search
             break
@@ -256,13 +286,9 @@ class Interviews:
                 clauses.append("i.status = ?")
                 params.append(Status(flt.status).value)
             if flt.consent_complaint is not None:
-                clauses.append(
-                    ("" if flt.consent_complaint else "NOT ")
-                    + "EXISTS(SELECT 1 FROM consents c WHERE c.interview_id = i.id AND c.use = 'complaint' "
-                    "AND c.given = 1 AND c.withdrawn_on IS NULL)"
-                )
+                clauses.append(("" if flt.consent_complaint else "NOT ") + _CONSENT_GIVEN)
             if flt.text is not None and flt.text.strip():
-                q = fts_query(flt.text)
+                q = fts_query(flt.text, last_word_prefix=flt.last_word_prefix)
                 if q is None:
                     clauses.append("0")
                 else:
@@ -279,11 +305,25 @@ class Interviews:
         sort: str = "updated_at",
         descending: bool = True,
     ) -> list[InterviewSummary]:
+        """One page of the list. ``sort`` is one of :data:`SORTS`; ties go to the last changed, then the
+        last added (the same direction as the sort)."""
         if sort not in _SORTS:
             raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(sorted(_SORTS))}")
         where, params = self._where(flt)
-        order = f" ORDER BY {_SORTS[sort]} {'DESC' if descending else 'ASC'}, i.num {'DESC' if descending else 'ASC'}"
-        sql = _SUMMARY_SQL + where + order + " LIMIT ? OFFSET ?"
+        direction = "DESC" if descending else "ASC"
+        # References are unique: no ties to break (and their own index then holds the whole order).
+        keys = [_SORTS[sort], "i.num"]
+        if sort not in ("updated_at", "reference"):
+            keys.insert(1, "i.updated_at")
+        order = " ORDER BY " + ", ".join(f"{k} {direction}" for k in keys)
+        # The page is chosen first from the indexes (ids and sort keys only), then only its rows are
+        # read: an interview's row holds its whole record, and reading thousands of them to sort by
+        # a column without an index is what made a sort or a filter slow.
+        sql = (
+            _SUMMARY_SQL
+            + " WHERE i.num IN (SELECT i.num FROM interviews i" + where + order + " LIMIT ? OFFSET ?)"
+            + order
+        )
         with self._v._use() as con:
             rows = con.execute(sql, (*params, max(0, int(limit)), max(0, int(offset)))).fetchall()
         return [_summary(r) for r in rows]
@@ -297,14 +337,15 @@ class Interviews:
         with self._v._use() as con:
             return [r[0] for r in con.execute("SELECT id FROM interviews ORDER BY num")]
 
-    def search(self, query: str, *, limit: int = 200) -> list[InterviewSummary]:
-        """Interviews matching every word typed; any text is accepted.
+    def search(self, query: str, *, limit: int = 200, last_word_prefix: bool = False) -> list[InterviewSummary]:
+        """Interviews matching every word typed; any text is accepted (``last_word_prefix``: see
+        :func:`fts_query`).
 
         The ``limit`` most recently added matches are taken (FTS5 walks its index in row order
         without sorting) and shown best match (bm25) first. Ranking every match instead costs
         hundreds of milliseconds for common words in a large vault (tests/benchmarks/bench_vault.py).
         """
-        q = fts_query(query)
+        q = fts_query(query, last_word_prefix=last_word_prefix)
         if q is None:
             return []
         sql = (

@@ -6,6 +6,11 @@ verified backup before running any migration on an existing vault (T17).
 
 To change the schema: append a new ``(version, statements)`` entry to :data:`MIGRATIONS`, never
 edit an old one, and add a test that opens a vault made at the previous version.
+
+Backups keep the version they were made at (the one before a migration stays at the old version).
+When interviews are deleted, the same delete runs in every backup from :data:`CLEANABLE_FROM` on; a
+backup older than that is removed instead. A migration that changes the tables the delete touches
+(``Interviews._delete_rows``) must raise :data:`CLEANABLE_FROM` to its own version.
 """
 
 from __future__ import annotations
@@ -125,6 +130,36 @@ _V1: tuple[str, ...] = (
     "INSERT INTO search_index(search_index, rank) VALUES('secure-delete', 1)",
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1),)
+# Version 2: indexes for the interview list, so no filter or sort has to read every interview's row
+# (each row carries its whole record, about ten kilobytes for a long statement). Every list order ends
+# with the last change and then ``num`` (``repos._SORTS``), which is how these indexes are ordered, so
+# one index serves both "only this police force" and "sorted by police force". Each also holds every
+# other column the list shows or sorts by (a few hundred bytes an interview in all), so a filter on one
+# column sorted by another, or the consent and people counts (found through the id), never need the row.
+_LIST_COLUMNS = ("updated_at", "id", "reference", "interviewed_on", "role", "crime_type", "force", "status")
+
+
+def _list_index(name: str, first: str | None) -> str:
+    columns = ([first] if first else []) + [c for c in _LIST_COLUMNS if c != first]
+    return f"CREATE INDEX {name} ON interviews({', '.join(columns)})"
+
+
+_V2: tuple[str, ...] = (
+    "DROP INDEX interviews_updated",
+    "DROP INDEX interviews_interviewed",
+    "DROP INDEX interviews_force",
+    "DROP INDEX interviews_crime",
+    _list_index("interviews_updated", None),
+    _list_index("interviews_interviewed", "interviewed_on"),
+    _list_index("interviews_force", "force"),
+    _list_index("interviews_crime", "crime_type"),
+    _list_index("interviews_status", "status"),
+    _list_index("interviews_role", "role"),
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# The oldest schema version whose backups the deletion code can clean (see the module docstring).
+CLEANABLE_FROM = 1

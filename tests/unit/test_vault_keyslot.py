@@ -12,7 +12,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.vault import KdfParams, NewerVault, Vault, VaultError, WrongPassphrase, calibrate_kdf
+from desktop.core.model import Person
+from desktop.vault import KdfParams, NewerVault, Vault, VaultError, WrongPassphrase, calibrate_kdf, db, schema
 from desktop.vault import vault as vault_module
 from desktop.vault.db import open_db
 from desktop.vault.keyslot import KeySlot, new_data_key
@@ -146,10 +147,30 @@ def test_passphrase_change_also_rekeys_the_backup_slot_copies(tmp_path):
 # --- migrations -----------------------------------------------------------------------------------------
 
 
-def _with_v2(monkeypatch, statements):
-    migrations = (*vault_module.MIGRATIONS, (2, statements))
+CURRENT = schema.SCHEMA_VERSION
+NEXT = CURRENT + 1
+
+
+def _with_next(monkeypatch, statements):
+    """A made-up next version on top of the real ones."""
+    migrations = (*vault_module.MIGRATIONS, (NEXT, statements))
     monkeypatch.setattr(vault_module, "MIGRATIONS", migrations)
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", NEXT)
+
+
+def _at_version(monkeypatch, version):
+    """Vaults made from here on are made exactly as the app at ``version`` made them (old migrations never
+    change, so the first ``version`` entries are that app's whole schema)."""
+    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:version])
+    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", version)
+
+
+def _user_version(path, key) -> int:
+    con = open_db(path, key)
+    try:
+        return con.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        con.close()
 
 
 def test_a_migration_runs_after_a_verified_backup(tmp_path, monkeypatch):
@@ -157,11 +178,11 @@ def test_a_migration_runs_after_a_verified_backup(tmp_path, monkeypatch):
     v = Vault.create(d, "pw", kdf=FAST)
     v.interviews.add(make_interview())
     v.lock()
-    _with_v2(monkeypatch, ["CREATE TABLE follow_ups (interview_id TEXT, due TEXT)"])
+    _with_next(monkeypatch, ["CREATE TABLE follow_ups (interview_id TEXT, due TEXT)"])
     v = Vault.unlock(d, "pw")
     try:
         con = v.connection()
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert con.execute("PRAGMA user_version").fetchone()[0] == NEXT
         con.execute("SELECT count(*) FROM follow_ups").fetchone()
     finally:
         v.lock()
@@ -170,7 +191,7 @@ def test_a_migration_runs_after_a_verified_backup(tmp_path, monkeypatch):
     key = KeySlot.from_bytes((backups[0] / "keyslot.json").read_bytes()).open("pw")
     old = open_db(backups[0] / "vault.db", key)
     try:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == CURRENT
         assert old.execute("SELECT count(*) FROM interviews").fetchone()[0] == 1
     finally:
         old.close()
@@ -179,17 +200,82 @@ def test_a_migration_runs_after_a_verified_backup(tmp_path, monkeypatch):
 def test_a_failing_migration_leaves_the_old_schema(tmp_path, monkeypatch):
     d = tmp_path / "vault"
     Vault.create(d, "pw", kdf=FAST).lock()
-    _with_v2(monkeypatch, ["CREATE TABLE fine (x)", "THIS IS NOT SQL"])
+    _with_next(monkeypatch, ["CREATE TABLE fine (x)", "THIS IS NOT SQL"])
     with pytest.raises(VaultError):
         Vault.unlock(d, "pw")
     monkeypatch.undo()
     v = Vault.unlock(d, "pw")
     try:
         con = v.connection()
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert con.execute("PRAGMA user_version").fetchone()[0] == CURRENT
         assert con.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'fine'").fetchone()[0] == 0
     finally:
         v.lock()
+
+
+def test_a_version_1_vault_migrates_keeps_everything_and_gets_the_list_indexes(tmp_path, monkeypatch):
+    d = tmp_path / "vault"
+    _at_version(monkeypatch, 1)
+    v = Vault.create(d, "pw", kdf=FAST)
+    without = make_interview("No consent yet, two people.", consent={},
+                             people=[Person("Amina Khan"), Person("Gary Doyle")])
+    given = make_interview("Consent given, nobody named.", people=[])
+    v.interviews.add(without)
+    v.interviews.add(given)
+    assert v.connection().execute("PRAGMA user_version").fetchone()[0] == 1
+    v.lock()
+    monkeypatch.undo()
+
+    v = Vault.unlock(d, "pw")
+    try:
+        con = v.connection()
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+        indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+        assert {"interviews_force", "interviews_crime", "interviews_status", "interviews_role"} <= indexes
+        force_cols = [r[2] for r in con.execute("PRAGMA index_info(interviews_force)")]
+        assert force_cols[:3] == ["force", "updated_at", "id"]
+        assert db.integrity_problems(con) == []
+        assert v.interviews.get(without.id) == without and v.interviews.get(given.id) == given
+        assert [s.id for s in v.interviews.list_summaries(sort="consent_complaint")] == [given.id, without.id]
+        assert [s.id for s in v.interviews.list_summaries(sort="people_count")] == [without.id, given.id]
+        assert [s.id for s in v.interviews.search("Amina")] == [without.id]
+        assert v.audit.verify()
+    finally:
+        v.lock()
+    (backup,) = Vault.backups(d)
+    assert backup.name.endswith("-migration")
+    key = KeySlot.from_bytes((backup / "keyslot.json").read_bytes()).open("pw")
+    assert _user_version(backup / "vault.db", key) == 1
+    v = Vault.unlock(d, "pw")  # a second unlock runs nothing and backs up nothing
+    v.lock()
+    assert Vault.backups(d) == [backup]
+
+
+def test_deleting_after_a_migration_cleans_the_older_backup_instead_of_dropping_it(tmp_path, monkeypatch):
+    d = tmp_path / "vault"
+    _at_version(monkeypatch, 1)
+    v = Vault.create(d, "pw", kdf=FAST)
+    keep, gone = make_interview("kept"), make_interview("a unique word: quoxelbrand")
+    v.interviews.add(keep)
+    v.interviews.add(gone)
+    v.lock()
+    monkeypatch.undo()
+    v = Vault.unlock(d, "pw")
+    try:
+        v.interviews.delete(gone.id)
+    finally:
+        v.lock()
+    (backup,) = Vault.backups(d)  # the only copy from before the migration is still there...
+    key = KeySlot.from_bytes((backup / "keyslot.json").read_bytes()).open("pw")
+    con = open_db(backup / "vault.db", key)
+    try:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+        ids = [r[0] for r in con.execute("SELECT id FROM interviews")]
+        assert ids == [keep.id]  # ...without the deleted interview
+        found = con.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'quoxelbrand'").fetchone()
+        assert found[0] == 0
+    finally:
+        con.close()
 
 
 def test_a_vault_from_a_newer_version_is_refused(tmp_path):

@@ -114,6 +114,80 @@ def test_list_filters_sorting_paging_and_count(vault):
         vault.interviews.list_summaries(sort="statement; DROP TABLE interviews")
 
 
+def test_list_sorts_by_complaint_consent_and_by_number_of_people(vault):
+    none = make_interview(consent={}, people=[])
+    three = make_interview(people=[Person("A B"), Person("C D"), Person("E F")])
+    withdrawn = make_interview(consent={ConsentUse.COMPLAINT: Consent(
+        ConsentUse.COMPLAINT, True, date(2026, 1, 5), "Sam", date(2026, 2, 1), "Sam")})
+    given = make_interview(people=[Person("G H"), Person("I J")])
+    for iv in (none, three, withdrawn, given):
+        vault.interviews.add(iv)
+    by_consent = vault.interviews.list_summaries(sort="consent_complaint", descending=True)
+    # Given first; within each, the last changed first.
+    assert [s.id for s in by_consent] == [given.id, three.id, withdrawn.id, none.id]
+    assert [s.id for s in vault.interviews.list_summaries(sort="consent_complaint", descending=False)] == [
+        none.id, withdrawn.id, three.id, given.id]
+    by_people = vault.interviews.list_summaries(sort="people_count", descending=False)
+    assert [s.people_count for s in by_people] == [0, 1, 2, 3]
+    assert [s.id for s in by_people] == [none.id, withdrawn.id, given.id, three.id]
+    page = vault.interviews.list_summaries(ListFilter(consent_complaint=True), sort="people_count", limit=1,
+                                           offset=1)
+    assert [s.id for s in page] == [given.id]
+    with pytest.raises(ValueError):
+        vault.interviews.list_summaries(sort="(SELECT count(*) FROM people)")
+
+
+def _plan(vault, flt, sort) -> list[str]:
+    """SQLite's plan for the list's query (what the vault runs for this filter and sort)."""
+    from desktop.vault import repos
+
+    seen: list[tuple[str, tuple]] = []
+    con = vault.connection()
+
+    class Recording:
+        def execute(self, sql, params=()):
+            seen.append((sql, tuple(params)))
+            return con.execute(sql, params)
+
+    real = vault._use
+
+    import contextlib
+
+    @contextlib.contextmanager
+    def use():
+        with real():
+            yield Recording()
+
+    vault._use = use
+    try:
+        vault.interviews.list_summaries(flt, sort=sort)
+    finally:
+        vault._use = real
+    ((sql, params),) = seen
+    assert sql.startswith(repos._SUMMARY_SQL)
+    return [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, params)]
+
+
+@pytest.mark.parametrize("sort", ["updated_at", "interviewed_on", "reference", "force", "crime_type", "status",
+                                  "role", "consent_complaint", "people_count"])
+@pytest.mark.parametrize("flt", [None, ListFilter(force="kent"), ListFilter(crime_type=CrimeType.HATE_CRIME),
+                                 ListFilter(status=Status.DRAFT), ListFilter(consent_complaint=False)])
+def test_no_list_filter_or_sort_reads_every_interview_row(vault, flt, sort):
+    """An interview's row holds its whole record: the list must find its page from indexes alone and
+    read only the rows it shows (a table scan, or a search that is not from a covering index, would read
+    them all)."""
+    if sort == "reference" and flt is not None and flt.consent_complaint is not None:
+        pytest.skip("SQLite walks the unique reference index in order and reads rows only until the page is "
+                    "full; it prefers that index to a covering one")
+    for n in range(3):
+        vault.interviews.add(make_interview(force=["kent", "metropolitan", "unknown"][n]))
+    plan = _plan(vault, flt, sort)
+    reads = [line for line in plan if line.startswith(("SCAN i", "SEARCH i"))]
+    assert reads, plan
+    for line in reads:
+        assert "COVERING INDEX" in line or "INTEGER PRIMARY KEY (rowid=?)" in line, plan
+
+
 def test_update_keeps_revisions_and_withdrawal_changes_the_consent_flag(vault):
     iv = make_interview()
     vault.interviews.add(iv)
@@ -171,6 +245,51 @@ def test_fts_query_quotes_every_word():
     assert fts_query('say "hi" AND') == '"say" """hi""" "AND"'
     assert fts_query("visa* a* **") == '"visa"* "a"'
     assert fts_query("* - :") is None
+
+
+def test_fts_query_can_take_the_last_word_as_the_start_of_a_word():
+    assert fts_query("Amin", last_word_prefix=True) == '"Amin"*'
+    assert fts_query("Amin ", last_word_prefix=True) == '"Amin"'  # a space: the word is finished
+    assert fts_query("visa Amin", last_word_prefix=True) == '"visa" "Amin"*'
+    assert fts_query("Amin visa", last_word_prefix=False) == '"Amin" "visa"'
+    assert fts_query('say "hi', last_word_prefix=True) == '"say" """hi"*'
+    assert fts_query("visa AND", last_word_prefix=True) == '"visa" "AND"*'
+    assert fts_query("visa -", last_word_prefix=True) == '"visa"'
+    assert fts_query("Amin*", last_word_prefix=True) == '"Amin"*'
+    assert fts_query("a", last_word_prefix=True) == '"a"'  # one letter would match half the vault
+    assert fts_query("visa o'b", last_word_prefix=True) == '"visa" "o\'b"'
+    assert fts_query("پولی", last_word_prefix=True) == '"پولی"*'
+    assert fts_query("x " * 40 + "Amin", last_word_prefix=True).count("*") == 0  # cut at 32 words
+
+
+def test_the_search_box_finds_a_word_from_its_first_letters(vault):
+    amina = make_interview("I told the officer everything.", people=[Person("Amina Khan")], identifiers=[])
+    ur = make_interview("میں نے پولیس کو بتایا", people=[], identifiers=[])
+    other = make_interview('He said "AND" then -visa- and star*ted.', people=[Person("Aminu Bello")],
+                           identifiers=[])
+    for iv in (amina, ur, other):
+        vault.interviews.add(iv)
+
+    def box(text):
+        flt = ListFilter(text=text, last_word_prefix=True)
+        ids = {s.id for s in vault.interviews.list_summaries(flt)}
+        assert vault.interviews.count(flt) == len(ids)
+        return ids
+
+    assert box("Amin") == {amina.id, other.id}
+    assert box("Amina") == {amina.id}
+    assert box("Amin ") == set()  # a finished word matches whole
+    assert box("officer Amin") == {amina.id}
+    assert box("Amin officer") == set()  # only the last word is a start of a word
+    assert box("پول") == {ur.id}
+    assert box('"AN') == {other.id, amina.id} - {amina.id} | {other.id}
+    assert box("said AN") == {other.id}
+    assert box("-vi") == {amina.id, other.id} - {amina.id}
+    assert box("star*") == {other.id}
+    assert box("*") == box("-") == box('"') == box("AND OR NOT") == set()
+    assert box("NEAR(Amin") == set()
+    assert [s.id for s in vault.interviews.search("Amin", last_word_prefix=True)] != []
+    assert vault.interviews.search("Amin") == []  # the vault's own default stays whole words
 
 
 def test_each_thread_gets_its_own_connection(vault):
