@@ -6,6 +6,10 @@
   reason goes with the decisions (and so into the audit log).
 * Selecting any text in the statement and pressing "Redact selection" adds a redaction.
 * "Apply" shows the preview, which is exactly ``Redacted.text``: the text the PDF is made from.
+* A legend under the statement says which colour is which kind of thing.
+* ``spans=``: suggestions already made by :func:`desktop.redaction.detect` (for example on a
+  worker thread); without it the widget runs detection itself.
+* ``clear()`` forgets the statement: the text, the list, the preview and the decisions.
 
 Signals: ``decisions_changed(dict)`` (``Decisions.to_dict()``, for the vault) after every change,
 and ``applied(object)`` (the ``Redacted``) when the preview is made. Offsets in the engine are
@@ -14,15 +18,17 @@ code points; Qt counts UTF-16 units, so positions are converted both ways.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -60,6 +66,14 @@ TYPE_COLOURS: dict[str, str] = {
 REJECTED_COLOUR = "#eeeeee"
 
 
+def legend_entries() -> list[tuple[str, list[str]]]:
+    """(colour, the kinds of thing shown in it), in the order of ``TYPE_LABELS``."""
+    groups: dict[str, list[str]] = {}
+    for t, label in TYPE_LABELS.items():
+        groups.setdefault(TYPE_COLOURS[t], []).append(label)
+    return list(groups.items())
+
+
 def cp_to_qt(text: str, pos: int) -> int:
     """Code-point offset -> Qt (UTF-16) position."""
     return pos + sum(1 for c in text[:pos] if ord(c) > 0xFFFF)
@@ -87,6 +101,7 @@ class RedactionReview(QWidget):
         parent: QWidget | None = None,
         *,
         allow: Iterable[str] = (),
+        spans: list[Span] | None = None,
     ) -> None:
         super().__init__(parent)
         self.text = text
@@ -98,7 +113,7 @@ class RedactionReview(QWidget):
         self.decisions = decisions or Decisions(text)
         if not self.decisions.text:
             self.decisions.text = text
-        self.spans: list[Span] = detect(text, self.known, allow=allow)
+        self.spans: list[Span] = list(spans) if spans is not None else detect(text, self.known, allow=allow)
         self.redacted: Redacted | None = None
 
         self.setWindowTitle(self.tr("Review redactions"))
@@ -111,6 +126,19 @@ class RedactionReview(QWidget):
 
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Suggestions"))
+        # Long suggestions wrap onto more lines instead of scrolling sideways.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.legend = QLabel(self)
+        self.legend.setObjectName("redactionLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAccessibleName(self.tr("Colour legend"))
+        self.legend.setText(self._legend_html())
         self.list.currentRowChanged.connect(self._show_current)
 
         self.reason = QLineEdit(self)
@@ -157,8 +185,13 @@ class RedactionReview(QWidget):
         sl.addWidget(self.apply_button)
         sl.addWidget(self.status)
 
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.view, 1)
+        ll.addWidget(self.legend)
         top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(self.view)
+        top.addWidget(left)
         top.addWidget(side)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
@@ -171,6 +204,33 @@ class RedactionReview(QWidget):
         self._refresh()
 
     # --- what is shown -------------------------------------------------------------------------
+
+    def _legend_html(self) -> str:
+        swatch = '<span style="background-color:{c}; color:#000000">&nbsp;{t}&nbsp;</span>'
+        parts = [swatch.format(c=c, t=html.escape(", ".join(labels))) for c, labels in legend_entries()]
+        parts.append(swatch.format(c=REJECTED_COLOUR, t=html.escape(self.tr("kept (not redacted)"))))
+        return self.tr("Colours:") + " " + " &nbsp; ".join(parts)
+
+    def legend_text(self) -> str:
+        """The legend as plain text (what a screen reader says)."""
+        return QTextDocumentFragment.fromHtml(self.legend.text()).toPlainText()
+
+    def clear(self) -> None:
+        """Forget the statement: the text, the list of suggestions, the highlights, the preview, the
+        reason being typed and the decisions held here (the vault keeps its own copy)."""
+        self.list.blockSignals(True)  # no "current suggestion" to show in an emptied statement
+        self.list.clear()
+        self.list.blockSignals(False)
+        for w in (self.view, self.preview, self.reason):
+            w.clear()
+        self.view.setExtraSelections([])
+        self.status.clear()
+        self.text = ""
+        self.spans = []
+        self.redacted = None
+        self.decisions.items = []
+        self.decisions.text = ""
+        self._update_buttons()
 
     def items(self) -> list[Span]:
         """Suggestions and manual additions, in the order listed."""

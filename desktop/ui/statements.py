@@ -153,19 +153,8 @@ class ReviewDialog(QDialog):
 
     def drop(self) -> None:
         """Forget the statement: every widget that showed it is emptied (on lock and on close)."""
-        r = self.review
-        r.blockSignals(True)
-        r.list.blockSignals(True)  # no "current suggestion" to show in an emptied statement
-        r.list.clear()
-        for w in (r.view, r.preview, r.reason):
-            w.clear()
-        r.view.setExtraSelections([])
-        r.status.clear()
-        r.text = ""
-        r.spans = []
-        r.redacted = None
-        r.decisions.items = []
-        r.decisions.text = ""
+        self.review.blockSignals(True)  # nothing more is saved from an emptied review
+        self.review.clear()
 
 
 class StatementActions(QObject):

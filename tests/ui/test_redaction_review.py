@@ -111,3 +111,68 @@ def test_positions_beyond_the_basic_plane():
     text = "a😀b"
     assert cp_to_qt(text, 2) == 3 and qt_to_cp(text, 3) == 2
     assert qt_to_cp(text, cp_to_qt(text, 3)) == 3
+
+
+def test_a_legend_says_which_colour_is_which_kind_of_thing(qtbot):
+    from desktop.redaction import TYPE_LABELS
+    from desktop.ui.redaction_review import REJECTED_COLOUR, TYPE_COLOURS, legend_entries
+
+    w = make(qtbot)
+    assert w.legend.isVisible()
+    said = w.legend_text()
+    for label in TYPE_LABELS.values():
+        assert label in said, label
+    assert "kept" in said
+    shown = w.legend.text().lower()
+    for colour in {*TYPE_COLOURS.values(), REJECTED_COLOUR}:
+        assert colour in shown, colour
+    # each kind is in exactly the colour its highlights use
+    for colour, labels in legend_entries():
+        assert {t for t, lab in TYPE_LABELS.items() if lab in labels} == {
+            t for t, c in TYPE_COLOURS.items() if c == colour
+        }
+
+
+def test_clear_forgets_the_statement_without_saying_the_decisions_changed(qtbot):
+    w = make(qtbot)
+    select(w, "bakery by the market")
+    w.add_selection()
+    w.reason.setText("half typed")
+    w.apply()
+    with qtbot.assertNotEmitted(w.decisions_changed):
+        w.clear()
+    assert w.text == "" and w.spans == [] and w.redacted is None and w.decisions.items == []
+    assert w.list.count() == 0 and w.view.toPlainText() == "" and w.preview.toPlainText() == ""
+    assert w.reason.text() == "" and w.view.extraSelections() == [] and w.status.text() == ""
+    assert not w.add_button.isEnabled() and not w.reject_button.isEnabled()
+
+
+def test_suggestions_made_elsewhere_are_shown_as_given(qtbot):
+    spans = detect(TEXT, KNOWN)
+    w = RedactionReview(TEXT, KNOWN, None, spans=spans)
+    qtbot.addWidget(w)
+    assert w.items() == spans and w.list.count() == len(spans)
+    assert w.apply().text == apply(TEXT, spans).text
+    # only what was given: no detection of its own
+    phone = next(s for s in spans if s.type == "PHONE")
+    only = RedactionReview(TEXT, KNOWN, None, spans=[phone])
+    qtbot.addWidget(only)
+    assert only.list.count() == 1 and "Rajinder" in only.apply().text and "07700" not in only.apply().text
+
+
+def test_long_suggestions_wrap_instead_of_scrolling_sideways(qtbot):
+    from desktop.redaction import Span
+
+    long_text = "I lived at " + " ".join(["Flat 12 Upper Harehills Lane Court"] * 6) + " for a year."
+    span = Span(11, len(long_text) - len(" for a year."), "ADDRESS")
+    w = RedactionReview(long_text, None, None, spans=[span])
+    qtbot.addWidget(w)
+    w.resize(700, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.list.viewport().width() > 50)
+    rect = w.list.visualItemRect(w.list.item(0))
+    line = w.list.fontMetrics().height()
+    assert w.list.horizontalScrollBar().maximum() == 0
+    assert rect.width() <= w.list.viewport().width()
+    assert rect.height() >= 2 * line  # the item took more lines instead
