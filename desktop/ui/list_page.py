@@ -148,13 +148,16 @@ class InterviewListPage(QWidget):
     def current_filter(self):
         from desktop.vault import ListFilter
 
-        text = self.search.text().strip() or None
+        # As typed, trailing space included: the last word counts as the start of a word ("Amin" finds
+        # "Amina") until a space says it is finished. The vault quotes every word; none is FTS5 syntax.
+        text = self.search.text()
         return ListFilter(
             force=self.force_filter.currentData(),
             crime_type=self.crime_filter.currentData(),
             consent_complaint=self.consent_filter.currentData(),
             status=self.status_filter.currentData(),
-            text=text,
+            text=text if text.strip() else None,
+            last_word_prefix=True,
         )
 
     def apply_filter(self) -> None:

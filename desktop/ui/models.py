@@ -50,21 +50,24 @@ class InterviewTableModel(QAbstractTableModel):
     COL_UPDATED = 8
     COLUMN_COUNT = 9
 
-    # Column -> the vault's sort key.
+    # Column -> the vault's sort key (every column sorts; the vault only takes these names).
     SORT_KEYS = {
         COL_REFERENCE: "reference",
         COL_INTERVIEWED: "interviewed_on",
         COL_ROLE: "role",
         COL_CRIME: "crime_type",
         COL_FORCE: "force",
+        COL_CONSENT: "consent_complaint",
         COL_STATUS: "status",
+        COL_PEOPLE: "people_count",
         COL_UPDATED: "updated_at",
     }
 
     def __init__(self, page_size: int = 200, parent=None,
                  run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None] | None = None) -> None:
-        """``run_in_background(work, on_done)``: where a new query (filter, search, sort) runs, so a
-        search over ten thousand statements never freezes typing. None: at once, here."""
+        """``run_in_background(work, on_done)``: where every query (filter, search, sort, and each
+        further page as the view scrolls) runs, so a search over ten thousand statements never freezes
+        typing or scrolling. None: at once, here."""
         super().__init__(parent)
         self._page = page_size
         self._run = run_in_background
@@ -75,6 +78,7 @@ class InterviewTableModel(QAbstractTableModel):
         self._descending = True
         self._rows: list = []
         self._total = 0
+        self._fetching = False  # a further page is being read
 
     # --- data source ----------------------------------------------------------------------
 
@@ -85,6 +89,7 @@ class InterviewTableModel(QAbstractTableModel):
     def clear(self) -> None:
         """Drop every decrypted row (on lock). A query still running is ignored when it ends."""
         self._generation += 1
+        self._fetching = False
         self.beginResetModel()
         self._source = None
         self._filter = None
@@ -103,6 +108,7 @@ class InterviewTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self._generation += 1
+        self._fetching = False
         generation = self._generation
         source, flt, sort, descending = self._source, self._filter, self._sort, self._descending
         if source is None:
@@ -127,17 +133,30 @@ class InterviewTableModel(QAbstractTableModel):
     def _query(self, source, flt, offset: int, sort: str, descending: bool) -> list:
         return list(source.list_summaries(flt, offset=offset, limit=self._page, sort=sort, descending=descending))
 
-    def _fetch(self, offset: int) -> list:
-        assert self._source is not None
-        return self._query(self._source, self._filter, offset, self._sort, self._descending)
-
     def canFetchMore(self, parent: _Index = _NO_INDEX) -> bool:  # noqa: N802
-        return not parent.isValid() and self._source is not None and len(self._rows) < self._total
+        return (not parent.isValid() and self._source is not None and not self._fetching
+                and len(self._rows) < self._total)
 
     def fetchMore(self, parent: _Index = _NO_INDEX) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
             return
-        more = self._fetch(len(self._rows))
+        generation, offset = self._generation, len(self._rows)
+        source, flt, sort, descending = self._source, self._filter, self._sort, self._descending
+
+        def query():
+            return self._query(source, flt, offset, sort, descending)
+
+        if self._run is None:
+            self._append(generation, offset, query())
+        else:
+            # Until this page arrives no other is asked for; a refresh or a lock forgets it.
+            self._fetching = True
+            self._run(query, lambda rows: self._append(generation, offset, rows))
+
+    def _append(self, generation: int, offset: int, more: list) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return  # a newer query, or a lock, came after this page was asked for
+        self._fetching = False
         if not more:
             self._total = len(self._rows)
             return

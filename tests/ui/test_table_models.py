@@ -96,9 +96,52 @@ def test_sorting_asks_the_vault_and_starts_again_from_the_top(model):
                                 "flt": None}
     assert model.rowCount() == 200
     assert model.summary(0).interviewed_on == date(2026, 1, 1)
-    before = len(source.calls)
-    model.sort(InterviewTableModel.COL_PEOPLE, Qt.SortOrder.AscendingOrder)  # not a sort the vault offers
-    assert len(source.calls) == before and model.sort_key == ("interviewed_on", False)
+
+
+@pytest.mark.parametrize(("column", "key"), [(InterviewTableModel.COL_CONSENT, "consent_complaint"),
+                                             (InterviewTableModel.COL_PEOPLE, "people_count")])
+def test_consent_and_people_columns_sort_through_the_vault(model, column, key):
+    source = ListSource(500)
+    model.set_source(source)
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    assert model.sort_key == (key, True)
+    assert source.calls[-1] == {"offset": 0, "limit": 200, "sort": key, "descending": True, "flt": None}
+    values = [getattr(model.summary(r), key) for r in range(model.rowCount())]
+    assert values == sorted(values, reverse=True) and len(set(values)) > 1
+
+
+def test_every_column_sorts(model):
+    assert set(InterviewTableModel.SORT_KEYS) == set(range(InterviewTableModel.COLUMN_COUNT))
+
+
+def test_further_pages_are_read_in_the_background_too(qapp):
+    """Scrolling asks for the next page; with a search it runs the search again, so it must not run on
+    the thread that draws the window."""
+    pending = []
+    m = InterviewTableModel(run_in_background=lambda work, done: pending.append((work, done)))
+    source = ListSource(1000)
+    m.set_source(source)
+    work, done = pending.pop()
+    done(work())
+    assert m.rowCount() == 200 and len(source.calls) == 1
+    m.fetchMore(QModelIndex())
+    assert len(source.calls) == 1 and len(pending) == 1  # nothing read here
+    assert not m.canFetchMore(QModelIndex())  # one page at a time
+    m.fetchMore(QModelIndex())
+    assert len(pending) == 1
+    work, done = pending.pop()
+    done(work())
+    assert m.rowCount() == 400 and source.calls[-1]["offset"] == 200
+    m.fetchMore(QModelIndex())
+    stale_work, stale_done = pending.pop()
+    m.set_filter(ListFilter(consent_complaint=True))  # a new filter before that page came back
+    work, done = pending.pop()
+    done(work())
+    stale_done(stale_work())
+    assert m.total == 334 and m.rowCount() == 200
+    assert all(s.consent_complaint for s in (m.summary(r) for r in range(m.rowCount())))
+    assert m.canFetchMore(QModelIndex())
+    m.deleteLater()
 
 
 def test_filter_is_passed_through_and_the_total_follows(model):
