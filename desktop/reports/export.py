@@ -20,26 +20,35 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop.core.forces import force_by_code
-from desktop.core.model import CRIME_LABELS, Answer, ConsentUse, Interview, Outcome, Role
+from desktop.core.model import CRIME_LABELS, ConsentUse, Interview
 from desktop.reports import leak_gate
 from desktop.reports.fonts import UncoveredCharacter
 from desktop.reports.leak_gate import LeakDetected
-from desktop.reports.statement import Addendum, LegendLine, StatementContent, render_statement
+from desktop.reports.statement import (
+    Addendum,
+    LegendLine,
+    Rendered,
+    StatementContent,
+    draw_statement,
+    free_text_literals,
+    render_statement,
+)
+from desktop.reports.wording import (
+    ANSWER_LABELS,
+    CONSENT_LINE,
+    INTERVIEWEE,
+    NOT_KNOWN,
+    NOT_RECORDED,
+    OUTCOME_LABELS,
+    ROLE_LABELS,
+    TYPE_NAMES,
+    UNRECORDED_DAY,
+)
 from desktop.vault.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 
 _REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
-
-ROLE_LABELS = {Role.VICTIM: "Victim", Role.WITNESS: "Witness", Role.BOTH: "Victim and witness"}
-ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "Not known"}
-OUTCOME_LABELS = {
-    Outcome.IMMIGRATION_ACTION: "Immigration action was taken",
-    Outcome.DETENTION: "The interviewee was detained",
-    Outcome.CRIME_INVESTIGATED: "The crime was investigated",
-    Outcome.CRIME_DROPPED: "The crime was dropped",
-    Outcome.NOT_KNOWN: "Not known",
-}
 
 
 class ExportRefused(Exception):
@@ -79,7 +88,7 @@ class BulkResult:
 
 
 def _day(d: date | None) -> str:
-    return f"{d.day} {d.strftime('%B %Y')}" if d else "an unrecorded date"
+    return f"{d.day} {d.strftime('%B %Y')}" if d else UNRECORDED_DAY
 
 
 def require_consent(iv: Interview) -> None:
@@ -98,16 +107,7 @@ def require_consent(iv: Interview) -> None:
 
 def consent_line(iv: Interview) -> str:
     c = iv.consent[ConsentUse.COMPLAINT]
-    return (f"The interviewee consented on {_day(c.recorded_on)} to this statement being used, redacted, "
-            "in the police super-complaint.")
-
-
-_TYPE_NAMES = {
-    "PERSON": "Person", "HOME_OFFICE_REF": "Home Office reference", "NI_NUMBER": "National Insurance number",
-    "NHS_NUMBER": "NHS number", "BRP": "Residence permit number", "DATE_OF_BIRTH": "Date of birth",
-    "CRIME_REF": "Crime reference", "OFFICER_NUMBER": "Officer's number", "SOCIAL": "Social media",
-    "ID": "Identifying number", "OTHER": "Other",
-}
+    return CONSENT_LINE.format(day=_day(c.recorded_on))
 
 
 def _legend(entries: Iterable[Any]) -> tuple[LegendLine, ...]:
@@ -115,7 +115,7 @@ def _legend(entries: Iterable[Any]) -> tuple[LegendLine, ...]:
     for e in entries:
         kind = getattr(e, "type", None) or getattr(e, "kind", "")
         kind = str(getattr(kind, "value", kind))
-        name = _TYPE_NAMES.get(kind.upper(), kind.replace("_", " ").capitalize())
+        name = TYPE_NAMES.get(kind.upper(), kind.replace("_", " ").capitalize())
         desc = str(getattr(e, "description", ""))
         out.append(LegendLine(str(e.placeholder), name, desc[:1].upper() + desc[1:]))
     return tuple(out)
@@ -125,7 +125,7 @@ def _pseudonym(legend: Sequence[LegendLine]) -> str:
     for e in legend:
         if "interviewee" in e.description.lower():
             return e.placeholder
-    return "the interviewee"
+    return INTERVIEWEE
 
 
 def build_content(
@@ -150,7 +150,7 @@ def build_content(
         ("Immigration Enforcement contacted", ANSWER_LABELS[iv.immigration_enforcement_contacted]),
         ("Fear of status checks stopped or delayed reporting", ANSWER_LABELS[iv.fear_delayed_reporting]),
         ("Immigration status used as a threat", ANSWER_LABELS[iv.status_used_as_threat]),
-        ("What happened next", "; ".join(OUTCOME_LABELS[o] for o in iv.outcomes) or "Not recorded"),
+        ("What happened next", "; ".join(OUTCOME_LABELS[o] for o in iv.outcomes) or NOT_RECORDED),
     )
     return StatementContent(
         reference=iv.reference,
@@ -158,8 +158,8 @@ def build_content(
         role=ROLE_LABELS[iv.role],
         force=force,
         crime=CRIME_LABELS[iv.crime_type],
-        reported=iv.reported_on.label() if iv.reported_on else "Not known",
-        language=iv.language or "Not recorded",
+        reported=iv.reported_on.label() if iv.reported_on else NOT_KNOWN,
+        language=iv.language or NOT_RECORDED,
         interpreter=iv.interpreter_used,
         statement=redacted.text,
         legend=legend,
@@ -170,13 +170,19 @@ def build_content(
     )
 
 
-def protected_strings(iv: Interview, extra: Iterable[str] = ()) -> list[str]:
-    """Every string the PDF must not hold: the record's known identifiers and what redaction removed."""
+def protected_strings(iv: Interview, extra: Iterable[str] = (), case_sensitive: Iterable[str] = ()) -> list[str]:
+    """Every string the PDF must not hold: the record's known identifiers and what redaction removed.
+
+    A string that is, folded, one of ``case_sensitive`` (recorded name parts that are English
+    words, which redaction removes only where capitalised) becomes a
+    :class:`~desktop.reports.leak_gate.CaseSensitive` item: "I will" is no trace of Will, "WILL" is.
+    """
+    words = {leak_gate.fold(w.strip()) for w in case_sensitive if w.strip()}
     seen: dict[str, None] = {}
     for s in [*iv.known_strings(), *extra]:
         if s and s.strip():
             seen.setdefault(s.strip(), None)
-    return list(seen)
+    return [leak_gate.CaseSensitive(s) if leak_gate.fold(s) in words else s for s in seen]
 
 
 def statement_file_name(reference: str) -> str:
@@ -185,24 +191,29 @@ def statement_file_name(reference: str) -> str:
     return f"{reference}.pdf"
 
 
-Renderer = Callable[[StatementContent], bytes]
+Renderer = Callable[[StatementContent], bytes | Rendered]
 
 
 def render_checked(content: StatementContent, forbidden: Iterable[str], *,
-                   render: Renderer = render_statement) -> tuple[bytes, leak_gate.GateReport]:
-    """Render and gate in memory. Raises LeakDetected, UncoveredCharacter or ExportRefused."""
+                   render: Renderer = draw_statement) -> tuple[bytes, leak_gate.GateReport]:
+    """Render and gate in memory. Raises LeakDetected, UncoveredCharacter or ExportRefused.
+
+    A renderer that returns :class:`Rendered` declares the literals it drew (the form's wording,
+    values from fixed lists); one that returns bytes declares none, and the gate excuses nothing.
+    """
     if content.signing_copy:
         raise ExportRefused("A signing copy is not a redacted statement and cannot be exported as one.")
     items = list(forbidden)
-    expected = content.all_text()
-    leak_gate.check_text(expected, items, where="the statement's text before it was drawn")
-    data = render(content)
-    report = leak_gate.check(data, items, expected_text=expected)
+    free, phrases = free_text_literals(content)
+    leak_gate.check_text(free, items, where="the statement's text before it was drawn", literals=phrases)
+    out = render(content)
+    data, literals = (out.data, out.literals) if isinstance(out, Rendered) else (out, ())
+    report = leak_gate.check(data, items, expected_text=content.all_text(), literals=literals)
     return data, report
 
 
 def export_statement(content: StatementContent, forbidden: Iterable[str], out_path: Path, *,
-                     render: Renderer = render_statement) -> ExportResult:
+                     render: Renderer = draw_statement) -> ExportResult:
     """Render, gate and atomically write one redacted statement. Nothing is written if any step fails.
 
     ``render`` is the renderer (the statement renderer unless a caller supplies another).
@@ -281,8 +292,8 @@ def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendu
         role=ROLE_LABELS[iv.role],
         force=force_by_code(iv.force).name,
         crime=CRIME_LABELS[iv.crime_type],
-        reported=iv.reported_on.label() if iv.reported_on else "Not known",
-        language=iv.language or "Not recorded",
+        reported=iv.reported_on.label() if iv.reported_on else NOT_KNOWN,
+        language=iv.language or NOT_RECORDED,
         interpreter=iv.interpreter_used,
         statement=iv.statement,
         consent=consent_line(iv) if iv.has_consent(ConsentUse.COMPLAINT) else "Consent not yet recorded.",
@@ -393,7 +404,15 @@ def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
     strings for the gate: everything the engine removed, every recorded identifier and its parts.
     Raises ConsentMissing without consent.
     """
-    from desktop.redaction import Decisions, apply, detect, effective_spans, forbidden_strings, known_from_interview
+    from desktop.redaction import (
+        Decisions,
+        apply,
+        case_sensitive_parts,
+        detect,
+        effective_spans,
+        forbidden_strings,
+        known_from_interview,
+    )
 
     require_consent(iv)
     seal = seal_history([*history, iv])
@@ -418,5 +437,6 @@ def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
     # A suggestion the reviewer kept (with a reason) is meant to be in the PDF, so the gate looks
     # only for what is redacted: the suggestions not kept, the manual additions and the record.
     redacted_spans = effective_spans(text, spans, decisions)
-    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known), *red.removed])
+    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known), *red.removed],
+                                  case_sensitive=case_sensitive_parts(known))
     return content, forbidden

@@ -17,6 +17,7 @@ Hindi, so :class:`ScriptParagraph` does its own simple, predictable layout:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,13 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable
 
 from desktop.reports.fonts import Run, clean_text, runs
+from desktop.reports.wording import PLACEHOLDER, fixed_phrases
+
+_GLUE = "\u0000"  # stands for the space inside a placeholder while the text is cut into words
+
+
+def _glue(m: re.Match[str]) -> str:
+    return m.group().replace(" ", _GLUE)
 
 
 def _strong_direction(text: str) -> str | None:
@@ -55,9 +63,15 @@ class ScriptParagraph(Flowable):
 
     def __init__(self, text: str, *, size: float = 10.5, leading: float | None = None, bold: bool = False,
                  space_before: float = 0, space_after: float = 4, indent: float = 0,
-                 color=black, align: str = "start") -> None:
+                 color=black, align: str = "start", literal: bool = False,
+                 tokens: re.Pattern[str] | None = None) -> None:
         super().__init__()
         self.text = clean_text(text).replace("\n", " ").replace("\t", " ")
+        # For the leak gate (see desktop.reports.statement.Rendered): a literal paragraph is the
+        # form's own wording and each of its lines is recorded where drawn; in any other, only ``tokens``
+        # (placeholders, the form's words around a typed value) are recorded, once per occurrence.
+        self.literal = literal
+        self.tokens = tokens
         self.size = size
         self.leading = leading if leading is not None else size * 1.55
         self.bold = bold
@@ -76,7 +90,11 @@ class ScriptParagraph(Flowable):
     def _measure(self) -> list[_Word]:
         if self._words is None:
             words = []
-            for token in self.text.split(" "):
+            # a placeholder ("Person A", "[PHONE 1]"), a force's name or a date is one word: never
+            # broken across lines or pages, so that each is one string where the leak gate reads it
+            glued = fixed_phrases().sub(_glue, PLACEHOLDER.sub(_glue, self.text))
+            for token in glued.split(" "):
+                token = token.replace(_GLUE, " ")
                 if not token:
                     continue
                 rs = runs(token, self.size, bold=self.bold)
@@ -193,8 +211,24 @@ class ScriptParagraph(Flowable):
             out.extend(reversed(words) if d == "R" else words)
         return out
 
+    def drawn_lines(self) -> list[str]:
+        """The lines this paragraph (or this part of it) draws, each in logical order."""
+        return [" ".join("".join(r.text for r in w.runs) for w in line) for line in self._lines]
+
+    def _note_literals(self) -> None:
+        note = getattr(self.canv, "note_literal", None)
+        if note is None:
+            return
+        if self.literal:  # line by line: each line is one string in the page's content
+            for line in self.drawn_lines():
+                note(line)
+        elif self.tokens is not None:
+            for m in self.tokens.finditer(" ".join(self.drawn_lines())):
+                note(m.group())
+
     def draw(self) -> None:
         canv = self.canv
+        self._note_literals()
         canv.saveState()
         canv.setFillColor(self.color)
         width = self.width - self.indent

@@ -19,6 +19,19 @@ Every protected string is compared in several forms: as given (NFKC), case-folde
 whitespace collapsed or removed, and for numbers with punctuation removed. Right-to-left strings
 are also compared with their words and letters reversed, because extractors report visual order;
 Indic strings are also compared in the glyph form HarfBuzz gives them in the statement fonts.
+A :class:`CaseSensitive` item (a recorded name part that is an English word: "Will", "Hope") is
+found only where capitalised, at word boundaries, accents folded, as the redaction engine removes
+it: "I will" is not a trace of Will.
+
+Literals: the renderer declares each string it drew from the form or from a fixed list ("Page 2
+of 5", "Greater Manchester Police", "Person A"), with its page, once per drawing. In the text of
+that page a match that lies wholly inside one drawn occurrence of a literal is not a leak (a
+surname "Page" in "Page 2 of 5"); any other match is, including one that runs into a literal.
+Only as many occurrences are excused as were drawn, so a literal repeated in typed text leaves
+one occurrence unexcused, and a declaration that is not the form's wording (a value from a fixed
+list, a footer, a line of the form's text) excuses nothing. In the file's own syntax, the neutral
+title, reportlab's comment lines and the standard PDF names ("/Page") are not text anyone reads
+and are not searched; the document information is held to its neutral values instead.
 
 The gate fails closed: a PDF that any parser cannot read, or that has anything the gate does not
 expect, is refused. Messages say which protected item (by its position in the list), in which
@@ -34,8 +47,10 @@ import shutil
 import subprocess
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pikepdf
 
@@ -49,7 +64,10 @@ _CATALOG_KEYS = frozenset({"/Type", "/Pages", "/PageMode"})
 _PAGE_KEYS = frozenset({"/Type", "/Parent", "/MediaBox", "/CropBox", "/Resources", "/Contents", "/Rotate", "/Trans"})
 _RESOURCE_KEYS = frozenset({"/Font", "/ProcSet", "/ExtGState", "/ColorSpace"})
 
-FORM_NAMES = ("as written", "case-folded", "accent-folded", "with spaces removed", "with punctuation removed")
+FORM_NAMES = ("as written", "case-folded", "accent-folded", "with spaces removed", "with punctuation removed",
+              "accent-folded, capitalised")
+_PLAIN_LEVELS = (0, 1, 2, 3, 4)
+_CAPITAL_LEVELS = (0, 5)  # as written and accent-folded with case kept, first letter upper case
 _MIN_LEN = 2  # one letter cannot identify anyone, and would match every page
 _MIN_JOINED = 6  # shorter strings are compared at word boundaries only
 # In binary data (compressed streams, font programs, glyph codes) short strings occur by chance;
@@ -57,10 +75,22 @@ _MIN_JOINED = 6  # shorter strings are compared at word boundaries only
 # decoded text of every place that holds text.
 _MIN_BINARY = 6
 
-_SPECIAL_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
-                               "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ſ": "s"})
+_SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "ŧ": "t",
+            "ŀ": "l", "ĸ": "k", "ſ": "s"}
+_SPECIAL_FOLD = str.maketrans(_SPECIAL)
+_SPECIAL_KEEP_CASE = str.maketrans({**_SPECIAL, **{k.upper(): v.capitalize() for k, v in _SPECIAL.items()
+                                                   if k.upper() != k and len(k.upper()) == 1}})
 _WS = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+")
+
+
+class CaseSensitive(str):
+    """A protected word that is also an ordinary English word ("Will", "Hope", "Grace"): the gate
+    looks for it only where it starts with a capital letter, at word boundaries, accents folded,
+    which is where the redaction engine removes it (``desktop.redaction.case_sensitive_parts``).
+    Full names, aliases of several words and identifiers stay plain strings (any case)."""
+
+    __slots__ = ()
 
 
 class LeakDetected(Exception):
@@ -109,13 +139,25 @@ def fold(text: str) -> str:
     return decomposed.translate(_DROP_COMBINING)
 
 
-def _levels(text: str) -> tuple[str, str, str, str, str]:
+def fold_keep_case(text: str) -> str:
+    """Accent-folded like :func:`fold`, with letter case kept (for capitalised words)."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_KEEP_CASE))
+    return decomposed.translate(_DROP_COMBINING)
+
+
+def _levels(text: str) -> tuple[str, str, str, str, str, str]:
+    """The six forms compared: as written, case-folded, accent-folded, without spaces, without
+    punctuation, and accent-folded with case kept."""
     l0 = _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
     l1 = l0.casefold()
     l2 = _WS.sub(" ", fold(l1)).strip()
     l3 = l2.replace(" ", "")
     l4 = _NON_ALNUM.sub("", l3)
-    return l0, l1, l2, l3, l4
+    l5 = l0 if l0.isascii() else _WS.sub(" ", fold_keep_case(l0)).strip()
+    return l0, l1, l2, l3, l4, l5
 
 
 def _is_rtl(text: str) -> bool:
@@ -126,11 +168,16 @@ def _is_indic(text: str) -> bool:
     return any(0x0900 <= ord(ch) <= 0x0DFF for ch in text)
 
 
+def _bounded(text: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", flags)
+
+
 @dataclass
 class _Needle:
     index: int
     levels: tuple[str | None, ...]
     patterns: tuple[re.Pattern[str] | None, ...]
+    capital: bool = False  # a CaseSensitive item: matches must start with an upper-case letter
     encoded: list[tuple[int, bytes, re.Pattern[bytes] | None]] = field(default_factory=list)
 
     def encode(self) -> None:
@@ -142,25 +189,53 @@ class _Needle:
             for enc in ("utf-8", "utf-16-be", "latin-1"):
                 try:
                     b = lv.encode(enc).lower()
+                    first, rest = lv[:1].upper().encode(enc), lv[1:].encode(enc)
                 except UnicodeEncodeError:
                     continue
                 if b in seen or len(b) < _MIN_BINARY:
                     continue
                 seen.add(b)
-                pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])", re.I) if i < 3 else None
+                if self.capital:
+                    pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(first) + rb"(?i:" + re.escape(rest)
+                                     + rb")(?![A-Za-z0-9])")
+                elif i < 3:
+                    pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])", re.I)
+                else:
+                    pat = None
                 self.encoded.append((i, b, pat))
 
+    def matches(self, i: int, hay: str) -> Iterator[tuple[int, int]]:
+        """Where level ``i`` of this needle occurs in ``hay`` (the same level of a place's text)."""
+        lv, pat = self.levels[i], self.patterns[i]
+        if not lv:
+            return
+        if pat is None:
+            start = hay.find(lv)
+            while start >= 0:
+                yield start, start + len(lv)
+                start = hay.find(lv, start + 1)
+            return
+        if not self.capital and lv not in hay:
+            return
+        for m in pat.finditer(hay):
+            if self.capital and not m.group()[:1].isupper():
+                continue
+            yield m.span()
 
-def _needle(index: int, text: str) -> _Needle | None:
-    l0, l1, l2, l3, l4 = _levels(text)
+
+def _needle(index: int, text: str, capital: bool = False) -> _Needle | None:
+    l0, l1, l2, l3, l4, l5 = _levels(text)
     if len(l3) < _MIN_LEN:
         return None
-    levels: list[str | None] = [l0, l1, l2, l3 if len(l3) >= _MIN_JOINED else None,
-                                l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None]
-    patterns = tuple(
-        re.compile(r"(?<!\w)" + re.escape(lv) + r"(?!\w)") if (lv and i < 3) else None for i, lv in enumerate(levels)
-    )
-    needle = _Needle(index, tuple(levels), patterns)
+    if capital:
+        # as the redaction engine removes it: where capitalised, at word boundaries, accents folded
+        levels: list[str | None] = [l0, None, None, None, None, l5]
+        patterns = tuple(_bounded(lv, re.I) if lv else None for lv in levels)
+    else:
+        levels = [l0, l1, l2, l3 if len(l3) >= _MIN_JOINED else None,
+                  l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None, None]
+        patterns = tuple(_bounded(lv) if (lv and i < 3) else None for i, lv in enumerate(levels))
+    needle = _Needle(index, tuple(levels), patterns, capital)
     needle.encode()
     return needle
 
@@ -194,13 +269,21 @@ def statement_shaper(text: str) -> list[str]:
     return out
 
 
-class _Hay:
-    """One place's text, normalised lazily to each level."""
+@lru_cache(maxsize=4096)
+def _literal_form(literal: str, level: int) -> tuple[str, re.Pattern[str] | None]:
+    lv = _levels(literal)[level]
+    return lv, (_bounded(lv) if lv and level not in (3, 4) else None)
 
-    def __init__(self, where: str, text: str) -> None:
+
+class _Hay:
+    """One place's text, normalised lazily to each level, with the literals drawn there."""
+
+    def __init__(self, where: str, text: str, literals: Iterable[str] = ()) -> None:
         self.where = where
         self.text = text
+        self.literals = Counter(literals)
         self._levels: tuple[str, ...] | None = None
+        self._masks: dict[int, list[tuple[int, int]]] = {}
 
     @property
     def levels(self) -> tuple[str, ...]:
@@ -208,18 +291,54 @@ class _Hay:
             self._levels = _levels(self.text)
         return self._levels
 
+    def excused(self, level: int, start: int, end: int) -> bool:
+        """True if [start, end) of ``level`` lies wholly inside one drawn occurrence of a literal."""
+        if not self.literals:
+            return False
+        spans = self._masks.get(level)
+        if spans is None:
+            spans = self._masks[level] = self._literal_spans(level)
+        return any(a <= start and end <= b for a, b in spans)
+
+    def _literal_spans(self, level: int) -> list[tuple[int, int]]:
+        """The drawn occurrences of the literals, longest literal first; an occurrence inside a
+        longer one already taken (a placeholder in a drawn line) is not counted again."""
+        hay = self.levels[level]
+        out: list[tuple[int, int]] = []
+        for literal, count in sorted(self.literals.items(), key=lambda lc: (-len(lc[0]), lc[0])):
+            lv, pat = _literal_form(literal, level)
+            if not lv:
+                continue
+            taken, pos = 0, 0
+            while taken < count:  # no more occurrences than were drawn
+                if pat is None:
+                    s = hay.find(lv, pos)
+                    if s < 0:
+                        break
+                    span = (s, s + len(lv))
+                else:
+                    m = pat.search(hay, pos)
+                    if m is None:
+                        break
+                    span = m.span()
+                pos = span[0] + 1
+                if any(a <= span[0] and span[1] <= b for a, b in out):
+                    continue
+                out.append(span)
+                taken += 1
+                pos = span[1]
+        return out
+
 
 def _search(needles: list[_Needle], hay: _Hay) -> None:
     if not hay.text:
         return
     levels = hay.levels
     for n in needles:
-        for i, (lv, pat) in enumerate(zip(n.levels, n.patterns, strict=True)):
-            if not lv or lv not in levels[i]:
-                continue
-            if pat is not None and not pat.search(levels[i]):
-                continue
-            raise LeakDetected(n.index, FORM_NAMES[i], hay.where)
+        for i in (_CAPITAL_LEVELS if n.capital else _PLAIN_LEVELS):
+            for start, end in n.matches(i, levels[i]):
+                if not hay.excused(i, start, end):
+                    raise LeakDetected(n.index, FORM_NAMES[i], hay.where)
 
 
 def _search_bytes(needles: list[_Needle], where: str, data: bytes) -> None:
@@ -276,6 +395,38 @@ def _metadata(pdf: pikepdf.Pdf) -> None:
     for key in ("/CreationDate", "/ModDate"):
         if key in info and str(info[key]) != NEUTRAL_DATE:
             raise LeakDetected(None, "metadata", f"a real {key[1:]} (statements use the neutral date)")
+    if "/Trapped" in info and str(info["/Trapped"]) not in ("/True", "/False", "/Unknown"):
+        raise LeakDetected(None, "metadata", "a Trapped entry that is not a standard value")
+
+
+# The PDF names a statement is built from: syntax, not text anyone reads ("/Page" is no trace of
+# a surname Page). Any other name is searched like text.
+_PDF_NAMES = frozenset(
+    "/" + n for n in (
+        "ASCII85Decode Ascent Author BaseFont CapHeight Catalog Contents Count CreationDate Creator Descent "
+        "False Filter FirstChar Flags FlateDecode Font FontBBox FontDescriptor FontFile2 FontName ID ImageB "
+        "ImageC ImageI Info ItalicAngle Keywords Kids LastChar Length Length1 MediaBox MissingWidth ModDate "
+        "Name PDF Page PageMode Pages Parent ProcSet Producer Resources Root Rotate Size StemV Subject Subtype "
+        "Text Title ToUnicode Trans Trapped TrueType Type UseNone Widths"
+    ).split()
+)
+_RAW_NAMES = re.compile(rb"/(?:" + b"|".join(re.escape(n[1:].encode()) for n in sorted(_PDF_NAMES, key=len,
+                                                                                      reverse=True))
+                        + rb")(?=[\s/<>\[\]()%]|$)")
+# Said once in a statement's file: the neutral title in the document information, reportlab's comments.
+_RAW_ONCE = tuple(re.compile(p) for p in (
+    rb"/Title \((?:Witness statement|Witness statement - signing copy)\)",
+    rb"% ReportLab Generated PDF document \(opensource\)",
+    rb"% ReportLab generated PDF document -- digest \(opensource\)",
+))
+
+
+def _mask_syntax(data: bytes) -> bytes:
+    """The file's bytes with its own syntax blanked: standard names, the neutral title and
+    reportlab's comments, once each. What is left is searched for every protected string."""
+    for pat in _RAW_ONCE:
+        data = pat.sub(lambda m: b" " * len(m.group()), data, count=1)
+    return _RAW_NAMES.sub(lambda m: b" " * len(m.group()), data)
 
 
 def _strings(obj, depth: int = 0) -> Iterator[str]:
@@ -285,7 +436,8 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:
         yield str(obj)
         yield bytes(obj).decode("latin-1")
     elif isinstance(obj, pikepdf.Name):
-        yield str(obj)
+        if str(obj) not in _PDF_NAMES:
+            yield str(obj)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
             if isinstance(item, int | float | decimal.Decimal):
@@ -298,8 +450,9 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:
                 yield from _strings(item, depth + 1)
 
 
-def _binary_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
-    """Font programs and page content streams: binary, or text in glyph codes (read through ToUnicode)."""
+def _binary_streams(pdf: pikepdf.Pdf) -> tuple[set[tuple[int, int]], dict[tuple[int, int], int]]:
+    """Font programs and page content streams: binary, or text in glyph codes (read through
+    ToUnicode); and the page number of each content stream."""
     out = set()
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
@@ -307,21 +460,48 @@ def _binary_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
                 ff = obj.get(key)
                 if ff is not None and ff.is_indirect:
                     out.add(ff.objgen)
-    for page in pdf.pages:
+    pages: dict[tuple[int, int], int] = {}
+    for n, page in enumerate(pdf.pages, 1):
         contents = page.obj.get("/Contents")
         items = contents if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
-        out.update(c.objgen for c in items if c.is_indirect)
-    return out
+        for c in items:
+            if c.is_indirect:
+                out.add(c.objgen)
+                pages.setdefault(c.objgen, n)
+    return out, pages
 
 
-def _objects(pdf: pikepdf.Pdf) -> Iterator[tuple[str, str | bytes]]:
+def _pdf_string(text: str) -> bytes | None:
+    """``text`` as a statement's page content holds it (a Latin font subset's codes are Latin-1)."""
+    try:
+        b = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    return b.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _mask_codes(body: bytes, literals: Iterable[str]) -> bytes:
+    """A page's content with the literals drawn on it blanked, no more often than they were drawn."""
+    for literal, count in sorted(Counter(literals).items(), key=lambda lc: -len(lc[0])):
+        b = _pdf_string(literal)
+        if not b:
+            continue
+        pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])")
+        body = pat.sub(lambda m: b" " * len(m.group()), body, count=count)
+    return body
+
+
+def _objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple[str, str | bytes]]:
     """(where, text) for every object's strings; (where, bytes) for every decoded stream, and its
     text too unless it is a font program or page content (searched as bytes, and page content
-    through the fonts' ToUnicode maps)."""
-    binary = _binary_streams(pdf)
+    through the fonts' ToUnicode maps). In page content, the literals drawn on that page are blanked."""
+    binary, content_pages = _binary_streams(pdf)
+    info = pdf.trailer.get("/Info")
+    info_id = info.objgen if info is not None and info.is_indirect else None
     for obj in pdf.objects:
         num = obj.objgen[0] if obj.is_indirect else 0
-        strings = " ".join(_strings(obj))
+        # the document information was held to the neutral values in _metadata: nothing else is there
+        strings = "" if info_id is not None and obj.objgen == info_id else " ".join(_strings(obj))
         if strings:
             yield f"the strings of object {num}", strings
         if isinstance(obj, pikepdf.Stream):
@@ -329,7 +509,8 @@ def _objects(pdf: pikepdf.Pdf) -> Iterator[tuple[str, str | bytes]]:
                 body = obj.read_bytes()
             except pikepdf.PdfError:
                 raise LeakDetected(None, "unreadable", f"stream {num} could not be decoded") from None
-            yield f"decoded stream {num}", body
+            page = content_pages.get(obj.objgen)
+            yield f"decoded stream {num}", body if page is None else _mask_codes(body, literals.get(page, ()))
             if obj.objgen not in binary:
                 yield f"decoded stream {num}", body.decode("latin-1")
 
@@ -415,11 +596,11 @@ def _tounicode_chars(pdf: pikepdf.Pdf, cache: dict) -> set[str]:
     return chars
 
 
-def _pypdf_text(data: bytes) -> str:
+def _pypdf_pages(data: bytes) -> list[str]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data), strict=True)
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    return [page.extract_text() or "" for page in reader.pages]
 
 
 def _poppler_start(data: bytes, exe: str) -> tuple[subprocess.Popen, threading.Thread, list[bytes]]:
@@ -446,6 +627,14 @@ def _poppler_finish(poppler: tuple[subprocess.Popen, threading.Thread, list[byte
     return out[0].decode("utf-8", errors="replace")
 
 
+def _by_page(text: str, pages: int) -> list[str] | None:
+    """Text with a form feed after each page (pdftotext, pdfminer) as one string per page."""
+    parts = text.split("\f")
+    if len(parts) == pages + 1 and not parts[-1].strip():
+        return parts[:-1]
+    return None
+
+
 def _pdfminer_text(data: bytes) -> str:
     from pdfminer.high_level import extract_text
 
@@ -457,37 +646,57 @@ def _needles(items: list[str], shaper: Callable[[str], Iterable[str]] | None) ->
     for index, item in enumerate(items):
         if not isinstance(item, str):
             raise TypeError("protected items must be strings")
+        capital = isinstance(item, CaseSensitive)
         for variant in _variants(item, shaper):
-            n = _needle(index, variant)
+            n = _needle(index, variant, capital)
             if n is not None:
                 needles.append(n)
     return needles
 
 
-def check_text(text: str, forbidden: Iterable[str], *, where: str = "the statement's text") -> None:
-    """Raise :class:`LeakDetected` if ``text`` (what is about to be rendered) holds any protected string."""
-    _search(_needles(list(forbidden), None), _Hay(where, text))
+def check_text(text: str, forbidden: Iterable[str], *, where: str = "the statement's text",
+               literals: Iterable[str] = ()) -> None:
+    """Raise :class:`LeakDetected` if ``text`` (what is about to be rendered) holds any protected string.
+
+    ``literals``: fixed phrases in ``text`` (one entry per occurrence) inside which a match is no leak.
+    """
+    _search(_needles(list(forbidden), None), _Hay(where, text, _form_literals(literals)))
+
+
+def _form_literals(literals: Iterable[str]) -> list[str]:
+    """The declared literals that are the form's wording; any other declaration excuses nothing."""
+    from desktop.reports.statement import is_form_literal
+
+    return [t for t in map(str, literals) if is_form_literal(t)]
 
 
 def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | None = None,
-          use_poppler: bool = True, shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> GateReport:
+          literals: Iterable[tuple[int, str]] = (), use_poppler: bool = True,
+          shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> GateReport:
     """Refuse ``pdf_bytes`` (raise :class:`LeakDetected`) if any trace of ``forbidden`` is in it.
 
     ``expected_text``, when given, is everything the PDF should show: the fonts' ToUnicode maps may
     then hold no letter outside it (a font subset keeps the letters of text that was drawn and then
-    covered, which is how redactions made by drawing boxes leak). ``use_poppler=False`` reads with
-    pdfminer.six instead of poppler's pdftotext.
+    covered, which is how redactions made by drawing boxes leak). ``literals`` are the renderer's
+    (page number, text) for each literal it drew (:class:`desktop.reports.statement.Rendered`): in
+    a page's text, a match wholly inside one of them is not a leak. Only declarations that are the
+    form's wording count (:func:`desktop.reports.statement.is_form_literal`). ``use_poppler=False``
+    reads with pdfminer.six instead of poppler's pdftotext.
     """
     items = list(forbidden)
     needles = _needles(items, shaper)
     report = GateReport(items=len(items))
+    by_page: dict[int, list[str]] = {}
+    for page, text in literals:
+        by_page.setdefault(int(page), []).append(str(text))
+    by_page = {page: _form_literals(texts) for page, texts in by_page.items()}
 
-    def scan(where: str, text: str | bytes) -> None:
+    def scan(where: str, text: str | bytes, page: int | None = None) -> None:
         report.places.append(where)
         if isinstance(text, bytes):
             _search_bytes(needles, where, text)
         else:
-            _search(needles, _Hay(where, text))
+            _search(needles, _Hay(where, text, by_page.get(page, ()) if page is not None else ()))
 
     if not pdf_bytes.startswith(b"%PDF-"):
         raise LeakDetected(None, "unreadable", "the data is not a PDF")
@@ -495,7 +704,7 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     exe = shutil.which("pdftotext") if use_poppler else None
     poppler = _poppler_start(pdf_bytes, exe) if exe else None
     try:
-        return _check(pdf_bytes, items, needles, report, scan, expected_text, poppler)
+        return _check(pdf_bytes, items, report, scan, expected_text, by_page, poppler)
     finally:
         if poppler is not None and poppler[0].poll() is None:
             poppler[0].kill()
@@ -505,12 +714,21 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
 _STREAM_BODY = re.compile(rb"stream\r?\n.*?endstream", re.S)
 
 
-def _check(pdf_bytes: bytes, items: list[str], needles: list[_Needle], report: GateReport,
-           scan: Callable[[str, str | bytes], None], expected_text: str | None,
+def _scan_pages(scan: Callable[..., None], name: str, pages: list[str] | None, whole: str) -> None:
+    if pages is None:  # pages not told apart: the whole text, no literal excused
+        scan(f"the text extracted by {name}", whole)
+        return
+    for n, text in enumerate(pages, 1):
+        scan(f"the text extracted by {name} (page {n})", text, n)
+
+
+def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callable[..., None],
+           expected_text: str | None, literals: dict[int, list[str]],
            poppler: tuple[subprocess.Popen, threading.Thread, list[bytes]] | None) -> GateReport:
-    scan("the raw file bytes", pdf_bytes)
+    raw = _mask_syntax(pdf_bytes)
+    scan("the raw file bytes", raw)
     # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
-    scan("the raw file bytes outside streams", _STREAM_BODY.sub(b" ", pdf_bytes).decode("latin-1"))
+    scan("the raw file bytes outside streams", _STREAM_BODY.sub(b" ", raw).decode("latin-1"))
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
     except Exception as exc:  # any parser failure refuses the PDF
@@ -519,11 +737,12 @@ def _check(pdf_bytes: bytes, items: list[str], needles: list[_Needle], report: G
         try:
             _structure(pdf_bytes, pdf)
             _metadata(pdf)
-            for where, text in _objects(pdf):
+            pages = len(pdf.pages)
+            for where, text in _objects(pdf, literals):
                 scan(where, text)
             maps: dict = {}
             for n, text in enumerate(content_text(pdf, maps), 1):
-                scan(f"the text drawn on page {n} (read through the fonts' ToUnicode maps)", text)
+                scan(f"the text drawn on page {n} (read through the fonts' ToUnicode maps)", text, n)
             report.extractors.append("ToUnicode")
             if expected_text is not None:
                 # U+25CC is the dotted circle HarfBuzz draws under a vowel sign that has no letter
@@ -539,13 +758,16 @@ def _check(pdf_bytes: bytes, items: list[str], needles: list[_Needle], report: G
         except Exception as exc:
             raise LeakDetected(None, "unreadable", f"the PDF could not be examined ({type(exc).__name__})") from None
     try:
-        scan("the text extracted by pypdf", _pypdf_text(pdf_bytes))
+        by_pypdf = _pypdf_pages(pdf_bytes)
+        _scan_pages(scan, "pypdf", by_pypdf if len(by_pypdf) == pages else None, "\n".join(by_pypdf))
         report.extractors.append("pypdf")
         if poppler is not None:
-            scan("the text extracted by pdftotext", _poppler_finish(poppler))
+            text = _poppler_finish(poppler)
+            _scan_pages(scan, "pdftotext", _by_page(text, pages), text)
             report.extractors.append("pdftotext")
         else:
-            scan("the text extracted by pdfminer", _pdfminer_text(pdf_bytes))
+            text = _pdfminer_text(pdf_bytes)
+            _scan_pages(scan, "pdfminer", _by_page(text, pages), text)
             report.extractors.append("pdfminer")
     except LeakDetected:
         raise

@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -41,6 +42,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.reports import wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
 
@@ -180,13 +182,109 @@ _FINGERPRINT_NOTE = (
 _SIGNING_NOTE = "Signing copy: the statement as the interviewee gave it, for reading back and signing."
 
 
-def _footer_canvas(content: StatementContent) -> type[Canvas]:
+# -- what the renderer draws from the form and from fixed lists (the leak gate's literals) ----------
+
+
+def _fixed_pseudonym(c: StatementContent) -> bool:
+    return c.pseudonym == wording.INTERVIEWEE or wording.is_placeholder(c.pseudonym)
+
+
+def placeholders(c: StatementContent) -> tuple[str, ...]:
+    """The placeholders the statement may show inside typed text: the legend's, and the pseudonym."""
+    out = {e.placeholder for e in c.legend if wording.is_placeholder(e.placeholder)}
+    if wording.is_placeholder(c.pseudonym):
+        out.add(c.pseudonym)
+    return tuple(sorted(out))
+
+
+def free_parts(c: StatementContent) -> list[str]:
+    """Every string the statement shows that is not the form's wording or a value from a fixed list:
+    the statement and addenda, the legend's own words, the language, the reference. The leak gate
+    searches these in full, except for placeholders, force names and dates in them."""
+    parts = [c.reference, c.language, c.statement, *(a.text for a in c.addenda)]
+    if not _fixed_pseudonym(c):
+        parts.append(c.pseudonym)
+    if not wording.is_consent_line(c.consent):
+        parts.append(c.consent)
+    if c.sealed_on and not wording.is_day(c.sealed_on):
+        parts.append(c.sealed_on)
+    parts += [a.dated for a in c.addenda if not wording.is_day(a.dated)]
+    for e in c.legend:
+        parts += [t for t in (e.placeholder, e.kind, e.description) if not wording.is_fixed(t)]
+    for label, value in c.facts:
+        parts += [t for t in (label, value) if not wording.is_fixed(t)]
+    for value in (c.role, c.force, c.crime, c.reported):
+        if not wording.is_fixed(value):
+            parts.append(value)
+    return [p for p in parts if p]
+
+
+def free_text_literals(c: StatementContent) -> tuple[str, list[str]]:
+    """(the free text, joined; each fixed phrase in it) for checking the content before drawing."""
+    text = "\n".join(free_parts(c))
+    return text, [m.group() for m in wording.fixed_phrases(placeholders(c)).finditer(text)]
+
+
+_FOOTER = re.compile(r"Page [1-9]\d* of [1-9]\d*|Fingerprint [0-9A-F]{4}(?: [0-9A-F]{4}){3}|[0-9a-f]{64}")
+_PSEUDONYM_MARK, _DAY_MARK = "\x01", "\x02"
+
+
+def _marked(text: str) -> str:
+    """``text`` with each placeholder and date replaced by a mark, so lines compare with templates."""
+    text = wording.PLACEHOLDER.sub(_PSEUDONYM_MARK, text)
+    return wording.DATE_IN_TEXT.sub(_DAY_MARK, text)
+
+
+@lru_cache(maxsize=1)
+def _form_texts() -> tuple[str, ...]:
+    """Every text the form draws, marked: what a declared literal line must be part of."""
+    c = StatementContent("", _PSEUDONYM_MARK, "", "", "", "", "", False, "", sealed_on=_DAY_MARK)
+    texts = [*_form_words(c), _DECLARATION.format(pseudonym=wording.INTERVIEWEE), f"Statement of {_PSEUDONYM_MARK}",
+             f"Statement of {wording.INTERVIEWEE}", f"Addendum dated {_DAY_MARK}", PERSONAL_DATA_MARK,
+             wording.CONSENT_LINE.format(day=_DAY_MARK), wording.CONSENT_LINE.format(day=wording.UNRECORDED_DAY),
+             *wording.fixed_values()]
+    return tuple(_marked(t) for t in texts)
+
+
+def is_form_literal(text: str) -> bool:
+    """True if ``text`` is wording the form may draw as a literal: a value from a fixed list, a
+    footer, a fingerprint, a force's name, a date, a placeholder, or (a line of) the form's own
+    wording. The leak gate excuses nothing else, whatever a renderer declares."""
+    if wording.is_fixed(text) or _FOOTER.fullmatch(text) or wording.fixed_phrases().fullmatch(text):
+        return True
+    key = _marked(text.strip())
+    if not key.strip() or not any(ch.isalnum() for ch in key):
+        return False
+    rx = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
+    return any(rx.search(t) for t in _form_texts())
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A drawn statement: the PDF bytes, and each literal it drew as (page number, text).
+
+    A literal is wording of the form ("Page 2 of 5", "Police force") or a value from a fixed list
+    ("Greater Manchester Police", "March 2024", "Person A"), recorded once for each time it was
+    drawn, on the page it was drawn on. Nothing a person typed is ever a literal.
+    """
+
+    data: bytes
+    literals: tuple[tuple[int, str], ...]
+
+
+def _footer_canvas(content: StatementContent, literals: list[tuple[int, str]] | None = None) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each footer can say "Page N of M"."""
 
     class StatementCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.drawn_literals: list[tuple[int, str]] = [] if literals is None else literals
+
+        def note_literal(self, text: str) -> None:
+            """Record that ``text`` (form wording or a fixed value) was drawn on the current page."""
+            if text.strip():
+                self.drawn_literals.append((self._pageNumber, text))
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self._pages.append(dict(self.__dict__))
@@ -210,37 +308,59 @@ def _footer_canvas(content: StatementContent) -> type[Canvas]:
             self.setFillColor(colors.HexColor("#333333"))
             y = MARGIN_BOTTOM - 11 * mm
             self.drawString(MARGIN_X, y, f"Reference {content.reference}")
-            self.drawCentredString(PAGE_W / 2, y, f"Fingerprint {content.short_fingerprint}")
-            self.drawRightString(PAGE_W - MARGIN_X, y, f"Page {self._pageNumber} of {total}")
+            self.note_literal("Reference")
+            for literal, draw, x in ((f"Fingerprint {content.short_fingerprint}", self.drawCentredString, PAGE_W / 2),
+                                     (f"Page {self._pageNumber} of {total}", self.drawRightString, PAGE_W - MARGIN_X)):
+                draw(x, y, literal)
+                self.note_literal(literal)
             if content.signing_copy:
                 self.setFillColor(colors.HexColor("#B00020"))
                 self.setFont(fonts.bold, 9)
-                self.drawCentredString(PAGE_W / 2, PAGE_H - 12 * mm, PERSONAL_DATA_MARK)
-                self.drawCentredString(PAGE_W / 2, MARGIN_BOTTOM - 16 * mm, PERSONAL_DATA_MARK)
+                for y_mark in (PAGE_H - 12 * mm, MARGIN_BOTTOM - 16 * mm):
+                    self.drawCentredString(PAGE_W / 2, y_mark, PERSONAL_DATA_MARK)
+                    self.note_literal(PERSONAL_DATA_MARK)
             self.restoreState()
 
     return StatementCanvas
 
 
+def _literal(text: str, **kw) -> ScriptParagraph:
+    """A paragraph of the form's own wording (recorded as a literal where it is drawn)."""
+    return ScriptParagraph(text, literal=True, **kw)
+
+
+def _typed(text: str, tokens: Sequence[str], **kw) -> ScriptParagraph:
+    """A paragraph that may hold what a person typed: only the given tokens in it, force names and
+    dates are literals."""
+    return ScriptParagraph(text, tokens=wording.fixed_phrases(tuple(tokens)), **kw)
+
+
+def _value(text: str, tokens: Sequence[str], **kw) -> ScriptParagraph:
+    """A fact's value: a literal if it is exactly a value from a fixed list, else typed text."""
+    return _literal(text, **kw) if wording.is_fixed(text) else _typed(text, tokens, **kw)
+
+
 def _heading(text: str) -> list:
-    return [CondPageBreak(30 * mm), ScriptParagraph(text, size=12.5, bold=True, space_before=10, space_after=5)]
+    return [CondPageBreak(30 * mm), _literal(text, size=12.5, bold=True, space_before=10, space_after=5)]
 
 
-def _facts_table(content: StatementContent, width: float) -> Table:
+def _facts_table(content: StatementContent, width: float, tokens: Sequence[str]) -> Table:
+    pseudonym = (_literal if _fixed_pseudonym(content) else lambda t, **kw: _typed(t, tokens, **kw))
     rows = [
-        ("Statement of", content.pseudonym),
-        ("Reference", content.reference),
-        ("Role", content.role),
-        ("Police force", content.force),
-        ("Crime reported", content.crime),
-        ("Month and year reported", content.reported),
-        ("Language of interview", content.language),
-        ("Interpreter used", "Yes" if content.interpreter else "No"),
-        *content.facts,
+        ("Statement of", lambda **kw: pseudonym(content.pseudonym or "-", **kw)),
+        ("Reference", lambda **kw: _typed(content.reference or "-", (), **kw)),
+        ("Role", lambda **kw: _value(content.role or "-", tokens, **kw)),
+        ("Police force", lambda **kw: _value(content.force or "-", tokens, **kw)),
+        ("Crime reported", lambda **kw: _value(content.crime or "-", tokens, **kw)),
+        ("Month and year reported", lambda **kw: _value(content.reported or "-", tokens, **kw)),
+        ("Language of interview", lambda **kw: _typed(content.language or "-", tokens, **kw)),
+        ("Interpreter used", lambda **kw: _literal("Yes" if content.interpreter else "No", **kw)),
     ]
+    data = [[_literal(label, size=9.5, bold=True, space_after=0), cell(size=9.5, space_after=0)]
+            for label, cell in rows]
+    data += [[_value(label, tokens, size=9.5, bold=True, space_after=0),
+              _value(value or "-", tokens, size=9.5, space_after=0)] for label, value in content.facts]
     label_w = 62 * mm
-    data = [[ScriptParagraph(label, size=9.5, bold=True, space_after=0),
-             ScriptParagraph(value or "-", size=9.5, space_after=0)] for label, value in rows]
     table = Table(data, colWidths=[label_w, width - label_w])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -253,11 +373,11 @@ def _facts_table(content: StatementContent, width: float) -> Table:
     return table
 
 
-def _legend_table(legend: Sequence[LegendLine], width: float) -> Table:
-    head = [ScriptParagraph(t, size=9, bold=True, space_after=0) for t in ("Placeholder", "Type", "Why")]
-    data = [head] + [[ScriptParagraph(e.placeholder, size=9, space_after=0),
-                      ScriptParagraph(e.kind, size=9, space_after=0),
-                      ScriptParagraph(e.description, size=9, space_after=0)] for e in legend]
+def _legend_table(legend: Sequence[LegendLine], width: float, tokens: Sequence[str]) -> Table:
+    head = [_literal(t, size=9, bold=True, space_after=0) for t in ("Placeholder", "Type", "Why")]
+    data = [head] + [[_value(e.placeholder, tokens, size=9, space_after=0),
+                      _value(e.kind, tokens, size=9, space_after=0),
+                      _value(e.description, tokens, size=9, space_after=0)] for e in legend]
     table = Table(data, colWidths=[40 * mm, 35 * mm, width - 75 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -272,8 +392,8 @@ def _legend_table(legend: Sequence[LegendLine], width: float) -> Table:
 
 
 def _signature_block(label: str, width: float) -> Table:
-    data = [[ScriptParagraph(label, size=9.5, bold=True, space_after=0), "",
-             ScriptParagraph("Date", size=9.5, bold=True, space_after=0), ""]]
+    data = [[_literal(label, size=9.5, bold=True, space_after=0), "",
+             _literal("Date", size=9.5, bold=True, space_after=0), ""]]
     table = Table(data, colWidths=[38 * mm, width - 38 * mm - 50 * mm, 14 * mm, 36 * mm], rowHeights=[13 * mm])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -294,46 +414,62 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
+def _template(template: str, value: str, fixed: bool, tokens: Sequence[str], **kw) -> ScriptParagraph:
+    """``template`` with ``value`` put in: all literal if the value is fixed, else only the template's words."""
+    text = template.format(value=value)
+    if fixed:
+        return _literal(text, **kw)
+    return _typed(text, [*(p.strip() for p in template.split("{value}") if p.strip()), *tokens], **kw)
+
+
 def build_story(content: StatementContent, width: float) -> list:
+    tokens = placeholders(content)
+    fixed_pseudonym = _fixed_pseudonym(content)
     story: list = []
-    story.append(ScriptParagraph("WITNESS STATEMENT", size=17, bold=True, space_after=2))
-    story.append(ScriptParagraph(f"Statement of {content.pseudonym}", size=12, bold=True, space_after=1))
-    story.append(ScriptParagraph(f"Reference {content.reference}", size=10, space_after=8,
-                                 color=colors.HexColor("#333333")))
+    story.append(_literal("WITNESS STATEMENT", size=17, bold=True, space_after=2))
+    story.append(_template("Statement of {value}", content.pseudonym, fixed_pseudonym, tokens,
+                           size=12, bold=True, space_after=1))
+    story.append(_typed(f"Reference {content.reference}", ["Reference"], size=10, space_after=8,
+                        color=colors.HexColor("#333333")))
     if content.signing_copy:
-        story.append(ScriptParagraph(_SIGNING_NOTE, size=10, bold=True, color=colors.HexColor("#B00020")))
-    story.append(_facts_table(content, width))
+        story.append(_literal(_SIGNING_NOTE, size=10, bold=True, color=colors.HexColor("#B00020")))
+    story.append(_facts_table(content, width, tokens))
     story += _heading("Statement")
     for para in paragraphs(content.statement) or ["-"]:
-        story.append(ScriptParagraph(para, size=BODY_SIZE, space_after=6))
+        story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     if content.addenda:
         story += _heading("Addenda after signing")
         for a in content.addenda:
-            story.append(ScriptParagraph(f"Addendum dated {a.dated}", size=10, bold=True, space_after=2))
+            story.append(_template("Addendum dated {value}", a.dated, wording.is_day(a.dated), tokens,
+                                   size=10, bold=True, space_after=2))
             for para in paragraphs(a.text) or ["-"]:
-                story.append(ScriptParagraph(para, size=BODY_SIZE, space_after=6))
+                story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     if not content.signing_copy:
         story += _heading("Redactions")
         if content.legend:
-            story.append(ScriptParagraph(_REDACTION_NOTE, size=9.5, space_after=6))
-            story.append(_legend_table(content.legend, width))
+            story.append(_literal(_REDACTION_NOTE, size=9.5, space_after=6))
+            story.append(_legend_table(content.legend, width, tokens))
         else:
-            story.append(ScriptParagraph(_NO_LEGEND, size=9.5))
+            story.append(_literal(_NO_LEGEND, size=9.5))
     story += _heading("Consent")
-    story.append(ScriptParagraph(content.consent or "-", size=BODY_SIZE))
-    block = [*_heading("Declaration")[1:], ScriptParagraph(_DECLARATION.format(pseudonym=content.pseudonym),
-                                                           size=BODY_SIZE),
+    consent = content.consent or "-"
+    story.append(_literal(consent, size=BODY_SIZE) if consent == "-" or wording.is_consent_line(consent)
+                 else _typed(consent, tokens, size=BODY_SIZE))
+    declaration = _DECLARATION.replace("{pseudonym}", "{value}")
+    block = [*_heading("Declaration")[1:],
+             _template(declaration, content.pseudonym, fixed_pseudonym, tokens, size=BODY_SIZE),
              _signature_block("Signed", width)]
     if content.interpreter:
-        block += [Spacer(1, 4 * mm), ScriptParagraph(_INTERPRETER_DECLARATION, size=BODY_SIZE),
+        block += [Spacer(1, 4 * mm), _literal(_INTERPRETER_DECLARATION, size=BODY_SIZE),
                   _signature_block("Interpreter", width)]
     block += [_signature_block("Worker", width)]
     if content.sealed_on:
-        block += [Spacer(1, 3 * mm), ScriptParagraph(_SEALED.format(day=content.sealed_on), size=9.5, bold=True)]
+        block += [Spacer(1, 3 * mm), _template(_SEALED.replace("{day}", "{value}"), content.sealed_on,
+                                               wording.is_day(content.sealed_on), tokens, size=9.5, bold=True)]
     block += [Spacer(1, 4 * mm),
-              ScriptParagraph("Fingerprint (SHA-256)", size=8.5, bold=True, space_after=0),
-              ScriptParagraph(content.fingerprint, size=8.5, space_after=1),
-              ScriptParagraph(_FINGERPRINT_NOTE, size=8, color=colors.HexColor("#444444"))]
+              _literal("Fingerprint (SHA-256)", size=8.5, bold=True, space_after=0),
+              _literal(content.fingerprint, size=8.5, space_after=1),
+              _literal(_FINGERPRINT_NOTE, size=8, color=colors.HexColor("#444444"))]
     story.append(CondPageBreak(40 * mm))
     story.append(KeepTogether(block))
     return story
@@ -344,6 +480,11 @@ def render_statement(content: StatementContent) -> bytes:
 
     Raises :class:`desktop.reports.fonts.UncoveredCharacter` for a character no font can draw.
     """
+    return draw_statement(content).data
+
+
+def draw_statement(content: StatementContent) -> Rendered:
+    """The statement as PDF bytes, with the literals drawn on each page (for the leak gate)."""
     fonts = FontSet.load()[LATIN]
     buf = io.BytesIO()
     frame_w = PAGE_W - 2 * MARGIN_X
@@ -368,9 +509,10 @@ def render_statement(content: StatementContent) -> bytes:
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, frame_w, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="statement", frames=[frame])])
+    literals: list[tuple[int, str]] = []
     try:
-        doc.build(build_story(content, frame_w), canvasmaker=_footer_canvas(content))
+        doc.build(build_story(content, frame_w), canvasmaker=_footer_canvas(content, literals))
     except LayoutError:
         # reportlab's message may quote the text; this one does not
         raise StatementLayoutError("The statement could not be laid out on the page.") from None
-    return buf.getvalue()
+    return Rendered(buf.getvalue(), tuple(literals))

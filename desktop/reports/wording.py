@@ -1,0 +1,109 @@
+"""The fixed wording a statement draws from enumerations: role, answer, outcome and legend labels,
+police force names, crime labels, months, dates and placeholders.
+
+The leak gate must tell these apart from the text a person gave: a recorded surname may be an
+ordinary word of the form ("Page", "Police", "Witness"). :func:`is_fixed` says whether a fact
+value is exactly one of these fixed strings; the renderer declares only such strings (and the
+form's own wording) as literals, and everything else on the page is searched in full.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.core.forces import FORCES
+from desktop.core.model import CRIME_LABELS, Answer, Outcome, Role
+
+ROLE_LABELS = {Role.VICTIM: "Victim", Role.WITNESS: "Witness", Role.BOTH: "Victim and witness"}
+ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "Not known"}
+OUTCOME_LABELS = {
+    Outcome.IMMIGRATION_ACTION: "Immigration action was taken",
+    Outcome.DETENTION: "The interviewee was detained",
+    Outcome.CRIME_INVESTIGATED: "The crime was investigated",
+    Outcome.CRIME_DROPPED: "The crime was dropped",
+    Outcome.NOT_KNOWN: "Not known",
+}
+FACT_LABELS = (
+    "Officers asked about immigration status",
+    "Immigration Enforcement contacted",
+    "Fear of status checks stopped or delayed reporting",
+    "Immigration status used as a threat",
+    "What happened next",
+)
+TYPE_NAMES = {
+    "PERSON": "Person", "HOME_OFFICE_REF": "Home Office reference", "NI_NUMBER": "National Insurance number",
+    "NHS_NUMBER": "NHS number", "BRP": "Residence permit number", "DATE_OF_BIRTH": "Date of birth",
+    "CRIME_REF": "Crime reference", "OFFICER_NUMBER": "Officer's number", "SOCIAL": "Social media",
+    "ID": "Identifying number", "OTHER": "Other",
+}
+NOT_KNOWN = "Not known"
+NOT_RECORDED = "Not recorded"
+UNRECORDED_DAY = "an unrecorded date"
+CONSENT_LINE = ("The interviewee consented on {day} to this statement being used, redacted, "
+                "in the police super-complaint.")
+INTERVIEWEE = "the interviewee"
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+_MONTH_YEAR = re.compile(rf"(?:{_MONTHS}) (?:19|20)\d\d")
+_DAY = re.compile(rf"(?:[1-9]|[12]\d|3[01]) (?:{_MONTHS}) (?:19|20)\d\d")
+# "Person A" ... "Person AB" and "[PHONE 1]", "[HOME OFFICE REF 12]": what the redaction engine writes
+PLACEHOLDER = re.compile(r"Person [A-Z]{1,3}|\[[A-Z][A-Z ]{0,40} [1-9]\d{0,3}\]")
+
+
+def is_day(text: str) -> bool:
+    """A day as statements print it ("2 May 2024"), or the wording for an unrecorded one."""
+    return text == UNRECORDED_DAY or _DAY.fullmatch(text) is not None
+
+
+def is_month_year(text: str) -> bool:
+    return text == NOT_KNOWN or _MONTH_YEAR.fullmatch(text) is not None
+
+
+def is_placeholder(text: str) -> bool:
+    return PLACEHOLDER.fullmatch(text) is not None
+
+
+def is_consent_line(text: str) -> bool:
+    m = re.fullmatch(re.escape(CONSENT_LINE).replace(re.escape("{day}"), "(.+?)"), text)
+    return m is not None and is_day(m.group(1))
+
+
+@lru_cache(maxsize=1)
+def fixed_values() -> frozenset[str]:
+    from desktop.redaction.spans import TYPE_LABELS
+
+    values = {*ROLE_LABELS.values(), *ANSWER_LABELS.values(), *OUTCOME_LABELS.values(), *FACT_LABELS,
+              *TYPE_NAMES.values(), *CRIME_LABELS.values(), *(f.name for f in FORCES), NOT_KNOWN, NOT_RECORDED, "-"}
+    values |= {d[:1].upper() + d[1:] for d in TYPE_LABELS.values()}  # legend descriptions
+    values |= {k.replace("_", " ").capitalize() for k in TYPE_LABELS}  # legend types without a name above
+    return frozenset(values)
+
+
+def is_fixed(text: str) -> bool:
+    """True if ``text`` is exactly a value the statement takes from a fixed list (never typed by a person)."""
+    if text in fixed_values() or is_month_year(text) or is_day(text) or is_placeholder(text):
+        return True
+    if "; " in text:  # several outcomes
+        return all(part in OUTCOME_LABELS.values() for part in text.split("; "))
+    return False
+
+
+_DATE_IN_TEXT = (rf"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:{_MONTHS})(?: (?:19|20)\d\d)?"
+                 rf"|(?:{_MONTHS}) (?:(?:19|20)\d\d|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)")
+DATE_IN_TEXT = re.compile(r"(?<!\w)(?:" + _DATE_IN_TEXT + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _force_names() -> tuple[str, ...]:
+    names = {n for f in FORCES for n in (f.name, *f.aliases) if " " in n}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=256)
+def fixed_phrases(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Where typed text holds fixed wording that stays in a statement: ``extra`` (placeholders, the
+    form's words around a typed value), police force names, and dates ("March 2024", "3 May")."""
+    alts = [re.escape(t) for t in sorted(set(extra), key=lambda t: (-len(t), t)) if t]
+    alts += [re.escape(n) for n in _force_names()]
+    return re.compile(r"(?<!\w)(?:" + "|".join([*alts, _DATE_IN_TEXT]) + r")(?!\w)")
