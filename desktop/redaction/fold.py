@@ -8,6 +8,7 @@ same offsets as the original (the fast path); otherwise an explicit offset map i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -62,13 +63,18 @@ class Folded:
             self.folded = text.translate(table)
             self._map = None
             return
-        parts: list[str] = []
+        self.folded = text.translate(table)
+        # Each folded character points back to the original one it came from. Most characters fold
+        # to one: only the others (marks dropped, letters doubled) need a look.
+        odd = {chr(c): len(f) for c, f in table.items() if len(f) != 1}
         mapping: list[int] = []
-        for i, ch in enumerate(text):
-            f = table[ord(ch)]
-            parts.append(f)
-            mapping.extend([i] * len(f))
-        self.folded = "".join(parts)
+        prev = 0
+        for m in re.finditer("[" + "".join(re.escape(c) for c in odd) + "]", text):
+            i = m.start()
+            mapping.extend(range(prev, i))
+            mapping.extend([i] * odd[m.group()])
+            prev = i + 1
+        mapping.extend(range(prev, len(text)))
         mapping.append(len(text))
         self._map = mapping
 

@@ -62,6 +62,38 @@ def narrative_thirty_pages() -> tuple[str, KnownIdentifiers]:
     return " ".join(parts)[: 30 * PAGE_CHARS], KnownIdentifiers(people=[("Rajinder Sandhu", ["Raj"])])
 
 
+# Sentences in the interviewee's own words, as outreach workers write them into a statement.
+OWN_WORDS = [
+    "ਮੈਨੂੰ ਬਹੁਤ ਡਰ ਲੱਗਦਾ ਸੀ ਕਿ ਪੁਲਿਸ ਮੇਰੇ ਕਾਗਜ਼ ਦੇਖੇਗੀ।",
+    "ਮੇਰਾ ਪਤੀ {pa} ਨੇ ਮੇਰਾ ਪਾਸਪੋਰਟ ਰੱਖ ਲਿਆ।",
+    "پولیس نے پہلے میرا پاسپورٹ مانگا اور پھر ہوم آفس کو فون کیا۔",
+    "میرے شوہر {ur} نے مجھے مارا۔",
+    "पुलिस ने पहले मेरा पासपोर्ट माँगा, फिर पूछा कि क्या हुआ।",
+    "আমি ভয় পেয়েছিলাম, আমার স্বামী {bn} আমাকে মারত।",
+    "لا تخبر الشرطة، قال لي زوجي {ar}، كان يضربني.",
+    "She said ਮੈਨੂੰ ਡਰ ਲੱਗਦਾ ਹੈ and the officer did not understand.",
+    "He shouted বের হয়ে যাও at me in the street.",
+]
+
+
+def mixed_script_thirty_pages() -> tuple[str, KnownIdentifiers]:
+    """A 30-page statement in English with the interviewee's own words in Punjabi, Urdu, Hindi,
+    Bengali and Arabic every third sentence (the slow path: folding with an offset map, letters
+    made of several code points)."""
+    import random
+
+    r = random.Random(31)
+    text, known = narrative_thirty_pages()
+    sentences = text.split(". ")
+    out = []
+    for i, sent in enumerate(sentences):
+        out.append(sent)
+        if i % 3 == 2:
+            out.append(r.choice(OWN_WORDS).format(pa="ਹਰਪ੍ਰੀਤ ਸਿੰਘ", ur="عمران خان", bn="রফিক", ar="أحمد"))
+    known = KnownIdentifiers(people=[*known.people, ("Harpreet Singh", ["ਹਰਪ੍ਰੀਤ ਸਿੰਘ"])])
+    return ". ".join(out)[: 30 * PAGE_CHARS], known
+
+
 def dense_thirty_pages() -> tuple[str, KnownIdentifiers]:
     """30 pages of the test set's statements one after another: far more identifiers than a real statement."""
     sts = everything()
@@ -104,10 +136,12 @@ def _speed(text: str, known: KnownIdentifiers) -> dict:
 def run() -> dict:
     res = score(everything(), lambda st: detect(st.text, st.known))
     ho = score(held_out(), lambda st: detect(st.text, st.known))
+    mixed = score([st for st in everything() if st.id.startswith("m")], lambda st: detect(st.text, st.known))
     return {
         "speed": {
             "narrative_statement": _speed(*narrative_thirty_pages()),
             "identifier_dense_statement": _speed(*dense_thirty_pages()),
+            "mixed_script_statement": _speed(*mixed_script_thirty_pages()),
             "load_average": [round(x, 2) for x in __import__("os").getloadavg()],
         },
         "recall": {
@@ -116,6 +150,12 @@ def run() -> dict:
             "facts_damaged": res["facts"],
             "leak_free_documents": res["leak_free_documents"],
             "misses": res["misses"],
+        },
+        "mixed_script_statements": {
+            "groups": mixed["groups"],
+            "facts_damaged": mixed["facts"],
+            "damaged": mixed["damaged"],
+            "misses": mixed["misses"],
         },
         "held_out": {
             "groups": ho["groups"],
