@@ -212,7 +212,8 @@ def presidio_run(model_dir: str) -> dict:
             if with_known:
                 words = {w for name, aliases in st.known.people for v in [name, *aliases] for w in [v, *v.split()]}
                 words |= {v for _, v in st.known.identifiers}
-                ad_hoc = [PatternRecognizer(supported_entity="KNOWN", deny_list=sorted(words))]
+                if words:  # (a statement with nothing recorded has no deny list)
+                    ad_hoc = [PatternRecognizer(supported_entity="KNOWN", deny_list=sorted(words))]
             res = analyzer.analyze(st.text, language="en", ad_hoc_recognizers=ad_hoc or None, score_threshold=0.0)
             if drop_fact_like:
                 res = [r for r in res if r.entity_type not in fact_like]
