@@ -400,6 +400,11 @@ class InterviewEditor(QWidget):
         self._row(form, self.tr("Interpreter"), self.interpreter, self.tr("An interpreter was used"))
         self.status = _combo(page, [(labels.status_label(s), s.value) for s in Status], "")
         self._row(form, self.tr("Stat&us"), self.status, self.tr("Status of the record"))
+        # Sealed is shown (a signed record says so) but cannot be chosen here: sealing goes through
+        # "Record signed", which asks first, because from then on every change is a dated addendum.
+        sealed_item = self.status.model().item(self.status.findData(Status.SEALED.value))
+        sealed_item.setEnabled(False)
+        sealed_item.setToolTip(self.tr("Use “Record signed” once the statement is signed"))
         for w in (self.interviewed_on.dateChanged, self.interviewer.textChanged, self.role.currentIndexChanged,
                   self.language.currentTextChanged, self.interpreter.toggled, self.status.currentIndexChanged):
             w.connect(self.changed)
@@ -793,9 +798,19 @@ class InterviewEditor(QWidget):
             "language": self.language.currentText().strip() or "English",
             "interpreter_used": self.interpreter.isChecked(),
             "interviewer": self.interviewer.text().strip(),
-            "status": self.status.currentData(),
+            "status": self._form_status(),
             "created_at": base.created_at.isoformat() if base else self._state_created,
         }
+
+    def _form_status(self) -> str:
+        """The status the form saves: never Sealed unless the stored record already is (only "Record
+        signed" seals, after asking)."""
+        chosen = self.status.currentData()
+        if chosen != Status.SEALED.value:
+            return chosen
+        if self._base is not None and self._base.status == Status.SEALED:
+            return chosen
+        return self._base.status.value if self._base is not None else Status.DRAFT.value
 
     def _apply_state(self, d: dict) -> None:
         self._loading = True
@@ -843,6 +858,7 @@ class InterviewEditor(QWidget):
             self.interpreter.setChecked(bool(d.get("interpreter_used")))
             self.interviewer.setText(d.get("interviewer") or "")
             _select(self.status, d.get("status") or "draft")
+            _select(self.status, self._form_status())  # a draft kept from before cannot seal either
         finally:
             self._loading = False
         self.draft_state.setText("")
