@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.quick_exit_keys = quick_exit_keys
         quick_exit_keys.setParent(self)
         quick_exit_keys.triggered.connect(self.quick_exit)
+        quick_exit_keys.lock_pressed.connect(self.lock)  # Ctrl+L in any dialog (Settings, message boxes, ...)
         self.system_lock = system_lock
         if system_lock is not None:
             system_lock.setParent(self)
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.lock_action = action(QKeySequence("Ctrl+L"), self.lock)
+        self.lock_action = action(QKeySequence("Ctrl+L"), self.lock)  # and quick_exit_keys, in every other window
         self.new_action = action(QKeySequence.StandardKey.New, self.new_interview)
         self.find_action = action(QKeySequence.StandardKey.Find, self._focus_search)
 
@@ -311,7 +312,9 @@ class MainWindow(QMainWindow):
                 log.error("saving the draft before locking failed: %s", type(exc).__name__)
         self.statements.detach()
         self._close_other_windows()
-        self.settings_dialog = None
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
         # An unlock or set-up still deriving its key must not open the vault behind the lock.
         self.unlock_page.cancel()
         self.create_page.cancel()

@@ -159,12 +159,22 @@ class ClipboardGuard(QObject):
 
 
 class QuickExitKeys(QObject):
-    """The quick-exit keys, anywhere in the app, even while a modal dialog has the keyboard:
-    Ctrl+Shift+Q, or Esc pressed twice within ``window_ms`` (in a dialog the first Esc closes it).
-    One key press reaches the filter once per widget it passes through, so presses closer
-    together than ``dedup_ms`` count once."""
+    """The keys that make Witnessbox safe to step away from, anywhere in the app, even while a
+    dialog, a message box or a file chooser has the keyboard:
+
+    * quick exit (``triggered``): Ctrl+Shift+Q, or Esc pressed twice within ``window_ms`` (in a
+      dialog the first Esc closes it). One key press reaches the filter once per widget it passes
+      through, so presses closer together than ``dedup_ms`` count once.
+    * lock (``lock_pressed``): Ctrl+L. The main window's own Ctrl+L shortcut (and the statement
+      dialogs') take the key first where they apply; this catches it in every other window, so no
+      dialog, present or future, needs its own shortcut for the lock to reach it.
+
+    A native file chooser (Windows, macOS) runs outside Qt and sends no keys here; the idle timer
+    still runs while it is open.
+    """
 
     triggered = Signal()
+    lock_pressed = Signal()
 
     def __init__(self, app: QObject, window_ms: int = 800, dedup_ms: int = 30, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +194,11 @@ class QuickExitKeys(QObject):
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if key == Qt.Key.Key_Q and mods == ctrl_shift:
             self.triggered.emit()
+            return True
+        if key == Qt.Key.Key_L and mods == Qt.KeyboardModifier.ControlModifier:
+            self._first = None
+            if not event.isAutoRepeat():
+                self.lock_pressed.emit()
             return True
         if key != Qt.Key.Key_Escape or mods != Qt.KeyboardModifier.NoModifier:
             self._first = None
