@@ -181,6 +181,8 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
                 continue
             if w in lexicon.FULL_MONTHS or w in lexicon.FULL_DAYS or w in lexicon.place_tokens():
                 continue
+            if w in lexicon.SCRIPT_STOP_WORDS:
+                continue
             words.setdefault(w, sp.person)
     if not words:
         return []

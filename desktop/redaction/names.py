@@ -392,11 +392,13 @@ def _name_after(text: str, words: list[tuple[int, int, str]], cue: int) -> list[
         taken.append(words[k])
     else:
         ended = True
+    conf = 0.5
     if not ended and len(taken) == 3:
         taken = taken[:2]  # nothing marks where it ends: the given name and one more word
+        conf = 0.4  # less sure: not looked for again elsewhere in the statement
     if not taken:
         return []
-    return [(taken[0][0], taken[-1][1], "PERSON", 0.5)]
+    return [(taken[0][0], taken[-1][1], "PERSON", conf)]
 
 
 def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:

@@ -148,3 +148,11 @@ def test_recorded_names_in_other_scripts_are_always_found():
     for piece in ("ਹਰਪ੍ਰੀਤ ਕੌਰ", "عمران", "सुनीता", "বেগম"):
         i = text.index(piece)
         assert any(s.start <= i and i + len(piece) <= s.end and s.source == "known" for s in spans), piece
+
+
+def test_a_guess_with_nothing_to_end_it_is_not_looked_for_again():
+    # After "ਮੇਰਾ ਪਤੀ" (my husband) nothing marks where a name would end within three words: the two
+    # words after the cue are suggested (recall first), but not sought elsewhere in the statement.
+    text = "ਮੇਰਾ ਪਤੀ ਰਾਜ ਬਹੁਤ ਗੁੱਸੇ ਵਾਲਾ ਬੰਦਾ ਹੈ। ਉਹ ਬਹੁਤ ਪੀਂਦਾ ਹੈ।"
+    spans = detect(text)
+    assert [text[s.start : s.end] for s in spans] == ["ਰਾਜ ਬਹੁਤ"]
