@@ -234,6 +234,11 @@ class ScriptParagraph(Flowable):
         width = self.width - self.indent
         space = getattr(self, "_space_w", None) or self._space()
         y = self.height - self.size * 1.15
+        # one text object for the paragraph, each run placed where it goes (a short page content
+        # that every reader, the leak gate's included, gets through quickly)
+        text = None
+        current = None
+        at = (0.0, 0.0)
         for line in self._lines:
             ordered = self._visual_order(line)
             line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
@@ -258,14 +263,17 @@ class ScriptParagraph(Flowable):
                     x += run.width
                 x += space
                 gap = True
-            text = canv.beginText(0, y)
-            current = None
             for sx, font, glyphs, _plain, size in segments:
-                text.setTextOrigin(sx, y)
+                if text is None:
+                    text = canv.beginText(sx, y)
+                else:  # a relative move (Td) is shorter than placing the text matrix (Tm)
+                    text.moveCursor(sx - at[0], at[1] - y)
+                at = (sx, y)
                 if (font, size) != current:
                     text.setFont(font, size)
                     current = (font, size)
                 text.textOut(glyphs)
-            canv.drawText(text)
             y -= self.leading
+        if text is not None:
+            canv.drawText(text)
         canv.restoreState()

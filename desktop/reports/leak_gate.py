@@ -336,6 +336,9 @@ def _search(needles: list[_Needle], hay: _Hay) -> None:
     levels = hay.levels
     for n in needles:
         for i in (_CAPITAL_LEVELS if n.capital else _PLAIN_LEVELS):
+            lv = n.levels[i]
+            if not lv or (not n.capital and lv not in levels[i]):
+                continue
             for start, end in n.matches(i, levels[i]):
                 if not hay.excused(i, start, end):
                     raise LeakDetected(n.index, FORM_NAMES[i], hay.where)
@@ -481,14 +484,30 @@ def _pdf_string(text: str) -> bytes | None:
 
 
 def _mask_codes(body: bytes, literals: Iterable[str]) -> bytes:
-    """A page's content with the literals drawn on it blanked, no more often than they were drawn."""
-    for literal, count in sorted(Counter(literals).items(), key=lambda lc: -len(lc[0])):
+    """A page's content with the literals drawn on it blanked, no more often than they were drawn
+    (longest first, so a placeholder inside a drawn line is not counted twice)."""
+    counts = Counter(literals)
+    if not counts:
+        return body
+    out = bytearray(body)
+    for literal, count in sorted(counts.items(), key=lambda lc: -len(lc[0])):
         b = _pdf_string(literal)
         if not b:
             continue
-        pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])")
-        body = pat.sub(lambda m: b" " * len(m.group()), body, count=count)
-    return body
+        pos, left = 0, count
+        while left:
+            s = out.find(b, pos)
+            if s < 0:
+                break
+            e = s + len(b)
+            pos = s + 1
+            if (s and chr(out[s - 1]).isalnum() and out[s - 1] < 128) or (e < len(out) and out[e] < 128
+                                                                          and chr(out[e]).isalnum()):
+                continue  # inside a longer word
+            out[s:e] = b" " * len(b)
+            left -= 1
+            pos = e
+    return bytes(out)
 
 
 def _objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple[str, str | bytes]]:
@@ -564,24 +583,30 @@ def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[
     return maps
 
 
+_TEXT_OPERATORS = "Tf Tj ' \" TJ ET Td TD Tm T*"
+
+
 def content_text(pdf: pikepdf.Pdf, cache: dict | None = None) -> list[str]:
     """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces)."""
     pages = []
     cache = {} if cache is None else cache
+    tables: dict[int, dict[int, str]] = {}
     for page in pdf.pages:
         maps = _font_maps(page, cache)
         current: dict[int, str] = {}
         parts: list[str] = []
-        for operands, op in pikepdf.parse_content_stream(page):
+        for operands, op in pikepdf.parse_content_stream(page, _TEXT_OPERATORS):
             o = str(op)
             if o == "Tf":
-                current = maps.get(str(operands[0]), {})
+                m = maps.get(str(operands[0]), {})
+                # each byte a code; a code the map does not hold reads as nothing
+                current = tables.get(id(m)) or tables.setdefault(id(m), {b: m.get(b, "") for b in range(256)})
             elif o in ("Tj", "'", '"'):
-                parts.append("".join(current.get(b, "") for b in bytes(operands[-1])))
+                parts.append(bytes(operands[-1]).decode("latin-1").translate(current))
             elif o == "TJ":
-                parts.append("".join(current.get(b, "") for item in operands[0]
-                                     if isinstance(item, pikepdf.String) for b in bytes(item)))
-            elif o in ("ET", "Td", "TD", "Tm", "T*"):
+                parts.append("".join(bytes(item).decode("latin-1").translate(current) for item in operands[0]
+                                     if isinstance(item, pikepdf.String)))
+            else:
                 parts.append(" ")
         pages.append("".join(parts))
     return pages

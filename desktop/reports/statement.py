@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -47,6 +48,9 @@ from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
 
 PAGE_W, PAGE_H = A4
+# Streams compressed without the ASCII85 layer: a quarter smaller, and quicker for every reader
+# of the finished file, the leak gate's three included. Statements are reportlab's only use here.
+rl_config.useA85 = 0
 
 
 class StatementLayoutError(ValueError):
