@@ -127,7 +127,8 @@ class GateReport:
 # -- normalising --------------------------------------------------------------------------------
 
 
-_DROP_COMBINING = {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
+_COMBINING = re.compile("[" + "".join(re.escape(chr(cp)) for cp in range(0x300, 0x10000)
+                                      if unicodedata.combining(chr(cp))) + "]+")
 
 
 def fold(text: str) -> str:
@@ -136,7 +137,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLD))
-    return decomposed.translate(_DROP_COMBINING)
+    return _COMBINING.sub("", decomposed)
 
 
 def fold_keep_case(text: str) -> str:
@@ -145,19 +146,46 @@ def fold_keep_case(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_KEEP_CASE))
-    return decomposed.translate(_DROP_COMBINING)
+    return _COMBINING.sub("", decomposed)
 
 
 def _levels(text: str) -> tuple[str, str, str, str, str, str]:
     """The six forms compared: as written, case-folded, accent-folded, without spaces, without
     punctuation, and accent-folded with case kept."""
-    l0 = _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
-    l1 = l0.casefold()
-    l2 = _WS.sub(" ", fold(l1)).strip()
-    l3 = l2.replace(" ", "")
-    l4 = _NON_ALNUM.sub("", l3)
-    l5 = l0 if l0.isascii() else _WS.sub(" ", fold_keep_case(l0)).strip()
-    return l0, l1, l2, l3, l4, l5
+    return _Levels(text).all()
+
+
+class _Levels:
+    """The six forms of one text, each made when first asked for."""
+
+    __slots__ = ("_forms", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._forms: list[str | None] = [None] * 6
+
+    def __getitem__(self, i: int) -> str:
+        form = self._forms[i]
+        if form is None:
+            form = self._forms[i] = self._make(i)
+        return form
+
+    def _make(self, i: int) -> str:
+        if i == 0:
+            return _WS.sub(" ", unicodedata.normalize("NFKC", self._text)).strip()
+        if i == 1:
+            return self[0].casefold()
+        if i == 2:
+            return _WS.sub(" ", fold(self[1])).strip()
+        if i == 3:
+            return self[2].replace(" ", "")
+        if i == 4:
+            return _NON_ALNUM.sub("", self[3])
+        l0 = self[0]
+        return l0 if l0.isascii() else _WS.sub(" ", fold_keep_case(l0)).strip()
+
+    def all(self) -> tuple[str, str, str, str, str, str]:
+        return tuple(self[i] for i in range(6))  # type: ignore[return-value]
 
 
 def _is_rtl(text: str) -> bool:
@@ -282,13 +310,13 @@ class _Hay:
         self.where = where
         self.text = text
         self.literals = Counter(literals)
-        self._levels: tuple[str, ...] | None = None
+        self._levels: _Levels | None = None
         self._masks: dict[int, list[tuple[int, int]]] = {}
 
     @property
-    def levels(self) -> tuple[str, ...]:
+    def levels(self) -> _Levels:
         if self._levels is None:
-            self._levels = _levels(self.text)
+            self._levels = _Levels(self.text)
         return self._levels
 
     def excused(self, level: int, start: int, end: int) -> bool:

@@ -250,6 +250,7 @@ def _form_texts() -> tuple[str, ...]:
     return tuple(_marked(t) for t in texts)
 
 
+@lru_cache(maxsize=8192)
 def is_form_literal(text: str) -> bool:
     """True if ``text`` is wording the form may draw as a literal: a value from a fixed list, a
     footer, a fingerprint, a force's name, a date, a placeholder, or (a line of) the form's own
