@@ -171,7 +171,8 @@ def case_sensitive_parts(known: KnownIdentifiers | None) -> set[str]:
     for name, aliases in known.people:
         for v in [name, *aliases]:
             for t in v.split():
-                if len(t) >= 3 and fold(t) in english | lexicon.FUNCTION_WORDS | lexicon.MONTHS:
+                w = fold(t)
+                if len(t) >= 3 and (w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.MONTHS):
                     out.add(t)
     return out
 
