@@ -5,8 +5,10 @@
 
 Measures: unlock time split into the key derivation (the calibrated Argon2id of this machine) and
 opening the database (page checks included); adding interviews of about ``--words`` words (one
-transaction each, and in batches as an import does); search latency p50/p95 over them; listing;
-deleting one interview (including replacing the backups); vault size per interview.
+transaction each, and in batches as an import does); search latency p50/p95 over them; listing, with
+each of the list's filters and sorts as the list asks for them (count + first page) and the search
+box's query while a word is still being typed; deleting one interview (including replacing the
+backups); vault size per interview.
 """
 
 from __future__ import annotations
@@ -68,6 +70,56 @@ def _interview(rnd: random.Random, text: str) -> Interview:
 def _pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+LIST_SORTS = ("reference", "interviewed_on", "role", "crime_type", "force", "status", "consent_complaint",
+              "people_count")
+
+
+def _ui_list_ms(v: Vault, flt: ListFilter | None, sort: str = "updated_at") -> float:
+    """What the interview list asks for when a filter or a sort changes: the count and the first page."""
+    t = time.perf_counter()
+    v.interviews.count(flt)
+    v.interviews.list_summaries(flt, limit=200, sort=sort, descending=True)
+    return round((time.perf_counter() - t) * 1000, 2)
+
+
+def _list_queries(v: Vault, rnd: random.Random, vocab: list[str], weights: list[float]) -> dict:
+    """The list's filters and sorts (the first time each is asked for, then the median of three more),
+    and the search box's query with the last word taken as the start of a word."""
+    out: dict = {}
+
+    def timed(flt: ListFilter | None, sort: str = "updated_at") -> dict | None:
+        try:
+            first = _ui_list_ms(v, flt, sort)
+        except (ValueError, TypeError):  # a sort or an option this version of the vault does not have
+            return None
+        again = sorted(_ui_list_ms(v, flt, sort) for _ in range(3))[1]
+        return {"first": first, "again": again}
+
+    out["list_filter_ms"] = {
+        "force": timed(ListFilter(force="kent")),
+        "crime_type": timed(ListFilter(crime_type=CrimeType.HATE_CRIME)),
+        "consent": timed(ListFilter(consent_complaint=False)),
+        "force_and_consent": timed(ListFilter(force="west-yorkshire", consent_complaint=True)),
+    }
+    out["list_sort_ms"] = {sort: timed(None, sort) for sort in LIST_SORTS}
+    out["list_force_sorted_by_status_ms"] = timed(ListFilter(force="metropolitan"), "status")
+    by_length: dict[str, list[float]] = {}
+    for i in range(80):
+        # 2 to 5 letters typed so far, of a common word (by frequency) or of any word, for each length.
+        word = rnd.choices(vocab, weights=weights)[0] if (i // 4) % 2 else rnd.choice(vocab)
+        typed = word[: 2 + i % 4]
+        try:
+            ms = _ui_list_ms(v, ListFilter(text=typed, last_word_prefix=True))
+        except TypeError:
+            break
+        by_length.setdefault(f"{len(typed)}_letters", []).append(ms)
+    out["search_box_prefix_ms"] = {
+        k: {"p50": round(_pct(x, 50), 2), "p95": round(_pct(x, 95), 2), "max": round(max(x), 2)}
+        for k, x in sorted(by_length.items())
+    } or None
+    return out
 
 
 def run(count: int, words: int, queries: int, single_adds: int = 200, seed: int = 1) -> dict:
@@ -136,6 +188,7 @@ def run(count: int, words: int, queries: int, single_adds: int = 200, seed: int 
         t = time.perf_counter()
         v.interviews.count(ListFilter(force="kent", consent_complaint=True))
         out["count_filtered_ms"] = round((time.perf_counter() - t) * 1000, 2)
+        out.update(_list_queries(v, rnd, vocab, weights))
 
         v.backup_now()
         victim = v.interviews.ids()[len(v.interviews.ids()) // 2]
