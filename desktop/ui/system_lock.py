@@ -4,6 +4,16 @@ signals KeePassXC listens to); where no bus is running, or a desktop sends none 
 timer and the quick-exit keys still lock.
 
 D-Bus is local (a Unix socket); nothing here reaches a network.
+
+Windows and macOS have no watcher yet (their session-lock and sleep notices need native hooks:
+WTSRegisterSessionNotification / WM_POWERBROADCAST, and NSWorkspace's screensDidSleep and
+sessionDidResignActive). Until then the idle timer and the quick-exit keys lock there.
+
+Deliberately not a trigger: ``QGuiApplication.applicationStateChanged`` going to inactive or
+suspended. Witnessbox becomes inactive whenever another window has the focus, including its own
+native file choosers on Windows (adding an attachment, choosing where to save a statement): locking
+then would close the form behind a chooser that Qt cannot close, and the files chosen would arrive
+at a locked app. Nothing in Witnessbox listens to that signal (tests/ui/test_seal_and_lock_keys.py).
 """
 
 from __future__ import annotations
