@@ -5,9 +5,10 @@ timer and the quick-exit keys still lock.
 
 D-Bus is local (a Unix socket); nothing here reaches a network.
 
-Windows and macOS have no watcher yet (their session-lock and sleep notices need native hooks:
-WTSRegisterSessionNotification / WM_POWERBROADCAST, and NSWorkspace's screensDidSleep and
-sessionDidResignActive). Until then the idle timer and the quick-exit keys lock there.
+Windows and macOS have no watcher yet (their session-lock and sleep notices need native hooks: on
+Windows WTSRegisterSessionNotification's WTS_SESSION_LOCK and WM_POWERBROADCAST's PBT_APMSUSPEND; on
+macOS NSWorkspace's willSleep / screensDidSleep and the "com.apple.screenIsLocked" distributed
+notification). Until then the idle timer and the quick-exit keys lock there.
 
 Deliberately not a trigger: ``QGuiApplication.applicationStateChanged`` going to inactive or
 suspended. Witnessbox becomes inactive whenever another window has the focus, including its own
