@@ -77,10 +77,11 @@ _MIN_BINARY = 6
 
 _SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "ŧ": "t",
             "ŀ": "l", "ĸ": "k", "ſ": "s"}
-_SPECIAL_FOLD = str.maketrans(_SPECIAL)
-_SPECIAL_KEEP_CASE = str.maketrans({**_SPECIAL, **{k.upper(): v.capitalize() for k, v in _SPECIAL.items()
-                                                   if k.upper() != k and len(k.upper()) == 1}})
-_WS = re.compile(r"\s+")
+_SPECIAL_KEEP_CASE = {**_SPECIAL, **{k.upper(): v.capitalize() for k, v in _SPECIAL.items()
+                                     if k.upper() != k and len(k.upper()) == 1}}
+# (a regex finds the few special letters much faster than str.translate walks a long text)
+_SPECIAL_RX = re.compile("[" + "".join(_SPECIAL) + "]")
+_SPECIAL_KEEP_CASE_RX = re.compile("[" + "".join(_SPECIAL_KEEP_CASE) + "]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -136,7 +137,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLD))
+    decomposed = unicodedata.normalize("NFKD", _SPECIAL_RX.sub(lambda m: _SPECIAL[m.group()], text))
     return _COMBINING.sub("", decomposed)
 
 
@@ -145,8 +146,14 @@ def fold_keep_case(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_KEEP_CASE))
+    decomposed = unicodedata.normalize("NFKD", _SPECIAL_KEEP_CASE_RX.sub(lambda m: _SPECIAL_KEEP_CASE[m.group()],
+                                                                          text))
     return _COMBINING.sub("", decomposed)
+
+
+def _ws(text: str) -> str:
+    """Whitespace runs as one space, none at the ends."""
+    return " ".join(text.split())
 
 
 def _levels(text: str) -> tuple[str, str, str, str, str, str]:
@@ -172,17 +179,17 @@ class _Levels:
 
     def _make(self, i: int) -> str:
         if i == 0:
-            return _WS.sub(" ", unicodedata.normalize("NFKC", self._text)).strip()
+            return _ws(unicodedata.normalize("NFKC", self._text))
         if i == 1:
             return self[0].casefold()
         if i == 2:
-            return _WS.sub(" ", fold(self[1])).strip()
+            return _ws(fold(self[1]))
         if i == 3:
             return self[2].replace(" ", "")
         if i == 4:
             return _NON_ALNUM.sub("", self[3])
         l0 = self[0]
-        return l0 if l0.isascii() else _WS.sub(" ", fold_keep_case(l0)).strip()
+        return l0 if l0.isascii() else _ws(fold_keep_case(l0))
 
     def all(self) -> tuple[str, str, str, str, str, str]:
         return tuple(self[i] for i in range(6))  # type: ignore[return-value]
