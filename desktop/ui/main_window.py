@@ -286,9 +286,18 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         if not self.is_unlocked:
             return
-        self.settings_dialog = SettingsDialog(self._vault, self)
-        self.settings_dialog.accepted.connect(self._apply_idle_timeout)
-        self.settings_dialog.launch()
+        if self.settings_dialog is not None:
+            self.settings_dialog.reject()
+        dialog = SettingsDialog(self._vault, self)
+        dialog.accepted.connect(self._apply_idle_timeout)
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        self.settings_dialog = dialog
+        dialog.launch()
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        dialog.deleteLater()
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
 
     # --- locking --------------------------------------------------------------------------
 
@@ -311,10 +320,8 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # noqa: BLE001 - the lock must go on
                 log.error("saving the draft before locking failed: %s", type(exc).__name__)
         self.statements.detach()
-        self._close_other_windows()
-        if self.settings_dialog is not None:
-            self.settings_dialog.deleteLater()
-            self.settings_dialog = None
+        self._close_other_windows()  # Settings too: its finished signal lets it go
+        self.settings_dialog = None
         # An unlock or set-up still deriving its key must not open the vault behind the lock.
         self.unlock_page.cancel()
         self.create_page.cancel()

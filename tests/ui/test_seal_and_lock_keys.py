@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.core.model import Status
+from desktop.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import create_vault
 from tests.ui.test_workflow import fill_new_interview
 
@@ -120,3 +121,17 @@ def test_the_app_going_inactive_does_not_lock_so_a_file_chooser_is_safe_to_use(q
     QApplication.instance().applicationStateChanged.emit(state)
     assert window.is_unlocked and dialog.isVisible()
     dialog.reject()
+
+
+def test_settings_opened_again_and_again_leaves_one_dialog(qtbot, window):
+    for _ in range(3):
+        window.show_settings()
+        window.settings_dialog.reject()
+    window.show_settings()
+    window.show_settings()  # asked for while open: the first one goes
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert len(window.findChildren(SettingsDialog)) == 1 and window.settings_dialog.isVisible()
+    window.settings_dialog.minutes.setValue(7)
+    window.settings_dialog.accept()
+    assert window.settings_dialog is None and window.vault.settings.get("auto_lock_minutes") == 7
+    assert window.idle.timeout_ms == 7 * 60_000
