@@ -803,12 +803,12 @@ class InterviewEditor(QWidget):
         }
 
     def _form_status(self) -> str:
-        """The status the form saves: never Sealed unless the stored record already is (only "Record
-        signed" seals, after asking)."""
+        """The status the form saves: Sealed exactly when the stored record is. Only "Record signed"
+        seals (after asking), and a signed statement stays sealed, whatever a draft kept from before says."""
+        if self._base is not None and self._base.status == Status.SEALED:
+            return Status.SEALED.value
         chosen = self.status.currentData()
         if chosen != Status.SEALED.value:
-            return chosen
-        if self._base is not None and self._base.status == Status.SEALED:
             return chosen
         return self._base.status.value if self._base is not None else Status.DRAFT.value
 

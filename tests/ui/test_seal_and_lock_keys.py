@@ -63,6 +63,8 @@ def test_sealed_cannot_be_chosen_in_the_status_box_only_through_record_signed(qt
     assert vault.interviews.get(interview_id).status == Status.SEALED
     assert editor.status.currentData() == Status.SEALED.value and not editor.status.isEnabled()
     assert editor.form_state()["status"] == Status.SEALED.value  # and a sealed record stays sealed
+    editor.status.setCurrentIndex(editor.status.findData(Status.DRAFT.value))  # a draft from before sealing
+    assert editor.form_state()["status"] == Status.SEALED.value
 
 
 def _open_settings(qtbot, window):
