@@ -12,6 +12,7 @@ around it.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -146,8 +147,13 @@ class Run:
     size: float
 
 
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean_text(text: str) -> str:
     """NFC-normalised text without bidi controls or other control characters (newlines kept)."""
+    if text.isascii():  # the same result, without looking at each character in Python
+        return _ASCII_CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     out = []
     for ch in text:
