@@ -173,16 +173,20 @@ def build_content(
 def protected_strings(iv: Interview, extra: Iterable[str] = (), case_sensitive: Iterable[str] = ()) -> list[str]:
     """Every string the PDF must not hold: the record's known identifiers and what redaction removed.
 
-    A string that is, folded, one of ``case_sensitive`` (recorded name parts that are English
-    words, which redaction removes only where capitalised) becomes a
-    :class:`~desktop.reports.leak_gate.CaseSensitive` item: "I will" is no trace of Will, "WILL" is.
+    ``case_sensitive`` are recorded name parts that are English words, which redaction removes
+    only where capitalised: each of them, and any capitalised string that folds to one of them
+    (what redaction removed), becomes a :class:`~desktop.reports.leak_gate.CaseSensitive` item:
+    "I will" is no trace of Will, "WILL" is. A lower-case stretch the reviewer chose to redact by
+    hand ("hope") stays a plain string, looked for in any case.
     """
-    words = {leak_gate.fold(w.strip()) for w in case_sensitive if w.strip()}
+    parts = {w.strip() for w in case_sensitive if w.strip()}
+    words = {leak_gate.fold(w) for w in parts}
     seen: dict[str, None] = {}
     for s in [*iv.known_strings(), *extra]:
         if s and s.strip():
             seen.setdefault(s.strip(), None)
-    return [leak_gate.CaseSensitive(s) if leak_gate.fold(s) in words else s for s in seen]
+    return [leak_gate.CaseSensitive(s) if s in parts or (s[:1].isupper() and leak_gate.fold(s) in words) else s
+            for s in seen]
 
 
 def statement_file_name(reference: str) -> str:

@@ -3,9 +3,12 @@ for a leak), a manual redaction is not, and the text reviewed is the text export
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.model import Person, PersonRole, Status
 from desktop.redaction import Decisions, apply, detect, known_from_interview
-from desktop.reports.export import prepare_statement, render_checked, statement_text
+from desktop.reports.export import prepare_statement, protected_strings, render_checked, statement_text
+from desktop.reports.leak_gate import CaseSensitive, LeakDetected
 from tests.unit.test_statement_data import sample_interview
 
 ROAD = "Harehills Lane"
@@ -49,3 +52,27 @@ def test_the_reviewed_text_of_an_unsealed_statement_is_the_statement():
     iv = _interview()
     assert iv.status != Status.SEALED
     assert statement_text(iv) == iv.statement
+
+
+def test_name_parts_that_are_english_words_are_matched_where_capitalised_only_unless_redacted_by_hand():
+    iv = sample_interview()
+    iv.people = [Person("Will Hope", PersonRole.INTERVIEWEE, [])]
+    iv.identifiers = []
+    out = protected_strings(iv, ["Will", "WILL", "Hope", "hope", "Will Hope"], case_sensitive={"Will", "Hope"})
+    kinds = {s: type(s) for s in out}
+    assert kinds["Will"] is CaseSensitive and kinds["WILL"] is CaseSensitive and kinds["Hope"] is CaseSensitive
+    assert kinds["hope"] is str and kinds["Will Hope"] is str  # a lower-case manual redaction, the full name
+
+
+def test_a_lower_case_word_redacted_by_hand_is_looked_for_in_any_case():
+    iv = _interview()
+    iv.people = [Person("Grace Bilyk", PersonRole.INTERVIEWEE, [])]
+    iv.statement = "My name is Grace Bilyk. There was no grace period. The grace of it."
+    text = statement_text(iv)
+    decisions = Decisions(text)
+    start = text.index("grace of")
+    decisions.add_manual(start, start + len("grace"))
+    content, forbidden = prepare_statement(iv, decisions.to_dict())
+    assert "no grace period" in content.statement and "grace of" not in content.statement
+    with pytest.raises(LeakDetected):  # the reviewer hid that word: the same word left elsewhere is refused
+        render_checked(content, forbidden)
