@@ -48,7 +48,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _MONTH_YEAR = re.compile(rf"(?:{_MONTHS}) (?:19|20)\d\d")
 _DAY = re.compile(rf"(?:[1-9]|[12]\d|3[01]) (?:{_MONTHS}) (?:19|20)\d\d")
 # "Person A" ... "Person AB" and "[PHONE 1]", "[HOME OFFICE REF 12]": what the redaction engine writes
-PLACEHOLDER = re.compile(r"Person [A-Z]{1,3}|\[[A-Z][A-Z ]{0,40} [1-9]\d{0,3}\]")
+PLACEHOLDER = re.compile(r"Person [A-Z]{1,3}(?!\w)|\[[A-Z][A-Z ]{0,40} [1-9]\d{0,3}\]")
 
 
 def is_day(text: str) -> bool:
