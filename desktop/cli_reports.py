@@ -49,24 +49,9 @@ def _warn_synced(ctx: Context, path: Path) -> None:
                          "the statements will be uploaded by that service.\n")
 
 
-def _loader(vault):
-    from desktop.core.model import Status
-    from desktop.reports.export import prepare_statement
-
-    def load(interview_id: str):
-        iv = vault.interviews.get(interview_id)
-        history = []
-        if iv.status == Status.SEALED:  # the signed text and later addenda come from the saved versions
-            history = [vault.interviews.get_revision(interview_id, n) for n, _at in vault.interviews.revisions(
-                interview_id)]
-        return prepare_statement(iv, vault.redaction.load_decisions(interview_id), history=history)
-
-    return load
-
-
 def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.cli_vault import _open, _resolve
-    from desktop.reports.export import ExportRefused, export_statement, statement_file_name
+    from desktop.reports.export import ExportRefused, export_statement, statement_file_name, statement_loader
     from desktop.reports.fonts import UncoveredCharacter
     from desktop.reports.leak_gate import LeakDetected
     from desktop.reports.statement import StatementLayoutError
@@ -75,7 +60,7 @@ def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
     with _open(args, ctx) as vault:
         interview_id = _resolve(vault, args.id)
         try:
-            content, forbidden = _loader(vault)(interview_id)
+            content, forbidden = statement_loader(vault)(interview_id)
             target = out / statement_file_name(content.reference) if out.is_dir() else out
             if not target.parent.is_dir():
                 raise UserError("The folder to write the statement into does not exist.")
@@ -95,7 +80,7 @@ def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.cli_vault import _open
     from desktop.paths import make_private_dir
-    from desktop.reports.export import ConsentMissing, export_many
+    from desktop.reports.export import ConsentMissing, export_many, statement_loader
 
     out = Path(args.out).expanduser()
     if out.exists() and not out.is_dir():
@@ -105,7 +90,7 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     with _open(args, ctx) as vault:
         ids = vault.interviews.ids()
         consent_refusals: set[str] = set()
-        load = _loader(vault)
+        load = statement_loader(vault)
 
         def load_noting_consent(interview_id: str):
             try:

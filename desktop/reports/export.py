@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop.core.forces import force_by_code
-from desktop.core.model import CRIME_LABELS, ConsentUse, Interview
+from desktop.core.model import CRIME_LABELS, ConsentUse, Interview, Status
 from desktop.reports import leak_gate
 from desktop.reports.fonts import UncoveredCharacter
 from desktop.reports.leak_gate import LeakDetected
@@ -356,8 +356,6 @@ def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
     addendum dated by when it was saved: the added text when the statement grew at the end, else
     the whole statement as it then read. None if the statement was never sealed.
     """
-    from desktop.core.model import Status
-
     start = next((i for i, v in enumerate(versions) if v.status == Status.SEALED), None)
     if start is None:
         return None
@@ -444,3 +442,23 @@ def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
     forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known), *red.removed],
                                   case_sensitive=case_sensitive_parts(known))
     return content, forbidden
+
+
+def saved_versions(vault: Any, iv: Interview) -> list[Interview]:
+    """The interview's earlier saved versions, oldest first, when it is sealed (the signed text and
+    the addenda come from them); otherwise none are needed."""
+    if iv.status != Status.SEALED:
+        return []
+    return [vault.interviews.get_revision(iv.id, n) for n, _at in vault.interviews.revisions(iv.id)]
+
+
+def statement_loader(vault: Any) -> Callable[[str], tuple[StatementContent, list[str]]]:
+    """``load(interview_id) -> (content, protected strings)``: the stored record, its saved versions
+    if sealed, and the reviewer's stored decisions. The command line and the desktop app both export
+    through this, so a statement comes out the same whichever way it is made."""
+
+    def load(interview_id: str) -> tuple[StatementContent, list[str]]:
+        iv = vault.interviews.get(interview_id)
+        return prepare_statement(iv, vault.redaction.load_decisions(interview_id), history=saved_versions(vault, iv))
+
+    return load

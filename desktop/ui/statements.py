@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.model import ConsentUse, CrimeType, Interview, Status
+from desktop.core.model import ConsentUse, CrimeType, Status
 from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
 from desktop.ui.redaction_review import RedactionReview
 from desktop.ui.workers import TaskRunner
@@ -57,26 +57,6 @@ class _Summary:
     reference: str
     consent_complaint: bool
     crime_type: CrimeType
-
-
-def history_of(vault, iv: Interview) -> list[Interview]:
-    """The interview's earlier saved versions, oldest first, when it is sealed (the signed text and
-    the addenda come from them); otherwise none are needed."""
-    if iv.status != Status.SEALED:
-        return []
-    return [vault.interviews.get_revision(iv.id, n) for n, _at in vault.interviews.revisions(iv.id)]
-
-
-def statement_loader(vault):
-    """``load(interview_id) -> (content, protected strings)`` for the export: the stored record,
-    its saved versions if sealed, and the reviewer's stored decisions."""
-    from desktop.reports.export import prepare_statement
-
-    def load(interview_id: str):
-        iv = vault.interviews.get(interview_id)
-        return prepare_statement(iv, vault.redaction.load_decisions(interview_id), history=history_of(vault, iv))
-
-    return load
 
 
 class ReviewDialog(QDialog):
@@ -184,14 +164,14 @@ class StatementActions(QObject):
 
     def review(self, interview_id: str) -> ReviewDialog | None:
         from desktop.redaction import known_from_interview
-        from desktop.reports.export import statement_text
+        from desktop.reports.export import saved_versions, statement_text
 
         vault = self._vault
         if vault is None:
             return None
         self._close(self.review_dialog)
         iv = vault.interviews.get(interview_id)
-        text = statement_text(iv, history_of(vault, iv))
+        text = statement_text(iv, saved_versions(vault, iv))
         if not text.strip():
             self._tell(self.tr("Review redactions"), self.tr("The statement is empty: there is nothing to review yet."))
             return None
@@ -265,6 +245,8 @@ class StatementActions(QObject):
         return self._open_export([_Summary(s.id, s.reference, s.consent_complaint, s.crime_type) for s in rows])
 
     def _open_export(self, summaries: list[_Summary]) -> ExportDialog:
+        from desktop.reports.export import statement_loader
+
         vault = self._vault
         self._close(self.export_dialog)
         dialog = ExportDialog(summaries, statement_loader(vault), self._tasks, choose=self._choose_folder,
