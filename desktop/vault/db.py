@@ -108,8 +108,16 @@ def open_db(path: Path, key: bytes | bytearray, *, create: bool = False) -> Conn
     """
     path = Path(path)
     check_engine()
-    if not create and not path.exists():
-        raise VaultDamaged("The vault's database file is missing.")
+    if not create:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise VaultDamaged("The vault's database file is missing.") from None
+        # SQLCipher takes an empty file for a new database: keyed and opened, it would be given a
+        # fresh empty schema, and a vault emptied by a crash or a bad copy would look like one with
+        # no interviews in it. An existing vault's file always holds at least its first page.
+        if size == 0:
+            raise VaultDamaged("The vault's database file is empty.")
     con = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     ok = False
     try:

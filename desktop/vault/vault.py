@@ -245,6 +245,8 @@ class Vault:
                 log.warning("vault pages failed their check: %s", len(problems))
                 raise VaultDamaged("The vault is damaged (some pages fail their checks).", backups=available)
             version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:  # a vault is created with its schema: a database without one is not ours
+                raise VaultDamaged("The vault's database holds no vault.", backups=available)
             if version > SCHEMA_VERSION:
                 raise NewerVault()
             if version < SCHEMA_VERSION:
