@@ -19,14 +19,27 @@ from desktop.paths import AppPaths  # noqa: E402
 log = logging.getLogger(__name__)
 
 
+_PR_SET_DUMPABLE = 4
+
+
 def _harden_process() -> None:
-    """No core dumps: a crash must not write decrypted interviews to disk."""
+    """No core dumps: a crash must not write decrypted interviews to disk. On Linux the process is
+    also made non-dumpable, so another program running as the same user cannot attach to it or read
+    its memory (where the data key lives while the vault is open)."""
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):  # Windows has no resource module
         pass
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no C library to call
+            pass
 
 
 def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
