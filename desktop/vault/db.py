@@ -46,10 +46,19 @@ _SQLITE_FULL = 13
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
+_HEX_DIGITS = b"0123456789abcdef"
+
+
 def _keyspec(key: bytes | bytearray) -> bytearray:
+    """``x'<64 hex>'`` built digit by digit into one buffer: ``bytes.hex()`` would leave an immutable
+    copy of the key (as text) that nothing can wipe."""
     if len(key) != 32:
         raise ValueError("the data key must be 32 bytes")
-    return bytearray(b"x'") + bytearray(bytes(key).hex().encode("ascii")) + bytearray(b"'")
+    spec = bytearray(b"x'" + b"0" * 64 + b"'")
+    for i, byte in enumerate(key):
+        spec[2 + 2 * i] = _HEX_DIGITS[byte >> 4]
+        spec[3 + 2 * i] = _HEX_DIGITS[byte & 0x0F]
+    return spec
 
 
 def _wipe(buf: bytearray) -> None:

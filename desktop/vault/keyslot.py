@@ -69,14 +69,27 @@ class KdfParams:
         if not 8 * self.lanes <= self.memory_cost_kib <= _MAX_MEMORY_KIB:
             raise ValueError("Argon2id memory cost out of range")
 
+    def _kdf(self, salt: bytes) -> Argon2id:
+        return Argon2id(salt=salt, length=32, iterations=self.time_cost, lanes=self.lanes,
+                        memory_cost=self.memory_cost_kib)
+
     def derive(self, passphrase: str, salt: bytes) -> bytes:
-        return Argon2id(
-            salt=salt,
-            length=32,
-            iterations=self.time_cost,
-            lanes=self.lanes,
-            memory_cost=self.memory_cost_kib,
-        ).derive(passphrase.encode("utf-8"))
+        return self._kdf(salt).derive(passphrase.encode("utf-8"))
+
+    def derive_key(self, passphrase: str, salt: bytes) -> bytearray:
+        """The key-encryption key in a buffer the caller wipes (:func:`wipe`). The passphrase's UTF-8
+        form is made in a buffer that is wiped here; the ``str`` itself cannot be (Python strings are
+        immutable)."""
+        kek = bytearray(32)
+        material = bytearray(passphrase, "utf-8")
+        try:
+            self._kdf(salt).derive_into(material, kek)
+        except BaseException:
+            wipe(kek)
+            raise
+        finally:
+            wipe(material)
+        return kek
 
     def to_dict(self) -> dict[str, int]:
         return {"time_cost": self.time_cost, "memory_cost_kib": self.memory_cost_kib, "lanes": self.lanes}
@@ -162,17 +175,28 @@ class KeySlot:
         if not passphrase:
             raise ValueError("the passphrase is empty")
         slot = cls(vault_id, kdf, secrets.token_bytes(16), secrets.token_bytes(12), b"", generation, recovery)
-        kek = kdf.derive(passphrase, slot.salt)
-        slot.wrapped_key = AESGCM(kek).encrypt(slot.nonce, bytes(data_key), slot._aad())
+        kek = kdf.derive_key(passphrase, slot.salt)
+        try:
+            slot.wrapped_key = AESGCM(kek).encrypt(slot.nonce, data_key, slot._aad())
+        finally:
+            wipe(kek)
         return slot
 
     def open(self, passphrase: str) -> bytearray:
-        """The data key, or :class:`WrongPassphrase`."""
-        kek = self.kdf.derive(passphrase, self.salt)
+        """The data key (a buffer the caller wipes), or :class:`WrongPassphrase`.
+
+        Both keys live only in buffers that can be wiped: the key-encryption key is wiped here, and
+        the data key is decrypted straight into the buffer returned (no immutable copy is made)."""
+        kek = self.kdf.derive_key(passphrase, self.salt)
+        key = bytearray(DATA_KEY_BYTES)
         try:
-            return bytearray(AESGCM(kek).decrypt(self.nonce, self.wrapped_key, self._aad()))
+            AESGCM(kek).decrypt_into(self.nonce, self.wrapped_key, self._aad(), key)
         except InvalidTag:
+            wipe(key)
             raise WrongPassphrase() from None
+        finally:
+            wipe(kek)
+        return key
 
     def _header(self) -> dict[str, Any]:
         return {

@@ -12,6 +12,7 @@ See :mod:`desktop.vault` for the API in one page.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
 import os
 import secrets
@@ -394,7 +395,7 @@ class Vault:
         current = read_slot(self.slot_path(self.directory))
         check = current.open(old)
         try:
-            if bytes(check) != bytes(self._key):
+            if not hmac.compare_digest(check, self._key):  # compares the buffers, copies neither
                 raise VaultError("The key file does not belong to this vault.")
         finally:
             wipe(check)
