@@ -70,6 +70,16 @@ name. Recorded name parts that are English words count only where capitalised (s
 What stays (the facts of the complaint): police force names, the Home Office, Immigration
 Enforcement and other public bodies, organisations that help (``lexicon.HELPING_ORGANISATIONS``,
 extended by ``allow=``), crime types, months and years ("in March 2018"), towns, "999"/"101".
+
+A recorded name that shares a word with one of these leaves it whole: for an interviewee recorded
+as "Amy Police", "Greater Manchester Police", "Kent Police" and "the Home Office" stay (a single
+word of a recorded name, a one-word name or alias, or a given name inferred before a recorded
+surname, inside a longer must-keep phrase is that phrase's). The recorded name itself ("Amy
+Police", "AMY POLICE's") is always redacted, and so is the word standing on its own as a name:
+"Ms Police", and "Police told me", because a capitalised recorded word on its own is taken for the
+name, as "Hope said" is (lower-case "the police told me" stays). Likewise a recorded surname that is
+also a county or town ("Kent") is redacted where it stands alone ("I live in Kent"): recall first,
+and the reviewer can keep it with a reason.
 """
 
 from desktop.redaction.apply import (

@@ -81,6 +81,39 @@ def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+def _within(ranges: list[tuple[int, int]], s: int, e: int, *, longer: bool) -> bool:
+    """``[s, e)`` lies inside one of ``ranges`` (sorted); with ``longer``, inside a strictly longer one."""
+    import bisect
+
+    i = bisect.bisect_right(ranges, (s, float("inf"))) - 1
+    while i >= 0 and ranges[i][1] > s - 200:
+        rs, re_ = ranges[i]
+        if rs <= s and e <= re_ and (not longer or re_ - rs > e - s):
+            return True
+        i -= 1
+    return False
+
+
+def _part_of_fact(text: str, allowed: list[tuple[int, int]], h) -> bool:  # noqa: ANN001 - known.KnownHit
+    """A recorded name's hit that is only a piece of a must-keep phrase, so the phrase stays whole.
+
+    * A given name inferred before a recorded surname ("Manchester Police" for a recorded "Amy
+      Police", "Home Office" for "Amy Office") inside or equal to a must-keep phrase.
+    * A single word of a recorded name, or a one-word name or alias, inside a longer must-keep
+      phrase ("Kent" of "John Kent" in "Kent Police", "Home" in "the Home Office").
+
+    Never dropped: a recorded name of two or more words, and a word of one that is a whole
+    must-keep phrase on its own ("Police" in "Ms Police" or "Police told me": capitalised and
+    standing alone, the recorded word is taken for the name, as "Hope" and "Will" are).
+    """
+    if h.given:
+        return _within(allowed, h.start, h.end, longer=False)
+    one_word = not any(c.isspace() for c in text[h.start : h.end])
+    if not (h.part or one_word):
+        return False
+    return _within(allowed, h.start, h.end, longer=True)
+
+
 def _address_is_facts(text: str, s: int, e: int, allowed: list[tuple[int, int]]) -> bool:
     """An "address" made only of towns, allowed bodies and street words ("Leeds Crown Court") stays."""
     places = lexicon.place_tokens()
@@ -110,8 +143,8 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     for h in find_known(text, folded, known, ptoks):
         if clashes(h.start, h.end):
             continue
-        if h.part and _inside(allowed, h.start, h.end):
-            continue  # a surname that is also part of a force's name, inside that name
+        if h.type == "PERSON" and _part_of_fact(text, allowed, h):
+            continue  # "Police" of a recorded "Amy Police" inside "Greater Manchester Police"
         spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person))
 
     for s, e, typ, conf in detect_patterns(text):
@@ -131,7 +164,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe):
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
-    spans.extend(_same_names_again(text, folded, spans, holders))
+    spans.extend(_same_names_again(text, folded, spans, holders, allowed))
     spans = _variants_of_known_people(text, spans, ptoks)
     return _tidy([_whole_letters(text, sp) for sp in spans])
 
@@ -168,9 +201,11 @@ _NAME_WORD = re.compile(_LETTERS + r"(?:['’\-]" + _LETTERS + r")*")
 _NAME_WORD_ASCII = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # the same on text with no marks: faster
 
 
-def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]]) -> list[Span]:
+def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]],
+                      allowed: list[tuple[int, int]]) -> list[Span]:
     """A word that is part of a name found once is a name wherever else it is capitalised
-    ("My friend Blessing came. Blessing is from Nigeria.")."""
+    ("My friend Blessing came. Blessing is from Nigeria."), except inside a longer must-keep
+    phrase ("Home" of a "Home" found alone stays in "the Home Office")."""
     words: dict[str, str | None] = {}
     for sp in spans:
         if sp.type != "PERSON" or (sp.source == "detector" and sp.confidence < 0.5):
@@ -218,6 +253,8 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         if not (text[s].isupper() or _caseless(text[s])):
             continue  # an ordinary word that happens to be spelt like the name
         if _inside(covered, s, e) or any(hs < e and s < he for hs, he in holders):
+            continue
+        if _within(allowed, s, e, longer=True):
             continue
         out.append(Span(s, e, "PERSON", "detector", 0.6, words[w]))
     return out

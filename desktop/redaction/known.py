@@ -304,6 +304,7 @@ class KnownHit:
     type: str
     person: str | None
     part: bool
+    given: bool = False  # a capitalised word before a recorded surname, taken for a given name
 
 
 def find_known(
@@ -345,7 +346,7 @@ def find_known(
                         own = people_tokens.get(pat.person or "", set())
                         # The person's own given name, in any spelling; otherwise a relative: someone else.
                         who = pat.person if given in own or name_key(given) in own_keys(own) else None
-                        hits.append(KnownHit(g.start(1), e, "PERSON", who, False))
+                        hits.append(KnownHit(g.start(1), e, "PERSON", who, False, given=True))
     return hits
 
 

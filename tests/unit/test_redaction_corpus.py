@@ -56,9 +56,14 @@ def test_facts_damaged_at_most_five_percent(result):
 def test_nothing_recorded_survives_apply():
     for st in hand_written():
         red = apply(st.text, detect(st.text, st.known))
+        # A recorded word may stay only as a piece of a fact that stays whole ("Police" of a recorded
+        # "Amy Police" in "Greater Manchester Police"): look for it in what is left once those are out.
+        rest = red.text
+        for s, e in sorted(st.keep, key=lambda k: k[0] - k[1]):
+            rest = rest.replace(st.text[s:e], "\n")
         for g in st.gold:
             if g.type == "K":
-                assert st.text[g.start : g.end] not in red.text, st.id
+                assert st.text[g.start : g.end] not in rest, st.id
 
 
 def test_traps_stay():
