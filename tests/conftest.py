@@ -19,7 +19,7 @@ import pytest
 from desktop import firewall
 from desktop.paths import AppPaths
 
-TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf", "unshare")
+TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf", "unshare", "strace")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
