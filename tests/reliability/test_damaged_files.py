@@ -1,0 +1,105 @@
+"""Damaged vault files: a clear "damaged" message with the backup offered, never a traceback, never a
+"wrong passphrase", and nothing on disk changed (T3 for whole files rather than one flipped byte).
+
+The damage is what a crash, a full disk or a bad copy does to a file: cut short, emptied, missing.
+Each case goes through the API and through the command line, then the backup is restored and every
+interview is back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import Context, run
+from desktop.vault import KdfParams, Vault, VaultDamaged, WrongPassphrase
+from desktop.vault import db as vault_db
+from desktop.vault.keyslot import KeySlot
+from tests.security.test_vault_encryption import make_interview
+
+FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
+PASS = "correct horse battery"
+PAGE = 4096
+
+
+def _truncate(fraction: float, extra: int = 0) -> Callable[[Path], None]:
+    def cut(p: Path) -> None:
+        raw = p.read_bytes()
+        p.write_bytes(raw[: int(len(raw) * fraction) + extra])
+    return cut
+
+
+def _schema_less_database(p: Path) -> None:
+    """A database keyed with the vault's own data key but holding no vault (no schema)."""
+    key = KeySlot.from_bytes((p.parent / "keyslot.json").read_bytes()).open(PASS)
+    other = p.parent.parent / "other.db"
+    con = vault_db.open_db(other, key, create=True)
+    con.execute("CREATE TABLE t(x)")
+    con.close()
+    other.replace(p)
+
+
+DAMAGE: dict[str, tuple[str, Callable[[Path], None]]] = {
+    "key slot cut in half": ("keyslot.json", _truncate(0.5)),
+    "key slot empty": ("keyslot.json", _truncate(0)),
+    "key slot missing": ("keyslot.json", Path.unlink),
+    "database cut in half": ("vault.db", _truncate(0.5)),
+    "database cut inside a page": ("vault.db", lambda p: _truncate(0, 3 * PAGE + 100)(p)),
+    "database cut to its first page": ("vault.db", lambda p: _truncate(0, PAGE)(p)),
+    "database empty": ("vault.db", _truncate(0)),
+    "database missing": ("vault.db", Path.unlink),
+    "database without a vault in it": ("vault.db", _schema_less_database),
+}
+
+
+def _files(d: Path) -> dict[str, str]:
+    return {str(p.relative_to(d)): hashlib.sha256(p.read_bytes()).hexdigest() for p in d.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("case", list(DAMAGE))
+def test_a_damaged_file_is_reported_as_damage_changes_nothing_and_the_backup_restores(case, tmp_path, app_paths):
+    d = tmp_path / "vault"
+    v = Vault.create(d, PASS, kdf=FAST)
+    ivs = [make_interview(f"statement {i} " + "words " * 300) for i in range(30)]
+    v.interviews.add_many(ivs)
+    v.backup_now()
+    v.lock()
+    name, damage = DAMAGE[case]
+    damage(d / name)
+    before = _files(d)
+
+    with pytest.raises(VaultDamaged) as info:
+        Vault.unlock(d, PASS)
+    assert "damage" in str(info.value).lower() and "passphrase" not in str(info.value).lower()
+    assert info.value.backups, "the backup must be offered"
+    assert _files(d) == before, "a failed unlock changed or created files"
+
+    (tmp_path / "pass.txt").write_text(PASS + "\n")
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["list", "--vault", str(d), "--passphrase-file", str(tmp_path / "pass.txt")],
+               Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err))
+    message = err.getvalue()
+    assert code == 1 and out.getvalue() == ""
+    assert len(message.strip().splitlines()) == 1 and "Traceback" not in message, message
+    assert "damage" in message.lower() and "backup" in message.lower() and "passphrase" not in message.lower()
+    assert _files(d) == before
+
+    Vault.restore_backup(d, info.value.backups[0])
+    v = Vault.unlock(d, PASS)
+    try:
+        assert sorted(v.interviews.ids()) == sorted(iv.id for iv in ivs)
+        assert v.interviews.get(ivs[3].id) == ivs[3]
+    finally:
+        v.lock()
+
+
+def test_a_wrong_passphrase_on_a_damaged_database_is_still_a_wrong_passphrase(tmp_path):
+    d = tmp_path / "vault"
+    Vault.create(d, PASS, kdf=FAST).lock()
+    (d / "vault.db").write_bytes(b"")
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(d, "not the passphrase")
