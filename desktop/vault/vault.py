@@ -27,7 +27,7 @@ from desktop.logging_setup import Safe
 from desktop.paths import make_private_dir
 from desktop.vault import backup as backups
 from desktop.vault import db
-from desktop.vault.atomic import TEMP_PREFIX, fsync_dir, remove_stale_temp_files
+from desktop.vault.atomic import TEMP_PREFIX, atomic_writer, fsync_dir, remove_stale_temp_files
 from desktop.vault.errors import (
     DiskFull,
     NewerVault,
@@ -73,6 +73,11 @@ def _apply_migrations(con: db.Connection, from_version: int) -> None:
             with contextlib.suppress(Exception):
                 con.execute("ROLLBACK")
             raise
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, atomic_writer(target) as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
 
 
 class Vault:
@@ -517,19 +522,12 @@ class Vault:
         fsync_dir(directory)
         # A backup's WAL (left by a clean-up cut short) holds its latest commits: it comes along.
         wal = backup / (DB_NAME + "-wal")
+        # Both copies go through the atomic writer (owner-only from the start, fsynced before the
+        # rename): the WAL copy used to be renamed into place unsynced, so a power cut right after a
+        # restore could leave it short or missing under a database that needs it.
         if wal.exists() and wal.stat().st_size > 0:
-            tmp_wal = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}.wal"
-            shutil.copyfile(wal, tmp_wal)
-            os.replace(tmp_wal, directory / (DB_NAME + "-wal"))
-        tmp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}.db"
-        shutil.copyfile(backup / DB_NAME, tmp)
-        os.chmod(tmp, 0o600)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, cls.db_path(directory))
+            _copy_atomically(wal, directory / (DB_NAME + "-wal"))
+        _copy_atomically(backup / DB_NAME, cls.db_path(directory))
         slot_src = aside / SLOT_NAME
         slot_bytes = slot_src.read_bytes() if slot_src.exists() else b""
         try:
