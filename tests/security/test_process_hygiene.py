@@ -125,9 +125,10 @@ def test_after_lock_neither_key_is_in_the_process_memory(tmp_path, record_proper
 
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc/self/mem (Linux)")
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the passphrase arrives as a Python str (the vault API takes str, as do "
-                   "getpass and the passphrase file); str is immutable and its freed copies cannot be wiped. "
-                   "Only its UTF-8 form is made in a wiped buffer. If this ever passes, make it a plain test.")
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="the passphrase arrives as a Python str (the vault API takes str, as do getpass and the "
+                   "passphrase file); str is immutable and its freed copies cannot be wiped. Only its UTF-8 form "
+                   "is made in a wiped buffer. If this ever passes, make it a plain test.")
 def test_after_lock_the_passphrase_is_not_in_the_process_memory(tmp_path, record_property):
     locked = _memory_after(tmp_path, "locked")
     found = {name: locked["memory"].count(p) for name, p in locked["passphrases"].items()}
