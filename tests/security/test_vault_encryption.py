@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -417,3 +418,25 @@ def test_a_deletion_cut_short_before_the_backups_were_cleaned_is_finished_at_unl
     backup = Vault.backups(d)[0]
     assert not contains(decrypted_pages(backup / "vault.db", key), word)
     assert not (backup / "vault.db-wal").exists()
+
+
+def test_cipher_integrity_check_names_the_damaged_page(tmp_path):
+    """T3: SQLCipher's own check names the page that fails its HMAC (pages are numbered from 1)."""
+    from desktop.vault import db as vault_db
+
+    d = tmp_path / "vault"
+    _vault_with_data(d, n=10)
+    db_file = d / "vault.db"
+    raw = bytearray(db_file.read_bytes())
+    index = 4  # the fifth page
+    raw[index * PAGE + 300] ^= 0x80
+    db_file.write_bytes(bytes(raw))
+    key = data_key(d)
+    con = vault_db.open_db(db_file, key)  # page 1 is intact, so the file opens ...
+    try:
+        problems = vault_db.integrity_problems(con, full=False)
+    finally:
+        con.close()
+    # ... and the check names page 5, and only it.
+    assert problems and all(re.search(rf"\bpage {index + 1}\b", p) for p in problems), problems
+    assert any("hmac" in p.lower() for p in problems), problems
