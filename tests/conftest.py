@@ -19,7 +19,8 @@ import pytest
 from desktop import firewall
 from desktop.paths import AppPaths
 
-TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf", "unshare", "strace")
+TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf", "unshare", "strace",
+                 "fiu-run", "fiu-ctrl")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
