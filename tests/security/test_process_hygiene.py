@@ -234,3 +234,37 @@ def test_a_headless_workflow_makes_no_internet_socket_system_call(tmp_path):
     assert list(out.glob("*.pdf")), "the export did not happen, so it was not traced"
     offending = [ln for ln in lines if any(f in ln for f in _FAMILIES)]
     assert offending == [], offending[:10]
+
+
+_GUI = r"""
+import sys
+from pathlib import Path
+from desktop.__main__ import main  # importing it installs the offline guard first
+from desktop.app import Application
+from desktop.paths import AppPaths
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+# The same QApplication class run_gui() builds, made here only so that a timer can end the event
+# loop after the window has been up for two seconds; run_gui() takes the existing instance.
+app = Application(sys.argv[:1])
+shown = []
+def stop():
+    shown.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+    app.quit()
+QTimer.singleShot(2000, stop)
+code = main([], paths=AppPaths.under(Path(sys.argv[1])))
+print(code, shown)
+"""
+
+
+@pytest.mark.skipif(not LINUX, reason="strace is Linux only")
+@pytest.mark.skipif(not _strace_allowed(), reason="needs strace (Debian package, in .ci/run) on PATH and in "
+                    "conftest's TEST_PROGRAMS")
+def test_the_desktop_app_starting_makes_no_internet_socket_system_call(tmp_path):
+    """Qt's own C++ code is out of reach of the Python audit hook: only the system calls show it."""
+    proc, lines = _strace(tmp_path, [sys.executable, "-c", _GUI, str(tmp_path / "app")], "gui")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.strip().splitlines()[-1] == "0 ['Witnessbox']", proc.stdout[-500:]
+    offending = [ln for ln in lines if any(f in ln for f in _FAMILIES)]
+    assert offending == [], offending[:10]
