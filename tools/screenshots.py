@@ -197,9 +197,16 @@ def shoot(out: Path, tag: str) -> int:
     grab("10-attachment-viewer")
     editor.viewer.reject()
 
-    # The redaction review, as "Review redactions" in the form opens it, with the preview made.
+    # The redaction review, as "Review redactions" in the form opens it, with the preview made. Its
+    # suggestions are found on a worker thread; the dialog opens when they arrive.
     window.review_redactions(ids[0])
+    for _ in range(100):
+        if window.statements.review_dialog is not None:
+            break
+        settle(100)
     review = window.statements.review_dialog
+    if review is None:
+        raise SystemExit("the redaction review did not open within ten seconds")
     review.review.list.setCurrentRow(0)
     review.review.apply()
     grab("11-review-redactions")

@@ -12,6 +12,10 @@ exactly the text the PDF is drawn from.
   decisions, inside the encrypted vault, never in the audit log.
 * Each dialog is window-modal and opened with ``open()``. On lock, :meth:`StatementActions.close_all`
   closes them and empties every widget that showed statement text before the lock screen shows.
+* The review's suggestions are found on the task runner's pool (a 30-page statement must not
+  freeze the window); the review opens when they arrive, and only if nothing happened meanwhile:
+  a lock, another review asked for, or the vault let go. Detection that finishes after a lock is
+  thrown away unseen, so no review ever opens over the lock screen.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ class ReviewDialog(QDialog):
 
     def __init__(self, text: str, known, decisions: dict | None, *, save: Callable[[dict], None],
                  rejected_suggestion: Callable[[], None], restored_suggestion: Callable[[], None],
-                 sealed: bool = False, parent: QWidget | None = None) -> None:
+                 sealed: bool = False, spans: list | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_titled(self.tr("Review redactions")))
         self.setObjectName("reviewDialog")
@@ -88,7 +92,7 @@ class ReviewDialog(QDialog):
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
         self.intro = intro
-        self.review = RedactionReview(text, known, decisions, self)
+        self.review = RedactionReview(text, known, decisions, self, spans=spans)
         self.review.decisions_changed.connect(self._changed)
         self._rejections = self._rejected_keys(self.review.decisions.to_dict())
         self.message = QLabel(self)
@@ -153,6 +157,10 @@ class StatementActions(QObject):
         self._choose_signing_file = choose_signing_file
         self._vault = None
         self.review_dialog: ReviewDialog | None = None
+        # Bumped by every review asked for and by every lock: detection that comes back with an
+        # older ticket is for a review nobody is waiting for any more.
+        self._review_ticket = 0
+        self._pending_review: str | None = None  # the interview whose suggestions are being found
         self.export_dialog: ExportDialog | None = None
         self.signing_dialog: SigningCopyDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -162,43 +170,71 @@ class StatementActions(QObject):
 
     # --- the review ----------------------------------------------------------------------
 
-    def review(self, interview_id: str) -> ReviewDialog | None:
-        from desktop.redaction import known_from_interview
+    @property
+    def review_pending(self) -> bool:
+        """A review was asked for and its suggestions are still being found."""
+        return self._pending_review is not None
+
+    def review(self, interview_id: str) -> None:
+        """Open the redaction review for the saved interview. The suggestions are found on the pool;
+        the dialog (``review_dialog``) opens when they arrive, unless a lock or another review
+        came first."""
+        from desktop.redaction import detect, known_from_interview
         from desktop.reports.export import saved_versions, statement_text
 
         vault = self._vault
         if vault is None:
-            return None
+            return
         self._close(self.review_dialog)
+        self._review_ticket += 1
+        ticket = self._review_ticket
         iv = vault.interviews.get(interview_id)
         text = statement_text(iv, saved_versions(vault, iv))
+        sealed = iv.status == Status.SEALED
+        known = known_from_interview(iv)
+        del iv
         if not text.strip():
             self._tell(self.tr("Review redactions"), self.tr("The statement is empty: there is nothing to review yet."))
-            return None
+            return
+        self._pending_review = interview_id
 
+        def found(spans: list) -> None:
+            if ticket != self._review_ticket or self._vault is not vault:
+                return  # locked, or another review asked for, while this one was being found
+            self._pending_review = None
+            self._open_review(vault, interview_id, text, known, spans, sealed)
+
+        def failed(exc: BaseException) -> None:
+            if ticket != self._review_ticket or self._vault is not vault:
+                return
+            self._pending_review = None
+            log.error("finding redaction suggestions failed: %s", type(exc).__name__)
+            self._tell(self.tr("Review redactions"), self.tr(
+                "The suggestions for this statement could not be found, so the review cannot open and the "
+                "statement will not be exported. Nothing was changed."))
+
+        self._tasks.run_task(lambda: detect(text, known), found, failed)
+
+    def _open_review(self, vault, interview_id: str, text: str, known, spans: list, sealed: bool) -> None:
         def save(payload: dict) -> None:
             vault.redaction.save_decisions(interview_id, payload)
 
-        # Detection runs in the review's constructor (under a tenth of a second for a 30-page
-        # statement); filling the list and the highlights takes longer, and is Qt work.
         try:
             dialog = ReviewDialog(
-                text, known_from_interview(iv), vault.redaction.load_decisions(interview_id), save=save,
+                text, known, vault.redaction.load_decisions(interview_id), save=save,
                 rejected_suggestion=lambda: vault.audit.append("redaction.suggestion_kept", interview_id),
                 restored_suggestion=lambda: vault.audit.append("redaction.suggestion_redacted", interview_id),
-                sealed=iv.status == Status.SEALED, parent=self._window)
+                sealed=sealed, spans=spans, parent=self._window)
         except ValueError as exc:  # stored decisions that do not parse: say so, never start afresh silently
             log.error("stored redaction decisions could not be read: %s", type(exc).__name__)
             self._tell(self.tr("Review redactions"), self.tr(
                 "The review decisions saved for this statement could not be read, so the review cannot open "
                 "and the statement will not be exported. Nothing was changed."))
-            return None
-        del iv, text
+            return
         dialog.export_requested.connect(lambda: self._export_from_review(interview_id))
         dialog.finished.connect(lambda _r: self._forget_review(dialog))
         self.review_dialog = dialog
         self._modal(dialog)
-        return dialog
 
     def _forget_review(self, dialog: ReviewDialog) -> None:
         dialog.drop()
@@ -372,8 +408,10 @@ class StatementActions(QObject):
             dialog.reject()
 
     def close_all(self) -> None:
-        """On lock: stop any export after the statement in progress, close every dialog and empty the
-        review before the lock screen shows."""
+        """On lock: stop any export after the statement in progress, forget a review whose suggestions
+        are still being found, close every dialog and empty the review before the lock screen shows."""
+        self._review_ticket += 1
+        self._pending_review = None
         if self.export_dialog is not None:
             self.export_dialog.cancel()
         review = self.review_dialog

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import ConsentUse, Status
 from desktop.ui.redaction_review import cp_to_qt
-from tests.ui.conftest import create_vault
+from tests.ui.conftest import FakeThreadPool, create_vault, unlock
 from tests.ui.test_lock import visible_texts
 from tests.ui.test_workflow import select
 
@@ -251,6 +251,65 @@ def test_locking_closes_the_review_and_no_widget_keeps_the_statement(qtbot, wind
     assert held_texts(window) == []
     if shiboken6.isValid(dialog):  # not deleted yet: emptied all the same
         assert not dialog.isVisible() and dialog.review.list.count() == 0 and dialog.review.text == ""
+
+
+class GatedPool(FakeThreadPool):
+    """Runs tasks at once, except while ``hold`` is set: then keeps them until ``release()``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hold = False
+        self.held: list = []
+
+    def start(self, runnable) -> None:
+        if self.hold:
+            self.started += 1
+            self.held.append(runnable)
+        else:
+            super().start(runnable)
+
+    def release(self) -> None:
+        self.hold = False
+        while self.held:
+            self.held.pop(0).run()
+
+
+def test_suggestions_are_found_on_the_pool_and_a_lock_meanwhile_opens_no_review(qtbot, make_window, tmp_path):
+    pool = GatedPool()
+    window = make_window(pool=pool, today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    add_interview(qtbot, window, consent=True)
+    statements = window.statements
+
+    # Detection is a task on the pool: the review opens when it comes back, with its suggestions.
+    pool.hold = True
+    qtbot.mouseClick(window.editor.review_button, LEFT)
+    assert len(pool.held) == 1 and statements.review_pending and statements.review_dialog is None
+    pool.release()
+    dialog = statements.review_dialog
+    assert dialog is not None and dialog.isVisible() and not statements.review_pending
+    assert any(dialog.review.text[s.start:s.end] == NAME for s in dialog.review.items())
+    dialog.reject()
+    assert statements.review_dialog is None
+
+    # Locked while the suggestions are being found: when they come back, nothing opens.
+    pool.hold = True
+    qtbot.mouseClick(window.editor.review_button, LEFT)
+    assert len(pool.held) == 1 and statements.review_pending
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    pool.release()
+    qtbot.wait(50)
+    assert statements.review_dialog is None and not statements.review_pending
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    assert [t for t in visible_texts() for s in SECRETS if s in t] == []
+    assert held_texts(window) == []
+
+    # ... nor after unlocking again.
+    unlock(qtbot, window)
+    qtbot.wait(50)
+    assert statements.review_dialog is None
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
 
 def test_record_signed_seals_and_a_later_change_is_an_addendum(qtbot, window, out_dir, tmp_path):
