@@ -35,28 +35,8 @@ ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
 
 # --- T8: key hygiene after lock -----------------------------------------------------------------------
 
-_DUMPER = r"""
-import gc, os, sys
-from pathlib import Path
-from desktop.__main__ import _harden_process
-from desktop.vault import KdfParams, Vault
-_harden_process()  # as main() does: the scan must work on a non-dumpable process
-d, when = Path(sys.argv[1]), sys.argv[2]
-old = sys.stdin.readline().rstrip("\n")
-new = sys.stdin.readline().rstrip("\n")
-v = Vault.unlock(d, old)
-v.interviews.search("statement")
-v.backup_now()
-v.change_passphrase(old, new, kdf=KdfParams(1, 8, 1))
-v.lock()
-v = Vault.unlock(d, new)
-v.interviews.ids()
-if when == "locked":
-    v.lock()
-    del v
-del old, new
-gc.collect()
-
+# The child streams every readable mapping of its own memory to standard output.
+_DUMP = r"""
 out = os.fdopen(sys.stdout.fileno(), "wb", buffering=0)
 buf = bytearray(1 << 20)
 view = memoryview(buf)
@@ -79,6 +59,50 @@ with open("/proc/self/mem", "rb", buffering=0) as mem:
             out.write(view[:got])
             start += got
 """
+
+# Unlock, search, back up, change the passphrase, unlock again; then lock (or not: the control).
+_DUMPER = r"""
+import gc, os, sys
+from pathlib import Path
+from desktop.__main__ import _harden_process
+from desktop.vault import KdfParams, Vault
+_harden_process()  # as main() does: the scan must work on a non-dumpable process
+d, when = Path(sys.argv[1]), sys.argv[2]
+old = sys.stdin.readline().rstrip("\n")
+new = sys.stdin.readline().rstrip("\n")
+v = Vault.unlock(d, old)
+v.interviews.search("statement")
+v.backup_now()
+v.change_passphrase(old, new, kdf=KdfParams(1, 8, 1))
+v.lock()
+v = Vault.unlock(d, new)
+v.interviews.ids()
+if when == "locked":
+    v.lock()
+    del v
+del old, new
+gc.collect()
+
+""" + _DUMP
+
+# Create a vault, add an interview, lock.
+_CREATOR = r"""
+import gc, os, sys
+from datetime import date
+from pathlib import Path
+from desktop.__main__ import _harden_process
+from desktop.core.model import CrimeType, Interview, Role, YearMonth
+from desktop.vault import KdfParams, Vault
+_harden_process()
+d = Path(sys.argv[1])
+passphrase = sys.stdin.readline().rstrip("\n")
+v = Vault.create(d, passphrase, kdf=KdfParams(1, 8, 1))
+v.interviews.add(Interview(date(2026, 1, 5), Role.WITNESS, CrimeType.OTHER, "kent", YearMonth(2025, 12),
+                           statement="a new statement"))
+v.lock()
+del v, passphrase
+gc.collect()
+""" + _DUMP
 
 
 def _memory_after(tmp_path: Path, when: str) -> dict:
@@ -122,6 +146,22 @@ def test_after_lock_neither_key_is_in_the_process_memory(tmp_path, record_proper
     assert found == dict.fromkeys(found, 0), f"key material left in memory after lock: {found}"
     # Tracked, not asserted: interview text lives in Python strings, which cannot be wiped.
     record_property("record canary copies after lock", locked["memory"].count(locked["canary"]))
+
+
+@pytest.mark.skipif(not LINUX, reason="reads /proc/self/mem (Linux)")
+def test_after_creating_and_locking_a_vault_neither_key_is_in_the_process_memory(tmp_path):
+    d = tmp_path / "vault-created"
+    passphrase = f"new-vault-{uuid.uuid4().hex}"
+    proc = subprocess.run([sys.executable, "-c", _CREATOR, str(d)], input=f"{passphrase}\n".encode(),
+                          capture_output=True, env=ENV, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-3000:]
+    assert len(proc.stdout) > 10_000_000, "the child could not read its own memory"
+    slot = KeySlot.from_bytes((d / "keyslot.json").read_bytes())
+    dek = bytes(slot.open(passphrase))
+    keys = {"data key": dek, "data key as hex": dek.hex().encode(),
+            "passphrase key": bytes(slot.kdf.derive_key(passphrase, slot.salt))}
+    found = {name: proc.stdout.count(key) for name, key in keys.items()}
+    assert found == dict.fromkeys(found, 0), f"key material left in memory after lock: {found}"
 
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc/self/mem (Linux)")
