@@ -513,7 +513,9 @@ class Vault:
         backup = Path(backup)
         if backup not in backups.list_backups(directory):
             raise VaultError("That is not one of this vault's backups.")
-        aside = make_private_dir(directory / "damaged" / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ"))
+        # Each level on its own: mkdir(parents=True) gives the parents the umask's mode, not 0700.
+        damaged = make_private_dir(directory / "damaged")
+        aside = make_private_dir(damaged / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ"))
         for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOT_NAME):
             src = directory / name
             if src.exists():
