@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +42,7 @@ def _schema_less_database(p: Path) -> None:
     con = vault_db.open_db(other, key, create=True)
     con.execute("CREATE TABLE t(x)")
     con.close()
+    other.chmod(0o600)  # the damage is in the content; the mode stays what the vault gave the file
     other.replace(p)
 
 
@@ -64,7 +67,8 @@ def _files(d: Path) -> dict[str, str]:
 def test_a_damaged_file_is_reported_as_damage_changes_nothing_and_the_backup_restores(case, tmp_path, app_paths):
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST)
-    ivs = [make_interview(f"statement {i} " + "words " * 300) for i in range(30)]
+    canary = f"CANARY-{uuid.uuid4()}"
+    ivs = [make_interview(f"statement {i} {canary} " + "words " * 300) for i in range(30)]
     v.interviews.add_many(ivs)
     v.backup_now()
     v.lock()
@@ -95,6 +99,14 @@ def test_a_damaged_file_is_reported_as_damage_changes_nothing_and_the_backup_res
         assert v.interviews.get(ivs[3].id) == ivs[3]
     finally:
         v.lock()
+    # The restored vault passes the canary check (T1, T17): encrypted, nothing in the clear anywhere,
+    # the files set aside included, and every folder and file owner-only.
+    for p in d.rglob("*"):
+        if p.is_file():
+            raw = p.read_bytes()
+            assert canary.encode() not in raw and not raw.startswith(b"SQLite format 3"), p.relative_to(d)
+        if os.name != "nt":
+            assert p.stat().st_mode & 0o077 == 0, f"{p.relative_to(d)} is open to others"
 
 
 def test_a_wrong_passphrase_on_a_damaged_database_is_still_a_wrong_passphrase(tmp_path):
