@@ -86,10 +86,41 @@ def synced_folder_name(path: Path) -> str | None:
     return None
 
 
+def documents_or_desktop_name(path: Path) -> str | None:
+    """"Documents" or "Desktop" when ``path`` lies in the user's Documents or Desktop folder.
+
+    OneDrive's Known Folder Move (Windows) and iCloud's Desktop & Documents (macOS) copy exactly
+    those two folders to the cloud, often without the user knowing, and the folder keeps its
+    ordinary name, so the synced-folder names above cannot see it.
+    """
+    p = Path(os.path.abspath(path))
+    roots = {Path.home() / "Documents", Path.home() / "Desktop"}
+    for getter in (platformdirs.user_documents_dir, platformdirs.user_desktop_dir):
+        try:
+            roots.add(Path(getter()))
+        except Exception:  # pragma: no cover - platformdirs could not tell; the name check below still runs
+            pass
+    for root in roots:
+        if p == root or root in p.parents:
+            return root.name
+    parts = p.parts
+    for i, part in enumerate(parts):
+        if part.lower() in ("documents", "desktop") and i >= 2 and parts[i - 2].lower() in ("home", "users"):
+            return part
+    return None
+
+
 def check_not_synced(path: Path) -> Path:
+    """Refuse a vault location that a cloud service would copy off the machine."""
     name = synced_folder_name(path)
     if name is not None:
         raise SyncedFolderError(
             f"{APP_NAME} will not keep data in a cloud-synced folder ({name!r}); choose a folder on this computer."
+        )
+    folder = documents_or_desktop_name(path)
+    if folder is not None:
+        raise SyncedFolderError(
+            f"{APP_NAME} will not keep the vault in your {folder} folder: on many computers it is copied to "
+            "a cloud service. Choose another folder, such as the default one."
         )
     return path

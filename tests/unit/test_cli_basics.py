@@ -100,3 +100,23 @@ def test_a_missing_passphrase_file_stops_a_vault_command_in_one_line(app_paths, 
                           app_paths, capsys)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/home/amina/Documents/witnessbox", "/Users/sam/Desktop/vault", "C:/Users/sam/Documents/v", "~/Desktop/v"],
+)
+def test_a_vault_in_documents_or_desktop_is_refused(path):
+    from pathlib import Path
+
+    from desktop.paths import SyncedFolderError, check_not_synced
+
+    with pytest.raises(SyncedFolderError, match="Documents|Desktop"):
+        check_not_synced(Path(path).expanduser())
+
+
+def test_the_default_vault_location_is_accepted(app_paths):
+    from desktop.paths import check_not_synced
+
+    assert check_not_synced(AppPaths.default().default_vault_dir) == AppPaths.default().default_vault_dir
+    assert check_not_synced(app_paths.default_vault_dir) == app_paths.default_vault_dir
