@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
 from desktop.resources import resource_path
@@ -102,6 +102,72 @@ class FontPair:
     bold: str
 
 
+class UnreadableGlyph(RuntimeError):
+    """A shaped glyph whose text is not known, so the PDF could not map it back to letters."""
+
+
+# -- glyphs that have no letter of their own ------------------------------------------------------
+#
+# A shaping font draws some letters with glyphs that no code point names: the lam-alef ligature in
+# Urdu, conjuncts in Devanagari, contextual forms. reportlab gives each such glyph a private-use
+# code point (U+E000 on) and writes that into the PDF's ToUnicode map, so every text extractor,
+# the leak gate's included, would read a name drawn with one as meaningless private-use
+# characters, and a leaked "عبداللہ" would pass unseen. So each private-use glyph is recorded here
+# with the text HarfBuzz shaped it from, and the ToUnicode map written into the PDF maps it back
+# to those letters. A private-use glyph with no recorded text stops the PDF (UnreadableGlyph).
+
+_PUA_FIRST, _PUA_LAST = 0xE000, 0xF8FF
+REPORTLAB_TO_UNICODE_CMAP = ttfonts.makeToUnicodeCMap  # reportlab's own, which writes private-use codes
+_JOINER_TEXT = "\u200d"  # for a second glyph of one cluster: its letters are already on the first
+_glyph_text: dict[tuple[str, int], str] = {}
+_glyph_lock = threading.Lock()
+
+
+def _record_private_glyphs(text: str, font: str, glyphs: str, data) -> None:
+    # Right-to-left glyphs are drawn in visual order, so a ligature's letters are recorded in that
+    # order too: a reader that reorders the line (poppler) then gets them back in reading order,
+    # and one that does not (pypdf) gets the whole word consistently reversed.
+    rtl = any(script_of(c) == ARABIC for c in text)
+    starts = sorted({sd.cluster for sd in data})
+    ends = {c: (starts[i + 1] if i + 1 < len(starts) else len(text)) for i, c in enumerate(starts)}
+    face = pdfmetrics.getFont(font).face.name
+    face = face.decode("latin-1") if isinstance(face, bytes) else face
+    seen: set[int] = set()
+    with _glyph_lock:
+        for ch, sd in zip(glyphs, data, strict=False):
+            cp = ord(ch)
+            if not _PUA_FIRST <= cp <= _PUA_LAST:
+                seen.add(sd.cluster)
+                continue
+            source = text[sd.cluster:ends[sd.cluster]] if sd.cluster not in seen else _JOINER_TEXT
+            if rtl:
+                source = source[::-1]
+            seen.add(sd.cluster)
+            _glyph_text.setdefault((face, cp), source)
+
+
+def _readable_to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab's ToUnicode CMap, with each private-use glyph mapped to the letters it stands for."""
+    face = fontname.split("+", 1)[-1]
+    entries = []
+    for i, v in enumerate(subset):
+        if _PUA_FIRST <= v <= _PUA_LAST:
+            source = _glyph_text.get((face, v))
+            if not source:
+                raise UnreadableGlyph(f"a glyph of {face} has no known text")
+            entries.append(f"<{i:02X}> <{source.encode('utf-16-be').hex().upper()}>")
+        else:
+            entries.append(f"<{i:02X}> <{v:04X}>")
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        # the standard identity names, not the font's: the map's text then holds nothing but the map
+        "<< /Registry (Adobe)", "/Ordering (UCS)", "/Supplement 0", ">> def",
+        "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
 class FontSet:
     """The registered statement fonts (registered once per process; reportlab's registry is global)."""
 
@@ -127,6 +193,8 @@ class FontSet:
                         cls._covers[name] = frozenset(pdfmetrics.getFont(name).face.charToGlyph)
                         names.append(name)
                     loaded[script] = FontPair(*names)
+                # reportlab looks the function up by name when it writes each font subset
+                ttfonts.makeToUnicodeCMap = _readable_to_unicode_cmap
                 cls._loaded = loaded
             return cls._loaded
 
@@ -241,11 +309,24 @@ def _runs(word: str, size: float, bold: bool) -> tuple[Run, ...]:
     return tuple(out)
 
 
+# HarfBuzz features: reportlab's defaults, except that right-to-left text gets no optional
+# ligatures. The only one the Naskh fonts have is the word "Allah" (لله) as one glyph; a glyph that
+# stands for several letters of a right-to-left word is read back in a different order by
+# different extractors (poppler reverses its letters, pypdf does not), so the gate could match one
+# reading and miss the other. Lam-alef, which Arabic requires, stays: these fonts draw it as two
+# glyphs, one per letter.
+_FEATURES = {"kern": True, "liga": True, "dlig": True}
+_RTL_FEATURES = {"kern": True, "liga": False, "dlig": False}
+
+
 def shape(text: str, font: str, size: float) -> tuple[str, float]:
     """HarfBuzz-shape ``text`` in ``font``: the glyph string reportlab draws, and its width in points."""
+    features = _RTL_FEATURES if any(script_of(c) == ARABIC for c in text) else _FEATURES
     word = shapeFragWord([pdfmetrics.stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
-                         force=True)
+                         features=features, force=True)
     glyphs = word[1][1]
     data = getattr(glyphs, "__shapeData__", None)
+    if data and any(_PUA_FIRST <= ord(g) <= _PUA_LAST for g in glyphs):
+        _record_private_glyphs(text, font, glyphs, data)
     width = sum(sd.x_advance for sd in data) * size / 1000 if data else pdfmetrics.stringWidth(text, font, size)
     return glyphs, width
