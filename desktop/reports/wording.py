@@ -96,7 +96,12 @@ DATE_IN_TEXT = re.compile(r"(?<!\w)(?:" + _DATE_IN_TEXT + r")(?!\w)")
 
 @lru_cache(maxsize=1)
 def _force_names() -> tuple[str, ...]:
+    """Police forces and the public bodies the redaction keeps named ("Home Office", "Immigration
+    Enforcement"), of two words or more: a recorded "Tom Home" does not make "the Home Office" a leak."""
+    from desktop.redaction.lexicon import PUBLIC_BODIES
+
     names = {n for f in FORCES for n in (f.name, *f.aliases) if " " in n}
+    names |= {n for n in PUBLIC_BODIES if " " in n}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 

@@ -48,13 +48,16 @@ HONEST = {
     "Will Hope": "My name is Will Hope. I will go and I hope it helps.",
     "May Rose": "My name is May Rose. In May 2024 I may go. The rose was red.",
     "Mark Grace": "My name is Mark Grace. I did not mark it; there was no grace.",
+    "Tom Home": "My name is Tom Home. The officer called the Home Office and Immigration Enforcement.",
+    "Ann Enforcement": "My name is Ann Enforcement. Immigration Enforcement came to the house.",
 }
 
 # the form's wording, written out here (not taken from the renderer) for the independent re-check
 FORM = ["WITNESS STATEMENT", "Statement of", "Reference", "Role", "Victim", "Police force", "Crime reported",
         "Month and year reported", "Language of interview", "Interpreter used", "Statement", "Redactions",
         "Placeholder", "Type", "Why", "Person", "Consent", "Declaration", "Signed", "Date", "Worker",
-        "Fingerprint (SHA-256)", "Greater Manchester Police", "March 2024", "Page", "Witness statement"]
+        "Fingerprint (SHA-256)", "Greater Manchester Police", "March 2024", "Page", "Witness statement",
+        "Home Office", "Immigration Enforcement contacted", "Immigration Enforcement"]
 
 
 def capitalised_in(word: str, text: str) -> bool:
@@ -112,13 +115,16 @@ LEAKED = {
     "Person": "Mr Person said that Person A was kind.",
     "Police": "Amy came, and Police came too.",
     "Page 1 of 2": "I met Page 1 of 2 times.",
+    "Tom Home Office": "Tom Home Office staff came.",
+    "Home": "Home said the Home Office would come.",
 }
 
 
 @pytest.mark.parametrize("case", sorted(LEAKED))
 def test_a_name_left_in_the_statement_is_refused(case, tmp_path):
     names = {"Daniel Page": "Daniel Page", "Page": "Daniel Page", "Will": "Will Hope", "WILL": "Will Hope",
-             "Grace": "Grace Witness", "Person": "Jan Person", "Police": "Amy Police", "Page 1 of 2": "Daniel Page"}
+             "Grace": "Grace Witness", "Person": "Jan Person", "Police": "Amy Police", "Page 1 of 2": "Daniel Page",
+             "Tom Home Office": "Tom Home", "Home": "Tom Home"}
     iv = interview(names[case], f"My name is {names[case]}.", pages=2)
     content, forbidden = prepare_statement(iv)
     leaky = dataclasses.replace(content, statement=content.statement + "\n\n" + LEAKED[case])
@@ -137,7 +143,8 @@ def test_the_drawn_statement_itself_is_refused_not_only_the_text_before_it(case)
     names = {"Daniel Page": ["Daniel Page", CaseSensitive("Page")], "Page": [CaseSensitive("Page")],
              "Will": [CaseSensitive("Will")], "WILL": [CaseSensitive("Will")], "Grace": [CaseSensitive("Grace")],
              "Person": [CaseSensitive("Person")], "Police": [CaseSensitive("Police")],
-             "Page 1 of 2": [CaseSensitive("Page")]}
+             "Page 1 of 2": [CaseSensitive("Page")], "Tom Home Office": ["Tom Home", CaseSensitive("Home")],
+             "Home": [CaseSensitive("Home")]}
     iv = interview("Nobody Here", "My name is Nobody Here.", pages=2)
     content, _ = prepare_statement(iv)
     leaky = dataclasses.replace(content, statement=content.statement + "\n\n" + LEAKED[case])
