@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import uharfbuzz
 from reportlab.lib.abag import ABag
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
@@ -123,27 +124,51 @@ _glyph_text: dict[tuple[str, int], str] = {}
 _glyph_lock = threading.Lock()
 
 
-def _record_private_glyphs(text: str, font: str, glyphs: str, data) -> None:
-    # Right-to-left glyphs are drawn in visual order, so a ligature's letters are recorded in that
-    # order too: a reader that reorders the line (poppler) then gets them back in reading order,
-    # and one that does not (pypdf) gets the whole word consistently reversed.
+def _record_private_glyphs(text: str, font: str, glyphs: str, features: dict[str, bool]) -> None:
+    """Record the letters each private-use glyph of ``glyphs`` (reportlab's shaping of ``text``)
+    stands for.
+
+    The text is shaped again at HarfBuzz's character cluster level, where every glyph carries the
+    index of the letter it came from even when shaping moved it (the Devanagari vowel sign "ि"
+    drawn before its consonant): a glyph's letters run from there to the next glyph's letter. A
+    second glyph from the same letters reads as a zero-width joiner, which the leak gate ignores.
+    If the two shapings disagree, nothing is recorded, and the PDF is refused when it is written.
+    """
+    ttf = pdfmetrics.getFont(font)
+    buf = uharfbuzz.Buffer()
+    buf.cluster_level = uharfbuzz.BufferClusterLevel.CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    uharfbuzz.shape(ttf.hbFont(10), buf, features)
+    infos = buf.glyph_infos
+    char_to_glyph = ttf.face.charToGlyph
+    if len(infos) != len(glyphs) or any(char_to_glyph.get(ord(g)) != i.codepoint for g, i in zip(glyphs, infos,
+                                                                                                    strict=True)):
+        return
+    # Right-to-left glyphs are drawn in visual order, so a glyph's letters are recorded in that
+    # order too: a reader that reorders the line (poppler) then gets them back in reading order.
     rtl = any(script_of(c) == ARABIC for c in text)
-    starts = sorted({sd.cluster for sd in data})
-    ends = {c: (starts[i + 1] if i + 1 < len(starts) else len(text)) for i, c in enumerate(starts)}
-    face = pdfmetrics.getFont(font).face.name
+    bounds = sorted({i.cluster for i in infos} | {len(text)})
+    ends = dict(zip(bounds, bounds[1:], strict=False))
+    face = ttf.face.name
     face = face.decode("latin-1") if isinstance(face, bytes) else face
     seen: set[int] = set()
     with _glyph_lock:
-        for ch, sd in zip(glyphs, data, strict=False):
+        for ch, info in zip(glyphs, infos, strict=True):
+            first = info.cluster not in seen
+            seen.add(info.cluster)
             cp = ord(ch)
             if not _PUA_FIRST <= cp <= _PUA_LAST:
-                seen.add(sd.cluster)
                 continue
-            source = text[sd.cluster:ends[sd.cluster]] if sd.cluster not in seen else _JOINER_TEXT
-            if rtl:
-                source = source[::-1]
-            seen.add(sd.cluster)
-            _glyph_text.setdefault((face, cp), source)
+            source = text[info.cluster:ends[info.cluster]] if first else _JOINER_TEXT
+            _glyph_text.setdefault((face, cp), source[::-1] if rtl else source)
+
+
+def read_back(font: str, glyphs: str) -> str:
+    """The text an extractor reads from ``glyphs`` drawn in ``font``: what the ToUnicode map says."""
+    face = pdfmetrics.getFont(font).face.name
+    face = face.decode("latin-1") if isinstance(face, bytes) else face
+    return "".join(_glyph_text.get((face, ord(c)), c) if _PUA_FIRST <= ord(c) <= _PUA_LAST else c for c in glyphs)
 
 
 def _readable_to_unicode_cmap(fontname: str, subset) -> str:
@@ -326,7 +351,7 @@ def shape(text: str, font: str, size: float) -> tuple[str, float]:
                          features=features, force=True)
     glyphs = word[1][1]
     data = getattr(glyphs, "__shapeData__", None)
-    if data and any(_PUA_FIRST <= ord(g) <= _PUA_LAST for g in glyphs):
-        _record_private_glyphs(text, font, glyphs, data)
+    if any(_PUA_FIRST <= ord(g) <= _PUA_LAST for g in glyphs):
+        _record_private_glyphs(text, font, glyphs, features)
     width = sum(sd.x_advance for sd in data) * size / 1000 if data else pdfmetrics.stringWidth(text, font, size)
     return glyphs, width

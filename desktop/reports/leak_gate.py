@@ -133,6 +133,7 @@ _COMBINING = re.compile("[" + "".join(re.escape(chr(cp)) for cp in range(0x300, 
 
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_ZERO_WIDTH = {0x200C: None, 0x200D: None}
 
 
 def fold(text: str) -> str:
@@ -182,7 +183,8 @@ class _Levels:
 
     def _make(self, i: int) -> str:
         if i == 0:
-            return _ws(unicodedata.normalize("NFKC", self._text))
+            # zero-width joiners steer shaping only; a font's map may also read a glyph as one
+            return _ws(unicodedata.normalize("NFKC", self._text)).translate(_ZERO_WIDTH)
         if i == 1:
             return self[0].casefold()
         if i == 2:
@@ -292,7 +294,7 @@ def _variants(text: str, shaper: Callable[[str], Iterable[str]] | None) -> list[
 
 def statement_shaper(text: str) -> list[str]:
     """The glyph strings ``text`` becomes in the statement fonts (what an extractor reads back)."""
-    from desktop.reports.fonts import FontSet, runs
+    from desktop.reports.fonts import FontSet, read_back, runs
 
     FontSet.load()
     out = []
@@ -300,7 +302,7 @@ def statement_shaper(text: str) -> list[str]:
         words = []
         for word in text.split():
             try:
-                words.append("".join(str(r.glyphs) for r in runs(word, 10, bold=bold)))
+                words.append("".join(read_back(r.font, str(r.glyphs)) for r in runs(word, 10, bold=bold)))
             except ValueError:  # a character no font draws cannot be in a statement either
                 words.append(word)
         out.append(" ".join(words))
@@ -820,7 +822,7 @@ def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callabl
             report.extractors.append("ToUnicode")
             if expected_text is not None:
                 # U+25CC is the dotted circle HarfBuzz draws under a vowel sign that has no letter
-                allowed = set(unicodedata.normalize("NFKC", expected_text)) | {"\u25cc"}
+                allowed = set(unicodedata.normalize("NFKC", expected_text)) | {"\u25cc", "\u200c", "\u200d"}
                 for ch in sorted(_tounicode_chars(pdf, maps)):
                     if ord(ch) < 128 or ch in allowed or not ch.strip():
                         continue

@@ -27,7 +27,13 @@ urdu_word = st.text(alphabet=URDU, min_size=3, max_size=8)
 gurmukhi_word = st.lists(
     st.tuples(st.sampled_from(GURMUKHI_CONSONANTS), st.sampled_from(GURMUKHI_SIGNS)).map("".join),
     min_size=2, max_size=4).map("".join)
-names = st.one_of(*(st.lists(w, min_size=1, max_size=2).map(" ".join) for w in (latin_word, urdu_word, gurmukhi_word)))
+DEVANAGARI_CONSONANTS = "कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह"
+DEVANAGARI_SIGNS = ["", "ा", "ि", "ी", "ु", "ू", "े", "ै", "ो", "ौ", "ं", "्र", "्य", "्"]
+devanagari_word = st.lists(
+    st.tuples(st.sampled_from(DEVANAGARI_CONSONANTS), st.sampled_from(DEVANAGARI_SIGNS)).map("".join),
+    min_size=2, max_size=4).map("".join).filter(lambda w: not w.endswith("्"))
+names = st.one_of(*(st.lists(w, min_size=1, max_size=2).map(" ".join)
+                    for w in (latin_word, urdu_word, gurmukhi_word, devanagari_word)))
 
 
 @pytest.fixture(scope="module")
