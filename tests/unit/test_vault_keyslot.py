@@ -77,7 +77,8 @@ def test_calibration_respects_the_floor_and_aims_for_about_a_second():
     took = time.perf_counter() - t
     # 0.5-1 s is the aim; the bounds are wide because other work shares this machine's two cores.
     assert took < 3.0
-    assert took > 0.2 or params.memory_cost_kib == 1024 * 1024
+    # (at the floor or the ceiling the time is whatever this machine makes of it)
+    assert took > 0.2 or params.memory_cost_kib in (64 * 1024, 1024 * 1024)
 
 
 # --- organisation recovery ------------------------------------------------------------------------------
