@@ -43,7 +43,7 @@ def _harden_process() -> None:
 
 
 def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
-    firewall.install()
+    # the guard is already in: importing this module installed it, before anything else
     _harden_process()
     argv = list(sys.argv[1:] if argv is None else argv)
     paths = paths or AppPaths.default()

@@ -90,8 +90,11 @@ def _program_name(event: str, args: tuple) -> str | None:
             executable, argv = args[0], args[1]
             if executable:
                 return os.fsdecode(executable)
-            if isinstance(argv, (str, bytes, os.PathLike)):
-                return os.fsdecode(argv).split()[0] if not isinstance(argv, os.PathLike) else os.fspath(argv)
+            if isinstance(argv, os.PathLike):
+                return os.fspath(argv)
+            if isinstance(argv, (str, bytes)):  # a command line as one string: its first word
+                words = os.fsdecode(argv).split()
+                return words[0] if words else None
             return os.fsdecode(argv[0])
         if event in ("os.exec", "os.posix_spawn", "os.spawn"):
             path = args[0] if event != "os.spawn" else args[1]
@@ -133,14 +136,12 @@ def _hook(event: str, args: tuple) -> None:
         return
     if event in _SOCKET_USE:
         sock = args[0] if args else None
-        if getattr(sock, "family", None) == socket.AF_UNIX:
-            return
-        _refuse(event)
-    if event in _ALWAYS_BLOCKED:
-        _refuse(event)
-    if event in _PROCESS_START:
-        if event in ("os.system", "os.fork") or not _is_allowed_program(_program_name(event, args)):
+        if getattr(sock, "family", None) != socket.AF_UNIX:
             _refuse(event)
+    elif event in _ALWAYS_BLOCKED:
+        _refuse(event)
+    elif event in ("os.system", "os.fork") or not _is_allowed_program(_program_name(event, args)):
+        _refuse(event)  # starting a program (the only events left)
 
 
 def _refuse_browser(*_args, **_kwargs) -> bool:
