@@ -79,6 +79,8 @@ def parse_line(text: str, line_no: int, *, today: date | None = None) -> Intervi
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON (column {exc.colno})") from None
+    except RecursionError:  # '[[[[...' a few thousand deep: json gives up, and so do we, per line
+        raise ValueError("not valid JSON (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object")
     missing = [k for k in REQUIRED_KEYS if k not in obj]

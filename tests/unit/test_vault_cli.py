@@ -146,6 +146,7 @@ def test_a_bad_line_is_reported_by_number_and_nothing_is_added(cli, tmp_path):
         (dict(LINE_A, id={"a": 1}), "'id' must be"),
         (dict(LINE_A, id="../../etc"), "'id' must be"),
         (dict(LINE_A, reference="Amina Khan's case"), "'reference' must be"),
+        ("[" * 100_000, "nested too deeply"),
     ],
 )
 def test_each_kind_of_bad_line(cli, tmp_path, line, expected):
