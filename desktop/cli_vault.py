@@ -80,11 +80,17 @@ def _user_error(exc: VaultError) -> UserError:
     return UserError(msg)
 
 
-@contextlib.contextmanager
-def _open(args: argparse.Namespace, ctx: Context, passphrase: str | None = None) -> Iterator[Vault]:
+def _existing_vault_dir(args: argparse.Namespace, ctx: Context) -> Path:
+    """The vault folder, checked to hold a vault before anyone is asked for a passphrase."""
     directory = ctx.vault_dir(args)
     if not Vault.exists(directory):
         raise UserError(f"There is no vault in {directory}; create one with 'witnessbox init'.")
+    return directory
+
+
+@contextlib.contextmanager
+def _open(args: argparse.Namespace, ctx: Context, passphrase: str | None = None) -> Iterator[Vault]:
+    directory = _existing_vault_dir(args, ctx)
     if passphrase is None:
         passphrase = ctx.passphrase(args)
     try:
@@ -131,7 +137,11 @@ def _force_name(code: str) -> str:
         return code
 
 
-def _print_summaries(ctx: Context, rows: list[InterviewSummary]) -> None:
+def _report_summaries(args: argparse.Namespace, ctx: Context, rows: list[InterviewSummary]) -> None:
+    """The rows as JSON with ``--json``, else one line each (what ``list`` and ``search`` print)."""
+    if args.json:
+        ctx.emit_json([_summary_json(s) for s in rows])
+        return
     if not rows:
         ctx.say("No interviews.")
         return
@@ -171,8 +181,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
-    if not Vault.exists(ctx.vault_dir(args)):
-        raise UserError(f"There is no vault in {ctx.vault_dir(args)}; create one with 'witnessbox init'.")
+    _existing_vault_dir(args, ctx)
     old = ctx.passphrase(args, prompt="Current passphrase: ")
     with _open(args, ctx, old) as vault:
         new = read_passphrase(args.new_passphrase_file, prompt="New passphrase: ", confirm=True)
@@ -220,10 +229,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     with _open(args, ctx) as vault:
         rows = _all_summaries(vault)
-    if args.json:
-        ctx.emit_json([_summary_json(s) for s in rows])
-    else:
-        _print_summaries(ctx, rows)
+    _report_summaries(args, ctx, rows)
     return 0
 
 
@@ -263,10 +269,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     query = " ".join(args.query)
     with _open(args, ctx) as vault:
         rows = vault.interviews.search(query)
-    if args.json:
-        ctx.emit_json([_summary_json(s) for s in rows])
-    else:
-        _print_summaries(ctx, rows)
+    _report_summaries(args, ctx, rows)
     return 0
 
 
