@@ -32,6 +32,15 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def fsync_file(path: Path) -> None:
+    """Make a file written by someone else (SQLite, ``VACUUM INTO``) durable before it is renamed."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_writer(target: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
     """Context manager yielding a binary file; on clean exit it atomically becomes ``target``."""

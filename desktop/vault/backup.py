@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop.paths import make_private_dir
 from desktop.vault import db
-from desktop.vault.atomic import TEMP_PREFIX, atomic_write, fsync_dir
+from desktop.vault.atomic import TEMP_PREFIX, atomic_write, fsync_dir, fsync_file
 from desktop.vault.errors import DiskFull, VaultError, is_disk_full
 
 BACKUP_DIR = "backups"
@@ -50,14 +50,6 @@ def list_backups(vault_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def make_backup(con: db.Connection, vault_dir: Path, key: bytes | bytearray, slot_bytes: bytes, reason: str) -> Path:
     """Copy the open database ``con`` into a new verified backup; returns its folder.
 
@@ -75,7 +67,7 @@ def make_backup(con: db.Connection, vault_dir: Path, key: bytes | bytearray, slo
         except db.DatabaseError as exc:
             raise (db.translate(exc) or VaultError("The backup could not be made.")) from None
         os.chmod(target_db, 0o600)
-        _fsync_file(target_db)
+        fsync_file(target_db)
         check = db.open_db(target_db, key)
         try:
             problems = db.integrity_problems(check)

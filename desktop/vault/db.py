@@ -24,6 +24,7 @@ import sqlcipher3
 from sqlcipher3 import dbapi2 as sqlite
 
 from desktop.vault.errors import DiskFull, SQLCipherMissing, VaultDamaged, VaultError
+from desktop.vault.keyslot import wipe
 
 Connection = sqlite.Connection
 DatabaseError = sqlite.DatabaseError
@@ -61,11 +62,6 @@ def _keyspec(key: bytes | bytearray) -> bytearray:
     return spec
 
 
-def _wipe(buf: bytearray) -> None:
-    for i in range(len(buf)):
-        buf[i] = 0
-
-
 def check_engine() -> str:
     """The SQLCipher version, or :class:`SQLCipherMissing`. Touches no file."""
     con = sqlcipher3.connect(":memory:")
@@ -77,7 +73,7 @@ def check_engine() -> str:
         except sqlite.Error:
             row = None
         finally:
-            _wipe(spec)
+            wipe(spec)
         if not row or not row[0]:
             raise SQLCipherMissing()
         return str(row[0])
@@ -136,7 +132,7 @@ def open_db(path: Path, key: bytes | bytearray, *, create: bool = False) -> Conn
         try:
             con.set_key(spec)
         finally:
-            _wipe(spec)
+            wipe(spec)
         row = con.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
             raise SQLCipherMissing()

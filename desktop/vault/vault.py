@@ -27,7 +27,14 @@ from desktop.logging_setup import Safe
 from desktop.paths import make_private_dir
 from desktop.vault import backup as backups
 from desktop.vault import db
-from desktop.vault.atomic import TEMP_PREFIX, atomic_writer, fsync_dir, remove_stale_temp_files
+from desktop.vault.atomic import (
+    TEMP_PREFIX,
+    atomic_write,
+    atomic_writer,
+    fsync_dir,
+    fsync_file,
+    remove_stale_temp_files,
+)
 from desktop.vault.errors import (
     DiskFull,
     NewerVault,
@@ -155,11 +162,7 @@ class Vault:
             for suffix in ("-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     Path(str(tmp_db) + suffix).unlink()
-            fd = os.open(tmp_db, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_file(tmp_db)
             # The database goes into place first, the key slot last: until the slot exists the
             # folder holds no usable vault, and a retry reports it rather than overwriting it.
             os.replace(tmp_db, cls.db_path(directory))
@@ -536,8 +539,6 @@ class Vault:
             KeySlot.from_bytes(slot_bytes)
         except ValueError:
             slot_bytes = (backup / SLOT_NAME).read_bytes()
-        from desktop.vault.atomic import atomic_write
-
         atomic_write(cls.slot_path(directory), slot_bytes)
         fsync_dir(directory)
         log.info("backup restored")
