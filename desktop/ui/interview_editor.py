@@ -64,6 +64,7 @@ from desktop.core.model import (
 from desktop.ui import labels
 from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.models import AttachmentsModel, IdentifiersModel, PeopleModel, split_aliases
+from desktop.ui.session import forget_typed
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -1163,15 +1164,14 @@ class InterviewEditor(QWidget):
         try:
             for w in (self.statement, self.shared):
                 w.clear()
-            for w in (self.interviewer, self.person_name, self.person_aliases, self.id_value):
-                w.clear()
+            forget_typed(self.interviewer, self.person_name, self.person_aliases, self.id_value)
             self.language.setCurrentText("")
             self.people_model.set_items([])
             self.ids_model.set_items([])
             self.attachments_model.set_items([])
             for row in self.consent_rows.values():
                 row.given.setChecked(False)
-                row.by.clear()
+                forget_typed(row.by)
                 row.withdrawn_on = None
                 row.withdrawn_by = ""
                 row.refresh()

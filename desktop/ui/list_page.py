@@ -20,6 +20,7 @@ from desktop.core.forces import FORCES
 from desktop.core.model import CrimeType, Role, Status
 from desktop.ui import labels
 from desktop.ui.models import InterviewTableModel
+from desktop.ui.session import forget_typed
 
 SEARCH_DELAY_MS = 250
 
@@ -178,7 +179,7 @@ class InterviewListPage(QWidget):
         self.model.clear()
         for w in (self.search, self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
             w.blockSignals(True)
-        self.search.clear()
+        forget_typed(self.search)
         for box in (self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):
             box.setCurrentIndex(0)
         for w in (self.search, self.force_filter, self.crime_filter, self.consent_filter, self.status_filter):

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.redaction import TYPE_LABELS, Decisions, KnownIdentifiers, Redacted, Span, apply, detect
+from desktop.ui.session import forget_typed
 
 # One colour per kind of thing (light, so the text stays readable).
 TYPE_COLOURS: dict[str, str] = {
@@ -221,8 +222,9 @@ class RedactionReview(QWidget):
         self.list.blockSignals(True)  # no "current suggestion" to show in an emptied statement
         self.list.clear()
         self.list.blockSignals(False)
-        for w in (self.view, self.preview, self.reason):
+        for w in (self.view, self.preview):
             w.clear()
+        forget_typed(self.reason)
         self.view.setExtraSelections([])
         self.status.clear()
         self.text = ""

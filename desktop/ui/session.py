@@ -2,6 +2,7 @@
 
 * :class:`IdleWatcher` watches every keyboard and mouse event in the application and fires
   ``idle`` once no one has touched it for the configured time (KeePassXC's InactivityTimer).
+* :func:`forget_typed` empties line edits so that Ctrl+Z cannot bring back what they held.
 * :class:`ClipboardGuard` notices text copied from Witnessbox, marks it as secret for clipboard
   managers, and clears it after 30 seconds, on lock and on exit, but only if the clipboard still
   holds what Witnessbox put there (someone may have copied something else since).
@@ -13,6 +14,7 @@ import logging
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QLineEdit
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,14 @@ class IdleWatcher(QObject):
     def dispose(self) -> None:
         self._timer.stop()
         self._app.removeEventFilter(self)
+
+
+def forget_typed(*fields: QLineEdit) -> None:
+    """Empty each field and its undo history. ``QLineEdit.clear()`` is an edit that can be undone:
+    after it, Ctrl+Z gives back the text (a passphrase too, once "Show passphrase" is on).
+    ``setText`` starts a fresh history."""
+    for field in fields:
+        field.setText("")
 
 
 def _concealed(text: str) -> QMimeData:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.paths import check_not_synced, make_private_dir
 from desktop.resources import resource_path
+from desktop.ui.session import forget_typed
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -327,8 +328,7 @@ class CreateVaultPage(QWidget):
         self._update()
 
     def reset(self) -> None:
-        self.passphrase.clear()
-        self.confirm.clear()
+        forget_typed(self.passphrase, self.confirm)
         self.message.hide()
 
 
@@ -447,7 +447,7 @@ class UnlockPage(QWidget):
         return self._wait_left > 0
 
     def reset(self) -> None:
-        self.passphrase.clear()
+        forget_typed(self.passphrase)
         self.passphrase.show_action.setChecked(False)
         self.message.hide()
 

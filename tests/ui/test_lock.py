@@ -271,3 +271,31 @@ def test_a_restored_draft_can_be_discarded(qtbot, make_window):
     assert editor.statement.toPlainText() == STATEMENT
     assert window.vault.drafts.load(f"interview:{interview_id}") is None
     assert not editor.discard_button.isVisible()
+
+
+def test_nothing_typed_before_a_lock_comes_back_with_undo(qtbot, make_window):
+    """QLineEdit.clear() can be undone: at the lock screen, "Show passphrase" and Ctrl+Z would give
+    back the passphrase typed to unlock, and after unlock Ctrl+Z would give back a name or a search
+    from before the lock. Every field the lock empties starts a fresh undo history."""
+    from tests.ui.conftest import PASSPHRASE
+
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    qtbot.keyClicks(window.list_page.search, "Amira")
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    qtbot.keyClicks(window.editor.person_name, "Gary Doyle")  # typed, not added yet
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    unlock(qtbot, window)
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+
+    undone = []
+    for field in window.findChildren(QLineEdit):
+        field.undo()
+        undone.append(field.text())
+    page = window.unlock_page
+    page.passphrase.show_action.setChecked(True)
+    page.passphrase.setFocus()
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.passphrase.text() == ""
+    assert [t for t in undone for s in (*SECRETS, PASSPHRASE) if s in t] == []
