@@ -491,7 +491,12 @@ class Interviews:
         if row is None:
             return False
         con.execute("DELETE FROM search_index WHERE rowid = ?", (row[0],))
-        con.execute("DELETE FROM drafts WHERE interview_id = ? OR instr(key, ?) > 0", (interview_id, interview_id))
+        # A draft goes if it names the interview, or its key holds the id as a whole word ("edit:<id>"):
+        # not merely as part of another id (deleting "1" must keep the draft "interview:12").
+        whole = re.compile(rf"(?<![A-Za-z0-9_-]){re.escape(interview_id)}(?![A-Za-z0-9_-])")
+        con.execute("DELETE FROM drafts WHERE interview_id = ?", (interview_id,))
+        named = con.execute("SELECT key FROM drafts WHERE instr(key, ?) > 0", (interview_id,)).fetchall()
+        con.executemany("DELETE FROM drafts WHERE key = ?", [(k,) for k, in named if whole.search(k)])
         for table in ("attachments", "revisions", "redaction_decisions", "people", "identifiers", "consents"):
             con.execute(f"DELETE FROM {table} WHERE interview_id = ?", (interview_id,))
         con.execute("DELETE FROM interviews WHERE num = ?", (row[0],))

@@ -422,6 +422,22 @@ def test_deleting_an_interview_keeps_other_drafts(vault):
     assert vault.drafts.load("interview:a_b") is None
 
 
+def test_deleting_an_interview_keeps_drafts_whose_id_only_contains_its_id(vault):
+    """Imported ids may be short ("1"): deleting it must not take the draft of interview "12" with it."""
+    for ident in ("1", "12"):
+        iv = make_interview()
+        iv.id = ident
+        vault.interviews.add(iv)
+    vault.drafts.save("interview:12", {"keep": True})
+    vault.drafts.save("edit:12-b", {"keep": True})
+    vault.drafts.save("interview:1", {"keep": False})
+    vault.drafts.save("edit:1", {"keep": False})
+    vault.interviews.delete("1")
+    assert vault.drafts.load("interview:12") == {"keep": True}
+    assert vault.drafts.load("edit:12-b") == {"keep": True}
+    assert vault.drafts.load("interview:1") is None and vault.drafts.load("edit:1") is None
+
+
 def test_lock_wipes_the_data_key_buffer(vault):
     key_buffer = vault._key  # the object the connections were keyed from
     assert key_buffer is not None and any(key_buffer)
