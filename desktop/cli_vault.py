@@ -216,6 +216,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         for n, iv in enumerate(interviews, 1):
             if vault.interviews.exists(iv.id):
                 raise UserError(f"interview {n} in the file has an 'id' already in the vault; nothing was added.")
+            if vault.interviews.find_by_reference(iv.reference) is not None:
+                raise UserError(f"interview {n} in the file has a 'reference' already in the vault; nothing was added.")
         if vault.interviews.count():
             vault.backup_now("import")
         ids = vault.interviews.add_many(interviews)

@@ -183,6 +183,19 @@ def test_adding_the_same_file_twice_is_refused_whole(cli, tmp_path):
     assert len(json.loads(cli("list", "--json")[1])) == 2
 
 
+def test_a_reference_already_in_the_vault_is_refused_by_line_before_any_backup(cli, tmp_path):
+    first = cli.jsonl(tmp_path / "a.jsonl", dict(LINE_A, id="a" * 32, reference="WB-AAAA-0001"))
+    assert cli("add", "--from", str(first))[0] == 0
+    cli("add", "--from", str(cli.jsonl(tmp_path / "b.jsonl", dict(LINE_B, id="b" * 32))))
+    backups = Vault.backups(cli.vault)
+    again = cli.jsonl(tmp_path / "c.jsonl", dict(LINE_B, id="c" * 32),
+                      dict(LINE_A, id="d" * 32, reference="WB-AAAA-0001"))
+    code, _, err = cli("add", "--from", str(again))
+    assert code == 1 and "interview 2 in the file has a 'reference' already in the vault" in err
+    assert Vault.backups(cli.vault) == backups, "a refused import makes no backup"
+    assert len(json.loads(cli("list", "--json")[1])) == 2
+
+
 def test_wrong_passphrase_and_no_vault(cli, tmp_path):
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not it\n")
