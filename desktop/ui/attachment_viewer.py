@@ -1,11 +1,16 @@
 """Shows an attachment inside Witnessbox. Nothing is written to disk and no other program is
 started: the bytes come from the vault and go straight into Qt's image decoder (pictures) or,
-for PDFs, into a reader that pulls out each page's pictures and text."""
+for PDFs, into a reader that pulls out each page's pictures and text.
+
+:func:`read_viewable` does the slow part (decrypting is the caller's, then parsing a PDF of up to
+50 pages and decoding pictures of up to 80 megapixels) without touching a widget, so it runs on
+the task runner's pool; :class:`AttachmentViewer` only lays out what it made."""
 
 from __future__ import annotations
 
 import io
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
@@ -46,8 +51,44 @@ def pdf_pages(data: bytes) -> list[tuple[list[bytes], str]]:
     return pages
 
 
+MAX_WIDTH = 760
+
+
+def _decoded(data: bytes) -> QImage | None:
+    """A picture decoded and narrowed to the viewer's width (QImage, unlike QPixmap, may be made off
+    the GUI thread), or None if it cannot be decoded."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if image.width() > MAX_WIDTH:
+        image = image.scaledToWidth(MAX_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+@dataclass(frozen=True)
+class Viewable:
+    """An attachment ready to show: its pages (a picture is one page without text), each with the
+    pictures that could be decoded and its text. ``pages`` is None when it cannot be read at all."""
+
+    pdf: bool
+    pages: list[tuple[list[QImage], str]] | None
+
+
+def read_viewable(data: bytes, media_type: str) -> Viewable:
+    """Parse and decode an attachment for :class:`AttachmentViewer`. Touches no widget."""
+    if media_type != "application/pdf":
+        image = _decoded(data)
+        return Viewable(False, None if image is None else [([image], "")])
+    try:
+        pages = pdf_pages(data)
+    except Exception:  # noqa: BLE001 - any parser failure means "cannot show", never a crash
+        return Viewable(True, None)
+    return Viewable(True, [([im for im in map(_decoded, pictures) if im is not None], text)
+                           for pictures, text in pages])
+
+
 class AttachmentViewer(QDialog):
-    def __init__(self, data: bytes, media_type: str, parent: QWidget | None = None) -> None:
+    def __init__(self, content: Viewable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} — " + self.tr("Attachment"))
         self.setModal(False)
@@ -67,24 +108,17 @@ class AttachmentViewer(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.reject)
         self.pictures_shown = 0
-        if media_type == "application/pdf":
-            self._show_pdf(data)
+        if content.pdf:
+            self._show_pdf(content.pages)
         else:
-            self._show_picture(data)
+            self._show_picture(content.pages)
 
-    def _picture(self, data: bytes) -> bool:
-        image = QImage.fromData(data)
-        if image.isNull():
-            return False
+    def _picture(self, image: QImage) -> None:
         label = QLabel(self)
-        pix = QPixmap.fromImage(image)
-        if pix.width() > 760:
-            pix = pix.scaledToWidth(760, Qt.TransformationMode.SmoothTransformation)
-        label.setPixmap(pix)
+        label.setPixmap(QPixmap.fromImage(image))
         label.setAccessibleName(self.tr("Picture"))
         self._body.addWidget(label)
         self.pictures_shown += 1
-        return True
 
     def _text(self, text: str, role: str | None = None) -> None:
         label = QLabel(text, self)
@@ -94,14 +128,15 @@ class AttachmentViewer(QDialog):
             label.setProperty("role", role)
         self._body.addWidget(label)
 
-    def _show_picture(self, data: bytes) -> None:
-        if not self._picture(data):
+    def _show_picture(self, pages: list[tuple[list[QImage], str]] | None) -> None:
+        if pages is None:
             self._text(self.tr("This picture cannot be shown."), "error")
+            return
+        for image in pages[0][0]:
+            self._picture(image)
 
-    def _show_pdf(self, data: bytes) -> None:
-        try:
-            pages = pdf_pages(data)
-        except Exception:  # noqa: BLE001 - any parser failure means "cannot show", never a crash
+    def _show_pdf(self, pages: list[tuple[list[QImage], str]] | None) -> None:
+        if pages is None:
             self._text(self.tr("This PDF cannot be shown inside Witnessbox."), "error")
             return
         if not pages:

@@ -62,7 +62,7 @@ from desktop.core.model import (
     validate,
 )
 from desktop.ui import labels
-from desktop.ui.attachment_viewer import AttachmentViewer
+from desktop.ui.attachment_viewer import AttachmentViewer, Viewable, read_viewable
 from desktop.ui.models import AttachmentsModel, IdentifiersModel, PeopleModel, split_aliases
 from desktop.ui.session import forget_typed
 from desktop.ui.workers import TaskRunner
@@ -239,6 +239,7 @@ class InterviewEditor(QWidget):
         self._dirty = False
         self._open = False
         self.viewer: AttachmentViewer | None = None
+        self._view_ticket = 0  # bumped when the form opens or empties: an attachment read before is not shown
         self.confirm_box: QMessageBox | None = None
 
         self._draft_timer = QTimer(self)
@@ -706,6 +707,7 @@ class InterviewEditor(QWidget):
 
     def _begin(self, interview_id: str | None) -> None:
         self._draft_timer.stop()
+        self._view_ticket += 1
         self._id = interview_id
         self._base = None
         self._open = True
@@ -1127,15 +1129,32 @@ class InterviewEditor(QWidget):
         return self.attachments_model.items()[row]
 
     def view_selected_attachment(self) -> None:
+        """Read the attachment on the pool (decrypt, check, parse a PDF, decode pictures), then show it,
+        unless the form was left or locked meanwhile."""
         info = self._selected_attachment()
-        if info is None:
+        if info is None or self._vault is None:
             return
-        data = self._vault.attachments.get_bytes(info.id)
-        if self.viewer is not None:
-            self.viewer.close()
-        self.viewer = AttachmentViewer(data, info.media_type, self)
-        self.viewer.finished.connect(self._viewer_closed)
-        self.viewer.open()
+        vault, ticket = self._vault, self._view_ticket
+
+        def done(content: Viewable) -> None:
+            if ticket != self._view_ticket:
+                return
+            if self.viewer is not None:
+                self.viewer.close()
+            self.viewer = AttachmentViewer(content, self)
+            self.viewer.finished.connect(self._viewer_closed)
+            self.viewer.open()
+
+        def failed(exc: BaseException) -> None:
+            log.error("reading an attachment failed: %s", type(exc).__name__)
+            if ticket != self._view_ticket:
+                return
+            self.attachment_message.setText(self.tr("This attachment could not be read from the vault."))
+            self.attachment_message.show()
+
+        self.attachment_message.hide()
+        self._tasks.run_task(lambda: read_viewable(vault.attachments.get_bytes(info.id), info.media_type),
+                             done, failed)
 
     def _viewer_closed(self, _result: int) -> None:
         if self.viewer is not None:
@@ -1154,6 +1173,7 @@ class InterviewEditor(QWidget):
     def clear(self) -> None:
         """Forget everything shown: every field is emptied (on lock and when leaving the editor)."""
         self._draft_timer.stop()
+        self._view_ticket += 1
         if self.viewer is not None:
             self.viewer.close()
             self._viewer_closed(0)

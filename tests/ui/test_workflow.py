@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.model import ConsentUse, IdentifierKind, PersonRole
+from desktop.ui.attachment_viewer import AttachmentViewer
 from tests.ui.conftest import PASSPHRASE, create_vault, unlock
 
 LEFT = Qt.MouseButton.LeftButton
@@ -212,3 +213,37 @@ def test_a_scanned_pdf_is_shown_inside_the_app(qtbot, make_window, picker, tmp_p
     qtbot.waitUntil(viewer.isVisible)
     assert viewer.pictures_shown == 1
     assert viewer.windowTitle() == "Witnessbox — Attachment"
+
+
+def test_an_attachment_is_read_on_the_pool_and_never_shown_after_a_lock(qtbot, make_window, picker, tmp_path):
+    from tests.ui.conftest import HeldThreadPool
+
+    pool = HeldThreadPool()
+    window = make_window(pool=pool, today=lambda: date(2026, 11, 26))
+    page = window.create_page
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.confirm, PASSPHRASE)
+    page.submit()
+    pool.release()
+    pool.release()
+    window.new_interview()
+    fill_new_interview(qtbot, window.editor)
+    assert window.editor.save()
+    scan = tmp_path / "letter.pdf"
+    Image.new("RGB", (200, 280), (240, 240, 230)).save(scan, format="PDF")
+    picker.paths = [scan]
+    window.editor.add_attachments()
+    pool.release()
+    window.editor.attachments_view.selectRow(0)
+
+    window.editor.view_selected_attachment()
+    assert pool.held and window.editor.viewer is None  # decrypting and parsing wait for the pool
+    pool.release()
+    assert window.editor.viewer is not None and window.editor.viewer.pictures_shown == 1
+    window.editor.viewer.reject()
+
+    window.editor.view_selected_attachment()
+    window.lock()
+    pool.release()  # the read finishes (or fails) after the lock: nothing opens
+    assert window.editor.viewer is None
+    assert not any(w.isVisible() for w in window.findChildren(AttachmentViewer))
