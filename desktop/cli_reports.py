@@ -89,14 +89,14 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     _warn_synced(ctx, out)
     with _open(args, ctx) as vault:
         ids = vault.interviews.ids()
-        consent_refusals: set[str] = set()
+        consent_refusals: list[str] = []  # skipped for want of consent: expected, not a failure
         load = statement_loader(vault)
 
         def load_noting_consent(interview_id: str):
             try:
                 return load(interview_id)
             except ConsentMissing:
-                consent_refusals.add(interview_id)
+                consent_refusals.append(interview_id)
                 raise
 
         def progress(done: int, total: int) -> None:
@@ -105,18 +105,18 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.stderr.flush()
 
         result = export_many(ids, load_noting_consent, out, progress=progress)
-    refused = [(ref, why) for ref, why in result.refused]
-    failed = [r for r in result.refused if r[0] not in consent_refusals]
+    # Every refusal is listed in result.refused once; those not for want of consent are failures.
+    failed = len(result.refused) > len(consent_refusals)
     if args.json:
         ctx.emit_json({
             "written": [{"reference": r.reference, "path": str(r.path), "fingerprint": r.fingerprint}
                         for r in result.written],
-            "refused": [{"why": why} for _ref, why in refused],
+            "refused": [{"why": why} for _ref, why in result.refused],
         })
     else:
         for r in result.written:
             ctx.say(f"{r.reference}  {r.fingerprint[:16]}  {r.path.name}")
-        for _ref, why in refused:
+        for _ref, why in result.refused:
             ctx.say(f"not exported: {why}")
-        ctx.say(f"{len(result.written)} written, {len(refused)} not exported.")
+        ctx.say(f"{len(result.written)} written, {len(result.refused)} not exported.")
     return 1 if failed else 0
