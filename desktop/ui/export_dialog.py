@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.model import CRIME_LABELS
+from desktop.core.model import CrimeType
 from desktop.paths import synced_folder_name
 from desktop.reports.export import BulkResult, export_many
+from desktop.ui import labels
 from desktop.ui.workers import TaskRunner
 
 
@@ -85,8 +86,8 @@ class ExportDialog(QDialog):
         for s in summaries:
             label = s.reference
             crime = getattr(s, "crime_type", None)
-            if crime is not None and crime in CRIME_LABELS:
-                label += f"  -  {CRIME_LABELS[crime]}"
+            if isinstance(crime, CrimeType):
+                label += f"  -  {labels.crime_label(crime)}"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             if s.consent_complaint:
