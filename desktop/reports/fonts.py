@@ -133,6 +133,7 @@ def _record_private_glyphs(text: str, font: str, glyphs: str, features: dict[str
     drawn before its consonant): a glyph's letters run from there to the next glyph's letter. A
     second glyph from the same letters reads as a zero-width joiner, which the leak gate ignores.
     If the two shapings disagree, nothing is recorded, and the PDF is refused when it is written.
+    The caller holds ``_glyph_lock``.
     """
     ttf = pdfmetrics.getFont(font)
     buf = uharfbuzz.Buffer()
@@ -153,15 +154,14 @@ def _record_private_glyphs(text: str, font: str, glyphs: str, features: dict[str
     face = ttf.face.name
     face = face.decode("latin-1") if isinstance(face, bytes) else face
     seen: set[int] = set()
-    with _glyph_lock:
-        for ch, info in zip(glyphs, infos, strict=True):
-            first = info.cluster not in seen
-            seen.add(info.cluster)
-            cp = ord(ch)
-            if not _PUA_FIRST <= cp <= _PUA_LAST:
-                continue
-            source = text[info.cluster:ends[info.cluster]] if first else _JOINER_TEXT
-            _glyph_text.setdefault((face, cp), source[::-1] if rtl else source)
+    for ch, info in zip(glyphs, infos, strict=True):
+        first = info.cluster not in seen
+        seen.add(info.cluster)
+        cp = ord(ch)
+        if not _PUA_FIRST <= cp <= _PUA_LAST:
+            continue
+        source = text[info.cluster:ends[info.cluster]] if first else _JOINER_TEXT
+        _glyph_text.setdefault((face, cp), source[::-1] if rtl else source)
 
 
 def read_back(font: str, glyphs: str) -> str:
@@ -347,11 +347,15 @@ _RTL_FEATURES = {"kern": True, "liga": False, "dlig": False}
 def shape(text: str, font: str, size: float) -> tuple[str, float]:
     """HarfBuzz-shape ``text`` in ``font``: the glyph string reportlab draws, and its width in points."""
     features = _RTL_FEATURES if any(script_of(c) == ARABIC for c in text) else _FEATURES
-    word = shapeFragWord([pdfmetrics.stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
-                         features=features, force=True)
-    glyphs = word[1][1]
+    # One shaping at a time: reportlab gives a glyph with no letter its private-use code point by
+    # writing to the font face every statement shares (unlocked), so two exports shaping at once
+    # could give two glyphs one code point, and the map below must name the glyph just assigned.
+    with _glyph_lock:
+        word = shapeFragWord([pdfmetrics.stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
+                             features=features, force=True)
+        glyphs = word[1][1]
+        if any(_PUA_FIRST <= ord(g) <= _PUA_LAST for g in glyphs):
+            _record_private_glyphs(text, font, glyphs, features)
     data = getattr(glyphs, "__shapeData__", None)
-    if any(_PUA_FIRST <= ord(g) <= _PUA_LAST for g in glyphs):
-        _record_private_glyphs(text, font, glyphs, features)
     width = sum(sd.x_advance for sd in data) * size / 1000 if data else pdfmetrics.stringWidth(text, font, size)
     return glyphs, width
