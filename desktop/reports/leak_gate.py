@@ -74,6 +74,12 @@ _MIN_JOINED = 6  # shorter strings are compared at word boundaries only
 # there the gate looks for byte forms of 6 bytes or more, and finds shorter strings through the
 # decoded text of every place that holds text.
 _MIN_BINARY = 6
+# Word boundaries in each encoding's own character width: in UTF-16 a letter next to a match is
+# two bytes, so a one-byte boundary saw only the zero byte, and a name like "Mon" was found in
+# "Monotype" in the font's name table (and the redacted statement could never be exported).
+_ASCII_BOUNDS = (rb"(?<![A-Za-z0-9])", rb"(?![A-Za-z0-9])")
+_BYTE_BOUNDS = {"utf-8": _ASCII_BOUNDS, "latin-1": _ASCII_BOUNDS,
+                "utf-16-be": (rb"(?<!\x00[A-Za-z0-9])", rb"(?!\x00[A-Za-z0-9])")}
 
 _SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "ŧ": "t",
             "ŀ": "l", "ĸ": "k", "ſ": "s"}
@@ -235,11 +241,11 @@ class _Needle:
                 if b in seen or len(b) < _MIN_BINARY:
                     continue
                 seen.add(b)
+                before, after = _BYTE_BOUNDS[enc]
                 if self.capital:
-                    pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(first) + rb"(?i:" + re.escape(rest)
-                                     + rb")(?![A-Za-z0-9])")
+                    pat = re.compile(before + re.escape(first) + rb"(?i:" + re.escape(rest) + rb")" + after)
                 elif i < 3:
-                    pat = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(b) + rb"(?![A-Za-z0-9])", re.I)
+                    pat = re.compile(before + re.escape(b) + after, re.I)
                 else:
                     pat = None
                 self.encoded.append((i, b, pat))

@@ -301,6 +301,25 @@ def test_report_says_which_item_and_which_form(sample):
     assert err.value.form == "accent-folded"
 
 
+def test_a_short_name_inside_a_word_of_an_embedded_font_is_no_leak(sample):
+    # The fonts' name tables hold "Monotype" in UTF-16; a one-byte word boundary saw only its zero
+    # bytes there, so a person called Mon could never have a statement exported.
+    iv, content = sample
+    with_name = dataclasses.replace(content, statement="On Tuesday Mon came to the door and shouted.")
+    placeholder = dataclasses.replace(content, statement="On Tuesday Person E came to the door and shouted.")
+    leak_gate.check(render_statement(placeholder), ["Mon"], expected_text=placeholder.all_text())
+    with pytest.raises(LeakDetected):
+        leak_gate.check(render_statement(with_name), ["Mon"])
+
+
+@pytest.mark.parametrize("blob", ["x Mon.", "(Mon)", "MON", "mon\n"])
+def test_a_short_name_written_in_utf16_is_still_found(blob):
+    needle = leak_gate._needle(0, "Mon")
+    with pytest.raises(LeakDetected):
+        leak_gate._search_bytes([needle], "a stream", ("\x01\x02" + blob + "\x03").encode("utf-16-be"))
+    leak_gate._search_bytes([needle], "a stream", "Monotype Harmony".encode("utf-16-be"))
+
+
 def test_incremental_update_is_refused(sample, tmp_path):
     iv, content = sample
     clean = render_statement(content)
