@@ -530,15 +530,24 @@ class Vault:
         # Both copies go through the atomic writer (owner-only from the start, fsynced before the
         # rename): the WAL copy used to be renamed into place unsynced, so a power cut right after a
         # restore could leave it short or missing under a database that needs it.
-        if wal.exists() and wal.stat().st_size > 0:
-            _copy_atomically(wal, directory / (DB_NAME + "-wal"))
-        _copy_atomically(backup / DB_NAME, cls.db_path(directory))
         slot_src = aside / SLOT_NAME
         slot_bytes = slot_src.read_bytes() if slot_src.exists() else b""
         try:
             KeySlot.from_bytes(slot_bytes)
         except ValueError:
             slot_bytes = (backup / SLOT_NAME).read_bytes()
-        atomic_write(cls.slot_path(directory), slot_bytes)
+        try:
+            if wal.exists() and wal.stat().st_size > 0:
+                _copy_atomically(wal, directory / (DB_NAME + "-wal"))
+            _copy_atomically(backup / DB_NAME, cls.db_path(directory))
+            atomic_write(cls.slot_path(directory), slot_bytes)
+        except OSError as exc:
+            if is_disk_full(exc):
+                # The damaged files are already aside and the backup is untouched: restoring again
+                # once there is room puts it all back.
+                raise DiskFull(
+                    "The disk is full: the backup was not restored. Free some space and restore it again."
+                ) from None
+            raise
         fsync_dir(directory)
         log.info("backup restored")

@@ -8,6 +8,7 @@ interview is back.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import Context, run
-from desktop.vault import KdfParams, Vault, VaultDamaged, WrongPassphrase
+from desktop.vault import DiskFull, KdfParams, Vault, VaultDamaged, WrongPassphrase
 from desktop.vault import db as vault_db
 from desktop.vault.keyslot import KeySlot
 from tests.security.test_vault_encryption import make_interview
@@ -115,3 +116,33 @@ def test_a_wrong_passphrase_on_a_damaged_database_is_still_a_wrong_passphrase(tm
     (d / "vault.db").write_bytes(b"")
     with pytest.raises(WrongPassphrase):
         Vault.unlock(d, "not the passphrase")
+
+
+def test_a_restore_on_a_full_disk_says_so_and_can_be_done_again(tmp_path, monkeypatch):
+    from desktop.vault import vault as vault_module
+
+    d = tmp_path / "vault"
+    v = Vault.create(d, PASS, kdf=FAST)
+    ivs = [make_interview(f"statement {i}") for i in range(5)]
+    v.interviews.add_many(ivs)
+    backup = v.backup_now()
+    v.lock()
+    _truncate(0.5)(d / "vault.db")
+
+    real_copy = vault_module._copy_atomically
+
+    def full(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(vault_module, "_copy_atomically", full)
+    with pytest.raises(DiskFull) as info:
+        Vault.restore_backup(d, backup)
+    assert "restore" in str(info.value)
+    monkeypatch.setattr(vault_module, "_copy_atomically", real_copy)
+
+    Vault.restore_backup(d, backup)
+    v = Vault.unlock(d, PASS)
+    try:
+        assert sorted(v.interviews.ids()) == sorted(iv.id for iv in ivs)
+    finally:
+        v.lock()
