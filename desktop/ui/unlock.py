@@ -134,6 +134,18 @@ class _Card(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setMaximumWidth(560)
 
+    def finish(self, text: str, name: str) -> tuple[QLabel, QProgressBar, QPushButton]:
+        """The foot both first screens share: a message line, the busy bar and the primary button."""
+        message, busy = _message(self), _busy(self)
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setDefault(True)
+        button.setProperty("role", "primary")
+        self.body.addWidget(message)
+        self.body.addWidget(busy)
+        self.body.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        return message, busy, button
+
 
 def _centred(page: QWidget, card: QWidget) -> None:
     outer = QVBoxLayout(page)
@@ -222,15 +234,8 @@ class CreateVaultPage(QWidget):
         warning.setAccessibleName(self.tr("Warning"))
         b.addWidget(warning)
 
-        self.message = _message(card)
-        b.addWidget(self.message)
-        self.busy = _busy(card)
-        b.addWidget(self.busy)
-        self.create_button = QPushButton(self.tr("&Create the vault"), card)
-        self.create_button.setAccessibleName(self.tr("Create the vault"))
-        self.create_button.setDefault(True)
-        self.create_button.setProperty("role", "primary")
-        b.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.message, self.busy, self.create_button = card.finish(self.tr("&Create the vault"),
+                                                                  self.tr("Create the vault"))
         _centred(self, card)
 
         self.passphrase.textChanged.connect(self._update)
@@ -359,15 +364,7 @@ class UnlockPage(QWidget):
         self.passphrase = _passphrase_field(card, self.tr("Passphrase"))
         label.setBuddy(self.passphrase)
         b.addWidget(self.passphrase)
-        self.message = _message(card)
-        b.addWidget(self.message)
-        self.busy = _busy(card)
-        b.addWidget(self.busy)
-        self.unlock_button = QPushButton(self.tr("&Unlock"), card)
-        self.unlock_button.setAccessibleName(self.tr("Unlock"))
-        self.unlock_button.setDefault(True)
-        self.unlock_button.setProperty("role", "primary")
-        b.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.message, self.busy, self.unlock_button = card.finish(self.tr("&Unlock"), self.tr("Unlock"))
         _centred(self, card)
 
         self.passphrase.returnPressed.connect(self.submit)
