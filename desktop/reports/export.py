@@ -390,7 +390,10 @@ def statement_text(iv: Interview, history: Sequence[Interview] = ()) -> str:
     Unsealed: the statement. Sealed: the signed text and each later change, joined by a line of
     asterisms that :func:`prepare_statement` splits on again to draw the dated addenda.
     """
-    seal = seal_history([*history, iv])
+    return _reviewed_text(iv, seal_history([*history, iv]))
+
+
+def _reviewed_text(iv: Interview, seal: SealHistory | None) -> str:
     if seal is None:
         return iv.statement
     return _ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
@@ -418,12 +421,10 @@ def prepare_statement(iv: Interview, decisions_payload: dict | None = None, *,
 
     require_consent(iv)
     seal = seal_history([*history, iv])
-    text = statement_text(iv, history)
+    text = _reviewed_text(iv, seal)
     known = known_from_interview(iv)
     spans = detect(text, known)
-    decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None
-    if decisions is not None:
-        decisions.reconcile(text)
+    decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None  # reconciled to text
     red = apply(text, spans, decisions)
     addenda: tuple[Addendum, ...] = ()
     body = red.text
