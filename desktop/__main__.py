@@ -42,6 +42,19 @@ def _harden_process() -> None:
             pass
 
 
+def _utf8_output() -> None:
+    """Statements and names are in Urdu, Tigrinya, Amharic...: an output redirected to a file or a
+    pipe gets the ANSI code page on Windows, which cannot write them, and ``show`` stopped halfway
+    with an "unexpected error". The command line writes UTF-8 (a Windows console takes that too)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change: leave it
+                pass
+
+
 def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
     # the guard is already in: importing this module installed it, before anything else
     _harden_process()
@@ -53,6 +66,7 @@ def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
     if argv:
         from desktop.cli import Context, run
 
+        _utf8_output()
         return run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr))
 
     firewall.sanitise_qt_environment()

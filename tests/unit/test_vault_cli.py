@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 from desktop.cli import Context, run
 from desktop.core.jsonl import KNOWN_KEYS, ImportProblems, parse_jsonl
 from desktop.vault import KdfParams, Vault
+
+REPO = Path(__file__).resolve().parents[2]
 
 FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 
@@ -194,6 +198,20 @@ def test_a_reference_already_in_the_vault_is_refused_by_line_before_any_backup(c
     assert code == 1 and "interview 2 in the file has a 'reference' already in the vault" in err
     assert Vault.backups(cli.vault) == backups, "a refused import makes no backup"
     assert len(json.loads(cli("list", "--json")[1])) == 2
+
+
+def test_urdu_reaches_an_output_redirected_in_a_code_page_that_cannot_write_it(cli, tmp_path):
+    """Windows gives 'witnessbox show ID > file' the ANSI code page: the Urdu statement must still
+    come out whole (as UTF-8), not stop halfway with an unexpected error."""
+    f = cli.jsonl(tmp_path / "in.jsonl", dict(LINE_B, id="u" * 32))
+    assert cli("add", "--from", str(f))[0] == 0
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path / "s"),
+           "XDG_DATA_HOME": str(tmp_path / "d"), "PYTHONIOENCODING": "cp1252"}
+    for argv in (["show", "u" * 32], ["show", "--json", "u" * 32]):
+        out = subprocess.run([sys.executable, "-m", "desktop", *argv, "--vault", str(cli.vault),
+                              "--passphrase-file", str(cli.pw)], capture_output=True, env=env, cwd=REPO)
+        assert out.returncode == 0, out.stderr.decode("utf-8", "replace")
+        assert LINE_B["statement"] in out.stdout.decode("utf-8")
 
 
 def test_wrong_passphrase_and_no_vault(cli, tmp_path):
