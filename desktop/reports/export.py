@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from desktop.core.forces import force_by_code
 from desktop.core.model import CRIME_LABELS, ConsentUse, Interview, Status
 from desktop.reports import leak_gate
-from desktop.reports.fonts import UncoveredCharacter
+from desktop.reports.fonts import UncoveredCharacter, UnreadableGlyph
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import (
     Addendum,
@@ -210,7 +210,12 @@ def render_checked(content: StatementContent, forbidden: Iterable[str], *,
     items = list(forbidden)
     free, phrases = free_text_literals(content)
     leak_gate.check_text(free, items, where="the statement's text before it was drawn", literals=phrases)
-    out = render(content)
+    try:
+        out = render(content)
+    except UnreadableGlyph:
+        raise ExportRefused(f"Statement {content.reference} was not exported: a letter in it is drawn with a "
+                            "glyph whose text could not be recorded, so the PDF would not read back as letters."
+                            ) from None
     data, literals = (out.data, out.literals) if isinstance(out, Rendered) else (out, ())
     report = leak_gate.check(data, items, expected_text=content.all_text(), literals=literals)
     return data, report

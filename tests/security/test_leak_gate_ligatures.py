@@ -101,3 +101,21 @@ def test_a_renderer_that_leaves_private_use_codes_is_refused(content, monkeypatc
     assert _private_use_in_maps(pdf), "the control: reportlab's own map writes private-use codes"
     with pytest.raises(LeakDetected, match="does not read back as letters"):
         leak_gate.check(pdf, ["Nobody Here"])
+
+
+def test_a_glyph_with_no_recorded_text_refuses_that_statement_only(content, monkeypatch, tmp_path):
+    # UnreadableGlyph is raised inside reportlab while it writes the PDF; the export must turn it
+    # into a refusal the callers already handle, so a bulk export lists it and goes on.
+    from desktop.reports.export import ExportRefused, export_many, render_checked
+
+    fonts.FontSet.load()
+    drawn = _with(content, "Person E (صلاح اور لالہ)")
+    render_statement(drawn)  # the glyphs are shaped and recorded
+    monkeypatch.setattr(fonts, "_glyph_text", {})
+    with pytest.raises(ExportRefused, match="not exported"):
+        render_checked(drawn, ["Nobody Here"])
+    plain = _with(content, "Person E came to the door.")
+    result = export_many(["a", "b"], lambda i: (drawn if i == "a" else dataclasses.replace(plain, reference="WB-0002"),
+                                                ["Nobody Here"]), tmp_path)
+    assert [r for r, _why in result.refused] == [drawn.reference]
+    assert [w.reference for w in result.written] == ["WB-0002"]
