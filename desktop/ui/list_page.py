@@ -163,12 +163,11 @@ class InterviewListPage(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        if self.model._source is not None:
+        if self.model.has_source:
             self.model.set_filter(self.current_filter())
 
     def set_source(self, source) -> None:
-        self.model._filter = self.current_filter()
-        self.model.set_source(source)
+        self.model.set_source(source, flt=self.current_filter())
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -210,8 +209,8 @@ class InterviewListPage(QWidget):
         filtered = bool(self.search.text().strip()) or any(
             b.currentIndex() > 0 for b in (self.force_filter, self.crime_filter, self.consent_filter,
                                            self.status_filter))
-        self.empty_label.setVisible(total == 0 and not filtered and self.model._source is not None)
-        if self.model._source is None:
+        self.empty_label.setVisible(total == 0 and not filtered and self.model.has_source)
+        if not self.model.has_source:
             self.count_label.clear()
         elif filtered:
             self.count_label.setText(self.tr("Matching interviews: %1").replace("%1", str(total)))

@@ -82,9 +82,16 @@ class InterviewTableModel(QAbstractTableModel):
 
     # --- data source ----------------------------------------------------------------------
 
-    def set_source(self, source: SummarySource | None) -> None:
+    def set_source(self, source: SummarySource | None, *, flt: Any = None) -> None:
+        """Read from ``source`` (with ``flt`` if given: one query, not one per step)."""
         self._source = source
+        if flt is not None:
+            self._filter = flt
         self.refresh()
+
+    @property
+    def has_source(self) -> bool:
+        return self._source is not None
 
     def clear(self) -> None:
         """Drop every decrypted row (on lock). A query still running is ignored when it ends."""
@@ -167,12 +174,6 @@ class InterviewTableModel(QAbstractTableModel):
 
     def summary(self, row: int):
         return self._rows[row]
-
-    def row_of(self, interview_id: str) -> int | None:
-        for n, s in enumerate(self._rows):
-            if s.id == interview_id:
-                return n
-        return None
 
     # --- Qt -------------------------------------------------------------------------------
 
