@@ -83,7 +83,9 @@ class Context:
 def read_passphrase(file: str | None, *, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
     if file is not None:
         try:
-            with open(file, encoding="utf-8") as fh:
+            # utf-8-sig: Notepad's "UTF-8" adds a byte-order mark, which is no part of the passphrase
+            # (typed into the app, the same passphrase would never match the vault).
+            with open(file, encoding="utf-8-sig") as fh:
                 first = fh.readline()
         except FileNotFoundError:
             raise UserError("The passphrase file does not exist.") from None

@@ -51,6 +51,12 @@ def test_passphrase_file_first_line_only(tmp_path):
     assert read_passphrase(str(f)) == "correct horse battery"
 
 
+def test_a_passphrase_file_saved_with_a_byte_order_mark(tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text("\ufeffکلید correct horse\r\n", encoding="utf-8")  # Notepad's "UTF-8"
+    assert read_passphrase(str(f)) == "کلید correct horse"
+
+
 @pytest.mark.parametrize(
     "path",
     [
