@@ -72,10 +72,3 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
         if ce >= end:
             return new_start, ce
     return new_start, end
-
-
-def is_boundary(text: str, pos: int) -> bool:
-    """Is ``pos`` a grapheme cluster boundary of ``text``?"""
-    if pos <= 0 or pos >= len(text):
-        return True
-    return snap(text, pos, pos + 1)[0] == pos
