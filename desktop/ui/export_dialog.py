@@ -316,6 +316,8 @@ class SigningCopyDialog(QDialog):
         if path is None:
             return
         interview = self._interview
+        if interview is None:
+            return
         self.save_button.setEnabled(False)
 
         def work() -> Path:
@@ -338,6 +340,12 @@ class SigningCopyDialog(QDialog):
                     kind=type(exc).__name__))
 
         self._runner.run_task(work, done, failed)
+
+    def done(self, result: int) -> None:
+        # Closed, or closed by a lock: a copy still being written keeps this dialog (hidden) until it
+        # reports back, and the whole unredacted statement must not stay in memory with it.
+        self._interview = None
+        super().done(result)
 
     def launch(self) -> int:
         return self.exec()

@@ -111,3 +111,26 @@ def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot,
     assert [p.name for p in out.iterdir()] == ["for-signing.pdf"]
     text = " ".join(pdftotext(chosen[0].read_bytes()).split())
     assert "CONTAINS PERSONAL DATA" in text and "Agnieszka" in text
+
+
+def test_a_closed_signing_copy_dialog_lets_go_of_the_statement(qtbot, tmp_path):
+    """A lock closes the dialog while the copy is still being written: the dialog stays until the
+    work reports back, but the unredacted interview is not kept with it."""
+    import gc
+    import weakref
+
+    from desktop.ui.export_dialog import SigningCopyDialog
+    from tests.ui.conftest import HeldThreadPool
+
+    pool = HeldThreadPool()
+    interview = sample_interview()
+    held = weakref.ref(interview)
+    dialog = SigningCopyDialog(interview, TaskRunner(pool), choose=lambda _p: tmp_path / "for-signing.pdf")
+    qtbot.addWidget(dialog)
+    del interview
+    dialog.confirm.setChecked(True)
+    dialog.save()
+    dialog.reject()
+    pool.release()
+    gc.collect()
+    assert held() is None
