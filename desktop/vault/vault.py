@@ -292,16 +292,21 @@ class Vault:
         self._local.handle = handle
         return handle
 
+    def _key_copy(self) -> bytearray:
+        """A copy of the data key for one use (the caller wipes it), or :class:`VaultLocked`. Taken
+        under the lock that :meth:`lock` drops the key under, so it is never half a locked vault's."""
+        with self._handles_lock:
+            if self._key is None:
+                raise VaultLocked()
+            return bytearray(self._key)
+
     def _handle(self) -> _Handle:
         if self._key is None:
             raise VaultLocked()
         handle: _Handle | None = getattr(self._local, "handle", None)
         if handle is not None and handle.con is not None:
             return handle
-        with self._handles_lock:
-            if self._key is None:
-                raise VaultLocked()
-            key = bytearray(self._key)
+        key = self._key_copy()
         try:
             con = db.open_db(self.db_path(self.directory), key)
         finally:
@@ -452,8 +457,7 @@ class Vault:
         if self._key is None:
             raise VaultLocked()
         with self._use() as con:
-            with self._handles_lock:
-                key = bytearray(self._key)
+            key = self._key_copy()
             try:
                 path = backups.make_backup(con, self.directory, key, self._slot.to_bytes(), reason)
             finally:
@@ -490,10 +494,7 @@ class Vault:
             return
         interview_ids = [i for kind, i in pending if kind == "interview"]
         attachment_ids = [i for kind, i in pending if kind == "attachment"]
-        if self._key is None:
-            raise VaultLocked()
-        with self._handles_lock:
-            key = bytearray(self._key)
+        key = self._key_copy()
         try:
             for b in backups.list_backups(self.directory):
                 if not backups.delete_from_backup(b, key, interview_ids, attachment_ids, vacuum=vacuum):
