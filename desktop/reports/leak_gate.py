@@ -44,6 +44,7 @@ import decimal
 import io
 import re
 import shutil
+import struct
 import subprocess
 import threading
 import unicodedata
@@ -527,6 +528,42 @@ def _binary_streams(pdf: pikepdf.Pdf) -> tuple[set[tuple[int, int]], dict[tuple[
     return out, pages
 
 
+@lru_cache(maxsize=1)
+def _statement_font_names() -> frozenset[bytes]:
+    """The 'name' tables of the statement fonts as shipped (reportlab copies them into each subset)."""
+    from desktop.resources import resource_path
+
+    return frozenset(t for f in resource_path("fonts").glob("*.ttf") if (t := _name_table(f.read_bytes())[1]))
+
+
+def _name_table(font: bytes) -> tuple[int, bytes]:
+    """(offset, bytes) of a TrueType font program's 'name' table; (0, b"") if it has none."""
+    if len(font) < 12:
+        return 0, b""
+    for i in range(struct.unpack_from(">H", font, 4)[0]):
+        at = 12 + 16 * i
+        if at + 16 > len(font):
+            break
+        tag, _checksum, offset, length = struct.unpack_from(">4sIII", font, at)
+        if tag == b"name":
+            return offset, font[offset:offset + length]
+    return 0, b""
+
+
+def _without_font_names(font: bytes) -> bytes:
+    """A font program with its 'name' table blanked if it is one of the statement fonts' own.
+
+    Those tables are the fonts' credits and licence in UTF-16 ("David", "Mohamad", "Williams",
+    "Google", "none"): fixed text that is in every statement drawing those scripts, and a person
+    with one of those names could otherwise never have a statement exported. A name table that is
+    not byte for byte a shipped font's is searched like everything else.
+    """
+    offset, table = _name_table(font)
+    if not table or table not in _statement_font_names():
+        return font
+    return font[:offset] + bytes(len(table)) + font[offset + len(table):]
+
+
 def _pdf_string(text: str) -> bytes | None:
     """``text`` as a statement's page content holds it (a Latin font subset's codes are Latin-1)."""
     try:
@@ -582,7 +619,11 @@ def _objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple
             except pikepdf.PdfError:
                 raise LeakDetected(None, "unreadable", f"stream {num} could not be decoded") from None
             page = content_pages.get(obj.objgen)
-            yield f"decoded stream {num}", body if page is None else _mask_codes(body, literals.get(page, ()))
+            if page is not None:
+                body = _mask_codes(body, literals.get(page, ()))
+            elif obj.objgen in binary:  # a font program
+                body = _without_font_names(body)
+            yield f"decoded stream {num}", body
             if obj.objgen not in binary:
                 yield f"decoded stream {num}", body.decode("latin-1")
 

@@ -320,6 +320,29 @@ def test_a_short_name_written_in_utf16_is_still_found(blob):
     leak_gate._search_bytes([needle], "a stream", "Monotype Harmony".encode("utf-16-be"))
 
 
+def test_names_in_the_embedded_fonts_credits_are_no_leak(sample):
+    # The fonts' name tables credit their designers and Google in UTF-16; a person called David,
+    # Mohamad or Williams could otherwise never have a statement with Urdu or Hindi in it exported.
+    iv, content = sample
+    text = "On Tuesday Person E came. میرا نام Person A ہے۔ पुलिस ने पूछा। ਮੈਂ ਡਰ ਗਈ। আমি ভয় পেয়েছিলাম।"
+    placeholder = dataclasses.replace(content, statement=text)
+    names = ["David", "Mohamad", "Williams", "Google", "None"]
+    leak_gate.check(render_statement(placeholder), names, expected_text=placeholder.all_text())
+    with pytest.raises(LeakDetected) as err:
+        leak_gate.check(render_statement(dataclasses.replace(content, statement=text + " David came too.")), names)
+    assert err.value.index == 0
+
+
+def test_a_font_name_table_that_is_not_a_shipped_one_is_still_searched():
+    from desktop.resources import resource_path
+
+    font = resource_path("fonts/NotoSans-Regular.ttf").read_bytes()
+    credit = "Google".encode("utf-16-be")
+    assert credit in font and credit not in leak_gate._without_font_names(font)
+    tampered = font.replace(credit, "Oksana".encode("utf-16-be"), 1)
+    assert leak_gate._without_font_names(tampered) == tampered
+
+
 def test_incremental_update_is_refused(sample, tmp_path):
     iv, content = sample
     clean = render_statement(content)
