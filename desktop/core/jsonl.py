@@ -71,7 +71,7 @@ class ImportProblems(ValueError):
         super().__init__(f"{first}{more}")
 
 
-def parse_line(text: str, line_no: int, *, today: date | None = None) -> Interview:
+def parse_line(text: str, *, today: date | None = None) -> Interview:
     """One line to an Interview, or ValueError naming the problem (never a value)."""
     if len(text) > MAX_LINE_CHARS:
         raise ValueError("the line is too long")
@@ -139,7 +139,7 @@ def parse_jsonl(data: bytes, *, today: date | None = None) -> list[Interview]:
         if not text:
             continue
         try:
-            iv = parse_line(text, n, today=today)
+            iv = parse_line(text, today=today)
         except ValueError as exc:
             problems.append(LineProblem(n, str(exc)))
             continue
