@@ -303,12 +303,14 @@ def cmd_restore_backup(args: argparse.Namespace, ctx: Context) -> int:
     if chosen is None:
         raise UserError("No backup of that name; the backups are: " + ", ".join(b.name for b in available))
     passphrase = ctx.passphrase(args)
+    try:
+        slot = KeySlot.from_bytes(Vault.slot_path(chosen).read_bytes())
+    except (OSError, ValueError):  # only the backup's key file: nothing has been moved yet
+        raise UserError("The backup's key file is damaged; choose another backup.") from None
     try:  # check the passphrase against the backup's own key copy before moving anything
-        wipe(KeySlot.from_bytes((chosen / "keyslot.json").read_bytes()).open(passphrase))
+        wipe(slot.open(passphrase))
         Vault.restore_backup(directory, chosen)
         Vault.unlock(directory, passphrase).lock()
-    except ValueError:
-        raise UserError("The backup's key file is damaged; choose another backup.") from None
     except VaultError as exc:
         raise _user_error(exc) from None
     ctx.say(f"Restored the backup {chosen.name}. The damaged files were moved to the vault's 'damaged' folder.")
