@@ -131,6 +131,9 @@ def parse_jsonl(data: bytes, *, today: date | None = None) -> list[Interview]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     for n, raw in enumerate(data.split(b"\n"), 1):
+        if len(raw) > 4 * MAX_LINE_CHARS:  # too long in any encoding: not decoded (and copied) first
+            problems.append(LineProblem(n, "the line is too long"))
+            continue
         try:
             text = raw.decode("utf-8").strip()
         except UnicodeDecodeError:

@@ -307,3 +307,10 @@ def test_the_file_parser_survives_any_bytes(data):
         parse_jsonl(data)
     except ImportProblems:
         pass
+
+
+def test_a_huge_line_is_a_line_problem():
+    huge = json.dumps(dict(LINE_A, statement="x" * 9_000_000)).encode()
+    with pytest.raises(ImportProblems) as info:
+        parse_jsonl(json.dumps(LINE_B).encode() + b"\n" + huge + b"\n")
+    assert [str(p) for p in info.value.problems] == ["line 2: the line is too long"]
