@@ -3,7 +3,7 @@
 The order never changes: :func:`build_content` takes only redacted text and the record's facts;
 the content is checked for protected strings before rendering; :func:`render_statement` draws it
 in memory; :func:`desktop.reports.leak_gate.check` examines the bytes; only then does
-:func:`desktop.vault.atomic.atomic_write` write the file. If any step fails, nothing is written.
+:func:`desktop.files.atomic_write` write the file. If any step fails, nothing is written.
 
 Files are named by the statement's reference code only (``WB-7KQ3-M9XD.pdf``). Messages name the
 reference, never a person.
@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from desktop.core.forces import force_by_code
 from desktop.core.model import CRIME_LABELS, ConsentUse, Interview, Status
+from desktop.files import atomic_write
 from desktop.reports import leak_gate
 from desktop.reports.fonts import UncoveredCharacter, UnreadableGlyph
 from desktop.reports.leak_gate import LeakDetected
@@ -44,7 +45,6 @@ from desktop.reports.wording import (
     TYPE_NAMES,
     UNRECORDED_DAY,
 )
-from desktop.vault.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 

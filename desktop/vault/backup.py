@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop.paths import make_private_dir
 from desktop.vault import db
-from desktop.vault.atomic import TEMP_PREFIX, atomic_write, fsync_dir, fsync_file
+from desktop.files import TEMP_PREFIX, atomic_write, fsync_dir, fsync_file
 from desktop.vault.errors import DiskFull, VaultError, is_disk_full
 
 BACKUP_DIR = "backups"

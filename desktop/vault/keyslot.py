@@ -39,7 +39,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from desktop.vault.atomic import atomic_write
+from desktop.files import atomic_write
 from desktop.vault.errors import DiskFull, VaultDamaged, WrongPassphrase, is_disk_full
 
 SLOT_FORMAT = "witnessbox-keyslot"

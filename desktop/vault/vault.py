@@ -27,7 +27,7 @@ from desktop.logging_setup import Safe
 from desktop.paths import make_private_dir
 from desktop.vault import backup as backups
 from desktop.vault import db
-from desktop.vault.atomic import (
+from desktop.files import (
     TEMP_PREFIX,
     atomic_write,
     atomic_writer,

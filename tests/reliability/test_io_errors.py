@@ -131,7 +131,7 @@ def test_injected_write_and_fsync_errors_never_tear_a_file_or_leave_a_temp_file(
     folder = tmp_path / "vault"
     folder.mkdir()
     seed = random.randrange(10**9)
-    child = Faulty(tmp_path, _WRITER, str(folder / "keyslot.json"), str(seed), str(REPO / "desktop/vault/atomic.py"))
+    child = Faulty(tmp_path, _WRITER, str(folder / "keyslot.json"), str(seed), str(REPO / "desktop/files.py"))
     child.faults(True, 0.05)
     lines = child.lines_until("done")
     child.finish()

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from desktop import firewall
+from desktop.files import TEMP_PREFIX, atomic_write, atomic_writer, remove_stale_temp_files
 from desktop.vault import KdfParams, Vault, WrongPassphrase
-from desktop.vault.atomic import TEMP_PREFIX, atomic_write, atomic_writer, remove_stale_temp_files
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)")
 
@@ -198,7 +198,7 @@ def _check_versioned(path: Path) -> int:
 
 def test_sigkill_during_atomic_writes_never_leaves_a_torn_file(tmp_path):
     target = tmp_path / "settings.bin"
-    atomic_path = str(REPO / "desktop" / "vault" / "atomic.py")
+    atomic_path = str(REPO / "desktop" / "files.py")
     rnd = random.Random()
     last_acked = 0
     for i in range(60):
@@ -238,7 +238,7 @@ from pathlib import Path
 from datetime import date
 from desktop.core.model import Interview, Role, CrimeType, YearMonth
 from desktop.vault import Vault, DiskFull, KdfParams
-from desktop.vault.atomic import atomic_write
+from desktop.files import atomic_write
 d = Path(sys.argv[1]); limit = int(sys.argv[2])
 if limit:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

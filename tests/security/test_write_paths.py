@@ -2,7 +2,7 @@
 
 An AST check over the product code (``desktop/``): opening a file for writing, ``Path.write_text`` /
 ``write_bytes``, ``shutil.copy*``/``move`` and ``os.open`` with write flags are allowed only in
-``desktop/vault/atomic.py`` and in the few places listed below with the reason. A write anywhere
+``desktop/files.py`` and in the few places listed below with the reason. A write anywhere
 else could leave a torn or half-written file after a crash, a full disk or a pulled USB stick.
 """
 
@@ -16,7 +16,7 @@ PRODUCT = REPO / "desktop"
 
 # (file relative to the repository, enclosing function) -> why it may write directly.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("desktop/vault/atomic.py", "*"): "the atomic writer itself",
+    ("desktop/files.py", "*"): "the atomic writer itself",
 }
 # Not seen by this check, on purpose: the log (logging's rotating handler; a torn last line is
 # harmless) and reportlab/PIL, which write into memory buffers that atomic_write then stores.
@@ -111,5 +111,5 @@ def test_product_code_writes_files_only_through_the_atomic_writer():
             if (rel, "*") in ALLOWED or (rel, function) in ALLOWED:
                 continue
             offending.append(f"{rel}:{line} in {function}: {what}")
-    assert offending == [], "write these through desktop.vault.atomic (or list them with a reason):\n" + "\n".join(
+    assert offending == [], "write these through desktop.files (or list them with a reason):\n" + "\n".join(
         offending)

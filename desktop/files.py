@@ -5,6 +5,11 @@ it, ``os.replace`` it over the target, then fsync the folder so the rename itsel
 A crash at any point leaves either the old file or the new one, never a torn one. On failure the
 temp file is removed and the exception propagates: the caller treats it as "unknown" and says so.
 Temp names are random and say nothing about the content.
+
+It lives at the top of the package, beside ``paths.py``, rather than in ``core`` (the domain:
+records, enums, validation) or ``vault``: the vault, ``reports`` (statement PDFs) and ``transfer``
+(USB bundles) all write files, and none of them should reach into another layer to do it. It
+imports nothing but the standard library, so the crash tests can load it on its own.
 """
 
 from __future__ import annotations
