@@ -26,7 +26,7 @@ API (every method may be called from a worker thread: each thread gets its own c
     vault.interviews.delete(id) ; purge(ids) -> count                  # leaves nothing: tables, index, WAL, backups
                                                                        # (purge also VACUUMs)
     vault.interviews.list_summaries(flt=None, *, offset=0, limit=200, sort="updated_at", descending=True)
-        # sort: one of repos.SORTS (updated_at, created_at, interviewed_on, reference, force, crime_type,
+        # sort: one of search.SORTS (updated_at, created_at, interviewed_on, reference, force, crime_type,
         # status, role, consent_complaint, people_count); ties go to the last changed. Any other name
         # is a ValueError: nothing a person types reaches the SQL.
         # flt: ListFilter(force, crime_type, consent_complaint, status, text, last_word_prefix=False);
@@ -53,6 +53,22 @@ lanes=1)``; production passes nothing and gets :func:`calibrate_kdf` (about 0.5-
 Errors are :class:`VaultError` subclasses whose messages hold no interview content:
 ``WrongPassphrase``, ``VaultDamaged`` (``.backups``), ``VaultLocked``, ``VaultExists``, ``NoVault``,
 ``DiskFull``, ``NotFound``, ``NewerVault``, ``SQLCipherMissing``.
+
+Modules, each leaning only on those above it (no import circles; tests/unit/test_layers.py checks)::
+
+    errors.py       the VaultError family (messages hold no interview content)
+    keyslot.py      the data key wrapped by the passphrase (Argon2id + AES-256-GCM), KDF calibration
+    db.py           the SQLCipher connection recipe: open_db, integrity checks, checkpoints
+    schema.py       tables and migrations
+    deletion.py     what deleting an interview removes (run in the vault and in every backup)
+    connections.py  Connections: one connection per thread, use()/tx(), the after-deletion hook, close
+    search.py       InterviewSummary, ListFilter, SORTS, fts_query: the list's and the search's SQL
+    repos/          one repository per module (interviews, attachments, drafts, redaction, settings,
+                    audit); each is given the Connections, never the Vault
+    backup.py       verified backups: make, rotate, clean after a deletion, restore
+    vault.py        Vault: create, unlock, recover, lock, passphrase and recovery slot
+
+Files are written through :mod:`desktop.files` (the one atomic writer), shared with reports and transfer.
 """
 
 from desktop.vault.errors import (
@@ -68,7 +84,8 @@ from desktop.vault.errors import (
     WrongPassphrase,
 )
 from desktop.vault.keyslot import KdfParams, calibrate_kdf
-from desktop.vault.repos import AuditEntry, InterviewSummary, ListFilter, fts_query
+from desktop.vault.repos import AuditEntry
+from desktop.vault.search import InterviewSummary, ListFilter, fts_query
 from desktop.vault.vault import Vault
 
 __all__ = [

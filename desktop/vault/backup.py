@@ -7,12 +7,15 @@ checked (``cipher_integrity_check`` + ``integrity_check``) and only then renamed
 half-made backup never appears in the list. The newest :data:`KEEP` are kept.
 
 Names say when and why (``migration``, ``import``, ``manual``, ...), never what. When interviews
-are deleted from the vault, :func:`delete_from_backup` deletes them from every backup too.
+are deleted from the vault, :func:`after_deletion` deletes them from every backup too
+(:func:`delete_from_backup`), and :func:`restore` puts a backup back in place of a damaged database.
+Everything about backups lives here; :class:`~desktop.vault.Vault` only calls it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import secrets
@@ -20,10 +23,16 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.files import TEMP_PREFIX, atomic_write, atomic_writer, fsync_dir, fsync_file
 from desktop.paths import make_private_dir
 from desktop.vault import db
-from desktop.files import TEMP_PREFIX, atomic_write, fsync_dir, fsync_file
+from desktop.vault.connections import Connections
+from desktop.vault.deletion import delete_interview_rows
 from desktop.vault.errors import DiskFull, VaultError, is_disk_full
+from desktop.vault.keyslot import KeySlot, wipe
+from desktop.vault.schema import CLEANABLE_FROM, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIR = "backups"
 DB_NAME = "vault.db"
@@ -130,9 +139,6 @@ def delete_from_backup(
 ) -> bool:
     """Delete interviews (and everything hanging off them) and attachments from one backup, the
     same way the live vault deletes them. Returns False if the backup could not be cleaned."""
-    from desktop.vault.repos import Interviews
-    from desktop.vault.schema import CLEANABLE_FROM, SCHEMA_VERSION
-
     try:
         con = db.open_db(folder / DB_NAME, key)
     except VaultError:
@@ -144,7 +150,7 @@ def delete_from_backup(
         con.execute("BEGIN IMMEDIATE")
         try:
             for iid in interview_ids:
-                Interviews._delete_rows(con, iid)
+                delete_interview_rows(con, iid)
             for aid in attachment_ids:
                 con.execute("DELETE FROM attachments WHERE id = ?", (aid,))
             con.execute("DELETE FROM backup_purges")
@@ -161,3 +167,93 @@ def delete_from_backup(
         return False
     finally:
         con.close()
+
+
+def after_deletion(connections: Connections, vault_dir: Path, *, vacuum: bool) -> None:
+    """After a delete: empty the WAL, VACUUM after a bulk purge, and delete the same records
+    from every backup (which still hold them), so a restore cannot bring them back.
+
+    What still has to go from the backups is listed in ``backup_purges`` (ids only), written in
+    the delete's own transaction; the list is cleared once every backup is clean, and an unlock
+    finishes the job if a crash came in between (:func:`clean_backups`).
+    """
+    with connections.use() as con:
+        db.checkpoint_truncate(con)
+        if vacuum:
+            con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
+            con.execute("VACUUM")
+            db.checkpoint_truncate(con)
+    clean_backups(connections, vault_dir, vacuum=vacuum)
+
+
+def clean_backups(connections: Connections, vault_dir: Path, *, vacuum: bool = False) -> None:
+    """Delete from every backup what ``backup_purges`` lists, then clear the list."""
+    with connections.use() as con:
+        pending = con.execute("SELECT kind, id FROM backup_purges").fetchall()
+    if not pending:
+        return
+    interview_ids = [i for kind, i in pending if kind == "interview"]
+    attachment_ids = [i for kind, i in pending if kind == "attachment"]
+    key = connections.key_copy()
+    try:
+        for b in list_backups(vault_dir):
+            if not delete_from_backup(b, key, interview_ids, attachment_ids, vacuum=vacuum):
+                # A backup that cannot be cleaned (damaged, older schema) must not keep
+                # what was deleted: it goes.
+                log.warning("a backup could not be cleaned after a deletion and was removed")
+                shutil.rmtree(b, ignore_errors=True)
+    finally:
+        wipe(key)
+    with connections.tx() as con:
+        con.executemany("DELETE FROM backup_purges WHERE kind = ? AND id = ?", pending)
+    with connections.use() as con:
+        db.checkpoint_truncate(con)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, atomic_writer(target) as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
+
+
+def restore(vault_dir: Path, backup: Path) -> None:
+    """Put a backup back in place of a damaged database. The damaged files are moved aside into
+    ``damaged/<when>/`` (never deleted: they may still hold something). The vault must be locked."""
+    directory = Path(vault_dir)
+    backup = Path(backup)
+    if backup not in list_backups(directory):
+        raise VaultError("That is not one of this vault's backups.")
+    # Each level on its own: mkdir(parents=True) gives the parents the umask's mode, not 0700.
+    damaged = make_private_dir(directory / "damaged")
+    aside = make_private_dir(damaged / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ"))
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOT_NAME):
+        src = directory / name
+        if src.exists():
+            os.replace(src, aside / name)
+    fsync_dir(aside)
+    fsync_dir(directory)
+    # A backup's WAL (left by a clean-up cut short) holds its latest commits: it comes along.
+    wal = backup / (DB_NAME + "-wal")
+    # Both copies go through the atomic writer (owner-only from the start, fsynced before the
+    # rename): the WAL copy used to be renamed into place unsynced, so a power cut right after a
+    # restore could leave it short or missing under a database that needs it.
+    slot_src = aside / SLOT_NAME
+    slot_bytes = slot_src.read_bytes() if slot_src.exists() else b""
+    try:
+        KeySlot.from_bytes(slot_bytes)
+    except ValueError:
+        slot_bytes = (backup / SLOT_NAME).read_bytes()
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            _copy_atomically(wal, directory / (DB_NAME + "-wal"))
+        _copy_atomically(backup / DB_NAME, directory / DB_NAME)
+        atomic_write(directory / SLOT_NAME, slot_bytes)
+    except OSError as exc:
+        if is_disk_full(exc):
+            # The damaged files are already aside and the backup is untouched: restoring again
+            # once there is room puts it all back.
+            raise DiskFull(
+                "The disk is full: the backup was not restored. Free some space and restore it again."
+            ) from None
+        raise
+    fsync_dir(directory)
+    log.info("backup restored")

@@ -10,7 +10,7 @@ edit an old one, and add a test that opens a vault made at the previous version.
 Backups keep the version they were made at (the one before a migration stays at the old version).
 When interviews are deleted, the same delete runs in every backup from :data:`CLEANABLE_FROM` on; a
 backup older than that is removed instead. A migration that changes the tables the delete touches
-(``Interviews._delete_rows``) must raise :data:`CLEANABLE_FROM` to its own version.
+(:func:`desktop.vault.deletion.delete_interview_rows`) must raise :data:`CLEANABLE_FROM` to its own version.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@
     <vault dir>/vault.db          SQLCipher database, keyed with the raw data key (+ -wal/-shm while open)
     <vault dir>/backups/<when>-<why>/{vault.db,keyslot.json}   verified copies, newest 3 kept
 
+This module opens vaults and handles their key: create, unlock, recover, lock, passphrase change,
+the recovery slot. The per-thread connections live in :mod:`desktop.vault.connections`, backups in
+:mod:`desktop.vault.backup`, the repositories in :mod:`desktop.vault.repos`.
 See :mod:`desktop.vault` for the API in one page.
 """
 
@@ -16,25 +19,16 @@ import hmac
 import logging
 import os
 import secrets
-import shutil
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.logging_setup import Safe
+from desktop.files import TEMP_PREFIX, fsync_dir, fsync_file, remove_stale_temp_files
 from desktop.paths import make_private_dir
 from desktop.vault import backup as backups
 from desktop.vault import db
-from desktop.files import (
-    TEMP_PREFIX,
-    atomic_write,
-    atomic_writer,
-    fsync_dir,
-    fsync_file,
-    remove_stale_temp_files,
-)
+from desktop.vault.connections import Connections
 from desktop.vault.errors import (
     DiskFull,
     NewerVault,
@@ -55,17 +49,6 @@ DB_NAME = backups.DB_NAME
 SLOT_NAME = backups.SLOT_NAME
 
 
-class _Handle:
-    """One thread's connection and the lock that lets :meth:`Vault.lock` wait for it to be idle."""
-
-    __slots__ = ("con", "mutex", "thread")
-
-    def __init__(self, con: db.Connection) -> None:
-        self.con = con
-        self.mutex = threading.RLock()
-        self.thread = threading.get_ident()
-
-
 def _apply_migrations(con: db.Connection, from_version: int) -> None:
     for version, statements in MIGRATIONS:
         if version <= from_version:
@@ -82,27 +65,20 @@ def _apply_migrations(con: db.Connection, from_version: int) -> None:
             raise
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    with open(source, "rb") as src, atomic_writer(target) as dst:
-        shutil.copyfileobj(src, dst, 1024 * 1024)
-
-
 class Vault:
     """An unlocked vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
 
     def __init__(self, directory: Path, data_key: bytearray, slot: KeySlot) -> None:
         self.directory = Path(directory)
-        self._key: bytearray | None = data_key
         self._slot = slot
-        self._local = threading.local()
-        self._handles: list[_Handle] = []
-        self._handles_lock = threading.Lock()
-        self.interviews = Interviews(self)
-        self.attachments = Attachments(self)
-        self.drafts = Drafts(self)
-        self.redaction = Redaction(self)
-        self.settings = Settings(self)
-        self.audit = Audit(self)
+        # Per-thread connections and the data key they are keyed from; the repositories get only these.
+        self._connections = Connections(self.db_path(directory), data_key, after_deletion=self._after_deletion)
+        self.interviews = Interviews(self._connections)
+        self.attachments = Attachments(self._connections)
+        self.drafts = Drafts(self._connections)
+        self.redaction = Redaction(self._connections)
+        self.settings = Settings(self._connections)
+        self.audit = Audit(self._connections)
 
     # --- paths ----------------------------------------------------------------------------------
 
@@ -263,10 +239,10 @@ class Vault:
                     backups.make_backup(con, directory, key, slot.to_bytes(), "migration")
                     log.info("schema migration from %s to %s", version, SCHEMA_VERSION)
                 _apply_migrations(con, version)
-            vault._register(con)
+            vault._connections.register(con)
         except BaseException as exc:
             con.close()
-            vault._key = None
+            vault._connections.close()  # drops and wipes the key
             wipe(key)
             if isinstance(exc, db.DatabaseError):
                 raise (db.translate(exc) or VaultError("The vault could not be opened.")) from None
@@ -274,7 +250,7 @@ class Vault:
         remove_stale_temp_files(directory)
         backups.sweep_temp(directory)
         try:
-            vault._clean_backups()  # finish a deletion that a crash cut short
+            backups.clean_backups(vault._connections, directory)  # finish a deletion that a crash cut short
         except VaultError:
             log.warning("the backups could not be cleaned of deleted records at unlock")
         try:
@@ -285,79 +261,14 @@ class Vault:
 
     # --- connections ------------------------------------------------------------------------------
 
-    def _register(self, con: db.Connection) -> _Handle:
-        handle = _Handle(con)
-        with self._handles_lock:
-            self._handles.append(handle)
-        self._local.handle = handle
-        return handle
-
-    def _key_copy(self) -> bytearray:
-        """A copy of the data key for one use (the caller wipes it), or :class:`VaultLocked`. Taken
-        under the lock that :meth:`lock` drops the key under, so it is never half a locked vault's."""
-        with self._handles_lock:
-            if self._key is None:
-                raise VaultLocked()
-            return bytearray(self._key)
-
-    def _handle(self) -> _Handle:
-        if self._key is None:
-            raise VaultLocked()
-        handle: _Handle | None = getattr(self._local, "handle", None)
-        if handle is not None and handle.con is not None:
-            return handle
-        key = self._key_copy()
-        try:
-            con = db.open_db(self.db_path(self.directory), key)
-        finally:
-            wipe(key)
-        return self._register(con)
+    @property
+    def _key(self) -> bytearray | None:
+        """The data key buffer the connections are keyed from (None once locked)."""
+        return self._connections.key
 
     def connection(self) -> db.Connection:
         """This thread's own connection (sqlcipher3 connections must not be shared between threads)."""
-        return self._handle().con
-
-    @contextlib.contextmanager
-    def _use(self) -> Iterator[db.Connection]:
-        handle = self._handle()
-        with handle.mutex:
-            if handle.con is None or self._key is None:
-                raise VaultLocked()
-            try:
-                yield handle.con
-            except db.DatabaseError as exc:
-                translated = db.translate(exc)
-                if translated is not None:
-                    raise translated from None
-                log.error("database operation failed: %s", Safe(type(exc).__name__))
-                raise VaultError("The vault could not complete the operation.") from None
-            except UnicodeEncodeError:
-                # Half of a surrogate pair (broken text pasted from somewhere) cannot be stored as UTF-8.
-                raise VaultError("Some text holds broken characters that cannot be stored; nothing saved.") from None
-
-    @contextlib.contextmanager
-    def _tx(self) -> Iterator[db.Connection]:
-        """A write transaction (or a savepoint inside one): all or nothing."""
-        with self._use() as con:
-            if con.in_transaction:
-                name = f"sp_{secrets.token_hex(4)}"
-                con.execute(f"SAVEPOINT {name}")
-                try:
-                    yield con
-                except BaseException:
-                    con.execute(f"ROLLBACK TO {name}")
-                    con.execute(f"RELEASE {name}")
-                    raise
-                con.execute(f"RELEASE {name}")
-                return
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-                con.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    con.execute("ROLLBACK")
-                raise
+        return self._connections.connection()
 
     # --- state ------------------------------------------------------------------------------------
 
@@ -368,28 +279,8 @@ class Vault:
     def lock(self) -> None:
         """Close every connection (waiting for any in-flight operation), truncate the WAL and drop
         the data key. Safe to call twice and from any thread."""
-        with self._handles_lock:
-            key, self._key = self._key, None
-            handles, self._handles = self._handles, []
-        if key is None:
+        if not self._connections.close():
             return
-        try:
-            for i, handle in enumerate(handles):
-                with handle.mutex:
-                    con, handle.con = handle.con, None
-                    if con is None:
-                        continue
-                    try:
-                        with contextlib.suppress(db.DatabaseError):
-                            if con.in_transaction:
-                                con.execute("ROLLBACK")
-                            if i == len(handles) - 1:  # the others are closed by now
-                                db.checkpoint_truncate(con)
-                    finally:
-                        con.close()
-        finally:
-            wipe(key)
-            self._local = threading.local()
         log.info("vault locked")
 
     def __enter__(self) -> Vault:
@@ -456,8 +347,8 @@ class Vault:
         """Make a verified backup now (before an import, for instance); returns its folder."""
         if self._key is None:
             raise VaultLocked()
-        with self._use() as con:
-            key = self._key_copy()
+        with self._connections.use() as con:
+            key = self._connections.key_copy()
             try:
                 path = backups.make_backup(con, self.directory, key, self._slot.to_bytes(), reason)
             finally:
@@ -465,90 +356,12 @@ class Vault:
         self.audit.append("vault.backup_made")
         return path
 
-    def _optimize_search(self) -> None:
-        """Merge the search index into one segment (after a large import or a purge)."""
-        with self._use() as con:
-            con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
-            db.checkpoint_truncate(con)
-
-    def _after_deletion(self, *, vacuum: bool) -> None:
-        """After a delete: empty the WAL, VACUUM after a bulk purge, and delete the same records
-        from every backup (which still hold them), so a restore cannot bring them back.
-
-        What still has to go from the backups is listed in ``backup_purges`` (ids only), written in
-        the delete's own transaction; the list is cleared once every backup is clean, and an unlock
-        finishes the job if a crash came in between.
-        """
-        with self._use() as con:
-            db.checkpoint_truncate(con)
-            if vacuum:
-                con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
-                con.execute("VACUUM")
-                db.checkpoint_truncate(con)
-        self._clean_backups(vacuum=vacuum)
-
-    def _clean_backups(self, *, vacuum: bool = False) -> None:
-        with self._use() as con:
-            pending = con.execute("SELECT kind, id FROM backup_purges").fetchall()
-        if not pending:
-            return
-        interview_ids = [i for kind, i in pending if kind == "interview"]
-        attachment_ids = [i for kind, i in pending if kind == "attachment"]
-        key = self._key_copy()
-        try:
-            for b in backups.list_backups(self.directory):
-                if not backups.delete_from_backup(b, key, interview_ids, attachment_ids, vacuum=vacuum):
-                    # A backup that cannot be cleaned (damaged, older schema) must not keep
-                    # what was deleted: it goes.
-                    log.warning("a backup could not be cleaned after a deletion and was removed")
-                    shutil.rmtree(b, ignore_errors=True)
-        finally:
-            wipe(key)
-        with self._tx() as con:
-            con.executemany("DELETE FROM backup_purges WHERE kind = ? AND id = ?", pending)
-        with self._use() as con:
-            db.checkpoint_truncate(con)
+    def _after_deletion(self, vacuum: bool) -> None:
+        """The repositories' hook once a delete has committed: see :func:`backup.after_deletion`."""
+        backups.after_deletion(self._connections, self.directory, vacuum=vacuum)
 
     @classmethod
     def restore_backup(cls, directory: Path, backup: Path) -> None:
         """Put a backup back in place of a damaged database. The damaged files are moved aside into
         ``damaged/<when>/`` (never deleted: they may still hold something). The vault must be locked."""
-        directory = Path(directory)
-        backup = Path(backup)
-        if backup not in backups.list_backups(directory):
-            raise VaultError("That is not one of this vault's backups.")
-        # Each level on its own: mkdir(parents=True) gives the parents the umask's mode, not 0700.
-        damaged = make_private_dir(directory / "damaged")
-        aside = make_private_dir(damaged / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ"))
-        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOT_NAME):
-            src = directory / name
-            if src.exists():
-                os.replace(src, aside / name)
-        fsync_dir(aside)
-        fsync_dir(directory)
-        # A backup's WAL (left by a clean-up cut short) holds its latest commits: it comes along.
-        wal = backup / (DB_NAME + "-wal")
-        # Both copies go through the atomic writer (owner-only from the start, fsynced before the
-        # rename): the WAL copy used to be renamed into place unsynced, so a power cut right after a
-        # restore could leave it short or missing under a database that needs it.
-        slot_src = aside / SLOT_NAME
-        slot_bytes = slot_src.read_bytes() if slot_src.exists() else b""
-        try:
-            KeySlot.from_bytes(slot_bytes)
-        except ValueError:
-            slot_bytes = (backup / SLOT_NAME).read_bytes()
-        try:
-            if wal.exists() and wal.stat().st_size > 0:
-                _copy_atomically(wal, directory / (DB_NAME + "-wal"))
-            _copy_atomically(backup / DB_NAME, cls.db_path(directory))
-            atomic_write(cls.slot_path(directory), slot_bytes)
-        except OSError as exc:
-            if is_disk_full(exc):
-                # The damaged files are already aside and the backup is untouched: restoring again
-                # once there is room puts it all back.
-                raise DiskFull(
-                    "The disk is full: the backup was not restored. Free some space and restore it again."
-                ) from None
-            raise
-        fsync_dir(directory)
-        log.info("backup restored")
+        backups.restore(directory, backup)

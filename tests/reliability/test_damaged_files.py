@@ -119,7 +119,7 @@ def test_a_wrong_passphrase_on_a_damaged_database_is_still_a_wrong_passphrase(tm
 
 
 def test_a_restore_on_a_full_disk_says_so_and_can_be_done_again(tmp_path, monkeypatch):
-    from desktop.vault import vault as vault_module
+    from desktop.vault import backup as backup_module
 
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST)
@@ -129,16 +129,16 @@ def test_a_restore_on_a_full_disk_says_so_and_can_be_done_again(tmp_path, monkey
     v.lock()
     _truncate(0.5)(d / "vault.db")
 
-    real_copy = vault_module._copy_atomically
+    real_copy = backup_module._copy_atomically
 
     def full(source: Path, target: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(vault_module, "_copy_atomically", full)
+    monkeypatch.setattr(backup_module, "_copy_atomically", full)
     with pytest.raises(DiskFull) as info:
         Vault.restore_backup(d, backup)
     assert "restore" in str(info.value)
-    monkeypatch.setattr(vault_module, "_copy_atomically", real_copy)
+    monkeypatch.setattr(backup_module, "_copy_atomically", real_copy)
 
     Vault.restore_backup(d, backup)
     v = Vault.unlock(d, PASS)

@@ -394,7 +394,7 @@ def test_the_page_decryptor_reads_this_sqlcipher(tmp_path):
 def test_a_deletion_cut_short_before_the_backups_were_cleaned_is_finished_at_unlock(tmp_path):
     """The delete's transaction commits, then the process dies before cleaning the backups (here:
     the rows are deleted the way Interviews.delete does, without the clean-up that follows)."""
-    from desktop.vault.repos import Interviews
+    from desktop.vault.deletion import delete_interview_rows
 
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST)
@@ -403,8 +403,8 @@ def test_a_deletion_cut_short_before_the_backups_were_cleaned_is_finished_at_unl
     v.interviews.add(doomed)
     v.interviews.add(make_interview("another statement"))
     v.backup_now()
-    with v._tx() as con:
-        Interviews._delete_rows(con, doomed.id)
+    with v._connections.tx() as con:
+        delete_interview_rows(con, doomed.id)
         con.execute("INSERT INTO backup_purges(kind, id) VALUES ('interview', ?)", (doomed.id,))
     v.lock()
     key = data_key(d)

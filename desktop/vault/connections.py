@@ -1,0 +1,185 @@
+"""Per-thread connections to one open vault database, and the transactions the repositories run in.
+
+sqlcipher3 connections must not be shared between threads, so each thread opens its own on first
+use, keyed from the data key held here. :meth:`Connections.close` (what ``Vault.lock`` does) may be
+called from any thread: it waits for an operation in progress on each connection, closes them all,
+truncates the WAL and wipes the data key.
+
+The repositories (:mod:`desktop.vault.repos`) get this object, not the whole vault: ``use()`` for a
+read, ``tx()`` for an all-or-nothing write, and ``after_deletion()`` once a delete has committed.
+Opening the vault, the key slot and backups are the business of :mod:`desktop.vault.vault` and
+:mod:`desktop.vault.backup`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from desktop.logging_setup import Safe
+from desktop.vault import db
+from desktop.vault.errors import VaultError, VaultLocked
+from desktop.vault.keyslot import wipe
+
+log = logging.getLogger(__name__)
+
+
+class _Handle:
+    """One thread's connection and the lock that lets :meth:`Connections.close` wait for it to be idle."""
+
+    __slots__ = ("con", "mutex", "thread")
+
+    def __init__(self, con: db.Connection) -> None:
+        self.con = con
+        self.mutex = threading.RLock()
+        self.thread = threading.get_ident()
+
+
+class Connections:
+    """The open database at ``db_path``: one connection per thread, keyed with ``key``.
+
+    ``key`` is the data key buffer; it is wiped by :meth:`close`. ``after_deletion(vacuum)`` is
+    called by :meth:`after_deletion` once a delete has committed (the vault empties the WAL there
+    and deletes the same records from its backups).
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        key: bytearray,
+        *,
+        after_deletion: Callable[[bool], None] | None = None,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self._key: bytearray | None = key
+        self._after_deletion = after_deletion
+        self._local = threading.local()
+        self._handles: list[_Handle] = []
+        self._handles_lock = threading.Lock()
+
+    # --- the key ---------------------------------------------------------------------------------
+
+    @property
+    def key(self) -> bytearray | None:
+        """The live data key buffer (None once closed). Use it in place; copies go through :meth:`key_copy`."""
+        return self._key
+
+    @property
+    def is_closed(self) -> bool:
+        return self._key is None
+
+    def key_copy(self) -> bytearray:
+        """A copy of the data key for one use (the caller wipes it), or :class:`VaultLocked`. Taken
+        under the lock that :meth:`close` drops the key under, so it is never half a locked vault's."""
+        with self._handles_lock:
+            if self._key is None:
+                raise VaultLocked()
+            return bytearray(self._key)
+
+    # --- connections -------------------------------------------------------------------------------
+
+    def register(self, con: db.Connection) -> _Handle:
+        """Adopt ``con`` (already opened and keyed) as the calling thread's connection."""
+        handle = _Handle(con)
+        with self._handles_lock:
+            self._handles.append(handle)
+        self._local.handle = handle
+        return handle
+
+    def _handle(self) -> _Handle:
+        if self._key is None:
+            raise VaultLocked()
+        handle: _Handle | None = getattr(self._local, "handle", None)
+        if handle is not None and handle.con is not None:
+            return handle
+        key = self.key_copy()
+        try:
+            con = db.open_db(self.db_path, key)
+        finally:
+            wipe(key)
+        return self.register(con)
+
+    def connection(self) -> db.Connection:
+        """This thread's own connection (sqlcipher3 connections must not be shared between threads)."""
+        return self._handle().con
+
+    @contextlib.contextmanager
+    def use(self) -> Iterator[db.Connection]:
+        """This thread's connection for one operation; SQLite errors come out as :class:`VaultError`."""
+        handle = self._handle()
+        with handle.mutex:
+            if handle.con is None or self._key is None:
+                raise VaultLocked()
+            try:
+                yield handle.con
+            except db.DatabaseError as exc:
+                translated = db.translate(exc)
+                if translated is not None:
+                    raise translated from None
+                log.error("database operation failed: %s", Safe(type(exc).__name__))
+                raise VaultError("The vault could not complete the operation.") from None
+            except UnicodeEncodeError:
+                # Half of a surrogate pair (broken text pasted from somewhere) cannot be stored as UTF-8.
+                raise VaultError("Some text holds broken characters that cannot be stored; nothing saved.") from None
+
+    @contextlib.contextmanager
+    def tx(self) -> Iterator[db.Connection]:
+        """A write transaction (or a savepoint inside one): all or nothing."""
+        with self.use() as con:
+            if con.in_transaction:
+                name = f"sp_{secrets.token_hex(4)}"
+                con.execute(f"SAVEPOINT {name}")
+                try:
+                    yield con
+                except BaseException:
+                    con.execute(f"ROLLBACK TO {name}")
+                    con.execute(f"RELEASE {name}")
+                    raise
+                con.execute(f"RELEASE {name}")
+                return
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    con.execute("ROLLBACK")
+                raise
+
+    def after_deletion(self, *, vacuum: bool) -> None:
+        """Called by a repository once a delete has committed (``vacuum`` after a bulk purge)."""
+        if self._after_deletion is not None:
+            self._after_deletion(vacuum)
+
+    # --- closing -----------------------------------------------------------------------------------
+
+    def close(self) -> bool:
+        """Close every connection (waiting for any in-flight operation), truncate the WAL and wipe
+        the data key. Safe to call twice and from any thread; False if it was already closed."""
+        with self._handles_lock:
+            key, self._key = self._key, None
+            handles, self._handles = self._handles, []
+        if key is None:
+            return False
+        try:
+            for i, handle in enumerate(handles):
+                with handle.mutex:
+                    con, handle.con = handle.con, None
+                    if con is None:
+                        continue
+                    try:
+                        with contextlib.suppress(db.DatabaseError):
+                            if con.in_transaction:
+                                con.execute("ROLLBACK")
+                            if i == len(handles) - 1:  # the others are closed by now
+                                db.checkpoint_truncate(con)
+                    finally:
+                        con.close()
+        finally:
+            wipe(key)
+            self._local = threading.local()
+        return True

@@ -1,0 +1,315 @@
+"""Interviews (``vault.interviews``): the records themselves, their revisions, the list and search.
+
+Every method runs on the calling thread's own connection, so any of them may be called from a
+worker thread. Writes are single transactions (``BEGIN IMMEDIATE`` ... ``COMMIT``): when a method
+returns, its change is durable (WAL + synchronous=FULL); when it raises, nothing changed. The SQL
+for filters, orders and search is built in :mod:`desktop.vault.search`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.model import (
+    Consent,
+    ConsentUse,
+    CrimeType,
+    IdentifierKind,
+    Interview,
+    PersonRole,
+    Role,
+    Status,
+)
+from desktop.vault import db, search
+from desktop.vault.deletion import delete_interview_rows
+from desktop.vault.errors import NotFound, VaultError
+from desktop.vault.repos._common import ID, check_id, dumps, now
+from desktop.vault.repos.audit import append_entry
+from desktop.vault.search import InterviewSummary, ListFilter
+
+if TYPE_CHECKING:
+    from desktop.vault.connections import Connections
+
+# After an import of this many interviews the search index is merged into one segment.
+OPTIMIZE_AFTER = 200
+
+
+class Interviews:
+    def __init__(self, connections: Connections) -> None:
+        self._c = connections
+
+    # reading ----------------------------------------------------------------------------------
+
+    def get(self, interview_id: str) -> Interview:
+        check_id(interview_id)
+        with self._c.use() as con:
+            row = con.execute("SELECT doc, revision FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+            if row is None:
+                raise NotFound()
+            doc = json.loads(row[0])
+            doc["people"] = [
+                {"name": n, "role": r, "aliases": json.loads(a)}
+                for n, r, a in con.execute(
+                    "SELECT name, role, aliases FROM people WHERE interview_id = ? ORDER BY position", (interview_id,)
+                )
+            ]
+            doc["identifiers"] = [
+                {"kind": k, "value": v}
+                for k, v in con.execute(
+                    "SELECT kind, value FROM identifiers WHERE interview_id = ? ORDER BY position", (interview_id,)
+                )
+            ]
+            doc["consent"] = {
+                use: {
+                    "given": bool(given),
+                    "recorded_on": rec,
+                    "taken_by": by,
+                    "withdrawn_on": wd,
+                    "withdrawn_by": wby,
+                }
+                for use, given, rec, by, wd, wby in con.execute(
+                    "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
+                    "WHERE interview_id = ?",
+                    (interview_id,),
+                )
+            }
+        try:
+            return Interview.from_dict(doc)
+        except ValueError:
+            raise VaultError("A stored interview could not be read back (its record does not parse).") from None
+
+    def exists(self, interview_id: str) -> bool:
+        if not isinstance(interview_id, str) or not ID.match(interview_id):
+            return False
+        with self._c.use() as con:
+            return con.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is not None
+
+    def find_by_reference(self, reference: str) -> str | None:
+        """The id of the interview with this reference (WB-XXXX-XXXX), or None."""
+        with self._c.use() as con:
+            row = con.execute("SELECT id FROM interviews WHERE reference = ?", (str(reference),)).fetchone()
+        return str(row[0]) if row else None
+
+    def revisions(self, interview_id: str) -> list[tuple[int, datetime]]:
+        """Earlier saved versions of an interview: (revision number, when it was replaced)."""
+        check_id(interview_id)
+        with self._c.use() as con:
+            return [
+                (n, datetime.fromisoformat(at))
+                for n, at in con.execute(
+                    "SELECT revision, saved_at FROM revisions WHERE interview_id = ? ORDER BY revision",
+                    (interview_id,),
+                )
+            ]
+
+    def get_revision(self, interview_id: str, revision: int) -> Interview:
+        check_id(interview_id)
+        with self._c.use() as con:
+            row = con.execute(
+                "SELECT doc FROM revisions WHERE interview_id = ? AND revision = ?", (interview_id, int(revision))
+            ).fetchone()
+        if row is None:
+            raise NotFound("revision")
+        return Interview.from_dict(json.loads(row[0]))
+
+    def list_summaries(
+        self,
+        flt: ListFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 200,
+        sort: str = "updated_at",
+        descending: bool = True,
+    ) -> list[InterviewSummary]:
+        """One page of the list. ``sort`` is one of :data:`~desktop.vault.search.SORTS`; ties go to the
+        last changed, then the last added (the same direction as the sort)."""
+        sql, params = search.page_sql(flt, sort, descending)
+        with self._c.use() as con:
+            rows = con.execute(sql, (*params, max(0, int(limit)), max(0, int(offset)))).fetchall()
+        return [search.summary_from_row(r) for r in rows]
+
+    def count(self, flt: ListFilter | None = None) -> int:
+        where, params = search.where(flt)
+        with self._c.use() as con:
+            return int(con.execute("SELECT count(*) FROM interviews i" + where, params).fetchone()[0])
+
+    def ids(self) -> list[str]:
+        with self._c.use() as con:
+            return [r[0] for r in con.execute("SELECT id FROM interviews ORDER BY num")]
+
+    def search(self, query: str, *, limit: int = 200, last_word_prefix: bool = False) -> list[InterviewSummary]:
+        """Interviews matching every word typed; any text is accepted (``last_word_prefix``: see
+        :func:`~desktop.vault.search.fts_query`).
+
+        The ``limit`` most recently added matches are taken (FTS5 walks its index in row order
+        without sorting) and shown best match (bm25) first. Ranking every match instead costs
+        hundreds of milliseconds for common words in a large vault (tests/benchmarks/bench_vault.py).
+        """
+        q = search.fts_query(query, last_word_prefix=last_word_prefix)
+        if q is None:
+            return []
+        with self._c.use() as con:
+            rows = con.execute(search.SEARCH_SQL, (q, max(0, int(limit)))).fetchall()
+        return [search.summary_from_row(r) for r in rows]
+
+    def _optimize_search(self) -> None:
+        """Merge the search index into one segment (after a large import)."""
+        with self._c.use() as con:
+            con.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
+            db.checkpoint_truncate(con)
+
+    # writing ----------------------------------------------------------------------------------
+
+    def _write_children(self, con: Any, iv: Interview) -> None:
+        con.executemany(
+            "INSERT INTO people(interview_id, position, name, role, aliases) VALUES (?, ?, ?, ?, ?)",
+            [(iv.id, n, p.name, PersonRole(p.role).value, dumps(list(p.aliases))) for n, p in enumerate(iv.people)],
+        )
+        con.executemany(
+            "INSERT INTO identifiers(interview_id, position, kind, value) VALUES (?, ?, ?, ?)",
+            [(iv.id, n, IdentifierKind(i.kind).value, i.value) for n, i in enumerate(iv.identifiers)],
+        )
+        con.executemany(
+            "INSERT INTO consents(interview_id, use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    iv.id,
+                    ConsentUse(use).value,
+                    int(bool(c.given)),
+                    c.recorded_on.isoformat() if c.recorded_on else None,
+                    c.taken_by or "",
+                    c.withdrawn_on.isoformat() if c.withdrawn_on else None,
+                    c.withdrawn_by or "",
+                )
+                for use, c in iv.consent.items()
+            ],
+        )
+
+    @staticmethod
+    def _doc(iv: Interview) -> str:
+        d = iv.to_dict()
+        for key in ("people", "identifiers", "consent"):
+            d.pop(key, None)
+        return dumps(d)
+
+    def _insert(self, con: Any, iv: Interview) -> None:
+        check_id(iv.id)
+        if con.execute("SELECT 1 FROM interviews WHERE id = ?", (iv.id,)).fetchone():
+            raise VaultError("An interview with the same id is already in the vault.")
+        if con.execute("SELECT 1 FROM interviews WHERE reference = ?", (iv.reference,)).fetchone():
+            raise VaultError("An interview with the same reference is already in the vault.")
+        cur = con.execute(
+            "INSERT INTO interviews(id, reference, interviewed_on, role, crime_type, force, status, created_at, "
+            "updated_at, revision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+            (
+                iv.id,
+                iv.reference,
+                iv.interviewed_on.isoformat(),
+                Role(iv.role).value,
+                CrimeType(iv.crime_type).value,
+                iv.force,
+                Status(iv.status).value,
+                iv.created_at.isoformat(),
+                iv.updated_at.isoformat(),
+                self._doc(iv),
+            ),
+        )
+        self._write_children(con, iv)
+        con.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (cur.lastrowid, search.search_body(iv)))
+
+    def add(self, iv: Interview) -> str:
+        """Store a new interview; returns its id. Durable when this returns."""
+        with self._c.tx() as con:
+            self._insert(con, iv)
+            append_entry(con, "interview.added", iv.id)
+        return iv.id
+
+    def add_many(self, interviews: Iterable[Interview]) -> list[str]:
+        """Store several interviews in one transaction: all of them or none."""
+        ids: list[str] = []
+        with self._c.tx() as con:
+            for iv in interviews:
+                self._insert(con, iv)
+                ids.append(iv.id)
+            append_entry(con, "interview.imported", None, count=len(ids))
+        if len(ids) >= OPTIMIZE_AFTER:
+            self._optimize_search()
+        return ids
+
+    def update(self, iv: Interview) -> None:
+        """Replace an interview; the previous version is kept as a revision. Sets ``updated_at``."""
+        check_id(iv.id)
+        with self._c.tx() as con:
+            row = con.execute("SELECT num, revision FROM interviews WHERE id = ?", (iv.id,)).fetchone()
+            if row is None:
+                raise NotFound()
+            num, revision = row
+            previous = self.get(iv.id)
+            con.execute(
+                "INSERT INTO revisions(interview_id, revision, saved_at, doc) VALUES (?, ?, ?, ?)",
+                (iv.id, revision, now(), dumps(previous.to_dict())),
+            )
+            iv.updated_at = datetime.now(UTC)
+            con.execute(
+                "UPDATE interviews SET reference = ?, interviewed_on = ?, role = ?, crime_type = ?, force = ?, "
+                "status = ?, updated_at = ?, revision = ?, doc = ? WHERE id = ?",
+                (
+                    iv.reference,
+                    iv.interviewed_on.isoformat(),
+                    Role(iv.role).value,
+                    CrimeType(iv.crime_type).value,
+                    iv.force,
+                    Status(iv.status).value,
+                    iv.updated_at.isoformat(),
+                    revision + 1,
+                    self._doc(iv),
+                    iv.id,
+                ),
+            )
+            for table in ("people", "identifiers", "consents"):
+                con.execute(f"DELETE FROM {table} WHERE interview_id = ?", (iv.id,))
+            self._write_children(con, iv)
+            con.execute("DELETE FROM search_index WHERE rowid = ?", (num,))
+            con.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (num, search.search_body(iv)))
+            append_entry(con, "interview.updated", iv.id)
+
+    def withdraw_consent(self, interview_id: str, use: ConsentUse, on: date, by: str) -> None:
+        """Record that consent for ``use`` was withdrawn on ``on``, recorded by ``by``."""
+        use = ConsentUse(use)
+        iv = self.get(interview_id)
+        current = iv.consent.get(use) or Consent(use, False)
+        current.withdrawn_on = on
+        current.withdrawn_by = by
+        iv.consent[use] = current
+        with self._c.tx() as con:
+            self.update(iv)
+            append_entry(con, f"consent.withdrawn.{use.value}", interview_id)
+
+    def delete(self, interview_id: str) -> None:
+        """Delete an interview and everything hanging off it, so that nothing of it is left: not in
+        the tables, the search index (FTS5 secure-delete), the WAL (checkpoint TRUNCATE) or the
+        backups (the same delete is run in each; one that cannot be cleaned is removed)."""
+        check_id(interview_id)
+        with self._c.tx() as con:
+            if not delete_interview_rows(con, interview_id):
+                raise NotFound()
+            con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('interview', ?)", (interview_id,))
+            append_entry(con, "interview.deleted", interview_id)
+        self._c.after_deletion(vacuum=False)
+
+    def purge(self, ids: Iterable[str]) -> int:
+        """Delete many interviews in one transaction, then VACUUM; returns how many were deleted."""
+        ids = [check_id(i) for i in ids]
+        deleted = 0
+        with self._c.tx() as con:
+            for i in ids:
+                if delete_interview_rows(con, i):
+                    deleted += 1
+                    con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('interview', ?)", (i,))
+            append_entry(con, "interview.purged", None, count=deleted)
+        self._c.after_deletion(vacuum=True)
+        return deleted
