@@ -17,12 +17,13 @@ that adds its subcommands with ``set_defaults(handler=fn)``. ``fn(args, ctx) -> 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import importlib
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -105,6 +106,17 @@ def read_passphrase(file: str | None, *, prompt: str = "Passphrase: ", confirm: 
     return value
 
 
+@contextlib.contextmanager
+def open_vault(args: argparse.Namespace, ctx: Context, passphrase: str | None = None) -> Iterator[Any]:
+    """The command's vault, unlocked for a ``with`` block and locked after. The folder is checked to
+    hold a vault before the passphrase is asked for."""
+    from desktop.services import vaults
+
+    directory = vaults.require_vault(ctx.vault_dir(args))
+    with vaults.opened(directory, ctx.passphrase(args) if passphrase is None else passphrase) as vault:
+        yield vault
+
+
 def add_vault_options(parser: argparse.ArgumentParser, *, passphrase: bool = True) -> None:
     """The options every vault command shares."""
     parser.add_argument("--vault", metavar="DIR", help="the vault folder (default: in your user data folder)")
@@ -158,6 +170,18 @@ def _cmd_self_test(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if failed else 0
 
 
+def _refusal_message(exc: Exception) -> str | None:
+    """The one line for a refusal from a service or the vault (their messages are the user's words)."""
+    from desktop.services.errors import Refused, describe
+    from desktop.vault import VaultError
+
+    if isinstance(exc, Refused):
+        return str(exc)
+    if isinstance(exc, VaultError):
+        return describe(exc)
+    return None
+
+
 def run(argv: list[str], ctx: Context) -> int:
     """Run one command; returns the exit code. Never raises for a user or usage error."""
     try:
@@ -178,7 +202,11 @@ def run(argv: list[str], ctx: Context) -> int:
     except KeyboardInterrupt:
         ctx.stderr.write("witnessbox: interrupted\n")
         return 130
-    except Exception:
+    except Exception as exc:
+        message = _refusal_message(exc)
+        if message is not None:
+            ctx.stderr.write(f"witnessbox: {message}\n")
+            return 1
         log.exception("command failed")
         ctx.stderr.write(
             f"witnessbox: an unexpected error stopped the command; details are in the log ({ctx.paths.log_dir}).\n"

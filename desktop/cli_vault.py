@@ -8,15 +8,14 @@ standard output, where the person asked for it.
 from __future__ import annotations
 
 import argparse
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.cli import Context, UserError, add_json_option, add_vault_options, read_passphrase
+from desktop.cli import Context, UserError, add_json_option, add_vault_options, open_vault, read_passphrase
 from desktop.core.forces import FORCES, force_by_code
 from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import CRIME_LABELS, Interview
-from desktop.vault import InterviewSummary, NotFound, Vault, VaultDamaged, VaultError
+from desktop.services import vaults
+from desktop.vault import InterviewSummary, Vault
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -58,6 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore-backup", help="put a verified backup back in place of a damaged vault")
     add_vault_options(p)
     p.add_argument("backup", metavar="NAME", nargs="?", help="the backup folder's name (default: the newest)")
+    p.add_argument("--force", action="store_true",
+                   help="restore even though the vault opens normally (every change since the backup is undone)")
     p.set_defaults(handler=cmd_restore_backup)
 
     p = sub.add_parser("forces", help="list the police force codes used in imports")
@@ -71,48 +72,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def _user_error(exc: VaultError) -> UserError:
-    msg = str(exc)
-    if isinstance(exc, VaultDamaged) and exc.backups:
-        msg += f" The newest backup is {exc.backups[0].name} in the vault's backups folder."
-    return UserError(msg)
-
-
-def _existing_vault_dir(args: argparse.Namespace, ctx: Context) -> Path:
-    """The vault folder, checked to hold a vault before anyone is asked for a passphrase."""
-    directory = ctx.vault_dir(args)
-    if not Vault.exists(directory):
-        raise UserError(f"There is no vault in {directory}; create one with 'witnessbox init'.")
-    return directory
-
-
-@contextlib.contextmanager
-def _open(args: argparse.Namespace, ctx: Context, passphrase: str | None = None) -> Iterator[Vault]:
-    directory = _existing_vault_dir(args, ctx)
-    if passphrase is None:
-        passphrase = ctx.passphrase(args)
-    try:
-        vault = Vault.unlock(directory, passphrase)
-    except VaultError as exc:
-        raise _user_error(exc) from None
-    try:
-        yield vault
-    except VaultError as exc:
-        raise _user_error(exc) from None
-    finally:
-        vault.lock()
-
-
-def _resolve(vault: Vault, ident: str) -> str:
-    ident = ident.strip()
-    if vault.interviews.exists(ident):
-        return ident
-    found = vault.interviews.find_by_reference(ident.upper())
-    if found is None:
-        raise UserError("No interview with that id or reference in this vault.")
-    return found
 
 
 def _summary_json(s: InterviewSummary) -> dict:
@@ -170,29 +129,25 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     if Vault.exists(directory):
         raise UserError(f"A vault already exists in {directory}.")
     passphrase = ctx.passphrase(args, prompt="New passphrase: ", confirm=True)
-    try:
-        vault = Vault.create(directory, passphrase)
-    except VaultError as exc:
-        raise _user_error(exc) from None
-    vault.lock()
+    vaults.create(directory, passphrase).lock()
     ctx.say(f"Created an encrypted vault in {directory}.")
     ctx.say("Keep the passphrase safe: without it (or the organisation's recovery key) nobody can open the vault.")
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
-    _existing_vault_dir(args, ctx)
+    vaults.require_vault(ctx.vault_dir(args))
     old = ctx.passphrase(args, prompt="Current passphrase: ")
-    with _open(args, ctx, old) as vault:
+    with open_vault(args, ctx, old) as vault:
         new = read_passphrase(args.new_passphrase_file, prompt="New passphrase: ", confirm=True)
-        if new == old:
-            raise UserError("The new passphrase is the same as the old one.")
-        vault.change_passphrase(old, new)
+        vaults.change_passphrase(vault, old, new)
     ctx.say("The passphrase is changed. Backups of this vault now open with the new one too.")
     return 0
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services.imports import import_interviews
+
     source = Path(args.source)
     try:
         if source.stat().st_size > MAX_IMPORT_BYTES:
@@ -212,15 +167,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         for problem in exc.problems[:50]:
             ctx.stderr.write(f"witnessbox: {problem}\n")
         raise UserError(f"{len(exc.problems)} lines have problems; nothing was added.") from None
-    with _open(args, ctx) as vault:
-        for n, iv in enumerate(interviews, 1):
-            if vault.interviews.exists(iv.id):
-                raise UserError(f"interview {n} in the file has an 'id' already in the vault; nothing was added.")
-            if vault.interviews.find_by_reference(iv.reference) is not None:
-                raise UserError(f"interview {n} in the file has a 'reference' already in the vault; nothing was added.")
-        if vault.interviews.count():
-            vault.backup_now("import")
-        ids = vault.interviews.add_many(interviews)
+    with open_vault(args, ctx) as vault:
+        ids = import_interviews(vault, interviews)
     if args.json:
         ctx.emit_json({"added": ids})
     else:
@@ -229,18 +177,15 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    with _open(args, ctx) as vault:
+    with open_vault(args, ctx) as vault:
         rows = _all_summaries(vault)
     _report_summaries(args, ctx, rows)
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    with _open(args, ctx) as vault:
-        try:
-            iv = vault.interviews.get(_resolve(vault, args.id))
-        except NotFound:
-            raise UserError("No interview with that id or reference in this vault.") from None
+    with open_vault(args, ctx) as vault:
+        iv = vault.interviews.get(vaults.resolve(vault, args.id))
     if args.json:
         ctx.emit_json(iv.to_dict())
         return 0
@@ -269,16 +214,15 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     query = " ".join(args.query)
-    with _open(args, ctx) as vault:
+    with open_vault(args, ctx) as vault:
         rows = vault.interviews.search(query)
     _report_summaries(args, ctx, rows)
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
-    with _open(args, ctx) as vault:
-        interview_id = _resolve(vault, args.id)
-        vault.interviews.delete(interview_id)
+    with open_vault(args, ctx) as vault:
+        vault.interviews.delete(vaults.resolve(vault, args.id))
     ctx.say("Deleted. Nothing of the interview is left in the vault, its search index or its backups.")
     return 0
 
@@ -293,25 +237,9 @@ def cmd_forces(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop.vault.keyslot import KeySlot, wipe
-
     directory = ctx.vault_dir(args)
-    available = Vault.backups(directory)
-    if not available:
+    if not Vault.backups(directory):
         raise UserError("This vault has no backups.")
-    chosen = available[0] if args.backup is None else next((b for b in available if b.name == args.backup), None)
-    if chosen is None:
-        raise UserError("No backup of that name; the backups are: " + ", ".join(b.name for b in available))
-    passphrase = ctx.passphrase(args)
-    try:
-        slot = KeySlot.from_bytes(Vault.slot_path(chosen).read_bytes())
-    except (OSError, ValueError):  # only the backup's key file: nothing has been moved yet
-        raise UserError("The backup's key file is damaged; choose another backup.") from None
-    try:  # check the passphrase against the backup's own key copy before moving anything
-        wipe(slot.open(passphrase))
-        Vault.restore_backup(directory, chosen)
-        Vault.unlock(directory, passphrase).lock()
-    except VaultError as exc:
-        raise _user_error(exc) from None
-    ctx.say(f"Restored the backup {chosen.name}. The damaged files were moved to the vault's 'damaged' folder.")
+    chosen = vaults.restore_backup(directory, ctx.passphrase(args), args.backup, force=args.force)
+    ctx.say(f"Restored the backup {chosen.name}. The vault's files as they were are in its 'damaged' folder.")
     return 0

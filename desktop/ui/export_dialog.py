@@ -1,8 +1,10 @@
 """The export dialog: choose interviews and a folder, export redacted statements, see what was written.
 
-The work runs on the task runner (``desktop.ui.workers``): :func:`desktop.reports.export.export_many`
-renders, gates and writes one statement at a time; its progress callback is turned into a signal
-so the bar moves on the GUI thread, and Cancel sets the event it checks between statements.
+The work runs on the task runner (``desktop.ui.workers``): the export service it is given
+(:func:`desktop.services.statements.export_statements`) renders, gates and writes one statement at
+a time and writes each audit entry; its progress callback is turned into a signal so the bar moves
+on the GUI thread, and Cancel sets the event it checks between statements. Statement files already
+in the chosen folder are replaced only after the worker says so.
 Interviews without consent for the complaint are listed but cannot be ticked. A destination in a
 cloud-synced folder is allowed (statements are redacted and meant to be shared) but warned about.
 The result list shows each reference with its fingerprint; refusals say why, never with a name.
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -34,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import CrimeType
 from desktop.paths import synced_folder_name
-from desktop.reports.export import BulkResult, export_many
 from desktop.ui import labels
 from desktop.ui.workers import TaskRunner
 
@@ -46,6 +48,10 @@ class SummaryLike(Protocol):
 
 
 FolderChooser = Callable[[QWidget], Path | None]
+# export(ids, folder, *, overwrite, progress, cancel) -> BulkResult
+Exporter = Callable[..., Any]
+# existing(ids, folder) -> the statement files that exporting would replace
+ExistingFiles = Callable[[list[str], Path], list[Path]]
 
 
 def choose_folder(parent: QWidget) -> Path | None:
@@ -65,15 +71,18 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         summaries: Sequence[SummaryLike],
-        load: Callable[[str], tuple[Any, list[str]]],
+        export: Exporter,
         runner: TaskRunner,
         choose: FolderChooser = choose_folder,
+        existing: ExistingFiles | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export redacted statements"))
         self.setObjectName("exportDialog")
-        self._load = load
+        self._export = export
+        self._existing = existing
+        self.replace_box: QMessageBox | None = None
         self._runner = runner
         self._choose = choose
         self._folder: Path | None = None
@@ -197,6 +206,39 @@ class ExportDialog(QDialog):
         if not folder.is_dir():
             self.status.setText(self.tr("That folder does not exist any more; choose another."))
             return
+        found = self._existing(ids, folder) if self._existing is not None else []
+        if found:
+            self._ask_replace(len(found))
+            return
+        self._start(ids, folder, overwrite=False)
+
+    def _ask_replace(self, n: int) -> None:
+        """Ask before replacing statement files already in the folder; the export starts only on Replace."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+            "%n statement file(s) with the same name are already in this folder. Replace them with the "
+            "statements exported now?", "", n), QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("replaceFilesBox")
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def finished(_result: int) -> None:
+            chosen = box.clickedButton() is replace
+            self.replace_box = None
+            box.deleteLater()
+            if chosen and self._folder is not None:
+                self._start(self.selected_ids(), self._folder, overwrite=True)
+            elif not chosen:
+                self.status.setText(self.tr("Nothing was exported. Choose another folder, or export again and "
+                                            "choose Replace."))
+
+        box.finished.connect(finished)
+        self.replace_box = box
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    def _start(self, ids: list[str], folder: Path, *, overwrite: bool) -> None:
+        if not ids:
+            return
         self._cancel.clear()
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
@@ -209,10 +251,10 @@ class ExportDialog(QDialog):
         self.choose_button.setEnabled(False)
         self.interviews.setEnabled(False)
         moved = self._progress.moved
-        load, cancel = self._load, self._cancel
+        export, cancel = self._export, self._cancel
 
-        def work() -> BulkResult:
-            return export_many(ids, load, folder, progress=moved.emit, cancel=cancel)
+        def work() -> Any:
+            return export(ids, folder, overwrite=overwrite, progress=moved.emit, cancel=cancel)
 
         self._runner.run_task(work, self._done, self._failed)
 
@@ -232,7 +274,7 @@ class ExportDialog(QDialog):
         self.interviews.setEnabled(True)
         self._update()
 
-    def _done(self, result: BulkResult) -> None:
+    def _done(self, result: Any) -> None:
         self._finish()
         for r in result.written:
             item = QListWidgetItem(self.tr("{ref}  written  -  fingerprint {fp}").format(
@@ -250,10 +292,21 @@ class ExportDialog(QDialog):
         self.export_finished.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        from desktop.services.errors import Refused
+
         self._finish()
+        if isinstance(exc, Refused):  # e.g. the folder is inside a vault: the message is the worker's words
+            self.status.setText(str(exc))
+            return
         # the message of an unexpected error is not shown: it could quote data
         self.status.setText(self.tr("The export stopped because of an unexpected problem ({kind}); "
                                     "statements already written are complete.").format(kind=type(exc).__name__))
+
+    def done(self, result: int) -> None:
+        if self.replace_box is not None:  # closed (or locked) while asking: nothing is replaced
+            box, self.replace_box = self.replace_box, None
+            box.reject()
+        super().done(result)
 
     def launch(self) -> int:
         """Show the dialog modally (tests drive the dialog without calling this)."""
@@ -278,11 +331,13 @@ class SigningCopyDialog(QDialog):
 
     saved = Signal(object)  # the Path written
 
-    def __init__(self, interview: Any, runner: TaskRunner, choose: FileChooser = choose_signing_file,
+    def __init__(self, save: Callable[..., Path], runner: TaskRunner, choose: FileChooser = choose_signing_file,
                  parent: QWidget | None = None) -> None:
+        """``save(path, *, confirmed, overwrite)`` makes and writes the copy
+        (:func:`desktop.services.signing.save_signing_copy` for one interview)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signing copy"))
-        self._interview = interview
+        self._save = save
         self._runner = runner
         self._choose = choose
         warning = QLabel(self.tr(
@@ -308,20 +363,19 @@ class SigningCopyDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        from desktop.reports.export import save_signing_copy, signing_content
-
         if not self.confirm.isChecked():
             return
         path = self._choose(self)
         if path is None:
             return
-        interview = self._interview
-        if interview is None:
+        save = self._save
+        if save is None:
             return
         self.save_button.setEnabled(False)
 
         def work() -> Path:
-            return save_signing_copy(signing_content(interview, confirmed=True), path)
+            # the file chooser has already asked before replacing a file of that name
+            return save(path, confirmed=True, overwrite=True)
 
         def done(written: Path) -> None:
             self.save_button.setEnabled(True)
@@ -329,11 +383,10 @@ class SigningCopyDialog(QDialog):
             self.saved.emit(written)
 
         def failed(exc: BaseException) -> None:
-            from desktop.reports.export import ExportRefused
-            from desktop.reports.fonts import UncoveredCharacter
+            from desktop.services.errors import Refused
 
             self.save_button.setEnabled(True)
-            if isinstance(exc, UncoveredCharacter | ExportRefused):
+            if isinstance(exc, Refused):
                 self.status.setText(str(exc))  # these messages hold no statement text
             else:
                 self.status.setText(self.tr("The signing copy could not be saved ({kind}).").format(
@@ -343,8 +396,8 @@ class SigningCopyDialog(QDialog):
 
     def done(self, result: int) -> None:
         # Closed, or closed by a lock: a copy still being written keeps this dialog (hidden) until it
-        # reports back, and the whole unredacted statement must not stay in memory with it.
-        self._interview = None
+        # reports back, and it must not be able to make another copy after.
+        self._save = None
         super().done(result)
 
     def launch(self) -> int:

@@ -3,9 +3,10 @@
 :class:`StatementActions` is what the main window calls when the worker presses "Review
 redactions", "Export statement", "Signing copy" or "Record signed" in the form, or "Export
 statements" on the list. Everything works on the interview as saved in the vault, and the review
-and the export make their text the same way (:func:`desktop.reports.export.statement_text`, the
+and the export make their text the same way (:mod:`desktop.services.statements`: the same text, the
 record's known identifiers, the decisions stored in the vault), so the preview in the review is
-exactly the text the PDF is drawn from.
+exactly the text the PDF is drawn from. Every rule (consent, audit entries, the seal) is in the
+services; this module only shows their results.
 
 * Every review decision is saved to the vault as it is made; keeping a suggestion (rejecting it)
   is recorded in the audit log as an action on the interview's id. The reason stays with the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.model import ConsentUse, CrimeType, Status
+from desktop.core.model import CrimeType
 from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
 from desktop.ui.redaction_review import RedactionReview
 from desktop.ui.workers import TaskRunner
@@ -66,22 +68,19 @@ class _Summary:
 class ReviewDialog(QDialog):
     """The redaction review for one saved interview, in its own window.
 
-    ``save(payload)`` stores the decisions (called after every change); ``rejected_suggestion()``
-    and ``restored_suggestion()`` record those actions. ``export_requested`` asks for the export
-    of this statement, made from the same decisions.
+    ``save(payload, before)`` stores the decisions (called after every change, with the payload
+    saved before it). ``export_requested`` asks for the export of this statement, made from the
+    same decisions.
     """
 
     export_requested = Signal()
 
-    def __init__(self, text: str, known, decisions: dict | None, *, save: Callable[[dict], None],
-                 rejected_suggestion: Callable[[], None], restored_suggestion: Callable[[], None],
+    def __init__(self, text: str, known, decisions: dict | None, *, save: Callable[[dict, dict | None], None],
                  sealed: bool = False, spans: list | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_titled(self.tr("Review redactions")))
         self.setObjectName("reviewDialog")
         self._save = save
-        self._rejected_suggestion = rejected_suggestion
-        self._restored_suggestion = restored_suggestion
         intro = QLabel(self.tr(
             "Highlighted text will be replaced in the PDF. Recorded names and identifiers are always redacted. "
             "Every change is saved as you make it. \u201cApply and preview\u201d shows exactly the text the PDF "
@@ -94,7 +93,7 @@ class ReviewDialog(QDialog):
         self.intro = intro
         self.review = RedactionReview(text, known, decisions, self, spans=spans)
         self.review.decisions_changed.connect(self._changed)
-        self._rejections = self._rejected_keys(self.review.decisions.to_dict())
+        self._saved: dict | None = self.review.decisions.to_dict()
         self.message = QLabel(self)
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -112,20 +111,11 @@ class ReviewDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 680)
 
-    @staticmethod
-    def _rejected_keys(payload: dict) -> set[tuple[int, int]]:
-        return {(d["start"], d["end"]) for d in payload.get("decisions", []) if d.get("kind") == "reject"}
-
     def _changed(self, payload: dict) -> None:
         from desktop.vault import VaultError
 
-        now = self._rejected_keys(payload)
         try:
-            self._save(payload)
-            for _ in now - self._rejections:
-                self._rejected_suggestion()
-            for _ in self._rejections - now:
-                self._restored_suggestion()
+            self._save(payload, self._saved)
         except VaultError as exc:
             log.error("saving redaction decisions failed: %s", type(exc).__name__)
             self.message.setText(self.tr("This change could not be saved in the vault. Close the review and "
@@ -133,7 +123,7 @@ class ReviewDialog(QDialog):
             self.message.show()
             self.export_button.setEnabled(False)
             return
-        self._rejections = now
+        self._saved = payload
 
     def drop(self) -> None:
         """Forget the statement: every widget that showed it is emptied (on lock and on close)."""
@@ -176,11 +166,10 @@ class StatementActions(QObject):
         return self._pending_review is not None
 
     def review(self, interview_id: str) -> None:
-        """Open the redaction review for the saved interview. The suggestions are found on the pool;
-        the dialog (``review_dialog``) opens when they arrive, unless a lock or another review
-        came first."""
-        from desktop.redaction import detect, known_from_interview
-        from desktop.reports.export import saved_versions, statement_text
+        """Open the redaction review for the saved interview. The text and its suggestions are found
+        on the pool; the dialog (``review_dialog``) opens when they arrive, unless a lock or another
+        review came first."""
+        from desktop.services import statements
 
         vault = self._vault
         if vault is None:
@@ -188,43 +177,42 @@ class StatementActions(QObject):
         self._close(self.review_dialog)
         self._review_ticket += 1
         ticket = self._review_ticket
-        iv = vault.interviews.get(interview_id)
-        text = statement_text(iv, saved_versions(vault, iv))
-        sealed = iv.status == Status.SEALED
-        known = known_from_interview(iv)
-        del iv
-        if not text.strip():
-            self._tell(self.tr("Review redactions"), self.tr("The statement is empty: there is nothing to review yet."))
-            return
         self._pending_review = interview_id
 
-        def found(spans: list) -> None:
-            if ticket != self._review_ticket or self._vault is not vault:
+        def current() -> bool:
+            return ticket == self._review_ticket and self._vault is vault
+
+        def found(material: statements.ReviewMaterial) -> None:
+            if not current():
                 return  # locked, or another review asked for, while this one was being found
             self._pending_review = None
-            self._open_review(vault, interview_id, text, known, spans, sealed)
+            self._open_review(vault, material)
 
         def failed(exc: BaseException) -> None:
-            if ticket != self._review_ticket or self._vault is not vault:
+            from desktop.services.errors import Refused
+
+            if not current():
                 return
             self._pending_review = None
+            if isinstance(exc, Refused):
+                self._tell(self.tr("Review redactions"), str(exc))
+                return
             log.error("finding redaction suggestions failed: %s", type(exc).__name__)
             self._tell(self.tr("Review redactions"), self.tr(
                 "The suggestions for this statement could not be found, so the review cannot open and the "
                 "statement will not be exported. Nothing was changed."))
 
-        self._tasks.run_task(lambda: detect(text, known), found, failed)
+        self._tasks.run_task(lambda: statements.review(vault, interview_id), found, failed)
 
-    def _open_review(self, vault, interview_id: str, text: str, known, spans: list, sealed: bool) -> None:
-        def save(payload: dict) -> None:
-            vault.redaction.save_decisions(interview_id, payload)
+    def _open_review(self, vault, material) -> None:
+        from desktop.services import statements
 
+        interview_id = material.interview_id
         try:
             dialog = ReviewDialog(
-                text, known, vault.redaction.load_decisions(interview_id), save=save,
-                rejected_suggestion=lambda: vault.audit.append("redaction.suggestion_kept", interview_id),
-                restored_suggestion=lambda: vault.audit.append("redaction.suggestion_redacted", interview_id),
-                sealed=sealed, spans=spans, parent=self._window)
+                material.text, material.known, material.decisions,
+                save=lambda payload, before: statements.save_decisions(vault, interview_id, payload, before),
+                sealed=material.sealed, spans=material.spans, parent=self._window)
         except ValueError as exc:  # stored decisions that do not parse: say so, never start afresh silently
             log.error("stored redaction decisions could not be read: %s", type(exc).__name__)
             self._tell(self.tr("Review redactions"), self.tr(
@@ -254,17 +242,13 @@ class StatementActions(QObject):
         vault = self._vault
         if vault is None:
             return None
-        iv = vault.interviews.get(interview_id)
-        consent = iv.consent.get(ConsentUse.COMPLAINT)
-        if consent is None or not consent.given or consent.withdrawn_on is not None:
-            if consent is not None and consent.given and consent.withdrawn_on is not None:
-                why = self.tr("This statement cannot be exported: the interviewee withdrew consent to use it "
-                              "in the complaint.")
-            else:
-                why = self.tr("This statement cannot be exported: there is no consent to use it in the "
-                              "complaint. Record the interviewee's consent on the Consent tab and save first.")
-            self._tell(self.tr("Export statement"), why)
+        from desktop.services.statements import export_refusal
+
+        refusal = export_refusal(vault, interview_id)
+        if refusal is not None:
+            self._tell(self.tr("Export statement"), str(refusal))
             return None
+        iv = vault.interviews.get(interview_id)
         summary = _Summary(iv.id, iv.reference, True, iv.crime_type)
         return self._open_export([summary])
 
@@ -281,24 +265,15 @@ class StatementActions(QObject):
         return self._open_export([_Summary(s.id, s.reference, s.consent_complaint, s.crime_type) for s in rows])
 
     def _open_export(self, summaries: list[_Summary]) -> ExportDialog:
-        from desktop.reports.export import statement_loader
+        from desktop.services import statements
 
         vault = self._vault
         self._close(self.export_dialog)
-        dialog = ExportDialog(summaries, statement_loader(vault), self._tasks, choose=self._choose_folder,
-                              parent=self._window)
+        dialog = ExportDialog(summaries, partial(statements.export_statements, vault), self._tasks,
+                              choose=self._choose_folder,
+                              existing=partial(statements.existing_files, vault), parent=self._window)
         dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
         dialog.resize(760, 600)  # room for a dozen interviews and their results without scrolling
-        by_reference = {s.reference: s.id for s in summaries}
-
-        def finished(result) -> None:
-            if self._vault is not vault:
-                return  # locked meanwhile
-            for r in result.written:
-                if r.reference in by_reference:
-                    vault.audit.append("statement.exported", by_reference[r.reference])
-
-        dialog.export_finished.connect(finished)
         dialog.finished.connect(lambda _r: self._forget(dialog, "export_dialog"))
         self.export_dialog = dialog
         self._modal(dialog)
@@ -311,10 +286,11 @@ class StatementActions(QObject):
         if vault is None:
             return None
         self._close(self.signing_dialog)
-        iv = vault.interviews.get(interview_id)
-        dialog = SigningCopyDialog(iv, self._tasks, choose=self._choose_signing_file, parent=self._window)
+        from desktop.services.signing import save_signing_copy
+
+        dialog = SigningCopyDialog(partial(save_signing_copy, vault, interview_id), self._tasks,
+                                   choose=self._choose_signing_file, parent=self._window)
         dialog.setWindowTitle(_titled(dialog.tr("Signing copy")))
-        dialog.saved.connect(lambda _p: vault.audit.append("statement.signing_copy_saved", interview_id))
         dialog.finished.connect(lambda _r: self._forget(dialog, "signing_dialog"))
         self.signing_dialog = dialog
         self._modal(dialog)
@@ -349,15 +325,12 @@ class StatementActions(QObject):
         vault = self._vault
         if vault is None:
             return False
+        from desktop.services.signing import seal
         from desktop.vault import VaultError
 
         try:
-            iv = vault.interviews.get(interview_id)
-            if iv.status == Status.SEALED:
-                return True
-            iv.status = Status.SEALED
-            vault.interviews.update(iv)
-            vault.audit.append("statement.sealed", interview_id)
+            if not seal(vault, interview_id):
+                return True  # already sealed: nothing changed
         except VaultError as exc:
             log.error("sealing a statement failed: %s", type(exc).__name__)
             self._tell(self.tr("Record signed"), self.tr("The signature could not be recorded. Nothing was changed."))

@@ -60,8 +60,8 @@ def five_page_interview(reference: str = "WB-BNCH-0001"):
 
 def bench_one(runs: int = 5) -> dict:
     from desktop.reports import leak_gate
-    from desktop.reports.export import prepare_statement
     from desktop.reports.statement import draw_statement
+    from desktop.services.statements import statement_content as prepare_statement
 
     iv = five_page_interview()
     prepare_statement(iv)  # warm: fonts loaded, word lists read
@@ -88,23 +88,24 @@ def bench_one(runs: int = 5) -> dict:
 
 
 def bench_bulk(n: int) -> dict:
-    from desktop.reports.export import export_many, prepare_statement
+    from desktop.services.statements import export_statements
+    from tests.factories import new_vault
 
     samples: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-
-        def load(i: int):
-            iv = five_page_interview(reference=f"WB-BULK-{i:04d}")
-            return prepare_statement(iv)
+        out = Path(tmp) / "out"
+        out.mkdir()
+        vault = new_vault(Path(tmp) / "vault")  # the statements come from a real vault, as in the app
+        ids = vault.interviews.add_many([five_page_interview(reference=f"WB-BULK-{i:04d}") for i in range(n)])
 
         def progress(done: int, total: int) -> None:
             if done in (1, 10) or done % max(1, total // 10) == 0:
                 samples.append((done, round(_rss_mib(), 1)))
 
         t0 = time.perf_counter()
-        result = export_many(range(n), load, out, total=n, progress=progress)
+        result = export_statements(vault, ids, out, progress=progress)
         elapsed = time.perf_counter() - t0
+        vault.lock()
         written = len(list(out.glob("*.pdf")))
     after_10 = next((m for d, m in samples if d >= 10), samples[0][1])
     return {
@@ -156,9 +157,9 @@ def bench_libreoffice(ours_total_s: float, runs: int = 3) -> dict:
         return {"skipped": "python-docx is not installed (pip install python-docx into the venv to compare)"}
     if not soffice:
         return {"skipped": "LibreOffice is not installed (apt-get install libreoffice-writer-nogui to compare)"}
-    from desktop.reports.export import prepare_statement
+    from desktop.services.statements import statement_content
 
-    content, _ = prepare_statement(five_page_interview())
+    content, _ = statement_content(five_page_interview())
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)

@@ -9,7 +9,6 @@ import dataclasses
 import io
 import re
 import unicodedata
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -19,10 +18,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.reports import leak_gate
-from desktop.reports.export import build_content, export_many, export_statement, prepare_statement
+from desktop.reports.export import build_content
 from desktop.reports.fonts import FontSet, runs
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import render_statement
+from desktop.services.errors import Refused
+from desktop.services.statements import statement_content, write_statement
 from tests.unit.test_statement_data import (
     HO_REF,
     POLISH_NAME,
@@ -116,7 +117,7 @@ def test_statement_full_of_identifiers_holds_none_of_them(sample, tmp_path):
     secrets = secrets_of(iv)
     out = tmp_path / "out"
     out.mkdir()
-    result = export_statement(content, secrets, out / "WB-7KQ3-M9XD.pdf")
+    result = write_statement(content, secrets, out / "WB-7KQ3-M9XD.pdf")
     data = result.path.read_bytes()
     assert independent_leaks(data, secrets) == []
     # the facts stay
@@ -144,8 +145,8 @@ def test_the_independent_checks_can_fail(sample):
 
 def test_statement_redacted_by_the_engine_passes_the_gate(tmp_path):
     iv = sample_interview()
-    content, forbidden = prepare_statement(iv)
-    result = export_statement(content, forbidden, tmp_path / "s.pdf")
+    content, forbidden = statement_content(iv)
+    result = write_statement(content, forbidden, tmp_path / "s.pdf")
     assert independent_leaks(result.path.read_bytes(), iv.known_strings()) == []
 
 
@@ -264,7 +265,7 @@ BROKEN = {
 def test_the_broken_renderer_harness_is_clean_without_a_leak(sample, tmp_path):
     """Control: the harness itself passes the gate, so each refusal below is the leak's doing."""
     iv, content = sample
-    export_statement(content, iv.known_strings(), tmp_path / "ok.pdf", render=broken(lambda c: None))
+    write_statement(content, iv.known_strings(), tmp_path / "ok.pdf", render=broken(lambda c: None))
     assert (tmp_path / "ok.pdf").exists()
 
 
@@ -274,8 +275,9 @@ def test_broken_renderer_is_caught_and_nothing_is_written(case, sample, tmp_path
     out = tmp_path / "out"
     out.mkdir()
     secrets = secrets_of(iv)
-    with pytest.raises(LeakDetected) as err:
-        export_statement(content, secrets, out / "WB-7KQ3-M9XD.pdf", render=BROKEN[case])
+    with pytest.raises(Refused) as err:
+        write_statement(content, secrets, out / "WB-7KQ3-M9XD.pdf", render=BROKEN[case])
+    assert isinstance(err.value.__cause__, LeakDetected)
     assert list(out.iterdir()) == []  # not the file, not a temp file
     msg = str(err.value)
     for s in secrets:
@@ -289,7 +291,7 @@ def test_leaking_white_text_is_caught_with_pdfminer_instead_of_poppler(sample):
     data = broken(_white(POLISH_NAME))(content)
     with pytest.raises(LeakDetected) as err:
         leak_gate.check(data, [HO_REF, POLISH_NAME], use_poppler=False, shaper=None)
-    assert err.value.index == 1
+    assert err.value.__cause__.index == 1
 
 
 def test_report_says_which_item_and_which_form(sample):
@@ -297,7 +299,7 @@ def test_report_says_which_item_and_which_form(sample):
     data = broken(_white("wisniewska"))(content)
     with pytest.raises(LeakDetected) as err:
         leak_gate.check(data, ["Anna Nowak", "Wiśniewska"])
-    assert err.value.index == 1
+    assert err.value.__cause__.index == 1
     assert err.value.form == "accent-folded"
 
 
@@ -330,7 +332,7 @@ def test_names_in_the_embedded_fonts_credits_are_no_leak(sample):
     leak_gate.check(render_statement(placeholder), names, expected_text=placeholder.all_text())
     with pytest.raises(LeakDetected) as err:
         leak_gate.check(render_statement(dataclasses.replace(content, statement=text + " David came too.")), names)
-    assert err.value.index == 0
+    assert err.value.__cause__.index == 0
 
 
 def test_a_font_name_table_that_is_not_a_shipped_one_is_still_searched():
@@ -396,48 +398,6 @@ def test_the_gate_fails_closed(damage, sample):
         leak_gate.check(data, iv.known_strings())
 
 
-def test_bulk_export_names_files_by_reference_and_lists_refusals(tmp_path):
-    from desktop.core.model import ConsentUse
-
-    ivs = [sample_interview(reference=f"WB-AAAA-000{n}", id=f"{n:032x}") for n in range(1, 4)]
-    del ivs[1].consent[ConsentUse.COMPLAINT]
-    by_id = {iv.id: iv for iv in ivs}
-    seen = []
-
-    def load(item):
-        iv = by_id[item]
-        return build_content(iv, redact(iv)), iv.known_strings()
-
-    out = tmp_path / "out"
-    out.mkdir()
-    result = export_many(list(by_id), load, out, progress=lambda d, t: seen.append((d, t)))
-    assert sorted(p.name for p in out.iterdir()) == ["WB-AAAA-0001.pdf", "WB-AAAA-0003.pdf"]
-    assert [r.reference for r in result.written] == ["WB-AAAA-0001", "WB-AAAA-0003"]
-    assert len(result.refused) == 1 and "WB-AAAA-0002" in result.refused[0][1]
-    assert seen == [(1, 3), (2, 3), (3, 3)]
-    assert all(re.fullmatch(r"[0-9a-f]{64}", r.fingerprint) for r in result.written)
-
-
-def test_bulk_export_stops_when_cancelled(tmp_path):
-    import threading
-
-    ivs = [sample_interview(reference=f"WB-BBBB-000{n}", id=f"{n:032x}") for n in range(1, 5)]
-    by_id = {iv.id: iv for iv in ivs}
-    stop = threading.Event()
-
-    def load(item):
-        iv = by_id[item]
-        return build_content(iv, redact(iv)), iv.known_strings()
-
-    def progress(done, total):
-        if done == 2:
-            stop.set()
-
-    result = export_many(list(by_id), load, tmp_path, progress=progress, cancel=stop)
-    assert result.cancelled and len(result.written) == 2
-    assert sorted(p.name for p in Path(tmp_path).glob("*.pdf")) == ["WB-BBBB-0001.pdf", "WB-BBBB-0002.pdf"]
-
-
 @pytest.mark.parametrize("name", [URDU_NAME, PUNJABI_NAME, POLISH_NAME, POLISH_PERP, "Ştefan Ţăranu", HO_REF])
 def test_the_gate_finds_each_name_drawn_by_the_statement_renderer(name, sample):
     """Control for the gate itself: a statement that still holds the name is refused, naming its index."""
@@ -445,7 +405,7 @@ def test_the_gate_finds_each_name_drawn_by_the_statement_renderer(name, sample):
     leaky = render_statement(dataclasses.replace(content, statement=f"The interviewee said that {name} was there."))
     with pytest.raises(LeakDetected) as err:
         leak_gate.check(leaky, ["Nobody Here", name])
-    assert err.value.index == 1
+    assert err.value.__cause__.index == 1
 
 
 def test_a_short_name_in_a_comment_after_the_end_is_found(sample):
@@ -454,4 +414,4 @@ def test_a_short_name_in_a_comment_after_the_end_is_found(sample):
     leak_gate.check(clean, ["Aga"])
     with pytest.raises(LeakDetected, match="outside streams") as err:
         leak_gate.check(clean + b"% Aga\n", ["Nobody", "Aga"])
-    assert err.value.index == 1
+    assert err.value.__cause__.index == 1

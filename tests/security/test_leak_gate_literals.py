@@ -19,10 +19,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.model import Person, PersonRole
 from desktop.reports import leak_gate
-from desktop.reports.export import export_statement, prepare_statement, render_checked
+from desktop.reports.export import render_checked
 from desktop.reports.fonts import FontSet
 from desktop.reports.leak_gate import CaseSensitive, LeakDetected
 from desktop.reports.statement import Rendered, draw_statement
+from desktop.services.errors import Refused
+from desktop.services.statements import statement_content, write_statement
 from tests.unit.test_statement_data import pdftotext, sample_interview
 
 FILLER = ("The officer asked about my visa before anything else. I did not call again after that. "
@@ -80,8 +82,8 @@ def without_form(text: str) -> str:
 @pytest.mark.parametrize("name", sorted(HONEST))
 def test_a_name_sharing_a_word_with_the_form_or_the_language_exports(name, tmp_path):
     iv = interview(name, HONEST[name], pages=2)
-    content, forbidden = prepare_statement(iv)
-    result = export_statement(content, forbidden, tmp_path / "s.pdf")
+    content, forbidden = statement_content(iv)
+    result = write_statement(content, forbidden, tmp_path / "s.pdf")
     data = result.path.read_bytes()
     # re-checked here without the gate: every capitalised name part is gone from the typed text
     # in both extractors, and the form still says what it says
@@ -98,7 +100,7 @@ def test_a_name_sharing_a_word_with_the_form_or_the_language_exports(name, tmp_p
 
 def test_ordinary_words_are_not_taken_for_a_name_part():
     iv = interview("Will Hope", "My name is Will Hope. I will go and I hope it helps. WILL HOPE is my name.")
-    content, forbidden = prepare_statement(iv)
+    content, forbidden = statement_content(iv)
     assert CaseSensitive("Will") in forbidden and any(isinstance(f, CaseSensitive) for f in forbidden)
     assert "I will go and I hope it helps" in content.statement
     render_checked(content, forbidden)
@@ -126,14 +128,15 @@ def test_a_name_left_in_the_statement_is_refused(case, tmp_path):
              "Grace": "Grace Witness", "Person": "Jan Person", "Police": "Amy Police", "Page 1 of 2": "Daniel Page",
              "Tom Home Office": "Tom Home", "Home": "Tom Home"}
     iv = interview(names[case], f"My name is {names[case]}.", pages=2)
-    content, forbidden = prepare_statement(iv)
+    content, forbidden = statement_content(iv)
     leaky = dataclasses.replace(content, statement=content.statement + "\n\n" + LEAKED[case])
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(LeakDetected) as err:
-        export_statement(leaky, forbidden, out / "s.pdf")
+    with pytest.raises(Refused) as err:
+        write_statement(leaky, forbidden, out / "s.pdf")
+    assert isinstance(err.value.__cause__, LeakDetected)
     assert list(out.iterdir()) == []
-    assert err.value.index is not None
+    assert err.value.__cause__.index is not None
     assert names[case].split()[0] not in str(err.value) and names[case].split()[-1] not in str(err.value)
 
 
@@ -146,7 +149,7 @@ def test_the_drawn_statement_itself_is_refused_not_only_the_text_before_it(case)
              "Page 1 of 2": [CaseSensitive("Page")], "Tom Home Office": ["Tom Home", CaseSensitive("Home")],
              "Home": [CaseSensitive("Home")]}
     iv = interview("Nobody Here", "My name is Nobody Here.", pages=2)
-    content, _ = prepare_statement(iv)
+    content, _ = statement_content(iv)
     leaky = dataclasses.replace(content, statement=content.statement + "\n\n" + LEAKED[case])
     drawn = draw_statement(leaky)
     with pytest.raises(LeakDetected):
@@ -157,7 +160,7 @@ def test_the_drawn_statement_itself_is_refused_not_only_the_text_before_it(case)
 
 def test_a_typed_value_where_a_fixed_one_is_expected_is_searched():
     iv = interview("Daniel Page", "My name is Daniel Page.")
-    content, forbidden = prepare_statement(iv)
+    content, forbidden = statement_content(iv)
     for leaky in (dataclasses.replace(content, language="Page"), dataclasses.replace(content, pseudonym="Page"),
                   dataclasses.replace(content, force="Page Police"),
                   dataclasses.replace(content, facts=((*content.facts[0][:1], "Page"),))):
@@ -198,18 +201,19 @@ def footer_renderer(footer: str, declared: list[tuple[int, str]], *, pages: int 
 
 
 def _content():
-    content, _ = prepare_statement(interview("Nobody Here", "My name is Nobody Here."))
+    content, _ = statement_content(interview("Nobody Here", "My name is Nobody Here."))
     return content
 
 
 def test_the_footer_renderer_harness_passes_when_honest(tmp_path):
     """Control: an honest footer with its literals declared passes, so each refusal below is the leak's."""
     render = footer_renderer("Page {n} of {m}", [(1, "Page 1 of 2"), (2, "Page 2 of 2")], pages=2)
-    export_statement(_content(), ["Li Page", CaseSensitive("Page")], tmp_path / "s.pdf", render=render)
+    write_statement(_content(), ["Li Page", CaseSensitive("Page")], tmp_path / "s.pdf", render=render)
     assert (tmp_path / "s.pdf").exists()
-    with pytest.raises(LeakDetected):  # and without the literals declared, "Page" is found in the footer
-        export_statement(_content(), [CaseSensitive("Page")], tmp_path / "t.pdf",
+    with pytest.raises(Refused) as err:  # and without the literals declared, "Page" is found in the footer
+        write_statement(_content(), [CaseSensitive("Page")], tmp_path / "t.pdf",
                          render=lambda c: render(c).data)
+    assert isinstance(err.value.__cause__, LeakDetected)
 
 
 @pytest.mark.parametrize(("footer", "declared", "forbidden"), [
@@ -226,8 +230,9 @@ def test_a_name_in_the_footer_is_caught_whatever_the_renderer_declares(footer, d
     render = footer_renderer(footer, declared)
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(LeakDetected) as err:
-        export_statement(_content(), forbidden, out / "s.pdf", render=render)
+    with pytest.raises(Refused) as err:
+        write_statement(_content(), forbidden, out / "s.pdf", render=render)
+    assert isinstance(err.value.__cause__, LeakDetected)
     assert list(out.iterdir()) == []
     assert "Page" not in str(err.value) and "Grace" not in str(err.value)
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+
+import pytest
 
 from PySide6.QtCore import Qt
 
 from desktop.core.model import ConsentUse, CrimeType
-from desktop.reports.export import build_content
+from desktop.services import signing, statements
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.workers import TaskRunner
+from tests.factories import new_vault
 from tests.ui.conftest import FakeThreadPool
-from tests.unit.test_statement_data import redact, sample_interview
+from tests.unit.test_statement_data import sample_interview
 
 
 @dataclass
@@ -22,26 +26,37 @@ class Summary:
     crime_type: CrimeType = CrimeType.DOMESTIC_ABUSE
 
 
-def _setup(qtbot, n=3, without_consent=(1,), on_load=None):
+@pytest.fixture
+def vault(tmp_path):
+    v = new_vault(tmp_path / "vault")
+    yield v
+    v.lock()
+
+
+def _setup(qtbot, vault, n=3, without_consent=(1,), on_progress=None):
     ivs = [sample_interview(reference=f"WB-UIEX-000{k}", id=f"{k:032x}") for k in range(n)]
     for k in without_consent:
         del ivs[k].consent[ConsentUse.COMPLAINT]
-    by_id = {iv.id: iv for iv in ivs}
+    for iv in ivs:
+        vault.interviews.add(iv)
 
-    def load(interview_id):
-        if on_load:
-            on_load(interview_id)
-        iv = by_id[interview_id]
-        return build_content(iv, redact(iv)), iv.known_strings()
+    def export(ids, folder, *, overwrite, progress, cancel):
+        def moved(done, total):
+            progress(done, total)
+            if on_progress:
+                on_progress(done)
+
+        return statements.export_statements(vault, ids, folder, overwrite=overwrite, progress=moved, cancel=cancel)
 
     summaries = [Summary(iv.id, iv.reference, iv.has_consent(ConsentUse.COMPLAINT)) for iv in ivs]
-    dialog = ExportDialog(summaries, load, TaskRunner(FakeThreadPool()), choose=lambda _p: None)
+    dialog = ExportDialog(summaries, export, TaskRunner(FakeThreadPool()), choose=lambda _p: None,
+                          existing=partial(statements.existing_files, vault))
     qtbot.addWidget(dialog)
     return dialog, ivs
 
 
-def test_exports_the_ticked_interviews_and_lists_fingerprints(qtbot, tmp_path):
-    dialog, ivs = _setup(qtbot)
+def test_exports_the_ticked_interviews_and_lists_fingerprints(qtbot, vault, tmp_path):
+    dialog, ivs = _setup(qtbot, vault)
     out = tmp_path / "out"
     out.mkdir()
     assert not dialog.export_button.isEnabled()  # no folder yet
@@ -60,10 +75,38 @@ def test_exports_the_ticked_interviews_and_lists_fingerprints(qtbot, tmp_path):
         r.fingerprint for r in result.written]
     assert dialog.progress.value() == dialog.progress.maximum() == 2
     assert "2 written" in dialog.status.text()
+    exported = [e.target for e in vault.audit.entries() if e.action == "statement.exported"]
+    assert exported == [ivs[0].id, ivs[2].id]  # the service wrote the audit entries, as for the command line
 
 
-def test_a_synced_folder_is_warned_about(qtbot, tmp_path):
-    dialog, _ = _setup(qtbot)
+def test_statement_files_already_in_the_folder_are_replaced_only_after_asking(qtbot, vault, tmp_path):
+    dialog, ivs = _setup(qtbot, vault, n=2, without_consent=())
+    (tmp_path / "WB-UIEX-0001.pdf").write_bytes(b"an older copy")
+    dialog.set_folder(tmp_path)
+    dialog.start_export()
+    box = dialog.replace_box
+    assert box is not None and box.isVisible() and "1 statement file" in box.text()
+    box.reject()  # Cancel
+    assert dialog.replace_box is None and (tmp_path / "WB-UIEX-0001.pdf").read_bytes() == b"an older copy"
+    assert list(tmp_path.glob("WB-UIEX-0000.pdf")) == [] and "Nothing was exported" in dialog.status.text()
+    dialog.start_export()
+    replace = next(b for b in dialog.replace_box.buttons() if b.text() == "Replace")
+    with qtbot.waitSignal(dialog.export_finished, timeout=30000) as blocker:
+        replace.click()
+    assert len(blocker.args[0].written) == 2
+    assert (tmp_path / "WB-UIEX-0001.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_folder_inside_the_vault_is_refused_in_words(qtbot, vault, tmp_path):
+    dialog, _ = _setup(qtbot, vault, n=1, without_consent=())
+    dialog.set_folder(vault.directory)
+    dialog.start_export()
+    assert "inside a Witnessbox vault" in dialog.status.text()
+    assert sorted(p.name for p in vault.directory.iterdir() if p.suffix == ".pdf") == []
+
+
+def test_a_synced_folder_is_warned_about(qtbot, vault, tmp_path):
+    dialog, _ = _setup(qtbot, vault)
     synced = tmp_path / "OneDrive - Charity" / "statements"
     synced.mkdir(parents=True)
     dialog.set_folder(synced)
@@ -71,17 +114,15 @@ def test_a_synced_folder_is_warned_about(qtbot, tmp_path):
     assert "OneDrive - Charity" in dialog.synced_warning.text()
 
 
-def test_cancel_stops_between_statements(qtbot, tmp_path):
+def test_cancel_stops_between_statements(qtbot, vault, tmp_path):
     holder = {}
 
-    def on_load(_id):
-        # the worker reaches its second statement: the worker presses Cancel
-        holder.setdefault("n", 0)
-        holder["n"] += 1
-        if holder["n"] == 2:
+    def on_progress(done):
+        # the second statement is written: the worker presses Cancel
+        if done == 2:
             qtbot.mouseClick(holder["dialog"].cancel_button, Qt.MouseButton.LeftButton)
 
-    dialog, _ = _setup(qtbot, n=4, without_consent=(), on_load=on_load)
+    dialog, _ = _setup(qtbot, vault, n=4, without_consent=(), on_progress=on_progress)
     holder["dialog"] = dialog
     dialog.set_folder(tmp_path)
     with qtbot.waitSignal(dialog.export_finished, timeout=30000) as blocker:
@@ -92,12 +133,15 @@ def test_cancel_stops_between_statements(qtbot, tmp_path):
     assert dialog.cancel_button.isHidden()
 
 
-def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot, tmp_path):
+def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot, vault, tmp_path):
     from desktop.ui.export_dialog import SigningCopyDialog
     from tests.unit.test_statement_data import pdftotext
 
     chosen: list = [None]
-    dialog = SigningCopyDialog(sample_interview(), TaskRunner(FakeThreadPool()), choose=lambda _p: chosen[0])
+    iv = sample_interview()
+    vault.interviews.add(iv)
+    dialog = SigningCopyDialog(partial(signing.save_signing_copy, vault, iv.id), TaskRunner(FakeThreadPool()),
+                               choose=lambda _p: chosen[0])
     qtbot.addWidget(dialog)
     out = tmp_path / "out"
     out.mkdir()
@@ -111,23 +155,28 @@ def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot,
     assert [p.name for p in out.iterdir()] == ["for-signing.pdf"]
     text = " ".join(pdftotext(chosen[0].read_bytes()).split())
     assert "CONTAINS PERSONAL DATA" in text and "Agnieszka" in text
+    assert [e.target for e in vault.audit.entries() if e.action == "statement.signing_copy_saved"] == [iv.id]
 
 
 def test_a_closed_signing_copy_dialog_lets_go_of_the_statement(qtbot, tmp_path):
     """A lock closes the dialog while the copy is still being written: the dialog stays until the
-    work reports back, but the unredacted interview is not kept with it."""
+    work reports back, but what makes a copy (and reaches the vault) is not kept with it."""
     import gc
     import weakref
 
     from desktop.ui.export_dialog import SigningCopyDialog
     from tests.ui.conftest import HeldThreadPool
 
+    class Save:
+        def __call__(self, path, *, confirmed, overwrite):
+            return path
+
     pool = HeldThreadPool()
-    interview = sample_interview()
-    held = weakref.ref(interview)
-    dialog = SigningCopyDialog(interview, TaskRunner(pool), choose=lambda _p: tmp_path / "for-signing.pdf")
+    save = Save()
+    held = weakref.ref(save)
+    dialog = SigningCopyDialog(save, TaskRunner(pool), choose=lambda _p: tmp_path / "for-signing.pdf")
     qtbot.addWidget(dialog)
-    del interview
+    del save
     dialog.confirm.setChecked(True)
     dialog.save()
     dialog.reject()

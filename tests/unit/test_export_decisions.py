@@ -7,8 +7,9 @@ import pytest
 
 from desktop.core.model import Person, PersonRole, Status
 from desktop.redaction import Decisions, apply, detect, known_from_interview
-from desktop.reports.export import prepare_statement, protected_strings, render_checked, statement_text
+from desktop.reports.export import protected_strings, render_checked
 from desktop.reports.leak_gate import CaseSensitive, LeakDetected
+from desktop.services.statements import statement_content, statement_text
 from tests.unit.test_statement_data import sample_interview
 
 ROAD = "Harehills Lane"
@@ -35,7 +36,7 @@ def test_a_kept_suggestion_is_exported_and_a_manual_redaction_is_not():
     decisions.add_manual(text.index(HIDDEN), text.index(HIDDEN) + len(HIDDEN))
     preview = apply(text, spans, decisions).text
 
-    content, forbidden = prepare_statement(iv, decisions.to_dict())
+    content, forbidden = statement_content(iv, decisions.to_dict())
     assert content.statement == preview
     assert ROAD in content.statement and ROAD not in forbidden
     assert HIDDEN not in content.statement and HIDDEN in forbidden and "Oksana" in forbidden
@@ -44,7 +45,7 @@ def test_a_kept_suggestion_is_exported_and_a_manual_redaction_is_not():
 
 def test_without_decisions_the_suggestion_is_redacted_and_guarded():
     iv = _interview()
-    content, forbidden = prepare_statement(iv)
+    content, forbidden = statement_content(iv)
     assert ROAD not in content.statement and ROAD in forbidden
 
 
@@ -72,7 +73,7 @@ def test_a_lower_case_word_redacted_by_hand_is_looked_for_in_any_case():
     decisions = Decisions(text)
     start = text.index("grace of")
     decisions.add_manual(start, start + len("grace"))
-    content, forbidden = prepare_statement(iv, decisions.to_dict())
+    content, forbidden = statement_content(iv, decisions.to_dict())
     assert "no grace period" in content.statement and "grace of" not in content.statement
     with pytest.raises(LeakDetected):  # the reviewer hid that word: the same word left elsewhere is refused
         render_checked(content, forbidden)

@@ -1,5 +1,8 @@
-"""The core layers never import Qt (DESIGN.md: core, vault, redaction, reports, transfer), and no
-package under desktop/ holds an import circle."""
+"""The layers: the core never imports Qt, the faces call services, reports know nothing of the
+vault, and no package under desktop/ holds an import circle.
+
+See docs/architecture.md for the rules of the house these tests hold the code to.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ import pytest
 
 import desktop
 
-CORE = ("core", "vault", "redaction", "reports", "transfer")
+CORE = ("core", "vault", "redaction", "reports", "transfer", "services")
 PKG = Path(desktop.__file__).parent
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function (``from a import b`` gives
+    ``a`` and ``a.b``, since ``b`` may be a module)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -24,7 +29,42 @@ def _imports(path: Path) -> set[str]:
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
     return names
+
+
+def _faces() -> list[Path]:
+    return [*sorted((PKG / "ui").rglob("*.py")), *sorted(PKG.glob("cli*.py")), PKG / "app.py"]
+
+
+def test_the_faces_call_services_not_the_vaults_rooms_or_the_reports():
+    """The desktop app and the command line reach the vault's insides and the PDF machinery only
+    through desktop.services: the package ``desktop.vault`` (its Vault, its errors) is fine, its
+    modules (repositories, key slots, backups, files) are not, and nothing of ``desktop.reports``."""
+    offenders = []
+    for path in _faces():
+        bad = sorted(n for n in _imports(path)
+                     if (n.startswith("desktop.vault.") and not _is_package_name(n))
+                     or n == "desktop.reports" or n.startswith("desktop.reports."))
+        if bad:
+            offenders.append(f"{path.relative_to(PKG)}: {bad}")
+    assert offenders == []
+
+
+def _is_package_name(name: str) -> bool:
+    """``desktop.vault.X`` where X is a name the package itself exports (``from desktop.vault import X``)."""
+    import desktop.vault
+
+    return name.count(".") == 2 and name.rsplit(".", 1)[1] in set(desktop.vault.__all__)
+
+
+def test_reports_know_nothing_of_the_vault_or_the_services():
+    offenders = []
+    for path in sorted((PKG / "reports").rglob("*.py")):
+        bad = sorted(n for n in _imports(path) if n.split(".")[:2] in (["desktop", "vault"], ["desktop", "services"]))
+        if bad:
+            offenders.append(f"{path.relative_to(PKG)}: {bad}")
+    assert offenders == []
 
 
 @pytest.mark.parametrize("layer", CORE)

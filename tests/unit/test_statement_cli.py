@@ -100,3 +100,65 @@ def test_a_sealed_statement_exports_with_its_addenda(tmp_path, app_paths, capsys
     text = " ".join(pdftotext(out.read_bytes()).split())
     assert "Addendum dated" in text and "also took my passport" in text and "and sealed" in text
     assert "Łukasz" not in text
+
+
+def _exported(vault_dir) -> list[str | None]:
+    v = Vault.unlock(vault_dir, "correct horse")
+    try:
+        return [e.target for e in v.audit.entries() if e.action == "statement.exported"]
+    finally:
+        v.lock()
+
+
+def test_export_from_the_command_line_writes_the_same_audit_entry_as_the_app(vault_dir, app_paths, capsys,
+                                                                             tmp_path):
+    """tests/ui/test_review_and_export.py checks the app's entry: ``statement.exported`` on the id."""
+    v = Vault.unlock(vault_dir, "correct horse")
+    interview_id = v.interviews.find_by_reference("WB-CLIA-0001")
+    v.lock()
+    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(tmp_path), *_opts(vault_dir)],
+                           app_paths, capsys)
+    assert code == 0, err
+    assert _exported(vault_dir) == [interview_id]
+    code, _out, err = _run(["export-statements", "--all", "--out", str(tmp_path / "all"), *_opts(vault_dir)],
+                           app_paths, capsys)
+    assert code == 0, err
+    assert _exported(vault_dir) == [interview_id, interview_id]
+
+
+@pytest.mark.parametrize("name", ["keyslot.json", "vault.db"])
+def test_a_mistyped_out_never_replaces_the_vaults_own_files(vault_dir, app_paths, capsys, name):
+    before = (vault_dir / "keyslot.json").read_bytes()
+    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(vault_dir / name), "--force",
+                            *_opts(vault_dir)], app_paths, capsys)
+    assert code == 1 and "inside a Witnessbox vault" in err and len(err.strip().splitlines()) == 1
+    assert (vault_dir / "keyslot.json").read_bytes() == before
+    Vault.unlock(vault_dir, "correct horse").lock()  # and it still opens
+    code, _out, err = _run(["export-statements", "--all", "--out", str(vault_dir / "backups"), *_opts(vault_dir)],
+                           app_paths, capsys)
+    assert code == 1 and "inside a Witnessbox vault" in err
+
+
+def test_an_existing_file_is_replaced_only_with_force(vault_dir, app_paths, capsys, tmp_path):
+    target = tmp_path / "mine.pdf"
+    target.write_bytes(b"the worker's own file")
+    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(target), *_opts(vault_dir)],
+                           app_paths, capsys)
+    assert code == 1 and "--force" in err and target.read_bytes() == b"the worker's own file"
+    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(target), "--force", *_opts(vault_dir)],
+                           app_paths, capsys)
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_statements_into_a_folder_with_the_same_files_needs_force(vault_dir, app_paths, capsys, tmp_path):
+    out = tmp_path / "all"
+    out.mkdir()
+    (out / "WB-CLIA-0001.pdf").write_bytes(b"an older copy")
+    code, stdout, _err = _run(["export-statements", "--all", "--out", str(out), *_opts(vault_dir)], app_paths, capsys)
+    assert code == 1 and "already there" in stdout
+    assert (out / "WB-CLIA-0001.pdf").read_bytes() == b"an older copy"
+    code, _stdout, err = _run(["export-statements", "--all", "--out", str(out), "--force", *_opts(vault_dir)],
+                              app_paths, capsys)
+    assert code == 0, err
+    assert (out / "WB-CLIA-0001.pdf").read_bytes().startswith(b"%PDF-")

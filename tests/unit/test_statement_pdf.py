@@ -12,14 +12,7 @@ import pikepdf
 import pytest
 
 from desktop.core.model import Consent, ConsentUse
-from desktop.reports.export import (
-    ConsentMissing,
-    ExportRefused,
-    build_content,
-    render_signing_copy,
-    save_signing_copy,
-    signing_content,
-)
+from desktop.reports.export import ExportRefused, build_content, render_signing_copy, signing_content
 from desktop.reports.fonts import UncoveredCharacter
 from desktop.reports.statement import PERSONAL_DATA_MARK, render_statement
 from tests.unit.test_statement_data import pdftotext, redact, sample_interview
@@ -149,16 +142,22 @@ def test_urdu_and_punjabi_passages_are_drawn_in_their_fonts(content):
 
 
 def test_no_consent_no_statement():
+    from desktop.services.statements import consent_refusal
+
     iv = sample_interview(consent={})
-    with pytest.raises(ConsentMissing, match="no consent to use it in the complaint"):
+    assert "no consent to use it in the complaint" in str(consent_refusal(iv))
+    with pytest.raises(ExportRefused, match="no active consent"):
         build_content(iv, redact(iv))
     withdrawn = sample_interview(consent={ConsentUse.COMPLAINT: Consent(
         ConsentUse.COMPLAINT, True, date(2024, 5, 2), "worker", withdrawn_on=date(2024, 6, 1))})
-    with pytest.raises(ConsentMissing, match="withdrawn"):
+    assert "withdrew consent" in str(consent_refusal(withdrawn))
+    with pytest.raises(ExportRefused):
         build_content(withdrawn, redact(withdrawn))
     other_use_only = sample_interview(consent={ConsentUse.QUOTATION: Consent(ConsentUse.QUOTATION, True)})
-    with pytest.raises(ConsentMissing):
+    assert consent_refusal(other_use_only) is not None
+    with pytest.raises(ExportRefused):
         build_content(other_use_only, redact(other_use_only))
+    assert consent_refusal(sample_interview()) is None
 
 
 @needs_poppler
@@ -174,12 +173,6 @@ def test_signing_copy_is_marked_on_every_page_and_only_made_on_confirmation(tmp_
         assert PERSONAL_DATA_MARK in re.sub(r"\s+", " ", page)
     assert "Agnieszka" in pdftotext(data)  # it is the unredacted statement
     assert list((tmp_path / "tmp").iterdir()) == []  # rendering wrote nothing, not even a temp file
-    out = tmp_path / "out"
-    out.mkdir()
-    target = out / "chosen.pdf"
-    save_signing_copy(content, target)
-    assert target.read_bytes() == data
-    assert [p.name for p in out.iterdir()] == ["chosen.pdf"]
 
 
 @needs_poppler
@@ -216,7 +209,8 @@ def test_a_sealed_statement_shows_the_signed_text_and_later_changes_as_dated_add
     from datetime import UTC, datetime
 
     from desktop.core.model import Status
-    from desktop.reports.export import prepare_statement, render_checked, seal_history
+    from desktop.reports.export import render_checked
+    from desktop.services.statements import seal_history, statement_content
 
     def version(text, status, day):
         v = sample_interview(statement=text, status=status)
@@ -230,7 +224,7 @@ def test_a_sealed_statement_shows_the_signed_text_and_later_changes_as_dated_add
     seal = seal_history([*history, current])
     assert seal.signed == signed and seal.sealed_on.isoformat() == "2024-05-20" and len(seal.changes) == 2
     assert seal.changes[1][1].startswith("The statement was changed after it was signed")
-    content, forbidden = prepare_statement(current, history=history)
+    content, forbidden = statement_content(current, history=history)
     assert content.statement == "My name is Person A. Person B hit me."
     assert [a.dated for a in content.addenda] == ["3 June 2024", "1 July 2024"]
     assert content.addenda[0].text == "Person B phoned me from [PHONE 1]."  # one pseudonym per person throughout

@@ -256,6 +256,18 @@ def test_damaged_vault_names_the_backup(cli, tmp_path):
     assert code == 0 and len(json.loads(out)) == 1  # the backup was made before the second import
 
 
+def test_restore_backup_on_a_healthy_vault_refuses_unless_forced(cli, tmp_path):
+    cli("add", "--from", str(cli.jsonl(tmp_path / "a.jsonl", LINE_A)))
+    cli("add", "--from", str(cli.jsonl(tmp_path / "b.jsonl", LINE_B)))
+    code, _out, err = cli("restore-backup")
+    assert code == 1 and "opens normally" in err and "--force" in err
+    assert not (cli.vault / "damaged").exists()
+    assert len(json.loads(cli("list", "--json")[1])) == 2  # nothing was rolled back
+    code, _out, err = cli("restore-backup", "--force")
+    assert code == 0, err
+    assert len(json.loads(cli("list", "--json")[1])) == 1
+
+
 def test_shown_json_imports_into_another_vault_unchanged(cli, tmp_path, app_paths):
     f = cli.jsonl(tmp_path / "in.jsonl", LINE_A)
     iid = json.loads(cli("add", "--from", str(f), "--json")[1])["added"][0]

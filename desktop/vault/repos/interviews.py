@@ -240,8 +240,9 @@ class Interviews:
             self._optimize_search()
         return ids
 
-    def update(self, iv: Interview) -> None:
-        """Replace an interview; the previous version is kept as a revision. Sets ``updated_at``."""
+    def update(self, iv: Interview, *, action: str = "interview.updated") -> None:
+        """Replace an interview; the previous version is kept as a revision. Sets ``updated_at``.
+        ``action`` is the audit entry written in the same transaction (``statement.sealed`` for a seal)."""
         check_id(iv.id)
         with self._c.tx() as con:
             row = con.execute("SELECT num, revision FROM interviews WHERE id = ?", (iv.id,)).fetchone()
@@ -275,7 +276,7 @@ class Interviews:
             self._write_children(con, iv)
             con.execute("DELETE FROM search_index WHERE rowid = ?", (num,))
             con.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (num, search.search_body(iv)))
-            append_entry(con, "interview.updated", iv.id)
+            append_entry(con, action, iv.id)
 
     def withdraw_consent(self, interview_id: str, use: ConsentUse, on: date, by: str) -> None:
         """Record that consent for ``use`` was withdrawn on ``on``, recorded by ``by``."""

@@ -1,0 +1,346 @@
+"""Statements: the redaction review, the redacted export and the route between them.
+
+The review and the export of one interview make their text the same way (:func:`statement_text`),
+find suggestions with the same engine and the record's known identifiers, and apply the same
+decisions, stored in the vault as the reviewer makes them: the preview in the review is exactly
+the text the PDF is drawn from. Detection runs once per action.
+
+Every export, from the desktop app or the command line, goes through :func:`export_statement` or
+:func:`export_statements`: consent for the complaint is checked (one rule,
+:meth:`desktop.core.model.Interview.has_consent`), the destination is checked
+(:mod:`desktop.services.destinations`), the PDF is made and checked by ``reports`` in memory,
+written atomically, and a ``statement.exported`` audit entry names the interview's id.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.core.model import ConsentUse, Interview, Status
+from desktop.files import atomic_write
+from desktop.redaction import (
+    Decisions,
+    KnownIdentifiers,
+    Span,
+    apply,
+    case_sensitive_parts,
+    detect,
+    effective_spans,
+    forbidden_strings,
+    known_from_interview,
+)
+from desktop.reports.export import (
+    REFUSALS,
+    Addendum,
+    Renderer,
+    StatementContent,
+    build_content,
+    day_label,
+    interviewee_pseudonym,
+    protected_strings,
+    render_checked,
+    statement_file_name,
+)
+from desktop.reports.statement import draw_statement
+from desktop.services import destinations
+from desktop.services.errors import ConsentMissing, DestinationExists, Refused
+from desktop.vault import Vault
+
+log = logging.getLogger(__name__)
+
+ADDENDUM_BREAK = "\n\n\u2042\u2042\u2042\n\n"  # asterisms: nothing a detector takes for an identifier
+
+# --- consent ----------------------------------------------------------------------------------
+
+
+def consent_refusal(iv: Interview, use: ConsentUse = ConsentUse.COMPLAINT) -> ConsentMissing | None:
+    """Why ``iv`` may not be used for ``use``, or None when its consent is active."""
+    if iv.has_consent(use):
+        return None
+    c = iv.consent.get(use)
+    if c is not None and c.given and c.withdrawn_on is not None:
+        return ConsentMissing(f"Statement {iv.reference} was not exported: the interviewee withdrew consent to use "
+                              "it in the complaint.")
+    return ConsentMissing(f"Statement {iv.reference} was not exported: there is no consent to use it in the "
+                          "complaint. Record the interviewee's consent on the Consent tab and save first.")
+
+
+def export_refusal(vault: Vault, interview_id: str) -> ConsentMissing | None:
+    """Why the interview cannot be exported as a statement, before anything is made (None: it can)."""
+    return consent_refusal(vault.interviews.get(interview_id))
+
+
+# --- the text a reviewer reviews and the PDF is drawn from ------------------------------------
+
+
+@dataclass(frozen=True)
+class SealHistory:
+    """What the interviewee signed, when, and the dated changes made after (unredacted)."""
+
+    signed: str
+    sealed_on: date
+    changes: tuple[tuple[date, str], ...]
+
+
+def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
+    """From an interview's saved versions (oldest first, the current one last): the signed text and addenda.
+
+    The first version marked sealed is what was signed. Each later change to the statement is an
+    addendum dated by when it was saved: the added text when the statement grew at the end, else
+    the whole statement as it then read. None if the statement was never sealed.
+    """
+    start = next((i for i, v in enumerate(versions) if v.status == Status.SEALED), None)
+    if start is None:
+        return None
+    signed = versions[start]
+    changes: list[tuple[date, str]] = []
+    previous = signed.statement
+    for v in versions[start + 1:]:
+        if v.statement == previous:
+            continue
+        if v.statement.startswith(previous):
+            added = v.statement[len(previous):].strip()
+        else:
+            added = "The statement was changed after it was signed. It now reads:\n\n" + v.statement
+        if added:
+            changes.append((v.updated_at.date(), added))
+        previous = v.statement
+    return SealHistory(signed.statement, signed.updated_at.date(), tuple(changes))
+
+
+def saved_versions(vault: Vault, iv: Interview) -> list[Interview]:
+    """The interview's earlier saved versions, oldest first, when it is sealed (the signed text and
+    the addenda come from them); otherwise none are needed."""
+    if iv.status != Status.SEALED:
+        return []
+    return [vault.interviews.get_revision(iv.id, n) for n, _at in vault.interviews.revisions(iv.id)]
+
+
+def _text(iv: Interview, seal: SealHistory | None) -> str:
+    if seal is None:
+        return iv.statement
+    return ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
+
+
+def statement_text(iv: Interview, history: Sequence[Interview] = ()) -> str:
+    """The text the redaction engine works on for ``iv``, and so the text a reviewer reviews.
+
+    Unsealed: the statement. Sealed: the signed text and each later change, joined by a line of
+    asterisms that :func:`statement_content` splits on again to draw the dated addenda.
+    """
+    return _text(iv, seal_history([*history, iv]))
+
+
+# --- the review -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewMaterial:
+    """What the review of one interview shows: its text, the recorded identifiers, the suggestions
+    found in it, and the decisions the reviewer has already made (as stored)."""
+
+    interview_id: str
+    text: str
+    known: KnownIdentifiers
+    spans: list[Span]
+    decisions: dict | None
+    sealed: bool
+
+
+def review(vault: Vault, interview_id: str) -> ReviewMaterial:
+    """Everything the redaction review needs, suggestions found (a worker thread may call this)."""
+    iv = vault.interviews.get(interview_id)
+    text = statement_text(iv, saved_versions(vault, iv))
+    if not text.strip():
+        raise Refused("The statement is empty: there is nothing to review yet.")
+    known = known_from_interview(iv)
+    spans = detect(text, known)
+    return ReviewMaterial(interview_id, text, known, spans, vault.redaction.load_decisions(interview_id),
+                          iv.status == Status.SEALED)
+
+
+def _kept(payload: dict | None) -> set[tuple[int, int]]:
+    return {(d["start"], d["end"]) for d in (payload or {}).get("decisions", []) if d.get("kind") == "reject"}
+
+
+def save_decisions(vault: Vault, interview_id: str, payload: dict, before: dict | None) -> None:
+    """Store the reviewer's decisions as they are now. Each suggestion newly kept (rejected, with its
+    reason) or redacted again is an audit entry on the interview's id; the reason stays with the
+    decisions, inside the vault, never in the audit log."""
+    now, then = _kept(payload), _kept(before)
+    vault.redaction.save_decisions(interview_id, payload)
+    for _ in now - then:
+        vault.audit.append("redaction.suggestion_kept", interview_id)
+    for _ in then - now:
+        vault.audit.append("redaction.suggestion_redacted", interview_id)
+
+
+@dataclass(frozen=True)
+class _RedactedBody:
+    text: str
+    legend: Sequence[Any]
+
+
+def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
+           history: Sequence[Interview] = ()) -> tuple[StatementContent, list[str]]:
+    """Redact ``iv`` with the engine and the reviewer's saved decisions, and build the statement content.
+
+    ``history`` is the interview's earlier saved versions, oldest first: if the statement was
+    sealed, the PDF shows the signed text and each later change as a dated addendum, redacted
+    together so that every person keeps one pseudonym. Returns the content and the protected
+    strings for the gate: everything the engine removed, every recorded identifier and its parts.
+    Raises ConsentMissing without consent for the complaint.
+    """
+    refusal = consent_refusal(iv)
+    if refusal is not None:
+        raise refusal
+    seal = seal_history([*history, iv])
+    text = _text(iv, seal)
+    known = known_from_interview(iv)
+    spans = detect(text, known)
+    decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None  # reconciled to text
+    red = apply(text, spans, decisions)
+    addenda: tuple[Addendum, ...] = ()
+    body = red.text
+    if seal is not None:
+        parts = red.text.split(ADDENDUM_BREAK.strip("\n"))
+        if len(parts) != len(seal.changes) + 1:
+            raise Refused(f"Statement {iv.reference} was not exported: its addenda could not be told apart "
+                          "after redaction.")
+        body = parts[0].strip()
+        addenda = tuple(Addendum(day_label(d), p.strip())
+                        for (d, _t), p in zip(seal.changes, parts[1:], strict=True))
+    content = build_content(iv, _RedactedBody(body, red.legend), pseudonym=interviewee_pseudonym(iv, red.mapping),
+                            addenda=addenda, sealed_on=seal.sealed_on if seal else None)
+    # A suggestion the reviewer kept (with a reason) is meant to be in the PDF, so the gate looks
+    # only for what is redacted: the suggestions not kept, the manual additions and the record.
+    redacted_spans = effective_spans(text, spans, decisions)
+    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known), *red.removed],
+                                  case_sensitive=case_sensitive_parts(known))
+    return content, forbidden
+
+
+def prepare(vault: Vault, interview_id: str) -> tuple[StatementContent, list[str]]:
+    """The statement content and its protected strings for the interview as stored: the record, its
+    saved versions if sealed, and the reviewer's stored decisions."""
+    iv = vault.interviews.get(interview_id)
+    return statement_content(iv, vault.redaction.load_decisions(interview_id), history=saved_versions(vault, iv))
+
+
+# --- the export -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    reference: str
+    path: Path
+    fingerprint: str
+    size: int
+    gate: str  # the gate's one-line summary
+
+
+@dataclass
+class BulkResult:
+    written: list[ExportResult] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (reference, reason)
+    cancelled: bool = False
+    consent_refusals: int = 0  # how many of ``refused`` are for want of consent (expected, not failures)
+
+    @property
+    def failures(self) -> int:
+        return len(self.refused) - self.consent_refusals
+
+
+def write_statement(content: StatementContent, forbidden: Iterable[str], target: Path, *, overwrite: bool = False,
+                    render: Renderer = draw_statement) -> ExportResult:
+    """Check where it goes, render, gate, and only then write one redacted statement atomically.
+
+    Nothing is written if any step refuses: :class:`Refused` (with the reports' own refusal as its
+    cause) for a leak, a character no font draws, a layout that does not fit, a bad destination.
+    ``render`` is the statement renderer unless a caller supplies another.
+    """
+    target = destinations.check_file(target, overwrite=overwrite)
+    try:
+        data, report = render_checked(content, forbidden, render=render)
+    except REFUSALS as exc:
+        raise Refused(str(exc)) from exc
+    atomic_write(target, data, mode=0o600)
+    log.info("statement exported (%d bytes)", len(data))
+    return ExportResult(content.reference, target, content.fingerprint, len(data), report.summary())
+
+
+def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) -> ExportResult:
+    content, forbidden = prepare(vault, interview_id)
+    result = write_statement(content, forbidden, target, overwrite=overwrite)
+    vault.audit.append("statement.exported", interview_id)
+    return result
+
+
+def export_statement(vault: Vault, interview_id: str, out: Path, *, overwrite: bool = False) -> ExportResult:
+    """Export one interview's redacted statement to ``out`` (a file, or a folder: then the file is
+    named by the reference). Nothing is written if any step refuses."""
+    out = Path(out).expanduser()
+    if out.is_dir():
+        iv = vault.interviews.get(interview_id)
+        out = out / statement_file_name(iv.reference)
+    return _write(vault, interview_id, out, overwrite=overwrite)
+
+
+def _cancelled(cancel: threading.Event | Callable[[], bool] | None) -> bool:
+    if cancel is None:
+        return False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set()
+    return bool(cancel())
+
+
+def existing_files(vault: Vault, ids: Iterable[str], out_dir: Path) -> list[Path]:
+    """The statement files that exporting ``ids`` into ``out_dir`` would replace (so the app can ask)."""
+    out_dir = Path(out_dir)
+    found = []
+    for interview_id in ids:
+        path = out_dir / statement_file_name(vault.interviews.get(interview_id).reference)
+        if path.exists() or path.is_symlink():
+            found.append(path)
+    return found
+
+
+def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwrite: bool = False,
+                      progress: Callable[[int, int], None] | None = None,
+                      cancel: threading.Event | Callable[[], bool] | None = None) -> BulkResult:
+    """Export statements one at a time into ``out_dir`` as ``<reference>.pdf``.
+
+    Only one statement is in memory at a time. A refused statement (no consent, a leak, a character
+    no font draws, a file already there and ``overwrite`` not given) is listed with its reason and
+    the others go on. ``cancel`` is checked between statements.
+    """
+    out_dir = destinations.check_folder(out_dir)
+    seq = list(ids)
+    result = BulkResult()
+    for done, interview_id in enumerate(seq, 1):
+        if _cancelled(cancel):
+            result.cancelled = True
+            break
+        reference = vault.interviews.get(interview_id).reference
+        try:
+            result.written.append(_write(vault, interview_id, out_dir / statement_file_name(reference),
+                                         overwrite=overwrite))
+        except ConsentMissing as exc:
+            result.refused.append((reference, str(exc)))
+            result.consent_refusals += 1
+        except (Refused, *REFUSALS) as exc:
+            result.refused.append((reference, str(exc)))
+        if progress is not None:
+            progress(done, len(seq))
+    return result
+
+
+__all__ = ["BulkResult", "DestinationExists", "ExportResult", "ReviewMaterial", "consent_refusal", "existing_files",
+           "export_refusal", "export_statement", "export_statements", "prepare", "review", "statement_content",
+           "save_decisions", "seal_history", "statement_text", "write_statement"]

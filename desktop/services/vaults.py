@@ -1,0 +1,107 @@
+"""Opening a vault, finding an interview in it, and putting a backup back.
+
+The command line opens a vault for one command and locks it after (:func:`opened`); the desktop
+app unlocks through the same :func:`unlock`. Both find an interview by its id or its reference
+through :func:`resolve`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.services.errors import NotFoundHere, Refused
+from desktop.vault import KdfParams, NoVault, Vault, VaultDamaged, VaultError
+from desktop.vault.keyslot import KeySlot, wipe
+
+
+class NoVaultHere(Refused):
+    pass
+
+
+def require_vault(directory: Path) -> Path:
+    """``directory``, checked to hold a vault before anyone is asked for a passphrase."""
+    directory = Path(directory)
+    if not Vault.exists(directory):
+        raise NoVaultHere(f"There is no vault in {directory}; create one with 'witnessbox init'.")
+    return directory
+
+
+def unlock(directory: Path, passphrase: str) -> Vault:
+    """The vault in ``directory``, unlocked. Raises NoVaultHere, or a VaultError (wrong passphrase, damage)."""
+    return Vault.unlock(require_vault(directory), passphrase)
+
+
+@contextlib.contextmanager
+def opened(directory: Path, passphrase: str) -> Iterator[Vault]:
+    """The vault unlocked for the length of a ``with`` block, and locked after whatever happens."""
+    vault = unlock(directory, passphrase)
+    try:
+        yield vault
+    finally:
+        vault.lock()
+
+
+def create(directory: Path, passphrase: str, *, kdf: KdfParams | None = None) -> Vault:
+    directory = Path(directory)
+    if Vault.exists(directory):
+        raise Refused(f"A vault already exists in {directory}.")
+    return Vault.create(directory, passphrase, kdf=kdf)
+
+
+def change_passphrase(vault: Vault, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+    if new == old:
+        raise Refused("The new passphrase is the same as the old one.")
+    vault.change_passphrase(old, new, kdf=kdf)
+
+
+def resolve(vault: Vault, ident: str) -> str:
+    """The id of the interview named by ``ident``, its id or its reference (``WB-XXXX-XXXX``)."""
+    ident = ident.strip()
+    if ident and vault.interviews.exists(ident):
+        return ident
+    found = vault.interviews.find_by_reference(ident.upper()) if ident else None
+    if found is None:
+        raise NotFoundHere("No interview with that id or reference in this vault.")
+    return found
+
+
+def _opens(directory: Path, passphrase: str) -> bool:
+    """True if the vault opens normally with ``passphrase`` (False if it is damaged or missing)."""
+    try:
+        Vault.unlock(directory, passphrase).lock()
+    except (VaultDamaged, NoVault):
+        return False
+    return True
+
+
+def restore_backup(directory: Path, passphrase: str, name: str | None = None, *, force: bool = False) -> Path:
+    """Put the newest verified backup (or the one called ``name``) back in place of a damaged vault.
+
+    A vault that opens normally is not rolled back unless ``force``: every change since the backup
+    would be lost. The passphrase is checked against the backup's own key slot before anything is
+    moved, and the restored vault is unlocked once to prove it opens. Returns the backup restored.
+    """
+    directory = Path(directory)
+    if not force and Vault.exists(directory) and _opens(directory, passphrase):
+        raise Refused("The vault opens normally, so there is nothing to repair. Restoring a backup would undo "
+                      "every change made since it; add --force if you mean to do that.")
+    available = Vault.backups(directory)
+    if not available:
+        raise Refused("This vault has no backups.")
+    chosen = available[0] if name is None else next((b for b in available if b.name == name), None)
+    if chosen is None:
+        raise Refused("No backup of that name; the backups are: " + ", ".join(b.name for b in available))
+    try:
+        slot = KeySlot.from_bytes(Vault.slot_path(chosen).read_bytes())
+    except (OSError, ValueError):  # only the backup's key file: nothing has been moved yet
+        raise Refused("The backup's key file is damaged; choose another backup.") from None
+    wipe(slot.open(passphrase))  # WrongPassphrase before anything moves
+    Vault.restore_backup(directory, chosen)
+    Vault.unlock(directory, passphrase).lock()
+    return chosen
+
+
+__all__ = ["NoVaultHere", "VaultError", "change_passphrase", "create", "opened", "require_vault", "resolve",
+           "restore_backup", "unlock"]
