@@ -52,6 +52,13 @@ def test_the_fold_is_the_fold_of_each_character(text):
     assert fold(fold(text)) == fold(text)
 
 
+def test_folding_twice_changes_nothing_for_any_character():
+    # one round is enough: no character folds to a special letter, a mark, or upper case
+    again = [hex(cp) for cp in range(0x80, core_fold.COMBINING_END)
+             if not 0xD800 <= cp < 0xE000 and fold(fold(chr(cp))) != fold(chr(cp))]
+    assert again == []
+
+
 def test_no_combining_mark_lies_beyond_the_range_the_fold_scans():
     assert not any(unicodedata.combining(chr(cp)) for cp in range(core_fold.COMBINING_END, 0x110000))
 
