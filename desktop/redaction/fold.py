@@ -1,5 +1,7 @@
 """Case- and accent-folding with a map back to the original text.
 
+The fold itself is ``desktop.core.fold`` (the leak gate uses the same one, so what the engine takes
+for a name the gate looks for in the same spellings); it is re-exported here for the engine.
 Matching happens on a folded copy of the statement ("Małgorzata" -> "malgorzata"); every span
 found there is mapped back to code-point offsets in the original, so redaction always cuts the
 original text. Most characters fold to exactly one character, and then the folded copy has the
@@ -9,36 +11,10 @@ same offsets as the original (the fast path); otherwise an explicit offset map i
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-# Letters that Unicode does not decompose into base + accent.
-_SPECIAL = {
-    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ħ": "h", "Ħ": "h",
-    "ı": "i", "ŀ": "l", "Ŀ": "l", "ŧ": "t", "Ŧ": "t", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
-    "ß": "ss", "ẞ": "ss", "þ": "th", "Þ": "th",
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2010": "-", "\u2011": "-",
-    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-}  # fmt: skip
+from desktop.core.fold import fold, fold_char
 
-
-@lru_cache(maxsize=8192)
-def fold_char(ch: str) -> str:
-    """The folded form of one character (possibly empty for a combining mark, or two letters)."""
-    if ch in _SPECIAL:
-        return _SPECIAL[ch]
-    if ch.isascii():
-        return ch.lower()
-    decomposed = unicodedata.normalize("NFKD", ch)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return base.casefold()
-
-
-def fold(text: str) -> str:
-    """Folded text (no offset map); for comparing short strings."""
-    if text.isascii():
-        return text.lower()
-    return "".join(fold_char(c) for c in text)
+__all__ = ["Folded", "fold", "fold_char"]
 
 
 class Folded:

@@ -1,0 +1,163 @@
+"""Extracting the text of the PDF, three independent ways, as the leak gate reads it.
+
+- :func:`content_text`: the gate's own reading of each page's content stream through each font's
+  ToUnicode map, in drawing order;
+- :func:`pypdf_pages`: pypdf's text, page by page;
+- poppler's ``pdftotext`` in its own process (:func:`poppler_start`, :func:`poppler_finish`), or
+  pdfminer.six (:func:`pdfminer_text`) where poppler is not installed.
+
+An extractor that cannot read the PDF refuses it (:class:`LeakDetected`): the gate fails closed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import threading
+import unicodedata
+
+import pikepdf
+
+from desktop.reports.leak_gate.outcome import LeakDetected
+
+# A glyph that reads back as a private-use character could be a name no extractor can see.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+
+
+def _utf16(hexstr: bytes) -> str:
+    return bytes.fromhex(hexstr.decode("ascii")).decode("utf-16-be", errors="replace")
+
+
+def parse_tounicode(cmap: bytes) -> dict[int, str]:
+    """A ToUnicode CMap as {code: text} (bfchar and bfrange, as reportlab and most producers write them)."""
+    out: dict[int, str] = {}
+    for block in _BFCHAR.findall(cmap):
+        hexes = _HEX.findall(block)
+        for src, dst in zip(hexes[0::2], hexes[1::2], strict=False):
+            out[int(src, 16)] = _utf16(dst)
+    for block in _BFRANGE.findall(cmap):
+        for line in block.splitlines():
+            hexes = _HEX.findall(line)
+            if len(hexes) < 3:
+                continue
+            lo, hi = int(hexes[0], 16), int(hexes[1], 16)
+            if b"[" in line:
+                for code, dst in zip(range(lo, hi + 1), hexes[2:], strict=False):
+                    out[code] = _utf16(dst)
+            else:
+                base = _utf16(hexes[2])
+                for k, code in enumerate(range(lo, min(hi, lo + 65535) + 1)):
+                    out[code] = base[:-1] + chr(ord(base[-1]) + k) if base else ""
+    return out
+
+
+def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[int, str]]:
+    maps: dict[str, dict[int, str]] = {}
+    fonts = page.obj.get("/Resources", {}).get("/Font", {})
+    for name, font in fonts.items():
+        tu = font.get("/ToUnicode")
+        if tu is None:
+            raise LeakDetected(None, "structure", f"font {name} without a ToUnicode map")
+        key = tu.objgen if tu.is_indirect else None
+        if cache is not None and key is not None and key in cache:
+            maps[str(name)] = cache[key]
+            continue
+        maps[str(name)] = parse_tounicode(tu.read_bytes())
+        if cache is not None and key is not None:
+            cache[key] = maps[str(name)]
+    return maps
+
+
+_TEXT_OPERATORS = "Tf Tj ' \" TJ ET Td TD Tm T*"
+
+
+def content_text(pdf: pikepdf.Pdf, cache: dict | None = None) -> list[str]:
+    """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces)."""
+    pages = []
+    cache = {} if cache is None else cache
+    tables: dict[int, dict[int, str]] = {}
+    for page in pdf.pages:
+        maps = _font_maps(page, cache)
+        current: dict[int, str] = {}
+        parts: list[str] = []
+        for operands, op in pikepdf.parse_content_stream(page, _TEXT_OPERATORS):
+            o = str(op)
+            if o == "Tf":
+                m = maps.get(str(operands[0]), {})
+                # each byte a code; a code the map does not hold reads as nothing
+                current = tables.get(id(m)) or tables.setdefault(id(m), {b: m.get(b, "") for b in range(256)})
+            elif o in ("Tj", "'", '"'):
+                parts.append(bytes(operands[-1]).decode("latin-1").translate(current))
+            elif o == "TJ":
+                parts.append("".join(bytes(item).decode("latin-1").translate(current) for item in operands[0]
+                                     if isinstance(item, pikepdf.String)))
+            else:
+                parts.append(" ")
+        pages.append("".join(parts))
+    return pages
+
+
+
+def tounicode_chars(pdf: pikepdf.Pdf, cache: dict) -> set[str]:
+    """Every character the fonts' ToUnicode maps can give (NFKC)."""
+    chars: set[str] = set()
+    for page in pdf.pages:
+        for m in _font_maps(page, cache).values():
+            for v in m.values():
+                chars.update(unicodedata.normalize("NFKC", v))
+    return chars
+
+
+def pypdf_pages(data: bytes) -> list[str]:
+    """Each page's text as pypdf extracts it."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=True)
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def poppler_start(data: bytes, exe: str) -> tuple[subprocess.Popen, threading.Thread, list[bytes]]:
+    """pdftotext started on ``data`` in its own process, read by a thread while the gate goes on."""
+    proc = subprocess.Popen([exe, "-q", "-enc", "UTF-8", "fd://0", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out: list[bytes] = []
+
+    def talk() -> None:
+        try:
+            out.append(proc.communicate(data, timeout=60)[0])
+        except Exception:  # noqa: BLE001 - the caller sees no output and refuses
+            proc.kill()
+
+    thread = threading.Thread(target=talk, daemon=True)
+    thread.start()
+    return proc, thread, out
+
+
+def poppler_finish(poppler: tuple[subprocess.Popen, threading.Thread, list[bytes]]) -> str:
+    """The text pdftotext gave, or a refusal if it failed or took too long."""
+    proc, thread, out = poppler
+    thread.join(70)
+    if thread.is_alive() or not out or proc.returncode != 0:
+        raise LeakDetected(None, "unreadable", "pdftotext could not read the PDF")
+    return out[0].decode("utf-8", errors="replace")
+
+
+def by_page(text: str, pages: int) -> list[str] | None:
+    """Text with a form feed after each page (pdftotext, pdfminer) as one string per page."""
+    parts = text.split("\f")
+    if len(parts) == pages + 1 and not parts[-1].strip():
+        return parts[:-1]
+    return None
+
+
+def pdfminer_text(data: bytes) -> str:
+    """The text pdfminer.six extracts, a form feed after each page."""
+    from pdfminer.high_level import extract_text
+
+    return extract_text(io.BytesIO(data))
+

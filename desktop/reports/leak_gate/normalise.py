@@ -1,0 +1,230 @@
+"""The forms of each protected string the leak gate looks for.
+
+Every protected string is compared in several forms: as given (NFKC), case-folded, accent-folded
+(:func:`desktop.core.fold.fold`, the redaction engine's own fold), with whitespace collapsed or
+removed, and for numbers with punctuation removed. Right-to-left strings are also compared with
+their words and letters reversed, because extractors report visual order; Indic strings are also
+compared in the glyph form HarfBuzz gives them in the statement fonts. A :class:`CaseSensitive`
+item is compared only as written and accent-folded with its case kept, starting with a capital.
+Each place's text is brought to the same forms (:class:`Levels`) before it is searched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from desktop.core.fold import fold, fold_keep_case
+
+__all__ = ["CaseSensitive", "FORM_NAMES", "Levels", "Needle", "fold", "fold_keep_case", "needle", "needles",
+           "statement_shaper"]
+
+FORM_NAMES = ("as written", "case-folded", "accent-folded", "with spaces removed", "with punctuation removed",
+              "accent-folded, capitalised")
+PLAIN_LEVELS = (0, 1, 2, 3, 4)
+CAPITAL_LEVELS = (0, 5)  # as written and accent-folded with case kept, first letter upper case
+_MIN_LEN = 2  # one letter cannot identify anyone, and would match every page
+_MIN_JOINED = 6  # shorter strings are compared at word boundaries only
+# In binary data (compressed streams, font programs, glyph codes) short strings occur by chance;
+# there the gate looks for byte forms of 6 bytes or more, and finds shorter strings through the
+# decoded text of every place that holds text.
+_MIN_BINARY = 6
+# Word boundaries in each encoding's own character width: in UTF-16 a letter next to a match is
+# two bytes, so a one-byte boundary saw only the zero byte, and a name like "Mon" was found in
+# "Monotype" in the font's name table (and the redacted statement could never be exported).
+_ASCII_BOUNDS = (rb"(?<![A-Za-z0-9])", rb"(?![A-Za-z0-9])")
+_BYTE_BOUNDS = {"utf-8": _ASCII_BOUNDS, "latin-1": _ASCII_BOUNDS,
+                "utf-16-be": (rb"(?<!\x00[A-Za-z0-9])", rb"(?!\x00[A-Za-z0-9])")}
+_NON_ALNUM = re.compile(r"[\W_]+")
+_ZERO_WIDTH = {0x200C: None, 0x200D: None}
+
+
+class CaseSensitive(str):
+    """A protected word that is also an ordinary English word ("Will", "Hope", "Grace"): the gate
+    looks for it only where it starts with a capital letter, at word boundaries, accents folded,
+    which is where the redaction engine removes it (``desktop.redaction.case_sensitive_parts``).
+    Full names, aliases of several words and identifiers stay plain strings (any case)."""
+
+    __slots__ = ()
+
+
+def item_kind(item: str) -> str:
+    """What sort of thing a protected string is, for a message that must not show it."""
+    if isinstance(item, CaseSensitive):
+        return "a redacted name"
+    if "@" in item:
+        return "a redacted email address"
+    if any(c.isdigit() for c in item):
+        return "a redacted number, reference or address"
+    return "a redacted name or address"
+
+
+def _ws(text: str) -> str:
+    """Whitespace runs as one space, none at the ends."""
+    return " ".join(text.split())
+
+
+class Levels:
+    """The six forms of one text (as written, case-folded, accent-folded, without spaces, without
+    punctuation, and accent-folded with case kept), each made when first asked for."""
+
+    __slots__ = ("_forms", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._forms: list[str | None] = [None] * 6
+
+    def __getitem__(self, i: int) -> str:
+        form = self._forms[i]
+        if form is None:
+            form = self._forms[i] = self._make(i)
+        return form
+
+    def _make(self, i: int) -> str:
+        if i == 0:
+            # zero-width joiners steer shaping only; a font's map may also read a glyph as one
+            return _ws(unicodedata.normalize("NFKC", self._text)).translate(_ZERO_WIDTH)
+        if i == 1:
+            return self[0].casefold()
+        if i == 2:
+            return _ws(fold(self[1]))
+        if i == 3:
+            return self[2].replace(" ", "")
+        if i == 4:
+            return _NON_ALNUM.sub("", self[3])
+        l0 = self[0]
+        return l0 if l0.isascii() else _ws(fold_keep_case(l0))
+
+    def all(self) -> tuple[str, str, str, str, str, str]:
+        return tuple(self[i] for i in range(6))  # type: ignore[return-value]
+
+
+def _is_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def _is_indic(text: str) -> bool:
+    return any(0x0900 <= ord(ch) <= 0x0DFF for ch in text)
+
+
+def bounded(text: str, flags: int = 0) -> re.Pattern[str]:
+    """``text`` as a pattern that matches only at word boundaries."""
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", flags)
+
+
+@dataclass
+class Needle:
+    """One form set of one protected item, ready to search text and bytes."""
+
+    index: int
+    levels: tuple[str | None, ...]
+    patterns: tuple[re.Pattern[str] | None, ...]
+    capital: bool = False  # a CaseSensitive item: matches must start with an upper-case letter
+    encoded: list[tuple[int, bytes, re.Pattern[bytes] | None]] = field(default_factory=list)
+    kind: str = "a redacted item"
+
+    def encode(self) -> None:
+        """Byte forms of each level (UTF-8, UTF-16, Latin-1), lower-cased, for scanning binary data."""
+        seen: set[bytes] = set()
+        for i, lv in enumerate(self.levels):
+            if not lv:
+                continue
+            for enc in ("utf-8", "utf-16-be", "latin-1"):
+                try:
+                    b = lv.encode(enc).lower()
+                    first, rest = lv[:1].upper().encode(enc), lv[1:].encode(enc)
+                except UnicodeEncodeError:
+                    continue
+                if b in seen or len(b) < _MIN_BINARY:
+                    continue
+                seen.add(b)
+                before, after = _BYTE_BOUNDS[enc]
+                if self.capital:
+                    pat = re.compile(before + re.escape(first) + rb"(?i:" + re.escape(rest) + rb")" + after)
+                elif i < 3:
+                    pat = re.compile(before + re.escape(b) + after, re.I)
+                else:
+                    pat = None
+                self.encoded.append((i, b, pat))
+
+    def matches(self, i: int, hay: str) -> Iterator[tuple[int, int]]:
+        """Where level ``i`` of this needle occurs in ``hay`` (the same level of a place's text)."""
+        lv, pat = self.levels[i], self.patterns[i]
+        if not lv:
+            return
+        if pat is None:
+            start = hay.find(lv)
+            while start >= 0:
+                yield start, start + len(lv)
+                start = hay.find(lv, start + 1)
+            return
+        if not self.capital and lv not in hay:
+            return
+        for m in pat.finditer(hay):
+            if self.capital and not m.group()[:1].isupper():
+                continue
+            yield m.span()
+
+
+def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted item") -> Needle | None:
+    """The forms of ``text`` to look for, or None if it is too short to identify anyone."""
+    l0, l1, l2, l3, l4, l5 = Levels(text).all()
+    if len(l3) < _MIN_LEN:
+        return None
+    if capital:
+        # as the redaction engine removes it: where capitalised, at word boundaries, accents folded
+        levels: list[str | None] = [l0, None, None, None, None, l5]
+        patterns = tuple(bounded(lv, re.I) if lv else None for lv in levels)
+    else:
+        levels = [l0, l1, l2, l3 if len(l3) >= _MIN_JOINED else None,
+                  l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None, None]
+        patterns = tuple(bounded(lv) if (lv and i < 3) else None for i, lv in enumerate(levels))
+    n = Needle(index, tuple(levels), patterns, capital, kind=kind)
+    n.encode()
+    return n
+
+
+def _variants(text: str, shaper: Callable[[str], Iterable[str]] | None) -> list[str]:
+    out = [text]
+    if _is_rtl(text):
+        out.append(" ".join(reversed(text.split())))
+        out.append(text[::-1])
+    if shaper is not None and (_is_indic(text) or _is_rtl(text)):
+        for shaped in shaper(text):
+            out.append(shaped)
+            out.append(shaped[::-1])
+    return out
+
+
+def statement_shaper(text: str) -> list[str]:
+    """The glyph strings ``text`` becomes in the statement fonts (what an extractor reads back)."""
+    from desktop.reports.fonts import FontSet, read_back, runs
+
+    FontSet.load()
+    out = []
+    for bold in (False, True):
+        words = []
+        for word in text.split():
+            try:
+                words.append("".join(read_back(r.font, str(r.glyphs)) for r in runs(word, 10, bold=bold)))
+            except ValueError:  # a character no font draws cannot be in a statement either
+                words.append(word)
+        out.append(" ".join(words))
+    return out
+
+
+def needles(items: list[str], shaper: Callable[[str], Iterable[str]] | None) -> list[Needle]:
+    """Every form of every protected item (and of its reversed and shaped variants)."""
+    out: list[Needle] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError("protected items must be strings")
+        capital = isinstance(item, CaseSensitive)
+        kind = item_kind(item)
+        for variant in _variants(item, shaper):
+            n = needle(index, variant, capital, kind)
+            if n is not None:
+                out.append(n)
+    return out

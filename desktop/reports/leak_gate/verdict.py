@@ -1,0 +1,181 @@
+"""The leak gate's verdict: :func:`check` on a PDF's bytes before any file is written, and
+:func:`check_text` on the text before it is drawn.
+
+:func:`check` looks for every protected string (each name, alias, address, number that redaction
+removed) in every place a PDF can carry text, and raises :class:`LeakDetected` at the first trace:
+
+1. the raw file bytes (read as Latin-1, UTF-8 and UTF-16), which catches uncompressed metadata;
+2. every object, decoded: each stream after its filters, and every string in every dictionary and
+   array, so compressed page content, metadata, annotations and old revisions are all seen;
+3. the page text from independent extractors: pypdf, poppler's ``pdftotext`` (or pdfminer.six
+   where poppler is not installed), and the gate's own reading of the content streams through
+   each font's ToUnicode map, in drawing order;
+4. the document information dictionary and XMP metadata, which must be neutral;
+5. structure: outlines, annotations, forms, scripts, embedded files, XObjects, more than one
+   revision (incremental update) are refused outright.
+
+In a page's text, a match wholly inside a literal the renderer drew there is no leak
+(:mod:`.search`), and only declarations that are the form's wording count. In the file's own
+syntax, the neutral title, reportlab's comment lines and the standard PDF names ("/Page") are not
+text anyone reads and are not searched (:mod:`.pdf`); the document information is held to its
+neutral values instead.
+
+The gate fails closed: a PDF that any parser cannot read, or that has anything the gate does not
+expect, is refused. Messages say what kind of item was found and where, never the item itself.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import pikepdf
+
+from desktop.reports.leak_gate.extract import (
+    PRIVATE_USE,
+    by_page,
+    content_text,
+    pdfminer_text,
+    poppler_finish,
+    poppler_start,
+    pypdf_pages,
+    tounicode_chars,
+)
+from desktop.reports.leak_gate.normalise import item_kind, needles, statement_shaper
+from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
+from desktop.reports.leak_gate.pdf import STREAM_BODY, mask_syntax, metadata, objects, structure
+from desktop.reports.leak_gate.search import Hay, search, search_bytes
+
+_Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
+
+
+def check_text(text: str, forbidden: Iterable[str], *, where: str = "the statement's text",
+               literals: Iterable[str] = ()) -> None:
+    """Raise :class:`LeakDetected` if ``text`` (what is about to be rendered) holds any protected string.
+
+    ``literals``: fixed phrases in ``text`` (one entry per occurrence) inside which a match is no leak.
+    """
+    search(needles(list(forbidden), None), Hay(where, text, _form_literals(literals)))
+
+
+def _form_literals(literals: Iterable[str]) -> list[str]:
+    """The declared literals that are the form's wording; any other declaration excuses nothing."""
+    from desktop.reports.statement import is_form_literal
+
+    return [t for t in map(str, literals) if is_form_literal(t)]
+
+
+def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | None = None,
+          literals: Iterable[tuple[int, str]] = (), use_poppler: bool = True,
+          shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> GateReport:
+    """Refuse ``pdf_bytes`` (raise :class:`LeakDetected`) if any trace of ``forbidden`` is in it.
+
+    ``expected_text``, when given, is everything the PDF should show: the fonts' ToUnicode maps may
+    then hold no letter outside it (a font subset keeps the letters of text that was drawn and then
+    covered, which is how redactions made by drawing boxes leak). ``literals`` are the renderer's
+    (page number, text) for each literal it drew (:class:`desktop.reports.statement.Rendered`): in
+    a page's text, a match wholly inside one of them is not a leak. Only declarations that are the
+    form's wording count (:func:`desktop.reports.statement.is_form_literal`). ``use_poppler=False``
+    reads with pdfminer.six instead of poppler's pdftotext.
+    """
+    items = list(forbidden)
+    found = needles(items, shaper)
+    report = GateReport(items=len(items))
+    drawn: dict[int, list[str]] = {}
+    for page, text in literals:
+        drawn.setdefault(int(page), []).append(str(text))
+    drawn = {page: _form_literals(texts) for page, texts in drawn.items()}
+
+    def scan(where: str, text: str | bytes, page: int | None = None) -> None:
+        report.places.append(where)
+        if isinstance(text, bytes):
+            search_bytes(found, where, text)
+        else:
+            search(found, Hay(where, text, drawn.get(page, ()) if page is not None else ()))
+
+    if not pdf_bytes.startswith(b"%PDF-"):
+        raise LeakDetected(None, "unreadable", "the data is not a PDF")
+    # poppler reads in its own process while this one does the rest
+    exe = shutil.which("pdftotext") if use_poppler else None
+    poppler = poppler_start(pdf_bytes, exe) if exe else None
+    try:
+        return _check(pdf_bytes, items, report, scan, expected_text, drawn, poppler)
+    finally:
+        if poppler is not None and poppler[0].poll() is None:
+            poppler[0].kill()
+            poppler[0].wait()
+
+
+def _scan_pages(scan: Callable[..., None], name: str, pages: list[str] | None, whole: str) -> None:
+    if pages is None:  # pages not told apart: the whole text, no literal excused
+        scan(f"the text extracted by {name}", whole)
+        return
+    for n, text in enumerate(pages, 1):
+        scan(f"the text extracted by {name} (page {n})", text, n)
+
+
+def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callable[..., None],
+           expected_text: str | None, literals: dict[int, list[str]], poppler: _Poppler | None) -> GateReport:
+    raw = mask_syntax(pdf_bytes)
+    scan("the raw file bytes", raw)
+    # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
+    scan("the raw file bytes outside streams", STREAM_BODY.sub(b" ", raw).decode("latin-1"))
+    try:
+        pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
+    except Exception as exc:  # any parser failure refuses the PDF
+        raise LeakDetected(None, "unreadable", f"pikepdf could not read it ({type(exc).__name__})") from None
+    with pdf:
+        try:
+            structure(pdf_bytes, pdf)
+            metadata(pdf)
+            pages = len(pdf.pages)
+            for where, text in objects(pdf, literals):
+                scan(where, text)
+            maps: dict = {}
+            for n, text in enumerate(content_text(pdf, maps), 1):
+                if PRIVATE_USE.search(text):
+                    # a glyph that reads back as no letter could be a name no extractor can see
+                    raise LeakDetected(None, "a glyph that does not read back as letters",
+                                       f"the text drawn on page {n}")
+                scan(f"the text drawn on page {n} (read through the fonts' ToUnicode maps)", text, n)
+            report.extractors.append("ToUnicode")
+            if expected_text is not None:
+                _letters_drawn(pdf, maps, items, expected_text)
+        except LeakDetected:
+            raise
+        except Exception as exc:
+            raise LeakDetected(None, "unreadable", f"the PDF could not be examined ({type(exc).__name__})") from None
+    try:
+        by_pypdf = pypdf_pages(pdf_bytes)
+        _scan_pages(scan, "pypdf", by_pypdf if len(by_pypdf) == pages else None, "\n".join(by_pypdf))
+        report.extractors.append("pypdf")
+        if poppler is not None:
+            text = poppler_finish(poppler)
+            _scan_pages(scan, "pdftotext", by_page(text, pages), text)
+            report.extractors.append("pdftotext")
+        else:
+            text = pdfminer_text(pdf_bytes)
+            _scan_pages(scan, "pdfminer", by_page(text, pages), text)
+            report.extractors.append("pdfminer")
+    except LeakDetected:
+        raise
+    except Exception as exc:
+        raise LeakDetected(None, "unreadable", f"a text extractor could not read it ({type(exc).__name__})") from None
+    return report
+
+
+def _letters_drawn(pdf: pikepdf.Pdf, maps: dict, items: list[str], expected_text: str) -> None:
+    """Refuse a letter in the fonts' ToUnicode maps that the statement does not show (a font subset
+    keeps the letters of text that was drawn and then covered)."""
+    # U+25CC is the dotted circle HarfBuzz draws under a vowel sign that has no letter
+    allowed = set(unicodedata.normalize("NFKC", expected_text)) | {"\u25cc", "\u200c", "\u200d"}
+    for ch in sorted(tounicode_chars(pdf, maps)):
+        if ord(ch) < 128 or ch in allowed or not ch.strip():
+            continue
+        hit = next((i for i, s in enumerate(items) if ch in unicodedata.normalize("NFKC", s)), None)
+        raise LeakDetected(hit, f"a letter (U+{ord(ch):04X}) the statement does not show", "a font's ToUnicode map",
+                           item_kind(items[hit]) if hit is not None else "a redacted item")
