@@ -7,6 +7,7 @@ give the JSON form used by ``witnessbox add --from FILE.jsonl`` and by transfer 
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -112,9 +113,10 @@ class YearMonth:
     @classmethod
     def parse(cls, text: str) -> YearMonth:
         try:
-            y, m = text.strip().split("-")
-            if len(y) != 4 or len(m) != 2:
+            text = text.strip()
+            if not _MONTH_SHAPE.fullmatch(text):
                 raise ValueError
+            y, m = text.split("-")
             return cls(int(y), int(m))
         except ValueError:
             raise ValueError("expected a month as YYYY-MM") from None
@@ -170,6 +172,66 @@ def new_reference() -> str:
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
     body = "".join(secrets.choice(alphabet) for _ in range(8))
     return f"WB-{body[:4]}-{body[4:]}"
+
+
+# --- shapes of ids, references and dates ---------------------------------------------------------
+#
+# An id is what uuid4().hex makes: 32 lower-case hex digits. A reference is what new_reference()
+# makes: WB-, four letters or digits, -, four more, in capitals. The two shapes cannot overlap (an
+# id has no '-', a reference always has one), so "ID or REFERENCE" typed on the command line means
+# exactly one thing. [0-9] and [A-Z] are spelt out: \d and str.isdigit() take any script's digits.
+_ID_SHAPE = re.compile(r"[0-9a-fA-F]{32}")
+_REFERENCE_SHAPE = re.compile(r"WB-[0-9A-Z]{4}-[0-9A-Z]{4}", re.IGNORECASE)
+# Only the extended calendar form: date.fromisoformat() also takes 20250601 and week dates
+# (2025-W23-1), which nobody means to type for an interview date and a misread one is silent.
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONTH_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}")
+# What Interview.to_dict() writes (datetime.isoformat()), with or without seconds, fraction, offset.
+_DATETIME_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+
+
+def canonical_id(text: str) -> str:
+    """The id in its one stored form (lower-case hex), or ValueError if it is not 32 hex digits."""
+    if not isinstance(text, str) or not _ID_SHAPE.fullmatch(text):
+        raise ValueError("an id is 32 characters 0-9 and a-f")
+    return text.lower()
+
+
+def canonical_reference(text: str) -> str:
+    """The reference in its one stored form (``WB-XXXX-XXXX`` in capitals), or ValueError."""
+    if not isinstance(text, str) or not _REFERENCE_SHAPE.fullmatch(text):
+        raise ValueError("a reference looks like WB-XXXX-XXXX")
+    return text.upper()
+
+
+def parse_id_or_reference(text: str) -> tuple[str, str]:
+    """``("id", id)`` or ``("reference", reference)`` in canonical form for what a person typed, or
+    ValueError if it is neither. The shape alone decides: a reference is never looked up as an id."""
+    text = text.strip() if isinstance(text, str) else text
+    try:
+        return "reference", canonical_reference(text)
+    except ValueError:
+        pass
+    try:
+        return "id", canonical_id(text)
+    except ValueError:
+        raise ValueError("expected an id (32 characters 0-9, a-f) or a reference (WB-XXXX-XXXX)") from None
+
+
+def parse_iso_date(text: str) -> date:
+    """A ``YYYY-MM-DD`` date, or ValueError (no basic, week or ordinal forms)."""
+    if not isinstance(text, str) or not _DATE_SHAPE.fullmatch(text):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return date.fromisoformat(text)
+
+
+def parse_iso_datetime(text: str) -> datetime:
+    """A ``YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|+HH:MM]`` date and time, or ValueError."""
+    if not isinstance(text, str) or not _DATETIME_SHAPE.fullmatch(text):
+        raise ValueError("expected an ISO date and time")
+    return datetime.fromisoformat(text)
 
 
 @dataclass
@@ -270,7 +332,7 @@ class Interview:
 
         def day(key: str, value: Any) -> date:
             try:
-                return date.fromisoformat(value)
+                return parse_iso_date(value)
             except (TypeError, ValueError):
                 raise ValueError(f"'{key}' must be a date as YYYY-MM-DD") from None
 
@@ -392,7 +454,7 @@ class Interview:
         for key in ("created_at", "updated_at"):
             if d.get(key):
                 try:
-                    setattr(iv, key, datetime.fromisoformat(d[key]))
+                    setattr(iv, key, parse_iso_datetime(d[key]))
                 except (TypeError, ValueError):
                     raise ValueError(f"'{key}' must be an ISO date and time") from None
         return iv
