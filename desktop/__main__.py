@@ -64,10 +64,16 @@ def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
     logging_setup.configure(paths.log_dir)
 
     if argv:
-        from desktop.cli import Context, run
+        from desktop.cli import Context, output_closed, run
 
         _utf8_output()
-        return run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr))
+        code = run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr))
+        try:  # what is still buffered goes out now, while a closed pipe can still end quietly
+            sys.stdout.flush()
+        except BrokenPipeError:
+            output_closed(sys.stdout)
+            return 1
+        return code
 
     firewall.sanitise_qt_environment()
     from desktop.app import run_gui

@@ -22,6 +22,9 @@ import getpass
 import importlib
 import json
 import logging
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -74,25 +77,84 @@ class Context:
         return read_passphrase(getattr(args, "passphrase_file", None), prompt=prompt, confirm=confirm)
 
     def emit_json(self, data: Any) -> None:
-        json.dump(data, self.stdout, ensure_ascii=False, indent=None, sort_keys=True)
-        self.stdout.write("\n")
+        text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=True)
+        # json escapes C0 controls but writes DEL and C1 controls (U+009B is a terminal's CSI) as they
+        # are: escape them too. The JSON means the same; a terminal shows it harmlessly.
+        self.stdout.write(_JSON_UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
     def say(self, line: str) -> None:
-        self.stdout.write(line + "\n")
+        """One line (or several, split at newlines) for a person to read, with every other control
+        character made visible, so text from a file cannot drive the terminal (see :func:`printable`)."""
+        self.stdout.write(printable(line, keep_newlines=True) + "\n")
+
+
+# C0 controls but tab and newline, DEL, and C1 controls: what a terminal may act on. Format
+# characters (right-to-left marks, zero-width joiners) are left alone: Urdu and Arabic text needs them.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROLS_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` safe to print on a terminal: an escape sequence in a name or a statement shows as
+    ``\\x1b[...`` instead of clearing the screen or rewriting what was printed above it. With
+    ``keep_newlines`` a statement keeps its lines (``\\r\\n`` and a lone ``\\r`` become a newline);
+    without, a name stays on its one line and cannot pose as another field."""
+    if keep_newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        pattern = _CONTROLS_BUT_NEWLINE
+    else:
+        pattern = _CONTROLS
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
+
+
+def read_small_file(path: str | os.PathLike[str], *, limit: int, what: str, too_large: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or :class:`UserError` naming ``what``
+    ("The passphrase file"; ``too_large`` is the whole message for a file over the limit). A FIFO, a
+    device (``/dev/zero``, ``/dev/stdin``) or a folder is refused before it is read, and a file that
+    grows while it is read stops at the limit, so nothing here can wait forever or fill the memory."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise UserError(f"{what} is a folder.")
+        if not stat.S_ISREG(mode):  # before open(): opening a FIFO waits for a writer
+            raise UserError(f"{what} is not a regular file (it is a device or a pipe); "
+                            "save it as a file and give that file.")
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise UserError(f"{what} does not exist.") from None
+    except OSError:
+        raise UserError(f"{what} cannot be read.") from None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since stat()
+                raise UserError(f"{what} is not a regular file; save it as a file and give that file.")
+            data = fh.read(limit + 1)
+        except OSError:
+            raise UserError(f"{what} cannot be read.") from None
+    if len(data) > limit:
+        raise UserError(too_large)
+    return data
 
 
 def read_passphrase(file: str | None, *, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
     if file is not None:
+        data = read_small_file(
+            file, limit=MAX_PASSPHRASE_FILE_BYTES, what="The passphrase file",
+            too_large="The passphrase file is too large; it should hold the passphrase on its first line.",
+        )
         try:
             # utf-8-sig: Notepad's "UTF-8" adds a byte-order mark, which is no part of the passphrase
             # (typed into the app, the same passphrase would never match the vault).
-            with open(file, encoding="utf-8-sig") as fh:
-                first = fh.readline()
-        except FileNotFoundError:
-            raise UserError("The passphrase file does not exist.") from None
-        except (OSError, UnicodeDecodeError):
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
             raise UserError("The passphrase file cannot be read.") from None
-        value = first.rstrip("\r\n")
+        # The first line, ended as open()'s universal newlines end it (\n, \r\n or \r).
+        value = re.split("\r\n|\r|\n", text, maxsplit=1)[0]
         if not value:
             raise UserError("The passphrase file's first line is empty.")
         return value
@@ -202,6 +264,9 @@ def run(argv: list[str], ctx: Context) -> int:
     except KeyboardInterrupt:
         ctx.stderr.write("witnessbox: interrupted\n")
         return 130
+    except BrokenPipeError:  # 'witnessbox show X | head -1': the reader has all it wanted
+        output_closed(ctx.stdout)
+        return 1
     except Exception as exc:
         message = _refusal_message(exc)
         if message is not None:
@@ -212,3 +277,20 @@ def run(argv: list[str], ctx: Context) -> int:
             f"witnessbox: an unexpected error stopped the command; details are in the log ({ctx.paths.log_dir}).\n"
         )
         return 1
+
+
+def output_closed(stream: TextIO) -> None:
+    """The reader of ``stream`` went away (``| head``): end quietly, as Python's documentation says
+    for SIGPIPE (library/signal.html, "Note on SIGPIPE"). What is still buffered can never be
+    delivered, so the stream is pointed at the null device: the flush at exit then neither fails nor
+    prints "Exception ignored ... BrokenPipeError". Exit code 1, as Python's own recipe; no message,
+    because nothing went wrong that the person needs to fix."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's StringIO): nothing to do
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
