@@ -10,7 +10,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import Context, UserError, add_json_option, add_vault_options, open_vault, read_passphrase
+from desktop.cli import (
+    Context,
+    UserError,
+    add_json_option,
+    add_vault_options,
+    open_vault,
+    printable,
+    read_passphrase,
+    read_small_file,
+)
 from desktop.core.forces import FORCES, force_by_code
 from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import CRIME_LABELS, Interview
@@ -106,10 +115,10 @@ def _report_summaries(args: argparse.Namespace, ctx: Context, rows: list[Intervi
         return
     for s in rows:
         consent = "consent" if s.consent_complaint else "no consent"
-        ctx.say(
+        ctx.say(printable(  # one line per interview, whatever an older import stored
             f"{s.reference}  {s.interviewed_on.isoformat()}  {s.role.value:<7}  "
             f"{CRIME_LABELS[s.crime_type]:<28}  {_force_name(s.force):<36}  {consent:<10}  {s.status.value:<8}  {s.id}"
-        )
+        ))
 
 
 def _all_summaries(vault: Vault) -> list[InterviewSummary]:
@@ -148,18 +157,11 @@ def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services.imports import import_interviews
 
-    source = Path(args.source)
-    try:
-        if source.stat().st_size > MAX_IMPORT_BYTES:
-            raise UserError("The file is too large to import at once; split it into smaller files.")
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise UserError("The file to import does not exist.") from None
-    except IsADirectoryError:
-        raise UserError("The file to import is a folder.") from None
-    except OSError:
-        raise UserError("The file to import cannot be read.") from None
-    try:
+    data = read_small_file(
+        Path(args.source), limit=MAX_IMPORT_BYTES, what="The file to import",
+        too_large="The file is too large to import at once; split it into smaller files.",
+    )
+    try:  # the whole file is checked before the vault is unlocked or backed up
         interviews: list[Interview] = parse_jsonl(data)
     except ImportProblems as exc:
         if len(exc.problems) == 1:
@@ -190,8 +192,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         ctx.emit_json(iv.to_dict())
         return 0
     d = iv.to_dict()
-    ctx.say(f"Reference:       {iv.reference}")
-    ctx.say(f"Id:              {iv.id}")
+    ctx.say(f"Reference:       {printable(iv.reference)}")
+    ctx.say(f"Id:              {printable(iv.id)}")
     ctx.say(f"Interviewed on:  {d['interviewed_on']}")
     ctx.say(f"Role:            {iv.role.value}")
     ctx.say(f"Crime reported:  {CRIME_LABELS[iv.crime_type]}")
@@ -202,11 +204,12 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         c = d["consent"].get(use)
         state = "not given" if not c or not c["given"] else ("withdrawn" if c["withdrawn_on"] else "given")
         ctx.say(f"Consent ({use}): {state}")
+    # One line per field whatever a name holds (say() keeps newlines, for the statement below).
     for p in iv.people:
-        aka = f" (also: {', '.join(p.aliases)})" if p.aliases else ""
-        ctx.say(f"Person:          {p.name} [{p.role.value}]{aka}")
+        aka = f" (also: {', '.join(printable(a) for a in p.aliases)})" if p.aliases else ""
+        ctx.say(f"Person:          {printable(p.name)} [{p.role.value}]{aka}")
     for i in iv.identifiers:
-        ctx.say(f"Identifier:      {i.kind.value}: {i.value}")
+        ctx.say(f"Identifier:      {i.kind.value}: {printable(i.value)}")
     ctx.say("")
     ctx.say(iv.statement)
     return 0

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop.core.model import parse_id_or_reference
 from desktop.services.errors import NotFoundHere, Refused
 from desktop.vault import KdfParams, NoVault, Vault, VaultDamaged, VaultError
 from desktop.vault.keyslot import KeySlot, wipe
@@ -58,10 +59,17 @@ def change_passphrase(vault: Vault, old: str, new: str, *, kdf: KdfParams | None
 
 def resolve(vault: Vault, ident: str) -> str:
     """The id of the interview named by ``ident``, its id or its reference (``WB-XXXX-XXXX``)."""
-    ident = ident.strip()
-    if ident and vault.interviews.exists(ident):
-        return ident
-    found = vault.interviews.find_by_reference(ident.upper()) if ident else None
+    # The shape decides how it is looked up: a reference only as a reference, an id only as an id,
+    # so an interview whose id was made to look like another's reference can never stand in for it.
+    try:
+        kind, canonical = parse_id_or_reference(ident)
+    except ValueError:
+        raise Refused("That is neither an interview id (32 characters 0-9, a-f) nor a reference "
+                      "(WB-XXXX-XXXX); 'witnessbox list' shows both.") from None
+    if kind == "id":
+        found = canonical if vault.interviews.exists(canonical) else None
+    else:
+        found = vault.interviews.find_by_reference(canonical)
     if found is None:
         raise NotFoundHere("No interview with that id or reference in this vault.")
     return found
