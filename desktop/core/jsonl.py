@@ -190,7 +190,9 @@ def parse_line(text: str, *, today: date | None = None) -> Interview:
         try:
             obj["reference"] = canonical_reference(obj["reference"])
         except ValueError:
-            raise ValueError("'reference' must look like WB-XXXX-XXXX (or be left out for a new one)") from None
+            raise ValueError(
+                "'reference' must be WB-XXXX-XXXX, each X a letter or digit (or be left out for a new one)"
+            ) from None
     if obj.get("status") == Status.SEALED.value:
         # Sealed means signed on a date, with a history of addenda: an import carries neither, and a
         # statement would then say "signed on <the import date>".

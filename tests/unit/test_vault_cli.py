@@ -203,11 +203,11 @@ def test_a_reference_already_in_the_vault_is_refused_by_line_before_any_backup(c
 def test_urdu_reaches_an_output_redirected_in_a_code_page_that_cannot_write_it(cli, tmp_path):
     """Windows gives 'witnessbox show ID > file' the ANSI code page: the Urdu statement must still
     come out whole (as UTF-8), not stop halfway with an unexpected error."""
-    f = cli.jsonl(tmp_path / "in.jsonl", dict(LINE_B, id="u" * 32))
+    f = cli.jsonl(tmp_path / "in.jsonl", dict(LINE_B, id="e" * 32))
     assert cli("add", "--from", str(f))[0] == 0
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path / "s"),
            "XDG_DATA_HOME": str(tmp_path / "d"), "PYTHONIOENCODING": "cp1252"}
-    for argv in (["show", "u" * 32], ["show", "--json", "u" * 32]):
+    for argv in (["show", "e" * 32], ["show", "--json", "e" * 32]):
         out = subprocess.run([sys.executable, "-m", "desktop", *argv, "--vault", str(cli.vault),
                               "--passphrase-file", str(cli.pw)], capture_output=True, env=env, cwd=REPO)
         assert out.returncode == 0, out.stderr.decode("utf-8", "replace")
