@@ -57,10 +57,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", metavar="ID", help="the interview's id or its reference (WB-XXXX-XXXX)")
     p.set_defaults(handler=cmd_show)
 
-    p = sub.add_parser("search", help="find interviews by words in them (any text is fine)")
+    p = sub.add_parser(
+        "search", help="find interviews by words in them (any text is fine)",
+        description="Find the interviews that hold every word given, whole. Any text is fine: quotes, "
+        "AND, OR and NOT are just words. End a word with * to find every word that starts with it.",
+    )
     add_vault_options(p)
     add_json_option(p)
-    p.add_argument("query", metavar="QUERY", nargs="+", help="words to look for")
+    p.add_argument("query", metavar="QUERY", nargs="+", help="words to look for (end a word with * for its start)")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("restore-backup", help="put a verified backup back in place of a damaged vault")
