@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from desktop.redaction import Decisions, KnownIdentifiers, Span, apply, detect
 from desktop.redaction.engine import PLACEHOLDER
+from desktop.redaction.graphemes import snap
 from desktop.redaction.spans import TYPES
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,13 +60,15 @@ def text_and_spans(draw):
     return text, spans
 
 
-def _union(spans: list[Span]) -> list[tuple[int, int]]:
+def _union(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """The stretches apply() redacts: each span widened to whole letters (grapheme clusters, as
+    ``graphemes.snap`` does: "0" before a skin-tone modifier is one letter with it), then merged."""
     out: list[list[int]] = []
-    for s in sorted(spans, key=lambda x: x.start):
-        if out and s.start <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], s.end)
+    for a, b in sorted(snap(text, s.start, s.end) for s in spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
         else:
-            out.append([s.start, s.end])
+            out.append([a, b])
     return [(a, b) for a, b in out]
 
 
@@ -78,7 +81,7 @@ def test_no_character_of_a_redacted_span_survives(data):
     # The output must be exactly: kept text, one placeholder per redacted stretch, kept text, ...
     # so every character of the output comes from outside the spans or from a placeholder.
     pos, last = 0, 0
-    for s, e in _union(spans):
+    for s, e in _union(text, spans):
         gap = text[last:s]
         assert red.text.startswith(gap, pos)
         pos += len(gap)
@@ -87,7 +90,7 @@ def test_no_character_of_a_redacted_span_survives(data):
         pos += len(label)
         last = e
     assert red.text[pos:] == text[last:]
-    assert set(red.removed) == {text[s:e] for s, e in _union(spans)}
+    assert set(red.removed) == {text[s:e] for s, e in _union(text, spans)}
 
 
 @SETTINGS
