@@ -134,6 +134,12 @@ def _all_summaries(vault: Vault) -> list[InterviewSummary]:
             return out
 
 
+def _warn_if_weak(ctx: Context, passphrase: str) -> None:
+    warning = vaults.passphrase_warning(passphrase)
+    if warning:
+        ctx.stderr.write(f"witnessbox: warning: {warning}\n")
+
+
 # --- commands -----------------------------------------------------------------------------------
 
 
@@ -143,6 +149,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"A vault already exists in {directory}.")
     passphrase = ctx.passphrase(args, prompt="New passphrase: ", confirm=True)
     vaults.create(directory, passphrase).lock()
+    _warn_if_weak(ctx, passphrase)
     ctx.say(f"Created an encrypted vault in {directory}.")
     ctx.say("Keep the passphrase safe: without it (or the organisation's recovery key) nobody can open the vault.")
     return 0
@@ -154,6 +161,7 @@ def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx, old) as vault:
         new = read_passphrase(args.new_passphrase_file, prompt="New passphrase: ", confirm=True)
         vaults.change_passphrase(vault, old, new)
+    _warn_if_weak(ctx, new)
     ctx.say("The passphrase is changed. Backups of this vault now open with the new one too.")
     return 0
 

@@ -460,10 +460,20 @@ class Interview:
         return iv
 
 
+MAX_PEOPLE = 500
+"""Most people one interview may record: each is matched in the statement by patterns of its own,
+so an export's redaction grows with the number of people (about a second at this bound)."""
+
+TOO_MANY_PEOPLE = (f"The interview lists more than {MAX_PEOPLE} people; an interview can list at most "
+                   f"{MAX_PEOPLE}. Split it into several interviews.")
+
+
 def validate(iv: Interview, today: date | None = None) -> list[str]:
     """Problems a person must fix before the record is saved as complete, in plain words."""
     today = today or date.today()
     problems: list[str] = []
+    if len(iv.people) > MAX_PEOPLE:
+        problems.append(TOO_MANY_PEOPLE)
     if iv.interviewed_on > today:
         problems.append("The interview date is in the future.")
     if iv.reported_on is not None:

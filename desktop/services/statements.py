@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.model import ConsentUse, Interview, Status
+from desktop.core.model import MAX_PEOPLE, ConsentUse, Interview, Status
 from desktop.files import atomic_write
 from desktop.redaction import (
     Decisions,
@@ -200,6 +200,9 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     refusal = consent_refusal(iv)
     if refusal is not None:
         raise refusal
+    if len(iv.people) > MAX_PEOPLE:  # stored before the bound, or by another version
+        raise Refused(f"Statement {iv.reference} was not exported: it lists more than {MAX_PEOPLE} people. "
+                      "Split the interview into several.")
     seal = seal_history([*history, iv])
     text = _text(iv, seal)
     known = known_from_interview(iv)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.model import parse_id_or_reference
+from desktop.core.passphrase import normalise, too_short, too_weak
 from desktop.services.errors import NotFoundHere, Refused
 from desktop.vault import KdfParams, NoVault, Vault, VaultDamaged, VaultError
 from desktop.vault.keyslot import KeySlot, wipe
@@ -44,16 +45,32 @@ def opened(directory: Path, passphrase: str) -> Iterator[Vault]:
         vault.lock()
 
 
+def passphrase_warning(passphrase: str) -> str | None:
+    """A warning for a new passphrase that is long enough but easy to guess (the app's meter says
+    "Weak"), or None. Both faces show it; neither refuses for it."""
+    return too_weak(passphrase)
+
+
+def _refuse_short(passphrase: str) -> None:
+    problem = too_short(passphrase)
+    if problem:
+        raise Refused(problem)
+
+
 def create(directory: Path, passphrase: str, *, kdf: KdfParams | None = None) -> Vault:
+    """A new vault, refused if one is there or if the passphrase is shorter than the minimum."""
     directory = Path(directory)
     if Vault.exists(directory):
         raise Refused(f"A vault already exists in {directory}.")
+    _refuse_short(passphrase)
     return Vault.create(directory, passphrase, kdf=kdf)
 
 
 def change_passphrase(vault: Vault, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
-    if new == old:
+    """Rewrap the vault's key for ``new``, refused if it is the old one or shorter than the minimum."""
+    if normalise(new) == normalise(old):
         raise Refused("The new passphrase is the same as the old one.")
+    _refuse_short(new)
     vault.change_passphrase(old, new, kdf=kdf)
 
 
@@ -105,11 +122,14 @@ def restore_backup(directory: Path, passphrase: str, name: str | None = None, *,
         slot = KeySlot.from_bytes(Vault.slot_path(chosen).read_bytes())
     except (OSError, ValueError):  # only the backup's key file: nothing has been moved yet
         raise Refused("The backup's key file is damaged; choose another backup.") from None
-    wipe(slot.open(passphrase))  # WrongPassphrase before anything moves
+    try:
+        wipe(slot.open(passphrase))  # WrongPassphrase before anything moves
+    except VaultDamaged:  # the passphrase unwrapped the key but a field of the copy was changed
+        raise Refused("The backup's key file is damaged; choose another backup.") from None
     Vault.restore_backup(directory, chosen)
     Vault.unlock(directory, passphrase).lock()
     return chosen
 
 
-__all__ = ["NoVaultHere", "VaultError", "change_passphrase", "create", "opened", "require_vault", "resolve",
-           "restore_backup", "unlock"]
+__all__ = ["NoVaultHere", "VaultError", "change_passphrase", "create", "opened", "passphrase_warning", "require_vault",
+           "resolve", "restore_backup", "unlock"]

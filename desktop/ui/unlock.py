@@ -8,7 +8,6 @@ window stays responsive and can still be hidden with quick exit.
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.passphrase import MIN_LENGTH, WEAK_BELOW, too_short
+from desktop.core.passphrase import strength as passphrase_strength
 from desktop.paths import check_not_synced, make_private_dir
 from desktop.resources import resource_path
 from desktop.ui.session import forget_typed
@@ -33,36 +34,7 @@ from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-MIN_LENGTH = 10
 FREE_TRIES = 5
-
-
-def passphrase_strength(text: str) -> int:
-    """0 (too short) .. 4 (strong), from a rough estimate of guessing entropy."""
-    if len(text) < MIN_LENGTH:
-        return 0
-    pool = 0
-    if any(c.islower() for c in text):
-        pool += 26
-    if any(c.isupper() for c in text):
-        pool += 26
-    if any(c.isdigit() for c in text):
-        pool += 10
-    if any(not c.isalnum() for c in text):
-        pool += 20
-    if any(ord(c) > 127 for c in text):
-        pool += 50
-    distinct = len(set(text))
-    bits = min(len(text), distinct * 2) * math.log2(max(pool, 2))
-    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
-    bits = max(bits, words * 11.0)  # unrelated words: about 11 bits each even from a small list
-    if bits < 40:
-        return 1
-    if bits < 60:
-        return 2
-    if bits < 80:
-        return 3
-    return 4
 
 
 def lockout_seconds(failures_in_a_row: int) -> int:
@@ -86,11 +58,14 @@ class VaultGate:
         return Vault.exists(self.directory)
 
     def create(self, passphrase: str):
-        from desktop.vault import Vault
+        from desktop.services import vaults
+        from desktop.vault import Vault, VaultExists
 
         check_not_synced(self.directory)
+        if Vault.exists(self.directory):
+            raise VaultExists()
         make_private_dir(self.directory.parent)
-        return Vault.create(self.directory, passphrase, kdf=self.kdf)
+        return vaults.create(self.directory, passphrase, kdf=self.kdf)  # the command line's rules too
 
     def unlock(self, passphrase: str):
         from desktop.vault import Vault
@@ -247,9 +222,9 @@ class CreateVaultPage(QWidget):
 
     def _problem(self) -> str | None:
         p, c = self.passphrase.text(), self.confirm.text()
-        if len(p) < MIN_LENGTH:
+        if too_short(p):  # the same rule as the command line's refusal
             return self.tr("Use at least %1 characters.").replace("%1", str(MIN_LENGTH))
-        if passphrase_strength(p) < 2:
+        if passphrase_strength(p) < WEAK_BELOW:
             return self.tr("This passphrase is too easy to guess. Add another word or two.")
         if c and c != p:
             return self.tr("The two passphrases are different.")
@@ -313,6 +288,7 @@ class CreateVaultPage(QWidget):
 
     def _failed(self, attempt: int, exc: BaseException) -> None:
         from desktop.paths import SyncedFolderError
+        from desktop.services.errors import Refused
         from desktop.vault import DiskFull, VaultExists
 
         if attempt != self._attempt:
@@ -325,6 +301,8 @@ class CreateVaultPage(QWidget):
         elif isinstance(exc, SyncedFolderError):
             text = self.tr("The vault folder is inside a cloud-synced folder. Witnessbox will not keep "
                            "interviews there.")
+        elif isinstance(exc, Refused):  # the service's own plain words (a passphrase too short)
+            text = str(exc)
         else:
             log.error("creating the vault failed: %s", type(exc).__name__)
             text = self.tr("The vault could not be created. Nothing was saved. Try again, and if it keeps "

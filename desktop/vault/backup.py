@@ -116,10 +116,25 @@ def rotate(vault_dir: Path, keep: int = KEEP) -> None:
 
 
 def rewrite_slots(vault_dir: Path, slot_bytes: bytes) -> None:
-    """After a passphrase change: every backup's slot copy gets the new slot (same data key), so the
-    old passphrase opens nothing any more."""
+    """After a passphrase change (and at every unlock, to finish one a crash cut short): every
+    backup's slot copy that differs gets the current slot (same data key), so the old passphrase
+    opens nothing any more."""
     for b in list_backups(vault_dir):
+        with contextlib.suppress(OSError):
+            if (b / SLOT_NAME).read_bytes() == slot_bytes:
+                continue
         atomic_write(b / SLOT_NAME, slot_bytes)
+
+
+def slot_copies(vault_dir: Path) -> list[KeySlot]:
+    """The backups' copies of the key slot that parse (a damaged copy is left out)."""
+    copies = []
+    for b in list_backups(vault_dir):
+        try:
+            copies.append(KeySlot.from_bytes((b / SLOT_NAME).read_bytes()))
+        except (OSError, ValueError):
+            continue
+    return copies
 
 
 def sweep_temp(vault_dir: Path) -> None:
@@ -238,10 +253,18 @@ def restore(vault_dir: Path, backup: Path) -> None:
     # restore could leave it short or missing under a database that needs it.
     slot_src = aside / SLOT_NAME
     slot_bytes = slot_src.read_bytes() if slot_src.exists() else b""
+    copy_bytes = (backup / SLOT_NAME).read_bytes()
     try:
-        KeySlot.from_bytes(slot_bytes)
+        live = KeySlot.from_bytes(slot_bytes)
     except ValueError:
-        slot_bytes = (backup / SLOT_NAME).read_bytes()
+        slot_bytes = copy_bytes
+    else:
+        # The live slot is kept (it may hold a newer passphrase) unless it wraps the very same key
+        # as the backup's copy yet differs from it: then it was edited, and the copy is the true one.
+        with contextlib.suppress(ValueError):
+            copy = KeySlot.from_bytes(copy_bytes)
+            if (live.nonce, live.wrapped_key) == (copy.nonce, copy.wrapped_key) and slot_bytes != copy_bytes:
+                slot_bytes = copy_bytes
     try:
         if wal.exists() and wal.stat().st_size > 0:
             _copy_atomically(wal, directory / (DB_NAME + "-wal"))

@@ -6,31 +6,46 @@ derives a key-encryption key that unwraps the data key with AES-256-GCM. So:
 
 * a wrong passphrase fails the AES-GCM tag: :class:`WrongPassphrase`, and nothing else is touched;
 * a slot damaged on disk fails its SHA-256 checksum first: :class:`VaultDamaged`, never "wrong passphrase";
+* key-derivation parameters outside the bounds Witnessbox ever writes (a crafted slot asking for
+  gigabytes of memory or thousands of passes) are damage, refused before any derivation;
+* every other field (vault id, generation, the ``recovery`` entry, the wrapped key) is covered by
+  ``header_mac``, an HMAC keyed by the data key and checked once the key is unwrapped: a slot edited
+  with a recomputed checksum is damage, not a wrong passphrase;
 * changing the passphrase rewrites only this file, through the atomic writer: a crash leaves the old
   slot or the new one, and both unwrap the same data key.
+
+The key-derivation parameters and salt are the AES-GCM associated data: changed, they derive another
+key, so the slot does not open. Whether the passphrase or the parameters were wrong cannot be told
+from the slot alone (only a cheap passphrase check could, and that would help whoever guesses);
+:func:`altered_copy` tells them apart when a backup's copy of the slot holds the same wrapped key.
+
+Passphrases reach the key derivation in Unicode NFC (:func:`desktop.core.passphrase.normalise`).
+Version 1 slots (from earlier Witnessbox versions) used the passphrase as typed and a checksum
+alone over the recovery entry: they still open (also with the passphrase typed in another
+normal form) and :meth:`KeySlot.unwrap` says they are due to be rewritten as version 2.
 
 An optional ``recovery`` entry holds the data key wrapped for a coordinator (organisation recovery);
 what it holds is up to the code that made it (the transfer layer), this module only carries it.
 
 Format (JSON, UTF-8)::
 
-    {"format": "witnessbox-keyslot", "version": 1, "vault_id": "<hex>", "generation": 3,
+    {"format": "witnessbox-keyslot", "version": 2, "vault_id": "<hex>", "generation": 3,
      "kdf": {"name": "argon2id", "time_cost": 3, "memory_cost_kib": 262144, "lanes": 4, "salt": "<b64>"},
      "cipher": "aes-256-gcm", "nonce": "<b64>", "wrapped_key": "<b64>", "recovery": null,
+     "header_mac": "<b64 HMAC-SHA256 of the canonical JSON of every field above>",
      "checksum": "<sha256 hex of the canonical JSON of every other field>"}
-
-The AES-GCM associated data is the canonical JSON of the header fields, so a changed parameter
-cannot be used to unwrap the key.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
 import secrets
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,18 +54,21 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from desktop.core.passphrase import normalise
 from desktop.files import atomic_write
 from desktop.vault.errors import DiskFull, VaultDamaged, WrongPassphrase, is_disk_full
 
 SLOT_FORMAT = "witnessbox-keyslot"
-SLOT_VERSION = 1
+SLOT_VERSION = 2
+_LEGACY_VERSION = 1
 DATA_KEY_BYTES = 32
+_MAC_LABEL = b"witnessbox-keyslot header v2\x00"
 
-# Limits on parameters read from a slot file, so a crafted slot cannot make unlocking take hours
-# or exhaust memory.
-_MAX_MEMORY_KIB = 4 * 1024 * 1024
-_MAX_TIME_COST = 64
-_MAX_LANES = 64
+# Limits on parameters read from a slot file, so a crafted slot cannot make unlocking take minutes
+# or exhaust memory. Calibration writes t=3, p=4 and at most 1 GiB; the limits leave some room.
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_TIME_COST = 8
+MAX_LANES = 16
 
 
 @dataclass(frozen=True)
@@ -62,11 +80,11 @@ class KdfParams:
     lanes: int = 4
 
     def __post_init__(self) -> None:
-        if not 1 <= self.time_cost <= _MAX_TIME_COST:
+        if not 1 <= self.time_cost <= MAX_TIME_COST:
             raise ValueError("Argon2id time cost out of range")
-        if not 1 <= self.lanes <= _MAX_LANES:
+        if not 1 <= self.lanes <= MAX_LANES:
             raise ValueError("Argon2id lanes out of range")
-        if not 8 * self.lanes <= self.memory_cost_kib <= _MAX_MEMORY_KIB:
+        if not 8 * self.lanes <= self.memory_cost_kib <= MAX_MEMORY_KIB:
             raise ValueError("Argon2id memory cost out of range")
 
     def _kdf(self, salt: bytes) -> Argon2id:
@@ -77,9 +95,9 @@ class KdfParams:
         return self._kdf(salt).derive(passphrase.encode("utf-8"))
 
     def derive_key(self, passphrase: str, salt: bytes) -> bytearray:
-        """The key-encryption key in a buffer the caller wipes (:func:`wipe`). The passphrase's UTF-8
-        form is made in a buffer that is wiped here; the ``str`` itself cannot be (Python strings are
-        immutable)."""
+        """The key-encryption key in a buffer the caller wipes (:func:`wipe`). The passphrase is used
+        exactly as given (callers normalise it). Its UTF-8 form is made in a buffer that is wiped
+        here; the ``str`` itself cannot be (Python strings are immutable)."""
         kek = bytearray(32)
         material = bytearray(passphrase, "utf-8")
         try:
@@ -147,6 +165,15 @@ def _canonical(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
+def _passphrase_forms(passphrase: str) -> list[str]:
+    """The forms a version 1 slot may have been made from: as typed (what it used), NFC, NFD."""
+    forms: list[str] = []
+    for form in (passphrase, normalise(passphrase), unicodedata.normalize("NFD", passphrase)):
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
 @dataclass
 class KeySlot:
     vault_id: str
@@ -156,6 +183,8 @@ class KeySlot:
     wrapped_key: bytes
     generation: int = 1
     recovery: dict[str, Any] | None = field(default=None)
+    version: int = SLOT_VERSION
+    header_mac: bytes = b""
 
     # --- making and opening ---------------------------------------------------------------
 
@@ -175,18 +204,39 @@ class KeySlot:
         if not passphrase:
             raise ValueError("the passphrase is empty")
         slot = cls(vault_id, kdf, secrets.token_bytes(16), secrets.token_bytes(12), b"", generation, recovery)
-        kek = kdf.derive_key(passphrase, slot.salt)
+        kek = kdf.derive_key(normalise(passphrase), slot.salt)
         try:
             slot.wrapped_key = AESGCM(kek).encrypt(slot.nonce, data_key, slot._aad())
         finally:
             wipe(kek)
+        slot.authenticate(data_key)
         return slot
 
     def open(self, passphrase: str) -> bytearray:
-        """The data key (a buffer the caller wipes), or :class:`WrongPassphrase`.
+        """The data key (a buffer the caller wipes), :class:`WrongPassphrase`, or :class:`VaultDamaged`
+        if the passphrase was right but a field of the slot was changed."""
+        return self.unwrap(passphrase)[0]
+
+    def unwrap(self, passphrase: str) -> tuple[bytearray, bool]:
+        """The data key (a buffer the caller wipes) and whether this slot is due to be rewritten
+        (a version 1 slot: older format, passphrase perhaps not in NFC).
 
         Both keys live only in buffers that can be wiped: the key-encryption key is wiped here, and
         the data key is decrypted straight into the buffer returned (no immutable copy is made)."""
+        if self.version == _LEGACY_VERSION:
+            for form in _passphrase_forms(passphrase):
+                try:
+                    return self._unwrap(form), True
+                except WrongPassphrase:
+                    continue
+            raise WrongPassphrase()
+        key = self._unwrap(normalise(passphrase))
+        if not self.verify(key):
+            wipe(key)
+            raise VaultDamaged("The vault's key file is damaged.")
+        return key, False
+
+    def _unwrap(self, passphrase: str) -> bytearray:
         kek = self.kdf.derive_key(passphrase, self.salt)
         key = bytearray(DATA_KEY_BYTES)
         try:
@@ -198,34 +248,63 @@ class KeySlot:
             wipe(kek)
         return key
 
+    def authenticate(self, data_key: bytes | bytearray) -> None:
+        """Recompute ``header_mac`` after a field changed (the recovery entry): needs the data key."""
+        if self.version != _LEGACY_VERSION:
+            self.header_mac = self._mac(data_key)
+
+    def verify(self, data_key: bytes | bytearray) -> bool:
+        """True if ``header_mac`` matches (a version 1 slot has none: True)."""
+        if self.version == _LEGACY_VERSION:
+            return True
+        return hmac.compare_digest(self._mac(data_key), self.header_mac)
+
+    def _mac(self, data_key: bytes | bytearray) -> bytes:
+        mac = hmac.new(data_key, _MAC_LABEL, hashlib.sha256)
+        mac.update(_canonical(self._fields()))
+        return mac.digest()
+
+    def _kdf_header(self) -> dict[str, Any]:
+        return {"name": "argon2id", **self.kdf.to_dict(), "salt": _b64(self.salt)}
+
     def _header(self) -> dict[str, Any]:
         return {
             "format": SLOT_FORMAT,
-            "version": SLOT_VERSION,
+            "version": self.version,
             "vault_id": self.vault_id,
             "generation": self.generation,
-            "kdf": {"name": "argon2id", **self.kdf.to_dict(), "salt": _b64(self.salt)},
+            "kdf": self._kdf_header(),
             "cipher": "aes-256-gcm",
         }
 
     def _aad(self) -> bytes:
-        return _canonical(self._header())
+        if self.version == _LEGACY_VERSION:
+            return _canonical(self._header())
+        # What decides the key-encryption key; everything else is under header_mac.
+        return _canonical({"format": SLOT_FORMAT, "version": self.version, "kdf": self._kdf_header(),
+                           "cipher": "aes-256-gcm"})
 
-    # --- the file ---------------------------------------------------------------------------
-
-    def to_bytes(self) -> bytes:
-        body = {
+    def _fields(self) -> dict[str, Any]:
+        return {
             **self._header(),
             "nonce": _b64(self.nonce),
             "wrapped_key": _b64(self.wrapped_key),
             "recovery": self.recovery,
         }
+
+    # --- the file ---------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        body = self._fields()
+        if self.version != _LEGACY_VERSION:
+            body["header_mac"] = _b64(self.header_mac)
         body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
         return json.dumps(body, sort_keys=True, indent=1).encode("ascii") + b"\n"
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeySlot:
-        """Parse a slot file. Anything malformed is :class:`ValueError` (the caller reports damage)."""
+        """Parse a slot file. Anything malformed is :class:`ValueError` (the caller reports damage),
+        and so are key-derivation parameters outside the bounds (checked before any derivation)."""
         try:
             body = json.loads(raw.decode("ascii"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -235,11 +314,16 @@ class KeySlot:
         checksum = body.pop("checksum", None)
         if checksum != hashlib.sha256(_canonical(body)).hexdigest():
             raise ValueError("key slot checksum mismatch")
-        if body.get("format") != SLOT_FORMAT or body.get("version") != SLOT_VERSION:
+        version = body.get("version")
+        if body.get("format") != SLOT_FORMAT or version not in (_LEGACY_VERSION, SLOT_VERSION) \
+                or isinstance(version, bool):
             raise ValueError("not a key slot of a known version")
         kdf = body.get("kdf") or {}
-        if kdf.get("name") != "argon2id" or body.get("cipher") != "aes-256-gcm":
+        if not isinstance(kdf, dict) or kdf.get("name") != "argon2id" or body.get("cipher") != "aes-256-gcm":
             raise ValueError("unknown key slot algorithms")
+        recovery = body.get("recovery")
+        if recovery is not None and not isinstance(recovery, dict):
+            raise ValueError("key slot recovery entry is malformed")
         try:
             params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost_kib"]), int(kdf["lanes"]))
             slot = cls(
@@ -249,13 +333,28 @@ class KeySlot:
                 nonce=_unb64(body["nonce"]),
                 wrapped_key=_unb64(body["wrapped_key"]),
                 generation=int(body["generation"]),
-                recovery=body.get("recovery"),
+                recovery=recovery,
+                version=version,
+                header_mac=_unb64(body["header_mac"]) if version == SLOT_VERSION else b"",
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             raise ValueError("key slot fields are malformed") from None
         if len(slot.nonce) != 12 or len(slot.salt) < 16 or len(slot.wrapped_key) != DATA_KEY_BYTES + 16:
             raise ValueError("key slot fields have wrong sizes")
+        if version == SLOT_VERSION and len(slot.header_mac) != 32:
+            raise ValueError("key slot fields have wrong sizes")
         return slot
+
+
+def altered_copy(slot: KeySlot, copies: list[KeySlot]) -> bool:
+    """True if one of ``copies`` (a backup's copy of the slot) holds the same wrapped key under other
+    key-derivation parameters or salt: then ``slot`` was edited, since a wrapped key opens under one
+    setting only. Lets a failed unlock say "damaged" rather than "wrong passphrase"."""
+    for other in copies:
+        if other.nonce == slot.nonce and other.wrapped_key == slot.wrapped_key \
+                and (other.kdf, other.salt) != (slot.kdf, slot.salt):
+            return True
+    return False
 
 
 def read_slot(path: Path, *, backups: list[Path] | None = None) -> KeySlot:

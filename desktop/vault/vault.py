@@ -37,9 +37,19 @@ from desktop.vault.errors import (
     VaultError,
     VaultExists,
     VaultLocked,
+    WrongPassphrase,
     is_disk_full,
 )
-from desktop.vault.keyslot import KdfParams, KeySlot, calibrate_kdf, new_data_key, read_slot, wipe, write_slot
+from desktop.vault.keyslot import (
+    KdfParams,
+    KeySlot,
+    altered_copy,
+    calibrate_kdf,
+    new_data_key,
+    read_slot,
+    wipe,
+    write_slot,
+)
 from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -169,8 +179,17 @@ class Vault:
             raise NoVault()
         available = backups.list_backups(directory)
         slot = read_slot(cls.slot_path(directory), backups=available)
-        key = slot.open(passphrase)  # WrongPassphrase before any database file is opened
-        return cls._open(directory, key, slot, available)
+        try:
+            key, stale = slot.unwrap(passphrase)  # WrongPassphrase before any database file is opened
+        except WrongPassphrase:
+            if altered_copy(slot, backups.slot_copies(directory)):
+                raise VaultDamaged("The vault's key file is damaged.", backups=available) from None
+            raise
+        except VaultDamaged as exc:
+            raise VaultDamaged(exc.reason, backups=available) from None
+        vault = cls._open(directory, key, slot, available)
+        vault._settle_slots(passphrase if stale else None)
+        return vault
 
     @classmethod
     def recover(
@@ -197,6 +216,9 @@ class Vault:
             raise VaultError("The recovery key does not open this vault.") from None
         if len(key) != 32:
             raise VaultError("The recovery key does not open this vault.")
+        if not slot.verify(key):  # the recovery entry (or another field) was changed
+            wipe(key)
+            raise VaultDamaged("The vault's key file is damaged.", backups=available)
         vault = cls._open(directory, key, slot, available)
         try:
             vault._rewrap(new_passphrase, kdf)
@@ -258,6 +280,22 @@ class Vault:
         except DiskFull:  # a full disk must not stop anyone reading their interviews
             log.warning("disk full: the unlock was not recorded in the audit log")
         return vault
+
+    def _settle_slots(self, passphrase: str | None) -> None:
+        """After an unlock: rewrite a slot due for it (version 1, or made from a passphrase not in
+        NFC) as a version 2 slot of the same passphrase in NFC, and give every backup's copy the
+        current slot, finishing a passphrase change that a crash cut short. A failure here leaves
+        the vault open as it was: the next unlock tries again."""
+        try:
+            if passphrase is not None and self._key is not None:
+                slot = KeySlot.seal(self._key, passphrase, self._slot.kdf, vault_id=self._slot.vault_id,
+                                    generation=self._slot.generation, recovery=self._slot.recovery)
+                write_slot(self.slot_path(self.directory), slot)
+                self._slot = slot
+                log.info("key slot rewritten in the current format")
+            backups.rewrite_slots(self.directory, self._slot.to_bytes())
+        except (OSError, VaultError):
+            log.warning("the key slots could not be brought up to date at unlock")
 
     # --- connections ------------------------------------------------------------------------------
 
@@ -334,9 +372,10 @@ class Vault:
             raise VaultLocked()
         payload = wrap(bytes(self._key)) if wrap is not None else None
         slot = read_slot(self.slot_path(self.directory))
-        # The recovery entry sits outside the AES-GCM associated data (the slot's checksum covers
-        # it), so adding it leaves the passphrase wrapping as it is.
+        # The recovery entry sits outside the AES-GCM associated data (the header MAC, keyed by the
+        # data key, covers it), so adding it leaves the passphrase wrapping as it is.
         slot.recovery = payload
+        slot.authenticate(self._key)
         write_slot(self.slot_path(self.directory), slot)
         self._slot = slot
         with contextlib.suppress(OSError):

@@ -405,3 +405,60 @@ def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_
             leftover = [iid for iid in gone if contains(pages, words[iid])]
             assert leftover == [], f"kill {i}: deleted interviews still in a backup"
     assert deleted and Vault.backups(d)
+
+
+# --- SIGKILL right after the main slot of a passphrase change is written ----------------------------
+
+_CHANGE_THEN_DIE = """
+import os, signal, sys
+from pathlib import Path
+from desktop.vault import Vault, KdfParams
+from desktop.vault import backup
+d = Path(sys.argv[1])
+def die(*args, **kwargs):  # the hook point: the new main slot is on disk, the backups' copies are not
+    print("main slot written", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+v = Vault.unlock(d, "alpha")
+backup.rewrite_slots = die  # armed after the unlock, which brings the copies up to date itself
+v.change_passphrase("alpha", "bravo", kdf=KdfParams(1, 8, 1))
+print("the change returned", flush=True)
+"""
+
+
+def _backup_slot_opens(folder: Path, passphrase: str) -> bool:
+    from desktop.vault.keyslot import KeySlot
+
+    try:
+        KeySlot.from_bytes((folder / "keyslot.json").read_bytes()).open(passphrase)
+    except WrongPassphrase:
+        return False
+    return True
+
+
+def test_sigkill_after_the_main_slot_is_replaced_the_next_unlock_finishes_the_change(tmp_path):
+    d = tmp_path / "vault"
+    v = Vault.create(d, "alpha", kdf=FAST)
+    v.backup_now()
+    v.backup_now()
+    v.lock()
+    proc = _spawn(_CHANGE_THEN_DIE, str(d))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, err[-2000:]
+    assert out.splitlines() == ["main slot written"]
+    backups = Vault.backups(d)
+    assert len(backups) == 2
+    # The state the kill left: the vault is on the new passphrase, its backups still on the old one.
+    assert all(_backup_slot_opens(b, "alpha") for b in backups)
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(d, "alpha")
+
+    Vault.unlock(d, "bravo").lock()  # the next unlock finishes the job
+    for b in backups:
+        assert _backup_slot_opens(b, "bravo") and not _backup_slot_opens(b, "alpha")
+        assert (b / "keyslot.json").read_bytes() == (d / "keyslot.json").read_bytes()
+    # A restore brings back a vault that the old passphrase does not open either.
+    (d / "vault.db").write_bytes(b"")
+    Vault.restore_backup(d, backups[0])
+    Vault.unlock(d, "bravo").lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(d, "alpha")
