@@ -250,8 +250,11 @@ class Interview:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Interview:
-        """Build from the JSON form. Raises ValueError naming the field (never its value)."""
+    def from_dict(cls, d: dict[str, Any], *, force_optional: bool = False) -> Interview:
+        """Build from the JSON form. Raises ValueError naming the field (never its value).
+
+        ``force_optional``: a record still being typed (the form, its draft) may have no police force
+        chosen yet; it comes back with ``force=""`` and :func:`validate` says so in words."""
         if not isinstance(d, dict):
             raise ValueError("expected a JSON object")
 
@@ -285,9 +288,10 @@ class Interview:
                 raise ValueError(f"'{key}' must be text")
             return v
 
-        force = need("force")
+        force = "" if force_optional and d.get("force") in (None, "") else need("force")
         try:
-            force_by_code(force)
+            if force:
+                force_by_code(force)
         except (ValueError, TypeError):
             raise ValueError("'force' must be a police force code (see 'witnessbox forces')") from None
         reported_raw = d.get("reported_on")
