@@ -288,12 +288,14 @@ class Interview:
                 raise ValueError(f"'{key}' must be text")
             return v
 
-        force = "" if force_optional and d.get("force") in (None, "") else need("force")
-        try:
-            if force:
+        if force_optional and d.get("force") in (None, ""):
+            force = ""
+        else:
+            force = need("force")
+            try:
                 force_by_code(force)
-        except (ValueError, TypeError):
-            raise ValueError("'force' must be a police force code (see 'witnessbox forces')") from None
+            except (ValueError, TypeError):
+                raise ValueError("'force' must be a police force code (see 'witnessbox forces')") from None
         reported_raw = d.get("reported_on")
         try:
             reported = YearMonth.parse(reported_raw) if reported_raw else None

@@ -217,6 +217,8 @@ def test_core_reads_a_record_still_being_typed_only_when_asked():
     assert Interview.from_dict(d, force_optional=True).force == ""
     with pytest.raises(ValueError, match="police force code"):
         Interview.from_dict({**d, "force": "atlantis"}, force_optional=True)
+    with pytest.raises(ValueError, match="police force code"):
+        Interview.from_dict({**d, "force": []}, force_optional=True)
 
 
 def test_the_service_loads_no_qt():
