@@ -24,6 +24,7 @@ from desktop.core.forces import FORCES, force_by_code
 from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import CRIME_LABELS, Interview
 from desktop.services import vaults
+from desktop.services.interviews import delete_interview
 from desktop.vault import InterviewSummary, Vault
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -237,7 +238,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx) as vault:
-        vault.interviews.delete(vaults.resolve(vault, args.id))
+        delete_interview(vault, vaults.resolve(vault, args.id))
     ctx.say("Deleted. Nothing of the interview is left in the vault, its search index or its backups.")
     return 0
 

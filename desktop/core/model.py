@@ -312,8 +312,11 @@ class Interview:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Interview:
-        """Build from the JSON form. Raises ValueError naming the field (never its value)."""
+    def from_dict(cls, d: dict[str, Any], *, force_optional: bool = False) -> Interview:
+        """Build from the JSON form. Raises ValueError naming the field (never its value).
+
+        ``force_optional``: a record still being typed (the form, its draft) may have no police force
+        chosen yet; it comes back with ``force=""`` and :func:`validate` says so in words."""
         if not isinstance(d, dict):
             raise ValueError("expected a JSON object")
 
@@ -347,11 +350,14 @@ class Interview:
                 raise ValueError(f"'{key}' must be text")
             return v
 
-        force = need("force")
-        try:
-            force_by_code(force)
-        except (ValueError, TypeError):
-            raise ValueError("'force' must be a police force code (see 'witnessbox forces')") from None
+        if force_optional and d.get("force") in (None, ""):
+            force = ""
+        else:
+            force = need("force")
+            try:
+                force_by_code(force)
+            except (ValueError, TypeError):
+                raise ValueError("'force' must be a police force code (see 'witnessbox forces')") from None
         reported_raw = d.get("reported_on")
         try:
             reported = YearMonth.parse(reported_raw) if reported_raw else None

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui.interview_editor import OPEN_KEY, InterviewEditor, pick_files
+from desktop.services.interviews import OPEN_KEY
+from desktop.ui.interview_editor import InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes

@@ -113,8 +113,13 @@ def test_add_list_show_search_delete(cli, tmp_path):
         code, out, err = cli("search", weird)
         assert code == 0, err
 
+    with Vault.unlock(cli.vault, "correct horse battery") as v:  # the desktop app had it open in the form
+        v.drafts.save("editor:open", {"id": ids[0]})
     code, out, err = cli("delete", ids[0])
     assert code == 0, err
+    with Vault.unlock(cli.vault, "correct horse battery") as v:  # the same action as the app's Delete
+        assert v.drafts.load("editor:open") is None
+        assert ("interview.deleted", ids[0]) in [(e.action, e.target) for e in v.audit.entries()]
     code, out, _ = cli("list", "--json")
     assert [r["id"] for r in json.loads(out)] == [ids[1]]
     code, _, err = cli("show", ids[0])
