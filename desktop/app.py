@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
@@ -84,8 +85,11 @@ def build_main_window(
     today=None,
     choose_folder=None,
     choose_signing_file=None,
+    vault_dir: Path | None = None,
 ):
     """Wire the services into the main window.
+
+    ``vault_dir``: the vault to open (``witnessbox --vault DIR``, already checked); None: the default.
 
     ``kdf``: key-derivation cost for a new vault (None: measured on this machine).
     ``pool``: where slow work (key derivation, attachments) runs (None: Qt's global pool).
@@ -103,7 +107,7 @@ def build_main_window(
 
     app = QApplication.instance()
     tasks = TaskRunner(pool)
-    gate = VaultGate(paths.default_vault_dir, kdf)
+    gate = VaultGate(vault_dir or paths.default_vault_dir, kdf)
     idle = IdleWatcher(app, idle_timeout_ms or DEFAULT_IDLE_MINUTES * 60_000)
     clipboard = ClipboardGuard(app.clipboard())
     kwargs = {}
@@ -120,10 +124,10 @@ def build_main_window(
     return window
 
 
-def run_gui(paths: AppPaths) -> int:
+def run_gui(paths: AppPaths, vault_dir: Path | None = None) -> int:
     app = QApplication.instance() or Application(sys.argv[:1])
     paths.ensure()
-    window = build_main_window(paths)
+    window = build_main_window(paths, vault_dir=vault_dir)
     install_excepthook(lambda: window)
     # Quick exit: the window is already locked and hidden; the process ends too, so nothing
     # decrypted stays in memory. Starting Witnessbox again shows the lock screen.
