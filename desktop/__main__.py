@@ -12,6 +12,7 @@ firewall.install()
 
 import logging  # noqa: E402
 import os  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 from desktop import logging_setup  # noqa: E402
 from desktop.paths import AppPaths  # noqa: E402
@@ -67,18 +68,24 @@ def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
         from desktop.cli import Context, output_closed, run
 
         _utf8_output()
-        code = run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr))
+        code = run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr),
+                   start_app=lambda folder: _start_app(paths, folder))
         try:  # what is still buffered goes out now, while a closed pipe can still end quietly
             sys.stdout.flush()
         except BrokenPipeError:
             output_closed(sys.stdout)
             return 1
         return code
+    return _start_app(paths, None)
 
+
+def _start_app(paths: AppPaths, vault_dir: Path | None) -> int:
+    """The desktop app, on ``vault_dir`` (``witnessbox --vault DIR``, already checked) or on the
+    folder it would choose itself (the one chosen last time on the lock screen, or the default)."""
     firewall.sanitise_qt_environment()
     from desktop.app import run_gui
 
-    return run_gui(paths)
+    return run_gui(paths, vault_dir)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
@@ -84,8 +85,15 @@ def build_main_window(
     today=None,
     choose_folder=None,
     choose_signing_file=None,
+    vault_dir: Path | None = None,
+    choose_vault_folder=None,
 ):
     """Wire the services into the main window.
+
+    ``vault_dir``: the vault to open (``witnessbox --vault DIR``, already checked); None: the one
+    chosen last time on the lock screen (kept in the configuration folder), else the default.
+    ``choose_vault_folder``: how the lock screen's "Open another vault…" asks for a folder
+    (None: Qt's folder dialog).
 
     ``kdf``: key-derivation cost for a new vault (None: measured on this machine).
     ``pool``: where slow work (key derivation, attachments) runs (None: Qt's global pool).
@@ -99,11 +107,16 @@ def build_main_window(
     from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher, QuickExitKeys
     from desktop.ui.system_lock import SystemLockWatcher
     from desktop.ui.unlock import VaultGate
+    from desktop.ui.vault_choice import RememberedVault, VaultChoice
     from desktop.ui.workers import TaskRunner
 
     app = QApplication.instance()
     tasks = TaskRunner(pool)
     gate = VaultGate(paths.default_vault_dir, kdf)
+    choice_kwargs = {"choose": choose_vault_folder} if choose_vault_folder is not None else {}
+    vault_choice = VaultChoice(gate, paths.default_vault_dir, RememberedVault.in_config(paths.config_dir),
+                               **choice_kwargs)
+    vault_choice.start(vault_dir)
     idle = IdleWatcher(app, idle_timeout_ms or DEFAULT_IDLE_MINUTES * 60_000)
     clipboard = ClipboardGuard(app.clipboard())
     kwargs = {}
@@ -114,16 +127,16 @@ def build_main_window(
                         system_lock=system_lock,
                         idle_timeout_ms=idle_timeout_ms,
                         file_picker=file_picker or pick_files, choose_folder=choose_folder,
-                        choose_signing_file=choose_signing_file, **kwargs)
+                        choose_signing_file=choose_signing_file, vault_choice=vault_choice, **kwargs)
     tasks.setParent(window)
     app.aboutToQuit.connect(clipboard.clear_if_ours)
     return window
 
 
-def run_gui(paths: AppPaths) -> int:
+def run_gui(paths: AppPaths, vault_dir: Path | None = None) -> int:
     app = QApplication.instance() or Application(sys.argv[:1])
     paths.ensure()
-    window = build_main_window(paths)
+    window = build_main_window(paths, vault_dir=vault_dir)
     install_excepthook(lambda: window)
     # Quick exit: the window is already locked and hidden; the process ends too, so nothing
     # decrypted stays in memory. Starting Witnessbox again shows the lock screen.

@@ -7,6 +7,11 @@ Conventions every command follows:
 * ``--passphrase-file FILE`` reads the passphrase from the first line of FILE; otherwise the
   passphrase is prompted for without echo. It is never taken from argv or the environment.
 * ``--json`` where a command reports data.
+* These three are global options: they may come before the command as well as after it
+  (``witnessbox --vault DIR list`` is ``witnessbox list --vault DIR``), but only for a command
+  that takes them. Given on both sides with different values, they are refused rather than one
+  silently winning: a command run on another vault than the one meant (``delete``, ``add``) is
+  the costly mistake. ``witnessbox --vault DIR`` with no command starts the desktop app on DIR.
 * Exit 0 on success; 1 with a one-line message on stderr for a user error; 2 for a usage error.
   No traceback reaches the user; the log gets a scrubbed one.
 
@@ -179,17 +184,68 @@ def open_vault(args: argparse.Namespace, ctx: Context, passphrase: str | None = 
         yield vault
 
 
+_VAULT_HELP = "the vault folder (default: in your user data folder)"
+_PASSPHRASE_FILE_HELP = "read the passphrase from the first line of FILE (for scripts)"
+_JSON_HELP = "print machine-readable JSON"
+
+# The options that may also come before the command: (flag, the command's dest). Before the
+# command argparse stores them under "global_<dest>"; run() moves them to <dest>.
+GLOBAL_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("--vault", "vault"),
+    ("--passphrase-file", "passphrase_file"),
+    ("--json", "json"),
+)
+_GLOBAL_PREFIX = "global_"
+
+
 def add_vault_options(parser: argparse.ArgumentParser, *, passphrase: bool = True) -> None:
     """The options every vault command shares."""
-    parser.add_argument("--vault", metavar="DIR", help="the vault folder (default: in your user data folder)")
+    parser.add_argument("--vault", metavar="DIR", help=_VAULT_HELP)
     if passphrase:
-        parser.add_argument(
-            "--passphrase-file", metavar="FILE", help="read the passphrase from the first line of FILE (for scripts)"
-        )
+        parser.add_argument("--passphrase-file", metavar="FILE", help=_PASSPHRASE_FILE_HELP)
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_JSON_HELP)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "global options", "also accepted before the command, by every command that takes them after it")
+    group.add_argument("--vault", dest=_GLOBAL_PREFIX + "vault", metavar="DIR",
+                       help=_VAULT_HELP + "; with no command, the desktop app opens this vault")
+    group.add_argument("--passphrase-file", dest=_GLOBAL_PREFIX + "passphrase_file", metavar="FILE",
+                       help=_PASSPHRASE_FILE_HELP)
+    group.add_argument("--json", dest=_GLOBAL_PREFIX + "json", action="store_true", help=_JSON_HELP)
+
+
+def _same(dest: str, a: Any, b: Any) -> bool:
+    if dest in ("vault", "passphrase_file"):
+        return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
+    return bool(a == b)
+
+
+def _apply_global_options(args: argparse.Namespace) -> None:
+    """Move the options given before the command to where its handler reads them.
+
+    An option the command does not take is a usage error (not silently dropped: ``--vault`` given
+    to a command that never opens a vault would look as if it had been used); so is one given
+    before and after the command with different values."""
+    command = getattr(args, "command", None)
+    for flag, dest in GLOBAL_OPTIONS:
+        given = getattr(args, _GLOBAL_PREFIX + dest, None)
+        if hasattr(args, _GLOBAL_PREFIX + dest):
+            delattr(args, _GLOBAL_PREFIX + dest)
+        if given is None or given is False:
+            continue
+        if command is None:
+            continue  # no command: the caller decides what a global option means
+        if not hasattr(args, dest):
+            raise UsageError(f"'{command}' does not take {flag} (see 'witnessbox {command} --help')")
+        after = getattr(args, dest)
+        if after is not None and after is not False and not _same(dest, given, after):
+            raise UsageError(f"{flag} is given before and after '{command}' with different values; give it once")
+        setattr(args, dest, given)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -206,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
         "made from it. With no command, the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     st = sub.add_parser("self-test", help="check this installation (offline guard, SQLCipher, FTS5, fonts)")
@@ -244,15 +301,40 @@ def _refusal_message(exc: Exception) -> str | None:
     return None
 
 
-def run(argv: list[str], ctx: Context) -> int:
-    """Run one command; returns the exit code. Never raises for a user or usage error."""
+StartApp = Callable[[Path | None], int]
+
+
+def _app_vault(args: argparse.Namespace, ctx: Context) -> Path | None:
+    """No command: the folder the desktop app is to open (None: the one it would open anyway)."""
+    if getattr(args, _GLOBAL_PREFIX + "json", False):
+        raise UsageError("--json needs a command (see 'witnessbox --help')")
+    if getattr(args, _GLOBAL_PREFIX + "passphrase_file", None) is not None:
+        raise UsageError("the desktop app asks for the passphrase itself; --passphrase-file is for a command "
+                         "(see 'witnessbox --help')")
+    chosen = getattr(args, _GLOBAL_PREFIX + "vault", None)
+    if chosen is None:
+        return None
+    return ctx.vault_dir(argparse.Namespace(vault=chosen))
+
+
+def run(argv: list[str], ctx: Context, *, start_app: StartApp | None = None) -> int:
+    """Run one command; returns the exit code. Never raises for a user or usage error.
+
+    With no command and ``start_app`` given (the installed ``witnessbox``), ``--vault DIR`` alone
+    starts the desktop app on DIR: ``start_app(folder)`` is called once the folder has passed the
+    same checks as a command's (a cloud-synced folder is refused here, before any window opens).
+    """
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler", None)
         if handler is None:
-            raise UsageError("no command given (see 'witnessbox --help')")
-        return int(handler(args, ctx) or 0)
+            if start_app is None:
+                raise UsageError("no command given (see 'witnessbox --help')")
+            folder = _app_vault(args, ctx)
+        else:
+            _apply_global_options(args)
+            return int(handler(args, ctx) or 0)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     except UsageError as exc:
@@ -277,6 +359,7 @@ def run(argv: list[str], ctx: Context) -> int:
             f"witnessbox: an unexpected error stopped the command; details are in the log ({ctx.paths.log_dir}).\n"
         )
         return 1
+    return start_app(folder)
 
 
 def output_closed(stream: TextIO) -> None:

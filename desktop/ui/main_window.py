@@ -37,6 +37,7 @@ from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
 from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
 from desktop.ui.system_lock import SystemLockWatcher
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
+from desktop.ui.vault_choice import VaultChoice, VaultSwitcher
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
                  file_picker: Callable[[QWidget], list[Path]] = pick_files,
                  today: Callable[[], date] = date.today,
                  choose_folder: FolderChooser | None = None,
-                 choose_signing_file: FileChooser | None = None) -> None:
+                 choose_signing_file: FileChooser | None = None,
+                 vault_choice: VaultChoice | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main")
@@ -98,6 +100,17 @@ class MainWindow(QMainWindow):
         self.workspace.addWidget(self.editor)
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
+        # "Open another vault…" under both first screens, when the app can choose its vault folder.
+        self.vault_choice = vault_choice
+        self.vault_switchers: list[VaultSwitcher] = []
+        if vault_choice is not None:
+            vault_choice.setParent(self)
+            for page, text in ((self.unlock_page, self.tr("Open another vault…")),
+                               (self.create_page, self.tr("Open an existing vault…"))):
+                switcher = VaultSwitcher(vault_choice, tasks, text)
+                page.card.add_below(switcher)
+                self.vault_switchers.append(switcher)
+            vault_choice.changed.connect(self._vault_folder_changed)
 
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)
@@ -175,7 +188,15 @@ class MainWindow(QMainWindow):
     def vault(self):
         return self._vault
 
+    def _vault_folder_changed(self) -> None:
+        """Another folder was chosen on the lock screen: what was typed for the last one goes."""
+        self.unlock_page.cancel()
+        self.create_page.cancel()
+        self._show_locked_page()
+
     def _show_locked_page(self) -> None:
+        for switcher in self.vault_switchers:
+            switcher.refresh()
         exists = self._gate.exists()
         self.stack.setCurrentWidget(self.unlock_page if exists else self.create_page)
         for w in (self.settings_button, self.lock_button):

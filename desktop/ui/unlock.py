@@ -121,6 +121,11 @@ class _Card(QFrame):
         self.body.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
         return message, busy, button
 
+    def add_below(self, widget: QWidget) -> None:
+        """Something quieter under the primary button (the vault folder switcher)."""
+        widget.setParent(self)
+        self.body.addWidget(widget)
+
 
 def _centred(page: QWidget, card: QWidget) -> None:
     outer = QVBoxLayout(page)
@@ -211,6 +216,7 @@ class CreateVaultPage(QWidget):
 
         self.message, self.busy, self.create_button = card.finish(self.tr("&Create the vault"),
                                                                   self.tr("Create the vault"))
+        self.card = card
         _centred(self, card)
 
         self.passphrase.textChanged.connect(self._update)
@@ -343,6 +349,7 @@ class UnlockPage(QWidget):
         label.setBuddy(self.passphrase)
         b.addWidget(self.passphrase)
         self.message, self.busy, self.unlock_button = card.finish(self.tr("&Unlock"), self.tr("Unlock"))
+        self.card = card
         _centred(self, card)
 
         self.passphrase.returnPressed.connect(self.submit)
