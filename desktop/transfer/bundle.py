@@ -20,8 +20,8 @@ Writing::
 
 Items are read twice (first to hash them for the signed manifest, then to write them), streaming
 in chunks, so the bundle is never whole in memory; an item whose bytes change between the two
-passes stops the write with :class:`BundleWriteFailed`. An ``OSError`` from ``out`` (a full stick)
-is raised as it is, so the caller can tell the person what happened.
+passes stops the write with :class:`BundleWriteFailed`. An ``OSError`` from ``out`` (a full stick), or the stick
+writer's own error, is raised as it is, so the caller can tell the person what happened.
 
 Reading — THE VERDICT IS THE RETURN::
 
@@ -239,7 +239,7 @@ class _HashingWriter(io.RawIOBase):
         self._out = out
         self.hash = hashlib.sha256()
         self.size = 0
-        self.error: OSError | None = None
+        self.error: Exception | None = None
 
     def writable(self) -> bool:
         return True
@@ -247,7 +247,7 @@ class _HashingWriter(io.RawIOBase):
     def write(self, data) -> int:  # noqa: ANN001 - bytes-like
         try:
             self._out.write(data)
-        except OSError as exc:
+        except Exception as exc:  # a full stick (OSError) or the stick writer's own refusal
             self.error = exc
             raise
         self.hash.update(data)
