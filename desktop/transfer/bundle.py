@@ -73,6 +73,7 @@ MAGIC_STEM = b"WBBUNDLE\x00v"
 SIGNATURE_SIZE = 64
 CHUNK = 1024 * 1024
 AGE_HEADER = b"age-encryption.org/v1\n"
+HEAD = 8192  # enough of the file to see whether its age header is whole
 _NAME = re.compile(r"WBB1-[0-9a-f]{32}\.age", re.IGNORECASE)
 
 Source = bytes | Callable[[], BinaryIO]
@@ -273,7 +274,7 @@ def read_bundle(inp: BinaryIO, *, me: DeviceKeys, pinned: Mapping[str, PublicKey
             raise BundleRefused(inner.refusal.message) from None
         if reader.error is not None:
             raise BundleRefused(errors.UNREADABLE) from None
-        if not reader.head.startswith(AGE_HEADER[: len(reader.head)]) or reader.size < len(AGE_HEADER):
+        if not reader.head.startswith(AGE_HEADER) or b"\n--- " not in reader.head:
             raise BundleRefused(errors.NOT_A_BUNDLE) from None
         if "no matching keys" in str(exc).lower():
             raise BundleRefused(errors.OTHER_RECIPIENT) from None
@@ -303,8 +304,8 @@ class _HashingReader(io.RawIOBase):
         n = len(data)
         buffer[:n] = data
         self.hash.update(data)
-        if self.size < len(AGE_HEADER):
-            self.head = (self.head + data)[: len(AGE_HEADER)]
+        if len(self.head) < HEAD:
+            self.head = (self.head + data)[:HEAD]
         self.size += n
         return n
 
