@@ -97,12 +97,12 @@ class Item:
     source: Source
 
     @classmethod
-    def of_bytes(cls, id: str, kind: str, data: bytes) -> Item:  # noqa: A002 - the manifest's name
+    def of_bytes(cls, id: str, kind: str, data: bytes) -> Item:
         return cls(id, kind, bytes(data))
 
     @classmethod
-    def of_path(cls, id: str, kind: str, path: Path) -> Item:  # noqa: A002
-        return cls(id, kind, lambda: open(path, "rb"))  # noqa: SIM115 - closed by _chunks
+    def of_path(cls, id: str, kind: str, path: Path) -> Item:
+        return cls(id, kind, lambda: open(path, "rb"))  # closed by Item.chunks
 
     def chunks(self) -> Iterator[bytes]:
         if isinstance(self.source, bytes | bytearray | memoryview):
@@ -219,7 +219,7 @@ class _InnerReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001 - a writable buffer
+    def readinto(self, buffer: memoryview) -> int:
         try:
             while not self._pending:
                 chunk = next(self._chunks, None)
@@ -245,7 +245,7 @@ class _HashingWriter(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:  # noqa: ANN001 - bytes-like
+    def write(self, data: bytes) -> int:
         try:
             self._out.write(data)
         except Exception as exc:  # a full stick (OSError) or the stick writer's own refusal
@@ -295,7 +295,7 @@ class _HashingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001 - a writable buffer
+    def readinto(self, buffer: memoryview) -> int:
         try:
             data = self._inp.read(len(buffer))
         except OSError as exc:
@@ -331,7 +331,7 @@ class _InnerParser(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:  # noqa: ANN001 - bytes-like
+    def write(self, data: bytes) -> int:
         if self.refusal is not None or self.caller_error is not None:
             raise BundleRefused(errors.CHANGED)
         try:

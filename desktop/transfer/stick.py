@@ -79,7 +79,7 @@ class _HashingFile:
         self.hash = hashlib.sha256()
         self.size = 0
 
-    def write(self, data) -> int:  # noqa: ANN001 - bytes-like
+    def write(self, data: bytes) -> int:
         if self.size + len(data) > FAT32_MAX_FILE:
             raise StickWriteFailed(TOO_BIG_FOR_FAT)
         self._fh.write(data)
