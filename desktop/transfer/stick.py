@@ -7,7 +7,7 @@ flush, so a file on a stick is written once, under a name nobody else uses, and 
    (free space must be at least ``headroom`` times the expected size; 2 by default);
 2. write ``<name>.part``, hashing what is written, and fsync it;
 3. rename it to ``<name>`` (never over an existing file) and fsync the folder
-   (:func:`desktop.files.fsync_dir`, the one atomic writer's folder sync);
+   (steps 2-3 are :func:`desktop.files.write_once`, the atomic writer's form for sticks);
 4. drop the file's cached pages (``posix_fadvise DONTNEED``) and read it back from the stick;
    the SHA-256 must match what was written.
 
@@ -36,11 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.files import fsync_dir
+from desktop.files import PART_SUFFIX, fsync_dir, write_once
 from desktop.transfer.errors import StickWriteFailed
 from desktop.transfer.manifest import FAT32_MAX_FILE
 
-PART_SUFFIX = ".part"
 IGNORED_NAMES = {"system volume information", ".trashes", ".fseventsd", ".spotlight-v100", "$recycle.bin"}
 _BUNDLE = re.compile(r"WBB1-[0-9a-f]{32}\.age", re.IGNORECASE)
 _RECEIPT = re.compile(r"WBR1-[0-9a-f]{32}\.json", re.IGNORECASE)
@@ -111,29 +110,22 @@ def write_to_stick(folder: Path, name: str, produce: Callable[[BinaryIO], object
         raise StickWriteFailed(NO_ROOM)
     if final.exists() or part.exists():
         raise StickWriteFailed(EXISTS)
-    renamed = False
+    sink: _HashingFile | None = None
     try:
-        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "wb") as fh:
+        with write_once(final) as fh:
             sink = _HashingFile(fh)
             produce(sink)  # type: ignore[arg-type] - it has write/flush/fileno
-            fh.flush()
-            os.fsync(fh.fileno())
-        if final.exists():
-            raise StickWriteFailed(EXISTS)
-        os.rename(part, final)
-        renamed = True
-        fsync_dir(folder)
         if _read_back_sha256(final) != sink.hash.hexdigest():
             raise StickWriteFailed(BAD_READ_BACK)
+    except FileExistsError as exc:  # someone else's file: leave it alone
+        raise StickWriteFailed(EXISTS) from exc
     except BaseException as exc:
+        # write_once has removed the .part; if the rename happened and a later step failed, the
+        # file under the final name is ours and unverified: remove it.
         with contextlib.suppress(OSError):
-            part.unlink()
-        if renamed:
-            with contextlib.suppress(OSError):
-                final.unlink()
-            with contextlib.suppress(OSError):
-                fsync_dir(folder)
+            final.unlink()
+        with contextlib.suppress(OSError):
+            fsync_dir(folder)
         if isinstance(exc, OSError):
             full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
             raise StickWriteFailed(FULL if full else NOT_WRITTEN) from exc

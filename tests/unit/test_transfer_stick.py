@@ -200,3 +200,23 @@ def test_a_real_full_tmpfs_stick_leaves_nothing(tmp_path):  # pragma: no cover -
         pytest.skip("this kernel does not let a user namespace mount tmpfs")
     assert out.returncode == 0, out.stderr[-3000:]
     _check_full(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_write_once_never_replaces_and_leaves_no_part_on_failure(folder):
+    from desktop.files import write_once
+
+    target = folder / ("WBR1-" + "1" * 32 + ".json")
+    with write_once(target) as fh:
+        fh.write(b"first")
+    assert target.read_bytes() == b"first" and os.listdir(folder) == [target.name]
+    with pytest.raises(FileExistsError):
+        with write_once(target) as fh:
+            fh.write(b"second")
+    assert target.read_bytes() == b"first" and os.listdir(folder) == [target.name]
+    other = folder / "other.bin"
+    with pytest.raises(RuntimeError):
+        with write_once(other) as fh:
+            fh.write(b"half")
+            assert (folder / "other.bin.part").exists()  # a half-written file is named so
+            raise RuntimeError("stopped")
+    assert os.listdir(folder) == [target.name]
