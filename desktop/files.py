@@ -15,6 +15,7 @@ imports nothing but the standard library, so the crash tests can load it on its 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -64,6 +65,38 @@ def atomic_writer(target: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
             os.unlink(tmp)
         raise
     fsync_dir(directory)
+
+
+PART_SUFFIX = ".part"
+
+
+@contextlib.contextmanager
+def write_once(target: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """:func:`atomic_writer` for removable media (USB sticks), where a file is written once and never
+    replaced: the temp file is ``<target>.part``, so a reader can see a half-written file by its name
+    and skip it; it is created exclusively; on clean exit it is fsynced and renamed to ``target``,
+    which must not exist yet (``FileExistsError``), and the folder is fsynced. On failure the
+    ``.part`` is removed and the exception propagates. Callers give unique random names, so the
+    check before the rename (FAT has no hard links for an exclusive rename) cannot race in practice.
+    """
+    target = Path(target)
+    part = target.with_name(target.name + PART_SUFFIX)
+    if target.exists():
+        raise FileExistsError(errno.EEXIST, "already exists", str(target))
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, "already exists", str(target))
+        os.rename(part, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(part)
+        raise
+    fsync_dir(target.parent)
 
 
 def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> None:
