@@ -193,6 +193,12 @@ def shoot(out: Path, tag: str) -> int:
         grab(name)
     editor.attachments_view.selectRow(0)
     editor.view_selected_attachment()
+    for _ in range(100):  # the attachment is decrypted and decoded on a worker thread
+        if editor.viewer is not None:
+            break
+        settle(100)
+    if editor.viewer is None:
+        raise SystemExit("the attachment viewer did not open within ten seconds")
     editor.viewer.resize(min(820, screen.width() - 80), min(640, screen.height() - 80))
     grab("10-attachment-viewer")
     editor.viewer.reject()
