@@ -35,6 +35,7 @@ from desktop.vault.schema import CLEANABLE_FROM, SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 BACKUP_DIR = "backups"
+DAMAGED_DIR = "damaged"
 DB_NAME = "vault.db"
 SLOT_NAME = "keyslot.json"
 KEEP = 3
@@ -138,11 +139,13 @@ def slot_copies(vault_dir: Path) -> list[KeySlot]:
 
 
 def sweep_temp(vault_dir: Path) -> None:
-    """Remove half-made backups and temp files left by a crash."""
-    root = backups_dir(vault_dir)
-    if root.is_dir():
+    """Remove half-made backups, journal-check copies and temp files left by a crash. Called only
+    with the vault's folder lock held, so nothing here can be another process's work in progress."""
+    for root in (backups_dir(vault_dir), Path(vault_dir)):
+        if not root.is_dir():
+            continue
         for p in root.glob(f"{TEMP_PREFIX}*"):
-            if p.is_dir():
+            if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p, ignore_errors=True)
             else:
                 with contextlib.suppress(OSError):
@@ -225,6 +228,25 @@ def clean_backups(connections: Connections, vault_dir: Path, *, vacuum: bool = F
         db.checkpoint_truncate(con)
 
 
+def set_aside(vault_dir: Path, names: tuple[str, ...]) -> Path:
+    """Move the vault's files called ``names`` into a new ``damaged/<UTC time>/`` folder (never
+    delete them: they may still hold something); returns that folder."""
+    directory = Path(vault_dir)
+    # Each level on its own: mkdir(parents=True) gives the parents the umask's mode, not 0700.
+    damaged = make_private_dir(directory / DAMAGED_DIR)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    while (damaged / stamp).exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = make_private_dir(damaged / stamp)
+    for name in names:
+        src = directory / name
+        if src.exists() or src.is_symlink():
+            os.replace(src, aside / name)
+    fsync_dir(aside)
+    fsync_dir(directory)
+    return aside
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
     with open(source, "rb") as src, atomic_writer(target) as dst:
         shutil.copyfileobj(src, dst, 1024 * 1024)
@@ -237,15 +259,7 @@ def restore(vault_dir: Path, backup: Path) -> None:
     backup = Path(backup)
     if backup not in list_backups(directory):
         raise VaultError("That is not one of this vault's backups.")
-    # Each level on its own: mkdir(parents=True) gives the parents the umask's mode, not 0700.
-    damaged = make_private_dir(directory / "damaged")
-    aside = make_private_dir(damaged / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ"))
-    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOT_NAME):
-        src = directory / name
-        if src.exists():
-            os.replace(src, aside / name)
-    fsync_dir(aside)
-    fsync_dir(directory)
+    aside = set_aside(directory, (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOT_NAME))
     # A backup's WAL (left by a clean-up cut short) holds its latest commits: it comes along.
     wal = backup / (DB_NAME + "-wal")
     # Both copies go through the atomic writer (owner-only from the start, fsynced before the

@@ -68,6 +68,19 @@ class NotFound(VaultError):
         super().__init__(f"No such {what} in this vault.")
 
 
+class VaultInUse(VaultError):
+    """Another Witnessbox process (a window or a command) holds the vault open."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The vault is in use by another Witnessbox window or command; close it and try again."
+        )
+
+
+class UnsafeVaultFolder(VaultError):
+    """The vault folder can be read by other users and could not be made private."""
+
+
 class NewerVault(VaultError):
     def __init__(self) -> None:
         super().__init__("This vault was made by a newer version of Witnessbox; update Witnessbox to open it.")

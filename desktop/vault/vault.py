@@ -36,10 +36,12 @@ from desktop.vault.errors import (
     VaultDamaged,
     VaultError,
     VaultExists,
+    VaultInUse,
     VaultLocked,
     WrongPassphrase,
     is_disk_full,
 )
+from desktop.vault.guard import FolderLock, check_folder
 from desktop.vault.keyslot import (
     KdfParams,
     KeySlot,
@@ -52,6 +54,7 @@ from desktop.vault.keyslot import (
 )
 from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
+from desktop.vault.walcheck import wal_problem
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +81,13 @@ def _apply_migrations(con: db.Connection, from_version: int) -> None:
 class Vault:
     """An unlocked vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
 
-    def __init__(self, directory: Path, data_key: bytearray, slot: KeySlot) -> None:
+    def __init__(
+        self, directory: Path, data_key: bytearray, slot: KeySlot, folder_lock: FolderLock | None = None
+    ) -> None:
         self.directory = Path(directory)
         self._slot = slot
+        # Held from unlock to lock: one Witnessbox process at a time works on this vault.
+        self._folder_lock = folder_lock
         # Per-thread connections and the data key they are keyed from; the repositories get only these.
         self._connections = Connections(self.db_path(directory), data_key, after_deletion=self._after_deletion)
         self.interviews = Interviews(self._connections)
@@ -126,8 +133,19 @@ class Vault:
             raise VaultExists()
         if not passphrase:
             raise ValueError("the passphrase is empty")
-        params = kdf or calibrate_kdf()
         make_private_dir(directory)
+        folder_lock = FolderLock(directory)
+        try:
+            if cls.exists(directory):  # made by another process while this one was waiting
+                raise VaultExists()
+            return cls._create_locked(directory, passphrase, kdf, folder_lock)
+        except BaseException:
+            folder_lock.release()
+            raise
+
+    @classmethod
+    def _create_locked(cls, directory: Path, passphrase: str, kdf: KdfParams | None, folder_lock: FolderLock) -> Vault:
+        params = kdf or calibrate_kdf()
         remove_stale_temp_files(directory)  # a create cut short earlier leaves a temp database
         key = new_data_key()
         vault_id = secrets.token_hex(16)
@@ -164,7 +182,7 @@ class Vault:
             if isinstance(exc, db.DatabaseError):
                 raise (db.translate(exc) or VaultError("The vault could not be created.")) from None
             raise
-        vault = cls(directory, key, slot)
+        vault = cls(directory, key, slot, folder_lock)
         vault.audit.append("vault.created")
         log.info("vault created")
         return vault
@@ -178,6 +196,7 @@ class Vault:
         if not cls.exists(directory):
             raise NoVault()
         available = backups.list_backups(directory)
+        check_folder(directory, backups=available)
         slot = read_slot(cls.slot_path(directory), backups=available)
         try:
             key, stale = slot.unwrap(passphrase)  # WrongPassphrase before any database file is opened
@@ -207,6 +226,7 @@ class Vault:
         if not cls.exists(directory):
             raise NoVault()
         available = backups.list_backups(directory)
+        check_folder(directory, backups=available)
         slot = read_slot(cls.slot_path(directory), backups=available)
         if not slot.recovery:
             raise VaultError("This vault has no recovery key.")
@@ -230,7 +250,41 @@ class Vault:
 
     @classmethod
     def _open(cls, directory: Path, key: bytearray, slot: KeySlot, available: list[Path]) -> Vault:
+        """Take the folder lock, check the journal, open and check the database. On any failure
+        the key is wiped and the lock let go."""
         try:
+            folder_lock = FolderLock(directory)
+        except VaultInUse:
+            wipe(key)
+            raise
+        try:
+            return cls._open_locked(directory, key, slot, available, folder_lock)
+        except BaseException:
+            folder_lock.release()
+            raise
+
+    @classmethod
+    def _set_wal_aside_if_foreign(cls, directory: Path, key: bytearray, slot: KeySlot, available: list[Path]) -> None:
+        """A journal that is not this database's own is moved into ``damaged/``, never folded in
+        (:mod:`desktop.vault.walcheck`); the vault is then reported damaged, naming the backups."""
+        problem = wal_problem(directory, key, slot.vault_id)
+        if problem is None:
+            return
+        log.warning("the vault's journal was set aside unapplied: %s", problem)
+        backups.set_aside(directory, (DB_NAME + "-wal", DB_NAME + "-shm"))
+        raise VaultDamaged(
+            "The vault's journal file (vault.db-wal) does not belong to this vault's database (it may come from "
+            "another vault or from an older copy of this one), so it was not applied and was moved into the "
+            "vault's 'damaged' folder. Unlock again to open the vault as it was last saved.",
+            backups=available,
+        )
+
+    @classmethod
+    def _open_locked(
+        cls, directory: Path, key: bytearray, slot: KeySlot, available: list[Path], folder_lock: FolderLock
+    ) -> Vault:
+        try:
+            cls._set_wal_aside_if_foreign(directory, key, slot, available)
             con = db.open_db(cls.db_path(directory), key)
         except VaultDamaged as exc:
             wipe(key)
@@ -238,7 +292,7 @@ class Vault:
         except BaseException:
             wipe(key)
             raise
-        vault = cls(directory, key, slot)
+        vault = cls(directory, key, slot, folder_lock)
         try:
             # First fold the WAL into the database: after a crash or a full disk mid-checkpoint the
             # file can hold a torn page that the WAL still overrides, which is not damage.
@@ -267,7 +321,12 @@ class Vault:
             vault._connections.close()  # drops and wipes the key
             wipe(key)
             if isinstance(exc, db.DatabaseError):
-                raise (db.translate(exc) or VaultError("The vault could not be opened.")) from None
+                translated = db.translate(exc) or VaultError("The vault could not be opened.")
+                if isinstance(translated, VaultDamaged):  # it names the backups, like every damage found at unlock
+                    translated = VaultDamaged(translated.reason, backups=available)
+                raise translated from None
+            if isinstance(exc, VaultDamaged) and not exc.backups:
+                raise VaultDamaged(exc.reason, backups=available) from None
             raise
         remove_stale_temp_files(directory)
         backups.sweep_temp(directory)
@@ -317,9 +376,11 @@ class Vault:
     def lock(self) -> None:
         """Close every connection (waiting for any in-flight operation), truncate the WAL and drop
         the data key. Safe to call twice and from any thread."""
-        if not self._connections.close():
-            return
-        log.info("vault locked")
+        closed = self._connections.close()
+        if self._folder_lock is not None:
+            self._folder_lock.release()  # only once the last connection is closed and the WAL emptied
+        if closed:
+            log.info("vault locked")
 
     def __enter__(self) -> Vault:
         return self
@@ -402,5 +463,7 @@ class Vault:
     @classmethod
     def restore_backup(cls, directory: Path, backup: Path) -> None:
         """Put a backup back in place of a damaged database. The damaged files are moved aside into
-        ``damaged/<when>/`` (never deleted: they may still hold something). The vault must be locked."""
-        backups.restore(directory, backup)
+        ``damaged/<when>/`` (never deleted: they may still hold something). The vault must be locked
+        (:class:`VaultInUse` if another process has it open)."""
+        with FolderLock(directory):
+            backups.restore(directory, backup)
