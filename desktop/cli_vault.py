@@ -239,7 +239,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx) as vault:
         delete_interview(vault, vaults.resolve(vault, args.id))
-    ctx.say("Deleted. Nothing of the interview is left in the vault, its search index or its backups.")
+    ctx.say("Deleted. Nothing of the interview is left in the vault, its search index, its backups or its "
+            "damaged copies.")
     return 0
 
 
@@ -257,5 +258,6 @@ def cmd_restore_backup(args: argparse.Namespace, ctx: Context) -> int:
     if not Vault.backups(directory):
         raise UserError("This vault has no backups.")
     chosen = vaults.restore_backup(directory, ctx.passphrase(args), args.backup, force=args.force)
-    ctx.say(f"Restored the backup {chosen.name}. The vault's files as they were are in its 'damaged' folder.")
+    ctx.say(f"Restored the backup {chosen.name}. The vault's files as they were are in its 'damaged' folder "
+            "(deleting an interview also deletes it there).")
     return 0

@@ -7,8 +7,9 @@ checked (``cipher_integrity_check`` + ``integrity_check``) and only then renamed
 half-made backup never appears in the list. The newest :data:`KEEP` are kept.
 
 Names say when and why (``migration``, ``import``, ``manual``, ...), never what. When interviews
-are deleted from the vault, :func:`after_deletion` deletes them from every backup too
-(:func:`delete_from_backup`), and :func:`restore` puts a backup back in place of a damaged database.
+are deleted from the vault, :func:`after_deletion` deletes them from every backup and every
+damaged copy too (:func:`delete_from_backup`, :func:`clean_damaged_copies`), and :func:`restore`
+puts a backup back in place of a damaged database, the damaged files set aside into ``damaged/``.
 Everything about backups lives here; :class:`~desktop.vault.Vault` only calls it.
 """
 
@@ -28,7 +29,7 @@ from desktop.paths import make_private_dir
 from desktop.vault import db
 from desktop.vault.connections import Connections
 from desktop.vault.deletion import delete_interview_rows
-from desktop.vault.errors import DiskFull, VaultError, is_disk_full
+from desktop.vault.errors import DiskFull, VaultDamaged, VaultError, is_disk_full
 from desktop.vault.keyslot import KeySlot, wipe
 from desktop.vault.schema import CLEANABLE_FROM, SCHEMA_VERSION
 
@@ -78,7 +79,11 @@ def make_backup(con: db.Connection, vault_dir: Path, key: bytes | bytearray, slo
             raise (db.translate(exc) or VaultError("The backup could not be made.")) from None
         os.chmod(target_db, 0o600)
         fsync_file(target_db)
-        check = db.open_db(target_db, key)
+        try:
+            check = db.open_db(target_db, key)
+        except VaultDamaged:
+            # It is the new copy that fails, not the vault: never tell the worker the vault is damaged.
+            raise VaultError("The backup did not pass its check; the vault was not changed.") from None
         try:
             problems = db.integrity_problems(check)
             if problems:
@@ -116,15 +121,32 @@ def rotate(vault_dir: Path, keep: int = KEEP) -> None:
     fsync_dir(backups_dir(vault_dir))
 
 
+def damaged_copies(vault_dir: Path) -> list[Path]:
+    """The folders under ``damaged/`` (files set aside by a restore or an unlock), oldest first."""
+    root = Path(vault_dir) / DAMAGED_DIR
+    if not root.is_dir():
+        return []
+    return sorted((p for p in root.iterdir() if p.is_dir() and not p.is_symlink()), key=lambda p: p.name)
+
+
 def rewrite_slots(vault_dir: Path, slot_bytes: bytes) -> None:
-    """After a passphrase change (and at every unlock, to finish one a crash cut short): every
-    backup's slot copy that differs gets the current slot (same data key), so the old passphrase
-    opens nothing any more."""
+    """After a passphrase change (and at every unlock, to finish one a crash cut short): every key
+    slot copy the vault keeps, in its backups and in its damaged copies, that differs gets the
+    current slot (same data key), so the old passphrase opens nothing any more. A damaged copy's
+    slot is replaced even when it no longer parses: repaired, it would still open with the old
+    passphrase."""
     for b in list_backups(vault_dir):
         with contextlib.suppress(OSError):
             if (b / SLOT_NAME).read_bytes() == slot_bytes:
                 continue
         atomic_write(b / SLOT_NAME, slot_bytes)
+    for d in damaged_copies(vault_dir):
+        if not ((d / SLOT_NAME).exists() or (d / SLOT_NAME).is_symlink()):
+            continue
+        with contextlib.suppress(OSError):
+            if not (d / SLOT_NAME).is_symlink() and (d / SLOT_NAME).read_bytes() == slot_bytes:
+                continue
+        atomic_write(d / SLOT_NAME, slot_bytes)
 
 
 def slot_copies(vault_dir: Path) -> list[KeySlot]:
@@ -220,12 +242,33 @@ def clean_backups(connections: Connections, vault_dir: Path, *, vacuum: bool = F
                 # what was deleted: it goes.
                 log.warning("a backup could not be cleaned after a deletion and was removed")
                 shutil.rmtree(b, ignore_errors=True)
+        clean_damaged_copies(vault_dir, key, interview_ids, attachment_ids)
     finally:
         wipe(key)
     with connections.tx() as con:
         con.executemany("DELETE FROM backup_purges WHERE kind = ? AND id = ?", pending)
     with connections.use() as con:
         db.checkpoint_truncate(con)
+
+
+def clean_damaged_copies(
+    vault_dir: Path, key: bytes | bytearray, interview_ids: list[str], attachment_ids: list[str]
+) -> None:
+    """Deletion reaches the damaged copies too. A copy set aside by a restore is a whole vault (it
+    may hold interviews saved after the backup, which an expert may still recover), so it is kept
+    and the deleted records are deleted from it exactly as from a backup. What cannot be cleaned
+    that way (a copy too damaged to open or to delete from, or a lone journal set aside at unlock,
+    whose pages may hold the deleted record) is removed: "deleted" must mean gone everywhere."""
+    for d in damaged_copies(vault_dir):
+        ok = (d / DB_NAME).is_file() and not (d / DB_NAME).is_symlink() and delete_from_backup(
+            d, key, interview_ids, attachment_ids, vacuum=True
+        )
+        if not ok:
+            log.warning("a damaged copy could not be cleaned after a deletion and was removed")
+            shutil.rmtree(d, ignore_errors=True)
+    root = Path(vault_dir) / DAMAGED_DIR
+    if root.is_dir():
+        fsync_dir(root)
 
 
 def set_aside(vault_dir: Path, names: tuple[str, ...]) -> Path:

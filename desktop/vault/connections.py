@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop.logging_setup import Safe
 from desktop.vault import db
-from desktop.vault.errors import VaultError, VaultLocked
+from desktop.vault.errors import VaultDamaged, VaultError, VaultLocked
 from desktop.vault.keyslot import wipe
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,8 @@ class Connections:
 
     ``key`` is the data key buffer; it is wiped by :meth:`close`. ``after_deletion(vacuum)`` is
     called by :meth:`after_deletion` once a delete has committed (the vault empties the WAL there
-    and deletes the same records from its backups).
+    and deletes the same records from its backups). ``backups()`` lists the vault's backups, for
+    the damage an operation may find.
     """
 
     def __init__(
@@ -53,8 +54,10 @@ class Connections:
         key: bytearray,
         *,
         after_deletion: Callable[[bool], None] | None = None,
+        backups: Callable[[], list[Path]] | None = None,
     ) -> None:
         self.db_path = Path(db_path)
+        self._backups = backups
         self._key: bytearray | None = key
         self._after_deletion = after_deletion
         self._local = threading.local()
@@ -118,6 +121,9 @@ class Connections:
                 yield handle.con
             except db.DatabaseError as exc:
                 translated = db.translate(exc)
+                if isinstance(translated, VaultDamaged) and self._backups is not None:
+                    # Damage found by a read after unlock names the backups too, like damage found at unlock.
+                    translated = VaultDamaged(translated.reason, backups=self._backups())
                 if translated is not None:
                     raise translated from None
                 log.error("database operation failed: %s", Safe(type(exc).__name__))

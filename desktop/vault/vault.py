@@ -89,7 +89,10 @@ class Vault:
         # Held from unlock to lock: one Witnessbox process at a time works on this vault.
         self._folder_lock = folder_lock
         # Per-thread connections and the data key they are keyed from; the repositories get only these.
-        self._connections = Connections(self.db_path(directory), data_key, after_deletion=self._after_deletion)
+        self._connections = Connections(
+            self.db_path(directory), data_key, after_deletion=self._after_deletion,
+            backups=lambda: backups.list_backups(self.directory),
+        )
         self.interviews = Interviews(self._connections)
         self.attachments = Attachments(self._connections)
         self.drafts = Drafts(self._connections)
