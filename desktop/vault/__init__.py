@@ -52,7 +52,8 @@ lanes=1)``; production passes nothing and gets :func:`calibrate_kdf` (about 0.5-
 
 Errors are :class:`VaultError` subclasses whose messages hold no interview content:
 ``WrongPassphrase``, ``VaultDamaged`` (``.backups``), ``VaultLocked``, ``VaultExists``, ``NoVault``,
-``DiskFull``, ``NotFound``, ``NewerVault``, ``SQLCipherMissing``.
+``DiskFull``, ``NotFound``, ``NewerVault``, ``SQLCipherMissing``, ``VaultInUse`` (another Witnessbox
+process holds the vault).
 
 Modules, each leaning only on those above it (no import circles; tests/unit/test_layers.py checks)::
 
@@ -65,7 +66,9 @@ Modules, each leaning only on those above it (no import circles; tests/unit/test
     search.py       InterviewSummary, ListFilter, SORTS, fts_query: the list's and the search's SQL
     repos/          one repository per module (interviews, attachments, drafts, redaction, settings,
                     audit); each is given the Connections, never the Vault
-    backup.py       verified backups: make, rotate, clean after a deletion, restore
+    guard.py        the folder lock (one Witnessbox process per vault), links and folder modes refused
+    walcheck.py     is the journal found at unlock this database's own? (tried on a private copy)
+    backup.py       verified backups: make, rotate, clean (and the damaged copies) after a deletion, restore
     vault.py        Vault: create, unlock, recover, lock, passphrase and recovery slot
 
 Files are written through :mod:`desktop.files` (the one atomic writer), shared with reports and transfer.
@@ -80,6 +83,7 @@ from desktop.vault.errors import (
     VaultDamaged,
     VaultError,
     VaultExists,
+    VaultInUse,
     VaultLocked,
     WrongPassphrase,
 )
@@ -102,6 +106,7 @@ __all__ = [
     "VaultDamaged",
     "VaultError",
     "VaultExists",
+    "VaultInUse",
     "VaultLocked",
     "WrongPassphrase",
     "calibrate_kdf",
