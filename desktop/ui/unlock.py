@@ -387,7 +387,7 @@ class UnlockPage(QWidget):
         self.opened.emit(vault)
 
     def _failed(self, attempt: int, exc: BaseException) -> None:
-        from desktop.vault import NoVault, VaultDamaged, WrongPassphrase
+        from desktop.vault import NoVault, VaultDamaged, VaultInUse, WrongPassphrase
 
         if attempt != self._attempt:
             return
@@ -404,6 +404,8 @@ class UnlockPage(QWidget):
         elif isinstance(exc, VaultDamaged):
             text = self.tr("The vault could not be read: it may be damaged. Nothing has been changed. "
                            "Ask your coordinator before trying anything else.")
+        elif isinstance(exc, VaultInUse):
+            text = self.tr("The vault is in use by another Witnessbox window or command; close it and try again.")
         elif isinstance(exc, NoVault):
             text = self.tr("There is no vault on this computer any more. Restart Witnessbox.")
         else:
