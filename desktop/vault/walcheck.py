@@ -11,14 +11,16 @@ copy of the two files:
 2. the journal is added, checkpointed into the copy, and the result is checked: every page's
    HMAC with this vault's key (a journal from another vault fails here), the whole b-tree, the
    same vault id, and the newest audit entry of the database alone still there unchanged. The
-   audit log only ever grows, and every session writes to it, so a journal from an older copy,
-   which turns pages back to how they were, fails here even when the result is a consistent
-   (but older) database.
+   audit log only ever grows and every session starts by writing to it, so a journal from an
+   older copy that holds the audit log's pages turns them back and fails here, even when the
+   result is a consistent (but older) database.
 
-If the database alone fails its checks but the journal repairs it (a crash during a checkpoint
-can leave a torn page that the journal still holds), the journal is this vault's. If both fail,
-the database itself is damaged and nothing is decided here. Only the copy is ever written; it
-lives in a private temp folder inside the vault folder and is removed at once.
+If the copy cannot be made (a full disk), nothing is applied and the vault is not opened: a
+journal is never folded in unchecked. If the database alone fails its checks but the journal
+repairs it (a crash during a checkpoint can leave a torn page that the journal still holds), the
+journal is this vault's. If both fail, the database itself is damaged and nothing is decided here.
+Only the copy is ever written; it lives in a private temp folder inside the vault folder and is
+removed at once.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 from desktop.files import TEMP_PREFIX, atomic_writer
 from desktop.paths import make_private_dir
 from desktop.vault import db
-from desktop.vault.errors import VaultError
+from desktop.vault.errors import DiskFull, VaultError, is_disk_full
 
 DB_NAME = "vault.db"
 WAL_NAME = DB_NAME + "-wal"
@@ -81,8 +83,13 @@ def wal_problem(directory: Path, key: bytes | bytearray, vault_id: str) -> str |
         _copy(wal, work / WAL_NAME)
         newest = alone[1] if alone is not None and alone[1] is not None else None
         applied = _state(work / DB_NAME, key, checkpoint=True, seq=newest[0] if newest else None)
-    except OSError:
-        return None  # no room for the copy: the caller's checks on the real files still run
+    except OSError as exc:
+        # Unchecked, the journal is not applied: the vault stays as it is until it can be checked.
+        if is_disk_full(exc):
+            raise DiskFull("The disk is too full to check the vault's journal file before opening the vault: "
+                           "nothing was changed. Free some space and try again.") from None
+        raise VaultError("The vault's journal file could not be checked, so the vault was not opened and "
+                         "nothing was changed. Try again.") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if applied is None:

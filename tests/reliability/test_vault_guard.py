@@ -140,6 +140,46 @@ def test_a_journal_left_by_a_crash_of_this_vault_is_applied(tmp_path):
     assert not (crashed / "damaged").exists()
 
 
+_LIMITED_UNLOCK = """
+import resource, signal, sys
+from pathlib import Path
+from desktop.vault import Vault, VaultError
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
+try:
+    Vault.unlock(Path(sys.argv[1]), sys.argv[3]).lock()
+    print("opened")
+except VaultError as exc:
+    print("refused:", exc)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_FSIZE is POSIX")
+def test_a_journal_that_cannot_be_checked_is_not_applied(tmp_path):
+    """Injected: RLIMIT_FSIZE makes the checking copy fail (EFBIG), as a full disk would."""
+    d = tmp_path / "vault"
+    Vault.create(d, PASS, kdf=FAST).lock()
+    v = Vault.unlock(d, PASS)
+    for n in range(20):
+        v.interviews.add(make_interview(f"acknowledged interview {n} " + "words " * 300))
+    crashed = tmp_path / "crashed"  # as a crash leaves it: database and journal
+    crashed.mkdir(mode=0o700)
+    for name in ("vault.db", "vault.db-wal", "keyslot.json"):
+        shutil.copy2(d / name, crashed / name)
+    v.lock()
+    before = {name: _sha(crashed / name) for name in ("vault.db", "vault.db-wal")}
+    limit = (crashed / "vault.db").stat().st_size // 2 or 1
+
+    out = subprocess.run([sys.executable, "-c", _LIMITED_UNLOCK, str(crashed), str(limit), PASS], env=ENV,
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+
+    assert out.stdout.startswith("refused:") and "disk" in out.stdout and "nothing was changed" in out.stdout, (
+        out.stdout + out.stderr[-2000:])
+    assert {name: _sha(crashed / name) for name in ("vault.db", "vault.db-wal")} == before
+    assert not list(crashed.glob(".wbtmp-*")) and not (crashed / "damaged").exists()
+    assert _count(crashed) == 20, "with room to check it, the journal is applied"
+
+
 def test_damage_found_after_unlock_names_the_backup_too(tmp_path):
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST)
