@@ -387,7 +387,7 @@ class UnlockPage(QWidget):
         self.opened.emit(vault)
 
     def _failed(self, attempt: int, exc: BaseException) -> None:
-        from desktop.vault import NoVault, VaultDamaged, VaultInUse, WrongPassphrase
+        from desktop.vault import ForeignJournal, NoVault, VaultDamaged, VaultInUse, WrongPassphrase
 
         if attempt != self._attempt:
             return
@@ -401,6 +401,10 @@ class UnlockPage(QWidget):
                 self._countdown.start()
                 self.unlock_button.setEnabled(False)
                 text += " " + self.tr("Wait %1 seconds before the next try.").replace("%1", str(wait))
+        elif isinstance(exc, ForeignJournal):
+            text = self.tr("A journal file in the vault's folder did not belong to this vault (it may have been "
+                           "copied from another vault), so it was not used and was moved into the vault's "
+                           "'damaged' folder. Unlock again to open the vault as it was last saved.")
         elif isinstance(exc, VaultDamaged):
             text = self.tr("The vault could not be read: it may be damaged. Nothing has been changed. "
                            "Ask your coordinator before trying anything else.")

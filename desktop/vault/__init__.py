@@ -53,7 +53,7 @@ lanes=1)``; production passes nothing and gets :func:`calibrate_kdf` (about 0.5-
 Errors are :class:`VaultError` subclasses whose messages hold no interview content:
 ``WrongPassphrase``, ``VaultDamaged`` (``.backups``), ``VaultLocked``, ``VaultExists``, ``NoVault``,
 ``DiskFull``, ``NotFound``, ``NewerVault``, ``SQLCipherMissing``, ``VaultInUse`` (another Witnessbox
-process holds the vault).
+process holds the vault), ``ForeignJournal`` (a ``VaultDamaged``: a journal set aside unapplied).
 
 Modules, each leaning only on those above it (no import circles; tests/unit/test_layers.py checks)::
 
@@ -76,6 +76,7 @@ Files are written through :mod:`desktop.files` (the one atomic writer), shared w
 
 from desktop.vault.errors import (
     DiskFull,
+    ForeignJournal,
     NewerVault,
     NotFound,
     NoVault,
@@ -95,6 +96,7 @@ from desktop.vault.vault import Vault
 __all__ = [
     "AuditEntry",
     "DiskFull",
+    "ForeignJournal",
     "InterviewSummary",
     "KdfParams",
     "ListFilter",

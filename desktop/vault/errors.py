@@ -48,6 +48,19 @@ class VaultDamaged(VaultError):
         super().__init__(message)
 
 
+class ForeignJournal(VaultDamaged):
+    """The journal (``vault.db-wal``) found at unlock was not this database's own: it was moved into
+    ``damaged/`` unapplied, and the next unlock opens the vault as it was last saved."""
+
+    def __init__(self, *, backups: list[Path] | None = None) -> None:
+        super().__init__(
+            "The vault's journal file (vault.db-wal) does not belong to this vault's database (it may come from "
+            "another vault or from an older copy of this one), so it was not applied and was moved into the "
+            "vault's 'damaged' folder. Unlock again to open the vault as it was last saved.",
+            backups=backups,
+        )
+
+
 class SQLCipherMissing(VaultError):
     """The database library loaded is plain SQLite, which would write interviews unencrypted."""
 

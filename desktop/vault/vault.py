@@ -31,6 +31,7 @@ from desktop.vault import db
 from desktop.vault.connections import Connections
 from desktop.vault.errors import (
     DiskFull,
+    ForeignJournal,
     NewerVault,
     NoVault,
     VaultDamaged,
@@ -275,12 +276,7 @@ class Vault:
             return
         log.warning("the vault's journal was set aside unapplied: %s", problem)
         backups.set_aside(directory, (DB_NAME + "-wal", DB_NAME + "-shm"))
-        raise VaultDamaged(
-            "The vault's journal file (vault.db-wal) does not belong to this vault's database (it may come from "
-            "another vault or from an older copy of this one), so it was not applied and was moved into the "
-            "vault's 'damaged' folder. Unlock again to open the vault as it was last saved.",
-            backups=available,
-        )
+        raise ForeignJournal(backups=available)
 
     @classmethod
     def _open_locked(
@@ -289,6 +285,9 @@ class Vault:
         try:
             cls._set_wal_aside_if_foreign(directory, key, slot, available)
             con = db.open_db(cls.db_path(directory), key)
+        except ForeignJournal:
+            wipe(key)
+            raise
         except VaultDamaged as exc:
             wipe(key)
             raise VaultDamaged(exc.reason, backups=available) from None
