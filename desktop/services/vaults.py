@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.core.model import parse_id_or_reference
 from desktop.core.passphrase import normalise, too_short, too_weak
 from desktop.services.errors import NotFoundHere, Refused
-from desktop.vault import KdfParams, NoVault, Vault, VaultDamaged, VaultError
+from desktop.vault import ForeignJournal, KdfParams, NoVault, Vault, VaultDamaged, VaultError
 from desktop.vault.keyslot import KeySlot, wipe
 
 
@@ -93,12 +93,19 @@ def resolve(vault: Vault, ident: str) -> str:
 
 
 def _opens(directory: Path, passphrase: str) -> bool:
-    """True if the vault opens normally with ``passphrase`` (False if it is damaged or missing)."""
-    try:
-        Vault.unlock(directory, passphrase).lock()
-    except (VaultDamaged, NoVault):
-        return False
-    return True
+    """True if the vault opens normally with ``passphrase`` (False if it is damaged or missing).
+
+    A journal that was not the database's own is set aside by the first try (ForeignJournal); the
+    database is then judged on its own, so a healthy vault is not rolled back because of it."""
+    for _attempt in range(2):
+        try:
+            Vault.unlock(directory, passphrase).lock()
+        except ForeignJournal:
+            continue
+        except (VaultDamaged, NoVault):
+            return False
+        return True
+    return False
 
 
 def restore_backup(directory: Path, passphrase: str, name: str | None = None, *, force: bool = False) -> Path:

@@ -53,12 +53,16 @@ class ForeignJournal(VaultDamaged):
     ``damaged/`` unapplied, and the next unlock opens the vault as it was last saved."""
 
     def __init__(self, *, backups: list[Path] | None = None) -> None:
-        super().__init__(
+        reason = (
             "The vault's journal file (vault.db-wal) does not belong to this vault's database (it may come from "
             "another vault or from an older copy of this one), so it was not applied and was moved into the "
-            "vault's 'damaged' folder. Unlock again to open the vault as it was last saved.",
-            backups=backups,
+            "vault's 'damaged' folder. Unlock again to open the vault as it was last saved."
         )
+        super().__init__(reason, backups=backups)
+        # The vault itself is not damaged: a backup is the second step, not the first.
+        if self.backups:
+            reason += " If interviews are missing then, a backup can be restored."
+        self.args = (reason,)
 
 
 class SQLCipherMissing(VaultError):

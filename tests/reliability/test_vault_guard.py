@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import Context, run
-from desktop.services.errors import describe
+from desktop.services import vaults
+from desktop.services.errors import Refused, describe
 from desktop.vault import KdfParams, Vault, VaultDamaged, VaultError
 from desktop.vault import db as vault_db
 from tests.security.test_vault_encryption import data_key, make_interview
@@ -119,6 +120,24 @@ def test_the_command_line_names_the_backup_when_a_foreign_journal_is_found(tmp_p
     assert code != 0 and "Traceback" not in err
     assert "damaged" in err and Vault.backups(d)[0].name in err and "No backup is available" not in err
     assert _cli(app_paths, tmp_path, "list", "--vault", str(d))[0] == 0
+
+
+def test_a_foreign_journal_does_not_let_a_healthy_vault_be_rolled_back_without_force(tmp_path):
+    d = tmp_path / "vault"
+    v = Vault.create(d, PASS, kdf=FAST)
+    v.interviews.add(make_interview("the first interview"))
+    v.backup_now()
+    v.interviews.add(make_interview("saved after the backup"))
+    v.lock()
+    other = tmp_path / "other"
+    Vault.create(other, PASS, kdf=FAST).lock()
+    (d / "vault.db-wal").write_bytes(_journal_while_open(other, ["another vault's interview"]))
+
+    with pytest.raises(Refused, match="--force"):
+        vaults.restore_backup(d, PASS)
+
+    assert list((d / "damaged").glob("*/vault.db-wal")), "the journal was set aside, not applied"
+    assert _count(d) == 2, "nothing was rolled back"
 
 
 def test_a_journal_left_by_a_crash_of_this_vault_is_applied(tmp_path):
