@@ -157,7 +157,73 @@ _V2: tuple[str, ...] = (
     _list_index("interviews_role", "role"),
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2))
+# Version 3: USB transfer (desktop/services/transfer.py). This vault's own device keys (the secret form,
+# inside the encrypted database only) and its role; the devices pinned at enrolment; on a field vault the
+# bundles sent, what each interview last went out as and whether the coordinator's receipt came back, and
+# the deletions still to travel (an id and a time, no content); on a coordinator the bundles received
+# (imported or refused, with the reason in plain words) and which device each interview came from.
+# The per-interview tables cascade from ``interviews``, so the delete in deletion.py needs no change.
+_V3: tuple[str, ...] = (
+    """CREATE TABLE transfer_self (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        role TEXT NOT NULL CHECK (role IN ('field', 'coordinator')),
+        device_id TEXT NOT NULL,
+        secret BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE transfer_peers (
+        device_id TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('field', 'coordinator')),
+        public_keys TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL,
+        allow_recovery INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE bundles_sent (
+        seq INTEGER PRIMARY KEY,
+        bundle_id TEXT UNIQUE,
+        file_name TEXT NOT NULL,
+        sha256 TEXT,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('writing', 'sent', 'receipted')),
+        receipted_at TEXT
+    )""",
+    """CREATE TABLE deliveries (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        bundle_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('sent', 'delivered')),
+        delivered_at TEXT
+    )""",
+    """CREATE TABLE tombstones (
+        interview_id TEXT PRIMARY KEY,
+        deleted_at TEXT NOT NULL,
+        bundle_id TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'delivered', 'received'))
+    )""",
+    """CREATE TABLE bundles_received (
+        sha256 TEXT PRIMARY KEY,
+        bundle_id TEXT,
+        device_id TEXT,
+        seq INTEGER,
+        prev_sha256 TEXT,
+        status TEXT NOT NULL CHECK (status IN ('imported', 'refused')),
+        reason TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX bundles_received_id ON bundles_received(bundle_id) WHERE status = 'imported'",
+    "CREATE UNIQUE INDEX bundles_received_seq ON bundles_received(device_id, seq) WHERE status = 'imported'",
+    """CREATE TABLE interview_origin (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        device_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        bundle_id TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -53,7 +53,7 @@ from desktop.vault.keyslot import (
     wipe,
     write_slot,
 )
-from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings
+from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings, Transfer
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
 from desktop.vault.walcheck import wal_problem
 
@@ -100,6 +100,7 @@ class Vault:
         self.redaction = Redaction(self._connections)
         self.settings = Settings(self._connections)
         self.audit = Audit(self._connections)
+        self.transfer = Transfer(self._connections)
 
     # --- paths ----------------------------------------------------------------------------------
 

@@ -230,7 +230,7 @@ def test_a_version_1_vault_migrates_keeps_everything_and_gets_the_list_indexes(t
     v = Vault.unlock(d, "pw")
     try:
         con = v.connection()
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert con.execute("PRAGMA user_version").fetchone()[0] == CURRENT  # and on to every later version
         indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
         assert {"interviews_force", "interviews_crime", "interviews_status", "interviews_role"} <= indexes
         force_cols = [r[2] for r in con.execute("PRAGMA index_info(interviews_force)")]

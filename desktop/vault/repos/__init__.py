@@ -1,5 +1,5 @@
 """Repositories: interviews and everything hanging off them, drafts, redaction decisions,
-settings and the audit log. Reached through an unlocked :class:`~desktop.vault.Vault`
+settings, the audit log and USB transfer's rows. Reached through an unlocked :class:`~desktop.vault.Vault`
 (``vault.interviews``, ``vault.attachments``, ...); one module each.
 
 A repository is given the vault's :class:`~desktop.vault.connections.Connections`, never the vault:
@@ -16,6 +16,7 @@ from desktop.vault.repos.drafts import Drafts
 from desktop.vault.repos.interviews import OPTIMIZE_AFTER, Interviews
 from desktop.vault.repos.redaction import Redaction
 from desktop.vault.repos.settings import Settings
+from desktop.vault.repos.transfer import Transfer
 from desktop.vault.search import SORTS, InterviewSummary, ListFilter, fts_query
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ListFilter",
     "Redaction",
     "Settings",
+    "Transfer",
     "append_entry",
     "fts_query",
 ]

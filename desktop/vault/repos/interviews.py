@@ -221,6 +221,23 @@ class Interviews:
         self._write_children(con, iv)
         con.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (cur.lastrowid, search.search_body(iv)))
 
+    def _replace(self, con: Any, iv: Interview, revision: int) -> None:
+        """Put ``iv`` in place of the stored record as revision ``revision``, keeping its own times
+        (a revision that arrived from another device: see repos/transfer.py). Inside the caller's transaction."""
+        num = con.execute("SELECT num FROM interviews WHERE id = ?", (iv.id,)).fetchone()[0]
+        con.execute(
+            "UPDATE interviews SET reference = ?, interviewed_on = ?, role = ?, crime_type = ?, force = ?, "
+            "status = ?, created_at = ?, updated_at = ?, revision = ?, doc = ? WHERE id = ?",
+            (iv.reference, iv.interviewed_on.isoformat(), Role(iv.role).value, CrimeType(iv.crime_type).value,
+             iv.force, Status(iv.status).value, iv.created_at.isoformat(), iv.updated_at.isoformat(), int(revision),
+             self._doc(iv), iv.id),
+        )
+        for table in ("people", "identifiers", "consents"):
+            con.execute(f"DELETE FROM {table} WHERE interview_id = ?", (iv.id,))
+        self._write_children(con, iv)
+        con.execute("DELETE FROM search_index WHERE rowid = ?", (num,))
+        con.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (num, search.search_body(iv)))
+
     def add(self, iv: Interview) -> str:
         """Store a new interview; returns its id. Durable when this returns."""
         with self._c.tx() as con:
@@ -296,6 +313,11 @@ class Interviews:
         backups (the same delete is run in each; one that cannot be cleaned is removed)."""
         check_id(interview_id)
         with self._c.tx() as con:
+            # An interview already sent to the coordinator leaves a tombstone (its id and when, no
+            # content), so the next bundle carries the deletion there too (repos/transfer.py).
+            con.execute("INSERT OR REPLACE INTO tombstones(interview_id, deleted_at, bundle_id, state) "
+                        "SELECT interview_id, ?, NULL, 'pending' FROM deliveries WHERE interview_id = ?",
+                        (now(), interview_id))
             if not delete_interview_rows(con, interview_id):
                 raise NotFound()
             con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('interview', ?)", (interview_id,))
