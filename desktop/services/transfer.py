@@ -1,0 +1,72 @@
+"""USB transfer, the product's actions: roles and keys, enrolment, sending, receiving, receipts.
+
+The desktop app's screens and the command line both call these (the app on a worker thread:
+every function takes plain ``progress(done, total)`` and ``threading.Event`` cancel arguments where
+the work is long). Refusals are :class:`~desktop.services.errors.Refused` with the reason in the
+worker's words; nothing here holds interview content in a message. ::
+
+    # keys and devices (transfer_devices.py)
+    own_keys(vault) -> DeviceKeys             # made now (field) for a vault that has none
+    set_role(vault, "field" | "coordinator")  # a new vault's keys
+    restore_coordinator_keys(vault, backup_bytes, recovery_passphrase)
+    public_keys(vault) -> PublicKeys           # .fingerprint "K7QF 2MXD JA3B 4TZP"
+    export_enrolment(vault, path, overwrite=False) -> Path
+    write_key_backup(vault, path, recovery_passphrase, overwrite=False) -> Path
+    enrol(vault, file_bytes, typed_fingerprint, allow_recovery=False) -> PublicKeys
+    recover_vault(coordinator_vault, field_dir, new_passphrase, kdf=None)
+
+    # a field vault sends (transfer_export.py)
+    export_bundle(vault, out_dir, progress=None, cancel=None) -> ExportResult | None   # None: nothing to send
+    import_receipt(vault, path) -> int                     # interviews marked delivered
+
+    # a coordinator receives (transfer_import.py)
+    import_bundles(vault, file_or_dir, receipts=True, progress=None, cancel=None) -> ImportReport
+    verify_bundle(vault, path) -> BundleOutcome            # would it import? nothing changes
+    delivery(vault, interview_id) -> "not sent" | "sent, awaiting receipt" | "delivered"
+    origin(vault, interview_id) -> device id | None         # where an interview came from (coordinator)
+
+Storage is :mod:`desktop.vault.repos.transfer`; the bundle format is :mod:`desktop.transfer`;
+the records inside a bundle are :mod:`desktop.services.transfer_records`.
+"""
+
+from __future__ import annotations
+
+from desktop.services.transfer_devices import (
+    enrol,
+    export_enrolment,
+    own_keys,
+    pinned,
+    public_keys,
+    recover_vault,
+    restore_coordinator_keys,
+    role,
+    set_role,
+    write_key_backup,
+)
+from desktop.services.transfer_export import Cancelled, ExportResult, export_bundle
+from desktop.services.transfer_import import (
+    BundleOutcome,
+    ImportReport,
+    import_bundles,
+    import_receipt,
+    verify_bundle,
+)
+from desktop.vault import Vault
+
+
+def delivery(vault: Vault, interview_id: str) -> str:
+    """Where an interview made here stands on its way to the coordinator, in words for the list."""
+    found = vault.transfer.delivery(interview_id)
+    if found is None:
+        return "not sent"
+    return "delivered" if found[0] == "delivered" else "sent, awaiting receipt"
+
+
+def origin(vault: Vault, interview_id: str) -> str | None:
+    """The device an interview came from (on a coordinator), or None for one made here."""
+    return vault.transfer.origin(interview_id)
+
+
+__all__ = ["BundleOutcome", "Cancelled", "ExportResult", "ImportReport", "delivery", "enrol", "export_bundle",
+           "export_enrolment", "import_bundles", "import_receipt", "origin", "own_keys", "pinned", "public_keys",
+           "recover_vault", "restore_coordinator_keys", "role", "set_role", "verify_bundle", "write_key_backup"]

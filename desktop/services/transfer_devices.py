@@ -1,0 +1,161 @@
+"""Devices: this vault's keys and role, enrolment in person, the coordinator's key backup, and
+organisation recovery of a field vault. See :mod:`desktop.services.transfer` for the whole API.
+
+A vault gets its keys when it is made (``witnessbox init --role``) or, for a vault made before
+transfer existed, at first need, as a field vault. The keys never leave the encrypted database
+except as public keys (the enrolment file) or encrypted under a recovery passphrase (the backup).
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+import pyrage
+
+from desktop.core.passphrase import too_short
+from desktop.files import atomic_write
+from desktop.services import destinations
+from desktop.services.errors import Refused
+from desktop.services.vaults import require_vault
+from desktop.transfer.errors import KeysRefused
+from desktop.transfer.keys import DeviceKeys, PublicKeys, backup_keys, fingerprint_matches, restore_keys
+from desktop.vault import KdfParams, Vault
+
+RECOVERY_KIND = "witnessbox-age-x25519"
+MAX_ENROLMENT_FILE = 4096
+
+NOT_COORDINATOR = ("This is a field vault. Only the coordinator's vault can do this; run it on the "
+                   "coordinator's computer.")
+NOT_FIELD = "This is the coordinator's vault. Only a field vault can do this."
+
+
+def own_keys(vault: Vault) -> DeviceKeys:
+    """This vault's device keys; a vault without keys gets field keys now (first need)."""
+    stored = vault.transfer.own_keys()
+    if stored is None:
+        keys = DeviceKeys.generate("field")
+        vault.transfer.set_own_keys(keys.role, keys.device_id, keys.to_secret())
+        stored = vault.transfer.own_keys()
+        assert stored is not None
+    try:
+        return DeviceKeys.from_secret(stored[1])
+    except KeysRefused as exc:
+        raise Refused(str(exc)) from None
+
+
+def role(vault: Vault) -> str:
+    return own_keys(vault).role
+
+
+def set_role(vault: Vault, chosen: str) -> DeviceKeys:
+    """Give a new vault its keys for ``chosen`` (field or coordinator)."""
+    if chosen not in ("field", "coordinator"):
+        raise Refused("The role must be 'field' (a worker's laptop) or 'coordinator'.")
+    keys = DeviceKeys.generate(chosen)
+    if not vault.transfer.set_own_keys(keys.role, keys.device_id, keys.to_secret()):
+        raise Refused("This vault has its keys already; its role cannot be changed.")
+    return keys
+
+
+def restore_coordinator_keys(vault: Vault, backup: bytes, recovery_passphrase: str) -> DeviceKeys:
+    """Give a new vault the coordinator's keys from their backup, so it reads every bundle made for them."""
+    try:
+        keys = restore_keys(backup, recovery_passphrase)
+    except KeysRefused as exc:
+        raise Refused(str(exc)) from None
+    if keys.role != "coordinator":
+        raise Refused("This key backup is not a coordinator's. Use the backup made on the coordinator's vault.")
+    if not vault.transfer.set_own_keys(keys.role, keys.device_id, keys.to_secret(), action="device.keys_restored"):
+        raise Refused("This vault has its keys already; restore the keys into a new vault.")
+    return keys
+
+
+def public_keys(vault: Vault) -> PublicKeys:
+    return own_keys(vault).public()
+
+
+def export_enrolment(vault: Vault, path: Path, *, overwrite: bool = False) -> Path:
+    """Write this vault's public keys (the enrolment file) to ``path``; returns where it went."""
+    target = destinations.check_file(Path(path), overwrite=overwrite)
+    atomic_write(target, public_keys(vault).to_json(), mode=0o644)
+    return target
+
+
+def write_key_backup(vault: Vault, path: Path, recovery_passphrase: str, *, overwrite: bool = False) -> Path:
+    """The coordinator's private keys, encrypted under a separate recovery passphrase, written to ``path``."""
+    keys = own_keys(vault)
+    if keys.role != "coordinator":
+        raise Refused("Only the coordinator's keys are backed up: a field vault's bundles go to the coordinator.")
+    target = destinations.check_file(Path(path), overwrite=overwrite)
+    try:
+        data = backup_keys(keys, recovery_passphrase)
+    except KeysRefused as exc:
+        raise Refused(str(exc)) from None
+    atomic_write(target, data)
+    vault.audit.append("device.keys_backed_up", keys.device_id)
+    return target
+
+
+def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False) -> PublicKeys:
+    """Pin the other device's public keys, only if ``typed_fingerprint`` (read off its screen) matches.
+
+    A field vault enrols coordinators and a coordinator enrols field devices. With ``allow_recovery``
+    (a field vault enrolling its coordinator), the vault's data key is also wrapped to the
+    coordinator's key, so the coordinator can open this vault if its passphrase is forgotten."""
+    try:
+        other = PublicKeys.from_json(enrolment_file)
+    except KeysRefused as exc:
+        raise Refused(str(exc)) from None
+    if not fingerprint_matches(typed_fingerprint, other):
+        raise Refused("The fingerprint typed does not match this enrolment file, so nothing was enrolled. Read "
+                      "it again off the other screen, in person; if it still differs, the file is not theirs.")
+    me = own_keys(vault)
+    if other.device_id == me.device_id:
+        raise Refused("This is this vault's own enrolment file. Bring the other device's file.")
+    wanted = "coordinator" if me.role == "field" else "field"
+    if other.role != wanted:
+        raise Refused(f"A {me.role} vault enrols a {wanted} device; this file is from a {other.role} device.")
+    if allow_recovery and me.role != "field":
+        raise Refused("Recovery is chosen on the worker's field vault, when it enrols the coordinator.")
+    vault.transfer.pin(other.device_id, other.role, other.to_json().decode("ascii"), other.fingerprint,
+                       allow_recovery=allow_recovery)
+    if allow_recovery:
+        vault.set_recovery_slot(lambda key: _wrap(key, other))
+    return other
+
+
+def _wrap(data_key: bytes, coordinator: PublicKeys) -> dict[str, Any]:
+    sealed = pyrage.encrypt(bytes(data_key), [coordinator.recipient()])
+    return {"kind": RECOVERY_KIND, "coordinator": coordinator.device_id,
+            "age": base64.b64encode(sealed).decode("ascii")}
+
+
+def recover_vault(coordinator: Vault, field_dir: Path, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
+    """Open a field vault whose passphrase was forgotten, with the coordinator's key, and give it
+    ``new_passphrase``. Only a vault whose worker allowed recovery to this coordinator opens."""
+    me = own_keys(coordinator)
+    if me.role != "coordinator":
+        raise Refused(NOT_COORDINATOR)
+    problem = too_short(new_passphrase)
+    if problem:
+        raise Refused(problem)
+
+    def unwrap(payload: dict[str, Any]) -> bytes:
+        if payload.get("kind") != RECOVERY_KIND or payload.get("coordinator") != me.device_id:
+            raise ValueError("not for this coordinator")
+        return pyrage.decrypt(base64.b64decode(payload["age"], validate=True), [me.age_identity])
+
+    recovered = Vault.recover(require_vault(Path(field_dir)), unwrap, new_passphrase, kdf=kdf)
+    recovered.lock()
+
+
+def pinned(vault: Vault, peer_role: str) -> dict[str, PublicKeys]:
+    """The enrolled devices of ``peer_role``, by device id."""
+    out = {}
+    for peer in vault.transfer.peers():
+        if peer.role == peer_role:
+            keys = PublicKeys.from_json(peer.public_keys.encode("ascii"))
+            out[keys.device_id] = keys
+    return out

@@ -1,0 +1,143 @@
+"""Sending: a field vault's bundle for every enrolled coordinator, written onto a stick folder.
+
+What goes: every interview whose record, attachments or redaction decisions changed since it was
+last sent (never sent counts as changed), with its consent withdrawals, and every deletion of an
+interview sent before. The bundle takes the next sequence number and chains to the previous
+bundle's hash. It is written with :func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file,
+fsync, rename, read back and hashed); only after that returns are the interviews marked "sent,
+awaiting receipt". A stick full or pulled, a cancel, a crash: nothing is marked, no file is left
+under the bundle's name, and the next bundle takes the same sequence number.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop import __version__
+from desktop.services import destinations
+from desktop.services import transfer_records as records
+from desktop.services.errors import Refused
+from desktop.services.transfer_devices import NOT_FIELD, own_keys, pinned
+from desktop.transfer.bundle import Item, Written, bundle_file_name, write_bundle
+from desktop.transfer.errors import BundleWriteFailed, StickWriteFailed
+from desktop.transfer.stick import write_to_stick
+from desktop.vault import Vault
+from desktop.vault.schema import SCHEMA_VERSION
+
+Progress = Callable[[int, int], None]
+OVERHEAD = 64 * 1024  # age header, manifest and framing, generously
+
+
+class Cancelled(Refused):
+    def __init__(self) -> None:
+        super().__init__("Sending was cancelled; nothing was sent.")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    seq: int
+    interviews: int
+    deletions: int
+    size: int
+
+
+def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = None,
+                  cancel: threading.Event | None = None) -> ExportResult | None:
+    """Write the next bundle into ``out_dir`` (the stick's folder); None when there is nothing to send.
+
+    ``progress(done, total)`` is called as items are read (each item is read twice: once to hash
+    it for the signed manifest, once to write it); ``cancel`` stops the write at the next item."""
+    me = own_keys(vault)
+    if me.role != "field":
+        raise Refused(NOT_FIELD)
+    coordinators = list(pinned(vault, "coordinator").values())
+    if not coordinators:
+        raise Refused("No coordinator is enrolled here yet. Enrol the coordinator in person "
+                      "('witnessbox enrol'), then send.")
+    folder = destinations.check_folder(Path(out_dir))
+    sent = vault.transfer.sent_digests()
+    changes = [c for c in vault.transfer.changes() if sent.get(c.interview_id) != c.digest]
+    deletions = vault.transfer.pending_deletions()
+    if not changes and not deletions:
+        return None
+    items, size = _items(vault, changes, deletions)
+    expected = size + OVERHEAD
+    items = _watched(items, progress, cancel)
+    name = bundle_file_name()
+    seq, prev = vault.transfer.reserve_seq(name)
+    made: list[Written] = []
+
+    def produce(out: BinaryIO) -> None:
+        made.append(write_bundle(out, sender=me, recipients=coordinators, seq=seq, prev_sha256=prev, items=items,
+                                 app_version=__version__, schema_version=SCHEMA_VERSION))
+
+    try:
+        stick = write_to_stick(folder, name, produce, expected_size=expected)
+    except (StickWriteFailed, BundleWriteFailed) as exc:
+        raise Refused(str(exc)) from None
+    written = made[0]
+    if written.ciphertext_sha256 != stick.sha256:  # the stick writer read back what the bundle writer wrote
+        raise Refused("The bundle on the stick does not match what was written; nothing was marked as sent. "
+                      "Try another stick.")
+    vault.transfer.record_sent(seq, written.bundle_id, stick.sha256, changes, [i for i, _ in deletions])
+    return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size)
+
+
+def _items(vault: Vault, changes: list, deletions: list[tuple[str, str]]) -> tuple[list[Item], int]:
+    """The bundle's items in order (each interview, its attachments, decisions and withdrawals; then
+    deletions) and their total size."""
+    items: list[Item] = []
+    size = sum(info.size for change in changes for info in vault.attachments.list(change.interview_id))
+    for change in changes:
+        iv = vault.interviews.get(change.interview_id)
+        infos = vault.attachments.list(iv.id)
+        metas = [records.attachment_meta(a) for a in infos]
+        items.append(Item.of_bytes(f"iv-{iv.id}", "interview", records.interview_record(iv, change.revision, metas)))
+        for info in infos:
+            items.append(Item(f"att-{info.id}", "attachment", _attachment_source(vault, info.id)))
+        decisions = vault.redaction.load_decisions(iv.id)
+        if decisions is not None:
+            items.append(Item.of_bytes(f"dec-{iv.id}", "decisions", records.decisions_record(iv.id, decisions)))
+        for use, consent in iv.consent.items():
+            if consent.given and consent.withdrawn_on is not None:
+                items.append(Item.of_bytes(f"wd-{iv.id}-{use.value}", "withdrawal", records.withdrawal_record(
+                    iv.id, use, consent.withdrawn_on, consent.withdrawn_by)))
+    for interview_id, deleted_at in deletions:
+        items.append(Item.of_bytes(f"del-{interview_id}", "deletion", records.deletion_record(interview_id,
+                                                                                             deleted_at)))
+    size += sum(len(i.source) for i in items if isinstance(i.source, bytes))
+    return items, size
+
+
+def _attachment_source(vault: Vault, attachment_id: str) -> Callable[[], BinaryIO]:
+    # One attachment in memory at a time (at most 50 MB), read from the vault each time it is needed.
+    return lambda: io.BytesIO(vault.attachments.get_bytes(attachment_id))
+
+
+def _watched(items: list[Item], progress: Progress | None, cancel: threading.Event | None) -> list[Item]:
+    """The items, each reporting progress and obeying ``cancel`` when it is read."""
+    if progress is None and cancel is None:
+        return items
+    total = 2 * len(items)
+    done = [0]
+
+    def wrap(item: Item) -> Item:
+        def opener() -> BinaryIO:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            done[0] += 1
+            if progress is not None:
+                progress(min(done[0], total), total)
+            if isinstance(item.source, bytes):
+                return io.BytesIO(item.source)
+            return item.source()
+        return Item(item.id, item.kind, opener)
+
+    return [wrap(i) for i in items]
