@@ -23,16 +23,24 @@ from desktop.cli import (
 from desktop.core.forces import FORCES, force_by_code
 from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import CRIME_LABELS, Interview
-from desktop.services import vaults
+from desktop.services import transfer, vaults
 from desktop.services.interviews import delete_interview
 from desktop.vault import InterviewSummary, Vault
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_KEY_BACKUP = 16 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create a new encrypted vault")
     add_vault_options(p)
+    p.add_argument("--role", choices=("field", "coordinator"), default=None,
+                   help="field (a worker's laptop, the default) or coordinator (gathers the workers' bundles)")
+    p.add_argument("--restore-keys", metavar="FILE",
+                   help="coordinator: take the keys from a key backup ('witnessbox keys --backup'), so this "
+                   "vault reads every bundle made for the old one")
+    p.add_argument("--recovery-passphrase-file", metavar="FILE",
+                   help="read the key backup's recovery passphrase from the first line of FILE")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("passwd", help="change the vault's passphrase")
@@ -148,10 +156,21 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     directory = ctx.vault_dir(args)
     if Vault.exists(directory):
         raise UserError(f"A vault already exists in {directory}.")
+    role = args.role or ("coordinator" if args.restore_keys else "field")
+    backup = None
+    if args.restore_keys:
+        if role != "coordinator":
+            raise UserError("Only a coordinator's keys are restored from a backup; use --role coordinator.")
+        backup = read_small_file(Path(args.restore_keys), limit=MAX_KEY_BACKUP, what="The key backup",
+                                 too_large="This is not a Witnessbox key backup (it is too large).")
     passphrase = ctx.passphrase(args, prompt="New passphrase: ", confirm=True)
-    vaults.create(directory, passphrase).lock()
+    recovery = (read_passphrase(args.recovery_passphrase_file, prompt="The key backup's recovery passphrase: ")
+                if backup is not None else None)
+    transfer.create_vault(directory, passphrase, role, key_backup=backup, recovery_passphrase=recovery).lock()
     _warn_if_weak(ctx, passphrase)
-    ctx.say(f"Created an encrypted vault in {directory}.")
+    ctx.say(f"Created an encrypted {role} vault in {directory}.")
+    if backup is not None:
+        ctx.say("It holds the coordinator's keys from the backup: it can import every bundle made for them.")
     ctx.say("Keep the passphrase safe: without it (or the organisation's recovery key) nobody can open the vault.")
     return 0
 

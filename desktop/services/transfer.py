@@ -6,6 +6,7 @@ the work is long). Refusals are :class:`~desktop.services.errors.Refused` with t
 worker's words; nothing here holds interview content in a message. ::
 
     # keys and devices (transfer_devices.py)
+    create_vault(dir, passphrase, "field" | "coordinator", key_backup=None, recovery_passphrase=None)
     own_keys(vault) -> DeviceKeys             # made now (field) for a vault that has none
     set_role(vault, "field" | "coordinator")  # a new vault's keys
     restore_coordinator_keys(vault, backup_bytes, recovery_passphrase)
@@ -32,6 +33,7 @@ the records inside a bundle are :mod:`desktop.services.transfer_records`.
 from __future__ import annotations
 
 from desktop.services.transfer_devices import (
+    create_vault,
     enrol,
     export_enrolment,
     own_keys,
@@ -67,6 +69,7 @@ def origin(vault: Vault, interview_id: str) -> str | None:
     return vault.transfer.origin(interview_id)
 
 
-__all__ = ["BundleOutcome", "Cancelled", "ExportResult", "ImportReport", "delivery", "enrol", "export_bundle",
-           "export_enrolment", "import_bundles", "import_receipt", "origin", "own_keys", "pinned", "public_keys",
-           "recover_vault", "restore_coordinator_keys", "role", "set_role", "verify_bundle", "write_key_backup"]
+__all__ = ["BundleOutcome", "Cancelled", "ExportResult", "ImportReport", "create_vault", "delivery", "enrol",
+           "export_bundle", "export_enrolment", "import_bundles", "import_receipt", "origin", "own_keys", "pinned",
+           "public_keys", "recover_vault", "restore_coordinator_keys", "role", "set_role", "verify_bundle",
+           "write_key_backup"]

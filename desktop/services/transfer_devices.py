@@ -16,9 +16,8 @@ import pyrage
 
 from desktop.core.passphrase import too_short
 from desktop.files import atomic_write
-from desktop.services import destinations
+from desktop.services import destinations, vaults
 from desktop.services.errors import Refused
-from desktop.services.vaults import require_vault
 from desktop.transfer.errors import KeysRefused
 from desktop.transfer.keys import DeviceKeys, PublicKeys, backup_keys, fingerprint_matches, restore_keys
 from desktop.vault import KdfParams, Vault
@@ -59,14 +58,43 @@ def set_role(vault: Vault, chosen: str) -> DeviceKeys:
     return keys
 
 
-def restore_coordinator_keys(vault: Vault, backup: bytes, recovery_passphrase: str) -> DeviceKeys:
-    """Give a new vault the coordinator's keys from their backup, so it reads every bundle made for them."""
+def create_vault(directory: Path, passphrase: str, chosen: str = "field", *, key_backup: bytes | None = None,
+                 recovery_passphrase: str | None = None, kdf: KdfParams | None = None) -> Vault:
+    """A new vault with its role and keys (``witnessbox init``), returned unlocked. With ``key_backup``
+    it is a coordinator holding the backed-up keys; the backup is opened before anything is created."""
+    if chosen not in ("field", "coordinator"):
+        raise Refused("The role must be 'field' (a worker's laptop) or 'coordinator'.")
+    restored = None
+    if key_backup is not None:
+        if chosen != "coordinator":
+            raise Refused("Only a coordinator's keys are restored from a backup.")
+        restored = _restored(key_backup, recovery_passphrase or "")
+    vault = vaults.create(Path(directory), passphrase, kdf=kdf)
+    try:
+        if restored is not None:
+            vault.transfer.set_own_keys(restored.role, restored.device_id, restored.to_secret(),
+                                        action="device.keys_restored")
+        else:
+            set_role(vault, chosen)
+    except BaseException:
+        vault.lock()
+        raise
+    return vault
+
+
+def _restored(backup: bytes, recovery_passphrase: str) -> DeviceKeys:
     try:
         keys = restore_keys(backup, recovery_passphrase)
     except KeysRefused as exc:
         raise Refused(str(exc)) from None
     if keys.role != "coordinator":
         raise Refused("This key backup is not a coordinator's. Use the backup made on the coordinator's vault.")
+    return keys
+
+
+def restore_coordinator_keys(vault: Vault, backup: bytes, recovery_passphrase: str) -> DeviceKeys:
+    """Give a new vault the coordinator's keys from their backup, so it reads every bundle made for them."""
+    keys = _restored(backup, recovery_passphrase)
     if not vault.transfer.set_own_keys(keys.role, keys.device_id, keys.to_secret(), action="device.keys_restored"):
         raise Refused("This vault has its keys already; restore the keys into a new vault.")
     return keys
@@ -147,7 +175,7 @@ def recover_vault(coordinator: Vault, field_dir: Path, new_passphrase: str, *, k
             raise ValueError("not for this coordinator")
         return pyrage.decrypt(base64.b64decode(payload["age"], validate=True), [me.age_identity])
 
-    recovered = Vault.recover(require_vault(Path(field_dir)), unwrap, new_passphrase, kdf=kdf)
+    recovered = Vault.recover(vaults.require_vault(Path(field_dir)), unwrap, new_passphrase, kdf=kdf)
     recovered.lock()
 
 

@@ -284,17 +284,20 @@ def _write_receipt(vault: Vault, me: DeviceKeys, folder: Path, outcome: BundleOu
     return str(written.path)
 
 
-def import_receipt(vault: Vault, path: Path) -> int:
-    """Mark delivered what the receipt's bundle carried; returns how many interviews."""
+def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
+    """Mark delivered what the receipt's bundle carried (the receipt file, or its bytes); returns how
+    many interviews were marked."""
     me = own_keys(vault)
     if me.role != "field":
         raise Refused(NOT_FIELD)
-    path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(8192)
-    except OSError:
-        raise Refused("The receipt file cannot be read.") from None
+    if isinstance(receipt, bytes):
+        data = receipt
+    else:
+        try:
+            with open(receipt, "rb") as fh:
+                data = fh.read(8192)
+        except OSError:
+            raise Refused("The receipt file cannot be read.") from None
     try:
         receipt = read_receipt(data, pinned(vault, "coordinator"))
     except ReceiptRefused as exc:

@@ -1,0 +1,196 @@
+"""USB transfer commands: keys, enrol, recover-vault, export-bundle, verify-bundle, import-bundle,
+import-receipt. Each reads its arguments and calls :mod:`desktop.services.transfer`; the rules live there.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import (
+    Context,
+    add_json_option,
+    add_vault_options,
+    open_vault,
+    read_passphrase,
+    read_small_file,
+)
+from desktop.services import transfer
+
+MAX_ENROLMENT_FILE = 4096
+MAX_RECEIPT_FILE = 8192
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("keys", help="show this vault's fingerprint; export its enrolment file or back up its keys")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("--export", metavar="FILE", help="write this vault's public keys (the enrolment file) to FILE")
+    p.add_argument("--backup", metavar="FILE",
+                   help="coordinator: write its private keys to FILE, encrypted under a separate recovery passphrase")
+    p.add_argument("--recovery-passphrase-file", metavar="FILE",
+                   help="read the key backup's recovery passphrase from the first line of FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(handler=cmd_keys)
+
+    p = sub.add_parser("enrol", help="pin another device's keys, after comparing fingerprints in person")
+    add_vault_options(p)
+    p.add_argument("file", metavar="FILE", help="the other device's enrolment file ('witnessbox keys --export')")
+    p.add_argument("--fingerprint", metavar="FP", required=True,
+                   help="the fingerprint shown on the other device's screen, as read off it")
+    p.add_argument("--allow-recovery", action="store_true",
+                   help="field vault: let this coordinator open the vault if its passphrase is forgotten")
+    p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("recover-vault", help="coordinator: open a field vault whose passphrase was forgotten")
+    add_vault_options(p)
+    p.add_argument("field_vault", metavar="DIR", help="the field vault's folder")
+    p.add_argument("--new-passphrase-file", metavar="FILE", help="read its new passphrase from the first line of FILE")
+    p.set_defaults(handler=cmd_recover_vault)
+
+    p = sub.add_parser("export-bundle", help="field vault: write everything not yet delivered to a stick folder")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("--out", metavar="DIR", required=True, help="the stick's folder")
+    p.set_defaults(handler=cmd_export_bundle)
+
+    p = sub.add_parser("verify-bundle", help="coordinator: check whether a bundle would import (nothing changes)")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("file", metavar="FILE", help="the bundle file (WBB1-....age)")
+    p.set_defaults(handler=cmd_verify_bundle)
+
+    p = sub.add_parser("import-bundle", help="coordinator: import a bundle, or every bundle in a stick folder")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("source", metavar="FILE|DIR", help="a bundle file or the stick's folder")
+    p.add_argument("--no-receipts", action="store_true", help="do not write receipts onto the stick")
+    p.set_defaults(handler=cmd_import_bundle)
+
+    p = sub.add_parser("import-receipt", help="field vault: mark what the coordinator received as delivered")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("file", metavar="FILE", help="the receipt file (WBR1-....json)")
+    p.set_defaults(handler=cmd_import_receipt)
+
+
+def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
+    with open_vault(args, ctx) as vault:
+        pub = transfer.public_keys(vault)
+        exported = transfer.export_enrolment(vault, Path(args.export), overwrite=args.force) if args.export else None
+        backup = None
+        if args.backup:
+            recovery = read_passphrase(args.recovery_passphrase_file, prompt="Recovery passphrase for the key backup: ",
+                                       confirm=True)
+            backup = transfer.write_key_backup(vault, Path(args.backup), recovery, overwrite=args.force)
+    if args.json:
+        ctx.emit_json({"fingerprint": pub.fingerprint, "role": pub.role, "device_id": pub.device_id,
+                       "exported": str(exported) if exported else None, "backup": str(backup) if backup else None})
+        return 0
+    ctx.say(f"This is a {pub.role} vault. Its fingerprint: {pub.fingerprint}")
+    ctx.say("Read it aloud to the other person, in person, when they enrol this device.")
+    if exported:
+        ctx.say(f"Enrolment file written to {exported}.")
+    if backup:
+        ctx.say(f"Key backup written to {backup}. Keep it, and its recovery passphrase, apart from this computer.")
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
+    data = read_small_file(Path(args.file), limit=MAX_ENROLMENT_FILE, what="The enrolment file",
+                           too_large="This is not a Witnessbox enrolment file (it is too large).")
+    with open_vault(args, ctx) as vault:
+        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery)
+    ctx.say(f"Enrolled the {other.role} device with fingerprint {other.fingerprint}.")
+    if args.allow_recovery:
+        ctx.say("This coordinator can now open this vault if its passphrase is forgotten.")
+    return 0
+
+
+def cmd_recover_vault(args: argparse.Namespace, ctx: Context) -> int:
+    with open_vault(args, ctx) as vault:
+        new = read_passphrase(args.new_passphrase_file, prompt="New passphrase for the field vault: ", confirm=True)
+        transfer.recover_vault(vault, ctx.vault_dir(argparse.Namespace(vault=args.field_vault)), new)
+    ctx.say("The field vault opens with its new passphrase now. Give it back to its worker in person.")
+    return 0
+
+
+def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
+    with open_vault(args, ctx) as vault:
+        result = transfer.export_bundle(vault, Path(args.out))
+    if args.json:
+        ctx.emit_json(None if result is None else {
+            "path": str(result.path), "bundle_id": result.bundle_id, "seq": result.seq,
+            "interviews": result.interviews, "deletions": result.deletions, "size": result.size})
+        return 0
+    if result is None:
+        ctx.say("Nothing to send: everything here has been sent already.")
+        return 0
+    ctx.say(f"Wrote {result.path.name} to the stick ({result.interviews} interview"
+            f"{'s' if result.interviews != 1 else ''}, {result.deletions} deletion"
+            f"{'s' if result.deletions != 1 else ''}). They are sent, awaiting the coordinator's receipt.")
+    return 0
+
+
+def _outcome_json(o: transfer.BundleOutcome) -> dict:
+    return {"file": o.file, "status": o.status, "reason": o.reason, "alert": o.alert, "device_id": o.device_id,
+            "seq": o.seq, "interviews": o.interviews, "deletions": o.deletions, "withdrawals": o.withdrawals,
+            "receipt": o.receipt}
+
+
+def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
+    if o.status == "refused":
+        ctx.say(f"{o.file}: refused. {o.reason}")
+    elif o.status == "already there":
+        ctx.say(f"{o.file}: already imported; nothing changed.")
+    else:
+        ctx.say(f"{o.file}: imported ({o.interviews} interview{'s' if o.interviews != 1 else ''} new or changed, "
+                f"{o.deletions} deleted, {o.withdrawals} consent withdrawal{'s' if o.withdrawals != 1 else ''}).")
+
+
+def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
+    with open_vault(args, ctx) as vault:
+        outcome = transfer.verify_bundle(vault, Path(args.file))
+    if args.json:
+        ctx.emit_json(_outcome_json(outcome))
+    elif outcome.status == "refused":
+        ctx.say(f"It would be refused. {outcome.reason}")
+    elif outcome.status == "already there":
+        ctx.say("It was imported already; importing it again changes nothing.")
+    else:
+        ctx.say("It would import. Nothing was changed.")
+    return 1 if outcome.status == "refused" else 0
+
+
+def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
+    with open_vault(args, ctx) as vault:
+        report = transfer.import_bundles(vault, Path(args.source), receipts=not args.no_receipts)
+        fingerprints = {d: k.fingerprint for d, k in transfer.pinned(vault, "field").items()}
+    if args.json:
+        ctx.emit_json({"bundles": [_outcome_json(o) for o in report.bundles],
+                       "gaps": {fingerprints.get(d, d): seqs for d, seqs in report.gaps.items()},
+                       "imported": report.count("imported"), "already_there": report.count("already there"),
+                       "refused": report.count("refused")})
+    else:
+        for o in report.bundles:
+            _say_outcome(ctx, o)
+        ctx.say(f"Arrived: {report.count('imported')}; already there: {report.count('already there')}; "
+                f"refused: {report.count('refused')}.")
+        for device, seqs in report.gaps.items():
+            ctx.say(f"Still missing from device {fingerprints.get(device, device)}: bundle"
+                    f"{'s' if len(seqs) != 1 else ''} number {', '.join(map(str, seqs))}.")
+        if any(o.receipt for o in report.bundles):
+            ctx.say("Receipts were written onto the stick: give it back to the worker.")
+    return 1 if report.count("refused") else 0
+
+
+def cmd_import_receipt(args: argparse.Namespace, ctx: Context) -> int:
+    data = read_small_file(Path(args.file), limit=MAX_RECEIPT_FILE, what="The receipt file",
+                           too_large="This is not a Witnessbox receipt (it is too large).")
+    with open_vault(args, ctx) as vault:
+        marked = transfer.import_receipt(vault, data)
+    if args.json:
+        ctx.emit_json({"delivered": marked})
+    else:
+        ctx.say(f"Marked {marked} interview{'s' if marked != 1 else ''} as delivered to the coordinator.")
+    return 0

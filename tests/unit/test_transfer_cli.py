@@ -1,0 +1,118 @@
+"""The transfer commands end to end through ``run()``: keys, enrol, export-bundle, verify-bundle,
+import-bundle, import-receipt, recover-vault, keys --backup and init --role/--restore-keys."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from desktop.cli import Context, run
+from desktop.services import transfer
+from desktop.vault import Vault
+from tests.factories import PASSPHRASE, new_vault
+from tests.unit.test_vault_repos import make_interview
+
+
+class Cli:
+    def __init__(self, app_paths, tmp_path: Path) -> None:
+        self.paths = app_paths
+        self.pw = tmp_path / "pw.txt"
+        self.pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+
+    def __call__(self, vault: Path, *argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        ctx = Context(paths=self.paths, stdin=io.StringIO(), stdout=out, stderr=err)
+        code = run([*argv, "--vault", str(vault), "--passphrase-file", str(self.pw)], ctx)
+        return code, out.getvalue(), err.getvalue()
+
+
+def _vaults(tmp_path):
+    field, coord = new_vault(tmp_path / "field"), new_vault(tmp_path / "coord")
+    transfer.set_role(coord, "coordinator")
+    iv = make_interview("Sent over the command line.")
+    field.interviews.add(iv)
+    field.lock()
+    coord.lock()
+    return tmp_path / "field", tmp_path / "coord", iv
+
+
+def test_enrol_send_import_and_receipt_on_the_command_line(app_paths, tmp_path):
+    cli = Cli(app_paths, tmp_path)
+    field, coord, iv = _vaults(tmp_path)
+    code, out, err = cli(coord, "keys", "--json", "--export", str(tmp_path / "coord.json"))
+    assert code == 0, err
+    coord_fp = json.loads(out)["fingerprint"]
+    assert len(coord_fp.split()) == 4
+    code, out, err = cli(field, "keys", "--export", str(tmp_path / "field.json"))
+    assert code == 0 and "field vault" in out, err  # an older vault gets field keys at first need
+    field_fp = out.split("fingerprint: ")[1].split("\n")[0]
+
+    code, _, err = cli(field, "enrol", str(tmp_path / "coord.json"), "--fingerprint", "AAAA BBBB CCCC DDDD")
+    assert code == 1 and "does not match" in err and "Traceback" not in err
+    assert cli(field, "enrol", str(tmp_path / "coord.json"), "--fingerprint", coord_fp)[0] == 0
+    assert cli(coord, "enrol", str(tmp_path / "field.json"), "--fingerprint", field_fp)[0] == 0
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, out, err = cli(field, "export-bundle", "--out", str(stick), "--json")
+    assert code == 0, err
+    path = Path(json.loads(out)["path"])
+    assert path.exists() and path.parent == stick.resolve()
+    code, out, _ = cli(field, "export-bundle", "--out", str(stick))
+    assert code == 0 and "Nothing to send" in out
+
+    code, out, err = cli(coord, "verify-bundle", str(path))
+    assert code == 0 and "would import" in out, err
+    code, out, err = cli(coord, "import-bundle", str(stick), "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["imported"] == 1 and summary["refused"] == 0 and summary["gaps"] == {}
+    receipt = summary["bundles"][0]["receipt"]
+    code, out, _ = cli(coord, "import-bundle", str(path))
+    assert code == 0 and "already imported" in out
+
+    code, out, err = cli(field, "import-receipt", receipt)
+    assert code == 0 and "Marked 1 interview as delivered" in out, err
+    v = Vault.unlock(field, PASSPHRASE)
+    assert transfer.delivery(v, iv.id) == "delivered"
+    v.lock()
+
+    # a damaged bundle: refused in plain words, exit 1, no traceback
+    bad = stick / "WBB1-0123456789abcdef0123456789abcdef.age"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    bad.write_bytes(bytes(data))
+    code, out, err = cli(coord, "import-bundle", str(bad))
+    assert code == 1 and "refused" in out and "changed or damaged" in out and "Traceback" not in out + err
+
+
+def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path):
+    cli = Cli(app_paths, tmp_path)
+    field, coord, iv = _vaults(tmp_path)
+    recovery = tmp_path / "recovery.txt"
+    recovery.write_text("a separate recovery phrase\n", encoding="utf-8")
+    code, out, err = cli(coord, "keys", "--backup", str(tmp_path / "keys.age"),
+                         "--recovery-passphrase-file", str(recovery), "--export", str(tmp_path / "coord.json"))
+    assert code == 0 and "Key backup written" in out, err
+    coord_fp = out.split("fingerprint: ")[1].split("\n")[0]
+    code, _, err = cli(field, "enrol", str(tmp_path / "coord.json"), "--fingerprint", coord_fp, "--allow-recovery")
+    assert code == 0, err
+
+    new = tmp_path / "new-pw.txt"
+    new.write_text("the worker's new passphrase\n", encoding="utf-8")
+    code, out, err = cli(coord, "recover-vault", str(field), "--new-passphrase-file", str(new))
+    assert code == 0 and "new passphrase" in out, err
+    Vault.unlock(field, "the worker's new passphrase").lock()
+
+    restored = tmp_path / "restored"
+    code, out, err = cli(restored, "init", "--role", "coordinator", "--restore-keys", str(tmp_path / "keys.age"),
+                         "--recovery-passphrase-file", str(recovery))
+    assert code == 0 and "coordinator vault" in out, err
+    code, out, _ = cli(restored, "keys", "--json")
+    assert json.loads(out)["fingerprint"] == coord_fp and json.loads(out)["role"] == "coordinator"
+
+    code, _, err = cli(tmp_path / "wrong", "init", "--restore-keys", str(tmp_path / "keys.age"),
+                       "--recovery-passphrase-file", str(tmp_path / "pw.txt"))
+    assert code == 1 and "could not be opened" in err
+    assert not Vault.exists(tmp_path / "wrong")
