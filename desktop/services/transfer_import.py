@@ -103,6 +103,7 @@ def import_bundles(vault: Vault, source: Path, *, receipts: bool = True, progres
         paths = [source]
     else:
         raise Refused("That bundle file or folder does not exist.")
+    _clear_staging(vault)
     report = ImportReport()
     for n, path in enumerate(paths):
         if cancel is not None and cancel.is_set():
@@ -237,6 +238,15 @@ def _sha256(path: Path) -> str:
         while chunk := fh.read(_COPY):
             h.update(chunk)
     return h.hexdigest()
+
+
+def _clear_staging(vault: Vault) -> None:
+    """Remove copies an import cut short left in staging (one import runs at a time in a vault)."""
+    folder = vault.directory / STAGING
+    if folder.is_dir():
+        for leftover in folder.iterdir():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _stage(vault: Vault, path: Path) -> tuple[Path, str]:
