@@ -144,7 +144,11 @@ def verify_bundle(vault: Vault, path: Path) -> BundleOutcome:
 
 def _import_one(vault: Vault, me: DeviceKeys, path: Path) -> BundleOutcome:
     outcome = BundleOutcome(path.name, "imported")
-    staged, sha = _stage(vault, path)
+    try:
+        staged, sha = _stage(vault, path)
+    except Refused as exc:  # nothing was copied: there is nothing to quarantine
+        outcome.status, outcome.reason = "refused", str(exc)
+        return outcome
     try:
         done = vault.transfer.received(sha)
         if done is not None and done.status == "imported":

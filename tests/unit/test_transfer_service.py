@@ -234,3 +234,33 @@ def test_cancel_and_a_full_stick_mark_nothing_sent_and_leave_no_file(tmp_path):
     result = transfer.export_bundle(field, stick, progress=lambda d, t: seen.append((d, t)))
     assert result.seq == 1  # the cancelled bundle's number is used again
     assert seen[-1][0] == seen[-1][1]
+
+
+def test_an_interview_the_coordinator_deleted_is_not_brought_back_by_a_later_bundle(tmp_path):
+    field, coord = make_pair(tmp_path)
+    iv = make_interview("The interviewee asked the coordinator to remove it.")
+    field.interviews.add(iv)
+    transfer.import_bundles(coord, transfer.export_bundle(field, _stick(tmp_path / "1")).path)
+    delete_interview(coord, iv.id)
+    field.interviews.update(dataclasses.replace(field.interviews.get(iv.id), statement="Edited later."))
+    report = transfer.import_bundles(coord, transfer.export_bundle(field, _stick(tmp_path / "2")).path)
+    assert report.bundles[0].status == "imported"
+    assert not coord.interviews.exists(iv.id)
+
+
+def test_a_folder_with_an_unreadable_bundle_still_imports_the_others(tmp_path):
+    field, coord = make_pair(tmp_path)
+    field.interviews.add(make_interview())
+    stick = _stick(tmp_path)
+    good = transfer.export_bundle(field, stick)
+    (stick / ("WBB1-" + "0" * 32 + ".age")).mkdir()  # not a file: list_stick skips it
+    unreadable = stick / ("WBB1-" + "1" * 32 + ".age")
+    unreadable.write_bytes(b"x")
+    unreadable.chmod(0)
+    try:
+        report = transfer.import_bundles(coord, stick)
+    finally:
+        unreadable.chmod(0o600)
+    statuses = {b.file: b.status for b in report.bundles}
+    assert statuses[good.path.name] == "imported"
+    assert statuses[unreadable.name] == "refused"  # unreadable, or (for root) not a bundle

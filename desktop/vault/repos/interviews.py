@@ -314,9 +314,13 @@ class Interviews:
         check_id(interview_id)
         with self._c.tx() as con:
             # An interview already sent to the coordinator leaves a tombstone (its id and when, no
-            # content), so the next bundle carries the deletion there too (repos/transfer.py).
+            # content), so the next bundle carries the deletion there too; one that came from a field
+            # device leaves one on the coordinator, so a later bundle cannot bring it back (repos/transfer.py).
             con.execute("INSERT OR REPLACE INTO tombstones(interview_id, deleted_at, bundle_id, state) "
                         "SELECT interview_id, ?, NULL, 'pending' FROM deliveries WHERE interview_id = ?",
+                        (now(), interview_id))
+            con.execute("INSERT OR REPLACE INTO tombstones(interview_id, deleted_at, bundle_id, state) "
+                        "SELECT interview_id, ?, bundle_id, 'received' FROM interview_origin WHERE interview_id = ?",
                         (now(), interview_id))
             if not delete_interview_rows(con, interview_id):
                 raise NotFound()
