@@ -48,6 +48,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli_redact",
     "desktop.cli_reports",
     "desktop.cli_transfer",
+    "desktop.cli_evidence",
 )
 
 

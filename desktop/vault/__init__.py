@@ -32,6 +32,7 @@ API (every method may be called from a worker thread: each thread gets its own c
         # flt: ListFilter(force, crime_type, consent_complaint, status, text, last_word_prefix=False);
         # last_word_prefix=True is the search box as she types: "Amin" finds "Amina", "Amin " does not.
     vault.interviews.count(flt=None) ; ids() ; find_by_reference(ref) -> id | None
+    vault.interviews.evidence_rows()                                   # the counted facts only (totals)
     vault.interviews.search(query, *, limit=200, last_word_prefix=False)
                                                                        # any text a person types; the newest
                                                                        # `limit` matches, best match first

@@ -136,6 +136,27 @@ class Interviews:
         with self._c.use() as con:
             return int(con.execute("SELECT count(*) FROM interviews i" + where, params).fetchone()[0])
 
+    def evidence_rows(self) -> list[tuple]:
+        """What the evidence totals count, for every interview, without reading whole records.
+
+        One tuple per interview, in the order added: ``(role, crime_type, force, reported_on,
+        asked_about_status, immigration_enforcement_contacted, fear_delayed_reporting,
+        status_used_as_threat, outcomes, complaint_given, complaint_withdrawn_on)`` as stored
+        (``outcomes`` a JSON list; the last two None when no consent for the complaint is recorded).
+        Never a name, an identifier or a word of the statement. ``get()`` parses each record whole,
+        statement included, which at 10,000 interviews takes seconds (tests/benchmarks/bench_evidence.py).
+        """
+        with self._c.use() as con:
+            return con.execute(
+                "SELECT i.role, i.crime_type, i.force, json_extract(i.doc, '$.reported_on'), "
+                "json_extract(i.doc, '$.asked_about_status'), "
+                "json_extract(i.doc, '$.immigration_enforcement_contacted'), "
+                "json_extract(i.doc, '$.fear_delayed_reporting'), json_extract(i.doc, '$.status_used_as_threat'), "
+                "json_extract(i.doc, '$.outcomes'), c.given, c.withdrawn_on "
+                "FROM interviews i LEFT JOIN consents c ON c.interview_id = i.id AND c.use = 'complaint' "
+                "ORDER BY i.num"
+            ).fetchall()
+
     def ids(self) -> list[str]:
         with self._c.use() as con:
             return [r[0] for r in con.execute("SELECT id FROM interviews ORDER BY num")]

@@ -1,0 +1,92 @@
+"""The evidence totals: interviews counted by force, crime, year, role, the questions and the
+outcomes, protected so that no figure can point at a person (docs/architecture.md, DESIGN.md
+"Totals without re-identification").
+
+Only interviews with consent for use in the complaint count: the rule is ``Consent.active`` for
+:data:`ConsentUse.COMPLAINT`, the same as ``Interview.has_consent`` applies to every export, so
+an interview whose consent was withdrawn is in no figure. The vault is read through
+``vault.interviews.evidence_rows()`` (the counted facts only, never a name or the statement).
+
+For the faces::
+
+    release = evidence.summarise(vault, threshold=5)     # count and protect once (seconds at 10,000)
+    v = evidence.summary(release, Filter(crime="domestic_abuse", force="metropolitan", year="2018"))
+    evidence.as_json(v) ; evidence.write_csv(v, path, overwrite=False)
+
+A dashboard keeps the release and makes a view per filter (milliseconds); it counts again after
+the vault changes. The summary PDF and the evidence pack will take the same views.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from desktop.core.model import Answer, Consent, ConsentUse, CrimeType, Outcome, Role
+from desktop.evidence import protect, views
+from desktop.evidence.protect import DEFAULT_THRESHOLD, MIN_THRESHOLD, Release
+from desktop.evidence.records import EvidenceRecord
+from desktop.evidence.views import Filter, View
+from desktop.files import atomic_write
+from desktop.services import destinations
+from desktop.services.errors import Refused
+from desktop.vault import Vault, VaultError
+
+__all__ = ["DEFAULT_THRESHOLD", "MIN_THRESHOLD", "Filter", "Release", "View", "as_json", "records",
+           "summarise", "summary", "write_csv"]
+
+
+def _record(row: tuple) -> EvidenceRecord | None:
+    role, crime, force, reported, asked, contacted, fear, threat, outcomes, given, withdrawn = row
+    consent = Consent(ConsentUse.COMPLAINT, bool(given),
+                      withdrawn_on=date.fromisoformat(withdrawn) if withdrawn else None)
+    if given is None or not consent.active:
+        return None
+    try:
+        ym = None
+        if reported:
+            y, m = str(reported).split("-")
+            ym = (int(y), int(m))
+        return EvidenceRecord(
+            force=str(force), crime=CrimeType(crime), role=Role(role), reported=ym,
+            asked_about_status=Answer(asked or "unknown"),
+            immigration_enforcement_contacted=Answer(contacted or "unknown"),
+            fear_delayed_reporting=Answer(fear or "unknown"), status_used_as_threat=Answer(threat or "unknown"),
+            outcomes=frozenset(Outcome(o) for o in json.loads(outcomes or "[]")),
+        )
+    except (ValueError, TypeError):
+        raise VaultError("A stored interview could not be read back (its record does not parse).") from None
+
+
+def records(vault: Vault) -> list[EvidenceRecord]:
+    """The counted facts of every interview with active consent for the complaint."""
+    return [r for row in vault.interviews.evidence_rows() if (r := _record(row)) is not None]
+
+
+def summarise(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Release:
+    """Count and protect every table (see :mod:`desktop.evidence.protect`). Refused below the minimum threshold."""
+    try:
+        protect.check_threshold(threshold)
+    except protect.ThresholdRefused as exc:
+        raise Refused(str(exc)) from None
+    return protect.count(records(vault), threshold)
+
+
+def summary(release: Release, flt: Filter | None = None) -> View:
+    """The tables for one filter (crime x force x year; None for all interviews)."""
+    try:
+        return views.view(release, flt)
+    except views.FilterRefused as exc:
+        raise Refused(str(exc)) from None
+
+
+def as_json(view: View) -> dict:
+    return views.to_json(view)
+
+
+def write_csv(view: View, path: Path, *, overwrite: bool = False) -> Path:
+    """Write the view's tables as CSV at ``path`` (checked like every file Witnessbox writes); returns it."""
+    target = destinations.check_file(Path(path), overwrite=overwrite)
+    atomic_write(target, views.to_csv(view))
+    return target
