@@ -19,7 +19,6 @@ the vault changes. The summary PDF and the evidence pack will take the same view
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +52,7 @@ def _record(row: tuple) -> EvidenceRecord | None:
             asked_about_status=Answer(asked or "unknown"),
             immigration_enforcement_contacted=Answer(contacted or "unknown"),
             fear_delayed_reporting=Answer(fear or "unknown"), status_used_as_threat=Answer(threat or "unknown"),
-            outcomes=frozenset(Outcome(o) for o in json.loads(outcomes or "[]")),
+            outcomes=frozenset(Outcome(o) for o in outcomes or ()),
         )
     except (ValueError, TypeError):
         raise VaultError("A stored interview could not be read back (its record does not parse).") from None
