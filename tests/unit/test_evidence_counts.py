@@ -228,21 +228,39 @@ def test_a_threshold_below_three_is_refused_and_a_higher_one_hides_more(known):
 
 
 def test_the_narrow_read_agrees_with_the_records(known):
+    """evidence_rows() with the consent rule gives exactly what reading every record whole and
+    asking has_consent(COMPLAINT) gives, field by field."""
+    from desktop.evidence.records import EvidenceRecord
     from desktop.vault import Vault
 
     d, counted = known
     v = Vault.unlock(d, PASSPHRASE)
     try:
-        by_records = sorted(
-            (iv.force, iv.crime_type.value, str(iv.reported_on), iv.role.value)
-            for iv in (v.interviews.get(i) for i in v.interviews.ids()) if iv.has_consent(ConsentUse.COMPLAINT)
-        )
-        narrow = sorted((r.force, r.crime.value, f"{r.reported[0]:04d}-{r.reported[1]:02d}", r.role.value)
-                        for r in evidence.records(v))
+        whole = [iv for iv in (v.interviews.get(i) for i in v.interviews.ids()) if iv.has_consent(ConsentUse.COMPLAINT)]
+        narrow = evidence.records(v)
     finally:
         v.lock()
-    assert narrow == by_records
+    assert narrow == [
+        EvidenceRecord(iv.force, iv.crime_type, iv.role, (iv.reported_on.year, iv.reported_on.month),
+                       iv.asked_about_status, iv.immigration_enforcement_contacted, iv.fear_delayed_reporting,
+                       iv.status_used_as_threat, frozenset(iv.outcomes))
+        for iv in whole
+    ]
     assert len(narrow) == len(counted)
+
+
+def test_a_consent_withdrawn_in_the_vault_leaves_every_figure(tmp_path):
+    v = new_vault(tmp_path / "v")
+    try:
+        ids = v.interviews.add_many([_interview(i, "kent", CrimeType.OTHER, 2020, "yes") for i in range(12)])
+        before = evidence.as_json(evidence.summary(evidence.summarise(v)))
+        v.interviews.withdraw_consent(ids[0], ConsentUse.COMPLAINT, date(2024, 1, 1), "worker")
+        after = evidence.as_json(evidence.summary(evidence.summarise(v)))
+    finally:
+        v.lock()
+    assert (before["interviews"]["count"], after["interviews"]["count"]) == (12, 11)
+    forces = next(t for t in after["tables"] if t["name"] == "force")
+    assert next(r for r in forces["rows"] if r["code"] == "kent")["count"] == 11
 
 
 def _cli(argv, app_paths, capsys):
