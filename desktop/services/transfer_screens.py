@@ -1,0 +1,138 @@
+"""What the app's transfer screens ask of the vault, beyond :mod:`desktop.services.transfer`.
+
+The Devices page reads an enrolment file and compares the fingerprint being typed before it
+enrols (:func:`read_enrolment`, :func:`fingerprint_typed`); "Import from stick" takes a folder and
+imports what belongs to this vault's role (:func:`import_from_stick`: bundles on a coordinator,
+the coordinator's receipts on a field vault); the interview list shows where each interview stands
+(:func:`list_marks`). Rules stay in the transfer service; these only gather and name.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.services.errors import Refused
+from desktop.services.transfer import delivery, import_bundles, import_receipt, own_keys
+from desktop.services.transfer_devices import MAX_ENROLMENT_FILE
+from desktop.services.transfer_import import ImportReport
+from desktop.transfer.errors import KeysRefused
+from desktop.transfer.keys import PublicKeys, fingerprint_matches
+from desktop.transfer.stick import list_stick
+from desktop.vault import Vault
+from desktop.vault.repos.transfer import Peer
+
+Progress = Callable[[int, int], None]
+
+MADE_HERE = "made here"
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """Another device's enrolment file, read but not pinned."""
+
+    data: bytes
+    keys: PublicKeys
+
+
+def read_enrolment(path: Path) -> Enrolment:
+    """The enrolment file at ``path``, checked; nothing is enrolled until :func:`enrol` with the typed fingerprint."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_ENROLMENT_FILE + 1)
+    except OSError:
+        raise Refused("The enrolment file cannot be read. Check that the stick is in, and choose the file "
+                      "again.") from None
+    if len(data) > MAX_ENROLMENT_FILE:
+        raise Refused("This is not a Witnessbox enrolment file (it is too large). Choose the file the other "
+                      "device saved.")
+    try:
+        return Enrolment(data, PublicKeys.from_json(data))
+    except KeysRefused as exc:
+        raise Refused(str(exc)) from None
+
+
+def fingerprint_typed(typed: str, enrolment: Enrolment) -> bool:
+    """True once ``typed`` (read off the other screen) is the enrolment file's fingerprint."""
+    return fingerprint_matches(typed, enrolment.keys)
+
+
+def enrolment_file_name(vault: Vault) -> str:
+    """A name for this vault's enrolment file on a stick: its role and first fingerprint group, no person."""
+    keys = own_keys(vault).public()
+    return f"witnessbox-{keys.role}-{keys.fingerprint.split(' ')[0]}.json"
+
+
+def devices(vault: Vault) -> list[Peer]:
+    """The devices enrolled here, oldest first."""
+    return vault.transfer.peers()
+
+
+def device_label(fingerprint: str) -> str:
+    """A short label for a device: the first two groups of its fingerprint, never a person's name."""
+    return "Laptop " + " ".join(fingerprint.split(" ")[:2])
+
+
+def list_marks(vault: Vault, interview_ids: Iterable[str]) -> dict[str, str]:
+    """For the interview list: on a field vault, each interview's delivery ("not sent", "sent, awaiting
+    receipt", "delivered"); on a coordinator, the device it came from (or "made here")."""
+    ids = list(interview_ids)
+    if own_keys(vault).role == "field":
+        return {i: delivery(vault, i) for i in ids}
+    labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    out = {}
+    for i in ids:
+        device = vault.transfer.origin(i)
+        out[i] = MADE_HERE if device is None else labels.get(device, "Laptop not enrolled")
+    return out
+
+
+@dataclass
+class ReceiptOutcome:
+    file: str
+    delivered: int | None  # interviews marked delivered; None when refused
+    reason: str = ""
+
+
+@dataclass
+class StickImport:
+    """What "Import from stick" found and did: bundles on a coordinator, receipts on a field vault."""
+
+    role: str
+    report: ImportReport | None = None
+    receipts: list[ReceiptOutcome] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # device id -> short label
+    cancelled: bool = False
+
+
+def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None = None,
+                      cancel: threading.Event | None = None) -> StickImport:
+    """Import every bundle (coordinator) or every receipt (field vault) in the stick folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise Refused("That folder does not exist any more. Check that the stick is in, and choose it again.")
+    role = own_keys(vault).role
+    out = StickImport(role)
+    out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    if role == "coordinator":
+        out.report = import_bundles(vault, folder, progress=progress, cancel=cancel)
+        out.cancelled = cancel is not None and cancel.is_set() and len(out.report.bundles) < len(
+            list_stick(folder).bundles)
+        return out
+    found = list_stick(folder).receipts
+    if not found:
+        raise Refused("There is no receipt from the coordinator in that folder. Receipts are written onto the "
+                      "stick when the coordinator imports it; choose the stick's folder after that.")
+    for n, path in enumerate(found):
+        if cancel is not None and cancel.is_set():
+            out.cancelled = True
+            break
+        try:
+            out.receipts.append(ReceiptOutcome(path.name, import_receipt(vault, path)))
+        except Refused as exc:
+            out.receipts.append(ReceiptOutcome(path.name, None, str(exc)))
+        if progress is not None:
+            progress(n + 1, len(found))
+    return out
