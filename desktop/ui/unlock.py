@@ -14,12 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -57,15 +59,16 @@ class VaultGate:
 
         return Vault.exists(self.directory)
 
-    def create(self, passphrase: str):
-        from desktop.services import vaults
+    def create(self, passphrase: str, role: str = "field"):
+        """A new vault with its role ("field": takes interviews; "coordinator": gathers them) and keys."""
+        from desktop.services import transfer
         from desktop.vault import Vault, VaultExists
 
         check_not_synced(self.directory)
         if Vault.exists(self.directory):
             raise VaultExists()
         make_private_dir(self.directory.parent)
-        return vaults.create(self.directory, passphrase, kdf=self.kdf)  # the command line's rules too
+        return transfer.create_vault(self.directory, passphrase, role, kdf=self.kdf)  # the command line's rules too
 
     def unlock(self, passphrase: str):
         from desktop.vault import Vault
@@ -206,6 +209,18 @@ class CreateVaultPage(QWidget):
         meter_row.addWidget(self.meter_label)
         b.addLayout(meter_row)
 
+        b.addWidget(QLabel(self.tr("What is this laptop for?"), card))
+        self.role_field = QRadioButton(self.tr("This laptop &takes interviews"), card)
+        self.role_coordinator = QRadioButton(
+            self.tr("This laptop &gathers interviews from workers' laptops (coordinator)"), card)
+        self.role_field.setAccessibleName(self.tr("This laptop takes interviews"))
+        self.role_coordinator.setAccessibleName(self.tr("This laptop gathers interviews (coordinator)"))
+        self.role_field.setChecked(True)
+        self.roles = QButtonGroup(self)
+        for button in (self.role_field, self.role_coordinator):
+            self.roles.addButton(button)
+            b.addWidget(button)
+
         warning = QLabel(self.tr("Write the passphrase down and keep it somewhere safe, away from this computer. "
                                  "If it is forgotten, the interviews cannot be opened again by anyone, unless your "
                                  "organisation sets up its recovery key later."), card)
@@ -264,16 +279,22 @@ class CreateVaultPage(QWidget):
             self._update()
             return
         passphrase = self.passphrase.text()
+        role = self.role
         self._set_busy(True)
         self._show(self.tr("Setting up the vault. This takes a few seconds."), role="hint")
         self._attempt += 1
         attempt = self._attempt
-        self._tasks.run_task(lambda: self._gate.create(passphrase),
+        self._tasks.run_task(lambda: self._gate.create(passphrase, role),
                              lambda vault: self._created(attempt, vault), lambda exc: self._failed(attempt, exc))
+
+    @property
+    def role(self) -> str:
+        """The role chosen for the new vault: "field" unless the coordinator's is asked for."""
+        return "coordinator" if self.role_coordinator.isChecked() else "field"
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for w in (self.passphrase, self.confirm):
+        for w in (self.passphrase, self.confirm, self.role_field, self.role_coordinator):
             w.setEnabled(not busy)
         self.create_button.setEnabled(not busy)
 
@@ -318,6 +339,7 @@ class CreateVaultPage(QWidget):
 
     def reset(self) -> None:
         forget_typed(self.passphrase, self.confirm)
+        self.role_field.setChecked(True)
         self.message.hide()
 
 
