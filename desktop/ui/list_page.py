@@ -166,8 +166,20 @@ class InterviewListPage(QWidget):
         if self.model.has_source:
             self.model.set_filter(self.current_filter())
 
-    def set_source(self, source) -> None:
-        self.model.set_source(source, flt=self.current_filter())
+    def set_source(self, source, marks=None) -> None:
+        """``marks``: the transfer column's (role, words for ids), see :meth:`InterviewTableModel.set_source`."""
+        self.model.set_source(source, flt=self.current_filter(), marks=marks)
+        if marks is not None:
+            self._fit_transfer_column()
+
+    def _fit_transfer_column(self) -> None:
+        from desktop.ui.models import transfer_words
+
+        m = InterviewTableModel
+        fm = self.table.fontMetrics()
+        texts = [transfer_words(w) for w in ("not sent", "sent, awaiting receipt", "delivered", "made here")]
+        texts += ["Laptop WWWW WWWW", self.model.headerData(m.COL_TRANSFER, Qt.Orientation.Horizontal) or ""]
+        self.table.setColumnWidth(m.COL_TRANSFER, max(fm.horizontalAdvance(t) for t in texts) + 24)
 
     def refresh(self) -> None:
         self.model.refresh()

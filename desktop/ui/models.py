@@ -36,6 +36,23 @@ class SummarySource(Protocol):
     def count(self, flt=None) -> int: ...
 
 
+class _Page(list):
+    """One page of summaries, with the transfer words read for them on the same worker thread."""
+
+    marks: dict[str, str]
+
+    def __init__(self, rows) -> None:
+        super().__init__(rows)
+        self.marks = {}
+
+
+def transfer_words(mark: str) -> str:
+    """The service's words for where an interview stands, as the list shows them."""
+    words = {"not sent": _t("Not sent"), "sent, awaiting receipt": _t("Sent, awaiting receipt"),
+             "delivered": _t("Delivered"), "made here": _t("Made here")}
+    return words.get(mark, mark)
+
+
 class InterviewTableModel(QAbstractTableModel):
     """The interview list: summaries only (never statement text), fetched a page at a time."""
 
@@ -49,6 +66,7 @@ class InterviewTableModel(QAbstractTableModel):
     COL_PEOPLE = 7
     COL_UPDATED = 8
     COLUMN_COUNT = 9
+    COL_TRANSFER = 9  # only with marks: delivery (field vault) or device of origin (coordinator)
 
     # Column -> the vault's sort key (every column sorts; the vault only takes these names).
     SORT_KEYS = {
@@ -79,15 +97,29 @@ class InterviewTableModel(QAbstractTableModel):
         self._rows: list = []
         self._total = 0
         self._fetching = False  # a further page is being read
+        # (role, marks(ids) -> {id: words}): the transfer column, read with each page; None: no column
+        self._marks_source: tuple[str, Callable[[list[str]], dict[str, str]]] | None = None
+        self._marks: dict[str, str] = {}
 
     # --- data source ----------------------------------------------------------------------
 
-    def set_source(self, source: SummarySource | None, *, flt: Any = None) -> None:
-        """Read from ``source`` (with ``flt`` if given: one query, not one per step)."""
+    def set_source(self, source: SummarySource | None, *, flt: Any = None,
+                   marks: tuple[str, Callable[[list[str]], dict[str, str]]] | None = None) -> None:
+        """Read from ``source`` (with ``flt`` if given: one query, not one per step). ``marks``:
+        ("field" | "coordinator", a function giving each listed interview's transfer words)."""
+        if (marks is None) != (self._marks_source is None):
+            self.beginResetModel()
+            self._marks_source = marks
+            self.endResetModel()
+        self._marks_source = marks
         self._source = source
         if flt is not None:
             self._filter = flt
         self.refresh()
+
+    @property
+    def marks_role(self) -> str | None:
+        return None if self._marks_source is None else self._marks_source[0]
 
     @property
     def has_source(self) -> bool:
@@ -101,6 +133,8 @@ class InterviewTableModel(QAbstractTableModel):
         self._source = None
         self._filter = None
         self._rows = []
+        self._marks = {}
+        self._marks_source = None
         self._total = 0
         self.endResetModel()
 
@@ -135,10 +169,14 @@ class InterviewTableModel(QAbstractTableModel):
             return  # a newer query, or a lock, came after this one
         self.beginResetModel()
         self._total, self._rows = result
+        self._marks = dict(getattr(self._rows, "marks", {}))
         self.endResetModel()
 
     def _query(self, source, flt, offset: int, sort: str, descending: bool) -> list:
-        return list(source.list_summaries(flt, offset=offset, limit=self._page, sort=sort, descending=descending))
+        rows = _Page(source.list_summaries(flt, offset=offset, limit=self._page, sort=sort, descending=descending))
+        if self._marks_source is not None and rows:
+            rows.marks = self._marks_source[1]([s.id for s in rows])
+        return rows
 
     def canFetchMore(self, parent: _Index = _NO_INDEX) -> bool:  # noqa: N802
         return (not parent.isValid() and self._source is not None and not self._fetching
@@ -169,6 +207,7 @@ class InterviewTableModel(QAbstractTableModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._marks.update(getattr(more, "marks", {}))
         self._rows.extend(more)
         self.endInsertRows()
 
@@ -181,7 +220,9 @@ class InterviewTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+        if parent.isValid():
+            return 0
+        return self.COLUMN_COUNT + (1 if self._marks_source is not None else 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
@@ -190,6 +231,8 @@ class InterviewTableModel(QAbstractTableModel):
             return None
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
+        if section == self.COL_TRANSFER:
+            return _t("Delivery") if self.marks_role == "field" else _t("From") if self.marks_role else None
         return [
             _t("Reference"), _t("Interviewed"), _t("Role"), _t("Crime"), _t("Police force"), _t("Consent"),
             _t("Status"), _t("People"), _t("Last changed"),
@@ -224,6 +267,8 @@ class InterviewTableModel(QAbstractTableModel):
             return str(s.people_count)
         if col == self.COL_UPDATED:
             return s.updated_at.astimezone().date().isoformat() if s.updated_at else ""
+        if col == self.COL_TRANSFER and self._marks_source is not None:
+            return transfer_words(self._marks.get(s.id, ""))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
