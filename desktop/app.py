@@ -85,6 +85,8 @@ def build_main_window(
     today=None,
     choose_folder=None,
     choose_signing_file=None,
+    choose_stick_folder=None,
+    choose_enrolment_file=None,
     vault_dir: Path | None = None,
     choose_vault_folder=None,
 ):
@@ -101,6 +103,8 @@ def build_main_window(
     ``file_picker``/``today``: how files are chosen and what day it is.
     ``choose_folder``/``choose_signing_file``: where statements and the signing copy are saved
     (None: Qt's file dialogs).
+    ``choose_stick_folder``/``choose_enrolment_file``: how the transfer screens ask for a USB stick's
+    folder and another laptop's enrolment file (None: Qt's file dialogs).
     """
     from desktop.ui.interview_editor import pick_files
     from desktop.ui.main_window import MainWindow
@@ -127,7 +131,8 @@ def build_main_window(
                         system_lock=system_lock,
                         idle_timeout_ms=idle_timeout_ms,
                         file_picker=file_picker or pick_files, choose_folder=choose_folder,
-                        choose_signing_file=choose_signing_file, vault_choice=vault_choice, **kwargs)
+                        choose_signing_file=choose_signing_file, choose_stick_folder=choose_stick_folder,
+                        choose_enrolment_file=choose_enrolment_file, vault_choice=vault_choice, **kwargs)
     tasks.setParent(window)
     app.aboutToQuit.connect(clipboard.clear_if_ours)
     return window

@@ -36,6 +36,7 @@ from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
 from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
 from desktop.ui.system_lock import SystemLockWatcher
+from desktop.ui.transfer_actions import TransferActions
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
 from desktop.ui.vault_choice import VaultChoice, VaultSwitcher
 from desktop.ui.workers import TaskRunner
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
                  today: Callable[[], date] = date.today,
                  choose_folder: FolderChooser | None = None,
                  choose_signing_file: FileChooser | None = None,
+                 choose_stick_folder: FolderChooser | None = None,
+                 choose_enrolment_file: FileChooser | None = None,
                  vault_choice: VaultChoice | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -96,6 +99,9 @@ class MainWindow(QMainWindow):
         choosers = {k: v for k, v in (("choose_folder", choose_folder),
                                       ("choose_signing_file", choose_signing_file)) if v is not None}
         self.statements = StatementActions(tasks, self, **choosers)
+        transfer_choosers = {k: v for k, v in (("choose_stick_folder", choose_stick_folder),
+                                               ("choose_enrolment_file", choose_enrolment_file)) if v is not None}
+        self.transfer = TransferActions(tasks, self, **transfer_choosers)
         self.workspace.addWidget(self.list_page)
         self.workspace.addWidget(self.editor)
         for page in (self.create_page, self.unlock_page, self.workspace):
@@ -124,6 +130,8 @@ class MainWindow(QMainWindow):
         self.editor.record_signed_requested.connect(self.record_signed)
         self.statements.sealed.connect(self._sealed)
         self.statements.lock_requested.connect(self.lock)
+        self.transfer.lock_requested.connect(self.lock)
+        self.transfer.changed.connect(self._transfer_changed)
         self.editor.closed.connect(self._show_list)
         self.editor.saved.connect(lambda _id: self.list_page.refresh())
         self.editor.deleted.connect(self._deleted)
@@ -143,6 +151,19 @@ class MainWindow(QMainWindow):
         name.setObjectName("appname")
         h.addWidget(name)
         h.addStretch(1)
+        self.devices_button = QPushButton(self.tr("Devices"), header)
+        self.devices_button.setToolTip(self.tr("This laptop's fingerprint, and enrolling another laptop in person"))
+        self.send_button = QPushButton(self.tr("Send to coordinator…"), header)
+        self.send_button.setToolTip(self.tr("Write everything not yet delivered onto a USB stick for the coordinator"))
+        self.import_button = QPushButton(self.tr("Import from stick…"), header)
+        self.import_button.setToolTip(self.tr("Import what a USB stick brings: interviews on the coordinator's "
+                                              "laptop, receipts on a worker's"))
+        for b in (self.devices_button, self.send_button, self.import_button):
+            b.setAccessibleName(b.text().rstrip("…"))
+            h.addWidget(b)
+        self.devices_button.clicked.connect(lambda: self.transfer.devices())
+        self.send_button.clicked.connect(lambda: self.transfer.send())
+        self.import_button.clicked.connect(lambda: self.transfer.import_stick())
         self.settings_button = QPushButton(self.tr("Settings"), header)
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.lock_button = QPushButton(self.tr("&Lock"), header)
@@ -199,7 +220,8 @@ class MainWindow(QMainWindow):
             switcher.refresh()
         exists = self._gate.exists()
         self.stack.setCurrentWidget(self.unlock_page if exists else self.create_page)
-        for w in (self.settings_button, self.lock_button):
+        for w in (self.settings_button, self.lock_button, self.devices_button, self.send_button,
+                  self.import_button):
             w.setVisible(False)
         if exists:
             self.unlock_page.focus()
@@ -210,14 +232,30 @@ class MainWindow(QMainWindow):
         self._vault = vault
         self.editor.attach(vault)
         self.statements.attach(vault)
-        self.list_page.set_source(vault.interviews)
+        self.transfer.attach(vault)
+        role = self.transfer.role()
+        self.list_page.set_source(vault.interviews, marks=self._marks(vault, role))
         self.stack.setCurrentWidget(self.workspace)
-        for w in (self.settings_button, self.lock_button):
+        for w in (self.settings_button, self.lock_button, self.devices_button, self.import_button):
             w.setVisible(True)
+        self.send_button.setVisible(role == "field")
         self._apply_idle_timeout()
         self.idle.start()
         self._restore_editor()
         self.unlocked.emit()
+
+    @staticmethod
+    def _marks(vault, role: str | None):
+        """The list's transfer column: delivery on a field vault, device of origin on a coordinator."""
+        if role is None:
+            return None
+        from desktop.services.transfer_screens import list_marks
+
+        return role, lambda ids: list_marks(vault, ids)
+
+    def _transfer_changed(self) -> None:
+        if self.is_unlocked:
+            self.list_page.refresh()
 
     def _apply_idle_timeout(self) -> None:
         ms = self._idle_override if self._idle_override else auto_lock_minutes(self._vault) * 60_000
@@ -342,6 +380,7 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # noqa: BLE001 - the lock must go on
                 log.error("saving the draft before locking failed: %s", type(exc).__name__)
         self.statements.detach()
+        self.transfer.detach()
         self._close_other_windows()  # Settings too: its finished signal lets it go
         self.settings_dialog = None
         # An unlock or set-up still deriving its key must not open the vault behind the lock.

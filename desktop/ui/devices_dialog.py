@@ -1,0 +1,313 @@
+"""Devices: this laptop's role and fingerprint, its enrolment file, and enrolling another laptop in person.
+
+Enrolment is done face to face. Each person reads their fingerprint aloud off their own screen; the
+other chooses that laptop's enrolment file and TYPES the fingerprint they hear or read. The Enrol
+button stays disabled until what is typed matches the file
+(:func:`desktop.services.transfer_screens.fingerprint_typed`); there is no button that accepts a
+file unseen. A worker enrolling the coordinator may tick a plainly worded box that lets the
+coordinator open this vault if its passphrase is forgotten. Every rule is in
+:mod:`desktop.services.transfer`; this dialog shows and asks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.session import forget_typed
+from desktop.ui.transfer_dialogs import FolderChooser, choose_stick_folder
+
+log = logging.getLogger(__name__)
+
+FileChooser = Callable[[QWidget], Path | None]
+
+ROLE_WORDS = {
+    "field": "This laptop takes interviews (a worker's laptop).",
+    "coordinator": "This laptop gathers interviews from workers' laptops (the coordinator's).",
+}
+PEER_WORDS = {"field": "Worker's laptop", "coordinator": "Coordinator"}
+
+
+def choose_enrolment_file(parent: QWidget) -> Path | None:
+    chosen, _filter = QFileDialog.getOpenFileName(parent, parent.tr("The other laptop's enrolment file"), "",
+                                                  parent.tr("Witnessbox enrolment file (*.json)"))
+    return Path(chosen) if chosen else None
+
+
+def _mono(size_factor: float = 1.0) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    if size_factor != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * size_factor)
+    return font
+
+
+class DevicesDialog(QDialog):
+    enrolled = Signal()
+
+    def __init__(self, vault, *, choose_folder: FolderChooser = choose_stick_folder,
+                 choose_file: FileChooser = choose_enrolment_file, parent: QWidget | None = None) -> None:
+        from desktop.services import transfer
+
+        super().__init__(parent)
+        self.setObjectName("devicesDialog")
+        self.setWindowTitle(self.tr("Devices"))
+        self._vault = vault
+        self._choose_folder = choose_folder
+        self._choose_file = choose_file
+        self._enrolment = None  # the chosen file, read but not yet enrolled
+        keys = transfer.public_keys(vault)
+        self._role = keys.role
+
+        # -- this laptop ------------------------------------------------------------------------
+        me = QGroupBox(self.tr("This laptop"), self)
+        m = QVBoxLayout(me)
+        self.role_label = QLabel(self.tr(ROLE_WORDS[keys.role]), me)
+        self.role_label.setWordWrap(True)
+        m.addWidget(self.role_label)
+        m.addWidget(QLabel(self.tr("Its fingerprint, to read aloud to the other person:"), me))
+        self.fingerprint_label = QLabel(keys.fingerprint, me)
+        self.fingerprint_label.setObjectName("ownFingerprint")
+        self.fingerprint_label.setFont(_mono(1.6))
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setAccessibleName(self.tr("This laptop's fingerprint"))
+        m.addWidget(self.fingerprint_label)
+        save_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save my enrolment file…"), me)
+        self.save_button.setToolTip(self.tr("Write this laptop's public keys onto a stick for the other laptop"))
+        self.save_button.clicked.connect(self.save_enrolment)
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        m.addLayout(save_row)
+
+        # -- enrol another ----------------------------------------------------------------------
+        other = "coordinator" if keys.role == "field" else "field"
+        box = QGroupBox(self.tr("Enrol a device"), self)
+        e = QVBoxLayout(box)
+        how = QLabel(self.tr(
+            "Do this in person. Choose the other laptop's enrolment file, then type the fingerprint shown on "
+            "its screen. Enrolment is only possible when the two match."), box)
+        how.setWordWrap(True)
+        e.addWidget(how)
+        file_row = QHBoxLayout()
+        self.choose_button = QPushButton(self.tr("&Enrol a device…"), box)
+        self.choose_button.setToolTip(self.tr("Choose the {who}'s enrolment file").format(
+            who=self.tr(PEER_WORDS[other]).lower()))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.file_label = QLabel(box)
+        self.file_label.setWordWrap(True)
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.file_label, 1)
+        e.addLayout(file_row)
+        self.typed_label = QLabel(self.tr("&Fingerprint on the other screen:"), box)
+        self.typed = QLineEdit(box)
+        self.typed.setFont(_mono(1.2))
+        self.typed.setPlaceholderText("XXXX XXXX XXXX XXXX")
+        self.typed.setAccessibleName(self.tr("Fingerprint typed from the other screen"))
+        self.typed_label.setBuddy(self.typed)
+        self.typed.textChanged.connect(self._update)
+        self.match_label = QLabel(box)
+        self.match_label.setWordWrap(True)
+        self.recovery = QCheckBox(self.tr(
+            "Let the coordinator open this laptop's interviews if I forget my passphrase"), box)
+        self.recovery.setToolTip(self.tr("Without this, a forgotten passphrase means the interviews here are lost."))
+        self.enrol_button = QPushButton(self.tr("Enrol"), box)
+        self.enrol_button.setProperty("role", "primary")
+        self.enrol_button.clicked.connect(self.enrol)
+        typed_row = QHBoxLayout()
+        typed_row.addWidget(self.typed_label)
+        typed_row.addWidget(self.typed, 1)
+        typed_row.addWidget(self.enrol_button)
+        e.addLayout(typed_row)
+        e.addWidget(self.match_label)
+        e.addWidget(self.recovery)
+
+        # -- the enrolled devices ---------------------------------------------------------------
+        self.devices = QTableWidget(0, 4, self)
+        self.devices.setAccessibleName(self.tr("Enrolled devices"))
+        self.devices.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Fingerprint"), self.tr("Enrolled"),
+                                                self.tr("May recover this vault")])
+        self.devices.verticalHeader().hide()
+        self.devices.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.devices.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.devices.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if keys.role != "field":
+            self.devices.hideColumn(3)
+        self.status = QLabel(self)
+        self.status.setObjectName("devicesStatus")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        self.save_button.setAccessibleName(self.tr("Save my enrolment file"))
+        self.choose_button.setAccessibleName(self.tr("Enrol a device"))
+        self.enrol_button.setAccessibleName(self.tr("Enrol"))
+        self.recovery.setAccessibleName(self.recovery.text())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(me)
+        layout.addWidget(box)
+        layout.addWidget(QLabel(self.tr("Enrolled devices"), self))
+        layout.addWidget(self.devices, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(720, 620)
+        self.refresh()
+        self._update()
+
+    # -- this laptop ------------------------------------------------------------------------------
+
+    @Slot()
+    def save_enrolment(self) -> Path | None:
+        from desktop.services import transfer
+        from desktop.services.errors import Refused
+        from desktop.services.transfer_screens import enrolment_file_name
+
+        folder = self._choose_folder(self)
+        if folder is None or self._vault is None:
+            return None
+        try:
+            written = transfer.export_enrolment(self._vault, Path(folder) / enrolment_file_name(self._vault))
+        except Refused as exc:
+            self.status.setText(str(exc))
+            return None
+        except OSError:
+            self.status.setText(self.tr("The enrolment file could not be written there. Check the stick and "
+                                        "try again."))
+            return None
+        self.status.setText(self.tr("Saved {name}. Take it to the other laptop and enrol this one there, "
+                                    "reading this fingerprint aloud.").format(name=written.name))
+        return written
+
+    # -- enrolling --------------------------------------------------------------------------------
+
+    @Slot()
+    def choose_file(self) -> None:
+        from desktop.services.errors import Refused
+        from desktop.services.transfer_screens import read_enrolment
+
+        path = self._choose_file(self)
+        if path is None:
+            return
+        self._enrolment = None
+        forget_typed(self.typed)
+        try:
+            self._enrolment = read_enrolment(path)
+        except Refused as exc:
+            self.file_label.setText("")
+            self.status.setText(str(exc))
+        else:
+            self.status.clear()
+            who = self.tr(PEER_WORDS[self._enrolment.keys.role])
+            self.file_label.setText(self.tr("{name}: {who}. Now type the fingerprint shown on its screen.").format(
+                name=path.name, who=who))
+            self.typed.setFocus()
+        self._update()
+
+    def _matches(self) -> bool:
+        from desktop.services.transfer_screens import fingerprint_typed
+
+        return self._enrolment is not None and fingerprint_typed(self.typed.text(), self._enrolment)
+
+    def _update(self) -> None:
+        chosen = self._enrolment is not None
+        for w in (self.typed_label, self.typed, self.enrol_button, self.match_label):
+            w.setVisible(chosen)
+        self.recovery.setVisible(chosen and self._role == "field" and self._enrolment.keys.role == "coordinator")
+        matches = self._matches()
+        self.enrol_button.setEnabled(matches)
+        if not chosen:
+            self.match_label.clear()
+        elif matches:
+            self.match_label.setText(self.tr("The fingerprints match."))
+        elif len(self.typed.text().replace(" ", "").replace("-", "")) >= 16:
+            self.match_label.setText(self.tr("This does not match the file. Read it again off the other screen; "
+                                             "if it still differs, the file is not theirs."))
+        else:
+            self.match_label.setText(self.tr("Type all 16 characters."))
+
+    @Slot()
+    def enrol(self) -> bool:
+        from desktop.services import transfer
+        from desktop.services.errors import Refused
+        from desktop.vault import VaultError
+
+        if not self._matches() or self._vault is None:
+            return False
+        allow = self.recovery.isVisible() and self.recovery.isChecked()
+        try:
+            other = transfer.enrol(self._vault, self._enrolment.data, self.typed.text(), allow_recovery=allow)
+        except Refused as exc:
+            self.status.setText(str(exc))
+            return False
+        except VaultError as exc:
+            log.error("enrolling a device failed: %s", type(exc).__name__)
+            self.status.setText(self.tr("This laptop is enrolled here already with other keys, so nothing was "
+                                        "changed. Ask the coordinator in charge."))
+            return False
+        self._enrolment = None
+        forget_typed(self.typed)
+        self.recovery.setChecked(False)
+        self.file_label.clear()
+        text = self.tr("Enrolled the {who} with fingerprint {fp}.").format(
+            who=self.tr(PEER_WORDS[other.role]).lower(), fp=other.fingerprint)
+        if allow:
+            text += " " + self.tr("The coordinator can now open this laptop's interviews if its passphrase is "
+                                  "forgotten.")
+        self.status.setText(text)
+        self.refresh()
+        self._update()
+        self.enrolled.emit()
+        return True
+
+    # -- the list ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        from desktop.services.transfer_screens import devices
+
+        peers = devices(self._vault) if self._vault is not None else []
+        self.devices.setRowCount(len(peers))
+        for row, p in enumerate(peers):
+            cells = [self.tr(PEER_WORDS.get(p.role, p.role)), p.fingerprint, p.enrolled_at[:10],
+                     self.tr("Yes") if p.allow_recovery else self.tr("No")]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 1:
+                    item.setFont(_mono())
+                self.devices.setItem(row, col, item)
+
+    def drop(self) -> None:
+        """Forget the vault and everything shown (on lock and on close)."""
+        self._vault = None
+        self._enrolment = None
+        forget_typed(self.typed)
+        self.devices.setRowCount(0)
+        self.fingerprint_label.clear()
+        self.file_label.clear()
+        self.status.clear()
+
+    def done(self, result: int) -> None:
+        self.drop()
+        super().done(result)

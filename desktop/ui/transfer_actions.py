@@ -1,0 +1,137 @@
+"""USB transfer, for the main window: Devices, Send to coordinator and Import from stick.
+
+:class:`TransferActions` opens each dialog window-modal, with Ctrl+L locking from it as from the
+main window. ``attach(vault)`` after unlock; on lock, :meth:`TransferActions.close_all` stops work
+in progress at its next step, closes every dialog and empties what it showed. The services
+(:mod:`desktop.services.transfer`, :mod:`desktop.services.transfer_screens`) hold every rule.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop import APP_NAME
+from desktop.ui.devices_dialog import DevicesDialog, FileChooser, choose_enrolment_file
+from desktop.ui.transfer_dialogs import FolderChooser, ImportDialog, SendDialog, choose_stick_folder
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class TransferActions(QObject):
+    changed = Signal()  # something sent, imported or enrolled: the list may show new marks
+    lock_requested = Signal()
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget, *,
+                 choose_stick_folder: FolderChooser = choose_stick_folder,
+                 choose_enrolment_file: FileChooser = choose_enrolment_file) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._window = parent
+        self._choose_folder = choose_stick_folder
+        self._choose_file = choose_enrolment_file
+        self._vault = None
+        self.devices_dialog: DevicesDialog | None = None
+        self.send_dialog: SendDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+
+    def attach(self, vault) -> None:
+        self._vault = vault
+
+    def role(self) -> str | None:
+        """"field" or "coordinator" for the open vault (a vault made before transfer gets field keys now)."""
+        from desktop.services import transfer
+        from desktop.services.errors import Refused
+
+        if self._vault is None:
+            return None
+        try:
+            return transfer.role(self._vault)
+        except Refused as exc:
+            log.error("this vault's keys could not be read: %s", type(exc).__name__)
+            return None
+
+    def devices(self) -> DevicesDialog | None:
+        if self._vault is None:
+            return None
+        self._close(self.devices_dialog)
+        dialog = DevicesDialog(self._vault, choose_folder=self._choose_folder, choose_file=self._choose_file,
+                               parent=self._window)
+        dialog.setWindowTitle(f"{APP_NAME} — {dialog.tr('Devices')}")
+        dialog.enrolled.connect(self.changed)
+        dialog.finished.connect(lambda _r: self._forget(dialog, "devices_dialog"))
+        self.devices_dialog = dialog
+        self._modal(dialog)
+        return dialog
+
+    def send(self) -> SendDialog | None:
+        from desktop.services import transfer
+
+        if self._vault is None:
+            return None
+        self._close(self.send_dialog)
+        dialog = SendDialog(partial(transfer.export_bundle, self._vault), self._tasks, choose=self._choose_folder,
+                            parent=self._window)
+        dialog.setWindowTitle(f"{APP_NAME} — {dialog.tr('Send to coordinator')}")
+        dialog.finished_work.connect(lambda _r: self.changed.emit())
+        dialog.finished.connect(lambda _r: self._forget(dialog, "send_dialog"))
+        self.send_dialog = dialog
+        self._modal(dialog)
+        return dialog
+
+    def import_stick(self) -> ImportDialog | None:
+        from desktop.services.transfer_screens import import_from_stick
+
+        if self._vault is None:
+            return None
+        self._close(self.import_dialog)
+        dialog = ImportDialog(partial(import_from_stick, self._vault), self._tasks, choose=self._choose_folder,
+                              parent=self._window)
+        dialog.setWindowTitle(f"{APP_NAME} — {dialog.tr('Import from stick')}")
+        dialog.finished_work.connect(lambda _r: self.changed.emit())
+        dialog.finished.connect(lambda _r: self._forget(dialog, "import_dialog"))
+        self.import_dialog = dialog
+        self._modal(dialog)
+        return dialog
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _modal(self, dialog: QDialog) -> None:
+        lock = QAction(dialog)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        lock.triggered.connect(self.lock_requested)
+        dialog.addAction(lock)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+
+    def _forget(self, dialog: QDialog, attr: str) -> None:
+        # Work still running reports back to its dialog, which throws the result away (it was dropped):
+        # the dialog stays, hidden and empty, until the window goes.
+        if not self._tasks.busy:
+            dialog.deleteLater()
+        if getattr(self, attr) is dialog:
+            setattr(self, attr, None)
+
+    @staticmethod
+    def _close(dialog: QDialog | None) -> None:
+        if dialog is not None:
+            dialog.reject()
+
+    def close_all(self) -> None:
+        """On lock: stop work at its next step, close every dialog and empty what it showed."""
+        for d in (self.devices_dialog, self.send_dialog, self.import_dialog):
+            if d is not None:
+                d.drop()
+                d.reject()
+        self.devices_dialog = self.send_dialog = self.import_dialog = None
+
+    def detach(self) -> None:
+        self.close_all()
+        self._vault = None
+

@@ -1,0 +1,352 @@
+"""Send to coordinator and Import from stick: choose the stick's folder, watch the progress, cancel, read the result.
+
+Both dialogs only call :mod:`desktop.services.transfer` (sending) and
+:mod:`desktop.services.transfer_screens` (importing what a stick holds) on the task runner; every
+rule (what is sent, what is refused and why, what is marked delivered) is in those services, and
+their refusals are shown in their own words. The result lists counts, file names and short device
+labels, never interview content. On lock, :meth:`StickDialog.drop` empties the dialog and a
+result that comes back afterwards is thrown away unseen.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+FolderChooser = Callable[[QWidget], Path | None]
+
+
+def choose_stick_folder(parent: QWidget) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("The USB stick's folder"))
+    return Path(chosen) if chosen else None
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Transfer", text)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+class _Progress(QObject):
+    moved = Signal(int, int)
+
+
+class StickDialog(QDialog):
+    """A stick folder, a start button, a progress bar with Cancel, a status line and a result list."""
+
+    finished_work = Signal(object)  # the service's result
+
+    def __init__(self, runner: TaskRunner, choose: FolderChooser, *, intro: str, start_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._choose = choose
+        self._folder: Path | None = None
+        self._cancel = threading.Event()
+        self._working = False
+        self._ticket = 0  # bumped by drop(): a result for an older ticket is thrown away
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._moved)
+
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setPlaceholderText(self.tr("Choose the USB stick's folder"))
+        self.folder_edit.setAccessibleName(self.tr("USB stick folder"))
+        self.choose_button = QPushButton(self.tr("Choose the stick's folder…"), self)
+        self.choose_button.clicked.connect(self._choose_folder)
+        self.start_button = QPushButton(start_text, self)
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Stop"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.hide()
+        self.alert = QLabel(self)
+        self.alert.setObjectName("transferAlert")
+        self.alert.setProperty("role", "error")
+        self.alert.setWordWrap(True)
+        self.alert.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.results = QListWidget(self)
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.choose_button.setAccessibleName(self.tr("Choose the stick's folder"))
+        self.start_button.setAccessibleName(start_text.replace("&", ""))
+        self.results.setAccessibleName(self.tr("What happened to each file"))
+
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.choose_button)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.start_button)
+        action_row.addWidget(self.cancel_button)
+        action_row.addStretch(1)
+        action_row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.alert)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(action_row)
+        self.resize(640, 440)
+        self._update()
+
+    # -- the folder -----------------------------------------------------------------------------
+
+    def set_folder(self, folder: Path) -> None:
+        self._folder = Path(folder)
+        self.folder_edit.setText(str(self._folder))
+        self._update()
+
+    @Slot()
+    def _choose_folder(self) -> None:
+        chosen = self._choose(self)
+        if chosen is not None:
+            self.set_folder(chosen)
+
+    def _update(self) -> None:
+        self.start_button.setEnabled(not self._working and self._folder is not None)
+        self.choose_button.setEnabled(not self._working)
+
+    @property
+    def working(self) -> bool:
+        return self._working
+
+    # -- the work -------------------------------------------------------------------------------
+
+    def work(self, folder: Path, progress: Callable[[int, int], None], cancel: threading.Event) -> Any:
+        raise NotImplementedError
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def working_text(self) -> str:
+        return self.tr("Working…")
+
+    @Slot()
+    def start(self) -> None:
+        folder = self._folder
+        if folder is None or self._working:
+            return
+        self._cancel.clear()
+        self._working = True
+        self._ticket += 1
+        ticket = self._ticket
+        self.progress.setRange(0, 0)  # busy until the first step is known
+        self.progress.show()
+        self.alert.hide()
+        self.results.clear()
+        self.results.hide()
+        self.status.setText(self.working_text())
+        self.cancel_button.show()
+        self._update()
+        moved, cancel = self._progress.moved, self._cancel
+
+        def run() -> Any:
+            return self.work(folder, moved.emit, cancel)
+
+        self._runner.run_task(run, lambda result: self._done(ticket, result), lambda exc: self._failed(ticket, exc))
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._working:
+            self._cancel.set()
+            self.status.setText(self.tr("Stopping…"))
+
+    @Slot(int, int)
+    def _moved(self, done: int, total: int) -> None:
+        if self._working:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self._working = False
+        self.cancel_button.hide()
+        self.progress.hide()
+        self._update()
+
+    def _done(self, ticket: int, result: Any) -> None:
+        if ticket != self._ticket:
+            return  # locked or closed meanwhile: nothing is shown
+        self._finish()
+        self.show_result(result)
+        self.finished_work.emit(result)
+
+    def _failed(self, ticket: int, exc: BaseException) -> None:
+        from desktop.services.errors import Refused
+
+        if ticket != self._ticket:
+            return
+        self._finish()
+        if isinstance(exc, Refused):  # the service's own words: a stick full, nothing to send, ...
+            self.status.setText(str(exc))
+            return
+        log.error("stick work failed: %s", type(exc).__name__)  # its message could quote data: not shown
+        self.status.setText(self.tr("This stopped because of an unexpected problem. Nothing was half done: "
+                                    "check the stick, and try again."))
+
+    def drop(self) -> None:
+        """Forget everything shown (on lock and on close); a result still on its way is thrown away."""
+        self._cancel.set()
+        self._ticket += 1
+        self._working = False
+        self.results.clear()
+        self.results.hide()
+        self.status.clear()
+        self.alert.clear()
+        self.alert.hide()
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def done(self, result: int) -> None:
+        self.drop()
+        super().done(result)
+
+
+class SendDialog(StickDialog):
+    """Send to coordinator: everything not yet delivered, in one bundle only the coordinator can open."""
+
+    def __init__(self, export: Callable[..., Any], runner: TaskRunner, choose: FolderChooser = choose_stick_folder,
+                 parent: QWidget | None = None) -> None:
+        """``export(folder, *, progress, cancel)``: :func:`desktop.services.transfer.export_bundle` for this vault."""
+        super().__init__(runner, choose, parent=parent, start_text=_t("&Send"), intro=_t(
+            "Every interview not yet delivered to the coordinator, and every change since the last time, is "
+            "written onto the stick, encrypted so that only the coordinator can open it. Put the stick in and "
+            "choose its folder."))
+        self.setObjectName("sendDialog")
+        self._export = export
+
+    def working_text(self) -> str:
+        return self.tr("Writing to the stick. Do not remove it.")
+
+    def work(self, folder: Path, progress, cancel) -> Any:
+        return self._export(folder, progress=progress, cancel=cancel)
+
+    def show_result(self, result: Any) -> None:
+        if result is None:
+            self.status.setText(self.tr("Nothing to send: everything here has been sent already."))
+            return
+        sent = _plural(result.interviews, self.tr("interview"), self.tr("interviews"))
+        text = self.tr("{sent} sent").format(sent=sent)
+        if result.deletions:
+            text += self.tr(", and {n}").format(n=_plural(result.deletions, self.tr("deletion"),
+                                                          self.tr("deletions")))
+        self.status.setText(text + self.tr(
+            "; they will be marked delivered when the coordinator's receipt comes back. Eject the stick before "
+            "removing it."))
+
+
+class ImportDialog(StickDialog):
+    """Import from stick: every bundle (coordinator) or receipt (field) in the folder, and what became of each."""
+
+    def __init__(self, import_folder: Callable[..., Any], runner: TaskRunner,
+                 choose: FolderChooser = choose_stick_folder, parent: QWidget | None = None) -> None:
+        """``import_folder(folder, *, progress, cancel)``:
+        :func:`desktop.services.transfer_screens.import_from_stick` for this vault."""
+        super().__init__(runner, choose, parent=parent, start_text=_t("&Import"), intro=_t(
+            "Everything Witnessbox finds in the stick's folder is checked and imported: interviews from the "
+            "workers' laptops on the coordinator's, the coordinator's receipts on a worker's. Nothing that "
+            "fails a check is imported."))
+        self.setObjectName("importDialog")
+        self._import = import_folder
+
+    def working_text(self) -> str:
+        return self.tr("Checking and importing. Do not remove the stick.")
+
+    def work(self, folder: Path, progress, cancel) -> Any:
+        return self._import(folder, progress=progress, cancel=cancel)
+
+    def show_result(self, result: Any) -> None:
+        lines: list[str] = []
+        if result.report is not None:
+            summary, alerts = self._bundles(result, lines)
+        else:
+            summary, alerts = self._receipts(result, lines)
+        if result.cancelled:
+            summary = self.tr("Stopped before the end. ") + summary
+        self.status.setText(summary)
+        if alerts:
+            self.alert.setText("\n".join(alerts))
+            self.alert.show()
+        if lines:
+            self.results.addItems(lines)
+            self.results.show()
+
+    def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
+        report, labels = result.report, result.labels
+        alerts = []
+        for o in report.bundles:
+            who = labels.get(o.device_id or "", self.tr("an unknown laptop"))
+            if o.status == "imported":
+                lines.append(self.tr("{file}: arrived from {who} ({n} new or changed, {d} deleted, {w} consent "
+                                     "withdrawn).").format(file=o.file, who=who, n=o.interviews, d=o.deletions,
+                                                           w=o.withdrawals))
+            elif o.status == "already there":
+                lines.append(self.tr("{file}: already there; nothing changed.").format(file=o.file))
+            else:
+                lines.append(self.tr("{file}: refused. {why}").format(file=o.file, why=o.reason))
+                if o.alert:
+                    alerts.append(self.tr("From {who}: {why}").format(who=who, why=o.reason))
+        for device, seqs in report.gaps.items():
+            lines.append(self.tr("Still missing from {who}: bundle number {seqs}.").format(
+                who=labels.get(device, self.tr("an enrolled laptop")), seqs=", ".join(map(str, seqs))))
+        summary = self.tr("Arrived: {a}. Already there: {b}. Refused: {c}.").format(
+            a=report.count("imported"), b=report.count("already there"), c=report.count("refused"))
+        if any(o.receipt for o in report.bundles):
+            summary += " " + self.tr("Receipts were written onto the stick: eject it and give it back to the worker.")
+        return summary, alerts
+
+    def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
+        marked = refused = 0
+        for r in result.receipts:
+            if r.delivered is None:
+                refused += 1
+                lines.append(self.tr("{file}: refused. {why}").format(file=r.file, why=r.reason))
+            elif r.delivered:
+                marked += r.delivered
+                lines.append(self.tr("{file}: {n} marked delivered.").format(
+                    file=r.file, n=_plural(r.delivered, self.tr("interview"), self.tr("interviews"))))
+            else:
+                lines.append(self.tr("{file}: already there; nothing changed.").format(file=r.file))
+        summary = self.tr("{n} marked delivered to the coordinator. Receipts refused: {r}.").format(
+            n=_plural(marked, self.tr("interview"), self.tr("interviews")), r=refused)
+        return summary, []

@@ -1,0 +1,346 @@
+"""The USB transfer screens in the real window: set-up role, Devices, Send to coordinator, Import from
+stick, the list's delivery/origin column, and the lock emptying them. Real vaults (SQLCipher), real
+age bundles on a folder standing in for the stick; only the folder and file choosers are replaced."""
+
+from __future__ import annotations
+
+import shutil
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from desktop.services import transfer
+from desktop.services.errors import Refused
+from desktop.services.transfer_screens import import_from_stick
+from desktop.ui.models import InterviewTableModel
+from desktop.ui.transfer_dialogs import ImportDialog
+from desktop.ui.workers import TaskRunner
+from desktop.vault import Vault, WrongPassphrase
+from tests.factories import FAST_KDF
+from tests.ui.conftest import PASSPHRASE, FakeThreadPool, create_vault, unlock
+from tests.unit.test_statement_data import sample_interview
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+class Chooser:
+    """Stands in for a folder or file dialog: returns what the test put in."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+
+    def __call__(self, _parent) -> Path | None:
+        return self.path
+
+
+@pytest.fixture
+def stick(tmp_path) -> Path:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def choosers():
+    return Chooser(), Chooser()
+
+
+@pytest.fixture
+def window(make_window, choosers):
+    folder, file = choosers
+    return make_window(choose_stick_folder=folder, choose_enrolment_file=file)
+
+
+def coordinator(tmp_path: Path) -> Vault:
+    return transfer.create_vault(tmp_path / "coord", PASSPHRASE, "coordinator", kdf=FAST_KDF)
+
+
+def field_vault(tmp_path: Path, name: str = "field") -> Vault:
+    return transfer.create_vault(tmp_path / name, PASSPHRASE, "field", kdf=FAST_KDF)
+
+
+def enrol_both(field: Vault, coord: Vault) -> None:
+    f, c = transfer.public_keys(field), transfer.public_keys(coord)
+    transfer.enrol(coord, f.to_json(), f.fingerprint)
+    transfer.enrol(field, c.to_json(), c.fingerprint)
+
+
+def column(window, row: int = 0) -> str:
+    model = window.list_page.model
+    return model.data(model.index(row, InterviewTableModel.COL_TRANSFER))
+
+
+# --- set-up ------------------------------------------------------------------------------------------
+
+
+def test_set_up_makes_a_field_vault_by_default(qtbot, window):
+    page = window.create_page
+    assert page.role_field.isChecked() and not page.role_coordinator.isChecked()
+    assert "takes interviews" in page.role_field.text().replace("&", "")
+    create_vault(qtbot, window)
+    assert transfer.role(window.vault) == "field"
+    assert window.send_button.isVisible() and window.import_button.isVisible()
+    assert window.list_page.model.headerData(InterviewTableModel.COL_TRANSFER, Qt.Orientation.Horizontal) == "Delivery"
+
+
+def test_set_up_makes_a_coordinator_vault_when_asked_in_plain_words(qtbot, window):
+    page = window.create_page
+    assert "coordinator" in page.role_coordinator.text()
+    qtbot.mouseClick(page.role_coordinator, LEFT)
+    create_vault(qtbot, window)
+    assert transfer.role(window.vault) == "coordinator"
+    assert not window.send_button.isVisible() and window.import_button.isVisible()
+    assert window.list_page.model.headerData(InterviewTableModel.COL_TRANSFER, Qt.Orientation.Horizontal) == "From"
+
+
+# --- devices -----------------------------------------------------------------------------------------
+
+
+def test_enrolment_needs_the_fingerprint_typed_and_can_allow_recovery(qtbot, window, choosers, stick, tmp_path,
+                                                                     app_paths):
+    folder, file = choosers
+    create_vault(qtbot, window)
+    iv = sample_interview()
+    window.vault.interviews.add(iv)
+    coord = coordinator(tmp_path)
+    mine = transfer.public_keys(window.vault)
+    dialog = window.transfer.devices()
+    assert dialog.isVisible()
+    assert dialog.fingerprint_label.text() == mine.fingerprint
+    assert "takes interviews" in dialog.role_label.text()
+    assert not dialog.typed.isVisible() and not dialog.recovery.isVisible()
+
+    # our enrolment file, for the coordinator, who types our fingerprint there
+    folder.path = stick
+    written = dialog.save_enrolment()
+    assert written is not None and written.parent == stick.resolve()
+    transfer.enrol(coord, written.read_bytes(), dialog.fingerprint_label.text())
+
+    # the coordinator's file, and its fingerprint typed off "its screen"
+    theirs = transfer.export_enrolment(coord, stick / "coordinator.json")
+    file.path = theirs
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    assert dialog.typed.isVisible() and dialog.recovery.isVisible()
+    assert not dialog.enrol_button.isEnabled()
+    fp = transfer.public_keys(coord).fingerprint
+    wrong = fp[:-1] + ("A" if fp[-1] != "A" else "B")
+    qtbot.keyClicks(dialog.typed, wrong)
+    assert not dialog.enrol_button.isEnabled()
+    assert "does not match" in dialog.match_label.text()
+    dialog.typed.setText("")
+    qtbot.keyClicks(dialog.typed, fp.lower().replace(" ", "-"))
+    assert dialog.enrol_button.isEnabled()
+    dialog.recovery.setChecked(True)
+    qtbot.mouseClick(dialog.enrol_button, LEFT)
+    assert "Enrolled the coordinator" in dialog.status.text()
+    assert dialog.devices.rowCount() == 1
+    assert dialog.devices.item(0, 1).text() == fp
+    assert dialog.devices.item(0, 3).text() == "Yes"
+    assert dialog.typed.text() == "" and not dialog.enrol_button.isVisible()
+    peer = transfer.pinned(window.vault, "coordinator")
+    assert [k.fingerprint for k in peer.values()] == [fp]
+
+    # the recovery slot works: the coordinator reopens the vault with a new passphrase
+    window.lock()
+    assert window.transfer.devices_dialog is None and not dialog.isVisible()
+    transfer.recover_vault(coord, app_paths.default_vault_dir, "a brand new passphrase here", kdf=FAST_KDF)
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(app_paths.default_vault_dir, PASSPHRASE)
+    unlock(qtbot, window, "a brand new passphrase here")
+    assert window.vault.interviews.exists(iv.id)
+    coord.lock()
+
+
+def test_a_file_that_is_not_an_enrolment_file_is_refused_in_plain_words(qtbot, window, choosers, stick):
+    _folder, file = choosers
+    create_vault(qtbot, window)
+    dialog = window.transfer.devices()
+    junk = stick / "notes.json"
+    junk.write_text('{"hello": "there"}')
+    file.path = junk
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    assert not dialog.typed.isVisible() and not dialog.enrol_button.isEnabled()
+    assert "enrolment" in dialog.status.text().lower()
+
+
+def test_a_coordinator_is_not_offered_the_recovery_box(qtbot, window, choosers, stick, tmp_path):
+    _folder, file = choosers
+    qtbot.mouseClick(window.create_page.role_coordinator, LEFT)
+    create_vault(qtbot, window)
+    field = field_vault(tmp_path)
+    file.path = transfer.export_enrolment(field, stick / "worker.json")
+    dialog = window.transfer.devices()
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    assert dialog.typed.isVisible() and not dialog.recovery.isVisible()
+    qtbot.keyClicks(dialog.typed, transfer.public_keys(field).fingerprint)
+    assert dialog.enrol() is True
+    assert dialog.devices.item(0, 0).text() == "Worker's laptop"
+    assert dialog.devices.isColumnHidden(3)
+    field.lock()
+
+
+# --- send, receipts, the list ------------------------------------------------------------------------
+
+
+def test_send_then_receipt_moves_the_list_from_not_sent_to_delivered(qtbot, window, choosers, stick, tmp_path):
+    folder, _file = choosers
+    create_vault(qtbot, window)
+    coord = coordinator(tmp_path)
+    enrol_both(window.vault, coord)
+    for n in range(2):
+        window.vault.interviews.add(sample_interview(reference=f"WB-SEND-000{n}", id=f"{n + 1:032x}"))
+    window.list_page.refresh()
+    assert {column(window, r) for r in range(2)} == {"Not sent"}
+
+    folder.path = stick
+    dialog = window.transfer.send()
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == ("2 interviews sent; they will be marked delivered when the coordinator's "
+                                    "receipt comes back. Eject the stick before removing it.")
+    assert len(list(stick.glob("WBB1-*.age"))) == 1
+    assert {column(window, r) for r in range(2)} == {"Sent, awaiting receipt"}
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == "Nothing to send: everything here has been sent already."
+    dialog.reject()
+
+    report = transfer.import_bundles(coord, stick)
+    assert report.count("imported") == 1
+    box = window.transfer.import_stick()
+    box.set_folder(stick)
+    qtbot.mouseClick(box.start_button, LEFT)
+    assert box.status.text().startswith("2 interviews marked delivered to the coordinator.")
+    assert {column(window, r) for r in range(2)} == {"Delivered"}
+    qtbot.mouseClick(box.start_button, LEFT)
+    assert "already there" in box.results.item(0).text()
+    coord.lock()
+
+
+def test_send_refusals_are_the_services_words(qtbot, window, choosers, stick, tmp_path):
+    create_vault(qtbot, window)
+    window.vault.interviews.add(sample_interview())
+    dialog = window.transfer.send()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    with pytest.raises(Refused) as no_coordinator:
+        transfer.export_bundle(window.vault, stick)
+    assert dialog.status.text() == str(no_coordinator.value)
+    assert "No coordinator is enrolled" in dialog.status.text()
+    coord = coordinator(tmp_path)
+    enrol_both(window.vault, coord)
+    dialog.set_folder(tmp_path / "gone")
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert "does not exist" in dialog.status.text()
+    assert list(stick.iterdir()) == []
+    assert transfer.delivery(window.vault, window.vault.interviews.list_summaries()[0].id) == "not sent"
+    coord.lock()
+
+
+def test_cancel_while_sending_sends_nothing(qtbot, window, stick, tmp_path):
+    create_vault(qtbot, window)
+    coord = coordinator(tmp_path)
+    enrol_both(window.vault, coord)
+    window.vault.interviews.add(sample_interview())
+    dialog = window.transfer.send()
+    dialog.set_folder(stick)
+    dialog._progress.moved.connect(lambda *_: dialog.cancel_button.click())  # pressed as the first item is read
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == "Sending was cancelled; nothing was sent."
+    assert not list(stick.glob("WBB1-*"))
+    assert transfer.delivery(window.vault, window.vault.interviews.list_summaries()[0].id) == "not sent"
+    assert not dialog.cancel_button.isVisible() and dialog.start_button.isEnabled()
+    coord.lock()
+
+
+# --- import on the coordinator ---------------------------------------------------------------------
+
+
+def test_import_shows_what_arrived_what_was_there_and_the_origin(qtbot, window, stick, tmp_path):
+    qtbot.mouseClick(window.create_page.role_coordinator, LEFT)
+    create_vault(qtbot, window)
+    field = field_vault(tmp_path)
+    enrol_both(field, window.vault)
+    iv = sample_interview()
+    field.interviews.add(iv)
+    transfer.export_bundle(field, stick)
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 1. Already there: 0. Refused: 0.")
+    assert "Receipts were written onto the stick" in dialog.status.text()
+    assert not dialog.alert.isVisible()
+    label = "Laptop " + " ".join(transfer.public_keys(field).fingerprint.split()[:2])
+    assert label in dialog.results.item(0).text()
+    assert column(window) == label
+    assert iv.reference not in column(window)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 1. Refused: 0.")
+    field.lock()
+
+
+def test_a_cloned_laptops_bundle_is_refused_with_a_prominent_alert(qtbot, tmp_path, stick):
+    coord = coordinator(tmp_path)
+    field = field_vault(tmp_path)
+    enrol_both(field, coord)
+    field.interviews.add(sample_interview(reference="WB-FORK-0001", id=f"{1:032x}"))
+    field.lock()
+    shutil.copytree(tmp_path / "field", tmp_path / "clone")
+    field, clone = Vault.unlock(tmp_path / "field", PASSPHRASE), Vault.unlock(tmp_path / "clone", PASSPHRASE)
+    transfer.export_bundle(field, stick)
+    transfer.import_bundles(coord, stick)
+    clone.interviews.add(sample_interview(reference="WB-FORK-0002", id=f"{2:032x}"))
+    (stick / "second").mkdir()
+    transfer.export_bundle(clone, stick / "second")
+    dialog = ImportDialog(partial(import_from_stick, coord), TaskRunner(FakeThreadPool()), choose=lambda _p: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_folder(stick / "second")
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 0. Refused: 1.")
+    assert dialog.alert.isVisible() and "ALERT" in dialog.alert.text()
+    assert "refused" in dialog.results.item(0).text()
+    for v in (coord, field, clone):
+        v.lock()
+
+
+# --- the lock ---------------------------------------------------------------------------------------
+
+
+def test_lock_closes_every_transfer_dialog_and_empties_them(qtbot, window, choosers, stick, tmp_path):
+    _folder, file = choosers
+    create_vault(qtbot, window)
+    coord = coordinator(tmp_path)
+    file.path = transfer.export_enrolment(coord, stick / "coordinator.json")
+    devices = window.transfer.devices()
+    qtbot.mouseClick(devices.choose_button, LEFT)
+    qtbot.keyClicks(devices.typed, "ABCD")
+    send = window.transfer.send()
+    send.status.setText("something shown")
+    qtbot.keyClick(send, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked
+    assert not devices.isVisible() and not send.isVisible()
+    assert devices.typed.text() == "" and devices.fingerprint_label.text() == ""
+    assert devices.devices.rowCount() == 0 and send.status.text() == ""
+    assert window.transfer.devices_dialog is None and window.transfer.send_dialog is None
+    assert window.list_page.model.columnCount() == InterviewTableModel.COLUMN_COUNT
+    assert not window.send_button.isVisible() and not window.devices_button.isVisible()
+    coord.lock()
+
+
+def test_every_transfer_control_has_an_accessible_name(qtbot, window, choosers, stick, tmp_path):
+    from tests.ui.test_window_basics import unnamed_controls
+
+    _folder, file = choosers
+    create_vault(qtbot, window)
+    coord = coordinator(tmp_path)
+    file.path = transfer.export_enrolment(coord, stick / "coordinator.json")
+    devices = window.transfer.devices()
+    qtbot.mouseClick(devices.choose_button, LEFT)
+    assert unnamed_controls(devices) == []
+    for dialog in (window.transfer.send(), window.transfer.import_stick()):
+        assert unnamed_controls(dialog) == []
+    assert unnamed_controls(window) == []
+    coord.lock()
