@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,13 +55,6 @@ def choose_enrolment_file(parent: QWidget) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def _mono(size_factor: float = 1.0) -> QFont:
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    if size_factor != 1.0 and font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * size_factor)
-    return font
-
-
 class DevicesDialog(QDialog):
     enrolled = Signal()
 
@@ -88,7 +81,8 @@ class DevicesDialog(QDialog):
         m.addWidget(QLabel(self.tr("Its fingerprint, to read aloud to the other person:"), me))
         self.fingerprint_label = QLabel(keys.fingerprint, me)
         self.fingerprint_label.setObjectName("ownFingerprint")
-        self.fingerprint_label.setFont(_mono(1.6))
+        # Large and spaced, to be read aloud across a table (the stylesheet would otherwise set the font).
+        self.fingerprint_label.setStyleSheet("font-family: monospace; font-size: 22pt; font-weight: 600;")
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label.setAccessibleName(self.tr("This laptop's fingerprint"))
         m.addWidget(self.fingerprint_label)
@@ -121,7 +115,7 @@ class DevicesDialog(QDialog):
         e.addLayout(file_row)
         self.typed_label = QLabel(self.tr("&Fingerprint on the other screen:"), box)
         self.typed = QLineEdit(box)
-        self.typed.setFont(_mono(1.2))
+        self.typed.setStyleSheet("font-family: monospace; font-size: 14pt;")
         self.typed.setPlaceholderText("XXXX XXXX XXXX XXXX")
         self.typed.setAccessibleName(self.tr("Fingerprint typed from the other screen"))
         self.typed_label.setBuddy(self.typed)
@@ -295,7 +289,10 @@ class DevicesDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 1:
-                    item.setFont(_mono())
+                    font = QFont(self.devices.font())
+                    font.setFamilies(["monospace"])
+                    font.setStyleHint(QFont.StyleHint.Monospace)
+                    item.setFont(font)
                 self.devices.setItem(row, col, item)
 
     def drop(self) -> None:

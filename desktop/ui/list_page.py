@@ -180,6 +180,11 @@ class InterviewListPage(QWidget):
         texts = [transfer_words(w) for w in ("not sent", "sent, awaiting receipt", "delivered", "made here")]
         texts += ["Laptop WWWW WWWW", self.model.headerData(m.COL_TRANSFER, Qt.Orientation.Horizontal) or ""]
         self.table.setColumnWidth(m.COL_TRANSFER, max(fm.horizontalAdvance(t) for t in texts) + 24)
+        # Shown next to the status, so it is in view on a small laptop screen where the last columns scroll.
+        header = self.table.horizontalHeader()
+        at = header.visualIndex(m.COL_TRANSFER)
+        if at != m.COL_STATUS + 1:
+            header.moveSection(at, m.COL_STATUS + 1)
 
     def refresh(self) -> None:
         self.model.refresh()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,9 @@ class StickDialog(QDialog):
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
+        # Takes the room while there is no result list, so the lines above stay together at the top.
+        self._filler = QWidget(self)
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -126,6 +130,7 @@ class StickDialog(QDialog):
         layout.addWidget(self.alert)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self._filler, 1)
         layout.addLayout(action_row)
         self.resize(640, 440)
         self._update()
@@ -146,6 +151,10 @@ class StickDialog(QDialog):
     def _update(self) -> None:
         self.start_button.setEnabled(not self._working and self._folder is not None)
         self.choose_button.setEnabled(not self._working)
+
+    def _show_results(self, shown: bool) -> None:
+        self.results.setVisible(shown)
+        self._filler.setVisible(not shown)
 
     @property
     def working(self) -> bool:
@@ -175,7 +184,7 @@ class StickDialog(QDialog):
         self.progress.show()
         self.alert.hide()
         self.results.clear()
-        self.results.hide()
+        self._show_results(False)
         self.status.setText(self.working_text())
         self.cancel_button.show()
         self._update()
@@ -230,7 +239,7 @@ class StickDialog(QDialog):
         self._ticket += 1
         self._working = False
         self.results.clear()
-        self.results.hide()
+        self._show_results(False)
         self.status.clear()
         self.alert.clear()
         self.alert.hide()
@@ -309,7 +318,7 @@ class ImportDialog(StickDialog):
             self.alert.show()
         if lines:
             self.results.addItems(lines)
-            self.results.show()
+            self._show_results(True)
 
     def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
         report, labels = result.report, result.labels
