@@ -1,6 +1,6 @@
 """The one atomic file writer. Every file Witnessbox writes goes through :func:`atomic_write`.
 
-Recipe (reference/security.md section 4): write a temp file in the *same* folder, flush and fsync
+Recipe: write a temp file in the *same* folder, flush and fsync
 it, ``os.replace`` it over the target, then fsync the folder so the rename itself is durable.
 A crash at any point leaves either the old file or the new one, never a torn one. On failure the
 temp file is removed and the exception propagates: the caller treats it as "unknown" and says so.

@@ -1,4 +1,4 @@
-"""The interview record: what the complaint needs (DESIGN.md, "Interview record").
+"""The interview record: what the complaint needs (docs/architecture.md, "The interview record").
 
 Plain dataclasses and enums, no Qt, no storage. ``Interview.to_dict()``/``Interview.from_dict()``
 give the JSON form used by ``witnessbox add --from FILE.jsonl`` and by transfer bundles;

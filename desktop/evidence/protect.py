@@ -1,4 +1,4 @@
-"""Counting the published tables, then hiding what could point at a person (reference/disclosure.md).
+"""Counting the published tables, then hiding what could point at a person.
 
 What is published
 -----------------

@@ -1,5 +1,5 @@
 """Pattern detectors for identifiers nobody recorded: UK identifiers, contact details, dates of birth,
-addresses, references. Recall first (reference/redaction.md, section 4):
+addresses, references. Recall first (docs/redaction-benchmark.md):
 
 * a failed checksum (NHS mod-11, IBAN mod-97, Luhn) lowers the confidence; it never drops a match;
 * phones: ``phonenumbers`` with POSSIBLE leniency (numbers outside allocated ranges still count)

@@ -2,7 +2,7 @@
 
 :class:`StatementContent` holds only strings that are safe to print: the builder in
 :mod:`desktop.reports.export` fills it from the redaction engine's output, never from the raw
-interview (DESIGN.md, "Redaction at source"). :func:`render_statement` turns it into PDF bytes in
+interview (docs/architecture.md, "Redaction at source"). :func:`render_statement` turns it into PDF bytes in
 memory; nothing is written to disk here. The leak gate (:mod:`desktop.reports.leak_gate`) checks
 those bytes before :func:`desktop.reports.export.export_statement` writes them.
 

@@ -1,5 +1,5 @@
 """The evidence totals: interviews counted by force, crime, year, role, the questions and the
-outcomes, protected so that no figure can point at a person (docs/architecture.md, DESIGN.md
+outcomes, protected so that no figure can point at a person (docs/architecture.md,
 "Totals without re-identification").
 
 Only interviews with consent for use in the complaint count: the rule is ``Consent.active`` for

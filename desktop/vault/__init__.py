@@ -2,7 +2,7 @@
 
 One vault is one folder: ``vault.db`` (SQLCipher, keyed with a random 256-bit data key) and
 ``keyslot.json`` (the data key wrapped by the passphrase through Argon2id + AES-256-GCM), plus
-``backups/``. DESIGN.md "Vault" and reference/security.md sections 1 and 4 give the reasons.
+``backups/``. docs/architecture.md ("Where each decision lives") gives the reasons, docs/security-tests.md the tests.
 
 API (every method may be called from a worker thread: each thread gets its own connection)::
 

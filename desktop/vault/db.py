@@ -1,4 +1,4 @@
-"""The SQLCipher connection recipe (reference/security.md section 1.2).
+"""The SQLCipher connection recipe (docs/architecture.md, "Encryption at rest").
 
 ``open_db(path, key)`` is the only place a database connection is made:
 
@@ -10,7 +10,7 @@
    bytearray, wiped afterwards): no KDF inside SQLCipher, no SQL string with a key in it.
 4. ``cipher_version`` must be non-empty, then a real read proves the key; with the key already
    proven by the key slot, a failure here means the file is damaged.
-5. The PRAGMAs DESIGN.md lists: WAL, synchronous=FULL, temp_store=MEMORY, secure_delete=ON,
+5. The PRAGMAs the design requires: WAL, synchronous=FULL, temp_store=MEMORY, secure_delete=ON,
    foreign_keys=ON, trusted_schema=OFF (and fullfsync for macOS, a busy timeout for the other
    threads' connections).
 """

@@ -1,4 +1,4 @@
-"""The attacker of reference/disclosure.md, as a test oracle: a linear programme per small cell.
+"""The attacker of desktop/evidence/protect.py, as a test oracle: a linear programme per small cell.
 
 The attacker knows every published figure of a release, that a cell shown "fewer than N" holds
 0 to N-1 interviews, and that a cell "not shown" holds at least N. The unknowns are the counts of

@@ -1,4 +1,4 @@
-"""The attacker's check (reference/disclosure.md): for every count shown as "fewer than N", a
+"""The attacker's check (desktop/evidence/protect.py explains the method): for every count shown as "fewer than N", a
 linear programme over everything a release publishes (tests/unit/evidence_attack.py) finds the
 least the cell can hold. It must be 0: nothing published may prove that anybody is in that group.
 Property-tested over random interviews, thresholds and filters; the oracle itself is shown to catch

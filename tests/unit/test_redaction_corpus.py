@@ -30,7 +30,7 @@ def result(statements):
 
 def test_the_set_is_varied_enough(statements):
     types = {g.type for st in statements for g in st.gold}
-    # every identifier format family of reference/redaction.md, known people and unrecorded names
+    # every UK identifier format family the detectors know, known people and unrecorded names
     assert {"K", "NAME", "PHONE", "EMAIL", "SOCIAL", "NI_NUMBER", "NHS_NUMBER", "POSTCODE", "ADDRESS",
             "DATE_OF_BIRTH", "HOME_OFFICE_REF", "BRP", "PASSPORT", "CRIME_REF", "VEHICLE", "BANK",
             "DRIVING_LICENCE", "OFFICER_NUMBER"} <= types  # fmt: skip
