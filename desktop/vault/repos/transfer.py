@@ -215,6 +215,25 @@ class Stager:
         return len(self._wanted)
 
 
+def _digest(con: Any, interview_id: str, doc: str) -> str:
+    """Changes whenever the record, its people, consent, attachments or redaction decisions change."""
+    h = hashlib.sha256(doc.encode("utf-8"))
+    for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
+                "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
+                "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
+                "WHERE interview_id = ? ORDER BY use",
+                "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? ORDER BY id",
+                "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
+        h.update(dumps(con.execute(sql, (interview_id,)).fetchall()).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _has_draft(con: Any, interview_id: str) -> bool:
+    """A draft of the interview is kept: changes typed but not saved, so not sent either."""
+    return con.execute("SELECT 1 FROM drafts WHERE interview_id = ? OR key = ?",
+                       (interview_id, f"interview:{interview_id}")).fetchone() is not None
+
+
 class Transfer:
     def __init__(self, connections: Connections) -> None:
         self._c = connections
@@ -263,20 +282,9 @@ class Transfer:
 
     def changes(self) -> list[Change]:
         """Every interview with its revision and a digest of everything a bundle would carry for it."""
-        out = []
         with self._c.use() as con:
-            for iv_id, revision, doc in con.execute("SELECT id, revision, doc FROM interviews ORDER BY num").fetchall():
-                h = hashlib.sha256(doc.encode("utf-8"))
-                for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
-                            "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
-                            "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
-                            "WHERE interview_id = ? ORDER BY use",
-                            "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? "
-                            "ORDER BY id",
-                            "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
-                    h.update(dumps(con.execute(sql, (iv_id,)).fetchall()).encode("utf-8"))
-                out.append(Change(iv_id, revision, h.hexdigest()))
-        return out
+            rows = con.execute("SELECT id, revision, doc FROM interviews ORDER BY num").fetchall()
+            return [Change(iv_id, revision, _digest(con, iv_id, doc)) for iv_id, revision, doc in rows]
 
     def sent_digests(self) -> dict[str, str]:
         with self._c.use() as con:
@@ -342,6 +350,37 @@ class Transfer:
             if row[0] != "receipted":
                 append_entry(con, "bundle.receipted", bundle_id)
         return n
+
+    def delivered(self) -> list[tuple[str, str, bool]]:
+        """(interview id, delivered_at, unchanged since sent) of every interview the coordinator's
+        receipt marked delivered; unchanged means the record, its attachments and decisions are as
+        sent and no draft of it is kept."""
+        with self._c.use() as con:
+            rows = con.execute("SELECT d.interview_id, d.delivered_at, d.digest, i.doc FROM deliveries d "
+                               "JOIN interviews i ON i.id = d.interview_id WHERE d.state = 'delivered' "
+                               "ORDER BY i.num").fetchall()
+            return [(iv_id, at, digest == _digest(con, iv_id, doc) and not _has_draft(con, iv_id))
+                    for iv_id, at, digest, doc in rows]
+
+    def remove_delivered(self, interview_ids: Iterable[str], delivered_before: str) -> list[str]:
+        """Remove, in one transaction, those of ``interview_ids`` that are still delivered before
+        ``delivered_before`` (ISO time) and unchanged since sent, as the delete that leaves nothing
+        does, but without a tombstone: the coordinator keeps its copy. Returns the ids removed."""
+        removed = []
+        with self._c.tx() as con:
+            for iv_id in interview_ids:
+                row = con.execute("SELECT d.digest, i.doc FROM deliveries d JOIN interviews i ON i.id = d.interview_id "
+                                  "WHERE d.interview_id = ? AND d.state = 'delivered' AND d.delivered_at IS NOT NULL "
+                                  "AND d.delivered_at < ?", (check_id(iv_id), delivered_before)).fetchone()
+                if row is None or row[0] != _digest(con, iv_id, row[1]) or _has_draft(con, iv_id):
+                    continue
+                if delete_interview_rows(con, iv_id):
+                    con.execute("INSERT OR IGNORE INTO backup_purges(kind, id) VALUES ('interview', ?)", (iv_id,))
+                    append_entry(con, "interview.removed_delivered", iv_id)
+                    removed.append(iv_id)
+        if removed:
+            self._c.after_deletion(vacuum=True)
+        return removed
 
     def delivery(self, interview_id: str) -> tuple[str, str | None] | None:
         """(state, delivered_at) of an interview sent from here, or None if it was never sent."""
