@@ -1,5 +1,6 @@
 """USB transfer commands: keys, enrol, recover-vault, export-bundle, verify-bundle, import-bundle,
-import-receipt. Each reads its arguments and calls :mod:`desktop.services.transfer`; the rules live there.
+import-receipt, purge-delivered. Each reads its arguments and calls :mod:`desktop.services.transfer`
+(or :mod:`desktop.services.retention`); the rules live there.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from desktop.cli import (
     read_passphrase,
     read_small_file,
 )
-from desktop.services import transfer
+from desktop.services import retention, transfer
 
 MAX_ENROLMENT_FILE = 4096
 MAX_RECEIPT_FILE = 8192
@@ -72,6 +73,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_option(p)
     p.add_argument("file", metavar="FILE", help="the receipt file (WBR1-....json)")
     p.set_defaults(handler=cmd_import_receipt)
+
+    p = sub.add_parser("purge-delivered",
+                       help="field vault: remove interviews delivered more than the retention period ago "
+                            "(lists them unless --yes)")
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("--older-than", metavar="DAYS", type=int,
+                   help="delivered more than DAYS days ago (default: the vault's retention period, 30 days)")
+    p.add_argument("--yes", action="store_true", help="remove them; without it nothing changes")
+    p.set_defaults(handler=cmd_purge_delivered)
 
 
 def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
@@ -193,4 +204,29 @@ def cmd_import_receipt(args: argparse.Namespace, ctx: Context) -> int:
         ctx.emit_json({"delivered": marked})
     else:
         ctx.say(f"Marked {marked} interview{'s' if marked != 1 else ''} as delivered to the coordinator.")
+    return 0
+
+
+def cmd_purge_delivered(args: argparse.Namespace, ctx: Context) -> int:
+    with open_vault(args, ctx) as vault:
+        due = retention.due_for_removal(vault, args.older_than)
+        removed = retention.remove_due(vault, due.days) if args.yes and due.ids else 0
+    if args.json:
+        ctx.emit_json({"days": due.days, "due": due.ids, "removed": removed, "changed": due.changed,
+                       "waiting": due.waiting, "dry_run": not args.yes})
+        return 0
+    n = len(due.ids)
+    if args.yes:
+        ctx.say(f"Removed {removed} delivered interview{'s' if removed != 1 else ''} from this vault; "
+                "the coordinator keeps them.")
+    elif n:
+        ctx.say(f"{n} interview{'s' if n != 1 else ''} delivered more than {due.days} days ago would be removed:")
+        for interview_id in due.ids:
+            ctx.say(f"  {interview_id}")
+        ctx.say("Nothing was removed. Run again with --yes to remove them.")
+    else:
+        ctx.say(f"Nothing to remove: no interview was delivered more than {due.days} days ago.")
+    if due.changed:
+        ctx.say(f"{due.changed} delivered interview{'s were' if due.changed != 1 else ' was'} changed since "
+                "sent and stay until they are sent again.")
     return 0
