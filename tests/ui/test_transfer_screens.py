@@ -344,3 +344,93 @@ def test_every_transfer_control_has_an_accessible_name(qtbot, window, choosers, 
         assert unnamed_controls(dialog) == []
     assert unnamed_controls(window) == []
     coord.lock()
+
+
+# --- removing delivered interviews after the retention period -------------------------------------
+
+
+def _button(box, text: str):
+    [button] = [b for b in box.buttons() if b.text() == text]
+    return button
+
+
+def _delivered(qtbot, window, stick, tmp_path, n: int = 2) -> Vault:
+    create_vault(qtbot, window)
+    coord = coordinator(tmp_path)
+    enrol_both(window.vault, coord)
+    for i in range(n):
+        window.vault.interviews.add(sample_interview(reference=f"WB-KEEP-000{i}", id=f"{i + 1:032x}"))
+    transfer.export_bundle(window.vault, stick)
+    assert transfer.import_bundles(coord, stick).count("imported") == 1
+    coord.lock()
+    return coord
+
+
+def _import_receipts(qtbot, window, stick):
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    return dialog
+
+
+def test_delivered_interviews_are_offered_for_removal_after_the_period_set_in_settings(qtbot, window, stick,
+                                                                                       tmp_path):
+    _delivered(qtbot, window, stick, tmp_path)
+    window.show_settings()
+    settings = window.settings_dialog
+    assert settings.retention is not None and settings.retention.value() == 30
+    settings.retention.setValue(0)
+    settings.accept()
+    assert window.vault.settings.get("retention_days") == 0
+
+    dialog = _import_receipts(qtbot, window, stick)
+    assert dialog.status.text().startswith("2 interviews marked delivered")
+    box = window.transfer.removal_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "2 interviews were delivered. Remove them from this laptop?"
+    qtbot.mouseClick(_button(box, "Not now"), LEFT)
+    assert window.transfer.removal_box is None and window.vault.interviews.count() == 2  # asked, not removed
+
+    dialog = _import_receipts(qtbot, window, stick)  # the receipt again: asked again
+    box = window.transfer.removal_box
+    assert box is not None
+    qtbot.mouseClick(_button(box, "Remove"), LEFT)
+    assert window.vault.interviews.count() == 0
+    assert dialog.status.text() == "2 interviews removed from this laptop; the coordinator keeps them."
+    assert window.list_page.model.rowCount() == 0
+    assert ("interview.removed_delivered", f"{1:032x}") in [(e.action, e.target) for e in window.vault.audit.entries()]
+
+
+def test_no_offer_inside_the_period_and_lock_closes_the_offer_without_removing(qtbot, window, stick, tmp_path):
+    _delivered(qtbot, window, stick, tmp_path)
+    _import_receipts(qtbot, window, stick)
+    assert window.transfer.removal_box is None  # delivered today, kept 30 days: nothing asked
+    window.vault.settings.set("retention_days", 0)
+    _import_receipts(qtbot, window, stick)
+    box = window.transfer.removal_box
+    assert box is not None and box.isVisible()
+    vault_dir = window.vault.directory
+    qtbot.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked and not box.isVisible() and window.transfer.removal_box is None
+    vault = Vault.unlock(vault_dir, PASSPHRASE)
+    try:
+        assert vault.interviews.count() == 2
+    finally:
+        vault.lock()
+
+
+def test_a_coordinators_settings_have_no_retention_period(qtbot, tmp_path):
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    coord = coordinator(tmp_path)
+    try:
+        dialog = SettingsDialog(coord)
+        qtbot.addWidget(dialog)
+        assert dialog.retention is None
+        field = field_vault(tmp_path)
+        other = SettingsDialog(field)
+        qtbot.addWidget(other)
+        assert other.retention is not None and other.retention.value() == 30
+        field.lock()
+    finally:
+        coord.lock()
