@@ -6,7 +6,7 @@ A field vault holds ``--interviews`` interviews (each with its own recorded name
 of about 1,500 words) and ``--attachments-mb`` of attachments; then, each phase in its own child
 process so its peak RSS is its own: ``export_bundle`` onto a stick folder, ``import_bundles`` on an
 enrolled coordinator, and ``import_bundles`` of the same bundle again (it changes nothing).
-Goals (issue #14): peak RSS under 300 MB in each phase; the import that changes nothing under 2 s.
+Goals: peak RSS under 300 MB in each phase; the import that changes nothing under 2 s.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Removing delivered interviews after the retention period (issue #14), with real field and
+"""Removing delivered interviews after the retention period, with real field and
 coordinator vaults, real bundles on a stick folder and the coordinator's real receipts."""
 
 from __future__ import annotations
