@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop.redaction import lexicon
@@ -85,11 +86,13 @@ def _group_type(g: _Group) -> tuple[str, Span]:
 
 
 def effective_spans(text: str, spans: list[Span], decisions: Decisions | None) -> list[Span]:
-    """The spans to redact: suggestions not rejected (known ones cannot be), plus manual additions."""
+    """The spans to redact: suggestions not rejected (known ones cannot be), plus manual additions
+    (each place of one, less any place kept)."""
     out = [sp for sp in spans if 0 <= sp.start < sp.end <= len(text)]
     if decisions is not None:
         out = [sp for sp in out if sp.source == "known" or not decisions.is_rejected(sp, text)]
-        out.extend(sp for sp in decisions.manual_spans(text) if sp.end <= len(text))
+        out.extend(sp for sp in decisions.manual_spans(text)
+                   if sp.end <= len(text) and not decisions.is_rejected(sp, text))
     return out
 
 
@@ -177,15 +180,21 @@ def case_sensitive_parts(known: KnownIdentifiers | None) -> set[str]:
     return out
 
 
-def forbidden_strings(text: str, spans: list[Span], known: KnownIdentifiers | None) -> set[str]:
+def forbidden_strings(text: str, spans: list[Span], known: KnownIdentifiers | None,
+                      kept: Iterable[str] = ()) -> set[str]:
     """Every string the leak gate must not find in the PDF: the text of each redacted stretch and
     every recorded name, alias and identifier with their parts of three characters or more.
-    (Case and accent variants are the gate's job.)"""
+    (Case and accent variants are the gate's job.)
+
+    ``kept``: texts the reviewer chose, with a reason, to keep in one place; the same text
+    redacted elsewhere is not looked for (it is in the PDF by choice). Recorded identifiers are
+    looked for whatever was kept."""
     out: set[str] = set()
+    kept_keys = {fold(k.strip()) for k in kept if k.strip()}
     for sp in spans:
         if 0 <= sp.start < sp.end <= len(text):
             piece = text[sp.start : sp.end].strip()
-            if len(piece) >= 3:
+            if len(piece) >= 3 and fold(piece) not in kept_keys:
                 out.add(piece)
     if known is not None:
         out.update(p for p in recorded_parts(known) if len(p) >= 3)

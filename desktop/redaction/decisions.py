@@ -1,6 +1,11 @@
 """The reviewer's decisions on one statement: suggestions are pre-accepted; a rejection needs a
 reason (kept for the audit log); any stretch of text can be added by hand.
 
+A stretch added by hand with ``every=True`` (what the review's "Redact selection" does) covers
+every occurrence of that text, in any case and with or without accents, as whole words when the
+selection was whole words, including occurrences typed after it was made. One occurrence can still
+be kept, with a reason, exactly as a suggestion is (:meth:`Decisions.reject` on its span).
+
 Each decision remembers the text it was about and a little of what surrounds it, so that after
 the statement is edited ``reconcile(new_text)`` moves it to where that text now is. A decision
 whose text was itself edited away is dropped (and returned, so the caller can say so).
@@ -31,6 +36,7 @@ class Decision:
     after: str = ""
     reason: str = ""
     at: str = ""
+    every: bool = False  # manual only: every occurrence of ``text``, not just this one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +49,7 @@ class Decision:
             "after": self.after,
             "reason": self.reason,
             "at": self.at,
+            "every": self.every,
         }
 
     @classmethod
@@ -58,7 +65,8 @@ class Decision:
         if typ not in TYPE_LABELS:
             raise ValueError("a decision has an unknown type")
         return cls(kind, start, end, text, typ, str(d.get("before", "")), str(d.get("after", "")),
-                   str(d.get("reason", "")), str(d.get("at", "")))  # fmt: skip
+                   str(d.get("reason", "")), str(d.get("at", "")),
+                   kind == "manual" and d.get("every") is True)  # fmt: skip
 
 
 class Decisions:
@@ -102,18 +110,37 @@ class Decisions:
         """Undo a rejection (suggestions are accepted unless rejected)."""
         self.items = [d for d in self.items if not (d.kind == "reject" and (d.start, d.end) == (span.start, span.end))]
 
-    def add_manual(self, start: int, end: int, type: str = "OTHER", text: str | None = None) -> Span:
-        """Redact ``text[start:end]`` too. Returns the span."""
+    def add_manual(self, start: int, end: int, type: str = "OTHER", text: str | None = None, *,
+                   every: bool = False) -> Span:
+        """Redact ``text[start:end]`` too (with ``every``, each occurrence of that text). Returns the span."""
         self._check(start, end, text)
         if type not in TYPE_LABELS:
             raise ValueError("unknown span type")
+        if not self.text[start:end].strip():
+            raise ValueError("the selection holds no text")
         before, after = self._context(start, end)
-        self.items = [d for d in self.items if not (d.kind == "manual" and (d.start, d.end) == (start, end))]
-        self.items.append(Decision("manual", start, end, self.text[start:end], type, before, after, "", _now()))
-        return Span(start, end, type, "manual", 1.0, _person_key(self.text[start:end]) if type == "PERSON" else None)
+        piece = self.text[start:end]
+        self.items = [d for d in self.items
+                      if not (d.kind == "manual" and ((d.start, d.end) == (start, end)
+                                                      or (every and d.every and _same(d.text, piece))))]
+        self.items.append(Decision("manual", start, end, piece, type, before, after, "", _now(), every))
+        return Span(start, end, type, "manual", 1.0, _person_key(piece) if type == "PERSON" else None)
 
     def remove_manual(self, start: int, end: int) -> None:
-        self.items = [d for d in self.items if not (d.kind == "manual" and (d.start, d.end) == (start, end))]
+        """Undo the manual redaction that covers ``[start, end)``: all its places, and any of them kept."""
+        group = [d for d in self.items if d.kind == "manual" and (start, end) in _places(d, self.text)]
+        places = {p for d in group for p in _places(d, self.text)}
+        self.items = [d for d in self.items
+                      if d not in group and not (d.kind == "reject" and (d.start, d.end) in places
+                                                 and any(d.text == g.text or _same(d.text, g.text) for g in group))]
+
+    def places(self, span: Span, text: str | None = None) -> int:
+        """How many places the manual redaction covering ``span`` redacts (1 for any other span)."""
+        t = self.text if text is None else text
+        for d in self.items:
+            if d.kind == "manual" and d.every and (span.start, span.end) in _places(d, t):
+                return len(_places(d, t))
+        return 1
 
     # --- reading them --------------------------------------------------------------------------
 
@@ -128,14 +155,16 @@ class Decisions:
         return [d for d in self.items if d.kind == "reject"]
 
     def manual_spans(self, text: str | None = None) -> list[Span]:
+        """Every place redacted by hand, kept ones included (``is_rejected`` tells those apart)."""
         t = self.text if text is None else text
-        out = []
+        out: dict[tuple[int, int], Span] = {}
         for d in self.items:
-            if d.kind == "manual" and t[d.start : d.end] == d.text:
-                out.append(
-                    Span(d.start, d.end, d.type, "manual", 1.0, _person_key(d.text) if d.type == "PERSON" else None)
-                )
-        return out
+            if d.kind != "manual":
+                continue
+            for s, e in _places(d, t):
+                out.setdefault((s, e), Span(s, e, d.type, "manual", 1.0,
+                                            _person_key(d.text) if d.type == "PERSON" else None))
+        return sorted(out.values(), key=lambda sp: (sp.start, sp.end))
 
     # --- after an edit -------------------------------------------------------------------------
 
@@ -145,9 +174,13 @@ class Decisions:
         dropped: list[Decision] = []
         for d in self.items:
             pos = _relocate(d, new_text)
+            if pos is None and d.every:  # it stands for every place: any one of them will do
+                pos = next(iter(_places(d, new_text)), (None,))[0]
             if pos is None:
                 dropped.append(d)
                 continue
+            if new_text[pos : pos + len(d.text)] != d.text:  # found in another case or accent
+                d.text = new_text[pos : pos + len(d.text)]
             d.start, d.end = pos, pos + len(d.text)
             d.before = new_text[max(0, d.start - _CONTEXT) : d.start]
             d.after = new_text[d.end : d.end + _CONTEXT]
@@ -176,6 +209,38 @@ def _person_key(s: str) -> str:
     from desktop.redaction.fold import fold
 
     return fold(re.sub(r"\s+", " ", s)).strip()
+
+
+def _same(a: str, b: str) -> bool:
+    from desktop.redaction.fold import fold
+
+    return fold(a) == fold(b)
+
+
+def _places(d: Decision, text: str) -> list[tuple[int, int]]:
+    """Where a manual decision redacts in ``text``: its own place, or with ``every`` each occurrence
+    of its text in any case and accent (whole words if the text begins or ends a word)."""
+    if not d.every:
+        return [(d.start, d.end)] if text[d.start : d.end] == d.text else []
+    return _occurrences(d.text, text)
+
+
+def _occurrences(piece: str, text: str) -> list[tuple[int, int]]:
+    from desktop.redaction.fold import Folded, fold
+
+    needle = fold(piece)
+    if not needle.strip():
+        return []
+    folded = Folded(text)
+    hay = folded.folded
+    out = []
+    head = r"(?<![^\W_])" if piece[:1].isalnum() else ""
+    tail = r"(?![^\W_])" if piece[-1:].isalnum() else ""
+    for m in re.finditer(head + re.escape(needle) + tail, hay):
+        s, e = folded.span(m.start(), m.end())
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 def _now() -> str:

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.core.fold import fold
 from desktop.core.model import MAX_PEOPLE, ConsentUse, Interview, Status
 from desktop.files import atomic_write
 from desktop.redaction import (
@@ -224,7 +225,10 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     # A suggestion the reviewer kept (with a reason) is meant to be in the PDF, so the gate looks
     # only for what is redacted: the suggestions not kept, the manual additions and the record.
     redacted_spans = effective_spans(text, spans, decisions)
-    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known), *red.removed],
+    kept = [d.text for d in decisions.rejections()] if decisions is not None else []
+    kept_keys = {fold(k.strip()) for k in kept}
+    removed = [r for r in red.removed if fold(r.strip()) not in kept_keys]
+    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known, kept), *removed],
                                   case_sensitive=case_sensitive_parts(known))
     return content, forbidden
 

@@ -4,7 +4,9 @@
   and cannot be kept.
 * Keeping a suggestion (rejecting it) needs a reason, typed in the box beside the button; the
   reason goes with the decisions (and so into the audit log).
-* Selecting any text in the statement and pressing "Redact selection" adds a redaction.
+* Selecting any text in the statement and pressing "Redact selection" redacts that text in every
+  place it appears (the list says "3 places"); one place can be kept with a reason, as a
+  suggestion can, and "Undo my redaction" takes the whole redaction back.
 * "Apply" shows the preview, which is exactly ``Redacted.text``: the text the PDF is made from.
 * A legend under the statement says which colour is which kind of thing.
 * ``spans=``: suggestions already made by :func:`desktop.redaction.detect` (for example on a
@@ -250,6 +252,9 @@ class RedactionReview(QWidget):
             state = (self.tr("always") if sp.source == "known" else
                      self.tr("kept") if self.is_rejected(sp) else
                      self.tr("added") if sp.source == "manual" else self.tr("redact"))  # fmt: skip
+            places = self.decisions.places(sp, self.text) if sp.source == "manual" else 1
+            if places > 1:
+                state = self.tr("{state}, {n} places").format(state=state, n=places)
             item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {piece}  [{state}]")
             item.setData(Qt.ItemDataRole.UserRole, sp)
             item.setBackground(QColor(REJECTED_COLOUR if self.is_rejected(sp) else TYPE_COLOURS[sp.type]))
@@ -304,9 +309,11 @@ class RedactionReview(QWidget):
 
     def _update_buttons(self) -> None:
         sp = self.current_span()
-        can_reject = sp is not None and sp.source == "detector" and not self.is_rejected(sp)
+        can_reject = sp is not None and sp.source != "known" and not self.is_rejected(sp)
         self.reject_button.setEnabled(can_reject and bool(self.reason.text().strip()))
         self.accept_button.setEnabled(sp is not None and (self.is_rejected(sp) or sp.source == "manual"))
+        manual_undo = sp is not None and sp.source == "manual" and not self.is_rejected(sp)
+        self.accept_button.setText(self.tr("Un&do my redaction") if manual_undo else self.tr("Re&dact it again"))
         sel = self._selection()
         listed = sp is not None and sel == (sp.start, sp.end)
         self.add_button.setEnabled(sel is not None and not listed)
@@ -322,7 +329,7 @@ class RedactionReview(QWidget):
     def reject_current(self) -> None:
         sp = self.current_span()
         reason = self.reason.text().strip()
-        if sp is None or sp.source != "detector" or not reason:
+        if sp is None or sp.source == "known" or not reason:
             return
         self.decisions.reject(sp, reason)
         self.reason.clear()
@@ -332,7 +339,7 @@ class RedactionReview(QWidget):
         sp = self.current_span()
         if sp is None:
             return
-        if sp.source == "manual":
+        if sp.source == "manual" and not self.is_rejected(sp):
             self.decisions.remove_manual(sp.start, sp.end)
         else:
             self.decisions.accept(sp)
@@ -342,7 +349,9 @@ class RedactionReview(QWidget):
         sel = self._selection()
         if sel is None:
             return
-        self.decisions.add_manual(sel[0], sel[1], self.type_box.currentData())
+        if not self.text[sel[0]:sel[1]].strip():
+            return
+        self.decisions.add_manual(sel[0], sel[1], self.type_box.currentData(), every=True)
         self._changed()
 
     def apply(self) -> Redacted:

@@ -176,3 +176,41 @@ def test_long_suggestions_wrap_instead_of_scrolling_sideways(qtbot):
     assert w.list.horizontalScrollBar().maximum() == 0
     assert rect.width() <= w.list.viewport().width()
     assert rect.height() >= 2 * line  # the item took more lines instead
+
+
+WALSALL = ("We lived at 4 Cedar Close in Walsall.\n\n"
+           "Walsall police came twice. Later I moved away from WALSALL and from the town.")
+
+
+def test_redact_selection_covers_every_place_and_one_place_can_be_kept(qtbot):
+    w = RedactionReview(WALSALL, KnownIdentifiers())
+    qtbot.addWidget(w)
+    w.show()
+    start = WALSALL.index("Walsall.")
+    cursor = w.view.textCursor()
+    cursor.setPosition(cp_to_qt(WALSALL, start))
+    cursor.setPosition(cp_to_qt(WALSALL, start + len("Walsall")), QTextCursor.MoveMode.KeepAnchor)
+    w.view.setTextCursor(cursor)
+    with qtbot.waitSignal(w.decisions_changed):
+        qtbot.mouseClick(w.add_button, Qt.MouseButton.LeftButton)
+    red = w.apply()
+    assert "walsall" not in red.text.lower()
+    rows = [w.list.item(i).text() for i in range(w.list.count()) if "Walsall" in w.list.item(i).text()
+            or "WALSALL" in w.list.item(i).text()]
+    assert len(rows) == 3 and all("3 places" in r for r in rows), rows
+
+    # the worker keeps one place, with a reason, as for a suggestion
+    w.list.setCurrentRow(next(i for i in range(w.list.count()) if "WALSALL" in w.list.item(i).text()))
+    assert w.accept_button.text().replace("&", "") == "Undo my redaction"
+    w.reason.setText("the town is a fact the complaint needs here")
+    assert w.reject_button.isEnabled()
+    qtbot.mouseClick(w.reject_button, Qt.MouseButton.LeftButton)
+    red = w.apply()
+    assert red.text.count("WALSALL") == 1 and "Walsall" not in red.text
+    assert [d.reason for d in w.decisions.rejections()] == ["the town is a fact the complaint needs here"]
+
+    # undoing the redaction takes back every place
+    w.list.setCurrentRow(next(i for i in range(w.list.count()) if "Walsall" in w.list.item(i).text()))
+    qtbot.mouseClick(w.accept_button, Qt.MouseButton.LeftButton)
+    red = w.apply()
+    assert red.text.count("Walsall") == 2 and "WALSALL" in red.text and w.decisions.items == []

@@ -77,3 +77,21 @@ def test_a_lower_case_word_redacted_by_hand_is_looked_for_in_any_case():
     assert "no grace period" in content.statement and "grace of" not in content.statement
     with pytest.raises(LeakDetected):  # the reviewer hid that word: the same word left elsewhere is refused
         render_checked(content, forbidden)
+
+
+def test_a_manual_redaction_of_every_place_with_one_kept_exports_and_is_guarded_elsewhere():
+    iv = _interview()
+    iv.statement = "We lived in Walsall.\n\nWalsall police came. I left walsall in May."
+    text = statement_text(iv)
+    decisions = Decisions(text)
+    decisions.add_manual(text.index("Walsall"), text.index("Walsall") + 7, "ADDRESS", every=True)
+    content, forbidden = statement_content(iv, decisions.to_dict())
+    assert "walsall" not in content.statement.lower() and "Walsall" in forbidden
+    render_checked(content, forbidden)
+
+    kept = next(sp for sp in decisions.manual_spans() if text[sp.start:sp.end] == "walsall")
+    decisions.reject(kept, "the town is a fact the complaint needs")
+    content, forbidden = statement_content(iv, decisions.to_dict())
+    assert content.statement.count("walsall") == 1 and "Walsall" not in content.statement
+    assert "Walsall" not in forbidden and "Oksana" in forbidden
+    render_checked(content, forbidden)  # the place kept by choice is no leak
