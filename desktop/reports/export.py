@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, Protocol
 
+from desktop.core import places
 from desktop.core.forces import force_by_code
 from desktop.core.model import CRIME_LABELS, ConsentUse, Interview
-from desktop.reports import leak_gate
+from desktop.reports import leak_gate, wording
 from desktop.reports.fonts import UncoveredCharacter, UnreadableGlyph
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import (
@@ -31,6 +32,7 @@ from desktop.reports.statement import (
     StatementLayoutError,
     draw_statement,
     free_text_literals,
+    placeholders,
     render_statement,
 )
 from desktop.reports.wording import (
@@ -196,6 +198,20 @@ def render_checked(content: StatementContent, forbidden: Iterable[str], *,
     data, literals = (out.data, out.literals) if isinstance(out, Rendered) else (out, ())
     report = leak_gate.check(data, items, expected_text=content.all_text(), literals=literals)
     return data, report
+
+
+def leak_line(content: StatementContent, item: str) -> tuple[int, int] | None:
+    """(paragraph, line) of the first line of the statement's body (``content.statement``, the
+    redacted text) where the leak gate finds ``item``, with the same fixed phrases excused; None
+    when it is elsewhere (an addendum, the legend) or not in the text at all."""
+    phrases = wording.fixed_phrases(placeholders(content))
+    for paragraph, line, start, end in places.lines(content.statement):
+        text = content.statement[start:end]
+        try:
+            leak_gate.check_text(text, [item], literals=[m.group() for m in phrases.finditer(text)])
+        except LeakDetected:
+            return paragraph, line
+    return None
 
 
 # -- the signing copy ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ the desktop app shows it in a dialog and the command line prints it as one line.
 
 from __future__ import annotations
 
+from desktop.core.places import Place
 from desktop.vault import VaultDamaged, VaultError
 
 
@@ -31,6 +32,21 @@ class DestinationExists(DestinationRefused):
     def __init__(self, message: str, paths: list | None = None) -> None:
         super().__init__(message)
         self.paths = list(paths or [])
+
+
+class LeakRefused(Refused):
+    """The leak gate found redacted text in a statement about to be written; nothing was written.
+
+    ``kind`` is what sort of text it is ("a redacted name or address"); ``place`` where it is in the
+    statement (paragraph and line, and the stretch of the reviewed text to show), or None when it
+    is not in the statement's own text (the gate found it in the drawn PDF only, or in an addendum).
+    The message says the kind and the place, never the text itself nor an internal number.
+    """
+
+    def __init__(self, message: str, kind: str, place: Place | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.place = place
 
 
 def describe(exc: VaultError) -> str:

@@ -22,8 +22,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.core import places
 from desktop.core.fold import fold
 from desktop.core.model import MAX_PEOPLE, ConsentUse, Interview, Status
+from desktop.core.places import Place
 from desktop.files import atomic_write
 from desktop.redaction import (
     Decisions,
@@ -44,13 +46,15 @@ from desktop.reports.export import (
     build_content,
     day_label,
     interviewee_pseudonym,
+    leak_line,
     protected_strings,
     render_checked,
     statement_file_name,
 )
+from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import draw_statement
 from desktop.services import destinations
-from desktop.services.errors import ConsentMissing, DestinationExists, Refused
+from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -256,6 +260,7 @@ class ExportResult:
 class BulkResult:
     written: list[ExportResult] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (reference, reason)
+    places: dict[str, Place] = field(default_factory=dict)  # interview id -> where the gate found a leak
     cancelled: bool = False
     consent_refusals: int = 0  # how many of ``refused`` are for want of consent (expected, not failures)
 
@@ -265,16 +270,21 @@ class BulkResult:
 
 
 def write_statement(content: StatementContent, forbidden: Iterable[str], target: Path, *, overwrite: bool = False,
-                    render: Renderer = draw_statement) -> ExportResult:
+                    render: Renderer = draw_statement, reviewed: str | None = None) -> ExportResult:
     """Check where it goes, render, gate, and only then write one redacted statement atomically.
 
     Nothing is written if any step refuses: :class:`Refused` (with the reports' own refusal as its
     cause) for a leak, a character no font draws, a layout that does not fit, a bad destination.
-    ``render`` is the statement renderer unless a caller supplies another.
+    ``render`` is the statement renderer unless a caller supplies another. A leak is refused with
+    :class:`LeakRefused`, which says the paragraph and line where the text still stands; with
+    ``reviewed`` (the text the review shows) it also holds the stretch of it to show there.
     """
     target = destinations.check_file(target, overwrite=overwrite)
+    items = list(forbidden)
     try:
-        data, report = render_checked(content, forbidden, render=render)
+        data, report = render_checked(content, items, render=render)
+    except LeakDetected as exc:
+        raise leak_refusal(content, items, exc, reviewed) from exc
     except REFUSALS as exc:
         raise Refused(str(exc)) from exc
     atomic_write(target, data, mode=0o600)
@@ -282,9 +292,42 @@ def write_statement(content: StatementContent, forbidden: Iterable[str], target:
     return ExportResult(content.reference, target, content.fingerprint, len(data), report.summary())
 
 
+def leak_refusal(content: StatementContent, items: Sequence[str], exc: LeakDetected,
+                 reviewed: str | None = None) -> LeakRefused:
+    """The gate's refusal in the worker's terms: the kind of text and the paragraph and line where it
+    still stands in the statement (found again line by line with the gate's own matching)."""
+    if exc.index is None or not 0 <= exc.index < len(items):
+        return LeakRefused(str(exc), exc.kind)
+    at = leak_line(content, items[exc.index])
+    if at is None:
+        return LeakRefused(str(exc), exc.kind)
+    start = end = None
+    span = places.line_span(reviewed, *at) if reviewed is not None else None
+    if span is not None:
+        start, end = _find(reviewed, span, items[exc.index])
+    place = Place(at[0], at[1], start, end)
+    return LeakRefused(f"Statement {content.reference} was not exported: {exc.kind} is still in {place.words()} "
+                       "— redact it there too, or keep it there with a reason. Nothing was written.",
+                       exc.kind, place)
+
+
+def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
+    """The first occurrence of ``item`` (any case or accent) in ``text[span]``, else the whole stretch."""
+    from desktop.redaction.fold import Folded
+
+    line = Folded(text[span[0]:span[1]])
+    at = line.folded.find(fold(str(item)))
+    if at < 0 or not fold(str(item)):
+        return span
+    s, e = line.span(at, at + len(fold(str(item))))
+    return span[0] + s, span[0] + e
+
+
 def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) -> ExportResult:
-    content, forbidden = prepare(vault, interview_id)
-    result = write_statement(content, forbidden, target, overwrite=overwrite)
+    iv = vault.interviews.get(interview_id)
+    history = saved_versions(vault, iv)
+    content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history)
+    result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
     vault.audit.append("statement.exported", interview_id)
     return result
 
@@ -341,6 +384,10 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
         except ConsentMissing as exc:
             result.refused.append((reference, str(exc)))
             result.consent_refusals += 1
+        except LeakRefused as exc:
+            result.refused.append((reference, str(exc)))
+            if exc.place is not None:
+                result.places[interview_id] = exc.place
         except (Refused, *REFUSALS) as exc:
             result.refused.append((reference, str(exc)))
         if progress is not None:
@@ -348,6 +395,7 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
     return result
 
 
-__all__ = ["BulkResult", "DestinationExists", "ExportResult", "ReviewMaterial", "consent_refusal", "existing_files",
-           "export_refusal", "export_statement", "export_statements", "prepare", "review", "statement_content",
-           "save_decisions", "seal_history", "statement_text", "write_statement"]
+__all__ = ["BulkResult", "DestinationExists", "ExportResult", "LeakRefused", "Place", "ReviewMaterial",
+           "consent_refusal", "existing_files", "export_refusal", "export_statement", "export_statements",
+           "leak_refusal", "prepare", "review", "save_decisions", "seal_history", "statement_content",
+           "statement_text", "write_statement"]

@@ -67,6 +67,7 @@ class _Progress(QObject):
 
 class ExportDialog(QDialog):
     export_finished = Signal(object)  # the BulkResult
+    show_in_review = Signal(str, object)  # interview id, the Place where the gate found redacted text
 
     def __init__(
         self,
@@ -131,6 +132,11 @@ class ExportDialog(QDialog):
         self.results.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.show_button = QPushButton(self.tr("&Show in the review"), self)
+        self.show_button.setToolTip(self.tr("Open the redaction review at the place the text still stands"))
+        self.show_button.clicked.connect(self._show_place)
+        self.show_button.hide()
+        self._place: tuple[str, Any] | None = None
 
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
@@ -148,6 +154,7 @@ class ExportDialog(QDialog):
         action_row = QHBoxLayout()
         action_row.addWidget(self.export_button)
         action_row.addWidget(self.cancel_button)
+        action_row.addWidget(self.show_button)
         action_row.addStretch(1)
         action_row.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -284,12 +291,19 @@ class ExportDialog(QDialog):
             self.results.addItem(item)
         for _ref, why in result.refused:
             self.results.addItem(QListWidgetItem(self.tr("Not exported: {why}").format(why=why)))
+        places = getattr(result, "places", {})
+        self._place = next(iter(places.items()), None)
+        self.show_button.setVisible(self._place is not None)
         self.results.show()
         summary = self.tr("{n} written, {m} not exported.").format(n=len(result.written), m=len(result.refused))
         if result.cancelled:
             summary = self.tr("Cancelled. ") + summary
         self.status.setText(summary)
         self.export_finished.emit(result)
+
+    def _show_place(self) -> None:
+        if self._place is not None:
+            self.show_in_review.emit(*self._place)
 
     def _failed(self, exc: BaseException) -> None:
         from desktop.services.errors import Refused

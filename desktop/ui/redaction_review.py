@@ -299,6 +299,28 @@ class RedactionReview(QWidget):
             self.view.setTextCursor(cursor)
         self._update_buttons()
 
+    def show_place(self, paragraph: int, line: int, start: int | None = None, end: int | None = None) -> None:
+        """Select ``text[start:end]`` (or, without offsets, paragraph ``paragraph``, line ``line``) and
+        scroll to it, so the worker sees what still stands there and can redact it or keep it."""
+        from desktop.core.places import line_span
+
+        if start is None or end is None or not 0 <= start < end <= len(self.text):
+            span = line_span(self.text, paragraph, line)
+            if span is None:
+                return
+            start, end = span
+        self.list.setCurrentRow(-1)
+        cursor = self.view.textCursor()
+        cursor.setPosition(cp_to_qt(self.text, start))
+        cursor.setPosition(cp_to_qt(self.text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+        self.view.setFocus()
+        self.status.setText(self.tr("Paragraph {p}, line {n}: this text is still in the statement. Redact it "
+                                    "with \u201cRedact selection\u201d, or keep it with a reason.").format(
+                                        p=paragraph, n=line))
+        self._update_buttons()
+
     def _selection(self) -> tuple[int, int] | None:
         cursor = self.view.textCursor()
         if not cursor.hasSelection():

@@ -165,10 +165,10 @@ class StatementActions(QObject):
         """A review was asked for and its suggestions are still being found."""
         return self._pending_review is not None
 
-    def review(self, interview_id: str) -> None:
+    def review(self, interview_id: str, place=None) -> None:  # noqa: ANN001 - a services Place
         """Open the redaction review for the saved interview. The text and its suggestions are found
         on the pool; the dialog (``review_dialog``) opens when they arrive, unless a lock or another
-        review came first."""
+        review came first. ``place``: where the gate found text still standing, shown selected."""
         from desktop.services import statements
 
         vault = self._vault
@@ -186,7 +186,7 @@ class StatementActions(QObject):
             if not current():
                 return  # locked, or another review asked for, while this one was being found
             self._pending_review = None
-            self._open_review(vault, material)
+            self._open_review(vault, material, place)
 
         def failed(exc: BaseException) -> None:
             from desktop.services.errors import Refused
@@ -204,7 +204,7 @@ class StatementActions(QObject):
 
         self._tasks.run_task(lambda: statements.review(vault, interview_id), found, failed)
 
-    def _open_review(self, vault, material) -> None:
+    def _open_review(self, vault, material, place=None) -> None:  # noqa: ANN001
         from desktop.services import statements
 
         interview_id = material.interview_id
@@ -223,6 +223,8 @@ class StatementActions(QObject):
         dialog.finished.connect(lambda _r: self._forget_review(dialog))
         self.review_dialog = dialog
         self._modal(dialog)
+        if place is not None:
+            dialog.review.show_place(place.paragraph, place.line, place.start, place.end)
 
     def _forget_review(self, dialog: ReviewDialog) -> None:
         dialog.drop()
@@ -275,9 +277,15 @@ class StatementActions(QObject):
         dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
         dialog.resize(760, 600)  # room for a dozen interviews and their results without scrolling
         dialog.finished.connect(lambda _r: self._forget(dialog, "export_dialog"))
+        dialog.show_in_review.connect(self._show_in_review)
         self.export_dialog = dialog
         self._modal(dialog)
         return dialog
+
+    def _show_in_review(self, interview_id: str, place) -> None:  # noqa: ANN001 - a services Place
+        """From a refused export: the review of that interview, open at the place the text still stands."""
+        self._close(self.export_dialog)
+        self.review(interview_id, place)
 
     # --- the signing copy and the seal ---------------------------------------------------
 

@@ -368,3 +368,38 @@ def test_unreadable_stored_decisions_keep_the_review_shut(qtbot, window):
     assert window.statements.review_dialog is None
     box = window.statements.message_box
     assert box.isVisible() and "could not be read" in box.text()
+
+
+def test_a_refused_export_opens_the_review_at_the_place_the_text_still_stands(qtbot, window, out_dir):
+    from desktop.redaction import Decisions
+
+    statement = "We lived in Walsall for a year.\n\nThe police came twice.\nThey drove us back to walsall."
+    interview_id = add_interview(qtbot, window, consent=True, statement=statement)
+    # A reviewer who redacted the town in one place only (as "Redact selection" once did).
+    decisions = Decisions(statement)
+    decisions.add_manual(statement.index("Walsall"), statement.index("Walsall") + 7, "ADDRESS")
+    window.vault.redaction.save_decisions(interview_id, decisions.to_dict())
+
+    qtbot.mouseClick(window.editor.export_button, LEFT)
+    export = window.statements.export_dialog
+    export.set_folder(out_dir)
+    with qtbot.waitSignal(export.export_finished, timeout=60_000):
+        qtbot.mouseClick(export.export_button, LEFT)
+    said = [export.results.item(i).text() for i in range(export.results.count())]
+    assert len(said) == 1 and "is still in paragraph 2, line 2" in said[0]
+    assert "redact it there too, or keep it" in said[0] and "item" not in said[0].casefold()
+    assert list(out_dir.iterdir()) == []
+    assert export.show_button.isVisible()
+
+    qtbot.mouseClick(export.show_button, LEFT)
+    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
+    review = window.statements.review_dialog.review
+    assert window.statements.review_dialog.isVisible() and not export.isVisible()
+    cursor = review.view.textCursor()
+    assert cursor.selectedText() == "walsall"
+    assert cursor.selectionStart() == statement.rindex("walsall")
+    assert "Paragraph 2, line 2" in review.status.text()
+    # the place is selected, so one click redacts it (and every other place of it)
+    assert review.add_button.isEnabled()
+    qtbot.mouseClick(review.add_button, LEFT)
+    assert "walsall" not in review.apply().text.casefold()

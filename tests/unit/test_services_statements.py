@@ -193,3 +193,40 @@ def test_an_empty_statement_is_refused_for_review(vault):
     interview_id = _add(vault, 1, statement="   ")
     with pytest.raises(Refused, match="nothing to review"):
         statements.review(vault, interview_id)
+
+
+def _leaky(vault) -> tuple[str, str]:
+    """An interview whose reviewer redacted "Walsall" in one place only (as the app did before a
+    manual redaction covered every place): the word still stands in paragraph 2, line 2."""
+    from desktop.redaction import Decisions
+
+    iv_id = _add(vault, 1, "LEAK")
+    iv = vault.interviews.get(iv_id)
+    iv.statement = "We lived in Walsall for a year.\n\nThe police came twice.\nThey drove us back to walsall."
+    vault.interviews.update(iv)
+    text = statements.review(vault, iv_id).text
+    d = Decisions(text)
+    d.add_manual(text.index("Walsall"), text.index("Walsall") + 7, "ADDRESS")
+    vault.redaction.save_decisions(iv_id, d.to_dict())
+    return iv_id, text
+
+
+def test_a_leak_is_refused_with_its_kind_and_place_and_never_the_text_or_a_number(vault, tmp_path):
+    from desktop.services.errors import LeakRefused
+
+    iv_id, text = _leaky(vault)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(LeakRefused) as err:
+        statements.export_statement(vault, iv_id, out)
+    msg = str(err.value)
+    assert "a redacted name or address is still in paragraph 2, line 2" in msg
+    assert "redact it there too, or keep it" in msg and "Nothing was written" in msg
+    assert "walsall" not in msg.casefold() and "item" not in msg.casefold()
+    assert not re.search(r"\b\d+\b", msg.replace("paragraph 2, line 2", "").replace("WB-LEAK-0001", ""))
+    place = err.value.place
+    assert (place.paragraph, place.line) == (2, 2) and text[place.start:place.end] == "walsall"
+    assert list(out.iterdir()) == []
+
+    result = statements.export_statements(vault, [iv_id], out)
+    assert result.places == {iv_id: place} and "paragraph 2, line 2" in result.refused[0][1]

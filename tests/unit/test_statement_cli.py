@@ -162,3 +162,27 @@ def test_export_statements_into_a_folder_with_the_same_files_needs_force(vault_d
                               app_paths, capsys)
     assert code == 0, err
     assert (out / "WB-CLIA-0001.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_leak_is_refused_by_kind_and_place_never_the_text_or_a_number(tmp_path, app_paths, capsys):
+    from desktop.redaction import Decisions
+
+    d = tmp_path / "leaky"
+    v = Vault.create(d, "correct horse", kdf=FAST)
+    try:
+        iv = sample_interview(reference="WB-CLIL-0001")
+        iv.statement = "We lived in Walsall for a year.\n\nThe police came twice.\nThey drove us back to walsall."
+        v.interviews.add(iv)
+        decisions = Decisions(iv.statement)  # redacted in one place only, as the app once did
+        decisions.add_manual(iv.statement.index("Walsall"), iv.statement.index("Walsall") + 7, "ADDRESS")
+        v.redaction.save_decisions(iv.id, decisions.to_dict())
+    finally:
+        v.lock()
+    (tmp_path / "pass").write_text("correct horse\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    code, stdout, err = _run(["export-statement", "WB-CLIL-0001", "--out", str(out), *_opts(d)], app_paths, capsys)
+    assert code == 1 and list(out.iterdir()) == []
+    assert "is still in paragraph 2, line 2" in err and "redact it there too, or keep it" in err
+    assert "walsall" not in (err + stdout).casefold() and "item" not in err.casefold()
+    assert len(err.strip().splitlines()) == 1
