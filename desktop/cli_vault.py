@@ -22,7 +22,7 @@ from desktop.cli import (
 )
 from desktop.core.forces import FORCES, force_by_code
 from desktop.core.jsonl import ImportProblems, parse_jsonl
-from desktop.core.model import CRIME_LABELS, Interview
+from desktop.core.model import CRIME_LABELS, NOT_CHOSEN, Interview
 from desktop.services import transfer, vaults
 from desktop.services.interviews import delete_interview
 from desktop.vault import InterviewSummary, Vault
@@ -102,7 +102,7 @@ def _summary_json(s: InterviewSummary) -> dict:
         "reference": s.reference,
         "interviewed_on": s.interviewed_on.isoformat(),
         "role": s.role.value,
-        "crime_type": s.crime_type.value,
+        "crime_type": s.crime_type.value if s.crime_type is not None else None,
         "force": s.force,
         "status": s.status.value,
         "consent_complaint": s.consent_complaint,
@@ -128,9 +128,10 @@ def _report_summaries(args: argparse.Namespace, ctx: Context, rows: list[Intervi
         return
     for s in rows:
         consent = "consent" if s.consent_complaint else "no consent"
+        crime = CRIME_LABELS.get(s.crime_type, NOT_CHOSEN) if s.crime_type is not None else NOT_CHOSEN
         ctx.say(printable(  # one line per interview, whatever an older import stored
             f"{s.reference}  {s.interviewed_on.isoformat()}  {s.role.value:<7}  "
-            f"{CRIME_LABELS[s.crime_type]:<28}  {_force_name(s.force):<36}  {consent:<10}  {s.status.value:<8}  {s.id}"
+            f"{crime:<28}  {_force_name(s.force):<36}  {consent:<10}  {s.status.value:<8}  {s.id}"
         ))
 
 
@@ -228,7 +229,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     ctx.say(f"Id:              {printable(iv.id)}")
     ctx.say(f"Interviewed on:  {d['interviewed_on']}")
     ctx.say(f"Role:            {iv.role.value}")
-    ctx.say(f"Crime reported:  {CRIME_LABELS[iv.crime_type]}")
+    ctx.say(f"Crime reported:  {CRIME_LABELS[iv.crime_type] if iv.crime_type is not None else NOT_CHOSEN}")
     ctx.say(f"Police force:    {_force_name(iv.force)}")
     ctx.say(f"Reported:        {d['reported_on'] or 'not known'}")
     ctx.say(f"Status:          {iv.status.value}")

@@ -34,6 +34,8 @@ class CrimeType(StrEnum):
     OTHER = "other"
 
 
+NOT_CHOSEN = "Not chosen yet"  # a draft's crime type before it is chosen
+
 CRIME_LABELS: dict[CrimeType, str] = {
     CrimeType.DOMESTIC_ABUSE: "Domestic abuse",
     CrimeType.SEXUAL_VIOLENCE: "Sexual violence",
@@ -238,7 +240,7 @@ def parse_iso_datetime(text: str) -> datetime:
 class Interview:
     interviewed_on: date
     role: Role
-    crime_type: CrimeType
+    crime_type: CrimeType | None  # None: not chosen yet (a draft may leave it)
     force: str  # a code from desktop.core.forces
     reported_on: YearMonth | None
     statement: str = ""
@@ -281,7 +283,7 @@ class Interview:
             "reference": self.reference,
             "interviewed_on": self.interviewed_on.isoformat(),
             "role": self.role.value,
-            "crime_type": self.crime_type.value,
+            "crime_type": self.crime_type.value if self.crime_type is not None else None,
             "force": self.force,
             "reported_on": str(self.reported_on) if self.reported_on else None,
             "statement": self.statement,
@@ -316,7 +318,9 @@ class Interview:
         """Build from the JSON form. Raises ValueError naming the field (never its value).
 
         ``force_optional``: a record still being typed (the form, its draft) may have no police force
-        chosen yet; it comes back with ``force=""`` and :func:`validate` says so in words."""
+        chosen yet; it comes back with ``force=""`` and :func:`validate` says so in words. A record
+        still being typed, or one with the status draft, may have no crime chosen yet (``None``);
+        :func:`validate` refuses that for a complete one."""
         if not isinstance(d, dict):
             raise ValueError("expected a JSON object")
 
@@ -435,7 +439,9 @@ class Interview:
         iv = cls(
             interviewed_on=day("interviewed_on", need("interviewed_on")),
             role=enum(Role, "role"),
-            crime_type=enum(CrimeType, "crime_type"),
+            crime_type=(None if d.get("crime_type") in (None, "")
+                        and (force_optional or d.get("status", "draft") == "draft")
+                        else enum(CrimeType, "crime_type")),
             force=force,
             reported_on=reported,
             statement=text("statement"),
@@ -489,6 +495,8 @@ def validate(iv: Interview, today: date | None = None) -> list[str]:
         force_by_code(iv.force)
     except ValueError:
         problems.append("Choose a police force (or 'Unknown').")
+    if iv.crime_type is None and iv.status != Status.DRAFT:
+        problems.append("Choose the crime reported (a draft may leave it until you know).")
     for use, c in iv.consent.items():
         if c.withdrawn_on and c.recorded_on and c.withdrawn_on < c.recorded_on:
             problems.append(f"Consent for {use.value} is withdrawn before it was given.")

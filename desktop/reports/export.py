@@ -122,6 +122,9 @@ def build_content(
     free-text fields of the record never do. Raises ExportRefused without active consent.
     """
     _require_consent(iv)
+    if iv.crime_type is None:
+        raise ExportRefused(f"Statement {iv.reference} was not exported: the crime reported is not chosen yet. "
+                            "Choose it on the interview form and save first.")
     legend = _legend(redacted.legend)
     force = force_by_code(iv.force).name
     facts = (
@@ -233,7 +236,7 @@ def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendu
         pseudonym=name,
         role=ROLE_LABELS[iv.role],
         force=force_by_code(iv.force).name,
-        crime=CRIME_LABELS[iv.crime_type],
+        crime=CRIME_LABELS[iv.crime_type] if iv.crime_type is not None else NOT_RECORDED,
         reported=iv.reported_on.label() if iv.reported_on else NOT_KNOWN,
         language=iv.language or NOT_RECORDED,
         interpreter=iv.interpreter_used,

@@ -76,9 +76,18 @@ def consent_refusal(iv: Interview, use: ConsentUse = ConsentUse.COMPLAINT) -> Co
                           "complaint. Record the interviewee's consent on the Consent tab and save first.")
 
 
-def export_refusal(vault: Vault, interview_id: str) -> ConsentMissing | None:
+def crime_refusal(iv: Interview) -> Refused | None:
+    """A statement names the crime reported: refused while a draft has none chosen."""
+    if iv.crime_type is not None:
+        return None
+    return Refused(f"Statement {iv.reference} was not exported: the crime reported is not chosen yet. Choose it "
+                   "on the interview form and save first.")
+
+
+def export_refusal(vault: Vault, interview_id: str) -> Refused | None:
     """Why the interview cannot be exported as a statement, before anything is made (None: it can)."""
-    return consent_refusal(vault.interviews.get(interview_id))
+    iv = vault.interviews.get(interview_id)
+    return consent_refusal(iv) or crime_refusal(iv)
 
 
 # --- the text a reviewer reviews and the PDF is drawn from ------------------------------------
@@ -202,7 +211,7 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     strings for the gate: everything the engine removed, every recorded identifier and its parts.
     Raises ConsentMissing without consent for the complaint.
     """
-    refusal = consent_refusal(iv)
+    refusal = consent_refusal(iv) or crime_refusal(iv)
     if refusal is not None:
         raise refusal
     if len(iv.people) > MAX_PEOPLE:  # stored before the bound, or by another version

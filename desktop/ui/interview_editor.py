@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.model import ConsentUse, CrimeType, Interview, Role, Status
+from desktop.core.model import ConsentUse, Interview, Role, Status
 from desktop.services import interviews as service
 from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.attachments_panel import AttachmentsPanel
@@ -246,7 +246,7 @@ class InterviewEditor(QWidget):
             self._show(draft)
             self._note(self.tr("Carrying on with the new interview you started."))
         else:
-            self._show(Interview(interviewed_on=self._today(), role=Role.VICTIM, crime_type=CrimeType.DOMESTIC_ABUSE,
+            self._show(Interview(interviewed_on=self._today(), role=Role.VICTIM, crime_type=None,
                                  force="", reported_on=None))
             self._note(self._draft_problem)
         service.remember_open(self._vault, None)

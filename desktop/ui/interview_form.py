@@ -233,7 +233,8 @@ class InterviewForm(QObject):
 
     def _build_report(self) -> QWidget:
         page, form = self._form(labels_above=True)
-        self.crime = combo(page, [(labels.crime_label(c), c.value) for c in CrimeType], "")
+        self.crime = combo(page, [(self.tr("Choose the crime reported…"), ""),
+                                  *((labels.crime_label(c), c.value) for c in CrimeType)], "")
         self._row(form, self.tr("C&rime reported"), self.crime)
         self.force = QComboBox(page)
         self.force.addItem(self.tr("Choose a police force…"), "")
@@ -355,7 +356,7 @@ class InterviewForm(QObject):
         day = iv.interviewed_on
         self.interviewed_on.setDate(qdate(day))
         select(self.role, iv.role.value)
-        select(self.crime, iv.crime_type.value)
+        select(self.crime, iv.crime_type.value if iv.crime_type is not None else "")
         select(self.force, iv.force or "")
         ym = iv.reported_on
         select(self.report_month, ym.month if ym else 0)
@@ -384,7 +385,7 @@ class InterviewForm(QObject):
         return {
             "interviewed_on": pydate(self.interviewed_on.date()),
             "role": Role(self.role.currentData()),
-            "crime_type": CrimeType(self.crime.currentData()),
+            "crime_type": CrimeType(self.crime.currentData()) if self.crime.currentData() else None,
             "force": self.force.currentData(),
             "reported_on": YearMonth(self.report_year.value(), month) if month else None,
             "statement": self.statement.toPlainText(),

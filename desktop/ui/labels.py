@@ -15,7 +15,9 @@ def role_label(v: Role) -> str:
     return {Role.VICTIM: _t("Victim"), Role.WITNESS: _t("Witness"), Role.BOTH: _t("Victim and witness")}[v]
 
 
-def crime_label(v: CrimeType) -> str:
+def crime_label(v: CrimeType | None) -> str:
+    if v is None:
+        return _t("Not chosen yet")
     return {
         CrimeType.DOMESTIC_ABUSE: _t("Domestic abuse"),
         CrimeType.SEXUAL_VIOLENCE: _t("Sexual violence"),

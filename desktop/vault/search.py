@@ -24,7 +24,7 @@ class InterviewSummary:
     reference: str
     interviewed_on: date
     role: Role
-    crime_type: CrimeType
+    crime_type: CrimeType | None  # None: a draft's, not chosen yet
     force: str
     status: Status
     consent_complaint: bool  # consent for use in the complaint is given and not withdrawn
@@ -82,7 +82,7 @@ def summary_from_row(row: tuple) -> InterviewSummary:
         reference=row[1],
         interviewed_on=date.fromisoformat(row[2]),
         role=Role(row[3]),
-        crime_type=CrimeType(row[4]),
+        crime_type=CrimeType(row[4]) if row[4] else None,
         force=row[5],
         status=Status(row[6]),
         consent_complaint=bool(row[7]),

@@ -104,3 +104,31 @@ def test_an_oversized_file_is_refused(qtbot, make_window, picker, tmp_path):
     # The good file in the same batch still goes in; the oversized one does not.
     names = [a.display_name for a in window.vault.attachments.list(editor.current_id)]
     assert names == ["ok.jpg"]
+
+
+def test_a_new_interview_has_no_crime_chosen_and_complete_needs_one_but_a_draft_does_not(qtbot, make_window):
+    window = make_window(today=lambda: TODAY)
+    create_vault(qtbot, window)
+    window.new_interview()
+    editor = window.editor
+    assert editor.crime.currentData() == "" and editor.crime.currentText().startswith("Choose")
+    fill_new_interview(qtbot, editor)
+    select(editor.crime, "")
+    select(editor.status, "complete")
+    assert not editor.save()
+    assert "Choose the crime reported" in editor.problems.text()
+    assert window.vault.interviews.count() == 0
+    # A draft may leave it, and comes back unset.
+    select(editor.status, "draft")
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.save_button, LEFT)
+    stored = window.vault.interviews.get(editor.current_id)
+    assert stored.crime_type is None
+    editor.open_interview(stored.id)
+    assert editor.crime.currentData() == ""
+    # Chosen, it saves as complete.
+    select(editor.crime, "hate_crime")
+    select(editor.status, "complete")
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.save_button, LEFT)
+    assert window.vault.interviews.get(editor.current_id).crime_type.value == "hate_crime"

@@ -230,3 +230,17 @@ def test_a_leak_is_refused_with_its_kind_and_place_and_never_the_text_or_a_numbe
 
     result = statements.export_statements(vault, [iv_id], out)
     assert result.places == {iv_id: place} and "paragraph 2, line 2" in result.refused[0][1]
+
+
+def test_a_draft_without_a_crime_is_kept_but_not_exported(vault, tmp_path):
+    from desktop.core.model import validate
+
+    iv_id = _add(vault, 1, "NOCR", crime_type=None, status=Status.DRAFT)
+    assert vault.interviews.get(iv_id).crime_type is None
+    iv = vault.interviews.get(iv_id)
+    assert validate(iv, date(2030, 1, 1)) == []
+    iv.status = Status.COMPLETE
+    assert any("Choose the crime reported" in p for p in validate(iv, date(2030, 1, 1)))
+    with pytest.raises(Refused, match="crime reported is not chosen"):
+        statements.export_statement(vault, iv_id, tmp_path)
+    assert "crime reported is not chosen" in str(statements.export_refusal(vault, iv_id))
