@@ -61,6 +61,16 @@ def status_to_save(stored: Status | None, chosen: Status | str) -> Status:
     return stored if stored is not None else Status.DRAFT
 
 
+def consent_problems(iv: Interview) -> list[str]:
+    """Consent given is a record of who took it: "Taken by" is needed for each use given."""
+    return [f"Say who took the consent for {_CONSENT_NAMES[use]} (“Taken by” on the Consent tab)."
+            for use, c in iv.consent.items() if c.given and not (c.taken_by or "").strip()]
+
+
+_CONSENT_NAMES = {ConsentUse.COMPLAINT: "use in the complaint", ConsentUse.QUOTATION: "anonymised quotation",
+                  ConsentUse.CONTACT: "follow-up contact"}
+
+
 def save_interview(vault: Vault, iv: Interview, *, today: date | None = None,
                    replaces_new_draft: bool = False) -> Interview:
     """Check and store ``iv``: added if its id is new to the vault, else updated (the previous
@@ -71,7 +81,7 @@ def save_interview(vault: Vault, iv: Interview, *, today: date | None = None,
     Raises :class:`InterviewProblems` (nothing stored) or :class:`InterviewNotSaved`."""
     stored = vault.interviews.get(iv.id) if vault.interviews.exists(iv.id) else None
     iv.status = status_to_save(stored.status if stored is not None else None, iv.status)
-    problems = validate(iv, today)
+    problems = [*validate(iv, today), *consent_problems(iv)]
     if problems:
         raise InterviewProblems(problems)
     try:

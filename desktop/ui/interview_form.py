@@ -84,24 +84,40 @@ class ConsentRow:
         self.on.setDisplayFormat("d MMM yyyy")
         self.on.setAccessibleName(form.tr("%1: date consent was given").replace("%1", name))
         self.by = QLineEdit(host)
-        self.by.setPlaceholderText(form.tr("Taken by"))
+        self.by.setPlaceholderText(form.tr("Who took it (needed)"))
         self.by.setAccessibleName(form.tr("%1: consent taken by").replace("%1", name))
+        self._form = form
+        # A label that stays when the field is filled (a placeholder goes as soon as it is).
+        self.by_label = QLabel(form.tr("Taken by"), host)
+        self.by_label.setBuddy(self.by)
         self.state = QLabel(host)
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.withdraw = QPushButton(form.tr("Record withdrawal"), host)
         self.withdraw.setAccessibleName(form.tr("%1: record that consent is withdrawn").replace("%1", name))
         self.withdraw.setProperty("role", "danger")
-        grid.addWidget(title, row, 0, 1, 3)
+        grid.addWidget(title, row, 0, 1, 2)
+        grid.addWidget(self.by_label, row, 2)
         grid.addWidget(self.given, row + 1, 0)
         grid.addWidget(self.on, row + 1, 1)
         grid.addWidget(self.by, row + 1, 2)
         grid.addWidget(self.withdraw, row + 1, 3)
         grid.addWidget(self.state, row + 2, 0, 1, 4)
+        self.given.toggled.connect(self._prefill)
         self.given.toggled.connect(self.refresh)
         self.withdraw.clicked.connect(lambda: form.withdraw_requested.emit(use))
         for sig in (self.given.toggled, self.on.dateChanged, self.by.textChanged):
             sig.connect(form.touched)
+
+    def _prefill(self, given: bool) -> None:
+        """Consent is usually taken by the person doing the interview: "Taken by" starts as them."""
+        if given and not self.by.text().strip():
+            self.by.setText(self._form.interviewer.text().strip())
+
+    def follow_interviewer(self, before: str, now: str) -> None:
+        """Keep "Taken by" the interviewer while it still is what was filled in for them."""
+        if self.given.isChecked() and self.withdrawn_on is None and self.by.text().strip() in ("", before):
+            self.by.setText(now)
 
     def load(self, c: Consent | None, default_day: date) -> None:
         self.given.setChecked(bool(c and c.given))
@@ -201,6 +217,12 @@ class InterviewForm(QObject):
         widget.setAccessibleName(name or text.replace("&", ""))
         form.addRow(label, widget)
 
+    def _interviewer_changed(self, text: str) -> None:
+        now = text.strip()
+        for row in getattr(self, "consent_rows", {}).values():
+            row.follow_interviewer(self._interviewer_was, now)
+        self._interviewer_was = now
+
     def _build_about(self) -> QWidget:
         page, form = self._form()
         self.interviewed_on = QDateEdit(page)
@@ -210,6 +232,8 @@ class InterviewForm(QObject):
         self.interviewer = QLineEdit(page)
         self.interviewer.setPlaceholderText(self.tr("Your name or initials"))
         self._row(form, self.tr("Interviewed &by"), self.interviewer)
+        self._interviewer_was = ""
+        self.interviewer.textChanged.connect(self._interviewer_changed)
         self.role = combo(page, [(labels.role_label(r), r.value) for r in Role], "")
         self._row(form, self.tr("The person is a"), self.role, self.tr("Role of the person interviewed"))
         self.language = QComboBox(page)

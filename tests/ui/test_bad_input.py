@@ -132,3 +132,37 @@ def test_a_new_interview_has_no_crime_chosen_and_complete_needs_one_but_a_draft_
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(editor.save_button, LEFT)
     assert window.vault.interviews.get(editor.current_id).crime_type.value == "hate_crime"
+
+
+def test_consent_taken_by_starts_as_the_interviewer_is_needed_and_keeps_its_label(qtbot, make_window):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.core.model import ConsentUse
+
+    window = new_window(qtbot, make_window)
+    editor = window.editor
+    editor.interviewer.clear()
+    qtbot.keyClicks(editor.interviewer, "J. Osei")
+    row = editor.consent_rows[ConsentUse.QUOTATION]
+    assert not row.given.isChecked() and row.by.text() == ""
+    row.given.setChecked(True)
+    assert row.by.text() == "J. Osei"
+    # the visible label stays when the field is filled (not only a placeholder that goes)
+    assert isinstance(row.by_label, QLabel) and row.by_label.text() == "Taken by" and row.by_label.buddy() is row.by
+    assert not row.by_label.isHidden()
+    # it follows the interviewer while it is still what was filled in for them
+    editor.interviewer.setText("J. Osei-Mensah")
+    assert row.by.text() == "J. Osei-Mensah"
+    row.by.setText("A. Colleague")
+    editor.interviewer.setText("J. O.")
+    assert row.by.text() == "A. Colleague"
+
+    row.by.clear()
+    assert not editor.save()
+    assert "Say who took the consent for anonymised quotation" in editor.problems.text()
+    assert window.vault.interviews.count() == 0
+    qtbot.keyClicks(row.by, "A. Colleague")
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.save_button, LEFT)
+    stored = window.vault.interviews.get(editor.current_id)
+    assert stored.consent[ConsentUse.QUOTATION].taken_by == "A. Colleague"

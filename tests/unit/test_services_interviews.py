@@ -226,3 +226,24 @@ def test_the_service_loads_no_qt():
             "print([m for m in sys.modules if m.startswith(('PySide6', 'desktop.ui'))])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_consent_given_needs_who_took_it(tmp_path):
+    from desktop.core.model import Consent, ConsentUse
+    from desktop.services import interviews as service
+    from desktop.services.errors import Refused
+    from tests.factories import new_vault
+    from tests.unit.test_statement_data import sample_interview
+
+    vault = new_vault(tmp_path / "v")
+    try:
+        iv = sample_interview(reference="WB-TAKE-0001")
+        iv.consent[ConsentUse.CONTACT] = Consent(ConsentUse.CONTACT, True, iv.interviewed_on, "  ")
+        with pytest.raises(Refused, match="Say who took the consent for follow-up contact"):
+            service.save_interview(vault, iv, today=iv.interviewed_on)
+        assert vault.interviews.count() == 0
+        iv.consent[ConsentUse.CONTACT] = Consent(ConsentUse.CONTACT, True, iv.interviewed_on, "Sam")
+        service.save_interview(vault, iv, today=iv.interviewed_on)
+        assert vault.interviews.count() == 1
+    finally:
+        vault.lock()
