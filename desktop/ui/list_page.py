@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.forces import FORCES
-from desktop.core.model import CrimeType, Role, Status
+from desktop.core.model import CrimeType, Status
 from desktop.ui import labels
 from desktop.ui.models import InterviewTableModel
 from desktop.ui.session import forget_typed
@@ -96,9 +97,14 @@ class InterviewListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Columns fit what they show and the window (see _fit_columns): no sideways scrollbar.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(InterviewTableModel.COL_FORCE, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.viewport().installEventFilter(self)
         self._fit_columns()
         v.addWidget(self.table, 1)
         self.count_label = QLabel(self)
@@ -122,29 +128,56 @@ class InterviewListPage(QWidget):
         self.export_button.clicked.connect(self.export_requested)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.rowsInserted.connect(self._fit_columns)
+
+    # Columns whose words may wrap onto a second line when the window is too narrow for them all.
+    _WRAPPING = (InterviewTableModel.COL_FORCE, InterviewTableModel.COL_CRIME, InterviewTableModel.COL_ROLE)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Widths from the longest words each column can show, in the font in use (so they hold at
-        any scale and in any language); the police force takes what is left."""
+        """Each column as wide as its widest cell shown or its heading (in the heading's bold font,
+        with room for the sort arrow). If they do not all fit the window, the police force, the
+        crime and the role give up width in proportion, never below their longest word, and wrap
+        onto more lines; the police force takes any width left over."""
         m = InterviewTableModel
-        self.table.ensurePolished()  # the stylesheet's font, not the default one
-        self.table.horizontalHeader().ensurePolished()
-        fm = self.table.fontMetrics()
-        bold = self.table.horizontalHeader().fontMetrics()
-        samples = {
-            m.COL_REFERENCE: ["WB-WWWW-WWWW"],
-            m.COL_INTERVIEWED: ["2026-12-31"],
-            m.COL_ROLE: [labels.role_label(r) for r in Role],
-            m.COL_CRIME: [labels.crime_label(c) for c in CrimeType],
-            m.COL_CONSENT: [self.model.headerData(m.COL_CONSENT, Qt.Orientation.Horizontal)],
-            m.COL_STATUS: [labels.status_label(x) for x in Status],
-            m.COL_PEOPLE: ["999"],
-            m.COL_UPDATED: ["2026-12-31"],
-        }
-        for col, texts in samples.items():
-            head = self.model.headerData(col, Qt.Orientation.Horizontal) or ""
-            width = max([fm.horizontalAdvance(t) for t in texts] + [bold.horizontalAdvance(head) * 1.1 + 18])
-            self.table.setColumnWidth(col, int(width) + 24)
+        table = self.table
+        table.ensurePolished()  # the stylesheet's font, not the default one
+        header = table.horizontalHeader()
+        header.ensurePolished()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        head_fm = QFontMetrics(bold)
+        fm = table.fontMetrics()
+        rows = range(min(self.model.rowCount(), 200))
+        natural: dict[int, int] = {}
+        least: dict[int, int] = {}
+        for col in range(m.COLUMN_COUNT):
+            head = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            texts = [str(self.model.data(self.model.index(r, col)) or "") for r in rows]
+            words = [w for t in texts for w in t.split()] or [""]
+            head_w = head_fm.horizontalAdvance(head) + 30
+            natural[col] = max([head_w] + [fm.horizontalAdvance(t) + 16 for t in texts])
+            least[col] = max([head_w] + [fm.horizontalAdvance(w) + 16 for w in words])
+        if m.COL_FORCE in natural:
+            natural[m.COL_FORCE] = max(natural[m.COL_FORCE], head_fm.horizontalAdvance("W" * 12))
+        room = table.viewport().width()
+        over = sum(natural.values()) - room
+        widths = dict(natural)
+        if over > 0:
+            give = {c: natural[c] - least[c] for c in self._WRAPPING}
+            can = sum(give.values())
+            for c in self._WRAPPING:
+                if can > 0:
+                    widths[c] -= min(give[c], -(-over * give[c] // can))
+        else:
+            widths[m.COL_FORCE] -= over  # the rest of the window
+        for col, w in widths.items():
+            table.setColumnWidth(col, max(int(w), 20))
 
     def current_filter(self):
         from desktop.vault import ListFilter
