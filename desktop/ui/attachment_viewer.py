@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
+from desktop.ui import labels
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def read_viewable(data: bytes, media_type: str) -> Viewable:
 class AttachmentViewer(QDialog):
     def __init__(self, content: Viewable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} — " + self.tr("Attachment"))
+        self.setWindowTitle(labels.window_title(self.tr("Attachment")))
         self.setModal(False)
         self.resize(820, 640)
         layout = QVBoxLayout(self)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.model import ConsentUse, Interview, Role, Status
 from desktop.services import interviews as service
+from desktop.ui import labels
 from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.attachments_panel import AttachmentsPanel
 from desktop.ui.interview_form import InterviewForm
@@ -414,7 +414,7 @@ class InterviewEditor(QWidget):
     def ask_delete(self) -> None:
         if self._id is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, f"{APP_NAME} — " + self.tr("Delete interview"),
+        box = QMessageBox(QMessageBox.Icon.Warning, labels.window_title(self.tr("Delete interview")),
                           self.tr("Delete this interview, its statement and its attachments from the vault? "
                                   "This cannot be undone."),
                           QMessageBox.StandardButton.Cancel, self)

@@ -15,6 +15,15 @@ def role_label(v: Role) -> str:
     return {Role.VICTIM: _t("Victim"), Role.WITNESS: _t("Witness"), Role.BOTH: _t("Victim and witness")}[v]
 
 
+def window_title(purpose: str) -> str:
+    """A window's title: what it is for, then the app's name, once ("Review redactions — Witnessbox").
+    Qt adds the application's display name to a title only when it does not already end with it,
+    so the name is never shown twice."""
+    from desktop import APP_NAME
+
+    return f"{purpose} — {APP_NAME}"
+
+
 def crime_label(v: CrimeType | None) -> str:
     if v is None:
         return _t("Not chosen yet")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from desktop import APP_NAME
 from desktop.services import retention
+from desktop.ui import labels
 from desktop.ui.session import DEFAULT_IDLE_MINUTES
 
 AUTO_LOCK_KEY = "auto_lock_minutes"
@@ -24,7 +24,7 @@ class SettingsDialog(QDialog):
     def __init__(self, vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
-        self.setWindowTitle(f"{APP_NAME} — " + self.tr("Settings"))
+        self.setWindowTitle(labels.window_title(self.tr("Settings")))
         v = QVBoxLayout(self)
         form = QFormLayout()
         self.minutes = QSpinBox(self)

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.model import CrimeType
+from desktop.ui import labels
 from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
 from desktop.ui.redaction_review import RedactionReview
 from desktop.ui.workers import TaskRunner
@@ -52,7 +52,7 @@ FileChooser = Callable[[QWidget], Path | None]
 
 
 def _titled(purpose: str) -> str:
-    return f"{APP_NAME} — {purpose}"
+    return labels.window_title(purpose)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def test_auto_lock_time_is_kept_in_the_vault_and_applied(qtbot, make_window):
     assert window.idle.timeout_ms == 5 * 60_000  # the default
     window.show_settings()
     dialog = window.settings_dialog
-    assert dialog.windowTitle() == "Witnessbox — Settings"
+    assert dialog.windowTitle() == "Settings — Witnessbox"
     dialog.minutes.setValue(2)
     dialog.accept()
     assert window.vault.settings.get("auto_lock_minutes") == 2

@@ -64,9 +64,32 @@ def test_every_window_is_titled_witnessbox_and_never_shows_content(qtbot, make_w
     window.editor.ask_delete()
     for w in QApplication.topLevelWidgets():
         if w.isVisible():
-            assert w.windowTitle().startswith("Witnessbox"), w.windowTitle()
+            shown = shown_title(w.windowTitle())
+            assert shown == "Witnessbox" or shown.endswith(" — Witnessbox"), shown
+            assert shown.count("Witnessbox") == 1, shown
             assert "Amira" not in w.windowTitle() and window.editor.title.text() not in w.windowTitle()
     assert window.windowTitle() == "Witnessbox"
+
+
+def shown_title(title: str) -> str:
+    """The title as the window manager shows it: Qt adds " — " and the application's display name
+    unless the title already ends with it (QPlatformWindow::formatWindowTitle)."""
+    name = QApplication.applicationDisplayName()
+    return title if title.endswith(name) else f"{title} — {name}"
+
+
+def test_a_title_says_what_the_window_is_for_then_witnessbox_once(qtbot, make_window):
+    from tests.ui.test_review_and_export import add_interview
+
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    add_interview(qtbot, window, consent=True)
+    qtbot.mouseClick(window.editor.review_button, Qt.MouseButton.LeftButton)
+    dialog = window.statements.review_dialog
+    assert shown_title(dialog.windowTitle()) == "Review redactions — Witnessbox"
+    window.show_settings()
+    settings = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and "Settings" in w.windowTitle())
+    assert shown_title(settings.windowTitle()) == "Settings — Witnessbox"
 
 
 def test_the_form_is_reachable_with_the_keyboard(qtbot, make_window):

@@ -212,7 +212,7 @@ def test_a_scanned_pdf_is_shown_inside_the_app(qtbot, make_window, picker, tmp_p
     viewer = window.editor.viewer
     qtbot.waitUntil(viewer.isVisible)
     assert viewer.pictures_shown == 1
-    assert viewer.windowTitle() == "Witnessbox — Attachment"
+    assert viewer.windowTitle() == "Attachment — Witnessbox"
 
 
 def test_an_attachment_is_read_on_the_pool_and_never_shown_after_a_lock(qtbot, make_window, picker, tmp_path):
