@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
             return
         if self.settings_dialog is not None:
             self.settings_dialog.reject()
-        dialog = SettingsDialog(self._vault, self)
+        dialog = SettingsDialog(self._vault, self, tasks=self._tasks, kdf=self._gate.kdf)
         dialog.accepted.connect(self._apply_idle_timeout)
         dialog.finished.connect(lambda _result: self._settings_closed(dialog))
         self.settings_dialog = dialog

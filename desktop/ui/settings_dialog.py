@@ -1,13 +1,38 @@
-"""Preferences kept in the vault (they say something about how the worker works): the auto-lock
-minutes and, on a field vault, how long delivered interviews stay on the laptop."""
+"""Settings: preferences kept in the vault (they say something about how the worker works: the
+auto-lock minutes and, on a field vault, how long delivered interviews stay on the laptop), and
+changing the vault's passphrase.
+
+The passphrase is changed by :func:`desktop.services.vaults.change_passphrase`, which applies the
+passphrase rule (:mod:`desktop.core.passphrase`) and rewrites only the key slot, atomically. The
+key derivation takes about a second, so it runs on the task runner's pool, never on the thread
+that draws the window; the three fields are emptied as soon as it is done, and when the dialog
+closes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+import logging
 
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.passphrase import too_weak
 from desktop.services import retention
 from desktop.ui import labels
-from desktop.ui.session import DEFAULT_IDLE_MINUTES
+from desktop.ui.session import DEFAULT_IDLE_MINUTES, forget_typed
+from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
 
 AUTO_LOCK_KEY = "auto_lock_minutes"
 
@@ -21,9 +46,17 @@ def auto_lock_minutes(vault) -> int:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, vault, parent: QWidget | None = None) -> None:
+    """``tasks`` runs the passphrase change off the window's thread; ``kdf`` is its key-derivation
+    cost (None: measured on this machine, as for a new vault)."""
+
+    def __init__(self, vault, parent: QWidget | None = None, *, tasks: TaskRunner | None = None,
+                 kdf: object | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
+        self._tasks = tasks
+        self._kdf = kdf
+        self._changing = False
+        self._closed = False  # a change that finishes after the dialog closed (a lock) shows nothing
         self.setWindowTitle(labels.window_title(self.tr("Settings")))
         v = QVBoxLayout(self)
         form = QFormLayout()
@@ -55,16 +88,131 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         v.addWidget(note)
+        if tasks is not None:
+            v.addWidget(self._passphrase_box())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
+
+    # --- the passphrase ----------------------------------------------------------------------
+
+    def _passphrase_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Passphrase"), self)
+        form = QFormLayout(box)
+        self.old_passphrase = self._secret(self.tr("Current passphrase"))
+        self.new_passphrase = self._secret(self.tr("New passphrase"))
+        self.confirm_passphrase = self._secret(self.tr("New passphrase again"))
+        for text, field in ((self.tr("C&urrent passphrase"), self.old_passphrase),
+                            (self.tr("&New passphrase"), self.new_passphrase),
+                            (self.tr("New passphrase &again"), self.confirm_passphrase)):
+            label = QLabel(text, box)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.change_button = QPushButton(self.tr("&Change passphrase"), box)
+        self.change_button.clicked.connect(self.change_passphrase)
+        form.addRow(self.change_button)
+        self.passphrase_status = QLabel(box)
+        self.passphrase_status.setWordWrap(True)
+        self.passphrase_status.setAccessibleName(self.tr("Passphrase change"))
+        form.addRow(self.passphrase_status)
+        hint = QLabel(self.tr("At least 10 characters; four or five unrelated words are best. Write it down and "
+                              "keep it away from this computer: nobody can open the vault without it."), box)
+        hint.setWordWrap(True)
+        hint.setProperty("role", "muted")
+        form.addRow(hint)
+        for field in (self.old_passphrase, self.new_passphrase, self.confirm_passphrase):
+            field.textChanged.connect(self._update_change)
+        self._update_change()
+        return box
+
+    def _secret(self, name: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        return field
+
+    def _update_change(self) -> None:
+        filled = all(f.text() for f in (self.old_passphrase, self.new_passphrase, self.confirm_passphrase))
+        self.change_button.setEnabled(filled and not self._changing)
+
+    def _say(self, text: str, role: str) -> None:
+        self.passphrase_status.setText(text)
+        self.passphrase_status.setProperty("role", role)
+        self.passphrase_status.style().unpolish(self.passphrase_status)
+        self.passphrase_status.style().polish(self.passphrase_status)
+
+    def change_passphrase(self) -> None:
+        """Change the passphrase on the pool; the answer comes back in ``passphrase_status``."""
+        from desktop.services import vaults
+        from desktop.services.errors import Refused
+        from desktop.vault import VaultError, WrongPassphrase
+
+        if self._tasks is None or self._changing:
+            return
+        old, new = self.old_passphrase.text(), self.new_passphrase.text()
+        if new != self.confirm_passphrase.text():
+            self._say(self.tr("The new passphrase and its repeat are not the same. Type them again."), "error")
+            forget_typed(self.confirm_passphrase)
+            return
+        vault, kdf = self._vault, self._kdf
+        weak = too_weak(new)
+        self._changing = True
+        for f in (self.old_passphrase, self.new_passphrase, self.confirm_passphrase):
+            f.setEnabled(False)
+        self._update_change()
+        self._say(self.tr("Changing the passphrase… this takes a few seconds."), "muted")
+
+        def finish() -> None:
+            self._changing = False
+            for f in (self.old_passphrase, self.new_passphrase, self.confirm_passphrase):
+                f.setEnabled(True)
+            self._update_change()
+
+        def done(_result: object) -> None:
+            if self._closed:
+                return
+            self._forget_passphrases()
+            finish()
+            text = self.tr("The passphrase is changed. Use the new one from now on.")
+            if weak:
+                text += " " + self.tr(weak)
+            self._say(text, "ok")
+
+        def failed(exc: BaseException) -> None:
+            if self._closed:
+                return
+            finish()
+            if isinstance(exc, WrongPassphrase):
+                self._say(self.tr("The current passphrase is not right. Nothing was changed."), "error")
+                forget_typed(self.old_passphrase)
+            elif isinstance(exc, Refused):
+                self._say(str(exc) + " " + self.tr("Nothing was changed."), "error")
+            else:
+                if not isinstance(exc, VaultError):
+                    log.error("changing the passphrase failed: %s", type(exc).__name__)
+                self._say(self.tr("The passphrase could not be changed. Nothing was changed: the current "
+                                  "passphrase still opens the vault."), "error")
+
+        self._tasks.run_task(lambda: vaults.change_passphrase(vault, old, new, kdf=kdf), done, failed)
+
+    def _forget_passphrases(self) -> None:
+        if self._tasks is not None:
+            for f in (self.old_passphrase, self.new_passphrase, self.confirm_passphrase):
+                forget_typed(f)
+
+    # --- closing -----------------------------------------------------------------------------
 
     def accept(self) -> None:
         self._vault.settings.set(AUTO_LOCK_KEY, int(self.minutes.value()))
         if self.retention is not None:
             retention.set_retention_days(self._vault, int(self.retention.value()))
         super().accept()
+
+    def done(self, result: int) -> None:
+        self._forget_passphrases()
+        self._closed = True
+        super().done(result)
 
     def launch(self) -> None:
         self.open()
