@@ -122,7 +122,7 @@ class Decisions:
         piece = self.text[start:end]
         self.items = [d for d in self.items
                       if not (d.kind == "manual" and ((d.start, d.end) == (start, end)
-                                                      or (every and d.every and _same(d.text, piece))))]
+                                                      or (every and _same(d.text, piece))))]
         self.items.append(Decision("manual", start, end, piece, type, before, after, "", _now(), every))
         return Span(start, end, type, "manual", 1.0, _person_key(piece) if type == "PERSON" else None)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
@@ -201,6 +201,9 @@ class RedactionReview(QWidget):
         outer = QSplitter(Qt.Orientation.Vertical, self)
         outer.addWidget(top)
         outer.addWidget(self.preview)
+        # The statement is what the reviewer works on: it gets most of the height, the preview the rest.
+        outer.setStretchFactor(0, 3)
+        outer.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
 
@@ -315,6 +318,7 @@ class RedactionReview(QWidget):
         cursor.setPosition(cp_to_qt(self.text, end), QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
         self.view.ensureCursorVisible()
+        QTimer.singleShot(0, self.view.ensureCursorVisible)  # again once the dialog is laid out
         self.view.setFocus()
         self.status.setText(self.tr("Paragraph {p}, line {n}: this text is still in the statement. Redact it "
                                     "with \u201cRedact selection\u201d, or keep it with a reason.").format(

@@ -95,3 +95,14 @@ def test_a_manual_redaction_of_every_place_with_one_kept_exports_and_is_guarded_
     assert content.statement.count("walsall") == 1 and "Walsall" not in content.statement
     assert "Walsall" not in forbidden and "Oksana" in forbidden
     render_checked(content, forbidden)  # the place kept by choice is no leak
+
+
+def test_redacting_every_place_takes_in_an_earlier_redaction_of_one_place():
+    text = "We lived in Walsall.\n\nThey drove us back to walsall."
+    decisions = Decisions(text)
+    decisions.add_manual(text.index("Walsall"), text.index("Walsall") + 7, "ADDRESS")  # one place only
+    start = text.index("walsall")
+    decisions.add_manual(start, start + 7, "ADDRESS", every=True)
+    assert [d.every for d in decisions.items] == [True]
+    assert [text[s.start:s.end] for s in decisions.manual_spans()] == ["Walsall", "walsall"]
+    assert decisions.places(decisions.manual_spans()[0]) == 2
