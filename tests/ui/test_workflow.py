@@ -104,7 +104,7 @@ def test_record_find_edit_withdraw_delete(qtbot, make_window, picker, tmp_path):
     qtbot.mouseClick(editor.view_attachment_button, LEFT)
     assert editor.viewer is not None and editor.viewer.isVisible()
     assert editor.viewer.pictures_shown == 1
-    assert editor.viewer.windowTitle().startswith("Witnessbox")
+    assert editor.viewer.windowTitle().endswith(" — Witnessbox")
     editor.viewer.reject()
     # The offscreen platform does not hand activation back to the parent as a desktop does.
     window.activateWindow()
