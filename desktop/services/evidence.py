@@ -42,6 +42,8 @@ def _record(row: tuple) -> EvidenceRecord | None:
                       withdrawn_on=date.fromisoformat(withdrawn) if withdrawn else None)
     if given is None or not consent.active:
         return None
+    if not crime:  # a draft whose crime is not chosen yet: counted once it is, never under a guess
+        return None
     try:
         ym = None
         if reported:

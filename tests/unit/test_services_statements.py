@@ -244,3 +244,16 @@ def test_a_draft_without_a_crime_is_kept_but_not_exported(vault, tmp_path):
     with pytest.raises(Refused, match="crime reported is not chosen"):
         statements.export_statement(vault, iv_id, tmp_path)
     assert "crime reported is not chosen" in str(statements.export_refusal(vault, iv_id))
+
+
+def test_a_draft_without_a_crime_is_left_out_of_the_evidence_totals_until_one_is_chosen(vault):
+    from desktop.core.model import CrimeType
+    from desktop.services import evidence
+
+    _add(vault, 1, "EVCR")
+    iv_id = _add(vault, 2, "EVCR", crime_type=None, status=Status.DRAFT)
+    assert len(evidence.records(vault)) == 1
+    iv = vault.interviews.get(iv_id)
+    iv.crime_type = CrimeType.HATE_CRIME
+    vault.interviews.update(iv)
+    assert len(evidence.records(vault)) == 2

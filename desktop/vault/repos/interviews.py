@@ -253,8 +253,9 @@ class Interviews:
         con.execute(
             "UPDATE interviews SET reference = ?, interviewed_on = ?, role = ?, crime_type = ?, force = ?, "
             "status = ?, created_at = ?, updated_at = ?, revision = ?, doc = ? WHERE id = ?",
-            (iv.reference, iv.interviewed_on.isoformat(), Role(iv.role).value, CrimeType(iv.crime_type).value,
-             iv.force, Status(iv.status).value, iv.created_at.isoformat(), iv.updated_at.isoformat(), int(revision),
+            (iv.reference, iv.interviewed_on.isoformat(), Role(iv.role).value,
+             CrimeType(iv.crime_type).value if iv.crime_type is not None else "", iv.force,
+             Status(iv.status).value, iv.created_at.isoformat(), iv.updated_at.isoformat(), int(revision),
              self._doc(iv), iv.id),
         )
         for table in ("people", "identifiers", "consents"):
