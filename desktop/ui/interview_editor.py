@@ -48,7 +48,7 @@ DRAFT_DELAY_MS = 800
 def pick_files(parent: QWidget) -> list[Path]:
     """Ask which files to attach (the default file picker; tests pass their own)."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, parent.tr("Witnessbox — Add attachments"), "",
+        parent, labels.window_title(parent.tr("Add attachments")), "",
         parent.tr("Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.pdf);;All files (*)"),
     )
     return [Path(n) for n in names]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop import APP_NAME
+from desktop.ui import labels
 from desktop.ui.devices_dialog import DevicesDialog, FileChooser, choose_enrolment_file
 from desktop.ui.transfer_dialogs import FolderChooser, ImportDialog, SendDialog, choose_stick_folder
 from desktop.ui.workers import TaskRunner
@@ -65,7 +65,7 @@ class TransferActions(QObject):
         self._close(self.devices_dialog)
         dialog = DevicesDialog(self._vault, choose_folder=self._choose_folder, choose_file=self._choose_file,
                                parent=self._window)
-        dialog.setWindowTitle(f"{APP_NAME} — {dialog.tr('Devices')}")
+        dialog.setWindowTitle(labels.window_title(dialog.tr("Devices")))
         dialog.enrolled.connect(self.changed)
         dialog.finished.connect(lambda _r: self._forget(dialog, "devices_dialog"))
         self.devices_dialog = dialog
@@ -80,7 +80,7 @@ class TransferActions(QObject):
         self._close(self.send_dialog)
         dialog = SendDialog(partial(transfer.export_bundle, self._vault), self._tasks, choose=self._choose_folder,
                             parent=self._window)
-        dialog.setWindowTitle(f"{APP_NAME} — {dialog.tr('Send to coordinator')}")
+        dialog.setWindowTitle(labels.window_title(dialog.tr("Send to coordinator")))
         dialog.finished_work.connect(lambda _r: self.changed.emit())
         dialog.finished.connect(lambda _r: self._forget(dialog, "send_dialog"))
         self.send_dialog = dialog
@@ -95,7 +95,7 @@ class TransferActions(QObject):
         self._close(self.import_dialog)
         dialog = ImportDialog(partial(import_from_stick, self._vault), self._tasks, choose=self._choose_folder,
                               parent=self._window)
-        dialog.setWindowTitle(f"{APP_NAME} — {dialog.tr('Import from stick')}")
+        dialog.setWindowTitle(labels.window_title(dialog.tr("Import from stick")))
         dialog.finished_work.connect(self._imported)
         dialog.finished.connect(lambda _r: self._forget(dialog, "import_dialog"))
         self.import_dialog = dialog
@@ -123,7 +123,7 @@ class TransferActions(QObject):
         if not due.ids:
             return None
         parent = self.import_dialog if self.import_dialog is not None else self._window
-        box = QMessageBox(QMessageBox.Icon.Question, f"{APP_NAME} — {parent.tr('Delivered interviews')}",
+        box = QMessageBox(QMessageBox.Icon.Question, labels.window_title(parent.tr("Delivered interviews")),
                           retention.offer_text(len(due.ids), due.days), QMessageBox.StandardButton.NoButton, parent)
         box.setObjectName("removeDeliveredBox")
         box.setInformativeText(parent.tr("The coordinator keeps them. Nothing of them is left on this laptop."))
