@@ -132,7 +132,8 @@ class InterviewListPage(QWidget):
         self.model.rowsInserted.connect(self._fit_columns)
 
     # Columns whose words may wrap onto a second line when the window is too narrow for them all.
-    _WRAPPING = (InterviewTableModel.COL_FORCE, InterviewTableModel.COL_CRIME, InterviewTableModel.COL_ROLE)
+    _WRAPPING = (InterviewTableModel.COL_FORCE, InterviewTableModel.COL_CRIME, InterviewTableModel.COL_ROLE,
+                 InterviewTableModel.COL_TRANSFER)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -156,7 +157,8 @@ class InterviewListPage(QWidget):
         rows = range(min(self.model.rowCount(), 200))
         natural: dict[int, int] = {}
         least: dict[int, int] = {}
-        for col in range(m.COLUMN_COUNT):
+        columns = range(self.model.columnCount())  # the transfer column too, when it is shown
+        for col in columns:
             head = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
             texts = [str(self.model.data(self.model.index(r, col)) or "") for r in rows]
             words = [w for t in texts for w in t.split()] or [""]
@@ -169,9 +171,9 @@ class InterviewListPage(QWidget):
         over = sum(natural.values()) - room
         widths = dict(natural)
         if over > 0:
-            give = {c: natural[c] - least[c] for c in self._WRAPPING}
+            give = {c: natural[c] - least[c] for c in self._WRAPPING if c in natural}
             can = sum(give.values())
-            for c in self._WRAPPING:
+            for c in give:
                 if can > 0:
                     widths[c] -= min(give[c], -(-over * give[c] // can))
         else:
@@ -206,13 +208,8 @@ class InterviewListPage(QWidget):
             self._fit_transfer_column()
 
     def _fit_transfer_column(self) -> None:
-        from desktop.ui.models import transfer_words
-
         m = InterviewTableModel
-        fm = self.table.fontMetrics()
-        texts = [transfer_words(w) for w in ("not sent", "sent, awaiting receipt", "delivered", "made here")]
-        texts += ["Laptop WWWW WWWW", self.model.headerData(m.COL_TRANSFER, Qt.Orientation.Horizontal) or ""]
-        self.table.setColumnWidth(m.COL_TRANSFER, max(fm.horizontalAdvance(t) for t in texts) + 24)
+        self._fit_columns()  # its width, like every column's, from what it shows and the window
         # Shown next to the status, so it is in view on a small laptop screen where the last columns scroll.
         header = self.table.horizontalHeader()
         at = header.visualIndex(m.COL_TRANSFER)

@@ -3,6 +3,8 @@ longest police force's name included, and there is no horizontal scrollbar."""
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import QRect, Qt
 
 from desktop.core.forces import FORCES
@@ -12,7 +14,8 @@ from tests.ui.conftest import create_vault
 from tests.unit.test_vault_repos import make_interview
 
 
-def test_the_list_fits_the_default_window_with_the_longest_force_name(qtbot, make_window):
+@pytest.mark.parametrize("delivery", [False, True], ids=["plain", "with-delivery-column"])
+def test_the_list_fits_the_default_window_with_the_longest_force_name(qtbot, make_window, delivery):
     window = make_window()
     create_vault(qtbot, window)
     window.resize(1100, 720)
@@ -23,6 +26,10 @@ def test_the_list_fits_the_default_window_with_the_longest_force_name(qtbot, mak
     iv.role = Role.BOTH  # "Victim and witness"
     window.vault.interviews.add(iv)
     page = window.list_page
+    if delivery:  # a field vault's list has a "Delivery" column beside the status
+        words = ("field", lambda ids: dict.fromkeys(ids, "sent, awaiting receipt"))
+        page.set_source(window.vault.interviews, marks=words)
+        assert page.model.columnCount() == InterviewTableModel.COLUMN_COUNT + 1
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     qtbot.wait(50)
