@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import Context, run
-from desktop.vault import DiskFull, KdfParams, Vault, VaultDamaged, WrongPassphrase
+from desktop.vault import DiskFull, Vault, VaultDamaged, WrongPassphrase
 from desktop.vault import db as vault_db
 from desktop.vault.keyslot import KeySlot
+from tests.factories import FAST_KDF
 from tests.security.test_vault_encryption import make_interview
 
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASS = "correct horse battery"
 PAGE = 4096
 
@@ -67,7 +67,7 @@ def _files(d: Path) -> dict[str, str]:
 @pytest.mark.parametrize("case", list(DAMAGE))
 def test_a_damaged_file_is_reported_as_damage_changes_nothing_and_the_backup_restores(case, tmp_path, app_paths):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     canary = f"CANARY-{uuid.uuid4()}"
     ivs = [make_interview(f"statement {i} {canary} " + "words " * 300) for i in range(30)]
     v.interviews.add_many(ivs)
@@ -112,7 +112,7 @@ def test_a_damaged_file_is_reported_as_damage_changes_nothing_and_the_backup_res
 
 def test_a_wrong_passphrase_on_a_damaged_database_is_still_a_wrong_passphrase(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     (d / "vault.db").write_bytes(b"")
     with pytest.raises(WrongPassphrase):
         Vault.unlock(d, "not the passphrase")
@@ -122,7 +122,7 @@ def test_a_restore_on_a_full_disk_says_so_and_can_be_done_again(tmp_path, monkey
     from desktop.vault import backup as backup_module
 
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     ivs = [make_interview(f"statement {i}") for i in range(5)]
     v.interviews.add_many(ivs)
     backup = v.backup_now()

@@ -27,10 +27,10 @@ from pathlib import Path
 import pytest
 
 from desktop import firewall
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 
 REPO = Path(__file__).resolve().parents[2]
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
 FAULTS = ("posix/io/rw/write", "posix/io/rw/pwrite", "posix/io/sync/fsync", "posix/io/sync/fdatasync")
 
@@ -185,7 +185,7 @@ v.lock()
 
 def test_injected_io_errors_while_adding_interviews_lose_nothing_acknowledged(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, "pw", kdf=FAST).lock()
+    Vault.create(d, "pw", kdf=FAST_KDF).lock()
     child = Faulty(tmp_path, _ADDER, str(d))
     child.faults(True, 0.01)
     lines = child.lines_until("done")

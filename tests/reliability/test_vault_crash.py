@@ -25,12 +25,12 @@ import pytest
 from desktop import firewall
 from desktop.core.model import CrimeType, Interview, Role, YearMonth
 from desktop.files import TEMP_PREFIX, atomic_write, atomic_writer, remove_stale_temp_files
-from desktop.vault import KdfParams, Vault, WrongPassphrase
+from desktop.vault import Vault, WrongPassphrase
+from tests.factories import FAST_KDF
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)")
 
 REPO = Path(__file__).resolve().parents[2]
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
 
 
@@ -82,7 +82,7 @@ while True:
 
 def test_sigkill_during_commits_loses_no_acknowledged_interview(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, "pw", kdf=FAST).lock()
+    Vault.create(d, "pw", kdf=FAST_KDF).lock()
     acked: dict[str, str] = {}
     rnd = random.Random()
     seed = rnd.randrange(10**9)
@@ -120,9 +120,10 @@ def test_sigkill_during_commits_loses_no_acknowledged_interview(tmp_path):
 _CHANGER = """
 import sys
 from pathlib import Path
-from desktop.vault import Vault, KdfParams, WrongPassphrase
+from desktop.vault import Vault, WrongPassphrase
+from tests.factories import FAST_KDF
 d = Path(sys.argv[1])
-kdf = KdfParams(1, 8, 1)
+kdf = FAST_KDF
 try:
     v = Vault.unlock(d, "alpha"); current = "alpha"
 except WrongPassphrase:
@@ -149,7 +150,7 @@ def _which_opens(d: Path) -> list[str]:
 
 def test_sigkill_during_passphrase_change_leaves_exactly_one_that_opens(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, "alpha", kdf=FAST)
+    v = Vault.create(d, "alpha", kdf=FAST_KDF)
     v.backup_now()
     v.lock()
     rnd = random.Random()
@@ -239,7 +240,8 @@ import json, os, resource, signal, sys
 from pathlib import Path
 from datetime import date
 from desktop.core.model import Interview, Role, CrimeType, YearMonth
-from desktop.vault import Vault, DiskFull, KdfParams
+from desktop.vault import Vault, DiskFull
+from tests.factories import FAST_KDF
 from desktop.files import atomic_write
 d = Path(sys.argv[1]); limit = int(sys.argv[2])
 if limit:
@@ -260,7 +262,7 @@ try:
 except DiskFull as exc:
     messages["draft"] = str(exc)
 try:
-    v.change_passphrase("pw", "new", kdf=KdfParams(1, 8, 1))
+    v.change_passphrase("pw", "new", kdf=FAST_KDF)
 except DiskFull as exc:
     messages["passwd"] = str(exc)
 try:
@@ -306,7 +308,7 @@ def _check_after_full(d: Path, result: dict, before: int) -> None:
 def test_file_size_limit_gives_a_clear_message_and_a_consistent_vault(tmp_path):
     """Injected: RLIMIT_FSIZE makes every write past the limit fail (EFBIG), as a full disk would."""
     d = tmp_path / "vault"
-    v = Vault.create(d, "pw", kdf=FAST)
+    v = Vault.create(d, "pw", kdf=FAST_KDF)
     v.interviews.add_many([])
     v.lock()
     limit = (d / "vault.db").stat().st_size + 300_000
@@ -327,7 +329,7 @@ def _unshare_allowed() -> bool:
                            "the RLIMIT_FSIZE test above injects the same failure")
 def test_real_full_tmpfs(tmp_path):  # pragma: no cover - runs where unshare is allowed
     d = tmp_path / "vault"
-    Vault.create(d, "pw", kdf=FAST).lock()
+    Vault.create(d, "pw", kdf=FAST_KDF).lock()
     script = (
         f"mount -t tmpfs -o size=600k tmpfs {tmp_path}/mnt && cp -a {d} {tmp_path}/mnt/vault && "
         f"{sys.executable} -c \"$FILLER\" {tmp_path}/mnt/vault 0 && cp -a {tmp_path}/mnt/vault/. {d}/"
@@ -372,7 +374,7 @@ def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_
     from tests.security.test_vault_encryption import contains, data_key, decrypted_pages
 
     d = tmp_path / "vault"
-    v = Vault.create(d, "pw", kdf=FAST)
+    v = Vault.create(d, "pw", kdf=FAST_KDF)
     # One backup from the start: on a busy machine a deleter may be killed before its own seventh
     # add, and the deletions must still be shown to reach a backup.
     v.interviews.add(Interview(date(2026, 1, 5), Role.WITNESS, CrimeType.OTHER, "kent", YearMonth(2025, 12),
@@ -412,7 +414,8 @@ def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_
 _CHANGE_THEN_DIE = """
 import os, signal, sys
 from pathlib import Path
-from desktop.vault import Vault, KdfParams
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 from desktop.vault import backup
 d = Path(sys.argv[1])
 def die(*args, **kwargs):  # the hook point: the new main slot is on disk, the backups' copies are not
@@ -420,7 +423,7 @@ def die(*args, **kwargs):  # the hook point: the new main slot is on disk, the b
     os.kill(os.getpid(), signal.SIGKILL)
 v = Vault.unlock(d, "alpha")
 backup.rewrite_slots = die  # armed after the unlock, which brings the copies up to date itself
-v.change_passphrase("alpha", "bravo", kdf=KdfParams(1, 8, 1))
+v.change_passphrase("alpha", "bravo", kdf=FAST_KDF)
 print("the change returned", flush=True)
 """
 
@@ -437,7 +440,7 @@ def _backup_slot_opens(folder: Path, passphrase: str) -> bool:
 
 def test_sigkill_after_the_main_slot_is_replaced_the_next_unlock_finishes_the_change(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, "alpha", kdf=FAST)
+    v = Vault.create(d, "alpha", kdf=FAST_KDF)
     v.backup_now()
     v.backup_now()
     v.lock()

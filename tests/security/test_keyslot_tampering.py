@@ -22,9 +22,9 @@ from desktop.services import vaults
 from desktop.services.errors import Refused
 from desktop.vault import KdfParams, Vault, VaultDamaged, WrongPassphrase
 from desktop.vault.keyslot import MAX_LANES, MAX_MEMORY_KIB, MAX_TIME_COST, KeySlot, new_data_key
+from tests.factories import FAST_KDF
 from tests.unit.test_vault_repos import make_interview
 
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASS = "correct horse battery"
 # Urdu, with letters that Unicode can write composed or as a letter plus a combining mark (آ, ۂ, أ).
 URDU = "آزادی کا راستہ ۂ أمید"
@@ -44,7 +44,7 @@ def _rewrite(path: Path, edit) -> None:
 
 
 def _vault(d: Path, *, backup: bool = True) -> str:
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     iid = v.interviews.add(make_interview("a statement"))
     if backup:
         v.backup_now()
@@ -218,8 +218,8 @@ def test_the_urdu_passphrase_has_two_forms():
 def test_a_vault_made_with_one_form_opens_with_the_other(tmp_path):
     d = tmp_path / "vault"
     nfd, nfc = unicodedata.normalize("NFD", URDU), unicodedata.normalize("NFC", URDU)
-    v = Vault.create(d, nfd, kdf=FAST)
-    v.change_passphrase(nfc, nfd, kdf=FAST)  # passwd's check of the old passphrase, in the other form
+    v = Vault.create(d, nfd, kdf=FAST_KDF)
+    v.change_passphrase(nfc, nfd, kdf=FAST_KDF)  # passwd's check of the old passphrase, in the other form
     v.lock()
     Vault.unlock(d, nfc).lock()
     Vault.unlock(d, nfd).lock()
@@ -258,7 +258,7 @@ def test_an_old_slot_made_from_the_nfd_form_opens_with_the_nfc_form_too(tmp_path
 
 def test_recovery_sets_a_normalised_passphrase(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     key_holder = {}
 
     def wrap(key: bytes) -> dict:
@@ -267,12 +267,12 @@ def test_recovery_sets_a_normalised_passphrase(tmp_path):
 
     v.set_recovery_slot(wrap)
     v.lock()
-    Vault.recover(d, lambda payload: key_holder["key"], unicodedata.normalize("NFD", URDU), kdf=FAST).lock()
+    Vault.recover(d, lambda payload: key_holder["key"], unicodedata.normalize("NFD", URDU), kdf=FAST_KDF).lock()
     Vault.unlock(d, unicodedata.normalize("NFC", URDU)).lock()
 
 
 def test_new_slots_are_sealed_from_the_nfc_form():
     key = new_data_key()
-    slot = KeySlot.seal(key, unicodedata.normalize("NFD", URDU), FAST, vault_id="ab" * 16)
+    slot = KeySlot.seal(key, unicodedata.normalize("NFD", URDU), FAST_KDF, vault_id="ab" * 16)
     again = KeySlot.from_bytes(slot.to_bytes())
     assert again.open(unicodedata.normalize("NFC", URDU)) == key

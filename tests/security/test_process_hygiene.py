@@ -24,13 +24,13 @@ from pathlib import Path
 import pytest
 
 from desktop import firewall
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
 from desktop.vault.keyslot import KeySlot
+from tests.factories import FAST_KDF
 from tests.security.test_vault_encryption import make_interview
 
 LINUX = sys.platform.startswith("linux")
 REPO = Path(__file__).resolve().parents[2]
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
 
 # --- T8: key hygiene after lock -----------------------------------------------------------------------
@@ -65,7 +65,8 @@ _DUMPER = r"""
 import gc, os, sys
 from pathlib import Path
 from desktop.__main__ import _harden_process
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 _harden_process()  # as main() does: the scan must work on a non-dumpable process
 d, when = Path(sys.argv[1]), sys.argv[2]
 old = sys.stdin.readline().rstrip("\n")
@@ -73,7 +74,7 @@ new = sys.stdin.readline().rstrip("\n")
 v = Vault.unlock(d, old)
 v.interviews.search("statement")
 v.backup_now()
-v.change_passphrase(old, new, kdf=KdfParams(1, 8, 1))
+v.change_passphrase(old, new, kdf=FAST_KDF)
 v.lock()
 v = Vault.unlock(d, new)
 v.interviews.ids()
@@ -92,11 +93,12 @@ from datetime import date
 from pathlib import Path
 from desktop.__main__ import _harden_process
 from desktop.core.model import CrimeType, Interview, Role, YearMonth
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 _harden_process()
 d = Path(sys.argv[1])
 passphrase = sys.stdin.readline().rstrip("\n")
-v = Vault.create(d, passphrase, kdf=KdfParams(1, 8, 1))
+v = Vault.create(d, passphrase, kdf=FAST_KDF)
 v.interviews.add(Interview(date(2026, 1, 5), Role.WITNESS, CrimeType.OTHER, "kent", YearMonth(2025, 12),
                            statement="a new statement"))
 v.lock()
@@ -110,7 +112,7 @@ def _memory_after(tmp_path: Path, when: str) -> dict:
     d = tmp_path / f"vault-{when}"
     old, new = f"first-{uuid.uuid4().hex}", f"second-{uuid.uuid4().hex}"
     canary = f"CANARY-{uuid.uuid4()}"
-    v = Vault.create(d, old, kdf=FAST)
+    v = Vault.create(d, old, kdf=FAST_KDF)
     v.interviews.add(make_interview(f"statement {canary}"))
     v.lock()
     first = KeySlot.from_bytes((d / "keyslot.json").read_bytes())
@@ -257,7 +259,7 @@ def test_a_headless_workflow_makes_no_internet_socket_system_call(tmp_path):
     vault = tmp_path / "vault"
     pw = tmp_path / "pass.txt"
     pw.write_text("correct horse\n")
-    Vault.create(vault, "correct horse", kdf=FAST).lock()
+    Vault.create(vault, "correct horse", kdf=FAST_KDF).lock()
     jsonl = tmp_path / "in.jsonl"
     jsonl.write_text(json.dumps({
         "interviewed_on": "2026-01-05", "role": "victim", "crime_type": "domestic_abuse", "force": "kent",

@@ -37,8 +37,8 @@ from desktop.core.model import (
 )
 from desktop.vault import KdfParams, Vault, VaultDamaged, VaultError, WrongPassphrase
 from desktop.vault.keyslot import KeySlot
+from tests.factories import FAST_KDF
 
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASS = "correct horse battery"
 PAGE = 4096
 RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of every page
@@ -115,7 +115,7 @@ def test_canary_is_nowhere_on_disk(app_paths):
     handler = logging_setup.configure(app_paths.log_dir)
     try:
         directory = app_paths.default_vault_dir
-        vault = Vault.create(directory, PASS, kdf=FAST)
+        vault = Vault.create(directory, PASS, kdf=FAST_KDF)
         assert vault.connection().execute("PRAGMA cipher_version").fetchone()[0]
         ivs = [make_interview(f"{canary} statement {urdu_canary} {n}", name=f"{canary} Name", ident=canary)
                for n in range(20)]
@@ -166,11 +166,12 @@ _CHILD = """
 import sys, json
 from pathlib import Path
 import sqlcipher3
-from desktop.vault import Vault, KdfParams, VaultError
+from desktop.vault import Vault, VaultError
+from tests.factories import FAST_KDF
 engine = sqlcipher3.connect(':memory:').execute('select sqlite_version()').fetchone()[0]
 try:
     if sys.argv[1] == 'create':
-        Vault.create(Path(sys.argv[2]), 'pw', kdf=KdfParams(1, 8, 1))
+        Vault.create(Path(sys.argv[2]), 'pw', kdf=FAST_KDF)
     else:
         Vault.unlock(Path(sys.argv[2]), sys.argv[3])
     print(json.dumps({'engine': engine, 'result': 'opened'}))
@@ -200,7 +201,7 @@ def test_plain_sqlite_forced_in_is_refused_and_writes_nothing(tmp_path):
     assert not target.exists()
 
     existing = tmp_path / "vault"
-    v = Vault.create(existing, "pw", kdf=FAST)
+    v = Vault.create(existing, "pw", kdf=FAST_KDF)
     v.interviews.add(make_interview("statement"))
     v.lock()
     before = hashes(existing)
@@ -214,7 +215,7 @@ def test_plain_sqlite_forced_in_is_refused_and_writes_nothing(tmp_path):
 
 def test_wrong_passphrase_changes_nothing_and_creates_nothing(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     v.interviews.add(make_interview("statement"))
     v.backup_now()
     v.lock()
@@ -227,7 +228,7 @@ def test_wrong_passphrase_changes_nothing_and_creates_nothing(tmp_path):
 
 
 def _vault_with_data(d: Path, n: int = 40) -> list[Interview]:
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     ivs = [make_interview(f"statement number {i} " + "words " * 300) for i in range(n)]
     v.interviews.add_many(ivs)
     v.backup_now()
@@ -311,7 +312,7 @@ def test_stored_parameters_reopen_and_a_mutated_one_is_refused(tmp_path):
 
 
 def test_fts5_secure_delete_is_on(tmp_path):
-    v = Vault.create(tmp_path / "vault", PASS, kdf=FAST)
+    v = Vault.create(tmp_path / "vault", PASS, kdf=FAST_KDF)
     try:
         con = v.connection()
         opts = {r[0] for r in con.execute("PRAGMA compile_options")}
@@ -327,7 +328,7 @@ def test_fts5_secure_delete_is_on(tmp_path):
 @pytest.mark.parametrize("how", ["delete", "purge"])
 def test_deleted_words_are_in_no_page_no_index_block_and_no_wal(tmp_path, how):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     key = data_key(d)
     keep = [make_interview("ordinary words about the report " * 40) for _ in range(10)]
     doomed_words = [f"zq{uuid.uuid4().hex[:10]}" for _ in range(3)]
@@ -385,7 +386,7 @@ def test_deleted_words_are_in_no_page_no_index_block_and_no_wal(tmp_path, how):
 def test_the_page_decryptor_reads_this_sqlcipher(tmp_path):
     """Guards the forensic helper itself: a fresh vault's page 1 decrypts to an SQLite header tail."""
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     page1 = decrypted_pages(d / "vault.db", data_key(d))[0]
     # Bytes 16..23 of an SQLite header: page size 4096 (0x1000), write/read version 2 (WAL), reserve 80.
     assert page1[0:2] == (4096).to_bytes(2, "big") and page1[2:4] == b"\x02\x02" and page1[4] == RESERVE
@@ -397,7 +398,7 @@ def test_a_deletion_cut_short_before_the_backups_were_cleaned_is_finished_at_unl
     from desktop.vault.deletion import delete_interview_rows
 
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     word = f"zq{uuid.uuid4().hex[:12]}"
     doomed = make_interview(f"{word} " * 20)
     v.interviews.add(doomed)

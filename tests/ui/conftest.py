@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.vault import KdfParams
+from tests.factories import FAST_KDF
 
-FAST_KDF = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASSPHRASE = "maple river lantern orbit"
 
 

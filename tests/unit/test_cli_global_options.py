@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import Context, run
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASSPHRASE = "correct horse battery"
 
 LINE = {
@@ -53,7 +53,7 @@ def vault(app_paths, tmp_path) -> tuple[Path, Path]:
     """A vault outside the default place, holding one interview, and its passphrase file."""
     folder, pw = tmp_path / "elsewhere" / "vault", tmp_path / "pw.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    Vault.create(folder, PASSPHRASE, kdf=FAST).lock()
+    Vault.create(folder, PASSPHRASE, kdf=FAST_KDF).lock()
     lines = tmp_path / "in.jsonl"
     lines.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
     code, _, err = _run(app_paths, "add", "--vault", str(folder), "--passphrase-file", str(pw), "--from", str(lines))

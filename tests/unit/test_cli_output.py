@@ -13,13 +13,14 @@ import pytest
 from desktop.cli import UserError, printable, read_small_file
 from desktop.core.model import Interview
 from desktop.vault import Vault
-from tests.unit.test_vault_cli import FAST, LINE_A, REPO, Cli
+from tests.factories import FAST_KDF
+from tests.unit.test_vault_cli import LINE_A, REPO, Cli
 
 
 @pytest.fixture
 def cli(app_paths, tmp_path):
     c = Cli(app_paths, tmp_path)
-    Vault.create(c.vault, "correct horse battery", kdf=FAST).lock()
+    Vault.create(c.vault, "correct horse battery", kdf=FAST_KDF).lock()
     return c
 
 

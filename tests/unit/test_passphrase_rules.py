@@ -9,10 +9,9 @@ import pytest
 from desktop.core import passphrase
 from desktop.services import vaults
 from desktop.services.errors import Refused
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 from tests.unit.test_vault_cli import Cli
-
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 
 
 @pytest.mark.parametrize("text", ["", "a", "pw", "123456789"])
@@ -44,23 +43,23 @@ def test_the_app_meter_is_the_same_rule():
 def test_the_services_refuse_a_short_passphrase_and_make_nothing(tmp_path):
     d = tmp_path / "vault"
     with pytest.raises(Refused, match="too short"):
-        vaults.create(d, "a", kdf=FAST)
+        vaults.create(d, "a", kdf=FAST_KDF)
     assert not d.exists()
-    v = vaults.create(d, "maple river lantern", kdf=FAST)
+    v = vaults.create(d, "maple river lantern", kdf=FAST_KDF)
     try:
         slot_before = (d / "keyslot.json").read_bytes()
         with pytest.raises(Refused, match="too short"):
-            vaults.change_passphrase(v, "maple river lantern", "b", kdf=FAST)
+            vaults.change_passphrase(v, "maple river lantern", "b", kdf=FAST_KDF)
         assert (d / "keyslot.json").read_bytes() == slot_before
         with pytest.raises(Refused, match="same as the old"):
-            vaults.change_passphrase(v, "maple river lantern", "maple river lantern", kdf=FAST)
+            vaults.change_passphrase(v, "maple river lantern", "maple river lantern", kdf=FAST_KDF)
     finally:
         v.lock()
     Vault.unlock(d, "maple river lantern").lock()
 
 
 def test_the_vault_itself_takes_any_passphrase_for_tests(tmp_path):
-    Vault.create(tmp_path / "vault", "pw", kdf=FAST).lock()
+    Vault.create(tmp_path / "vault", "pw", kdf=FAST_KDF).lock()
     Vault.unlock(tmp_path / "vault", "pw").lock()
 
 
@@ -84,7 +83,7 @@ def test_cli_init_warns_of_a_weak_passphrase_but_makes_the_vault(app_paths, tmp_
 
 def test_cli_passwd_refuses_one_letter_and_keeps_the_old_passphrase(app_paths, tmp_path):
     c = Cli(app_paths, tmp_path)
-    Vault.create(c.vault, "correct horse battery", kdf=FAST).lock()
+    Vault.create(c.vault, "correct horse battery", kdf=FAST_KDF).lock()
     new = tmp_path / "new.txt"
     new.write_text("b\n", encoding="utf-8")
     code, out, err = c("passwd", "--new-passphrase-file", str(new))

@@ -10,16 +10,14 @@ import pytest
 from desktop.cli import Context, run
 from desktop.core.model import ConsentUse
 from desktop.vault import Vault
-from desktop.vault.keyslot import KdfParams
+from tests.factories import FAST_KDF
 from tests.unit.test_statement_data import pdftotext, sample_interview
-
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 
 
 @pytest.fixture
 def vault_dir(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, "correct horse", kdf=FAST)
+    v = Vault.create(d, "correct horse", kdf=FAST_KDF)
     try:
         v.interviews.add(sample_interview(reference="WB-CLIA-0001"))
         no_consent = sample_interview(reference="WB-CLIA-0002")
@@ -81,7 +79,7 @@ def test_a_sealed_statement_exports_with_its_addenda(tmp_path, app_paths, capsys
     from desktop.core.model import Status
 
     d = tmp_path / "vault"
-    v = Vault.create(d, "correct horse", kdf=FAST)
+    v = Vault.create(d, "correct horse", kdf=FAST_KDF)
     try:
         iv = sample_interview(reference="WB-SEAL-0001", statement="Łukasz hit me in March 2024.")
         v.interviews.add(iv)

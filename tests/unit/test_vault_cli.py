@@ -15,11 +15,10 @@ from hypothesis import strategies as st
 
 from desktop.cli import Context, run
 from desktop.core.jsonl import KNOWN_KEYS, ImportProblems, parse_jsonl
-from desktop.vault import KdfParams, Vault
+from desktop.vault import Vault
+from tests.factories import FAST_KDF
 
 REPO = Path(__file__).resolve().parents[2]
-
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 
 LINE_A = {
     "interviewed_on": "2026-01-05",
@@ -68,7 +67,7 @@ class Cli:
 @pytest.fixture
 def cli(app_paths, tmp_path):
     c = Cli(app_paths, tmp_path)
-    Vault.create(c.vault, "correct horse battery", kdf=FAST).lock()
+    Vault.create(c.vault, "correct horse battery", kdf=FAST_KDF).lock()
     return c
 
 
@@ -280,7 +279,7 @@ def test_shown_json_imports_into_another_vault_unchanged(cli, tmp_path, app_path
     (tmp_path / "other").mkdir()
     other = Cli(app_paths, tmp_path / "other")
     other.pw.write_text("another passphrase\n")
-    Vault.create(other.vault, "another passphrase", kdf=FAST).lock()
+    Vault.create(other.vault, "another passphrase", kdf=FAST_KDF).lock()
     code, _, err = other("add", "--from", str(other.jsonl(tmp_path / "shown.jsonl", shown)))
     assert code == 0, err
     assert json.loads(other("show", iid, "--json")[1]) == shown

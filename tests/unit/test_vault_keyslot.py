@@ -17,14 +17,13 @@ from desktop.vault import KdfParams, NewerVault, Vault, VaultError, WrongPassphr
 from desktop.vault import vault as vault_module
 from desktop.vault.db import open_db
 from desktop.vault.keyslot import KeySlot, new_data_key
+from tests.factories import FAST_KDF
 from tests.unit.test_vault_repos import make_interview
-
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 
 
 def test_slot_round_trip_and_wrong_passphrase():
     key = new_data_key()
-    slot = KeySlot.seal(key, "pässphrase ✓", FAST, vault_id="ab" * 16)
+    slot = KeySlot.seal(key, "pässphrase ✓", FAST_KDF, vault_id="ab" * 16)
     again = KeySlot.from_bytes(slot.to_bytes())
     assert again.open("pässphrase ✓") == key
     with pytest.raises(WrongPassphrase):
@@ -42,13 +41,13 @@ def test_slot_round_trip_and_wrong_passphrase():
     ],
 )
 def test_malformed_slots_are_rejected_before_any_key_derivation(mutate):
-    raw = KeySlot.seal(new_data_key(), "pw", FAST, vault_id="ab" * 16).to_bytes()
+    raw = KeySlot.seal(new_data_key(), "pw", FAST_KDF, vault_id="ab" * 16).to_bytes()
     with pytest.raises(ValueError):
         KeySlot.from_bytes(mutate(raw))
 
 
 def test_a_crafted_slot_cannot_ask_for_absurd_kdf_costs():
-    body = json.loads(KeySlot.seal(new_data_key(), "pw", FAST, vault_id="ab" * 16).to_bytes())
+    body = json.loads(KeySlot.seal(new_data_key(), "pw", FAST_KDF, vault_id="ab" * 16).to_bytes())
     body["kdf"]["memory_cost_kib"] = 64 * 1024 * 1024  # 64 GiB
     body.pop("checksum")
     import hashlib
@@ -111,15 +110,15 @@ class X25519Recovery:
 def test_recovery_slot_opens_the_vault_and_sets_a_new_passphrase(tmp_path):
     d = tmp_path / "vault"
     coordinator = X25519Recovery()
-    v = Vault.create(d, "forgotten", kdf=FAST)
+    v = Vault.create(d, "forgotten", kdf=FAST_KDF)
     iv_id = v.interviews.add(make_interview())
     v.set_recovery_slot(coordinator.wrap)
     v.lock()
     Vault.unlock(d, "forgotten").lock()  # adding the recovery entry left the passphrase working
 
     with pytest.raises(VaultError):
-        Vault.recover(d, X25519Recovery().unwrap, "new one", kdf=FAST)  # another coordinator's key
-    v = Vault.recover(d, coordinator.unwrap, "new one", kdf=FAST)
+        Vault.recover(d, X25519Recovery().unwrap, "new one", kdf=FAST_KDF)  # another coordinator's key
+    v = Vault.recover(d, coordinator.unwrap, "new one", kdf=FAST_KDF)
     assert v.interviews.exists(iv_id)
     v.lock()
     with pytest.raises(WrongPassphrase):
@@ -128,16 +127,16 @@ def test_recovery_slot_opens_the_vault_and_sets_a_new_passphrase(tmp_path):
     v.set_recovery_slot(None)
     v.lock()
     with pytest.raises(VaultError, match="no recovery key"):
-        Vault.recover(d, coordinator.unwrap, "x", kdf=FAST)
+        Vault.recover(d, coordinator.unwrap, "x", kdf=FAST_KDF)
 
 
 def test_passphrase_change_also_rekeys_the_backup_slot_copies(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, "old", kdf=FAST)
+    v = Vault.create(d, "old", kdf=FAST_KDF)
     b = v.backup_now()
     with pytest.raises(WrongPassphrase):
-        v.change_passphrase("not old", "new", kdf=FAST)
-    v.change_passphrase("old", "new", kdf=FAST)
+        v.change_passphrase("not old", "new", kdf=FAST_KDF)
+    v.change_passphrase("old", "new", kdf=FAST_KDF)
     v.lock()
     copy = KeySlot.from_bytes((b / "keyslot.json").read_bytes())
     with pytest.raises(WrongPassphrase):
@@ -176,7 +175,7 @@ def _user_version(path, key) -> int:
 
 def test_a_migration_runs_after_a_verified_backup(tmp_path, monkeypatch):
     d = tmp_path / "vault"
-    v = Vault.create(d, "pw", kdf=FAST)
+    v = Vault.create(d, "pw", kdf=FAST_KDF)
     v.interviews.add(make_interview())
     v.lock()
     _with_next(monkeypatch, ["CREATE TABLE follow_ups (interview_id TEXT, due TEXT)"])
@@ -200,7 +199,7 @@ def test_a_migration_runs_after_a_verified_backup(tmp_path, monkeypatch):
 
 def test_a_failing_migration_leaves_the_old_schema(tmp_path, monkeypatch):
     d = tmp_path / "vault"
-    Vault.create(d, "pw", kdf=FAST).lock()
+    Vault.create(d, "pw", kdf=FAST_KDF).lock()
     _with_next(monkeypatch, ["CREATE TABLE fine (x)", "THIS IS NOT SQL"])
     with pytest.raises(VaultError):
         Vault.unlock(d, "pw")
@@ -217,7 +216,7 @@ def test_a_failing_migration_leaves_the_old_schema(tmp_path, monkeypatch):
 def test_a_version_1_vault_migrates_keeps_everything_and_gets_the_list_indexes(tmp_path, monkeypatch):
     d = tmp_path / "vault"
     _at_version(monkeypatch, 1)
-    v = Vault.create(d, "pw", kdf=FAST)
+    v = Vault.create(d, "pw", kdf=FAST_KDF)
     without = make_interview("No consent yet, two people.", consent={},
                              people=[Person("Amina Khan"), Person("Gary Doyle")])
     given = make_interview("Consent given, nobody named.", people=[])
@@ -255,7 +254,7 @@ def test_a_version_1_vault_migrates_keeps_everything_and_gets_the_list_indexes(t
 def test_deleting_after_a_migration_cleans_the_older_backup_instead_of_dropping_it(tmp_path, monkeypatch):
     d = tmp_path / "vault"
     _at_version(monkeypatch, 1)
-    v = Vault.create(d, "pw", kdf=FAST)
+    v = Vault.create(d, "pw", kdf=FAST_KDF)
     keep, gone = make_interview("kept"), make_interview("a unique word: quoxelbrand")
     v.interviews.add(keep)
     v.interviews.add(gone)
@@ -281,7 +280,7 @@ def test_deleting_after_a_migration_cleans_the_older_backup_instead_of_dropping_
 
 def test_a_vault_from_a_newer_version_is_refused(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, "pw", kdf=FAST)
+    v = Vault.create(d, "pw", kdf=FAST_KDF)
     v.connection().execute("PRAGMA user_version = 99")
     v.lock()
     with pytest.raises(NewerVault):
@@ -289,7 +288,7 @@ def test_a_vault_from_a_newer_version_is_refused(tmp_path):
 
 
 def test_backups_rotate_to_three(tmp_path):
-    v = Vault.create(tmp_path / "vault", "pw", kdf=FAST)
+    v = Vault.create(tmp_path / "vault", "pw", kdf=FAST_KDF)
     try:
         made = [v.backup_now() for _ in range(5)]
     finally:

@@ -23,7 +23,6 @@ from desktop.core.model import (
     YearMonth,
 )
 from desktop.vault import (
-    KdfParams,
     ListFilter,
     NotFound,
     NoVault,
@@ -34,8 +33,7 @@ from desktop.vault import (
     WrongPassphrase,
     fts_query,
 )
-
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
+from tests.factories import FAST_KDF
 
 
 def make_interview(statement: str = "The officer asked about my visa.", **kw) -> Interview:
@@ -56,7 +54,7 @@ def make_interview(statement: str = "The officer asked about my visa.", **kw) ->
 
 @pytest.fixture
 def vault(tmp_path):
-    v = Vault.create(tmp_path / "vault", "correct horse", kdf=FAST)
+    v = Vault.create(tmp_path / "vault", "correct horse", kdf=FAST_KDF)
     yield v
     v.lock()
 
@@ -64,7 +62,7 @@ def vault(tmp_path):
 def test_create_then_unlock_round_trips_an_interview(tmp_path):
     d = tmp_path / "vault"
     assert not Vault.exists(d)
-    v = Vault.create(d, "correct horse", kdf=FAST)
+    v = Vault.create(d, "correct horse", kdf=FAST_KDF)
     assert Vault.exists(d) and not v.is_locked
     iv = make_interview()
     v.interviews.add(iv)
@@ -81,7 +79,7 @@ def test_create_then_unlock_round_trips_an_interview(tmp_path):
 
 def test_create_refuses_an_existing_vault_and_unlock_a_missing_one(tmp_path, vault):
     with pytest.raises(VaultExists):
-        Vault.create(vault.directory, "other", kdf=FAST)
+        Vault.create(vault.directory, "other", kdf=FAST_KDF)
     with pytest.raises(NoVault):
         Vault.unlock(tmp_path / "nowhere", "x")
 
