@@ -51,7 +51,7 @@ def _peak_mib() -> float:
 
 
 def five_page_interview(reference: str = "WB-BNCH-0001"):
-    from tests.unit.test_statement_data import sample_interview
+    from tests.factories import sample_interview
 
     iv = sample_interview(reference=reference)
     iv.statement = "\n\n".join([iv.statement] * 8)

@@ -27,20 +27,8 @@ from desktop.reports.leak_gate.search import search_bytes
 from desktop.reports.statement import render_statement
 from desktop.services.errors import Refused
 from desktop.services.statements import statement_content, write_statement
-from tests.unit.test_statement_data import (
-    HO_REF,
-    POLISH_NAME,
-    POLISH_PERP,
-    PUNJABI_NAME,
-    URDU_NAME,
-    forms,
-    pdftotext,
-    redact,
-    sample_interview,
-    strip_accents,
-    text_forms,
-    word_in,
-)
+from tests.factories import HO_REF, POLISH_NAME, POLISH_PERP, PUNJABI_NAME, URDU_NAME, redact, sample_interview
+from tests.pdf_tools import forms, pdftotext, strip_accents, text_forms, word_in
 
 # -- independent checks (pikepdf, pypdf, poppler; nothing from desktop.reports.leak_gate) ----------
 

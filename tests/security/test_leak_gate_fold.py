@@ -18,7 +18,7 @@ from desktop.reports import leak_gate
 from desktop.reports.export import build_content
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import render_statement
-from tests.unit.test_statement_data import redact, sample_interview
+from tests.factories import redact, sample_interview
 
 # (recorded name, the same name as written in a statement): the engine folds both to one string.
 SPELLINGS = [

@@ -24,7 +24,7 @@ from desktop.reports import fonts, leak_gate
 from desktop.reports.export import build_content
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import render_statement
-from tests.unit.test_statement_data import redact, sample_interview
+from tests.factories import redact, sample_interview
 
 NAMES = ["عبداللہ", "صلاح الدین", "عمران لالہ", "اللہ دتہ", "श्रीकृष्ण", "রবীন্দ্রনাথ", "ਹਰਜੀਤ ਕੌਰ"]
 

@@ -25,7 +25,8 @@ from desktop.reports.leak_gate import CaseSensitive, LeakDetected
 from desktop.reports.statement import Rendered, draw_statement
 from desktop.services.errors import Refused
 from desktop.services.statements import statement_content, write_statement
-from tests.unit.test_statement_data import pdftotext, sample_interview
+from tests.factories import sample_interview
+from tests.pdf_tools import pdftotext
 
 FILLER = ("The officer asked about my visa before anything else. I did not call again after that. "
           "Nobody told me what happened to the crime report. ") * 12
@@ -238,7 +239,7 @@ def test_a_name_in_the_footer_is_caught_whatever_the_renderer_declares(footer, d
 
 
 def test_the_document_information_is_skipped_only_because_it_is_held_to_neutral_values():
-    from tests.unit.test_statement_data import POLISH_NAME
+    from tests.factories import POLISH_NAME
 
     clean = draw_statement(_content())
     leak_gate.check(clean.data, [CaseSensitive("Witness"), CaseSensitive("Statement")], literals=clean.literals)

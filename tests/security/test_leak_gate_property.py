@@ -15,7 +15,8 @@ from desktop.reports import leak_gate
 from desktop.reports.export import build_content
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import render_statement
-from tests.unit.test_statement_data import redact, sample_interview, strip_accents
+from tests.factories import redact, sample_interview
+from tests.pdf_tools import strip_accents
 
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZąćęłńóśźżĄĆĘŁŃÓŚŹŻăâîșțĂÂÎȘȚşţ"
 URDU = "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہھءیے"

@@ -13,9 +13,8 @@ from desktop.core.model import ConsentUse, CrimeType
 from desktop.services import signing, statements
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.workers import TaskRunner
-from tests.factories import new_vault
+from tests.factories import new_vault, sample_interview
 from tests.ui.conftest import FakeThreadPool
-from tests.unit.test_statement_data import sample_interview
 
 
 @dataclass
@@ -135,7 +134,7 @@ def test_cancel_stops_between_statements(qtbot, vault, tmp_path):
 
 def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot, vault, tmp_path):
     from desktop.ui.export_dialog import SigningCopyDialog
-    from tests.unit.test_statement_data import pdftotext
+    from tests.pdf_tools import pdftotext
 
     chosen: list = [None]
     iv = sample_interview()

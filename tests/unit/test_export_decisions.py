@@ -10,7 +10,7 @@ from desktop.redaction import Decisions, apply, detect, known_from_interview
 from desktop.reports.export import protected_strings, render_checked
 from desktop.reports.leak_gate import CaseSensitive, LeakDetected
 from desktop.services.statements import statement_content, statement_text
-from tests.unit.test_statement_data import sample_interview
+from tests.factories import sample_interview
 
 ROAD = "Harehills Lane"
 HIDDEN = "the blue van behind the garage"

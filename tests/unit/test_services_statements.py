@@ -13,8 +13,8 @@ from desktop.core.model import Consent, ConsentUse, Status
 from desktop.services import signing, statements
 from desktop.services.errors import ConsentMissing, DestinationExists, DestinationRefused, Refused
 from desktop.vault import Vault
-from tests.factories import PASSPHRASE, new_vault
-from tests.unit.test_statement_data import pdftotext, sample_interview
+from tests.factories import PASSPHRASE, new_vault, sample_interview
+from tests.pdf_tools import pdftotext
 
 
 @pytest.fixture

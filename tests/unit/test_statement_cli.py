@@ -10,8 +10,8 @@ import pytest
 from desktop.cli import Context, run
 from desktop.core.model import ConsentUse
 from desktop.vault import Vault
-from tests.factories import FAST_KDF
-from tests.unit.test_statement_data import pdftotext, sample_interview
+from tests.factories import FAST_KDF, sample_interview
+from tests.pdf_tools import pdftotext
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from desktop.core.model import Consent, ConsentUse
 from desktop.reports.export import ExportRefused, build_content, render_signing_copy, signing_content
 from desktop.reports.fonts import UncoveredCharacter
 from desktop.reports.statement import PERSONAL_DATA_MARK, render_statement
-from tests.unit.test_statement_data import pdftotext, redact, sample_interview
+from tests.factories import redact, sample_interview
+from tests.pdf_tools import pdftotext
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdffonts"),
                                    reason="poppler-utils (pdftotext, pdffonts) is not installed")
@@ -190,7 +191,7 @@ def test_sealed_statement_shows_dated_addenda(content):
 @needs_poppler
 @pytest.mark.parametrize("language", ["Urdu", "Punjabi"])
 def test_statements_told_in_urdu_and_punjabi_stay_inside_the_margins(content, language):
-    from tests.unit.test_statement_data import PUNJABI_STATEMENT, URDU_STATEMENT
+    from tests.factories import PUNJABI_STATEMENT, URDU_STATEMENT
 
     body = URDU_STATEMENT if language == "Urdu" else PUNJABI_STATEMENT
     data = render_statement(dataclasses.replace(content, statement="\n\n".join([body] * 12), language=language))
