@@ -11,39 +11,24 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop.core.model import (  # noqa: E402
-    MAX_PEOPLE,
-    Consent,
-    ConsentUse,
-    CrimeType,
-    Interview,
-    Person,
-    Role,
-    YearMonth,
-)
+from desktop.core.model import MAX_PEOPLE  # noqa: E402
 from desktop.redaction import KnownIdentifiers, detect  # noqa: E402
 from desktop.services.statements import statement_content  # noqa: E402
+from tests.factories import crowded_interview  # noqa: E402
 
 STATEMENT = "Zorbanek1 Quillitu1 told the officer what happened, and Quillitu7 was there too. " * 40
-
-
-def _interview(people: int) -> Interview:
-    return Interview(date(2026, 1, 5), Role.WITNESS, CrimeType.OTHER, "kent", YearMonth(2025, 12),
-                     statement=STATEMENT, people=[Person(f"Zorbanek{i} Quillitu{i}") for i in range(people)],
-                     consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "AB")})
 
 
 def main() -> dict:
     export = []
     for n in (10, 100, MAX_PEOPLE):
-        iv = _interview(n)
+        iv = crowded_interview(n, STATEMENT)
         start = time.perf_counter()
         statement_content(iv)
         took = time.perf_counter() - start

@@ -22,11 +22,10 @@ from desktop.cli import Context, run
 from desktop.vault import DiskFull, Vault, VaultDamaged, WrongPassphrase
 from desktop.vault import db as vault_db
 from desktop.vault.keyslot import KeySlot
-from tests.factories import FAST_KDF
-from tests.security.test_vault_encryption import make_interview
+from tests.factories import FAST_KDF, named_interview
+from tests.vault_forensics import PAGE
 
 PASS = "correct horse battery"
-PAGE = 4096
 
 
 def _truncate(fraction: float, extra: int = 0) -> Callable[[Path], None]:
@@ -69,7 +68,7 @@ def test_a_damaged_file_is_reported_as_damage_changes_nothing_and_the_backup_res
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST_KDF)
     canary = f"CANARY-{uuid.uuid4()}"
-    ivs = [make_interview(f"statement {i} {canary} " + "words " * 300) for i in range(30)]
+    ivs = [named_interview(f"statement {i} {canary} " + "words " * 300) for i in range(30)]
     v.interviews.add_many(ivs)
     v.backup_now()
     v.lock()
@@ -123,7 +122,7 @@ def test_a_restore_on_a_full_disk_says_so_and_can_be_done_again(tmp_path, monkey
 
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST_KDF)
-    ivs = [make_interview(f"statement {i}") for i in range(5)]
+    ivs = [named_interview(f"statement {i}") for i in range(5)]
     v.interviews.add_many(ivs)
     backup = v.backup_now()
     v.lock()

@@ -371,7 +371,7 @@ while True:
 
 
 def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_path):
-    from tests.security.test_vault_encryption import contains, data_key, decrypted_pages
+    from tests.vault_forensics import contains, data_key, decrypted_pages
 
     d = tmp_path / "vault"
     v = Vault.create(d, "pw", kdf=FAST_KDF)

@@ -22,8 +22,7 @@ from desktop.services import vaults
 from desktop.services.errors import Refused
 from desktop.vault import KdfParams, Vault, VaultDamaged, WrongPassphrase
 from desktop.vault.keyslot import MAX_LANES, MAX_MEMORY_KIB, MAX_TIME_COST, KeySlot, new_data_key
-from tests.factories import FAST_KDF
-from tests.unit.test_vault_repos import make_interview
+from tests.factories import FAST_KDF, make_interview
 
 PASS = "correct horse battery"
 # Urdu, with letters that Unicode can write composed or as a letter plus a combining mark (آ, ۂ, أ).

@@ -26,8 +26,7 @@ import pytest
 from desktop import firewall
 from desktop.vault import Vault
 from desktop.vault.keyslot import KeySlot
-from tests.factories import FAST_KDF
-from tests.security.test_vault_encryption import make_interview
+from tests.factories import FAST_KDF, named_interview
 
 LINUX = sys.platform.startswith("linux")
 REPO = Path(__file__).resolve().parents[2]
@@ -113,7 +112,7 @@ def _memory_after(tmp_path: Path, when: str) -> dict:
     old, new = f"first-{uuid.uuid4().hex}", f"second-{uuid.uuid4().hex}"
     canary = f"CANARY-{uuid.uuid4()}"
     v = Vault.create(d, old, kdf=FAST_KDF)
-    v.interviews.add(make_interview(f"statement {canary}"))
+    v.interviews.add(named_interview(f"statement {canary}"))
     v.lock()
     first = KeySlot.from_bytes((d / "keyslot.json").read_bytes())
     proc = subprocess.run([sys.executable, "-c", _DUMPER, str(d), when], input=f"{old}\n{new}\n".encode(),

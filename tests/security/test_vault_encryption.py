@@ -16,47 +16,20 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from datetime import date
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desktop import logging_setup
 from desktop.core.model import (
-    Consent,
-    ConsentUse,
-    CrimeType,
-    Identifier,
-    IdentifierKind,
     Interview,
-    Person,
-    PersonRole,
-    Role,
-    YearMonth,
 )
 from desktop.vault import KdfParams, Vault, VaultDamaged, VaultError, WrongPassphrase
-from desktop.vault.keyslot import KeySlot
-from tests.factories import FAST_KDF
+from tests.factories import FAST_KDF, named_interview
+from tests.vault_forensics import PAGE, RESERVE, contains, data_key, decrypted_pages, decrypted_wal_frames
 
 PASS = "correct horse battery"
-PAGE = 4096
-RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of every page
 REPO = Path(__file__).resolve().parents[2]
-
-
-def make_interview(statement: str, name: str = "Amina Khan", ident: str = "K1234567") -> Interview:
-    return Interview(
-        interviewed_on=date(2026, 1, 5),
-        role=Role.VICTIM,
-        crime_type=CrimeType.DOMESTIC_ABUSE,
-        force="metropolitan",
-        reported_on=YearMonth(2025, 12),
-        statement=statement,
-        people=[Person(name, PersonRole.INTERVIEWEE, [name.split()[0]])],
-        identifiers=[Identifier(IdentifierKind.HOME_OFFICE_REF, ident)],
-        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "Sam")},
-    )
 
 
 def files_under(*roots: Path) -> list[Path]:
@@ -71,41 +44,6 @@ def hashes(root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files_under(root)}
 
 
-def data_key(directory: Path, passphrase: str = PASS) -> bytes:
-    return bytes(KeySlot.from_bytes((directory / "keyslot.json").read_bytes()).open(passphrase))
-
-
-def _decrypt_page(key: bytes, page: bytes, first: bool) -> bytes:
-    body_start = 16 if first else 0
-    iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
-    dec = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-    return dec.update(page[body_start : PAGE - RESERVE]) + dec.finalize()
-
-
-def decrypted_pages(db_file: Path, key: bytes) -> list[bytes]:
-    """Every page of an SQLCipher 4 database file, decrypted (free pages included)."""
-    raw = db_file.read_bytes()
-    return [_decrypt_page(key, raw[i : i + PAGE], i == 0) for i in range(0, len(raw) - PAGE + 1, PAGE)]
-
-
-def decrypted_wal_frames(wal_file: Path, key: bytes) -> list[bytes]:
-    if not wal_file.exists():
-        return []
-    raw = wal_file.read_bytes()
-    out = []
-    pos = 32
-    while pos + 24 + PAGE <= len(raw):
-        pgno = int.from_bytes(raw[pos : pos + 4], "big")
-        out.append(_decrypt_page(key, raw[pos + 24 : pos + 24 + PAGE], pgno == 1))
-        pos += 24 + PAGE
-    return out
-
-
-def contains(blobs: list[bytes], needle: str) -> bool:
-    forms = {needle.encode("utf-8"), needle.lower().encode("utf-8")}
-    return any(f in b for b in blobs for f in forms)
-
-
 # --- T1: canary -----------------------------------------------------------------------------------
 
 
@@ -117,7 +55,7 @@ def test_canary_is_nowhere_on_disk(app_paths):
         directory = app_paths.default_vault_dir
         vault = Vault.create(directory, PASS, kdf=FAST_KDF)
         assert vault.connection().execute("PRAGMA cipher_version").fetchone()[0]
-        ivs = [make_interview(f"{canary} statement {urdu_canary} {n}", name=f"{canary} Name", ident=canary)
+        ivs = [named_interview(f"{canary} statement {urdu_canary} {n}", name=f"{canary} Name", ident=canary)
                for n in range(20)]
         for iv in ivs:
             vault.interviews.add(iv)
@@ -202,7 +140,7 @@ def test_plain_sqlite_forced_in_is_refused_and_writes_nothing(tmp_path):
 
     existing = tmp_path / "vault"
     v = Vault.create(existing, "pw", kdf=FAST_KDF)
-    v.interviews.add(make_interview("statement"))
+    v.interviews.add(named_interview("statement"))
     v.lock()
     before = hashes(existing)
     got = _run_preloaded("unlock", str(existing), "pw")
@@ -216,7 +154,7 @@ def test_plain_sqlite_forced_in_is_refused_and_writes_nothing(tmp_path):
 def test_wrong_passphrase_changes_nothing_and_creates_nothing(tmp_path):
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST_KDF)
-    v.interviews.add(make_interview("statement"))
+    v.interviews.add(named_interview("statement"))
     v.backup_now()
     v.lock()
     before = hashes(d)
@@ -229,7 +167,7 @@ def test_wrong_passphrase_changes_nothing_and_creates_nothing(tmp_path):
 
 def _vault_with_data(d: Path, n: int = 40) -> list[Interview]:
     v = Vault.create(d, PASS, kdf=FAST_KDF)
-    ivs = [make_interview(f"statement number {i} " + "words " * 300) for i in range(n)]
+    ivs = [named_interview(f"statement number {i} " + "words " * 300) for i in range(n)]
     v.interviews.add_many(ivs)
     v.backup_now()
     v.lock()
@@ -282,7 +220,7 @@ def test_stored_parameters_reopen_and_a_mutated_one_is_refused(tmp_path):
     d = tmp_path / "vault"
     params = KdfParams(time_cost=2, memory_cost_kib=64, lanes=2)
     v = Vault.create(d, PASS, kdf=params)
-    v.interviews.add(make_interview("statement"))
+    v.interviews.add(named_interview("statement"))
     v.lock()
     body = json.loads((d / "keyslot.json").read_bytes())
     assert body["kdf"]["time_cost"] == 2 and body["kdf"]["memory_cost_kib"] == 64 and body["kdf"]["lanes"] == 2
@@ -329,12 +267,12 @@ def test_fts5_secure_delete_is_on(tmp_path):
 def test_deleted_words_are_in_no_page_no_index_block_and_no_wal(tmp_path, how):
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST_KDF)
-    key = data_key(d)
-    keep = [make_interview("ordinary words about the report " * 40) for _ in range(10)]
+    key = data_key(d, PASS)
+    keep = [named_interview("ordinary words about the report " * 40) for _ in range(10)]
     doomed_words = [f"zq{uuid.uuid4().hex[:10]}" for _ in range(3)]
     doomed_name = f"Name{uuid.uuid4().hex[:8]}"
     doomed_ident = f"HO{uuid.uuid4().hex[:8].upper()}"
-    doomed = make_interview(" ".join(doomed_words) + " filler " * 200, name=f"{doomed_name} Person",
+    doomed = named_interview(" ".join(doomed_words) + " filler " * 200, name=f"{doomed_name} Person",
                             ident=doomed_ident)
     v.interviews.add_many(keep[:5])
     v.interviews.add(doomed)
@@ -387,7 +325,7 @@ def test_the_page_decryptor_reads_this_sqlcipher(tmp_path):
     """Guards the forensic helper itself: a fresh vault's page 1 decrypts to an SQLite header tail."""
     d = tmp_path / "vault"
     Vault.create(d, PASS, kdf=FAST_KDF).lock()
-    page1 = decrypted_pages(d / "vault.db", data_key(d))[0]
+    page1 = decrypted_pages(d / "vault.db", data_key(d, PASS))[0]
     # Bytes 16..23 of an SQLite header: page size 4096 (0x1000), write/read version 2 (WAL), reserve 80.
     assert page1[0:2] == (4096).to_bytes(2, "big") and page1[2:4] == b"\x02\x02" and page1[4] == RESERVE
 
@@ -400,15 +338,15 @@ def test_a_deletion_cut_short_before_the_backups_were_cleaned_is_finished_at_unl
     d = tmp_path / "vault"
     v = Vault.create(d, PASS, kdf=FAST_KDF)
     word = f"zq{uuid.uuid4().hex[:12]}"
-    doomed = make_interview(f"{word} " * 20)
+    doomed = named_interview(f"{word} " * 20)
     v.interviews.add(doomed)
-    v.interviews.add(make_interview("another statement"))
+    v.interviews.add(named_interview("another statement"))
     v.backup_now()
     with v._connections.tx() as con:
         delete_interview_rows(con, doomed.id)
         con.execute("INSERT INTO backup_purges(kind, id) VALUES ('interview', ?)", (doomed.id,))
     v.lock()
-    key = data_key(d)
+    key = data_key(d, PASS)
     assert contains(decrypted_pages(Vault.backups(d)[0] / "vault.db", key), word)  # the crash left it there
 
     v = Vault.unlock(d, PASS)
@@ -432,7 +370,7 @@ def test_cipher_integrity_check_names_the_damaged_page(tmp_path):
     index = 4  # the fifth page
     raw[index * PAGE + 300] ^= 0x80
     db_file.write_bytes(bytes(raw))
-    key = data_key(d)
+    key = data_key(d, PASS)
     con = vault_db.open_db(db_file, key)  # page 1 is intact, so the file opens ...
     try:
         problems = vault_db.integrity_problems(con, full=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.core.model import Person
+from tests.factories import make_interview
 from tests.ui.conftest import PASSPHRASE, HeldThreadPool
-from tests.unit.test_vault_repos import make_interview
 
 
 def _open_with(qtbot, make_window, pool):

@@ -8,21 +8,17 @@ from datetime import date
 import pytest
 
 from desktop.core.jsonl import ImportProblems, parse_jsonl
-from desktop.core.model import MAX_PEOPLE, Consent, ConsentUse, CrimeType, Interview, Person, Role, YearMonth, validate
+from desktop.core.model import MAX_PEOPLE, validate
 from desktop.services.errors import Refused
 from desktop.services.statements import statement_content
+from tests.factories import crowded_interview
 
-
-def _interview(people: int) -> Interview:
-    return Interview(date(2026, 1, 5), Role.WITNESS, CrimeType.OTHER, "kent", YearMonth(2025, 12),
-                     statement="Zorbanek1 Quillitu1 told the officer what happened. " * 5,
-                     people=[Person(f"Zorbanek{i} Quillitu{i}") for i in range(people)],
-                     consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "AB")})
+STATEMENT = "Zorbanek1 Quillitu1 told the officer what happened. " * 5
 
 
 def test_the_bound_is_checked_before_saving():
-    assert validate(_interview(MAX_PEOPLE), date(2026, 2, 1)) == []
-    problems = validate(_interview(MAX_PEOPLE + 1), date(2026, 2, 1))
+    assert validate(crowded_interview(MAX_PEOPLE, STATEMENT), date(2026, 2, 1)) == []
+    problems = validate(crowded_interview(MAX_PEOPLE + 1, STATEMENT), date(2026, 2, 1))
     assert problems == [f"The interview lists more than {MAX_PEOPLE} people; an interview can list at most "
                         f"{MAX_PEOPLE}. Split it into several interviews."]
 
@@ -40,13 +36,13 @@ def test_an_import_with_too_many_people_is_refused_with_its_line():
 
 
 def test_export_refuses_an_interview_over_the_bound_without_naming_anyone():
-    iv = _interview(MAX_PEOPLE + 1)
+    iv = crowded_interview(MAX_PEOPLE + 1, STATEMENT)
     with pytest.raises(Refused) as info:
         statement_content(iv)
     assert f"more than {MAX_PEOPLE} people" in str(info.value) and "Zorbanek" not in str(info.value)
 
 
 def test_export_at_the_bound_redacts_every_person():
-    content, forbidden = statement_content(_interview(MAX_PEOPLE))
+    content, forbidden = statement_content(crowded_interview(MAX_PEOPLE, STATEMENT))
     assert "Zorbanek1" not in json.dumps(content.__dict__, default=str)
     assert "Zorbanek499 Quillitu499" in forbidden or any("zorbanek499" in f.lower() for f in forbidden)

@@ -12,40 +12,16 @@ import pytest
 from PIL import Image
 
 from desktop.core.model import (
-    Consent,
     ConsentUse,
-    CrimeType,
-    Identifier,
-    IdentifierKind,
     Interview,
-    Person,
-    PersonRole,
-    Role,
     Status,
-    YearMonth,
 )
 from desktop.services import interviews as service
 from desktop.services.errors import Refused
 from desktop.vault import NotFound
-from tests.factories import new_vault
+from tests.factories import make_interview, new_vault
 
 TODAY = date(2026, 2, 1)
-
-
-def interview(**kw) -> Interview:
-    defaults = dict(
-        interviewed_on=date(2026, 1, 5),
-        role=Role.VICTIM,
-        crime_type=CrimeType.DOMESTIC_ABUSE,
-        force="metropolitan",
-        reported_on=YearMonth(2025, 12),
-        statement="The officer asked about my visa before anything else.",
-        people=[Person("Amina Khan", PersonRole.INTERVIEWEE, ["Ami"])],
-        identifiers=[Identifier(IdentifierKind.HOME_OFFICE_REF, "K1234567")],
-        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "Sam")},
-    )
-    defaults.update(kw)
-    return Interview(**defaults)
 
 
 @pytest.fixture
@@ -62,9 +38,9 @@ def actions(vault) -> list[tuple[str, str | None]]:
 # --- save ---------------------------------------------------------------------------------------
 
 def test_a_new_interview_is_added_with_its_audit_entry_and_its_drafts_go(vault):
-    iv = interview()
+    iv = make_interview()
     service.save_draft(vault, None, iv)
-    service.save_draft(vault, "someone-else", interview(statement="Another form, still open"))
+    service.save_draft(vault, "someone-else", make_interview(statement="Another form, still open"))
     stored = service.save_interview(vault, iv, today=TODAY, replaces_new_draft=True)
     assert stored.id == iv.id and stored.statement == iv.statement and stored.people == iv.people
     assert vault.interviews.get(iv.id).consent[ConsentUse.COMPLAINT].taken_by == "Sam"
@@ -74,15 +50,15 @@ def test_a_new_interview_is_added_with_its_audit_entry_and_its_drafts_go(vault):
 
 
 def test_a_save_from_elsewhere_leaves_the_new_interview_form_alone(vault):
-    typed = interview(statement="Half of a new statement")
+    typed = make_interview(statement="Half of a new statement")
     service.save_draft(vault, None, typed)
-    service.save_interview(vault, interview(), today=TODAY)  # not from the new-interview form
+    service.save_interview(vault, make_interview(), today=TODAY)  # not from the new-interview form
     assert service.load_draft(vault, None).statement == "Half of a new statement"
 
 
 def test_saving_again_updates_keeps_the_creation_time_and_a_revision(vault):
-    first = service.save_interview(vault, interview(), today=TODAY)
-    changed = interview(statement="A corrected statement.")
+    first = service.save_interview(vault, make_interview(), today=TODAY)
+    changed = make_interview(statement="A corrected statement.")
     changed.id, changed.reference = first.id, first.reference
     service.save_draft(vault, first.id, changed)
     stored = service.save_interview(vault, changed, today=TODAY)
@@ -94,7 +70,7 @@ def test_saving_again_updates_keeps_the_creation_time_and_a_revision(vault):
 
 
 def test_problems_are_refused_in_plain_words_and_nothing_is_stored(vault):
-    iv = interview(interviewed_on=date(2027, 1, 1), force="")
+    iv = make_interview(interviewed_on=date(2027, 1, 1), force="")
     before = actions(vault)
     with pytest.raises(service.InterviewProblems) as caught:
         service.save_interview(vault, iv, today=TODAY)
@@ -105,9 +81,9 @@ def test_problems_are_refused_in_plain_words_and_nothing_is_stored(vault):
 
 
 def test_a_reference_already_in_the_vault_is_not_saved_and_says_so(vault):
-    first = service.save_interview(vault, interview(), today=TODAY)
+    first = service.save_interview(vault, make_interview(), today=TODAY)
     with pytest.raises(service.InterviewNotSaved) as caught:
-        service.save_interview(vault, interview(reference=first.reference), today=TODAY)
+        service.save_interview(vault, make_interview(reference=first.reference), today=TODAY)
     assert str(caught.value) == "The interview could not be saved."
     assert vault.interviews.count() == 1
 
@@ -126,7 +102,7 @@ def test_status_to_save(stored, chosen, saved):
 
 
 def test_a_save_cannot_seal_and_cannot_unseal(vault):
-    stored = service.save_interview(vault, interview(status=Status.SEALED), today=TODAY)
+    stored = service.save_interview(vault, make_interview(status=Status.SEALED), today=TODAY)
     assert stored.status == Status.DRAFT
     sealed = vault.interviews.get(stored.id)
     sealed.status = Status.SEALED
@@ -139,7 +115,7 @@ def test_a_save_cannot_seal_and_cannot_unseal(vault):
 # --- drafts -------------------------------------------------------------------------------------
 
 def test_a_draft_round_trips_through_the_records_json_form_with_no_force_yet(vault):
-    iv = interview(force="", outcomes=[], statement="Typed so far")
+    iv = make_interview(force="", outcomes=[], statement="Typed so far")
     service.save_draft(vault, None, iv)
     back = service.load_draft(vault, None)
     assert back.force == "" and back.to_dict() == iv.to_dict()
@@ -165,7 +141,7 @@ def test_the_open_form_is_remembered_and_forgotten(vault):
 # --- consent, attachments, delete -----------------------------------------------------------------
 
 def test_withdrawing_given_consent_is_recorded_with_its_audit_entry(vault):
-    stored = service.save_interview(vault, interview(), today=TODAY)
+    stored = service.save_interview(vault, make_interview(), today=TODAY)
     after = service.withdraw_consent(vault, stored.id, ConsentUse.COMPLAINT, on=TODAY, by="Sam")
     c = after.consent[ConsentUse.COMPLAINT]
     assert (c.withdrawn_on, c.withdrawn_by) == (TODAY, "Sam") and not after.has_consent(ConsentUse.COMPLAINT)
@@ -173,7 +149,7 @@ def test_withdrawing_given_consent_is_recorded_with_its_audit_entry(vault):
 
 
 def test_withdrawing_consent_never_given_stores_nothing(vault):
-    stored = service.save_interview(vault, interview(), today=TODAY)
+    stored = service.save_interview(vault, make_interview(), today=TODAY)
     before = actions(vault)
     assert service.withdraw_consent(vault, stored.id, ConsentUse.QUOTATION, on=TODAY, by="Sam") is None
     assert actions(vault) == before
@@ -181,7 +157,7 @@ def test_withdrawing_consent_never_given_stores_nothing(vault):
 
 
 def test_attaching_keeps_good_files_and_says_why_others_were_refused(vault, tmp_path):
-    stored = service.save_interview(vault, interview(), today=TODAY)
+    stored = service.save_interview(vault, make_interview(), today=TODAY)
     photo = tmp_path / "letter.png"
     buf = io.BytesIO()
     Image.new("RGB", (40, 30), (200, 10, 10)).save(buf, format="PNG")
@@ -195,8 +171,8 @@ def test_attaching_keeps_good_files_and_says_why_others_were_refused(vault, tmp_
 
 
 def test_delete_leaves_nothing_and_forgets_the_open_form_only_if_it_was_this_one(vault):
-    doomed = service.save_interview(vault, interview(), today=TODAY)
-    other = service.save_interview(vault, interview(statement="Another statement."), today=TODAY)
+    doomed = service.save_interview(vault, make_interview(), today=TODAY)
+    other = service.save_interview(vault, make_interview(statement="Another statement."), today=TODAY)
     service.save_draft(vault, doomed.id, doomed)
     service.remember_open(vault, other.id)
     service.delete_interview(vault, doomed.id)
@@ -211,7 +187,7 @@ def test_delete_leaves_nothing_and_forgets_the_open_form_only_if_it_was_this_one
 
 
 def test_core_reads_a_record_still_being_typed_only_when_asked():
-    d = interview(force="").to_dict()
+    d = make_interview(force="").to_dict()
     with pytest.raises(ValueError, match="missing 'force'"):
         Interview.from_dict(d)
     assert Interview.from_dict(d, force_optional=True).force == ""

@@ -17,8 +17,7 @@ from desktop.vault import KdfParams, NewerVault, Vault, VaultError, WrongPassphr
 from desktop.vault import vault as vault_module
 from desktop.vault.db import open_db
 from desktop.vault.keyslot import KeySlot, new_data_key
-from tests.factories import FAST_KDF
-from tests.unit.test_vault_repos import make_interview
+from tests.factories import FAST_KDF, make_interview
 
 
 def test_slot_round_trip_and_wrong_passphrase():

@@ -15,12 +15,9 @@ from desktop.core.model import (
     CrimeType,
     Identifier,
     IdentifierKind,
-    Interview,
     Person,
     PersonRole,
-    Role,
     Status,
-    YearMonth,
 )
 from desktop.vault import (
     ListFilter,
@@ -33,23 +30,7 @@ from desktop.vault import (
     WrongPassphrase,
     fts_query,
 )
-from tests.factories import FAST_KDF
-
-
-def make_interview(statement: str = "The officer asked about my visa.", **kw) -> Interview:
-    defaults = dict(
-        interviewed_on=date(2026, 1, 5),
-        role=Role.VICTIM,
-        crime_type=CrimeType.DOMESTIC_ABUSE,
-        force="metropolitan",
-        reported_on=YearMonth(2025, 12),
-        statement=statement,
-        people=[Person("Amina Khan", PersonRole.INTERVIEWEE, ["Ami"])],
-        identifiers=[Identifier(IdentifierKind.HOME_OFFICE_REF, "K1234567")],
-        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 1, 5), "Sam")},
-    )
-    defaults.update(kw)
-    return Interview(**defaults)
+from tests.factories import FAST_KDF, make_interview
 
 
 @pytest.fixture
