@@ -7,21 +7,16 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from desktop.cli import UserError, printable, read_small_file
 from desktop.core.model import Interview
 from desktop.vault import Vault
-from tests.factories import FAST_KDF
-from tests.unit.test_vault_cli import LINE_A, REPO, Cli
+from tests.cli_driver import LINE_A
 
-
-@pytest.fixture
-def cli(app_paths, tmp_path):
-    c = Cli(app_paths, tmp_path)
-    Vault.create(c.vault, "correct horse battery", kdf=FAST_KDF).lock()
-    return c
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _limit_memory() -> None:  # the old code read /dev/zero until the memory ran out: not here

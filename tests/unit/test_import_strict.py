@@ -12,15 +12,7 @@ import pytest
 from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import Interview, new_reference, parse_id_or_reference
 from desktop.vault import Vault
-from tests.factories import FAST_KDF
-from tests.unit.test_vault_cli import LINE_A, LINE_B, Cli
-
-
-@pytest.fixture
-def cli(app_paths, tmp_path):
-    c = Cli(app_paths, tmp_path)
-    Vault.create(c.vault, "correct horse battery", kdf=FAST_KDF).lock()
-    return c
+from tests.cli_driver import LINE_A, LINE_B
 
 
 def _refused(cli, tmp_path, *lines) -> str:

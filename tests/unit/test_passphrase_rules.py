@@ -10,8 +10,8 @@ from desktop.core import passphrase
 from desktop.services import vaults
 from desktop.services.errors import Refused
 from desktop.vault import Vault
+from tests.cli_driver import Cli
 from tests.factories import FAST_KDF
-from tests.unit.test_vault_cli import Cli
 
 
 @pytest.mark.parametrize("text", ["", "a", "pw", "123456789"])

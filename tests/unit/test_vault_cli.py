@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
@@ -13,63 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.cli import Context, run
 from desktop.core.jsonl import KNOWN_KEYS, ImportProblems, parse_jsonl
 from desktop.vault import Vault
+from tests.cli_driver import LINE_A, LINE_B, Cli
 from tests.factories import FAST_KDF
 
 REPO = Path(__file__).resolve().parents[2]
-
-LINE_A = {
-    "interviewed_on": "2026-01-05",
-    "role": "victim",
-    "crime_type": "domestic_abuse",
-    "force": "metropolitan",
-    "reported_on": "2025-12",
-    "statement": "The officer asked for my visa and called the Home Office.",
-    "people": [{"name": "Amina Khan", "role": "interviewee", "aliases": ["Ami"]}],
-    "identifiers": [{"kind": "home_office_ref", "value": "K1234567"}, {"kind": "phone", "value": "07700 900123"}],
-    "consent": {"complaint": True, "quotation": False, "contact": True},
-}
-LINE_B = {
-    "interviewed_on": "2026-01-06",
-    "role": "witness",
-    "crime_type": "hate_crime",
-    "force": "kent",
-    "reported_on": "2025-11",
-    "statement": "میں نے پولیس کو بتایا کہ مجھے دھمکی دی گئی",
-    "people": [],
-    "identifiers": [],
-    "consent": {"complaint": False, "quotation": False, "contact": False},
-}
-
-
-class Cli:
-    def __init__(self, app_paths, tmp_path: Path) -> None:
-        self.paths = app_paths
-        self.vault = tmp_path / "vault"
-        self.pw = tmp_path / "pw.txt"
-        self.pw.write_text("correct horse battery\n", encoding="utf-8")
-
-    def __call__(self, *argv: str, vault: bool = True, passphrase: Path | None = None) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        ctx = Context(paths=self.paths, stdin=io.StringIO(), stdout=out, stderr=err)
-        extra = ["--vault", str(self.vault), "--passphrase-file", str(passphrase or self.pw)] if vault else []
-        code = run([*argv, *extra], ctx)
-        return code, out.getvalue(), err.getvalue()
-
-    def jsonl(self, path: Path, *lines: object) -> Path:
-        path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines)
-                        + "\n", encoding="utf-8")
-        return path
-
-
-@pytest.fixture
-def cli(app_paths, tmp_path):
-    c = Cli(app_paths, tmp_path)
-    Vault.create(c.vault, "correct horse battery", kdf=FAST_KDF).lock()
-    return c
-
 
 def test_init_creates_a_calibrated_vault_and_refuses_a_second(app_paths, tmp_path):
     c = Cli(app_paths, tmp_path)
