@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from desktop.core import attachments
-from tests.ui.conftest import create_vault
-from tests.ui.test_workflow import fill_new_interview, gps_photo, select
+from tests.ui.driving import create_vault, fill_new_interview, gps_photo, select
 
 TODAY = date(2026, 11, 26)
 LEFT = Qt.MouseButton.LeftButton

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import create_vault
+from tests.ui.driving import create_vault
 
 
 def test_a_draft_that_cannot_be_read_is_said_and_can_be_discarded(qtbot, make_window):

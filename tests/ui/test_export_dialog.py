@@ -14,7 +14,7 @@ from desktop.services import signing, statements
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.workers import TaskRunner
 from tests.factories import new_vault, sample_interview
-from tests.ui.conftest import FakeThreadPool
+from tests.ui.driving import FakeThreadPool
 
 
 @dataclass
@@ -164,7 +164,7 @@ def test_a_closed_signing_copy_dialog_lets_go_of_the_statement(qtbot, tmp_path):
     import weakref
 
     from desktop.ui.export_dialog import SigningCopyDialog
-    from tests.ui.conftest import HeldThreadPool
+    from tests.ui.driving import HeldThreadPool
 
     class Save:
         def __call__(self, path, *, confirmed, overwrite):

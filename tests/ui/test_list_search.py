@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.model import Person
 from tests.factories import make_interview
-from tests.ui.conftest import PASSPHRASE, HeldThreadPool
+from tests.ui.driving import PASSPHRASE, HeldThreadPool
 
 
 def _open_with(qtbot, make_window, pool):

@@ -9,28 +9,19 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from tests.ui.conftest import create_vault, unlock
-from tests.ui.test_workflow import STATEMENT, fill_new_interview
+from tests.ui.driving import (
+    PASSPHRASE,
+    STATEMENT,
+    HeldThreadPool,
+    create_vault,
+    fill_new_interview,
+    unlock,
+    visible_texts,
+)
 
 SECRETS = ("landlord", "Amira", "Gary Doyle", "07700", "marmalade", "RK")
-
-
-def visible_texts() -> list[str]:
-    """Every piece of text any visible widget of the app shows."""
-    out = []
-    for w in QApplication.allWidgets():
-        if not w.isVisible():
-            continue
-        if isinstance(w, QLineEdit | QLabel | QAbstractButton):
-            out.append(w.text())
-        elif isinstance(w, QPlainTextEdit | QTextEdit):
-            out.append(w.toPlainText())
-        elif isinstance(w, QComboBox) and w.isEditable():
-            out.append(w.currentText())
-        out.append(w.windowTitle())
-    return out
 
 
 def shows_any_secret() -> list[str]:
@@ -198,7 +189,6 @@ def test_text_copied_with_ctrl_c_is_adopted_and_cleared(qtbot, make_window):
 
 
 def test_quick_exit_while_the_key_is_being_derived_keeps_the_vault_shut(qtbot, make_window):
-    from tests.ui.conftest import PASSPHRASE, HeldThreadPool
 
     pool = HeldThreadPool()
     window = make_window(pool=pool)
@@ -277,7 +267,6 @@ def test_nothing_typed_before_a_lock_comes_back_with_undo(qtbot, make_window):
     """QLineEdit.clear() can be undone: at the lock screen, "Show passphrase" and Ctrl+Z would give
     back the passphrase typed to unlock, and after unlock Ctrl+Z would give back a name or a search
     from before the lock. Every field the lock empties starts a fresh undo history."""
-    from tests.ui.conftest import PASSPHRASE
 
     window = make_window(today=lambda: date(2026, 11, 26))
     create_vault(qtbot, window)

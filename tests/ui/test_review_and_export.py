@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import ConsentUse, Status
 from desktop.ui.redaction_review import cp_to_qt
-from tests.ui.conftest import FakeThreadPool, create_vault, unlock
-from tests.ui.test_lock import visible_texts
-from tests.ui.test_workflow import select
+from tests.ui.driving import FakeThreadPool, create_vault, select, unlock, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 NAME = "Małgorzata Kowalczyk"

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.core.model import Status
 from desktop.ui.settings_dialog import SettingsDialog
-from tests.ui.conftest import create_vault
-from tests.ui.test_workflow import fill_new_interview
+from tests.ui.driving import create_vault, fill_new_interview
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.ui.unlock import lockout_seconds, passphrase_strength
-from tests.ui.conftest import create_vault
+from tests.ui.driving import create_vault
 
 
 @pytest.mark.parametrize("tries,wait", [(0, 0), (4, 0), (5, 5), (6, 10), (7, 20), (12, 300), (40, 300)])
@@ -37,7 +37,7 @@ def test_auto_lock_time_is_kept_in_the_vault_and_applied(qtbot, make_window):
     assert window.vault.settings.get("auto_lock_minutes") == 2
     assert window.idle.timeout_ms == 2 * 60_000
     window.lock()
-    from tests.ui.conftest import unlock
+    from tests.ui.driving import unlock
 
     unlock(qtbot, window)
     assert window.idle.timeout_ms == 2 * 60_000 and window.idle.active

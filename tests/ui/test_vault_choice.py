@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.ui.vault_choice import FOLDER_KEY, SETTINGS_FILE
 from desktop.vault import Vault
-from tests.ui.conftest import FAST_KDF, PASSPHRASE, unlock
+from tests.factories import FAST_KDF
+from tests.ui.driving import PASSPHRASE, unlock
 
 
 class FolderChoices:

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import create_vault
-from tests.ui.test_workflow import STATEMENT, fill_new_interview
+from tests.ui.driving import STATEMENT, create_vault, fill_new_interview
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 

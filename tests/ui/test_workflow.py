@@ -9,59 +9,12 @@ from datetime import date
 
 from PIL import Image
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.model import ConsentUse, IdentifierKind, PersonRole
 from desktop.ui.attachment_viewer import AttachmentViewer
-from tests.ui.conftest import PASSPHRASE, create_vault, unlock
-
-LEFT = Qt.MouseButton.LeftButton
-STATEMENT = "The landlord took our passports and said the police would deport us. We were afraid of the marmalade van."
-
-
-def gps_photo(path):
-    im = Image.new("RGB", (40, 30), (10, 120, 60))
-    exif = Image.Exif()
-    exif[0x010F] = "CanaryCam"
-    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 40.0)}
-    im.save(path, format="JPEG", exif=exif.tobytes())
-    return path
-
-
-def select(combo, value):
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
-
-
-def fill_new_interview(qtbot, editor, *, day=date(2026, 10, 14)):
-    editor.interviewed_on.setDate(QDate(day.year, day.month, day.day))
-    qtbot.keyClicks(editor.interviewer, "RK")
-    select(editor.role, "victim")
-    select(editor.crime, "domestic_abuse")
-    select(editor.force, "west-midlands")
-    select(editor.report_month, 9)
-    editor.report_year.setValue(2026)
-    select(editor.asked_status, "yes")
-    editor.outcomes[next(iter(editor.outcomes))].setChecked(True)
-    editor.interpreter.setChecked(True)
-    editor.language.setCurrentText("Arabic")
-    editor.statement.setFocus()
-    editor.statement.setPlainText(STATEMENT)
-    qtbot.keyClicks(editor.person_name, "Amira Hassan")
-    select(editor.person_role, "interviewee")
-    qtbot.keyClicks(editor.person_aliases, "Amira; Umm Yusuf")
-    qtbot.mouseClick(editor.add_person_button, LEFT)
-    qtbot.keyClicks(editor.person_name, "Gary Doyle")
-    select(editor.person_role, "perpetrator")
-    qtbot.keyClick(editor.person_name, Qt.Key.Key_Return)
-    select(editor.id_kind, "phone")
-    qtbot.keyClicks(editor.id_value, "07700 900123")
-    qtbot.mouseClick(editor.add_id_button, LEFT)
-    row = editor.consent_rows[ConsentUse.COMPLAINT]
-    row.given.setChecked(True)
-    assert row.by.text() == "RK"  # "Taken by" starts as "Interviewed by"
+from tests.ui.driving import LEFT, PASSPHRASE, STATEMENT, create_vault, fill_new_interview, gps_photo, unlock
 
 
 def test_record_find_edit_withdraw_delete(qtbot, make_window, picker, tmp_path):
@@ -216,7 +169,7 @@ def test_a_scanned_pdf_is_shown_inside_the_app(qtbot, make_window, picker, tmp_p
 
 
 def test_an_attachment_is_read_on_the_pool_and_never_shown_after_a_lock(qtbot, make_window, picker, tmp_path):
-    from tests.ui.conftest import HeldThreadPool
+    from tests.ui.driving import HeldThreadPool
 
     pool = HeldThreadPool()
     window = make_window(pool=pool, today=lambda: date(2026, 11, 26))

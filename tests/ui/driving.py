@@ -1,0 +1,144 @@
+"""Driving the real Witnessbox window from a test: thread pools a test controls, a file picker
+stand-in, and the steps a user takes (create a vault, unlock, fill in a new interview)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit
+
+from desktop.core.model import ConsentUse
+
+PASSPHRASE = "maple river lantern orbit"
+LEFT = Qt.MouseButton.LeftButton
+STATEMENT = "The landlord took our passports and said the police would deport us. We were afraid of the marmalade van."
+
+
+class FakeThreadPool:
+    """Runs each task at once on the calling thread, so results arrive before the call returns.
+    Only for tests: it refuses to exist outside pytest."""
+
+    def __init__(self) -> None:
+        if "PYTEST_CURRENT_TEST" not in os.environ:
+            raise RuntimeError("FakeThreadPool is a test double")
+        self.started = 0
+
+    def start(self, runnable) -> None:
+        self.started += 1
+        runnable.run()
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 (QThreadPool's name)
+        return True
+
+
+class HeldThreadPool(FakeThreadPool):
+    """Keeps each task until the test releases it: for what happens while a KDF is running."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list = []
+
+    def start(self, runnable) -> None:
+        self.started += 1
+        self.held.append(runnable)
+
+    def release(self) -> None:
+        while self.held:
+            self.held.pop(0).run()
+
+
+class FilePicker:
+    """Stands in for the file dialog: returns the paths a test put in."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+        self.calls = 0
+
+    def __call__(self, _parent) -> list[Path]:
+        self.calls += 1
+        return list(self.paths)
+
+
+def create_vault(qtbot, window, passphrase: str = PASSPHRASE) -> None:
+    page = window.create_page
+    assert window.stack.currentWidget() is page
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.keyClicks(page.confirm, passphrase)
+    assert page.create_button.isEnabled()
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        qtbot.mouseClick(page.create_button, LEFT)
+    assert window.is_unlocked
+
+
+def unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:
+    page = window.unlock_page
+    assert window.stack.currentWidget() is page
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, passphrase)
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        qtbot.mouseClick(page.unlock_button, LEFT)
+
+
+def gps_photo(path):
+    im = Image.new("RGB", (40, 30), (10, 120, 60))
+    exif = Image.Exif()
+    exif[0x010F] = "CanaryCam"
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 40.0)}
+    im.save(path, format="JPEG", exif=exif.tobytes())
+    return path
+
+
+def select(combo, value):
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def fill_new_interview(qtbot, editor, *, day=date(2026, 10, 14)):
+    editor.interviewed_on.setDate(QDate(day.year, day.month, day.day))
+    qtbot.keyClicks(editor.interviewer, "RK")
+    select(editor.role, "victim")
+    select(editor.crime, "domestic_abuse")
+    select(editor.force, "west-midlands")
+    select(editor.report_month, 9)
+    editor.report_year.setValue(2026)
+    select(editor.asked_status, "yes")
+    editor.outcomes[next(iter(editor.outcomes))].setChecked(True)
+    editor.interpreter.setChecked(True)
+    editor.language.setCurrentText("Arabic")
+    editor.statement.setFocus()
+    editor.statement.setPlainText(STATEMENT)
+    qtbot.keyClicks(editor.person_name, "Amira Hassan")
+    select(editor.person_role, "interviewee")
+    qtbot.keyClicks(editor.person_aliases, "Amira; Umm Yusuf")
+    qtbot.mouseClick(editor.add_person_button, LEFT)
+    qtbot.keyClicks(editor.person_name, "Gary Doyle")
+    select(editor.person_role, "perpetrator")
+    qtbot.keyClick(editor.person_name, Qt.Key.Key_Return)
+    select(editor.id_kind, "phone")
+    qtbot.keyClicks(editor.id_value, "07700 900123")
+    qtbot.mouseClick(editor.add_id_button, LEFT)
+    row = editor.consent_rows[ConsentUse.COMPLAINT]
+    row.given.setChecked(True)
+    assert row.by.text() == "RK"  # "Taken by" starts as "Interviewed by"
+
+
+def visible_texts() -> list[str]:
+    """Every piece of text any visible widget of the app shows."""
+    out = []
+    for w in QApplication.allWidgets():
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLineEdit | QLabel | QAbstractButton):
+            out.append(w.text())
+        elif isinstance(w, QPlainTextEdit | QTextEdit):
+            out.append(w.toPlainText())
+        elif isinstance(w, QComboBox) and w.isEditable():
+            out.append(w.currentText())
+        out.append(w.windowTitle())
+    return out
