@@ -6,6 +6,8 @@
   added to its program allow-list. Every test then fails if it made the guard refuse anything,
   unless it is marked ``firewall_probe`` (the tests that try to get through on purpose).
 * Every test gets its own data, config, log and cache folders under ``tmp_path``.
+* Randomness comes from the ``rng`` fixture (tests/seeding.py): seeded from WITNESSBOX_TEST_SEED or
+  afresh, and the seed is shown in a failing test's report so the failure can be replayed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import pytest
 
 from desktop import firewall
 from desktop.paths import AppPaths
+
+pytest_plugins = ["tests.seeding"]
 
 TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf", "unshare", "strace",
                  "fiu-run", "fiu-ctrl")
