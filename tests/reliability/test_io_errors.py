@@ -17,7 +17,6 @@ standard output and retries its own report if that write is the one that fails.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -127,10 +126,10 @@ say("done")
 """
 
 
-def test_injected_write_and_fsync_errors_never_tear_a_file_or_leave_a_temp_file(tmp_path, record_property):
+def test_injected_write_and_fsync_errors_never_tear_a_file_or_leave_a_temp_file(tmp_path, record_property, rng):
     folder = tmp_path / "vault"
     folder.mkdir()
-    seed = random.randrange(10**9)
+    seed = rng.randrange(10**9)
     child = Faulty(tmp_path, _WRITER, str(folder / "keyslot.json"), str(seed), str(REPO / "desktop/files.py"))
     child.faults(True, 0.05)
     lines = child.lines_until("done")

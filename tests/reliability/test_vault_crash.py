@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -80,13 +79,12 @@ while True:
 """
 
 
-def test_sigkill_during_commits_loses_no_acknowledged_interview(tmp_path):
+def test_sigkill_during_commits_loses_no_acknowledged_interview(tmp_path, rng):
     d = tmp_path / "vault"
     Vault.create(d, "pw", kdf=FAST_KDF).lock()
     acked: dict[str, str] = {}
-    rnd = random.Random()
+    rnd = rng
     seed = rnd.randrange(10**9)
-    rnd.seed(seed)
     kills = 0
     for i in range(32):
         proc = _spawn(_ADDER, str(d), str(seed + i))
@@ -148,12 +146,12 @@ def _which_opens(d: Path) -> list[str]:
     return opened
 
 
-def test_sigkill_during_passphrase_change_leaves_exactly_one_that_opens(tmp_path):
+def test_sigkill_during_passphrase_change_leaves_exactly_one_that_opens(tmp_path, rng):
     d = tmp_path / "vault"
     v = Vault.create(d, "alpha", kdf=FAST_KDF)
     v.backup_now()
     v.lock()
-    rnd = random.Random()
+    rnd = rng
     landed_in_flight = 0
     for i in range(30):
         proc = _spawn(_CHANGER, str(d))
@@ -185,7 +183,7 @@ n = int(open(target, "rb").read().split(b"\\n", 1)[0].split(b":")[0]) if os.path
 print("ready", n, flush=True)
 while True:
     n += 1
-    body = os.urandom(rnd.randrange(1, 300_000))
+    body = rnd.randbytes(rnd.randrange(1, 300_000))
     atomic.atomic_write(target, b"%d:%d:%s\\n" % (n, len(body), hashlib.sha256(body).hexdigest().encode()) + body)
     print("ack", n, flush=True)
 """
@@ -199,10 +197,10 @@ def _check_versioned(path: Path) -> int:
     return int(n)
 
 
-def test_sigkill_during_atomic_writes_never_leaves_a_torn_file(tmp_path):
+def test_sigkill_during_atomic_writes_never_leaves_a_torn_file(tmp_path, rng):
     target = tmp_path / "settings.bin"
     atomic_path = str(REPO / "desktop" / "files.py")
-    rnd = random.Random()
+    rnd = rng
     last_acked = 0
     for i in range(60):
         proc = _spawn(_WRITER, str(target), str(rnd.randrange(10**9)), atomic_path)
@@ -370,7 +368,7 @@ while True:
 """
 
 
-def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_path):
+def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_path, rng):
     from tests.vault_forensics import contains, data_key, decrypted_pages
 
     d = tmp_path / "vault"
@@ -382,7 +380,7 @@ def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_
     v.backup_now()
     v.lock()
     key = data_key(d, "pw")
-    rnd = random.Random()
+    rnd = rng
     words: dict[str, str] = {}
     deleted: set[str] = set()
     for i in range(12):

@@ -61,10 +61,10 @@ def test_a_bundle_written_to_the_stick_reads_back_and_imports(folder):
     assert read(devices, data).manifest.bundle_id == written["w"].bundle_id
 
 
-def test_a_copy_that_does_not_read_back_is_removed(folder):
+def test_a_copy_that_does_not_read_back_is_removed(folder, rng):
     """The stick stores other bytes than were written (simulated under the writer's hashing, as a
     failing flash chip would): the read-back catches it and nothing stays under the final name."""
-    data = os.urandom(300_000)
+    data = rng.randbytes(300_000)
 
     def produce(f):
         _writer(data)(f)
