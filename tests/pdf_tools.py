@@ -39,7 +39,8 @@ def word_in(needle: str, hay: str) -> bool:
 
 
 def pdftotext(data: bytes, *args: str) -> str:
+    """The PDF's text as poppler's pdftotext reads it (``args``: its options, e.g. ``-raw``)."""
     exe = shutil.which("pdftotext")
     assert exe, "poppler's pdftotext is needed"
     return subprocess.run([exe, *args, "-enc", "UTF-8", "fd://0", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode("utf-8")
+                          check=True, timeout=60).stdout.decode("utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import subprocess
 import unicodedata
 
 import pikepdf
@@ -25,6 +24,7 @@ from desktop.reports.export import build_content
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import render_statement
 from tests.factories import redact, sample_interview
+from tests.pdf_tools import pdftotext
 
 NAMES = ["عبداللہ", "صلاح الدین", "عمران لالہ", "اللہ دتہ", "श्रीकृष्ण", "রবীন্দ্রনাথ", "ਹਰਜੀਤ ਕੌਰ"]
 
@@ -56,14 +56,11 @@ def _private_use_in_maps(pdf_bytes: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_name_drawn_with_ligatures_reads_back_and_is_refused(content, name, tmp_path):
+def test_a_name_drawn_with_ligatures_reads_back_and_is_refused(content, name):
     pdf = render_statement(_with(content, name))
     assert _private_use_in_maps(pdf) == []
     # independent readers see the name: poppler in reading order, pypdf in reading or drawing order
-    path = tmp_path / "s.pdf"
-    path.write_bytes(pdf)
-    poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                             check=True).stdout
+    poppler = pdftotext(pdf)
     assert _bare(name) in _bare(poppler)
     by_pypdf = _bare("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
     assert _bare(name) in by_pypdf or _bare(name)[::-1] in by_pypdf

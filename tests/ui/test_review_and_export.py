@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import ConsentUse, Status
 from desktop.ui.redaction_review import cp_to_qt
+from tests.pdf_tools import pdftotext
 from tests.ui.driving import FakeThreadPool, create_vault, select, unlock, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
@@ -50,8 +51,7 @@ def flat(text: str) -> str:
 def pdf_texts(path) -> tuple[str, str]:
     """The text of the PDF as pypdf reads it and as poppler's pdftotext reads it."""
     by_pypdf = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    by_poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
-                                timeout=60).stdout.decode("utf-8")
+    by_poppler = pdftotext(Path(path).read_bytes())
     return by_pypdf, by_poppler
 
 
