@@ -26,12 +26,12 @@ import pytest
 from desktop.cli import Context, run
 from desktop.services import vaults
 from desktop.services.errors import Refused, describe
-from desktop.vault import KdfParams, Vault, VaultDamaged, VaultError
+from desktop.vault import Vault, VaultDamaged, VaultError
 from desktop.vault import db as vault_db
-from tests.security.test_vault_encryption import data_key, make_interview
+from tests.factories import FAST_KDF, named_interview
+from tests.vault_forensics import data_key
 
 REPO = Path(__file__).resolve().parents[2]
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASS = "correct horse battery"
 ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
 IN_USE = "The vault is in use by another Witnessbox window or command; close it and try again."
@@ -46,7 +46,7 @@ def _journal_while_open(d: Path, statements: list[str]) -> bytes:
     v = Vault.unlock(d, PASS)
     try:
         for s in statements:
-            v.interviews.add(make_interview(s))
+            v.interviews.add(named_interview(s))
         return (d / "vault.db-wal").read_bytes()
     finally:
         v.lock()
@@ -73,21 +73,21 @@ def _cli(app_paths, tmp_path: Path, *argv: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize("source", ["another vault", "an older copy of this vault"])
 def test_a_foreign_journal_is_set_aside_unapplied_and_the_backup_named(source, tmp_path, app_paths):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
-    v.interviews.add(make_interview("the first interview"))
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
+    v.interviews.add(named_interview("the first interview"))
     v.backup_now()
     v.lock()
     if source == "another vault":
         other = tmp_path / "other"
-        Vault.create(other, PASS, kdf=FAST).lock()
+        Vault.create(other, PASS, kdf=FAST_KDF).lock()
         journal = _journal_while_open(other, ["another vault's interview", "and one more"])
         expected = 1
     else:
         journal = _journal_while_open(d, ["the second interview"])
         # Later work, checkpointed into vault.db, that the older journal would silently undo.
         with Vault.unlock(d, PASS) as v:
-            v.interviews.add(make_interview("a later interview"))
-            v.interviews.add(make_interview("another later interview"))
+            v.interviews.add(named_interview("a later interview"))
+            v.interviews.add(named_interview("another later interview"))
         expected = 4
     (d / "vault.db-wal").write_bytes(journal)
     before = _sha(d / "vault.db")
@@ -107,12 +107,12 @@ def test_a_foreign_journal_is_set_aside_unapplied_and_the_backup_named(source, t
 
 def test_the_command_line_names_the_backup_when_a_foreign_journal_is_found(tmp_path, app_paths):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
-    v.interviews.add(make_interview("the first interview"))
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
+    v.interviews.add(named_interview("the first interview"))
     v.backup_now()
     v.lock()
     other = tmp_path / "other"
-    Vault.create(other, PASS, kdf=FAST).lock()
+    Vault.create(other, PASS, kdf=FAST_KDF).lock()
     (d / "vault.db-wal").write_bytes(_journal_while_open(other, ["another vault's interview"]))
 
     code, _out, err = _cli(app_paths, tmp_path, "list", "--vault", str(d))
@@ -124,13 +124,13 @@ def test_the_command_line_names_the_backup_when_a_foreign_journal_is_found(tmp_p
 
 def test_a_foreign_journal_does_not_let_a_healthy_vault_be_rolled_back_without_force(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
-    v.interviews.add(make_interview("the first interview"))
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
+    v.interviews.add(named_interview("the first interview"))
     v.backup_now()
-    v.interviews.add(make_interview("saved after the backup"))
+    v.interviews.add(named_interview("saved after the backup"))
     v.lock()
     other = tmp_path / "other"
-    Vault.create(other, PASS, kdf=FAST).lock()
+    Vault.create(other, PASS, kdf=FAST_KDF).lock()
     (d / "vault.db-wal").write_bytes(_journal_while_open(other, ["another vault's interview"]))
 
     with pytest.raises(Refused, match="--force"):
@@ -142,11 +142,11 @@ def test_a_foreign_journal_does_not_let_a_healthy_vault_be_rolled_back_without_f
 
 def test_a_journal_left_by_a_crash_of_this_vault_is_applied(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     v = Vault.unlock(d, PASS)
     try:
         for n in range(3):
-            v.interviews.add(make_interview(f"acknowledged interview {n}"))
+            v.interviews.add(named_interview(f"acknowledged interview {n}"))
         crashed = tmp_path / "crashed"  # the folder exactly as a crash leaves it: database and journal
         crashed.mkdir(mode=0o700)
         for name in ("vault.db", "vault.db-wal", "keyslot.json"):
@@ -177,10 +177,10 @@ except VaultError as exc:
 def test_a_journal_that_cannot_be_checked_is_not_applied(tmp_path):
     """Injected: RLIMIT_FSIZE makes the checking copy fail (EFBIG), as a full disk would."""
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     v = Vault.unlock(d, PASS)
     for n in range(20):
-        v.interviews.add(make_interview(f"acknowledged interview {n} " + "words " * 300))
+        v.interviews.add(named_interview(f"acknowledged interview {n} " + "words " * 300))
     crashed = tmp_path / "crashed"  # as a crash leaves it: database and journal
     crashed.mkdir(mode=0o700)
     for name in ("vault.db", "vault.db-wal", "keyslot.json"):
@@ -201,9 +201,9 @@ def test_a_journal_that_cannot_be_checked_is_not_applied(tmp_path):
 
 def test_damage_found_after_unlock_names_the_backup_too(tmp_path):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     for n in range(30):
-        v.interviews.add(make_interview(f"interview {n} " + "words " * 200))
+        v.interviews.add(named_interview(f"interview {n} " + "words " * 200))
     v.backup_now()
     v.lock()
     # Pages that pass their HMAC (written with the right key) but a table pointing at an index's
@@ -241,11 +241,11 @@ _BACKER = """
 import sys
 from pathlib import Path
 from desktop.vault import Vault
-from tests.security.test_vault_encryption import make_interview
+from tests.factories import named_interview
 v = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 print("open", flush=True)
 for n in range(int(sys.argv[3])):
-    v.interviews.add(make_interview("an interview " * 300))
+    v.interviews.add(named_interview("an interview " * 300))
     v.backup_now("import")
     print("ack", n, flush=True)
 v.lock()
@@ -259,7 +259,7 @@ def _spawn(code: str, *args: str) -> subprocess.Popen:
 
 def test_a_second_process_is_refused_while_one_holds_the_vault(tmp_path, app_paths):
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     holder = _spawn(_HOLDER, str(d), PASS)
     try:
         assert holder.stdout.readline().strip() == "open", holder.stderr.read()
@@ -281,7 +281,7 @@ def test_a_second_process_is_refused_while_one_holds_the_vault(tmp_path, app_pat
 
 def test_a_killed_holder_leaves_the_vault_free(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     holder = _spawn(_HOLDER, str(d), PASS)
     assert holder.stdout.readline().strip() == "open", holder.stderr.read()
     holder.kill()
@@ -291,7 +291,7 @@ def test_a_killed_holder_leaves_the_vault_free(tmp_path):
 
 def test_unlocking_while_another_process_makes_backups_never_breaks_its_work(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     rounds = 15
     backer = _spawn(_BACKER, str(d), PASS, str(rounds))
     assert backer.stdout.readline().strip() == "open", backer.stderr.read()

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from desktop.services import vaults
-from desktop.vault import KdfParams, Vault, VaultDamaged, WrongPassphrase
+from desktop.vault import Vault, VaultDamaged, WrongPassphrase
 from desktop.vault.keyslot import KeySlot
-from tests.security.test_vault_encryption import contains, data_key, decrypted_pages, make_interview
+from tests.factories import FAST_KDF, named_interview
+from tests.vault_forensics import contains, data_key, decrypted_pages
 
-FAST = KdfParams(time_cost=1, memory_cost_kib=8, lanes=1)
 PASS = "correct horse battery"
 NEW = "a brand new passphrase"
 
@@ -28,13 +28,13 @@ NEW = "a brand new passphrase"
 def _vault_with_a_damaged_copy(d: Path) -> tuple[list[str], str, str]:
     """A vault whose newest backup holds the doomed interview, restored with --force so that
     ``damaged/`` holds the whole vault as it was (with an interview saved after the backup)."""
-    v = Vault.create(d, PASS, kdf=FAST)
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
     words = [f"zq{uuid.uuid4().hex[:10]}" for _ in range(3)]
-    doomed = make_interview(" ".join(words) + " filler " * 100, name=f"Name{uuid.uuid4().hex[:8]} Person")
-    v.interviews.add(make_interview("ordinary words about the report " * 20))
+    doomed = named_interview(" ".join(words) + " filler " * 100, name=f"Name{uuid.uuid4().hex[:8]} Person")
+    v.interviews.add(named_interview("ordinary words about the report " * 20))
     v.interviews.add(doomed)
     v.backup_now()
-    later = make_interview(f"later{uuid.uuid4().hex[:10]} saved after the backup")
+    later = named_interview(f"later{uuid.uuid4().hex[:10]} saved after the backup")
     v.interviews.add(later)
     v.lock()
     vaults.restore_backup(d, PASS, force=True)
@@ -48,7 +48,7 @@ def _damaged_dbs(d: Path) -> list[Path]:
 def test_a_deletion_reaches_the_damaged_copy_a_restore_set_aside(tmp_path):
     d = tmp_path / "vault"
     words, doomed, later_word = _vault_with_a_damaged_copy(d)
-    key = data_key(d)
+    key = data_key(d, PASS)
     [copy] = _damaged_dbs(d)
     # The check can fail: before the deletion the damaged copy holds the interview in the clear.
     assert all(contains(decrypted_pages(copy, key), w) for w in words)
@@ -82,7 +82,7 @@ def test_a_damaged_copy_that_cannot_be_cleaned_is_removed_by_a_deletion(tmp_path
         v.interviews.delete(doomed)
 
     assert not copy.parent.exists() and not lone_wal.exists()
-    key = data_key(d)
+    key = data_key(d, PASS)
     files = [p for p in d.rglob("vault.db*") if p.is_file()]
     assert [p for p in files if any(contains(decrypted_pages(p, key), w) for w in words)] == []
 
@@ -99,7 +99,7 @@ def test_a_passphrase_change_rewraps_the_damaged_copies_key_slots(tmp_path):
     assert len(KeySlot.from_bytes(copy_slot.read_bytes()).open(PASS)) == 32
 
     with vaults.opened(d, PASS) as v:
-        vaults.change_passphrase(v, PASS, NEW, kdf=FAST)
+        vaults.change_passphrase(v, PASS, NEW, kdf=FAST_KDF)
 
     for s in [*(d / "damaged").glob("*/keyslot.json"), *(b / "keyslot.json" for b in Vault.backups(d))]:
         slot_now = KeySlot.from_bytes(s.read_bytes())
@@ -111,8 +111,8 @@ def test_a_passphrase_change_rewraps_the_damaged_copies_key_slots(tmp_path):
 @pytest.mark.parametrize("name", ["vault.db", "keyslot.json"])
 def test_a_vault_file_that_is_a_link_is_refused(tmp_path, name):
     d = tmp_path / "vault"
-    v = Vault.create(d, PASS, kdf=FAST)
-    v.interviews.add(make_interview("a statement"))
+    v = Vault.create(d, PASS, kdf=FAST_KDF)
+    v.interviews.add(named_interview("a statement"))
     v.backup_now()
     v.lock()
     elsewhere = tmp_path / "elsewhere"
@@ -131,7 +131,7 @@ def test_a_vault_file_that_is_a_link_is_refused(tmp_path, name):
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
 def test_a_vault_folder_readable_by_others_is_made_private_at_unlock(tmp_path):
     d = tmp_path / "vault"
-    Vault.create(d, PASS, kdf=FAST).lock()
+    Vault.create(d, PASS, kdf=FAST_KDF).lock()
     os.chmod(d, 0o755)
     os.chmod(d / "vault.db", 0o644)
     os.chmod(d / "keyslot.json", 0o644)

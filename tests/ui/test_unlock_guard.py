@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from desktop.vault import Vault
 from tests.factories import FAST_KDF
-from tests.ui.conftest import PASSPHRASE, create_vault
+from tests.ui.driving import PASSPHRASE, create_vault
 
 REPO = Path(__file__).resolve().parents[2]
 _HOLDER = """
