@@ -17,10 +17,9 @@ import pytest
 from desktop.services import transfer
 from desktop.transfer.stick import list_stick
 from desktop.vault import Vault
-from tests.factories import PASSPHRASE
-from tests.reliability.test_vault_crash import _spawn
+from tests.factories import PASSPHRASE, make_interview
+from tests.reliability.children import spawn
 from tests.transfer_vaults import make_pair
-from tests.unit.test_vault_repos import make_interview
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)")
 
@@ -79,7 +78,7 @@ def _kill_after_ready(proc, delay: float) -> list[str]:
 
 def _timed(code: str, *args: str) -> float:
     """How long the child's work takes after it says ready (to aim the kills)."""
-    proc = _spawn(code, *args)
+    proc = spawn(code, *args)
     if not proc.stdout.readline().startswith("ready"):
         raise AssertionError("the child did not start: " + proc.communicate(timeout=30)[1][-2000:])
     start = time.monotonic()
@@ -88,7 +87,7 @@ def _timed(code: str, *args: str) -> float:
     return time.monotonic() - start
 
 
-def test_sigkill_during_import_leaves_all_of_the_bundle_or_none(tmp_path):
+def test_sigkill_during_import_leaves_all_of_the_bundle_or_none(tmp_path, rng):
     field, coord, ids = _filled_pair(tmp_path)
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -101,13 +100,13 @@ def test_sigkill_during_import_leaves_all_of_the_bundle_or_none(tmp_path):
     shutil.copytree(pristine, work)
     duration = _timed(_IMPORTER, str(work), str(bundle))
 
-    seed = random.randrange(10**9)
+    seed = rng.randrange(10**9)
     rnd = random.Random(seed)
     outcomes = {"all": 0, "none": 0}
     for i in range(KILLS):
         shutil.rmtree(work)
         shutil.copytree(pristine, work)
-        lines = _kill_after_ready(_spawn(_IMPORTER, str(work), str(bundle)), rnd.uniform(0, duration))
+        lines = _kill_after_ready(spawn(_IMPORTER, str(work), str(bundle)), rnd.uniform(0, duration))
         finished = any(ln.startswith("done") for ln in lines)
         v = Vault.unlock(work, PASSPHRASE)
         try:
@@ -132,7 +131,7 @@ def test_sigkill_during_import_leaves_all_of_the_bundle_or_none(tmp_path):
     assert outcomes["none"] > 0, f"seed {seed}: no kill landed before the commit ({outcomes})"
 
 
-def test_sigkill_during_export_never_marks_sent_what_is_not_whole_on_the_stick(tmp_path):
+def test_sigkill_during_export_never_marks_sent_what_is_not_whole_on_the_stick(tmp_path, rng):
     field, coord, ids = _filled_pair(tmp_path)
     field.lock()
     coord.lock()
@@ -144,7 +143,7 @@ def test_sigkill_during_export_never_marks_sent_what_is_not_whole_on_the_stick(t
     stick.mkdir()
     duration = _timed(_EXPORTER, str(work), str(stick))
 
-    seed = random.randrange(10**9)
+    seed = rng.randrange(10**9)
     rnd = random.Random(seed)
     recorded = 0
     for i in range(KILLS):
@@ -152,7 +151,7 @@ def test_sigkill_during_export_never_marks_sent_what_is_not_whole_on_the_stick(t
         shutil.copytree(pristine, work)
         shutil.rmtree(stick)
         stick.mkdir()
-        lines = _kill_after_ready(_spawn(_EXPORTER, str(work), str(stick)), rnd.uniform(0, duration))
+        lines = _kill_after_ready(spawn(_EXPORTER, str(work), str(stick)), rnd.uniform(0, duration))
         finished = any(ln.startswith("done") for ln in lines)
         v = Vault.unlock(work, PASSPHRASE)
         try:

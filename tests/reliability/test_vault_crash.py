@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -26,18 +25,9 @@ from desktop.core.model import CrimeType, Interview, Role, YearMonth
 from desktop.files import TEMP_PREFIX, atomic_write, atomic_writer, remove_stale_temp_files
 from desktop.vault import Vault, WrongPassphrase
 from tests.factories import FAST_KDF
+from tests.reliability.children import ENV, REPO, spawn
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)")
-
-REPO = Path(__file__).resolve().parents[2]
-ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
-
-
-def _spawn(code: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-u", "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, text=True
-    )
-
 
 def _kill_after_first_ack(proc: subprocess.Popen, delay: float) -> list[str]:
     """Wait for the child's first acknowledgement, let it run ``delay`` more seconds, SIGKILL it,
@@ -87,7 +77,7 @@ def test_sigkill_during_commits_loses_no_acknowledged_interview(tmp_path, rng):
     seed = rnd.randrange(10**9)
     kills = 0
     for i in range(32):
-        proc = _spawn(_ADDER, str(d), str(seed + i))
+        proc = spawn(_ADDER, str(d), str(seed + i))
         lines = _kill_after_first_ack(proc, rnd.uniform(0.0, 0.15))
         kills += 1
         for ln in lines:
@@ -120,6 +110,7 @@ import sys
 from pathlib import Path
 from desktop.vault import Vault, WrongPassphrase
 from tests.factories import FAST_KDF
+from tests.reliability.children import ENV, REPO, spawn
 d = Path(sys.argv[1])
 kdf = FAST_KDF
 try:
@@ -154,7 +145,7 @@ def test_sigkill_during_passphrase_change_leaves_exactly_one_that_opens(tmp_path
     rnd = rng
     landed_in_flight = 0
     for i in range(30):
-        proc = _spawn(_CHANGER, str(d))
+        proc = spawn(_CHANGER, str(d))
         lines = _kill_after_first_ack(proc, rnd.uniform(0.0, 0.15))
         last = [ln.split()[1] for ln in lines if ln.startswith("now ")][-1]
         opened = _which_opens(d)
@@ -203,7 +194,7 @@ def test_sigkill_during_atomic_writes_never_leaves_a_torn_file(tmp_path, rng):
     rnd = rng
     last_acked = 0
     for i in range(60):
-        proc = _spawn(_WRITER, str(target), str(rnd.randrange(10**9)), atomic_path)
+        proc = spawn(_WRITER, str(target), str(rnd.randrange(10**9)), atomic_path)
         lines = _kill_after_first_ack(proc, rnd.uniform(0.0, 0.08))
         acks = [int(ln.split()[1]) for ln in lines if ln.startswith("ack ")]
         if acks:
@@ -240,6 +231,7 @@ from datetime import date
 from desktop.core.model import Interview, Role, CrimeType, YearMonth
 from desktop.vault import Vault, DiskFull
 from tests.factories import FAST_KDF
+from tests.reliability.children import ENV, REPO, spawn
 from desktop.files import atomic_write
 d = Path(sys.argv[1]); limit = int(sys.argv[2])
 if limit:
@@ -384,7 +376,7 @@ def test_sigkill_during_deletions_never_leaves_a_deleted_interview_anywhere(tmp_
     words: dict[str, str] = {}
     deleted: set[str] = set()
     for i in range(12):
-        proc = _spawn(_DELETER, str(d), str(rnd.randrange(10**9)))
+        proc = spawn(_DELETER, str(d), str(rnd.randrange(10**9)))
         lines = _kill_after_first_ack(proc, rnd.uniform(0.05, 0.3))
         for ln in lines:
             parts = ln.split()
@@ -414,6 +406,7 @@ import os, signal, sys
 from pathlib import Path
 from desktop.vault import Vault
 from tests.factories import FAST_KDF
+from tests.reliability.children import ENV, REPO, spawn
 from desktop.vault import backup
 d = Path(sys.argv[1])
 def die(*args, **kwargs):  # the hook point: the new main slot is on disk, the backups' copies are not
@@ -442,7 +435,7 @@ def test_sigkill_after_the_main_slot_is_replaced_the_next_unlock_finishes_the_ch
     v.backup_now()
     v.backup_now()
     v.lock()
-    proc = _spawn(_CHANGE_THEN_DIE, str(d))
+    proc = spawn(_CHANGE_THEN_DIE, str(d))
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGKILL, err[-2000:]
     assert out.splitlines() == ["main slot written"]

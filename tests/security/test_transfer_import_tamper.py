@@ -16,9 +16,9 @@ from desktop.services import transfer_records as records
 from desktop.transfer import canonical
 from desktop.transfer import errors as bundle_errors
 from desktop.transfer.keys import DeviceKeys
+from tests.factories import make_interview
 from tests.transfer_kit import manifest_dict, seal, signed_inner
 from tests.transfer_vaults import dump, make_pair
-from tests.unit.test_vault_repos import make_interview
 
 STEP = 4096
 PREV = "ab" * 32  # seq 7 follows a bundle not here yet (a gap, which is accepted)

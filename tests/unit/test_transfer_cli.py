@@ -10,8 +10,7 @@ from pathlib import Path
 from desktop.cli import Context, run
 from desktop.services import transfer
 from desktop.vault import Vault
-from tests.factories import PASSPHRASE, new_vault
-from tests.unit.test_vault_repos import make_interview
+from tests.factories import PASSPHRASE, make_interview, new_vault
 
 
 class Cli:

@@ -14,7 +14,7 @@ from desktop.core.model import ConsentUse
 from desktop.services import transfer_records as records
 from desktop.transfer import canonical
 from desktop.transfer.errors import BundleRefused
-from tests.unit.test_vault_repos import make_interview
+from tests.factories import make_interview
 
 IV = make_interview("A record to spoil.")
 META = {"added_at": "2026-01-05T10:00:00+00:00", "display_name": "letter.jpg", "id": "c" * 32,

@@ -11,8 +11,7 @@ from desktop.core.model import ConsentUse
 from desktop.vault import Vault, VaultError
 from desktop.vault import vault as vault_module
 from desktop.vault.schema import MIGRATIONS
-from tests.factories import FAST_KDF, PASSPHRASE, new_vault
-from tests.unit.test_vault_repos import make_interview
+from tests.factories import FAST_KDF, PASSPHRASE, make_interview, new_vault
 
 DEVICE = "a" * 32
 

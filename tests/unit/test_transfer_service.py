@@ -19,9 +19,8 @@ from desktop.transfer.bundle import read_bundle
 from desktop.transfer.errors import BundleRefused
 from desktop.transfer.keys import DeviceKeys
 from desktop.vault import Vault, WrongPassphrase
-from tests.factories import FAST_KDF, PASSPHRASE, new_vault
+from tests.factories import FAST_KDF, PASSPHRASE, make_interview, new_vault
 from tests.transfer_vaults import dump, make_pair
-from tests.unit.test_vault_repos import make_interview
 
 PHOTO = bytes(range(256)) * 400 + b"\x00end"
 
