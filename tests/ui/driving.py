@@ -10,7 +10,18 @@ from pathlib import Path
 from PIL import Image
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from desktop.core.model import ConsentUse
 
@@ -141,4 +152,31 @@ def visible_texts() -> list[str]:
         elif isinstance(w, QComboBox) and w.isEditable():
             out.append(w.currentText())
         out.append(w.windowTitle())
+    return out
+
+
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
+
+
+def _inside(w: QWidget, kinds) -> bool:
+    p = w.parent()
+    while p is not None:
+        if isinstance(p, kinds):
+            return True
+        p = p.parent()
+    return False
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """The focusable controls under ``root`` that a screen reader could not name."""
+    out = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, CONTROLS) or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if _inside(w, QComboBox | QAbstractSpinBox):
+            continue  # the editor and list inside a combo or spin box are named through their owner
+        if w.objectName().startswith("qt_"):
+            continue  # Qt's own parts (scroll bar buttons, calendar internals)
+        if not w.accessibleName().strip():
+            out.append(f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''}")
     return out

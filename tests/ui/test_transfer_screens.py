@@ -19,9 +19,8 @@ from desktop.ui.models import InterviewTableModel
 from desktop.ui.transfer_dialogs import ImportDialog
 from desktop.ui.workers import TaskRunner
 from desktop.vault import Vault, WrongPassphrase
-from tests.factories import FAST_KDF
-from tests.ui.conftest import PASSPHRASE, FakeThreadPool, create_vault, unlock
-from tests.unit.test_statement_data import sample_interview
+from tests.factories import FAST_KDF, sample_interview
+from tests.ui.driving import PASSPHRASE, FakeThreadPool, create_vault, unlock
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -331,7 +330,7 @@ def test_lock_closes_every_transfer_dialog_and_empties_them(qtbot, window, choos
 
 
 def test_every_transfer_control_has_an_accessible_name(qtbot, window, choosers, stick, tmp_path):
-    from tests.ui.test_window_basics import unnamed_controls
+    from tests.ui.driving import unnamed_controls
 
     _folder, file = choosers
     create_vault(qtbot, window)

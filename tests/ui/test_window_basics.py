@@ -6,43 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
 )
 
-from tests.ui.driving import STATEMENT, create_vault, fill_new_interview
-
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
-
-
-def _inside(w: QWidget, kinds) -> bool:
-    p = w.parent()
-    while p is not None:
-        if isinstance(p, kinds):
-            return True
-        p = p.parent()
-    return False
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    out = []
-    for w in root.findChildren(QWidget):
-        if not isinstance(w, CONTROLS) or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue
-        if _inside(w, QComboBox | QAbstractSpinBox):
-            continue  # the editor and list inside a combo or spin box are named through their owner
-        if w.objectName().startswith("qt_"):
-            continue  # Qt's own parts (scroll bar buttons, calendar internals)
-        if not w.accessibleName().strip():
-            out.append(f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''}")
-    return out
+from tests.ui.driving import STATEMENT, create_vault, fill_new_interview, unnamed_controls
 
 
 def test_every_control_has_an_accessible_name(qtbot, make_window):

@@ -18,9 +18,8 @@ from desktop.services.transfer_screens import (
     list_marks,
     read_enrolment,
 )
-from tests.factories import new_vault
+from tests.factories import make_interview, new_vault
 from tests.transfer_vaults import make_pair
-from tests.unit.test_vault_repos import make_interview
 
 
 @pytest.fixture
