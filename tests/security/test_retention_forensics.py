@@ -9,15 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.services import retention, transfer
 from desktop.vault import Vault
-from tests.factories import PASSPHRASE
-from tests.security.test_vault_encryption import (
-    contains,
-    data_key,
-    decrypted_pages,
-    decrypted_wal_frames,
-    make_interview,
-)
+from tests.factories import PASSPHRASE, named_interview
 from tests.transfer_vaults import make_pair
+from tests.vault_forensics import contains, data_key, decrypted_pages, decrypted_wal_frames
 
 
 def test_removal_after_delivery_leaves_nothing_on_the_field_laptop(tmp_path):
@@ -26,8 +20,8 @@ def test_removal_after_delivery_leaves_nothing_on_the_field_laptop(tmp_path):
     key = data_key(d, PASSPHRASE)
     words = [f"zq{uuid.uuid4().hex[:10]}" for _ in range(2)]
     name, ident = f"Name{uuid.uuid4().hex[:8]}", f"HO{uuid.uuid4().hex[:8].upper()}"
-    doomed = make_interview(" ".join(words) + " filler " * 200, name=f"{name} Person", ident=ident)
-    keep = make_interview("ordinary words about the report " * 40)
+    doomed = named_interview(" ".join(words) + " filler " * 200, name=f"{name} Person", ident=ident)
+    keep = named_interview("ordinary words about the report " * 40)
     field.interviews.add(doomed)
     field.interviews.add(keep)
     field.attachments.add(doomed.id, words[1].encode() * 50, "letter.png", "image/png")

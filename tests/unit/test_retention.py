@@ -13,9 +13,8 @@ from desktop.cli import Context, run
 from desktop.services import retention, transfer
 from desktop.services.errors import Refused
 from desktop.services.interviews import OPEN_KEY, remember_open, save_draft
-from tests.factories import PASSPHRASE
+from tests.factories import PASSPHRASE, make_interview
 from tests.transfer_vaults import make_pair
-from tests.unit.test_vault_repos import make_interview
 
 LATER = timedelta(days=31)
 
