@@ -180,3 +180,45 @@ def unnamed_controls(root: QWidget) -> list[str]:
         if not w.accessibleName().strip():
             out.append(f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''}")
     return out
+
+
+# -- an interview whose statement the review and export tests redact ------------------------------
+
+REVIEW_NAME = "Małgorzata Kowalczyk"
+REVIEW_PHONE = "07700 900461"
+REVIEW_ROAD = "Harehills Lane"  # an address suggestion the reviewer keeps
+REVIEW_HIDDEN = "the blue van behind the garage"  # not detected: redacted by hand
+REVIEW_STATEMENT = (
+    f"My name is {REVIEW_NAME}. In September 2026 I went to West Midlands Police after my employer hit me at the car "
+    f"wash on {REVIEW_ROAD}. Malgorzata's phone is {REVIEW_PHONE}. The officer asked for my passport and phoned "
+    f"the Home Office. My friend Oksana Bilyk came with me. I slept in {REVIEW_HIDDEN} for six weeks."
+)
+
+
+def add_interview(qtbot, window, *, consent: bool, statement: str = REVIEW_STATEMENT) -> str:
+    """Record and save a new interview through the form: Polish interviewee, a phone number, consent if asked."""
+    window.new_interview()
+    editor = window.editor
+    editor.interviewed_on.setDate(QDate(2026, 11, 20))
+    qtbot.keyClicks(editor.interviewer, "J. Osei")
+    select(editor.role, "victim")
+    select(editor.crime, "modern_slavery")
+    select(editor.force, "west-midlands")
+    select(editor.report_month, 9)
+    editor.report_year.setValue(2026)
+    editor.language.setCurrentText("Polish")
+    editor.statement.setPlainText(statement)
+    editor.person_name.setText(REVIEW_NAME)  # QTest types Latin-1 only; the form takes any script
+    select(editor.person_role, "interviewee")
+    qtbot.keyClicks(editor.person_aliases, "Gosia")
+    qtbot.mouseClick(editor.add_person_button, LEFT)
+    select(editor.id_kind, "phone")
+    qtbot.keyClicks(editor.id_value, REVIEW_PHONE)
+    qtbot.mouseClick(editor.add_id_button, LEFT)
+    if consent:
+        row = editor.consent_rows[ConsentUse.COMPLAINT]
+        row.given.setChecked(True)
+        assert row.by.text() == "J. Osei"  # "Taken by" starts as "Interviewed by"
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        qtbot.mouseClick(editor.save_button, LEFT)
+    return editor.current_id

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRect, Qt
 from desktop.core.forces import FORCES
 from desktop.core.model import CRIME_LABELS, Role
 from desktop.ui.models import InterviewTableModel
-from tests.ui.conftest import create_vault
-from tests.unit.test_vault_repos import make_interview
+from tests.factories import make_interview
+from tests.ui.driving import create_vault
 
 
 @pytest.mark.parametrize("delivery", [False, True], ids=["plain", "with-delivery-column"])

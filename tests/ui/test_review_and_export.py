@@ -13,7 +13,7 @@ import pytest
 import shiboken6
 from pypdf import PdfReader
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,21 +25,17 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from desktop.core.model import ConsentUse, Status
+from desktop.core.model import Status
 from desktop.ui.redaction_review import cp_to_qt
 from tests.pdf_tools import pdftotext
-from tests.ui.driving import FakeThreadPool, create_vault, select, unlock, visible_texts
+from tests.ui.driving import REVIEW_HIDDEN as HIDDEN
+from tests.ui.driving import REVIEW_NAME as NAME
+from tests.ui.driving import REVIEW_PHONE as PHONE
+from tests.ui.driving import REVIEW_ROAD as ROAD
+from tests.ui.driving import REVIEW_STATEMENT as STATEMENT
+from tests.ui.driving import FakeThreadPool, add_interview, create_vault, unlock, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
-NAME = "Małgorzata Kowalczyk"
-PHONE = "07700 900461"
-ROAD = "Harehills Lane"  # an address suggestion the reviewer keeps
-HIDDEN = "the blue van behind the garage"  # not detected: redacted by hand
-STATEMENT = (
-    f"My name is {NAME}. In September 2026 I went to West Midlands Police after my employer hit me at the car "
-    f"wash on {ROAD}. Malgorzata's phone is {PHONE}. The officer asked for my passport and phoned the Home "
-    f"Office. My friend Oksana Bilyk came with me. I slept in {HIDDEN} for six weeks."
-)
 GONE = ("Małgorzata", "Malgorzata", "MAŁGORZATA", "Kowalczyk", "07700", "900461", "Oksana", "Bilyk", "blue van")
 SECRETS = ("Małgorzata", "Kowalczyk", "07700", "Oksana", "blue van", "Harehills", "car wash")
 
@@ -53,34 +49,6 @@ def pdf_texts(path) -> tuple[str, str]:
     by_pypdf = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     by_poppler = pdftotext(Path(path).read_bytes())
     return by_pypdf, by_poppler
-
-
-def add_interview(qtbot, window, *, consent: bool, statement: str = STATEMENT) -> str:
-    window.new_interview()
-    editor = window.editor
-    editor.interviewed_on.setDate(QDate(2026, 11, 20))
-    qtbot.keyClicks(editor.interviewer, "J. Osei")
-    select(editor.role, "victim")
-    select(editor.crime, "modern_slavery")
-    select(editor.force, "west-midlands")
-    select(editor.report_month, 9)
-    editor.report_year.setValue(2026)
-    editor.language.setCurrentText("Polish")
-    editor.statement.setPlainText(statement)
-    editor.person_name.setText(NAME)  # QTest types Latin-1 only; the form takes any script
-    select(editor.person_role, "interviewee")
-    qtbot.keyClicks(editor.person_aliases, "Gosia")
-    qtbot.mouseClick(editor.add_person_button, LEFT)
-    select(editor.id_kind, "phone")
-    qtbot.keyClicks(editor.id_value, PHONE)
-    qtbot.mouseClick(editor.add_id_button, LEFT)
-    if consent:
-        row = editor.consent_rows[ConsentUse.COMPLAINT]
-        row.given.setChecked(True)
-        assert row.by.text() == "J. Osei"  # "Taken by" starts as "Interviewed by"
-    with qtbot.waitSignal(editor.saved, timeout=5000):
-        qtbot.mouseClick(editor.save_button, LEFT)
-    return editor.current_id
 
 
 def held_texts(window) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.vault import Vault, WrongPassphrase
-from tests.ui.conftest import PASSPHRASE, HeldThreadPool
+from tests.ui.driving import PASSPHRASE, HeldThreadPool
 
 NEW = "lantern orchard pebble violin"
 LEFT = Qt.MouseButton.LeftButton

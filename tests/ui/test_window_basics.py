@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
 )
 
-from tests.ui.driving import STATEMENT, create_vault, fill_new_interview, unnamed_controls
+from tests.ui.driving import STATEMENT, add_interview, create_vault, fill_new_interview, unnamed_controls
 
 
 def test_every_control_has_an_accessible_name(qtbot, make_window):
@@ -45,8 +45,6 @@ def shown_title(title: str) -> str:
 
 
 def test_a_title_says_what_the_window_is_for_then_witnessbox_once(qtbot, make_window):
-    from tests.ui.test_review_and_export import add_interview
-
     window = make_window(today=lambda: date(2026, 11, 26))
     create_vault(qtbot, window)
     add_interview(qtbot, window, consent=True)

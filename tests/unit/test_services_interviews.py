@@ -208,8 +208,7 @@ def test_consent_given_needs_who_took_it(tmp_path):
     from desktop.core.model import Consent, ConsentUse
     from desktop.services import interviews as service
     from desktop.services.errors import Refused
-    from tests.factories import new_vault
-    from tests.unit.test_statement_data import sample_interview
+    from tests.factories import new_vault, sample_interview
 
     vault = new_vault(tmp_path / "v")
     try:

@@ -166,7 +166,7 @@ def test_a_leak_is_refused_by_kind_and_place_never_the_text_or_a_number(tmp_path
     from desktop.redaction import Decisions
 
     d = tmp_path / "leaky"
-    v = Vault.create(d, "correct horse", kdf=FAST)
+    v = Vault.create(d, "correct horse", kdf=FAST_KDF)
     try:
         iv = sample_interview(reference="WB-CLIL-0001")
         iv.statement = "We lived in Walsall for a year.\n\nThe police came twice.\nThey drove us back to walsall."
