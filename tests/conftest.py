@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from desktop import firewall
 from desktop.paths import AppPaths
@@ -29,6 +30,15 @@ TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo",
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--onscreen", action="store_true", help="show Qt windows instead of running offscreen")
+
+
+# On CI every property test draws the same examples each run, so a red CI always means a change
+# broke something. Run locally, they explore afresh and may find new failures: each prints how to
+# replay it. Known open finding: redacting already-redacted text can find a "reference" whose
+# context word came closer once a long name became "Person A" (see the closing note of this stop).
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:
