@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import CrimeType
 from desktop.ui import labels
+from desktop.ui.dialog_host import DialogHost
 from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
 from desktop.ui.redaction_review import RedactionReview
 from desktop.ui.workers import TaskRunner
@@ -131,17 +131,15 @@ class ReviewDialog(QDialog):
         self.review.clear()
 
 
-class StatementActions(QObject):
+class StatementActions(DialogHost):
     """The statement's way out of the vault, for the main window. ``attach(vault)`` after unlock,
     ``close_all()`` on lock."""
 
     sealed = Signal(str)  # the interview id
-    lock_requested = Signal()  # Ctrl+L in one of these dialogs (the main window's shortcut cannot reach them)
 
     def __init__(self, tasks: TaskRunner, parent: QWidget, *, choose_folder: FolderChooser = choose_folder,
                  choose_signing_file: FileChooser = choose_signing_file) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
+        super().__init__(tasks, parent)
         self._window = parent
         self._choose_folder = choose_folder
         self._choose_signing_file = choose_signing_file
@@ -360,33 +358,11 @@ class StatementActions(QObject):
         box.finished.connect(finished)
         self._show_box(box)
 
-    def _modal(self, dialog: QDialog) -> None:
-        """Open ``dialog`` window-modal, with Ctrl+L locking from it as from the main window."""
-        lock = QAction(dialog)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        lock.triggered.connect(self.lock_requested)
-        dialog.addAction(lock)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.open()
-
     def _show_box(self, box: QMessageBox) -> None:
         self._close(self.message_box)
         self.message_box = box
         self._modal(box)
 
-    def _forget(self, dialog: QDialog, attr: str) -> None:
-        # A statement still being written or saved reports back to its dialog: that one stays (hidden,
-        # holding no statement text) until the window goes.
-        if not self._tasks.busy:
-            dialog.deleteLater()
-        if getattr(self, attr) is dialog:
-            setattr(self, attr, None)
-
-    @staticmethod
-    def _close(dialog: QDialog | None) -> None:
-        if dialog is not None:
-            dialog.reject()
 
     def close_all(self) -> None:
         """On lock: stop any export after the statement in progress, forget a review whose suggestions

@@ -13,27 +13,25 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.ui import labels
 from desktop.ui.devices_dialog import DevicesDialog, FileChooser, choose_enrolment_file
+from desktop.ui.dialog_host import DialogHost
 from desktop.ui.transfer_dialogs import FolderChooser, ImportDialog, SendDialog, choose_stick_folder
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
 
-class TransferActions(QObject):
+class TransferActions(DialogHost):
     changed = Signal()  # something sent, imported or enrolled: the list may show new marks
-    lock_requested = Signal()
 
     def __init__(self, tasks: TaskRunner, parent: QWidget, *,
                  choose_stick_folder: FolderChooser = choose_stick_folder,
                  choose_enrolment_file: FileChooser = choose_enrolment_file) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
+        super().__init__(tasks, parent)
         self._window = parent
         self._choose_folder = choose_stick_folder
         self._choose_file = choose_enrolment_file
@@ -164,27 +162,6 @@ class TransferActions(QObject):
 
     # --- plumbing ------------------------------------------------------------------------
 
-    def _modal(self, dialog: QDialog) -> None:
-        lock = QAction(dialog)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        lock.triggered.connect(self.lock_requested)
-        dialog.addAction(lock)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.open()
-
-    def _forget(self, dialog: QDialog, attr: str) -> None:
-        # Work still running reports back to its dialog, which throws the result away (it was dropped):
-        # the dialog stays, hidden and empty, until the window goes.
-        if not self._tasks.busy:
-            dialog.deleteLater()
-        if getattr(self, attr) is dialog:
-            setattr(self, attr, None)
-
-    @staticmethod
-    def _close(dialog: QDialog | None) -> None:
-        if dialog is not None:
-            dialog.reject()
 
     def close_all(self) -> None:
         """On lock: stop work at its next step, close every dialog and empty what it showed."""
