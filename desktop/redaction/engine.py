@@ -11,8 +11,9 @@ from desktop.redaction import lexicon
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
-from desktop.redaction.known import KnownIdentifiers, find_known, own_keys, people_tokens
+from desktop.redaction.known import KnownIdentifiers
 from desktop.redaction.names import detect_names
+from desktop.redaction.recorded import Recorded, find_known, recorded
 from desktop.redaction.spans import Span
 from desktop.redaction.variants import name_keys
 
@@ -50,10 +51,11 @@ _MARK = re.compile("[" + MARKS + "]")
 _TWO_LETTERS = re.compile(r"[^\W\d_][" + MARKS + r"]*[^\W\d_]")
 
 
-def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...]) -> list[tuple[int, int]]:
+def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...], words: set[str]) -> list[tuple[int, int]]:
+    """``words``: the runs of letters and digits of the folded text."""
     by_first = _allow_phrases(allow)
     ff = folded.folded
-    present = set(_WORD.findall(ff)) & by_first.keys()
+    present = words & by_first.keys()
     if not present:
         return []
     phrases = tuple(sorted({p for w in present for p in by_first[w]}, key=len, reverse=True))
@@ -132,15 +134,16 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         return []
     known = known or KnownIdentifiers()
     folded = Folded(text)
-    allowed = sorted(_allowed_ranges(text, folded, tuple(allow)))
+    words = set(_WORD.findall(folded.folded))
+    allowed = sorted(_allowed_ranges(text, folded, tuple(allow), words))
     holders = [m.span() for m in PLACEHOLDER.finditer(text)]
 
     def clashes(s: int, e: int) -> bool:
         return any(hs < e and s < he for hs, he in holders)
 
     spans: list[Span] = []
-    ptoks = people_tokens(known)
-    for h in find_known(text, folded, known, ptoks):
+    rec = recorded(known)
+    for h in find_known(text, folded, rec, words):
         if clashes(h.start, h.end):
             continue
         if h.type == "PERSON" and _part_of_fact(text, allowed, h):
@@ -165,24 +168,22 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, folded, spans, holders, allowed))
-    spans = _variants_of_known_people(text, spans, ptoks)
+    spans = _variants_of_known_people(text, spans, rec)
     return _tidy([_whole_letters(text, sp) for sp in spans])
 
 
-def _variants_of_known_people(text: str, spans: list[Span], ptoks: dict[str, set[str]]) -> list[Span]:
+def _variants_of_known_people(text: str, spans: list[Span], rec: Recorded) -> list[Span]:
     """A name that is a spelling of one recorded person's name ("Muhammad" for a recorded
     "Mohammed Khan") is that person: it gets their pseudonym. Each word must match a word of that
     person's recorded name or aliases (``variants.name_key``), and of no one else's."""
-    if not ptoks:
+    if not rec.tokens:
         return spans
-    keys = {person: own_keys(toks) for person, toks in ptoks.items()}
     out = []
     for sp in spans:
         if sp.type == "PERSON" and (sp.source != "known" or sp.person is None):
-            words = name_keys(text[sp.start : sp.end])
-            owners = [p for p, k in keys.items() if words and all(w in k for w in words)]
-            if len(owners) == 1 and sp.person != owners[0]:
-                sp = Span(sp.start, sp.end, sp.type, sp.source, sp.confidence, owners[0])
+            owners = rec.owners(name_keys(text[sp.start : sp.end]))
+            if len(owners) == 1 and sp.person not in owners:
+                sp = Span(sp.start, sp.end, sp.type, sp.source, sp.confidence, next(iter(owners)))
         out.append(sp)
     return out
 
@@ -231,7 +232,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         return []
     if len(present) <= 30:  # a small alternation is fast; a large one is not
         alts = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
-        found = [(m.start(), m.end(), m.group()) for m in re.finditer("(?:" + alts + _NOT_MORE, ff)]
+        found = [(m.start(), m.end(), m.group()) for m in _words_regex(alts, bool(_MARK.search(ff))).finditer(ff)]
     else:
         found = []
         for m in name_word.finditer(ff):
@@ -261,6 +262,14 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
 
 
 _NOT_MORE = r")(?![\w\-" + MARKS + r"])"  # the whole word: no letter, hyphen or vowel sign after it
+
+
+@lru_cache(maxsize=256)
+def _words_regex(alts: str, marks: bool) -> re.Pattern[str]:
+    """``alts`` as whole words. Without ``marks`` (a text with no vowel sign or other mark) the
+    class of every mark is left out: it is the same search, and compiling that class took longer
+    than the search itself."""
+    return re.compile("(?:" + alts + (_NOT_MORE if marks else r")(?![\w\-])"))
 
 
 def _caseless(ch: str) -> bool:

@@ -16,12 +16,13 @@ also with +44/0044/0 prefixes, dates of birth in the usual written forms, addres
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.redaction import lexicon
-from desktop.redaction.fold import Folded, fold
+from desktop.redaction.fold import fold
 from desktop.redaction.graphemes import MARKS
 from desktop.redaction.variants import name_key
 
@@ -101,12 +102,83 @@ def _bounded(core: str, sample: str) -> str:
 
 @dataclass
 class _Pat:
-    regex: re.Pattern[str]
+    """One pattern of a recorded name or identifier, compiled the first time a statement may hold it.
+
+    ``triggers``: word beginnings that every match holds, each at the start of a word of the folded
+    statement (the first letters of its name parts), so a statement without all of them is not
+    searched; ``None``: no such promise (identifiers), the pattern is always tried.
+    """
+
+    source: str
     type: str
     person: str | None
     need_capital: bool = False  # the match must start with a capital letter in the original
     part: bool = False  # a single part of a name (not protected from the allow-list)
     surname: bool = False  # the last part of a recorded name
+    flags: int = 0
+    triggers: tuple[str, ...] | None = None
+    _regex: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = _COMPILED.get((self.source, self.flags), lambda: re.compile(self.source, self.flags))
+        return self._regex
+
+
+_KEY_LEN = 4  # letters of a word beginning that select a name's patterns
+_RUN = re.compile(r"[^\W_]+")  # the words of a folded statement, as far as these keys go
+
+
+def _trigger(tok: str) -> str | None:
+    """The beginning of the word a match of ``_tok_pattern(tok)`` starts (the match is checked to
+    start a word, see ``recorded.find_known``), or None if it may begin inside one (Chinese,
+    Japanese, Korean) or with a sign."""
+    pieces = [p for p in re.split(r"[-']", tok) if p]
+    if not pieces or _CJK.match(pieces[0]):
+        return None
+    m = _RUN.match(pieces[0])
+    return m.group()[:_KEY_LEN] if m else None
+
+
+def _triggers(toks: list[str]) -> tuple[str, ...] | None:
+    """Word beginnings every match of a pattern made of ``toks`` has (None: no such promise)."""
+    keys = tuple(dict.fromkeys(k for k in map(_trigger, toks) if k is not None))
+    return keys or None
+
+
+def person_keys(name: str, aliases: list[str]) -> tuple[str, ...] | None:
+    """The word beginnings a statement needs for any pattern of this person to match (one of
+    them); None if a pattern of theirs can match without one."""
+    keys: list[str] = []
+    for v in [name, *aliases]:
+        for tok in _tokens(v):
+            k = _trigger(tok)
+            if k is None:
+                return None
+            keys.append(k)
+    return tuple(dict.fromkeys(keys))
+
+
+class LRU:
+    """A bounded cache: a coordinator's vault holds thousands of people, each made once."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.data: OrderedDict = OrderedDict()
+
+    def get(self, key, make):  # noqa: ANN001, ANN201 - any hashable key, any value
+        try:
+            self.data.move_to_end(key)
+            return self.data[key]
+        except KeyError:
+            value = self.data[key] = make()
+            if len(self.data) > self.size:
+                self.data.popitem(last=False)
+            return value
+
+
+_COMPILED = LRU(50_000)  # one regex for a name part several people share
 
 
 def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
@@ -131,7 +203,8 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
             one_word = len(toks) == 1 and (
                 toks[0] in english or toks[0] in lexicon.FUNCTION_WORDS or toks[0] in lexicon.MONTHS
             )
-            pats.append(_Pat(re.compile(_bounded("(?:" + key + ")", variant)), "PERSON", person, need_capital=one_word))
+            pats.append(_Pat(_bounded("(?:" + key + ")", variant), "PERSON", person, need_capital=one_word,
+                             triggers=_triggers(toks[1:] or toks)))  # every alternative has toks[1:]
         for tok in toks:
             if len(tok) < 2 or tok in lexicon.PARTICLES:
                 continue
@@ -143,12 +216,13 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
             plural = "" if tok.endswith("s") or _CJK.search(tok) else "s?"
             pats.append(
                 _Pat(
-                    re.compile(_bounded(_tok_pattern(tok) + plural, tok)),
+                    _bounded(_tok_pattern(tok) + plural, tok),
                     "PERSON",
                     person,
                     need_capital=is_word,
                     part=len(toks) > 1,
                     surname=surname,
+                    triggers=_triggers([tok]),
                 )
             )
     return pats
@@ -262,27 +336,7 @@ def _identifier_patterns(kind: str, value: str) -> list[_Pat]:
     for core in cores:
         if len(re.sub(r"\W", "", core)) < 3:
             continue
-        pats.append(_Pat(re.compile(_bounded("(?:" + core + ")", value), re.IGNORECASE), typ, None))
-    return pats
-
-
-_CACHE: dict[tuple, list[_Pat]] = {}
-
-
-def _patterns(known: KnownIdentifiers) -> list[_Pat]:
-    key = known._key()
-    pats = _CACHE.get(key)
-    if pats is None:
-        pats = []
-        for name, aliases in known.people:
-            if name and name.strip():
-                pats.extend(_name_patterns(name, list(aliases)))
-        for kind, value in known.identifiers:
-            if value and value.strip():
-                pats.extend(_identifier_patterns(str(kind), value))
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        _CACHE[key] = pats
+        pats.append(_Pat(_bounded("(?:" + core + ")", value), typ, None, flags=re.IGNORECASE))
     return pats
 
 
@@ -300,75 +354,9 @@ def _is_date_word(text: str, s: int, e: int) -> bool:
     return bool(_DATE_AFTER.match(text, e) or _DATE_BEFORE.search(text[max(0, s - 12) : s]))
 
 
-@dataclass
-class KnownHit:
-    start: int
-    end: int
-    type: str
-    person: str | None
-    part: bool
-    given: bool = False  # a capitalised word before a recorded surname, taken for a given name
-
-
-def find_known(
-    text: str, folded: Folded, known: KnownIdentifiers, people_tokens: dict[str, set[str]]
-) -> list[KnownHit]:
-    hits: list[KnownHit] = []
-    for pat in _patterns(known):
-        marks_end_it = pat.regex.pattern.endswith(_B1)  # not a CJK pattern (those have no end boundary)
-        for m in pat.regex.finditer(folded.folded):
-            fs = m.start()
-            if marks_end_it and _MARK.match(folded.folded, m.end()):
-                continue
-            if (
-                fs > 0
-                and (
-                    folded.folded[fs - 1] == "_"
-                    or folded.folded[fs - 1].isalnum()
-                    or _MARK.match(folded.folded, fs - 1)
-                )
-                and not _CJK.match(folded.folded, fs)
-            ):
-                continue
-            s, e = folded.span(*m.span())
-            if s >= e:
-                continue
-            if pat.need_capital and not text[s].isupper():
-                continue
-            if pat.need_capital and _is_date_word(text, s, e):
-                continue  # "May" in "in May 2018" is the month, not May Chen
-            hits.append(KnownHit(s, e, pat.type, pat.person, pat.part))
-            if pat.surname:
-                g = _GIVEN_BEFORE.search(text, max(0, s - 40), s)
-                if g:
-                    given = fold(g.group(1))
-                    if (
-                        given not in lexicon.TITLES
-                        and given not in lexicon.FUNCTION_WORDS
-                        and given not in lexicon.MONTHS
-                        and given not in lexicon.DAYS
-                        and given not in lexicon.NOT_NAMES
-                    ):
-                        own = people_tokens.get(pat.person or "", set())
-                        # The person's own given name, in any spelling; otherwise a relative: someone else.
-                        who = pat.person if given in own or name_key(given) in own_keys(own) else None
-                        hits.append(KnownHit(g.start(1), e, "PERSON", who, False, given=True))
-    return hits
-
-
 def own_keys(tokens: set[str]) -> set[str]:
     """The spelling-variant keys of a person's recorded name words (see ``variants``)."""
     return {name_key(t) for t in tokens}
-
-
-def people_tokens(known: KnownIdentifiers) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for name, aliases in known.people:
-        toks: set[str] = set()
-        for v in [name, *aliases]:
-            toks.update(_tokens(v))
-        out[name.strip()] = toks
-    return out
 
 
 def recorded_parts(known: KnownIdentifiers) -> Iterable[str]:

@@ -1,0 +1,219 @@
+"""Finding what was recorded (``known``) in a statement, at the same speed whoever else is recorded.
+
+A coordinator's vault holds thousands of people, and a statement may list fifty. Each person's and
+each identifier's patterns are made once per session (not per statement, nor per list of people)
+and compiled only when a statement may hold them: a pattern promises the word beginnings every
+match of it holds (``known._Pat.triggers``), and a statement is searched only for the patterns whose
+word beginnings it has. A name part several people share is searched for once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktop.redaction import lexicon
+from desktop.redaction.fold import Folded, fold
+from desktop.redaction.known import (
+    _B1,
+    _CJK,
+    _GIVEN_BEFORE,
+    _KEY_LEN,
+    _MARK,
+    _RUN,
+    LRU,
+    KnownIdentifiers,
+    _identifier_patterns,
+    _is_date_word,
+    _name_patterns,
+    _Pat,
+    _tokens,
+    own_keys,
+    person_keys,
+)
+from desktop.redaction.variants import name_key
+
+
+@dataclass
+class _Person:
+    name: str
+    aliases: tuple[str, ...]
+    tokens: set[str]  # the folded words of the name and aliases
+    keys: tuple[str, ...] | None  # known.person_keys
+    _pats: list[_Pat] | None = None
+
+    def pats(self) -> list[_Pat]:
+        if self._pats is None:
+            self._pats = _name_patterns(self.name, list(self.aliases))
+        return self._pats
+
+
+def _person(name: str, aliases: tuple[str, ...]) -> _Person:
+    toks: set[str] = set()
+    for v in [name, *aliases]:
+        toks.update(_tokens(v))
+    return _Person(name, aliases, toks, person_keys(name, list(aliases)))
+
+
+# Per person and per identifier, whichever statements they are recorded on.
+_PEOPLE = LRU(20_000)
+_IDENTIFIERS = LRU(20_000)
+
+
+@dataclass
+class Recorded:
+    """The people and identifiers recorded for one statement, ready to be looked for."""
+
+    entries: list[_Person | list[_Pat]]  # in the order recorded: people, then identifiers
+    by_key: dict[str, list[int]]  # word beginning -> the people it may be part of
+    always: list[int]  # entries looked for in every statement
+    tokens: dict[str, set[str]]  # person -> the folded words of their name and aliases
+    _owners: dict[str, set[str]] | None = field(default=None, repr=False)
+
+    def owners(self, keys: list[str]) -> set[str]:
+        """The recorded people whose name or aliases have a word of every one of these spelling
+        keys (``variants.name_key``)."""
+        if self._owners is None:
+            self._owners = {}
+            for person, toks in self.tokens.items():
+                for k in own_keys(toks):
+                    self._owners.setdefault(k, set()).add(person)
+        if not keys:
+            return set()
+        out = set(self._owners.get(keys[0], ()))
+        for k in keys[1:]:
+            out &= self._owners.get(k, set())
+        return out
+
+    def wanted(self, words: Iterable[str]) -> list[_Pat]:
+        """The patterns that can match a folded text with these runs of letters and digits, in order."""
+        begins = {w[:k] for w in words for k in range(1, min(len(w), _KEY_LEN) + 1)}
+        chosen = set(self.always)
+        for k in begins & self.by_key.keys():
+            chosen.update(self.by_key[k])
+        out: list[_Pat] = []
+        for i in sorted(chosen):
+            entry = self.entries[i]
+            for p in entry.pats() if isinstance(entry, _Person) else entry:
+                if p.triggers is None or all(t in begins for t in p.triggers):
+                    out.append(p)
+        return out
+
+
+def _build(known: KnownIdentifiers) -> Recorded:
+    entries: list[_Person | list[_Pat]] = []
+    by_key: dict[str, list[int]] = {}
+    always: list[int] = []
+    tokens: dict[str, set[str]] = {}
+    for name, aliases in known.people:
+        person = _PEOPLE.get((name, tuple(aliases)), lambda n=name, a=tuple(aliases): _person(n, a))
+        tokens[name.strip()] = person.tokens
+        if not (name and name.strip()):
+            continue
+        i = len(entries)
+        entries.append(person)
+        if person.keys is None:
+            always.append(i)
+        for k in person.keys or ():
+            by_key.setdefault(k, []).append(i)
+    for kind, value in known.identifiers:
+        if value and value.strip():
+            always.append(len(entries))
+            make = lambda k=str(kind), v=value: _identifier_patterns(k, v)  # noqa: E731
+            entries.append(_IDENTIFIERS.get((str(kind), value), make))
+    return Recorded(entries, by_key, always, tokens)
+
+
+_LISTS = LRU(64)  # per list of people and identifiers (a statement is detected again after each edit)
+
+
+def recorded(known: KnownIdentifiers) -> Recorded:
+    return _LISTS.get(known._key(), lambda: _build(known))
+
+
+@dataclass
+class KnownHit:
+    start: int
+    end: int
+    type: str
+    person: str | None
+    part: bool
+    given: bool = False  # a capitalised word before a recorded surname, taken for a given name
+
+
+def _places(folded: Folded, regex: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where ``regex`` matches the folded text as whole words, as (start, end) in the original."""
+    ff = folded.folded
+    marks_end_it = regex.pattern.endswith(_B1)  # not a CJK pattern (those have no end boundary)
+    out = []
+    for m in regex.finditer(ff):
+        fs = m.start()
+        if marks_end_it and _MARK.match(ff, m.end()):
+            continue
+        if (
+            fs > 0
+            and (ff[fs - 1] == "_" or ff[fs - 1].isalnum() or _MARK.match(ff, fs - 1))
+            and not _CJK.match(ff, fs)
+        ):
+            continue
+        s, e = folded.span(*m.span())
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _given_before(text: str, s: int) -> tuple[int, str] | None:
+    """A capitalised word just before ``s`` that may be a given name: (its start, folded)."""
+    g = _GIVEN_BEFORE.search(text, max(0, s - 40), s)
+    if not g:
+        return None
+    given = fold(g.group(1))
+    if (
+        given in lexicon.TITLES
+        or given in lexicon.FUNCTION_WORDS
+        or given in lexicon.MONTHS
+        or given in lexicon.DAYS
+        or given in lexicon.NOT_NAMES
+    ):
+        return None
+    return g.start(1), given
+
+
+def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | None = None) -> list[KnownHit]:
+    """Every place a recorded name or identifier is in ``text``. ``words``: the runs of letters and
+    digits of the folded text (``[^\\W_]+``), if the caller has them already.
+
+    A pattern several people share (two people called Amina) is searched for once; a hit the same
+    as an earlier one (place, type and kind) is left out, since the earlier one decides anyway."""
+    hits: list[KnownHit] = []
+    seen: set[tuple] = set()
+    places: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    givens: dict[int, tuple[int, str] | None] = {}
+
+    def add(h: KnownHit) -> None:
+        key = (h.start, h.end, h.type, h.part, h.given)
+        if key not in seen:
+            seen.add(key)
+            hits.append(h)
+
+    for pat in rec.wanted(set(_RUN.findall(folded.folded)) if words is None else words):
+        where = places.get((pat.source, pat.flags))
+        if where is None:
+            where = places[(pat.source, pat.flags)] = _places(folded, pat.regex)
+        for s, e in where:
+            if pat.need_capital and not text[s].isupper():
+                continue
+            if pat.need_capital and _is_date_word(text, s, e):
+                continue  # "May" in "in May 2018" is the month, not May Chen
+            add(KnownHit(s, e, pat.type, pat.person, pat.part))
+            if pat.surname:
+                if s not in givens:
+                    givens[s] = _given_before(text, s)
+                g = givens[s]
+                if g:
+                    own = rec.tokens.get(pat.person or "", set())
+                    # The person's own given name, in any spelling; otherwise a relative: someone else.
+                    who = pat.person if g[1] in own or name_key(g[1]) in own_keys(own) else None
+                    add(KnownHit(g[0], e, "PERSON", who, False, given=True))
+    return hits
