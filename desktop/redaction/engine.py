@@ -230,9 +230,8 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     present = {w if w in words else w[:-2] for w in present}
     if not present:
         return []
-    if len(present) <= 30:  # a small alternation is fast; a large one is not
-        alts = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
-        found = [(m.start(), m.end(), m.group()) for m in _words_regex(alts, bool(_MARK.search(ff))).finditer(ff)]
+    if len(present) <= 30:  # a few words: looked for as they are
+        found = _occurrences(ff, present)
     else:
         found = []
         for m in name_word.finditer(ff):
@@ -261,15 +260,29 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     return out
 
 
-_NOT_MORE = r")(?![\w\-" + MARKS + r"])"  # the whole word: no letter, hyphen or vowel sign after it
-
-
-@lru_cache(maxsize=256)
-def _words_regex(alts: str, marks: bool) -> re.Pattern[str]:
-    """``alts`` as whole words. Without ``marks`` (a text with no vowel sign or other mark) the
-    class of every mark is left out: it is the same search, and compiling that class took longer
-    than the search itself."""
-    return re.compile("(?:" + alts + (_NOT_MORE if marks else r")(?![\w\-])"))
+def _occurrences(ff: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """Where any of ``words`` is in ``ff`` with no letter, digit, "_", "-" or mark right after it,
+    leftmost first, the longest at one place, none overlapping: what a regex alternation of the
+    words, longest first, followed by that look-ahead finds, without compiling one per statement."""
+    marks = bool(_MARK.search(ff))
+    n = len(ff)
+    longest: dict[int, str] = {}
+    for w in words:
+        i = ff.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if not (e < n and (ff[e].isalnum() or ff[e] in "_-" or marks and _MARK.match(ff, e))):
+                if len(w) > len(longest.get(i, "")):
+                    longest[i] = w
+            i = ff.find(w, i + 1)
+    out: list[tuple[int, int, str]] = []
+    last = 0
+    for i in sorted(longest):
+        if i >= last:
+            w = longest[i]
+            out.append((i, i + len(w), w))
+            last = i + len(w)
+    return out
 
 
 def _caseless(ch: str) -> bool:
