@@ -131,6 +131,7 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
                 person_keys[gi] = next(iter(owners))
 
     labels: dict[str, str] = {}
+    belong: dict[str, list[str]] = {}  # recorded identifier -> its placeholders
     counters: dict[str, int] = {}
     legend: list[LegendEntry] = []
     mapping: dict[str, str] = {}
@@ -140,8 +141,11 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
     for gi, g in enumerate(groups):
         original = text[g.start : g.end]
         typ, main = _group_type(g)
+        rec = next((s.recorded for s in g.spans if s.recorded and s.type == typ), None)
         if typ == "PERSON":
             key = person_keys[gi]
+        elif rec:
+            key = f"{typ}:recorded:{rec}"  # every piece of one recorded address: one placeholder
         else:
             key = f"{typ}:{_id_key(original, typ)}"
         label = labels.get(key)
@@ -153,6 +157,8 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
                 label = f"[{PLACEHOLDER_WORDS[typ]} {counters[typ]}]"
             labels[key] = label
             legend.append(LegendEntry(label, typ, TYPE_LABELS[typ]))
+            if rec:
+                belong.setdefault(rec, []).append(label)
             mapping[label] = key[2:] if key.startswith("k:") and not key[2:].islower() else original
         pieces.append(text[last : g.start])
         pieces.append(label)
@@ -160,7 +166,25 @@ def apply(text: str, spans: list[Span], decisions: Decisions | None = None) -> R
         if original not in removed:
             removed.append(original)
     pieces.append(text[last:])
-    return Redacted("".join(pieces), legend, removed, mapping)
+    return Redacted("".join(pieces), _together(legend, belong), removed, mapping)
+
+
+def _together(legend: list[LegendEntry], belong: dict[str, list[str]]) -> list[LegendEntry]:
+    """Say which placeholders stand for one recorded identifier: "[ADDRESS 1]" and "[POSTCODE 1]"
+    of one recorded address read "an address; with [POSTCODE 1], one recorded address"."""
+    others: dict[str, tuple[list[str], str]] = {}
+    for rec, group in belong.items():
+        if len(group) > 1:
+            what = "address" if rec.startswith("address:") else "identifier"
+            for label in group:
+                others[label] = ([x for x in group if x != label], what)
+    out = []
+    for e in legend:
+        if e.placeholder in others:
+            rest, what = others[e.placeholder]
+            e = LegendEntry(e.placeholder, e.type, f"{e.description}; with {' and '.join(rest)}, one recorded {what}")
+        out.append(e)
+    return out
 
 
 def case_sensitive_parts(known: KnownIdentifiers | None) -> set[str]:

@@ -148,7 +148,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             continue
         if h.type == "PERSON" and _part_of_fact(text, allowed, h):
             continue  # "Police" of a recorded "Amy Police" inside "Greater Manchester Police"
-        spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person))
+        spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person, h.recorded))
 
     for s, e, typ, conf in detect_patterns(text):
         if s >= e or clashes(s, e) or _inside(allowed, s, e):
@@ -193,7 +193,7 @@ def _whole_letters(text: str, sp: Span) -> Span:
     s, e = snap(text, sp.start, sp.end)
     if (s, e) == (sp.start, sp.end):
         return sp
-    return Span(s, e, sp.type, sp.source, sp.confidence, sp.person)
+    return Span(s, e, sp.type, sp.source, sp.confidence, sp.person, sp.recorded)
 
 
 # A word of a name: letters with their vowel signs and marks, inner apostrophes and hyphens.

@@ -93,6 +93,17 @@ def _tok_pattern(tok: str) -> str:
     return r"[-'\s]?".join(pieces)
 
 
+def _joined(toks: list[str], english: frozenset[str]) -> str:
+    """The words of a name however they are spaced or punctuated: "Nguyen Thi Hoa",
+    "Nguyen-Thi-Hoa", "NGUYEN  THI HOA", and written together ("Alhassan" for "Al Hassan") unless
+    together they make an English word ("willpower" for "Will Power" stays a word)."""
+    out = _tok_pattern(toks[0])
+    for a, b in zip(toks, toks[1:], strict=False):
+        glued = re.sub(r"[-']", "", a + b)
+        out += r"[\s\-']" + ("+" if glued in english or glued in lexicon.FUNCTION_WORDS else "*") + _tok_pattern(b)
+    return out
+
+
 def _bounded(core: str, sample: str) -> str:
     # The start boundary is checked after matching (a look-behind here would slow every search).
     if _CJK.search(sample):
@@ -104,9 +115,9 @@ def _bounded(core: str, sample: str) -> str:
 class _Pat:
     """One pattern of a recorded name or identifier, compiled the first time a statement may hold it.
 
-    ``triggers``: word beginnings that every match holds, each at the start of a word of the folded
-    statement (the first letters of its name parts), so a statement without all of them is not
-    searched; ``None``: no such promise (identifiers), the pattern is always tried.
+    ``triggers``: word beginnings one of which every match holds at the start of a word of the
+    folded statement (the first letters of the name parts it may start with), so a statement
+    without any of them is not searched; ``None``: no such promise (identifiers), always tried.
     """
 
     source: str
@@ -117,6 +128,7 @@ class _Pat:
     surname: bool = False  # the last part of a recorded name
     flags: int = 0
     triggers: tuple[str, ...] | None = None
+    recorded: str | None = None  # for an identifier: which one ("kind:value"), see Span.recorded
     _regex: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -142,9 +154,11 @@ def _trigger(tok: str) -> str | None:
 
 
 def _triggers(toks: list[str]) -> tuple[str, ...] | None:
-    """Word beginnings every match of a pattern made of ``toks`` has (None: no such promise)."""
-    keys = tuple(dict.fromkeys(k for k in map(_trigger, toks) if k is not None))
-    return keys or None
+    """``toks``: the words a match of a pattern may start with, each at the start of a word (or just
+    after a space, for an initial's name). Every match starts a word with one of the returned word
+    beginnings; None: no such promise (the pattern is always tried)."""
+    keys = [_trigger(t) for t in toks]
+    return None if None in keys else tuple(dict.fromkeys(keys))
 
 
 def person_keys(name: str, aliases: list[str]) -> tuple[str, ...] | None:
@@ -191,11 +205,11 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
         toks = _tokens(variant)
         if not toks:
             continue
-        alts = [_WS.join(_tok_pattern(t) for t in toks)]
+        alts = [_joined(toks, english)]
         if len(toks) >= 2:
-            alts.append(_tok_pattern(toks[-1]) + r",?" + _WS + _WS.join(_tok_pattern(t) for t in toks[:-1]))
+            alts.append(_tok_pattern(toks[-1]) + r"(?:,\s*|[\s\-']+)" + _joined(toks[:-1], english))
             # An initial for the given name(s): "R. Sandhu", "R Sandhu".
-            alts.append(re.escape(toks[0][0]) + r"\.?" + _WS + _WS.join(_tok_pattern(t) for t in toks[1:]))
+            alts.append(re.escape(toks[0][0]) + r"\.?" + _WS + _joined(toks[1:], english))
         key = "|".join(alts)
         if key not in seen:
             seen.add(key)
@@ -204,7 +218,19 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
                 toks[0] in english or toks[0] in lexicon.FUNCTION_WORDS or toks[0] in lexicon.MONTHS
             )
             pats.append(_Pat(_bounded("(?:" + key + ")", variant), "PERSON", person, need_capital=one_word,
-                             triggers=_triggers(toks[1:] or toks)))  # every alternative has toks[1:]
+                             triggers=_triggers([toks[0], toks[-1], *toks[1:2]])))  # what each alternative starts
+        # Two or more neighbouring words of a longer name ("Jean-Paul" of "Jean Paul Mbeki",
+        # "Al-Hassan" of "Abu-Bakr Al Hassan"): one name, not two, however they are joined.
+        for size in range(len(toks) - 1, 1, -1):
+            for i in range(len(toks) - size + 1):
+                run = toks[i : i + size]
+                key = " ".join(run)
+                if key in seen:
+                    continue
+                seen.add(key)
+                words = all(t in english or t in lexicon.FUNCTION_WORDS or t in lexicon.MONTHS for t in run)
+                pats.append(_Pat(_bounded(_joined(run, english), variant), "PERSON", person, need_capital=words,
+                                 part=True, triggers=_triggers(run[:1])))
         for tok in toks:
             if len(tok) < 2 or tok in lexicon.PARTICLES:
                 continue
@@ -287,56 +313,75 @@ def _dob_pattern(value: str) -> str:
     )
 
 
-def _address_patterns(value: str) -> list[str]:
-    """Each line of a recorded address, the street also without its number, and the postcode; a town
-    on its own (the last line, or the words before the postcode) stays: it is a fact of the complaint."""
+def _address_patterns(value: str) -> list[tuple[str, str]]:
+    """Each line of a recorded address, the street also without its number (ADDRESS), and the
+    postcode (POSTCODE); a town on its own (the last line, or the words before the postcode) stays:
+    it is a fact of the complaint. So "12 Havelock Road, Southall UB2 4NZ" reads
+    "[ADDRESS 1], Southall [POSTCODE 1]": one address, its town, its postcode."""
     places = {fold(p) for p in lexicon.place_names()}
     parts = [p.strip() for p in re.split(r"[,\n;]+", value) if p.strip()]
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for idx, p in enumerate(parts):
         fp = fold(p)
         pc = re.search(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b", fp)
         if pc:
-            out.append(re.escape(pc.group(1)) + r"\s*" + re.escape(pc.group(2)))
+            out.append((re.escape(pc.group(1)) + r"\s*" + re.escape(pc.group(2)), "POSTCODE"))
             fp = (fp[: pc.start()] + " " + fp[pc.end() :]).strip()
         if not fp or len(re.sub(r"\W", "", fp)) < 3:
             continue
         if fp in places and (idx == len(parts) - 1 or pc is not None):
             continue  # the town
         toks = _tokens(fp)
-        out.append(_WS.join(_tok_pattern(t) for t in toks))
+        out.append((_WS.join(_tok_pattern(t) for t in toks), "ADDRESS"))
         if toks and re.fullmatch(r"\d+[a-z]?", toks[0]) and len(toks) >= 2:
-            out.append(_WS.join(_tok_pattern(t) for t in toks[1:]))  # the street without the number
+            out.append((_WS.join(_tok_pattern(t) for t in toks[1:]), "ADDRESS"))  # the street without the number
     return out
+
+
+# Between the characters of a recorded reference or number: any spacing or punctuation people put
+# there ("CAD 4411/07JUN21", "CAD: 4411 / 07 JUN 21", "cad-4411-07jun21").
+_ANY_SEP = r"[\s\-./()\\:#,_'\u2010-\u2015]*"
+
+
+def _loose(chars: str) -> str:
+    return _ANY_SEP.join(re.escape(c) for c in chars)
 
 
 def _identifier_patterns(kind: str, value: str) -> list[_Pat]:
     typ = KIND_TYPES.get(kind, "ID")
     fv = fold(value).strip()
-    cores: list[str] = []
+    cores: list[tuple[str, str]] = []
     if kind == "phone":
-        cores.append(_phone_pattern(value))
+        cores.append((_phone_pattern(value), typ))
     elif kind == "email":
-        cores.append(re.escape(fv))
+        cores.append((re.escape(fv), typ))
     elif kind == "social":
-        cores.append(r"@?" + re.escape(fv.lstrip("@")))
+        cores.append((r"@?" + re.escape(fv.lstrip("@")), typ))
     elif kind == "address":
         cores.extend(_address_patterns(value))
     elif kind == "date_of_birth":
-        cores.append(_dob_pattern(value))
+        cores.append((_dob_pattern(value), typ))
     else:
         alnum = re.sub(r"[^\w]", "", fv)
         if alnum:
-            cores.append(_sep_pattern(alnum))
-        # A value recorded in several parts ("20-45-77 41234987"): each long part alone too.
+            cores.append((_sep_pattern(alnum), typ))
+        # A value recorded in several parts ("20-45-77 41234987", "CAD 4411/07JUN21"): each long
+        # part alone too, and with the parts next to it when they are there, however they are
+        # spaced or punctuated: a prefix is part of the reference ("CAD: 4411/07JUN21").
         chunks = [re.sub(r"[^\w]", "", c) for c in re.split(r"[\s,;]+", fv)]
+        chunks = [c for c in chunks if c]
         if len(chunks) > 1:
-            cores.extend(_sep_pattern(c) for c in chunks if len(c) >= 5 and re.search(r"\d", c))
+            for i, c in enumerate(chunks):
+                if len(c) >= 5 and re.search(r"\d", c):
+                    before = "".join(f"(?:{_loose(b)}{_ANY_SEP})?" for b in chunks[:i])
+                    after = "".join(f"(?:{_ANY_SEP}{_loose(a)})?" for a in chunks[i + 1 :])
+                    cores.append((before + _sep_pattern(c) + after, typ))
     pats = []
-    for core in cores:
+    recorded = f"{kind}:{value.strip()}"
+    for core, t in cores:
         if len(re.sub(r"\W", "", core)) < 3:
             continue
-        pats.append(_Pat(_bounded("(?:" + core + ")", value), typ, None, flags=re.IGNORECASE))
+        pats.append(_Pat(_bounded("(?:" + core + ")", value), t, None, flags=re.IGNORECASE, recorded=recorded))
     return pats
 
 

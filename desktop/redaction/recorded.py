@@ -96,7 +96,7 @@ class Recorded:
         for i in sorted(chosen):
             entry = self.entries[i]
             for p in entry.pats() if isinstance(entry, _Person) else entry:
-                if p.triggers is None or all(t in begins for t in p.triggers):
+                if p.triggers is None or any(t in begins for t in p.triggers):
                     out.append(p)
         return out
 
@@ -140,6 +140,7 @@ class KnownHit:
     person: str | None
     part: bool
     given: bool = False  # a capitalised word before a recorded surname, taken for a given name
+    recorded: str | None = None  # for an identifier: which one ("kind:value")
 
 
 def _places(folded: Folded, regex: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -206,7 +207,7 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
                 continue
             if pat.need_capital and _is_date_word(text, s, e):
                 continue  # "May" in "in May 2018" is the month, not May Chen
-            add(KnownHit(s, e, pat.type, pat.person, pat.part))
+            add(KnownHit(s, e, pat.type, pat.person, pat.part, recorded=pat.recorded))
             if pat.surname:
                 if s not in givens:
                     givens[s] = _given_before(text, s)

@@ -39,7 +39,9 @@ class Span:
     ``source``: "known" (recorded on the interview: always redacted), "detector" (a suggestion) or
     "manual" (added by the reviewer). ``confidence`` orders suggestions for review; nothing is
     dropped for being low. ``person``: for PERSON spans, a key saying who it is (the recorded
-    name for a known person), so that one person gets one pseudonym.
+    name for a known person), so that one person gets one pseudonym. ``recorded``: for a span of a
+    recorded identifier, which one ("address:" and the address as recorded), so that every piece
+    of one recorded address (its street lines, its postcode) reads as that one address.
     """
 
     start: int
@@ -48,6 +50,7 @@ class Span:
     source: Source = "detector"
     confidence: float = 0.5
     person: str | None = None
+    recorded: str | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -67,4 +70,5 @@ class Span:
             d.get("source", "detector"),
             float(d.get("confidence", 0.5)),
             d.get("person"),
+            d.get("recorded"),
         )

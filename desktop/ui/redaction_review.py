@@ -250,12 +250,21 @@ class RedactionReview(QWidget):
         row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        for sp in self.items():
-            piece = " ".join(self.text[sp.start : sp.end].split())
+        items = self.items()
+        # One row per recorded identifier: the pieces of one recorded address are one address.
+        pieces: dict[str, list[Span]] = {}
+        for sp in items:
+            if sp.source == "known" and sp.recorded:
+                pieces.setdefault(sp.recorded, []).append(sp)
+        for sp in items:
+            group = pieces.get(sp.recorded or "") if sp.source == "known" else None
+            if group and group[0] is not sp:
+                continue
+            piece = " … ".join(dict.fromkeys(" ".join(self.text[x.start : x.end].split()) for x in group or [sp]))
             state = (self.tr("always") if sp.source == "known" else
                      self.tr("kept") if self.is_rejected(sp) else
                      self.tr("added") if sp.source == "manual" else self.tr("redact"))  # fmt: skip
-            places = self.decisions.places(sp, self.text) if sp.source == "manual" else 1
+            places = self.decisions.places(sp, self.text) if sp.source == "manual" else len(group or [sp])
             if places > 1:
                 state = self.tr("{state}, {n} places").format(state=state, n=places)
             item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {piece}  [{state}]")
