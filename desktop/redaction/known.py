@@ -269,7 +269,9 @@ def _phone_pattern(value: str) -> str:
     elif v.startswith("0") and not v.startswith("00"):
         nsn = digits[1:]
     if nsn:
-        return r"(?:(?:\+|00)\s?44[\s\-.]*(?:\(0\)[\s\-.]*)?|0)[\s\-.()]*" + _sep_pattern(nsn)
+        # With +44, 0044, 0 or (a number of nine digits or more) nothing in front: "7700 900457".
+        front = r"(?:(?:\+|00)\s?44[\s\-.]*(?:\(0\)[\s\-.]*)?|0)[\s\-.()]*"
+        return (f"(?:{front})?" if len(nsn) >= 9 else front) + _sep_pattern(nsn)
     if v.startswith("+") or v.startswith("00"):
         d = digits[2:] if v.startswith("00") else digits
         return r"(?:\+|00)?\s?" + _sep_pattern(d)

@@ -1,0 +1,194 @@
+"""Recorded identifiers and names: found whole however they are written, read as one identifier,
+and looked for at the same speed however many people are recorded (issues 11 and 13)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.cli import Context, run
+from desktop.redaction import KnownIdentifiers, apply, detect
+from desktop.redaction import known as known_module
+from desktop.redaction.engine import _occurrences
+from desktop.redaction.graphemes import MARKS
+
+ADDRESS = "Flat 3, 27 Larchfield Crescent, Walsall WS2 8QN"
+
+
+def _redact(text: str, known: KnownIdentifiers) -> str:
+    return apply(text, detect(text, known)).text
+
+
+# --- a recorded address reads as one address ------------------------------------------------------
+
+
+def test_a_recorded_address_is_one_address_with_its_postcode_and_the_town_stays():
+    known = KnownIdentifiers(identifiers=[("address", ADDRESS)])
+    text = ("We rented Flat 3, 27 Larchfield Crescent, Walsall WS2 8QN from him. "
+            "Later I saw his van on Larchfield Crescent again.")  # fmt: skip
+    red = apply(text, detect(text, known))
+    assert red.text == ("We rented [ADDRESS 1], Walsall [POSTCODE 1] from him. "
+                        "Later I saw his van on [ADDRESS 1] again.")  # fmt: skip
+    assert "[ADDRESS 2]" not in red.text
+    types = {text[s.start : s.end]: s.type for s in detect(text, known)}
+    assert types["WS2 8QN"] == "POSTCODE"
+    # One legend entry per placeholder, and it says which placeholders are one recorded address.
+    legend = {e.placeholder: e.description for e in red.legend}
+    assert set(legend) == {"[ADDRESS 1]", "[POSTCODE 1]"}
+    assert "[POSTCODE 1]" in legend["[ADDRESS 1]"] and "one recorded address" in legend["[ADDRESS 1]"]
+    assert "[ADDRESS 1]" in legend["[POSTCODE 1]"]
+    assert not any(w in d for d in legend.values() for w in ("Larchfield", "WS2", "Walsall"))
+
+
+def test_two_recorded_addresses_are_two_and_a_postcode_of_nobody_stays_alone():
+    known = KnownIdentifiers(identifiers=[("address", "9 Tanner Row, Leeds LS1 4BB"),
+                                          ("address", "41 Quarry Lane, Luton LU3 2PD")])  # fmt: skip
+    text = "First 9 Tanner Row, Leeds LS1 4BB, then 41 Quarry Lane, Luton LU3 2PD."
+    red = apply(text, detect(text, known))
+    assert red.text == "First [ADDRESS 1], Leeds [POSTCODE 1], then [ADDRESS 2], Luton [POSTCODE 2]."
+    legend = {e.placeholder: e.description for e in red.legend}
+    assert "[POSTCODE 1]" in legend["[ADDRESS 1]"] and "[POSTCODE 2]" not in legend["[ADDRESS 1]"]
+    # An unrecorded postcode is a postcode of its own, with no recorded address to belong to.
+    other = apply("It was sent to BD7 1DP.", detect("It was sent to BD7 1DP.", known))
+    assert other.text == "It was sent to [POSTCODE 1]." and other.legend[0].description == "a postcode"
+
+
+# --- references, phones and names however they are written ------------------------------------
+
+
+@pytest.mark.parametrize("writing", ["CAD 2290/14MAR22", "CAD: 2290 / 14MAR22", "cad-2290-14mar22",
+                                     "CAD2290/14MAR22", "CAD #2290/14MAR22"])  # fmt: skip
+def test_a_recorded_reference_keeps_its_prefix(writing):
+    known = KnownIdentifiers(identifiers=[("crime_ref", "CAD 2290/14MAR22")])
+    text = f"The call was logged as {writing} that night."
+    assert _redact(text, known) == "The call was logged as [CRIME REF 1] that night."
+
+
+def test_a_recorded_reference_written_without_its_prefix_is_found_too():
+    known = KnownIdentifiers(identifiers=[("crime_ref", "CAD 2290/14MAR22")])
+    assert _redact("Quote 2290/14MAR22 to them.", known) == "Quote [CRIME REF 1] to them."
+
+
+@pytest.mark.parametrize("writing", ["07911 204 386", "+44 (0)7911 204386", "0044 7911 204386", "+447911204386",
+                                     "07911-204-386", "07911.204.386", "7911 204386", "079 112 043 86"])  # fmt: skip
+def test_a_recorded_phone_number_however_written_is_one_number(writing):
+    known = KnownIdentifiers(identifiers=[("phone", "07911 204386")])
+    text = f"He rang from {writing} and from 07911204386 again."
+    spans = detect(text, known)
+    assert any(s.source == "known" and (s.start, s.end) == (13, 13 + len(writing)) for s in spans)
+    assert _redact(text, known) == "He rang from [PHONE 1] and from [PHONE 1] again."
+
+
+@pytest.mark.parametrize(
+    ("recorded", "writing"),
+    [
+        ("Oluwaseun Ade Bakare", "OLUWASEUN ADE-BAKARE"),
+        ("Oluwaseun Ade Bakare", "Oluwaseun Adebakare"),
+        ("Oluwaseun Ade Bakare", "Bakare,Oluwaseun Ade"),
+        ("Oluwaseun Ade Bakare", "Ade Bakare"),
+        ("Oluwaseun Ade Bakare", "Oluwaseun-Ade"),
+        ("Siew Ling Tan", "Siew-Ling Tan"),
+        ("Siew Ling Tan", "SiewLing TAN"),
+        ("Siew Ling Tan", "Siew  Ling\nTan"),
+        ("Anne-Marie D'Souza", "Anne Marie DSouza"),
+        ("Anne-Marie D'Souza", "Annemarie D’Souza"),
+    ],
+)
+def test_every_part_of_a_recorded_name_however_joined_reads_as_one_person(recorded, writing):
+    known = KnownIdentifiers(people=[(recorded, [])])
+    text = f"Later {writing} came to the flat."
+    assert _redact(text, known) == "Later Person A came to the flat."
+
+
+def test_words_of_a_name_glued_into_an_english_word_stay_a_word():
+    known = KnownIdentifiers(people=[("Will Power", [])])
+    text = "I had no willpower left. Will Power shouted. Will-Power came back."
+    assert _redact(text, known) == "I had no willpower left. Person A shouted. Person A came back."
+
+
+# --- witnessbox redact takes recorded identifiers ----------------------------------------------
+
+
+def _cli(lines: str, app_paths) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["redact"], Context(paths=app_paths, stdin=io.StringIO(lines), stdout=out, stderr=err))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_redact_with_known_identifiers_types_each_piece(app_paths):
+    text = "Post went to 27 Larchfield Crescent, Walsall WS2 8QN; he rang 07911 204386 and Grace Obi answered."
+    line = {"id": "x", "text": text, "known_names": ["Grace Obi"],
+            "known_identifiers": [{"kind": "address", "value": ADDRESS}, {"kind": "phone", "value": "+44 7911 204386"}]}
+    code, out, err = _cli(json.dumps(line) + "\n", app_paths)
+    assert code == 0, err
+    got = {text[s["start"] : s["end"]]: s["type"] for s in json.loads(out)["spans"]}
+    assert got == {"27 Larchfield Crescent": "ADDRESS", "WS2 8QN": "POSTCODE", "07911 204386": "PHONE",
+                   "Grace Obi": "PERSON"}  # fmt: skip
+    # The town is a fact: it stays.
+    assert "Walsall" not in got
+
+
+def test_cli_redact_input_without_known_identifiers_is_still_valid(app_paths):
+    line = {"id": 1, "text": "Grace Obi came.", "known_names": ["Grace Obi"]}
+    code, out, _ = _cli(json.dumps(line) + "\n" + json.dumps({"id": 2, "text": "Nothing.",
+                                                              "known_identifiers": None}) + "\n", app_paths)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and rows[0]["spans"] == [{"start": 0, "end": 9, "type": "PERSON"}] and rows[1]["spans"] == []
+
+
+@pytest.mark.parametrize(
+    "identifiers",
+    ['"27 Larchfield Crescent"', '[{"kind": "postcode", "value": "WS2 8QN"}]', '[{"kind": "phone"}]',
+     '[["phone", "07911 204386"]]', '[{"kind": "phone", "value": 7911204386}]'],
+)
+def test_cli_redact_bad_known_identifiers_say_what_to_fix_without_the_values(identifiers, app_paths):
+    line = '{"id": 1, "text": "Larchfield Crescent", "known_identifiers": ' + identifiers + "}\n"
+    code, out, err = _cli(line, app_paths)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "line 1" in err and "known_identifiers" in err or "kind" in err
+    assert not any(w in err for w in ("Larchfield", "WS2", "7911", "Traceback"))
+
+
+# --- patterns made once, looked for only where they can be --------------------------------------
+
+
+def test_recorded_people_nobody_mentions_are_never_compiled():
+    compiled = known_module._COMPILED.data
+    people = [(f"Zorvath{i} Quellin{i}", [f"Zq{i}"]) for i in range(1000)]
+    people.append(("Grace Obi", []))
+    text = "Grace Obi told the officer. Then Grace left for Walsall."
+    detect(text, KnownIdentifiers(people=people))
+    before = len(compiled)
+    # A second statement with its own list (the same people in another order): nothing new compiled.
+    spans = detect(text, KnownIdentifiers(people=people[::-1]))
+    assert len(compiled) == before
+    assert not any("zorvath" in src or "quellin" in src for src, _ in compiled)
+    expected = "Person A told the officer. Then Person A left for Walsall."
+    assert _redact(text, KnownIdentifiers(people=people)) == expected
+    assert {s.person for s in spans} == {"Grace Obi"}
+
+
+def test_a_recorded_person_shared_by_two_lists_is_found_the_same_in_both():
+    a = KnownIdentifiers(people=[("Grace Obi", []), ("Tomasz Wrobel", [])])
+    b = KnownIdentifiers(people=[("Tomasz Wrobel", []), ("Grace Obi", []), ("Aster Haile", [])])
+    text = "Mr Wrobel and Grace Obi met Aster at the bus stop."
+    assert _redact(text, a) == _redact(text, b) == "Mr Person A and Person B met Person C at the bus stop."
+
+
+# --- a name found once is found again: the same as a regex alternation, without compiling one ----
+
+_WORDS = st.lists(st.text("abn-'é", min_size=1, max_size=5), min_size=1, max_size=6, unique=True)
+
+
+@given(words=_WORDS, text=st.text("abn -'é_1\u0301\u093e", max_size=40))
+def test_occurrences_are_what_the_alternation_finds(words, text):
+    alternation = re.compile(
+        "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w\-" + MARKS + "])"
+    )
+    expected = [(m.start(), m.end(), m.group()) for m in alternation.finditer(text)]
+    assert _occurrences(text, set(words)) == expected
