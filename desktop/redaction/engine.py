@@ -264,7 +264,7 @@ def _occurrences(ff: str, words: set[str]) -> list[tuple[int, int, str]]:
     """Where any of ``words`` is in ``ff`` with no letter, digit, "_", "-" or mark right after it,
     leftmost first, the longest at one place, none overlapping: what a regex alternation of the
     words, longest first, followed by that look-ahead finds, without compiling one per statement."""
-    marks = bool(_MARK.search(ff))
+    marks = not ff.isascii() and bool(_MARK.search(ff))
     n = len(ff)
     longest: dict[int, str] = {}
     for w in words:

@@ -20,6 +20,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
@@ -87,6 +88,7 @@ def _tokens(s: str) -> list[str]:
     return [t for t in re.split(r"[\s\u00a0]+", fold(s).strip()) if t]
 
 
+@lru_cache(maxsize=65536)
 def _tok_pattern(tok: str) -> str:
     # Inner hyphens and apostrophes may be written with a space, a hyphen or nothing.
     pieces = [re.escape(p) for p in re.split(r"[-']", tok) if p]
@@ -99,7 +101,7 @@ def _joined(toks: list[str], english: frozenset[str]) -> str:
     together they make an English word ("willpower" for "Will Power" stays a word)."""
     out = _tok_pattern(toks[0])
     for a, b in zip(toks, toks[1:], strict=False):
-        glued = re.sub(r"[-']", "", a + b)
+        glued = "".join(_split_tok(a) + _split_tok(b))
         out += r"[\s\-']" + ("+" if glued in english or glued in lexicon.FUNCTION_WORDS else "*") + _tok_pattern(b)
     return out
 
@@ -129,6 +131,7 @@ class _Pat:
     flags: int = 0
     triggers: tuple[str, ...] | None = None
     recorded: str | None = None  # for an identifier: which one ("kind:value"), see Span.recorded
+    needs: tuple[str, ...] = ()  # pieces of text every match holds (a statement without one is not searched)
     _regex: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -142,6 +145,18 @@ _KEY_LEN = 4  # letters of a word beginning that select a name's patterns
 _RUN = re.compile(r"[^\W_]+")  # the words of a folded statement, as far as these keys go
 
 
+def _pieces(toks: list[str]) -> tuple[str, ...]:
+    """The letters every match of these words holds however they are joined: their pieces
+    between hyphens and apostrophes (``_tok_pattern``)."""
+    return tuple(dict.fromkeys(p for t in toks for p in _split_tok(t)))
+
+
+@lru_cache(maxsize=65536)
+def _split_tok(tok: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"[-']", tok) if p)
+
+
+@lru_cache(maxsize=65536)
 def _trigger(tok: str) -> str | None:
     """The beginning of the word a match of ``_tok_pattern(tok)`` starts (the match is checked to
     start a word, see ``recorded.find_known``), or None if it may begin inside one (Chinese,
@@ -218,7 +233,8 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
                 toks[0] in english or toks[0] in lexicon.FUNCTION_WORDS or toks[0] in lexicon.MONTHS
             )
             pats.append(_Pat(_bounded("(?:" + key + ")", variant), "PERSON", person, need_capital=one_word,
-                             triggers=_triggers([toks[0], toks[-1], *toks[1:2]])))  # what each alternative starts
+                             triggers=_triggers([toks[0], toks[-1], *toks[1:2]]),  # what each alternative starts
+                             needs=_pieces(toks[1:])))
         # Two or more neighbouring words of a longer name ("Jean-Paul" of "Jean Paul Mbeki",
         # "Al-Hassan" of "Abu-Bakr Al Hassan"): one name, not two, however they are joined.
         for size in range(len(toks) - 1, 1, -1):
@@ -230,7 +246,7 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
                 seen.add(key)
                 words = all(t in english or t in lexicon.FUNCTION_WORDS or t in lexicon.MONTHS for t in run)
                 pats.append(_Pat(_bounded(_joined(run, english), variant), "PERSON", person, need_capital=words,
-                                 part=True, triggers=_triggers(run[:1])))
+                                 part=True, triggers=_triggers(run[:1]), needs=_pieces(run)))
         for tok in toks:
             if len(tok) < 2 or tok in lexicon.PARTICLES:
                 continue

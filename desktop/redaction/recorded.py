@@ -86,8 +86,9 @@ class Recorded:
             out &= self._owners.get(k, set())
         return out
 
-    def wanted(self, words: Iterable[str]) -> list[_Pat]:
-        """The patterns that can match a folded text with these runs of letters and digits, in order."""
+    def wanted(self, folded: str, words: Iterable[str]) -> list[_Pat]:
+        """The patterns that can match ``folded`` (a folded text; ``words``: its runs of letters and
+        digits), in order."""
         begins = {w[:k] for w in words for k in range(1, min(len(w), _KEY_LEN) + 1)}
         chosen = set(self.always)
         for k in begins & self.by_key.keys():
@@ -96,7 +97,7 @@ class Recorded:
         for i in sorted(chosen):
             entry = self.entries[i]
             for p in entry.pats() if isinstance(entry, _Person) else entry:
-                if p.triggers is None or any(t in begins for t in p.triggers):
+                if (p.triggers is None or any(t in begins for t in p.triggers)) and all(n in folded for n in p.needs):
                     out.append(p)
         return out
 
@@ -198,7 +199,7 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
             seen.add(key)
             hits.append(h)
 
-    for pat in rec.wanted(set(_RUN.findall(folded.folded)) if words is None else words):
+    for pat in rec.wanted(folded.folded, set(_RUN.findall(folded.folded)) if words is None else words):
         where = places.get((pat.source, pat.flags))
         if where is None:
             where = places[(pat.source, pat.flags)] = _places(folded, pat.regex)

@@ -133,6 +133,134 @@ def _speed(text: str, known: KnownIdentifiers) -> dict:
     }
 
 
+# --- through `witnessbox redact`: statements each with their own recorded people -----------------
+
+GIVEN = """Amina Blessing Tariq Rajinder Malgorzata Oleksandr Fatima Hoa Grace Ibrahim Priya Yusuf Chiamaka
+Dariusz Mehmet Svetlana Kwame Farhana Abdullah Ioana Tendai Zainab Mihai Harpreet Olumide Bogdan Esi Samira
+Kofi Anjali Rashid Lucia Emeka Ewa Dawit Aisha Tomasz Precious Imran Nadia Segun Marisol Arjun Yetunde Kasia
+Thabo Leila Florin Adwoa Sunil Rukhsana Goran Nkechi Bilal Hana Vusi Ayesha Petru Efua Karim Ngozi""".split()
+SURNAMES = """Okafor Mahmood Sandhu Kowalska Petrenko Begum Osei Hussain Patel Yilmaz Nowak Adeyemi Popescu
+Mensah Chaudhry Moyo Rahman Kaur Balogun Ionescu Haile Gashi Kamara Novak Mwangi Ahmadi Zielinski Boateng
+Qureshi Rossi Tesfaye Iqbal Dlamini Horvat Asante Karimi Wozniak Ndlovu Farouk Olawale Bhatti Ferreira Lungu
+Chikwanha Siddiqui Eze Tkachenko Grewal Oyelaran Marin Abebe Nwosu Hadzic Sesay Kipkemboi Rautenbach Oduya""".split()
+IDENTIFIER_SENTENCES = [
+    "He rang me from {phone} every night and said he knew where I lived.",
+    "The letter said my case number was {ref} and that I had to report every week.",
+    "We lived at {house} {street}, {town} for two years.",
+]
+
+
+def vault_names(n: int, offset: int = 0) -> list[str]:
+    """``n`` different fictional full names (given name and surname from the pools above)."""
+    import random
+
+    r = random.Random(7)
+    combos = [f"{g} {s}" for s in SURNAMES for g in GIVEN]
+    r.shuffle(combos)
+    # Then names with two given names, for the runs that need thousands of different people.
+    more = [f"{g} {h} {s}" for s in SURNAMES for g in GIVEN[::2] for h in GIVEN[1::2]]
+    r.shuffle(more)
+    combos += more
+    assert offset + n <= len(combos)
+    return combos[offset : offset + n]
+
+
+def one_statement(r, people: list[str], size: int = PAGE_CHARS) -> str:  # noqa: ANN001 - random.Random
+    """About one page of narrative about some of ``people`` (up to three are mentioned)."""
+    named = people[:3]
+    parts: list[str] = []
+    n = 0
+    while n < size:
+        p = r.choice(named)
+        given, surname = p.split()[0], p.split()[-1]
+        if r.random() < 0.15:
+            s = r.choice(IDENTIFIER_SENTENCES).format(
+                phone=f"07{r.randint(100, 999)} {r.randint(100000, 999999)}", ref=f"K{r.randint(1000000, 9999999)}",
+                house=r.randint(1, 200), street=r.choice(["Station Road", "Albert Street", "Meadow Lane"]),
+                town=r.choice(["Leeds", "Luton", "Rochdale", "Slough"]))  # fmt: skip
+        else:
+            s = r.choice(NARRATIVE).format(
+                town=r.choice(["Leeds", "Bradford", "Luton", "Rochdale"]), month=r.choice(["March", "June"]),
+                year=r.randint(2015, 2024), name=r.choice([given, p, "Mrs " + surname]),
+                known=r.choice([p, "Mr " + surname, given.upper()]), phone="07700 900" + str(r.randint(100, 999)))
+        parts.append(s)
+        n += len(s) + 1
+    return " ".join(parts)
+
+
+def cli_lines(statements: int, people_each: int, *, vault: int | None = None, everyone: bool = False,
+              offset: int = 0) -> list[str]:  # fmt: skip
+    """JSON Lines for `witnessbox redact`. Without ``vault``: every statement has its own
+    ``people_each`` people, nobody on two statements. With ``vault``: a vault of that many names,
+    each statement with ``people_each`` of them (in turn), or, with ``everyone``, the whole vault."""
+    import random
+
+    r = random.Random(11)
+    pool = vault_names(vault if vault else statements * people_each, offset)
+    out = []
+    for i in range(statements):
+        own = [pool[(i * people_each + k) % len(pool)] for k in range(people_each)]
+        line = {"id": i, "text": one_statement(r, own), "known_names": pool if everyone else own}
+        out.append(json.dumps(line, ensure_ascii=False))
+    return out
+
+
+def through_cli(lines: list[str]) -> dict:
+    """Run `witnessbox redact` in this process on ``lines``; start-up (imports, word lists, the
+    detectors' own patterns) is done once before and not counted."""
+    import io
+
+    from desktop.cli import Context, run
+    from desktop.paths import AppPaths
+
+    def once(ls: list[str]) -> str:
+        out = io.StringIO()
+        code = run(["redact"], Context(paths=AppPaths.default(), stdin=io.StringIO("\n".join(ls) + "\n"),
+                                       stdout=out, stderr=io.StringIO()))  # fmt: skip
+        assert code == 0
+        return out.getvalue()
+
+    once([json.dumps({"id": 0, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]})])
+    size_mb = sum(len(json.loads(x)["text"].encode("utf-8")) for x in lines) / 1e6
+    w0, c0 = time.perf_counter(), time.process_time()
+    out = once(lines)
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    assert len(out.splitlines()) == len(lines)
+    return {"statements": len(lines), "megabytes": round(size_mb, 3), "wall_seconds": round(wall, 3),
+            "cpu_seconds": round(cpu, 3), "mb_per_second_wall": round(size_mb / wall, 3),
+            "mb_per_second_cpu": round(size_mb / cpu, 3)}  # fmt: skip
+
+
+def cli_speed(statements: int = 120) -> dict:
+    """MB/s through `witnessbox redact` with 2, 10 and 50 recorded people on every statement, each
+    statement with people of its own (first sight of each: their patterns are made in the run)."""
+    out = {}
+    offset = 5000
+    for k in (2, 10, 50):
+        # Different people in each run, so no run profits from an earlier one's patterns.
+        out[f"{k}_people_each"] = through_cli(cli_lines(statements, k, offset=offset))
+        offset += statements * k
+    return out
+
+
+def vault_detection(statements: int = 300) -> dict:
+    """Detection with 2, 50 and 1,000 recorded names in the vault: each statement with two of them
+    (its own); and each statement checked against the whole vault."""
+    own = {n: through_cli(cli_lines(statements, 2, vault=n, offset=200)) for n in (2, 50, 1000)}
+    everyone = {n: through_cli(cli_lines(statements // 3, 2, vault=n, everyone=True, offset=1300))
+                for n in (2, 50, 1000)}  # fmt: skip
+
+    def ratio(d: dict) -> float:
+        return round(d[1000]["cpu_seconds"] / d[1000]["megabytes"] / (d[2]["cpu_seconds"] / d[2]["megabytes"]), 2)
+
+    return {
+        "each_statement_its_own_two": {str(k): v for k, v in own.items()},
+        "each_statement_against_the_whole_vault": {str(k): v for k, v in everyone.items()},
+        "seconds_per_mb_1000_over_2_own": ratio(own),
+        "seconds_per_mb_1000_over_2_whole_vault": ratio(everyone),
+    }
+
+
 def run() -> dict:
     res = score(everything(), lambda st: detect(st.text, st.known))
     ho = score(held_out(), lambda st: detect(st.text, st.known))
@@ -142,7 +270,10 @@ def run() -> dict:
             "narrative_statement": _speed(*narrative_thirty_pages()),
             "identifier_dense_statement": _speed(*dense_thirty_pages()),
             "mixed_script_statement": _speed(*mixed_script_thirty_pages()),
+            "witnessbox_redact": cli_speed(),
+            "recorded_names_in_the_vault": vault_detection(),
             "load_average": [round(x, 2) for x in __import__("os").getloadavg()],
+            "cpu_count": __import__("os").cpu_count(),
         },
         "recall": {
             "groups": res["groups"],
