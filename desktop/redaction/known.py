@@ -132,6 +132,9 @@ class _Pat:
     triggers: tuple[str, ...] | None = None
     recorded: str | None = None  # for an identifier: which one ("kind:value"), see Span.recorded
     needs: tuple[str, ...] = ()  # pieces of text every match holds (a statement without one is not searched)
+    # (piece, word): every match holds the piece, or the whole word (a given name's initial) is one of
+    # the statement's runs of letters and digits
+    either: tuple[str, str] | None = None
     _regex: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -149,6 +152,15 @@ def _pieces(toks: list[str]) -> tuple[str, ...]:
     """The letters every match of these words holds however they are joined: their pieces
     between hyphens and apostrophes (``_tok_pattern``)."""
     return tuple(dict.fromkeys(p for t in toks for p in _split_tok(t)))
+
+
+def _given_or_initial(toks: list[str]) -> tuple[str, str] | None:
+    """A whole name matches with its first word ("Rajinder Sandhu", "Sandhu, Rajinder") or with
+    that word's initial as a word of its own ("R. Sandhu")."""
+    pieces = _split_tok(toks[0])
+    if len(toks) < 2 or not pieces or not _RUN.fullmatch(toks[0][0]) or _CJK.match(toks[0]):
+        return None  # (in Chinese, Japanese or Korean a match may begin inside a run of letters)
+    return pieces[0], toks[0][0]
 
 
 @lru_cache(maxsize=65536)
@@ -234,7 +246,7 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
             )
             pats.append(_Pat(_bounded("(?:" + key + ")", variant), "PERSON", person, need_capital=one_word,
                              triggers=_triggers([toks[0], toks[-1], *toks[1:2]]),  # what each alternative starts
-                             needs=_pieces(toks[1:])))
+                             needs=_pieces(toks[1:]), either=_given_or_initial(toks)))
         # Two or more neighbouring words of a longer name ("Jean-Paul" of "Jean Paul Mbeki",
         # "Al-Hassan" of "Abu-Bakr Al Hassan"): one name, not two, however they are joined.
         for size in range(len(toks) - 1, 1, -1):

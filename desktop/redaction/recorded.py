@@ -89,6 +89,7 @@ class Recorded:
     def wanted(self, folded: str, words: Iterable[str]) -> list[_Pat]:
         """The patterns that can match ``folded`` (a folded text; ``words``: its runs of letters and
         digits), in order."""
+        words = words if isinstance(words, (set, frozenset)) else set(words)
         begins = {w[:k] for w in words for k in range(1, min(len(w), _KEY_LEN) + 1)}
         chosen = set(self.always)
         for k in begins & self.by_key.keys():
@@ -97,7 +98,11 @@ class Recorded:
         for i in sorted(chosen):
             entry = self.entries[i]
             for p in entry.pats() if isinstance(entry, _Person) else entry:
-                if (p.triggers is None or any(t in begins for t in p.triggers)) and all(n in folded for n in p.needs):
+                if (
+                    (p.triggers is None or any(t in begins for t in p.triggers))
+                    and all(n in folded for n in p.needs)
+                    and (p.either is None or p.either[0] in folded or p.either[1] in words)
+                ):
                     out.append(p)
         return out
 
