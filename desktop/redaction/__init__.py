@@ -11,7 +11,7 @@ The API (offsets are Unicode code points of the statement text)::
     known = known_from_interview(interview)                                  # the same, from the record
 
     spans = detect(text, known, allow=["Hackney Migrant Centre"])            # -> list[Span], sorted
-    # Span(start, end, type, source, confidence, person)
+    # Span(start, end, type, source, confidence, person, recorded)
     #   type: one of TYPES ("PERSON", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "SOCIAL",
     #         "DATE_OF_BIRTH", "NI_NUMBER", "NHS_NUMBER", "HOME_OFFICE_REF", "BRP", "PASSPORT",
     #         "DRIVING_LICENCE", "CRIME_REF", "OFFICER_NUMBER", "VEHICLE", "BANK", "ID", "OTHER")
@@ -19,6 +19,9 @@ The API (offsets are Unicode code points of the statement text)::
     #           "detector" (a suggestion, pre-accepted) or "manual" (added by the reviewer)
     #   confidence: 0..1, for ordering and colouring suggestions only: nothing is dropped for it
     #   person: for PERSON spans, who it is (the recorded name for a known person)
+    #   recorded: for a recorded identifier's span, which one ("address:" + the address as recorded):
+    #         every piece of one recorded address (street lines, postcode typed POSTCODE) reads as
+    #         that one address: "[ADDRESS 1], Southall [POSTCODE 1]", the legend saying they go together
     # Spans may overlap; apply() takes their union.
 
     decisions = Decisions(text)                       # the reviewer's decisions on this text
@@ -42,6 +45,12 @@ The API (offsets are Unicode code points of the statement text)::
     case_sensitive_parts(known)            # -> set[str]: recorded name parts that are English words
                                            # ("Hope", "Will"); redacted only where capitalised, so the
                                            # gate should look for these case-sensitively
+
+Recorded names and identifiers are looked for at the same cost however many people are recorded
+(``recorded``): each person's patterns are made once per session and compiled only for statements
+that may hold them. A recorded name's words are matched however they are spaced or punctuated
+("Nguyen-Thi-Hoa", "Alhassan" for "Al Hassan"); a recorded reference keeps its prefix ("CAD:
+4411/07JUN21"); a recorded phone number is found in any of its usual writings.
 
 Pseudonyms: one "Person A" per person for the whole statement (a known person by their recorded
 name; another name by its text, a lone given name joining the one longer name it belongs to);
