@@ -8,9 +8,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
+
 from desktop.core.model import Answer, ConsentUse, CrimeType, Outcome, YearMonth
 from desktop.evidence.records import EvidenceRecord
 from desktop.services import evidence
+from desktop.services.errors import Refused
 from desktop.vault import Vault
 from desktop.vault import vault as vault_module
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
@@ -117,5 +120,44 @@ def test_what_a_stick_brings_keeps_the_facts_in_step(tmp_path):
         assert evidence.records(v) == [] == _from_whole_records(v)
         _apply(v, "4" * 32, 4, [("deletion", (first.id, "2026-02-01T00:00:00+00:00"))])
         assert _facts_rows(v) == 0
+    finally:
+        v.lock()
+
+
+def test_summaries_protect_again_only_when_a_counted_fact_changes(tmp_path):
+    v = new_vault(tmp_path / "v")
+    try:
+        ids = v.interviews.add_many([_varied(n) for n in range(30)])
+        s = evidence.Summaries()
+        first = s.summarise(v)
+        assert s.summarise(v) is first
+        iv = v.interviews.get(ids[0])
+        iv.statement = "Edited, and nothing counted changed."
+        v.interviews.update(iv)
+        v.interviews.add(make_interview(consent={}))  # not consented: counted nowhere
+        assert s.summarise(v) is first
+        assert s.summarise(v, threshold=6) is not first  # another threshold protects again
+        iv.force = "cumbria"
+        v.interviews.update(iv)
+        again = s.summarise(v)
+        assert again is not first
+        assert again.status == evidence.summarise(v).status and again.counts == evidence.summarise(v).counts
+        with pytest.raises(Refused, match="3 or more"):
+            s.summarise(v, threshold=2)
+    finally:
+        v.lock()
+
+
+def test_the_threshold_is_kept_in_the_vault_and_never_below_three(tmp_path):
+    v = new_vault(tmp_path / "v")
+    try:
+        assert evidence.threshold(v) == evidence.DEFAULT_THRESHOLD == 5
+        evidence.set_threshold(v, 3)
+        assert evidence.threshold(v) == 3
+        with pytest.raises(Refused, match="3 or more"):
+            evidence.set_threshold(v, 2)
+        assert evidence.threshold(v) == 3
+        v.settings.set(evidence.THRESHOLD_SETTING, 1)  # a value that got there some other way is not used
+        assert evidence.threshold(v) == evidence.DEFAULT_THRESHOLD
     finally:
         v.lock()
