@@ -150,6 +150,7 @@ class DashboardPage(QWidget):
 
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
+        self.message.setVisible(False)
         self.message.setAccessibleName(self.tr("About these totals"))
         v.addWidget(self.message)
 
@@ -159,10 +160,7 @@ class DashboardPage(QWidget):
         c.setContentsMargins(0, 4, 8, 8)
         head = QHBoxLayout()
         self.headline = QLabel("", charts)
-        hf = self.headline.font()
-        hf.setPointSizeF(hf.pointSizeF() * 1.4)
-        hf.setBold(True)
-        self.headline.setFont(hf)
+        self.headline.setProperty("role", "heading")
         self.headline.setAccessibleName(self.tr("Interviews counted"))
         head.addWidget(self.headline)
         head.addStretch(1)
@@ -240,7 +238,7 @@ class DashboardPage(QWidget):
         self._running = self._again = False
         self.release = self.view = None
         self.status.setText("")
-        self.message.setText("")
+        self._say("")
         self._fill_filters()
         self._show(None)
 
@@ -295,7 +293,7 @@ class DashboardPage(QWidget):
         self._running = False
         log.error("counting the totals failed: %s", type(exc).__name__)
         self.status.setText("")
-        self.message.setText(str(exc) if isinstance(exc, Refused) else self.tr(
+        self._say(str(exc) if isinstance(exc, Refused) else self.tr(
             "The totals could not be counted: the vault could not be read. Lock Witnessbox and unlock it again; "
             "if this happens again, restore the last backup."))
 
@@ -305,11 +303,16 @@ class DashboardPage(QWidget):
         try:
             evidence.set_threshold(self._vault, value)
         except Refused as exc:
-            self.message.setText(str(exc))
+            self._say(str(exc))
             return
         self.refresh()
 
     # --- showing --------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        """The line under the filters: why a filter is refused, what a filter leaves out (hidden when empty)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def current_filter(self) -> evidence.Filter:
         return evidence.Filter(force=self.force_filter.currentData(), crime=self.crime_filter.currentData(),
@@ -332,7 +335,7 @@ class DashboardPage(QWidget):
         except Refused as exc:
             self.view = None
             self._show(None)
-            self.message.setText(str(exc))
+            self._say(str(exc))
             return
         self._show(self.view)
 
@@ -360,7 +363,7 @@ class DashboardPage(QWidget):
         if view.unavailable:
             notes.append(self.tr("With a filter, these are shown for all interviews only: %1.").replace(
                 "%1", ", ".join(view.unavailable)))
-        self.message.setText(" ".join(notes))
+        self._say(" ".join(notes))
         self.key.setText(self.tr("A short pale bar: fewer than %1 (not drawn to scale). Only interviews with "
                                  "consent for the complaint are counted. 'Not shown': hidden so that no small group "
                                  "can be worked out from the other figures.").replace("%1", str(n)))
@@ -459,8 +462,8 @@ class DashboardPage(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Refused):
-            self.message.setText(str(exc))
+            self._say(str(exc))
         else:
             log.error("saving the totals failed: %s", type(exc).__name__)
-            self.message.setText(self.tr("The totals could not be saved there, and the file may be incomplete. "
+            self._say(self.tr("The totals could not be saved there, and the file may be incomplete. "
                                          "Choose another folder, or check that the disk or stick has room."))
