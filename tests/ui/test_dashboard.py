@@ -22,7 +22,7 @@ from desktop.services import evidence
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.workers import TaskRunner
 from tests.factories import new_vault
-from tests.ui.driving import LEFT, FakeThreadPool, add_interview, create_vault
+from tests.ui.driving import LEFT, FakeThreadPool, add_interview, create_vault, unnamed_controls
 
 DA, SV, MS = CrimeType.DOMESTIC_ABUSE, CrimeType.SEXUAL_VIOLENCE, CrimeType.MODERN_SLAVERY
 # (force, crime, year, how many) consented; then groups never counted.
@@ -302,3 +302,4 @@ def test_the_dashboard_fits_the_default_window_with_every_force_name_whole(qtbot
         assert w.width() >= w.minimumSizeHint().width(), w.accessibleName()
         for corner in (w.rect().topLeft(), w.rect().bottomRight()):  # on the page, not cut off at its edge
             assert dash.rect().contains(w.mapTo(dash, corner)), w.accessibleName()
+    assert unnamed_controls(dash) == []  # a screen reader can name every control
