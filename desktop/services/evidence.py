@@ -67,7 +67,11 @@ def _record(row: tuple) -> EvidenceRecord | None:
 
 def records(vault: Vault) -> list[EvidenceRecord]:
     """The counted facts of every interview with active consent for the complaint."""
-    return [r for row in vault.interviews.evidence_rows() if (r := _record(row)) is not None]
+    return _records(vault.interviews.evidence_rows())
+
+
+def _records(rows: list[tuple]) -> list[EvidenceRecord]:
+    return [r for row in rows if (r := _record(row)) is not None]
 
 
 def summarise(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Release:
@@ -82,12 +86,12 @@ def summarise(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Release:
 class Summaries:
     """:func:`summarise` that protects again only when what is counted changed.
 
-    One per unlocked vault (the dashboard's). The counted facts of the last release are kept, so a
-    change that moves no figure (a statement edited, an interview without consent added, a seal)
-    costs one narrow read. Used by one thread at a time."""
+    One per unlocked vault (the dashboard's). The rows the last release was counted from are kept,
+    so a change that moves no figure (a statement edited, a seal) costs one narrow read and a
+    comparison. Used by one thread at a time."""
 
     def __init__(self) -> None:
-        self._last: tuple[int, tuple[EvidenceRecord, ...]] | None = None
+        self._last: tuple[int, list[tuple]] | None = None
         self._release: Release | None = None
 
     def summarise(self, vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Release:
@@ -95,9 +99,9 @@ class Summaries:
             protect.check_threshold(threshold)
         except protect.ThresholdRefused as exc:
             raise Refused(str(exc)) from None
-        key = (threshold, tuple(records(vault)))
+        key = (threshold, vault.interviews.evidence_rows())
         if self._release is None or key != self._last:
-            self._release = protect.count(key[1], threshold)
+            self._release = protect.count(_records(key[1]), threshold)
             self._last = key
         return self._release
 

@@ -134,9 +134,14 @@ def test_summaries_protect_again_only_when_a_counted_fact_changes(tmp_path):
         iv = v.interviews.get(ids[0])
         iv.statement = "Edited, and nothing counted changed."
         v.interviews.update(iv)
-        v.interviews.add(make_interview(consent={}))  # not consented: counted nowhere
         assert s.summarise(v) is first
         assert s.summarise(v, threshold=6) is not first  # another threshold protects again
+        assert s.summarise(v) is not first and s.summarise(v) is s.summarise(v)
+        first = s.summarise(v)
+        v.interviews.add(make_interview(consent={}))  # not consented: counted nowhere
+        same = s.summarise(v)
+        assert same.status == first.status and same.counts == first.counts
+        iv = v.interviews.get(ids[0])
         iv.force = "cumbria"
         v.interviews.update(iv)
         again = s.summarise(v)

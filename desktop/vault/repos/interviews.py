@@ -142,7 +142,7 @@ class Interviews:
         One tuple per interview, in the order added: ``(role, crime_type, force, reported_on,
         asked_about_status, immigration_enforcement_contacted, fear_delayed_reporting,
         status_used_as_threat, outcomes, complaint_given, complaint_withdrawn_on)`` as stored
-        (``outcomes`` a list; the last two None when no consent for the complaint is recorded).
+        (``outcomes`` a tuple; the last two None when no consent for the complaint is recorded).
         Never a name, an identifier or a word of the statement. They are read from ``evidence_facts``
         (schema version 4), which triggers keep in step with every write, so this reads a few dozen
         bytes an interview; ``get()`` parses each record whole, statement included, which at 10,000
@@ -155,7 +155,15 @@ class Interviews:
                 "FROM evidence_facts e LEFT JOIN consents c ON c.interview_id = e.interview_id AND c.use = 'complaint' "
                 "ORDER BY e.num"
             ).fetchall()
-        return [(*r[:8], json.loads(r[8]) if r[8] else [], *r[9:]) for r in rows]
+        parsed: dict[str, tuple] = {"": ()}  # a few dozen distinct outcome lists: each parsed once
+        out = []
+        for r in rows:
+            text = r[8] or ""
+            outcomes = parsed.get(text)
+            if outcomes is None:
+                outcomes = parsed[text] = tuple(json.loads(text))
+            out.append((*r[:8], outcomes, *r[9:]))
+        return out
 
     def ids(self) -> list[str]:
         with self._c.use() as con:
