@@ -267,8 +267,7 @@ class DashboardPage(QWidget):
         self._running = True
         generation, vault, summaries, n = self._generation, self._vault, self._summaries, self.threshold.value()
         started = time.perf_counter()
-        if self.release is None:
-            self.status.setText(self.tr("Counting…"))
+        self.status.setText(self.tr("Counting…") if self.release is None else self.tr("Updating…"))
         self._tasks.run_task(lambda: summaries.summarise(vault, threshold=n),
                              lambda release: self._arrived(generation, release, started),
                              lambda exc: self._failed(generation, exc))

@@ -22,7 +22,7 @@ from desktop.services import evidence
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.workers import TaskRunner
 from tests.factories import new_vault
-from tests.ui.driving import LEFT, FakeThreadPool, add_interview, create_vault, unnamed_controls
+from tests.ui.driving import LEFT, FakeThreadPool, HeldThreadPool, add_interview, create_vault, unnamed_controls
 
 DA, SV, MS = CrimeType.DOMESTIC_ABUSE, CrimeType.SEXUAL_VIOLENCE, CrimeType.MODERN_SLAVERY
 # (force, crime, year, how many) consented; then groups never counted.
@@ -303,3 +303,26 @@ def test_the_dashboard_fits_the_default_window_with_every_force_name_whole(qtbot
         for corner in (w.rect().topLeft(), w.rect().bottomRight()):  # on the page, not cut off at its edge
             assert dash.rect().contains(w.mapTo(dash, corner)), w.accessibleName()
     assert unnamed_controls(dash) == []  # a screen reader can name every control
+
+
+def test_a_change_while_counting_is_counted_after_and_a_lock_drops_what_is_still_counting(qtbot, known):
+    v, facts = known
+    pool = HeldThreadPool()
+    p = DashboardPage(TaskRunner(pool))
+    qtbot.addWidget(p)
+    p.show()
+    p.attach(v)
+    assert p.status.text() == "Counting…" and len(pool.held) == 1
+    v.interviews.add_many([_interview(1000 + i, "kent", MS, 2020) for i in range(5)])
+    p.vault_changed()
+    assert len(pool.held) == 1  # one count at a time: the change waits for it
+    pool.held.pop(0).run()  # the first count arrives and is shown at once; then the change is counted
+    assert p.headline.text() == "Interviews counted: 170"
+    assert len(pool.held) == 1 and p.status.text() == "Updating…"
+    pool.release()
+    assert p.status.text() == "" and pool.held == []
+    p.vault_changed()
+    assert p.status.text() == "Updating…"
+    p.detach()
+    pool.release()  # what arrives after a lock is dropped
+    assert p.release is None and p.headline.text() == ""
