@@ -109,6 +109,26 @@ def demo_interviews():
     return out
 
 
+def demo_totals(count: int = 900):
+    """Invented interviews with coded facts only (no names), spread so the totals have something to show."""
+    import random
+
+    from desktop.core.forces import FORCES
+    from desktop.core.model import Answer, Consent, ConsentUse, CrimeType, Interview, Outcome, Role, YearMonth
+
+    rnd = random.Random(7)
+    busy = [f.code for f in FORCES[:20]]
+    return [Interview(
+        interviewed_on=date(2026, 10, 1), role=rnd.choice(list(Role)), crime_type=rnd.choice(list(CrimeType)[:4]),
+        force=rnd.choice(busy) if rnd.random() < 0.9 else rnd.choice(FORCES).code,
+        reported_on=YearMonth(rnd.randint(2021, 2026), rnd.randint(1, 12)), statement="Made-up demo statement.",
+        consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2026, 10, 1), "J. Osei")},
+        asked_about_status=rnd.choice(list(Answer)), immigration_enforcement_contacted=rnd.choice(list(Answer)),
+        outcomes=[o for o in Outcome if rnd.random() < 0.25], fear_delayed_reporting=rnd.choice(list(Answer)),
+        status_used_as_threat=rnd.choice(list(Answer)),
+    ) for _ in range(count)]
+
+
 def demo_letter_png() -> bytes:
     import io
 
@@ -231,6 +251,15 @@ def shoot(out: Path, tag: str) -> int:
         settle(100)
     grab("12-export-statements")
     export.reject()
+
+    # The totals, over many more invented interviews (coded facts only), counted on a worker thread.
+    vault.interviews.add_many(demo_totals())
+    window.show_totals()
+    for _ in range(600):
+        if window.dashboard.view is not None:
+            break
+        settle(100)
+    grab("13-dashboard")
 
     # Lock, and a wrong passphrase on the lock screen.
     window.lock()

@@ -191,6 +191,7 @@ class _Protector:
             linked = {a, AXIS_INDEX[PERIOD]} if a == AXIS_INDEX[YEAR] else {a}
             self.touched[a] = [s for s in self.subsets if linked & set(s)]
         self.withheld: set[tuple[str, ...]] = set()
+        self._pair_cache: dict[tuple[int, int, str], tuple[tuple[Key, Key], ...]] = {}
 
     # --- the search ---------------------------------------------------------------------------
 
@@ -203,6 +204,7 @@ class _Protector:
                 if self.status[k] == WITHHELD:
                     continue
                 best = self._certificate(k)
+                self._pair_cache.clear()  # memory stays bounded by one cell's search
                 if best is None:
                     self._withhold(k)
                     continue
@@ -229,19 +231,28 @@ class _Protector:
                 new[p] = value + (row[p][4:] if row[p] != NOT_RECORDED else "-01")
         return tuple(new)
 
+    def _pairs(self, i: int, axis: int, value: str) -> tuple[tuple[Key, Key], ...]:
+        """The cells row ``i`` leaves and enters when it moves to ``value`` on ``axis`` (remembered:
+        the search tries the same move many times, and building the keys was most of its time)."""
+        move = (i, axis, value)
+        pairs = self._pair_cache.get(move)
+        if pairs is None:
+            old = self.rows[i]
+            new = self._moved(old, axis, value)
+            pairs = tuple((ko, kn) for s in self.touched[axis]
+                          if (ko := tuple((a, old[a]) for a in s)) != (kn := tuple((a, new[a]) for a in s)))
+            self._pair_cache[move] = pairs
+        return pairs
+
     def _evaluate(self, target: Key, moves: list[tuple[int, int, str]], *,
                   final: bool = True) -> tuple[float, list[Key]] | None:
         """The cost and the changed cells of moving rows (row, axis, value), or None if it breaks a label."""
-        delta: Counter = Counter()
+        delta: dict[Key, int] = {}
+        get = delta.get
         for i, axis, value in moves:
-            old = self.rows[i]
-            new = self._moved(old, axis, value)
-            for s in self.touched[axis]:
-                ko = tuple((a, old[a]) for a in s)
-                kn = tuple((a, new[a]) for a in s)
-                if ko != kn:
-                    delta[ko] -= 1
-                    delta[kn] += 1
+            for ko, kn in self._pairs(i, axis, value):
+                delta[ko] = get(ko, 0) - 1
+                delta[kn] = get(kn, 0) + 1
         cost = 0.0
         changed = []
         for k, d in delta.items():
@@ -259,7 +270,7 @@ class _Protector:
             elif st == PUBLISHED:
                 cost += self.counts[k] * (_HEADLINE if len(k) == 1 else 1)
             changed.append(k)
-        if final and self.counts.get(target, 0) + delta[target] != 0:
+        if final and self.counts.get(target, 0) + delta.get(target, 0) != 0:
             return None
         return cost, changed
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.services.interviews import OPEN_KEY
+from desktop.ui.dashboard import DashboardPage
 from desktop.ui.interview_editor import InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
@@ -102,8 +103,10 @@ class MainWindow(QMainWindow):
         transfer_choosers = {k: v for k, v in (("choose_stick_folder", choose_stick_folder),
                                                ("choose_enrolment_file", choose_enrolment_file)) if v is not None}
         self.transfer = TransferActions(tasks, self, **transfer_choosers)
+        self.dashboard = DashboardPage(tasks, parent=self.workspace)
         self.workspace.addWidget(self.list_page)
         self.workspace.addWidget(self.editor)
+        self.workspace.addWidget(self.dashboard)
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         # "Open another vault…" under both first screens, when the app can choose its vault folder.
@@ -134,6 +137,10 @@ class MainWindow(QMainWindow):
         self.transfer.changed.connect(self._transfer_changed)
         self.editor.closed.connect(self._show_list)
         self.editor.saved.connect(lambda _id: self.list_page.refresh())
+        self.dashboard.back_requested.connect(self._back_from_totals)
+        for changed in (self.editor.saved, self.editor.deleted, self.statements.sealed):
+            changed.connect(lambda _id: self.dashboard.vault_changed())
+        self.transfer.changed.connect(self.dashboard.vault_changed)
         self.editor.deleted.connect(self._deleted)
         self.idle.idle.connect(self.lock)
         self._build_actions()
@@ -164,6 +171,12 @@ class MainWindow(QMainWindow):
         self.devices_button.clicked.connect(lambda: self.transfer.devices())
         self.send_button.clicked.connect(lambda: self.transfer.send())
         self.import_button.clicked.connect(lambda: self.transfer.import_stick())
+        self.totals_button = QPushButton(self.tr("Totals"), header)
+        self.totals_button.setAccessibleName(self.tr("Totals"))
+        self.totals_button.setToolTip(self.tr("Interviews counted by police force, crime and year, in charts "
+                                              "and tables"))
+        self.totals_button.clicked.connect(self.show_totals)
+        h.addWidget(self.totals_button)
         self.settings_button = QPushButton(self.tr("Settings"), header)
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.lock_button = QPushButton(self.tr("&Lock"), header)
@@ -221,7 +234,7 @@ class MainWindow(QMainWindow):
         exists = self._gate.exists()
         self.stack.setCurrentWidget(self.unlock_page if exists else self.create_page)
         for w in (self.settings_button, self.lock_button, self.devices_button, self.send_button,
-                  self.import_button):
+                  self.import_button, self.totals_button):
             w.setVisible(False)
         if exists:
             self.unlock_page.focus()
@@ -233,10 +246,12 @@ class MainWindow(QMainWindow):
         self.editor.attach(vault)
         self.statements.attach(vault)
         self.transfer.attach(vault)
+        self.dashboard.attach(vault)
         role = self.transfer.role()
         self.list_page.set_source(vault.interviews, marks=self._marks(vault, role))
         self.stack.setCurrentWidget(self.workspace)
-        for w in (self.settings_button, self.lock_button, self.devices_button, self.import_button):
+        for w in (self.settings_button, self.lock_button, self.devices_button, self.import_button,
+                  self.totals_button):
             w.setVisible(True)
         self.send_button.setVisible(role == "field")
         self._apply_idle_timeout()
@@ -288,6 +303,21 @@ class MainWindow(QMainWindow):
     def _show_list(self) -> None:
         self.workspace.setCurrentWidget(self.list_page)
         self.list_page.table.setFocus()
+
+    def show_totals(self) -> None:
+        """The totals over the page she was on; "back" returns to it (an open form keeps its draft)."""
+        if not self.is_unlocked:
+            return
+        if self.editor.is_open:
+            self.editor.save_draft_now()
+        self.workspace.setCurrentWidget(self.dashboard)
+        self.dashboard.tabs.setFocus()
+
+    def _back_from_totals(self) -> None:
+        if self.editor.is_open:
+            self.workspace.setCurrentWidget(self.editor)
+        else:
+            self._show_list()
 
     def new_interview(self) -> None:
         if not self.is_unlocked:
@@ -387,6 +417,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.cancel()
         self.create_page.cancel()
         self.editor.detach()
+        self.dashboard.detach()
         self.list_page.clear()
         if vault is not None:
             try:

@@ -223,7 +223,40 @@ _V3: tuple[str, ...] = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3))
+# Version 4: the facts the evidence totals count (desktop/services/evidence.py), one small row per
+# interview, so the totals read a few dozen bytes an interview instead of parsing each whole record
+# (about ten kilobytes with its statement). Triggers keep the table in step with ``interviews`` on
+# every write: a save, an import from a stick, a revision replaced, a delete (here and in a backup),
+# so no code path can forget it. Coded facts only, never a name or a word of the statement.
+_FACTS = ("SELECT new.num, new.id, new.role, new.crime_type, new.force, json_extract(new.doc, '$.reported_on'), "
+          "json_extract(new.doc, '$.asked_about_status'), "
+          "json_extract(new.doc, '$.immigration_enforcement_contacted'), "
+          "json_extract(new.doc, '$.fear_delayed_reporting'), json_extract(new.doc, '$.status_used_as_threat'), "
+          "json_extract(new.doc, '$.outcomes')")
+_V4: tuple[str, ...] = (
+    """CREATE TABLE evidence_facts (
+        num INTEGER PRIMARY KEY,
+        interview_id TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        crime_type TEXT NOT NULL,
+        force TEXT NOT NULL,
+        reported_on TEXT,
+        asked_about_status TEXT,
+        ie_contacted TEXT,
+        fear_delayed TEXT,
+        status_threat TEXT,
+        outcomes TEXT
+    )""",
+    f"CREATE TRIGGER evidence_facts_insert AFTER INSERT ON interviews BEGIN "
+    f"INSERT OR REPLACE INTO evidence_facts {_FACTS}; END",
+    f"CREATE TRIGGER evidence_facts_update AFTER UPDATE ON interviews BEGIN "
+    f"DELETE FROM evidence_facts WHERE num = old.num; INSERT OR REPLACE INTO evidence_facts {_FACTS}; END",
+    "CREATE TRIGGER evidence_facts_delete AFTER DELETE ON interviews BEGIN "
+    "DELETE FROM evidence_facts WHERE num = old.num; END",
+    "INSERT INTO evidence_facts " + _FACTS.replace("new.", "") + " FROM interviews",
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

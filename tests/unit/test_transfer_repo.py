@@ -10,7 +10,7 @@ import pytest
 from desktop.core.model import ConsentUse
 from desktop.vault import Vault, VaultError
 from desktop.vault import vault as vault_module
-from desktop.vault.schema import MIGRATIONS
+from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.factories import FAST_KDF, PASSPHRASE, make_interview, new_vault
 
 DEVICE = "a" * 32
@@ -28,7 +28,7 @@ def test_a_version_2_vault_migrates_to_transfer_tables_after_a_backup(tmp_path, 
 
     v = Vault.unlock(d, PASSPHRASE)
     try:
-        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == 3
+        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert any(b.name.endswith("migration") for b in Vault.backups(d))
         assert v.interviews.get(iv.id) == iv
         assert v.transfer.own_keys() is None

@@ -142,23 +142,27 @@ class Interviews:
         One tuple per interview, in the order added: ``(role, crime_type, force, reported_on,
         asked_about_status, immigration_enforcement_contacted, fear_delayed_reporting,
         status_used_as_threat, outcomes, complaint_given, complaint_withdrawn_on)`` as stored
-        (``outcomes`` a list; the last two None when no consent for the complaint is recorded).
-        Never a name, an identifier or a word of the statement. ``get()`` parses each record whole,
-        statement included, which at 10,000 interviews takes seconds (tests/benchmarks/bench_evidence.py).
+        (``outcomes`` a tuple; the last two None when no consent for the complaint is recorded).
+        Never a name, an identifier or a word of the statement. They are read from ``evidence_facts``
+        (schema version 4), which triggers keep in step with every write, so this reads a few dozen
+        bytes an interview; ``get()`` parses each record whole, statement included, which at 10,000
+        interviews takes seconds (tests/benchmarks/bench_evidence.py).
         """
-        # One json_extract with every path parses each record once (one call per field parsed it six times).
         with self._c.use() as con:
             rows = con.execute(
-                "SELECT i.role, i.crime_type, i.force, json_extract(i.doc, '$.reported_on', "
-                "'$.asked_about_status', '$.immigration_enforcement_contacted', '$.fear_delayed_reporting', "
-                "'$.status_used_as_threat', '$.outcomes'), c.given, c.withdrawn_on "
-                "FROM interviews i LEFT JOIN consents c ON c.interview_id = i.id AND c.use = 'complaint' "
-                "ORDER BY i.num"
+                "SELECT e.role, e.crime_type, e.force, e.reported_on, e.asked_about_status, e.ie_contacted, "
+                "e.fear_delayed, e.status_threat, e.outcomes, c.given, c.withdrawn_on "
+                "FROM evidence_facts e LEFT JOIN consents c ON c.interview_id = e.interview_id AND c.use = 'complaint' "
+                "ORDER BY e.num"
             ).fetchall()
+        parsed: dict[str, tuple] = {"": ()}  # a few dozen distinct outcome lists: each parsed once
         out = []
-        for role, crime, force, facts, given, withdrawn in rows:
-            reported, asked, contacted, fear, threat, outcomes = json.loads(facts)
-            out.append((role, crime, force, reported, asked, contacted, fear, threat, outcomes, given, withdrawn))
+        for r in rows:
+            text = r[8] or ""
+            outcomes = parsed.get(text)
+            if outcomes is None:
+                outcomes = parsed[text] = tuple(json.loads(text))
+            out.append((*r[:8], outcomes, *r[9:]))
         return out
 
     def ids(self) -> list[str]:
