@@ -43,6 +43,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "language",
         "interpreter_used",
         "interviewer",
+        "interviewer_role",
+        "original_text",
         "status",
         "created_at",
         "updated_at",

@@ -255,7 +255,9 @@ class Interview:
     status_used_as_threat: Answer = Answer.UNKNOWN
     language: str = "English"
     interpreter_used: bool = False
-    interviewer: str = ""
+    interviewer: str = ""  # the worker's name or initials: stays in the vault, never printed
+    interviewer_role: str = ""  # printed on the statement ("Outreach worker"); a name only if the worker types one
+    original_text: str = ""  # the interviewee's own words in the interview language (the statement's annex)
     status: Status = Status.DRAFT
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     reference: str = field(default_factory=new_reference)
@@ -308,6 +310,8 @@ class Interview:
             "language": self.language,
             "interpreter_used": self.interpreter_used,
             "interviewer": self.interviewer,
+            "interviewer_role": self.interviewer_role,
+            "original_text": self.original_text,
             "status": self.status.value,
             "created_at": self.created_at.isoformat(),
             "updated_at": self.updated_at.isoformat(),
@@ -457,6 +461,8 @@ class Interview:
             language=text("language", "English") or "English",
             interpreter_used=interpreter,
             interviewer=text("interviewer"),
+            interviewer_role=text("interviewer_role"),
+            original_text=text("original_text"),
             status=enum(Status, "status", "draft"),
         )
         if d.get("id"):

@@ -138,7 +138,7 @@ def fts_query(text: str, *, last_word_prefix: bool = False) -> str | None:
 
 
 def search_body(iv: Interview) -> str:
-    parts = [iv.reference, iv.statement, iv.what_was_shared, iv.interviewer]
+    parts = [iv.reference, iv.statement, iv.what_was_shared, iv.original_text, iv.interviewer]
     for p in iv.people:
         parts.append(p.name)
         parts.extend(p.aliases)
