@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
 from desktop.core import places
 from desktop.core.forces import force_by_code
-from desktop.core.model import CRIME_LABELS, ConsentUse, Interview
+from desktop.core.model import CRIME_LABELS, ConsentUse, Interview, PersonRole
 from desktop.reports import leak_gate, wording
 from desktop.reports.fonts import UncoveredCharacter, UnreadableGlyph
 from desktop.reports.leak_gate import LeakDetected
@@ -42,9 +42,13 @@ from desktop.reports.wording import (
     NOT_KNOWN,
     NOT_RECORDED,
     OUTCOME_LABELS,
+    PERSON_ROLES,
     ROLE_LABELS,
     TYPE_NAMES,
     UNRECORDED_DAY,
+    UNRECORDED_PERSON,
+    WHY_HIDDEN,
+    WHY_OTHER,
 )
 
 log = logging.getLogger(__name__)
@@ -89,20 +93,44 @@ def consent_line(iv: Interview) -> str:
     return CONSENT_LINE.format(day=day_label(c.recorded_on))
 
 
-def _legend(entries: Iterable[Any]) -> tuple[LegendLine, ...]:
+def _legend(entries: Iterable[Any], roles: Mapping[str, PersonRole] | None = None) -> tuple[LegendLine, ...]:
+    """The legend: what each placeholder stands for and why it is hidden.
+
+    With ``roles`` (placeholder -> the recorded person's role) a person's line says their role in the
+    account ("The perpetrator"), or that they were named but not recorded, and nothing more.
+    Without it (a redaction that gives no mapping) the entry's own description is kept.
+    """
     out = []
     for e in entries:
         kind = getattr(e, "type", None) or getattr(e, "kind", "")
-        kind = str(getattr(kind, "value", kind))
-        name = TYPE_NAMES.get(kind.upper(), kind.replace("_", " ").capitalize())
+        kind = str(getattr(kind, "value", kind)).upper()
         desc = str(getattr(e, "description", ""))
-        out.append(LegendLine(str(e.placeholder), name, desc[:1].upper() + desc[1:]))
+        placeholder = str(e.placeholder)
+        if roles is None:
+            name = TYPE_NAMES.get(kind, kind.replace("_", " ").capitalize())
+            out.append(LegendLine(placeholder, name, desc[:1].upper() + desc[1:]))
+            continue
+        if kind == "PERSON":
+            role = roles.get(placeholder)
+            stands = PERSON_ROLES[role] if role is not None else UNRECORDED_PERSON
+        else:
+            stands = desc[:1].upper() + desc[1:] if desc else TYPE_NAMES.get(kind, kind.replace("_", " ").capitalize())
+        out.append(LegendLine(placeholder, stands, WHY_HIDDEN.get(kind, WHY_OTHER)))
     return tuple(out)
+
+
+def person_roles(iv: Interview, mapping: Mapping[str, str]) -> dict[str, PersonRole]:
+    """Placeholder -> role of the recorded person it stands for (``mapping``: the engine's
+    placeholder -> recorded name). Looked up in memory; names are never printed."""
+    by_name: dict[str, PersonRole] = {}
+    for p in iv.people:
+        by_name.setdefault(p.name, p.role)
+    return {placeholder: by_name[name] for placeholder, name in mapping.items() if name in by_name}
 
 
 def _pseudonym(legend: Sequence[LegendLine]) -> str:
     for e in legend:
-        if "interviewee" in e.description.lower():
+        if "interviewee" in e.kind.lower() or "interviewee" in e.description.lower():
             return e.placeholder
     return INTERVIEWEE
 
@@ -114,18 +142,25 @@ def build_content(
     pseudonym: str | None = None,
     addenda: Sequence[Addendum] = (),
     sealed_on: date | None = None,
+    organisation: str = "",
+    shared: str = "",
+    annex: str = "",
 ) -> StatementContent:
     """The statement content for ``iv`` from the redaction engine's output.
 
-    Only ``redacted.text`` and ``redacted.legend`` (and addenda, which must be redacted too) reach
-    the PDF, plus facts chosen from fixed lists (role, force, crime type, month, answers). The
-    free-text fields of the record never do. Raises ExportRefused without active consent.
+    Only ``redacted.text`` and ``redacted.legend`` (and addenda, ``shared`` and ``annex``, which
+    must be redacted too, with the same placeholders) reach the PDF, plus facts chosen from fixed
+    lists (role, force, crime type, months, answers), the interviewer's role and ``organisation``
+    (both typed: the leak gate searches them in full). The record's own free-text fields never do.
+    A ``redacted.mapping`` (placeholder -> recorded name) gives each person's role in the legend.
+    Raises ExportRefused without active consent.
     """
     _require_consent(iv)
     if iv.crime_type is None:
         raise ExportRefused(f"Statement {iv.reference} was not exported: the crime reported is not chosen yet. "
                             "Choose it on the interview form and save first.")
-    legend = _legend(redacted.legend)
+    mapping = getattr(redacted, "mapping", None)
+    legend = _legend(redacted.legend, person_roles(iv, mapping) if mapping is not None else None)
     force = force_by_code(iv.force).name
     facts = (
         ("Officers asked about immigration status", ANSWER_LABELS[iv.asked_about_status]),
@@ -149,7 +184,16 @@ def build_content(
         facts=facts,
         addenda=tuple(addenda),
         sealed_on=day_label(sealed_on) if sealed_on else None,
+        interviewed=month_label(iv.interviewed_on),
+        organisation=organisation.strip(),
+        interviewer_role=iv.interviewer_role.strip(),
+        shared=shared,
+        annex=annex,
     )
+
+
+def month_label(d: date) -> str:
+    return d.strftime("%B %Y")
 
 
 def protected_strings(iv: Interview, extra: Iterable[str] = (), case_sensitive: Iterable[str] = ()) -> list[str]:
@@ -221,15 +265,13 @@ def leak_line(content: StatementContent, item: str) -> tuple[int, int] | None:
 
 
 def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendum] = (),
-                    sealed_on: date | None = None) -> StatementContent:
+                    sealed_on: date | None = None, organisation: str = "") -> StatementContent:
     """The full, unredacted statement for the interviewee to read back and sign.
 
     Needs ``confirmed=True``: the worker confirmed on screen that they mean to print personal data.
     """
     if not confirmed:
         raise ExportRefused("The signing copy holds personal data; it is only made after you confirm.")
-    from desktop.core.model import PersonRole
-
     name = next((p.name for p in iv.people if p.role == PersonRole.INTERVIEWEE), "the interviewee")
     return StatementContent(
         reference=iv.reference,
@@ -245,7 +287,17 @@ def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendu
         addenda=tuple(addenda),
         sealed_on=day_label(sealed_on) if sealed_on else None,
         signing_copy=True,
+        interviewed=month_label(iv.interviewed_on),
+        organisation=organisation.strip(),
+        interviewer_role=iv.interviewer_role.strip(),
+        shared=iv.what_was_shared,
+        annex=iv.original_text if has_annex(iv) else "",
     )
+
+
+def has_annex(iv: Interview) -> bool:
+    """The statement carries the interviewee's own words when the interview was not in English."""
+    return bool(iv.original_text.strip()) and (iv.language or "English").strip().casefold() != "english"
 
 
 def render_signing_copy(content: StatementContent) -> bytes:
@@ -262,8 +314,6 @@ def render_signing_copy(content: StatementContent) -> bytes:
 
 def interviewee_pseudonym(iv: Interview, mapping: dict[str, str]) -> str | None:
     """The placeholder the redaction engine gave the interviewee (looked up in memory, never printed)."""
-    from desktop.core.model import PersonRole
-
     names = {p.name for p in iv.people if p.role == PersonRole.INTERVIEWEE}
     for placeholder, original in mapping.items():
         if original in names:

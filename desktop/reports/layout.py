@@ -8,6 +8,8 @@ Hindi, so :class:`ScriptParagraph` does its own simple, predictable layout:
   shaped by HarfBuzz;
 * lines are filled greedily in logical order; a word wider than the line is broken between
   characters, so nothing runs past the margin;
+* a numbered paragraph (``number="3."``) hangs its number in the indent before the first line: at
+  the left of a left-to-right paragraph, at the right of a right-to-left one;
 * the paragraph's direction is that of its first strong letter. In a right-to-left paragraph the
   words of each line are placed right to left, keeping left-to-right stretches (placeholders
   such as "[PHONE 1]", numbers) in their own order; in a left-to-right paragraph, stretches of
@@ -64,7 +66,7 @@ class ScriptParagraph(Flowable):
     def __init__(self, text: str, *, size: float = 10.5, leading: float | None = None, bold: bool = False,
                  space_before: float = 0, space_after: float = 4, indent: float = 0,
                  color=black, align: str = "start", literal: bool = False,
-                 tokens: re.Pattern[str] | None = None) -> None:
+                 tokens: re.Pattern[str] | None = None, number: str | None = None) -> None:
         super().__init__()
         self.text = clean_text(text).replace("\n", " ").replace("\t", " ")
         # For the leak gate (see desktop.reports.statement.Rendered): a literal paragraph is the
@@ -81,6 +83,7 @@ class ScriptParagraph(Flowable):
         self.color = color
         self.align = align
         self.rtl = _strong_direction(self.text) == "R"
+        self.number = number  # drawn in the indent before the first line (not on a continuation)
         self._words: list[_Word] | None = None
         self._lines: list[list[_Word]] = []
         self._wrapped_for: float | None = None
@@ -163,6 +166,7 @@ class ScriptParagraph(Flowable):
             return []
         first = self._clone(self._lines[:fit], space_after=0)
         rest = self._clone(self._lines[fit:], space_before=0)
+        rest.number = None
         return [first, rest]
 
     def _clone(self, lines: list[list[_Word]], **kw: float) -> ScriptParagraph:
@@ -226,12 +230,26 @@ class ScriptParagraph(Flowable):
             for m in self.tokens.finditer(" ".join(self.drawn_lines())):
                 note(m.group())
 
+    def _draw_number(self, y: float) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from desktop.reports.fonts import LATIN, FontSet
+
+        font = FontSet.load()[LATIN].regular
+        x = self.width - stringWidth(self.number, font, self.size) if self.rtl else 0
+        self.canv.setFont(font, self.size)
+        self.canv.drawString(x, y, self.number)
+
     def draw(self) -> None:
         canv = self.canv
         self._note_literals()
         canv.saveState()
         canv.setFillColor(self.color)
         width = self.width - self.indent
+        # a right-to-left numbered paragraph keeps its indent (and its number) on the right
+        left = 0 if (self.rtl and self.number) else self.indent
+        if self.number and self._lines:
+            self._draw_number(self.height - self.size * 1.15)
         space = getattr(self, "_space_w", None) or self._space()
         y = self.height - self.size * 1.15
         # one text object for the paragraph, each run placed where it goes (a short page content
@@ -243,9 +261,9 @@ class ScriptParagraph(Flowable):
             ordered = self._visual_order(line)
             line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
             right = self.rtl if self.align == "start" else self.align == "right"
-            x = self.indent + (width - line_w if right else 0)
+            x = left + (width - line_w if right else 0)
             if self.align == "center":
-                x = self.indent + (width - line_w) / 2
+                x = left + (width - line_w) / 2
             # (x, font, glyphs): plain runs in one font are joined with spaces, so a line of
             # English is one text string (what extractors and screen readers handle best)
             segments: list[list] = []

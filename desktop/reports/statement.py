@@ -7,9 +7,13 @@ memory; nothing is written to disk here. The leak gate (:mod:`desktop.reports.le
 those bytes before :func:`desktop.reports.export.export_statement` writes them.
 
 The layout follows the usual UK witness statement: a heading with the statement's reference and
-the interviewee's pseudonym, the facts of the report, the statement in paragraphs, dated addenda
-after a signed statement was sealed, the legend of placeholders, the consent for this use, and a
-declaration block. Every page carries "Page N of M", the reference and a short fingerprint.
+the interviewee's pseudonym, the facts of the report (who took the statement, when, and the
+interviewer's role), the statement in numbered paragraphs, dated addenda after a signed statement
+was sealed, what was shared with Immigration Enforcement, the legend of placeholders (each
+person's role in the account, never more), the consent for this use, a statement of truth above
+the signature block, and, where the interview was not in English, the interviewee's own words as
+an annex. Every page carries "Page N of M", the reference and a short fingerprint; the reference
+is printed once more, in the heading, and nowhere else.
 
 The signing copy (``signing_copy=True``) is the same layout over the *unredacted* statement, for
 the interviewee to read back and sign. It is marked "Contains personal data" on every page and
@@ -37,6 +41,7 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     LayoutError,
+    PageBreak,
     PageTemplate,
     Spacer,
     Table,
@@ -61,6 +66,8 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 24 * mm
 BODY_SIZE = 10.5
+_NUMBER_INDENT = 9 * mm  # the hanging paragraph numbers
+_LEGEND_START = 55 * mm
 
 # The only document titles a statement PDF may carry (the leak gate holds PDFs to these).
 TITLE_REDACTED = "Witness statement"
@@ -71,7 +78,8 @@ PERSONAL_DATA_MARK = "CONTAINS PERSONAL DATA - signing copy for the interviewee 
 
 @dataclass(frozen=True)
 class LegendLine:
-    """One line of the legend: a placeholder, its type, and why it replaced what it did."""
+    """One line of the legend: a placeholder, what it stands for (for a person, their role in the
+    account: "The perpetrator"), and why it is hidden."""
 
     placeholder: str
     kind: str
@@ -105,6 +113,11 @@ class StatementContent:
     addenda: tuple[Addendum, ...] = ()
     sealed_on: str | None = None  # the day the interviewee signed, once sealed
     signing_copy: bool = False
+    interviewed: str = ""  # month and year of the interview, e.g. "May 2024"
+    organisation: str = ""  # the organisation that took the statement (a setting of the vault)
+    interviewer_role: str = ""  # e.g. "Outreach worker"
+    shared: str = ""  # what was shared with Immigration Enforcement (redacted like the statement)
+    annex: str = ""  # the interviewee's own words in the interview language (redacted likewise)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -123,6 +136,11 @@ class StatementContent:
             "addenda": [[a.dated, a.text] for a in self.addenda],
             "sealed_on": self.sealed_on,
             "signing_copy": self.signing_copy,
+            "interviewed": self.interviewed,
+            "organisation": self.organisation,
+            "interviewer_role": self.interviewer_role,
+            "shared": self.shared,
+            "annex": self.annex,
         }
         blob = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()
@@ -136,7 +154,8 @@ class StatementContent:
         """Every string the PDF will show (the leak gate's glyph-set check compares fonts against it)."""
         parts = [
             self.reference, self.pseudonym, self.role, self.force, self.crime, self.reported, self.language,
-            self.statement, self.consent, self.sealed_on or "",
+            self.statement, self.consent, self.sealed_on or "", self.interviewed, self.organisation,
+            self.interviewer_role, self.shared, self.annex,
         ]
         for p, k, d in ((e.placeholder, e.kind, e.description) for e in self.legend):
             parts += [p, k, d]
@@ -149,15 +168,18 @@ class StatementContent:
 
 def _fixed_text(c: StatementContent) -> str:
     """The fixed wording of the form (so that the glyph-set check knows every character printed)."""
-    return "\n".join(_form_words(c)) + "0123456789 Page of Fingerprint Reference SHA-256" + PERSONAL_DATA_MARK
+    return "\n".join(_form_words(c)) + "0123456789. Page of Fingerprint Reference SHA-256" + PERSONAL_DATA_MARK
 
 
 def _form_words(c: StatementContent) -> list[str]:
     return [
         "WITNESS STATEMENT", "Statement of", "Reference", "Role", "Police force", "Crime reported",
         "Month and year reported", "Language of interview", "Interpreter used", "Yes", "No", "Statement",
-        "Addenda after signing", "Addendum dated", "Redactions", "Placeholder", "Type", "Why",
+        "Month and year of interview", "Statement taken by", "Interviewer's role",
+        "Addenda after signing", "Addendum dated", "Redactions", "Placeholder", "Stands for", "Why it is hidden",
         "Consent", "Declaration", "Signed", "Date", "Interpreter", "Worker", "Fingerprint (SHA-256)",
+        _SHARED_HEADING, _SHARED_NOTE, "Statement of truth", _TRUTH, _ANNEX_HEADING, _ANNEX_NOTE,
+        _ANNEX_LANGUAGE.format(value=""),
         _REDACTION_NOTE, _DECLARATION.format(pseudonym=c.pseudonym), _INTERPRETER_DECLARATION,
         _SEALED.format(day=c.sealed_on or ""), _NO_LEGEND, _FINGERPRINT_NOTE, _SIGNING_NOTE,
     ]
@@ -169,6 +191,14 @@ _REDACTION_NOTE = (
     "the organisation that took this statement and is not part of this document."
 )
 _NO_LEGEND = "Nothing was redacted from this statement."
+_SHARED_HEADING = "What was shared with Immigration Enforcement"
+_SHARED_NOTE = "As the interviewee described it, redacted in the same way as the statement."
+_TRUTH = ("I believe the facts in this statement are true; I understand it may be used as evidence in a "
+          "complaint about the police.")
+_ANNEX_HEADING = "Annex: the interviewee's own words"
+_ANNEX_NOTE = ("The statement as the interviewee gave it in their own language, redacted in the same way and with "
+               "the same placeholders. The numbered statement above is the statement.")
+_ANNEX_LANGUAGE = "Language: {value}"
 _DECLARATION = (
     "I, {pseudonym}, confirm that this statement, each page of which carries the reference and fingerprint "
     "shown below, is true to the best of my knowledge and belief. It was read back to me and I was able to "
@@ -205,7 +235,7 @@ def free_parts(c: StatementContent) -> list[str]:
     """Every string the statement shows that is not the form's wording or a value from a fixed list:
     the statement and addenda, the legend's own words, the language, the reference. The leak gate
     searches these in full, except for placeholders, force names and dates in them."""
-    parts = [c.reference, c.language, c.statement, *(a.text for a in c.addenda)]
+    parts = [c.reference, c.language, c.statement, *(a.text for a in c.addenda), c.organisation, c.shared, c.annex]
     if not _fixed_pseudonym(c):
         parts.append(c.pseudonym)
     if not wording.is_consent_line(c.consent):
@@ -217,7 +247,7 @@ def free_parts(c: StatementContent) -> list[str]:
         parts += [t for t in (e.placeholder, e.kind, e.description) if not wording.is_fixed(t)]
     for label, value in c.facts:
         parts += [t for t in (label, value) if not wording.is_fixed(t)]
-    for value in (c.role, c.force, c.crime, c.reported):
+    for value in (c.role, c.force, c.crime, c.reported, c.interviewed, c.interviewer_role):
         if not wording.is_fixed(value):
             parts.append(value)
     return [p for p in parts if p]
@@ -229,6 +259,7 @@ def free_text_literals(c: StatementContent) -> tuple[str, list[str]]:
     return text, [m.group() for m in wording.fixed_phrases(placeholders(c)).finditer(text)]
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FOOTER = re.compile(r"Page [1-9]\d* of [1-9]\d*|Fingerprint [0-9A-F]{4}(?: [0-9A-F]{4}){3}|[0-9a-f]{64}")
 _PSEUDONYM_MARK, _DAY_MARK = "\x01", "\x02"
 
@@ -353,11 +384,13 @@ def _facts_table(content: StatementContent, width: float, tokens: Sequence[str])
     pseudonym = (_literal if _fixed_pseudonym(content) else lambda t, **kw: _typed(t, tokens, **kw))
     rows = [
         ("Statement of", lambda **kw: pseudonym(content.pseudonym or "-", **kw)),
-        ("Reference", lambda **kw: _typed(content.reference or "-", (), **kw)),
         ("Role", lambda **kw: _value(content.role or "-", tokens, **kw)),
         ("Police force", lambda **kw: _value(content.force or "-", tokens, **kw)),
         ("Crime reported", lambda **kw: _value(content.crime or "-", tokens, **kw)),
         ("Month and year reported", lambda **kw: _value(content.reported or "-", tokens, **kw)),
+        ("Month and year of interview", lambda **kw: _value(content.interviewed or "-", tokens, **kw)),
+        ("Statement taken by", lambda **kw: _typed(content.organisation or "-", tokens, **kw)),
+        ("Interviewer's role", lambda **kw: _value(content.interviewer_role or "-", tokens, **kw)),
         ("Language of interview", lambda **kw: _typed(content.language or "-", tokens, **kw)),
         ("Interpreter used", lambda **kw: _literal("Yes" if content.interpreter else "No", **kw)),
     ]
@@ -378,12 +411,30 @@ def _facts_table(content: StatementContent, width: float, tokens: Sequence[str])
     return table
 
 
+class _LegendTable(Table):
+    """The legend: split across pages only with two rows or more on each side, so a row never
+    stands alone at the foot of a page (nor at the head of the next)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 (reportlab API)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows
+        first_rows = len(parts[0]._cellvalues) - head
+        rest_rows = len(parts[1]._cellvalues) - head
+        if first_rows < 2:
+            return []  # the whole legend starts on the next page
+        if rest_rows < 2 and first_rows >= 3:  # move one more row over
+            return super().split(availWidth, availHeight - parts[0]._rowHeights[-1] - 0.5)
+        return parts
+
+
 def _legend_table(legend: Sequence[LegendLine], width: float, tokens: Sequence[str]) -> Table:
-    head = [_literal(t, size=9, bold=True, space_after=0) for t in ("Placeholder", "Type", "Why")]
+    head = [_literal(t, size=9, bold=True, space_after=0) for t in ("Placeholder", "Stands for", "Why it is hidden")]
     data = [head] + [[_value(e.placeholder, tokens, size=9, space_after=0),
                       _value(e.kind, tokens, size=9, space_after=0),
                       _value(e.description, tokens, size=9, space_after=0)] for e in legend]
-    table = Table(data, colWidths=[40 * mm, 35 * mm, width - 75 * mm], repeatRows=1)
+    table = _LegendTable(data, colWidths=[40 * mm, 55 * mm, width - 95 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), FontSet.load()[LATIN].regular),
@@ -410,9 +461,10 @@ def _signature_block(label: str, width: float) -> Table:
 
 
 def paragraphs(text: str) -> list[str]:
-    """The statement's paragraphs: blank lines separate paragraphs; single line breaks join."""
+    """The statement's paragraphs: blank lines separate paragraphs; single line breaks join. (The
+    same blocks :mod:`desktop.core.places` counts, so "paragraph 3" in a message is the PDF's 3.)"""
     out: list[str] = []
-    for block in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n"):
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
         if joined:
             out.append(joined)
@@ -440,8 +492,8 @@ def build_story(content: StatementContent, width: float) -> list:
         story.append(_literal(_SIGNING_NOTE, size=10, bold=True, color=colors.HexColor("#B00020")))
     story.append(_facts_table(content, width, tokens))
     story += _heading("Statement")
-    for para in paragraphs(content.statement) or ["-"]:
-        story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
+    for n, para in enumerate(paragraphs(content.statement) or ["-"], 1):
+        story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6, indent=_NUMBER_INDENT, number=f"{n}."))
     if content.addenda:
         story += _heading("Addenda after signing")
         for a in content.addenda:
@@ -449,7 +501,13 @@ def build_story(content: StatementContent, width: float) -> list:
                                    size=10, bold=True, space_after=2))
             for para in paragraphs(a.text) or ["-"]:
                 story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
+    if content.shared.strip():
+        story += _heading(_SHARED_HEADING)
+        story.append(_literal(_SHARED_NOTE, size=9.5, color=colors.HexColor("#444444")))
+        for para in paragraphs(content.shared):
+            story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     if not content.signing_copy:
+        story.append(CondPageBreak(_LEGEND_START))  # the heading, its note and two rows stay together
         story += _heading("Redactions")
         if content.legend:
             story.append(_literal(_REDACTION_NOTE, size=9.5, space_after=6))
@@ -462,6 +520,8 @@ def build_story(content: StatementContent, width: float) -> list:
                  else _typed(consent, tokens, size=BODY_SIZE))
     declaration = _DECLARATION.replace("{pseudonym}", "{value}")
     block = [*_heading("Declaration")[1:],
+             _literal("Statement of truth", size=BODY_SIZE, bold=True, space_after=2),
+             _literal(_TRUTH, size=BODY_SIZE),
              _template(declaration, content.pseudonym, fixed_pseudonym, tokens, size=BODY_SIZE),
              _signature_block("Signed", width)]
     if content.interpreter:
@@ -477,6 +537,13 @@ def build_story(content: StatementContent, width: float) -> list:
               _literal(_FINGERPRINT_NOTE, size=8, color=colors.HexColor("#444444"))]
     story.append(CondPageBreak(40 * mm))
     story.append(KeepTogether(block))
+    if content.annex.strip():
+        story.append(PageBreak())
+        story.append(_literal(_ANNEX_HEADING, size=12.5, bold=True, space_after=5))
+        story.append(_template(_ANNEX_LANGUAGE, content.language, False, tokens, size=BODY_SIZE, bold=True))
+        story.append(_literal(_ANNEX_NOTE, size=9.5, color=colors.HexColor("#444444"), space_after=8))
+        for para in paragraphs(content.annex):
+            story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     return story
 
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from desktop.core.forces import FORCES
-from desktop.core.model import CRIME_LABELS, Answer, Outcome, Role
+from desktop.core.model import CRIME_LABELS, Answer, Outcome, PersonRole, Role
 
 ROLE_LABELS = {Role.VICTIM: "Victim", Role.WITNESS: "Witness", Role.BOTH: "Victim and witness"}
 ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "Not known"}
@@ -37,6 +37,32 @@ TYPE_NAMES = {
     "CRIME_REF": "Crime reference", "OFFICER_NUMBER": "Officer's number", "SOCIAL": "Social media",
     "ID": "Identifying number", "OTHER": "Other",
 }
+# The legend says who each person is in the account, and nothing more about them.
+PERSON_ROLES = {
+    PersonRole.INTERVIEWEE: "The interviewee",
+    PersonRole.PERPETRATOR: "The perpetrator",
+    PersonRole.FAMILY: "A family member",
+    PersonRole.WITNESS: "A witness",
+    PersonRole.OFFICER: "A police officer",
+    PersonRole.OTHER: "Someone else in the account",
+}
+UNRECORDED_PERSON = "Someone named in the account"
+# Why each kind of thing is hidden (the legend's "Why" column; the kind itself is in "Stands for").
+_IDENTIFIES = "Could identify someone"
+WHY_HIDDEN = {
+    "PERSON": "A name could identify them",
+    "ADDRESS": "Could show where someone lives",
+    "POSTCODE": "Could show where someone lives",
+    "PHONE": "Could be used to find or contact someone",
+    "EMAIL": "Could be used to find or contact someone",
+    "SOCIAL": "Could be used to find or contact someone",
+    "HOME_OFFICE_REF": "Could link this statement to an immigration record",
+    "BRP": "Could link this statement to an immigration record",
+    "PASSPORT": "Could link this statement to an immigration record",
+    "CRIME_REF": "Could link this statement to a police record",
+    "OFFICER_NUMBER": "Could identify the officer",
+}
+WHY_OTHER = _IDENTIFIES
 NOT_KNOWN = "Not known"
 NOT_RECORDED = "Not recorded"
 UNRECORDED_DAY = "an unrecorded date"
@@ -74,7 +100,8 @@ def fixed_values() -> frozenset[str]:
     from desktop.redaction.spans import TYPE_LABELS
 
     values = {*ROLE_LABELS.values(), *ANSWER_LABELS.values(), *OUTCOME_LABELS.values(), *FACT_LABELS,
-              *TYPE_NAMES.values(), *CRIME_LABELS.values(), *(f.name for f in FORCES), NOT_KNOWN, NOT_RECORDED, "-"}
+              *TYPE_NAMES.values(), *CRIME_LABELS.values(), *(f.name for f in FORCES), NOT_KNOWN, NOT_RECORDED, "-",
+              *PERSON_ROLES.values(), UNRECORDED_PERSON, *WHY_HIDDEN.values(), WHY_OTHER}
     values |= {d[:1].upper() + d[1:] for d in TYPE_LABELS.values()}  # legend descriptions
     values |= {k.replace("_", " ").capitalize() for k in TYPE_LABELS}  # legend types without a name above
     return frozenset(values)

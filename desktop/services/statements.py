@@ -45,6 +45,7 @@ from desktop.reports.export import (
     StatementContent,
     build_content,
     day_label,
+    has_annex,
     interviewee_pseudonym,
     leak_line,
     protected_strings,
@@ -55,11 +56,17 @@ from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import draw_statement
 from desktop.services import destinations
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
+from desktop.services.organisation import organisation as organisation_of
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
 
 ADDENDUM_BREAK = "\n\n\u2042\u2042\u2042\n\n"  # asterisms: nothing a detector takes for an identifier
+# The other free-text fields the statement prints follow the narrative (and its addenda) in the text
+# the reviewer reviews, each after a titled line of its own, so one redaction with one set of
+# decisions covers them all and every person keeps one placeholder throughout.
+SHARED_BREAK = "\n\n\u2042 What was shared with Immigration Enforcement \u2042\n\n"
+ANNEX_BREAK = "\n\n\u2042 The interviewee's own words \u2042\n\n"
 
 # --- consent ----------------------------------------------------------------------------------
 
@@ -137,16 +144,40 @@ def saved_versions(vault: Vault, iv: Interview) -> list[Interview]:
 
 
 def _text(iv: Interview, seal: SealHistory | None) -> str:
-    if seal is None:
-        return iv.statement
-    return ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
+    text = iv.statement if seal is None else ADDENDUM_BREAK.join([seal.signed, *(t for _d, t in seal.changes)])
+    if iv.what_was_shared.strip():
+        text += SHARED_BREAK + iv.what_was_shared.strip()
+    if has_annex(iv):
+        text += ANNEX_BREAK + iv.original_text.strip()
+    return text
+
+
+def _sections(iv: Interview, redacted: str) -> tuple[str, str, str]:
+    """(narrative, what was shared, the interviewee's own words) of the redacted text, cut where
+    :func:`_text` joined them; Refused if a break is no longer there exactly once."""
+    annex = shared = ""
+    for wanted, mark in ((has_annex(iv), ANNEX_BREAK), (bool(iv.what_was_shared.strip()), SHARED_BREAK)):
+        if not wanted:
+            continue
+        parts = redacted.split(mark.strip("\n"))
+        if len(parts) != 2:
+            raise Refused(f"Statement {iv.reference} was not exported: a redaction covers a section's title in "
+                          "the review. Undo that redaction and export again.")
+        redacted, tail = parts[0].rstrip(), parts[1].strip()
+        if mark is ANNEX_BREAK:
+            annex = tail
+        else:
+            shared = tail
+    return redacted, shared, annex
 
 
 def statement_text(iv: Interview, history: Sequence[Interview] = ()) -> str:
     """The text the redaction engine works on for ``iv``, and so the text a reviewer reviews.
 
     Unsealed: the statement. Sealed: the signed text and each later change, joined by a line of
-    asterisms that :func:`statement_content` splits on again to draw the dated addenda.
+    asterisms that :func:`statement_content` splits on again to draw the dated addenda. Then what
+    was shared with Immigration Enforcement and, when the interview was not in English, the
+    interviewee's own words, each after a titled line: everything the PDF prints that a person typed.
     """
     return _text(iv, seal_history([*history, iv]))
 
@@ -199,17 +230,19 @@ def save_decisions(vault: Vault, interview_id: str, payload: dict, before: dict 
 class _RedactedBody:
     text: str
     legend: Sequence[Any]
+    mapping: dict[str, str]
 
 
 def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
-           history: Sequence[Interview] = ()) -> tuple[StatementContent, list[str]]:
+           history: Sequence[Interview] = (), organisation: str = "") -> tuple[StatementContent, list[str]]:
     """Redact ``iv`` with the engine and the reviewer's saved decisions, and build the statement content.
 
     ``history`` is the interview's earlier saved versions, oldest first: if the statement was
     sealed, the PDF shows the signed text and each later change as a dated addendum, redacted
-    together so that every person keeps one pseudonym. Returns the content and the protected
-    strings for the gate: everything the engine removed, every recorded identifier and its parts.
-    Raises ConsentMissing without consent for the complaint.
+    together so that every person keeps one pseudonym; so are what was shared with Immigration
+    Enforcement and the interviewee's own words. ``organisation`` is the vault's setting. Returns
+    the content and the protected strings for the gate: everything the engine removed, every
+    recorded identifier and its parts. Raises ConsentMissing without consent for the complaint.
     """
     refusal = consent_refusal(iv) or crime_refusal(iv)
     if refusal is not None:
@@ -224,17 +257,19 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None  # reconciled to text
     red = apply(text, spans, decisions)
     addenda: tuple[Addendum, ...] = ()
-    body = red.text
+    body, shared, annex = _sections(iv, red.text)
     if seal is not None:
-        parts = red.text.split(ADDENDUM_BREAK.strip("\n"))
+        parts = body.split(ADDENDUM_BREAK.strip("\n"))
         if len(parts) != len(seal.changes) + 1:
             raise Refused(f"Statement {iv.reference} was not exported: its addenda could not be told apart "
                           "after redaction.")
         body = parts[0].strip()
         addenda = tuple(Addendum(day_label(d), p.strip())
                         for (d, _t), p in zip(seal.changes, parts[1:], strict=True))
-    content = build_content(iv, _RedactedBody(body, red.legend), pseudonym=interviewee_pseudonym(iv, red.mapping),
-                            addenda=addenda, sealed_on=seal.sealed_on if seal else None)
+    content = build_content(iv, _RedactedBody(body, red.legend, red.mapping),
+                            pseudonym=interviewee_pseudonym(iv, red.mapping), addenda=addenda,
+                            sealed_on=seal.sealed_on if seal else None, organisation=organisation,
+                            shared=shared, annex=annex)
     # A suggestion the reviewer kept (with a reason) is meant to be in the PDF, so the gate looks
     # only for what is redacted: the suggestions not kept, the manual additions and the record.
     redacted_spans = effective_spans(text, spans, decisions)
@@ -250,7 +285,8 @@ def prepare(vault: Vault, interview_id: str) -> tuple[StatementContent, list[str
     """The statement content and its protected strings for the interview as stored: the record, its
     saved versions if sealed, and the reviewer's stored decisions."""
     iv = vault.interviews.get(interview_id)
-    return statement_content(iv, vault.redaction.load_decisions(interview_id), history=saved_versions(vault, iv))
+    return statement_content(iv, vault.redaction.load_decisions(interview_id), history=saved_versions(vault, iv),
+                             organisation=organisation_of(vault))
 
 
 # --- the export -------------------------------------------------------------------------------
@@ -335,7 +371,8 @@ def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
 def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) -> ExportResult:
     iv = vault.interviews.get(interview_id)
     history = saved_versions(vault, iv)
-    content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history)
+    content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history,
+                                           organisation=organisation_of(vault))
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
     vault.audit.append("statement.exported", interview_id)
     return result
