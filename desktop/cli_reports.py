@@ -1,4 +1,5 @@
-"""``witnessbox export-statement`` and ``witnessbox export-statements``: redacted PDF statements.
+"""``witnessbox export-statement`` and ``witnessbox export-statements``: redacted PDF statements;
+``witnessbox organisation``: the organisation every statement says took it.
 
 Thin callers of :mod:`desktop.services.statements`, which the desktop app calls too: the same
 consent rule, the same checks of where a file may go, the same audit entry.
@@ -41,6 +42,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="DIR", required=True, help="the folder to write into (created if missing)")
     p.add_argument("--force", action="store_true", help="replace statement files already in the folder")
     p.set_defaults(handler=cmd_export_statements)
+
+    p = subparsers.add_parser(
+        "organisation",
+        help="show or set the organisation that statements say took them",
+        description="Statements print this name as 'Statement taken by'. It is kept inside the encrypted "
+        "vault. With no NAME, shows the name set now.",
+    )
+    add_vault_options(p)
+    add_json_option(p)
+    p.add_argument("name", metavar="NAME", nargs="?", help="the organisation's name, e.g. 'Northside Migrant Support'")
+    p.add_argument("--clear", action="store_true", help="remove the name (statements then say 'Not recorded')")
+    p.set_defaults(handler=cmd_organisation)
 
 
 def _warn_synced(ctx: Context, path: Path) -> None:
@@ -101,3 +114,23 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say(f"{len(result.written)} written, {len(result.refused)} not exported.")
     # Refusals for want of consent are expected; any other is a failure.
     return 1 if result.failures else 0
+
+
+def cmd_organisation(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services.organisation import organisation, set_organisation
+
+    if args.clear and args.name is not None:
+        raise UserError("Give a NAME or --clear, not both.")
+    with open_vault(args, ctx) as vault:
+        if args.clear or args.name is not None:
+            name = set_organisation(vault, "" if args.clear else args.name)
+            said = f"Statements now say they were taken by {name}." if name else \
+                "The organisation is cleared; statements say 'Not recorded' until you set it."
+        else:
+            name = organisation(vault)
+            said = name or "No organisation is set. Set it with: witnessbox organisation NAME"
+    if args.json:
+        ctx.emit_json({"organisation": name})
+    else:
+        ctx.say(said)
+    return 0

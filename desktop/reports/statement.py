@@ -389,8 +389,8 @@ def _facts_table(content: StatementContent, width: float, tokens: Sequence[str])
         ("Crime reported", lambda **kw: _value(content.crime or "-", tokens, **kw)),
         ("Month and year reported", lambda **kw: _value(content.reported or "-", tokens, **kw)),
         ("Month and year of interview", lambda **kw: _value(content.interviewed or "-", tokens, **kw)),
-        ("Statement taken by", lambda **kw: _typed(content.organisation or "-", tokens, **kw)),
-        ("Interviewer's role", lambda **kw: _value(content.interviewer_role or "-", tokens, **kw)),
+        ("Statement taken by", lambda **kw: _value(content.organisation or wording.NOT_RECORDED, tokens, **kw)),
+        ("Interviewer's role", lambda **kw: _value(content.interviewer_role or wording.NOT_RECORDED, tokens, **kw)),
         ("Language of interview", lambda **kw: _typed(content.language or "-", tokens, **kw)),
         ("Interpreter used", lambda **kw: _literal("Yes" if content.interpreter else "No", **kw)),
     ]

@@ -16,6 +16,7 @@ from desktop.files import atomic_write
 from desktop.reports.export import REFUSALS, render_signing_copy, signing_content
 from desktop.services import destinations
 from desktop.services.errors import Refused
+from desktop.services.organisation import organisation
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def save_signing_copy(vault: Vault, interview_id: str, path: Path, *, confirmed:
     target = destinations.check_file(path, overwrite=overwrite)
     iv = vault.interviews.get(interview_id)
     try:
-        data = render_signing_copy(signing_content(iv, confirmed=True))
+        data = render_signing_copy(signing_content(iv, confirmed=True, organisation=organisation(vault)))
     except REFUSALS as exc:
         raise Refused(str(exc)) from exc
     del iv

@@ -1,5 +1,9 @@
 """The interview's own fields, on four pages: About, The report, Statement and Consent.
 
+Every free-text field says whether it reaches the exported statement: the statement, what was
+shared with Immigration Enforcement and the interviewee's own words are printed, redacted; the
+interviewer's role is printed as typed; the interviewer's name never is.
+
 :class:`InterviewForm` lays the fields out and maps them to and from the record's own values
 (:meth:`InterviewForm.show` takes an :class:`Interview`, :meth:`InterviewForm.values` gives the
 keyword values of one). The people and attachments are separate panels; the editor composes all
@@ -42,6 +46,9 @@ LANGUAGES = (
     "Polish", "Portuguese", "Punjabi", "Romanian", "Russian", "Sinhala", "Somali", "Spanish", "Swahili",
     "Tagalog", "Tamil", "Tigrinya", "Turkish", "Twi", "Ukrainian", "Urdu", "Vietnamese", "Yoruba",
 )
+
+
+INTERVIEWER_ROLES = ("Outreach worker", "Caseworker", "Advocate", "Support worker", "Volunteer")
 
 
 def _answers(parent: QWidget, name: str) -> QComboBox:
@@ -230,10 +237,16 @@ class InterviewForm(QObject):
         self.interviewed_on.setDisplayFormat("d MMM yyyy")
         self._row(form, self.tr("Date of the &interview"), self.interviewed_on)
         self.interviewer = QLineEdit(page)
-        self.interviewer.setPlaceholderText(self.tr("Your name or initials"))
+        self.interviewer.setPlaceholderText(self.tr("Your name or initials (kept here, never printed)"))
         self._row(form, self.tr("Interviewed &by"), self.interviewer)
         self._interviewer_was = ""
         self.interviewer.textChanged.connect(self._interviewer_changed)
+        self.interviewer_role = QComboBox(page)
+        self.interviewer_role.setEditable(True)
+        self.interviewer_role.addItems(["", *INTERVIEWER_ROLES])
+        self.interviewer_role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.interviewer_role.lineEdit().setPlaceholderText(self.tr("Printed on the statement: a role, not a name"))
+        self._row(form, self.tr("Interviewer's r&ole"), self.interviewer_role)
         self.role = combo(page, [(labels.role_label(r), r.value) for r in Role], "")
         self._row(form, self.tr("The person is a"), self.role, self.tr("Role of the person interviewed"))
         self.language = QComboBox(page)
@@ -251,6 +264,7 @@ class InterviewForm(QObject):
         sealed_item.setEnabled(False)
         sealed_item.setToolTip(self.tr("Use “Record signed” once the statement is signed"))
         for w in (self.interviewed_on.dateChanged, self.interviewer.textChanged, self.role.currentIndexChanged,
+                  self.interviewer_role.currentTextChanged,
                   self.language.currentTextChanged, self.interpreter.toggled, self.status.currentIndexChanged):
             w.connect(self.touched)
         return page
@@ -298,7 +312,8 @@ class InterviewForm(QObject):
         self.shared.setTabChangesFocus(True)
         self.shared.setFixedHeight(72)
         self.shared.setPlaceholderText(self.tr("What the police told Immigration Enforcement, if known"))
-        self._row(form, self.tr("What was &shared"), self.shared)
+        self._row(form, self.tr("What was &shared with Immigration Enforcement (printed in the statement, redacted)"),
+                  self.shared, self.tr("What was shared with Immigration Enforcement"))
         outcomes = QWidget(page)
         v = QVBoxLayout(outcomes)
         v.setContentsMargins(0, 0, 0, 0)
@@ -328,7 +343,9 @@ class InterviewForm(QObject):
         page = QWidget(self._host)
         v = QVBoxLayout(page)
         v.setContentsMargins(8, 12, 8, 8)
-        label = QLabel(self.tr("The statement, in the interviewee's words (any language or script)"), page)
+        label = QLabel(self.tr("The statement, in the interviewee's words (any language or script). Printed in "
+                               "the statement, redacted, in numbered paragraphs: leave a blank line between them."),
+                       page)
         label.setWordWrap(True)
         # QTextEdit rather than QPlainTextEdit: it lays out each paragraph in its own direction, so
         # an Arabic or Urdu paragraph is right-aligned between English ones.
@@ -344,6 +361,19 @@ class InterviewForm(QObject):
         v.addWidget(label)
         v.addWidget(self.statement, 1)
         v.addWidget(self.word_count, 0, Qt.AlignmentFlag.AlignRight)
+        original = QLabel(self.tr("In the interviewee's own language, if you have their words (printed as an annex, "
+                                  "redacted, when the interview was not in English). Record names as they are "
+                                  "written here as aliases of the person, so they are redacted too."), page)
+        original.setWordWrap(True)
+        self.original = QTextEdit(page)
+        self.original.setAcceptRichText(False)
+        self.original.setAccessibleName(self.tr("The interviewee's own words"))
+        self.original.setTabChangesFocus(True)
+        original.setBuddy(self.original)
+        v.addWidget(original)
+        v.addWidget(self.original, 0)
+        self.original.setMaximumHeight(140)
+        self.original.textChanged.connect(self.touched)
         self.statement.textChanged.connect(self._count_words)
         self.statement.textChanged.connect(self.touched)
         self._count_words()
@@ -399,6 +429,8 @@ class InterviewForm(QObject):
         self.language.setCurrentText(iv.language or "English")
         self.interpreter.setChecked(iv.interpreter_used)
         self.interviewer.setText(iv.interviewer)
+        self.interviewer_role.setCurrentText(iv.interviewer_role)
+        self.original.setPlainText(iv.original_text)
         select(self.status, iv.status.value)
 
     def values(self) -> dict[str, Any]:
@@ -423,6 +455,8 @@ class InterviewForm(QObject):
             "language": self.language.currentText().strip() or "English",
             "interpreter_used": self.interpreter.isChecked(),
             "interviewer": self.interviewer.text().strip(),
+            "interviewer_role": self.interviewer_role.currentText().strip(),
+            "original_text": self.original.toPlainText(),
             "status": Status(self.status.currentData()),
         }
 
@@ -441,9 +475,10 @@ class InterviewForm(QObject):
 
     def clear(self) -> None:
         """Empty every field that can hold interview content, with its undo history."""
-        for w in (self.statement, self.shared):
+        for w in (self.statement, self.shared, self.original):
             w.clear()
         forget_typed(self.interviewer)
+        forget_typed(self.interviewer_role.lineEdit())
         self.language.setCurrentText("")
         for row in self.consent_rows.values():
             row.clear()
@@ -451,3 +486,4 @@ class InterviewForm(QObject):
             box.setChecked(False)
         self.statement.document().clearUndoRedoStacks()
         self.shared.document().clearUndoRedoStacks()
+        self.original.document().clearUndoRedoStacks()

@@ -1,6 +1,6 @@
 """Settings: preferences kept in the vault (they say something about how the worker works: the
-auto-lock minutes and, on a field vault, how long delivered interviews stay on the laptop), and
-changing the vault's passphrase.
+auto-lock minutes, the organisation statements say took them and, on a field vault, how long
+delivered interviews stay on the laptop), and changing the vault's passphrase.
 
 The passphrase is changed by :func:`desktop.services.vaults.change_passphrase`, which applies the
 passphrase rule (:mod:`desktop.core.passphrase`) and rewrites only the key slot, atomically. The
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.passphrase import too_weak
-from desktop.services import retention
+from desktop.services import organisation, retention
 from desktop.ui import labels
 from desktop.ui.session import DEFAULT_IDLE_MINUTES, forget_typed
 from desktop.ui.workers import TaskRunner
@@ -68,6 +68,20 @@ class SettingsDialog(QDialog):
         label = QLabel(self.tr("&Lock after no use for"), self)
         label.setBuddy(self.minutes)
         form.addRow(label, self.minutes)
+        self.organisation = QLineEdit(self)
+        self.organisation.setMaxLength(organisation.MAX_ORGANISATION_CHARS)
+        self.organisation.setText(organisation.organisation(vault))
+        self.organisation.setPlaceholderText(self.tr("e.g. Northside Migrant Support"))
+        self.organisation.setAccessibleName(self.tr("Organisation that takes the statements"))
+        self.organisation.setToolTip(self.tr("Printed on every statement as “Statement taken by”"))
+        label = QLabel(self.tr("&Organisation"), self)
+        label.setBuddy(self.organisation)
+        form.addRow(label, self.organisation)
+        self.organisation_problem = QLabel(self)
+        self.organisation_problem.setWordWrap(True)
+        self.organisation_problem.setProperty("role", "error")
+        self.organisation_problem.hide()
+        form.addRow(self.organisation_problem)
         self.retention: QSpinBox | None = None
         keys = vault.transfer.own_keys()
         if keys is None or keys[0] == "field":
@@ -80,7 +94,8 @@ class SettingsDialog(QDialog):
             label.setBuddy(self.retention)
             form.addRow(label, self.retention)
         v.addLayout(form)
-        text = self.tr("Witnessbox also locks when you press Quick exit, Ctrl+L, or Esc twice.")
+        text = self.tr("Statements say the organisation took them. Witnessbox also locks when you press Quick "
+                       "exit, Ctrl+L, or Esc twice.")
         if self.retention is not None:
             text += " " + self.tr("Once the coordinator's receipt shows an interview delivered and this time has "
                                   "passed, Witnessbox asks whether to remove it from this laptop.")
@@ -204,7 +219,19 @@ class SettingsDialog(QDialog):
     # --- closing -----------------------------------------------------------------------------
 
     def accept(self) -> None:
+        from desktop.services.errors import Refused
+
+        try:
+            organisation.check_organisation(self.organisation.text())
+        except Refused as exc:  # the dialog stays open, with the field to correct
+            self.organisation.setToolTip(str(exc))
+            self.organisation.setFocus()
+            self.organisation.selectAll()
+            self.organisation_problem.setText(str(exc))
+            self.organisation_problem.show()
+            return
         self._vault.settings.set(AUTO_LOCK_KEY, int(self.minutes.value()))
+        organisation.set_organisation(self._vault, self.organisation.text())
         if self.retention is not None:
             retention.set_retention_days(self._vault, int(self.retention.value()))
         super().accept()
