@@ -1,0 +1,290 @@
+"""What a statement for a complaint carries, read back from real PDFs with poppler: numbered
+paragraphs, the facts of who took it and when, what was shared with Immigration Enforcement,
+each person's role in the legend, the statement of truth and the interviewee's own words as an
+annex, the typed parts redacted by the engine and checked by the leak gate."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shutil
+import unicodedata
+
+import pytest
+
+from desktop.core.model import ConsentUse
+from desktop.redaction import Decisions
+from desktop.services import statements
+from desktop.services.errors import LeakRefused, Refused
+from desktop.services.organisation import organisation, set_organisation
+from desktop.vault import Vault
+from tests.factories import (
+    FAST_KDF,
+    PASSPHRASE,
+    PHONE,
+    POLISH_NAME,
+    POLISH_PERP,
+    URDU_NAME,
+    new_vault,
+    sample_interview,
+)
+from tests.pdf_tools import forms, pdftotext, text_forms
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")
+
+ORGANISATION = "Northside Migrant Support"
+SHARED = f"The officer told Immigration Enforcement that {POLISH_PERP} was my partner and gave them {PHONE}."
+ORIGINAL = f"میرے کزن {URDU_NAME} نے کہا کہ پولیس ہوم آفس کو بتا دے گی۔\n\nمجھے بہت ڈر لگا۔"
+
+
+def _interview(**kw):
+    values = dict(what_was_shared=SHARED, interviewer="Sam Okafor", interviewer_role="Outreach worker",
+                  language="Urdu", original_text=ORIGINAL)
+    values.update(kw)
+    return sample_interview(**values)
+
+
+def _export(tmp_path, iv, name="s.pdf"):
+    content, forbidden = statements.statement_content(iv, organisation=ORGANISATION)
+    result = statements.write_statement(content, forbidden, tmp_path / name)
+    return content, result.path.read_bytes()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    iv = _interview()
+    content, data = _export(tmp_path_factory.mktemp("pdf"), iv)
+    return iv, content, data
+
+
+def test_the_paragraphs_are_numbered_in_order_as_the_worker_counts_them(exported):
+    _iv, content, data = exported
+    text = pdftotext(data, "-layout")
+    # a number hangs before its paragraph: at the left, or at the right of a right-to-left one
+    numbers = [int(a or b) for a, b in re.findall(r"^\s*(\d+)\.\s{2,}|\s{2,}(\d+)\.\s*$", text, re.M)]
+    assert numbers == [1, 2, 3, 4, 5, 6]  # one number per paragraph of the statement, in order
+    assert re.search(r"^\s*1\.\s+My name is Person A\.", text, re.M)
+    assert re.search(r"^\s*2\.\s+In March 2024 my partner Person B hit me", text, re.M)
+
+
+def test_the_facts_say_who_took_it_when_and_in_what_role_but_never_the_interviewer_name(exported):
+    _iv, _content, data = exported
+    text = _flat(pdftotext(data))
+    assert "Month and year of interview May 2024" in text
+    assert f"Statement taken by {ORGANISATION}" in text
+    assert "Interviewer's role Outreach worker" in text
+    for form in forms("Sam Okafor") | forms("Okafor"):
+        assert form not in text
+
+
+def test_the_reference_is_printed_in_the_heading_and_in_each_footer_only(exported):
+    _iv, content, data = exported
+    pages = [p for p in pdftotext(data).split("\f") if p.strip()]
+    assert sum(p.count(content.reference) for p in pages) == len(pages) + 1
+    assert content.reference in pages[0].split("Statement of")[1]  # the heading, before the facts
+
+
+def test_what_was_shared_is_printed_redacted_with_the_same_placeholders(exported):
+    iv, _content, data = exported
+    text = _flat(pdftotext(data))
+    assert "What was shared with Immigration Enforcement" in text
+    assert "told Immigration Enforcement that Person B was my partner and gave them [PHONE 1]." in text
+    hay = text_forms(pdftotext(data)) | text_forms(pdftotext(data, "-raw"))
+    for secret in (POLISH_PERP, "Łukasz", "Żółkiewski", PHONE, POLISH_NAME):
+        for form in forms(secret):
+            assert all(form not in h for h in hay), secret
+
+
+def test_the_legend_gives_each_person_their_role_in_the_account_and_says_why_not_the_type(exported):
+    _iv, content, data = exported
+    roles = {e.placeholder: e.kind for e in content.legend}
+    assert roles["Person A"] == "The interviewee"
+    assert roles["Person B"] == "The perpetrator"
+    assert roles["Person D"] == "A police officer"
+    assert roles["Person F"] == "A witness"
+    for e in content.legend:
+        assert e.description.casefold() != e.kind.casefold()
+        assert e.description.startswith(("Could", "A name could"))
+    text = pdftotext(data, "-layout")
+    assert re.search(r"Person B\s{2,}The perpetrator\s{2,}A name could identify them", text)
+    assert re.search(r"Person D\s{2,}A police officer\s{2,}", text)
+    assert re.search(r"\[PHONE 1\]\s{2,}A phone number\s{2,}Could be used to find or contact someone", text)
+
+
+def test_the_statement_of_truth_stands_above_the_signature(exported):
+    _iv, _content, data = exported
+    text = _flat(pdftotext(data))
+    truth = ("Statement of truth I believe the facts in this statement are true; I understand it may be used as "
+             "evidence in a complaint about the police.")
+    assert truth in text
+    assert text.index(truth) < text.index("Signed Date")
+
+
+def test_the_annex_carries_the_interviewee_own_words_redacted_and_reads_right_to_left(exported):
+    _iv, content, data = exported
+    pages = [p for p in pdftotext(data).split("\f") if p.strip()]
+    annex = pages[-1]
+    assert "Annex: the interviewee's own words" in annex and "Language: Urdu" in annex
+    assert "Person E" in annex
+    hay = text_forms(pdftotext(data)) | text_forms(pdftotext(data, "-raw"))
+    for form in forms(URDU_NAME):
+        assert all(form not in h for h in hay)
+    # right to left: the line's first word ("my") is drawn at the right margin, the placeholder
+    # that follows it to its left (poppler gives each Urdu word in drawing order, in presentation forms)
+    html = pdftotext(data, "-bbox", "-f", str(len(pages)), "-l", str(len(pages)))
+    words = [(float(x0), float(y0), float(x1), w) for x0, y0, x1, w in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]+)</word>', html)]
+    person = next(w for w in words if w[3] == "Person")
+    line = sorted((w for w in words if abs(w[1] - person[1]) < 3), key=lambda w: w[0])
+    rightmost = line[-1]
+    assert unicodedata.normalize("NFKC", rightmost[3][::-1]) == "میرے"
+    assert person[0] < rightmost[0]
+    assert abs(rightmost[2] - (595.28 - 20 * 72 / 25.4)) < 2
+
+
+def test_no_annex_when_the_interview_was_in_english_or_there_are_no_words(tmp_path):
+    for n, iv in enumerate((_interview(language="English"), _interview(original_text="  "))):
+        content, data = _export(tmp_path, iv, f"s{n}.pdf")
+        assert content.annex == ""
+        assert "Annex" not in pdftotext(data)
+
+
+def test_a_recorded_name_typed_into_what_was_shared_never_reaches_the_pdf(tmp_path):
+    iv = _interview(what_was_shared=f"They said {POLISH_NAME} had no visa. Aga was named. AGNIESZKA too.",
+                    original_text="")
+    _content, data = _export(tmp_path, iv)
+    hay = text_forms(pdftotext(data)) | text_forms(pdftotext(data, "-raw"))
+    for secret in (POLISH_NAME, "Agnieszka", "Wiśniewska"):
+        for form in forms(secret):
+            assert all(form not in h for h in hay), secret
+    assert "They said Person A had no visa. Person A was named. Person A too." in _flat(pdftotext(data))
+
+
+@pytest.mark.parametrize("field", ["shared", "annex"])
+def test_the_leak_gate_checks_what_was_shared_and_the_annex(tmp_path, field):
+    content, forbidden = statements.statement_content(_interview(), organisation=ORGANISATION)
+    leaky = dataclasses.replace(content, **{field: getattr(content, field) + " Łukasz said so."})
+    with pytest.raises(Refused) as err:
+        statements.write_statement(leaky, forbidden, tmp_path / "s.pdf")
+    assert isinstance(err.value, LeakRefused)
+    assert "Łukasz" not in str(err.value) and "Nothing was written" in str(err.value)
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_a_recorded_name_in_the_organisation_or_the_role_is_refused_not_printed(tmp_path):
+    content, forbidden = statements.statement_content(_interview(interviewer_role="Friend of Aga"),
+                                                      organisation=ORGANISATION)
+    with pytest.raises(LeakRefused):
+        statements.write_statement(content, forbidden, tmp_path / "a.pdf")
+    content, forbidden = statements.statement_content(_interview(), organisation="Wiśniewska Family Trust")
+    with pytest.raises(LeakRefused):
+        statements.write_statement(content, forbidden, tmp_path / "b.pdf")
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_manual_redaction_in_what_was_shared_is_applied_by_the_same_decisions(tmp_path):
+    secret = "the farm shop by the ring road"
+    iv = _interview(what_was_shared=f"They passed on where I work, {secret}, and my address.", original_text="")
+    text = statements.statement_text(iv)
+    start = text.index(secret)
+    decisions = Decisions(text)
+    decisions.add_manual(start, start + len(secret), "OTHER")
+    content, forbidden = statements.statement_content(iv, decisions.to_dict(), organisation=ORGANISATION)
+    assert content.shared == "They passed on where I work, [REDACTED 1], and my address."
+    assert any(e.placeholder == "[REDACTED 1]" for e in content.legend)
+    data = statements.write_statement(content, forbidden, tmp_path / "s.pdf").path.read_bytes()
+    assert "farm shop" not in pdftotext(data)
+
+
+def test_a_legend_row_never_stands_alone_at_the_foot_or_head_of_a_page(tmp_path):
+    iv = _interview(what_was_shared="", original_text="")
+    content, forbidden = statements.statement_content(iv, organisation=ORGANISATION)
+    extra = "Then they asked me again."  # one line: the legend moves down a line at a time
+    row = re.compile(r"^\s*(?:Person [A-Z]|\[[A-Z ]+ \d+\])\s{2,}\S", re.M)
+    seen_split = False
+    for n in range(0, 42):  # the legend starts lower and lower down the page
+        longer = dataclasses.replace(content, statement=content.statement + ("\n\n" + extra) * n)
+        data = statements.write_statement(longer, forbidden, tmp_path / f"s{n}.pdf").path.read_bytes()
+        per_page = [len(row.findall(p)) for p in pdftotext(data, "-layout").split("\f")]
+        assert all(c == 0 or c >= 2 for c in per_page), (n, per_page)
+        assert sum(per_page) == len(content.legend)
+        seen_split |= sum(1 for c in per_page if c) > 1
+    assert seen_split  # some length did split the legend across two pages
+
+
+# -- the organisation, and vaults that were made before these fields ------------------------------
+
+
+def test_the_organisation_is_kept_in_the_vault_and_audited_without_its_name(tmp_path):
+    v = new_vault(tmp_path / "v")
+    try:
+        assert organisation(v) == ""
+        assert set_organisation(v, "  Northside   Migrant Support ") == ORGANISATION
+        with pytest.raises(Refused, match="too long"):
+            set_organisation(v, "x" * 121)
+        with pytest.raises(Refused, match="cannot be printed"):
+            set_organisation(v, "North\u200bside")
+        assert organisation(v) == ORGANISATION
+        entries = [e for e in v.audit.entries() if e.action == "settings.organisation_changed"]
+        assert len(entries) == 1 and not any("Northside" in str(x) for x in vars(entries[0]).values())
+    finally:
+        v.lock()
+
+
+def test_the_organisation_is_set_and_shown_from_the_command_line_and_printed(cli, tmp_path):
+    code, out, _err = cli("organisation")
+    assert code == 0 and "No organisation is set" in out
+    code, out, _err = cli("organisation", ORGANISATION)
+    assert code == 0 and ORGANISATION in out
+    code, out, _err = cli("organisation", "--json")
+    assert json.loads(out) == {"organisation": ORGANISATION}
+    v = Vault.unlock(cli.vault, cli.pw.read_text().strip())
+    try:
+        iv = _interview()
+        v.interviews.add(iv)
+        result = statements.export_statement(v, iv.id, tmp_path / "out.pdf")
+    finally:
+        v.lock()
+    assert f"Statement taken by {ORGANISATION}" in _flat(pdftotext(result.path.read_bytes()))
+    code, out, _err = cli("organisation", "--clear")
+    assert code == 0 and "cleared" in out
+    assert cli("organisation", "X", "--clear")[0] != 0
+
+
+def test_a_vault_whose_records_predate_these_fields_opens_and_exports(tmp_path):
+    d = tmp_path / "v"
+    v = Vault.create(d, PASSPHRASE, kdf=FAST_KDF)
+    iv = sample_interview()
+    v.interviews.add(iv)
+    iv.statement += "\n\nA later paragraph."
+    v.interviews.update(iv)
+    # the records as an earlier Witnessbox wrote them: no interviewer's role, no own words
+    con = v.connection()
+    for table in ("interviews", "revisions"):
+        con.execute(f"UPDATE {table} SET doc = json_remove(doc, '$.interviewer_role', '$.original_text')")
+    assert "interviewer_role" not in v.connection().execute("SELECT doc FROM interviews").fetchone()[0]
+    v.lock()
+
+    v = Vault.unlock(d, PASSPHRASE)
+    try:
+        back = v.interviews.get(iv.id)
+        assert back.interviewer_role == "" and back.original_text == ""
+        assert v.interviews.get_revision(iv.id, v.interviews.revisions(iv.id)[0][0]).original_text == ""
+        result = statements.export_statement(v, iv.id, tmp_path / "out.pdf")
+        text = _flat(pdftotext(result.path.read_bytes()))
+        assert "Interviewer's role Not recorded" in text and "Statement taken by Not recorded" in text
+        assert "Annex" not in text
+    finally:
+        v.lock()
+
+
+def test_consent_is_still_needed_for_the_new_parts(tmp_path):
+    iv = _interview()
+    del iv.consent[ConsentUse.COMPLAINT]
+    with pytest.raises(Refused):
+        statements.statement_content(iv, organisation=ORGANISATION)
