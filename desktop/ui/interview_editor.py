@@ -190,7 +190,7 @@ class InterviewEditor(QWidget):
         """The parts' fields under the editor's own names, as the main window, tests and tools reach them."""
         f, p, a = self.form, self.people, self.attachments
         self.interviewed_on, self.interviewer, self.role = f.interviewed_on, f.interviewer, f.role
-        self.language = f.language
+        self.language, self.interviewer_role, self.original = f.language, f.interviewer_role, f.original
         self.interpreter, self.status, self.crime, self.force = f.interpreter, f.status, f.crime, f.force
         self.report_month, self.report_year, self.asked_status = f.report_month, f.report_year, f.asked_status
         self.ie_contacted, self.shared, self.outcomes = f.ie_contacted, f.shared, f.outcomes
