@@ -164,6 +164,10 @@ class ScriptParagraph(Flowable):
             return [] if fit <= 0 else [self]
         if fit < 2 and len(self._lines) > 3:  # no single orphaned line at the foot of a page
             return []
+        if len(self._lines) - fit == 1:  # nor a single widowed line at the head of the next
+            if fit < 3:
+                return []
+            fit -= 1
         first = self._clone(self._lines[:fit], space_after=0)
         rest = self._clone(self._lines[fit:], space_before=0)
         rest.number = None

@@ -519,11 +519,16 @@ def build_story(content: StatementContent, width: float) -> list:
     story.append(_literal(consent, size=BODY_SIZE) if consent == "-" or wording.is_consent_line(consent)
                  else _typed(consent, tokens, size=BODY_SIZE))
     declaration = _DECLARATION.replace("{pseudonym}", "{value}")
+    # The statement of truth, the declaration and the interviewee's signature stay on one page; the
+    # interpreter's and the worker's signatures and the fingerprint follow, kept together.
     block = [*_heading("Declaration")[1:],
              _literal("Statement of truth", size=BODY_SIZE, bold=True, space_after=2),
              _literal(_TRUTH, size=BODY_SIZE),
              _template(declaration, content.pseudonym, fixed_pseudonym, tokens, size=BODY_SIZE),
              _signature_block("Signed", width)]
+    story.append(CondPageBreak(40 * mm))
+    story.append(KeepTogether(block))
+    block = []
     if content.interpreter:
         block += [Spacer(1, 4 * mm), _literal(_INTERPRETER_DECLARATION, size=BODY_SIZE),
                   _signature_block("Interpreter", width)]
@@ -535,7 +540,6 @@ def build_story(content: StatementContent, width: float) -> list:
               _literal("Fingerprint (SHA-256)", size=8.5, bold=True, space_after=0),
               _literal(content.fingerprint, size=8.5, space_after=1),
               _literal(_FINGERPRINT_NOTE, size=8, color=colors.HexColor("#444444"))]
-    story.append(CondPageBreak(40 * mm))
     story.append(KeepTogether(block))
     if content.annex.strip():
         story.append(PageBreak())
