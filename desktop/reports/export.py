@@ -261,6 +261,19 @@ def leak_line(content: StatementContent, item: str) -> tuple[int, int] | None:
     return None
 
 
+def leak_section(content: StatementContent, item: str) -> str | None:
+    """Which other printed part of the statement holds ``item`` for the leak gate, in the worker's
+    words ("what was shared with Immigration Enforcement"), or None."""
+    phrases = wording.fixed_phrases(placeholders(content))
+    for words, text in (("what was shared with Immigration Enforcement", content.shared),
+                        ("the interviewee's own words", content.annex)):
+        try:
+            leak_gate.check_text(text, [item], literals=[m.group() for m in phrases.finditer(text)])
+        except LeakDetected:
+            return words
+    return None
+
+
 # -- the signing copy ---------------------------------------------------------------------------
 
 

@@ -48,6 +48,7 @@ from desktop.reports.export import (
     has_annex,
     interviewee_pseudonym,
     leak_line,
+    leak_section,
     protected_strings,
     render_checked,
     statement_file_name,
@@ -345,7 +346,12 @@ def leak_refusal(content: StatementContent, items: Sequence[str], exc: LeakDetec
         return LeakRefused(str(exc), exc.kind)
     at = leak_line(content, items[exc.index])
     if at is None:
-        return LeakRefused(str(exc), exc.kind)
+        section = leak_section(content, items[exc.index])
+        if section is None:
+            return LeakRefused(str(exc), exc.kind)
+        return LeakRefused(f"Statement {content.reference} was not exported: {exc.kind} is still in {section} — "
+                           "redact it there too in the review, or keep it there with a reason. Nothing was written.",
+                           exc.kind)
     start = end = None
     span = places.line_span(reviewed, *at) if reviewed is not None else None
     if span is not None:

@@ -176,6 +176,8 @@ def test_the_leak_gate_checks_what_was_shared_and_the_annex(tmp_path, field):
         statements.write_statement(leaky, forbidden, tmp_path / "s.pdf")
     assert isinstance(err.value, LeakRefused)
     assert "Łukasz" not in str(err.value) and "Nothing was written" in str(err.value)
+    where = {"shared": "what was shared with Immigration Enforcement", "annex": "the interviewee's own words"}
+    assert f"is still in {where[field]}" in str(err.value)
     assert not (tmp_path / "s.pdf").exists()
 
 
@@ -291,3 +293,40 @@ def test_consent_is_still_needed_for_the_new_parts(tmp_path):
     del iv.consent[ConsentUse.COMPLAINT]
     with pytest.raises(Refused):
         statements.statement_content(iv, organisation=ORGANISATION)
+
+
+# -- the layout: paragraph numbers and lines kept together -----------------------------------------
+
+WIDTH = 283.0
+
+
+def _paragraph(lines: int, **kw):
+    """A paragraph of exactly ``lines`` lines at the test's width."""
+    from desktop.reports.layout import ScriptParagraph
+
+    probe = ScriptParagraph(" ".join(["word"] * 100), **kw)
+    probe.wrap(WIDTH, 10_000)
+    per_line = len(probe.drawn_lines()[0].split())
+    p = ScriptParagraph(" ".join(["word"] * per_line * lines), **kw)
+    p.wrap(WIDTH, 10_000)
+    assert len(p.drawn_lines()) == lines
+    return p
+
+
+def test_a_paragraph_never_leaves_one_line_alone_at_the_foot_or_the_head_of_a_page():
+    leading = _paragraph(4).leading
+    # four lines, room for three: two go on, two follow (not three and one)
+    first, rest = _paragraph(4).split(WIDTH, 3 * leading + 1)
+    assert len(first.drawn_lines()) == 2 and len(rest.drawn_lines()) == 2
+    # three lines, room for two: the whole paragraph moves on (not two and one, nor one and two)
+    assert _paragraph(3).split(WIDTH, 2 * leading + 1) == []
+    # room for one line of a long paragraph: it moves on whole
+    assert _paragraph(6).split(WIDTH, leading + 1) == []
+    # room for four of six: four and two
+    first, rest = _paragraph(6).split(WIDTH, 4 * leading + 1)
+    assert len(first.drawn_lines()) == 4 and len(rest.drawn_lines()) == 2
+
+
+def test_a_paragraph_number_is_drawn_on_its_first_part_only():
+    first, rest = _paragraph(6, number="12.", indent=20).split(WIDTH, 4 * _paragraph(4).leading + 1)
+    assert first.number == "12." and rest.number is None
