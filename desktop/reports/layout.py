@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reportlab.lib.colors import black
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table
 
 from desktop.reports.fonts import Run, clean_text, runs
 from desktop.reports.wording import PLACEHOLDER, fixed_phrases
@@ -299,3 +299,20 @@ class ScriptParagraph(Flowable):
         if text is not None:
             canv.drawText(text)
         canv.restoreState()
+
+
+class RowsTogetherTable(Table):
+    """A table (with ``repeatRows`` header rows) that splits across pages only with two rows or
+    more on each side: no row stands alone at the foot of a page, nor at the head of the next."""
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 (reportlab API)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first_rows = len(parts[0]._cellvalues) - self.repeatRows
+        rest_rows = len(parts[1]._cellvalues) - self.repeatRows
+        if first_rows < 2:
+            return []  # the whole table starts on the next page
+        if rest_rows < 2 and first_rows >= 3:  # one more row goes over
+            return super().split(availWidth, availHeight - parts[0]._rowHeights[-1] - 0.5)
+        return parts

@@ -48,9 +48,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.reports import wording
+from desktop.reports import sentences, wording
 from desktop.reports.fonts import LATIN, FontSet
-from desktop.reports.layout import ScriptParagraph
+from desktop.reports.layout import RowsTogetherTable, ScriptParagraph
 
 PAGE_W, PAGE_H = A4
 # Streams compressed without the ASCII85 layer: a quarter smaller, and quicker for every reader
@@ -178,8 +178,8 @@ def _form_words(c: StatementContent) -> list[str]:
         "Month and year of interview", "Statement taken by", "Interviewer's role",
         "Addenda after signing", "Addendum dated", "Redactions", "Placeholder", "Stands for", "Why it is hidden",
         "Consent", "Declaration", "Signed", "Date", "Interpreter", "Worker", "Fingerprint (SHA-256)",
-        _SHARED_HEADING, _SHARED_NOTE, "Statement of truth", _TRUTH, _ANNEX_HEADING, _ANNEX_NOTE,
-        _ANNEX_LANGUAGE.format(value=""),
+        sentences.SHARED_HEADING, sentences.SHARED_NOTE, "Statement of truth", sentences.TRUTH,
+        sentences.ANNEX_HEADING, sentences.ANNEX_NOTE, sentences.ANNEX_LANGUAGE.format(value=""),
         _REDACTION_NOTE, _DECLARATION.format(pseudonym=c.pseudonym), _INTERPRETER_DECLARATION,
         _SEALED.format(day=c.sealed_on or ""), _NO_LEGEND, _FINGERPRINT_NOTE, _SIGNING_NOTE,
     ]
@@ -191,14 +191,6 @@ _REDACTION_NOTE = (
     "the organisation that took this statement and is not part of this document."
 )
 _NO_LEGEND = "Nothing was redacted from this statement."
-_SHARED_HEADING = "What was shared with Immigration Enforcement"
-_SHARED_NOTE = "As the interviewee described it, redacted in the same way as the statement."
-_TRUTH = ("I believe the facts in this statement are true; I understand it may be used as evidence in a "
-          "complaint about the police.")
-_ANNEX_HEADING = "Annex: the interviewee's own words"
-_ANNEX_NOTE = ("The statement as the interviewee gave it in their own language, redacted in the same way and with "
-               "the same placeholders. The numbered statement above is the statement.")
-_ANNEX_LANGUAGE = "Language: {value}"
 _DECLARATION = (
     "I, {pseudonym}, confirm that this statement, each page of which carries the reference and fingerprint "
     "shown below, is true to the best of my knowledge and belief. It was read back to me and I was able to "
@@ -411,30 +403,13 @@ def _facts_table(content: StatementContent, width: float, tokens: Sequence[str])
     return table
 
 
-class _LegendTable(Table):
-    """The legend: split across pages only with two rows or more on each side, so a row never
-    stands alone at the foot of a page (nor at the head of the next)."""
-
-    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 (reportlab API)
-        parts = super().split(availWidth, availHeight)
-        if len(parts) != 2:
-            return parts
-        head = self.repeatRows
-        first_rows = len(parts[0]._cellvalues) - head
-        rest_rows = len(parts[1]._cellvalues) - head
-        if first_rows < 2:
-            return []  # the whole legend starts on the next page
-        if rest_rows < 2 and first_rows >= 3:  # move one more row over
-            return super().split(availWidth, availHeight - parts[0]._rowHeights[-1] - 0.5)
-        return parts
-
-
 def _legend_table(legend: Sequence[LegendLine], width: float, tokens: Sequence[str]) -> Table:
     head = [_literal(t, size=9, bold=True, space_after=0) for t in ("Placeholder", "Stands for", "Why it is hidden")]
     data = [head] + [[_value(e.placeholder, tokens, size=9, space_after=0),
                       _value(e.kind, tokens, size=9, space_after=0),
                       _value(e.description, tokens, size=9, space_after=0)] for e in legend]
-    table = _LegendTable(data, colWidths=[40 * mm, 55 * mm, width - 95 * mm], repeatRows=1)
+    # a row never stands alone at the foot of a page, nor at the head of the next
+    table = RowsTogetherTable(data, colWidths=[40 * mm, 55 * mm, width - 95 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), FontSet.load()[LATIN].regular),
@@ -502,8 +477,8 @@ def build_story(content: StatementContent, width: float) -> list:
             for para in paragraphs(a.text) or ["-"]:
                 story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     if content.shared.strip():
-        story += _heading(_SHARED_HEADING)
-        story.append(_literal(_SHARED_NOTE, size=9.5, color=colors.HexColor("#444444")))
+        story += _heading(sentences.SHARED_HEADING)
+        story.append(_literal(sentences.SHARED_NOTE, size=9.5, color=colors.HexColor("#444444")))
         for para in paragraphs(content.shared):
             story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     if not content.signing_copy:
@@ -523,7 +498,7 @@ def build_story(content: StatementContent, width: float) -> list:
     # interpreter's and the worker's signatures and the fingerprint follow, kept together.
     block = [*_heading("Declaration")[1:],
              _literal("Statement of truth", size=BODY_SIZE, bold=True, space_after=2),
-             _literal(_TRUTH, size=BODY_SIZE),
+             _literal(sentences.TRUTH, size=BODY_SIZE),
              _template(declaration, content.pseudonym, fixed_pseudonym, tokens, size=BODY_SIZE),
              _signature_block("Signed", width)]
     story.append(CondPageBreak(40 * mm))
@@ -543,9 +518,10 @@ def build_story(content: StatementContent, width: float) -> list:
     story.append(KeepTogether(block))
     if content.annex.strip():
         story.append(PageBreak())
-        story.append(_literal(_ANNEX_HEADING, size=12.5, bold=True, space_after=5))
-        story.append(_template(_ANNEX_LANGUAGE, content.language, False, tokens, size=BODY_SIZE, bold=True))
-        story.append(_literal(_ANNEX_NOTE, size=9.5, color=colors.HexColor("#444444"), space_after=8))
+        story.append(_literal(sentences.ANNEX_HEADING, size=12.5, bold=True, space_after=5))
+        story.append(_template(sentences.ANNEX_LANGUAGE, content.language, False, tokens, size=BODY_SIZE,
+                               bold=True))
+        story.append(_literal(sentences.ANNEX_NOTE, size=9.5, color=colors.HexColor("#444444"), space_after=8))
         for para in paragraphs(content.annex):
             story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
     return story
