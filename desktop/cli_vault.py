@@ -243,8 +243,16 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say(f"Person:          {printable(p.name)} [{p.role.value}]{aka}")
     for i in iv.identifiers:
         ctx.say(f"Identifier:      {i.kind.value}: {printable(i.value)}")
+    if iv.interviewer_role:
+        ctx.say(f"Interviewer's role: {printable(iv.interviewer_role)}")
     ctx.say("")
     ctx.say(iv.statement)
+    for title, text in (("What was shared with Immigration Enforcement:", iv.what_was_shared),
+                        ("In the interviewee's own words:", iv.original_text)):
+        if text.strip():
+            ctx.say("")
+            ctx.say(title)
+            ctx.say(text)
     return 0
 
 

@@ -256,6 +256,10 @@ def test_the_organisation_is_set_and_shown_from_the_command_line_and_printed(cli
     finally:
         v.lock()
     assert f"Statement taken by {ORGANISATION}" in _flat(pdftotext(result.path.read_bytes()))
+    code, out, _err = cli("show", iv.reference)
+    assert code == 0 and "Interviewer's role: Outreach worker" in out
+    assert f"What was shared with Immigration Enforcement:\n{SHARED}" in out
+    assert f"In the interviewee's own words:\n{ORIGINAL}" in out
     code, out, _err = cli("organisation", "--clear")
     assert code == 0 and "cleared" in out
     assert cli("organisation", "X", "--clear")[0] != 0
