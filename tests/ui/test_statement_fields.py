@@ -82,3 +82,37 @@ def test_the_organisation_is_set_in_settings(qtbot, make_window):
     assert organisation(window.vault) == "Northside Migrant Support"
     window.show_settings()
     assert window.settings_dialog.organisation.text() == "Northside Migrant Support"
+
+
+def test_the_review_shows_what_was_shared_and_a_redaction_made_there_reaches_the_pdf(qtbot, make_window, tmp_path):
+    from PySide6.QtGui import QTextCursor
+
+    from desktop.ui.redaction_review import cp_to_qt
+
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    interview_id = add_interview(qtbot, window, consent=True)
+    editor = window.editor
+    hidden = "the night shelter on Mill Street"
+    editor.shared.setPlainText(f"They told Immigration Enforcement that {REVIEW_NAME} slept at {hidden}.")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        qtbot.mouseClick(editor.save_button, LEFT)
+
+    qtbot.mouseClick(editor.review_button, LEFT)
+    review = window.statements.review_dialog.review
+    assert "\u2042 What was shared with Immigration Enforcement \u2042" in review.text
+    start = review.text.index(hidden)
+    cursor = review.view.textCursor()
+    cursor.setPosition(cp_to_qt(review.text, start))
+    cursor.setPosition(cp_to_qt(review.text, start + len(hidden)), QTextCursor.MoveMode.KeepAnchor)
+    review.view.setTextCursor(cursor)
+    qtbot.mouseClick(review.add_button, LEFT)
+    with qtbot.waitSignal(review.applied):
+        qtbot.mouseClick(review.apply_button, LEFT)
+    preview = review.preview.toPlainText()
+    assert "that Person A slept at [" in preview and "Mill Street" not in preview
+
+    result = statements.export_statement(window.vault, interview_id, tmp_path / "s.pdf")
+    text = re.sub(r"\s+", " ", pdftotext(result.path.read_bytes()))
+    assert re.search(r"They told Immigration Enforcement that Person A slept at \[[A-Z ]+ 1\]\.", text)
+    assert "Mill Street" not in text and "shelter" not in text
