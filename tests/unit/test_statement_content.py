@@ -334,3 +334,27 @@ def test_a_paragraph_never_leaves_one_line_alone_at_the_foot_or_the_head_of_a_pa
 def test_a_paragraph_number_is_drawn_on_its_first_part_only():
     first, rest = _paragraph(6, number="12.", indent=20).split(WIDTH, 4 * _paragraph(4).leading + 1)
     assert first.number == "12." and rest.number is None
+
+
+def test_a_sealed_statement_keeps_its_addenda_apart_from_what_was_shared_and_the_annex(tmp_path):
+    from datetime import UTC, datetime
+
+    from desktop.core.model import Status
+
+    def version(text, status, month, day):
+        v = _interview(statement=text, status=status)
+        v.updated_at = datetime(2024, month, day, tzinfo=UTC)
+        return v
+
+    signed = f"My name is {POLISH_NAME}. Łukasz hit me."
+    history = [version(signed, Status.SEALED, 5, 20)]
+    current = version(signed + f"\n\n{POLISH_PERP} phoned me from {PHONE}.", Status.SEALED, 6, 3)
+    content, forbidden = statements.statement_content(current, history=history, organisation=ORGANISATION)
+    assert content.statement == "My name is Person A. Person B hit me."
+    assert [(a.dated, a.text) for a in content.addenda] == [("3 June 2024", "Person B phoned me from [PHONE 1].")]
+    assert content.shared == ("The officer told Immigration Enforcement that Person B was my partner and gave them "
+                              "[PHONE 1].")
+    assert re.match(r"میرے کزن Person [C-Z] نے کہا", content.annex) and URDU_NAME not in content.annex
+    data = statements.write_statement(content, forbidden, tmp_path / "s.pdf").path.read_bytes()
+    text = _flat(pdftotext(data))
+    assert text.index("Addendum dated 3 June 2024") < text.index("What was shared with Immigration Enforcement")
