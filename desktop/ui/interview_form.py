@@ -245,6 +245,8 @@ class InterviewForm(QObject):
         self.interviewer_role.setEditable(True)
         self.interviewer_role.addItems(["", *INTERVIEWER_ROLES])
         self.interviewer_role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.interviewer_role.setMinimumContentsLength(34)  # the hint is read whole
+        self.interviewer_role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.interviewer_role.lineEdit().setPlaceholderText(self.tr("Printed on the statement: a role, not a name"))
         self._row(form, self.tr("Interviewer's r&ole"), self.interviewer_role)
         self.role = combo(page, [(labels.role_label(r), r.value) for r in Role], "")
