@@ -94,8 +94,8 @@ class SettingsDialog(QDialog):
             label.setBuddy(self.retention)
             form.addRow(label, self.retention)
         v.addLayout(form)
-        text = self.tr("Statements say the organisation took them. Witnessbox also locks when you press Quick "
-                       "exit, Ctrl+L, or Esc twice.")
+        text = self.tr("Every statement names the organisation as the one that took it. Witnessbox also locks "
+                       "when you press Quick exit, Ctrl+L, or Esc twice.")
         if self.retention is not None:
             text += " " + self.tr("Once the coordinator's receipt shows an interview delivered and this time has "
                                   "passed, Witnessbox asks whether to remove it from this laptop.")
