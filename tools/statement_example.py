@@ -1,12 +1,14 @@
 """Remake docs/statement-example.png: one page of a redacted statement made from invented data.
 
-    python tools/statement_example.py [OUT.png] [--pdf OUT.pdf]
+    python tools/statement_example.py [OUT.png] [--page N] [--pdf OUT.pdf]
+    python tools/statement_example.py docs/statement-page1.png --page 1    # the README's first page
 
 The interview below is made up (names, address, phone and reference are invented). It goes
 through the real redaction engine, the real renderer and the leak gate, exactly as an export
 does (``desktop.services.statements``), into a throwaway folder; no vault is opened. The page
-shown is the one with the statement of truth: the end of the numbered statement, what was shared
-with Immigration Enforcement, the legend with each person's role, the consent and the signature.
+shown (unless ``--page`` says which) is the one with the statement of truth: the end of the
+numbered statement, what was shared with Immigration Enforcement, the legend with each person's
+role, the consent and the signature.
 Needs poppler's ``pdftoppm``.
 """
 
@@ -82,11 +84,13 @@ def example_interview():
 def main(argv: list[str]) -> int:
     from desktop.services.statements import statement_content, write_statement
 
-    pdf_out = None
-    if "--pdf" in argv:
-        i = argv.index("--pdf")
-        pdf_out = Path(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+    options: dict[str, str] = {}
+    for name in ("--pdf", "--page"):
+        if name in argv:
+            i = argv.index(name)
+            options[name] = argv[i + 1]
+            argv = argv[:i] + argv[i + 2:]
+    pdf_out = Path(options["--pdf"]) if "--pdf" in options else None
     out = Path(argv[0]) if argv else ROOT / "docs" / "statement-example.png"
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
@@ -98,7 +102,8 @@ def main(argv: list[str]) -> int:
         if pdf_out is not None:
             shutil.copyfile(pdf, pdf_out)
         pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        page = next(n for n, text in enumerate(pages.split("\f"), 1) if "Statement of truth" in text)
+        page = int(options.get("--page") or next(
+            n for n, text in enumerate(pages.split("\f"), 1) if "Statement of truth" in text))
         subprocess.run([pdftoppm, "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                         str(Path(tmp) / "page")], check=True)
         shutil.copyfile(Path(tmp) / "page.png", out)
