@@ -15,6 +15,7 @@ written atomically, and a ``statement.exported`` audit entry names the interview
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -154,22 +155,22 @@ def _text(iv: Interview, seal: SealHistory | None) -> str:
 
 
 def _sections(iv: Interview, redacted: str) -> tuple[str, str, str]:
-    """(narrative, what was shared, the interviewee's own words) of the redacted text, cut where
-    :func:`_text` joined them; Refused if a break is no longer there exactly once."""
-    annex = shared = ""
-    for wanted, mark in ((has_annex(iv), ANNEX_BREAK), (bool(iv.what_was_shared.strip()), SHARED_BREAK)):
-        if not wanted:
-            continue
-        parts = redacted.split(mark.strip("\n"))
-        if len(parts) != 2:
-            raise Refused(f"Statement {iv.reference} was not exported: a redaction covers a section's title in "
-                          "the review. Undo that redaction and export again.")
-        redacted, tail = parts[0].rstrip(), parts[1].strip()
-        if mark is ANNEX_BREAK:
-            annex = tail
-        else:
-            shared = tail
-    return redacted, shared, annex
+    """(narrative, what was shared, the interviewee's own words) of the redacted text, cut at the
+    titled lines :func:`_text` put between them (found by their asterisms, so a word of a title
+    redacted with "every occurrence" does not lose the cut); Refused if they are not all there."""
+    wanted = [name for name, there in (("shared", bool(iv.what_was_shared.strip())), ("annex", has_annex(iv)))
+              if there]
+    cuts = list(_SECTION_LINE.finditer(redacted))
+    if len(cuts) != len(wanted):
+        raise Refused(f"Statement {iv.reference} was not exported: a redaction covers the title line of a part "
+                      "of the statement in the review. Undo that redaction and export again.")
+    ends = [c.start() for c in cuts[1:]] + [len(redacted)] * bool(cuts)
+    parts = {name: redacted[c.end():end].strip() for name, c, end in zip(wanted, cuts, ends, strict=True)}
+    body = redacted[:cuts[0].start()].rstrip() if cuts else redacted
+    return body, parts.get("shared", ""), parts.get("annex", "")
+
+
+_SECTION_LINE = re.compile(r"\n\n\u2042 [^\n\u2042]+ \u2042\n\n")
 
 
 def statement_text(iv: Interview, history: Sequence[Interview] = ()) -> str:

@@ -358,3 +358,17 @@ def test_a_sealed_statement_keeps_its_addenda_apart_from_what_was_shared_and_the
     data = statements.write_statement(content, forbidden, tmp_path / "s.pdf").path.read_bytes()
     text = _flat(pdftotext(data))
     assert text.index("Addendum dated 3 June 2024") < text.index("What was shared with Immigration Enforcement")
+
+
+def test_a_word_of_a_part_title_redacted_everywhere_by_hand_still_leaves_the_parts_apart(tmp_path):
+    iv = _interview(statement="We shared a room above the shop. The officer asked about my visa.")
+    text = statements.statement_text(iv)
+    start = text.index("shared")
+    decisions = Decisions(text)
+    decisions.add_manual(start, start + len("shared"), "OTHER", every=True)  # the title's "shared" too
+    content, forbidden = statements.statement_content(iv, decisions.to_dict(), organisation=ORGANISATION)
+    assert content.statement == "We [REDACTED 1] a room above the shop. The officer asked about my visa."
+    assert re.match(r"The officer told Immigration Enforcement that Person [A-Z] was my partner", content.shared)
+    assert content.annex.startswith("میرے کزن")
+    data = statements.write_statement(content, forbidden, tmp_path / "s.pdf").path.read_bytes()
+    assert "What was shared with Immigration Enforcement" in _flat(pdftotext(data))  # the form's own heading
