@@ -372,3 +372,22 @@ def test_a_word_of_a_part_title_redacted_everywhere_by_hand_still_leaves_the_par
     assert content.annex.startswith("میرے کزن")
     data = statements.write_statement(content, forbidden, tmp_path / "s.pdf").path.read_bytes()
     assert "What was shared with Immigration Enforcement" in _flat(pdftotext(data))  # the form's own heading
+
+
+def test_the_signing_copy_carries_the_same_parts_unredacted_for_the_interviewee(tmp_path):
+    from desktop.services.signing import save_signing_copy
+
+    v = new_vault(tmp_path / "v")
+    try:
+        set_organisation(v, ORGANISATION)
+        iv = _interview()
+        v.interviews.add(iv)
+        path = save_signing_copy(v, iv.id, tmp_path / "signing.pdf", confirmed=True)
+    finally:
+        v.lock()
+    text = _flat(pdftotext(path.read_bytes()))
+    assert f"Statement taken by {ORGANISATION}" in text and "Interviewer's role Outreach worker" in text
+    assert f"1. My name is {POLISH_NAME}." in text
+    assert f"that {POLISH_PERP} was my partner" in text  # what the interviewee said, to read back and sign
+    assert "Annex: the interviewee's own words" in text and "Statement of truth" in text
+    assert "Sam Okafor" not in text
