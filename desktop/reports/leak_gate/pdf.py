@@ -25,7 +25,7 @@ from desktop.reports.leak_gate.outcome import LeakDetected
 # Keys a statement's document information may have, and the values the neutral ones may take.
 _INFO_KEYS = frozenset({"/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate",
                         "/ModDate", "/Trapped"})
-NEUTRAL_TITLES = frozenset({"Witness statement", "Witness statement - signing copy", ""})
+NEUTRAL_TITLES = frozenset({"Witness statement", "Witness statement - signing copy", "Evidence summary", ""})
 NEUTRAL_CREATORS = frozenset({"Witnessbox", ""})
 NEUTRAL_DATE = "D:20000101000000+00'00'"  # reportlab's invariant mode
 _CATALOG_KEYS = frozenset({"/Type", "/Pages", "/PageMode"})
@@ -101,7 +101,7 @@ _RAW_NAMES = re.compile(rb"/(?:" + b"|".join(re.escape(n[1:].encode()) for n in 
                         + rb")(?=[\s/<>\[\]()%]|$)")
 # Said once in a statement's file: the neutral title in the document information, reportlab's comments.
 _RAW_ONCE = tuple(re.compile(p) for p in (
-    rb"/Title \((?:Witness statement|Witness statement - signing copy)\)",
+    rb"/Title \((?:Witness statement|Witness statement - signing copy|Evidence summary)\)",
     rb"% ReportLab Generated PDF document \(opensource\)",
     rb"% ReportLab generated PDF document -- digest \(opensource\)",
 ))

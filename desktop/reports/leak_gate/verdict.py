@@ -54,24 +54,28 @@ _Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
 
 
 def check_text(text: str, forbidden: Iterable[str], *, where: str = "the statement's text",
-               literals: Iterable[str] = ()) -> None:
+               literals: Iterable[str] = (), form: Callable[[str], bool] | None = None) -> None:
     """Raise :class:`LeakDetected` if ``text`` (what is about to be rendered) holds any protected string.
 
     ``literals``: fixed phrases in ``text`` (one entry per occurrence) inside which a match is no leak.
+    ``form``: what says a declared literal is the document's own wording (the statement form's by default).
     """
-    search(needles(list(forbidden), None), Hay(where, text, _form_literals(literals)))
+    search(needles(list(forbidden), None), Hay(where, text, _form_literals(literals, form)))
 
 
-def _form_literals(literals: Iterable[str]) -> list[str]:
+def _form_literals(literals: Iterable[str], form: Callable[[str], bool] | None = None) -> list[str]:
     """The declared literals that are the form's wording; any other declaration excuses nothing."""
-    from desktop.reports.statement import is_form_literal
+    if form is None:
+        from desktop.reports.statement import is_form_literal
 
-    return [t for t in map(str, literals) if is_form_literal(t)]
+        form = is_form_literal
+    return [t for t in map(str, literals) if form(t)]
 
 
 def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | None = None,
           literals: Iterable[tuple[int, str]] = (), use_poppler: bool = True,
-          shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> GateReport:
+          shaper: Callable[[str], Iterable[str]] | None = statement_shaper,
+          form: Callable[[str], bool] | None = None) -> GateReport:
     """Refuse ``pdf_bytes`` (raise :class:`LeakDetected`) if any trace of ``forbidden`` is in it.
 
     ``expected_text``, when given, is everything the PDF should show: the fonts' ToUnicode maps may
@@ -80,7 +84,8 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     (page number, text) for each literal it drew (:class:`desktop.reports.statement.Rendered`): in
     a page's text, a match wholly inside one of them is not a leak. Only declarations that are the
     form's wording count (:func:`desktop.reports.statement.is_form_literal`). ``use_poppler=False``
-    reads with pdfminer.six instead of poppler's pdftotext.
+    reads with pdfminer.six instead of poppler's pdftotext. ``form`` says which declarations are the
+    document's own wording for a document other than a statement (the evidence summary's).
     """
     items = list(forbidden)
     found = needles(items, shaper)
@@ -88,7 +93,7 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     drawn: dict[int, list[str]] = {}
     for page, text in literals:
         drawn.setdefault(int(page), []).append(str(text))
-    drawn = {page: _form_literals(texts) for page, texts in drawn.items()}
+    drawn = {page: _form_literals(texts, form) for page, texts in drawn.items()}
 
     def scan(where: str, text: str | bytes, page: int | None = None) -> None:
         report.places.append(where)
