@@ -16,11 +16,19 @@ For the faces::
 A dashboard keeps the release and makes a view per filter (milliseconds); after the vault changes
 it asks a :class:`Summaries` again, from a worker thread: reading what is counted takes tens of
 milliseconds, and the protection (seconds at 10,000) runs again only when a counted fact changed.
-The summary PDF and the evidence pack will take the same views.
+The summary PDF takes the same views::
+
+    evidence.write_summary(vault, v, path, statements=evidence.backing_statements(vault, v.filter))
+
+It is checked by the statements' leak gate against every identifier recorded on every interview in
+the vault (:func:`protected_values`) before it is written; the evidence pack
+(:mod:`desktop.services.evidence_pack`) writes it with the statements it lists.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -30,12 +38,19 @@ from desktop.evidence.protect import DEFAULT_THRESHOLD, MIN_THRESHOLD, Release
 from desktop.evidence.records import EvidenceRecord
 from desktop.evidence.views import Filter, View
 from desktop.files import atomic_write
+from desktop.redaction import case_sensitive_parts, known_from_interview
+from desktop.reports.export import protected_strings
+from desktop.reports.leak_gate import LeakDetected
+from desktop.reports.summary import BackingStatement, SummaryContent, SummaryLayoutError, render_checked
 from desktop.services import destinations
-from desktop.services.errors import Refused
+from desktop.services.errors import LeakRefused, Refused
 from desktop.vault import Vault, VaultError
 
-__all__ = ["DEFAULT_THRESHOLD", "MIN_THRESHOLD", "Filter", "Release", "Summaries", "View", "as_json", "records",
-           "set_threshold", "summarise", "summary", "threshold", "write_csv"]
+log = logging.getLogger(__name__)
+
+__all__ = ["DEFAULT_THRESHOLD", "MIN_THRESHOLD", "BackingStatement", "Filter", "Release", "Summaries", "View",
+           "as_json", "backing_statements", "protected_values", "records", "set_threshold", "summarise", "summary",
+           "summary_pdf", "threshold", "write_csv", "write_summary"]
 
 # The threshold chosen for this vault's totals, kept in its (encrypted) settings.
 THRESHOLD_SETTING = "evidence.threshold"
@@ -136,4 +151,74 @@ def write_csv(view: View, path: Path, *, overwrite: bool = False) -> Path:
     """Write the view's tables as CSV at ``path`` (checked like every file Witnessbox writes); returns it."""
     target = destinations.check_file(Path(path), overwrite=overwrite)
     atomic_write(target, views.to_csv(view))
+    return target
+
+
+# --- the summary PDF ------------------------------------------------------------------------------
+
+
+def protected_values(vault: Vault) -> list[str]:
+    """Every identifier recorded on every interview in the vault, consented or not (names, aliases,
+    numbers, addresses), in the forms the statements' gate looks for: what the summary must not hold."""
+    seen: dict[str, None] = {}
+    for interview_id in vault.interviews.ids():
+        iv = vault.interviews.get(interview_id)
+        for s in protected_strings(iv, case_sensitive=case_sensitive_parts(known_from_interview(iv))):
+            seen.setdefault(s, None)
+    return list(seen)
+
+
+def _in_filter(iv, flt: Filter | None) -> bool:
+    if flt is None:
+        return True
+    year = str(iv.reported_on.year) if iv.reported_on else None
+    return ((flt.force is None or iv.force == flt.force)
+            and (flt.crime is None or (iv.crime_type is not None and iv.crime_type.value == flt.crime))
+            and (flt.year is None or year == flt.year))
+
+
+def backing_statements(vault: Vault, flt: Filter | None = None, *,
+                       progress: Callable[[int, int], None] | None = None) -> list[BackingStatement]:
+    """The statements behind the figures (consented for the complaint, crime chosen, inside ``flt``), by
+    reference and the fingerprint their PDF prints: each is redacted as its export would be, one at a time."""
+    from desktop.services import statements
+
+    ids = vault.interviews.ids()
+    out: list[BackingStatement] = []
+    for done, interview_id in enumerate(ids, 1):
+        iv = vault.interviews.get(interview_id)
+        if statements.export_refusal(vault, interview_id) is None and _in_filter(iv, flt):
+            try:
+                content, _forbidden = statements.prepare(vault, interview_id)
+            except Refused:  # e.g. too many people to export: not a statement the pack can hold
+                continue
+            out.append(BackingStatement(content.reference, content.fingerprint))
+        if progress is not None:
+            progress(done, len(ids))
+    return sorted(out, key=lambda b: b.reference)
+
+
+def summary_pdf(view: View, forbidden: Iterable[str], statements: Iterable[BackingStatement] = (), *,
+                made_on: date | None = None, in_pack: bool = False) -> bytes:
+    """The summary PDF's bytes, checked by the leak gate against ``forbidden``. Raises LeakRefused or Refused."""
+    content = SummaryContent(view, made_on or date.today(), tuple(statements), in_pack=in_pack)
+    try:
+        data, _report = render_checked(content, forbidden)
+    except LeakDetected as exc:
+        raise LeakRefused(f"The evidence summary was not written: the check before writing found {exc.kind} in it. "
+                          "Nothing was written. Tell whoever supports Witnessbox; the interviews are unchanged.",
+                          exc.kind) from exc
+    except SummaryLayoutError as exc:
+        raise Refused(str(exc)) from exc
+    return data
+
+
+def write_summary(vault: Vault, view: View, path: Path, *, statements: Iterable[BackingStatement] = (),
+                  overwrite: bool = False, made_on: date | None = None) -> Path:
+    """Write the summary PDF of ``view`` at ``path``, checked against every identifier in the vault; returns it."""
+    target = destinations.check_file(Path(path), overwrite=overwrite)
+    data = summary_pdf(view, protected_values(vault), statements, made_on=made_on)
+    atomic_write(target, data, mode=0o600)
+    vault.audit.append("evidence.summary_written")
+    log.info("evidence summary written (%d bytes)", len(data))
     return target

@@ -1,0 +1,167 @@
+"""The summary PDF over a real vault of a few hundred named interviews with known counts: every
+figure in its text is the true count of its group or the words for a hidden one, no count from 1
+to the threshold shows, interviews without consent (or with it withdrawn) are in no figure and no
+list, and the leak gate passes it with every identifier recorded in the vault (and refuses one
+that holds a name)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date
+
+import pypdf
+import pytest
+
+from desktop.core.forces import FORCES
+from desktop.evidence.views import Figure, Table
+from desktop.reports.leak_gate import LeakDetected, fold
+from desktop.reports.summary import BackingStatement, SummaryContent, is_summary_literal, render_checked
+from desktop.services import evidence
+from desktop.vault import Vault
+from tests.evidence_vaults import expected_counts, known_interviews, person_name
+from tests.factories import new_vault
+from tests.pdf_tools import pdftotext
+
+MADE_ON = date(2026, 12, 15)  # a day of the month that is no small count
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+@pytest.fixture(scope="module")
+def summary(tmp_path_factory):
+    """The vault, the interviews counted, those not counted, and the summary PDF written from the vault."""
+    root = tmp_path_factory.mktemp("summary")
+    counted, others = known_interviews()
+    v = new_vault(root / "vault")
+    try:
+        v.interviews.add_many(counted + others)
+        release = evidence.summarise(v)
+        view = evidence.summary(release)
+        backing = evidence.backing_statements(v)
+        path = evidence.write_summary(v, view, root / "summary.pdf", statements=backing, made_on=MADE_ON)
+        protected = evidence.protected_values(v)
+    finally:
+        v.lock()
+    data = path.read_bytes()
+    return {"root": root, "counted": counted, "others": others, "view": view, "backing": backing, "data": data,
+            "text": pdftotext(data, "-layout"), "protected": protected}
+
+
+def _shown(true: int) -> set[str]:
+    """What a figure whose true count is ``true`` may read."""
+    return {str(true), "not shown"} if true >= 5 else {"fewer than 5", "not shown"}
+
+
+def test_every_force_figure_in_the_pdf_is_its_true_count_or_hidden(summary):
+    text, expected = summary["text"], expected_counts(summary["counted"])
+    names = sorted((f.name for f in FORCES), key=len, reverse=True)
+    checked = 0
+    for f in FORCES:
+        longer = [n for n in names if n != f.name and n.endswith(f.name)]
+        lines = [ln for ln in text.splitlines() if re.search(rf"(?:^|\s){re.escape(f.name)}\s{{2,}}\S", ln)
+                 and not any(n in ln for n in longer)]
+        assert len(lines) >= 2, f.name  # its bar in the chart and its row in the table
+        for ln in lines:
+            after = ln.split(f.name, 1)[1].strip()
+            value = "fewer than 5" if after.startswith("fewer than 5") else (
+                "not shown" if after.startswith("not shown") else after.split()[0])
+            assert value in _shown(expected[("force", f.code)]), (f.name, ln)
+            checked += 1
+    assert checked >= 2 * len(FORCES)
+    assert re.search(r"Metropolitan Police Service\s+73\b", text)
+    assert re.search(r"Dorset Police\s+.*fewer than 5", text)
+
+
+def test_every_month_and_one_way_figure_in_the_pdf_is_its_true_count_or_hidden(summary):
+    text, expected = summary["text"], expected_counts(summary["counted"])
+    months = re.findall(rf"({_MONTHS}) (20\d\d)\s+(fewer than 5|not shown|\d+)(?!\.)", text)
+    assert len(months) >= 12 * 3
+    for month, year, shown in months:
+        code = f"{year}-{_MONTHS.split('|').index(month) + 1:02d}"
+        assert shown in _shown(expected[("period", code)]), (month, year, shown)
+    for table in summary["view"].tables:
+        for row in table.rows:
+            if table.name in ("force", "period"):
+                continue
+            true = expected.get((table.name, row.code), 0)
+            assert row.text(5) in _shown(true)
+            pattern = rf"{re.escape(row.label)}\s+{re.escape(row.text(5))}(?:\s|$)"
+            assert re.search(pattern, text), (table.name, row.label)
+    assert re.search(r"Interviews counted\s+232\b", text)
+    action = expected[("outcomes", "immigration_action")]
+    share = f"{round(100 * action / 232, 1):g}"
+    assert re.search(rf"Immigration action\s+{action} of 232 \({re.escape(share)}%\)", text)  # of published figures
+
+
+def test_no_count_from_1_to_the_threshold_shows_anywhere_in_the_pdf(summary):
+    text = re.sub(r"Page \d+ of \d+", " ", summary["text"])
+    text = re.sub(r"\b\d+(?:\.\d+)?%", " ", text)  # shares are percentages, never counts
+    tokens = re.findall(r"(?<![\w.\-])\d+(?![\w.\-])", text)
+    assert tokens  # the figures are there
+    assert not [t for t in tokens if 1 <= int(t) <= 4], "a small count is printed"
+    assert "fewer than 5" in text
+
+
+def test_interviews_without_consent_or_withdrawn_are_in_no_figure_and_no_list(summary, tmp_path):
+    counted, others = summary["counted"], summary["others"]
+    listed = {b.reference for b in summary["backing"]}
+    assert listed == {iv.reference for iv in counted}
+    text = summary["text"]
+    for iv in others:
+        assert iv.reference not in text
+    for iv in counted[:25]:
+        assert iv.reference in text
+    assert re.search(r"Essex Police\s+fewer than 5", text) and re.search(r"Suffolk Constabulary\s+fewer than 5", text)
+
+
+def test_the_pdf_passes_the_gate_with_every_identifier_and_holds_none(summary):
+    protected = summary["protected"]
+    names = {person_name(i) for i in range(len(summary["counted"]) + len(summary["others"]))}
+    assert names <= set(protected) and len(protected) >= 2 * len(names)
+    text = fold(summary["text"])
+    for value in protected:
+        if value in ("Kent", "Page", "Victim", "Total"):  # words the summary prints as its own
+            continue
+        assert fold(value) not in text
+    reader = pypdf.PdfReader(io.BytesIO(summary["data"]))
+    assert not reader.outline and reader.metadata.title == "Evidence summary" and not reader.metadata.author
+    fonts = {str(f) for p in reader.pages for f in p["/Resources"]["/Font"].values()
+             for f in [f.get_object()["/BaseFont"]]}
+    assert fonts and all("Noto" in f for f in fonts)  # every font embedded, none a standard one
+
+
+def test_the_gate_refuses_a_summary_that_holds_a_name(summary):
+    view = summary["view"]
+    name = person_name(7)
+    leaked = Table("force", "Police force", (Figure("x", name, "published", 12),), view.total)
+    bad = SummaryContent(view.__class__(view.threshold, view.filter, view.total, (leaked, *view.tables[1:]),
+                                        view.unavailable, view.method), MADE_ON)
+    assert not is_summary_literal(name) and is_summary_literal("Kent Police") and is_summary_literal("fewer than 5")
+    with pytest.raises(LeakDetected):
+        render_checked(bad, [name])
+    # a recorded word that is also the summary's own ("Kent" of Kent Police) is no leak where the summary drew it
+    good = SummaryContent(view, MADE_ON, (BackingStatement("WB-AAAA-BBBB", "ab" * 32),))
+    _data, report = render_checked(good, ["Kent", "Greater", "Page", name])
+    assert report.items == 4
+
+
+def test_the_command_writes_the_pdf_and_the_csv_with_the_same_figures(summary, cli):
+    v = Vault.unlock(cli.vault, "correct horse battery")
+    try:
+        v.interviews.add_many(summary["counted"][:120])
+    finally:
+        v.lock()
+    out, csv_path = cli.vault.parent / "summary.pdf", cli.vault.parent / "tables.csv"
+    code, stdout, err = cli("report", "--out", str(out), "--csv", str(csv_path), "--json")
+    assert code == 0, err
+    data = json.loads(stdout)
+    assert data["pdf"] == str(out) and data["csv"] == str(csv_path)
+    text = pdftotext(out.read_bytes(), "-layout")
+    assert re.search(rf"Interviews counted\s+{data['interviews']['count']}\b", text)
+    for table in data["tables"]:
+        if table["name"] == "force":
+            for row in table["rows"]:
+                assert re.search(rf"{re.escape(row['label'])}\s+{re.escape(row['shown'])}(?:\s|$)", text)
+    code, _out, err = cli("report", "--out", str(out))
+    assert code == 1 and "already there" in err
