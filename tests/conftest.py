@@ -2,7 +2,8 @@
 
 * Qt runs offscreen (``--onscreen`` to watch).
 * The no-network guard is installed for the whole run, exactly as ``main()`` installs it, with
-  the test tools (this Python, for child processes; poppler and qpdf, to read PDFs back)
+  the test tools (this Python, for child processes; poppler and qpdf, to read PDFs back;
+  sha256sum and openssl, to check an evidence pack as its recipient would)
   added to its program allow-list. Every test then fails if it made the guard refuse anything,
   unless it is marked ``firewall_probe`` (the tests that try to get through on purpose).
 * Every test gets its own data, config, log and cache folders under ``tmp_path``.
@@ -25,7 +26,7 @@ from desktop.paths import AppPaths
 pytest_plugins = ["tests.seeding"]
 
 TEST_PROGRAMS = (sys.executable, "pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "qpdf", "unshare", "strace",
-                 "fiu-run", "fiu-ctrl")
+                 "fiu-run", "fiu-ctrl", "sha256sum", "openssl")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
