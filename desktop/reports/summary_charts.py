@@ -232,14 +232,15 @@ class Columns(Flowable):
         rows = self._rows()
         col_w = self.width / self.columns
         drawn: list[str] = []
-        for i, (label, value) in enumerate(self.items):
-            col, row = divmod(i, rows)
-            x = col * col_w
-            y = self.height - (row + 1) * self.leading + self.leading * 0.3
-            canv.setFillColor(INK)
-            canv.setFont(regular, self.size)
-            canv.drawString(x, y, label)
-            canv.setFont(bold if self.bold_values else regular, self.size)
-            canv.drawString(x + col_w * self.value_x, y, value)
-            drawn += [label, value]
+        canv.setFillColor(INK)
+        # one text object per column and part (few operators: a long list stays quick to draw and to read back)
+        for col in range(self.columns):
+            chunk = self.items[col * rows:(col + 1) * rows]
+            for part, font, dx in ((0, regular, 0.0), (1, bold if self.bold_values else regular, self.value_x)):
+                text = canv.beginText(col * col_w + col_w * dx, self.height - self.leading * 0.7)
+                text.setFont(font, self.size, self.leading)
+                for item in chunk:
+                    text.textLine(item[part])
+                    drawn.append(item[part])
+                canv.drawText(text)
         _note(canv, drawn)
