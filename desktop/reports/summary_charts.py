@@ -78,8 +78,8 @@ def hidden_words(f: Figure, threshold: int) -> str:
     return f.text(threshold)
 
 
-def bars(rows: Sequence[Figure], threshold: int, width: float, *, row_h: float = 4.1 * mm,
-         size: float = 7.5) -> Chart:
+def bars(rows: Sequence[Figure], threshold: int, width: float, *, row_h: float = 4.8 * mm,
+         size: float = 8.3) -> Chart:
     """Horizontal bars, one per row (each force), labelled with its name and its figure."""
     regular, bold = _fonts()
     label_w = max(stringWidth(r.label, regular, size) for r in rows) + 3 * mm
