@@ -128,15 +128,16 @@ TABLE_HEAD = ("Count", "Share")
 PERIOD_YEARS = "Reports made in {first} to {last}"
 PERIOD_YEAR = "Reports made in {first}"
 PERIOD_NONE = "No month of report recorded"
-_CHART_WORDS = ("interviews reported in the month", "not shown", "withheld", "fewer than {n}",
-                "{a} of {b}: no share shown", "{a} of {b} ({p}%)", "{p}%", "All", "Total")
+_FIGURE_WORDS = ("{n}", "fewer than {n}", "not shown", "withheld")
+_CHART_WORDS = ("interviews reported in the month", *_FIGURE_WORDS, "{a} of {b} ({p}%)", "{p}%", "All", "Total",
+                *(f"{a} of {b}: no share shown" for a in _FIGURE_WORDS for b in _FIGURE_WORDS))
 
 
 def _texts(n: int | str = "{n}") -> list[str]:
     ax = axes((2000, 2001))
     out = [*HEADINGS.values(), *FACT_LABELS, GATHERED, CONSENT, REDACTION, NO_SHARE, LIST_NOTE, NO_STATEMENTS,
            CHART_NOTE, SMALL_RULE, METHOD, PERIOD_YEARS, PERIOD_YEAR, PERIOD_NONE, *TABLE_HEAD, *_CHART_WORDS, TITLE,
-           *(f"{m} {{y}}" for m in _MONTHS), "{d} {m} {y}", *(f.name for f in FORCES)]
+           *(f"{m} {{y}}" for m in _MONTHS), *(f"{{d}} {m} {{y}}" for m in _MONTHS), *(f.name for f in FORCES)]
     for a in ax.values():
         out.append(a.title)
         out += [a.labels[v] for v in a.values if not v[:1].isdigit()]
@@ -145,7 +146,7 @@ def _texts(n: int | str = "{n}") -> list[str]:
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,2})?(?![\w])")
-_PLACEHOLDER = re.compile(r"\{[a-z]\}")
+_PLACEHOLDER = re.compile(r"\{[a-z]+\}")
 _REFERENCE = re.compile(r"WB-[0-9A-Z]{4}-[0-9A-Z]{4}")
 _SHORT_FP = re.compile(r"[0-9A-F]{4}(?: [0-9A-F]{4}){3}")
 
@@ -170,7 +171,7 @@ def is_summary_literal(text: str) -> bool:
     if _REFERENCE.fullmatch(t) or _SHORT_FP.fullmatch(t) or re.fullmatch(r"Page \d{1,4} of \d{1,4}", t):
         return True
     key = _marked(t)
-    if key == "#" or not any(ch.isalnum() and ch != "#" for ch in key) and set(key) <= set("#%()., -"):
+    if key in ("#", "#%", "(#%)"):  # a figure or a share; never a run of numbers (a phone, a reference)
         return True
     rx = re.compile(r"(?<![\w#])" + re.escape(key) + r"(?![\w#])")
     return any(rx.search(f) for f in _fixed_texts())

@@ -22,7 +22,7 @@ with its device key (:func:`desktop.services.transfer_devices.own_keys`).
 All or nothing: the pack is made in a hidden folder beside the one asked for (same filesystem),
 every file written by the atomic writer and fsynced, and only then renamed to its name. A pack is
 complete or absent: a refusal, a cancel, a crash or a full disk leaves no folder of that name
-(a crash may leave the hidden one, which the next build removes). Statements are exported through
+(a crash may leave the hidden one, which a build a day later removes). Statements are exported through
 :func:`desktop.services.statements.export_statements` (the reviewer's decisions and the leak gate
 apply, one statement in memory at a time); if any consented statement is refused, no pack is made
 and the result names which and why.
@@ -41,6 +41,7 @@ import secrets
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,6 +68,7 @@ SUMMARY = "summary.pdf"
 TABLES = "tables.csv"
 STATEMENTS = "statements"
 PARTIAL_PREFIX = ".wbpack-"
+STALE_AFTER = 24 * 3600  # seconds
 
 
 @dataclass(frozen=True)
@@ -168,10 +170,12 @@ def _consented(vault: Vault) -> list[str]:
 
 
 def _tidy(parent: Path) -> None:
-    """Remove hidden pack folders a crash left behind (never a finished pack: those have their own name)."""
+    """Remove hidden pack folders a crash left behind a day or more ago (never a finished pack: those have
+    their own name; never one another build may still be making)."""
     for p in parent.glob(f"{PARTIAL_PREFIX}*"):
-        if p.is_dir() and not p.is_symlink():
-            shutil.rmtree(p, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            if p.is_dir() and not p.is_symlink() and time.time() - p.stat().st_mtime > STALE_AFTER:
+                shutil.rmtree(p, ignore_errors=True)
 
 
 def build(vault: Vault, out: Path, *, threshold: int = evidence.DEFAULT_THRESHOLD,

@@ -138,6 +138,11 @@ def test_the_gate_refuses_a_summary_that_holds_a_name(summary):
     bad = SummaryContent(view.__class__(view.threshold, view.filter, view.total, (leaked, *view.tables[1:]),
                                         view.unavailable, view.method), MADE_ON)
     assert not is_summary_literal(name) and is_summary_literal("Kent Police") and is_summary_literal("fewer than 5")
+    for number in ("07700 900123", "943 476 5919", "K4100007", "OL11 3AB", "12 Acacia Avenue"):
+        assert not is_summary_literal(number), number  # identifiers are never the summary's own wording
+    for drawn in ("73", "20.3%", "47 of 232 (20.3%)", "15 December 2026", "March 2018", "WB-7KQ3-M9XD",
+                  "1A2B 3C4D 5E6F 7A8B", "Page 3 of 9", "Reports made in 2015 to 2024"):
+        assert is_summary_literal(drawn), drawn
     with pytest.raises(LeakDetected):
         render_checked(bad, [name])
     # a recorded word that is also the summary's own ("Kent" of Kent Police) is no leak where the summary drew it
