@@ -187,7 +187,7 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
     out: list[BackingStatement] = []
     for done, interview_id in enumerate(ids, 1):
         iv = vault.interviews.get(interview_id)
-        if statements.export_refusal(vault, interview_id) is None and _in_filter(iv, flt):
+        if statements.consent_refusal(iv) is None and statements.crime_refusal(iv) is None and _in_filter(iv, flt):
             try:
                 content, _forbidden = statements.prepare(vault, interview_id)
             except Refused:  # e.g. too many people to export: not a statement the pack can hold

@@ -164,8 +164,11 @@ def _target(out: Path) -> Path:
 def _consented(vault: Vault) -> list[str]:
     """The interviews whose statements go into the pack: consent for the complaint, crime chosen (the
     interviews the totals count), in reference order."""
-    ids = [(vault.interviews.get(i).reference, i) for i in vault.interviews.ids()
-           if statements.export_refusal(vault, i) is None]
+    ids = []
+    for interview_id in vault.interviews.ids():
+        iv = vault.interviews.get(interview_id)
+        if statements.consent_refusal(iv) is None and statements.crime_refusal(iv) is None:
+            ids.append((iv.reference, interview_id))
     return [i for _ref, i in sorted(ids)]
 
 
