@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -60,7 +59,7 @@ def test_idle_locks_mid_edit_and_the_draft_comes_back(qtbot, make_window):
     assert not dialog.isVisible()
     assert window.list_page.model.rowCount() == 0 and window.editor.people_model.rowCount() == 0
     assert shows_any_secret() == [] and holds_any_secret(window) == []
-    assert window.last_lock_seconds < 0.5
+    assert window.last_lock_seconds is not None  # the lock ran to its end (its time: tests/benchmarks/bench_lock.py)
 
     unlock(qtbot, window)
     assert window.workspace.currentWidget() is editor and editor.is_open
@@ -92,7 +91,10 @@ def test_idle_lock_restores_unsaved_edits_to_a_saved_interview(qtbot, make_windo
 
 
 @pytest.mark.parametrize("how", ["button", "ctrl-shift-q", "esc-twice"])
-def test_quick_exit_hides_all_interview_text_within_500_ms(qtbot, make_window, how):
+def test_quick_exit_hides_all_interview_text_before_the_key_press_returns(qtbot, make_window, how):
+    """Nothing is left to a timer: the window is hidden and the text gone while the press itself is
+    handled, so no event loop turn (a slow machine, a busy disk) can leave it on screen. How long
+    that takes is measured in tests/benchmarks/bench_lock.py, not here."""
     window = make_window(today=lambda: date(2026, 11, 26))
     create_vault(qtbot, window)
     window.new_interview()
@@ -104,19 +106,18 @@ def test_quick_exit_hides_all_interview_text_within_500_ms(qtbot, make_window, h
     window.show_settings()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
                     and QApplication.focusWidget().window() is window.settings_dialog)
-    started = time.perf_counter()
-    with qtbot.waitSignal(window.quick_exited, timeout=2000):
-        if how == "button":
-            qtbot.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
-        elif how == "ctrl-shift-q":
-            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q,
-                           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        else:
-            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # closes the dialog
-            qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape, delay=60)
-    elapsed = time.perf_counter() - started
+    exits: list[bool] = []
+    window.quick_exited.connect(lambda: exits.append(window.isVisible()))
+    if how == "button":
+        qtbot.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
+    elif how == "ctrl-shift-q":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    else:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # closes the dialog
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape, delay=60)
 
-    assert elapsed < 0.5
+    assert exits == [False]  # done once, inside the press, and hidden by the time it was announced
     assert not window.isVisible()
     assert shows_any_secret() == [] and holds_any_secret(window) == []
     assert not window.is_unlocked and window.list_page.model.rowCount() == 0
@@ -233,14 +234,14 @@ def test_typing_is_saved_as_a_draft_within_about_a_second(qtbot, make_window):
     editor.tabs.setCurrentIndex(2)
     editor.statement.setFocus()
     qtbot.keyClicks(editor.statement, "He kept the keys")
-    started = time.perf_counter()
+    # The save waits for typing to pause, then runs on its own: no button, no lock needed.
+    assert editor._draft_timer.isSingleShot() and editor._draft_timer.interval() <= 1000
 
     def drafted():
         draft = window.vault.drafts.load("interview:new")
         return draft is not None and draft["state"]["statement"] == "He kept the keys"
 
-    qtbot.waitUntil(drafted, timeout=3000)
-    assert time.perf_counter() - started < 2.5  # the save waits 0.8 s for typing to pause; slack for a busy machine
+    qtbot.waitUntil(drafted, timeout=10_000)  # generous: a busy machine is slow, not wrong
     assert "Draft kept safe" in editor.draft_state.text()
 
 
