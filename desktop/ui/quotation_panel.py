@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QStyle,
     QTextEdit,
     QWidget,
 )
@@ -83,12 +85,15 @@ class QuotationPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # About five passages in view: the statement above keeps most of the height.
+        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 6 + 2 * self.list.frameWidth() + 4)
         self.remove_button = QPushButton(self.tr("&Remove quotation"), self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        side = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)  # in line with the review's own
+        grid.setContentsMargins(side, 0, side, 0)
         grid.addWidget(heading, 0, 0)
         grid.addWidget(self.hint, 1, 0, 1, 2)
         grid.addWidget(self.theme_box, 2, 0)
@@ -98,6 +103,8 @@ class QuotationPanel(QWidget):
         grid.addWidget(self.remove_button, 0, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
+        grid.setRowStretch(3, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.mark_button.clicked.connect(self.mark_selection)
         self.remove_button.clicked.connect(self.remove_current)
