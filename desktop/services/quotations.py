@@ -50,11 +50,11 @@ from desktop.reports.export import protected_strings
 from desktop.reports.fonts import UncoveredCharacter
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.quotations import (
+    PassageGate,
     QuotationsContent,
     QuotationsLayoutError,
     QuotedPassage,
     Section,
-    check_passage,
     render_checked,
 )
 from desktop.reports.wording import PLACEHOLDER, ROLE_LABELS
@@ -263,6 +263,7 @@ def collect(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Collected:
     everyone = _every_identifier(vault)
     result = Collected(threshold, {t: [] for t in Theme}, forbidden=list(everyone))
     seen = set(everyone)
+    gate = PassageGate(everyone)
     for iv_id in vault.quotations.interview_ids():
         if iv_id not in pool:
             continue
@@ -281,7 +282,8 @@ def collect(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Collected:
         for q, text in done.passages:
             n = marks.index(q) + 1
             try:
-                check_passage(text, [*done.forbidden, *everyone])
+                gate.check(text)  # every recorded identifier in the vault
+                PassageGate(done.forbidden).check(text)  # and what this statement's redaction removed
             except LeakDetected as exc:
                 result.left_out.append(f"Quotation {n} of statement {iv.reference} was left out: {exc.kind} is "
                                        "still in it. Redact it in the review, or mark a shorter passage.")
