@@ -245,7 +245,7 @@ def _check_threshold(threshold: int) -> int:
     return threshold
 
 
-def _every_identifier(vault: Vault) -> list[str]:
+def every_identifier(vault: Vault) -> list[str]:
     """Every recorded name, alias and identifier of every interview in the vault, with name parts
     that are English words looked for only where capitalised (as in a statement)."""
     out: dict[str, None] = {}
@@ -260,7 +260,7 @@ def collect(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Collected:
     """Every quotation that may be published now, redacted, checked and attributed, by theme."""
     _check_threshold(threshold)
     pool = _pool(vault)
-    everyone = _every_identifier(vault)
+    everyone = every_identifier(vault)
     result = Collected(threshold, {t: [] for t in Theme}, forbidden=list(everyone))
     seen = set(everyone)
     gate = PassageGate(everyone)
