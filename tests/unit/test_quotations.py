@@ -267,3 +267,32 @@ def test_the_command_writes_the_pdf_and_says_what_was_left_out(cli, tmp_path):
     assert code == 1 and "already there" in err
     code, _out, err = cli("quotations", "--out", str(tmp_path / "other.pdf"), "--threshold", "2")
     assert code == 2 and "threshold" in err
+
+
+def test_a_passage_of_a_dated_addendum_is_quoted_and_no_mark_runs_across_one(vault):
+    from desktop.services import signing, statements
+
+    iv_id = add(vault, "I was too frightened to go back.")
+    signing.seal(vault, iv_id)
+    iv = vault.interviews.get(iv_id)
+    iv.statement += " Later Amina Khan had a letter from Immigration Enforcement."
+    vault.interviews.update(iv)
+    text = statements.statement_text(vault.interviews.get(iv_id), statements.saved_versions(vault, iv))
+    assert statements.ADDENDUM_BREAK in text
+    start = text.index("Later")
+    quotations.mark(vault, iv_id, start, len(text), Theme.ACTION_AFTER_REPORTING)
+    (passage,) = quotations.collect(vault).by_theme[Theme.ACTION_AFTER_REPORTING]
+    assert passage.text == "Later Person A had a letter from Immigration Enforcement."
+    with pytest.raises(Refused, match="addendum"):
+        quotations.mark(vault, iv_id, text.index("too frightened"), start + 5, Theme.REPORTING_DETERRED)
+
+
+def test_a_force_named_in_a_recorded_address_still_attributes_by_that_force(vault, tmp_path):
+    ids = [add(vault, f"Statement {n}: the officer asked about my visa.", force="kent") for n in range(4)]
+    ids.append(add(vault, "The officer asked about my visa at the station.", force="kent",
+                   identifiers=[Identifier(IdentifierKind.ADDRESS, "12 Kent Road")]))
+    mark_text(vault, ids[-1], "The officer asked about my visa at the station.")
+    result, read = written(vault, tmp_path)
+    assert result.quotations == 1
+    for text in read:
+        assert "Victim, Domestic abuse, Kent Police" in text and "Kent Road" not in text
