@@ -271,7 +271,12 @@ def collect(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Collected:
         if not iv.has_consent(ConsentUse.QUOTATION):  # the one rule, on the record itself
             continue
         marks = vault.quotations.for_interview(iv_id)
-        done = cut(iv, marks, vault.redaction.load_decisions(iv_id), saved_versions(vault, iv))
+        try:
+            done = cut(iv, marks, vault.redaction.load_decisions(iv_id), saved_versions(vault, iv))
+        except ValueError:  # stored decisions that do not parse: never quote without them
+            result.left_out.append(f"The quotations of statement {iv.reference} were left out: the review decisions "
+                                   "saved for it could not be read. Open its review to check them.")
+            continue
         result.left_out += done.left_out
         for s in done.forbidden:
             if s not in seen:

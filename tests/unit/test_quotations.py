@@ -296,3 +296,12 @@ def test_a_force_named_in_a_recorded_address_still_attributes_by_that_force(vaul
     assert result.quotations == 1
     for text in read:
         assert "Victim, Domestic abuse, Kent Police" in text and "Kent Road" not in text
+
+
+def test_unreadable_review_decisions_leave_the_statements_quotations_out(vault):
+    iv_id = add(vault, reference="WB-QQQQ-0003")
+    mark_text(vault, iv_id, "The officer asked about my visa")
+    vault.redaction.save_decisions(iv_id, {"version": 1, "decisions": [{"kind": "forget"}]})
+    collected = quotations.collect(vault)
+    assert collected.count == 0
+    assert len(collected.left_out) == 1 and "WB-QQQQ-0003" in collected.left_out[0]
