@@ -246,12 +246,15 @@ def _check_threshold(threshold: int) -> int:
 
 
 def every_identifier(vault: Vault) -> list[str]:
-    """Every recorded name, alias and identifier of every interview in the vault, with name parts
-    that are English words looked for only where capitalised (as in a statement)."""
+    """Every recorded name, alias and identifier of every interview in the vault, and their parts
+    (a surname alone, a street without its number), as a statement's gate looks for its own: a
+    perpetrator recorded in one interview and named in passing in another is still found. Name parts
+    that are English words are looked for only where capitalised, as in a statement."""
     out: dict[str, None] = {}
     for iv_id in vault.interviews.ids():
         iv = vault.interviews.get(iv_id)
-        for s in protected_strings(iv, case_sensitive=case_sensitive_parts(known_from_interview(iv))):
+        known = known_from_interview(iv)
+        for s in protected_strings(iv, forbidden_strings("", [], known), case_sensitive=case_sensitive_parts(known)):
             out.setdefault(s, None)
     return list(out)
 

@@ -10,7 +10,7 @@ from datetime import date
 import pypdf
 import pytest
 
-from desktop.core.model import Consent, ConsentUse, CrimeType, Identifier, IdentifierKind, Role
+from desktop.core.model import Consent, ConsentUse, CrimeType, Identifier, IdentifierKind, Person, PersonRole, Role
 from desktop.core.quotations import Theme
 from desktop.services import quotations
 from desktop.services.errors import Refused
@@ -305,3 +305,16 @@ def test_unreadable_review_decisions_leave_the_statements_quotations_out(vault):
     collected = quotations.collect(vault)
     assert collected.count == 0
     assert len(collected.left_out) == 1 and "WB-QQQQ-0003" in collected.left_out[0]
+
+
+def test_a_name_recorded_in_another_interview_is_found_in_part(vault, tmp_path):
+    other = make_interview("Nothing quotable.", people=[Person("Kasia Wrobel", PersonRole.PERPETRATOR)])
+    vault.interviews.add(other)
+    iv_id = add(vault, "He said wrobel would sort it out with the police. The officer asked about my visa.",
+                reference="WB-QQQQ-0004")
+    mark_text(vault, iv_id, "He said wrobel would sort it out with the police.")
+    mark_text(vault, iv_id, "The officer asked about my visa.", Theme.STATUS_THREAT)
+    result, read = written(vault, tmp_path)
+    assert result.quotations == 1 and len(result.left_out) == 1 and "WB-QQQQ-0004" in result.left_out[0]
+    for text in read:
+        assert "wrobel" not in text.lower() and "The officer asked about my visa." in text
