@@ -1,5 +1,5 @@
 """Quotations against a real vault and real PDFs: marking, consent, redaction, the gate, attribution,
-the command, and the schema migration that stores them."""
+the command, and the schema migration (version 5) that stores them."""
 
 from __future__ import annotations
 
@@ -229,10 +229,10 @@ def test_deleting_an_interview_deletes_its_quotations(vault):
     assert vault.connection().execute("SELECT count(*) FROM quotations").fetchone()[0] == 0
 
 
-def test_a_version_3_vault_migrates_to_the_quotations_table(tmp_path, monkeypatch):
+def test_a_version_4_vault_migrates_to_the_quotations_table(tmp_path, monkeypatch):
     d = tmp_path / "vault"
-    monkeypatch.setattr(vault_module, "MIGRATIONS", MIGRATIONS[:3])
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(vault_module, "MIGRATIONS", MIGRATIONS[:4])
+    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 4)
     v = Vault.create(d, PASSPHRASE, kdf=FAST_KDF)
     iv = quotable(named_interview(STATEMENT))
     v.interviews.add(iv)
@@ -241,7 +241,7 @@ def test_a_version_3_vault_migrates_to_the_quotations_table(tmp_path, monkeypatc
 
     v = Vault.unlock(d, PASSPHRASE)
     try:
-        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == 4
+        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == 5
         assert v.interviews.get(iv.id) == iv
         assert v.quotations.for_interview(iv.id) == []
         mark_text(v, iv.id, PASSAGE)
