@@ -49,6 +49,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli_reports",
     "desktop.cli_transfer",
     "desktop.cli_evidence",
+    "desktop.cli_quotations",
 )
 
 

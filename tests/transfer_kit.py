@@ -36,6 +36,7 @@ def sample_items(attachment_size: int = 150_000) -> list[Item]:
             Item.of_bytes("att-1", "attachment", bytes(range(256)) * (attachment_size // 256)),
             Item.of_bytes("dec-1", "decisions", b'{"accepted":[]}'),
             Item.of_bytes("wd-1", "withdrawal", b'{"interview":"iv-0"}'),
+            Item.of_bytes("quo-1", "quotations", b'{"quotations":[]}'),
             Item.of_bytes("del-1", "deletion", b"")]
 
 

@@ -1,7 +1,7 @@
 """Sending: a field vault's bundle for every enrolled coordinator, written onto a stick folder.
 
-What goes: every interview whose record, attachments or redaction decisions changed since it was
-last sent (never sent counts as changed), with its consent withdrawals, and every deletion of an
+What goes: every interview whose record, attachments, redaction decisions or quotation marks changed
+since it was last sent (never sent counts as changed), with its consent withdrawals, and every deletion of an
 interview sent before. The bundle takes the next sequence number and chains to the previous
 bundle's hash. It is written with :func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file,
 fsync, rename, read back and hashed); only after that returns are the interviews marked "sent,
@@ -105,6 +105,9 @@ def _items(vault: Vault, changes: list, deletions: list[tuple[str, str]]) -> tup
         decisions = vault.redaction.load_decisions(iv.id)
         if decisions is not None:
             items.append(Item.of_bytes(f"dec-{iv.id}", "decisions", records.decisions_record(iv.id, decisions)))
+        # always, an empty list too: a passage no longer marked here is no longer marked there
+        items.append(Item.of_bytes(f"quo-{iv.id}", "quotations",
+                                   records.quotations_record(iv.id, vault.quotations.for_interview(iv.id))))
         for use, consent in iv.consent.items():
             if consent.given and consent.withdrawn_on is not None:
                 items.append(Item.of_bytes(f"wd-{iv.id}-{use.value}", "withdrawal", records.withdrawal_record(

@@ -228,6 +228,8 @@ def _apply_item(stager: Stager, item: ReceivedItem) -> None:
         stager.attachment(records.attachment_id(item.id), data)
     elif kind == "decisions":
         stager.decisions(*records.parse_decisions(data, item.id))
+    elif kind == "quotations":
+        stager.quotations(*records.parse_quotations(data, item.id))
     elif kind == "withdrawal":
         stager.withdrawal(*records.parse_withdrawal(data, item.id))
     elif kind == "deletion":

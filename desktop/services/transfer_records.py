@@ -5,6 +5,7 @@ Each item's bytes (``desktop.transfer.canonical`` JSON unless said otherwise)::
     iv-<id>          interview   {"attachments": [meta...], "interview": Interview.to_dict(), "revision": n}
     att-<id>         attachment  the attachment's bytes, as stored (meta in its interview's record)
     dec-<id>         decisions   {"interview_id": id, "payload": "<the stored decisions as JSON text>"}
+    quo-<id>         quotations  {"interview_id": id, "quotations": [{"end", "id", "passage", "start", "theme"}...]}
     wd-<id>-<use>    withdrawal  {"interview_id", "use", "withdrawn_by", "withdrawn_on"}
     del-<id>         deletion    {"deleted_at", "interview_id"}
 
@@ -24,6 +25,7 @@ from typing import Any
 
 from desktop.core.jsonl import KNOWN_KEYS
 from desktop.core.model import ConsentUse, Interview
+from desktop.core.quotations import Quotation, Theme
 from desktop.transfer import canonical
 from desktop.transfer.errors import BundleRefused
 from desktop.vault.repos import MAX_ATTACHMENT_BYTES
@@ -31,6 +33,9 @@ from desktop.vault.repos import MAX_ATTACHMENT_BYTES
 BAD_RECORD = ("This bundle holds a record Witnessbox cannot accept (it breaks the record format). It was signed "
               "by an enrolled device, so tell the worker: that device may need updating. Nothing was imported.")
 MAX_DECISIONS_CHARS = 4 * 1024 * 1024
+MAX_QUOTATIONS = 1000
+MAX_PASSAGE_CHARS = 100_000
+_QUOTATION_FIELDS = {"end", "id", "passage", "start", "theme"}
 _ID = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _INTERVIEW_FIELDS = KNOWN_KEYS  # the import format's fields, which are exactly what Interview.to_dict writes
@@ -81,6 +86,12 @@ def attachment_meta(info: Any) -> dict[str, Any]:
 def decisions_record(interview_id: str, payload: dict[str, Any]) -> bytes:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return canonical.dumps({"interview_id": interview_id, "payload": text})
+
+
+def quotations_record(interview_id: str, quotations: list[Quotation]) -> bytes:
+    return canonical.dumps({"interview_id": interview_id, "quotations": [
+        {"end": q.end, "id": q.id, "passage": q.passage, "start": q.start, "theme": q.theme.value}
+        for q in quotations]})
 
 
 def withdrawal_record(interview_id: str, use: ConsentUse, on: date, by: str) -> bytes:
@@ -139,6 +150,28 @@ def parse_decisions(data: bytes, item_id: str) -> tuple[str, dict[str, Any]]:
         raise BundleRefused(BAD_RECORD) from None
     _need(isinstance(payload, dict))
     return interview_id, payload
+
+
+def parse_quotations(data: bytes, item_id: str) -> tuple[str, list[Quotation]]:
+    obj = _obj(data, {"interview_id", "quotations"}, depth=3)
+    interview_id = _id(obj["interview_id"])
+    _need(item_id == f"quo-{interview_id}")
+    rows = obj["quotations"]
+    _need(isinstance(rows, list) and len(rows) <= MAX_QUOTATIONS)
+    out: list[Quotation] = []
+    for r in rows:
+        _need(isinstance(r, dict) and set(r) == _QUOTATION_FIELDS)
+        start, end = r["start"], r["end"]
+        passage = _text(r["passage"], MAX_PASSAGE_CHARS)
+        _need(type(start) is int and type(end) is int and 0 <= start < end <= 2**31)
+        _need(len(passage) == end - start and bool(passage.strip()))
+        try:
+            theme = Theme(r["theme"])
+        except ValueError:
+            raise BundleRefused(BAD_RECORD) from None
+        out.append(Quotation(_id(r["id"]), interview_id, start, end, passage, theme))
+    _need(len({q.id for q in out}) == len(out))
+    return interview_id, out
 
 
 def parse_withdrawal(data: bytes, item_id: str) -> tuple[str, ConsentUse, date, str]:

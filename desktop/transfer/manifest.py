@@ -35,7 +35,7 @@ from desktop.transfer import canonical
 from desktop.transfer.errors import CHANGED, NEWER_FORMAT, TOO_LARGE, BundleRefused
 
 FORMAT_VERSION = 1
-KINDS = ("interview", "attachment", "decisions", "withdrawal", "deletion")
+KINDS = ("interview", "attachment", "decisions", "withdrawal", "deletion", "quotations")
 SIGNATURE_DOMAIN = b"org.witnessbox.bundle.v1\x00"
 FAT32_MAX_FILE = 4 * 1024**3 - 1
 MAX_RECIPIENTS = 8

@@ -42,6 +42,7 @@ from desktop.core.model import CrimeType
 from desktop.ui import labels
 from desktop.ui.dialog_host import DialogHost
 from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
+from desktop.ui.quotation_panel import QuotationSource
 from desktop.ui.redaction_review import RedactionReview
 from desktop.ui.workers import TaskRunner
 
@@ -76,7 +77,8 @@ class ReviewDialog(QDialog):
     export_requested = Signal()
 
     def __init__(self, text: str, known, decisions: dict | None, *, save: Callable[[dict, dict | None], None],
-                 sealed: bool = False, spans: list | None = None, parent: QWidget | None = None) -> None:
+                 sealed: bool = False, spans: list | None = None, parent: QWidget | None = None,
+                 quotations: QuotationSource | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_titled(self.tr("Review redactions")))
         self.setObjectName("reviewDialog")
@@ -107,6 +109,10 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.review, 1)
+        # Passages marked as quotable: their own widget, beside the review (desktop/ui/quotation_panel.py).
+        self.quotations = quotations.panel(self.review.view, text, self) if quotations is not None else None
+        if self.quotations is not None:
+            layout.addWidget(self.quotations)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(1000, 680)
@@ -129,6 +135,20 @@ class ReviewDialog(QDialog):
         """Forget the statement: every widget that showed it is emptied (on lock and on close)."""
         self.review.blockSignals(True)  # nothing more is saved from an emptied review
         self.review.clear()
+        if self.quotations is not None:
+            self.quotations.clear()
+
+
+def quotation_source(vault, interview_id: str) -> QuotationSource:  # noqa: ANN001 - an unlocked Vault
+    """The interview's quotation marks, and marking and removing through the services (audited there)."""
+    from desktop.core.model import ConsentUse
+    from desktop.services import quotations
+
+    return QuotationSource(
+        quotations.listed(vault, interview_id),
+        mark=lambda start, end, theme: quotations.mark(vault, interview_id, start, end, theme),
+        remove=lambda quotation_id: quotations.remove(vault, quotation_id),
+        consented=vault.interviews.get(interview_id).has_consent(ConsentUse.QUOTATION))
 
 
 class StatementActions(DialogHost):
@@ -210,7 +230,8 @@ class StatementActions(DialogHost):
             dialog = ReviewDialog(
                 material.text, material.known, material.decisions,
                 save=lambda payload, before: statements.save_decisions(vault, interview_id, payload, before),
-                sealed=material.sealed, spans=material.spans, parent=self._window)
+                sealed=material.sealed, spans=material.spans, parent=self._window,
+                quotations=quotation_source(vault, interview_id))
         except ValueError as exc:  # stored decisions that do not parse: say so, never start afresh silently
             log.error("stored redaction decisions could not be read: %s", type(exc).__name__)
             self._tell(self.tr("Review redactions"), self.tr(

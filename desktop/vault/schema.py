@@ -256,7 +256,25 @@ _V4: tuple[str, ...] = (
     "INSERT INTO evidence_facts " + _FACTS.replace("new.", "") + " FROM interviews",
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
+# Version 5: quotations (desktop/services/quotations.py). Passages of a statement a reviewer marked as
+# quotable, each with its theme: where it stands in the reviewed text (code points, as the redaction
+# decisions count) and the passage as marked, so it is found again if the text before it changes. The
+# passage is interview content and lives here only, inside the encrypted database; the audit log names
+# the interview's id. Rows cascade from ``interviews``, so the delete in deletion.py needs no change.
+_V5: tuple[str, ...] = (
+    """CREATE TABLE quotations (
+        id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        start_pos INTEGER NOT NULL CHECK (start_pos >= 0),
+        end_pos INTEGER NOT NULL CHECK (end_pos > start_pos),
+        passage TEXT NOT NULL,
+        theme TEXT NOT NULL,
+        marked_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX quotations_interview ON quotations(interview_id, start_pos)",
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

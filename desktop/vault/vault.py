@@ -54,6 +54,7 @@ from desktop.vault.keyslot import (
     write_slot,
 )
 from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings, Transfer
+from desktop.vault.repos.quotations import Quotations
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
 from desktop.vault.walcheck import wal_problem
 
@@ -98,6 +99,7 @@ class Vault:
         self.attachments = Attachments(self._connections)
         self.drafts = Drafts(self._connections)
         self.redaction = Redaction(self._connections)
+        self.quotations = Quotations(self._connections)
         self.settings = Settings(self._connections)
         self.audit = Audit(self._connections)
         self.transfer = Transfer(self._connections)

@@ -24,6 +24,7 @@ PARSERS = {
     "decisions": (records.parse_decisions, f"dec-{IV.id}"),
     "withdrawal": (records.parse_withdrawal, f"wd-{IV.id}-complaint"),
     "deletion": (records.parse_deletion, f"del-{IV.id}"),
+    "quotations": (records.parse_quotations, f"quo-{IV.id}"),
 }
 
 json_values = st.recursive(

@@ -14,6 +14,7 @@ from desktop.vault.repos.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from desktop.vault.repos.audit import Audit, AuditEntry, append_entry
 from desktop.vault.repos.drafts import Drafts
 from desktop.vault.repos.interviews import OPTIMIZE_AFTER, Interviews
+from desktop.vault.repos.quotations import Quotations
 from desktop.vault.repos.redaction import Redaction
 from desktop.vault.repos.settings import Settings
 from desktop.vault.repos.transfer import Transfer
@@ -30,6 +31,7 @@ __all__ = [
     "InterviewSummary",
     "Interviews",
     "ListFilter",
+    "Quotations",
     "Redaction",
     "Settings",
     "Transfer",

@@ -27,11 +27,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.model import ConsentUse, Interview
+from desktop.core.quotations import Quotation
 from desktop.vault.deletion import delete_interview_rows
 from desktop.vault.errors import VaultError
 from desktop.vault.repos._common import check_id, dumps, now
 from desktop.vault.repos.audit import append_entry
 from desktop.vault.repos.interviews import Interviews
+from desktop.vault.repos.quotations import replace_rows
 
 if TYPE_CHECKING:
     from desktop.vault.connections import Connections
@@ -187,6 +189,12 @@ class Stager:
             "ON CONFLICT(interview_id) DO UPDATE SET saved_at = excluded.saved_at, payload = excluded.payload",
             (interview_id, now(), dumps(payload)))
 
+    def quotations(self, interview_id: str, quotations: list[Quotation]) -> None:
+        if interview_id not in self.summary.current:
+            return  # an older revision's marks: the current record keeps its own
+        replace_rows(self._con, interview_id, [(q.id, interview_id, q.start, q.end, q.passage, q.theme.value)
+                                               for q in quotations])
+
     def withdrawal(self, interview_id: str, use: ConsentUse, on: date, by: str) -> None:
         cur = self._con.execute(
             "UPDATE consents SET withdrawn_on = ?, withdrawn_by = ? WHERE interview_id = ? AND use = ? "
@@ -216,7 +224,7 @@ class Stager:
 
 
 def _digest(con: Any, interview_id: str, doc: str) -> str:
-    """Changes whenever the record, its people, consent, attachments or redaction decisions change."""
+    """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
     h = hashlib.sha256(doc.encode("utf-8"))
     for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
                 "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
@@ -225,6 +233,10 @@ def _digest(con: Any, interview_id: str, doc: str) -> str:
                 "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? ORDER BY id",
                 "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
         h.update(dumps(con.execute(sql, (interview_id,)).fetchall()).encode("utf-8"))
+    marks = con.execute("SELECT id, start_pos, end_pos, passage, theme FROM quotations WHERE interview_id = ? "
+                        "ORDER BY id", (interview_id,)).fetchall()
+    if marks:  # none: the digest an interview had before quotations existed, so nothing is sent again for them
+        h.update(dumps(marks).encode("utf-8"))
     return h.hexdigest()
 
 
