@@ -48,7 +48,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.files import atomic_write, fsync_dir
-from desktop.services import destinations, evidence, statements, transfer_devices
+from desktop.services import destinations, evidence, quotations, statements, transfer_devices
 from desktop.services.errors import DestinationExists, Refused
 from desktop.services.pack_verify import (
     KEY_JSON,
@@ -73,17 +73,19 @@ STALE_AFTER = 24 * 3600  # seconds
 
 @dataclass(frozen=True)
 class PackDocument:
-    """A further document of every pack: ``write(vault, path)`` writes one checked file at ``path`` (through
-    the atomic writer) or raises :class:`~desktop.services.errors.Refused`, and then no pack is made."""
+    """A further document of every pack: ``write(vault, path, threshold=N)`` writes one checked file at
+    ``path`` (through the atomic writer), protecting its small figures with the pack's own threshold, or
+    raises :class:`~desktop.services.errors.Refused`, and then no pack is made."""
 
     name: str  # its file name in the pack: letters, digits, '-', '_' and '.', e.g. "quotations.pdf"
-    write: Callable[[Vault, Path], object]
+    write: Callable[..., object]
     about: str = ""  # one line for README.txt, e.g. "anonymised quotations, by theme"
 
 
-# The further documents every pack holds, in this order. The quotations PDF joins with one line:
-#     PackDocument("quotations.pdf", quotations.write_pdf, "anonymised quotations, by theme"),
-DOCUMENTS: tuple[PackDocument, ...] = ()
+# The further documents every pack holds, in this order.
+DOCUMENTS: tuple[PackDocument, ...] = (
+    PackDocument("quotations.pdf", quotations.write_pdf, "anonymised quotations, by theme"),
+)
 
 
 @dataclass
@@ -213,7 +215,7 @@ def build(vault: Vault, out: Path, *, threshold: int = evidence.DEFAULT_THRESHOL
                                                          made_on=made_on, in_pack=True))
         evidence.write_csv(view, work / TABLES)
         for d in documents:
-            d.write(vault, work / d.name)
+            d.write(vault, work / d.name, threshold=threshold)
         pub = keys.public()
         pem = pem_of(pub.sig_public_key)
         atomic_write(work / KEY_PEM, pem)

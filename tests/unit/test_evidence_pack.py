@@ -62,7 +62,8 @@ def test_the_pack_holds_the_summary_tables_every_consented_statement_and_nothing
     statements = sorted(x.name for x in (p / "statements").iterdir())
     assert statements == sorted(f"{iv.reference}.pdf" for iv in counted)
     assert sorted(x.name for x in p.iterdir()) == sorted(
-        ["README.txt", SUMS, SIGNATURE, KEY_JSON, KEY_PEM, "statements", "summary.pdf", "tables.csv"])
+        ["README.txt", SUMS, SIGNATURE, KEY_JSON, KEY_PEM, "quotations.pdf", "statements", "summary.pdf",
+         "tables.csv"])
     summary = pdftotext((p / "summary.pdf").read_bytes(), "-layout")
     for iv in counted:
         assert iv.reference in summary
@@ -84,7 +85,7 @@ def test_sha256sum_and_openssl_verify_the_pack_without_witnessbox(built):
     out = subprocess.run(["sha256sum", "-c", SUMS], cwd=p, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
     listed = parse_sums((p / SUMS).read_bytes())
-    assert out.stdout.count(": OK") == len(listed) == 17 + 5
+    assert out.stdout.count(": OK") == len(listed) == 17 + 6  # statements, summary, tables, quotations, README, 2 keys
     if shutil.which("openssl") is not None:
         ok = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", KEY_PEM, "-rawin", "-in", SUMS,
                              "-sigfile", SIGNATURE], cwd=p, capture_output=True, text=True)
@@ -95,7 +96,7 @@ def test_sha256sum_and_openssl_verify_the_pack_without_witnessbox(built):
 def test_verify_pack_passes_a_fresh_pack(pack, built):
     check = verify_pack(pack, expected_fingerprint=built["fingerprint"].lower().replace(" ", "-"))
     assert check.ok and check.signature_ok and check.expected_fingerprint is True
-    assert check.fingerprint == built["fingerprint"] and check.files == 22
+    assert check.fingerprint == built["fingerprint"] and check.files == 23
     assert "intact" in check.lines()[-1]
 
 
@@ -173,10 +174,10 @@ def test_a_pack_is_never_written_over_an_existing_folder(built, tmp_path):
 
 
 def test_a_pack_is_complete_or_absent_when_a_document_or_a_statement_is_refused(built, tmp_path):
-    def refuse(_vault, _path):
+    def refuse(_vault, _path, **_):
         raise Refused("The quotations could not be made.")
 
-    def half(_vault, path):
+    def half(_vault, path, **_):
         path.write_bytes(b"half")
         raise OSError("the disk is full")
 
@@ -202,7 +203,7 @@ def test_a_pack_is_complete_or_absent_when_a_document_or_a_statement_is_refused(
 
 
 def test_a_further_document_joins_the_pack_and_its_list(built, tmp_path):
-    def write(_vault, path):
+    def write(_vault, path, **_):
         from desktop.files import atomic_write
 
         atomic_write(path, b"%PDF-1.4 quotations")
