@@ -26,8 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "statements behind the figures) to this file")
     p.add_argument("--csv", metavar="FILE.csv", help="also write the tables to this CSV file")
     p.add_argument("--force", action="store_true", help="replace the PDF or CSV file if it already exists")
-    p.add_argument("--threshold", metavar="N", type=int, default=5,
-                   help="counts below N are hidden (default 5, at least 3)")
+    p.add_argument("--threshold", metavar="N", type=int, default=None,
+                   help="counts below N are hidden (at least 3; default: the vault's own, as set on the Totals "
+                   "screen, or 5)")
     p.add_argument("--crime", metavar="CODE", help="only this crime (e.g. domestic_abuse)")
     p.add_argument("--police-force", metavar="CODE", help="only this police force (see 'witnessbox forces')")
     p.add_argument("--year", metavar="YYYY", help="only reports made in this year")
@@ -43,8 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     add_json_option(p)
     p.add_argument("--out", metavar="DIR", required=True, help="the new folder to make (it must not exist yet)")
-    p.add_argument("--threshold", metavar="N", type=int, default=5,
-                   help="counts below N are hidden (default 5, at least 3)")
+    p.add_argument("--threshold", metavar="N", type=int, default=None,
+                   help="counts below N are hidden (at least 3; default: the vault's own, as set on the Totals "
+                   "screen, or 5)")
     p.set_defaults(handler=cmd_evidence_pack)
 
     p = subparsers.add_parser(
@@ -63,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import destinations, evidence
 
-    if args.threshold < evidence.MIN_THRESHOLD:
+    if args.threshold is not None and args.threshold < evidence.MIN_THRESHOLD:
         raise UsageError(f"--threshold must be {evidence.MIN_THRESHOLD} or more")
     flt = evidence.Filter(force=args.police_force, crime=args.crime, year=args.year)
     csv_path = Path(args.csv).expanduser() if args.csv else None
@@ -72,7 +74,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         if path is not None:
             destinations.check_file(path, overwrite=args.force)
     with open_vault(args, ctx) as vault:
-        release = evidence.summarise(vault, threshold=args.threshold)
+        release = evidence.summarise(vault, threshold=args.threshold or evidence.threshold(vault))
         view = evidence.summary(release, flt)
         pdf = (evidence.write_summary(vault, view, pdf_path, overwrite=args.force,
                                       statements=evidence.backing_statements(vault, flt)) if pdf_path else None)
@@ -110,7 +112,7 @@ def cmd_evidence_pack(args: argparse.Namespace, ctx: Context) -> int:
 
     from desktop.services import evidence, evidence_pack
 
-    if args.threshold < evidence.MIN_THRESHOLD:
+    if args.threshold is not None and args.threshold < evidence.MIN_THRESHOLD:
         raise UsageError(f"--threshold must be {evidence.MIN_THRESHOLD} or more")
 
     def progress(done: int, total: int) -> None:
@@ -119,7 +121,8 @@ def cmd_evidence_pack(args: argparse.Namespace, ctx: Context) -> int:
             ctx.stderr.flush()
 
     with open_vault(args, ctx) as vault:
-        result = evidence_pack.build(vault, Path(args.out), threshold=args.threshold, progress=progress)
+        result = evidence_pack.build(vault, Path(args.out), threshold=args.threshold or evidence.threshold(vault),
+                                     progress=progress)
     if args.json:
         ctx.emit_json({"folder": str(result.folder) if result.folder else None, "statements": result.statements,
                        "files": result.files, "fingerprint": result.fingerprint,

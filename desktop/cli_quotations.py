@@ -26,19 +26,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_json_option(p)
     p.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
     p.add_argument("--force", action="store_true", help="replace the file if it already exists")
-    p.add_argument("--threshold", metavar="N", type=int, default=5,
-                   help="attributes shared by fewer than N consented interviews are left out (default 5, at least 3)")
+    p.add_argument("--threshold", metavar="N", type=int, default=None,
+                   help="attributes shared by fewer than N consented interviews are left out (at least 3; default: "
+                   "the vault's own, as set on the Totals screen, or 5)")
     p.set_defaults(handler=cmd_quotations)
 
 
 def cmd_quotations(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.evidence.protect import MIN_THRESHOLD
-    from desktop.services import quotations
+    from desktop.services import evidence, quotations
 
-    if args.threshold < MIN_THRESHOLD:
+    if args.threshold is not None and args.threshold < MIN_THRESHOLD:
         raise UsageError(f"--threshold must be {MIN_THRESHOLD} or more")
     with open_vault(args, ctx) as vault:
-        result = quotations.write_pdf(vault, Path(args.out), threshold=args.threshold, overwrite=args.force)
+        threshold = args.threshold or evidence.threshold(vault)
+        result = quotations.write_pdf(vault, Path(args.out), threshold=threshold, overwrite=args.force)
     if args.json:
         ctx.emit_json({"path": str(result.path), "quotations": result.quotations, "interviews": result.interviews,
                        "left_out": result.left_out, "bytes": result.size, "gate": result.gate})

@@ -287,6 +287,24 @@ def test_the_report_command(known, app_paths, capsys, tmp_path):
     assert code == 1 and "--force" in err
 
 
+def test_the_commands_use_the_threshold_chosen_on_the_totals_screen(app_paths, capsys, tmp_path):
+    v = new_vault(tmp_path / "v")
+    try:
+        v.interviews.add_many([_interview(i, "kent", CrimeType.OTHER, 2020, "yes") for i in range(6)])
+        evidence.set_threshold(v, 7)
+    finally:
+        v.lock()
+    (tmp_path / "pass").write_text(PASSPHRASE + "\n")
+    opts = ["--vault", str(tmp_path / "v"), "--passphrase-file", str(tmp_path / "pass")]
+    code, out, err = _cli(["report", "--json", *opts], app_paths, capsys)
+    assert code == 0, err
+    chosen = json.loads(out)
+    assert chosen["threshold"] == 7 and chosen["interviews"]["shown"] == "fewer than 7"
+    code, out, err = _cli(["report", "--json", "--threshold", "5", *opts], app_paths, capsys)
+    assert code == 0, err
+    assert json.loads(out)["threshold"] == 5 and json.loads(out)["interviews"]["count"] == 6
+
+
 def test_a_vault_with_fewer_interviews_than_the_threshold_shows_no_count(tmp_path):
     v = new_vault(tmp_path / "v")
     try:
