@@ -78,6 +78,7 @@ class _State:
     events: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     probing: threading.local = field(default_factory=threading.local)
+    qt_refuser: object | None = None  # the Qt URL handler, once installed (open_local_folder puts it back)
 
 
 _state = _State()
@@ -236,6 +237,44 @@ def install_qt_url_handlers(app) -> object:
             log.warning("network/program guard refused QDesktopServices.openUrl")
 
     refuser = _UrlRefuser(app)
+    _state.qt_refuser = refuser
     for scheme in BLOCKED_URL_SCHEMES:
         QDesktopServices.setUrlHandler(scheme, refuser, "refuse")
     return refuser
+
+
+
+def open_local_folder(folder, open_url=None) -> bool:
+    """Show a folder the worker chose (where statements were just written) in the file manager.
+
+    The guard swallows every ``file:`` URL, so nothing can open a file or a share by accident.
+    This is the one way through it: only an existing, absolute folder on this computer (never a
+    network share such as ``\\\\server\\share``, never a file, which would open in another program),
+    and the guard's handler is back in place before this returns. ``open_url`` is
+    ``QDesktopServices.openUrl`` unless a caller supplies another. Returns True if it was asked to open.
+    """
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    text = os.fspath(folder)
+    if text.startswith(("\\\\", "//")) or not os.path.isabs(text) or not os.path.isdir(text):
+        _refuse_quietly("open_local_folder")
+        return False
+    url = QUrl.fromLocalFile(os.path.realpath(text))
+    if not url.isLocalFile() or url.host():
+        _refuse_quietly("open_local_folder")
+        return False
+    refuser = _state.qt_refuser
+    QDesktopServices.unsetUrlHandler("file")
+    try:
+        return bool((open_url or QDesktopServices.openUrl)(url))
+    finally:
+        if refuser is not None:
+            QDesktopServices.setUrlHandler("file", refuser, "refuse")
+
+
+def _refuse_quietly(event: str) -> None:
+    """Count and log a refusal that raises nothing (the caller says no in its own way)."""
+    with _state.lock:
+        _state.events.append(event)
+    log.warning("network/program guard refused %s", event)

@@ -86,6 +86,16 @@ def synced_folder_name(path: Path) -> str | None:
     return None
 
 
+def documents_dir() -> Path:
+    """The user's Documents folder (where a file chooser starts), or the home folder if there is none.
+    Never the program's own folder, which a chooser given no folder would start in."""
+    try:
+        found = Path(platformdirs.user_documents_dir())
+    except Exception:  # pragma: no cover - platformdirs could not tell
+        found = None
+    return found if found is not None and found.is_dir() else Path.home()
+
+
 def documents_or_desktop_name(path: Path) -> str | None:
     """"Documents" or "Desktop" when ``path`` lies in the user's Documents or Desktop folder.
 

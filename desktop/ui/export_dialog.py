@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import firewall
 from desktop.core.model import CrimeType
-from desktop.paths import synced_folder_name
+from desktop.paths import documents_dir, synced_folder_name
 from desktop.ui import labels
 from desktop.ui.workers import TaskRunner
 
@@ -55,7 +56,9 @@ ExistingFiles = Callable[[list[str], Path], list[Path]]
 
 
 def choose_folder(parent: QWidget) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Folder for the statements"))
+    """Qt's folder chooser, starting where the dialog says (the folder used last time, else Documents)."""
+    start = parent.start_folder() if hasattr(parent, "start_folder") else documents_dir()
+    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Folder for the statements"), str(start))
     return Path(chosen) if chosen else None
 
 
@@ -77,7 +80,14 @@ class ExportDialog(QDialog):
         choose: FolderChooser = choose_folder,
         existing: ExistingFiles | None = None,
         parent: QWidget | None = None,
+        *,
+        remembered: Path | None = None,
+        remember: Callable[[Path], None] | None = None,
+        open_folder: Callable[[Path], bool] = firewall.open_local_folder,
     ) -> None:
+        """``remembered``: the folder statements went to last time (shown again if it is still there);
+        ``remember(folder)`` keeps the folder once statements were written to it; ``open_folder``
+        shows that folder in the file manager ("Open folder")."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export redacted statements"))
         self.setObjectName("exportDialog")
@@ -87,6 +97,10 @@ class ExportDialog(QDialog):
         self._runner = runner
         self._choose = choose
         self._folder: Path | None = None
+        self._remembered = Path(remembered) if remembered else None
+        self._remember = remember
+        self._open_folder = open_folder
+        self._written_to: Path | None = None
         self._cancel = threading.Event()
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
@@ -136,6 +150,10 @@ class ExportDialog(QDialog):
         self.show_button.setToolTip(self.tr("Open the redaction review at the place the text still stands"))
         self.show_button.clicked.connect(self._show_place)
         self.show_button.hide()
+        self.open_button = QPushButton(self.tr("&Open folder"), self)
+        self.open_button.setToolTip(self.tr("Show the folder the statements were saved in"))
+        self.open_button.clicked.connect(self.open_written_folder)
+        self.open_button.hide()
         self._place: tuple[str, Any] | None = None
 
         self.export_button = QPushButton(self.tr("Export"), self)
@@ -155,6 +173,7 @@ class ExportDialog(QDialog):
         action_row.addWidget(self.export_button)
         action_row.addWidget(self.cancel_button)
         action_row.addWidget(self.show_button)
+        action_row.addWidget(self.open_button)
         action_row.addStretch(1)
         action_row.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -168,6 +187,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(action_row)
         self.resize(640, 520)
+        if self._remembered is not None and self._remembered.is_dir():
+            self.set_folder(self._remembered)
         self._update()
 
     # -- choices ------------------------------------------------------------------------------
@@ -179,6 +200,13 @@ class ExportDialog(QDialog):
             if item.flags() & Qt.ItemFlag.ItemIsEnabled and item.checkState() == Qt.CheckState.Checked:
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
+
+    def start_folder(self) -> Path:
+        """Where the folder chooser starts: the folder chosen now or last time, else Documents."""
+        for folder in (self._folder, self._remembered):
+            if folder is not None and folder.is_dir():
+                return folder
+        return documents_dir()
 
     def set_folder(self, folder: Path) -> None:
         self._folder = Path(folder)
@@ -252,6 +280,8 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.results.clear()
         self.results.hide()
+        self.open_button.hide()
+        self._written_to = None
         self.status.setText(self.tr("Exporting..."))
         self.cancel_button.show()
         self.export_button.setEnabled(False)
@@ -298,8 +328,25 @@ class ExportDialog(QDialog):
         summary = self.tr("{n} written, {m} not exported.").format(n=len(result.written), m=len(result.refused))
         if result.cancelled:
             summary = self.tr("Cancelled. ") + summary
+        if result.written:
+            folder = result.written[0].path.parent
+            self._written_to = folder
+            self.open_button.setVisible(True)
+            if self._remember is not None:
+                self._remember(folder)
+            self._remembered = folder
+            summary += " " + self.tr(
+                "The fingerprint is printed on every page of the statement and listed in the evidence pack: "
+                "it lets a lawyer or inspector check that a copy they hold is this statement, unchanged.")
         self.status.setText(summary)
         self.export_finished.emit(result)
+
+    @Slot()
+    def open_written_folder(self) -> None:
+        """Show the folder the statements were just written to."""
+        if self._written_to is not None and not self._open_folder(self._written_to):
+            self.status.setText(self.tr("The folder could not be opened from here. The statements are in {folder}."
+                                        ).format(folder=self._written_to))
 
     def _show_place(self) -> None:
         if self._place is not None:

@@ -52,8 +52,21 @@ FolderChooser = Callable[[QWidget], Path | None]
 FileChooser = Callable[[QWidget], Path | None]
 
 
+EXPORT_FOLDER_KEY = "export_folder"  # in the vault's settings: where statements went last time
+
+
 def _titled(purpose: str) -> str:
     return labels.window_title(purpose)
+
+
+def _remember_folder(vault, folder: Path) -> None:  # noqa: ANN001 - an unlocked Vault
+    """Keep the folder statements were written to, for the next export (a failure only forgets it)."""
+    from desktop.vault import VaultError
+
+    try:
+        vault.settings.set(EXPORT_FOLDER_KEY, str(folder))
+    except VaultError as exc:
+        log.warning("the export folder could not be remembered: %s", type(exc).__name__)
 
 
 @dataclass(frozen=True)
@@ -290,9 +303,12 @@ class StatementActions(DialogHost):
 
         vault = self._vault
         self._close(self.export_dialog)
+        remembered = vault.settings.get(EXPORT_FOLDER_KEY)
         dialog = ExportDialog(summaries, partial(statements.export_statements, vault), self._tasks,
                               choose=self._choose_folder,
-                              existing=partial(statements.existing_files, vault), parent=self._window)
+                              existing=partial(statements.existing_files, vault), parent=self._window,
+                              remembered=Path(remembered) if isinstance(remembered, str) and remembered else None,
+                              remember=partial(_remember_folder, vault))
         dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
         dialog.resize(760, 600)  # room for a dozen interviews and their results without scrolling
         dialog.finished.connect(lambda _r: self._forget(dialog, "export_dialog"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +33,7 @@ def vault(tmp_path):
     v.lock()
 
 
-def _setup(qtbot, vault, n=3, without_consent=(1,), on_progress=None):
+def _setup(qtbot, vault, n=3, without_consent=(1,), on_progress=None, **kwargs):
     ivs = [sample_interview(reference=f"WB-UIEX-000{k}", id=f"{k:032x}") for k in range(n)]
     for k in without_consent:
         del ivs[k].consent[ConsentUse.COMPLAINT]
@@ -49,7 +50,7 @@ def _setup(qtbot, vault, n=3, without_consent=(1,), on_progress=None):
 
     summaries = [Summary(iv.id, iv.reference, iv.has_consent(ConsentUse.COMPLAINT)) for iv in ivs]
     dialog = ExportDialog(summaries, export, TaskRunner(FakeThreadPool()), choose=lambda _p: None,
-                          existing=partial(statements.existing_files, vault))
+                          existing=partial(statements.existing_files, vault), **kwargs)
     qtbot.addWidget(dialog)
     return dialog, ivs
 
@@ -182,3 +183,42 @@ def test_a_closed_signing_copy_dialog_lets_go_of_the_statement(qtbot, tmp_path):
     pool.release()
     gc.collect()
     assert held() is None
+
+
+def test_after_an_export_the_folder_is_remembered_and_opens_and_the_fingerprint_is_explained(qtbot, vault, tmp_path):
+    out = tmp_path / "stick"
+    out.mkdir()
+    kept: list = []
+    opened: list = []
+    dialog, ivs = _setup(qtbot, vault, n=1, without_consent=(), remember=kept.append,
+                         open_folder=lambda folder: opened.append(folder) or True)
+    dialog.show()
+    assert dialog.start_folder() != Path.cwd() and dialog.open_button.isHidden()
+    dialog.set_folder(out)
+    with qtbot.waitSignal(dialog.export_finished, timeout=30000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert kept == [out.resolve()]
+    assert "fingerprint is printed on every page" in dialog.status.text()
+    assert dialog.open_button.isVisible()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [out.resolve()]
+
+    # the next export dialog starts in that folder, ready to export
+    again = ExportDialog([Summary(ivs[0].id, ivs[0].reference, True)], dialog._export,
+                         TaskRunner(FakeThreadPool()), choose=lambda _p: None, remembered=out)
+    qtbot.addWidget(again)
+    assert again.folder_edit.text() == str(out) and again.export_button.isEnabled()
+    assert again.start_folder() == out
+
+
+def test_without_a_folder_used_before_the_chooser_starts_in_documents(qtbot, vault, tmp_path, monkeypatch):
+    from desktop import paths
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(paths.platformdirs, "user_documents_dir", lambda: str(documents))
+    dialog, _ = _setup(qtbot, vault, n=1, without_consent=())
+    assert dialog.start_folder() == documents and dialog.folder_edit.text() == ""
+    gone = ExportDialog([], dialog._export, TaskRunner(FakeThreadPool()), remembered=tmp_path / "unplugged stick")
+    qtbot.addWidget(gone)
+    assert gone.start_folder() == documents and gone.folder_edit.text() == ""
