@@ -1,4 +1,4 @@
-"""Vault commands: init, passwd, add, list, show, search, delete.
+"""Vault commands: init, passwd, add, list, show, search, delete, backup (to a stick), restore-copy.
 
 They call the same :class:`desktop.vault.Vault` the desktop app uses. Messages name what went
 wrong and what to do, never interview content; ``show`` and ``search`` print content only to
@@ -82,6 +82,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true",
                    help="restore even though the vault opens normally (every change since the backup is undone)")
     p.set_defaults(handler=cmd_restore_backup)
+
+    p = sub.add_parser("backup", help="write a verified, encrypted copy of the vault into a folder (a USB stick)")
+    add_vault_options(p)
+    p.add_argument("--to", dest="folder", metavar="FOLDER", required=True,
+                   help="the folder to write the copy into (not one a cloud service synchronises)")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore-copy", help="make a new vault (--vault DIR) from a backup copy on a stick")
+    add_vault_options(p)
+    p.add_argument("copy", metavar="FOLDER",
+                   help="the backup copy (Witnessbox-backup-...), or the folder holding it (the newest is used)")
+    p.set_defaults(handler=cmd_restore_copy)
 
     p = sub.add_parser("forces", help="list the police force codes used in imports")
     add_json_option(p)
@@ -278,6 +290,26 @@ def cmd_forces(args: argparse.Namespace, ctx: Context) -> int:
     else:
         for f in FORCES:
             ctx.say(f"{f.code:<22} {f.name}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import backups
+
+    with open_vault(args, ctx) as vault:
+        made = backups.backup_to_folder(vault, Path(args.folder).expanduser())
+    ctx.say(f"Wrote a verified, encrypted copy of the vault to {made.folder}. It opens with the passphrase the "
+            "vault has today. Keep the stick safe: it still holds interviews deleted from the vault later.")
+    return 0
+
+
+def cmd_restore_copy(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import backups
+
+    directory = ctx.vault_dir(args)
+    copy = backups.find_copy(Path(args.copy).expanduser())
+    backups.restore_copy(copy, directory, ctx.passphrase(args, prompt="The backup's passphrase: "))
+    ctx.say(f"Made a new vault in {directory} from the backup {copy.name}. Unlock it with the backup's passphrase.")
     return 0
 
 

@@ -278,3 +278,27 @@ def test_a_huge_line_is_a_line_problem():
     with pytest.raises(ImportProblems) as info:
         parse_jsonl(json.dumps(LINE_B).encode() + b"\n" + huge + b"\n")
     assert [str(p) for p in info.value.problems] == ["line 2: the line is too long"]
+
+
+def test_backup_to_a_stick_and_restore_it_into_a_new_vault(cli, tmp_path, app_paths):
+    iid = json.loads(cli("add", "--from", str(cli.jsonl(tmp_path / "a.jsonl", LINE_A)), "--json")[1])["added"][0]
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, out, err = cli("backup", "--to", str(stick))
+    assert code == 0, err
+    (copy,) = stick.iterdir()
+    assert copy.name.startswith("Witnessbox-backup-") and str(copy) in out
+    synced = tmp_path / "Dropbox"
+    synced.mkdir()
+    code, _out, err = cli("backup", "--to", str(synced))
+    assert code == 1 and "cloud service" in err and list(synced.iterdir()) == []
+
+    (tmp_path / "laptop2").mkdir()
+    other = Cli(app_paths, tmp_path / "laptop2")
+    other.pw.write_text(cli.pw.read_text())
+    code, out, err = other("restore-copy", str(stick))
+    assert code == 0, err
+    assert "new vault" in out
+    assert [row["id"] for row in json.loads(other("list", "--json")[1])] == [iid]
+    code, _out, err = other("restore-copy", str(stick))  # never over a vault
+    assert code == 1 and "new or empty" in err

@@ -1,0 +1,203 @@
+"""Backups a worker can see: an encrypted copy of the vault on a stick, and a new vault made from one.
+
+The vault keeps its own verified backups inside its folder (:mod:`desktop.vault.backup`); they do
+not survive a lost or broken laptop. :func:`backup_to_folder` makes one more of those (the same
+verified path: ``VACUUM INTO``, opened and checked, renamed into place) and copies it into a new
+folder ``Witnessbox-backup-<UTC time>`` in the folder chosen (a USB stick), each file written once
+and read back by hash (:func:`desktop.transfer.stick.write_to_stick`). The copy is itself a vault
+folder (``vault.db`` + ``keyslot.json``), still encrypted, and opens with the passphrase the vault
+had when the copy was made. A folder a cloud service synchronises, or one inside a vault, is refused.
+
+When the copy is verified, the time is kept in the vault's settings: Settings shows it, and
+:func:`backup_due` says when a reminder is due (:data:`REMIND_AFTER` without one).
+
+:func:`restore_copy` makes a new vault folder from such a copy (a replacement laptop): it checks the
+passphrase against the copy's key slot before writing anything, copies the two files through the
+atomic writer, and unlocks the new vault once to prove it opens.
+
+A copy on a stick cannot be reached by a later deletion: it holds what the vault held that day.
+The worker is told so where the copy is made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from desktop.files import atomic_writer, fsync_dir
+from desktop.paths import SyncedFolderError, check_not_synced, make_private_dir
+from desktop.services import destinations
+from desktop.services.errors import Refused
+from desktop.transfer.errors import StickWriteFailed
+from desktop.transfer.stick import write_to_stick
+from desktop.vault import Vault, VaultDamaged, VaultError
+from desktop.vault.keyslot import KeySlot, wipe
+
+LAST_BACKUP_KEY = "last_backup_to_folder"  # in the vault's settings: ISO time (UTC) of the last verified copy
+REMIND_AFTER = timedelta(days=7)
+COPY_PREFIX = "Witnessbox-backup-"
+FILES = ("vault.db", "keyslot.json")
+
+
+@dataclass(frozen=True)
+class FolderBackup:
+    folder: Path  # the copy: a vault folder on the stick
+    made_at: datetime  # UTC
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _check_destination(folder: Path) -> Path:
+    try:
+        check_not_synced(Path(folder))
+    except SyncedFolderError:
+        raise Refused("That folder is copied to a cloud service, so the backup would leave this computer. "
+                      "Choose a folder on a USB stick or another drive you keep safe.") from None
+    return destinations.check_folder(folder)
+
+
+def backup_to_folder(vault: Vault, folder: Path, *, now=_now) -> FolderBackup:  # noqa: ANN001 - a clock
+    """Make a verified backup and copy it into a new folder inside ``folder``; see the module docstring.
+
+    Raises :class:`Refused` (a synced folder, a folder inside a vault, a stick that is full, pulled
+    out or does not read back); nothing is left on the stick then. A :class:`VaultError` means the
+    vault's own backup could not be made, and nothing was copied.
+    """
+    target_root = _check_destination(folder)
+    made = vault.backup_now("manual")
+    when = now()
+    copy = target_root / f"{COPY_PREFIX}{when.strftime('%Y%m%dT%H%M%SZ')}"
+    n = 1
+    while copy.exists():
+        n += 1
+        copy = target_root / f"{COPY_PREFIX}{when.strftime('%Y%m%dT%H%M%SZ')}-{n}"
+    try:
+        copy.mkdir()
+    except OSError:
+        raise Refused("The backup could not be written to that folder (it may be read-only or the stick "
+                      "was removed). Check the stick and try again; the vault was not changed.") from None
+    try:
+        for name in FILES:
+            source = made / name
+            size = source.stat().st_size
+
+            def produce(sink, source=source) -> None:  # noqa: ANN001 - the stick's hashing file
+                with open(source, "rb") as fh:
+                    while chunk := fh.read(1024 * 1024):
+                        sink.write(chunk)
+
+            write_to_stick(copy, name, produce, expected_size=size, headroom=1.1)
+    except StickWriteFailed as exc:
+        shutil.rmtree(copy, ignore_errors=True)
+        raise Refused(_stick_message(str(exc))) from None
+    except OSError:
+        shutil.rmtree(copy, ignore_errors=True)
+        raise Refused("The backup could not be written to that folder (the stick may have been removed). "
+                      "Check the stick and try again; the vault was not changed.") from None
+    with contextlib.suppress(OSError):
+        fsync_dir(target_root)
+    vault.settings.set(LAST_BACKUP_KEY, when.isoformat())
+    vault.audit.append("vault.backup_copied")
+    return FolderBackup(copy, when)
+
+
+def _stick_message(text: str) -> str:
+    """The stick writer's words are about sending a bundle; a backup says the same of itself."""
+    return text.replace("nothing was sent", "no backup was left there").replace(
+        "Send fewer interviews at once.", "Use a stick formatted as exFAT or NTFS.")
+
+
+def last_backup(vault: Vault) -> datetime | None:
+    """When the last verified copy to a folder was made (UTC), or None if never."""
+    value = vault.settings.get(LAST_BACKUP_KEY)
+    if not isinstance(value, str):
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def backup_due(vault: Vault, *, now=_now) -> bool:  # noqa: ANN001 - a clock
+    """True when the worker should be reminded: no copy for :data:`REMIND_AFTER`, or none ever while
+    the vault has held interviews for that long."""
+    last = last_backup(vault)
+    if last is not None:
+        return now() - last >= REMIND_AFTER
+    entries = vault.audit.entries()
+    first = entries[0].at if entries else None
+    if first is None or vault.interviews.count() == 0:
+        return False
+    if first.tzinfo is None:
+        first = first.replace(tzinfo=UTC)
+    return now() - first >= REMIND_AFTER
+
+
+def find_copy(folder: Path) -> Path:
+    """``folder`` if it is a backup copy (or a vault folder), else the newest copy inside it."""
+    folder = Path(folder)
+    if Vault.exists(folder):
+        return folder
+    copies = sorted((p for p in folder.glob(f"{COPY_PREFIX}*") if Vault.exists(p)), key=lambda p: p.name)
+    if not copies:
+        raise Refused("There is no Witnessbox backup in that folder. Choose the stick's folder that holds "
+                      f"a {COPY_PREFIX}… folder, or that folder itself.")
+    return copies[-1]
+
+
+def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
+    """A new vault in ``target`` (a new or empty folder) made from the backup copy ``copy``
+    (:func:`find_copy` finds it in a stick's folder). Returns the copy used.
+
+    Refused before anything is written: a target that holds anything, a synced target, a copy whose
+    key file is damaged; :class:`~desktop.vault.WrongPassphrase` for a passphrase that does not
+    open the copy. The new vault is unlocked once to prove it opens; if it does not, what was
+    written is removed and the copy is untouched.
+    """
+    copy = find_copy(copy)
+    target = Path(target).expanduser()
+    try:
+        check_not_synced(target)
+    except SyncedFolderError as exc:
+        raise Refused(str(exc)) from None
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise Refused("The folder for the restored vault must be new or empty; choose another folder.")
+    if any(Vault.exists(a) for a in target.parents):
+        raise Refused("That folder is inside a Witnessbox vault; choose a folder outside it.")
+    try:
+        slot = KeySlot.from_bytes((copy / "keyslot.json").read_bytes())
+    except (OSError, ValueError):
+        raise Refused("The backup's key file is damaged or unreadable; try another copy.") from None
+    try:
+        wipe(slot.open(passphrase))  # WrongPassphrase before anything is written
+    except VaultDamaged:
+        raise Refused("The backup's key file is damaged; try another copy.") from None
+    created = not target.exists()
+    make_private_dir(target)
+    try:
+        for name in FILES:
+            with open(copy / name, "rb") as src, atomic_writer(target / name) as dst:
+                shutil.copyfileobj(src, dst, 1024 * 1024)
+        fsync_dir(target)
+        Vault.unlock(target, passphrase).lock()
+    except (OSError, VaultError) as exc:
+        for name in FILES:
+            with contextlib.suppress(OSError):
+                (target / name).unlink()
+        if created:
+            shutil.rmtree(target, ignore_errors=True)
+        if isinstance(exc, VaultDamaged):
+            raise Refused("The backup copy is damaged and does not open; try another copy.") from None
+        raise Refused("The vault could not be made from the backup (the disk may be full or the stick was "
+                      "removed). Nothing was changed; try again.") from None
+    return copy
+
+
+__all__ = ["FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER", "backup_due", "backup_to_folder", "find_copy",
+           "last_backup", "restore_copy"]
