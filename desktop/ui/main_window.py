@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.services.interviews import OPEN_KEY
+from desktop.ui.backup_box import BackupReminder
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.interview_editor import InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
             system_lock.lock_requested.connect(self.lock)
         self._idle_override = idle_timeout_ms
         self.settings_dialog: SettingsDialog | None = None
+        self._choose_backup_folder = choose_stick_folder  # a backup goes to a stick, like a bundle
         self.last_lock_seconds: float | None = None
 
         central = QWidget(self)
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._build_header(central))
+        self.backup_reminder = BackupReminder(central)
+        self.backup_reminder.open_settings.connect(self.show_settings)
+        outer.addWidget(self.backup_reminder)
         self.stack = QStackedWidget(central)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -257,6 +262,7 @@ class MainWindow(QMainWindow):
         self._apply_idle_timeout()
         self.idle.start()
         self._restore_editor()
+        self.backup_reminder.refresh(vault)
         self.unlocked.emit()
 
     @staticmethod
@@ -378,8 +384,11 @@ class MainWindow(QMainWindow):
             return
         if self.settings_dialog is not None:
             self.settings_dialog.reject()
-        dialog = SettingsDialog(self._vault, self, tasks=self._tasks, kdf=self._gate.kdf)
+        choose = {"choose_backup_folder": self._choose_backup_folder} if self._choose_backup_folder else {}
+        dialog = SettingsDialog(self._vault, self, tasks=self._tasks, kdf=self._gate.kdf, **choose)
         dialog.accepted.connect(self._apply_idle_timeout)
+        if dialog.backup_box is not None:
+            dialog.backup_box.made.connect(lambda: self.backup_reminder.refresh(self._vault))
         dialog.finished.connect(lambda _result: self._settings_closed(dialog))
         self.settings_dialog = dialog
         dialog.launch()
@@ -419,6 +428,7 @@ class MainWindow(QMainWindow):
         self.editor.detach()
         self.dashboard.detach()
         self.list_page.clear()
+        self.backup_reminder.hide()
         if vault is not None:
             try:
                 vault.lock()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.passphrase import too_weak
 from desktop.services import organisation, retention
 from desktop.ui import labels
+from desktop.ui.backup_box import BackupBox, BackupFolderChooser, choose_backup_folder
 from desktop.ui.session import DEFAULT_IDLE_MINUTES, forget_typed
 from desktop.ui.workers import TaskRunner
 
@@ -50,7 +51,7 @@ class SettingsDialog(QDialog):
     cost (None: measured on this machine, as for a new vault)."""
 
     def __init__(self, vault, parent: QWidget | None = None, *, tasks: TaskRunner | None = None,
-                 kdf: object | None = None) -> None:
+                 kdf: object | None = None, choose_backup_folder: BackupFolderChooser = choose_backup_folder) -> None:
         super().__init__(parent)
         self._vault = vault
         self._tasks = tasks
@@ -105,6 +106,10 @@ class SettingsDialog(QDialog):
         v.addWidget(note)
         if tasks is not None:
             v.addWidget(self._passphrase_box())
+        self.backup_box: BackupBox | None = None
+        if tasks is not None:
+            self.backup_box = BackupBox(vault, tasks, self, choose=choose_backup_folder)
+            v.addWidget(self.backup_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -239,6 +244,8 @@ class SettingsDialog(QDialog):
     def done(self, result: int) -> None:
         self._forget_passphrases()
         self._closed = True
+        if self.backup_box is not None:
+            self.backup_box.detach()
         super().done(result)
 
     def launch(self) -> None:
