@@ -8,7 +8,8 @@
   place it appears (the list says "3 places"); one place can be kept with a reason, as a
   suggestion can, and "Undo my redaction" takes the whole redaction back.
 * "Apply" shows the preview, which is exactly ``Redacted.text``: the text the PDF is made from.
-* A legend under the statement says which colour is which kind of thing.
+* A compact key under the statement and the list says which colour is which kind of thing
+  (a swatch and a word or two each; its tooltip lists every kind).
 * ``spans=``: suggestions already made by :func:`desktop.redaction.detect` (for example on a
   worker thread); without it the widget runs detection itself.
 * ``clear()`` forgets the statement: the text, the list, the preview and the decisions.
@@ -24,7 +25,7 @@ import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocumentFragment
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -67,6 +68,19 @@ TYPE_COLOURS: dict[str, str] = {
     "OTHER": "#d0d0d0",
 }
 REJECTED_COLOUR = "#eeeeee"
+# The key under the statement names each colour in a word or two; its tooltip (and a screen
+# reader) lists every kind of thing the colour is used for.
+KEY_NAMES: dict[str, str] = {
+    "#ffd6a5": "Names",
+    "#caffbf": "Places",
+    "#9bf6ff": "Contacts",
+    "#fdffb6": "Birth dates",
+    "#bdb2ff": "ID numbers",
+    "#ffc6ff": "Immigration papers",
+    "#a0c4ff": "Police references",
+    "#e4c1f9": "Vehicles, bank",
+    "#d0d0d0": "Other",
+}
 
 
 def legend_entries() -> list[tuple[str, list[str]]]:
@@ -140,15 +154,20 @@ class RedactionReview(QWidget):
         self.legend.setObjectName("redactionLegend")
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setAccessibleName(self.tr("Colour legend"))
+        self.legend.setAccessibleName(self.tr("Colour key"))
         self.legend.setText(self._legend_html())
+        self.legend.setToolTip(self.legend_text())
+        self.legend.setAccessibleDescription(self.legend_text())
         self.list.currentRowChanged.connect(self._show_current)
 
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Why should this stay? (needed to keep it)"))
         self.reason.setAccessibleName(self.tr("Reason for keeping"))
         self.reject_button = QPushButton(self.tr("&Keep this text"), self)
-        self.reject_button.setToolTip(self.tr("Do not redact the chosen suggestion (a reason is needed)"))
+        self.keep_hint = QLabel(self)
+        self.keep_hint.setWordWrap(True)
+        self.keep_hint.setProperty("role", "muted")
+        self.keep_hint.setAccessibleName(self.tr("Why Keep this text is not available"))
         self.accept_button = QPushButton(self.tr("Re&dact it again"), self)
         self.type_box = QComboBox(self)
         for t, label in TYPE_LABELS.items():
@@ -181,6 +200,7 @@ class RedactionReview(QWidget):
         row.addWidget(self.reject_button)
         row.addWidget(self.accept_button)
         sl.addLayout(row)
+        sl.addWidget(self.keep_hint)
         row2 = QHBoxLayout()
         row2.addWidget(self.type_box, 1)
         row2.addWidget(self.add_button)
@@ -192,14 +212,20 @@ class RedactionReview(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.view, 1)
-        ll.addWidget(self.legend)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(left)
         top.addWidget(side)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
+        # The key spans the statement and the list: both use its colours, and a row that wide
+        # holds every swatch.
+        upper = QWidget(self)
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(top, 1)
+        ul.addWidget(self.legend)
         outer = QSplitter(Qt.Orientation.Vertical, self)
-        outer.addWidget(top)
+        outer.addWidget(upper)
         outer.addWidget(self.preview)
         # The statement is what the reviewer works on: it gets most of the height, the preview the rest.
         outer.setStretchFactor(0, 3)
@@ -212,14 +238,19 @@ class RedactionReview(QWidget):
     # --- what is shown -------------------------------------------------------------------------
 
     def _legend_html(self) -> str:
-        swatch = '<span style="background-color:{c}; color:#000000">&nbsp;{t}&nbsp;</span>'
-        parts = [swatch.format(c=c, t=html.escape(", ".join(labels))) for c, labels in legend_entries()]
-        parts.append(swatch.format(c=REJECTED_COLOUR, t=html.escape(self.tr("kept (not redacted)"))))
-        return self.tr("Colours:") + " " + " &nbsp; ".join(parts)
+        """A compact key: a swatch and a word or two per colour, in a row that wraps between entries."""
+        swatch = ('<span style="background-color:{c}; color:{c}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
+                  '&nbsp;{t}')
+        entries = [(c, self.tr(KEY_NAMES.get(c, "Other"))) for c, _labels in legend_entries()]
+        entries.append((REJECTED_COLOUR, self.tr("Kept")))
+        parts = [swatch.format(c=c, t=html.escape(name).replace(" ", "&nbsp;")) for c, name in entries]
+        return " &nbsp;&nbsp; ".join(parts)
 
     def legend_text(self) -> str:
-        """The legend as plain text (what a screen reader says)."""
-        return QTextDocumentFragment.fromHtml(self.legend.text()).toPlainText()
+        """The key in words, every kind of thing under its colour's name (its tooltip; what a screen reader says)."""
+        rows = [f"{self.tr(KEY_NAMES.get(c, 'Other'))}: {', '.join(labels)}" for c, labels in legend_entries()]
+        rows.append(self.tr("Kept: text kept as it is (not redacted)"))
+        return "\n".join(rows)
 
     def clear(self) -> None:
         """Forget the statement: the text, the list of suggestions, the highlights, the preview, the
@@ -346,6 +377,10 @@ class RedactionReview(QWidget):
         sp = self.current_span()
         can_reject = sp is not None and sp.source != "known" and not self.is_rejected(sp)
         self.reject_button.setEnabled(can_reject and bool(self.reason.text().strip()))
+        why = self._why_not_keep(sp)
+        self.keep_hint.setText(why)
+        self.keep_hint.setVisible(bool(why))
+        self.reject_button.setToolTip(why or self.tr("Do not redact the chosen text; the reason goes with it"))
         self.accept_button.setEnabled(sp is not None and (self.is_rejected(sp) or sp.source == "manual"))
         manual_undo = sp is not None and sp.source == "manual" and not self.is_rejected(sp)
         self.accept_button.setText(self.tr("Un&do my redaction") if manual_undo else self.tr("Re&dact it again"))
@@ -353,13 +388,35 @@ class RedactionReview(QWidget):
         listed = sp is not None and sel == (sp.start, sp.end)
         self.add_button.setEnabled(sel is not None and not listed)
 
+    def _why_not_keep(self, sp: Span | None) -> str:
+        """Why "Keep this text" cannot be pressed now, in the reviewer's words ("" when it can)."""
+        if sp is None:
+            return self.tr("To keep a text, choose it in the list of suggestions first.")
+        if sp.source == "known":
+            return self.tr("Recorded names and identifiers are always redacted. To keep one, remove it from the "
+                           "people or identifiers in the interview.")
+        if self.is_rejected(sp):
+            return self.tr("This text is already kept. \u201cRedact it again\u201d takes that back.")
+        if not self.reason.text().strip():
+            return self.tr("Type why this text should stay in the box above: a reason is needed to keep it.")
+        return ""
+
     # --- decisions -----------------------------------------------------------------------------
 
     def _changed(self) -> None:
-        self.redacted = None
-        self.preview.clear()
         self._refresh()
         self.decisions_changed.emit(self.decisions.to_dict())
+        if self.redacted is not None:
+            self._update_preview()  # in place, where the reviewer was reading
+
+    def _update_preview(self) -> None:
+        """Make the preview again from the decisions as they are now, keeping the scroll position."""
+        bar = self.preview.verticalScrollBar()
+        at = bar.value()
+        self.redacted = apply(self.text, self.spans, self.decisions)
+        self.preview.setPlainText(self.redacted.text)
+        bar.setValue(min(at, bar.maximum()))
+        self.applied.emit(self.redacted)
 
     def reject_current(self) -> None:
         sp = self.current_span()

@@ -214,3 +214,61 @@ def test_redact_selection_covers_every_place_and_one_place_can_be_kept(qtbot):
     qtbot.mouseClick(w.accept_button, Qt.MouseButton.LeftButton)
     red = w.apply()
     assert red.text.count("Walsall") == 2 and "WALSALL" in red.text and w.decisions.items == []
+
+
+def test_the_colour_key_is_a_compact_row_of_swatches_with_the_kinds_in_its_tooltip(qtbot):
+    from desktop.redaction import TYPE_LABELS
+    from desktop.ui.redaction_review import KEY_NAMES, REJECTED_COLOUR, legend_entries
+
+    w = make(qtbot)
+    shown = w.legend.text()
+    for label in TYPE_LABELS.values():  # the visible key is short: no kind spelt out there
+        assert label not in shown, label
+    assert [c for c, _ in legend_entries()] == list(KEY_NAMES)  # every colour has a name in the key
+    for name in (*KEY_NAMES.values(), "Kept"):
+        assert name.replace(" ", "&nbsp;") in shown, name
+    assert REJECTED_COLOUR in shown
+    assert w.legend.toolTip() == w.legend_text() == w.legend.accessibleDescription()
+    w.resize(1000, 600)  # the review dialog's size
+    qtbot.waitUntil(lambda: w.legend.width() > 300)
+    assert w.legend.heightForWidth(w.legend.width()) < 3 * w.legend.fontMetrics().height()  # a row, two at most
+
+
+def test_the_preview_is_made_again_in_place_after_a_change(qtbot):
+    long_text = "\n".join(f"Line {i}: the van came again." for i in range(80)) + "\nBlessing rang 07700 900123."
+    w = RedactionReview(long_text, KnownIdentifiers())
+    qtbot.addWidget(w)
+    w.resize(900, 600)
+    w.show()
+    w.apply()
+    bar = w.preview.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    at = bar.value()
+    start = long_text.index("the van", 400)
+    cursor = w.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("the van"), QTextCursor.MoveMode.KeepAnchor)
+    w.view.setTextCursor(cursor)
+    with qtbot.waitSignal(w.applied):
+        qtbot.mouseClick(w.add_button, Qt.MouseButton.LeftButton)
+    assert "the van" not in w.preview.toPlainText()  # made again, not emptied
+    assert w.preview.toPlainText() == w.redacted.text
+    assert bar.value() == at
+
+
+def test_keep_this_text_says_why_it_cannot_be_pressed(qtbot):
+    w = make(qtbot)
+    w.list.setCurrentRow(-1)
+    assert not w.reject_button.isEnabled() and "choose it in the list" in w.keep_hint.text()
+    w.list.setCurrentRow(row_of(w, "Rajinder Sandhu"))
+    assert not w.reject_button.isEnabled() and "always redacted" in w.reject_button.toolTip()
+    w.list.setCurrentRow(row_of(w, "Harehills Lane"))
+    assert not w.reject_button.isEnabled() and "a reason is needed" in w.keep_hint.text()
+    assert w.keep_hint.isVisible()
+    qtbot.keyClicks(w.reason, "a long public road")
+    assert w.reject_button.isEnabled() and w.keep_hint.isHidden()
+    qtbot.mouseClick(w.reject_button, Qt.MouseButton.LeftButton)
+    w.list.setCurrentRow(row_of(w, "Harehills Lane"))
+    assert "already kept" in w.keep_hint.text()
+    assert w.accept_button.text().replace("&", "") == "Redact it again"  # a suggestion kept, not a manual one
