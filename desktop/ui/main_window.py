@@ -32,6 +32,7 @@ from desktop import APP_NAME
 from desktop.services.interviews import OPEN_KEY
 from desktop.ui.backup_box import BackupReminder
 from desktop.ui.dashboard import DashboardPage
+from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.interview_editor import InterviewEditor, pick_files
 from desktop.ui.list_page import InterviewListPage
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
             system_lock.lock_requested.connect(self.lock)
         self._idle_override = idle_timeout_ms
         self.settings_dialog: SettingsDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self._choose_backup_folder = choose_stick_folder  # a backup goes to a stick, like a bundle
         self.last_lock_seconds: float | None = None
 
@@ -184,6 +186,9 @@ class MainWindow(QMainWindow):
         h.addWidget(self.totals_button)
         self.settings_button = QPushButton(self.tr("Settings"), header)
         self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.help_button = QPushButton(self.tr("Help"), header)
+        self.help_button.setAccessibleName(self.tr("Help"))
+        self.help_button.setToolTip(self.tr("What auto-lock, quick exit, the redaction review and consent do (F1)"))
         self.lock_button = QPushButton(self.tr("&Lock"), header)
         self.lock_button.setAccessibleName(self.tr("Lock Witnessbox"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L). Your draft is kept."))
@@ -191,9 +196,10 @@ class MainWindow(QMainWindow):
         self.quick_exit_button.setObjectName("quickexit")
         self.quick_exit_button.setAccessibleName(self.tr("Quick exit"))
         self.quick_exit_button.setToolTip(self.tr("Lock and hide Witnessbox at once (Esc twice, or Ctrl+Shift+Q)"))
-        for b in (self.settings_button, self.lock_button, self.quick_exit_button):
+        for b in (self.settings_button, self.help_button, self.lock_button, self.quick_exit_button):
             h.addWidget(b)
         self.settings_button.clicked.connect(self.show_settings)
+        self.help_button.clicked.connect(self.show_help)
         self.lock_button.clicked.connect(self.lock)
         self.quick_exit_button.clicked.connect(self.quick_exit)
         return header
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
         self.lock_action = action(QKeySequence("Ctrl+L"), self.lock)  # and quick_exit_keys, in every other window
         self.new_action = action(QKeySequence.StandardKey.New, self.new_interview)
         self.find_action = action(QKeySequence.StandardKey.Find, self._focus_search)
+        self.help_action = action(QKeySequence("F1"), self.show_help)
 
     def _focus_search(self) -> None:
         if self.is_unlocked:
@@ -392,6 +399,22 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._settings_closed(dialog))
         self.settings_dialog = dialog
         dialog.launch()
+
+    def show_help(self) -> None:
+        """The Help page (locked or not: it says nothing about any vault)."""
+        if self.help_dialog is not None:
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+            return
+        dialog = HelpDialog(self)
+        dialog.finished.connect(lambda _result: self._help_closed(dialog))
+        self.help_dialog = dialog
+        dialog.show()
+
+    def _help_closed(self, dialog: HelpDialog) -> None:
+        dialog.deleteLater()
+        if self.help_dialog is dialog:
+            self.help_dialog = None
 
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         dialog.deleteLater()
