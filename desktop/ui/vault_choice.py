@@ -150,6 +150,16 @@ class VaultChoice(QObject):
     def use_default(self) -> None:
         self._point_at(self.default_dir)
 
+    def choose_folder(self, parent: QWidget) -> Path | None:
+        """Ask for a folder the way "Open another vault…" does (a restore asks for two)."""
+        return self._choose(parent)
+
+    def use_restored(self, folder: Path) -> None:
+        """Open the vault just made from a backup copy (:mod:`desktop.ui.restore_dialog`)."""
+        self._point_at(Path(folder))
+        self.notice = self.tr("The backup was restored into a new vault. Unlock it with the backup's passphrase.")
+        self.changed.emit()  # the lock screen shows again, with the notice
+
     def _point_at(self, folder: Path) -> None:
         if self._remembered is not None:
             if _same_folder(folder, self.default_dir):
@@ -176,9 +186,11 @@ class VaultSwitcher(QWidget):
         row = QHBoxLayout()
         self.open_button = self._link(open_text, open_text.rstrip("…"))
         self.default_button = self._link(self.tr("Back to the usual vault"), self.tr("Back to the usual vault"))
+        self.restore_button = self._link(self.tr("Restore a backup…"), self.tr("Restore a backup from a stick"))
         self.which_button = self._link(self.tr("Which vault?"), self.tr("Show which vault folder this is"))
         self.which_button.setCheckable(True)
-        for b in (self.open_button, self.default_button):
+        self.restore_dialog = None
+        for b in (self.open_button, self.restore_button, self.default_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.which_button)
@@ -196,6 +208,7 @@ class VaultSwitcher(QWidget):
         v.addWidget(self.message)
         self.open_button.clicked.connect(self._open_another)
         self.default_button.clicked.connect(self._use_default)
+        self.restore_button.clicked.connect(self.restore_backup)
         self.which_button.toggled.connect(self._show_name)
         self.refresh()
 
@@ -231,6 +244,25 @@ class VaultSwitcher(QWidget):
         refused = self._choice.open_another(self.window())
         if refused:
             self._say(refused)
+
+    def restore_backup(self) -> None:
+        """The restore dialog: a backup copy from a stick into a new vault folder."""
+        from desktop.ui.restore_dialog import RestoreDialog
+
+        if self._tasks.busy:
+            return
+        self._say(None)
+        suggested = None if self._choice.default_exists else self._choice.default_dir
+        dialog = RestoreDialog(self._tasks, self._choice.choose_folder, suggested, self.window())
+        dialog.restored.connect(self._choice.use_restored)
+        dialog.finished.connect(lambda _r: self._restore_closed(dialog))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restore_closed(self, dialog) -> None:  # noqa: ANN001
+        dialog.deleteLater()
+        if self.restore_dialog is dialog:
+            self.restore_dialog = None
 
     def _use_default(self) -> None:
         if not self._tasks.busy:

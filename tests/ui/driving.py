@@ -222,3 +222,16 @@ def add_interview(qtbot, window, *, consent: bool, statement: str = REVIEW_STATE
     with qtbot.waitSignal(editor.saved, timeout=5000):
         qtbot.mouseClick(editor.save_button, LEFT)
     return editor.current_id
+
+
+def select_text(review, piece: str) -> None:
+    """Select the first ``piece`` in the review's statement, as a reviewer drags over it."""
+    from PySide6.QtGui import QTextCursor
+
+    from desktop.ui.redaction_review import cp_to_qt
+
+    start = review.text.index(piece)
+    cursor = review.view.textCursor()
+    cursor.setPosition(cp_to_qt(review.text, start))
+    cursor.setPosition(cp_to_qt(review.text, start + len(piece)), QTextCursor.MoveMode.KeepAnchor)
+    review.view.setTextCursor(cursor)

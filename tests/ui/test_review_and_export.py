@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Status
-from desktop.ui.redaction_review import cp_to_qt
 from tests.pdf_tools import pdftotext
 from tests.ui.driving import REVIEW_HIDDEN as HIDDEN
 from tests.ui.driving import REVIEW_NAME as NAME
 from tests.ui.driving import REVIEW_PHONE as PHONE
 from tests.ui.driving import REVIEW_ROAD as ROAD
 from tests.ui.driving import REVIEW_STATEMENT as STATEMENT
-from tests.ui.driving import FakeThreadPool, add_interview, create_vault, unlock, visible_texts
+from tests.ui.driving import FakeThreadPool, add_interview, create_vault, select_text, unlock, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 GONE = ("Małgorzata", "Malgorzata", "MAŁGORZATA", "Kowalczyk", "07700", "900461", "Oksana", "Bilyk", "blue van")
@@ -68,14 +67,6 @@ def row_of(review, piece: str) -> int:
         if review.text[sp.start:sp.end] == piece:
             return i
     raise AssertionError(f"{piece!r} is not listed")
-
-
-def select_text(review, piece: str) -> None:
-    start = review.text.index(piece)
-    cursor = review.view.textCursor()
-    cursor.setPosition(cp_to_qt(review.text, start))
-    cursor.setPosition(cp_to_qt(review.text, start + len(piece)), QTextCursor.MoveMode.KeepAnchor)
-    review.view.setTextCursor(cursor)
 
 
 @pytest.fixture
