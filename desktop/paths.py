@@ -96,6 +96,18 @@ def documents_dir() -> Path:
     return found if found is not None and found.is_dir() else Path.home()
 
 
+def display_path(path: Path) -> str:
+    """A folder as the window shows it: under the home folder, ``~/Documents/Statements`` (shorter,
+    and it does not spell out the account name to someone looking over a shoulder); on Windows, and
+    elsewhere, the whole path."""
+    p = Path(os.path.abspath(path))
+    home = Path.home()
+    if os.name != "nt" and (p == home or home in p.parents):
+        rel = p.relative_to(home)
+        return "~" if str(rel) == "." else f"~/{rel.as_posix()}"
+    return str(p)
+
+
 def documents_or_desktop_name(path: Path) -> str | None:
     """"Documents" or "Desktop" when ``path`` lies in the user's Documents or Desktop folder.
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop import firewall
 from desktop.core.model import CrimeType
-from desktop.paths import documents_dir, synced_folder_name
+from desktop.paths import display_path, documents_dir, synced_folder_name
 from desktop.ui import labels
 from desktop.ui.workers import TaskRunner
 
@@ -210,7 +210,7 @@ class ExportDialog(QDialog):
 
     def set_folder(self, folder: Path) -> None:
         self._folder = Path(folder)
-        self.folder_edit.setText(str(self._folder))
+        self.folder_edit.setText(display_path(self._folder))
         synced = synced_folder_name(self._folder)
         if synced:
             self.synced_warning.setText(self.tr(
