@@ -238,13 +238,13 @@ class RedactionReview(QWidget):
     # --- what is shown -------------------------------------------------------------------------
 
     def _legend_html(self) -> str:
-        """A compact key: a swatch and a word or two per colour, in a row that wraps between entries."""
-        swatch = ('<span style="background-color:{c}; color:{c}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
-                  '&nbsp;{t}')
+        """A compact key: a word or two per colour, highlighted as the statement highlights that kind
+        of thing (kept text too), in a row that wraps between entries."""
+        swatch = '<span style="background-color:{c}; color:#1f2a30">&nbsp;{t}&nbsp;</span>'
         entries = [(c, self.tr(KEY_NAMES.get(c, "Other"))) for c, _labels in legend_entries()]
         entries.append((REJECTED_COLOUR, self.tr("Kept")))
         parts = [swatch.format(c=c, t=html.escape(name).replace(" ", "&nbsp;")) for c, name in entries]
-        return " &nbsp;&nbsp; ".join(parts)
+        return self.tr("Key:") + " " + " &nbsp; ".join(parts)
 
     def legend_text(self) -> str:
         """The key in words, every kind of thing under its colour's name (its tooltip; what a screen reader says)."""
