@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -59,7 +62,12 @@ class SettingsDialog(QDialog):
         self._changing = False
         self._closed = False  # a change that finishes after the dialog closed (a lock) shows nothing
         self.setWindowTitle(labels.window_title(self.tr("Settings")))
-        v = QVBoxLayout(self)
+        # The groups scroll when the screen is short (a 768-pixel laptop at 150%), so no field is
+        # ever squeezed under another; the buttons stay below them.
+        outer = QVBoxLayout(self)
+        content = QWidget(self)
+        v = QVBoxLayout(content)
+        v.setContentsMargins(0, 0, 4, 0)
         form = QFormLayout()
         self.minutes = QSpinBox(self)
         self.minutes.setRange(1, 60)
@@ -113,7 +121,18 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        v.addWidget(buttons)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(buttons)
+        # Wide enough that the notes and the groups' wrapped sentences are read in a few lines, not
+        # squeezed into a column with the fields overlapping.
+        self.setMinimumWidth(560)
+        room = self.screen().availableGeometry().height() - 60 if self.screen() is not None else 700
+        self.resize(620, max(300, min(content.sizeHint().height() + buttons.sizeHint().height() + 40, room)))
 
     # --- the passphrase ----------------------------------------------------------------------
 
