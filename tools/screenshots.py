@@ -4,9 +4,13 @@
 
 For each scale (100% on a 1366x768 screen, 150% on a 1920x1080 screen: both 1366- and
 1280-point-wide laptops) it starts a private Xvfb display, makes a demo vault with made-up
-interviews in a throwaway folder, starts the real window there and grabs the whole screen with
-ImageMagick's ``import -window root``. Nothing is read from or written to the user's own vault.
-The demo vault uses a cheap key-derivation setting: it holds only invented data and is deleted.
+interviews in a throwaway folder, starts the real window there and grabs the screen with
+ImageMagick's ``import -window root``, twice: with the window filling the screen
+(``NN-name-100.png``) and at its default size, 1100x720 (``NN-name-window-100.png``, cropped to
+the window). The demo interviews have fixed references, so every picture shows the same ones, and
+the main one's statement names people and numbers, so the review has suggestions to show.
+Nothing is read from or written to the user's own vault. The demo vault uses a cheap
+key-derivation setting: it holds only invented data and is deleted.
 """
 
 from __future__ import annotations
@@ -21,27 +25,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = (("100", "1", "1366x768"), ("150", "1.5", "1920x1080"))
+MODES = ("full", "window")  # the window filling the screen, and at its default size
+DEFAULT_SIZE = (1100, 720)
 DEMO_PASSPHRASE = "demo only kitchen table"
+# Fixed, so the pictures at every scale and size show the same interviews (the app makes random ones).
+DEMO_REFERENCES = ("WB-3HVN-X8PA", "WB-R2KD-5TQW", "WB-9FMB-L4ZC", "WB-WX7P-2NHE", "WB-C6TJ-QK3R", "WB-8PLG-VD5M",
+                   "WB-N4ZS-7BKF", "WB-H2QE-W9XT", "WB-5KDR-MJ6P", "WB-TB8V-3CHL", "WB-6GWN-RZ4Q")
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     if os.environ.get("WITNESSBOX_SHOT_CHILD"):
-        return shoot(out, os.environ["WITNESSBOX_SHOT_TAG"])
+        return shoot(out, os.environ["WITNESSBOX_SHOT_TAG"], os.environ.get("WITNESSBOX_SHOT_MODE", "full"))
     for tag, factor, screen in SCALES:
         display = f":{90 + int(tag) % 7}"
         xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             time.sleep(1.0)  # Xvfb has no readiness signal; this is a developer tool, not a test
-            with tempfile.TemporaryDirectory() as home:
-                env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=factor,
-                           QT_AUTO_SCREEN_SCALE_FACTOR="0", QT_ENABLE_HIGHDPI_SCALING="0" if factor == "1" else "1",
-                           WITNESSBOX_SHOT_CHILD="1", WITNESSBOX_SHOT_TAG=tag, HOME=home,
-                           XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config",
-                           XDG_STATE_HOME=f"{home}/state", XDG_CACHE_HOME=f"{home}/cache", LANG="en_GB.UTF-8")
-                subprocess.run([sys.executable, __file__, str(out)], env=env, check=True, cwd=ROOT)
+            for mode in MODES:
+                with tempfile.TemporaryDirectory() as home:
+                    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=factor,
+                               QT_AUTO_SCREEN_SCALE_FACTOR="0",
+                               QT_ENABLE_HIGHDPI_SCALING="0" if factor == "1" else "1",
+                               WITNESSBOX_SHOT_CHILD="1", WITNESSBOX_SHOT_TAG=tag, WITNESSBOX_SHOT_MODE=mode,
+                               HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config",
+                               XDG_STATE_HOME=f"{home}/state", XDG_CACHE_HOME=f"{home}/cache", LANG="en_GB.UTF-8")
+                    subprocess.run([sys.executable, __file__, str(out)], env=env, check=True, cwd=ROOT)
         finally:
             xvfb.terminate()
             xvfb.wait()
@@ -66,11 +77,13 @@ def demo_interviews():
     )
 
     statement = (
-        "I went to the police station in March to report what my husband was doing. The officer asked for my "
-        "passport before he asked what happened. He said he would have to check my status with the Home Office. "
-        "I did not go back for two months because I was afraid they would send me away from my children.\n\n"
-        "Later my neighbour called the police when she heard shouting. They came to the flat and again asked about "
-        "my visa. My husband told them I was illegal and they believed him.\n\n"
+        "My name is Leila Haddad. I went to the police station in March to report what my husband Karim Haddad "
+        "was doing. PC Daniel Price asked for my passport before he asked what happened. He said he would have "
+        "to check my status with the Home Office and wrote down my reference, H1234567. I did not go back for "
+        "two months because I was afraid they would send me away from my children.\n\n"
+        "Later my neighbour Samira Nasser called the police when she heard shouting at Flat 4, 19 Elm Terrace. "
+        "They came to the flat and again asked about my visa. Karim told them I was illegal and they believed "
+        "him. My support worker's number is 07700 900461; you can also write to me at leila.h@example.org.\n\n"
         "ذهبت إلى مركز الشرطة لأبلغ عما يفعله زوجي، لكن الضابط سأل عن جواز سفري أولاً.\n"
         "पुलिस ने पहले मेरा पासपोर्ट माँगा, फिर पूछा कि क्या हुआ।"
     )
@@ -78,6 +91,7 @@ def demo_interviews():
               "avon-somerset", "essex", "thames-valley", "south-wales", "northumbria", "unknown"]
     crimes = list(CrimeType)
     main = Interview(
+        id=f"5e1d{0:028x}", reference="WB-7KQ3-M9XD",
         interviewed_on=date(2026, 11, 12), role=Role.VICTIM, crime_type=CrimeType.DOMESTIC_ABUSE,
         force="west-midlands", reported_on=YearMonth(2026, 3), statement=statement,
         people=[Person("Leila Haddad", PersonRole.INTERVIEWEE, ["Umm Sami"]),
@@ -100,6 +114,7 @@ def demo_interviews():
              "Efua Mensah", "Sandeep Gill", "Olena Kovalenko", "Abdi Warsame", "Mei Lin Chow"]  # all invented
     for n in range(1, 12):
         out.append(Interview(
+            id=f"5e1d{n:028x}", reference=DEMO_REFERENCES[n - 1],
             interviewed_on=date(2026, 11 - n % 9, 1 + n), role=list(Role)[n % 3], crime_type=crimes[n % len(crimes)],
             force=forces[n], reported_on=YearMonth(2026, max(1, 10 - n % 9)), statement="Made-up demo statement.",
             people=[Person(names[n - 1], PersonRole.INTERVIEWEE)] * (n % 3),
@@ -145,14 +160,14 @@ def demo_letter_png() -> bytes:
     return buf.getvalue()
 
 
-def shoot(out: Path, tag: str) -> int:
+def shoot(out: Path, tag: str, mode: str = "full") -> int:
     from desktop import firewall
 
     firewall.install(firewall.DEFAULT_ALLOWED_PROGRAMS + ("import", "/usr/bin/import"))
 
     from PIL import Image
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QRect, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import Application, build_main_window
@@ -166,8 +181,10 @@ def shoot(out: Path, tag: str) -> int:
     cheap = KdfParams(time_cost=1, memory_cost_kib=8 * 1024, lanes=1)
     window = build_main_window(paths, kdf=cheap, today=lambda: date(2026, 11, 26))
     screen = app.primaryScreen().availableGeometry()
-    window.setGeometry(screen)
+    area = screen if mode == "full" else QRect(screen.x(), screen.y(), *DEFAULT_SIZE)
+    window.setGeometry(area)
     window.show()
+    suffix = tag if mode == "full" else f"window-{tag}"
 
     def settle(ms: int = 400) -> None:
         loop = QEventLoop()
@@ -177,12 +194,17 @@ def shoot(out: Path, tag: str) -> int:
 
     def grab(name: str) -> None:
         settle()
-        raw = out / f".{name}-{tag}.png"
-        final = out / f"{name}-{tag}.png"
+        raw = out / f".{name}-{suffix}.png"
+        final = out / f"{name}-{suffix}.png"
         subprocess.run(["import", "-window", "root", str(raw)], check=True)
         # A 128-colour palette keeps the text crisp and the file small enough to commit.
         with Image.open(raw) as im:
-            im.convert("RGB").quantize(colors=128, dither=Image.Dither.NONE).save(final, optimize=True)
+            picture = im.convert("RGB")
+            if mode == "window":  # only the window (and the dialogs over it), in device pixels
+                g, ratio = window.geometry(), window.devicePixelRatio()
+                picture = picture.crop((round(g.x() * ratio), round(g.y() * ratio),
+                                        round((g.x() + g.width()) * ratio), round((g.y() + g.height()) * ratio)))
+            picture.quantize(colors=128, dither=Image.Dither.NONE).save(final, optimize=True)
         raw.unlink()
         print("wrote", final.relative_to(ROOT) if final.is_relative_to(ROOT) else final)
 
@@ -219,7 +241,8 @@ def shoot(out: Path, tag: str) -> int:
         settle(100)
     if editor.viewer is None:
         raise SystemExit("the attachment viewer did not open within ten seconds")
-    editor.viewer.resize(min(820, screen.width() - 80), min(640, screen.height() - 80))
+    editor.viewer.resize(min(820, area.width() - 80), min(640, area.height() - 80))
+    editor.viewer.move(area.center() - editor.viewer.rect().center())
     grab("10-attachment-viewer")
     editor.viewer.reject()
 
@@ -233,14 +256,17 @@ def shoot(out: Path, tag: str) -> int:
     review = window.statements.review_dialog
     if review is None:
         raise SystemExit("the redaction review did not open within ten seconds")
-    review.review.list.setCurrentRow(0)
-    review.review.apply()
+    shown = review.review
+    if not shown.items():
+        raise SystemExit("the demo statement gives the review nothing to show")
+    shown.list.setCurrentRow(next((i for i, sp in enumerate(shown.items()) if sp.source != "known"), 0))
+    shown.apply()
     grab("11-review-redactions")
     review.reject()
 
-    # "Export statements" on the list, after exporting into a folder of the throwaway home.
-    statements = Path(os.environ["HOME"]) / "statements"
-    statements.mkdir()
+    # "Export statements" on the list, after exporting into the throwaway home's Documents.
+    statements = Path(os.environ["HOME"]) / "Documents" / "Statements"
+    statements.mkdir(parents=True)
     window.export_statements()
     export = window.statements.export_dialog
     export.set_folder(statements)
@@ -251,6 +277,21 @@ def shoot(out: Path, tag: str) -> int:
         settle(100)
     grab("12-export-statements")
     export.reject()
+
+    # Settings after a backup to a stick (a folder of the throwaway home), and the Help page.
+    stick = Path(os.environ["HOME"]) / "stick"
+    stick.mkdir()
+    from desktop.services import backups
+
+    backups.backup_to_folder(vault, stick)
+    window.show_settings()
+    window.settings_dialog.move(area.center() - window.settings_dialog.rect().center())
+    grab("13-settings")
+    window.settings_dialog.reject()
+    window.show_help()
+    window.help_dialog.move(area.center() - window.help_dialog.rect().center())
+    grab("14-help")
+    window.help_dialog.reject()
 
     # The totals, over many more invented interviews (coded facts only), counted on a worker thread.
     vault.interviews.add_many(demo_totals())
