@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.paths import display_path
 from desktop.ui import labels
 from desktop.ui.session import forget_typed
 from desktop.ui.workers import TaskRunner
@@ -136,7 +137,7 @@ class RestoreDialog(QDialog):
         chosen = self._choose(self)
         if chosen is not None:
             self.target = chosen
-            self.target_edit.setText(str(chosen))
+            self.target_edit.setText(display_path(chosen))
         self._update()
 
     def _update(self) -> None:
