@@ -110,17 +110,3 @@ def test_a_reminder_is_due_after_seven_days_without_a_copy(vault, tmp_path):
     assert not backups.backup_due(vault, now=lambda: made.made_at + timedelta(days=6, hours=23))
     assert backups.backup_due(vault, now=lambda: made.made_at + timedelta(days=7))
 
-
-def test_a_folder_under_home_is_shown_from_the_home_folder(tmp_path, monkeypatch):
-    import os
-
-    from desktop.paths import display_path
-
-    monkeypatch.setenv("HOME", str(tmp_path / "sam"))
-    monkeypatch.setenv("USERPROFILE", str(tmp_path / "sam"))
-    statements = tmp_path / "sam" / "Documents" / "Statements"
-    if os.name == "nt":
-        assert display_path(statements) == str(statements)
-    else:
-        assert display_path(statements) == "~/Documents/Statements"
-    assert display_path(tmp_path / "stick") == str(tmp_path / "stick")
