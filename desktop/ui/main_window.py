@@ -39,6 +39,7 @@ from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
 from desktop.ui.system_lock import SystemLockWatcher
 from desktop.ui.transfer_actions import TransferActions
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
+from desktop.ui.vault_check import BackgroundCheck
 from desktop.ui.vault_choice import VaultChoice, VaultSwitcher
 from desktop.ui.workers import TaskRunner
 
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
                 self.vault_switchers.append(switcher)
             vault_choice.changed.connect(self._vault_folder_changed)
 
+        # Every page is checked after unlock, in the background; damage locks the vault and says so.
+        self.vault_check = BackgroundCheck(tasks.sibling(), self)
+        self.vault_check.damage_found.connect(self._damage_found)
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)
         self.unlock_page.opened.connect(self._opened)
@@ -258,6 +262,15 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._restore_editor()
         self.unlocked.emit()
+        self.vault_check.start(vault)
+
+    def _damage_found(self, vault) -> None:
+        """The background check found damaged pages: the vault already refuses every write; lock
+        it and say so on the lock screen, where damage found at unlock is shown too."""
+        if vault is not self._vault:
+            return
+        self.lock()
+        self.unlock_page.show_damage_found()
 
     @staticmethod
     def _marks(vault, role: str | None):

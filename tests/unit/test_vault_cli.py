@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop.core.jsonl import KNOWN_KEYS, ImportProblems, parse_jsonl
 from desktop.vault import Vault
-from tests.cli_driver import LINE_A, LINE_B, Cli
+from tests.cli_driver import CLI_PASSPHRASE, LINE_A, LINE_B, Cli
 from tests.factories import FAST_KDF
 
 REPO = Path(__file__).resolve().parents[2]
@@ -278,3 +278,26 @@ def test_a_huge_line_is_a_line_problem():
     with pytest.raises(ImportProblems) as info:
         parse_jsonl(json.dumps(LINE_B).encode() + b"\n" + huge + b"\n")
     assert [str(p) for p in info.value.problems] == ["line 2: the line is too long"]
+
+
+def test_check_reads_every_page_and_names_the_backup_when_one_is_damaged(cli):
+    from tests.factories import named_interview
+    from tests.vault_forensics import PAGE
+
+    with Vault.unlock(cli.vault, CLI_PASSPHRASE) as v:
+        v.interviews.add_many([named_interview(f"statement {i} " + "words " * 300) for i in range(20)])
+        v.backup_now()
+    code, out, err = cli("check")
+    assert code == 0 and err == "" and "no damaged pages" in out
+
+    db_file = cli.vault / "vault.db"
+    raw = bytearray(db_file.read_bytes())
+    raw[len(raw) - PAGE + 200] ^= 0x01  # the last page: unlocking alone does not read it
+    db_file.write_bytes(bytes(raw))
+    code, out, err = cli("check")
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "damaged" in err and Vault.backups(cli.vault)[0].name in err and "passphrase" not in err.lower()
+    code, out, err = cli("restore-backup")
+    assert code == 0, "a vault whose pages fail their check is not 'opening normally'"
+    assert cli("check")[0] == 0
