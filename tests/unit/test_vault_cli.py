@@ -25,7 +25,7 @@ def test_init_creates_a_calibrated_vault_and_refuses_a_second(app_paths, tmp_pat
     assert code == 0, err
     assert Vault.exists(c.vault) and "Created" in out
     slot = json.loads((c.vault / "keyslot.json").read_text())
-    assert slot["kdf"]["memory_cost_kib"] >= 64 * 1024 and slot["kdf"]["time_cost"] >= 3
+    assert slot["kdf"]["memory_cost_kib"] >= 256 * 1024 and slot["kdf"]["time_cost"] >= 3
     code, _, err = c("init")
     assert code == 1 and "already exists" in err
 
