@@ -70,7 +70,9 @@ print(json.dumps({"s": took, "written": len(r.written), "peak_rss_mib": peak, "c
 
 
 def _env(tree: Path) -> dict:
-    return dict(os.environ, PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+    """Compiled modules cached outside the source trees, as an installed app has them."""
+    cache = Path(tempfile.gettempdir()) / "wb-pycache" / tree.resolve().name
+    return dict(os.environ, PYTHONPATH=str(tree), PYTHONPYCACHEPREFIX=str(cache))
 
 
 def _py(tree: Path, code: str, *args: str) -> str:

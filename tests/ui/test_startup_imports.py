@@ -16,6 +16,9 @@ def test_the_unlock_window_shows_without_loading_the_pdf_or_detection_libraries(
     loaded = HEAVY & set(result["modules"])
     assert not loaded, f"loaded before the unlock window: {sorted(loaded)}"
     assert {"PySide6", "desktop", "sqlcipher3"} <= set(result["modules"])  # it did start the app
+    # The list and the form come just after the first paint, and with them what they need.
+    assert "desktop.ui.interview_editor" not in result["desktop_modules"]
+    assert {"desktop.ui.interview_editor", "desktop.ui.list_page"} <= set(result["desktop_after"])
 
 
 def test_the_probe_sees_a_heavy_library_when_one_is_loaded(tmp_path):
