@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -189,16 +190,18 @@ def header_problems(con: Connection, path: Path) -> list[str]:
     return []
 
 
-def page_problems(con: Connection, path: Path, *, full: bool = False) -> list[str]:
+def page_problems(con: Connection, path: Path, *, full: bool = False,
+                  stopped: Callable[[], bool] = lambda: False) -> list[str]:
     """Every page's HMAC (and with ``full``, the b-trees) of the database at ``path`` open in ``con``.
 
     A live vault's checkpoints write pages while the check reads them, so a failure is read again,
-    then (with a journal present) judged through it by ``quick_check``, as the unlock always did."""
+    then (with a journal present) judged through it by ``quick_check``, as the unlock always did.
+    Once ``stopped()`` (the vault was locked and the check interrupted) nothing more is read."""
     problems = integrity_problems(con, full=full)
-    if problems:
+    if problems and not stopped():
         problems = integrity_problems(con, full=full)
     wal = Path(str(path) + "-wal")
-    if problems and wal.exists() and wal.stat().st_size > 0:
+    if problems and not stopped() and wal.exists() and wal.stat().st_size > 0:
         problems = quick_check_problems(con)  # reads through the WAL
     return problems
 

@@ -461,7 +461,8 @@ class Vault:
         if self._key is None:
             raise VaultLocked()
         with self._connections.checking() as con:
-            problems = db.page_problems(con, self.db_path(self.directory), full=full)
+            problems = db.page_problems(con, self.db_path(self.directory), full=full,
+                                        stopped=lambda: self._connections.is_closed)
         if self._connections.is_closed:
             raise VaultLocked()  # interrupted by the lock: nothing was decided
         if problems:
