@@ -306,7 +306,20 @@ class MainWindow(QMainWindow):
             self.create_page.passphrase.setFocus()
 
     def _opened(self, vault) -> None:
+        from desktop.vault import VaultDamaged
+
         self._vault = vault
+        try:
+            self._show_workspace(vault)
+        except VaultDamaged:
+            # Unlocking proves the header only: a page read while opening the workspace (the
+            # list, the draft) can be the first to find damage. It is told like the check's.
+            self._damage_found(vault)
+            return
+        self.unlocked.emit()
+        self.vault_check.start(vault)
+
+    def _show_workspace(self, vault) -> None:
         self.editor.attach(vault)
         self.statements.attach(vault)
         self.transfer.attach(vault)
@@ -321,11 +334,9 @@ class MainWindow(QMainWindow):
         self._apply_idle_timeout()
         self.idle.start()
         self._restore_editor()
-        self.unlocked.emit()
-        self.vault_check.start(vault)
 
     def _damage_found(self, vault) -> None:
-        """The background check found damaged pages: the vault already refuses every write; lock
+        """The check (or a read) found damaged pages: the vault already refuses every write; lock
         it and say so on the lock screen, where damage found at unlock is shown too."""
         if vault is not self._vault:
             return

@@ -125,6 +125,8 @@ class Connections:
                 yield handle.con
             except db.DatabaseError as exc:
                 translated = db.translate(exc)
+                if isinstance(translated, VaultDamaged):
+                    self._damaged = True  # found by a read: nothing is written over it either
                 if isinstance(translated, VaultDamaged) and self._backups is not None:
                     # Damage found by a read after unlock names the backups too, like damage found at unlock.
                     translated = VaultDamaged(translated.reason, backups=self._backups())

@@ -345,6 +345,9 @@ class Vault:
             vault.audit.append("vault.unlocked")
         except DiskFull:  # a full disk must not stop anyone reading their interviews
             log.warning("disk full: the unlock was not recorded in the audit log")
+        except VaultDamaged as exc:  # a page read while opening was found damaged: told like any damage
+            vault._connections.close()
+            raise VaultDamaged(exc.reason, backups=available) from None
         return vault
 
     def _settle_slots(self, passphrase: str | None) -> None:

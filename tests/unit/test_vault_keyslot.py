@@ -74,7 +74,9 @@ def test_calibration_respects_the_floor_and_aims_for_about_a_second():
     params.derive("x", os.urandom(16))
     took = time.perf_counter() - t
     # 0.5-1 s is the aim; the bounds are wide because other work shares this machine's two cores.
-    assert took < 3.0
+    # At the floor the time is whatever this machine makes of 256 MiB: a busy machine makes the
+    # unlock slower, never the vault weaker (the floor is tested on its own below).
+    assert took < 3.0 or params == KDF_FLOOR
     # (at the floor or the ceiling the time is whatever this machine makes of it)
     assert took > 0.2 or params.memory_cost_kib in (256 * 1024, 1024 * 1024)
 
