@@ -418,14 +418,14 @@ def existing_files(vault: Vault, ids: Iterable[str], out_dir: Path) -> list[Path
 POOL_FROM = 8
 
 
-def _made(job: tuple[Interview, dict | None, list[Interview]]) -> tuple[str, str, Any]:
+def _made(job: tuple[Interview, dict | None, list[Interview], str]) -> tuple[str, str, Any]:
     """In a worker process: one statement redacted, drawn and gated, as :func:`_write` does it.
     Returns ("ok", reference, (bytes, fingerprint, gate summary)) or (kind, reference, (reason, place))
     with kind "consent" or "content" (refused before drawing, as :func:`_write` refuses before it
     looks at the destination), "leak" or "refused"."""
-    iv, decisions, history = job
+    iv, decisions, history, organisation = job
     try:
-        content, forbidden = statement_content(iv, decisions, history=history)
+        content, forbidden = statement_content(iv, decisions, history=history, organisation=organisation)
     except ConsentMissing as exc:
         return "consent", iv.reference, (str(exc), None)
     except (Refused, *REFUSALS) as exc:
@@ -446,10 +446,12 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                    cancel: threading.Event | Callable[[], bool] | None, workers: int) -> None:
     """:func:`export_statements` with the statements made in ``workers`` processes; the same
     order, progress, cancel and audit, and the files written here, one at a time."""
+    organisation = organisation_of(vault)
+
     def jobs():
         for interview_id in seq:
             iv = vault.interviews.get(interview_id)
-            yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv)
+            yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation
 
     made = pool.ordered(_made, jobs(), workers=workers)
     try:
