@@ -89,4 +89,9 @@ def _start_app(paths: AppPaths, vault_dir: Path | None) -> int:
 
 
 if __name__ == "__main__":
+    # Bulk export's worker processes (desktop.services.pool) start this same program: in the frozen
+    # app, freeze_support() makes such a start run the worker instead of the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

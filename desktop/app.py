@@ -106,7 +106,6 @@ def build_main_window(
     ``choose_stick_folder``/``choose_enrolment_file``: how the transfer screens ask for a USB stick's
     folder and another laptop's enrolment file (None: Qt's file dialogs).
     """
-    from desktop.ui.interview_editor import pick_files
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher, QuickExitKeys
     from desktop.ui.system_lock import SystemLockWatcher
@@ -130,7 +129,7 @@ def build_main_window(
     window = MainWindow(gate, tasks, idle=idle, clipboard=clipboard, quick_exit_keys=QuickExitKeys(app),
                         system_lock=system_lock,
                         idle_timeout_ms=idle_timeout_ms,
-                        file_picker=file_picker or pick_files, choose_folder=choose_folder,
+                        file_picker=file_picker, choose_folder=choose_folder,
                         choose_signing_file=choose_signing_file, choose_stick_folder=choose_stick_folder,
                         choose_enrolment_file=choose_enrolment_file, vault_choice=vault_choice, **kwargs)
     tasks.setParent(window)

@@ -45,6 +45,13 @@ def opened(directory: Path, passphrase: str) -> Iterator[Vault]:
         vault.lock()
 
 
+def check(vault: Vault) -> None:
+    """Every page and b-tree of an open vault checked (unlocking proves only the key and the header):
+    "Check the vault" in Settings and ``witnessbox check``. Raises VaultDamaged naming the backups;
+    from then on nothing is written to the vault."""
+    vault.check(full=True)
+
+
 def passphrase_warning(passphrase: str) -> str | None:
     """A warning for a new passphrase that is long enough but easy to guess (the app's meter says
     "Weak"), or None. Both faces show it; neither refuses for it."""
@@ -99,7 +106,8 @@ def _opens(directory: Path, passphrase: str) -> bool:
     database is then judged on its own, so a healthy vault is not rolled back because of it."""
     for _attempt in range(2):
         try:
-            Vault.unlock(directory, passphrase).lock()
+            with Vault.unlock(directory, passphrase) as vault:
+                vault.check()  # unlocking proves the header only: damage further in counts too
         except ForeignJournal:
             continue
         except (VaultDamaged, NoVault):
@@ -138,5 +146,5 @@ def restore_backup(directory: Path, passphrase: str, name: str | None = None, *,
     return chosen
 
 
-__all__ = ["NoVaultHere", "VaultError", "change_passphrase", "create", "opened", "passphrase_warning", "require_vault",
-           "resolve", "restore_backup", "unlock"]
+__all__ = ["NoVaultHere", "VaultError", "change_passphrase", "check", "create", "opened", "passphrase_warning",
+           "require_vault", "resolve", "restore_backup", "unlock"]

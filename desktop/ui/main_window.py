@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,20 +32,38 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.services.interviews import OPEN_KEY
 from desktop.ui.backup_box import BackupReminder
-from desktop.ui.dashboard import DashboardPage
 from desktop.ui.help_dialog import HelpDialog
-from desktop.ui.interview_editor import InterviewEditor, pick_files
-from desktop.ui.list_page import InterviewListPage
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
-from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
 from desktop.ui.system_lock import SystemLockWatcher
-from desktop.ui.transfer_actions import TransferActions
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
+from desktop.ui.vault_check import BackgroundCheck
 from desktop.ui.vault_choice import VaultChoice, VaultSwitcher
 from desktop.ui.workers import TaskRunner
 
+if TYPE_CHECKING:
+    from desktop.ui.dashboard import DashboardPage
+    from desktop.ui.interview_editor import InterviewEditor
+    from desktop.ui.list_page import InterviewListPage
+    from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
+    from desktop.ui.transfer_actions import TransferActions
+
 log = logging.getLogger(__name__)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, just after the first screen has been painted."""
+
+    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +74,7 @@ class MainWindow(QMainWindow):
     def __init__(self, gate: VaultGate, tasks: TaskRunner, *, idle: IdleWatcher, clipboard: ClipboardGuard,
                  quick_exit_keys: QuickExitKeys, system_lock: SystemLockWatcher | None = None,
                  idle_timeout_ms: int | None = None,
-                 file_picker: Callable[[QWidget], list[Path]] = pick_files,
+                 file_picker: Callable[[QWidget], list[Path]] | None = None,
                  today: Callable[[], date] = date.today,
                  choose_folder: FolderChooser | None = None,
                  choose_signing_file: FileChooser | None = None,
@@ -101,19 +120,16 @@ class MainWindow(QMainWindow):
 
         self.create_page = CreateVaultPage(gate, tasks, self.stack)
         self.unlock_page = UnlockPage(gate, tasks, self.stack)
+        # The list, the form, the totals and the statement and transfer actions are built (and their modules
+        # loaded) just after the first screen is painted, or when first needed: the lock screen
+        # shows first (issue #13, start-up).
         self.workspace = QStackedWidget(self.stack)
-        self.list_page = InterviewListPage(tasks, self.workspace)
-        self.editor = InterviewEditor(tasks, file_picker=file_picker, today=today, parent=self.workspace)
-        choosers = {k: v for k, v in (("choose_folder", choose_folder),
-                                      ("choose_signing_file", choose_signing_file)) if v is not None}
-        self.statements = StatementActions(tasks, self, **choosers)
-        transfer_choosers = {k: v for k, v in (("choose_stick_folder", choose_stick_folder),
-                                               ("choose_enrolment_file", choose_enrolment_file)) if v is not None}
-        self.transfer = TransferActions(tasks, self, **transfer_choosers)
-        self.dashboard = DashboardPage(tasks, parent=self.workspace)
-        self.workspace.addWidget(self.list_page)
-        self.workspace.addWidget(self.editor)
-        self.workspace.addWidget(self.dashboard)
+        self._workspace_parts: tuple | None = None
+        self._workspace_args = (tasks, file_picker, today, {
+            k: v for k, v in (("choose_folder", choose_folder), ("choose_signing_file", choose_signing_file))
+            if v is not None}, {
+            k: v for k, v in (("choose_stick_folder", choose_stick_folder),
+                              ("choose_enrolment_file", choose_enrolment_file)) if v is not None})
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         # "Open another vault…" under both first screens, when the app can choose its vault folder.
@@ -128,31 +144,79 @@ class MainWindow(QMainWindow):
                 self.vault_switchers.append(switcher)
             vault_choice.changed.connect(self._vault_folder_changed)
 
+        # Every page is checked after unlock, in the background; damage locks the vault and says so.
+        self.vault_check = BackgroundCheck(tasks.sibling(), self)
+        self.vault_check.damage_found.connect(self._damage_found)
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)
         self.unlock_page.opened.connect(self._opened)
-        self.list_page.open_requested.connect(self.open_interview)
-        self.list_page.new_requested.connect(self.new_interview)
-        self.list_page.export_requested.connect(self.export_statements)
-        self.editor.review_redactions_requested.connect(self.review_redactions)
-        self.editor.export_statement_requested.connect(self.export_statement)
-        self.editor.signing_copy_requested.connect(self.signing_copy)
-        self.editor.record_signed_requested.connect(self.record_signed)
-        self.statements.sealed.connect(self._sealed)
-        self.statements.lock_requested.connect(self.lock)
-        self.transfer.lock_requested.connect(self.lock)
-        self.transfer.changed.connect(self._transfer_changed)
-        self.editor.closed.connect(self._show_list)
-        self.editor.saved.connect(lambda _id: self.list_page.refresh())
-        self.dashboard.back_requested.connect(self._back_from_totals)
-        for changed in (self.editor.saved, self.editor.deleted, self.statements.sealed):
-            changed.connect(lambda _id: self.dashboard.vault_changed())
-        self.transfer.changed.connect(self.dashboard.vault_changed)
-        self.editor.deleted.connect(self._deleted)
         self.idle.idle.connect(self.lock)
         self._build_actions()
         self._show_locked_page()
         self.resize(1100, 720)
+        _FirstPaint(self.stack, self._build_workspace)
+
+    # --- the workspace, built after the first screen ----------------------------------------
+
+    def _build_workspace(self) -> tuple:
+        """Build the list, the form, the totals and the statement and transfer actions (once)."""
+        if self._workspace_parts is not None:
+            return self._workspace_parts
+        from desktop.ui.dashboard import DashboardPage
+        from desktop.ui.interview_editor import InterviewEditor, pick_files
+        from desktop.ui.list_page import InterviewListPage
+        from desktop.ui.statements import StatementActions
+        from desktop.ui.transfer_actions import TransferActions
+
+        tasks, file_picker, today, choosers, transfer_choosers = self._workspace_args
+        list_page = InterviewListPage(tasks, self.workspace)
+        editor = InterviewEditor(tasks, file_picker=file_picker or pick_files, today=today, parent=self.workspace)
+        statements = StatementActions(tasks, self, **choosers)
+        transfer = TransferActions(tasks, self, **transfer_choosers)
+        dashboard = DashboardPage(tasks, parent=self.workspace)
+        self._workspace_parts = (list_page, editor, statements, transfer, dashboard)
+        self.workspace.addWidget(list_page)
+        self.workspace.addWidget(editor)
+        self.workspace.addWidget(dashboard)
+        list_page.open_requested.connect(self.open_interview)
+        list_page.new_requested.connect(self.new_interview)
+        list_page.export_requested.connect(self.export_statements)
+        editor.review_redactions_requested.connect(self.review_redactions)
+        editor.export_statement_requested.connect(self.export_statement)
+        editor.signing_copy_requested.connect(self.signing_copy)
+        editor.record_signed_requested.connect(self.record_signed)
+        statements.sealed.connect(self._sealed)
+        statements.lock_requested.connect(self.lock)
+        transfer.lock_requested.connect(self.lock)
+        transfer.changed.connect(self._transfer_changed)
+        editor.closed.connect(self._show_list)
+        editor.saved.connect(lambda _id: list_page.refresh())
+        dashboard.back_requested.connect(self._back_from_totals)
+        for changed in (editor.saved, editor.deleted, statements.sealed):
+            changed.connect(lambda _id: dashboard.vault_changed())
+        transfer.changed.connect(dashboard.vault_changed)
+        editor.deleted.connect(self._deleted)
+        return self._workspace_parts
+
+    @property
+    def list_page(self) -> InterviewListPage:
+        return self._build_workspace()[0]
+
+    @property
+    def editor(self) -> InterviewEditor:
+        return self._build_workspace()[1]
+
+    @property
+    def statements(self) -> StatementActions:
+        return self._build_workspace()[2]
+
+    @property
+    def transfer(self) -> TransferActions:
+        return self._build_workspace()[3]
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._build_workspace()[4]
 
     # --- chrome ---------------------------------------------------------------------------
 
@@ -254,7 +318,20 @@ class MainWindow(QMainWindow):
             self.create_page.passphrase.setFocus()
 
     def _opened(self, vault) -> None:
+        from desktop.vault import VaultDamaged
+
         self._vault = vault
+        try:
+            self._show_workspace(vault)
+        except VaultDamaged:
+            # Unlocking proves the header only: a page read while opening the workspace (the
+            # list, the draft) can be the first to find damage. It is told like the check's.
+            self._damage_found(vault)
+            return
+        self.unlocked.emit()
+        self.vault_check.start(vault)
+
+    def _show_workspace(self, vault) -> None:
         self.editor.attach(vault)
         self.statements.attach(vault)
         self.transfer.attach(vault)
@@ -270,7 +347,14 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._restore_editor()
         self.backup_reminder.refresh(vault)
-        self.unlocked.emit()
+
+    def _damage_found(self, vault) -> None:
+        """The check (or a read) found damaged pages: the vault already refuses every write; lock
+        it and say so on the lock screen, where damage found at unlock is shown too."""
+        if vault is not self._vault:
+            return
+        self.lock()
+        self.unlock_page.show_damage_found()
 
     @staticmethod
     def _marks(vault, role: str | None):
@@ -436,21 +520,24 @@ class MainWindow(QMainWindow):
         started = time.perf_counter()
         self.idle.stop()
         vault, self._vault = self._vault, None
-        if vault is not None:
+        built = self._workspace_parts is not None  # never built: nothing in it to clear
+        if vault is not None and built:
             try:
                 self.editor.save_draft_now()
             except Exception as exc:  # noqa: BLE001 - the lock must go on
                 log.error("saving the draft before locking failed: %s", type(exc).__name__)
-        self.statements.detach()
-        self.transfer.detach()
+        if built:
+            self.statements.detach()
+            self.transfer.detach()
         self._close_other_windows()  # Settings too: its finished signal lets it go
         self.settings_dialog = None
         # An unlock or set-up still deriving its key must not open the vault behind the lock.
         self.unlock_page.cancel()
         self.create_page.cancel()
-        self.editor.detach()
-        self.dashboard.detach()
-        self.list_page.clear()
+        if built:
+            self.editor.detach()
+            self.dashboard.detach()
+            self.list_page.clear()
         self.backup_reminder.hide()
         if vault is not None:
             try:
@@ -459,7 +546,8 @@ class MainWindow(QMainWindow):
                 log.error("locking the vault reported: %s", type(exc).__name__)
         self.clipboard.clear_if_ours()
         self.clipboard.clear_selection()
-        self.workspace.setCurrentWidget(self.list_page)
+        if built:
+            self.workspace.setCurrentWidget(self.list_page)
         self._show_locked_page()
         self.last_lock_seconds = time.perf_counter() - started
         if vault is not None:

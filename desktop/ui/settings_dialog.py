@@ -1,6 +1,7 @@
 """Settings: preferences kept in the vault (they say something about how the worker works: the
 auto-lock minutes, the organisation statements say took them and, on a field vault, how long
-delivered interviews stay on the laptop), and changing the vault's passphrase.
+delivered interviews stay on the laptop), changing the vault's passphrase, and checking every page
+of the vault (:mod:`desktop.ui.vault_check`).
 
 The passphrase is changed by :func:`desktop.services.vaults.change_passphrase`, which applies the
 passphrase rule (:mod:`desktop.core.passphrase`) and rewrites only the key slot, atomically. The
@@ -34,6 +35,7 @@ from desktop.services import organisation, retention
 from desktop.ui import labels
 from desktop.ui.backup_box import BackupBox, BackupFolderChooser, choose_backup_folder
 from desktop.ui.session import DEFAULT_IDLE_MINUTES, forget_typed
+from desktop.ui.vault_check import CheckGroup
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -112,8 +114,11 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         v.addWidget(note)
+        self.check_group: CheckGroup | None = None
         if tasks is not None:
             v.addWidget(self._passphrase_box())
+            self.check_group = CheckGroup(vault, tasks.sibling(), self)
+            v.addWidget(self.check_group)
         self.backup_box: BackupBox | None = None
         if tasks is not None:
             self.backup_box = BackupBox(vault, tasks, self, choose=choose_backup_folder)
@@ -265,6 +270,8 @@ class SettingsDialog(QDialog):
         self._closed = True
         if self.backup_box is not None:
             self.backup_box.detach()
+        if self.check_group is not None:
+            self.check_group.close_quietly()
         super().done(result)
 
     def launch(self) -> None:

@@ -43,7 +43,6 @@ from desktop.ui import labels
 from desktop.ui.dialog_host import DialogHost
 from desktop.ui.export_dialog import ExportDialog, SigningCopyDialog, choose_folder, choose_signing_file
 from desktop.ui.quotation_panel import QuotationSource
-from desktop.ui.redaction_review import RedactionReview
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -106,6 +105,9 @@ class ReviewDialog(QDialog):
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
         self.intro = intro
+        # Loaded here, not when the window starts: the detectors' patterns and word lists come with it.
+        from desktop.ui.redaction_review import RedactionReview
+
         self.review = RedactionReview(text, known, decisions, self, spans=spans)
         self.review.decisions_changed.connect(self._changed)
         self._saved: dict | None = self.review.decisions.to_dict()

@@ -444,6 +444,15 @@ class UnlockPage(QWidget):
         self.passphrase.setFocus()
         self.passphrase.selectAll()
 
+    def show_damage_found(self) -> None:
+        """Damage found by the check after unlock (:mod:`desktop.ui.vault_check`), told here like
+        damage found at unlock."""
+        from desktop.ui.vault_check import damage_text
+
+        self.message.setProperty("role", "error")
+        self.message.setText(damage_text(self))
+        self.message.show()
+
     def _tick(self) -> None:
         self._wait_left -= 1
         if self._wait_left <= 0:

@@ -66,6 +66,11 @@ class TaskRunner(QObject):
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
         self._pending: set[_Delivery] = set()
 
+    def sibling(self) -> TaskRunner:
+        """Another runner on the same pool, with its own idea of ``busy`` (for work that runs
+        alongside everything else, such as the vault check)."""
+        return TaskRunner(self._pool, self)
+
     @property
     def busy(self) -> bool:
         return bool(self._pending)

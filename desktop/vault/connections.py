@@ -63,6 +63,10 @@ class Connections:
         self._local = threading.local()
         self._handles: list[_Handle] = []
         self._handles_lock = threading.Lock()
+        # Connections of checks in progress (each with the event it sets when closed): close()
+        # interrupts them rather than waiting for a check of every page to finish.
+        self._checks: dict[db.Connection, threading.Event] = {}
+        self._damaged = False
 
     # --- the key ---------------------------------------------------------------------------------
 
@@ -121,6 +125,8 @@ class Connections:
                 yield handle.con
             except db.DatabaseError as exc:
                 translated = db.translate(exc)
+                if isinstance(translated, VaultDamaged):
+                    self._damaged = True  # found by a read: nothing is written over it either
                 if isinstance(translated, VaultDamaged) and self._backups is not None:
                     # Damage found by a read after unlock names the backups too, like damage found at unlock.
                     translated = VaultDamaged(translated.reason, backups=self._backups())
@@ -132,9 +138,51 @@ class Connections:
                 # Half of a surrogate pair (broken text pasted from somewhere) cannot be stored as UTF-8.
                 raise VaultError("Some text holds broken characters that cannot be stored; nothing saved.") from None
 
+    # --- checks and damage ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def checking(self) -> Iterator[db.Connection]:
+        """A connection of its own for a check of every page, closed after. :meth:`close` interrupts
+        it (a check at lock time is abandoned, not waited for)."""
+        key = self.key_copy()
+        try:
+            con = db.open_db(self.db_path, key)
+        finally:
+            wipe(key)
+        done = threading.Event()
+        with self._handles_lock:
+            if self._key is None:
+                con.close()
+                raise VaultLocked()
+            self._checks[con] = done
+        try:
+            yield con
+        finally:
+            with self._handles_lock:
+                self._checks.pop(con, None)
+            con.close()
+            done.set()
+
+    @property
+    def damaged(self) -> bool:
+        """True once a check found damage: from then on nothing is written to the database."""
+        return self._damaged
+
+    def mark_damaged(self) -> None:
+        self._damaged = True
+
+    def _refuse_if_damaged(self) -> None:
+        if self._damaged:
+            raise VaultDamaged(
+                "The vault is damaged (some pages fail their checks), so nothing more is saved in it.",
+                backups=self._backups() if self._backups is not None else None,
+            )
+
     @contextlib.contextmanager
     def tx(self) -> Iterator[db.Connection]:
-        """A write transaction (or a savepoint inside one): all or nothing."""
+        """A write transaction (or a savepoint inside one): all or nothing. Refused once a check
+        has found damage, so nothing is written over it."""
+        self._refuse_if_damaged()
         with self.use() as con:
             if con.in_transaction:
                 name = f"sp_{secrets.token_hex(4)}"
@@ -169,8 +217,13 @@ class Connections:
         with self._handles_lock:
             key, self._key = self._key, None
             handles, self._handles = self._handles, []
+            checks = list(self._checks.items())
         if key is None:
             return False
+        for con, done in checks:  # a check in progress stops at once and closes its connection
+            with contextlib.suppress(Exception):
+                con.interrupt()
+            done.wait(10)
         try:
             for i, handle in enumerate(handles):
                 with handle.mutex:

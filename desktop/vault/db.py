@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -168,6 +169,40 @@ def integrity_problems(con: Connection, *, full: bool = True) -> list[str]:
                 problems.extend(rows)
     except sqlite.Error as exc:
         problems.append(f"check stopped: {type(exc).__name__}")
+    return problems
+
+
+def header_problems(con: Connection, path: Path) -> list[str]:
+    """What the database header says against the file itself, in constant time: the page count in
+    the header (read and HMAC-checked with page 1) must fit the file, and the file must hold whole
+    pages. Catches a file cut short; the pages themselves are left to :func:`page_problems`."""
+    try:
+        page_size = int(con.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(con.execute("PRAGMA page_count").fetchone()[0])
+    except sqlite.Error as exc:
+        return [f"header unreadable: {type(exc).__name__}"]
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return []  # pages still in the journal may lie beyond the end of the file; nothing to compare
+    size = Path(path).stat().st_size
+    if page_size <= 0 or size % page_size or size < pages * page_size:
+        return ["the file does not hold the pages its header counts"]
+    return []
+
+
+def page_problems(con: Connection, path: Path, *, full: bool = False,
+                  stopped: Callable[[], bool] = lambda: False) -> list[str]:
+    """Every page's HMAC (and with ``full``, the b-trees) of the database at ``path`` open in ``con``.
+
+    A live vault's checkpoints write pages while the check reads them, so a failure is read again,
+    then (with a journal present) judged through it by ``quick_check``, as the unlock always did.
+    Once ``stopped()`` (the vault was locked and the check interrupted) nothing more is read."""
+    problems = integrity_problems(con, full=full)
+    if problems and not stopped():
+        problems = integrity_problems(con, full=full)
+    wal = Path(str(path) + "-wal")
+    if problems and not stopped() and wal.exists() and wal.stat().st_size > 0:
+        problems = quick_check_problems(con)  # reads through the WAL
     return problems
 
 

@@ -303,12 +303,12 @@ class Vault:
             # file can hold a torn page that the WAL still overrides, which is not damage.
             with contextlib.suppress(db.DatabaseError):
                 db.checkpoint_truncate(con)
-            problems = db.integrity_problems(con, full=False)
-            wal = Path(str(cls.db_path(directory)) + "-wal")
-            if problems and wal.exists() and wal.stat().st_size > 0:
-                problems = db.quick_check_problems(con)  # reads through the WAL
+            # Only the key and the header are proven here (open_db read the schema through them),
+            # so unlocking takes the same time at any size; every page is checked by check(), which
+            # the app runs in the background after unlock, before every backup, and on demand.
+            problems = db.header_problems(con, cls.db_path(directory))
             if problems:
-                log.warning("vault pages failed their check: %s", len(problems))
+                log.warning("the vault's header failed its check: %s", len(problems))
                 raise VaultDamaged("The vault is damaged (some pages fail their checks).", backups=available)
             version = con.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:  # a vault is created with its schema: a database without one is not ours
@@ -317,6 +317,8 @@ class Vault:
                 raise NewerVault()
             if version < SCHEMA_VERSION:
                 if version > 0:
+                    if db.page_problems(con, cls.db_path(directory)):  # checked before every backup
+                        raise VaultDamaged("The vault is damaged (some pages fail their checks).", backups=available)
                     backups.make_backup(con, directory, key, slot.to_bytes(), "migration")
                     log.info("schema migration from %s to %s", version, SCHEMA_VERSION)
                 _apply_migrations(con, version)
@@ -343,6 +345,9 @@ class Vault:
             vault.audit.append("vault.unlocked")
         except DiskFull:  # a full disk must not stop anyone reading their interviews
             log.warning("disk full: the unlock was not recorded in the audit log")
+        except VaultDamaged as exc:  # a page read while opening was found damaged: told like any damage
+            vault._connections.close()
+            raise VaultDamaged(exc.reason, backups=available) from None
         return vault
 
     def _settle_slots(self, passphrase: str | None) -> None:
@@ -448,10 +453,38 @@ class Vault:
             backups.rewrite_slots(self.directory, slot.to_bytes())
         self.audit.append("vault.recovery_slot_set" if wrap else "vault.recovery_slot_removed")
 
-    def backup_now(self, reason: str = "manual") -> Path:
-        """Make a verified backup now (before an import, for instance); returns its folder."""
+    def check(self, *, full: bool = False) -> None:
+        """Check every page of the database with the vault's key (``cipher_integrity_check``; with
+        ``full``, the b-trees too), on a connection of its own, so it may run on a worker thread
+        while the vault is in use. The app runs it after unlock, before every backup and on demand.
+
+        On damage: :class:`VaultDamaged` naming the backups, and from then on nothing is written to
+        the database. :class:`VaultLocked` if the vault was locked (which stops a check) meanwhile.
+        """
         if self._key is None:
             raise VaultLocked()
+        with self._connections.checking() as con:
+            problems = db.page_problems(con, self.db_path(self.directory), full=full,
+                                        stopped=lambda: self._connections.is_closed)
+        if self._connections.is_closed:
+            raise VaultLocked()  # interrupted by the lock: nothing was decided
+        if problems:
+            self._connections.mark_damaged()
+            log.warning("vault pages failed their check: %s", len(problems))
+            raise VaultDamaged("The vault is damaged (some pages fail their checks).",
+                               backups=backups.list_backups(self.directory))
+
+    @property
+    def damaged(self) -> bool:
+        """True once :meth:`check` found damage in this session (writes are refused from then on)."""
+        return self._connections.damaged
+
+    def backup_now(self, reason: str = "manual") -> Path:
+        """Make a verified backup now (before an import, for instance); returns its folder. Every
+        page is checked first (:meth:`check`): a damaged vault is never copied over a good backup."""
+        if self._key is None:
+            raise VaultLocked()
+        self.check()
         with self._connections.use() as con:
             key = self._connections.key_copy()
             try:

@@ -2,6 +2,8 @@
 
     python -m tests.benchmarks.bench_vault [--count 10000] [--words 1500] [--queries 300]
     python -m pytest tests/benchmarks/bench_vault.py -s        # a smaller run (BENCH_VAULT_COUNT to change)
+    python -m tests.benchmarks.bench_vault --open-sizes 1000,10000,100000 --tree /path/a --tree /path/b
+        # opening after the key derivation only, two trees interleaved (vaults kept in --reuse)
 
 Measures: unlock time split into the key derivation (the calibrated Argon2id of this machine) and
 opening the database (page checks included); adding interviews of about ``--words`` words (one
@@ -220,12 +222,103 @@ def run(count: int, words: int, queries: int, single_adds: int = 200, seed: int 
     return out
 
 
+# --- opening at 1k, 10k, 100k interviews --------------------------------------------------------
+
+OPEN_PASSPHRASE = "bench passphrase"
+# Times one unlock in a fresh process, split into the key derivation and the rest; run with the
+# tree to measure first on PYTHONPATH, so two versions of Witnessbox are timed on one vault.
+_OPEN_ONE = """
+import json, sys, time
+from pathlib import Path
+from desktop.vault import Vault
+from desktop.vault.keyslot import KeySlot
+d = Path(sys.argv[1])
+slot = KeySlot.from_bytes((d / "keyslot.json").read_bytes())
+t = time.perf_counter(); slot.open(sys.argv[2]); kdf = time.perf_counter() - t
+t = time.perf_counter(); v = Vault.unlock(d, sys.argv[2]); total = time.perf_counter() - t
+t = time.perf_counter()
+check = getattr(v, "check", None)
+if check is not None:
+    check()
+checked = time.perf_counter() - t if check is not None else None
+v.lock()
+print(json.dumps({"kdf": kdf, "open": total - kdf, "check": checked}))
+"""
+
+
+def build_vault(directory: Path, count: int, words: int, seed: int = 1) -> Path:
+    """A vault of ``count`` interviews in ``directory`` (kept and reused if it is already there)."""
+    from desktop.vault import KdfParams
+
+    if Vault.exists(directory):
+        return directory
+    rnd = random.Random(seed)
+    vocab = _vocabulary(rnd)
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+    rnd.shuffle(weights)
+    partial = directory.with_name(directory.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    # The key derivation is timed apart; a cheap one keeps building and the runs short.
+    v = Vault.create(partial, OPEN_PASSPHRASE, kdf=KdfParams(time_cost=1, memory_cost_kib=8 * 1024, lanes=1))
+    try:
+        remaining = count
+        while remaining > 0:
+            n = min(1000, remaining)
+            v.interviews.add_many([_interview(rnd, _statement(rnd, vocab, weights, words)) for _ in range(n)])
+            remaining -= n
+    finally:
+        v.lock()
+    partial.rename(directory)
+    return directory
+
+
+def open_times(trees: list[Path], sizes: list[int], root: Path, words: int, rounds: int) -> dict:
+    """Opening after the key derivation for each tree (A B A B ..., medians), at each size."""
+    import statistics
+    import subprocess
+
+    out: dict = {"words_per_interview": words, "rounds": rounds, "trees": [str(t) for t in trees], "sizes": {}}
+    for size in sizes:
+        d = build_vault(root / f"vault-{size}-{words}w", size, words)
+        runs: dict[str, list[dict]] = {str(t): [] for t in trees}
+        for _ in range(rounds):
+            for tree in trees:
+                env = dict(os.environ, PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+                done = subprocess.run([sys.executable, "-c", _OPEN_ONE, str(d), OPEN_PASSPHRASE], env=env,
+                                      capture_output=True, text=True, check=True, cwd=str(tree))
+                runs[str(tree)].append(json.loads(done.stdout.strip().splitlines()[-1]))
+        row: dict = {"vault_db_mb": round((d / "vault.db").stat().st_size / 1e6, 1)}
+        for tree, values in runs.items():
+            checks = [r["check"] for r in values if r["check"] is not None]
+            row[tree] = {
+                "open_after_kdf_s": round(statistics.median(r["open"] for r in values), 3),
+                "kdf_s": round(statistics.median(r["kdf"] for r in values), 3),
+                "background_check_s": round(statistics.median(checks), 3) if checks else None,
+            }
+        out["sizes"][str(size)] = row
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--count", type=int, default=10_000)
     p.add_argument("--words", type=int, default=1500)
     p.add_argument("--queries", type=int, default=300)
+    p.add_argument("--open-sizes", metavar="N,N,...",
+                   help="only time opening after the key derivation at these sizes (e.g. 1000,10000,100000)")
+    p.add_argument("--tree", action="append", type=Path,
+                   help="with --open-sizes: a Witnessbox source tree to time (give two to compare, A B A B)")
+    p.add_argument("--reuse", type=Path, default=Path(tempfile.gettempdir()) / "wb-bench-vaults",
+                   help="with --open-sizes: where the vaults are built once and kept")
+    p.add_argument("--rounds", type=int, default=5)
     args = p.parse_args(argv)
+    if args.open_sizes:
+        args.reuse.mkdir(parents=True, exist_ok=True)
+        trees = args.tree or [Path(__file__).resolve().parents[2]]
+        sizes = [int(x) for x in args.open_sizes.split(",")]
+        json.dump(open_times(trees, sizes, args.reuse, args.words, args.rounds), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
     json.dump(run(args.count, args.words, args.queries), sys.stdout, indent=1)
     sys.stdout.write("\n")
     return 0

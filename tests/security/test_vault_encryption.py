@@ -15,6 +15,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -174,18 +176,28 @@ def _vault_with_data(d: Path, n: int = 40) -> list[Interview]:
     return ivs
 
 
-@pytest.mark.parametrize("page", [0, 2, 5, -1])
-def test_one_flipped_byte_is_damage_not_a_wrong_passphrase(tmp_path, page):
-    d = tmp_path / "vault"
-    ivs = _vault_with_data(d)
-    db_file = d / "vault.db"
+def _unlock_and_check(d) -> None:
+    """What the app does: unlock (the key and the header), then check every page (in the background)."""
+    with Vault.unlock(d, PASS) as v:
+        v.check()
+
+
+def _flip(db_file, page: int) -> int:
     raw = bytearray(db_file.read_bytes())
     pages = len(raw) // PAGE
     n = page if page >= 0 else pages - 1
     raw[n * PAGE + 200] ^= 0x01
     db_file.write_bytes(bytes(raw))
+    return n
+
+
+@pytest.mark.parametrize("page", [0, 2, 5, -1])
+def test_one_flipped_byte_is_damage_not_a_wrong_passphrase(tmp_path, page):
+    d = tmp_path / "vault"
+    ivs = _vault_with_data(d)
+    _flip(d / "vault.db", page)
     with pytest.raises(VaultDamaged) as info:
-        Vault.unlock(d, PASS)
+        _unlock_and_check(d)
     assert "damaged" in str(info.value).lower() and "passphrase" not in str(info.value).lower()
     assert info.value.backups, "a backup must be offered"
     # The wrong passphrase is still told apart on the damaged vault.
@@ -200,6 +212,69 @@ def test_one_flipped_byte_is_damage_not_a_wrong_passphrase(tmp_path, page):
     finally:
         v.lock()
     assert (d / "damaged").is_dir()  # the damaged file was moved aside, not deleted
+
+
+def test_a_flipped_header_byte_stops_the_unlock_itself(tmp_path):
+    d = tmp_path / "vault"
+    _vault_with_data(d, n=2)
+    _flip(d / "vault.db", 0)
+    with pytest.raises(VaultDamaged) as info:
+        Vault.unlock(d, PASS)
+    assert info.value.backups
+
+
+def test_damage_found_by_the_check_after_unlock_stops_every_write(tmp_path):
+    d = tmp_path / "vault"
+    ivs = _vault_with_data(d)
+    n = _flip(d / "vault.db", -1)
+    damaged_page = (d / "vault.db").read_bytes()[n * PAGE:(n + 1) * PAGE]
+    v = Vault.unlock(d, PASS)  # the key and the header are sound: the vault opens at once
+    try:
+        with pytest.raises(VaultDamaged) as info:
+            v.check()
+        assert "damaged" in str(info.value).lower() and info.value.backups == Vault.backups(d) != []
+        assert v.damaged
+        with pytest.raises(VaultDamaged) as refused:
+            v.interviews.add(named_interview("written after the damage was found"))
+        assert "nothing more is saved" in str(refused.value)
+        with pytest.raises(VaultDamaged):
+            v.backup_now()
+        assert len(Vault.backups(d)) == 1, "no backup is made of a damaged vault"
+        assert v.interviews.get(ivs[0].id) == ivs[0], "what can still be read stays readable"
+    finally:
+        v.lock()
+    assert (d / "vault.db").read_bytes()[n * PAGE:(n + 1) * PAGE] == damaged_page, "nothing written over it"
+
+
+def test_a_check_in_progress_is_stopped_by_the_lock(tmp_path):
+    d = tmp_path / "vault"
+    _vault_with_data(d)
+    v = Vault.unlock(d, PASS)
+    started, result = threading.Event(), []
+
+    def slow(_name: str, *_args: object) -> int:
+        started.set()
+        time.sleep(0.01)
+        return 0
+
+    def run() -> None:
+        try:
+            with v._connections.checking() as con:
+                con.create_function("slow", 1, slow)
+                con.execute("SELECT slow(x) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                            "WHERE x < 100000) SELECT x FROM c)").fetchall()
+            result.append("finished")
+        except Exception as exc:  # noqa: BLE001 - which error is what the test looks at
+            result.append(type(exc).__name__)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(10)
+    t = time.perf_counter()
+    v.lock()
+    worker.join(10)
+    assert time.perf_counter() - t < 5 and result and result[0] != "finished"
+    assert not (d / "vault.db-wal").exists() or (d / "vault.db-wal").stat().st_size == 0
 
 
 def test_damaged_key_slot_is_damage_with_backup(tmp_path):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop.core.jsonl import KNOWN_KEYS, ImportProblems, parse_jsonl
 from desktop.vault import Vault
-from tests.cli_driver import LINE_A, LINE_B, Cli
+from tests.cli_driver import CLI_PASSPHRASE, LINE_A, LINE_B, Cli
 from tests.factories import FAST_KDF
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ def test_init_creates_a_calibrated_vault_and_refuses_a_second(app_paths, tmp_pat
     assert code == 0, err
     assert Vault.exists(c.vault) and "Created" in out
     slot = json.loads((c.vault / "keyslot.json").read_text())
-    assert slot["kdf"]["memory_cost_kib"] >= 64 * 1024 and slot["kdf"]["time_cost"] >= 3
+    assert slot["kdf"]["memory_cost_kib"] >= 256 * 1024 and slot["kdf"]["time_cost"] >= 3
     code, _, err = c("init")
     assert code == 1 and "already exists" in err
 
@@ -196,7 +196,8 @@ def test_damaged_vault_names_the_backup(cli, tmp_path):
     raw = bytearray((cli.vault / "vault.db").read_bytes())
     raw[4096 * 2 + 100] ^= 0x40
     (cli.vault / "vault.db").write_bytes(bytes(raw))
-    code, _, err = cli("list")
+    # Unlocking proves the header only; `check` reads every page (the app runs it after unlock).
+    code, _, err = cli("check")
     assert code == 1 and "damaged" in err and "backup" in err and "passphrase" not in err.lower()
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not it\n")
@@ -302,3 +303,26 @@ def test_backup_to_a_stick_and_restore_it_into_a_new_vault(cli, tmp_path, app_pa
     assert [row["id"] for row in json.loads(other("list", "--json")[1])] == [iid]
     code, _out, err = other("restore-copy", str(stick))  # never over a vault
     assert code == 1 and "new or empty" in err
+
+
+def test_check_reads_every_page_and_names_the_backup_when_one_is_damaged(cli):
+    from tests.factories import named_interview
+    from tests.vault_forensics import PAGE
+
+    with Vault.unlock(cli.vault, CLI_PASSPHRASE) as v:
+        v.interviews.add_many([named_interview(f"statement {i} " + "words " * 300) for i in range(20)])
+        v.backup_now()
+    code, out, err = cli("check")
+    assert code == 0 and err == "" and "no damaged pages" in out
+
+    db_file = cli.vault / "vault.db"
+    raw = bytearray(db_file.read_bytes())
+    raw[len(raw) - PAGE + 200] ^= 0x01  # the last page: unlocking alone does not read it
+    db_file.write_bytes(bytes(raw))
+    code, out, err = cli("check")
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "damaged" in err and Vault.backups(cli.vault)[0].name in err and "passphrase" not in err.lower()
+    code, out, err = cli("restore-backup")
+    assert code == 0, "a vault whose pages fail their check is not 'opening normally'"
+    assert cli("check")[0] == 0

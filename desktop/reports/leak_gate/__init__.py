@@ -5,7 +5,7 @@ The package, in the order the gate works:
 - :mod:`.normalise`: the forms of each protected string (the fold is ``desktop.core.fold``, the
   redaction engine's own), and the same forms of each place's text;
 - :mod:`.pdf`: reading the PDF: raw bytes, decoded objects and streams, structure and metadata;
-- :mod:`.extract`: the page text from the fonts' ToUnicode maps, pypdf, and pdftotext or pdfminer;
+- :mod:`.extract`: the page text from the fonts' ToUnicode maps, and pdftotext or pdfminer;
 - :mod:`.search`: looking for the forms in one place, with the literals drawn there excused;
 - :mod:`.verdict`: :func:`check` and :func:`check_text`, which raise :class:`LeakDetected` or
   return a :class:`GateReport`.

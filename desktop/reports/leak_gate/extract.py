@@ -1,8 +1,7 @@
-"""Extracting the text of the PDF, three independent ways, as the leak gate reads it.
+"""Extracting the text of the PDF, two independent ways, as the leak gate reads it.
 
 - :func:`content_text`: the gate's own reading of each page's content stream through each font's
   ToUnicode map, in drawing order;
-- :func:`pypdf_pages`: pypdf's text, page by page;
 - poppler's ``pdftotext`` in its own process (:func:`poppler_start`, :func:`poppler_finish`), or
   pdfminer.six (:func:`pdfminer_text`) where poppler is not installed.
 
@@ -111,14 +110,6 @@ def tounicode_chars(pdf: pikepdf.Pdf, cache: dict) -> set[str]:
             for v in m.values():
                 chars.update(unicodedata.normalize("NFKC", v))
     return chars
-
-
-def pypdf_pages(data: bytes) -> list[str]:
-    """Each page's text as pypdf extracts it."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data), strict=True)
-    return [page.extract_text() or "" for page in reader.pages]
 
 
 def poppler_start(data: bytes, exe: str) -> tuple[subprocess.Popen, threading.Thread, list[bytes]]:

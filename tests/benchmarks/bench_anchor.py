@@ -1,0 +1,204 @@
+"""Witnessbox against its anchor, LibreOffice, in one run, interleaved; prints JSON, asserts nothing.
+
+    python -m tests.benchmarks.bench_anchor [--rounds 5] [--bulk 100] [--tree /other/checkout ...]
+
+Three comparisons, each side measured the same way, never mixed:
+
+* ``cold_single``: one five-page statement as a coordinator makes it from a shell, whole process,
+  from spawn to exit: ``witnessbox export-statement`` (a vault with a cheap key derivation: the
+  calibrated KDF's own time is reported apart and left out) against ``soffice --convert-to pdf``
+  of the same statement as .docx.
+* ``warm_single``: the same statement inside a running process: Witnessbox's detection, redaction,
+  drawing and leak gate (the app, warm) against LibreOffice's time per document when it converts
+  ``--bulk`` of them in one process (LibreOffice warm).
+* ``bulk``: ``--bulk`` statements exported from a vault into a folder (the app's export, on every
+  core from ``POOL_FROM`` on) against LibreOffice converting the same number in one process.
+
+Each tree given with ``--tree`` (default: this one) is timed in its own processes, A B A B with the
+anchor, medians reported with the ratio anchor / Witnessbox (above 1: Witnessbox is faster).
+Needs LibreOffice (``soffice``) and python-docx, the benchmark's own tools; never the tests'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PASS = "anchor benchmark passphrase"
+
+_SETUP = r"""
+import sys
+from pathlib import Path
+from desktop.vault import KdfParams, Vault
+from tests.benchmarks.bench_statements import five_page_interview
+d, n = Path(sys.argv[1]), int(sys.argv[2])
+v = Vault.create(d, sys.argv[3], kdf=KdfParams(time_cost=1, memory_cost_kib=8 * 1024, lanes=1))
+v.interviews.add_many([five_page_interview(reference=f"WB-ANCH-{i:04d}") for i in range(n)])
+v.lock()
+"""
+
+_WARM = r"""
+import json, sys
+from tests.benchmarks.bench_statements import bench_one
+print(json.dumps(bench_one(int(sys.argv[1]))))
+"""
+
+_BULK = r"""
+import json, resource, sys, time
+from pathlib import Path
+from desktop.services.statements import export_statements
+from desktop.vault import Vault
+v = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
+ids = v.interviews.ids()
+t = time.perf_counter()
+r = export_statements(v, ids, Path(sys.argv[3]), overwrite=True)
+took = time.perf_counter() - t
+v.lock()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"s": took, "written": len(r.written), "peak_rss_mib": peak, "children_peak_rss_mib": workers}))
+"""
+
+
+def _env(tree: Path) -> dict:
+    """Compiled modules cached outside the source trees, as an installed app has them."""
+    cache = Path(tempfile.gettempdir()) / "wb-pycache" / tree.resolve().name
+    return dict(os.environ, PYTHONPATH=str(tree), PYTHONPYCACHEPREFIX=str(cache))
+
+
+def _py(tree: Path, code: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code, *args], env=_env(tree), cwd=str(tree), capture_output=True,
+                          text=True, timeout=3600)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+    return done.stdout
+
+
+def _timed(cmd: list[str], **kwargs) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=True, timeout=3600, **kwargs)
+    return time.perf_counter() - t
+
+
+def _soffice(tmp: Path, outdir: Path, sources: list[Path]) -> list[str]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise SystemExit("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    return [soffice, f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)]
+
+
+def _ratio(anchor: float, ours: float) -> float:
+    return round(anchor / ours, 2) if ours else float("nan")
+
+
+def measure(trees: list[Path], rounds: int, bulk: int) -> dict:
+    from desktop.services.statements import statement_content
+    from desktop.vault import calibrate_kdf
+    from tests.benchmarks.bench_statements import _docx, five_page_interview
+
+    tmp = Path(tempfile.mkdtemp(prefix="wb-anchor-"))
+    out: dict = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
+                 "rounds": rounds, "bulk": bulk}
+    t = time.perf_counter()
+    kdf = calibrate_kdf()
+    out["calibrated_kdf"] = {**kdf.to_dict(), "calibration_s": round(time.perf_counter() - t, 2)}
+    import secrets
+    t = time.perf_counter()
+    kdf.derive(PASS, secrets.token_bytes(16))
+    out["calibrated_kdf"]["one_derivation_s"] = round(time.perf_counter() - t, 3)
+
+    content, _ = statement_content(five_page_interview())
+    docs = tmp / "docs"
+    docs.mkdir()
+    _docx(content, docs / "statement.docx")
+    for i in range(bulk):
+        shutil.copyfile(docs / "statement.docx", docs / f"s{i:04d}.docx")
+    single_src = [docs / "statement.docx"]
+    bulk_src = sorted(docs.glob("s*.docx"))
+    lo_out = tmp / "lo-out"
+    lo_out.mkdir()
+    _timed(_soffice(tmp, lo_out, single_src))  # the first start makes LibreOffice's profile
+    version = subprocess.run([shutil.which("soffice") or "soffice", "--version"], capture_output=True, text=True,
+                             timeout=120).stdout.strip()
+    out["libreoffice"] = version
+
+    pw = tmp / "pw.txt"
+    pw.write_text(PASS + "\n")
+    vaults = {}
+    for k, tree in enumerate(trees):
+        one, many = tmp / f"one-{k}", tmp / f"many-{k}"
+        _py(tree, _SETUP, str(one), "1", PASS)
+        _py(tree, _SETUP, str(many), str(bulk), PASS)
+        vaults[str(tree)] = (one, many)
+
+    cold: dict[str, list[float]] = {"libreoffice": [], **{str(t): [] for t in trees}}
+    warm: dict[str, list[float]] = {str(t): [] for t in trees}
+    for _ in range(rounds):
+        cold["libreoffice"].append(_timed(_soffice(tmp, lo_out, single_src)))
+        for tree in trees:
+            target = tmp / "cold.pdf"
+            target.unlink(missing_ok=True)
+            cold[str(tree)].append(_timed(
+                [sys.executable, "-m", "desktop", "export-statement", "WB-ANCH-0000", "--out", str(target),
+                 "--vault", str(vaults[str(tree)][0]), "--passphrase-file", str(pw)], env=_env(tree), cwd=str(tree)))
+            warm[str(tree)].append(json.loads(_py(tree, _WARM, "5").strip().splitlines()[-1])["total_s"])
+    lo_cold = statistics.median(cold["libreoffice"])
+    out["cold_single"] = {"libreoffice_s": round(lo_cold, 3), "what": "whole process, spawn to exit, 5-page statement"}
+    for tree in trees:
+        med = statistics.median(cold[str(tree)])
+        out["cold_single"][str(tree)] = {"witnessbox_cli_s": round(med, 3), "ratio": _ratio(lo_cold, med)}
+
+    bulk_times: dict[str, list[dict]] = {"libreoffice": [], **{str(t): [] for t in trees}}
+    for _ in range(2):
+        shutil.rmtree(lo_out, ignore_errors=True)
+        lo_out.mkdir()
+        bulk_times["libreoffice"].append({"s": _timed(_soffice(tmp, lo_out, bulk_src))})
+        for tree in trees:
+            folder = tmp / "bulk-out"
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            bulk_times[str(tree)].append(json.loads(_py(tree, _BULK, str(vaults[str(tree)][1]), PASS,
+                                                        str(folder)).strip().splitlines()[-1]))
+    lo_bulk = statistics.median(r["s"] for r in bulk_times["libreoffice"])
+    lo_per_doc = lo_bulk / bulk
+    out["warm_single"] = {"libreoffice_per_document_in_bulk_s": round(lo_per_doc, 3),
+                          "what": "inside a running process: Witnessbox detect+redact+render+gate, LibreOffice per "
+                                  "document of a bulk conversion"}
+    out["bulk"] = {"libreoffice_s": round(lo_bulk, 2), "what": f"{bulk} five-page statements, one process each side"}
+    for tree in trees:
+        med = statistics.median(warm[str(tree)])
+        out["warm_single"][str(tree)] = {"witnessbox_s": round(med, 4), "ratio": _ratio(lo_per_doc, med)}
+        runs = bulk_times[str(tree)]
+        med_bulk = statistics.median(r["s"] for r in runs)
+        out["bulk"][str(tree)] = {"witnessbox_s": round(med_bulk, 2), "ratio": _ratio(lo_bulk, med_bulk),
+                                  "written": runs[-1]["written"],
+                                  "peak_rss_mib": round(max(r["peak_rss_mib"] for r in runs), 1),
+                                  "workers_peak_rss_mib": round(max(r["children_peak_rss_mib"] for r in runs), 1)}
+    out["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--bulk", type=int, default=100)
+    p.add_argument("--tree", action="append", type=Path, help="a Witnessbox source tree (default: this one)")
+    args = p.parse_args(argv)
+    json.dump(measure(args.tree or [REPO], args.rounds, args.bulk), sys.stdout, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
