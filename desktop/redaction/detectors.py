@@ -317,7 +317,7 @@ _CAPWORD = r"[A-Z][\w'’\-]*"
 # Streets are found from their last word ("Lane"), then the name, number and flat in front of it.
 _STREET_END = re.compile(r"(?:" + _SUFFIX + r")(?![\w'’\-])\.?")
 _STREET_FRONT = re.compile(
-    r"(?:\b(?:Flat|Apartment|Apt|Unit|Room|Rm|Block)\s+\d+[A-Za-z]?,?\s+)?"
+    r"(?:\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm|Block)\s+\d+[A-Za-z]?,?\s+)?"
     r"(?:\b\d{1,4}[A-Za-z]?(?:[-\u2013]\d{1,4}[A-Za-z]?)?,?\s+)?"
     r"(?:(?:" + _CAPWORD + r")\s+){1,4}$"
 )
@@ -339,7 +339,7 @@ _NUMBERED_PLACE = _c(
     r"(?:\b(?:live|lives|lived|living|address|house|home|flat|stay|stayed|staying|kept|moved|number|at|to|from)\b"
     r"[^.\n]{0,25}?)\b(\d{1,4}[A-Za-z]?,?\s+(?!(?:" + _MONTH + r")\b)[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})",
 )
-_FLAT = _c(r"\b(?:Flat|Apartment|Apt|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC)
+_FLAT = _c(r"\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC)
 _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC)
 
 
