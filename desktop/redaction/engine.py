@@ -222,7 +222,8 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
             words.setdefault(w, sp.person)
     if not words:
         return []
-    covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON")
+    # A weak guess (a stretch in another script with no cue) does not stop a stronger one here.
+    covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON" and sp.confidence > 0.3)
     out = []
     ff = folded.folded
     name_word = _NAME_WORD_ASCII if ff.isascii() else _NAME_WORD

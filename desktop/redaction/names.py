@@ -339,6 +339,7 @@ def _other_script_names(text: str) -> list[Hit]:
     both sides is most likely a name written the person's way ("王伟 came").
     """
     hits: list[Hit] = []
+    prev_speech: tuple[int, int] | None = None  # the last stretch taken for the interviewee's words
     for m in _OTHER_SCRIPT.finditer(text):
         s, e = m.start(), m.end()
         while e > s and text[e - 1] in " ,\u060c\t\u00a0":
@@ -349,6 +350,10 @@ def _other_script_names(text: str) -> list[Hit]:
                 continue
             if _cue_before(text, s) or _title_before(text, s):
                 hits.extend(_name_after(text, words, -1))
+            elif _short_stretch_is_name(text, s, e, words, prev_speech):
+                hits.append((s, e, "PERSON", 0.3))
+            else:
+                prev_speech = (s, e)
             for i, (_, _, fw) in enumerate(words):
                 if fw in lexicon.SCRIPT_CUES or (
                     fw in lexicon.SCRIPT_RELATIONS and i > 0 and words[i - 1][2] in lexicon.SCRIPT_POSSESSIVES
@@ -364,6 +369,51 @@ def _other_script_names(text: str) -> list[Hit]:
         if sides and all(_LATIN_LETTERS.match(c) for c in sides):
             hits.append((s, e, "PERSON", 0.3))
     return hits
+
+
+# Before a stretch in another script: a word that makes it speech or writing quoted ("he said ...",
+# "the officer wrote ..."), or a determiner that makes it a thing ("the ...", "my ..."), not a person.
+_SPEECH_BEFORE = frozenset(
+    "said say shouted shout wrote write told tell asked ask replied whispered screamed yelled repeated "
+    "kept saying swore cursed called out".split()
+)
+_DETERMINERS = frozenset("the a an my his her their our your this that these those some any no".split())
+_COORDINATORS = frozenset("and or then also".split())
+
+
+def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int, str]],
+                           prev_speech: tuple[int, int] | None) -> bool:
+    """A short stretch in another script inside an English sentence, introduced by any wording
+    ("the tenancy was signed ...", "spelt ... on the card"), is most likely a name written the
+    person's way, unless it reads as the interviewee's own words: it holds one of that language's
+    common function words, it is in quotation marks, it comes after a word of speech or writing
+    ("he said ...", "the officer wrote ..."), after a determiner ("the ... came late": a thing),
+    or after "and"/"or" joined to such a stretch earlier in the same sentence."""
+    if not 1 <= len(words) <= 3 or e - s > 40:
+        return False
+    if any(fw in lexicon.SCRIPT_STOP_WORDS for _, _, fw in words):
+        return False
+    before = _nearest_letter(text, s - 1, -1)
+    after = _nearest_letter(text, e, 1)
+    if not (before and _LATIN_LETTERS.match(before)) or (after and not _LATIN_LETTERS.match(after)):
+        return False
+    j = s - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j >= 0 and text[j] in "\"“‘'«(":
+        return False
+    w = _words_before(text, s)
+    if w and w[-1] in (",", ":"):
+        w = w[:-1]
+    if not w:
+        return False
+    if w[-1] in _SPEECH_BEFORE or w[-1] in _DETERMINERS or (len(w) > 1 and w[-2:] == ["called", "out"]):
+        return False
+    if w[-1] in _COORDINATORS and prev_speech is not None:
+        between = text[prev_speech[1] : s]
+        if not re.search(r"[.!?\n]", between):
+            return False
+    return True
 
 
 def _title_before(text: str, pos: int) -> bool:
