@@ -158,8 +158,9 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 
     known_people = sorted((sp.start, sp.end) for sp in spans if sp.source == "known")
+    towns = _post_towns(text, spans)
     for s, e, typ, conf in detect_names(text, allowed):
-        if clashes(s, e):
+        if clashes(s, e) or (towns and _inside(towns, s, e)):
             continue
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
         for ps, pe in _subtract(s, e, known_people):
@@ -170,6 +171,25 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     spans.extend(_same_names_again(text, folded, spans, holders, allowed))
     spans = _variants_of_known_people(text, spans, rec)
     return _tidy([_whole_letters(text, sp) for sp in spans])
+
+
+_POST_TOWN = re.compile(r",[ \t\u00a0]*((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)(?=,?[ \t\u00a0]*$)")
+
+
+def _post_towns(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """The town between a street and its postcode ("12 Mill Lane, Harrowfield LS9 2AB") is where
+    it happened, a fact to keep: never taken for a name."""
+    starts = {sp.start for sp in spans if sp.type == "POSTCODE"}
+    out = []
+    for sp in spans:
+        if sp.type != "ADDRESS":
+            continue
+        for pc in starts:
+            if 0 < pc - sp.end <= 40:
+                m = _POST_TOWN.match(text[sp.end : pc])
+                if m:
+                    out.append((sp.end + m.start(1), sp.end + m.end(1)))
+    return sorted(out)
 
 
 def _variants_of_known_people(text: str, spans: list[Span], rec: Recorded) -> list[Span]:
