@@ -75,6 +75,8 @@ _PARTICLE_JOIN = re.compile(
 
 
 _ASCII_WORD = re.compile(r"[a-z]+")
+# One capital letter with a full stop, then a space: an initial before a surname ("R. Adeyemi").
+_INITIAL_BEFORE = re.compile(r"(?<![\w.\-])[A-Z]\.[ \t\u00a0]+$")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # The last word of every cue: a lower-case name can only follow one of these.
 _CUE_LAST_WORDS = frozenset(
@@ -257,6 +259,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and _cue_before(text, t.start)
         ):
             cue = 0.85  # (only an ordinary word needs the cue to count as a name)
+        elif _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start) and not t.title and fw not in function_only:
+            cue = 0.8  # "R. Adeyemi", "J. Smith": an initial with a full stop before a surname
         if (
             cue
             and not t.title
@@ -304,6 +308,11 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             hits.append((run[a].start, run[b].end, "PERSON", best))
         i = j + 1
 
+    # The initial belongs to the name it stands before ("D. Okonkwo" is redacted whole).
+    for k, (hs, he, typ, conf) in enumerate(hits):
+        m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
+        if m:
+            hits[k] = (m.start(), he, typ, conf)
     hits.extend(_other_script_names(text))
 
     # A word that is not English, in lower case, straight after a relation or naming cue
