@@ -1,0 +1,95 @@
+"""General rules of the likely-name detector, each with examples written here (not words from its
+lists): what a rule catches and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import detect
+
+
+def _found(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in detect(text)]
+
+
+# (1) A short stretch of another script is a name whatever wording introduces it ...
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The lease was signed ਬਲਜੀਤ ਸੰਧੂ and dated by the agent.", "ਬਲਜੀਤ ਸੰਧੂ"),
+        ("On the parcel it was written as محمود رضایی in pen.", "محمود رضایی"),
+        ("Her card spelt it দিলরুবা and I copied that.", "দিলরুবা"),
+        ("The payment went to ராஜேஷ் every week.", "ராஜேஷ்"),
+        ("He introduced himself as નરેશ પટેલ at the door.", "નરેશ પટેલ"),
+    ],
+)
+def test_a_short_stretch_in_another_script_is_a_name(text, name):
+    assert name in _found(text)
+
+
+# ... unless it reads as speech: function words of its language, quotes, a word of speech before it,
+# a determiner before it, or "and" after such a stretch.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He kept saying ਵਾਪਸ ਭੇਜ ਦਿਆਂਗਾ to me.",
+        "She shouted ادھر آؤ and slammed the door.",
+        "The officer wrote पुलिस केस on a scrap of paper.",
+        "Everyone called it “ঝামেলা” in the house.",
+        "The ਦੁਕਾਨ was shut, and ਮਾਲਕ was not there.",
+        "Then she said بس کرو to him and left.",
+        "I remember the words وہ تمہیں مار دے گا from that night.",
+    ],
+)
+def test_words_of_another_language_that_read_as_speech_stay(text):
+    assert _found(text) == []
+
+
+# (2) A one-letter initial with a full stop before a capitalised surname.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The foreman, K. Baptiste, took our phones.", "K. Baptiste"),
+        ("A form was signed by T. Olawale on the day.", "T. Olawale"),
+        ("We were told to ask for M. Fisher at reception.", "M. Fisher"),
+    ],
+)
+def test_an_initial_with_a_full_stop_is_part_of_the_name(text, name):
+    assert name in _found(text)
+
+
+def test_a_letter_at_the_end_of_a_sentence_is_not_an_initial():
+    assert _found("My grade was a C. Then I left school.") == []
+
+
+# (6) After "in", "near" or "moved to", capitalised words are a place, even one no list holds.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 we moved to Thornbridge and the work started.",
+        "I was living in Ashcombe at the time.",
+        "The shop near Oakridge Parva was where they met us.",
+    ],
+)
+def test_a_place_after_in_near_or_moved_to_stays(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We slept in Tendai's car for a week.", "Tendai"),
+        ("The money was in Mrs Obuya's drawer.", "Obuya"),
+        ("I stayed in Ruta and Kofi's flat.", "Ruta"),
+    ],
+)
+def test_a_place_word_does_not_hide_someone_s_possession(text, name):
+    assert any(name in f for f in _found(text))
+
+
+# The town between a street and its postcode is where it happened, a fact to keep.
+def test_the_town_between_a_street_and_its_postcode_stays():
+    text = "They kept us at 14 Orchard Road, Kellingford KF3 9QT for a year."
+    found = _found(text)
+    assert "14 Orchard Road" in found and "KF3 9QT" in found
+    assert not any("Kellingford" in f for f in found)
