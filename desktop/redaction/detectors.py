@@ -286,7 +286,9 @@ _VRM_NI = _c(r"\b[A-Z]?(?:[A-Z][IZ]|[IZ][A-Z])" + SEP + r"\d{1,4}\b")
 _VRM_DATELESS = _c(r"\b(?:\d{1,4}" + SEP + r"[A-Z]{1,3}|[A-Z]{1,3}" + SEP + r"\d{1,4})\b")
 # A reference written in spaced groups ("ZU 123 4567", "K 123 4567"): only near a context word.
 _SPACED_REF = _c(r"\b[A-Za-z]{1,3}[ \-]?\d{2,4}(?:[ \-]\d{2,5}){1,3}\b")
+_REF_PREFIX = re.compile(r"(?<![\w\-])([A-Z]{2,5})[ \u00a0]$")
 _SMALL_WORDS = frozenset("a i on in at to by of as an no or if is it am be do go so up we he me my us".split())
+_YEAR_THEN_I = re.compile(r"(?:19|20)\d{2}[ \u00a0]+I")
 _VRM_ANY_CASE = _c(r"\b[A-Z]{2}\d{2}" + SEP + r"[A-Z]{3}\b", IC)
 _PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
 _NFRC = _c(r"\bNFRC\d{8,14}\b", IC)
@@ -542,6 +544,12 @@ def detect_patterns(text: str) -> list[Hit]:
             add((s, e, "PASSPORT", 0.6))
         elif ctx.near("police", s, e, before=60, after=10) or ctx.near("ref", s, e, before=40, after=10):
             add((s, e, "CRIME_REF", 0.5))
+    # A reference's letter prefix written apart ("CAD 4411/07JUN21", "URN 47/1234/21") is part of it.
+    for k, (s, e, typ, conf) in enumerate(hits):
+        if typ == "CRIME_REF":
+            m = _REF_PREFIX.search(text, max(0, s - 8), s)
+            if m and m.group(1).lower() not in _SMALL_WORDS | lexicon.TITLES | {"ref", "no", "id"}:
+                hits[k] = (m.start(1), e, typ, conf)
 
     # Vehicles (case-sensitive shapes; any case next to a word such as "reg" or "car").
     for s, e, _ in _iter(_VRM_ANY_CASE, text, ctx.windows("vehicle", 60)):
@@ -550,6 +558,8 @@ def detect_patterns(text: str) -> list[Hit]:
         add((s, e, "VEHICLE", 0.6 + 0.3 * ctx.near("vehicle", s, e)))
     for pattern in (_VRM_NI, _VRM_DATELESS):
         for s, e, v in _iter(pattern, text, ctx.windows("vehicle", 90)):
+            if _YEAR_THEN_I.fullmatch(v):
+                continue  # "In 2019 I left": a year and the word "I", not a dateless plate
             if ctx.near("vehicle", s, e, before=60, after=20) and re.search(r"\d", v) and re.search(r"[A-Z]", v):
                 add((s, e, "VEHICLE", 0.5))
 
