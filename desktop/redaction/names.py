@@ -261,10 +261,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             cue = 0.85  # (only an ordinary word needs the cue to count as a name)
         elif _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start) and not t.title and fw not in function_only:
             cue = 0.8  # "R. Adeyemi", "J. Smith": an initial with a full stop before a surname
+        # After a title or rank, a place's name is a surname ("Inspector Crewe", "Mrs Bolton"), unless
+        # the place goes on past it ("Officer Milton Keynes" is not read; multi-word places stay).
+        title_place = cue == 0.9 and place and not t.place
         if (
             cue
             and not t.title
-            and not (fw in lexicon.FUNCTION_WORDS or fw in lexicon.MONTHS or place or fw in lexicon.NOT_NAMES)
+            and (title_place or not (fw in lexicon.FUNCTION_WORDS or fw in lexicon.MONTHS or place
+                                     or fw in lexicon.NOT_NAMES))
         ):
             t.score = cue
             t.edge_ok = True
