@@ -34,6 +34,15 @@ from desktop.redaction.known import (
 )
 from desktop.redaction.variants import name_key
 
+# Wording that says the next word is what someone is called, so a recorded name that is also a
+# word counts even in lower case ("my friends call me patience", "she is known as gift").
+_NAMING_BEFORE = re.compile(
+    r"\b(?:calls?|called)\s+(?:me|him|her|them|us|himself|herself)|\b(?:known|goes|go|went)\s+(?:as|by)|"
+    r"\bname\s+(?:is|was)|\bnamed|\bnicknamed|\bcalled",
+    re.IGNORECASE,
+)
+_NAMING_BEFORE = re.compile(r"(?:" + _NAMING_BEFORE.pattern + r")\s*[,:]?\s*$", re.IGNORECASE)
+
 
 @dataclass
 class _Person:
@@ -209,8 +218,8 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
         if where is None:
             where = places[(pat.source, pat.flags)] = _places(folded, pat.regex)
         for s, e in where:
-            if pat.need_capital and not text[s].isupper():
-                continue
+            if pat.need_capital and not text[s].isupper() and not _NAMING_BEFORE.search(text, max(0, s - 30), s):
+                continue  # "hope" is a word; "everyone calls me hope" is the recorded Hope
             if pat.need_capital and _is_date_word(text, s, e):
                 continue  # "May" in "in May 2018" is the month, not May Chen
             add(KnownHit(s, e, pat.type, pat.person, pat.part, recorded=pat.recorded))
