@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.redaction import detect
+from desktop.redaction import KnownIdentifiers, detect
 
 
 def _found(text: str) -> list[str]:
@@ -93,3 +93,69 @@ def test_the_town_between_a_street_and_its_postcode_stays():
     found = _found(text)
     assert "14 Orchard Road" in found and "KF3 9QT" in found
     assert not any("Kellingford" in f for f in found)
+
+
+# (3) A title or rank makes the next capitalised word a name even when it is a place's name.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Detective Sergeant Swindon wrote nothing down.", "Swindon"),
+        ("Then Mrs Derby took the children upstairs.", "Derby"),
+        ("I gave the papers to Dr Preston in the morning.", "Preston"),
+    ],
+)
+def test_a_title_makes_a_place_word_a_surname(text, name):
+    assert name in _found(text)
+
+
+def test_a_place_after_no_title_stays():
+    assert _found("We took the coach from Preston to Derby.") == []
+
+
+# (4) A recorded given name that is also a word counts in lower case after naming wording.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the market they all call me patience, even the owner.",
+        "In the house she was known as patience and nothing else.",
+        "My cousin's name is patience, like mine.",
+    ],
+)
+def test_a_recorded_word_name_in_lower_case_after_naming_wording(text):
+    known = KnownIdentifiers([("Patience Mensah", [])], [])
+    assert "patience" in [text[s.start : s.end] for s in detect(text, known)]
+
+
+def test_the_word_itself_stays_without_naming_wording():
+    known = KnownIdentifiers([("Patience Mensah", [])], [])
+    assert detect("I lost my patience with the agency.", known) == []
+
+
+# (5) A police reference keeps its letter prefix when a space separates them.
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("They gave me the log CAD 0932/21MAR22 on the phone.", "CAD 0932/21MAR22"),
+        ("Police said the crime number was CRN 44/90871/23.", "CRN 44/90871/23"),
+    ],
+)
+def test_a_reference_keeps_its_prefix(text, ref):
+    assert ref in _found(text)
+
+
+def test_an_officer_rank_is_not_a_reference_prefix():
+    found = _found("The police officer, PC 4471, took the crime report.")
+    assert not any(f.startswith("PC") for f in found)
+
+
+# (7) A year then "I" after a vehicle word is a date and a pronoun, not a number plate.
+@pytest.mark.parametrize(
+    "text",
+    ["We sold the car. In 2021 I moved out.", "He drove a taxi until 2017 I think."],
+)
+def test_a_year_then_i_is_not_a_plate(text):
+    assert _found(text) == []
+
+
+def test_a_real_dateless_plate_after_a_vehicle_word_is_still_found():
+    assert "ABC 123" in _found("His van was ABC 123 and it was white.")
