@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
+from desktop.redaction.context import JOIN as _JOIN
+from desktop.redaction.context import mark_organisations, mark_places_by_context
 from desktop.redaction.fold import fold
 
 Hit = tuple[int, int, str, float]
@@ -68,7 +70,6 @@ _RELATION_CUE = re.compile(
 )
 _NAME_CUE = re.compile(r"\b(?:" + _alternation(list(lexicon.NAME_CUES)) + r")\s*:?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\[\n])\s*$")
-_JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
 _PARTICLE_JOIN = re.compile(
     r"^[ \t\u00a0]+(?:(?:" + _alternation(sorted(lexicon.PARTICLES)) + r")[ \t\u00a0\-]+){1,2}$"
 )
@@ -214,7 +215,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         toks.append(_Tok(s, e, text[s:e]))
 
     _mark_places(toks, text)
-    _mark_places_by_context(toks, text)
+    mark_places_by_context(toks, text, _function_only())
+    mark_organisations(toks, text)
     function_only = _function_only()
     for i, t in enumerate(toks):
         if t.score < 0:
@@ -530,38 +532,6 @@ def _mark_places(toks: list[_Tok], text: str) -> None:
                         break
                     u.place = True
                 break
-
-
-# Words after which a capitalised word is where something happened, not who: "in", "near",
-# "moved to" ("We moved to Southwark", "the house in North Karlview").
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|around)|\b(?:moved|move|moving|relocated|transferred|sent|went|came|back)\s+to)"
-    r"[ \t\u00a0]+$",
-    re.IGNORECASE,
-)
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+(?:and|&)\s+\w+['’]s\b")
-
-
-def _mark_places_by_context(toks: list[_Tok], text: str) -> None:
-    """The capitalised words straight after "in", "near" or "moved to" are a place (a fact to keep),
-    even a town no list holds, unless they are someone's ("in Tariq's flat", "in Ana and Tom's
-    house") or a title makes them a person ("in Mr Patel's shop" is caught by the possessive too)."""
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if t.score < 0 or t.fw in lexicon.TITLES or t.fw in _function_only():
-            continue
-        if i and toks[i - 1].end > t.start - 2:
-            continue  # not the first capitalised word after the preposition
-        if not _PLACE_BEFORE.search(text, max(0, t.start - 25), t.start):
-            continue
-        j = i
-        while j + 1 < n and toks[j + 1].score >= 0 and _JOIN.match(text[toks[j].end : toks[j + 1].start]) \
-                and toks[j + 1].fw not in lexicon.TITLES and j - i < 3:
-            j += 1
-        if _POSSESSIVE_AFTER.match(text, toks[j].end):
-            continue
-        for u in toks[i : j + 1]:
-            u.place = True
 
 
 def _blocked(s: int, e: int, w: str) -> _Tok:

@@ -159,3 +159,25 @@ def test_a_year_then_i_is_not_a_plate(text):
 
 def test_a_real_dateless_plate_after_a_vehicle_word_is_still_found():
     assert "ABC 123" in _found("His van was ABC 123 and it was white.")
+
+
+# (8) Bodies are not people: a name ending in a body's kind, the words after a kind of body, an
+# acronym after "the".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They moved me to Brackenfield Immigration Removal Centre at night.",
+        "A caseworker from the charity Sahara Voices called back.",
+        "The doctor at Wexcombe Hospital believed me.",
+        "The AIRE advisers filled in the form with me.",
+        "My son now studies at the University of Harrowgate.",
+        "Olumide Trust paid for the bus fare.",
+    ],
+)
+def test_an_organisation_is_not_a_person(text):
+    assert _found(text) == []
+
+
+def test_a_person_beside_an_organisation_is_still_found():
+    text = "At Wexcombe Hospital a nurse called Adaeze Nwankwo helped me."
+    assert "Adaeze Nwankwo" in _found(text)
