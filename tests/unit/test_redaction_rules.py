@@ -181,3 +181,13 @@ def test_an_organisation_is_not_a_person(text):
 def test_a_person_beside_an_organisation_is_still_found():
     text = "At Wexcombe Hospital a nurse called Adaeze Nwankwo helped me."
     assert "Adaeze Nwankwo" in _found(text)
+
+
+# (6, the list) London boroughs are places wherever they stand, not only after "in" or "moved to".
+@pytest.mark.parametrize(
+    "text",
+    ["The social worker from Wandsworth never came.", "Hackney was where I first slept rough.",
+     "They drove us between Redbridge and Havering every day."],
+)
+def test_a_london_borough_is_a_place(text):
+    assert _found(text) == []
