@@ -394,6 +394,7 @@ _SPEECH_BEFORE = frozenset(
     "kept saying swore cursed called out".split()
 )
 _DETERMINERS = frozenset("the a an my his her their our your this that these those some any no".split())
+_SCRIPT_NAME_JOINS = frozenset(fold(w) for w in "بن بنت بنو ابن أبو ابو آل ذي".split())
 _COORDINATORS = frozenset("and or then also".split())
 
 
@@ -405,7 +406,9 @@ def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int
     common function words, it is in quotation marks, it comes after a word of speech or writing
     ("he said ...", "the officer wrote ..."), after a determiner ("the ... came late": a thing),
     or after "and"/"or" joined to such a stretch earlier in the same sentence."""
-    if not 1 <= len(words) <= 3 or e - s > 40:
+    # Joining words of an Arabic name's lineage ("son of", "tribe of") do not count towards its length.
+    joins = sum(1 for _, _, fw in words if fw in _SCRIPT_NAME_JOINS)
+    if not 1 <= len(words) - joins <= 3 + joins or e - s > 40 + 12 * joins:
         return False
     if any(fw in lexicon.SCRIPT_STOP_WORDS for _, _, fw in words):
         return False

@@ -191,3 +191,8 @@ def test_a_person_beside_an_organisation_is_still_found():
 )
 def test_a_london_borough_is_a_place(text):
     assert _found(text) == []
+
+
+def test_an_arabic_name_with_its_lineage_is_one_name():
+    text = "The van was registered to حمدان بن راشد بن سالم at the time."
+    assert "حمدان بن راشد بن سالم" in _found(text)
