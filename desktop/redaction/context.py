@@ -16,12 +16,16 @@ JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
 
 # Words after which a capitalised word is where something happened, not who: "in", "near",
 # "moved to" ("We moved to Southwark", "the house in North Karlview").
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|around)|\b(?:moved|move|moving|relocated|transferred|sent|went|came|back)\s+to)"
-    r"[ \t\u00a0]+$",
-    re.IGNORECASE,
-)
+_PLACE_BEFORE = frozenset("in near outside around".split())
+_MOVED = frozenset("moved move moving relocated transferred sent went came back".split())
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+(?:and|&)\s+\w+['’]s\b")
+
+
+def _two_words_before(text: str, pos: int) -> list[str]:
+    """The two words before ``pos`` (lower case), when only spaces stand between them and ``pos``."""
+    if pos == 0 or text[pos - 1] not in " \t\u00a0":
+        return []
+    return text[max(0, pos - 40) : pos].lower().split()[-2:]
 
 
 def mark_places_by_context(toks: list, text: str, function_only: frozenset[str]) -> None:
@@ -32,9 +36,8 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
     for i, t in enumerate(toks):
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
             continue
-        if i and toks[i - 1].end > t.start - 2:
-            continue  # not the first capitalised word after the preposition
-        if not _PLACE_BEFORE.search(text, max(0, t.start - 25), t.start):
+        before = _two_words_before(text, t.start)
+        if not before or not (before[-1] in _PLACE_BEFORE or before[-1] == "to" and before[0] in _MOVED):
             continue
         j = i
         while j + 1 < n and toks[j + 1].score >= 0 and JOIN.match(text[toks[j].end : toks[j + 1].start]) \
@@ -51,12 +54,11 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
 _ORG_LAST = frozenset("""hospital university college centre center school council trust foundation charity project
 network clinic surgery church mosque temple gurdwara prison academy institute society association union party
 ltd limited plc llp group services partnership agency""".split())
-_ORG_BEFORE = re.compile(
-    r"\b(?:charity|organisation|organization|campaign|project|network|company|firm|agency|union|party|newspaper|"
-    r"(?:university|college|bank|institute)\s+of)[ \t\u00a0]+$",
-    re.IGNORECASE,
+_KIND_BEFORE = frozenset(
+    "charity organisation organization campaign project network company firm agency union party newspaper".split()
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)[ \t\u00a0]+$", re.IGNORECASE)
+_KIND_OF = frozenset("university college bank institute".split())
+_DETERMINERS = frozenset(("the", "a", "an"))
 
 
 def mark_organisations(toks: list, text: str) -> None:
@@ -64,20 +66,26 @@ def mark_organisations(toks: list, text: str) -> None:
     ("Hillgate Immigration Removal Centre", "Mercy Foundation"), the words after a kind of body
     ("the charity Ashiana", "University of Stirling"), and an acronym after "the" ("the JCWI")."""
     n = len(toks)
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and toks[j + 1].score >= 0 and toks[j].score >= 0 \
-                and JOIN.match(text[toks[j].end : toks[j + 1].start]) and toks[j + 1].fw not in lexicon.TITLES:
-            j += 1
-        run = toks[i : j + 1]
-        if len(run) > 1 and run[-1].fw in _ORG_LAST and not run[0].title:
-            for u in run:
+    for j, t in enumerate(toks):
+        if t.score < 0:
+            continue
+        if t.fw in _ORG_LAST:  # the words before it are the body's name
+            i = j
+            while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
+                    and JOIN.match(text[toks[i - 1].end : toks[i].start]):
+                i -= 1
+            if i < j:
+                for u in toks[i : j + 1]:
+                    u.place = True
+        before = _two_words_before(text, t.start)
+        if not before:
+            continue
+        if before[-1] in _KIND_BEFORE or (before[-1] == "of" and len(before) == 2 and before[0] in _KIND_OF):
+            k = j  # the words after a kind of body are its name
+            while k + 1 < n and toks[k + 1].score >= 0 and toks[k + 1].fw not in lexicon.TITLES \
+                    and JOIN.match(text[toks[k].end : toks[k + 1].start]):
+                k += 1
+            for u in toks[j : k + 1]:
                 u.place = True
-        elif run[0].score >= 0 and _ORG_BEFORE.search(text, max(0, run[0].start - 30), run[0].start):
-            for u in run:
-                u.place = True
-        i = j + 1
-    for t in toks:
-        if len(t.word) > 1 and t.word.isupper() and _DETERMINER_BEFORE.search(text, max(0, t.start - 5), t.start):
+        elif before[-1] in _DETERMINERS and len(t.word) > 1 and t.word.isupper():
             t.place = True
