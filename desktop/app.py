@@ -46,7 +46,7 @@ class Application(QApplication):
         self._install_translations()
 
     def _install_translations(self) -> None:
-        """Witnessbox's own strings (resources/i18n/witnessbox_<locale>.qm, once a translation
+        """Witnessbox's own strings (desktop/resources/i18n/witnessbox_<locale>.qm, once a translation
         exists) and Qt's (dialog buttons, the calendar)."""
         locale = QLocale()
         for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

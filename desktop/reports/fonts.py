@@ -1,6 +1,6 @@
 """Fonts for statements: which font draws which character, and shaping of complex scripts.
 
-Every statement font is embedded from ``resources/fonts`` (Noto, SIL Open Font License). Text is
+Every statement font is embedded from ``desktop/resources/fonts`` (Noto, SIL Open Font License). Text is
 split into runs by script; each run gets the font for its script, and Arabic-script (Urdu),
 Gurmukhi (Punjabi), Bengali and Devanagari runs are shaped with HarfBuzz (through reportlab's
 ``uharfbuzz`` support) so that letters join and vowel signs sit where a reader expects them.
