@@ -248,6 +248,11 @@ class MainWindow(QMainWindow):
                                               "and tables"))
         self.totals_button.clicked.connect(self.show_totals)
         h.addWidget(self.totals_button)
+        self.about_button = QPushButton(self.tr("About"), header)
+        self.about_button.setAccessibleName(self.tr("About Witnessbox"))
+        self.about_button.setToolTip(self.tr("Version, licences, and why Witnessbox never goes online"))
+        h.addWidget(self.about_button)
+        self.about_button.clicked.connect(self.show_about)
         self.settings_button = QPushButton(self.tr("Settings"), header)
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.help_button = QPushButton(self.tr("Help"), header)
@@ -499,6 +504,15 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if self.help_dialog is dialog:
             self.help_dialog = None
+
+    def show_about(self) -> None:
+        """Help → About: nothing from the vault in it, so it opens locked or not; locking closes it."""
+        from desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
 
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         dialog.deleteLater()
