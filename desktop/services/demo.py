@@ -38,12 +38,13 @@ from desktop.core.model import (
     Status,
     YearMonth,
 )
-from desktop.services import interviews, transfer
+from desktop.paths import check_not_synced, make_private_dir
+from desktop.services import interviews, transfer, vaults
 from desktop.services.vaults import DEMO_SETTING, is_demo
 from desktop.vault import KdfParams, Vault
 
 __all__ = ["DEMO_COUNT", "DEMO_PASSPHRASE", "DEMO_SETTING", "create_demo_vault", "demo_folder", "demo_interviews",
-           "is_demo"]
+           "is_demo", "open_demo_vault"]
 
 DEMO_COUNT = 30
 # The passphrase of the demo vault the app makes from its first-run screen. It is written here,
@@ -225,6 +226,16 @@ def create_demo_vault(directory: Path, passphrase: str, *, kdf: KdfParams | None
         vault.lock()
         raise
     return vault
+
+
+def open_demo_vault(directory: Path, *, kdf: KdfParams | None = None, today: date | None = None) -> Vault:
+    """The app's demo vault ("Try it with demo data"), made on first use with :data:`DEMO_PASSPHRASE`
+    and opened with it after; returned unlocked. A cloud-synced folder is refused as for any vault."""
+    directory = check_not_synced(Path(directory))
+    if Vault.exists(directory):
+        return vaults.unlock(directory, DEMO_PASSPHRASE)
+    make_private_dir(directory.parent)
+    return create_demo_vault(directory, DEMO_PASSPHRASE, kdf=kdf, today=today)
 
 
 def demo_folder(data_dir: Path) -> Path:
