@@ -23,7 +23,7 @@ import pytest
 import desktop
 from desktop import firewall
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 ROOT = Path(desktop.__file__).resolve().parents[1]
 RESOURCES = ROOT / "desktop" / "resources"
