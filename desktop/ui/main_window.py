@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         if demo_dir is not None:
             self.demo_entry = DemoEntry(demo_dir, tasks, gate.kdf)
             self.create_page.card.add_below(self.demo_entry)
+            self.demo_entry.opened.connect(lambda _vault: self.create_page.reset())  # nothing typed stays behind
             self.demo_entry.opened.connect(self._opened)
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)

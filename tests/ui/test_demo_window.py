@@ -20,7 +20,9 @@ def _try_demo(qtbot, window) -> None:
 def test_try_it_with_demo_data_opens_a_separate_vault_marked_demo(qtbot, make_window, app_paths):
     window = make_window()
     assert "DEMO" not in window.windowTitle() and not window.demo_banner.isVisible()
+    qtbot.keyClicks(window.create_page.passphrase, "half typed own passphrase")
     _try_demo(qtbot, window)
+    assert window.create_page.passphrase.text() == ""  # what was typed for the own vault does not stay
     assert window.windowTitle().startswith("Witnessbox") and "DEMO" in window.windowTitle()
     assert window.demo_banner.isVisible() and "invented" in window.demo_banner.text()
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == DEMO_COUNT)
