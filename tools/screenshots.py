@@ -317,7 +317,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
 
     window.show_about()
     about = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog))
-    grab("13-about")
+    grab("14-about")
     about.reject()
 
     # "Try it with demo data", as the first-run screen offers it: a vault of invented interviews of
@@ -329,7 +329,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
         settle(100)
     if not window.is_unlocked:
         raise SystemExit("the demo vault did not open within thirty seconds")
-    grab("14-demo-vault")
+    grab("15-demo-vault")
     window.lock()
     window.close()
     QApplication.quit()
