@@ -46,7 +46,7 @@ class Application(QApplication):
         self._install_translations()
 
     def _install_translations(self) -> None:
-        """Witnessbox's own strings (resources/i18n/witnessbox_<locale>.qm, once a translation
+        """Witnessbox's own strings (desktop/resources/i18n/witnessbox_<locale>.qm, once a translation
         exists) and Qt's (dialog buttons, the calendar)."""
         locale = QLocale()
         for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -106,6 +106,7 @@ def build_main_window(
     ``choose_stick_folder``/``choose_enrolment_file``: how the transfer screens ask for a USB stick's
     folder and another laptop's enrolment file (None: Qt's file dialogs).
     """
+    from desktop.services.demo import demo_folder
     from desktop.ui.main_window import MainWindow
     from desktop.ui.session import DEFAULT_IDLE_MINUTES, ClipboardGuard, IdleWatcher, QuickExitKeys
     from desktop.ui.system_lock import SystemLockWatcher
@@ -131,7 +132,8 @@ def build_main_window(
                         idle_timeout_ms=idle_timeout_ms,
                         file_picker=file_picker, choose_folder=choose_folder,
                         choose_signing_file=choose_signing_file, choose_stick_folder=choose_stick_folder,
-                        choose_enrolment_file=choose_enrolment_file, vault_choice=vault_choice, **kwargs)
+                        choose_enrolment_file=choose_enrolment_file, vault_choice=vault_choice,
+                        demo_dir=demo_folder(paths.data_dir), **kwargs)
     tasks.setParent(window)
     app.aboutToQuit.connect(clipboard.clear_if_ours)
     return window

@@ -50,6 +50,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli_transfer",
     "desktop.cli_evidence",
     "desktop.cli_quotations",
+    "desktop.cli_demo",
 )
 
 

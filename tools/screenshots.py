@@ -311,6 +311,26 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
             break
         settle(100)
     grab("02-locked")
+
+    # Help → About (the header's About button), over the lock screen.
+    from desktop.ui.about_dialog import AboutDialog
+
+    window.show_about()
+    about = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog))
+    grab("14-about")
+    about.reject()
+
+    # "Try it with demo data", as the first-run screen offers it: a vault of invented interviews of
+    # its own, in the throwaway home; the title and the banner say DEMO.
+    window.demo_entry.start()
+    for _ in range(300):
+        if window.is_unlocked:
+            break
+        settle(100)
+    if not window.is_unlocked:
+        raise SystemExit("the demo vault did not open within thirty seconds")
+    grab("15-demo-vault")
+    window.lock()
     window.close()
     QApplication.quit()
     return 0

@@ -176,6 +176,15 @@ def new_reference() -> str:
     return f"WB-{body[:4]}-{body[4:]}"
 
 
+# A demo interview's reference (``witnessbox demo``): WB-DEMO-XXXX. new_reference() never makes one,
+# since its alphabet has no letter O, so "DEMO" in a reference always means invented data.
+DEMO_REFERENCE_PREFIX = "WB-DEMO-"
+
+
+def is_demo_reference(reference: str) -> bool:
+    return isinstance(reference, str) and reference.upper().startswith(DEMO_REFERENCE_PREFIX)
+
+
 # --- shapes of ids, references and dates ---------------------------------------------------------
 #
 # An id is what uuid4().hex makes: 32 lower-case hex digits. A reference is what new_reference()

@@ -1,6 +1,6 @@
 """Word lists the detectors use.
 
-The two large lists ship under ``resources/wordlists/`` (see SOURCES.md there for where they come
+The two large lists ship under ``desktop/resources/wordlists/`` (see SOURCES.md there for where they come
 from and their licences): ``english.txt`` (English words, all lower case, from SCOWL) and
 ``places.txt`` (UK towns and districts, countries, large world cities, from GeoNames). The small
 lists below are written for Witnessbox. Nothing is downloaded at run time.

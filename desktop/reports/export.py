@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from desktop.core import places
 from desktop.core.forces import force_by_code
-from desktop.core.model import CRIME_LABELS, ConsentUse, Interview, PersonRole
+from desktop.core.model import CRIME_LABELS, ConsentUse, Interview, PersonRole, is_demo_reference
 from desktop.reports import leak_gate, wording
 from desktop.reports.fonts import UncoveredCharacter, UnreadableGlyph
 from desktop.reports.leak_gate import LeakDetected
@@ -189,6 +189,7 @@ def build_content(
         interviewer_role=iv.interviewer_role.strip(),
         shared=shared,
         annex=annex,
+        demo=is_demo_reference(iv.reference),
     )
 
 
@@ -305,6 +306,7 @@ def signing_content(iv: Interview, *, confirmed: bool, addenda: Sequence[Addendu
         interviewer_role=iv.interviewer_role.strip(),
         shared=iv.what_was_shared,
         annex=iv.original_text if has_annex(iv) else "",
+        demo=is_demo_reference(iv.reference),
     )
 
 

@@ -1,6 +1,6 @@
 """Fonts for statements: which font draws which character, and shaping of complex scripts.
 
-Every statement font is embedded from ``resources/fonts`` (Noto, SIL Open Font License). Text is
+Every statement font is embedded from ``desktop/resources/fonts`` (Noto, SIL Open Font License). Text is
 split into runs by script; each run gets the font for its script, and Arabic-script (Urdu),
 Gurmukhi (Punjabi), Bengali and Devanagari runs are shaped with HarfBuzz (through reportlab's
 ``uharfbuzz`` support) so that letters join and vowel signs sit where a reader expects them.
@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import uharfbuzz
 from reportlab.lib.abag import ABag
@@ -37,6 +38,11 @@ _FONT_FILES: dict[str, tuple[str, str]] = {
     DEVANAGARI: ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"),
 }
 ITALIC_FILE = "NotoSans-Italic.ttf"
+
+
+def font_file(script: str, *, bold: bool = False) -> Path:
+    """The path of the statement font for ``script`` (``ARABIC``, ``GURMUKHI``, ...)."""
+    return resource_path(f"fonts/{_FONT_FILES[script][1 if bold else 0]}")
 
 _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0600, 0x06FF, ARABIC),

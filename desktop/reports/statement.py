@@ -74,6 +74,8 @@ TITLE_REDACTED = "Witness statement"
 TITLE_SIGNING = "Witness statement - signing copy"
 PRODUCER = "Witnessbox"
 PERSONAL_DATA_MARK = "CONTAINS PERSONAL DATA - signing copy for the interviewee only. Do not share or upload."
+# On every page of a statement made from a demo vault (``witnessbox demo``): invented people, never evidence.
+DEMO_MARK = "DEMO - invented interview for practice, not a real statement"
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class StatementContent:
     interviewer_role: str = ""  # e.g. "Outreach worker"
     shared: str = ""  # what was shared with Immigration Enforcement (redacted like the statement)
     annex: str = ""  # the interviewee's own words in the interview language (redacted likewise)
+    demo: bool = False  # made from invented demo data: every page says so
 
     @cached_property
     def fingerprint(self) -> str:
@@ -181,7 +184,7 @@ def _form_words(c: StatementContent) -> list[str]:
         sentences.SHARED_HEADING, sentences.SHARED_NOTE, "Statement of truth", sentences.TRUTH,
         sentences.ANNEX_HEADING, sentences.ANNEX_NOTE, sentences.ANNEX_LANGUAGE.format(value=""),
         _REDACTION_NOTE, _DECLARATION.format(pseudonym=c.pseudonym), _INTERPRETER_DECLARATION,
-        _SEALED.format(day=c.sealed_on or ""), _NO_LEGEND, _FINGERPRINT_NOTE, _SIGNING_NOTE,
+        _SEALED.format(day=c.sealed_on or ""), _NO_LEGEND, _FINGERPRINT_NOTE, _SIGNING_NOTE, DEMO_MARK,
     ]
 
 
@@ -341,6 +344,11 @@ def _footer_canvas(content: StatementContent, literals: list[tuple[int, str]] | 
                                      (f"Page {self._pageNumber} of {total}", self.drawRightString, PAGE_W - MARGIN_X)):
                 draw(x, y, literal)
                 self.note_literal(literal)
+            if content.demo:
+                self.setFillColor(colors.HexColor("#9A4A00"))
+                self.setFont(fonts.bold, 9)
+                self.drawCentredString(PAGE_W / 2, PAGE_H - 7 * mm, DEMO_MARK)
+                self.note_literal(DEMO_MARK)
             if content.signing_copy:
                 self.setFillColor(colors.HexColor("#B00020"))
                 self.setFont(fonts.bold, 9)
@@ -459,6 +467,8 @@ def build_story(content: StatementContent, width: float) -> list:
     fixed_pseudonym = _fixed_pseudonym(content)
     story: list = []
     story.append(_literal("WITNESS STATEMENT", size=17, bold=True, space_after=2))
+    if content.demo:
+        story.append(_literal(DEMO_MARK, size=10, bold=True, space_after=2, color=colors.HexColor("#9A4A00")))
     story.append(_template("Statement of {value}", content.pseudonym, fixed_pseudonym, tokens,
                            size=12, bold=True, space_after=1))
     story.append(_typed(f"Reference {content.reference}", ["Reference"], size=10, space_after=8,

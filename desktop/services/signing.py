@@ -8,6 +8,7 @@ then on every change to it appears in every export as a dated addendum.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from desktop.reports.export import REFUSALS, render_signing_copy, signing_conten
 from desktop.services import destinations
 from desktop.services.errors import Refused
 from desktop.services.organisation import organisation
+from desktop.services.vaults import is_demo
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,10 @@ def save_signing_copy(vault: Vault, interview_id: str, path: Path, *, confirmed:
     target = destinations.check_file(path, overwrite=overwrite)
     iv = vault.interviews.get(interview_id)
     try:
-        data = render_signing_copy(signing_content(iv, confirmed=True, organisation=organisation(vault)))
+        content = signing_content(iv, confirmed=True, organisation=organisation(vault))
+        if is_demo(vault):  # made in a demo vault: every page says DEMO
+            content = dataclasses.replace(content, demo=True)
+        data = render_signing_copy(content)
     except REFUSALS as exc:
         raise Refused(str(exc)) from exc
     del iv

@@ -14,6 +14,7 @@ written atomically, and a ``statement.exported`` audit entry names the interview
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -59,6 +60,7 @@ from desktop.reports.statement import draw_statement
 from desktop.services import destinations, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.services.organisation import organisation as organisation_of
+from desktop.services.vaults import is_demo
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -380,6 +382,8 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) ->
     history = saved_versions(vault, iv)
     content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history,
                                            organisation=organisation_of(vault))
+    if is_demo(vault):  # made in a demo vault: every page says DEMO, whatever its reference
+        content = dataclasses.replace(content, demo=True)
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
     vault.audit.append("statement.exported", interview_id)
     return result
@@ -418,14 +422,16 @@ def existing_files(vault: Vault, ids: Iterable[str], out_dir: Path) -> list[Path
 POOL_FROM = 8
 
 
-def _made(job: tuple[Interview, dict | None, list[Interview], str]) -> tuple[str, str, Any]:
+def _made(job: tuple[Interview, dict | None, list[Interview], str, bool]) -> tuple[str, str, Any]:
     """In a worker process: one statement redacted, drawn and gated, as :func:`_write` does it.
     Returns ("ok", reference, (bytes, fingerprint, gate summary)) or (kind, reference, (reason, place))
     with kind "consent" or "content" (refused before drawing, as :func:`_write` refuses before it
     looks at the destination), "leak" or "refused"."""
-    iv, decisions, history, organisation = job
+    iv, decisions, history, organisation, demo = job
     try:
         content, forbidden = statement_content(iv, decisions, history=history, organisation=organisation)
+        if demo:  # made in a demo vault: every page says DEMO, whatever its reference
+            content = dataclasses.replace(content, demo=True)
     except ConsentMissing as exc:
         return "consent", iv.reference, (str(exc), None)
     except (Refused, *REFUSALS) as exc:
@@ -447,11 +453,12 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
     """:func:`export_statements` with the statements made in ``workers`` processes; the same
     order, progress, cancel and audit, and the files written here, one at a time."""
     organisation = organisation_of(vault)
+    demo = is_demo(vault)
 
     def jobs():
         for interview_id in seq:
             iv = vault.interviews.get(interview_id)
-            yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation
+            yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
     made = pool.ordered(_made, jobs(), workers=workers)
     try:

@@ -52,6 +52,16 @@ def check(vault: Vault) -> None:
     vault.check(full=True)
 
 
+# A demo vault (desktop.services.demo) carries this flag in its encrypted settings: the window says
+# DEMO on every screen, and so does every page of a PDF made from it.
+DEMO_SETTING = "demo_vault"
+
+
+def is_demo(vault: Vault) -> bool:
+    """True for a vault of invented interviews, made by ``witnessbox demo`` or "Try it with demo data"."""
+    return bool(vault.settings.get(DEMO_SETTING, False))
+
+
 def passphrase_warning(passphrase: str) -> str | None:
     """A warning for a new passphrase that is long enough but easy to guess (the app's meter says
     "Weak"), or None. Both faces show it; neither refuses for it."""

@@ -1,4 +1,4 @@
-"""A short Help page, readable offline: bundled text (``resources/help/help.html``) in a dialog.
+"""A short Help page, readable offline: bundled text (``desktop/resources/help/help.html``) in a dialog.
 
 F1 opens it from the main window, as does the header's Help button, locked or not: it says what
 auto-lock, quick exit, the redaction review and consent do, and nothing about any vault. Links are

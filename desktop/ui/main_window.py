@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.services.interviews import OPEN_KEY
 from desktop.ui.backup_box import BackupReminder
+from desktop.ui.demo_entry import DEMO_TITLE_SUFFIX, DemoBanner, DemoEntry
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
                  choose_signing_file: FileChooser | None = None,
                  choose_stick_folder: FolderChooser | None = None,
                  choose_enrolment_file: FileChooser | None = None,
-                 vault_choice: VaultChoice | None = None) -> None:
+                 vault_choice: VaultChoice | None = None, demo_dir: Path | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main")
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.backup_reminder = BackupReminder(central)
         self.backup_reminder.open_settings.connect(self.show_settings)
         outer.addWidget(self.backup_reminder)
+        self.demo_banner = DemoBanner(central)
+        outer.addWidget(self.demo_banner)
         self.stack = QStackedWidget(central)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -147,6 +150,13 @@ class MainWindow(QMainWindow):
         # Every page is checked after unlock, in the background; damage locks the vault and says so.
         self.vault_check = BackgroundCheck(tasks.sibling(), self)
         self.vault_check.damage_found.connect(self._damage_found)
+        # "Try it with demo data" on the first-run screen: a vault of its own, beside the usual one.
+        self.demo_entry: DemoEntry | None = None
+        if demo_dir is not None:
+            self.demo_entry = DemoEntry(demo_dir, tasks, gate.kdf)
+            self.create_page.card.add_below(self.demo_entry)
+            self.demo_entry.opened.connect(lambda _vault: self.create_page.reset())  # nothing typed stays behind
+            self.demo_entry.opened.connect(self._opened)
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)
         self.unlock_page.opened.connect(self._opened)
@@ -248,6 +258,11 @@ class MainWindow(QMainWindow):
                                               "and tables"))
         self.totals_button.clicked.connect(self.show_totals)
         h.addWidget(self.totals_button)
+        self.about_button = QPushButton(self.tr("About"), header)
+        self.about_button.setAccessibleName(self.tr("About Witnessbox"))
+        self.about_button.setToolTip(self.tr("Version, licences, and why Witnessbox never goes online"))
+        h.addWidget(self.about_button)
+        self.about_button.clicked.connect(self.show_about)
         self.settings_button = QPushButton(self.tr("Settings"), header)
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.help_button = QPushButton(self.tr("Help"), header)
@@ -309,6 +324,7 @@ class MainWindow(QMainWindow):
             switcher.refresh()
         exists = self._gate.exists()
         self.stack.setCurrentWidget(self.unlock_page if exists else self.create_page)
+        self._show_demo(False)
         for w in (self.settings_button, self.lock_button, self.devices_button, self.send_button,
                   self.import_button, self.totals_button):
             w.setVisible(False)
@@ -332,6 +348,9 @@ class MainWindow(QMainWindow):
         self.vault_check.start(vault)
 
     def _show_workspace(self, vault) -> None:
+        from desktop.services.vaults import is_demo
+
+        self._show_demo(is_demo(vault))
         self.editor.attach(vault)
         self.statements.attach(vault)
         self.transfer.attach(vault)
@@ -355,6 +374,11 @@ class MainWindow(QMainWindow):
             return
         self.lock()
         self.unlock_page.show_damage_found()
+
+    def _show_demo(self, demo: bool) -> None:
+        """A demo vault says so on every screen: the title and a banner under the header."""
+        self.setWindowTitle(APP_NAME + (DEMO_TITLE_SUFFIX if demo else ""))
+        self.demo_banner.setVisible(demo)
 
     @staticmethod
     def _marks(vault, role: str | None):
@@ -499,6 +523,15 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if self.help_dialog is dialog:
             self.help_dialog = None
+
+    def show_about(self) -> None:
+        """Help → About: nothing from the vault in it, so it opens locked or not; locking closes it."""
+        from desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
 
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         dialog.deleteLater()

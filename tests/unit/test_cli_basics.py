@@ -31,7 +31,20 @@ def test_self_test_passes_every_check(app_paths, capsys):
     code, out, _ = _run(["self-test"], app_paths, capsys)
     lines = out.strip().splitlines()
     assert code == 0, out
-    assert len(lines) == 4 and all(line.startswith("ok ") for line in lines)
+    assert len(lines) == 6 and all(line.startswith("ok ") for line in lines)
+    assert [line.split(":")[0].split(maxsplit=1)[1] for line in lines] == [
+        "offline guard", "SQLCipher", "full-text search", "fonts", "text shaping", "statement"]
+
+
+def test_the_shaping_check_fails_for_a_font_that_cannot_shape_the_script(monkeypatch):
+    """The check is not a formality: given the Latin font for Urdu and Punjabi, it reports a failure."""
+    from desktop import selftest
+    from desktop.reports import fonts
+
+    latin = fonts.font_file(fonts.LATIN)
+    monkeypatch.setattr(fonts, "font_file", lambda script, bold=False: latin)
+    check = dict((c.name, c) for c in selftest.run_checks())["text shaping"]
+    assert not check.ok and "Urdu" in check.detail
 
 
 def test_unknown_command_is_a_usage_error_in_one_line(app_paths, capsys):
