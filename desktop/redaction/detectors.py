@@ -350,9 +350,7 @@ def _iter(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | 
     spans = windows if windows is not None else [(0, len(text))]
     seen: set[tuple[int, int]] = set()
     for ws, we in spans:
-        for m in pattern.finditer(text, ws, we):
-            if not _starts_ok(pattern, text, m.start()):
-                continue
+        for m in _found(pattern, text, ws, we):
             s, e = m.span(group)
             if s >= 0 and e > s and (s, e) not in seen:
                 seen.add((s, e))
@@ -362,10 +360,26 @@ def _iter(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | 
 def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     seen: set[tuple[int, int]] = set()
     for ws, we in windows:
-        for m in pattern.finditer(text, ws, we):
-            if m.span() not in seen and _starts_ok(pattern, text, m.start()):
+        for m in _found(pattern, text, ws, we):
+            if m.span() not in seen:
                 seen.add(m.span())
                 yield m
+
+
+def _found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.Match[str]]:
+    """``finditer`` with the start rule applied as it goes: a match refused for what stands before it
+    is tried again one character on, so it cannot hide an identifier that starts inside it ("2018
+    999 07700 900123": the refused "018 999 07700" used to swallow the phone number's first half)."""
+    pos = ws
+    while pos <= we:
+        m = pattern.search(text, pos, we)
+        if m is None:
+            return
+        if not _starts_ok(pattern, text, m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -381,3 +381,13 @@ def test_one_phone_number_written_three_ways_gets_one_placeholder():
     text = "He rang from 07700 900123, then +44 (0)7700-900-123, then 0044 7700 900123, and I rang 07911 123456."
     red = apply(text, detect(text))
     assert red.text.count("[PHONE 1]") == 3 and red.text.count("[PHONE 2]") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Logged 2018 999 07700 900123 on the sheet.",   # a year and a call count run into the number
+    "ref 4412 020 7946 0018 was all she had",        # a reference number runs into a landline
+])
+def test_a_number_run_before_a_phone_number_does_not_hide_its_first_half(text):
+    red = apply(text, detect(text))
+    assert "07700" not in red.text and "020 7946" not in red.text and "0018" not in red.text
+    assert "900123" not in red.text

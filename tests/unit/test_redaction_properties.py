@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.redaction import Decisions, KnownIdentifiers, Span, apply, detect
@@ -116,6 +116,7 @@ def test_same_person_same_pseudonym_and_nothing_recorded_left(words, person, rnd
 
 @SETTINGS
 @given(st.lists(st.sampled_from(NAMES + WORDS + ["07700 900123", "LS8 4AB", "QQ123456C", "@amina_k"]), max_size=40))
+@example(["2018", "999", "07700 900123"])  # a refused phone match swallowed the real one's first half
 def test_applying_twice_changes_nothing(words):
     text = " ".join(words)
     known = KnownIdentifiers(people=[(NAMES[0], []), (NAMES[1], [])])
