@@ -27,6 +27,7 @@ from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
 from desktop.reports.leak_gate.normalise import needles
 from desktop.reports.leak_gate.search import Hay, search
+from desktop.reports.pages import CountedPagesCanvas, counted_pages
 from desktop.reports.statement import PRODUCER, Rendered, is_form_literal
 
 PAGE_W, PAGE_H = A4
@@ -95,37 +96,18 @@ def _check_attribution(content: QuotationsContent) -> None:
                 raise ValueError("an attribution may hold only values from fixed lists")
 
 
+def _footer(canvas: CountedPagesCanvas, total: int) -> None:
+    canvas.saveState()
+    canvas.setFont(FontSet.load()[LATIN].regular, 8.5)
+    canvas.setFillColor(colors.HexColor("#333333"))
+    footer = f"Page {canvas._pageNumber} of {total}"
+    canvas.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 11 * mm, footer)
+    canvas.note_literal(footer)
+    canvas.restoreState()
+
+
 def _canvas(literals: list[tuple[int, str]]) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each footer can say "Page N of M"."""
-
-    class QuotationsCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def note_literal(self, text: str) -> None:
-            if text.strip():
-                literals.append((self._pageNumber, text))
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(FontSet.load()[LATIN].regular, 8.5)
-                self.setFillColor(colors.HexColor("#333333"))
-                footer = f"Page {self._pageNumber} of {total}"
-                self.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 11 * mm, footer)
-                self.note_literal(footer)
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return QuotationsCanvas
+    return counted_pages(literals, _footer, "QuotationsCanvas")
 
 
 def _story(content: QuotationsContent) -> list:

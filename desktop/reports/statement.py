@@ -51,6 +51,7 @@ from reportlab.platypus import (
 from desktop.reports import sentences, wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import RowsTogetherTable, ScriptParagraph
+from desktop.reports.pages import CountedPagesCanvas, counted_pages
 
 PAGE_W, PAGE_H = A4
 # Streams compressed without the ASCII85 layer: a quarter smaller, and quicker for every reader
@@ -304,60 +305,37 @@ class Rendered:
 
 
 def _footer_canvas(content: StatementContent, literals: list[tuple[int, str]] | None = None) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each footer can say "Page N of M"."""
+    """The statement's canvas: reference, fingerprint and "Page N of M" on every page (reports/pages.py)."""
 
-    class StatementCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-            self.drawn_literals: list[tuple[int, str]] = [] if literals is None else literals
+    def decorate(canvas: CountedPagesCanvas, total: int) -> None:
+        fonts = FontSet.load()[LATIN]
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#777777"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
+        canvas.setFont(fonts.regular, 8.5)
+        canvas.setFillColor(colors.HexColor("#333333"))
+        y = MARGIN_BOTTOM - 11 * mm
+        canvas.drawString(MARGIN_X, y, f"Reference {content.reference}")
+        canvas.note_literal("Reference")
+        for literal, draw, x in ((f"Fingerprint {content.short_fingerprint}", canvas.drawCentredString, PAGE_W / 2),
+                                 (f"Page {canvas._pageNumber} of {total}", canvas.drawRightString, PAGE_W - MARGIN_X)):
+            draw(x, y, literal)
+            canvas.note_literal(literal)
+        if content.demo:
+            canvas.setFillColor(colors.HexColor("#9A4A00"))
+            canvas.setFont(fonts.bold, 9)
+            canvas.drawCentredString(PAGE_W / 2, PAGE_H - 7 * mm, DEMO_MARK)
+            canvas.note_literal(DEMO_MARK)
+        if content.signing_copy:
+            canvas.setFillColor(colors.HexColor("#B00020"))
+            canvas.setFont(fonts.bold, 9)
+            for y_mark in (PAGE_H - 12 * mm, MARGIN_BOTTOM - 16 * mm):
+                canvas.drawCentredString(PAGE_W / 2, y_mark, PERSONAL_DATA_MARK)
+                canvas.note_literal(PERSONAL_DATA_MARK)
+        canvas.restoreState()
 
-        def note_literal(self, text: str) -> None:
-            """Record that ``text`` (form wording or a fixed value) was drawn on the current page."""
-            if text.strip():
-                self.drawn_literals.append((self._pageNumber, text))
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            fonts = FontSet.load()[LATIN]
-            self.saveState()
-            self.setStrokeColor(colors.HexColor("#777777"))
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
-            self.setFont(fonts.regular, 8.5)
-            self.setFillColor(colors.HexColor("#333333"))
-            y = MARGIN_BOTTOM - 11 * mm
-            self.drawString(MARGIN_X, y, f"Reference {content.reference}")
-            self.note_literal("Reference")
-            for literal, draw, x in ((f"Fingerprint {content.short_fingerprint}", self.drawCentredString, PAGE_W / 2),
-                                     (f"Page {self._pageNumber} of {total}", self.drawRightString, PAGE_W - MARGIN_X)):
-                draw(x, y, literal)
-                self.note_literal(literal)
-            if content.demo:
-                self.setFillColor(colors.HexColor("#9A4A00"))
-                self.setFont(fonts.bold, 9)
-                self.drawCentredString(PAGE_W / 2, PAGE_H - 7 * mm, DEMO_MARK)
-                self.note_literal(DEMO_MARK)
-            if content.signing_copy:
-                self.setFillColor(colors.HexColor("#B00020"))
-                self.setFont(fonts.bold, 9)
-                for y_mark in (PAGE_H - 12 * mm, MARGIN_BOTTOM - 16 * mm):
-                    self.drawCentredString(PAGE_W / 2, y_mark, PERSONAL_DATA_MARK)
-                    self.note_literal(PERSONAL_DATA_MARK)
-            self.restoreState()
-
-    return StatementCanvas
+    return counted_pages([] if literals is None else literals, decorate, "StatementCanvas")
 
 
 def _literal(text: str, **kw) -> ScriptParagraph:

@@ -47,6 +47,7 @@ from desktop.evidence.views import METHOD, Figure, Table, View
 from desktop.reports import leak_gate
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
+from desktop.reports.pages import CountedPagesCanvas, counted_pages
 from desktop.reports.summary_charts import Columns, bars, shares, timeline
 
 PAGE_W, PAGE_H = A4
@@ -328,42 +329,25 @@ def build_story(content: SummaryContent, width: float) -> list:
     return story
 
 
+def _footer(canvas: CountedPagesCanvas, total: int) -> None:
+    fonts = FontSet.load()[LATIN]
+    canvas.saveState()
+    canvas.setStrokeColor(colors.HexColor("#777777"))
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
+    canvas.setFont(fonts.regular, 8.5)
+    canvas.setFillColor(colors.HexColor("#333333"))
+    y = MARGIN_BOTTOM - 11 * mm
+    canvas.drawString(MARGIN_X, y, TITLE)
+    canvas.note_literal(TITLE)
+    page = f"Page {canvas._pageNumber} of {total}"
+    canvas.drawRightString(PAGE_W - MARGIN_X, y, page)
+    canvas.note_literal(page)
+    canvas.restoreState()
+
+
 def _canvas(literals: list[tuple[int, str]]) -> type[Canvas]:
-    class SummaryCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def note_literal(self, text: str) -> None:
-            if text.strip():
-                literals.append((self._pageNumber, text))
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                fonts = FontSet.load()[LATIN]
-                self.saveState()
-                self.setStrokeColor(colors.HexColor("#777777"))
-                self.setLineWidth(0.5)
-                self.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
-                self.setFont(fonts.regular, 8.5)
-                self.setFillColor(colors.HexColor("#333333"))
-                y = MARGIN_BOTTOM - 11 * mm
-                self.drawString(MARGIN_X, y, TITLE)
-                self.note_literal(TITLE)
-                page = f"Page {self._pageNumber} of {total}"
-                self.drawRightString(PAGE_W - MARGIN_X, y, page)
-                self.note_literal(page)
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return SummaryCanvas
+    return counted_pages(literals, _footer, "SummaryCanvas")
 
 
 def draw_summary(content: SummaryContent) -> Rendered:

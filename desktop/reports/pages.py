@@ -1,0 +1,49 @@
+"""The canvas every Witnessbox PDF is drawn on: pages are held back until the last one is known,
+so each footer can say "Page N of M", and every literal drawn (form wording, a fixed value, the
+footer itself) is recorded with its page for the leak gate (docs/architecture.md, "The leak gate").
+
+Each document says only what its pages carry beyond the body, as ``decorate(canvas, total)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+
+Literals = list[tuple[int, str]]
+
+
+class CountedPagesCanvas(Canvas):
+    """Set ``literals`` and ``decorate`` on a subclass (see :func:`counted_pages`)."""
+
+    literals: Literals
+    decorate: Callable[[CountedPagesCanvas, int], None]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def note_literal(self, text: str) -> None:
+        """Record that ``text`` (form wording or a fixed value) was drawn on the current page."""
+        if text.strip():
+            self.literals.append((self._pageNumber, text))
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            type(self).decorate(self, total)
+            super().showPage()
+        super().save()
+
+
+def counted_pages(literals: Literals, decorate: Callable[[CountedPagesCanvas, int], None],
+                  name: str = "WitnessboxCanvas") -> type[CountedPagesCanvas]:
+    """A canvas class for ``doc.build(..., canvasmaker=...)`` that records into ``literals`` and
+    draws ``decorate(canvas, total_pages)`` on every page once the total is known."""
+    return type(name, (CountedPagesCanvas,), {"literals": literals, "decorate": staticmethod(decorate)})
