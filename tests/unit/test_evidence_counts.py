@@ -28,24 +28,10 @@ from desktop.core.model import (
 )
 from desktop.services import evidence
 from desktop.services.errors import DestinationExists, DestinationRefused, Refused
+from tests.evidence_vaults import GROUPS, UNCOUNTED
 from tests.factories import PASSPHRASE, new_vault
 
-# (force, crime, year, how many): consented groups, some large, some small.
-GROUPS = [
-    ("metropolitan", CrimeType.DOMESTIC_ABUSE, 2018, 40),
-    ("metropolitan", CrimeType.SEXUAL_VIOLENCE, 2019, 30),
-    ("kent", CrimeType.DOMESTIC_ABUSE, 2018, 25),
-    ("kent", CrimeType.MODERN_SLAVERY, 2020, 20),
-    ("west-midlands", CrimeType.OTHER_VIOLENCE, 2019, 35),
-    ("west-midlands", CrimeType.DOMESTIC_ABUSE, 2020, 28),
-    ("greater-manchester", CrimeType.HATE_CRIME, 2018, 22),
-    ("greater-manchester", CrimeType.DOMESTIC_ABUSE, 2019, 26),
-    ("cumbria", CrimeType.MODERN_SLAVERY, 2018, 2),
-    ("dorset", CrimeType.THEFT_FRAUD, 2020, 1),
-    ("metropolitan", CrimeType.OTHER, 2020, 3),
-]
-# Never counted: Essex and Suffolk hold only interviews without consent or with it withdrawn.
-UNCOUNTED = [("essex", CrimeType.DOMESTIC_ABUSE, 2018, 30), ("suffolk", CrimeType.HATE_CRIME, 2019, 12)]
+# The same known groups as the summary and pack tests' vaults (tests/evidence_vaults.py).
 
 
 def _interview(n: int, force: str, crime: CrimeType, year: int, consent: str) -> Interview:
