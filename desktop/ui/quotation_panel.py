@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QTextEdit,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,8 +66,14 @@ class QuotationPanel(QWidget):
         self._mark, self._remove = mark, remove
         self.quotations: list[Quotation] = list(quotations)
 
-        heading = QLabel(self.tr("Quotations"), self)
-        heading.setProperty("role", "heading")
+        # Folded by default: the review above needs the height at 1100x720; the count says what is inside.
+        self.toggle = QToolButton(self)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAccessibleName(self.tr("Show or hide the quotations marked in this statement"))
+        self.toggle.toggled.connect(self._unfold)
+        self.body = QWidget(self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "hint")
@@ -91,10 +99,14 @@ class QuotationPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-        grid = QGridLayout(self)
+        outer = QVBoxLayout(self)
         side = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)  # in line with the review's own
-        grid.setContentsMargins(side, 0, side, 0)
-        grid.addWidget(heading, 0, 0)
+        outer.setContentsMargins(side, 0, side, 0)
+        outer.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.body)
+        self.body.setVisible(False)
+        grid = QGridLayout(self.body)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.hint, 1, 0, 1, 2)
         grid.addWidget(self.theme_box, 2, 0)
         grid.addWidget(self.mark_button, 2, 1)
@@ -114,7 +126,13 @@ class QuotationPanel(QWidget):
 
     # --- what is shown ------------------------------------------------------------------------
 
+    def _unfold(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
     def _refresh(self) -> None:
+        n = len(self.quotations)
+        self.toggle.setText(self.tr("Quotations (%n marked)", "", n) if n else self.tr("Quotations"))
         self.list.blockSignals(True)
         self.list.clear()
         for q in self.quotations:

@@ -46,6 +46,10 @@ def open_review(qtbot, window):
     qtbot.mouseClick(window.editor.review_button, LEFT)
     dialog = window.statements.review_dialog
     assert dialog is not None and dialog.isVisible() and dialog.quotations is not None
+    panel = dialog.quotations
+    assert not panel.body.isVisible()  # folded, so the review keeps its height at 1100x720
+    qtbot.mouseClick(panel.toggle, LEFT)
+    assert panel.body.isVisible()
     return dialog
 
 
@@ -72,6 +76,7 @@ def test_marking_a_passage_in_the_review_stores_it_lists_it_and_the_pdf_prints_i
     assert panel.mark_button.isEnabled()
     choose_theme(panel, Theme.ACTION_AFTER_REPORTING)
     qtbot.mouseClick(panel.mark_button, LEFT)
+    assert "1 marked" in panel.toggle.text()
     select_text(dialog, WITH_NAME)
     choose_theme(panel, Theme.REPORTING_DETERRED)
     qtbot.mouseClick(panel.mark_button, LEFT)
