@@ -157,8 +157,8 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
 
     Refused before anything is written: a target that holds anything, a synced target, a copy whose
     key file is damaged; :class:`~desktop.vault.WrongPassphrase` for a passphrase that does not
-    open the copy. The new vault is unlocked once to prove it opens; if it does not, what was
-    written is removed and the copy is untouched.
+    open the copy. The new vault is unlocked once and every page checked; if it does not open or a
+    page is damaged, what was written is removed and the copy is untouched.
     """
     copy = find_copy(copy)
     target = Path(target).expanduser()
@@ -185,7 +185,11 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
             with open(copy / name, "rb") as src, atomic_writer(target / name) as dst:
                 shutil.copyfileobj(src, dst, 1024 * 1024)
         fsync_dir(target)
-        Vault.unlock(target, passphrase).lock()
+        restored = Vault.unlock(target, passphrase)  # proves the key and the header only
+        try:
+            restored.check()  # and every page: this copy may be the only one left
+        finally:
+            restored.lock()
     except (OSError, VaultError) as exc:
         for name in FILES:
             with contextlib.suppress(OSError):

@@ -39,7 +39,7 @@ from desktop.core.model import (
     YearMonth,
 )
 from desktop.paths import check_not_synced, make_private_dir
-from desktop.services import interviews, transfer, vaults
+from desktop.services import interviews, vaults
 from desktop.services.vaults import DEMO_SETTING, is_demo
 from desktop.vault import KdfParams, Vault
 
@@ -216,6 +216,10 @@ def create_demo_vault(directory: Path, passphrase: str, *, kdf: KdfParams | None
     returned unlocked. Refused (:class:`~desktop.services.errors.Refused`) if a vault is there.
     The flag is set before the first interview is saved, so even a vault left half-filled (power
     cut) says DEMO."""
+    # Here, not at the top: the app reads demo_folder() before its lock screen shows, and the
+    # transfer keys (pyrage) are not loaded that early (tests/ui/test_startup_imports.py).
+    from desktop.services import transfer
+
     today = today or date.today()
     vault = transfer.create_vault(Path(directory), passphrase, "field", kdf=kdf)
     try:

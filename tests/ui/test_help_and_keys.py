@@ -72,7 +72,8 @@ def test_tab_goes_through_the_header_from_left_to_right(qtbot, make_window):
     window = make_window()
     create_vault(qtbot, window)
     header = [b for b in (window.devices_button, window.send_button, window.import_button, window.totals_button,
-                          window.settings_button, window.help_button, window.lock_button, window.quick_exit_button)
+                          window.settings_button, window.help_button, window.about_button, window.lock_button,
+                          window.quick_exit_button)
               if b.isVisible()]
     header[0].setFocus(Qt.FocusReason.TabFocusReason)
     seen = [QApplication.focusWidget()]
