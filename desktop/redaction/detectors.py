@@ -367,9 +367,8 @@ def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
 
 
 def _found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.Match[str]]:
-    """``finditer`` with the start rule applied as it goes: a match refused for what stands before it
-    is tried again one character on, so it cannot hide an identifier that starts inside it ("2018
-    999 07700 900123": the refused "018 999 07700" used to swallow the phone number's first half)."""
+    """``finditer`` with the start rule applied as it goes: a refused match is tried again one character
+    on, so it cannot hide an identifier starting inside it ("2018 999 07700 900123")."""
     pos = ws
     while pos <= we:
         m = pattern.search(text, pos, we)

@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import sys
-from collections import Counter
 from datetime import date
 
 import pytest
@@ -28,7 +27,7 @@ from desktop.core.model import (
 )
 from desktop.services import evidence
 from desktop.services.errors import DestinationExists, DestinationRefused, Refused
-from tests.evidence_vaults import GROUPS, UNCOUNTED
+from tests.evidence_vaults import GROUPS, UNCOUNTED, expected_counts
 from tests.factories import PASSPHRASE, new_vault
 
 # The same known groups as the summary and pack tests' vaults (tests/evidence_vaults.py).
@@ -75,24 +74,6 @@ def known(tmp_path_factory):
     return d, counted
 
 
-def _expected(counted: list[Interview]) -> dict[tuple[str, str], int]:
-    """True counts per (table, code), worked out from the interviews directly."""
-    e: Counter = Counter()
-    for iv in counted:
-        e[("force", iv.force)] += 1
-        e[("crime", iv.crime_type.value)] += 1
-        e[("year", str(iv.reported_on.year))] += 1
-        e[("period", str(iv.reported_on))] += 1
-        e[("role", iv.role.value)] += 1
-        e[("asked_about_status", iv.asked_about_status.value)] += 1
-        e[("ie_contacted", iv.immigration_enforcement_contacted.value)] += 1
-        e[("fear_delayed", iv.fear_delayed_reporting.value)] += 1
-        e[("status_threat", iv.status_used_as_threat.value)] += 1
-        for o in iv.outcomes or [Outcome.NOT_KNOWN]:
-            e[("outcomes", o.value)] += 1
-    return e
-
-
 def _summary(d):
     from desktop.vault import Vault
 
@@ -107,7 +88,7 @@ def test_every_figure_is_the_true_count_or_hidden_and_no_small_count_shows(known
     d, counted = known
     release = _summary(d)
     data = evidence.as_json(evidence.summary(release))
-    expected = _expected(counted)
+    expected = expected_counts(counted)
     assert data["interviews"]["count"] == len(counted) == 232
     seen = 0
     for table in data["tables"]:
@@ -167,7 +148,7 @@ def test_the_csv_holds_the_same_figures(known, tmp_path):
     v = evidence.summary(_summary(d))
     path = evidence.write_csv(v, tmp_path / "totals.csv")
     rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    expected = _expected(counted)
+    expected = expected_counts(counted)
     assert rows[0]["table"] == "interviews" and rows[0]["count"] == str(len(counted))
     for row in rows[1:]:
         if row["code"] == "total":
