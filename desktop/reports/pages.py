@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 Literals = list[tuple[int, str]]
@@ -47,3 +49,14 @@ def counted_pages(literals: Literals, decorate: Callable[[CountedPagesCanvas, in
     """A canvas class for ``doc.build(..., canvasmaker=...)`` that records into ``literals`` and
     draws ``decorate(canvas, total_pages)`` on every page once the total is known."""
     return type(name, (CountedPagesCanvas,), {"literals": literals, "decorate": staticmethod(decorate)})
+
+
+def footer_rule(canvas: Canvas, font: str, *, left: float, right: float, bottom: float) -> float:
+    """Draw the grey rule above a footer and set its small dark-grey type; returns the footer's baseline.
+    Call inside ``saveState``/``restoreState``."""
+    canvas.setStrokeColor(colors.HexColor("#777777"))
+    canvas.setLineWidth(0.5)
+    canvas.line(left, bottom - 6 * mm, right, bottom - 6 * mm)
+    canvas.setFont(font, 8.5)
+    canvas.setFillColor(colors.HexColor("#333333"))
+    return bottom - 11 * mm

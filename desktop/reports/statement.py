@@ -51,7 +51,7 @@ from reportlab.platypus import (
 from desktop.reports import sentences, wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import RowsTogetherTable, ScriptParagraph
-from desktop.reports.pages import CountedPagesCanvas, counted_pages
+from desktop.reports.pages import CountedPagesCanvas, counted_pages, footer_rule
 
 PAGE_W, PAGE_H = A4
 # Streams compressed without the ASCII85 layer: a quarter smaller, and quicker for every reader
@@ -310,12 +310,7 @@ def _footer_canvas(content: StatementContent, literals: list[tuple[int, str]] | 
     def decorate(canvas: CountedPagesCanvas, total: int) -> None:
         fonts = FontSet.load()[LATIN]
         canvas.saveState()
-        canvas.setStrokeColor(colors.HexColor("#777777"))
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
-        canvas.setFont(fonts.regular, 8.5)
-        canvas.setFillColor(colors.HexColor("#333333"))
-        y = MARGIN_BOTTOM - 11 * mm
+        y = footer_rule(canvas, fonts.regular, left=MARGIN_X, right=PAGE_W - MARGIN_X, bottom=MARGIN_BOTTOM)
         canvas.drawString(MARGIN_X, y, f"Reference {content.reference}")
         canvas.note_literal("Reference")
         for literal, draw, x in ((f"Fingerprint {content.short_fingerprint}", canvas.drawCentredString, PAGE_W / 2),

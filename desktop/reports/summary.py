@@ -47,7 +47,7 @@ from desktop.evidence.views import METHOD, Figure, Table, View
 from desktop.reports import leak_gate
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
-from desktop.reports.pages import CountedPagesCanvas, counted_pages
+from desktop.reports.pages import CountedPagesCanvas, counted_pages, footer_rule
 from desktop.reports.summary_charts import Columns, bars, shares, timeline
 
 PAGE_W, PAGE_H = A4
@@ -332,12 +332,7 @@ def build_story(content: SummaryContent, width: float) -> list:
 def _footer(canvas: CountedPagesCanvas, total: int) -> None:
     fonts = FontSet.load()[LATIN]
     canvas.saveState()
-    canvas.setStrokeColor(colors.HexColor("#777777"))
-    canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
-    canvas.setFont(fonts.regular, 8.5)
-    canvas.setFillColor(colors.HexColor("#333333"))
-    y = MARGIN_BOTTOM - 11 * mm
+    y = footer_rule(canvas, fonts.regular, left=MARGIN_X, right=PAGE_W - MARGIN_X, bottom=MARGIN_BOTTOM)
     canvas.drawString(MARGIN_X, y, TITLE)
     canvas.note_literal(TITLE)
     page = f"Page {canvas._pageNumber} of {total}"
