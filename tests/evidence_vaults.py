@@ -79,17 +79,19 @@ def evidence_interview(n: int, force: str, crime: CrimeType, year: int, consent:
     )
 
 
-def known_interviews(groups=GROUPS, uncounted=UNCOUNTED) -> tuple[list[Interview], list[Interview]]:
-    """(the interviews every figure counts, those none may count)."""
+def known_interviews(groups=GROUPS, uncounted=UNCOUNTED, make=None) -> tuple[list[Interview], list[Interview]]:
+    """(the interviews every figure counts, those none may count); ``make`` builds each one
+    (default :func:`evidence_interview`, with the same arguments)."""
+    make = make or evidence_interview
     counted, others = [], []
     n = 0
     for force, crime, year, k in groups:
         for _ in range(k):
-            counted.append(evidence_interview(n, force, crime, year, "yes"))
+            counted.append(make(n, force, crime, year, "yes"))
             n += 1
     for force, crime, year, k in uncounted:
         for i in range(k):
-            others.append(evidence_interview(n, force, crime, year, ["none", "withdrawn", "refused"][i % 3]))
+            others.append(make(n, force, crime, year, ["none", "withdrawn", "refused"][i % 3]))
             n += 1
     return counted, others
 

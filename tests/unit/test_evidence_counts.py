@@ -27,7 +27,7 @@ from desktop.core.model import (
 )
 from desktop.services import evidence
 from desktop.services.errors import DestinationExists, DestinationRefused, Refused
-from tests.evidence_vaults import GROUPS, UNCOUNTED, expected_counts
+from tests.evidence_vaults import expected_counts, known_interviews
 from tests.factories import PASSPHRASE, new_vault
 
 # The same known groups as the summary and pack tests' vaults (tests/evidence_vaults.py).
@@ -55,16 +55,7 @@ def _interview(n: int, force: str, crime: CrimeType, year: int, consent: str) ->
 def known(tmp_path_factory):
     """A vault and the interviews that must be counted (the rest must not be)."""
     d = tmp_path_factory.mktemp("evidence") / "vault"
-    counted, others = [], []
-    n = 0
-    for force, crime, year, k in GROUPS:
-        for _ in range(k):
-            counted.append(_interview(n, force, crime, year, "yes"))
-            n += 1
-    for force, crime, year, k in UNCOUNTED:
-        for i in range(k):
-            others.append(_interview(n, force, crime, year, ["none", "withdrawn", "refused"][i % 3]))
-            n += 1
+    counted, others = known_interviews(make=_interview)
     v = new_vault(d)
     try:
         v.interviews.add_many(counted + others)
