@@ -64,6 +64,9 @@ def _interview(rnd: random.Random, n: int) -> Interview:
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0].startswith("-"):  # -h, --help, or an option it does not take
+        print(__doc__)
+        return 0 if argv[0] in ("-h", "--help") else 2
     out = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="wb-summary-"))
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="wb-demo-"))
