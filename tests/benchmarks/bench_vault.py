@@ -16,6 +16,7 @@ backups); vault size per interview.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -256,16 +257,17 @@ def build_vault(directory: Path, count: int, words: int, seed: int = 1) -> Path:
     vocab = _vocabulary(rnd)
     weights = [1 / (i + 1) for i in range(len(vocab))]
     rnd.shuffle(weights)
+    cum_weights = list(itertools.accumulate(weights))  # what choices(weights=) sums on every call
     partial = directory.with_name(directory.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     # The key derivation is timed apart; a cheap one keeps building and the runs short.
     v = Vault.create(partial, OPEN_PASSPHRASE, kdf=KdfParams(time_cost=1, memory_cost_kib=8 * 1024, lanes=1))
     try:
-        remaining = count
-        while remaining > 0:
-            n = min(1000, remaining)
-            v.interviews.add_many([_interview(rnd, _statement(rnd, vocab, weights, words)) for _ in range(n)])
-            remaining -= n
+        # All of them in one transaction, as one import: add_many merges the search index once at
+        # the end. Batches of 1,000 merged it after each batch, over an index that kept growing,
+        # and the 100k vault never finished (79k after 50 minutes).
+        v.interviews.add_many(
+            _interview(rnd, " ".join(rnd.choices(vocab, cum_weights=cum_weights, k=words))) for _ in range(count))
     finally:
         v.lock()
     partial.rename(directory)
