@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import (
     Context,
@@ -16,7 +17,12 @@ from desktop.cli import (
     read_passphrase,
     read_small_file,
 )
-from desktop.services import retention, transfer
+
+if TYPE_CHECKING:
+    from desktop.services import transfer
+
+# desktop.services.transfer (age, the device keys, the bundle format) is imported by the commands
+# that use it: every command builds this parser, and 'export-statement' should not pay for pyrage.
 
 MAX_ENROLMENT_FILE = 4096
 MAX_RECEIPT_FILE = 8192
@@ -86,6 +92,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     with open_vault(args, ctx) as vault:
         pub = transfer.public_keys(vault)
         exported = transfer.export_enrolment(vault, Path(args.export), overwrite=args.force) if args.export else None
@@ -108,6 +116,8 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     data = read_small_file(Path(args.file), limit=MAX_ENROLMENT_FILE, what="The enrolment file",
                            too_large="This is not a Witnessbox enrolment file (it is too large).")
     with open_vault(args, ctx) as vault:
@@ -119,6 +129,8 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_recover_vault(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     with open_vault(args, ctx) as vault:
         new = read_passphrase(args.new_passphrase_file, prompt="New passphrase for the field vault: ", confirm=True)
         transfer.recover_vault(vault, ctx.vault_dir(argparse.Namespace(vault=args.field_vault)), new)
@@ -127,6 +139,8 @@ def cmd_recover_vault(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     with open_vault(args, ctx) as vault:
         result = transfer.export_bundle(vault, Path(args.out))
     if args.json:
@@ -160,6 +174,8 @@ def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
 
 
 def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     with open_vault(args, ctx) as vault:
         outcome = transfer.verify_bundle(vault, Path(args.file))
     if args.json:
@@ -174,6 +190,8 @@ def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     with open_vault(args, ctx) as vault:
         report = transfer.import_bundles(vault, Path(args.source), receipts=not args.no_receipts)
         fingerprints = {d: k.fingerprint for d, k in transfer.pinned(vault, "field").items()}
@@ -196,6 +214,8 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import_receipt(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     data = read_small_file(Path(args.file), limit=MAX_RECEIPT_FILE, what="The receipt file",
                            too_large="This is not a Witnessbox receipt (it is too large).")
     with open_vault(args, ctx) as vault:
@@ -208,6 +228,8 @@ def cmd_import_receipt(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_purge_delivered(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import retention
+
     with open_vault(args, ctx) as vault:
         due = retention.due_for_removal(vault, args.older_than)
         removed = retention.remove_due(vault, due.days) if args.yes and due.ids else 0

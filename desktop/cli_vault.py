@@ -21,11 +21,12 @@ from desktop.cli import (
     read_small_file,
 )
 from desktop.core.forces import FORCES, force_by_code
-from desktop.core.jsonl import ImportProblems, parse_jsonl
 from desktop.core.model import CRIME_LABELS, NOT_CHOSEN, Interview
-from desktop.services import transfer, vaults
-from desktop.services.interviews import delete_interview
+from desktop.services import vaults
 from desktop.vault import InterviewSummary, Vault
+
+# The import format (with the attachments' image checks), the transfer keys made at 'init' and
+# deletion are imported by the commands that use them: every command builds this parser.
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 MAX_KEY_BACKUP = 16 * 1024
@@ -170,6 +171,8 @@ def _warn_if_weak(ctx: Context, passphrase: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+
     directory = ctx.vault_dir(args)
     if Vault.exists(directory):
         raise UserError(f"A vault already exists in {directory}.")
@@ -204,6 +207,7 @@ def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.core.jsonl import ImportProblems, parse_jsonl
     from desktop.services.imports import import_interviews
 
     data = read_small_file(
@@ -290,6 +294,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services.interviews import delete_interview
+
     with open_vault(args, ctx) as vault:
         delete_interview(vault, vaults.resolve(vault, args.id))
     ctx.say("Deleted. Nothing of the interview is left in the vault, its search index, its backups or its "
