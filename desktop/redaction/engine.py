@@ -39,10 +39,32 @@ def _allow_phrases(extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
 
 
-@lru_cache(maxsize=64)
-def _allow_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(r"[\s\u00a0]+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(r"(?:" + alts + r")(?![^\W_])")  # the start boundary is checked by the caller
+@lru_cache(maxsize=4096)
+def _allow_regex(phrase: str) -> re.Pattern[str]:
+    """One folded phrase, its words apart by any spaces; the start boundary is checked by the caller."""
+    return re.compile(r"[\s\u00a0]+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W_])")
+
+
+def _phrase_matches(ff: str, phrases: set[str]) -> list[tuple[int, int]]:
+    """What one regex alternation of ``phrases``, longest first, finds in ``ff`` with ``finditer``
+    (leftmost first, the longest phrase at one place, none overlapping), from one pattern per
+    phrase compiled once per session, not one alternation compiled per statement."""
+    best: dict[int, tuple[int, int]] = {}  # start -> (length of the phrase, end of its match)
+    for p in phrases:
+        rx = _allow_regex(p)
+        m = rx.search(ff)
+        while m:
+            s = m.start()
+            if len(p) > best.get(s, (-1, 0))[0]:
+                best[s] = (len(p), m.end())
+            m = rx.search(ff, s + 1)
+    out = []
+    last = 0
+    for s in sorted(best):
+        if s >= last:
+            out.append((s, best[s][1]))
+            last = best[s][1]
+    return out
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -58,13 +80,11 @@ def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...], words: se
     present = words & by_first.keys()
     if not present:
         return []
-    phrases = tuple(sorted({p for w in present for p in by_first[w]}, key=len, reverse=True))
-    rx = _allow_regex(phrases)
     out = []
-    for m in rx.finditer(ff):
-        if m.start() > 0 and (ff[m.start() - 1].isalnum() or ff[m.start() - 1] == "_"):
+    for fs, fe in _phrase_matches(ff, {p for w in present for p in by_first[w]}):
+        if fs > 0 and (ff[fs - 1].isalnum() or ff[fs - 1] == "_"):
             continue
-        s, e = folded.span(*m.span())
+        s, e = folded.span(fs, fe)
         # Capitalised phrases only ("Liberty", "Refuge", not "liberty"), except crime types.
         if text[s].isupper() or not text[s].isalpha() or fold(text[s:e]) in lexicon.CRIME_TYPES:
             out.append((s, e))

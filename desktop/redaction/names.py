@@ -528,13 +528,19 @@ def _mark_places(toks: list[_Tok], text: str) -> None:
         for phrase in options:
             # phrase: folded words of the place; match against the text after this token.
             rest = text[t.start : t.start + len(" ".join(phrase)) + 8]
-            if re.match(r"[\s\-]+".join(re.escape(w) for w in phrase) + r"(?![^\W_])", fold(rest)):
+            if _place_regex(phrase).match(fold(rest)):
                 end = t.start + len(" ".join(phrase))
                 for u in toks[i:]:
                     if u.start >= end:
                         break
                     u.place = True
                 break
+
+
+@lru_cache(maxsize=8192)
+def _place_regex(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    """A multi-word place's folded words, apart by spaces or hyphens (compiled once per session)."""
+    return re.compile(r"[\s\-]+".join(re.escape(w) for w in phrase) + r"(?![^\W_])")
 
 
 def _blocked(s: int, e: int, w: str) -> _Tok:
