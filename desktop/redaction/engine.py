@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from desktop.redaction import lexicon
+from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
@@ -45,28 +46,6 @@ def _allow_regex(phrase: str) -> re.Pattern[str]:
     return re.compile(r"[\s\u00a0]+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W_])")
 
 
-def _phrase_matches(ff: str, phrases: set[str]) -> list[tuple[int, int]]:
-    """What one regex alternation of ``phrases``, longest first, finds in ``ff`` with ``finditer``
-    (leftmost first, the longest phrase at one place, none overlapping), from one pattern per
-    phrase compiled once per session, not one alternation compiled per statement."""
-    best: dict[int, tuple[int, int]] = {}  # start -> (length of the phrase, end of its match)
-    for p in phrases:
-        rx = _allow_regex(p)
-        m = rx.search(ff)
-        while m:
-            s = m.start()
-            if len(p) > best.get(s, (-1, 0))[0]:
-                best[s] = (len(p), m.end())
-            m = rx.search(ff, s + 1)
-    out = []
-    last = 0
-    for s in sorted(best):
-        if s >= last:
-            out.append((s, best[s][1]))
-            last = best[s][1]
-    return out
-
-
 _WORD = re.compile(r"[^\W_]+")
 # Two letters in a row, vowel signs and other marks between them allowed ("कुमार" is a word too).
 _MARK = re.compile("[" + MARKS + "]")
@@ -81,7 +60,9 @@ def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...], words: se
     if not present:
         return []
     out = []
-    for fs, fe in _phrase_matches(ff, {p for w in present for p in by_first[w]}):
+    phrases = {p for w in present for p in by_first[w]}
+    for m in alternation_matches(ff, [(len(p), _allow_regex(p)) for p in phrases]):
+        fs, fe = m.span()
         if fs > 0 and (ff[fs - 1].isalnum() or ff[fs - 1] == "_"):
             continue
         s, e = folded.span(fs, fe)

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
+from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import mark_organisations, mark_places_by_context
 from desktop.redaction.fold import fold
@@ -85,12 +86,12 @@ _CUE_LAST_WORDS = frozenset(
 ) - {"is", "was"}
 
 
-@lru_cache(maxsize=256)
-def _lower_after_cue_regex(cues: frozenset[str]) -> re.Pattern[str]:
-    """On the lower-cased text: a cue word, then the word after it (group 1)."""
-    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+@lru_cache(maxsize=1024)
+def _lower_after_cue_regex(cue: str) -> re.Pattern[str]:
+    """On the lower-cased text: a cue word, then the word after it (group 1). One per cue word, as
+    the alternatives of one alternation of the cue words a statement holds (``alternation``)."""
     return re.compile(
-        r"(?:" + alts + r")(?:['’]s)?(?=[\s,:])\s*,?\s*(?:(?:who\s+is\s+)?(?:called|named|is|was)\s+)?:?\s*"
+        re.escape(cue) + r"(?:['’]s)?(?=[\s,:])\s*,?\s*(?:(?:who\s+is\s+)?(?:called|named|is|was)\s+)?:?\s*"
         r"([a-z\u00df-\u00ff\u0101-\u017f]+(?:['’\-][a-z]+)*)(?![\w@]|\.\w)"
     )
 
@@ -327,8 +328,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     cues = set(_ASCII_WORD.findall(low)) & _CUE_LAST_WORDS if len(low) == len(text) else set()
     if cues:
         english = lexicon.english_words()
-        rx = _lower_after_cue_regex(frozenset(cues))
-        for m in rx.finditer(low):
+        for m in alternation_matches(low, [(len(c), _lower_after_cue_regex(c)) for c in cues]):
             if not text[m.start(1)].islower():
                 continue  # capitalised words are handled above
             w = m.group(1)

@@ -1,0 +1,86 @@
+"""Detection scans each statement without compiling patterns for it, and finds exactly what the
+per-statement patterns found: the allow-listed phrases and lower-case cue words (one alternation
+per statement before, emulated by ``alternation``), and the context words that gate the weak
+identifier patterns (one alternation of the words a statement held, before)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.redaction import detectors
+from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.engine import _allow_regex
+from desktop.redaction.names import _lower_after_cue_regex
+
+_PHRASES = st.lists(st.sampled_from(["home office", "home", "office", "kent police", "police", "a b", "a",
+                                     "b a", "kent", "st mungo's", "mungo"]), min_size=1, max_size=6, unique=True)
+_TEXT = "abeghiklmnopst '’_-\u00a0\n1"
+
+
+@settings(max_examples=300)
+@given(phrases=_PHRASES, text=st.text(_TEXT, max_size=60))
+def test_allow_listed_phrases_are_found_as_their_alternation_finds_them(phrases, text):
+    alternation = re.compile(
+        "(?:" + "|".join(r"[\s\u00a0]+".join(re.escape(w) for w in p.split())
+                         for p in sorted(phrases, key=len, reverse=True)) + r")(?![^\W_])"
+    )
+    expected = [m.span() for m in alternation.finditer(text)]
+    got = [m.span() for m in alternation_matches(text, [(len(p), _allow_regex(p)) for p in phrases])]
+    assert got == expected
+
+
+_CUES = st.lists(st.sampled_from(["wife", "husband", "son", "sons", "friend", "boyfriend", "called", "named",
+                                  "me", "sister", "as"]), min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=300)
+@given(cues=_CUES, text=st.text("abdefhimnorstuwy ,:'’-@.", max_size=60))
+def test_lower_case_names_after_cues_are_found_as_the_alternation_finds_them(cues, text):
+    tail = _lower_after_cue_regex("x").pattern[1:]  # the pattern after the cue word
+    alternation = re.compile("(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")"
+                             + tail)
+    expected = [(m.span(), m.span(1)) for m in alternation.finditer(text)]
+    got = [(m.span(), m.span(1)) for m in alternation_matches(text, [(len(c), _lower_after_cue_regex(c))
+                                                                      for c in cues])]
+    assert got == expected
+
+
+def _context_words_before(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The context-word pass as it was: an alternation of the first words the statement holds."""
+    pos: dict[str, list[tuple[int, int]]] = {k: [] for k in detectors._CTX}
+    low = detectors._lower_same_length(text)
+    present = set(re.findall(r"[a-z0-9]+", low)) & detectors._CTX_FIRST
+    if not present:
+        return pos
+    starts = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
+                        + r")(?![a-z0-9])")
+    for m in starts.finditer(low):
+        s = m.start()
+        if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
+            continue
+        for kind, pattern in detectors._CTX.items():
+            km = pattern.match(text, s)
+            if km:
+                pos[kind].append((s, km.end()))
+    return pos
+
+
+_CTX_PIECES = ["passport", "no", "number", "crime", "ref", "reference", "bank", "card", "born", "d", "o", "b",
+               "nino", "ni", "h", "&", "c", "is96", "car", "x", "é", "É", "1", " ", ".", "/", "_", "-", "\n"]
+
+
+@settings(max_examples=400)
+@given(pieces=st.lists(st.sampled_from(_CTX_PIECES), max_size=30))
+def test_context_words_are_where_the_alternation_of_the_statements_words_put_them(pieces):
+    text = "".join(pieces)
+    assert detectors._Context(text)._pos == _context_words_before(text)
+
+
+def test_context_words_in_a_sentence():
+    text = "My passport no. is in the car; the crime ref was on my NI number card. Sécrime, born in May"
+    pos = detectors._Context(text)._pos
+    assert pos == _context_words_before(text)
+    assert pos["passport"] and pos["vehicle"] and pos["police"] and pos["nino"] and pos["bank"] and pos["dob"]
