@@ -158,14 +158,42 @@ class KnownHit:
     recorded: str | None = None  # for an identifier: which one ("kind:value")
 
 
-def _places(folded: Folded, regex: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Where ``regex`` matches the folded text as whole words, as (start, end) in the original."""
-    ff = folded.folded
-    marks_end_it = regex.pattern.endswith(_B1)  # not a CJK pattern (those have no end boundary)
+# A pattern that is one word, perhaps with a plural "s", then the end boundary ("okafors?(?![^\W_])"):
+# most of a recorded name's patterns. Found with str.find, so it is never compiled.
+_LITERAL = re.compile(r"([^\W_]+)(s\?)?" + re.escape(_B1))
+
+
+def _literal_matches(ff: str, word: str, plural: bool) -> list[tuple[int, int]]:
+    """What ``finditer`` of ``word`` + (``s?`` if ``plural``) + ``_B1`` finds in ``ff``."""
     out = []
-    for m in regex.finditer(ff):
-        fs = m.start()
-        if marks_end_it and _MARK.match(ff, m.end()):
+    n = len(ff)
+    i = ff.find(word)
+    while i >= 0:
+        e = i + len(word)
+        if plural and e < n and ff[e] == "s" and not (e + 1 < n and ff[e + 1].isalnum()):
+            end = e + 1
+        elif not (e < n and ff[e].isalnum()):
+            end = e
+        else:
+            i = ff.find(word, i + 1)
+            continue
+        out.append((i, end))
+        i = ff.find(word, end)
+    return out
+
+
+def _places(folded: Folded, pat: _Pat) -> list[tuple[int, int]]:
+    """Where ``pat`` matches the folded text as whole words, as (start, end) in the original."""
+    ff = folded.folded
+    marks_end_it = pat.source.endswith(_B1)  # not a CJK pattern (those have no end boundary)
+    lit = _LITERAL.fullmatch(pat.source) if not pat.flags else None
+    if lit:
+        found = _literal_matches(ff, lit.group(1), bool(lit.group(2)))
+    else:
+        found = [m.span() for m in pat.regex.finditer(ff)]
+    out = []
+    for fs, fe in found:
+        if marks_end_it and _MARK.match(ff, fe):
             continue
         if (
             fs > 0
@@ -173,7 +201,7 @@ def _places(folded: Folded, regex: re.Pattern[str]) -> list[tuple[int, int]]:
             and not _CJK.match(ff, fs)
         ):
             continue
-        s, e = folded.span(*m.span())
+        s, e = folded.span(fs, fe)
         if s < e:
             out.append((s, e))
     return out
@@ -216,7 +244,7 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
     for pat in rec.wanted(folded.folded, set(_RUN.findall(folded.folded)) if words is None else words):
         where = places.get((pat.source, pat.flags))
         if where is None:
-            where = places[(pat.source, pat.flags)] = _places(folded, pat.regex)
+            where = places[(pat.source, pat.flags)] = _places(folded, pat)
         for s, e in where:
             if pat.need_capital and not text[s].isupper() and not _NAMING_BEFORE.search(text, max(0, s - 30), s):
                 continue  # "hope" is a word; "everyone calls me hope" is the recorded Hope

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.redaction import detectors
+from desktop.redaction import detectors, known, recorded
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.engine import _allow_regex
 from desktop.redaction.names import _lower_after_cue_regex
@@ -84,3 +84,21 @@ def test_context_words_in_a_sentence():
     pos = detectors._Context(text)._pos
     assert pos == _context_words_before(text)
     assert pos["passport"] and pos["vehicle"] and pos["police"] and pos["nino"] and pos["bank"] and pos["dob"]
+
+
+_NAME_WORDS = st.text("abns", min_size=1, max_size=4)
+
+
+@settings(max_examples=400)
+@given(word=_NAME_WORDS, plural=st.booleans(), text=st.text("abns _-'é1\u093e", max_size=40))
+def test_a_one_word_recorded_pattern_is_found_as_its_regex_finds_it(word, plural, text):
+    source = re.escape(word) + ("s?" if plural else "") + known._B1
+    lit = recorded._LITERAL.fullmatch(source)
+    assert lit and lit.group(1) == word and bool(lit.group(2)) == plural
+    expected = [m.span() for m in re.finditer(source, text)]
+    assert recorded._literal_matches(text, word, plural) == expected
+
+
+def test_only_one_word_patterns_are_taken_for_literals():
+    for source in (r"grace[\s\-']*obi" + known._B1, "obi" + known._B1 + "x", "c\\.?obi" + known._B1, "obi"):
+        assert not recorded._LITERAL.fullmatch(source)
