@@ -19,6 +19,11 @@ from functools import lru_cache
 import phonenumbers
 
 from desktop.redaction import lexicon
+from desktop.redaction.scanning import compile_detector as _c
+from desktop.redaction.scanning import iter_hits as _iter
+from desktop.redaction.scanning import lower_same_length
+from desktop.redaction.scanning import matches as _matches
+from desktop.redaction.scanning import windows as _windows
 
 Hit = tuple[int, int, str, float]
 
@@ -31,32 +36,6 @@ IC, M = re.IGNORECASE, re.MULTILINE
 # phonenumbers compiles its metadata's patterns through re's bounded cache, which other patterns push
 # them out of: keep them compiled for the session instead (where this version of it offers that).
 getattr(phonenumbers, "enable_pattern_cache", lambda: None)()
-
-
-# A leading "\b" or one-character look-behind stops the regex engine from skipping quickly to the
-# characters a match can start with; such patterns are compiled without it and the condition is
-# checked on each match instead (see _starts_ok). Detection stays well above 1 MB/s this way.
-_LEAD = re.compile(r"^(?:\\b|\(\?<!(\[[^\]]*\]|\\[dw])\))")
-_BEFORE_NOT: dict[re.Pattern[str], re.Pattern[str] | None] = {}
-
-
-def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    m = _LEAD.match(pattern)
-    if not m:
-        return re.compile(pattern, flags | M)
-    compiled = re.compile(pattern[m.end() :], flags | M)
-    _BEFORE_NOT[compiled] = re.compile(m.group(1)) if m.group(1) else None
-    return compiled
-
-
-def _starts_ok(pattern: re.Pattern[str], text: str, s: int) -> bool:
-    if pattern not in _BEFORE_NOT or s == 0:
-        return True
-    before = _BEFORE_NOT[pattern]
-    prev = text[s - 1]
-    if before is None:  # "\b" before a word character
-        return not (prev.isalnum() or prev == "_") or not (text[s].isalnum() or text[s] == "_")
-    return not before.match(prev)
 
 
 # --- context words ----------------------------------------------------------------------------
@@ -117,20 +96,13 @@ district
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 
 
-def _lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 class _Context:
     """Where the context words are (one pass over the text), to gate the weak patterns."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._pos: dict[str, list[tuple[int, int]]] = {k: [] for k in _CTX}
-        low = _lower_same_length(text)
+        low = lower_same_length(text)
         # A context phrase starts with a whole run of [a-z0-9] that is a first word (one set look-up a
         # run: a regex alternation of the words, tried at every letter, is several times slower).
         for m in _LOWER_WORD.finditer(low):
@@ -159,19 +131,6 @@ class _Context:
         pos = self._pos[kind]
         i = bisect.bisect_left(pos, (start - before, -1))
         return i < len(pos) and pos[i][0] <= end + after
-
-
-def _windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around every match of ``anchor``: the only places worth searching."""
-    out: list[list[int]] = []
-    n = len(text)
-    for m in anchor.finditer(text):
-        s, e = max(0, m.start() - margin), min(n, m.end() + margin)
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(a, b) for a, b in out]
 
 
 _DIGITS = re.compile(r"\d+")
@@ -250,9 +209,9 @@ _HANDLE = _c(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
 _SOCIAL_URL = _c(
     r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook\.com|fb\.com|fb\.me|instagram\.com|tiktok\.com|twitter\.com|x\.com|"
     r"snapchat\.com|linkedin\.com|wa\.me|t\.me|youtube\.com|vk\.com)/[^\s,;)\]]+",
-    IC,
+    IC, needs=(".com/", ".me/"),
 )
-_URL = _c(r"\bhttps?://[^\s,;)\]]+", IC)
+_URL = _c(r"\bhttps?://[^\s,;)\]]+", IC, needs=("://",))
 _SOCIAL_NAMED = _c(r"[A-Za-z0-9_.]{3,30}")
 _UK_PHONE = _c(
     r"(?<![\w+])\(?(?:(?:\+|00)\s?44" + PSEP + r"(?:\(0\))?" + PSEP + r"|0)(?:\d" + PSEP + r"){8,10}\d(?!\d)"
@@ -265,7 +224,7 @@ _IBAN = _c(r"\b[A-Z]{2}\d{2}(?:" + SEP + r"[A-Z0-9]{4}){2,7}(?:" + SEP + r"[A-Z0
 _CARD = _c(r"(?<!\d)(?:\d{4}" + SEP + r"){2,3}\d{4}(?:" + SEP + r"\d{1,3})?(?!\d)|(?<!\d)\d{13,19}(?!\d)")
 _HO_REF = _c(r"\b[A-Z]\d{7}(?:/\d{1,3})?\b")
 _BRP = _c(r"\b[A-Z]{2}[0-9X]\d{6}\b")
-_GWF = _c(r"\bGWF" + SEP + r"\d{8,9}\b", IC)
+_GWF = _c(r"\bGWF" + SEP + r"\d{8,9}\b", IC, needs=("gwf",))
 _SHARE_CODE = _c(r"\b(?=(?:[A-Z0-9][ -]?){9}\b)(?=[^\n]{0,11}\d)[WRS][A-Z0-9]{2}" + SEP + r"[A-Z0-9]{3}" + SEP
                  + r"[A-Z0-9]{3}\b")  # fmt: skip
 _PASSPORT_9 = _c(r"(?<![\d])\d{9}(?!\d)")
@@ -290,7 +249,7 @@ _SMALL_WORDS = frozenset("a i on in at to by of as an no or if is it am be do go
 _YEAR_THEN_I = re.compile(r"(?:19|20)\d{2}[ \u00a0]+I")
 _VRM_ANY_CASE = _c(r"\b[A-Z]{2}\d{2}" + SEP + r"[A-Z]{3}\b", IC)
 _PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
-_NFRC = _c(r"\bNFRC\d{8,14}\b", IC)
+_NFRC = _c(r"\bNFRC\d{8,14}\b", IC, needs=("nfrc",))
 _OFFICER = _c(r"\b(?:PC|WPC|PCSO|DC|PS|DS|DI|DCI|Sgt|Insp|Officer|collar\s+(?:number|no\.?))\.?" + SEP
               + r"(\d{2,6})\b", IC)  # fmt: skip
 # A reference-like token: letters, digits, / and -, with at least four digits. Lengths are bounded
@@ -310,7 +269,7 @@ _DATE = _c(
 _DATE_NO_YEAR = _c(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b", IC
 )
-_BORN_YEAR = _c(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b", IC)
+_BORN_YEAR = _c(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b", IC, needs=("born",))
 
 # Addresses.
 _SUFFIX = "|".join(s + "s?" if not s.endswith("s") else s for s in lexicon.STREET_SUFFIXES)
@@ -340,44 +299,9 @@ _NUMBERED_PLACE = _c(
     r"(?:\b(?:live|lives|lived|living|address|house|home|flat|stay|stayed|staying|kept|moved|number|at|to|from)\b"
     r"[^.\n]{0,25}?)\b(\d{1,4}[A-Za-z]?,?\s+(?!(?:" + _MONTH + r")\b)[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})",
 )
-_FLAT = _c(r"\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC)
-_PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC)
-
-
-def _iter(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None, group: int = 0
-          ) -> Iterator[tuple[int, int, str]]:  # fmt: skip
-    spans = windows if windows is not None else [(0, len(text))]
-    seen: set[tuple[int, int]] = set()
-    for ws, we in spans:
-        for m in _found(pattern, text, ws, we):
-            s, e = m.span(group)
-            if s >= 0 and e > s and (s, e) not in seen:
-                seen.add((s, e))
-                yield s, e, m.group(group)
-
-
-def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    seen: set[tuple[int, int]] = set()
-    for ws, we in windows:
-        for m in _found(pattern, text, ws, we):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
-
-
-def _found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.Match[str]]:
-    """``finditer`` with the start rule applied as it goes: a refused match is tried again one character
-    on, so it cannot hide an identifier starting inside it ("2018 999 07700 900123")."""
-    pos = ws
-    while pos <= we:
-        m = pattern.search(text, pos, we)
-        if m is None:
-            return
-        if not _starts_ok(pattern, text, m.start()):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > m.start() else m.start() + 1
+_FLAT = _c(r"\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC,
+           needs=("flat", "apartment", "apt", "studio", "unit", "room", "rm"))
+_PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC, needs=("box",))
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

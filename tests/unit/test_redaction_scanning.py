@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.redaction import detectors, known, recorded
+from desktop.redaction import detectors, known, recorded, scanning
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.engine import _allow_regex
 from desktop.redaction.names import _lower_after_cue_regex
@@ -51,7 +51,7 @@ def test_lower_case_names_after_cues_are_found_as_the_alternation_finds_them(cue
 def _context_words_before(text: str) -> dict[str, list[tuple[int, int]]]:
     """The context-word pass as it was: an alternation of the first words the statement holds."""
     pos: dict[str, list[tuple[int, int]]] = {k: [] for k in detectors._CTX}
-    low = detectors._lower_same_length(text)
+    low = scanning.lower_same_length(text)
     present = set(re.findall(r"[a-z0-9]+", low)) & detectors._CTX_FIRST
     if not present:
         return pos
@@ -102,3 +102,35 @@ def test_a_one_word_recorded_pattern_is_found_as_its_regex_finds_it(word, plural
 def test_only_one_word_patterns_are_taken_for_literals():
     for source in (r"grace[\s\-']*obi" + known._B1, "obi" + known._B1 + "x", "c\\.?obi" + known._B1, "obi"):
         assert not recorded._LITERAL.fullmatch(source)
+
+
+# --- a window without a word every match holds is not searched -----------------------------------
+
+
+def test_the_letters_ignorecase_matches_beyond_ascii_are_all_known():
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    beyond = {c for c in range(128, 0x110000) if ascii_letter.match(chr(c))}
+    assert beyond == set(scanning.IC_ASCII)
+    for c, letter in scanning.IC_ASCII.items():
+        assert re.fullmatch(letter, chr(c), re.IGNORECASE)
+
+
+_GATED = [p for p in vars(detectors).values() if isinstance(p, re.Pattern) and p in scanning._NEEDS]
+_GATE_TEXT = "flatpartmensudiobxrnwgfcm.:/ FLATBORNGWFNFRCOX İıſK0123456789-"
+
+
+def test_the_gated_patterns_are_the_expected_ones():
+    assert {p for p in _GATED} >= {detectors._FLAT, detectors._BORN_YEAR, detectors._PO_BOX, detectors._URL}
+
+
+@settings(max_examples=500)
+@given(text=st.text(_GATE_TEXT, max_size=40), word=st.sampled_from(
+    ["Flat", "APARTMENT", "Apt", "Studio", "unit", "Room", "Rm", "P.O. Box", "born in", "GWF", "NFRC", "https://",
+     "facebook.com/", "t.me/", "ſtudio", "İnsta", "BORN"]))
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words(text, word):
+    text = word + " " + text
+    hint = scanning.ic_lower(text)
+    assert len(hint) == len(text)
+    for p in _GATED:
+        for m in p.finditer(text):
+            assert any(w in hint[m.start() : m.end()] for w in scanning._NEEDS[p]), (p.pattern, m.group())

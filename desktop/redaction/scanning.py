@@ -1,0 +1,120 @@
+"""How the pattern detectors are run over a statement: compiled for speed, searched only in the
+stretches worth searching, and skipped where a word every match holds is absent.
+
+* A leading "\\b" or one-character look-behind stops the regex engine from skipping quickly to the
+  characters a match can start with; such patterns are compiled without it and the condition is
+  checked on each match instead (``starts_ok``).
+* ``windows``: merged stretches around every match of an anchor (a digit, an "@"), the only places
+  a pattern gated by it is searched.
+* ``needs``: words every match of a pattern holds, in any case ("flat", "born"); a window without
+  any of them is not searched. The check is exact for ``re.IGNORECASE``: it looks in ``ic_lower``,
+  where every character that matches an ASCII letter without regard to case is that letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+_LEAD = re.compile(r"^(?:\\b|\(\?<!(\[[^\]]*\]|\\[dw])\))")
+_BEFORE_NOT: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+# The characters other than ASCII letters that match one under re.IGNORECASE ("İ", dotless "ı",
+# long "ſ", the Kelvin sign), and the letter (a test checks every code point).
+IC_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def compile_detector(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """``pattern`` compiled with ``re.MULTILINE``, its leading boundary checked by ``starts_ok``;
+    ``needs``: lower-case ASCII words one of which every match holds (case aside)."""
+    m = _LEAD.match(pattern)
+    if not m:
+        compiled = re.compile(pattern, flags | re.MULTILINE)
+    else:
+        compiled = re.compile(pattern[m.end() :], flags | re.MULTILINE)
+        _BEFORE_NOT[compiled] = re.compile(m.group(1)) if m.group(1) else None
+    if needs:
+        _NEEDS[compiled] = needs
+    return compiled
+
+
+def starts_ok(pattern: re.Pattern[str], text: str, s: int) -> bool:
+    if pattern not in _BEFORE_NOT or s == 0:
+        return True
+    before = _BEFORE_NOT[pattern]
+    prev = text[s - 1]
+    if before is None:  # "\b" before a word character
+        return not (prev.isalnum() or prev == "_") or not (text[s].isalnum() or text[s] == "_")
+    return not before.match(prev)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping a character whose lower case is longer ("İ") as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=4)
+def ic_lower(text: str) -> str:
+    """``text`` lower-cased offset for offset, every character that matches an ASCII letter under
+    re.IGNORECASE written as that letter."""
+    low = lower_same_length(text)
+    return low if low.isascii() else low.translate(IC_ASCII)
+
+
+def windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around every match of ``anchor``: the only places worth searching."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in anchor.finditer(text):
+        s, e = max(0, m.start() - margin), min(n, m.end() + margin)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(a, b) for a, b in out]
+
+
+def iter_hits(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None, group: int = 0
+              ) -> Iterator[tuple[int, int, str]]:  # fmt: skip
+    spans = windows if windows is not None else [(0, len(text))]
+    seen: set[tuple[int, int]] = set()
+    for ws, we in spans:
+        for m in found(pattern, text, ws, we):
+            s, e = m.span(group)
+            if s >= 0 and e > s and (s, e) not in seen:
+                seen.add((s, e))
+                yield s, e, m.group(group)
+
+
+def matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    seen: set[tuple[int, int]] = set()
+    for ws, we in windows:
+        for m in found(pattern, text, ws, we):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.Match[str]]:
+    """``finditer`` with the start rule applied as it goes: a refused match is tried again one character
+    on, so it cannot hide an identifier starting inside it ("2018 999 07700 900123")."""
+    needs = _NEEDS.get(pattern)
+    if needs:
+        hint = ic_lower(text)
+        if not any(hint.find(w, ws, we) >= 0 for w in needs):
+            return
+    pos = ws
+    while pos <= we:
+        m = pattern.search(text, pos, we)
+        if m is None:
+            return
+        if not starts_ok(pattern, text, m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
