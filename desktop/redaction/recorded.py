@@ -99,10 +99,15 @@ class Recorded:
         """The patterns that can match ``folded`` (a folded text; ``words``: its runs of letters and
         digits), in order."""
         words = words if isinstance(words, (set, frozenset)) else set(words)
-        begins = {w[:k] for w in words for k in range(1, min(len(w), _KEY_LEN) + 1)}
+        begins = _Begins(words)
         chosen = set(self.always)
-        for k in begins & self.by_key.keys():
-            chosen.update(self.by_key[k])
+        if len(self.by_key) <= len(words):
+            for k, people in self.by_key.items():
+                if k in begins:
+                    chosen.update(people)
+        else:  # a vault of many people against a short statement: look up the statement's beginnings
+            for k in begins.all() & self.by_key.keys():
+                chosen.update(self.by_key[k])
         out: list[_Pat] = []
         for i in sorted(chosen):
             entry = self.entries[i]
@@ -114,6 +119,28 @@ class Recorded:
                 ):
                     out.append(p)
         return out
+
+
+class _Begins:
+    """The beginnings of ``words`` up to ``_KEY_LEN`` letters (``"amin" in _Begins({"amina"})``),
+    made only for the lengths asked about: most keys are four letters long."""
+
+    def __init__(self, words: set[str] | frozenset[str]) -> None:
+        self._words = words
+        self._by_len: dict[int, set[str]] = {}
+
+    def __contains__(self, key: str) -> bool:
+        n = len(key)
+        if not 1 <= n <= _KEY_LEN:
+            return False
+        got = self._by_len.get(n)
+        if got is None:
+            got = self._by_len[n] = {w[:n] for w in self._words if len(w) >= n}
+        return key in got
+
+    def all(self) -> set[str]:
+        return set().union(*(self._by_len.get(n) or {w[:n] for w in self._words if len(w) >= n}
+                             for n in range(1, _KEY_LEN + 1)))
 
 
 def _build(known: KnownIdentifiers) -> Recorded:

@@ -414,3 +414,26 @@ if __name__ == "__main__" and len(sys.argv) > 3 and sys.argv[1] == "--side-by-si
 
 if __name__ == "__main__" and len(sys.argv) > 2 and sys.argv[1] == "--presidio":
     print(json.dumps(presidio_run(sys.argv[2]), indent=1, ensure_ascii=False))
+
+
+def benchmark_line(python: str, model_dir: str, statements: int = 120) -> dict:
+    """The speed line in one run: CPU MB/s through `witnessbox redact` with 2, 10 and 50 recorded
+    people on every statement, then Presidio side by side (wall clock, both on the development set),
+    and each `witnessbox redact` figure over Presidio's."""
+    import os
+
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    cli = cli_speed(statements)
+    side = presidio_side_by_side(python, model_dir)
+    presidio = side["presidio_mb_per_second"]
+    return {
+        "witnessbox_redact_cpu_mb_per_second": {k: v["mb_per_second_cpu"] for k, v in cli.items()},
+        "presidio_side_by_side": side,
+        "witnessbox_redact_over_presidio": {k: round(v["mb_per_second_cpu"] / presidio, 1) for k, v in cli.items()},
+        "load_average_before": load_before,
+    }
+
+
+if __name__ == "__main__" and len(sys.argv) > 3 and sys.argv[1] == "--line":
+    # .venv/bin/python tests/benchmarks/bench_redaction.py --line PRESIDIO_PYTHON MODEL_DIR
+    print(json.dumps(benchmark_line(sys.argv[2], sys.argv[3]), indent=1))

@@ -134,3 +134,12 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words(text, word):
     for p in _GATED:
         for m in p.finditer(text):
             assert any(w in hint[m.start() : m.end()] for w in scanning._NEEDS[p]), (p.pattern, m.group())
+
+
+@settings(max_examples=300)
+@given(words=st.sets(st.text("abn", min_size=1, max_size=6), max_size=8), key=st.text("abn", max_size=5))
+def test_word_beginnings_are_looked_up_as_the_full_set_of_them(words, key):
+    full = {w[:k] for w in words for k in range(1, min(len(w), known._KEY_LEN) + 1)}
+    begins = recorded._Begins(words)
+    assert (key in begins) == (key in full)
+    assert begins.all() == full
