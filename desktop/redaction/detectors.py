@@ -21,7 +21,7 @@ import phonenumbers
 from desktop.redaction import lexicon
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import iter_hits as _iter
-from desktop.redaction.scanning import lower_same_length
+from desktop.redaction.scanning import lower_same_length, word_start
 from desktop.redaction.scanning import matches as _matches
 from desktop.redaction.scanning import windows as _windows
 
@@ -302,6 +302,12 @@ _NUMBERED_PLACE = _c(
 _FLAT = _c(r"\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC,
            needs=("flat", "apartment", "apt", "studio", "unit", "room", "rm"))
 _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC, needs=("box",))
+
+# Patterns after a "\b" whose matches start with a letter or digit: searched for after a non-word
+# character (a test in test_redaction_scanning checks each).
+word_start(_NINO_STRICT, _NINO_LOOSE, _POSTCODE, _POSTCODE_OUTWARD, _SOCIAL_URL, _URL, _IBAN, _GWF, _SHARE_CODE,
+           _PASSPORT_GENERIC, _DRIVING, _VRM, _VRM_NI, _VRM_DATELESS, _SPACED_REF, _VRM_ANY_CASE, _PNC, _NFRC,
+           _OFFICER, _DATE, _DATE_NO_YEAR, _BORN_YEAR, _FLAT, _PO_BOX)
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

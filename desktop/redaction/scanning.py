@@ -20,6 +20,10 @@ from functools import lru_cache
 _LEAD = re.compile(r"^(?:\\b|\(\?<!(\[[^\]]*\]|\\[dw])\))")
 _BEFORE_NOT: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {}
+# The pattern behind one character its start rule allows before it ("\W", "[^\w+]"): a search for
+# it skips quickly to such characters, where the bare pattern (starting with an alternation, a
+# look-ahead or a letter under IGNORECASE) would be tried at every character.
+_AFTER: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 # The characters other than ASCII letters that match one under re.IGNORECASE ("İ", dotless "ı",
 # long "ſ", the Kelvin sign), and the letter (a test checks every code point).
@@ -33,11 +37,24 @@ def compile_detector(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) 
     if not m:
         compiled = re.compile(pattern, flags | re.MULTILINE)
     else:
-        compiled = re.compile(pattern[m.end() :], flags | re.MULTILINE)
-        _BEFORE_NOT[compiled] = re.compile(m.group(1)) if m.group(1) else None
+        bare = pattern[m.end() :]
+        compiled = re.compile(bare, flags | re.MULTILINE)
+        before = m.group(1)
+        _BEFORE_NOT[compiled] = re.compile(before) if before else None
+        if before:
+            after = "\\D" if before == "\\d" else "\\W" if before == "\\w" else "[^" + before[1:]
+            _AFTER[compiled] = re.compile(after + "(?:" + bare + ")", flags | re.MULTILINE)
     if needs:
         _NEEDS[compiled] = needs
     return compiled
+
+
+def word_start(*patterns: re.Pattern[str]) -> None:
+    """These patterns had a leading "\\b" and every match of theirs starts with a letter, a digit or
+    "_" (a test checks each): a match can start only after a character that is none of these."""
+    for p in patterns:
+        assert p in _BEFORE_NOT and _BEFORE_NOT[p] is None, p.pattern
+        _AFTER[p] = re.compile("\\W(?:" + p.pattern + ")", p.flags)
 
 
 def starts_ok(pattern: re.Pattern[str], text: str, s: int) -> bool:
@@ -108,6 +125,10 @@ def found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.
         hint = ic_lower(text)
         if not any(hint.find(w, ws, we) >= 0 for w in needs):
             return
+    after = _AFTER.get(pattern)
+    if after is not None:
+        yield from _found_after(pattern, after, text, ws, we)
+        return
     pos = ws
     while pos <= we:
         m = pattern.search(text, pos, we)
@@ -116,5 +137,26 @@ def found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.
         if not starts_ok(pattern, text, m.start()):
             pos = m.start() + 1
             continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _found_after(pattern: re.Pattern[str], after: re.Pattern[str], text: str, ws: int, we: int
+                 ) -> Iterator[re.Match[str]]:  # fmt: skip
+    """``found`` for a pattern with an ``_AFTER`` search: the same matches. A match is allowed only
+    where the character before it passes the start rule (or at the start of the text), so the
+    next one is either at ``pos`` itself or found by searching for such a character and the
+    pattern after it (then matched again at its own start, for its own groups)."""
+    pos = ws
+    while pos <= we:
+        m = pattern.match(text, pos, we) if pos < we and starts_ok(pattern, text, pos) else None
+        if m is None:
+            a = after.search(text, pos, we)
+            if a is None:
+                return
+            m = pattern.match(text, a.start() + 1, we)
+            if m is None:  # (cannot be: the same pattern matched there, in the same text and bounds)
+                pos = a.start() + 1
+                continue
         yield m
         pos = m.end() if m.end() > m.start() else m.start() + 1

@@ -143,3 +143,63 @@ def test_word_beginnings_are_looked_up_as_the_full_set_of_them(words, key):
     begins = recorded._Begins(words)
     assert (key in begins) == (key in full)
     assert begins.all() == full
+
+
+# --- a pattern with a start rule is searched for after a character the rule allows ---------------
+
+
+def _found_by_trying_every_place(pattern, text, ws, we):
+    """``scanning.found`` as it was: search on, and a match the start rule refuses is tried one on."""
+    out = []
+    pos = ws
+    while pos <= we:
+        m = pattern.search(text, pos, we)
+        if m is None:
+            break
+        if not scanning.starts_ok(pattern, text, m.start()):
+            pos = m.start() + 1
+            continue
+        out.append((m.span(), m.groups()))
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
+_AFTER_PATTERNS = [p for p in vars(detectors).values() if isinstance(p, re.Pattern) and p in scanning._AFTER]
+_SAMPLES = [
+    "QQ 12 34 56 C", "AB123456C", "LS9 2AB", "GIR 0AA", "BFPO 12", "GB82 WEST 1234 5698 7654 32", "GWF012345678",
+    "SAB 12C 456", "ab123456", "MORGA753116SM9IJ 35", "AB12 CDE", "A123 BCD", "ABC 123D", "XIZ 1234", "123 AB",
+    "K 123 4567", "ab12cde", "21/123456X", "NFRC12345678", "PC 1234", "collar number 77", "12/03/1990",
+    "3rd of May 1990", "born in 1990", "Flat 4", "P.O. Box 12", "07700 900123", "+44 (0)20 7946 0958",
+    "943 476 5919", "12-34-56", "12345678", "4111 1111 1111 1111", "123456789", "@amina_k", "AB1234/5678/21",
+    "https://facebook.com/x", "http://a.b", "2018 999 07700 900123", ".amina at mail dot com", "é1", "_", "x", "-",
+    "/", "+", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SAMPLES + [" ", " ", ", ", "a", "9"]), max_size=12), cut=st.tuples(
+    st.integers(0, 40), st.integers(0, 400)))
+def test_searching_after_an_allowed_character_finds_what_trying_every_place_finds(pieces, cut):
+    text = "".join(pieces)
+    ws = min(cut[0], len(text))
+    we = min(max(ws, cut[1]), len(text))
+    for p in _AFTER_PATTERNS:
+        got = [(m.span(), m.groups()) for m in scanning.found(p, text, ws, we)]
+        assert got == _found_by_trying_every_place(p, text, ws, we), p.pattern
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SAMPLES + [" ", "(", "'", "a", "9"]), max_size=10))
+def test_word_start_patterns_only_ever_match_from_a_letter_or_digit(pieces):
+    text = "".join(pieces)
+    for p, after in scanning._AFTER.items():
+        if scanning._BEFORE_NOT.get(p) is None and after.pattern.startswith("\\W"):
+            for i in range(len(text)):
+                m = p.match(text, i)
+                assert m is None or text[i].isalnum() or text[i] == "_", (p.pattern, text[i:])
+
+
+def test_the_start_rules_searched_after_are_the_ones_expected():
+    assert detectors._POSTCODE in scanning._AFTER and detectors._OFFICER in scanning._AFTER
+    assert detectors._LONG_NUMBER in scanning._AFTER and detectors._UK_PHONE in scanning._AFTER
+    assert scanning._AFTER[detectors._LONG_NUMBER].pattern.startswith("[^\\w/](?:")
