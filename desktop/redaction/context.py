@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.fold import fold
 
 # What may stand between two words of one name: spaces, one line break, or a hyphen.
 JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
@@ -28,35 +29,77 @@ def _two_words_before(text: str, pos: int) -> list[str]:
     return text[max(0, pos - 40) : pos].lower().split()[-2:]
 
 
-def mark_places_by_context(toks: list, text: str, function_only: frozenset[str]) -> None:
+# Nouns of a kind of place: "the province of X", "a posh X neighbourhood", "the X area" make X a place.
+_PLACE_KINDS = frozenset("""province county city town village region state district borough suburb neighbourhood
+neighborhood area estate republic capital island parish ward""".split())
+_PLACE_KIND_OF = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+$")
+# "in a posh X ...", "near the busy X ...": a determiner and up to two lower-case words before the place.
+_IN_A = re.compile(r"\b(?:in|near|outside|around)[ \t\u00a0]+(?:a|an|the)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}$")
+_KIND_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
+# ", Bristol": a word before a comma and a known town is the part of it where it happened.
+_COMMA_TOWN = re.compile(r",[ \t\u00a0]*([A-Z][\w\-]*)")
+
+
+def _run_after(toks: list, i: int, text: str) -> int:
+    """The last of the capitalised words joined to ``toks[i]`` (the words of one place)."""
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].score >= 0 and JOIN.match(text[toks[j].end : toks[j + 1].start]) \
+            and toks[j + 1].fw not in lexicon.TITLES:
+        j += 1
+    return j
+
+
+def mark_places_by_context(toks: list, text: str, function_only: frozenset[str]) -> set[str]:
     """The capitalised words straight after "in", "near" or "moved to" are a place (a fact to keep),
     even a town no list holds, unless they are someone's ("in Tariq's flat", "in Ana and Tom's
-    house") or a title makes them a person ("in Mr Patel's shop" is caught by the possessive too)."""
-    n = len(toks)
+    house") or a title makes them a person ("in Mr Patel's shop" is caught by the possessive too).
+    So are the words after a kind of place ("the province of X"), before one after "in a"
+    ("in a quiet X suburb"), and before a comma and a known town ("X, Leeds"). More than three
+    capitalised words in a row are not one place's name. Returns the folded words so marked: a
+    place named once is the same place wherever else it is written."""
+    places = lexicon.place_tokens()
+    marked: set[str] = set()
     for i, t in enumerate(toks):
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
             continue
+        if i and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : t.start]):
+            continue  # inside a run: only its first word is looked at
         before = _two_words_before(text, t.start)
-        if not before or not (before[-1] in _PLACE_BEFORE or before[-1] == "to" and before[0] in _MOVED):
+        j = _run_after(toks, i, text)
+        if j - i > 2:
             continue
-        j = i
-        while j + 1 < n and toks[j + 1].score >= 0 and JOIN.match(text[toks[j].end : toks[j + 1].start]) \
-                and toks[j + 1].fw not in lexicon.TITLES and j - i < 3:
-            j += 1
+        kind = _KIND_AFTER.match(text, toks[j].end)
+        comma = _COMMA_TOWN.match(text, toks[j].end)
+        if before and (before[-1] in _PLACE_BEFORE or before[-1] == "to" and before[0] in _MOVED):
+            pass
+        elif (m := _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)) and m.group(1) in _PLACE_KINDS:
+            pass
+        elif kind and kind.group(1) in _PLACE_KINDS and _IN_A.search(text, max(0, t.start - 60), t.start):
+            pass
+        elif comma and fold(comma.group(1)) in places and t.fw not in places:
+            pass
+        else:
+            continue
         if _POSSESSIVE_AFTER.match(text, toks[j].end):
             continue
         for u in toks[i : j + 1]:
             u.place = True
+            marked.add(u.fw)
+    return marked
 
 
 # A body's kind, as the last word of its name ("Homerton Hospital", "Kalayaan Project") or just
 # before it ("the charity Kalayaan"): the words it names are an organisation, not a person.
 _ORG_LAST = frozenset("""hospital university college centre center school council trust foundation charity project
 network clinic surgery church mosque temple gurdwara prison academy institute society association union party
-ltd limited plc llp group services partnership agency""".split())
+ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
+department ministry bureau board authority service alliance coalition campaign""".split())
+# What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
+_ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")
 _KIND_BEFORE = frozenset(
     "charity organisation organization campaign project network company firm agency union party newspaper".split()
 )
+_CALLED = frozenset("called named".split())
 _KIND_OF = frozenset("university college bank institute".split())
 _DETERMINERS = frozenset(("the", "a", "an"))
 
@@ -72,7 +115,8 @@ def mark_organisations(toks: list, text: str) -> None:
         if t.fw in _ORG_LAST:  # the words before it are the body's name
             i = j
             while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
-                    and JOIN.match(text[toks[i - 1].end : toks[i].start]):
+                    and (JOIN.match(text[toks[i - 1].end : toks[i].start])
+                         or _ORG_JOIN.match(text[toks[i - 1].end : toks[i].start])):
                 i -= 1
             if i < j:
                 for u in toks[i : j + 1]:
@@ -80,7 +124,8 @@ def mark_organisations(toks: list, text: str) -> None:
         before = _two_words_before(text, t.start)
         if not before:
             continue
-        if before[-1] in _KIND_BEFORE or (before[-1] == "of" and len(before) == 2 and before[0] in _KIND_OF):
+        if before[-1] in _KIND_BEFORE or (before[-1] == "of" and len(before) == 2 and before[0] in _KIND_OF) \
+                or before[-1] in _CALLED and len(before) == 2 and before[0] in _KIND_BEFORE:  # "a charity called X"
             k = j  # the words after a kind of body are its name
             while k + 1 < n and toks[k + 1].score >= 0 and toks[k + 1].fw not in lexicon.TITLES \
                     and JOIN.match(text[toks[k].end : toks[k + 1].start]):
@@ -89,3 +134,146 @@ def mark_organisations(toks: list, text: str) -> None:
                 u.place = True
         elif before[-1] in _DETERMINERS and len(t.word) > 1 and t.word.isupper():
             t.place = True
+
+
+# --- Names the text itself gives someone, and words that are names only inside a full name ---------
+
+# Wording that introduces a name, even one that is a word or a place: "whom we'll call Sofia",
+# "let's call her Flora", "referred to as 'Dunya'", "a woman named Paris".
+_S = r"[ \t\u00a0]+"
+_PRONOUN = r"(?:her|him|them|our|this|the|his|their)(?:" + _S + r"[a-z\-]+)?"
+_INTRO_BEFORE = re.compile(
+    r"(?:\b(?:we|i|they)(?:['’]ll|" + _S + r"will|" + _S + r"shall|" + _S + r"are" + _S + r"going" + _S + r"to)"
+    + _S + r"call(?:" + _S + _PRONOUN + r")?"
+    r"|\blet(?:['’]s|" + _S + r"us)" + _S + r"call(?:" + _S + _PRONOUN + r")?"
+    r"|\b(?:whom|who)" + _S + r"(?:we|i)(?:['’]ll|" + _S + r"will|" + _S + r"shall)?" + _S + r"call(?:ed)?"
+    r"|\b(?:we|i|they|he|she|everyone|people)" + _S + r"(?:call|calls|called)" + _S + _PRONOUN +
+    r"|\b(?:referred" + _S + r"to|identified|known|named|called)(?:" + _S + r"here|" + _S + r"only)*" + _S + r"as"
+    r"|\bpseudonym|\bgiven" + _S + r"the" + _S + r"name"
+    r"|\b(?:woman|man|girl|boy|lady|person|victim|survivor|worker|mother|father|teenager|child|wife|husband)"
+    + _S + r"(?:called|named))[ \t\u00a0]*[‘'\"“]?$",
+    re.IGNORECASE,
+)
+# ... or follows it: "Flora (not her real name)", "Sofia, whose name has been changed".
+_INTRO_AFTER = re.compile(
+    r"[’'\"”]?[ \t\u00a0]*[(,—–\-][ \t\u00a0]*(?:not[ \t]+(?:her|his|their|the)[ \t]+real[ \t]+name|"
+    r"(?:whose[ \t]+)?(?:real[ \t]+)?names?[ \t]+"
+    r"(?:has[ \t]+been[ \t]+|have[ \t]+been[ \t]+|was[ \t]+|were[ \t]+)?changed|"
+    r"a[ \t]+pseudonym|not[ \t]+(?:her|his|their)[ \t]+name)",
+    re.IGNORECASE,
+)
+_QUOTES_OPEN = "‘'\"“"
+_QUOTES_CLOSE = "’'\"”"
+# After a one-letter name in quotes: who it is ("'K', a Nepalese woman") or what they did ("'R' said").
+_LETTER_AS_PERSON = re.compile(
+    r"[,;]?[ \t\u00a0]+(?:(?:a|an|the|who|aged|now)\b|\d|(?:said|says|told|tells|was|is|had|has|came|went|"
+    r"explained|described|recalled|added|worked|lived|fled|arrived|left|says|stayed)\b)",
+    re.IGNORECASE,
+)
+
+
+INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name wherever else it is written
+
+
+def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    """Does the text give ``t`` as someone's name (a pseudonym), whatever word or place it is?"""
+    if _INTRO_BEFORE.search(text, max(0, t.start - 60), t.start):
+        return True
+    return bool(_INTRO_AFTER.match(text, t.end))
+
+
+def letter_pseudonym(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    """A capital letter alone in quotation marks, used as someone ("'K', a Nepalese woman")."""
+    if len(t.word) != 1 or not t.word.isupper() or t.start == 0 or t.end >= len(text):
+        return False
+    if text[t.start - 1] not in _QUOTES_OPEN or text[t.end] not in _QUOTES_CLOSE:
+        return False
+    return bool(_LETTER_AS_PERSON.match(text, t.end + 1)) or introduced(text, t)
+
+
+_DATE_BEFORE = frozenset("""in on of since until till by last next early late mid from to during before after
+through every each this that around about between""".split())
+_DIGIT_AFTER = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*\d")
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t\u00a0]*(?:of[ \t\u00a0]+)?$")
+_ONE_SPACE = re.compile(r"^[ \t\u00a0]+$")
+
+
+def next_to_digits(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    """Is ``t`` written against a number, as a month or a day is in a date ("09 Nov 2023", "May 2019")?"""
+    return bool(_DIGIT_AFTER.match(text, t.end) or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start))
+
+
+def months_in_full_names(toks: list, text: str) -> None:
+    """A month or a day written as part of a full name is part of it ("Maryam May", "May Okonjo"):
+    beside a likely name, with no number and no date word ("in", "since", "last") around it."""
+    for i, t in enumerate(toks):
+        if t.score != 0 or t.title or not (t.fw in lexicon.FULL_MONTHS or t.fw in lexicon.FULL_DAYS):
+            continue
+        if t.word.isupper() or next_to_digits(text, t):
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and prev.score >= 0.5 and not prev.title and _ONE_SPACE.match(text[prev.end : t.start]):
+            t.score, t.edge_ok = prev.score, True
+        elif nxt is not None and nxt.score >= 0.5 and not nxt.title and _ONE_SPACE.match(text[t.end : nxt.start]):
+            w = text[max(0, t.start - 20) : t.start].lower().split()
+            if not (w and w[-1] in _DATE_BEFORE):
+                t.score, t.edge_ok = nxt.score, True
+
+
+_OF_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z]")
+_CAPITAL_OF_BEFORE = re.compile(r"[A-Z][\w’'\-]*[ \t\u00a0]+of[ \t\u00a0]+$")
+
+
+def word_names_in_titles(toks: list, text: str, english: frozenset[str]) -> None:
+    """A given name that is an English word, taken for a name only for being one, is a word of a
+    title when it stands in one: after another capitalised ordinary word ("the Child Poverty Bill")
+    or joined by "of" to capitalised words ("Friends of Hope", "Freedom of Movement")."""
+    for i, t in enumerate(toks):
+        if not 0.3 < t.score < 0.5 or t.fw not in lexicon.WORD_NAMES:
+            continue
+        prev = toks[i - 1] if i else None
+        after_word = (
+            prev is not None
+            and (prev.score < 0 or prev.score == 0 and not prev.title and prev.fw in english and not prev.initial
+                 and prev.fw not in lexicon.FUNCTION_WORDS)
+            and _ONE_SPACE.match(text[prev.end : t.start])
+        )
+        if after_word or _OF_CAPITAL_AFTER.match(text, t.end) or _CAPITAL_OF_BEFORE.search(
+                text, max(0, t.start - 40), t.start):
+            t.score = 0.0
+
+
+_AND_BETWEEN = re.compile(r"^[ \t\u00a0]+(?:and|&)[ \t\u00a0]+$")
+
+
+def and_continues_a_title(toks: list, i: int, text: str) -> bool:
+    """Is ``toks[i]`` after "and" following a capitalised word that is not a name ("Customs and
+    Immigration", "the Home Office and Border")? Then "and" joins words of a name of a thing."""
+    if not i:
+        return False
+    prev = toks[i - 1]
+    return bool(_AND_BETWEEN.match(text[prev.end : toks[i].start])) and (prev.score < 0 or prev.score == 0
+                                                                        and not prev.title)
+
+
+_PLACE_PREPOSITIONS = frozenset("at in into of via under through".split())
+
+
+def lone_acronyms(toks: list, text: str) -> None:
+    """An all-capital word standing alone after "at", "in", "of" ("heard at MARAC") or after a time
+    ("14:05 GMT") is a body, a place or a zone, not a name; one beside other capitalised words of
+    a name stays ("TARIQ MAHMOOD"), and so does one after any other word ("(TARIQ) came")."""
+    for i, t in enumerate(toks):
+        if t.score != 0.5 or len(t.word) < 2 or not t.word.isupper():
+            continue
+        joined = False
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(toks):
+                a, b = (toks[k], t) if k < i else (t, toks[k])
+                if toks[k].score >= 0 and JOIN.match(text[a.end : b.start]) and toks[k].word.isupper():
+                    joined = True
+        before = _two_words_before(text, t.start)
+        if not joined and (before and before[-1] in _PLACE_PREPOSITIONS
+                           or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start)):
+            t.score = 0.0

@@ -61,6 +61,9 @@ pc wpc dc ds di dci dsi det sgt sergeant insp inspector officer constable detect
 ch chief supt
 auntie aunty aunt uncle mama mamma papa baba mum dad sister brother pastor imam father sheikh shaykh
 reverend rev bishop mullah rabbi hajji haji alhaji alhaja mallam chief judge councillor cllr
+commissioner secretary minister agent director mayor president governor senator chancellor ambassador
+spokesperson spokesman spokeswoman chair chairman chairwoman chairperson attorney barrister magistrate
+coroner commander lieutenant captain deputy
 """)
 
 # Words after which a capitalised word is very likely a person ("my husband Tariq").

@@ -19,8 +19,19 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.context import (
+    INTRODUCED,
+    and_continues_a_title,
+    introduced,
+    letter_pseudonym,
+    lone_acronyms,
+    mark_organisations,
+    mark_places_by_context,
+    months_in_full_names,
+    next_to_digits,
+    word_names_in_titles,
+)
 from desktop.redaction.context import JOIN as _JOIN
-from desktop.redaction.context import mark_organisations, mark_places_by_context
 from desktop.redaction.fold import fold
 
 Hit = tuple[int, int, str, float]
@@ -163,9 +174,12 @@ def _nearest_letter(text: str, i: int, step: int, limit: int = 40) -> str:
 
 
 def _defined_acronym(text: str, start: int, word: str) -> bool:
-    """Is ``word`` an acronym in brackets after the words it stands for ("... concession (DDVC)")?"""
-    if not 2 <= len(word) <= 8 or text[start - 1 : start] != "(":
+    """Is ``word`` an acronym in brackets after the words it stands for ("... concession (DDVC)",
+    "Right to Rent (RtR)": its capitals are the words' initials)?"""
+    caps = "".join(c for c in word if c.isupper())
+    if not 2 <= len(caps) <= 8 or text[start - 1 : start] != "(" or not word[0].isupper():
         return False
+    word = caps
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 120) : start - 1])
     for keep_small in (True, False):  # small words such as "of" and "for" may be left out
         words = [b for b in before if keep_small or len(b) > 3][-len(word) :]
@@ -216,7 +230,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         toks.append(_Tok(s, e, text[s:e]))
 
     _mark_places(toks, text)
-    mark_places_by_context(toks, text, _function_only())
+    named_places = mark_places_by_context(toks, text, _function_only())
     mark_organisations(toks, text)
     function_only = _function_only()
     for i, t in enumerate(toks):
@@ -236,9 +250,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             or fw in lexicon.FULL_DAYS
             or fw.endswith("s")
             and fw[:-1] in lexicon.FULL_DAYS  # "on Fridays"
-            or (all_caps and _defined_acronym(text, t.start, w))
+            or _defined_acronym(text, t.start, w)
+            or (fw in lexicon.MONTHS or fw in lexicon.DAYS) and next_to_digits(text, t)  # "09 Nov 2023"
         )
-        place = fw in places or t.place
+        place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
         if fw in lexicon.TITLES and not all_caps or fw in {"pc", "dc", "ds", "di", "dci", "pcso", "wpc", "sgt"}:
             t.title = True
         if fw in lexicon.FUNCTION_WORDS or not_name or place or t.title:
@@ -287,6 +302,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and not all_caps
             and fw not in lexicon.FUNCTION_WORDS
             and _people_word_before(text, t.start)
+            and not and_continues_a_title(toks, i, text)
             and fw not in lexicon.FULL_MONTHS
             and fw not in lexicon.FULL_DAYS
         ):
@@ -297,6 +313,13 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             elif _VERB_AFTER.match(text, t.end):
                 t.score = 0.35
 
+    for t in toks:  # a word or a place the text gives someone as a name ("call her Sofia", "'K', a woman")
+        if t.score == 0 and not t.title and (letter_pseudonym(text, t) or t.fw not in function_only
+                                             and t.word[0].isupper() and introduced(text, t)):
+            t.score, t.edge_ok, t.place = INTRODUCED, True, False
+    months_in_full_names(toks, text)
+    word_names_in_titles(toks, text, english)
+    lone_acronyms(toks, text)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
@@ -396,6 +419,10 @@ _SPEECH_BEFORE = frozenset(
 _DETERMINERS = frozenset("the a an my his her their our your this that these those some any no".split())
 _SCRIPT_NAME_JOINS = frozenset(fold(w) for w in "بن بنت بنو ابن أبو ابو آل ذي".split())
 _COORDINATORS = frozenset("and or then also".split())
+# A document that "said" something holds it written: a name as often as words ("The letter said ...").
+_DOCUMENTS = frozenset("letter form card note paper papers document documents envelope certificate passport "
+                       "contract label sign receipt payslip screen page file".split())
+_READS = frozenset("said says say read reads".split())
 
 
 def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int, str]],
@@ -426,7 +453,8 @@ def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int
         w = w[:-1]
     if not w:
         return False
-    if w[-1] in _SPEECH_BEFORE or w[-1] in _DETERMINERS or (len(w) > 1 and w[-2:] == ["called", "out"]):
+    written = len(w) > 1 and w[-1] in _READS and w[-2] in _DOCUMENTS  # "the letter said ...": what is on it
+    if (w[-1] in _SPEECH_BEFORE and not written) or w[-1] in _DETERMINERS or w[-2:] == ["called", "out"]:
         return False
     if w[-1] in _COORDINATORS and prev_speech is not None:
         between = text[prev_speech[1] : s]
