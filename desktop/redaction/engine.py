@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.context import INTRODUCED
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
@@ -151,7 +152,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             continue  # "Police" of a recorded "Amy Police" inside "Greater Manchester Police"
         spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person, h.recorded))
 
-    for s, e, typ, conf in detect_patterns(text):
+    for s, e, typ, conf in _patterns_between(text, holders):
         if s >= e or clashes(s, e) or _inside(allowed, s, e):
             continue
         if typ == "ADDRESS" and _address_is_facts(text, s, e, allowed):
@@ -160,18 +161,33 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
 
     known_people = sorted((sp.start, sp.end) for sp in spans if sp.source == "known")
     towns = _post_towns(text, spans)
-    for s, e, typ, conf in detect_names(text, allowed):
+    for s, e, typ, conf in detect_names(text, sorted(allowed + holders) if holders else allowed):
         if clashes(s, e) or (towns and _inside(towns, s, e)):
             continue
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
         for ps, pe in _subtract(s, e, known_people):
             ps, pe = _trim(text, ps, pe)
-            if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe):
+            if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe) or conf >= INTRODUCED and pe > ps:
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, folded, spans, holders, allowed))
     spans = _variants_of_known_people(text, spans, rec)
     return _tidy([_whole_letters(text, sp) for sp in spans])
+
+
+def _patterns_between(text: str, holders: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+    """The pattern detectors on each stretch between placeholders. A placeholder stands for text of
+    unknown length: a context word beyond one ("999 999 Person B Police") was further away in the
+    text it replaced, so it is not counted, and redacting redacted text changes nothing."""
+    if not holders:
+        return detect_patterns(text)
+    out = []
+    last = 0
+    for hs, he in [*holders, (len(text), len(text))]:
+        if hs > last:
+            out.extend((s + last, e + last, typ, conf) for s, e, typ, conf in detect_patterns(text[last:hs]))
+        last = he
+    return out
 
 
 _POST_TOWN = re.compile(r",[ \t\u00a0]*((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)(?=,?[ \t\u00a0]*$)")
@@ -236,8 +252,10 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
             w = fold(m.group())
             if len(w) < 3 or w in lexicon.FUNCTION_WORDS or w in lexicon.TITLES or w in lexicon.NOT_NAMES:
                 continue
-            if w in lexicon.FULL_MONTHS or w in lexicon.FULL_DAYS or w in lexicon.place_tokens():
+            if w in lexicon.FULL_MONTHS or w in lexicon.FULL_DAYS:
                 continue
+            if w in lexicon.place_tokens() and sp.confidence < INTRODUCED:
+                continue  # a place's name stays elsewhere, unless the text gave it someone ("call her Sofia")
             if w in lexicon.SCRIPT_STOP_WORDS:
                 continue
             words.setdefault(w, sp.person)
