@@ -175,6 +175,10 @@ _LETTER_AS_PERSON = re.compile(
 INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name wherever else it is written
 
 
+_LABELS = frozenset("plan grade type class category section option block wing unit flat room platform gate size "
+                    "vitamin level stage band zone".split())
+
+
 def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     """Does the text give ``t`` as someone's name (a pseudonym), whatever word or place it is?"""
     if _INTRO_BEFORE.search(text, max(0, t.start - 60), t.start):
@@ -188,7 +192,12 @@ def letter_pseudonym(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
         return False
     if text[t.start - 1] not in _QUOTES_OPEN or text[t.end] not in _QUOTES_CLOSE:
         return False
-    return bool(_LETTER_AS_PERSON.match(text, t.end + 1)) or introduced(text, t)
+    if introduced(text, t):
+        return True
+    w = text[max(0, t.start - 30) : t.start - 1].split()[-1:]
+    if w and (w[0].lower() in _LABELS or w[0][:1].isupper() and w[0].lower() not in lexicon.FUNCTION_WORDS):
+        return False  # a label: "Plan 'B'", "block 'C'", "Grade 'E'"
+    return bool(_LETTER_AS_PERSON.match(text, t.end + 1))
 
 
 _DATE_BEFORE = frozenset("""in on of since until till by last next early late mid from to during before after

@@ -1,0 +1,154 @@
+"""Rules for the misses found on published testimony (news reports and charity case studies), each
+with examples written here: names that are also months, words or places, names the text itself
+gives someone, and the facts around them (offices, bodies, places, acronyms) that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import KnownIdentifiers, apply, detect
+
+from .test_redaction_engine import covered, untouched
+
+
+def _found(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in detect(text)]
+
+
+# (1) A month or a day beside a likely name is part of the full name.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The form was signed by Caroline May on the Monday.", "Caroline May"),
+        ("June Okonjo ran the refuge where we stayed.", "June Okonjo"),
+        ("We paid the deposit to Ayodele Sunday in cash.", "Ayodele Sunday"),
+        ("I wrote to the council and May Fairweather answered.", "May Fairweather"),
+    ],
+)
+def test_a_month_or_day_inside_a_full_name_is_redacted(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("In May Tadesse hit me for the first time.", "May"),
+        ("On 3 June Ikram left the house.", "June"),
+        ("Since March Oksana has not been paid.", "March"),
+        ("We met Kwabena in May 2021.", "May"),
+    ],
+)
+def test_a_month_of_a_date_stays_beside_a_name(text, month):
+    assert untouched(text, detect(text), month)
+
+
+# (2) A name the text gives someone is a name even when it is an English word or a place, and it is
+# redacted wherever else it is written; the same word elsewhere in another text stays.
+@pytest.mark.parametrize(
+    ("text", "name", "again"),
+    [
+        ("The woman, whom we will call Paris, was 19. Paris cleaned the house.", "Paris", 1),
+        ("Let's call him Jordan. Jordan worked on the farm for two years.", "Jordan", 1),
+        ("Hazel (not her real name) arrived in 2019 and Hazel still waits.", "Hazel", 1),
+        ("She was referred to as 'Chester' in court; Chester did not speak.", "Chester", 1),
+    ],
+)
+def test_a_pseudonym_that_is_a_word_or_a_place_is_a_name(text, name, again):
+    spans = detect(text)
+    for nth in range(again + 1):
+        assert covered(text, spans, name, nth)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In 2019 she moved to Paris for work.", "Paris"),
+        ("The van crossed from Jordan with eight of us inside.", "Jordan"),
+        ("He said we would call the agency in Chester.", "Chester"),
+    ],
+)
+def test_the_same_word_as_a_place_stays_without_an_introduction(text, place):
+    assert untouched(text, detect(text), place)
+
+
+# (3) One capital letter in quotation marks, used as a person.
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("‘J’, a Sudanese man, was held for six weeks.", "J"),
+        ("Then “M” said she was too scared to go back.", "M"),
+        ("The survivor known as 'T' gave evidence by video.", "T"),
+        ("Officers found ‘R’, who was 17, in the back room.", "R"),
+    ],
+)
+def test_a_one_letter_pseudonym_in_quotes_is_a_name(text, letter):
+    assert letter in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plan ‘B’ was to leave at night.", "We were moved to block ‘C’ and it was cold.", "I got a ‘D’ in English."],
+)
+def test_a_letter_used_as_a_label_stays(text):
+    assert _found(text) == []
+
+
+# (4) A document that "said" a name holds it written: a stretch in another script after it is a name.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The letter said ਗੁਰਪ੍ਰੀਤ ਗਿੱਲ at the top.", "ਗੁਰਪ੍ਰੀਤ ਗਿੱਲ"),
+        ("The form says নাসরিন আক্তার and a date.", "নাসরিন আক্তার"),
+        ("Her payslip said فاطمہ نواز, not her own name.", "فاطمہ نواز"),
+    ],
+)
+def test_a_name_after_the_letter_said_is_redacted(text, name):
+    assert name in _found(text)
+
+
+def test_what_a_person_said_in_another_script_stays():
+    assert _found("Then he said ਬਾਹਰ ਜਾ to me and shut the door.") == []
+
+
+# (5) Redacting redacted text changes nothing, even when a redacted name brought a context word near
+# a number ("her 999 999 Person A Police": the placeholder is shorter than the names it replaced).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her 999 999 Chinonso Adeyemi Oksana Petrenko Police came",
+        "She rang 101 and she 999 999 Chinonso Adeyemi Police came",
+        "she 999 999 Kwame Asante Police",
+    ],
+)
+def test_redacting_twice_changes_nothing(text):
+    known = KnownIdentifiers(people=[("Kwame Asante", [])])
+    once = apply(text, detect(text, known))
+    assert apply(once.text, detect(once.text, known)).text == once.text
+    assert not detect(once.text, known)
+
+
+# Facts of published testimony that stay: offices before a name, bodies, places by context, acronyms.
+@pytest.mark.parametrize(
+    ("text", "facts", "names"),
+    [
+        ("The Victims Commissioner Ruth Adebayo wrote to the Home Secretary Priti Sandhu.",
+         ["Commissioner", "Home Secretary"], ["Ruth Adebayo", "Priti Sandhu"]),
+        ("Lawyers from Migrant Justice Partners Team and Northside Law Counsel filed the claim.",
+         ["Migrant Justice Partners Team", "Northside Law Counsel"], []),
+        ("She was held at Dungavel's Removal Centre for a month.", ["Dungavel's Removal Centre"], []),
+        ("She grew up in the province of Sindh and later lived in a quiet Oldbury suburb.",
+         ["Sindh", "Oldbury"], []),
+        ("The flat was in Hillfields, Coventry. Hillfields is where she was found.", ["Hillfields"], []),
+        ("Her case went to MARAC first. The report came at 10.15 GMT on Friday.", ["MARAC", "GMT"], []),
+        ("A Right to Rent (RtR) check was done in Apr 2022.", ["RtR", "Apr"], []),
+        ("The Illegal Migration Bill and the Friends of Hope group both spoke up.", ["Bill", "Hope"], []),
+        ("Border and Customs staff met Ama and Hope at the port.", ["Customs"], ["Ama", "Hope"]),
+    ],
+)
+def test_facts_of_published_testimony_stay(text, facts, names):
+    spans = detect(text)
+    for fact in facts:
+        assert untouched(text, spans, fact), fact
+    for name in names:
+        assert covered(text, spans, name), name
