@@ -267,12 +267,14 @@ def and_continues_a_title(toks: list, i: int, text: str) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset("at in into of via under through".split())
+_VOWEL = re.compile(r"[AEIOUYÀ-ÖØ-Ý]")  # a Latin word in capitals with no vowel is an acronym ("DRC", "BBC")
 
 
 def lone_acronyms(toks: list, text: str) -> None:
-    """An all-capital word standing alone after "at", "in", "of" ("heard at MARAC") or after a time
-    ("14:05 GMT") is a body, a place or a zone, not a name; one beside other capitalised words of
-    a name stays ("TARIQ MAHMOOD"), and so does one after any other word ("(TARIQ) came")."""
+    """An all-capital word with no vowel ("from DRC"), or standing alone after "at", "in", "of"
+    ("heard at MARAC") or after a time ("14:05 GMT"), is a body, a place or a zone, not a name; one
+    beside other capitalised words of a name stays ("TARIQ MAHMOOD"), and so does one after any
+    other word ("(TARIQ) came")."""
     for i, t in enumerate(toks):
         if t.score != 0.5 or len(t.word) < 2 or not t.word.isupper():
             continue
@@ -283,6 +285,6 @@ def lone_acronyms(toks: list, text: str) -> None:
                 if toks[k].score >= 0 and JOIN.match(text[a.end : b.start]) and toks[k].word.isupper():
                     joined = True
         before = _two_words_before(text, t.start)
-        if not joined and (before and before[-1] in _PLACE_PREPOSITIONS
-                           or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start)):
+        if not _VOWEL.search(t.word) or not joined and (before and before[-1] in _PLACE_PREPOSITIONS
+                                                         or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start)):
             t.score = 0.0

@@ -88,6 +88,7 @@ _PARTICLE_JOIN = re.compile(
 
 
 _ASCII_WORD = re.compile(r"[a-z]+")
+_CONTRACTION = re.compile(r"['’](?:d|ll|ve|re|m)$")
 # One capital letter with a full stop, then a space: an initial before a surname ("R. Adeyemi").
 _INITIAL_BEFORE = re.compile(r"(?<![\w.\-])[A-Z]\.[ \t\u00a0]+$")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -220,6 +221,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         word = m.group()
         if word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’"):
             e -= 2 if word[-1] == "s" else 1
+        elif (c := _CONTRACTION.search(word)) and word[: c.start()].lower() in lexicon.FUNCTION_WORDS:
+            e -= len(c.group())  # "She’d", "They’ll": a pronoun, not a name
         if e - s < 1:
             continue
         while bi < len(blocked) and blocked[bi][1] <= s:

@@ -144,6 +144,8 @@ def test_redacting_twice_changes_nothing(text):
         ("A Right to Rent (RtR) check was done in Apr 2022.", ["RtR", "Apr"], []),
         ("The Illegal Migration Bill and the Friends of Hope group both spoke up.", ["Bill", "Hope"], []),
         ("Border and Customs staff met Ama and Hope at the port.", ["Customs"], ["Ama", "Hope"]),
+        ("Amara came from PNG with her son. She’d never seen snow.", ["PNG", "She’d"], ["Amara"]),
+        ("The money from TARIQ came late.", [], ["TARIQ"]),
     ],
 )
 def test_facts_of_published_testimony_stay(text, facts, names):
