@@ -64,21 +64,27 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
             continue
         if i and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : t.start]):
             continue  # inside a run: only its first word is looked at
+        j = -1
         before = _two_words_before(text, t.start)
-        j = _run_after(toks, i, text)
-        if j - i > 2:
-            continue
-        kind = _KIND_AFTER.match(text, toks[j].end)
-        comma = _COMMA_TOWN.match(text, toks[j].end)
         if before and (before[-1] in _PLACE_BEFORE or before[-1] == "to" and before[0] in _MOVED):
             pass
-        elif (m := _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)) and m.group(1) in _PLACE_KINDS:
-            pass
-        elif kind and kind.group(1) in _PLACE_KINDS and _IN_A.search(text, max(0, t.start - 60), t.start):
-            pass
-        elif comma and fold(comma.group(1)) in places and t.fw not in places:
-            pass
+        elif before and before[-1] == "of":
+            m = _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)
+            if not (m and m.group(1) in _PLACE_KINDS):
+                continue
         else:
+            j = _run_after(toks, i, text)
+            kind = _KIND_AFTER.match(text, toks[j].end)
+            if kind and kind.group(1) in _PLACE_KINDS and _IN_A.search(text, max(0, t.start - 60), t.start):
+                pass
+            elif text.startswith(",", toks[j].end) and t.fw not in places and (
+                    (comma := _COMMA_TOWN.match(text, toks[j].end)) and fold(comma.group(1)) in places):
+                pass
+            else:
+                continue
+        if j < 0:
+            j = _run_after(toks, i, text)
+        if j - i > 2:
             continue
         if _POSSESSIVE_AFTER.match(text, toks[j].end):
             continue
@@ -175,15 +181,31 @@ _LETTER_AS_PERSON = re.compile(
 INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name wherever else it is written
 
 
+_INTRO_WORDS = ("call", " as", "named", "pseudonym", "given the name")
 _LABELS = frozenset("plan grade type class category section option block wing unit flat room platform gate size "
                     "vitamin level stage band zone".split())
 
 
+_INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]",
+                             re.IGNORECASE)
+
+
+def introduced_names(toks: list, text: str, function_only: frozenset[str]) -> None:
+    """A word or a place the text gives someone as a name ("call her Sofia", "'K', a woman") is a name."""
+    if not _INTRO_ANYWHERE.search(text):
+        return
+    for t in toks:
+        if t.score == 0 and not t.title and (letter_pseudonym(text, t) or t.fw not in function_only
+                                             and t.word[0].isupper() and introduced(text, t)):
+            t.score, t.edge_ok, t.place = INTRODUCED, True, False
+
+
 def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     """Does the text give ``t`` as someone's name (a pseudonym), whatever word or place it is?"""
-    if _INTRO_BEFORE.search(text, max(0, t.start - 60), t.start):
+    window = text[max(0, t.start - 60) : t.start].lower()
+    if any(w in window for w in _INTRO_WORDS) and _INTRO_BEFORE.search(window):
         return True
-    return bool(_INTRO_AFTER.match(text, t.end))
+    return bool(_INTRO_AFTER.match(text, t.end)) if any(c in text[t.end : t.end + 4] for c in "(,—–-") else False
 
 
 def letter_pseudonym(text: str, t) -> bool:  # noqa: ANN001 - names._Tok

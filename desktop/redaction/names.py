@@ -19,11 +19,10 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
-    INTRODUCED,
     and_continues_a_title,
-    introduced,
-    letter_pseudonym,
+    introduced_names,
     lone_acronyms,
     mark_organisations,
     mark_places_by_context,
@@ -31,7 +30,6 @@ from desktop.redaction.context import (
     next_to_digits,
     word_names_in_titles,
 )
-from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.fold import fold
 
 Hit = tuple[int, int, str, float]
@@ -253,7 +251,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             or fw in lexicon.FULL_DAYS
             or fw.endswith("s")
             and fw[:-1] in lexicon.FULL_DAYS  # "on Fridays"
-            or _defined_acronym(text, t.start, w)
+            or text[t.start - 1 : t.start] == "(" and _defined_acronym(text, t.start, w)
             or (fw in lexicon.MONTHS or fw in lexicon.DAYS) and next_to_digits(text, t)  # "09 Nov 2023"
         )
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
@@ -316,10 +314,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             elif _VERB_AFTER.match(text, t.end):
                 t.score = 0.35
 
-    for t in toks:  # a word or a place the text gives someone as a name ("call her Sofia", "'K', a woman")
-        if t.score == 0 and not t.title and (letter_pseudonym(text, t) or t.fw not in function_only
-                                             and t.word[0].isupper() and introduced(text, t)):
-            t.score, t.edge_ok, t.place = INTRODUCED, True, False
+    introduced_names(toks, text, function_only)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
     lone_acronyms(toks, text)
