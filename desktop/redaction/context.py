@@ -200,6 +200,19 @@ def introduced_names(toks: list, text: str, function_only: frozenset[str]) -> No
             t.score, t.edge_ok, t.place = INTRODUCED, True, False
 
 
+# "the Obama administration", "the Bolsonaro presidency": the word before is a leader's surname.
+_LEADER_AFTER = re.compile(r"[ \t\u00a0]+(?:administration|presidency)\b")
+
+
+def names_of_leaders(toks: list, text: str) -> None:
+    """A capitalised word between "the" and "administration" or "presidency" is someone's surname,
+    even an English word ("the Bush administration")."""
+    for t in toks:
+        if t.score == 0 and not t.title and t.word[0].isupper() and _LEADER_AFTER.match(text, t.end) \
+                and text[max(0, t.start - 4) : t.start].lower() == "the ":
+            t.score, t.edge_ok, t.place = 0.85, True, False
+
+
 def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     """Does the text give ``t`` as someone's name (a pseudonym), whatever word or place it is?"""
     window = text[max(0, t.start - 60) : t.start].lower()

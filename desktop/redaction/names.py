@@ -27,6 +27,7 @@ from desktop.redaction.context import (
     mark_organisations,
     mark_places_by_context,
     months_in_full_names,
+    names_of_leaders,
     next_to_digits,
     word_names_in_titles,
 )
@@ -315,6 +316,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
                 t.score = 0.35
 
     introduced_names(toks, text, function_only)
+    names_of_leaders(toks, text)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
     lone_acronyms(toks, text)

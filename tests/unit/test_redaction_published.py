@@ -146,6 +146,7 @@ def test_redacting_twice_changes_nothing(text):
         ("Border and Customs staff met Ama and Hope at the port.", ["Customs"], ["Ama", "Hope"]),
         ("Amara came from PNG with her son. She’d never seen snow.", ["PNG", "She’d"], ["Amara"]),
         ("The money from TARIQ came late.", [], ["TARIQ"]),
+        ("Under the Bush administration the rules changed; the Modi presidency kept them.", [], ["Bush", "Modi"]),
     ],
 )
 def test_facts_of_published_testimony_stay(text, facts, names):
