@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.fold import fold
 
 # What may stand between two words of one name: spaces, one line break, or a hyphen.
 JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
@@ -36,8 +35,6 @@ _PLACE_KIND_OF = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+$")
 # "in a posh X ...", "near the busy X ...": a determiner and up to two lower-case words before the place.
 _IN_A = re.compile(r"\b(?:in|near|outside|around)[ \t\u00a0]+(?:a|an|the)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}$")
 _KIND_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
-# ", Bristol": a word before a comma and a known town is the part of it where it happened.
-_COMMA_TOWN = re.compile(r",[ \t\u00a0]*([A-Z][\w\-]*)")
 
 
 def _run_after(toks: list, i: int, text: str) -> int:
@@ -53,11 +50,11 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
     """The capitalised words straight after "in", "near" or "moved to" are a place (a fact to keep),
     even a town no list holds, unless they are someone's ("in Tariq's flat", "in Ana and Tom's
     house") or a title makes them a person ("in Mr Patel's shop" is caught by the possessive too).
-    So are the words after a kind of place ("the province of X"), before one after "in a"
-    ("in a quiet X suburb"), and before a comma and a known town ("X, Leeds"). More than three
-    capitalised words in a row are not one place's name. Returns the folded words so marked: a
-    place named once is the same place wherever else it is written."""
-    places = lexicon.place_tokens()
+    So are the words after a kind of place ("the province of X") and before one after "in a"
+    ("in a quiet X suburb"). More than three
+    capitalised words in a row are not one place's name. Returns the folded words so marked (but
+    not after "went to", which may be someone): a place named once is the same place wherever
+    else it is written."""
     marked: set[str] = set()
     for i, t in enumerate(toks):
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
@@ -66,8 +63,11 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
             continue  # inside a run: only its first word is looked at
         j = -1
         before = _two_words_before(text, t.start)
-        if before and (before[-1] in _PLACE_BEFORE or before[-1] == "to" and before[0] in _MOVED):
+        everywhere = True  # "went to X", "sent to X" may be a person too: a place there, not everywhere
+        if before and before[-1] in _PLACE_BEFORE:
             pass
+        elif before and before[-1] == "to" and before[0] in _MOVED:
+            everywhere = False
         elif before and before[-1] == "of":
             m = _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)
             if not (m and m.group(1) in _PLACE_KINDS):
@@ -75,12 +75,7 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
         else:
             j = _run_after(toks, i, text)
             kind = _KIND_AFTER.match(text, toks[j].end)
-            if kind and kind.group(1) in _PLACE_KINDS and _IN_A.search(text, max(0, t.start - 60), t.start):
-                pass
-            elif text.startswith(",", toks[j].end) and t.fw not in places and (
-                    (comma := _COMMA_TOWN.match(text, toks[j].end)) and fold(comma.group(1)) in places):
-                pass
-            else:
+            if not (kind and kind.group(1) in _PLACE_KINDS and _IN_A.search(text, max(0, t.start - 60), t.start)):
                 continue
         if j < 0:
             j = _run_after(toks, i, text)
@@ -90,7 +85,8 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
             continue
         for u in toks[i : j + 1]:
             u.place = True
-            marked.add(u.fw)
+            if everywhere:
+                marked.add(u.fw)
     return marked
 
 
