@@ -95,7 +95,8 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
 _ORG_LAST = frozenset("""hospital university college centre center school council trust foundation charity project
 network clinic surgery church mosque temple gurdwara prison academy institute society association union party
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
-department ministry bureau board authority service alliance coalition campaign""".split())
+department ministry bureau board authority service alliance coalition campaign solicitors chambers
+associates""".split())
 # What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
 _ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")
 _KIND_BEFORE = frozenset(
@@ -259,6 +260,19 @@ def months_in_full_names(toks: list, text: str) -> None:
             w = text[max(0, t.start - 20) : t.start].lower().split()
             if not (w and w[-1] in _DATE_BEFORE):
                 t.score, t.edge_ok = nxt.score, True
+
+
+def initials_and_places_after_names(toks: list, text: str, places: frozenset[str], named: set[str]) -> None:
+    """After a likely name, on the same line: a capital letter with a full stop is its initial
+    ("Ramona V., a resident"), and a town's name is its surname ("Buffy Lincoln"), unless the text
+    used the town as a place elsewhere (then it stays a place)."""
+    for i, t in enumerate(toks[1:], 1):
+        prev = toks[i - 1]
+        if t.score != 0 or t.title or prev.score < 0.5 or prev.title or not _ONE_SPACE.match(text[prev.end : t.start]):
+            continue
+        if len(t.word) == 1 and t.word.isupper() and text.startswith(".", t.end) \
+                or t.fw in places and not t.place and t.fw not in named and not t.word.isupper():
+            t.score, t.edge_ok = prev.score, True
 
 
 _OF_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z]")

@@ -167,7 +167,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
         for ps, pe in _subtract(s, e, known_people):
             ps, pe = _trim(text, ps, pe)
-            if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe) or conf >= INTRODUCED and pe > ps:
+            if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe) or conf >= 0.9 and pe > ps:  # "Ms T", "'K'"
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     spans.extend(_same_names_again(text, folded, spans, holders, allowed))
@@ -271,7 +271,10 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     if not present:
         return []
     if len(present) <= 30:  # a few words: looked for as they are
-        found = _occurrences(ff, present)
+        # A dash folded to "-" ("Khan—not satisfied") ends a word; a hyphen ("Khan-Smith") does not.
+        dashes = {i for i in range(len(ff)) if ff[i] == "-" and text[folded.span(i, i + 1)[0]] in "—–"} \
+            if "—" in text or "–" in text else set()
+        found = _occurrences(ff, present, dashes)
     else:
         found = []
         for m in name_word.finditer(ff):
@@ -300,7 +303,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     return out
 
 
-def _occurrences(ff: str, words: set[str]) -> list[tuple[int, int, str]]:
+def _occurrences(ff: str, words: set[str], dashes: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     """Where any of ``words`` is in ``ff`` with no letter, digit, "_", "-" or mark right after it,
     leftmost first, the longest at one place, none overlapping: what a regex alternation of the
     words, longest first, followed by that look-ahead finds, without compiling one per statement."""
@@ -311,7 +314,7 @@ def _occurrences(ff: str, words: set[str]) -> list[tuple[int, int, str]]:
         i = ff.find(w)
         while i >= 0:
             e = i + len(w)
-            if not (e < n and (ff[e].isalnum() or ff[e] in "_-" or marks and _MARK.match(ff, e))):
+            if not (e < n and (ff[e].isalnum() or ff[e] in "_-" and e not in dashes or marks and _MARK.match(ff, e))):
                 if len(w) > len(longest.get(i, "")):
                     longest[i] = w
             i = ff.find(w, i + 1)

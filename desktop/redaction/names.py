@@ -22,6 +22,7 @@ from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     and_continues_a_title,
+    initials_and_places_after_names,
     introduced_names,
     lone_acronyms,
     mark_organisations,
@@ -317,6 +318,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
 
     introduced_names(toks, text, function_only)
     names_of_leaders(toks, text)
+    initials_and_places_after_names(toks, text, places, named_places)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
     lone_acronyms(toks, text)
@@ -550,7 +552,7 @@ def _mark_places(toks: list[_Tok], text: str) -> None:
     """Words that make up a multi-word place ("Milton Keynes", "Stoke-on-Trent") are places."""
     firsts = lexicon.multiword_places()
     for i, t in enumerate(toks):
-        options = firsts.get(t.fw)
+        options = firsts.get(t.fw) or "-" in t.fw and firsts.get(t.fw.split("-", 1)[0])  # "Burton-upon-Trent"
         if not options:
             continue
         for phrase in options:

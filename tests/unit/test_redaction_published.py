@@ -157,3 +157,32 @@ def test_facts_of_published_testimony_stay(text, facts, names):
         assert untouched(text, spans, fact), fact
     for name in names:
         assert covered(text, spans, name), name
+
+
+# Found after the held-out half of the published testimony was scored (so no longer held out):
+# a one-letter name after a title, an initial after a given name, a town as a surname, a name
+# before a dash, a hyphenated town, and a law firm.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We were told to wait for Mrs. J at the door.", "J"),
+        ("Dariusz K., a driver from Lublin, was paid nothing.", "Dariusz K"),
+        ("The report was by Ngozi Preston and her team.", "Ngozi Preston"),
+        ("Kemi Baker met us. Baker—tired and angry—said no.", "Baker"),
+    ],
+)
+def test_names_found_after_the_held_out_score(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name, text.count(name) - 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She was sent to a house in Stoke-on-Trent and then to Newcastle-under-Lyme.", "Newcastle-under-Lyme"),
+        ("Her lawyer at Okafor Reid Solicitors took the case.", "Okafor Reid Solicitors"),
+        ("I met Amina in Preston. Amina Preston is not her name.", "Preston"),
+    ],
+)
+def test_facts_kept_after_the_held_out_score(text, fact):
+    assert untouched(text, detect(text), fact)
