@@ -51,10 +51,9 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
     even a town no list holds, unless they are someone's ("in Tariq's flat", "in Ana and Tom's
     house") or a title makes them a person ("in Mr Patel's shop" is caught by the possessive too).
     So are the words after a kind of place ("the province of X") and before one after "in a"
-    ("in a quiet X suburb"). More than three
-    capitalised words in a row are not one place's name. Returns the folded words so marked (but
-    not after "went to", which may be someone): a place named once is the same place wherever
-    else it is written."""
+    ("in a quiet X suburb"). More than three capitalised words in a row are not one place's name.
+    Returns the folded words so marked (but not after "went to", which may be someone): a place
+    named once is the same place wherever else it is written."""
     marked: set[str] = set()
     for i, t in enumerate(toks):
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
@@ -174,15 +173,10 @@ _LETTER_AS_PERSON = re.compile(
     re.IGNORECASE,
 )
 
-
 INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name wherever else it is written
-
-
 _INTRO_WORDS = ("call", " as", "named", "pseudonym", "given the name")
 _LABELS = frozenset("plan grade type class category section option block wing unit flat room platform gate size "
                     "vitamin level stage band zone".split())
-
-
 _INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]",
                              re.IGNORECASE)
 
@@ -281,7 +275,7 @@ _CAPITAL_OF_BEFORE = re.compile(r"[A-Z][\w’'\-]*[ \t\u00a0]+of[ \t\u00a0]+$")
 
 def word_names_in_titles(toks: list, text: str, english: frozenset[str]) -> None:
     """A given name that is an English word, taken for a name only for being one, is a word of a
-    title when it stands in one: after another capitalised ordinary word ("the Child Poverty Bill")
+    title when it stands in one: after another capitalised ordinary word ("the Illegal Migration Bill")
     or joined by "of" to capitalised words ("Friends of Hope", "Freedom of Movement")."""
     for i, t in enumerate(toks):
         if not 0.3 < t.score < 0.5 or t.fw not in lexicon.WORD_NAMES:
@@ -313,6 +307,7 @@ def and_continues_a_title(toks: list, i: int, text: str) -> bool:
 
 _PLACE_PREPOSITIONS = frozenset("at in into of via under through".split())
 _VOWEL = re.compile(r"[AEIOUYÀ-ÖØ-Ý]")  # a Latin word in capitals with no vowel is an acronym ("DRC", "BBC")
+_LATIN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]+")
 
 
 def lone_acronyms(toks: list, text: str) -> None:
@@ -330,6 +325,8 @@ def lone_acronyms(toks: list, text: str) -> None:
                 if toks[k].score >= 0 and JOIN.match(text[a.end : b.start]) and toks[k].word.isupper():
                     joined = True
         before = _two_words_before(text, t.start)
-        if not _VOWEL.search(t.word) or not joined and (before and before[-1] in _PLACE_PREPOSITIONS
-                                                         or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start)):
+        no_vowel = _LATIN_CAPITALS.fullmatch(t.word) and not _VOWEL.search(t.word)
+        alone = not joined and (before and before[-1] in _PLACE_PREPOSITIONS
+                                or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start))
+        if no_vowel or alone:
             t.score = 0.0

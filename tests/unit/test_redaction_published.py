@@ -146,6 +146,7 @@ def test_redacting_twice_changes_nothing(text):
         ("Border and Customs staff met Ama and Hope at the port.", ["Customs"], ["Ama", "Hope"]),
         ("Amara came from PNG with her son. She’d never seen snow.", ["PNG", "She’d"], ["Amara"]),
         ("The money from TARIQ came late.", [], ["TARIQ"]),
+        ("The landlord, ГРИГОРІЙ, kept our passports.", [], ["ГРИГОРІЙ"]),
         ("I went to Ifeoma for help. Ifeoma told me to call the police.", [], ["Ifeoma"]),
         ("My husband Tariq, Leeds was where we lived.", [], ["Tariq"]),
         ("Under the Bush administration the rules changed; the Modi presidency kept them.", [], ["Bush", "Modi"]),
