@@ -119,6 +119,7 @@ def test_same_person_same_pseudonym_and_nothing_recorded_left(words, person, rnd
 @example(["2018", "999", "07700 900123"])  # a refused phone match swallowed the real one's first half
 @example(["she", "999", "999", "Blessing Eze", "Wei Zhang", "Abdirahman Farah", "Police"])  # a placeholder brought
 # "Police" near "she 999 999", a crime reference on the second pass
+@example(["and", "2018", "2018", "QQ123456C"])  # "NUMBER" inside "[NI NUMBER 1]" read as a reference's context word
 def test_applying_twice_changes_nothing(words):
     text = " ".join(words)
     known = KnownIdentifiers(people=[(NAMES[0], []), (NAMES[1], [])])
