@@ -58,19 +58,20 @@ print(json.dumps(bench_one(int(sys.argv[1]))))
 """
 
 _BULK = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from desktop.services.statements import export_statements
 from desktop.vault import Vault
+from tests.benchmarks.bench_statements import ChildPeaks, _peak_mib
 v = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 ids = v.interviews.ids()
 t = time.perf_counter()
-r = export_statements(v, ids, Path(sys.argv[3]), overwrite=True)
+with ChildPeaks() as workers:
+    r = export_statements(v, ids, Path(sys.argv[3]), overwrite=True)
 took = time.perf_counter() - t
 v.lock()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"s": took, "written": len(r.written), "peak_rss_mib": peak, "children_peak_rss_mib": workers}))
+print(json.dumps({"s": took, "written": len(r.written), "peak_rss_mib": _peak_mib(),
+                  "children_peak_rss_mib": workers.peak}))
 """
 
 
