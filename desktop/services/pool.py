@@ -7,9 +7,7 @@ gives back checked bytes or a refusal; this process writes the files and the aud
 
 At most two jobs per worker are in flight, so memory stays flat however many statements there are,
 and closing the iterator early (a cancel) drops the jobs not yet started. Each worker installs the
-network guard and turns off core dumps before it takes a job. While the workers start (imports,
-compiled patterns: a second or more each), this process, which has all that done already, makes
-the first jobs itself, in order.
+network guard and turns off core dumps before it takes a job.
 """
 
 from __future__ import annotations
@@ -45,48 +43,31 @@ def _start_worker() -> None:
         pass
 
 
-def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int,
-            warm: Callable[[], Any] | None = None) -> Iterator[Any]:
+def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> Iterator[Any]:
     """``fn(job)`` for each job, run in ``workers`` processes, yielded in the jobs' order.
 
     ``fn`` must be a module-level function (it is sent to the workers by name). ``jobs`` is read
     lazily, two per worker ahead of the result being yielded. An exception ``fn`` raises comes out
     of the iterator; closing the iterator cancels the jobs not started and waits for the others.
-
-    With ``warm`` (a module-level function with no arguments, run once in each worker as soon as it
-    has started), this process makes the first jobs itself, in order, with ``fn``, until ``warm``
-    has returned in a worker: a worker spends its first second or more importing and compiling,
-    while this process has all that done already. From then on every job goes to the workers.
     """
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-    starting = [pool.submit(warm) for _ in range(workers)] if warm is not None else []
-    pending: deque[Future] = deque()
-    source = iter(jobs)
-    sent = False  # whether any job went to the workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
+        pending: deque[Future] = deque()
+        source = iter(jobs)
 
-    def top_up() -> None:
-        nonlocal sent
-        while len(pending) < 2 * workers:
-            job = next(source, _END)
-            if job is _END:
-                return
-            pending.append(pool.submit(fn, job))
-            sent = True
+        def top_up() -> None:
+            while len(pending) < 2 * workers:
+                job = next(source, _END)
+                if job is _END:
+                    return
+                pending.append(pool.submit(fn, job))
 
-    try:
-        while starting and not any(f.done() for f in starting):
-            job = next(source, _END)
-            if job is _END:
-                return
-            yield fn(job)  # here, while the workers start
-        top_up()
-        while pending:
-            result = pending.popleft().result()
+        try:
             top_up()
-            yield result
-    finally:
-        for future in [*starting, *pending]:
-            future.cancel()
-        # Workers that were only starting are not waited for: they stop once started, on their own.
-        pool.shutdown(wait=sent, cancel_futures=True)
+            while pending:
+                result = pending.popleft().result()
+                top_up()
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()

@@ -422,15 +422,6 @@ def existing_files(vault: Vault, ids: Iterable[str], out_dir: Path) -> list[Path
 POOL_FROM = 8
 
 
-def _warm() -> None:
-    """In a worker process, once, before its first statement: the statement fonts loaded and the
-    detectors' patterns and word lists compiled and read (what the app's own process has done)."""
-    from desktop.reports.fonts import FontSet
-
-    FontSet.load()
-    detect("Warm: Jane Doe, 14 Acacia Avenue, OL11 3AB, 07700 900123, jane@example.org.")
-
-
 def _made(job: tuple[Interview, dict | None, list[Interview], str, bool]) -> tuple[str, str, Any]:
     """In a worker process: one statement redacted, drawn and gated, as :func:`_write` does it.
     Returns ("ok", reference, (bytes, fingerprint, gate summary)) or (kind, reference, (reason, place))
@@ -469,7 +460,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
-    made = pool.ordered(_made, jobs(), workers=workers, warm=_warm)
+    made = pool.ordered(_made, jobs(), workers=workers)
     try:
         for done, interview_id in enumerate(seq, 1):
             if _cancelled(cancel):

@@ -5,9 +5,7 @@ the export made in this process gives: the same bytes, order, refusals, progress
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -86,31 +84,9 @@ def _jobs(vault, ids):
 
 
 def test_every_statement_made_in_a_worker_is_the_one_made_here(filled):
-    """Without the start-up overlap, every job goes to a worker process: the same outcome as here."""
+    """pool.ordered straight: every job made in a worker process gives the outcome made here."""
     vault, ids, _ivs = filled
     here = [statements._made(job) for job in _jobs(vault, ids)]
     made = list(pool.ordered(statements._made, _jobs(vault, ids), workers=2))
     assert made == here
     assert [kind for kind, _ref, _out in made].count("ok") == N - 1
-
-
-def test_this_process_makes_the_first_jobs_while_the_workers_start():
-    """Jobs are made here, in order, until a worker has started; then by the workers, still in order."""
-    made = []
-    for n, pid in pool.ordered(_where, range(100_000), workers=2, warm=_slow_start):
-        made.append((n, pid))
-        if pid != os.getpid() and len([p for _n, p in made if p != os.getpid()]) >= 4:
-            break  # closing the iterator: the jobs not started are dropped
-    assert [n for n, _pid in made] == list(range(len(made)))
-    here = [n for n, pid in made if pid == os.getpid()]
-    assert here == list(range(len(here))) and here, "the first ones here, none after a worker's"
-    assert len(made) - len(here) == 4
-
-
-def _where(n: int) -> tuple[int, int]:
-    time.sleep(0.05)
-    return n, os.getpid()
-
-
-def _slow_start() -> None:
-    time.sleep(0.3)
