@@ -25,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, KeepTogeth
 from desktop.reports import leak_gate, wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
+from desktop.reports.leak_gate.index import NeedleIndex
 from desktop.reports.leak_gate.normalise import needles
 from desktop.reports.leak_gate.search import Hay, search
 from desktop.reports.pages import CountedPagesCanvas, counted_pages
@@ -164,7 +165,7 @@ class PassageGate:
 
     def __init__(self, forbidden: Sequence[str]) -> None:
         self.items = list(forbidden)
-        self._needles = needles(self.items, None)
+        self._needles = NeedleIndex(needles(self.items, None))
 
     def check(self, text: str) -> None:
         tokens = tuple(sorted({m.group() for m in wording.PLACEHOLDER.finditer(text)}))

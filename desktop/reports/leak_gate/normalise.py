@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.core.fold import fold, fold_keep_case
 
@@ -116,14 +117,29 @@ def bounded(text: str, flags: int = 0) -> re.Pattern[str]:
 
 @dataclass
 class Needle:
-    """One form set of one protected item, ready to search text and bytes."""
+    """One form set of one protected item, ready to search text and bytes.
+
+    Its patterns are compiled when first used: the gate finds which needles occur in a place with
+    one pass over it for all of them (:mod:`.index`) and then confirms only those, so a vault's
+    tens of thousands of protected strings are not each compiled for every PDF."""
 
     index: int
     levels: tuple[str | None, ...]
-    patterns: tuple[re.Pattern[str] | None, ...]
     capital: bool = False  # a CaseSensitive item: matches must start with an upper-case letter
-    encoded: list[tuple[int, bytes, re.Pattern[bytes] | None]] = field(default_factory=list)
+    encoded: list[tuple[int, bytes, bytes | None]] = field(default_factory=list)  # (level, bytes, pattern source)
     kind: str = "a redacted item"
+    _patterns: tuple[re.Pattern[str] | None, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str] | None, ...]:
+        """Each level as a pattern at word boundaries (any case for a capital needle), or None where
+        the level is compared as a plain substring."""
+        if self._patterns is None:
+            if self.capital:
+                self._patterns = tuple(bounded(lv, re.I) if lv else None for lv in self.levels)
+            else:
+                self._patterns = tuple(bounded(lv) if (lv and i < 3) else None for i, lv in enumerate(self.levels))
+        return self._patterns
 
     def encode(self) -> None:
         """Byte forms of each level (UTF-8, UTF-16, Latin-1), lower-cased, for scanning binary data."""
@@ -142,12 +158,19 @@ class Needle:
                 seen.add(b)
                 before, after = _BYTE_BOUNDS[enc]
                 if self.capital:
-                    pat = re.compile(before + re.escape(first) + rb"(?i:" + re.escape(rest) + rb")" + after)
+                    pat = before + re.escape(first) + rb"(?i:" + re.escape(rest) + rb")" + after
                 elif i < 3:
-                    pat = re.compile(before + re.escape(b) + after, re.I)
+                    pat = rb"(?i)" + before + re.escape(b) + after
                 else:
                     pat = None
                 self.encoded.append((i, b, pat))
+
+    def in_bytes(self, data: bytes, low: bytes) -> int | None:
+        """The level of the first byte form of this needle in ``data`` (``low`` is ``data.lower()``), or None."""
+        for i, b, pat in self.encoded:
+            if b in low and (pat is None or byte_pattern(pat).search(data)):
+                return i
+        return None
 
     def matches(self, i: int, hay: str) -> Iterator[tuple[int, int]]:
         """Where level ``i`` of this needle occurs in ``hay`` (the same level of a place's text)."""
@@ -168,6 +191,11 @@ class Needle:
             yield m.span()
 
 
+@lru_cache(maxsize=1024)
+def byte_pattern(source: bytes) -> re.Pattern[bytes]:
+    return re.compile(source)
+
+
 def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted item") -> Needle | None:
     """The forms of ``text`` to look for, or None if it is too short to identify anyone."""
     l0, l1, l2, l3, l4, l5 = Levels(text).all()
@@ -176,12 +204,10 @@ def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted
     if capital:
         # as the redaction engine removes it: where capitalised, at word boundaries, accents folded
         levels: list[str | None] = [l0, None, None, None, None, l5]
-        patterns = tuple(bounded(lv, re.I) if lv else None for lv in levels)
     else:
         levels = [l0, l1, l2, l3 if len(l3) >= _MIN_JOINED else None,
                   l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None, None]
-        patterns = tuple(bounded(lv) if (lv and i < 3) else None for i, lv in enumerate(levels))
-    n = Needle(index, tuple(levels), patterns, capital, kind=kind)
+    n = Needle(index, tuple(levels), capital, kind=kind)
     n.encode()
     return n
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from desktop.reports.leak_gate.index import NeedleIndex, case_key
 from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, FORM_NAMES, PLAIN_LEVELS, Levels, Needle, bounded
 from desktop.reports.leak_gate.outcome import LeakDetected
 
@@ -34,12 +35,20 @@ class Hay:
         self.literals = Counter(literals)
         self._levels: Levels | None = None
         self._masks: dict[int, list[tuple[int, int]]] = {}
+        self._keyed: dict[int, str] = {}
 
     @property
     def levels(self) -> Levels:
         if self._levels is None:
             self._levels = Levels(self.text)
         return self._levels
+
+    def keyed(self, level: int) -> str:
+        """Form ``level`` with each letter as the regular expression engine's any-case representative."""
+        form = self._keyed.get(level)
+        if form is None:
+            form = self._keyed[level] = case_key(self.levels[level])
+        return form
 
     def excused(self, level: int, start: int, end: int) -> bool:
         """True if [start, end) of ``level`` lies wholly inside one drawn occurrence of a literal."""
@@ -80,12 +89,16 @@ class Hay:
         return out
 
 
-def search(needles: list[Needle], hay: Hay) -> None:
-    """Raise :class:`LeakDetected` at the first form of a needle in ``hay`` that no literal excuses."""
+def search(needles: Sequence[Needle] | NeedleIndex, hay: Hay) -> None:
+    """Raise :class:`LeakDetected` at the first form of a needle in ``hay`` that no literal excuses.
+
+    "First" is in the order the needles were given, then by form: the needles with any form in the
+    place are found in one pass (:class:`.index.NeedleIndex`; give one to check many places), and
+    only those are judged by their exact rules here."""
     if not hay.text:
         return
     levels = hay.levels
-    for n in needles:
+    for n in NeedleIndex.of(needles).in_text(levels.__getitem__, hay.keyed):
         for i in (CAPITAL_LEVELS if n.capital else PLAIN_LEVELS):
             lv = n.levels[i]
             if not lv or (not n.capital and lv not in levels[i]):
@@ -95,10 +108,10 @@ def search(needles: list[Needle], hay: Hay) -> None:
                     raise LeakDetected(n.index, FORM_NAMES[i], hay.where, n.kind)
 
 
-def search_bytes(needles: list[Needle], where: str, data: bytes) -> None:
+def search_bytes(needles: Sequence[Needle] | NeedleIndex, where: str, data: bytes) -> None:
     """Raise :class:`LeakDetected` at the first byte form of a needle in ``data``."""
     low = data.lower()
-    for n in needles:
-        for i, b, pat in n.encoded:
-            if b in low and (pat is None or pat.search(data)):
-                raise LeakDetected(n.index, FORM_NAMES[i], where, n.kind)
+    for n in NeedleIndex.of(needles).in_bytes(low):
+        i = n.in_bytes(data, low)
+        if i is not None:
+            raise LeakDetected(n.index, FORM_NAMES[i], where, n.kind)

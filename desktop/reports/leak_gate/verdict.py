@@ -45,6 +45,7 @@ from desktop.reports.leak_gate.extract import (
     poppler_start,
     tounicode_chars,
 )
+from desktop.reports.leak_gate.index import NeedleIndex
 from desktop.reports.leak_gate.normalise import item_kind, needles, statement_shaper
 from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
 from desktop.reports.leak_gate.pdf import STREAM_BODY, mask_syntax, metadata, objects, structure
@@ -88,7 +89,7 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     document's own wording for a document other than a statement (the evidence summary's).
     """
     items = list(forbidden)
-    found = needles(items, shaper)
+    found = NeedleIndex(needles(items, shaper))  # one pass per place and form for all of them
     report = GateReport(items=len(items))
     drawn: dict[int, list[str]] = {}
     for page, text in literals:

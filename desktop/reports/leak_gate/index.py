@@ -1,0 +1,146 @@
+"""Which protected strings occur in a place at all, found in one pass per form for all of them.
+
+A coordinator's vault holds tens of thousands of protected strings, and the summary is checked
+against every one in some hundred places. Looking for each string on its own in each place
+(:func:`.search.search` once did) took minutes; here one Aho-Corasick automaton per form
+(pyahocorasick, in C) lists in one pass over a place every needle with a form in it. The exact
+rules of :mod:`.search` (word boundaries, a capital first letter, the literals drawn there) then
+judge those needles only, in the order they were given, so the gate answers as it always did.
+
+The pass only has to be sure never to miss a needle the exact rules would find:
+
+- a plain form is matched as a substring of the place's same form, which every rule requires;
+- a :class:`~.normalise.CaseSensitive` form is matched in any case by the regular expression
+  engine; here both sides are first mapped letter for letter to one representative of the
+  letters that engine treats as the same in any case (:data:`CASE_KEY`), so a match by the
+  engine is always a substring of the mapped place. Where that mapping cannot be made (a Python
+  without the engine's own tables), every capital needle is judged by its own rules instead.
+- a byte form is matched as a substring of the place's bytes in lower case, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import ahocorasick
+
+from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, PLAIN_LEVELS, Needle
+
+
+def _engine_case_tables():
+    """The regular expression engine's own simple lower case and its extra equivalences (CPython 3.11+)."""
+    try:
+        from _sre import unicode_tolower  # type: ignore[import-not-found]
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return unicode_tolower, _EXTRA_CASES
+
+
+class _CaseKey(dict):
+    """``str.translate`` table: each character to the smallest of the characters the engine matches
+    it with under IGNORECASE (its simple lower case and that one's extra equivalents). Filled as
+    characters are met; one character always becomes one, so positions do not move."""
+
+    def __init__(self, tolower, extra) -> None:
+        super().__init__()
+        self._tolower = tolower
+        self._extra = extra
+
+    def __missing__(self, cp: int) -> int:
+        lower = self._tolower(cp)
+        key = min((lower, *self._extra.get(lower, ())))
+        self[cp] = key
+        return key
+
+
+_TABLES = _engine_case_tables()
+CASE_KEY: dict[int, int] | None = _CaseKey(*_TABLES) if _TABLES is not None else None
+
+
+def case_key(text: str) -> str:
+    """``text`` with each character as the engine's case-insensitive representative (see :data:`CASE_KEY`)."""
+    assert CASE_KEY is not None
+    return text.translate(CASE_KEY)
+
+
+class _Automaton:
+    """One Aho-Corasick automaton whose words each stand for the needles (by position) with that form."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, list[int]] = {}
+        self._auto: ahocorasick.Automaton | None = None
+
+    def add(self, word: str, position: int) -> None:
+        self._words.setdefault(word, []).append(position)
+
+    def build(self) -> None:
+        if not self._words:
+            return
+        auto = ahocorasick.Automaton()
+        for slot, word in enumerate(self._words):
+            auto.add_word(word, slot)
+        auto.make_automaton()
+        self._slots = list(self._words.values())
+        self._auto = auto
+
+    @property
+    def empty(self) -> bool:
+        return self._auto is None
+
+    def found(self, hay: str, into: set[int]) -> None:
+        if self._auto is None or not hay:
+            return
+        slots = self._slots
+        for slot in {slot for _end, slot in self._auto.iter(hay)}:
+            into.update(slots[slot])
+
+
+class NeedleIndex:
+    """The needles of one check, with one automaton per form, built once and used for every place."""
+
+    def __init__(self, needles: Iterable[Needle]) -> None:
+        self.needles: list[Needle] = list(needles)
+        self._plain = {i: _Automaton() for i in PLAIN_LEVELS}
+        self._capital = {i: _Automaton() for i in CAPITAL_LEVELS}
+        self._bytes = _Automaton()
+        self._always: set[int] = set()  # capital needles when the engine's case tables are missing
+        for position, n in enumerate(self.needles):
+            if n.capital:
+                if CASE_KEY is None:
+                    self._always.add(position)
+                else:
+                    for i in CAPITAL_LEVELS:
+                        if n.levels[i]:
+                            self._capital[i].add(case_key(n.levels[i]), position)
+            else:
+                for i in PLAIN_LEVELS:
+                    if n.levels[i]:
+                        self._plain[i].add(n.levels[i], position)
+            for _i, b, _pat in n.encoded:
+                self._bytes.add(b.decode("latin-1"), position)
+        for auto in (*self._plain.values(), *self._capital.values(), self._bytes):
+            auto.build()
+
+    @classmethod
+    def of(cls, needles: Sequence[Needle] | NeedleIndex) -> NeedleIndex:
+        return needles if isinstance(needles, NeedleIndex) else cls(needles)
+
+    def in_text(self, forms, keyed) -> list[Needle]:
+        """The needles with a form in a place's text, in the order given. ``forms(i)`` is the place's
+        form ``i``; ``keyed(i)`` the same mapped by :func:`case_key`."""
+        found = set(self._always)
+        for i, auto in self._plain.items():
+            if not auto.empty:
+                auto.found(forms(i), found)
+        for i, auto in self._capital.items():
+            if not auto.empty:
+                auto.found(keyed(i), found)
+        return [self.needles[p] for p in sorted(found)]
+
+    def in_bytes(self, low: bytes) -> list[Needle]:
+        """The needles with a byte form in ``low`` (a place's bytes in lower case), in the order given."""
+        found: set[int] = set()
+        self._bytes.found(low.decode("latin-1"), found)
+        return [self.needles[p] for p in sorted(found)]
+
