@@ -6,8 +6,6 @@ literals of ``Hay``), only the order of work differs."""
 
 from __future__ import annotations
 
-import re
-
 from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, FORM_NAMES, PLAIN_LEVELS, Needle
 from desktop.reports.leak_gate.outcome import LeakDetected
 from desktop.reports.leak_gate.search import Hay
@@ -32,8 +30,8 @@ def search_bytes_each(needles: list[Needle], where: str, data: bytes) -> None:
     """Raise :class:`LeakDetected` at the first byte form of a needle in ``data``."""
     low = data.lower()
     for n in needles:
-        for i, b, pat in n.encoded:
-            if b in low and (pat is None or re.compile(pat).search(data)):
+        for i, b, enc in n.encoded:
+            if b in low and ((pat := n.byte_pattern(i, enc)) is None or pat.search(data)):
                 raise LeakDetected(n.index, FORM_NAMES[i], where, n.kind)
 
 

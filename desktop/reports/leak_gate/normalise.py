@@ -126,7 +126,7 @@ class Needle:
     index: int
     levels: tuple[str | None, ...]
     capital: bool = False  # a CaseSensitive item: matches must start with an upper-case letter
-    encoded: list[tuple[int, bytes, bytes | None]] = field(default_factory=list)  # (level, bytes, pattern source)
+    encoded: list[tuple[int, bytes, str]] = field(default_factory=list)  # (level, lower-cased bytes, encoding)
     kind: str = "a redacted item"
     _patterns: tuple[re.Pattern[str] | None, ...] | None = field(default=None, repr=False, compare=False)
 
@@ -147,29 +147,41 @@ class Needle:
         for i, lv in enumerate(self.levels):
             if not lv:
                 continue
+            ascii_ = lv.isascii()
             for enc in ("utf-8", "utf-16-be", "latin-1"):
+                if ascii_ and enc == "latin-1":
+                    continue  # the same bytes as UTF-8
                 try:
                     b = lv.encode(enc).lower()
-                    first, rest = lv[:1].upper().encode(enc), lv[1:].encode(enc)
+                    if not ascii_:
+                        lv[:1].upper().encode(enc)  # a form whose capital this encoding cannot hold is not looked for
                 except UnicodeEncodeError:
                     continue
                 if b in seen or len(b) < _MIN_BINARY:
                     continue
                 seen.add(b)
-                before, after = _BYTE_BOUNDS[enc]
-                if self.capital:
-                    pat = before + re.escape(first) + rb"(?i:" + re.escape(rest) + rb")" + after
-                elif i < 3:
-                    pat = rb"(?i)" + before + re.escape(b) + after
-                else:
-                    pat = None
-                self.encoded.append((i, b, pat))
+                self.encoded.append((i, b, enc))
+
+    def byte_pattern(self, i: int, enc: str) -> re.Pattern[bytes] | None:
+        """Level ``i`` in encoding ``enc`` at word boundaries (capitalised for a capital needle), or
+        None where the lower-cased bytes are compared as they are (the forms without spaces)."""
+        lv = self.levels[i]
+        assert lv
+        before, after = _BYTE_BOUNDS[enc]
+        if self.capital:
+            first, rest = lv[:1].upper().encode(enc), lv[1:].encode(enc)
+            return byte_pattern(before + re.escape(first) + rb"(?i:" + re.escape(rest) + rb")" + after)
+        if i < 3:
+            return byte_pattern(rb"(?i)" + before + re.escape(lv.encode(enc).lower()) + after)
+        return None
 
     def in_bytes(self, data: bytes, low: bytes) -> int | None:
         """The level of the first byte form of this needle in ``data`` (``low`` is ``data.lower()``), or None."""
-        for i, b, pat in self.encoded:
-            if b in low and (pat is None or byte_pattern(pat).search(data)):
-                return i
+        for i, b, enc in self.encoded:
+            if b in low:
+                pat = self.byte_pattern(i, enc)
+                if pat is None or pat.search(data):
+                    return i
         return None
 
     def matches(self, i: int, hay: str) -> Iterator[tuple[int, int]]:
@@ -213,6 +225,8 @@ def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted
 
 
 def _variants(text: str, shaper: Callable[[str], Iterable[str]] | None) -> list[str]:
+    if text.isascii():  # neither right-to-left nor Indic
+        return [text]
     out = [text]
     if _is_rtl(text):
         out.append(" ".join(reversed(text.split())))
