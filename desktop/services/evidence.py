@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop.core.model import Answer, Consent, ConsentUse, CrimeType, Outcome, Role
+from desktop.core.model import Answer, Consent, ConsentUse, CrimeType, Identifier, Interview, Outcome, Person, Role
 from desktop.evidence import protect, views
 from desktop.evidence.protect import DEFAULT_THRESHOLD, MIN_THRESHOLD, Release
 from desktop.evidence.records import EvidenceRecord
@@ -157,44 +158,71 @@ def write_csv(view: View, path: Path, *, overwrite: bool = False) -> Path:
 # --- the summary PDF ------------------------------------------------------------------------------
 
 
+@dataclass
+class _Recorded:
+    """One interview's people and identifiers, all that :func:`protected_strings` and
+    :func:`known_from_interview` read of it."""
+
+    people: list[Person]
+    identifiers: list[Identifier]
+    known_strings = Interview.known_strings
+
+
 def protected_values(vault: Vault) -> list[str]:
     """Every identifier recorded on every interview in the vault, consented or not (names, aliases,
-    numbers, addresses), in the forms the statements' gate looks for: what the summary must not hold."""
+    numbers, addresses), in the forms the statements' gate looks for: what the summary must not hold.
+    Read from the people and identifiers tables, without parsing every record."""
     seen: dict[str, None] = {}
-    for interview_id in vault.interviews.ids():
-        iv = vault.interviews.get(interview_id)
+    for people, identifiers in vault.interviews.recorded_identifiers():
+        iv = _Recorded([Person(name, aliases=aliases) for name, aliases in people],
+                       [Identifier(kind, value) for kind, value in identifiers])
         for s in protected_strings(iv, case_sensitive=case_sensitive_parts(known_from_interview(iv))):
             seen.setdefault(s, None)
     return list(seen)
 
 
-def _in_filter(iv, flt: Filter | None) -> bool:
+def _consented(given, withdrawn) -> bool:
+    """Consent for the complaint recorded, given and not withdrawn (``Consent.active``), from its row."""
+    return given is not None and Consent(ConsentUse.COMPLAINT, bool(given),
+                                         withdrawn_on=date.fromisoformat(withdrawn) if withdrawn else None).active
+
+
+def _in_filter(crime: str, force: str, reported: str | None, flt: Filter | None) -> bool:
     if flt is None:
         return True
-    year = str(iv.reported_on.year) if iv.reported_on else None
-    return ((flt.force is None or iv.force == flt.force)
-            and (flt.crime is None or (iv.crime_type is not None and iv.crime_type.value == flt.crime))
+    year = str(int(str(reported).split("-")[0])) if reported else None
+    return ((flt.force is None or force == flt.force) and (flt.crime is None or crime == flt.crime)
             and (flt.year is None or year == flt.year))
 
 
 def backing_statements(vault: Vault, flt: Filter | None = None, *,
                        progress: Callable[[int, int], None] | None = None) -> list[BackingStatement]:
     """The statements behind the figures (consented for the complaint, crime chosen, inside ``flt``), by
-    reference and the fingerprint their PDF prints: each is redacted as its export would be, one at a time."""
-    from desktop.services import statements
+    reference and the fingerprint their PDF prints. A fingerprint kept from an earlier export or summary
+    is used while what the statement is made from is unchanged (:mod:`desktop.services.fingerprints`);
+    any other statement is redacted as its export would be, one at a time, and its fingerprint kept."""
+    from desktop.services import fingerprints, statements
 
-    ids = vault.interviews.ids()
+    chosen = [(i, reference) for i, reference, crime, force, reported, given, withdrawn
+              in vault.fingerprints.statement_rows()
+              if crime and _consented(given, withdrawn) and _in_filter(crime, force, reported, flt)]
+    kept = fingerprints.known(vault) if chosen else {}
     out: list[BackingStatement] = []
-    for done, interview_id in enumerate(ids, 1):
-        iv = vault.interviews.get(interview_id)
-        if statements.consent_refusal(iv) is None and statements.crime_refusal(iv) is None and _in_filter(iv, flt):
+    for done, (interview_id, reference) in enumerate(chosen, 1):
+        fingerprint = kept.get(interview_id)
+        if fingerprint is None:
+            key = fingerprints.current_key(vault, interview_id)
             try:
                 content, _forbidden = statements.prepare(vault, interview_id)
             except Refused:  # e.g. too many people to export: not a statement the pack can hold
-                continue
-            out.append(BackingStatement(content.reference, content.fingerprint))
+                content = None
+            if content is not None:
+                fingerprint = content.fingerprint
+                fingerprints.remember(vault, interview_id, key, fingerprint)
+        if fingerprint is not None:
+            out.append(BackingStatement(reference, fingerprint))
         if progress is not None:
-            progress(done, len(ids))
+            progress(done, len(chosen))
     return sorted(out, key=lambda b: b.reference)
 
 

@@ -57,7 +57,7 @@ from desktop.reports.export import (
 )
 from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import draw_statement
-from desktop.services import destinations, pool
+from desktop.services import destinations, fingerprints, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.services.organisation import organisation as organisation_of
 from desktop.services.vaults import is_demo
@@ -378,6 +378,7 @@ def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
 
 
 def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) -> ExportResult:
+    key = fingerprints.current_key(vault, interview_id)  # taken before the record is read
     iv = vault.interviews.get(interview_id)
     history = saved_versions(vault, iv)
     content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history,
@@ -386,6 +387,7 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) ->
         content = dataclasses.replace(content, demo=True)
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
     vault.audit.append("statement.exported", interview_id)
+    fingerprints.remember(vault, interview_id, key, result.fingerprint)
     return result
 
 
@@ -455,8 +457,11 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
     organisation = organisation_of(vault)
     demo = is_demo(vault)
 
+    keys: dict[str, str | None] = {}
+
     def jobs():
         for interview_id in seq:
+            keys[interview_id] = fingerprints.current_key(vault, interview_id)  # before the record is read
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
@@ -476,6 +481,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                     log.info("statement exported (%d bytes)", len(data))
                     vault.audit.append("statement.exported", interview_id)
                     result.written.append(ExportResult(reference, target, fingerprint, len(data), summary))
+                    fingerprints.remember(vault, interview_id, keys.pop(interview_id, None), fingerprint)
                 else:
                     reason, place = outcome
                     result.refused.append((reference, reason))

@@ -274,7 +274,21 @@ _V5: tuple[str, ...] = (
     "CREATE INDEX quotations_interview ON quotations(interview_id, start_pos)",
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5))
+# Version 6: statement fingerprints already computed (desktop/services/fingerprints.py). The evidence
+# summary lists the fingerprint of every consented statement, and computing one means redacting the
+# statement again (minutes at 10,000 interviews). Each is kept with ``inputs``, a digest of what it was
+# made from (the stored record, its decisions and saved versions, the engine's version), and used again
+# only while the digest made now is the same. A digest and a hash of redacted text: no content. Rows
+# cascade from ``interviews``, so the delete in deletion.py needs no change.
+_V6: tuple[str, ...] = (
+    """CREATE TABLE statement_fingerprints (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        inputs TEXT NOT NULL,
+        fingerprint TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -54,6 +54,7 @@ from desktop.vault.keyslot import (
     write_slot,
 )
 from desktop.vault.repos import Attachments, Audit, Drafts, Interviews, Redaction, Settings, Transfer
+from desktop.vault.repos.fingerprints import Fingerprints
 from desktop.vault.repos.quotations import Quotations
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
 from desktop.vault.walcheck import wal_problem
@@ -100,6 +101,7 @@ class Vault:
         self.drafts = Drafts(self._connections)
         self.redaction = Redaction(self._connections)
         self.quotations = Quotations(self._connections)
+        self.fingerprints = Fingerprints(self._connections)
         self.settings = Settings(self._connections)
         self.audit = Audit(self._connections)
         self.transfer = Transfer(self._connections)

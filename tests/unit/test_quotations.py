@@ -16,7 +16,7 @@ from desktop.services import quotations
 from desktop.services.errors import Refused
 from desktop.vault import Vault
 from desktop.vault import vault as vault_module
-from desktop.vault.schema import MIGRATIONS
+from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.cli_driver import CLI_PASSPHRASE
 from tests.factories import FAST_KDF, PASSPHRASE, make_interview, named_interview, new_vault
 from tests.pdf_tools import pdftotext
@@ -241,7 +241,7 @@ def test_a_version_4_vault_migrates_to_the_quotations_table(tmp_path, monkeypatc
 
     v = Vault.unlock(d, PASSPHRASE)
     try:
-        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == 5
+        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert v.interviews.get(iv.id) == iv
         assert v.quotations.for_interview(iv.id) == []
         mark_text(v, iv.id, PASSAGE)

@@ -165,6 +165,22 @@ class Interviews:
             out.append((*r[:8], outcomes, *r[9:]))
         return out
 
+    def recorded_identifiers(self) -> list[tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]]:
+        """For every interview, in the order added: its people as (name, aliases) and its identifiers
+        as (kind, value), as ``get()`` gives them, read from their own tables without the records."""
+        with self._c.use() as con:
+            ids = con.execute("SELECT id FROM interviews ORDER BY num")
+            out: dict[str, tuple[list, list]] = {i: ([], []) for i, in ids}
+            for i, name, aliases in con.execute(
+                    "SELECT interview_id, name, aliases FROM people ORDER BY interview_id, position"):
+                if i in out:
+                    out[i][0].append((name, json.loads(aliases)))
+            for i, kind, value in con.execute(
+                    "SELECT interview_id, kind, value FROM identifiers ORDER BY interview_id, position"):
+                if i in out:
+                    out[i][1].append((kind, value))
+        return list(out.values())
+
     def ids(self) -> list[str]:
         with self._c.use() as con:
             return [r[0] for r in con.execute("SELECT id FROM interviews ORDER BY num")]

@@ -1,0 +1,62 @@
+"""Statement fingerprints without redacting every statement again.
+
+The evidence summary lists each consented statement by reference and fingerprint (the SHA-256 its
+pages print, :attr:`desktop.reports.statement.StatementContent.fingerprint`), and computing one
+means redacting the statement as its export does: minutes at 10,000 interviews. So a fingerprint
+computed by an export or a summary is kept in the vault with a key of what it was made from:
+
+- the digest of everything stored that the statement is made from
+  (:meth:`desktop.vault.repos.fingerprints.Fingerprints.inputs`: the record, its people,
+  identifiers and consents, the reviewer's decisions, its saved versions once sealed);
+- the organisation's name, which the statement prints;
+- this version of Witnessbox and :data:`ENGINE`, so a new redaction engine or statement form
+  computes every fingerprint again.
+
+A kept fingerprint is used only while the key made now is the same; an interview edited, redacted
+again or sealed after it was kept has a new key, and its statement is redacted again. A fingerprint
+is kept only if the key taken before the record was read is still the key after the statement was
+made, so a save in between can never leave a fingerprint of the old text under the new key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import desktop
+from desktop.services.organisation import organisation as organisation_of
+from desktop.vault import Vault
+
+# Raise when what a statement shows or how it is redacted changes without a new version of Witnessbox.
+ENGINE = "1"
+
+
+def _context(vault: Vault) -> str:
+    return json.dumps([desktop.__version__, ENGINE, organisation_of(vault)], ensure_ascii=False)
+
+
+def _key(inputs: str, context: str) -> str:
+    return hashlib.sha256(f"{context}\n{inputs}".encode()).hexdigest()
+
+
+def current_key(vault: Vault, interview_id: str) -> str | None:
+    """The key of what the interview's statement would be made from now (None: no such interview)."""
+    inputs = vault.fingerprints.inputs(interview_id).get(interview_id)
+    return None if inputs is None else _key(inputs, _context(vault))
+
+
+def known(vault: Vault) -> dict[str, str]:
+    """interview id -> fingerprint, for every interview whose kept fingerprint was made from what is stored now."""
+    stored = vault.fingerprints.stored()
+    if not stored:
+        return {}
+    context = _context(vault)
+    return {i: stored[i][1] for i, inputs in vault.fingerprints.inputs().items()
+            if i in stored and stored[i][0] == _key(inputs, context)}
+
+
+def remember(vault: Vault, interview_id: str, key_before: str | None, fingerprint: str) -> None:
+    """Keep ``fingerprint``, made from the interview as it was when ``key_before`` was taken, if its
+    key is still the same (else keep nothing: the next summary computes it again)."""
+    if key_before is not None and current_key(vault, interview_id) == key_before:
+        vault.fingerprints.put(interview_id, key_before, fingerprint)
