@@ -163,15 +163,15 @@ def _target(out: Path) -> Path:
     return target
 
 
-def _consented(vault: Vault) -> list[str]:
-    """The interviews whose statements go into the pack: consent for the complaint, crime chosen (the
-    interviews the totals count), in reference order."""
+def _consented(vault: Vault) -> list[tuple[str, str]]:
+    """The interviews whose statements go into the pack, as (reference, id): consent for the complaint,
+    crime chosen (the interviews the totals count), in reference order."""
     ids = []
     for interview_id in vault.interviews.ids():
         iv = vault.interviews.get(interview_id)
         if statements.consent_refusal(iv) is None and statements.crime_refusal(iv) is None:
             ids.append((iv.reference, interview_id))
-    return [i for _ref, i in sorted(ids)]
+    return sorted(ids)
 
 
 def _tidy(parent: Path) -> None:
@@ -204,8 +204,10 @@ def build(vault: Vault, out: Path, *, threshold: int = evidence.DEFAULT_THRESHOL
     os.mkdir(work, 0o700)
     try:
         (work / STATEMENTS).mkdir(mode=0o700)
-        bulk = statements.export_statements(vault, _consented(vault), work / STATEMENTS, progress=progress,
-                                            cancel=cancel)
+        chosen = _consented(vault)
+        # audited once the pack is in place: a refused or cancelled pack delivered no statement
+        bulk = statements.export_statements(vault, [i for _ref, i in chosen], work / STATEMENTS, progress=progress,
+                                            cancel=cancel, audit=False)
         if bulk.cancelled or bulk.refused:
             shutil.rmtree(work, ignore_errors=True)
             return PackResult(refused=list(bulk.refused), cancelled=bulk.cancelled)
@@ -236,6 +238,8 @@ def build(vault: Vault, out: Path, *, threshold: int = evidence.DEFAULT_THRESHOL
         with contextlib.suppress(OSError):
             shutil.rmtree(work)
         raise
+    by_reference = dict(chosen)
+    vault.audit.append_many("statement.exported", [by_reference[b.reference] for b in backing])
     vault.audit.append("evidence.pack_written")
     log.info("evidence pack written (%d statements)", len(backing))
     return PackResult(target, len(backing), len(entries) + 2, pub.fingerprint)

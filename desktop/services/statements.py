@@ -377,7 +377,7 @@ def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
     return span[0] + s, span[0] + e
 
 
-def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) -> ExportResult:
+def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, audit: bool = True) -> ExportResult:
     key = fingerprints.current_key(vault, interview_id)  # taken before the record is read
     iv = vault.interviews.get(interview_id)
     history = saved_versions(vault, iv)
@@ -386,7 +386,8 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool) ->
     if is_demo(vault):  # made in a demo vault: every page says DEMO, whatever its reference
         content = dataclasses.replace(content, demo=True)
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
-    vault.audit.append("statement.exported", interview_id)
+    if audit:
+        vault.audit.append("statement.exported", interview_id)
     fingerprints.remember(vault, interview_id, key, result.fingerprint)
     return result
 
@@ -451,7 +452,7 @@ def _made(job: tuple[Interview, dict | None, list[Interview], str, bool]) -> tup
 
 def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResult, *, overwrite: bool,
                    progress: Callable[[int, int], None] | None,
-                   cancel: threading.Event | Callable[[], bool] | None, workers: int) -> None:
+                   cancel: threading.Event | Callable[[], bool] | None, workers: int, audit: bool = True) -> None:
     """:func:`export_statements` with the statements made in ``workers`` processes; the same
     order, progress, cancel and audit, and the files written here, one at a time."""
     organisation = organisation_of(vault)
@@ -479,7 +480,8 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                     data, fingerprint, summary = outcome
                     atomic_write(target, data, mode=0o600)
                     log.info("statement exported (%d bytes)", len(data))
-                    vault.audit.append("statement.exported", interview_id)
+                    if audit:
+                        vault.audit.append("statement.exported", interview_id)
                     result.written.append(ExportResult(reference, target, fingerprint, len(data), summary))
                     fingerprints.remember(vault, interview_id, keys.pop(interview_id, None), fingerprint)
                 else:
@@ -500,7 +502,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
 def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwrite: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       cancel: threading.Event | Callable[[], bool] | None = None,
-                      workers: int | None = None) -> BulkResult:
+                      workers: int | None = None, audit: bool = True) -> BulkResult:
     """Export statements into ``out_dir`` as ``<reference>.pdf``, in order.
 
     From :data:`POOL_FROM` statements on, they are redacted, drawn and gated on every core
@@ -508,7 +510,8 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
     a time, so memory stays flat; the files and audit entries are written here one at a time.
     A refused statement (no consent, a leak, a character no font draws, a file already there and
     ``overwrite`` not given) is listed with its reason and the others go on. ``cancel`` is checked
-    between statements: none is written after it is set.
+    between statements: none is written after it is set. ``audit=False`` leaves the
+    ``statement.exported`` entries to a caller that delivers the files later (the evidence pack).
     """
     out_dir = destinations.check_folder(out_dir)
     seq = list(ids)
@@ -516,7 +519,7 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
     workers = pool.cores() if workers is None else workers
     if workers > 1 and len(seq) >= POOL_FROM:
         _export_pooled(vault, seq, out_dir, result, overwrite=overwrite, progress=progress, cancel=cancel,
-                       workers=min(workers, len(seq)))
+                       workers=min(workers, len(seq)), audit=audit)
         return result
     for done, interview_id in enumerate(seq, 1):
         if _cancelled(cancel):
@@ -525,7 +528,7 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
         reference = vault.interviews.get(interview_id).reference
         try:
             result.written.append(_write(vault, interview_id, out_dir / statement_file_name(reference),
-                                         overwrite=overwrite))
+                                         overwrite=overwrite, audit=audit))
         except ConsentMissing as exc:
             result.refused.append((reference, str(exc)))
             result.consent_refusals += 1

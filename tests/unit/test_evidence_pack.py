@@ -17,7 +17,7 @@ from desktop.services.pack_verify import KEY_JSON, KEY_PEM, SIGNATURE, SUMS, par
 from desktop.transfer.keys import DeviceKeys
 from desktop.vault import Vault
 from tests.evidence_vaults import known_interviews, person_name
-from tests.factories import new_vault
+from tests.factories import make_interview, new_vault
 from tests.pdf_tools import pdftotext
 
 GROUPS = [("metropolitan", "domestic_abuse", 2018, 9), ("kent", "hate_crime", 2019, 6), ("dorset", "other", 2020, 2)]
@@ -232,3 +232,30 @@ def test_the_command_makes_the_pack_and_refuses_an_existing_folder(built, cli, t
     assert verify_pack(tmp_path / "cli-pack", expected_fingerprint=data["fingerprint"]).ok
     code, _out, err = cli("evidence-pack", "--out", str(tmp_path / "cli-pack"))
     assert code == 1 and "new folder" in err
+
+
+def test_a_cancelled_or_refused_pack_audits_no_statement_and_a_written_one_audits_each(tmp_path):
+    # The statements are made into a hidden folder first; only a pack that is in place delivered them.
+    v = new_vault(tmp_path / "vault")
+    try:
+        ids = v.interviews.add_many([make_interview(f"The officer asked about my visa on day {n}.") for n in range(3)])
+        exported = lambda: [e.target for e in v.audit.entries() if e.action == "statement.exported"]  # noqa: E731
+        made: list[int] = []
+        result = evidence_pack.build(v, tmp_path / "a", progress=lambda done, _total: made.append(done),
+                                     cancel=lambda: len(made) >= 2)
+        assert result.folder is None and result.cancelled and made == [1, 2]
+        assert exported() == []
+        iv = v.interviews.get(ids[1])
+        iv.statement += " \u6f22"  # a letter no statement font draws: that statement is refused
+        v.interviews.update(iv)
+        result = evidence_pack.build(v, tmp_path / "b")
+        assert result.folder is None and len(result.refused) == 1
+        assert exported() == []
+        iv.statement = "The officer asked about my visa."
+        v.interviews.update(iv)
+        result = evidence_pack.build(v, tmp_path / "c")
+        assert result.folder is not None and result.statements == 3
+        assert sorted(exported()) == sorted(ids)
+        assert [e.action for e in v.audit.entries()][-1] == "evidence.pack_written" and v.audit.verify()
+    finally:
+        v.lock()

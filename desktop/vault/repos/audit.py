@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -60,6 +61,12 @@ class Audit:
     def append(self, action: str, target: str | None = None) -> None:
         with self._c.tx() as con:
             append_entry(con, action, target)
+
+    def append_many(self, action: str, targets: Iterable[str | None]) -> None:
+        """One entry per target, in one transaction: all of them or none."""
+        with self._c.tx() as con:
+            for target in targets:
+                append_entry(con, action, target)
 
     def entries(self) -> list[AuditEntry]:
         with self._c.use() as con:
