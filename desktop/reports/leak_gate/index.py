@@ -2,14 +2,16 @@
 
 A coordinator's vault holds tens of thousands of protected strings, and the summary is checked
 against every one in some hundred places. Looking for each string on its own in each place
-(:func:`.search.search` once did) took minutes; here one Aho-Corasick automaton per form
-(pyahocorasick, in C) lists in one pass over a place every needle with a form in it. The exact
+(:func:`.search.search` once did) took minutes; here Aho-Corasick automata (pyahocorasick, in C),
+one for the plain forms, one for the capital forms and one for the byte forms, list in one pass
+over a place's forms every needle with a form in it. The exact
 rules of :mod:`.search` (word boundaries, a capital first letter, the literals drawn there) then
 judge those needles only, in the order they were given, so the gate answers as it always did.
 
 The pass only has to be sure never to miss a needle the exact rules would find:
 
-- a plain form is matched as a substring of the place's same form, which every rule requires;
+- a plain form is matched as a substring of the place's forms (all of them, one after the other),
+  and every rule requires it to be a substring of the place's same form;
 - a :class:`~.normalise.CaseSensitive` form is matched in any case by the regular expression
   engine; here both sides are first mapped letter for letter to one representative of the
   letters that engine treats as the same in any case (:data:`CASE_KEY`), so a match by the
@@ -67,22 +69,15 @@ def case_key(text: str) -> str:
 class _Automaton:
     """One Aho-Corasick automaton whose words each stand for the needles (by position) with that form."""
 
-    def __init__(self) -> None:
-        self._words: dict[str, list[int]] = {}
+    def __init__(self, words: dict[str, list[int]]) -> None:
         self._auto: ahocorasick.Automaton | None = None
-
-    def add(self, word: str, position: int) -> None:
-        self._words.setdefault(word, []).append(position)
-
-    def build(self) -> None:
-        if not self._words:
-            return
-        auto = ahocorasick.Automaton()
-        for slot, word in enumerate(self._words):
-            auto.add_word(word, slot)
-        auto.make_automaton()
-        self._slots = list(self._words.values())
-        self._auto = auto
+        self._slots = list(words.values())
+        if words:
+            auto = ahocorasick.Automaton()
+            for slot, word in enumerate(words):
+                auto.add_word(word, slot)
+            auto.make_automaton()
+            self._auto = auto
 
     @property
     def empty(self) -> bool:
@@ -96,31 +91,40 @@ class _Automaton:
             into.update(slots[slot])
 
 
+# Between the forms of a place searched in one pass. A word found across it, or a word of one form
+# found in another form, only makes a needle a candidate: the exact rules judge each form on its own.
+_SEPARATOR = "\x00"
+
+
 class NeedleIndex:
-    """The needles of one check, with one automaton per form, built once and used for every place."""
+    """The needles of one check, with one automaton for the plain forms, one for the capital forms
+    and one for the byte forms, built once and used for every place."""
 
     def __init__(self, needles: Iterable[Needle]) -> None:
         self.needles: list[Needle] = list(needles)
-        self._plain = {i: _Automaton() for i in PLAIN_LEVELS}
-        self._capital = {i: _Automaton() for i in CAPITAL_LEVELS}
-        self._bytes = _Automaton()
+        plain: dict[str, list[int]] = {}
+        capital: dict[str, list[int]] = {}
+        byte_forms: dict[str, list[int]] = {}
+        add_plain, add_capital, add_bytes = plain.setdefault, capital.setdefault, byte_forms.setdefault
         self._always: set[int] = set()  # capital needles when the engine's case tables are missing
         for position, n in enumerate(self.needles):
+            levels = n.levels
             if n.capital:
                 if CASE_KEY is None:
                     self._always.add(position)
                 else:
                     for i in CAPITAL_LEVELS:
-                        if n.levels[i]:
-                            self._capital[i].add(case_key(n.levels[i]), position)
+                        if levels[i]:
+                            add_capital(case_key(levels[i]), []).append(position)
             else:
-                for i in PLAIN_LEVELS:
-                    if n.levels[i]:
-                        self._plain[i].add(n.levels[i], position)
-            for _i, b, _pat in n.encoded:
-                self._bytes.add(b.decode("latin-1"), position)
-        for auto in (*self._plain.values(), *self._capital.values(), self._bytes):
-            auto.build()
+                for lv in set(levels[:5]):  # the plain forms; often the same word (found once is enough)
+                    if lv:
+                        add_plain(lv, []).append(position)
+            for _i, b, _enc in n.encoded:
+                add_bytes(b.decode("latin-1"), []).append(position)
+        self._plain = _Automaton(plain)
+        self._capital = _Automaton(capital)
+        self._bytes = _Automaton(byte_forms)
 
     @classmethod
     def of(cls, needles: Sequence[Needle] | NeedleIndex) -> NeedleIndex:
@@ -130,12 +134,10 @@ class NeedleIndex:
         """The needles with a form in a place's text, in the order given. ``forms(i)`` is the place's
         form ``i``; ``keyed(i)`` the same mapped by :func:`case_key`."""
         found = set(self._always)
-        for i, auto in self._plain.items():
-            if not auto.empty:
-                auto.found(forms(i), found)
-        for i, auto in self._capital.items():
-            if not auto.empty:
-                auto.found(keyed(i), found)
+        if not self._plain.empty:
+            self._plain.found(_SEPARATOR.join(forms(i) for i in PLAIN_LEVELS), found)
+        if not self._capital.empty:
+            self._capital.found(_SEPARATOR.join(keyed(i) for i in CAPITAL_LEVELS), found)
         return [self.needles[p] for p in sorted(found)]
 
     def in_bytes(self, low: bytes) -> list[Needle]:
