@@ -208,6 +208,7 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
               if crime and _consented(given, withdrawn) and _in_filter(crime, force, reported, flt)]
     kept = fingerprints.known(vault) if chosen else {}
     out: list[BackingStatement] = []
+    new: list = []
     for done, (interview_id, reference) in enumerate(chosen, 1):
         fingerprint = kept.get(interview_id)
         if fingerprint is None:
@@ -218,11 +219,15 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
                 content = None
             if content is not None:
                 fingerprint = content.fingerprint
-                fingerprints.remember(vault, interview_id, key, fingerprint)
+                new.append(fingerprints.checked(vault, interview_id, key, fingerprint))
         if fingerprint is not None:
             out.append(BackingStatement(reference, fingerprint))
         if progress is not None:
             progress(done, len(chosen))
+        if len(new) >= 500:  # kept as it goes, in few transactions
+            fingerprints.keep(vault, new)
+            new.clear()
+    fingerprints.keep(vault, new)
     return sorted(out, key=lambda b: b.reference)
 
 

@@ -55,8 +55,24 @@ def known(vault: Vault) -> dict[str, str]:
             if i in stored and stored[i][0] == _key(inputs, context)}
 
 
+def checked(vault: Vault, interview_id: str, key_before: str | None,
+            fingerprint: str) -> tuple[str, str, str] | None:
+    """``(interview id, key, fingerprint)`` to keep, if the interview's key is still ``key_before``
+    (taken before the record the fingerprint was made from was read); else None. Kept later, such a
+    row can never be stale: a record changed since has another key, under which it is never found."""
+    if key_before is not None and current_key(vault, interview_id) == key_before:
+        return interview_id, key_before, fingerprint
+    return None
+
+
+def keep(vault: Vault, rows: list[tuple[str, str, str] | None]) -> None:
+    """Keep the rows :func:`checked` gave, in one transaction."""
+    rows = [r for r in rows if r is not None]
+    if rows:
+        vault.fingerprints.put_many(rows)
+
+
 def remember(vault: Vault, interview_id: str, key_before: str | None, fingerprint: str) -> None:
     """Keep ``fingerprint``, made from the interview as it was when ``key_before`` was taken, if its
     key is still the same (else keep nothing: the next summary computes it again)."""
-    if key_before is not None and current_key(vault, interview_id) == key_before:
-        vault.fingerprints.put(interview_id, key_before, fingerprint)
+    keep(vault, [checked(vault, interview_id, key_before, fingerprint)])

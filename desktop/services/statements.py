@@ -467,6 +467,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
     made = pool.ordered(_made, jobs(), workers=workers)
+    kept: list = []
     try:
         for done, interview_id in enumerate(seq, 1):
             if _cancelled(cancel):
@@ -483,7 +484,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                     if audit:
                         vault.audit.append("statement.exported", interview_id)
                     result.written.append(ExportResult(reference, target, fingerprint, len(data), summary))
-                    fingerprints.remember(vault, interview_id, keys.pop(interview_id, None), fingerprint)
+                    kept.append(fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint))
                 else:
                     reason, place = outcome
                     result.refused.append((reference, reason))
@@ -497,6 +498,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                 progress(done, len(seq))
     finally:
         made.close()
+    fingerprints.keep(vault, kept)
 
 
 def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwrite: bool = False,

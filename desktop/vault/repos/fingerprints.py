@@ -84,16 +84,15 @@ class Fingerprints:
             return {i: (k, f) for i, k, f in con.execute(
                 "SELECT interview_id, inputs, fingerprint FROM statement_fingerprints")}
 
-    def put(self, interview_id: str, inputs: str, fingerprint: str) -> None:
-        """Keep ``fingerprint`` for ``interview_id`` with the key of what it was made from (no audit
-        entry: nothing anyone did, only a result kept)."""
-        check_id(interview_id)
+    def put_many(self, rows: list[tuple[str, str, str]]) -> None:
+        """Keep each ``(interview id, inputs key, fingerprint)``, in one transaction (no audit entry:
+        nothing anyone did, only results kept). A row for an interview no longer there is dropped."""
         with self._c.tx() as con:
-            con.execute(
+            con.executemany(
                 "INSERT INTO statement_fingerprints(interview_id, inputs, fingerprint) "
                 "SELECT id, ?, ? FROM interviews WHERE id = ? "
                 "ON CONFLICT(interview_id) DO UPDATE SET inputs = excluded.inputs, fingerprint = excluded.fingerprint",
-                (inputs, fingerprint, interview_id))
+                [(k, f, check_id(i)) for i, k, f in rows])
 
     def statement_rows(self) -> list[tuple]:
         """For every interview, in the order added, what says whether its statement backs the totals:
