@@ -10,8 +10,10 @@ from datetime import date
 
 import pytest
 
-from desktop.core.model import ConsentUse, Status
-from desktop.redaction import Decisions
+from desktop.core.model import ConsentUse, Identifier, IdentifierKind, Person, PersonRole, Status
+from desktop.redaction import Decisions, case_sensitive_parts, known_from_interview
+from desktop.reports.export import protected_strings
+from desktop.reports.leak_gate import CaseSensitive
 from desktop.services import evidence, fingerprints, statements
 from desktop.services.organisation import set_organisation
 from desktop.vault import Vault
@@ -129,3 +131,24 @@ def test_consent_withdrawn_takes_the_statement_off_the_list_and_a_delete_takes_i
     assert list(_listed(vault)) == [vault.interviews.get(ids[1]).reference]
     vault.interviews.delete(ids[0])
     assert set(vault.fingerprints.stored()) == {ids[1]}
+
+
+def test_the_protected_values_read_from_the_tables_are_those_of_the_whole_records(vault):
+    # The summary's gate gets every recorded identifier without parsing each record: the same
+    # strings, in the same order, with the same words marked as names only where capitalised.
+    people = [Person("Will Hope", PersonRole.INTERVIEWEE, ["Grace"]), Person("Łucja Wiśniewska", PersonRole.FAMILY)]
+    vault.interviews.add_many([
+        make_interview("The officer asked about my visa."),
+        make_interview("The officer asked about my visa.", people=people,
+                       identifiers=[Identifier(IdentifierKind.PHONE, "07700 900123")]),
+        make_interview("No one is named.", people=[], identifiers=[]),
+    ])
+    whole: dict[str, None] = {}
+    for interview_id in vault.interviews.ids():
+        iv = vault.interviews.get(interview_id)
+        for s in protected_strings(iv, case_sensitive=case_sensitive_parts(known_from_interview(iv))):
+            whole.setdefault(s, None)
+    got = evidence.protected_values(vault)
+    assert got == list(whole)
+    assert [type(s) for s in got] == [type(s) for s in whole]
+    assert any(isinstance(s, CaseSensitive) for s in got)
