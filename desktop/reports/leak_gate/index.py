@@ -2,9 +2,9 @@
 
 A coordinator's vault holds tens of thousands of protected strings, and the summary is checked
 against every one in some hundred places. Looking for each string on its own in each place
-(:func:`.search.search` once did) took minutes; here Aho-Corasick automata (pyahocorasick, in C),
-one for the plain forms, one for the capital forms and one for the byte forms, list in one pass
-over a place's forms every needle with a form in it. The exact
+(:func:`.search.search` once did) took minutes; here two Aho-Corasick automata (pyahocorasick, in
+C), one for the plain and byte forms and one for the capital forms, list in one pass over a place's
+forms every needle with a form in it. The exact
 rules of :mod:`.search` (word boundaries, a capital first letter, the literals drawn there) then
 judge those needles only, in the order they were given, so the gate answers as it always did.
 
@@ -17,7 +17,8 @@ The pass only has to be sure never to miss a needle the exact rules would find:
   letters that engine treats as the same in any case (:data:`CASE_KEY`), so a match by the
   engine is always a substring of the mapped place. Where that mapping cannot be made (a Python
   without the engine's own tables), every capital needle is judged by its own rules instead.
-- a byte form is matched as a substring of the place's bytes in lower case, as before.
+- a byte form is matched with its zero bytes taken out against the place's bytes in lower case
+  with theirs taken out, which holds it wherever the bytes hold the form.
 """
 
 from __future__ import annotations
@@ -67,9 +68,10 @@ def case_key(text: str) -> str:
 
 
 class _Automaton:
-    """One Aho-Corasick automaton whose words each stand for the needles (by position) with that form."""
+    """One Aho-Corasick automaton; each word stands for the needles (by position) that have it as a
+    form of each kind (its slot: one list of positions per kind)."""
 
-    def __init__(self, words: dict[str, list[int]]) -> None:
+    def __init__(self, words: dict[str, tuple[list[int], ...]]) -> None:
         self._auto: ahocorasick.Automaton | None = None
         self._slots = list(words.values())
         if words:
@@ -83,30 +85,38 @@ class _Automaton:
     def empty(self) -> bool:
         return self._auto is None
 
-    def found(self, hay: str, into: set[int]) -> None:
+    def found(self, hay: str, into: set[int], kind: int = 0) -> None:
         if self._auto is None or not hay:
             return
         slots = self._slots
         for slot in {slot for _end, slot in self._auto.iter(hay)}:
-            into.update(slots[slot])
+            into.update(slots[slot][kind])
 
 
 # Between the forms of a place searched in one pass. A word found across it, or a word of one form
 # found in another form, only makes a needle a candidate: the exact rules judge each form on its own.
 _SEPARATOR = "\x00"
+_TEXT, _BYTES = 0, 1
+
+
+def _unzeroed(b: bytes) -> str:
+    """Bytes without their zero bytes, as text: a UTF-16 form of an ASCII word becomes the word itself.
+    A byte form in some bytes is still in them once the zero bytes of both are taken out."""
+    return b.replace(b"\x00", b"").decode("latin-1")
 
 
 class NeedleIndex:
-    """The needles of one check, with one automaton for the plain forms, one for the capital forms
-    and one for the byte forms, built once and used for every place."""
+    """The needles of one check, with one automaton for the plain forms and the byte forms (a
+    lower-case name is often all of its text forms and its UTF-8 and UTF-16 bytes at once) and one
+    for the capital forms, built once and used for every place."""
 
     def __init__(self, needles: Iterable[Needle]) -> None:
         self.needles: list[Needle] = list(needles)
-        plain: dict[str, list[int]] = {}
-        capital: dict[str, list[int]] = {}
-        byte_forms: dict[str, list[int]] = {}
-        add_plain, add_capital, add_bytes = plain.setdefault, capital.setdefault, byte_forms.setdefault
+        shared: dict[str, tuple[list[int], list[int]]] = {}
+        capital: dict[str, tuple[list[int]]] = {}
+        slot_of, capital_slot = shared.setdefault, capital.setdefault
         self._always: set[int] = set()  # capital needles when the engine's case tables are missing
+        self._always_bytes: set[int] = set()  # byte forms made of zero bytes only
         for position, n in enumerate(self.needles):
             levels = n.levels
             if n.capital:
@@ -115,16 +125,18 @@ class NeedleIndex:
                 else:
                     for i in CAPITAL_LEVELS:
                         if levels[i]:
-                            add_capital(case_key(levels[i]), []).append(position)
+                            capital_slot(case_key(levels[i]), ([],))[0].append(position)
             else:
                 for lv in set(levels[:5]):  # the plain forms; often the same word (found once is enough)
                     if lv:
-                        add_plain(lv, []).append(position)
-            for _i, b, _enc in n.encoded:
-                add_bytes(b.decode("latin-1"), []).append(position)
-        self._plain = _Automaton(plain)
+                        slot_of(lv, ([], []))[_TEXT].append(position)
+            for word in {_unzeroed(b) for _i, b, _enc in n.encoded}:
+                if word:
+                    slot_of(word, ([], []))[_BYTES].append(position)
+                else:
+                    self._always_bytes.add(position)
+        self._shared = _Automaton(shared)
         self._capital = _Automaton(capital)
-        self._bytes = _Automaton(byte_forms)
 
     @classmethod
     def of(cls, needles: Sequence[Needle] | NeedleIndex) -> NeedleIndex:
@@ -134,15 +146,14 @@ class NeedleIndex:
         """The needles with a form in a place's text, in the order given. ``forms(i)`` is the place's
         form ``i``; ``keyed(i)`` the same mapped by :func:`case_key`."""
         found = set(self._always)
-        if not self._plain.empty:
-            self._plain.found(_SEPARATOR.join(forms(i) for i in PLAIN_LEVELS), found)
+        if not self._shared.empty:
+            self._shared.found(_SEPARATOR.join(forms(i) for i in PLAIN_LEVELS), found, _TEXT)
         if not self._capital.empty:
             self._capital.found(_SEPARATOR.join(keyed(i) for i in CAPITAL_LEVELS), found)
         return [self.needles[p] for p in sorted(found)]
 
     def in_bytes(self, low: bytes) -> list[Needle]:
         """The needles with a byte form in ``low`` (a place's bytes in lower case), in the order given."""
-        found: set[int] = set()
-        self._bytes.found(low.decode("latin-1"), found)
+        found = set(self._always_bytes)
+        self._shared.found(_unzeroed(low), found, _BYTES)
         return [self.needles[p] for p in sorted(found)]
-

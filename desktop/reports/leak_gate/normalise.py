@@ -144,10 +144,15 @@ class Needle:
     def encode(self) -> None:
         """Byte forms of each level (UTF-8, UTF-16, Latin-1), lower-cased, for scanning binary data."""
         seen: set[bytes] = set()
+        ascii_done: set[str] = set()
         for i, lv in enumerate(self.levels):
             if not lv:
                 continue
             ascii_ = lv.isascii()
+            if ascii_:  # its lower-cased bytes are those of its lower case: all seen if that was
+                if lv.lower() in ascii_done:
+                    continue
+                ascii_done.add(lv.lower())
             for enc in ("utf-8", "utf-16-be", "latin-1"):
                 if ascii_ and enc == "latin-1":
                     continue  # the same bytes as UTF-8
