@@ -9,8 +9,9 @@ computed by an export or a summary is kept in the vault with a key of what it wa
   (:meth:`desktop.vault.repos.fingerprints.Fingerprints.inputs`: the record, its people,
   identifiers and consents, the reviewer's decisions, its saved versions once sealed);
 - the organisation's name, which the statement prints;
-- this version of Witnessbox and :data:`ENGINE`, so a new redaction engine or statement form
-  computes every fingerprint again.
+- this version of Witnessbox, :data:`ENGINE`, and a digest of the program's own files (its code,
+  word lists and gazetteers, :func:`program_digest`), so a new redaction engine or statement form
+  computes every fingerprint again, even a change made without a new version number.
 
 A kept fingerprint is used only while the key made now is the same; an interview edited, redacted
 again or sealed after it was kept has a new key, and its statement is redacted again. A fingerprint
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
+from pathlib import Path
 
 import desktop
 from desktop.services.organisation import organisation as organisation_of
@@ -31,8 +34,26 @@ from desktop.vault import Vault
 ENGINE = "1"
 
 
+@lru_cache(maxsize=1)
+def program_digest() -> str:
+    """A digest of the ``desktop`` package's own files (:func:`files_digest`): any change to how a
+    statement is redacted or drawn changes it. A frozen build keeps its code in an archive, not as
+    files; there the version and :data:`ENGINE` decide, with the data files that are on disk."""
+    return files_digest(Path(desktop.__file__).resolve().parent)
+
+
+def files_digest(root: Path) -> str:
+    """SHA-256 over every file under ``root`` with its path, in path order; compiled caches are left out."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and p.suffix not in (".pyc", ".pyo")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def _context(vault: Vault) -> str:
-    return json.dumps([desktop.__version__, ENGINE, organisation_of(vault)], ensure_ascii=False)
+    return json.dumps([desktop.__version__, ENGINE, program_digest(), organisation_of(vault)], ensure_ascii=False)
 
 
 def _key(inputs: str, context: str) -> str:

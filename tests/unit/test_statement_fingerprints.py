@@ -99,6 +99,29 @@ def test_new_redaction_decisions_a_new_organisation_and_a_new_engine_each_make_t
     monkeypatch.setattr(fingerprints, "ENGINE", fingerprints.ENGINE + "-next")
     assert fingerprints.known(vault) == {}
     assert _listed(vault)[reference] == third  # computed again: the same statement, the same fingerprint
+    assert fingerprints.known(vault) == {interview_id: third}
+    monkeypatch.setattr(fingerprints, "program_digest", lambda: "a changed program")
+    assert fingerprints.known(vault) == {}  # code changed without a new version or ENGINE: made again
+    assert _listed(vault)[reference] == third
+
+
+def test_the_program_digest_follows_every_file_but_not_compiled_caches(tmp_path):
+    pkg = tmp_path / "desktop"
+    (pkg / "redaction").mkdir(parents=True)
+    (pkg / "redaction" / "names.py").write_text("RULE = 1\n")
+    (pkg / "resources").mkdir()
+    (pkg / "resources" / "places.txt").write_text("Leeds\n")
+    first = fingerprints.files_digest(pkg)
+    (pkg / "redaction" / "__pycache__").mkdir()
+    (pkg / "redaction" / "__pycache__" / "names.cpython-311.pyc").write_bytes(b"\0")
+    assert fingerprints.files_digest(pkg) == first
+    (pkg / "redaction" / "names.py").write_text("RULE = 2\n")
+    assert fingerprints.files_digest(pkg) != first
+    (pkg / "redaction" / "names.py").write_text("RULE = 1\n")
+    assert fingerprints.files_digest(pkg) == first
+    (pkg / "resources" / "places.txt").write_text("Leeds\nBradford\n")
+    assert fingerprints.files_digest(pkg) != first
+    assert len(fingerprints.program_digest()) == 64
 
 
 def test_a_sealed_statement_with_a_new_addendum_gets_a_new_fingerprint(vault):
