@@ -300,7 +300,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
         if window.dashboard.view is not None:
             break
         settle(100)
-    grab("13-dashboard")
+    grab("16-dashboard")
 
     # Lock, and a wrong passphrase on the lock screen.
     window.lock()
@@ -317,7 +317,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
 
     window.show_about()
     about = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog))
-    grab("14-about")
+    grab("17-about")
     about.reject()
 
     # "Try it with demo data", as the first-run screen offers it: a vault of invented interviews of
