@@ -278,13 +278,18 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
     grab("12-export-statements")
     export.reject()
 
-    # Settings after a backup to a stick (a folder of the throwaway home), and the Help page.
+    # Settings at its Backups group, as the reminder opens it after a backup to a stick (a folder of
+    # the throwaway home) and a deletion since; then the Help page.
     stick = Path(os.environ["HOME"]) / "stick"
     stick.mkdir()
+    from datetime import UTC, datetime
+
     from desktop.services import backups
 
-    backups.backup_to_folder(vault, stick)
-    window.show_settings()
+    backups.backup_to_folder(vault, stick, now=lambda: datetime(2026, 11, 26, 9, 30, tzinfo=UTC))
+    window.open_interview(ids[-1])
+    window.editor.delete_current()
+    window.show_backups()
     window.settings_dialog.move(area.center() - window.settings_dialog.rect().center())
     grab("13-settings")
     window.settings_dialog.reject()

@@ -109,6 +109,7 @@ class BackupBox(QGroupBox):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Backup"))
+        self.status.hide()  # until there is something to say
         form.addRow(self.status)
         hint = QLabel(self.tr(
             "The copy is encrypted and opens with the passphrase the vault has when it is made. Keep the stick "
@@ -125,6 +126,7 @@ class BackupBox(QGroupBox):
 
     def _say(self, text: str, role: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
         self.status.setProperty("role", role)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)

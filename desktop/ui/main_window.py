@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self._build_header(central))
         self.backup_reminder = BackupReminder(central)
-        self.backup_reminder.open_settings.connect(self.show_settings)
+        self.backup_reminder.open_settings.connect(self.show_backups)
         outer.addWidget(self.backup_reminder)
         self.demo_banner = DemoBanner(central)
         outer.addWidget(self.demo_banner)
@@ -494,6 +494,12 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._settings_closed(dialog))
         self.settings_dialog = dialog
         dialog.launch()
+
+    def show_backups(self) -> None:
+        """The reminder's button: Settings, at its Backups group."""
+        self.show_settings()
+        if self.settings_dialog is not None:
+            self.settings_dialog.show_backups()
 
     def show_help(self) -> None:
         """The Help page (locked or not: it says nothing about any vault)."""

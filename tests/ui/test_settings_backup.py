@@ -105,6 +105,10 @@ def test_after_a_deletion_the_app_says_the_stick_still_holds_it_and_a_new_backup
     qtbot.mouseClick(window.backup_reminder.button, LEFT)
     box = window.settings_dialog.backup_box
     assert box.deleted.isVisible() and "still holds them" in box.deleted.text()
+    # Settings opens at its Backups group, even when the screen is too short to show every group.
+    qtbot.waitUntil(lambda: not box.backup_button.visibleRegion().isEmpty())
+    assert not box.deleted.visibleRegion().isEmpty()
+    assert window.settings_dialog.focusWidget() is box.backup_button
 
     with qtbot.waitSignal(box.made, timeout=30_000):
         qtbot.mouseClick(box.backup_button, LEFT)
