@@ -177,16 +177,17 @@ def _delete_copy(copy: Path) -> bool:
 def deleted_since_backup(vault: Vault) -> datetime | None:
     """When an interview or an attachment was last deleted (UTC), if that was after the last copy to a
     stick: then that copy, and every older one, still holds it. None otherwise, and when no copy
-    was ever made (nothing on a stick to hold it)."""
-    last = last_backup(vault)
-    if last is None:
+    was ever made (nothing on a stick to hold it). "After" is read from the order of the audit log,
+    not from the clock, which a laptop may have wrong."""
+    if last_backup(vault) is None:
         return None
-    deleted = vault.audit.last_at(DELETIONS)
+    deleted = vault.audit.last(DELETIONS)
     if deleted is None:
         return None
-    if deleted.tzinfo is None:
-        deleted = deleted.replace(tzinfo=UTC)
-    return deleted if deleted >= last else None
+    copied = vault.audit.last(("vault.backup_copied",))
+    if copied is not None and copied.seq > deleted.seq:
+        return None
+    return deleted.at if deleted.at.tzinfo is not None else deleted.at.replace(tzinfo=UTC)
 
 
 def _stick_message(text: str) -> str:

@@ -163,3 +163,14 @@ def test_a_stick_pulled_while_an_older_copy_is_deleted_is_finished_by_the_next_b
     third = backups.backup_to_folder(vault, stick, replace=True)
     assert (third.replaced, third.left) == (2, 0)
     assert [p.name for p in stick.iterdir()] == [third.folder.name]
+
+
+def test_after_is_read_from_the_audit_log_not_from_a_wrong_clock(vault, stick):
+    from datetime import UTC, datetime
+
+    ahead = datetime(2031, 1, 1, tzinfo=UTC)  # the laptop's clock was years ahead when the copy was made
+    backups.backup_to_folder(vault, stick, now=lambda: ahead)
+    delete_interview(vault, GONE)
+    assert backups.deleted_since_backup(vault) is not None
+    backups.backup_to_folder(vault, stick, replace=True, now=lambda: datetime(2020, 1, 1, tzinfo=UTC))
+    assert backups.deleted_since_backup(vault) is None

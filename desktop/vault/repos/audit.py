@@ -66,13 +66,13 @@ class Audit:
             rows = con.execute("SELECT seq, at, action, target FROM audit ORDER BY seq").fetchall()
         return [AuditEntry(s, datetime.fromisoformat(a), act, t) for s, a, act, t in rows]
 
-    def last_at(self, actions: tuple[str, ...]) -> datetime | None:
-        """When the newest entry with one of ``actions`` was written, or None if there is none."""
+    def last(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        """The newest entry with one of ``actions``, or None if there is none."""
         marks = ", ".join("?" * len(actions))
         with self._c.use() as con:
-            row = con.execute(f"SELECT at FROM audit WHERE action IN ({marks}) ORDER BY seq DESC LIMIT 1",
-                              actions).fetchone()
-        return datetime.fromisoformat(row[0]) if row else None
+            row = con.execute(f"SELECT seq, at, action, target FROM audit WHERE action IN ({marks}) "
+                              "ORDER BY seq DESC LIMIT 1", actions).fetchone()
+        return AuditEntry(row[0], datetime.fromisoformat(row[1]), row[2], row[3]) if row else None
 
     def verify(self) -> bool:
         """True if every entry is present (no gaps) and chained to the one before."""
