@@ -294,7 +294,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
     grab("13-settings")
     window.settings_dialog.reject()
     # The copy on the stick replaced, as "Back up now" does: the reminder goes, the later pictures are as before.
-    backups.backup_to_folder(vault, stick, replace=True, now=lambda: datetime(2026, 11, 26, 9, 40, tzinfo=UTC))
+    backups.backup_to_folder(vault, stick, replace=True)
     window.backup_reminder.refresh(vault)
     window.show_help()
     window.help_dialog.move(area.center() - window.help_dialog.rect().center())
