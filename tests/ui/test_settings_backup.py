@@ -97,9 +97,15 @@ def test_after_a_deletion_the_app_says_the_stick_still_holds_it_and_a_new_backup
     window.settings_dialog.reject()
     assert window.backup_reminder.isHidden()
 
-    # Delete it as a worker does, from the form: the reminder says the copy on the stick still holds it.
+    # Delete it as a worker does, from the form: the question says the stick keeps it, and afterwards
+    # the reminder says the copy on the stick still holds it.
     window.open_interview(gone)
-    window.editor.delete_current()
+    window.editor.ask_delete()
+    box = window.editor.confirm_box
+    assert "A backup copy on a stick made before now still holds it" in box.informativeText()
+    delete = next(b for b in box.buttons() if b.text() == "Delete")
+    qtbot.mouseClick(delete, LEFT)
+    qtbot.waitUntil(lambda: not window.vault.interviews.exists(gone))
     assert window.backup_reminder.isVisible()
     assert "deleted" in window.backup_reminder.text.text() and "still holds them" in window.backup_reminder.text.text()
     qtbot.mouseClick(window.backup_reminder.button, LEFT)
@@ -133,6 +139,10 @@ def test_untick_replace_and_the_older_copy_stays(qtbot, make_window, tmp_path):
     window = make_window(choose_stick_folder=Chooser(stick))
     create_vault(qtbot, window)
     window.vault.interviews.add(sample_interview(reference="WB-BKUI-0005", id="b" * 32))
+    window.open_interview("b" * 32)
+    window.editor.ask_delete()
+    assert window.editor.confirm_box.informativeText() == ""  # no copy on a stick yet: nothing to say
+    window.editor.confirm_box.reject()
     first = backups.backup_to_folder(window.vault, stick)
     window.show_settings()
     box = window.settings_dialog.backup_box
