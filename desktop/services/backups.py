@@ -181,11 +181,11 @@ def deleted_since_backup(vault: Vault) -> datetime | None:
     not from the clock, which a laptop may have wrong."""
     if last_backup(vault) is None:
         return None
-    deleted = vault.audit.last(DELETIONS)
-    if deleted is None:
-        return None
+    # Only the entries written since the copy are read (not the whole log, which a coordinator's
+    # vault fills with every import).
     copied = vault.audit.last(("vault.backup_copied",))
-    if copied is not None and copied.seq > deleted.seq:
+    deleted = vault.audit.last(DELETIONS, after=copied.seq if copied is not None else 0)
+    if deleted is None:
         return None
     return deleted.at if deleted.at.tzinfo is not None else deleted.at.replace(tzinfo=UTC)
 
