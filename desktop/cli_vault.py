@@ -88,6 +88,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     p.add_argument("--to", dest="folder", metavar="FOLDER", required=True,
                    help="the folder to write the copy into (not one a cloud service synchronises)")
+    p.add_argument("--keep-older", action="store_true",
+                   help="keep the older copies of this vault in FOLDER (by default they are deleted once the new "
+                        "copy reads back, with the interviews deleted since they were made)")
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("restore-copy", help="make a new vault (--vault DIR) from a backup copy on a stick")
@@ -294,12 +297,17 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import backups
     from desktop.services.interviews import delete_interview
 
     with open_vault(args, ctx) as vault:
         delete_interview(vault, vaults.resolve(vault, args.id))
+        on_stick = backups.last_backup(vault) is not None
     ctx.say("Deleted. Nothing of the interview is left in the vault, its search index, its backups or its "
             "damaged copies.")
+    if on_stick:
+        ctx.say("A backup copy on a stick made before now still holds it: run 'witnessbox backup --to FOLDER' "
+                "with the stick's folder to replace that copy.")
     return 0
 
 
@@ -316,10 +324,26 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import backups
 
     with open_vault(args, ctx) as vault:
-        made = backups.backup_to_folder(vault, Path(args.folder).expanduser())
+        made = backups.backup_to_folder(vault, Path(args.folder).expanduser(), replace=not args.keep_older)
+        kept = backups.older_copies(made.folder.parent, backups.copy_vault_id(made.folder), besides=made.folder)
     ctx.say(f"Wrote a verified, encrypted copy of the vault to {made.folder}. It opens with the passphrase the "
-            "vault has today. Keep the stick safe: it still holds interviews deleted from the vault later.")
+            "vault has today. Keep the stick safe: it will still hold interviews deleted from the vault later, "
+            "until a new backup replaces it.")
+    if made.replaced:
+        ctx.say(f"Deleted {_copies(made.replaced)} of this vault from that folder.")
+    if made.left:
+        ctx.say(f"{_copies(made.left).capitalize()} of this vault could not be deleted (the stick may have been "
+                "removed) and may hold interviews deleted since: put the stick back and run this command again.")
+    elif kept:
+        one = len(kept) == 1
+        ctx.say(f"{_copies(len(kept)).capitalize()} of this vault {'stays' if one else 'stay'} in that folder "
+                f"(--keep-older), holding what the vault held when {'it was' if one else 'they were'} made, "
+                "interviews deleted since included.")
     return 0
+
+
+def _copies(n: int) -> str:
+    return "the older copy" if n == 1 else f"{n} older copies"
 
 
 def cmd_restore_copy(args: argparse.Namespace, ctx: Context) -> int:

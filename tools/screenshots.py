@@ -278,16 +278,24 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
     grab("12-export-statements")
     export.reject()
 
-    # Settings after a backup to a stick (a folder of the throwaway home), and the Help page.
+    # Settings at its Backups group, as the reminder opens it after a backup to a stick (a folder of
+    # the throwaway home) and a deletion since; then the Help page.
     stick = Path(os.environ["HOME"]) / "stick"
     stick.mkdir()
+    from datetime import UTC, datetime
+
     from desktop.services import backups
 
-    backups.backup_to_folder(vault, stick)
-    window.show_settings()
+    backups.backup_to_folder(vault, stick, now=lambda: datetime(2026, 11, 26, 9, 30, tzinfo=UTC))
+    window.open_interview(ids[-1])
+    window.editor.delete_current()
+    window.show_backups()
     window.settings_dialog.move(area.center() - window.settings_dialog.rect().center())
     grab("13-settings")
     window.settings_dialog.reject()
+    # The copy on the stick replaced, as "Back up now" does: the reminder goes, the later pictures are as before.
+    backups.backup_to_folder(vault, stick, replace=True)
+    window.backup_reminder.refresh(vault)
     window.show_help()
     window.help_dialog.move(area.center() - window.help_dialog.rect().center())
     grab("14-help")
@@ -300,7 +308,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
         if window.dashboard.view is not None:
             break
         settle(100)
-    grab("13-dashboard")
+    grab("16-dashboard")
 
     # Lock, and a wrong passphrase on the lock screen.
     window.lock()
@@ -317,7 +325,7 @@ def shoot(out: Path, tag: str, mode: str = "full") -> int:
 
     window.show_about()
     about = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog))
-    grab("14-about")
+    grab("17-about")
     about.reject()
 
     # "Try it with demo data", as the first-run screen offers it: a vault of invented interviews of

@@ -195,10 +195,11 @@ _REDACTION_NOTE = (
     "the organisation that took this statement and is not part of this document."
 )
 _NO_LEGEND = "Nothing was redacted from this statement."
+# Under the statement of truth, which makes the one promise that the facts are true: who signs, that
+# it was read back, and how the pages belong together; never that promise again in other words.
 _DECLARATION = (
-    "I, {pseudonym}, confirm that this statement, each page of which carries the reference and fingerprint "
-    "shown below, is true to the best of my knowledge and belief. It was read back to me and I was able to "
-    "correct it."
+    "I, {pseudonym}, had this statement read back to me and was able to correct it. Every page of it carries "
+    "the reference and fingerprint shown below."
 )
 _INTERPRETER_DECLARATION = (
     "I interpreted this statement faithfully between the interviewee's language and English and read it "

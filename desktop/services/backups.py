@@ -15,8 +15,20 @@ When the copy is verified, the time is kept in the vault's settings: Settings sh
 passphrase against the copy's key slot before writing anything, copies the two files through the
 atomic writer, and unlocks the new vault once to prove it opens.
 
-A copy on a stick cannot be reached by a later deletion: it holds what the vault held that day.
-The worker is told so where the copy is made.
+A copy on a stick cannot be reached by a later deletion: it holds what the vault held that day,
+interviews deleted since included (consent withdrawn, a retention purge, a deletion that came in a
+bundle), and opens with the passphrase of that day. So:
+
+* :func:`deleted_since_backup` says when an interview (or an attachment) was deleted after the last
+  copy to a stick; the app and ``witnessbox backup`` say plainly that older copies still hold it.
+* :func:`backup_to_folder` with ``replace=True`` (the default in the app and the command line) then
+  deletes the older copies *of this vault* in the chosen folder, and only once the new copy is
+  written and read back: a stick pulled or full while the new copy is written keeps its older
+  copies untouched, so the stick never holds no good copy. Copies of another vault (another
+  worker's, the demo) and anything else on the stick are never touched. Each older copy loses its
+  database first and its key file last, so a copy half deleted when the stick is pulled holds no
+  interview and is still known as this vault's: the next replacing backup finishes it. Deleting a
+  file from a stick does not scrub its flash memory, but what may stay there is encrypted.
 """
 
 from __future__ import annotations
@@ -40,12 +52,16 @@ LAST_BACKUP_KEY = "last_backup_to_folder"  # in the vault's settings: ISO time (
 REMIND_AFTER = timedelta(days=7)
 COPY_PREFIX = "Witnessbox-backup-"
 FILES = ("vault.db", "keyslot.json")
+# Audit codes of every way an interview or an attachment leaves the vault.
+DELETIONS = ("interview.deleted", "interview.purged", "interview.removed_delivered", "attachment.deleted")
 
 
 @dataclass(frozen=True)
 class FolderBackup:
     folder: Path  # the copy: a vault folder on the stick
     made_at: datetime  # UTC
+    replaced: int = 0  # older copies of this vault deleted from the folder after the new one read back
+    left: int = 0  # older copies of this vault that could not be deleted (the stick was pulled, say)
 
 
 def _now() -> datetime:
@@ -61,12 +77,15 @@ def _check_destination(folder: Path) -> Path:
     return destinations.check_folder(folder)
 
 
-def backup_to_folder(vault: Vault, folder: Path, *, now=_now) -> FolderBackup:  # noqa: ANN001 - a clock
+def backup_to_folder(vault: Vault, folder: Path, *, replace: bool = False,
+                     now=_now) -> FolderBackup:  # noqa: ANN001 - a clock
     """Make a verified backup and copy it into a new folder inside ``folder``; see the module docstring.
 
     Raises :class:`Refused` (a synced folder, a folder inside a vault, a stick that is full, pulled
-    out or does not read back); nothing is left on the stick then. A :class:`VaultError` means the
-    vault's own backup could not be made, and nothing was copied.
+    out or does not read back); nothing is left on the stick then, and older copies are untouched. A
+    :class:`VaultError` means the vault's own backup could not be made, and nothing was copied.
+    With ``replace``, once the new copy has read back, the older copies of this vault in ``folder``
+    are deleted (:attr:`FolderBackup.replaced`; :attr:`FolderBackup.left` counts those that could not be).
     """
     target_root = _check_destination(folder)
     made = vault.backup_now("manual")
@@ -103,7 +122,72 @@ def backup_to_folder(vault: Vault, folder: Path, *, now=_now) -> FolderBackup:  
         fsync_dir(target_root)
     vault.settings.set(LAST_BACKUP_KEY, when.isoformat())
     vault.audit.append("vault.backup_copied")
-    return FolderBackup(copy, when)
+    replaced = left = 0
+    if replace:
+        vault_id = copy_vault_id(copy)
+        for older in older_copies(target_root, vault_id, besides=copy):
+            if _delete_copy(older):
+                replaced += 1
+            else:
+                left += 1
+        with contextlib.suppress(OSError):
+            fsync_dir(target_root)
+        if replaced:
+            vault.audit.append("vault.backup_copies_replaced")
+    return FolderBackup(copy, when, replaced, left)
+
+
+def copy_vault_id(copy: Path) -> str | None:
+    """Which vault a copy on the stick is of (its key file says, without a passphrase), or None if unreadable."""
+    try:
+        return KeySlot.from_bytes((copy / "keyslot.json").read_bytes()).vault_id
+    except (OSError, ValueError):
+        return None
+
+
+def older_copies(folder: Path, vault_id: str | None, *, besides: Path | None = None) -> list[Path]:
+    """The backup copies of the vault ``vault_id`` in ``folder`` (a stick's folder), but ``besides``."""
+    if vault_id is None:
+        return []
+    try:
+        found = sorted(p for p in Path(folder).glob(f"{COPY_PREFIX}*") if p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
+    return [p for p in found if p != besides and Vault.exists(p) and copy_vault_id(p) == vault_id]
+
+
+def _delete_copy(copy: Path) -> bool:
+    """Delete one older copy: its database first (what holds the interviews), its key file last (so a
+    copy half deleted when the stick is pulled is still known as this vault's, and the next
+    replacing backup finishes the job), then the folder. False if the stick would not let it go."""
+    try:
+        names = sorted((p.name for p in copy.iterdir()), key=lambda n: (n == "keyslot.json", n != "vault.db", n))
+        for name in names:
+            path = copy / name
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        copy.rmdir()
+    except OSError:
+        return False
+    return True
+
+
+def deleted_since_backup(vault: Vault) -> datetime | None:
+    """When an interview or an attachment was last deleted (UTC), if that was after the last copy to a
+    stick: then that copy, and every older one, still holds it. None otherwise, and when no copy
+    was ever made (nothing on a stick to hold it). "After" is read from the order of the audit log,
+    not from the clock, which a laptop may have wrong."""
+    if last_backup(vault) is None:
+        return None
+    # Only the entries written since the copy are read (not the whole log, which a coordinator's
+    # vault fills with every import).
+    copied = vault.audit.last(("vault.backup_copied",))
+    deleted = vault.audit.last(DELETIONS, after=copied.seq if copied is not None else 0)
+    if deleted is None:
+        return None
+    return deleted.at if deleted.at.tzinfo is not None else deleted.at.replace(tzinfo=UTC)
 
 
 def _stick_message(text: str) -> str:
@@ -203,5 +287,5 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
     return copy
 
 
-__all__ = ["FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER", "backup_due", "backup_to_folder", "find_copy",
-           "last_backup", "restore_copy"]
+__all__ = ["DELETIONS", "FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER", "backup_due", "backup_to_folder",
+           "copy_vault_id", "deleted_since_backup", "find_copy", "last_backup", "older_copies", "restore_copy"]

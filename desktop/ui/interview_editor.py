@@ -418,6 +418,11 @@ class InterviewEditor(QWidget):
                           self.tr("Delete this interview, its statement and its attachments from the vault? "
                                   "This cannot be undone."),
                           QMessageBox.StandardButton.Cancel, self)
+        from desktop.services.backups import last_backup
+
+        if last_backup(self._vault) is not None:
+            box.setInformativeText(self.tr("A backup copy on a stick made before now still holds it, until a new "
+                                           "backup replaces that copy."))
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from desktop import APP_NAME
 from desktop.services.interviews import OPEN_KEY
 from desktop.ui.backup_box import BackupReminder
 from desktop.ui.demo_entry import DEMO_TITLE_SUFFIX, DemoBanner, DemoEntry
+from desktop.ui.first_paint import FirstPaint
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
@@ -50,21 +51,6 @@ if TYPE_CHECKING:
     from desktop.ui.transfer_actions import TransferActions
 
 log = logging.getLogger(__name__)
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, just after the first screen has been painted."""
-
-    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(watched)
-        self._then = then
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +99,7 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self._build_header(central))
         self.backup_reminder = BackupReminder(central)
-        self.backup_reminder.open_settings.connect(self.show_settings)
+        self.backup_reminder.open_settings.connect(self.show_backups)
         outer.addWidget(self.backup_reminder)
         self.demo_banner = DemoBanner(central)
         outer.addWidget(self.demo_banner)
@@ -164,7 +150,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._show_locked_page()
         self.resize(1100, 720)
-        _FirstPaint(self.stack, self._build_workspace)
+        FirstPaint(self.stack, self._build_workspace)
 
     # --- the workspace, built after the first screen ----------------------------------------
 
@@ -198,7 +184,7 @@ class MainWindow(QMainWindow):
         statements.sealed.connect(self._sealed)
         statements.lock_requested.connect(self.lock)
         transfer.lock_requested.connect(self.lock)
-        transfer.changed.connect(self._transfer_changed)
+        transfer.changed.connect(self._records_changed)
         editor.closed.connect(self._show_list)
         editor.saved.connect(lambda _id: list_page.refresh())
         dashboard.back_requested.connect(self._back_from_totals)
@@ -388,9 +374,11 @@ class MainWindow(QMainWindow):
 
         return role, lambda ids: list_marks(vault, ids)
 
-    def _transfer_changed(self) -> None:
+    def _records_changed(self) -> None:
+        """An import or a deletion: the list, and the reminder (a copy on a stick may hold what went)."""
         if self.is_unlocked:
             self.list_page.refresh()
+            self.backup_reminder.refresh(self._vault)
 
     def _apply_idle_timeout(self) -> None:
         ms = self._idle_override if self._idle_override else auto_lock_minutes(self._vault) * 60_000
@@ -417,7 +405,7 @@ class MainWindow(QMainWindow):
             self._show_list()
 
     def _deleted(self, _interview_id: str) -> None:
-        self.list_page.refresh()
+        self._records_changed()
         self._show_list()
 
     def _show_list(self) -> None:
@@ -506,6 +494,12 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._settings_closed(dialog))
         self.settings_dialog = dialog
         dialog.launch()
+
+    def show_backups(self) -> None:
+        """The reminder's button: Settings, at its Backups group."""
+        self.show_settings()
+        if self.settings_dialog is not None:
+            self.settings_dialog.show_backups()
 
     def show_help(self) -> None:
         """The Help page (locked or not: it says nothing about any vault)."""

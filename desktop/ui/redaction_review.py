@@ -106,6 +106,59 @@ def qt_to_cp(text: str, pos: int) -> int:
     return len(text)
 
 
+def list_rows(text: str, items: list[Span]) -> list[tuple[Span, str, int]]:
+    """The suggestion list, one row per identifier: (the row's span, the text it shows, in how many
+    places it stands).
+
+    * Every piece of one recorded identifier (the street and the postcode of a recorded address,
+      wherever they are found) is one row, under its first piece. Pieces with only spaces and
+      punctuation between them on one line ("Flat 4" and "19 Elm Terrace" in "Flat 4, 19 Elm
+      Terrace") are one place, shown as the statement reads it; different places are joined
+      with " … ".
+    * A detected suggestion whose letters and digits all lie in the pieces of one recorded
+      identifier is that identifier: it gets no row of its own (the recorded one wins, and it is
+      always redacted); it is still highlighted and still applied.
+    """
+    pieces: dict[str, list[Span]] = {}
+    for sp in items:
+        if sp.source == "known" and sp.recorded:
+            pieces.setdefault(sp.recorded, []).append(sp)
+
+    def covered_by(sp: Span) -> str | None:
+        owners = {k for k, group in pieces.items() for x in group if x.start < sp.end and sp.start < x.end}
+        if len(owners) != 1:
+            return None
+        key = next(iter(owners))
+        inside = [(x.start, x.end) for x in pieces[key]]
+        for i in range(sp.start, sp.end):
+            if text[i].isalnum() and not any(a <= i < b for a, b in inside):
+                return None
+        return key
+
+    merged = {sp: covered_by(sp) for sp in items if sp.source == "detector" and pieces}
+    rows = []
+    for sp in items:
+        if merged.get(sp):
+            continue
+        group = pieces.get(sp.recorded or "") if sp.source == "known" else None
+        if not group:
+            rows.append((sp, " ".join(text[sp.start : sp.end].split()), 1))
+            continue
+        if group[0] is not sp:
+            continue
+        places: list[list[int]] = []
+        for x in sorted(group, key=lambda x: x.start):
+            between = text[places[-1][1] : x.start] if places else None
+            if between is not None and (len(between) <= 3 and "\n" not in between
+                                        and not any(c.isalnum() for c in between)):
+                places[-1][1] = max(places[-1][1], x.end)
+            else:
+                places.append([x.start, x.end])
+        shown = " … ".join(dict.fromkeys(" ".join(text[a:b].split()) for a, b in places))
+        rows.append((sp, shown, len(places)))
+    return rows
+
+
 class RedactionReview(QWidget):
     decisions_changed = Signal(dict)
     applied = Signal(object)
@@ -281,34 +334,29 @@ class RedactionReview(QWidget):
         row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        items = self.items()
-        # One row per recorded identifier: the pieces of one recorded address are one address.
-        pieces: dict[str, list[Span]] = {}
-        for sp in items:
-            if sp.source == "known" and sp.recorded:
-                pieces.setdefault(sp.recorded, []).append(sp)
-        for sp in items:
-            group = pieces.get(sp.recorded or "") if sp.source == "known" else None
-            if group and group[0] is not sp:
-                continue
-            piece = " … ".join(dict.fromkeys(" ".join(self.text[x.start : x.end].split()) for x in group or [sp]))
+        n_rows = n_kept_rows = 0
+        for sp, shown, places in list_rows(self.text, self.items()):
+            rejected = self.is_rejected(sp)
             state = (self.tr("always") if sp.source == "known" else
-                     self.tr("kept") if self.is_rejected(sp) else
+                     self.tr("kept") if rejected else
                      self.tr("added") if sp.source == "manual" else self.tr("redact"))  # fmt: skip
-            places = self.decisions.places(sp, self.text) if sp.source == "manual" else len(group or [sp])
+            if sp.source == "manual":
+                places = self.decisions.places(sp, self.text)
             if places > 1:
                 state = self.tr("{state}, {n} places").format(state=state, n=places)
-            item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {piece}  [{state}]")
+            item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {shown}  [{state}]")
             item.setData(Qt.ItemDataRole.UserRole, sp)
-            item.setBackground(QColor(REJECTED_COLOUR if self.is_rejected(sp) else TYPE_COLOURS[sp.type]))
+            item.setBackground(QColor(REJECTED_COLOUR if rejected else TYPE_COLOURS[sp.type]))
             self.list.addItem(item)
+            n_rows += 1
+            n_kept_rows += rejected
         self.list.blockSignals(False)
         if 0 <= row < self.list.count():
             self.list.setCurrentRow(row)
         self._highlight()
         self._update_buttons()
-        n_kept = len(self.decisions.rejections())
-        self.status.setText(self.tr("{n} to redact, {k} kept").format(n=len(self.items()) - n_kept, k=n_kept))
+        # Counted as listed: one recorded address is one thing to redact, however many pieces it has.
+        self.status.setText(self.tr("{n} to redact, {k} kept").format(n=n_rows - n_kept_rows, k=n_kept_rows))
 
     def _highlight(self) -> None:
         selections = []

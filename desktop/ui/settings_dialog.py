@@ -135,6 +135,7 @@ class SettingsDialog(QDialog):
         outer.addWidget(buttons)
         # Wide enough that the notes and the groups' wrapped sentences are read in a few lines, not
         # squeezed into a column with the fields overlapping.
+        self._scroll = scroll
         self.setMinimumWidth(560)
         room = self.screen().availableGeometry().height() - 60 if self.screen() is not None else 700
         self.resize(620, max(300, min(content.sizeHint().height() + buttons.sizeHint().height() + 40, room)))
@@ -159,6 +160,7 @@ class SettingsDialog(QDialog):
         self.passphrase_status = QLabel(box)
         self.passphrase_status.setWordWrap(True)
         self.passphrase_status.setAccessibleName(self.tr("Passphrase change"))
+        self.passphrase_status.hide()  # shown with something to say: empty, it left a gap under the button
         form.addRow(self.passphrase_status)
         hint = QLabel(self.tr("At least 10 characters; four or five unrelated words are best. Write it down and "
                               "keep it away from this computer: nobody can open the vault without it."), box)
@@ -182,6 +184,7 @@ class SettingsDialog(QDialog):
 
     def _say(self, text: str, role: str) -> None:
         self.passphrase_status.setText(text)
+        self.passphrase_status.setVisible(bool(text))
         self.passphrase_status.setProperty("role", role)
         self.passphrase_status.style().unpolish(self.passphrase_status)
         self.passphrase_status.style().polish(self.passphrase_status)
@@ -273,6 +276,15 @@ class SettingsDialog(QDialog):
         if self.check_group is not None:
             self.check_group.close_quietly()
         super().done(result)
+
+    def show_backups(self) -> None:
+        """Scroll to the Backups group and put the focus on its button (the reminder's way in: on a
+        short screen the group is below the fold)."""
+        if self.backup_box is None:
+            return
+        self._scroll.widget().layout().activate()
+        self._scroll.ensureWidgetVisible(self.backup_box, 0, 0)
+        self.backup_box.backup_button.setFocus()
 
     def launch(self) -> None:
         self.open()

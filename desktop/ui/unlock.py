@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -131,7 +132,16 @@ class _Card(QFrame):
 
 
 def _centred(page: QWidget, card: QWidget) -> None:
-    outer = QVBoxLayout(page)
+    """The card in the middle of the page, which scrolls when the window is shorter than the card
+    (the set-up card at 1100x720): its sentences are never squeezed into half-lines."""
+    scroll = QScrollArea(page)
+    scroll.setObjectName("firstScreen")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    inner = QWidget(scroll)
+    inner.setObjectName("firstScreenInner")
+    outer = QVBoxLayout(inner)
     outer.addStretch(1)
     row = QHBoxLayout()
     row.addStretch(1)
@@ -139,6 +149,11 @@ def _centred(page: QWidget, card: QWidget) -> None:
     row.addStretch(1)
     outer.addLayout(row)
     outer.addStretch(2)
+    card.setParent(inner)
+    scroll.setWidget(inner)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

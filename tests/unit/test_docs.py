@@ -44,3 +44,14 @@ def test_every_picture_and_page_the_guides_point_to_exists():
             if not (path.parent / target).exists():
                 missing.append(f"{name}: {target}")
     assert missing == []
+
+
+def test_each_screenshot_has_a_number_of_its_own():
+    tool = (ROOT / "tools" / "screenshots.py").read_text(encoding="utf-8")
+    names = re.findall(r"\"(\d\d)-([a-z][a-z0-9-]*)\"", tool)  # grab("NN-name") and the form tabs
+    numbers = [n for n, _name in names]
+    assert len(names) >= 15 and len(set(numbers)) == len(numbers), sorted(names)
+    pictures = {p.name for p in (ROOT / "docs" / "screenshots").glob("[0-9][0-9]-*.png")}
+    for n, name in names:  # and the pictures in docs/ are the ones the tool makes
+        assert f"{n}-{name}-100.png" in pictures and f"{n}-{name}-window-150.png" in pictures, name
+    assert {p.split("-", 1)[0] for p in pictures} == set(numbers)

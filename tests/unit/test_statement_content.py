@@ -122,6 +122,9 @@ def test_the_statement_of_truth_stands_above_the_signature(exported):
     truth = ("Statement of truth I believe the facts in this statement are true; I understand it may be used as "
              "evidence in a complaint about the police.")
     assert truth in text
+    # The promise is made once: the declaration under it says who signs and that it was read back.
+    assert text.count("are true") == 1 and "best of my knowledge" not in text
+    assert "I, Person A, had this statement read back to me and was able to correct it." in text
     # on one page, the interviewee's signature line below it
     page = next(p for p in pdftotext(data, "-layout").split("\f") if "Statement of truth" in p)
     signed = re.search(r"^\s*Signed\s+Date\s*$", page, re.M)

@@ -326,3 +326,27 @@ def test_check_reads_every_page_and_names_the_backup_when_one_is_damaged(cli):
     code, out, err = cli("restore-backup")
     assert code == 0, "a vault whose pages fail their check is not 'opening normally'"
     assert cli("check")[0] == 0
+
+
+def test_backup_replaces_the_older_copies_on_the_stick_unless_told_to_keep_them(cli, tmp_path):
+    added = json.loads(cli("add", "--from", str(cli.jsonl(tmp_path / "ab.jsonl", LINE_A, LINE_B)), "--json")[1])
+    gone = added["added"][1]
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert cli("backup", "--to", str(stick))[0] == 0
+    (first,) = stick.iterdir()
+
+    code, out, err = cli("delete", gone)
+    assert code == 0, err
+    assert "still holds it" in out and "backup --to" in out  # the deletion says where it is not gone yet
+
+    code, out, err = cli("backup", "--to", str(stick), "--keep-older")
+    assert code == 0, err
+    assert len(list(stick.iterdir())) == 2 and first.is_dir()
+    assert "The older copy of this vault stays in that folder (--keep-older)" in out
+
+    code, out, err = cli("backup", "--to", str(stick))
+    assert code == 0, err
+    (newest,) = stick.iterdir()
+    assert newest != first and "Deleted 2 older copies of this vault from that folder." in out
+    assert Vault.exists(newest)

@@ -73,6 +73,15 @@ class Audit:
             rows = con.execute("SELECT seq, at, action, target FROM audit ORDER BY seq").fetchall()
         return [AuditEntry(s, datetime.fromisoformat(a), act, t) for s, a, act, t in rows]
 
+    def last(self, actions: tuple[str, ...], *, after: int = 0) -> AuditEntry | None:
+        """The newest entry with one of ``actions`` and a sequence number above ``after``, or None.
+        Read from the newest entry down to ``after``: the cost is the entries written since."""
+        marks = ", ".join("?" * len(actions))
+        with self._c.use() as con:
+            row = con.execute(f"SELECT seq, at, action, target FROM audit WHERE seq > ? AND action IN ({marks}) "
+                              "ORDER BY seq DESC LIMIT 1", (after, *actions)).fetchone()
+        return AuditEntry(row[0], datetime.fromisoformat(row[1]), row[2], row[3]) if row else None
+
     def verify(self) -> bool:
         """True if every entry is present (no gaps) and chained to the one before."""
         with self._c.use() as con:
