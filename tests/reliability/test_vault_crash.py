@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs PO
 
 def _kill_after_first_ack(proc: subprocess.Popen, delay: float) -> list[str]:
     """Wait for the child's first acknowledgement, let it run ``delay`` more seconds, SIGKILL it,
-    and return every line it printed."""
+    and return every line it printed whole (a line the kill cut short acknowledges nothing)."""
     lines = []
     first = proc.stdout.readline()
     if not first:
@@ -43,7 +43,7 @@ def _kill_after_first_ack(proc: subprocess.Popen, delay: float) -> list[str]:
     out, _err = proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL, f"the child ended on its own ({proc.returncode})"
     lines.extend(out.splitlines(keepends=True))
-    return [ln.strip() for ln in lines if ln.strip()]
+    return [ln.strip() for ln in lines if ln.endswith("\n") and ln.strip()]
 
 
 # --- T10: SIGKILL during commits --------------------------------------------------------------------
