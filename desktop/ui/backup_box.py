@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.paths import documents_dir
+from desktop.ui.form_widgets import restyle
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -127,9 +128,7 @@ class BackupBox(QGroupBox):
     def _say(self, text: str, role: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
-        self.status.setProperty("role", role)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, role=role)
 
     def back_up(self) -> None:
         """Ask for a folder and write the copy there, on the pool."""

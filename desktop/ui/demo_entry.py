@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.form_widgets import restyle
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -97,8 +98,6 @@ class DemoEntry(QWidget):
         self._say(text, "error")
 
     def _say(self, text: str | None, role: str = "error") -> None:
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, role=role)
         self.message.setText(text or "")
         self.message.setVisible(bool(text))

@@ -57,3 +57,12 @@ def selected_row(view: QTableView) -> int:
     """The selected row, or -1."""
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
     return rows[0].row() if rows else -1
+
+
+def restyle(widget: QWidget, **properties: object) -> None:
+    """Set the dynamic properties the style sheet selects on (``role="error"``, ``strength=3``) and
+    have the style read them again: Qt applies a property selector only when the widget is polished."""
+    for name, value in properties.items():
+        widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.forces import FORCES
 from desktop.core.model import Answer, Consent, ConsentUse, CrimeType, Interview, Outcome, Role, Status, YearMonth
 from desktop.ui import labels
-from desktop.ui.form_widgets import combo, intro, pydate, qdate, select
+from desktop.ui.form_widgets import combo, intro, pydate, qdate, restyle, select
 from desktop.ui.session import forget_typed
 
 LANGUAGES = (
@@ -163,8 +163,7 @@ class ConsentRow:
             text = tr("No consent: this interview is not used for this.")
             self.state.setProperty("role", "muted")
         self.state.setText(text)
-        self.state.style().unpolish(self.state)
-        self.state.style().polish(self.state)
+        restyle(self.state)
 
     def clear(self) -> None:
         self.given.setChecked(False)

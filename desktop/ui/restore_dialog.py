@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.paths import display_path
 from desktop.ui import labels
+from desktop.ui.form_widgets import restyle
 from desktop.ui.session import forget_typed
 from desktop.ui.workers import TaskRunner
 
@@ -111,9 +112,7 @@ class RestoreDialog(QDialog):
 
     def _say(self, text: str, role: str) -> None:
         self.status.setText(text)
-        self.status.setProperty("role", role)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, role=role)
 
     def _choose_copy(self) -> None:
         from desktop.services import backups

@@ -34,6 +34,7 @@ from desktop.core.passphrase import too_weak
 from desktop.services import organisation, retention
 from desktop.ui import labels
 from desktop.ui.backup_box import BackupBox, BackupFolderChooser, choose_backup_folder
+from desktop.ui.form_widgets import restyle
 from desktop.ui.session import DEFAULT_IDLE_MINUTES, forget_typed
 from desktop.ui.vault_check import CheckGroup
 from desktop.ui.workers import TaskRunner
@@ -185,9 +186,7 @@ class SettingsDialog(QDialog):
     def _say(self, text: str, role: str) -> None:
         self.passphrase_status.setText(text)
         self.passphrase_status.setVisible(bool(text))
-        self.passphrase_status.setProperty("role", role)
-        self.passphrase_status.style().unpolish(self.passphrase_status)
-        self.passphrase_status.style().polish(self.passphrase_status)
+        restyle(self.passphrase_status, role=role)
 
     def change_passphrase(self) -> None:
         """Change the passphrase on the pool; the answer comes back in ``passphrase_status``."""

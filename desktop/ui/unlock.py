@@ -32,6 +32,7 @@ from desktop.core.passphrase import MIN_LENGTH, WEAK_BELOW, too_short
 from desktop.core.passphrase import strength as passphrase_strength
 from desktop.paths import check_not_synced, make_private_dir
 from desktop.resources import resource_path
+from desktop.ui.form_widgets import restyle
 from desktop.ui.session import forget_typed
 from desktop.ui.workers import TaskRunner
 
@@ -271,9 +272,7 @@ class CreateVaultPage(QWidget):
     def _update(self) -> None:
         score = passphrase_strength(self.passphrase.text())
         self.meter.setValue(score)
-        self.meter.setProperty("strength", score)
-        self.meter.style().unpolish(self.meter)
-        self.meter.style().polish(self.meter)
+        restyle(self.meter, strength=score)
         words = [self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
         self.meter_label.setText(words[score])
         self.meter.setAccessibleDescription(words[score])
@@ -283,9 +282,7 @@ class CreateVaultPage(QWidget):
             self._show(problem, role="hint")
 
     def _show(self, text: str | None, role: str = "error") -> None:
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, role=role)
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
 

@@ -15,6 +15,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.form_widgets import restyle
 from desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -76,9 +77,7 @@ class CheckGroup(QGroupBox):
 
     def _say(self, text: str, role: str) -> None:
         self.status.setText(text)
-        self.status.setProperty("role", role)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, role=role)
 
     def close_quietly(self) -> None:
         """The dialog closed: an answer that comes later is not shown."""

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.paths import SyncedFolderError, check_not_synced
+from desktop.ui.form_widgets import restyle
 from desktop.ui.unlock import VaultGate
 from desktop.ui.workers import TaskRunner
 
@@ -227,9 +228,7 @@ class VaultSwitcher(QWidget):
         self._say(self._choice.notice, "hint")
 
     def _say(self, text: str | None, role: str = "error") -> None:
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, role=role)
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
 
