@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -113,3 +114,9 @@ def remove_stale_temp_files(directory: Path) -> int:
             p.unlink()
             count += 1
     return count
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file as hex, read in chunks (memory stays flat whatever its size)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()

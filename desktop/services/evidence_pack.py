@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.files import atomic_write, fsync_dir
+from desktop.files import atomic_write, fsync_dir, sha256_file
 from desktop.services import destinations, evidence, quotations, statements, transfer_devices
 from desktop.services.errors import DestinationExists, Refused
 from desktop.services.pack_verify import (
@@ -58,7 +58,6 @@ from desktop.services.pack_verify import (
     SUMS,
     format_sums,
     pem_of,
-    sha256_file,
 )
 from desktop.vault import Vault
 

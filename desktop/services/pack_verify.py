@@ -25,6 +25,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
 
+from desktop.files import sha256_file
 from desktop.services.errors import Refused
 from desktop.transfer.errors import KeysRefused
 from desktop.transfer.keys import PublicKeys, fingerprint_matches, normalise_fingerprint
@@ -38,7 +39,6 @@ UNLISTED = frozenset({SUMS, SIGNATURE})  # the manifest and its signature cannot
 MAX_SUMS = 4 * 1024 * 1024
 MAX_KEY = 4096
 _LINE = re.compile(r"([0-9a-f]{64})  ([^\r\n]+)")
-_CHUNK = 1 << 20
 
 
 class PackUnreadable(Refused):
@@ -85,15 +85,6 @@ class PackCheck:
                 out.append("Compare that fingerprint with the one the coordinator gave you in person; if they "
                            "differ, do not rely on this pack.")
         return out
-
-
-def sha256_file(path: Path) -> str:
-    """The SHA-256 of a file, read in chunks (memory stays flat whatever its size)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def safe_name(name: str) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.files import atomic_writer, fsync_dir
+from desktop.files import atomic_writer, fsync_dir, sha256_file
 from desktop.paths import make_private_dir
 from desktop.services import transfer_records as records
 from desktop.services.errors import Refused
@@ -127,7 +127,7 @@ def verify_bundle(vault: Vault, path: Path) -> BundleOutcome:
     if not path.is_file():
         raise Refused("That bundle file does not exist.")
     outcome = BundleOutcome(path.name, "imported")
-    sha = _sha256(path)
+    sha = sha256_file(path)
     if (done := vault.transfer.received(sha)) is not None and done.status == "imported":
         outcome.status, outcome.device_id, outcome.seq = "already there", done.device_id, done.seq
         return outcome
@@ -236,14 +236,6 @@ def _apply_item(stager: Stager, item: ReceivedItem) -> None:
         stager.deletion(*records.parse_deletion(data, item.id))
     else:  # the manifest parser admits only the kinds above
         raise BundleRefused(records.BAD_RECORD)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_COPY):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _clear_staging(vault: Vault) -> None:
