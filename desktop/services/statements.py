@@ -18,6 +18,7 @@ import dataclasses
 import logging
 import re
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -202,6 +203,26 @@ class ReviewMaterial:
     sealed: bool
 
 
+# The suggestions the last review of each vault found, for the export pressed in that review: one
+# entry per vault, kept under exactly what detection read (the text and the recorded identifiers;
+# the reviewer's decisions are applied after detection, so they are no part of it), dropped once
+# the vault is locked or gone.
+_REVIEWED: weakref.WeakKeyDictionary[Vault, tuple[str, tuple, tuple[Span, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _detector(vault: Vault) -> Callable[[str, KnownIdentifiers], list[Span]]:
+    """``detect``, reusing the suggestions the vault's last review found when the text and the
+    recorded identifiers are the same as then (else detecting afresh)."""
+
+    def detected(text: str, known: KnownIdentifiers) -> list[Span]:
+        held = _REVIEWED.get(vault)
+        if held is not None and not vault.is_locked and held[0] == text and held[1] == known._key():
+            return list(held[2])
+        return detect(text, known)
+
+    return detected
+
+
 def review(vault: Vault, interview_id: str) -> ReviewMaterial:
     """Everything the redaction review needs, suggestions found (a worker thread may call this)."""
     iv = vault.interviews.get(interview_id)
@@ -210,6 +231,7 @@ def review(vault: Vault, interview_id: str) -> ReviewMaterial:
         raise Refused("The statement is empty: there is nothing to review yet.")
     known = known_from_interview(iv)
     spans = detect(text, known)
+    _REVIEWED[vault] = (text, known._key(), tuple(spans))
     return ReviewMaterial(interview_id, text, known, spans, vault.redaction.load_decisions(interview_id),
                           iv.status == Status.SEALED)
 
@@ -238,13 +260,15 @@ class _RedactedBody:
 
 
 def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
-           history: Sequence[Interview] = (), organisation: str = "") -> tuple[StatementContent, list[str]]:
+           history: Sequence[Interview] = (), organisation: str = "",
+           detector: Callable[[str, KnownIdentifiers], list[Span]] = detect) -> tuple[StatementContent, list[str]]:
     """Redact ``iv`` with the engine and the reviewer's saved decisions, and build the statement content.
 
     ``history`` is the interview's earlier saved versions, oldest first: if the statement was
     sealed, the PDF shows the signed text and each later change as a dated addendum, redacted
     together so that every person keeps one pseudonym; so are what was shared with Immigration
-    Enforcement and the interviewee's own words. ``organisation`` is the vault's setting. Returns
+    Enforcement and the interviewee's own words. ``organisation`` is the vault's setting.
+    ``detector`` finds the suggestions (the export from a review reuses what the review found). Returns
     the content and the protected strings for the gate: everything the engine removed, every
     recorded identifier and its parts. Raises ConsentMissing without consent for the complaint.
     """
@@ -257,7 +281,7 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     seal = seal_history([*history, iv])
     text = _text(iv, seal)
     known = known_from_interview(iv)
-    spans = detect(text, known)
+    spans = detector(text, known)
     decisions = Decisions.from_dict(decisions_payload, text) if decisions_payload else None  # reconciled to text
     red = apply(text, spans, decisions)
     addenda: tuple[Addendum, ...] = ()
@@ -382,7 +406,7 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, au
     iv = vault.interviews.get(interview_id)
     history = saved_versions(vault, iv)
     content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history,
-                                           organisation=organisation_of(vault))
+                                           organisation=organisation_of(vault), detector=_detector(vault))
     if is_demo(vault):  # made in a demo vault: every page says DEMO, whatever its reference
         content = dataclasses.replace(content, demo=True)
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
