@@ -79,21 +79,27 @@ def content_text(pdf: pikepdf.Pdf, cache: dict | None = None) -> list[str]:
     """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces)."""
     pages = []
     cache = {} if cache is None else cache
-    tables: dict[int, dict[int, str]] = {}
+    tables: dict[int, tuple[dict[int, str], dict[int, str]]] = {}
     for page in pdf.pages:
         maps = _font_maps(page, cache)
         current: dict[int, str] = {}
         parts: list[str] = []
-        for operands, op in pikepdf.parse_content_stream(page, _TEXT_OPERATORS):
-            o = str(op)
-            if o == "Tf":
-                m = maps.get(str(operands[0]), {})
-                # each byte a code; a code the map does not hold reads as nothing
-                current = tables.get(id(m)) or tables.setdefault(id(m), {b: m.get(b, "") for b in range(256)})
-            elif o in ("Tj", "'", '"'):
-                parts.append(bytes(operands[-1]).decode("latin-1").translate(current))
+        # each instruction's operator and operands read as attributes: unpacking an instruction
+        # copies both through pikepdf's sequence protocol, three times slower for the same values
+        for inst in pikepdf.parse_content_stream(page, _TEXT_OPERATORS):
+            o = str(inst.operator)
+            if o in _SHOW:
+                parts.append(bytes(inst.operands[-1]).decode("latin-1").translate(current))
+            elif o == "Tf":
+                m = maps.get(str(inst.operands[0]), {})
+                # each byte a code; a code the map does not hold reads as nothing (the map is held
+                # beside its table, so a map made for a later page never finds an earlier one's by id)
+                held = tables.get(id(m))
+                if held is None or held[0] is not m:
+                    held = tables[id(m)] = (m, {b: m.get(b, "") for b in range(256)})
+                current = held[1]
             elif o == "TJ":
-                parts.append("".join(bytes(item).decode("latin-1").translate(current) for item in operands[0]
+                parts.append("".join(bytes(item).decode("latin-1").translate(current) for item in inst.operands[0]
                                      if isinstance(item, pikepdf.String)))
             else:
                 parts.append(" ")
@@ -101,14 +107,20 @@ def content_text(pdf: pikepdf.Pdf, cache: dict | None = None) -> list[str]:
     return pages
 
 
+_SHOW = frozenset(("Tj", "'", '"'))
+
 
 def tounicode_chars(pdf: pikepdf.Pdf, cache: dict) -> set[str]:
     """Every character the fonts' ToUnicode maps can give (NFKC)."""
     chars: set[str] = set()
+    seen: dict[int, dict[int, str]] = {}  # holds each map, so no id is reused while this runs
     for page in pdf.pages:
         for m in _font_maps(page, cache).values():
+            if id(m) in seen:  # one map, shared by the pages' fonts, is read once
+                continue
+            seen[id(m)] = m
             for v in m.values():
-                chars.update(unicodedata.normalize("NFKC", v))
+                chars.update(v if v.isascii() else unicodedata.normalize("NFKC", v))
     return chars
 
 
