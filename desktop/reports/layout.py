@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from reportlab.lib.colors import black
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable, Table
 
 from desktop.reports.fonts import Run, clean_text, runs
@@ -294,11 +296,33 @@ class ScriptParagraph(Flowable):
                 if (font, size) != current:
                     text.setFont(font, size)
                     current = (font, size)
-                text.textOut(glyphs)
+                if _plain:
+                    _show(canv, text, font, glyphs)
+                else:
+                    text.textOut(glyphs)
             y -= self.leading
         if text is not None:
             canv.drawText(text)
         canv.restoreState()
+
+
+def _show(canv, text, font_name: str, glyphs: str) -> None:  # noqa: ANN001 - reportlab's canvas and text object
+    """``text.textOut(glyphs)`` for an unshaped run in an embedded TrueType font, writing the same
+    operators without reportlab's per-call work (the cursor is placed with ``moveCursor`` each time,
+    so the advance ``textOut`` measures is never used)."""
+    font = getFont(font_name)
+    if not font._dynamicFont:
+        text.textOut(glyphs)
+        return
+    doc = canv._doc
+    code: list[str] = []
+    for subset, chunk in font.splitString(glyphs, doc):
+        if subset != text._curSubset:
+            code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
+                        f"{fp_str(text._leading)} TL")
+            text._curSubset = subset
+        code.append(f"({canv._escape(chunk)}) Tj")
+    text._code.append(" ".join(code))
 
 
 class RowsTogetherTable(Table):
