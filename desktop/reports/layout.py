@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import black
 from reportlab.lib.rl_accel import fp_str
@@ -60,6 +61,13 @@ def _word_direction(text: str) -> str:
     if d:
         return d
     return "L" if any(ch.isdigit() for ch in text) else "N"
+
+
+@lru_cache(maxsize=8192)
+def _word(token: str, size: float, bold: bool) -> _Word:
+    """One word, measured once per process (a word is never changed once made)."""
+    rs = runs(token, size, bold=bold)
+    return _Word(rs, sum(r.width for r in rs), _word_direction(token))
 
 
 class ScriptParagraph(Flowable):
@@ -102,8 +110,7 @@ class ScriptParagraph(Flowable):
                 token = token.replace(_GLUE, " ")
                 if not token:
                     continue
-                rs = runs(token, self.size, bold=self.bold)
-                words.append(_Word(rs, sum(r.width for r in rs), _word_direction(token)))
+                words.append(_word(token, self.size, self.bold))
             self._words = words
         return self._words
 
