@@ -11,7 +11,9 @@ Three comparisons, each side measured the same way, never mixed:
   of the same statement as .docx.
 * ``warm_single``: the same statement inside a running process: Witnessbox's detection, redaction,
   drawing and leak gate (the app, warm) against LibreOffice's time per document when it converts
-  ``--bulk`` of them in one process (LibreOffice warm).
+  ``--bulk`` of them in one process (LibreOffice warm), and against its single cold conversion;
+  ``from_review``: the same, as the export pressed in a review makes it (the review's suggestions
+  reused, so no detection).
 * ``bulk``: ``--bulk`` statements exported from a vault into a folder (the app's export, on every
   core from ``POOL_FROM`` on) against LibreOffice converting the same number in one process.
 
@@ -250,6 +252,14 @@ def measure(trees: list[Path], rounds: int, bulk: int) -> dict:
                                          "ratio_to_single_cold": _ratio(lo_cold, med),
                                          "witnessbox_cpu_s": round(med_cpu, 4),
                                          "cpu_ratio": _ratio(lo_cpu_per_doc, med_cpu)}
+        # the export pressed in a review, which reuses the review's suggestions (trees that report it)
+        rev = [r["from_review_total_s"] for r in warm[str(tree)] if "from_review_total_s" in r]
+        if rev:
+            rev_cpu = statistics.median(r["from_review_cpu_total_s"] for r in warm[str(tree)])
+            out["warm_single"][str(tree)]["from_review"] = {
+                "witnessbox_s": round(statistics.median(rev), 4),
+                "ratio_to_single_cold": _ratio(lo_cold, statistics.median(rev)),
+                "witnessbox_cpu_s": round(rev_cpu, 4), "cpu_ratio_to_single_cold": _ratio(lo_cold_cpu, rev_cpu)}
         runs = bulk_times[str(tree)]
         med_bulk = statistics.median(r["s"] for r in runs)
         med_bulk_cpu = statistics.median(r["cpu_s"] for r in runs)
