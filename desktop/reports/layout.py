@@ -294,7 +294,7 @@ class ScriptParagraph(Flowable):
                     x += run.width
                 x += space
                 gap = True
-            for sx, font, glyphs, _plain, size in segments:
+            for sx, font, glyphs, is_plain, size in segments:
                 if text is None:
                     text = canv.beginText(sx, y)
                 else:  # a relative move (Td) is shorter than placing the text matrix (Tm)
@@ -303,7 +303,7 @@ class ScriptParagraph(Flowable):
                 if (font, size) != current:
                     text.setFont(font, size)
                     current = (font, size)
-                if _plain:
+                if is_plain:
                     _show(canv, text, font, glyphs)
                 else:
                     text.textOut(glyphs)
