@@ -18,7 +18,6 @@ import dataclasses
 import logging
 import re
 import threading
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -203,11 +202,10 @@ class ReviewMaterial:
     sealed: bool
 
 
-# The suggestions the last review of each vault found, for the export pressed in that review: one
-# entry per vault, kept under exactly what detection read (the text and the recorded identifiers;
-# the reviewer's decisions are applied after detection, so they are no part of it), dropped once
-# the vault is locked or gone.
-_REVIEWED: weakref.WeakKeyDictionary[Vault, tuple[str, tuple, tuple[Span, ...]]] = weakref.WeakKeyDictionary()
+# The suggestions the last review of a vault found, for the export pressed in that review: kept in
+# the vault's session (emptied when it locks) under exactly what detection read (the text and the
+# recorded identifiers; the reviewer's decisions are applied after detection, so they are no part of it).
+_REVIEWED = "statements.reviewed"
 
 
 def _detector(vault: Vault) -> Callable[[str, KnownIdentifiers], list[Span]]:
@@ -215,7 +213,7 @@ def _detector(vault: Vault) -> Callable[[str, KnownIdentifiers], list[Span]]:
     recorded identifiers are the same as then (else detecting afresh)."""
 
     def detected(text: str, known: KnownIdentifiers) -> list[Span]:
-        held = _REVIEWED.get(vault)
+        held = vault.session.get(_REVIEWED)
         if held is not None and not vault.is_locked and held[0] == text and held[1] == known._key():
             return list(held[2])
         return detect(text, known)
@@ -231,7 +229,7 @@ def review(vault: Vault, interview_id: str) -> ReviewMaterial:
         raise Refused("The statement is empty: there is nothing to review yet.")
     known = known_from_interview(iv)
     spans = detect(text, known)
-    _REVIEWED[vault] = (text, known._key(), tuple(spans))
+    vault.session[_REVIEWED] = (text, known._key(), tuple(spans))
     return ReviewMaterial(interview_id, text, known, spans, vault.redaction.load_decisions(interview_id),
                           iv.status == Status.SEALED)
 

@@ -105,6 +105,9 @@ class Vault:
         self.settings = Settings(self._connections)
         self.audit = Audit(self._connections)
         self.transfer = Transfer(self._connections)
+        # What the services keep between calls while the vault is unlocked (the text a review just
+        # read, the suggestions it found); emptied by :meth:`lock` so none of it outlives the key.
+        self.session: dict[str, object] = {}
 
     # --- paths ----------------------------------------------------------------------------------
 
@@ -389,6 +392,7 @@ class Vault:
         """Close every connection (waiting for any in-flight operation), truncate the WAL and drop
         the data key. Safe to call twice and from any thread."""
         closed = self._connections.close()
+        self.session.clear()
         if self._folder_lock is not None:
             self._folder_lock.release()  # only once the last connection is closed and the WAL emptied
         if closed:

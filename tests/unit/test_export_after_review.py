@@ -86,3 +86,12 @@ def test_a_review_in_another_vault_is_never_reused(vault, tmp_path, detections):
     interview_id = _add(vault)
     statements.export_statement(vault, interview_id, tmp_path / "s.pdf")
     assert len(detections) == 2
+
+
+def test_what_a_review_read_is_gone_once_the_vault_locks(tmp_path):
+    v = new_vault(tmp_path / "locking")
+    interview_id = _add(v)
+    statements.review(v, interview_id)
+    assert any("Tomasz Wrona" in held[0] for held in v.session.values())
+    v.lock()
+    assert v.session == {}
