@@ -18,7 +18,7 @@ from desktop.services import transfer
 from desktop.transfer.stick import list_stick
 from desktop.vault import Vault
 from tests.factories import PASSPHRASE, make_interview
-from tests.reliability.children import spawn
+from tests.reliability.children import rest_of_output, spawn
 from tests.transfer_vaults import make_pair
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)")
@@ -72,7 +72,7 @@ def _kill_after_ready(proc, delay: float) -> list[str]:
     time.sleep(delay)
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
-    out, _err = proc.communicate(timeout=60)
+    out, _err = rest_of_output(proc)
     return [ln.strip() for ln in [first, *out.splitlines()] if ln.strip()]
 
 
@@ -82,7 +82,7 @@ def _timed(code: str, *args: str) -> float:
     if not proc.stdout.readline().startswith("ready"):
         raise AssertionError("the child did not start: " + proc.communicate(timeout=30)[1][-2000:])
     start = time.monotonic()
-    out, err = proc.communicate(timeout=120)
+    out, err = rest_of_output(proc)
     assert proc.returncode == 0 and out.startswith("done"), err[-2000:]
     return time.monotonic() - start
 

@@ -25,7 +25,7 @@ from desktop.core.model import CrimeType, Interview, Role, YearMonth
 from desktop.files import TEMP_PREFIX, atomic_write, atomic_writer, remove_stale_temp_files
 from desktop.vault import Vault, WrongPassphrase
 from tests.factories import FAST_KDF
-from tests.reliability.children import ENV, REPO, spawn
+from tests.reliability.children import ENV, REPO, rest_of_output, spawn
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)")
 
@@ -40,7 +40,7 @@ def _kill_after_first_ack(proc: subprocess.Popen, delay: float) -> list[str]:
     lines.append(first)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
-    out, _err = proc.communicate(timeout=30)
+    out, _err = rest_of_output(proc)
     assert proc.returncode == -signal.SIGKILL, f"the child ended on its own ({proc.returncode})"
     lines.extend(out.splitlines(keepends=True))
     return [ln.strip() for ln in lines if ln.endswith("\n") and ln.strip()]

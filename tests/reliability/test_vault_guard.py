@@ -29,6 +29,7 @@ from desktop.services.errors import Refused, describe
 from desktop.vault import Vault, VaultDamaged, VaultError
 from desktop.vault import db as vault_db
 from tests.factories import FAST_KDF, named_interview
+from tests.reliability.children import rest_of_output
 from tests.vault_forensics import data_key
 
 REPO = Path(__file__).resolve().parents[2]
@@ -303,7 +304,7 @@ def test_unlocking_while_another_process_makes_backups_never_breaks_its_work(tmp
         except VaultError as exc:
             assert str(exc) == IN_USE
             refused += 1
-    out, err = backer.communicate(timeout=60)
+    out, err = rest_of_output(backer)
     assert backer.returncode == 0, err[-2000:]
     assert out.split().count("ack") == rounds
     assert refused > 0
