@@ -272,6 +272,7 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
         restored = Vault.unlock(target, passphrase)  # proves the key and the header only
         try:
             restored.check()  # and every page: this copy may be the only one left
+            restored.transfer.mark_restored()  # its next bundle goes out under new keys (transfer_succession)
         finally:
             restored.lock()
     except (OSError, VaultError) as exc:

@@ -118,6 +118,8 @@ def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None =
     out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
     if role == "coordinator":
         out.report = import_bundles(vault, folder, progress=progress, cancel=cancel)
+        # read again: a laptop restored from a backup is enrolled by its first bundle's hand-over
+        out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
         out.cancelled = cancel is not None and cancel.is_set() and len(out.report.bundles) < len(
             list_stick(folder).bundles)
         return out
