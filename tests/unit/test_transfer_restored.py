@@ -47,6 +47,7 @@ class Story:
     before: object  # made before the copy, sent by the old laptop only after it
     after: object  # made and sent by the old laptop after the copy
     old_id: str
+    first: object  # sent before the copy
 
 
 def _story(tmp_path) -> Story:
@@ -62,7 +63,7 @@ def _story(tmp_path) -> Story:
     old.interviews.add(after)
     report = transfer.import_bundles(coord, _send(old, tmp_path, "2").path)
     assert [b.status for b in report.bundles] == ["imported"] and coord.interviews.count() == 3
-    return Story(old, coord, made, before, after, transfer.public_keys(old).device_id)
+    return Story(old, coord, made, before, after, transfer.public_keys(old).device_id, first)
 
 
 def _restore(tmp_path, name="new-laptop") -> Vault:
@@ -126,6 +127,23 @@ def test_a_bundle_re_sending_what_the_coordinator_has_imports_idempotently(tmp_p
     outcome = transfer.import_bundles(s.coord, sent.path).bundles[0]
     assert outcome.status == "imported"
     assert s.coord.interviews.count() == 3 and s.coord.interviews.get(s.before.id) == before
+
+
+def test_one_interview_edited_on_both_laptops_after_the_copy_keeps_both_edits(tmp_path):
+    s = _story(tmp_path)
+    first = s.first
+    new = _restore(tmp_path)
+    s.old.interviews.update(dataclasses.replace(s.old.interviews.get(first.id), statement="Old laptop's edit."))
+    transfer.import_bundles(s.coord, _send(s.old, tmp_path, "old-3").path)
+    new.interviews.update(dataclasses.replace(new.interviews.get(first.id), statement="Restored laptop's edit."))
+    numbers = "SELECT revision FROM interviews WHERE id = ?"
+    assert new.connection().execute(numbers, (first.id,)).fetchone() == (2,)  # one number on both laptops
+    assert s.old.connection().execute(numbers, (first.id,)).fetchone() == (2,)
+    assert transfer.import_bundles(s.coord, _send(new, tmp_path, "3").path).bundles[0].status == "imported"
+    assert s.coord.interviews.get(first.id).statement == "Restored laptop's edit."
+    assert s.coord.interviews.get_revision(first.id, 2).statement == "Old laptop's edit."
+    assert s.coord.interviews.get_revision(first.id, 1).statement == "Sent before the copy."
+    assert s.coord.interviews.count() == 3
 
 
 def test_the_old_laptop_still_sending_after_the_restore_is_imported_and_flagged(tmp_path):

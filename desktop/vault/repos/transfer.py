@@ -12,7 +12,10 @@ back whatever it raises, so a bundle is in the vault whole or not at all. A bund
 (same ``bundle_id``) changes nothing.
 
 Interviews arrive as revisions: the newer (revision, then the sender's sequence number) becomes the
-current record, the older is kept in ``revisions`` as history only. A deletion removes the interview
+current record, the older is kept in ``revisions`` as history only. A laptop restored from a backup
+continues the laptop it replaces (``transfer_successions``): the interviews belong to both, and at one
+revision number the restored laptop's record is the newer; the old laptop's, if it differs, is kept
+as that number's history. A deletion removes the interview
 as :func:`~desktop.vault.deletion.delete_interview_rows` does and leaves a tombstone, so an older
 bundle arriving later cannot bring it back. A consent withdrawal is applied to the current record
 whatever its revision: a withdrawal never goes back.
@@ -196,11 +199,14 @@ class Stager:
             con.execute("UPDATE interviews SET revision = ? WHERE id = ?", (revision, iv.id))
         elif (revision, generation(con, self.device_id), self.seq) > (
                 origin[1], generation(con, origin[0]), origin[2]):
-            if revision != row[0]:
-                current = self._interviews.get(iv.id)
+            current = self._interviews.get(iv.id) if revision != row[0] or origin[0] != self.device_id else None
+            if current is not None and revision == row[0] and current.to_dict() == iv.to_dict():
+                current = None  # the same record sent again by the laptop restored from this one's copy
+            if current is not None:  # kept as history; with one number, the old laptop's edit of it
                 con.execute("INSERT OR IGNORE INTO revisions(interview_id, revision, saved_at, doc) "
                             "VALUES (?, ?, ?, ?)", (iv.id, row[0], now(), dumps(current.to_dict())))
-            con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ?", (iv.id, revision))
+            if current is None or revision != row[0]:
+                con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ?", (iv.id, revision))
             self._interviews._replace(con, iv, revision)
         else:
             if revision < row[0]:
