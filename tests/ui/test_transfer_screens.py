@@ -343,6 +343,18 @@ def test_a_restored_laptops_hand_over_is_said_on_both_screens_in_words(qtbot, tm
     texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert any("continue from bundle 1" in t for t in texts)
     assert coord.interviews.count() == 2
+
+    from desktop.ui.devices_dialog import DevicesDialog
+
+    devices = DevicesDialog(coord)
+    qtbot.addWidget(devices)
+    roles = {devices.devices.item(r, 1).text(): devices.devices.item(r, 0).text()
+             for r in range(devices.devices.rowCount())}
+    short = lambda fp: " ".join(fp.split(" ")[:2])  # noqa: E731
+    assert roles[new.fingerprint] == ("Worker's laptop (restored from a backup; continues "
+                                      f"Laptop {short(old.fingerprint)} after its bundle 1)")
+    assert roles[old.fingerprint].startswith(f"Worker's laptop (replaced by Laptop {short(new.fingerprint)} on ")
+    devices.drop()
     for v in (coord, restored):
         v.lock()
 
