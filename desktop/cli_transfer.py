@@ -191,6 +191,8 @@ def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say("It was imported already; importing it again changes nothing.")
     else:
         ctx.say("It would import. Nothing was changed.")
+        if outcome.note:
+            ctx.say(outcome.note)
     return 1 if outcome.status == "refused" else 0
 
 

@@ -282,6 +282,9 @@ def test_the_command_line_says_what_happened_on_both_sides(tmp_path, app_paths):
     code, out, err = cli(tmp_path / "field-restored", "export-bundle", "--out", str(stick))
     assert code == 0, err
     assert "This laptop was restored from a backup" in out and "continue from bundle 1" in out
+    [bundle] = stick.glob("WBB1-*.age")
+    code, out, err = cli(tmp_path / "coord", "verify-bundle", str(bundle))
+    assert code == 0 and "would import" in out and "This laptop was restored from a backup" in out, err
     code, out, err = cli(tmp_path / "coord", "import-bundle", str(stick))
     assert code == 0, err
     assert "imported" in out and "This laptop was restored from a backup" in out and "Refused" not in out
