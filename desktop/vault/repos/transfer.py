@@ -15,9 +15,9 @@ Interviews arrive as revisions: the newer (revision, then the sender's sequence 
 current record, the older is kept in ``revisions`` as history only. A laptop restored from a backup
 continues the laptop it replaces (``transfer_successions``): the interviews belong to both, and at one
 revision number the restored laptop's record is the newer; the old laptop's, if it differs, is kept
-as that number's history. A deletion removes the interview
-as :func:`~desktop.vault.deletion.delete_interview_rows` does and leaves a tombstone, so an older
-bundle arriving later cannot bring it back. A consent withdrawal is applied to the current record
+as that number's history. A deletion removes the interview as
+:func:`~desktop.vault.deletion.delete_interview_rows` does and leaves a tombstone, so an older bundle
+arriving later cannot bring it back. A consent withdrawal is applied to the current record
 whatever its revision: a withdrawal never goes back.
 """
 
