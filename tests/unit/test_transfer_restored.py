@@ -11,10 +11,12 @@ as breaking the chain, so nothing made on the new laptop ever arrived.
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 
 import pytest
 
+from desktop.cli import Context, run
 from desktop.services import backups, transfer, vaults
 from desktop.services.transfer_succession import OTHER_HISTORY, SECOND_SUCCESSOR
 from desktop.transfer.bundle import bundle_file_name, write_bundle
@@ -267,12 +269,18 @@ def test_a_restored_coordinator_vault_is_not_marked(tmp_path, role):
 
 
 def test_the_command_line_says_what_happened_on_both_sides(tmp_path, app_paths):
-    from tests.unit.test_transfer_cli import Cli
-
     s = _story(tmp_path)
     s.old.lock()
     s.coord.lock()
-    cli = Cli(app_paths, tmp_path)
+    passphrase_file = tmp_path / "pw.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+
+    def cli(vault, *argv):
+        out, err = io.StringIO(), io.StringIO()
+        ctx = Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err)
+        code = run([*argv, "--vault", str(vault), "--passphrase-file", str(passphrase_file)], ctx)
+        return code, out.getvalue(), err.getvalue()
+
     code, out, err = cli(tmp_path / "field-restored", "restore-copy", str(tmp_path / "backup-stick"))
     assert code == 0, err
     new = Vault.unlock(tmp_path / "field-restored", PASSPHRASE)
