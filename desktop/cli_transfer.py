@@ -146,7 +146,8 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         ctx.emit_json(None if result is None else {
             "path": str(result.path), "bundle_id": result.bundle_id, "seq": result.seq,
-            "interviews": result.interviews, "deletions": result.deletions, "size": result.size})
+            "interviews": result.interviews, "deletions": result.deletions, "size": result.size,
+            "note": result.note})
         return 0
     if result is None:
         ctx.say("Nothing to send: everything here has been sent already.")
@@ -154,13 +155,15 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
     ctx.say(f"Wrote {result.path.name} to the stick ({result.interviews} interview"
             f"{'s' if result.interviews != 1 else ''}, {result.deletions} deletion"
             f"{'s' if result.deletions != 1 else ''}). They are sent, awaiting the coordinator's receipt.")
+    if result.note:
+        ctx.say(result.note)
     return 0
 
 
 def _outcome_json(o: transfer.BundleOutcome) -> dict:
     return {"file": o.file, "status": o.status, "reason": o.reason, "alert": o.alert, "device_id": o.device_id,
             "seq": o.seq, "interviews": o.interviews, "deletions": o.deletions, "withdrawals": o.withdrawals,
-            "receipt": o.receipt}
+            "receipt": o.receipt, "note": o.note}
 
 
 def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
@@ -171,6 +174,8 @@ def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
     else:
         ctx.say(f"{o.file}: imported ({o.interviews} interview{'s' if o.interviews != 1 else ''} new or changed, "
                 f"{o.deletions} deleted, {o.withdrawals} consent withdrawal{'s' if o.withdrawals != 1 else ''}).")
+    if o.note:
+        ctx.say(f"{o.file}: {o.note}")
 
 
 def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
@@ -186,6 +191,8 @@ def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say("It was imported already; importing it again changes nothing.")
     else:
         ctx.say("It would import. Nothing was changed.")
+        if outcome.note:
+            ctx.say(outcome.note)
     return 1 if outcome.status == "refused" else 0
 
 

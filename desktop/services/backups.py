@@ -181,8 +181,8 @@ def deleted_since_backup(vault: Vault) -> datetime | None:
     not from the clock, which a laptop may have wrong."""
     if last_backup(vault) is None:
         return None
-    # Only the entries written since the copy are read (not the whole log, which a coordinator's
-    # vault fills with every import).
+    # Two lookups in the index on the log's actions (read at every unlock, on the GUI thread): not the
+    # entries written since the copy, which a coordinator's vault fills with every import.
     copied = vault.audit.last(("vault.backup_copied",))
     deleted = vault.audit.last(DELETIONS, after=copied.seq if copied is not None else 0)
     if deleted is None:
@@ -214,8 +214,8 @@ def backup_due(vault: Vault, *, now=_now) -> bool:  # noqa: ANN001 - a clock
     last = last_backup(vault)
     if last is not None:
         return now() - last >= REMIND_AFTER
-    entries = vault.audit.entries()
-    first = entries[0].at if entries else None
+    began = vault.audit.first()  # one row, not the whole log (read at every unlock)
+    first = began.at if began is not None else None
     if first is None or vault.interviews.count() == 0:
         return False
     if first.tzinfo is None:
@@ -272,6 +272,7 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
         restored = Vault.unlock(target, passphrase)  # proves the key and the header only
         try:
             restored.check()  # and every page: this copy may be the only one left
+            restored.transfer.mark_restored()  # its next bundle goes out under new keys (transfer_succession)
         finally:
             restored.lock()
     except (OSError, VaultError) as exc:

@@ -3,10 +3,12 @@
 What goes: every interview whose record, attachments, redaction decisions or quotation marks changed
 since it was last sent (never sent counts as changed), with its consent withdrawals, and every deletion of an
 interview sent before. The bundle takes the next sequence number and chains to the previous
-bundle's hash. It is written with :func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file,
-fsync, rename, read back and hashed); only after that returns are the interviews marked "sent,
-awaiting receipt". A stick full or pulled, a cancel, a crash: nothing is marked, no file is left
-under the bundle's name, and the next bundle takes the same sequence number.
+bundle's hash (a vault restored from a backup first takes new keys, see
+:mod:`desktop.services.transfer_succession`). It is written with
+:func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file, fsync, rename, read back and
+hashed); only after that returns are the interviews marked "sent, awaiting receipt". A stick full
+or pulled, a cancel, a crash: nothing is marked, no file is left under the bundle's name, and the
+next bundle takes the same sequence number.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import BinaryIO
 from desktop import __version__
 from desktop.services import destinations
 from desktop.services import transfer_records as records
+from desktop.services import transfer_succession as succession
 from desktop.services.errors import Refused
 from desktop.services.transfer_devices import NOT_FIELD, own_keys, pinned
 from desktop.transfer.bundle import Item, Written, bundle_file_name, write_bundle
@@ -46,6 +49,7 @@ class ExportResult:
     interviews: int
     deletions: int
     size: int
+    note: str = ""  # the first bundle after a restored laptop took new keys says so
 
 
 def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = None,
@@ -67,6 +71,8 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     deletions = vault.transfer.pending_deletions()
     if not changes and not deletions:
         return None
+    me = succession.hand_over_if_restored(vault, me)
+    handed_over = succession.statement(vault)
     items, size = _items(vault, changes, deletions)
     expected = size + OVERHEAD
     items = _watched(items, progress, cancel)
@@ -76,7 +82,8 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
 
     def produce(out: BinaryIO) -> None:
         made.append(write_bundle(out, sender=me, recipients=coordinators, seq=seq, prev_sha256=prev, items=items,
-                                 app_version=__version__, schema_version=SCHEMA_VERSION))
+                                 app_version=__version__, schema_version=SCHEMA_VERSION,
+                                 succession=handed_over.raw if handed_over is not None else None))
 
     try:
         stick = write_to_stick(folder, name, produce, expected_size=expected)
@@ -87,7 +94,8 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
         raise Refused("The bundle on the stick does not match what was written; nothing was marked as sent. "
                       "Try another stick.")
     vault.transfer.record_sent(seq, written.bundle_id, stick.sha256, changes, [i for i, _ in deletions])
-    return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size)
+    note = succession.sent_note(handed_over, seq, me.public().fingerprint) if handed_over is not None else ""
+    return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size, note)
 
 
 def _items(vault: Vault, changes: list, deletions: list[tuple[str, str]]) -> tuple[list[Item], int]:

@@ -11,8 +11,10 @@ inside decide the order that matters):
    "already there"; another bundle already imported with the same device and sequence number is a
    possible cloned laptop or forgery (refused, an alert and an audit entry); the previous-hash chain
    must agree with the neighbours already here; every record must pass the record rules
-   (:mod:`desktop.services.transfer_records`). Items are applied as they arrive and the transaction
-   commits only when ``read_bundle`` has returned, so a bundle whose end is damaged leaves nothing;
+   (:mod:`desktop.services.transfer_records`); a laptop restored from a backup is accepted once as
+   the one it continues (:mod:`desktop.services.transfer_succession`). Items are applied as they
+   arrive and the transaction commits only when ``read_bundle`` has returned, so a bundle whose
+   end is damaged leaves nothing;
 4. a refused bundle's copy is moved into ``<vault>/quarantine/`` with its reason recorded and
    audited (the file on the stick is left alone); an imported one's copy is removed;
 5. a signed receipt per imported (or already there) bundle is written beside it on the stick.
@@ -36,6 +38,7 @@ from desktop.paths import make_private_dir
 from desktop.services import transfer_records as records
 from desktop.services.errors import Refused
 from desktop.services.transfer_devices import NOT_COORDINATOR, NOT_FIELD, own_keys, pinned
+from desktop.services.transfer_succession import check_succession
 from desktop.transfer import errors as bundle_errors
 from desktop.transfer.bundle import ReceivedItem, is_bundle_file_name, read_bundle
 from desktop.transfer.errors import BundleRefused, ReceiptRefused, StickWriteFailed
@@ -73,6 +76,7 @@ class BundleOutcome:
     receipt: str | None = None  # where its receipt was written, if it was
     bundle_id: str | None = None
     sha256: str | None = None
+    note: str = ""  # a restored laptop's hand-over accepted, or a bundle from the laptop it replaced
 
 
 @dataclass
@@ -192,6 +196,7 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
             if (before is not None and before.sha256 != manifest.prev_bundle_sha256) or (
                     after is not None and after.prev_sha256 != sha):
                 raise BundleRefused(CHAIN)
+            outcome.note = check_succession(stager, manifest, devices)
 
         def on_item(item: ReceivedItem) -> None:
             _apply_item(stager, item)

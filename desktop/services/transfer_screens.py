@@ -70,6 +70,18 @@ def devices(vault: Vault) -> list[Peer]:
     return vault.transfer.peers()
 
 
+def succession_notes(vault: Vault) -> dict[str, str]:
+    """For the Devices list, in words: which laptop a restored one continues, and which was replaced."""
+    fingerprints = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    notes: dict[str, str] = {}
+    for s in vault.transfer.successions():
+        old = fingerprints.get(s.predecessor, "a laptop no longer enrolled")
+        notes[s.device_id] = f"restored from a backup; continues {old} after its bundle {s.after_seq}"
+        new = fingerprints.get(s.device_id, "a restored laptop")
+        notes[s.predecessor] = f"replaced by {new} on {s.accepted_at[:10]}"
+    return notes
+
+
 def device_label(fingerprint: str) -> str:
     """A short label for a device: the first two groups of its fingerprint, never a person's name."""
     return "Laptop " + " ".join(fingerprint.split(" ")[:2])
@@ -118,6 +130,8 @@ def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None =
     out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
     if role == "coordinator":
         out.report = import_bundles(vault, folder, progress=progress, cancel=cancel)
+        # read again: a laptop restored from a backup is enrolled by its first bundle's hand-over
+        out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
         out.cancelled = cancel is not None and cancel.is_set() and len(out.report.bundles) < len(
             list_stick(folder).bundles)
         return out

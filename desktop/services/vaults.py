@@ -152,7 +152,11 @@ def restore_backup(directory: Path, passphrase: str, name: str | None = None, *,
     except VaultDamaged:  # the passphrase unwrapped the key but a field of the copy was changed
         raise Refused("The backup's key file is damaged; choose another backup.") from None
     Vault.restore_backup(directory, chosen)
-    Vault.unlock(directory, passphrase).lock()
+    restored = Vault.unlock(directory, passphrase)
+    try:  # its bundle numbering went back with it: its next bundle goes out under new keys (transfer_succession)
+        restored.transfer.mark_restored()
+    finally:
+        restored.lock()
     return chosen
 
 

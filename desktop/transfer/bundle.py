@@ -29,8 +29,11 @@ Reading — THE VERDICT IS THE RETURN::
                            on_manifest=check_sequence, on_item=stage_in_transaction)
 
 ``on_manifest(manifest)`` is called once the manifest is signed by the pinned key of its sender and
-names me as a recipient; ``on_item(item)`` once per item whose size and SHA-256 match the manifest,
-in order. Both may raise :class:`BundleRefused` to stop (say, for a record that breaks the schema).
+names me as a recipient (a sender not pinned is accepted only with a succession statement signed by
+a pinned field device, naming the sender's keys, which then verify the manifest; whether that
+hand-over is accepted is the caller's to decide in ``on_manifest``); ``on_item(item)`` once per
+item whose size and SHA-256 match the manifest, in order. Both may raise :class:`BundleRefused`
+to stop (say, for a record that breaks the schema).
 Both run BEFORE age has authenticated the end of the stream: a truncated or tampered tail is only
 known when ``read_bundle`` finishes. So stage what ``on_item`` gives (e.g. inside an open database
 transaction) and commit only if ``read_bundle`` returns; if it raises, roll back. Without
@@ -67,6 +70,7 @@ from desktop.transfer.manifest import (
     signed_message,
     utc_now,
 )
+from desktop.transfer.succession import BAD_STATEMENT, NOT_SIGNED_BY_OLD, parse_succession
 
 MAGIC = b"WBBUNDLE\x00v1\n"
 MAGIC_STEM = b"WBBUNDLE\x00v"
@@ -149,8 +153,10 @@ class Received:
 
 def write_bundle(out: BinaryIO, *, sender: DeviceKeys, recipients: Iterable[PublicKeys], seq: int,
                  prev_sha256: str, items: Iterable[Item], app_version: str, schema_version: int,
-                 limits: Limits = Limits()) -> Written:  # noqa: B008 - Limits is frozen
-    """Write a signed, encrypted bundle of ``items`` to ``out``; see the module docstring."""
+                 limits: Limits = Limits(),  # noqa: B008 - Limits is frozen
+                 succession: bytes | None = None) -> Written:
+    """Write a signed, encrypted bundle of ``items`` to ``out``; see the module docstring. A laptop
+    restored from a backup passes its ``succession`` statement (:mod:`desktop.transfer.succession`)."""
     recipients = list(recipients)
     if not recipients or any(r.role != "coordinator" or r.device_id == sender.device_id for r in recipients):
         raise BundleWriteFailed("Bundles can only be made for an enrolled coordinator. Enrol the coordinator first.")
@@ -160,7 +166,8 @@ def write_bundle(out: BinaryIO, *, sender: DeviceKeys, recipients: Iterable[Publ
                         sender_sig_key_fpr=sender.public().sig_key_fpr,
                         recipient_key_fprs=tuple(r.recipient_fpr for r in recipients), seq=seq,
                         prev_bundle_sha256=prev_sha256, schema_version=schema_version,
-                        app_version=app_version, items=entries)
+                        app_version=app_version, items=entries,
+                        succession=succession.decode("ascii") if succession is not None else None)
     body = manifest.to_bytes()
     try:
         Manifest.parse(body, limits)  # never write what a reader would refuse
@@ -284,6 +291,23 @@ def read_bundle(inp: BinaryIO, *, me: DeviceKeys, pinned: Mapping[str, PublicKey
     return Received(inner.manifest, reader.hash.hexdigest(), reader.size, tuple(inner.kept))
 
 
+def _successor(manifest: Manifest, pinned: Mapping[str, PublicKeys]) -> PublicKeys | None:
+    """The sender's keys as named by the succession statement its manifest carries, if a pinned field
+    device signed it; None if the device it names is not enrolled here."""
+    try:
+        succession = parse_succession(manifest.succession.encode("ascii"))
+    except UnicodeEncodeError:
+        raise BundleRefused(BAD_STATEMENT) from None
+    old = pinned.get(succession.old_device_id)
+    if old is None or old.role != "field":
+        return None
+    if not succession.signed_by(old):
+        raise BundleRefused(NOT_SIGNED_BY_OLD)
+    if succession.new_keys.device_id != manifest.sender_device_id:
+        raise BundleRefused(BAD_STATEMENT)
+    return succession.new_keys
+
+
 class _HashingReader(io.RawIOBase):
     def __init__(self, inp: BinaryIO) -> None:
         self._inp = inp
@@ -396,6 +420,8 @@ class _InnerParser(io.RawIOBase):
     def _check_manifest(self, signature: bytes) -> None:
         manifest = Manifest.parse(self.manifest_bytes, self.limits)
         sender = self.pinned.get(manifest.sender_device_id)
+        if sender is None and manifest.succession is not None:
+            sender = _successor(manifest, self.pinned)
         if sender is None or sender.device_id != manifest.sender_device_id:
             raise BundleRefused(errors.NOT_ENROLLED)
         if sender.sig_key_fpr != manifest.sender_sig_key_fpr or not sender.verify(

@@ -13,6 +13,8 @@ A manifest is canonical JSON (see :mod:`desktop.transfer.canonical`) with exactl
     schema_version      the vault schema the records follow (an integer from 1)
     app_version         the Witnessbox version that wrote it
     items               [{id, kind, sha256, size}] in the order the bodies follow
+    succession          (only from a laptop restored from a backup) the succession statement's
+                        text, see :mod:`desktop.transfer.succession`
 
 Item kinds are :data:`KINDS`; ids are short ASCII names, unique in the bundle. The recipients sit
 inside the signed part so nobody can re-encrypt a bundle to someone else unnoticed. The signature
@@ -50,6 +52,7 @@ _MAX_INT = 2**53 - 1
 FIELDS = {"format_version", "bundle_id", "created_utc", "sender_device_id", "sender_sig_key_fpr",
           "recipient_key_fprs", "seq", "prev_bundle_sha256", "schema_version", "app_version", "items"}
 ITEM_FIELDS = {"id", "kind", "sha256", "size"}
+MAX_SUCCESSION_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,15 @@ class Manifest:
     app_version: str
     items: tuple[ItemEntry, ...] = field(default=())
     format_version: int = FORMAT_VERSION
+    succession: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"format_version": self.format_version, "bundle_id": self.bundle_id, "created_utc": self.created_utc,
                 "sender_device_id": self.sender_device_id, "sender_sig_key_fpr": self.sender_sig_key_fpr,
                 "recipient_key_fprs": list(self.recipient_key_fprs), "seq": self.seq,
                 "prev_bundle_sha256": self.prev_bundle_sha256, "schema_version": self.schema_version,
-                "app_version": self.app_version, "items": [i.to_dict() for i in self.items]}
+                "app_version": self.app_version, "items": [i.to_dict() for i in self.items],
+                **({"succession": self.succession} if self.succession is not None else {})}
 
     def to_bytes(self) -> bytes:
         return canonical.dumps(self.to_dict())
@@ -110,7 +115,9 @@ class Manifest:
         obj = canonical.loads(data, error=BundleRefused, message=CHANGED, max_depth=limits.max_depth)
         if isinstance(obj, dict) and type(obj.get("format_version")) is int and obj["format_version"] > FORMAT_VERSION:
             raise BundleRefused(NEWER_FORMAT)
-        _need(isinstance(obj, dict) and set(obj) == FIELDS)
+        _need(isinstance(obj, dict) and set(obj) in (FIELDS, FIELDS | {"succession"}))
+        succession = obj.get("succession")
+        _need(succession is None or isinstance(succession, str) and 0 < len(succession) <= MAX_SUCCESSION_CHARS)
         _need(type(obj["format_version"]) is int and obj["format_version"] == FORMAT_VERSION)
         bundle_id = _text(obj["bundle_id"], HEX32)
         _need(uuid.UUID(hex=bundle_id).version == 4)
@@ -133,7 +140,7 @@ class Manifest:
                    sender_device_id=_text(obj["sender_device_id"], HEX32),
                    sender_sig_key_fpr=_text(obj["sender_sig_key_fpr"], HEX64), recipient_key_fprs=fprs,
                    seq=seq, prev_bundle_sha256=prev, schema_version=_count(obj["schema_version"], 1),
-                   app_version=_text(obj["app_version"], APP_VERSION), items=items)
+                   app_version=_text(obj["app_version"], APP_VERSION), items=items, succession=succession)
 
 
 def signed_message(manifest_bytes: bytes) -> bytes:

@@ -279,12 +279,16 @@ class DevicesDialog(QDialog):
     # -- the list ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from desktop.services.transfer_screens import devices
+        from desktop.services.transfer_screens import devices, succession_notes
 
         peers = devices(self._vault) if self._vault is not None else []
+        notes = succession_notes(self._vault) if self._vault is not None else {}
         self.devices.setRowCount(len(peers))
         for row, p in enumerate(peers):
-            cells = [self.tr(PEER_WORDS.get(p.role, p.role)), p.fingerprint, p.enrolled_at[:10],
+            role = self.tr(PEER_WORDS.get(p.role, p.role))
+            if p.device_id in notes:  # a laptop restored from a backup, or the one it replaced
+                role = self.tr("{role} ({note})").format(role=role, note=notes[p.device_id])
+            cells = [role, p.fingerprint, p.enrolled_at[:10],
                      self.tr("Yes") if p.allow_recovery else self.tr("No")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -67,7 +67,12 @@ TYPE_COLOURS: dict[str, str] = {
     "ID": "#d0d0d0",
     "OTHER": "#d0d0d0",
 }
-REJECTED_COLOUR = "#eeeeee"
+# Kept text (it stays in the PDF) is a mid grey, never a pastel: it stands out from the page at 3:1
+# (WCAG's contrast for things that must be seen), the dark text on it reads at 4.8:1, and in the
+# statement it is underlined too, so it is told from the light "Other" grey without colour.
+REJECTED_COLOUR = "#949494"
+TEXT_ON_HIGHLIGHT = "#1f2a30"
+PREVIEW_LINES = 4  # the preview never shrinks below this many whole lines
 # The key under the statement names each colour in a word or two; its tooltip (and a screen
 # reader) lists every kind of thing the colour is used for.
 KEY_NAMES: dict[str, str] = {
@@ -283,6 +288,7 @@ class RedactionReview(QWidget):
         # The statement is what the reviewer works on: it gets most of the height, the preview the rest.
         outer.setStretchFactor(0, 3)
         outer.setStretchFactor(1, 1)
+        outer.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
 
@@ -290,10 +296,23 @@ class RedactionReview(QWidget):
 
     # --- what is shown -------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        # Here, after the style sheet has polished it (its min-height for text boxes would undo it).
+        self.preview.setMinimumHeight(self._lines_high(self.preview, PREVIEW_LINES))
+        super().showEvent(event)
+
+    @staticmethod
+    def _lines_high(edit: QPlainTextEdit, lines: int) -> int:
+        """The height that shows ``lines`` whole lines of ``edit``'s text, with its margins and frame."""
+        edit.ensurePolished()  # the style sheet's font, not the default one
+        margin = edit.document().documentMargin()
+        return int(lines * edit.fontMetrics().lineSpacing() + 2 * margin + 2 * edit.frameWidth()
+                   + edit.contentsMargins().top() + edit.contentsMargins().bottom()) + 2
+
     def _legend_html(self) -> str:
         """A compact key: a word or two per colour, highlighted as the statement highlights that kind
         of thing (kept text too), in a row that wraps between entries."""
-        swatch = '<span style="background-color:{c}; color:#1f2a30">&nbsp;{t}&nbsp;</span>'
+        swatch = '<span style="background-color:{c}; color:' + TEXT_ON_HIGHLIGHT + '">&nbsp;{t}&nbsp;</span>'
         entries = [(c, self.tr(KEY_NAMES.get(c, "Other"))) for c, _labels in legend_entries()]
         entries.append((REJECTED_COLOUR, self.tr("Kept")))
         parts = [swatch.format(c=c, t=html.escape(name).replace(" ", "&nbsp;")) for c, name in entries]
@@ -347,6 +366,7 @@ class RedactionReview(QWidget):
             item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {shown}  [{state}]")
             item.setData(Qt.ItemDataRole.UserRole, sp)
             item.setBackground(QColor(REJECTED_COLOUR if rejected else TYPE_COLOURS[sp.type]))
+            item.setForeground(QColor(TEXT_ON_HIGHLIGHT))
             self.list.addItem(item)
             n_rows += 1
             n_kept_rows += rejected
@@ -365,7 +385,9 @@ class RedactionReview(QWidget):
             fmt = QTextCharFormat()
             if self.is_rejected(sp):
                 fmt.setBackground(QColor(REJECTED_COLOUR))
+                fmt.setForeground(QColor(TEXT_ON_HIGHLIGHT))
                 fmt.setFontStrikeOut(False)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             else:
                 fmt.setBackground(QColor(TYPE_COLOURS[sp.type]))
             fmt.setToolTip(TYPE_LABELS[sp.type])

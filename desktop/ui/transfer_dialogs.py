@@ -279,9 +279,11 @@ class SendDialog(StickDialog):
         if result.deletions:
             text += self.tr(", and {n}").format(n=_plural(result.deletions, self.tr("deletion"),
                                                           self.tr("deletions")))
-        self.status.setText(text + self.tr(
-            "; they will be marked delivered when the coordinator's receipt comes back. Eject the stick before "
-            "removing it."))
+        text += self.tr("; they will be marked delivered when the coordinator's receipt comes back. Eject the stick "
+                        "before removing it.")
+        if result.note:  # the first bundle after this laptop was restored from a backup
+            text += "\n\n" + result.note
+        self.status.setText(text)
 
 
 class ImportDialog(StickDialog):
@@ -329,6 +331,9 @@ class ImportDialog(StickDialog):
                 lines.append(self.tr("{file}: arrived from {who} ({n} new or changed, {d} deleted, {w} consent "
                                      "withdrawn).").format(file=o.file, who=who, n=o.interviews, d=o.deletions,
                                                            w=o.withdrawals))
+                if o.note:  # a restored laptop's hand-over, or a bundle from the laptop it replaced
+                    lines.append(self.tr("{file}: {note}").format(file=o.file, note=o.note))
+                    alerts.append(self.tr("From {who}: {note}").format(who=who, note=o.note))
             elif o.status == "already there":
                 lines.append(self.tr("{file}: already there; nothing changed.").format(file=o.file))
             else:

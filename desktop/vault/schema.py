@@ -288,7 +288,28 @@ _V6: tuple[str, ...] = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6))
+# Version 7: a restored device (desktop/services/transfer_succession.py). On a field vault, when it was
+# made from a backup copy (``restored_at``, cleared once it has new keys) and the succession statement its
+# old key signed for the new one, carried in every bundle after; on a coordinator, which enrolled device
+# each restored device continues (accepted once per old device) and after which of its bundles. And an
+# index on the audit log's actions, so "the last backup copy" and "deleted since" are found without
+# reading the log (a coordinator's holds an entry for every import).
+_V7: tuple[str, ...] = (
+    "ALTER TABLE transfer_self ADD COLUMN restored_at TEXT",
+    "ALTER TABLE transfer_self ADD COLUMN succession BLOB",
+    """CREATE TABLE transfer_successions (
+        device_id TEXT PRIMARY KEY,
+        predecessor TEXT NOT NULL UNIQUE,
+        after_seq INTEGER NOT NULL,
+        after_sha256 TEXT NOT NULL,
+        statement BLOB NOT NULL,
+        accepted_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX audit_action ON audit(action, seq)",
+)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6),
+                                                     (7, _V7))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

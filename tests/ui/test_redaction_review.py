@@ -272,3 +272,54 @@ def test_keep_this_text_says_why_it_cannot_be_pressed(qtbot):
     w.list.setCurrentRow(row_of(w, "Harehills Lane"))
     assert "already kept" in w.keep_hint.text()
     assert w.accept_button.text().replace("&", "") == "Redact it again"  # a suggestion kept, not a manual one
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_kept_text_is_visible_readable_and_told_apart_without_colour(qtbot):
+    from PySide6.QtGui import QTextCharFormat
+
+    from desktop.ui.redaction_review import REJECTED_COLOUR, TEXT_ON_HIGHLIGHT, TYPE_COLOURS
+
+    # WCAG 2.1: 3:1 for something that must be seen against the white page, 4.5:1 for the text on it
+    assert _contrast(REJECTED_COLOUR, "#ffffff") >= 3
+    assert _contrast(REJECTED_COLOUR, TEXT_ON_HIGHLIGHT) >= 4.5
+    assert REJECTED_COLOUR not in TYPE_COLOURS.values()
+    w = make(qtbot)
+    row = row_of(w, "Harehills Lane")
+    w.list.setCurrentRow(row)
+    qtbot.keyClicks(w.reason, "a long public road")
+    qtbot.mouseClick(w.reject_button, Qt.MouseButton.LeftButton)
+    item = w.list.item(row_of(w, "Harehills Lane"))
+    assert item.background().color().name() == REJECTED_COLOUR and "[kept]" in item.text()
+    assert item.foreground().color().name() == TEXT_ON_HIGHLIGHT
+    start = TEXT.index("Harehills Lane")
+    [kept] = [s for s in w.view.extraSelections() if s.cursor.selectionStart() == cp_to_qt(TEXT, start)]
+    assert kept.format.background().color().name() == REJECTED_COLOUR
+    assert kept.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    others = [s for s in w.view.extraSelections() if s.cursor.selectionStart() != cp_to_qt(TEXT, start)]
+    assert others and all(s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline for s in others)
+
+
+def test_the_preview_keeps_whole_lines_however_small_the_review(qtbot):
+    from desktop.ui.redaction_review import PREVIEW_LINES
+
+    long_text = "\n".join(f"Line {i}: the van came again." for i in range(80))
+    w = RedactionReview(long_text, KnownIdentifiers())
+    qtbot.addWidget(w)
+    w.resize(1000, 560)  # the review dialog at 1100x720, less its header, notice and buttons
+    w.show()
+    w.apply()
+    qtbot.waitUntil(lambda: w.preview.viewport().height() > 0)
+    lines = w.preview.viewport().height() / w.preview.fontMetrics().lineSpacing()
+    assert lines >= PREVIEW_LINES >= 4, lines
+    assert w.view.height() > w.preview.height()  # the statement still gets most of the height

@@ -305,6 +305,60 @@ def test_a_cloned_laptops_bundle_is_refused_with_a_prominent_alert(qtbot, tmp_pa
         v.lock()
 
 
+def test_a_restored_laptops_hand_over_is_said_on_both_screens_in_words(qtbot, tmp_path, stick):
+    from desktop.services import backups
+    from desktop.ui.transfer_dialogs import SendDialog
+
+    coord = coordinator(tmp_path)
+    field = field_vault(tmp_path)
+    enrol_both(field, coord)
+    old = transfer.public_keys(field)
+    field.interviews.add(sample_interview(reference="WB-REST-0001", id=f"{1:032x}"))
+    transfer.import_bundles(coord, transfer.export_bundle(field, stick).path)
+    (tmp_path / "backup").mkdir()
+    backups.backup_to_folder(field, tmp_path / "backup")
+    field.lock()
+    backups.restore_copy(tmp_path / "backup", tmp_path / "restored", PASSPHRASE)
+    restored = Vault.unlock(tmp_path / "restored", PASSPHRASE)
+    restored.interviews.add(sample_interview(reference="WB-REST-0002", id=f"{2:032x}"))
+    (stick / "second").mkdir()
+
+    send = SendDialog(partial(transfer.export_bundle, restored), TaskRunner(FakeThreadPool()), choose=lambda _p: None)
+    qtbot.addWidget(send)
+    send.show()
+    send.set_folder(stick / "second")
+    qtbot.mouseClick(send.start_button, LEFT)
+    new = transfer.public_keys(restored)
+    assert "restored from a backup" in send.status.text() and new.fingerprint in send.status.text()
+    assert "bundle 1" in send.status.text()
+
+    dialog = ImportDialog(partial(import_from_stick, coord), TaskRunner(FakeThreadPool()), choose=lambda _p: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_folder(stick / "second")
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 1. Already there: 0. Refused: 0.")
+    assert dialog.alert.isVisible() and "restored from a backup" in dialog.alert.text()
+    assert old.fingerprint in dialog.alert.text() and "an unknown laptop" not in dialog.alert.text()
+    texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert any("continue from bundle 1" in t for t in texts)
+    assert coord.interviews.count() == 2
+
+    from desktop.ui.devices_dialog import DevicesDialog
+
+    devices = DevicesDialog(coord)
+    qtbot.addWidget(devices)
+    roles = {devices.devices.item(r, 1).text(): devices.devices.item(r, 0).text()
+             for r in range(devices.devices.rowCount())}
+    short = lambda fp: " ".join(fp.split(" ")[:2])  # noqa: E731
+    assert roles[new.fingerprint] == ("Worker's laptop (restored from a backup; continues "
+                                      f"Laptop {short(old.fingerprint)} after its bundle 1)")
+    assert roles[old.fingerprint].startswith(f"Worker's laptop (replaced by Laptop {short(new.fingerprint)} on ")
+    devices.drop()
+    for v in (coord, restored):
+        v.lock()
+
+
 # --- the lock ---------------------------------------------------------------------------------------
 
 

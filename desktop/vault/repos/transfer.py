@@ -12,9 +12,12 @@ back whatever it raises, so a bundle is in the vault whole or not at all. A bund
 (same ``bundle_id``) changes nothing.
 
 Interviews arrive as revisions: the newer (revision, then the sender's sequence number) becomes the
-current record, the older is kept in ``revisions`` as history only. A deletion removes the interview
-as :func:`~desktop.vault.deletion.delete_interview_rows` does and leaves a tombstone, so an older
-bundle arriving later cannot bring it back. A consent withdrawal is applied to the current record
+current record, the older is kept in ``revisions`` as history only. A laptop restored from a backup
+continues the laptop it replaces (``transfer_successions``): the interviews belong to both, and at one
+revision number the restored laptop's record is the newer; the old laptop's, if it differs, is kept
+as that number's history. A deletion removes the interview as
+:func:`~desktop.vault.deletion.delete_interview_rows` does and leaves a tombstone, so an older bundle
+arriving later cannot bring it back. A consent withdrawal is applied to the current record
 whatever its revision: a withdrawal never goes back.
 """
 
@@ -80,6 +83,42 @@ class StagedSummary:
     attachments: int = 0
 
 
+@dataclass(frozen=True)
+class Succeeded:
+    """A restored laptop's new keys (``device_id``) continuing an enrolled one (``predecessor``)."""
+
+    device_id: str
+    predecessor: str
+    after_seq: int
+    after_sha256: str
+    accepted_at: str
+
+
+def _predecessor(con: Any, device_id: str) -> Succeeded | None:
+    row = con.execute("SELECT device_id, predecessor, after_seq, after_sha256, accepted_at "
+                      "FROM transfer_successions WHERE device_id = ?", (device_id,)).fetchone()
+    return Succeeded(*row) if row else None
+
+
+def _lineage(con: Any, device_id: str) -> list[str]:
+    """``device_id``, the device it continues, the one that continued, ... (a restored laptop's history)."""
+    chain = [device_id]
+    while (up := _predecessor(con, chain[-1])) is not None and up.predecessor not in chain:
+        chain.append(up.predecessor)
+    return chain
+
+
+def root(con: Any, device_id: str) -> str:
+    """The first laptop of ``device_id``'s lineage: interviews belong to a lineage, not one set of keys."""
+    return _lineage(con, device_id)[-1]
+
+
+def generation(con: Any, device_id: str) -> int:
+    """0 for an enrolled laptop, 1 for the restored laptop that continues it, and so on: what a later
+    generation sends is newer than what an earlier one sent with the same revision."""
+    return len(_lineage(con, device_id)) - 1
+
+
 class AlreadyImported(Exception):
     """Raised by :meth:`Stager.begin` for a bundle imported before; :meth:`Transfer.apply_bundle`
     turns it into "nothing changed"."""
@@ -116,6 +155,32 @@ class Stager:
             "WHERE device_id = ? AND seq = ? AND status = 'imported'", (device_id, seq)).fetchone()
         return ReceivedBundle(*row) if row else None
 
+    def successor(self, device_id: str) -> Succeeded | None:
+        """The device that continues ``device_id`` (a laptop restored from its backup), if one was accepted."""
+        row = self._con.execute("SELECT device_id, predecessor, after_seq, after_sha256, accepted_at "
+                                "FROM transfer_successions WHERE predecessor = ?", (device_id,)).fetchone()
+        return Succeeded(*row) if row else None
+
+    def predecessor(self, device_id: str) -> Succeeded | None:
+        """The succession that made ``device_id`` continue another device, if any."""
+        return _predecessor(self._con, device_id)
+
+    def accept_succession(self, *, device_id: str, public_keys: str, fingerprint: str, predecessor: str,
+                          after_seq: int, after_sha256: str, statement: bytes) -> None:
+        """Record, in the bundle's transaction, that ``device_id`` continues ``predecessor`` and pin its
+        keys (once per predecessor: the caller has checked there is no other successor)."""
+        con = self._con
+        row = con.execute("SELECT public_keys FROM transfer_peers WHERE device_id = ?", (device_id,)).fetchone()
+        if row is not None and row[0] != public_keys:
+            raise VaultError("Another set of keys is already enrolled for this device.")
+        if row is None:
+            con.execute("INSERT INTO transfer_peers(device_id, role, public_keys, fingerprint, enrolled_at, "
+                        "allow_recovery) VALUES (?, 'field', ?, ?, ?, 0)", (device_id, public_keys, fingerprint, now()))
+        con.execute("INSERT INTO transfer_successions(device_id, predecessor, after_seq, after_sha256, statement, "
+                    "accepted_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (device_id, predecessor, after_seq, after_sha256, bytes(statement), now()))
+        append_entry(con, "device.succession_accepted", device_id)
+
     # records ------------------------------------------------------------------------------------------
 
     def interview(self, iv: Interview, revision: int, attachments: list[dict[str, Any]]) -> None:
@@ -127,17 +192,21 @@ class Stager:
         row = con.execute("SELECT revision FROM interviews WHERE id = ?", (iv.id,)).fetchone()
         origin = con.execute("SELECT device_id, revision, seq FROM interview_origin WHERE interview_id = ?",
                              (iv.id,)).fetchone()
-        if row is not None and (origin is None or origin[0] != self.device_id):
+        if row is not None and (origin is None or root(con, origin[0]) != root(con, self.device_id)):
             raise VaultError("The bundle holds an interview whose id belongs to another interview here.")
         if row is None:
             self._interviews._insert(con, iv)
             con.execute("UPDATE interviews SET revision = ? WHERE id = ?", (revision, iv.id))
-        elif (revision, self.seq) > (origin[1], origin[2]):
-            if revision != row[0]:
-                current = self._interviews.get(iv.id)
+        elif (revision, generation(con, self.device_id), self.seq) > (
+                origin[1], generation(con, origin[0]), origin[2]):
+            current = self._interviews.get(iv.id) if revision != row[0] or origin[0] != self.device_id else None
+            if current is not None and revision == row[0] and current.to_dict() == iv.to_dict():
+                current = None  # the same record sent again by the laptop restored from this one's copy
+            if current is not None:  # kept as history; with one number, the old laptop's edit of it
                 con.execute("INSERT OR IGNORE INTO revisions(interview_id, revision, saved_at, doc) "
                             "VALUES (?, ?, ?, ?)", (iv.id, row[0], now(), dumps(current.to_dict())))
-            con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ?", (iv.id, revision))
+            if current is None or revision != row[0]:
+                con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ?", (iv.id, revision))
             self._interviews._replace(con, iv, revision)
         else:
             if revision < row[0]:
@@ -147,8 +216,9 @@ class Stager:
             return
         con.execute(
             "INSERT INTO interview_origin(interview_id, device_id, revision, seq, bundle_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(interview_id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, "
-            "bundle_id = excluded.bundle_id", (iv.id, self.device_id, revision, self.seq, self.bundle_id))
+            "ON CONFLICT(interview_id) DO UPDATE SET device_id = excluded.device_id, revision = excluded.revision, "
+            "seq = excluded.seq, bundle_id = excluded.bundle_id",
+            (iv.id, self.device_id, revision, self.seq, self.bundle_id))
         keep = {a["id"] for a in attachments}
         for (att_id,) in con.execute("SELECT id FROM attachments WHERE interview_id = ?", (iv.id,)).fetchall():
             if att_id not in keep:
@@ -209,8 +279,8 @@ class Stager:
         origin = con.execute("SELECT device_id FROM interview_origin WHERE interview_id = ?",
                              (interview_id,)).fetchone()
         exists = con.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is not None
-        if exists and (origin is None or origin[0] != self.device_id):
-            return  # not this device's interview: a device deletes only what it sent
+        if exists and (origin is None or root(con, origin[0]) != root(con, self.device_id)):
+            return  # not this device's interview: a device deletes only what it (or the laptop it continues) sent
         con.execute("INSERT OR IGNORE INTO tombstones(interview_id, deleted_at, bundle_id, state) "
                     "VALUES (?, ?, ?, 'received')", (interview_id, deleted_at, self.bundle_id))
         if exists and delete_interview_rows(con, interview_id):
@@ -268,6 +338,41 @@ class Transfer:
                         (role, device_id, bytes(secret), now()))
             append_entry(con, action, device_id)
         return True
+
+    def mark_restored(self) -> bool:
+        """This vault was just made from a backup copy: its next bundle must go out under new keys.
+        False (nothing to mark) if it has no keys yet, or is a coordinator's."""
+        with self._c.tx() as con:
+            cur = con.execute("UPDATE transfer_self SET restored_at = ? WHERE only = 1 AND role = 'field'", (now(),))
+            if cur.rowcount:
+                append_entry(con, "device.restored_from_copy", None)
+        return bool(cur.rowcount)
+
+    def restored(self) -> tuple[str | None, bytes | None]:
+        """(when this vault was restored from a copy and has not handed over yet, the succession
+        statement its bundles carry since the last hand-over)."""
+        with self._c.use() as con:
+            row = con.execute("SELECT restored_at, succession FROM transfer_self WHERE only = 1").fetchone()
+        return (row[0], bytes(row[1]) if row[1] is not None else None) if row else (None, None)
+
+    def hand_over(self, old_device_id: str, device_id: str, secret: bytes, statement: bytes) -> bool:
+        """Replace a restored vault's keys by new ones with the statement the old key signed, in one
+        transaction; False (nothing changed) if the keys are no longer ``old_device_id``'s or the vault
+        is no longer waiting to hand over."""
+        with self._c.tx() as con:
+            cur = con.execute("UPDATE transfer_self SET device_id = ?, secret = ?, succession = ?, restored_at = NULL "
+                              "WHERE only = 1 AND device_id = ? AND restored_at IS NOT NULL",
+                              (device_id, bytes(secret), bytes(statement), old_device_id))
+            if cur.rowcount:
+                append_entry(con, "device.keys_handed_over", device_id)
+        return bool(cur.rowcount)
+
+    def last_sent(self) -> tuple[int, str]:
+        """(number, hash) of the last bundle written out from here; (0, "") before the first."""
+        with self._c.use() as con:
+            row = con.execute("SELECT seq, sha256 FROM bundles_sent WHERE state != 'writing' AND sha256 IS NOT NULL "
+                              "ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, "")
 
     # pinned devices -------------------------------------------------------------------------------------
 
@@ -431,10 +536,19 @@ class Transfer:
         """For each device, the sequence numbers below its highest imported one that have not arrived."""
         with self._c.use() as con:
             rows = con.execute("SELECT device_id, seq FROM bundles_received WHERE status = 'imported'").fetchall()
+            start = dict(con.execute("SELECT device_id, after_seq + 1 FROM transfer_successions").fetchall())
         seen: dict[str, set[int]] = {}
         for device, seq in rows:
             seen.setdefault(device, set()).add(seq)
-        return {d: missing for d, s in seen.items() if (missing := [n for n in range(1, max(s)) if n not in s])}
+        return {d: missing for d, s in seen.items()
+                if (missing := [n for n in range(start.get(d, 1), max(s)) if n not in s])}
+
+    def successions(self) -> list[Succeeded]:
+        """Every restored laptop accepted here, and the enrolled laptop each continues."""
+        with self._c.use() as con:
+            rows = con.execute("SELECT device_id, predecessor, after_seq, after_sha256, accepted_at "
+                               "FROM transfer_successions ORDER BY accepted_at").fetchall()
+        return [Succeeded(*r) for r in rows]
 
     def origin(self, interview_id: str) -> str | None:
         with self._c.use() as con:
