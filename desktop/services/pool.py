@@ -1,9 +1,21 @@
 """Work spread over the machine's cores, in worker processes, results in order.
 
-Bulk export renders and gates each statement in a worker process (``spawn``: the same on Linux,
-macOS, Windows and in the frozen app, where ``desktop.__main__`` calls ``freeze_support``). The
-vault and its key stay in this process: a worker is given one interview's record at a time and
-gives back checked bytes or a refusal; this process writes the files and the audit entries.
+Bulk export renders and gates each statement in a worker process. The vault and its key stay in
+this process: a worker is given one interview's record at a time and gives back checked bytes or a
+refusal; this process writes the files and the audit entries.
+
+How the workers start (:func:`context`):
+
+- On Linux, from a fork server: one fresh process, started the first time a pool is made and kept
+  until this process ends, that imports the statement path and makes one made-up statement
+  (:mod:`desktop.services.pool_warm`) before it forks any worker. Each worker then starts with the
+  fonts, word lists and patterns built, instead of paying about a second of CPU to import and
+  build them itself, and exits without tearing the interpreter down. The fork server never gets a
+  job, so it never holds a record; it is a fresh interpreter, not a fork of this process, so it
+  holds neither the vault's key nor this process's threads. A later export in the same process
+  (the app's next bulk export, the evidence pack) finds it ready.
+- Elsewhere, and in the frozen app, ``spawn``: each worker a fresh interpreter (macOS, Windows; the
+  frozen app's ``desktop.__main__`` calls ``freeze_support`` so such a start runs the worker).
 
 At most two jobs per worker are in flight, so memory stays flat however many statements there are,
 and closing the iterator early (a cancel) drops the jobs not yet started. Each worker installs the
@@ -14,12 +26,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 _END = object()
+
+# Imported by the fork server before it forks a worker: the statement path, warmed up.
+PRELOAD = ("desktop.services.pool_warm",)
 
 
 def cores() -> int:
@@ -28,6 +44,26 @@ def cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - macOS, Windows
         return max(1, os.cpu_count() or 1)
+
+
+def context() -> multiprocessing.context.BaseContext:
+    """How workers start: a warmed fork server on Linux (not frozen), else ``spawn`` (see above)."""
+    if (sys.platform.startswith("linux") and not getattr(sys, "frozen", False)
+            and "forkserver" in multiprocessing.get_all_start_methods()):
+        forkserver = multiprocessing.get_context("forkserver")
+        forkserver.set_forkserver_preload(list(PRELOAD))  # read when the fork server first starts
+        return forkserver
+    return multiprocessing.get_context("spawn")
+
+
+def stop() -> None:
+    """Stop the fork server if this process started one, and wait for it (with it, for the CPU time
+    of every worker it forked); the next pool starts a new one. Nothing to do under ``spawn``."""
+    from multiprocessing import forkserver
+
+    stop_server = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)  # the standard library's own
+    if stop_server is not None:
+        stop_server()
 
 
 def _start_worker() -> None:
@@ -50,8 +86,7 @@ def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> I
     lazily, two per worker ahead of the result being yielded. An exception ``fn`` raises comes out
     of the iterator; closing the iterator cancels the jobs not started and waits for the others.
     """
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context(), initializer=_start_worker) as pool:
         pending: deque[Future] = deque()
         source = iter(jobs)
 
