@@ -74,14 +74,20 @@ def hwm(pid):  # VmHWM, this process's own peak (ru_maxrss carries the parent's 
 
 workers, stop = [0.0], threading.Event()
 
-def sample():  # the workers' own peaks, read while they run
+def descendants(pid):  # the workers are the fork server's children on Linux, the export's elsewhere
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            pids = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in pids:
+            out += [child, *descendants(child)]
+    return out
+
+def sample():  # the workers' own peaks (and the fork server's), read while they run
     while not stop.wait(0.1):
-        for task in Path("/proc/self/task").iterdir():
-            try:
-                pids = (task / "children").read_text().split()
-            except OSError:
-                continue
-            workers[0] = max([workers[0], *map(hwm, pids)])
+        workers[0] = max([workers[0], *map(hwm, descendants("self"))])
 
 v = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 ids = v.interviews.ids()
@@ -93,6 +99,12 @@ took = time.perf_counter() - t
 stop.set()
 sampler.join()
 v.lock()
+try:  # wait for the fork server, so the CPU time of the workers it forked is counted as this process's children's
+    from desktop.services.pool import stop as stop_pool
+except ImportError:  # a tree from before the fork server
+    pass
+else:
+    stop_pool()
 print(json.dumps({"s": took, "written": len(r.written), "peak_rss_mib": hwm("self"),
                   "children_peak_rss_mib": workers[0]}))
 """

@@ -91,11 +91,13 @@ class ChildPeaks:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _children(self) -> list[str]:
+    def _children(self, pid: str = "self") -> list[str]:
+        """Every descendant: on Linux the workers are children of the pool's fork server."""
         out: list[str] = []
         try:
-            for task in Path("/proc/self/task").iterdir():
-                out += (task / "children").read_text().split()
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                for child in (task / "children").read_text().split():
+                    out += [child, *self._children(child)]
         except OSError:
             pass
         return out
