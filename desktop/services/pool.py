@@ -13,7 +13,8 @@ How the workers start (:func:`context`):
   build them itself, and exits without tearing the interpreter down. The fork server never gets a
   job, so it never holds a record; it is a fresh interpreter, not a fork of this process, so it
   holds neither the vault's key nor this process's threads. A later export in the same process
-  (the app's next bulk export, the evidence pack) finds it ready.
+  (the app's next bulk export, the evidence pack) finds it ready. Its workers see the environment
+  (``PATH``, for ``pdftotext``) as it was when the fork server started.
 - Elsewhere, and in the frozen app, ``spawn``: each worker a fresh interpreter (macOS, Windows; the
   frozen app's ``desktop.__main__`` calls ``freeze_support`` so such a start runs the worker).
 
