@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from desktop.redaction import lexicon
+from desktop.redaction import lexicon, sequence
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.known import (
     _B1,
@@ -214,8 +214,11 @@ def _places(folded: Folded, pat: _Pat) -> list[tuple[int, int]]:
     ff = folded.folded
     marks_end_it = pat.source.endswith(_B1)  # not a CJK pattern (those have no end boundary)
     lit = _LITERAL.fullmatch(pat.source) if not pat.flags else None
+    seq = sequence.parse(pat.source) if not (pat.flags or lit) else None
     if lit:
         found = _literal_matches(ff, lit.group(1), bool(lit.group(2)))
+    elif seq:
+        found = sequence.finditer(ff, seq)
     else:
         found = [m.span() for m in pat.regex.finditer(ff)]
     out = []

@@ -203,3 +203,35 @@ def test_the_start_rules_searched_after_are_the_ones_expected():
     assert detectors._POSTCODE in scanning._AFTER and detectors._OFFICER in scanning._AFTER
     assert detectors._LONG_NUMBER in scanning._AFTER and detectors._UK_PHONE in scanning._AFTER
     assert scanning._AFTER[detectors._LONG_NUMBER].pattern.startswith("[^\\w/](?:")
+
+
+_NAME_WORDS = st.sampled_from(["amina", "al", "o'neil", "ab", "a", "okafor-bello", "b", "nguyen", "ba", "jr.",
+                               "王伟", "2nd", "ana-"])
+_PIECES = st.sampled_from(["amina", "al", "o", "neil", "ab", "a", "okafor", "bello", "b", "nguyen", "ba", "jr",
+                           "王伟", "2nd", "ana", " ", "  ", "-", "'", ",", ", ", ".", ". ", "\n", "-\n", "-\r\n",
+                           "\u00a0", "s", "x", "_", "é"])
+
+
+@settings(max_examples=400)
+@given(name=st.lists(_NAME_WORDS, min_size=1, max_size=4), alias=st.lists(_NAME_WORDS, max_size=2),
+       pieces=st.lists(_PIECES, max_size=25))
+def test_a_recorded_names_pattern_is_found_as_its_regex_finds_it(name, alias, pieces):
+    from desktop.redaction import sequence
+
+    text = "".join(pieces)
+    for pat in known._name_patterns(" ".join(name), [" ".join(alias)] if alias else []):
+        parsed = sequence.parse(pat.source)
+        if parsed is None:
+            continue
+        assert sequence.finditer(text, parsed) == [m.span() for m in re.finditer(pat.source, text)], pat.source
+
+
+def test_the_usual_name_patterns_are_matched_without_compiling():
+    from desktop.redaction import sequence
+
+    for name in ("Amina Okafor-Bello", "Nguyen Thi Hoa", "R Sandhu", "Sean O'Neil", "Abu-Bakr Al Hassan"):
+        for pat in known._name_patterns(name, ["Mama " + name.split()[-1]]):
+            if not recorded._LITERAL.fullmatch(pat.source):
+                assert sequence.parse(pat.source) is not None, pat.source
+    assert sequence.parse(r"(?:\d+)(?![^\W_])") is None
+    assert sequence.parse(r"a[\s\-']*\.b(?![^\W_])") is None  # a separator could take the "."
