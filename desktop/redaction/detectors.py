@@ -96,6 +96,43 @@ district
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 
 
+def _first_letters(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The letters each alternative of a context pattern ``(?:a|b...)...`` starts with for certain
+    (up to its first other sign; "passports?" -> "passport", "h\\s?&" -> "h"); "" if not known."""
+    src = pattern.pattern
+    if not src.startswith("(?:"):
+        return ("",)
+    out, depth, i = [], 0, 3
+    while i < len(src):
+        c = src[i]
+        if depth == 0 and (i == 3 or src[i - 1] == "|"):
+            run = re.match(r"[a-z0-9]*", src[i:]).group()
+            if src[i + len(run) : i + len(run) + 1] in ("?", "*", "{"):
+                run = run[:-1]  # the last letter is optional
+            out.append(run)
+        if c == "\\":
+            i += 2
+            continue
+        depth += c == "("
+        if c == ")":
+            if depth == 0:
+                return tuple(out)
+            depth -= 1
+        i += 1
+    return ("",)
+
+
+def _kinds_by_first_word() -> dict[str, tuple[str, ...]]:
+    """First word -> the kinds whose pattern can start a match with it: a word ``w`` can start an
+    alternative that starts with the letters ``p`` only if one of them begins the other."""
+    firsts = {kind: _first_letters(p) for kind, p in _CTX.items()}
+    return {w: tuple(k for k, ps in firsts.items() if any(w.startswith(p) or p.startswith(w) for p in ps))
+            for w in _CTX_FIRST}  # fmt: skip
+
+
+_KINDS_BY_FIRST = _kinds_by_first_word()
+
+
 class _Context:
     """Where the context words are (one pass over the text), to gate the weak patterns."""
 
@@ -106,13 +143,13 @@ class _Context:
         # A context phrase starts with a whole run of [a-z0-9] that is a first word (one set look-up a
         # run: a regex alternation of the words, tried at every letter, is several times slower).
         for m in _LOWER_WORD.finditer(low):
-            if m.group() not in _CTX_FIRST:
+            if m.group() not in _KINDS_BY_FIRST:
                 continue
             s = m.start()
             if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
                 continue
-            for kind, pattern in _CTX.items():
-                km = pattern.match(text, s)
+            for kind in _KINDS_BY_FIRST[m.group()]:
+                km = _CTX[kind].match(text, s)
                 if km:
                     self._pos[kind].append((s, km.end()))
 

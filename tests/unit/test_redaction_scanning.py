@@ -235,3 +235,13 @@ def test_the_usual_name_patterns_are_matched_without_compiling():
                 assert sequence.parse(pat.source) is not None, pat.source
     assert sequence.parse(r"(?:\d+)(?![^\W_])") is None
     assert sequence.parse(r"a[\s\-']*\.b(?![^\W_])") is None  # a separator could take the "."
+
+
+def test_each_context_word_is_tried_for_every_kind_that_can_start_with_it():
+    tails = ["", " ", "s ", " no ", " number", ". ", ".o.b.", " & c", "/c", "erence ", " doc", "code", " ref",
+             " insurance", " of birth", "ence", "se", " name", "day", "istration", " plate", "chat", "gram"]
+    for word in detectors._CTX_FIRST:
+        for kind, pattern in detectors._CTX.items():
+            if any(pattern.match(word + t) or pattern.match(word.upper() + t) for t in tails):
+                assert kind in detectors._KINDS_BY_FIRST[word], (word, kind)
+    assert detectors._first_letters(detectors._CTX["passport"]) == ("passport", "travel", "pp")
