@@ -20,8 +20,8 @@ import phonenumbers
 
 from desktop.redaction import lexicon
 from desktop.redaction.scanning import compile_detector as _c
+from desktop.redaction.scanning import holding, lower_same_length, with_digits, word_start
 from desktop.redaction.scanning import iter_hits as _iter
-from desktop.redaction.scanning import lower_same_length, word_start
 from desktop.redaction.scanning import matches as _matches
 from desktop.redaction.scanning import windows as _windows
 
@@ -347,6 +347,16 @@ word_start(_NINO_STRICT, _NINO_LOOSE, _POSTCODE, _POSTCODE_OUTWARD, _SOCIAL_URL,
            _OFFICER, _DATE, _DATE_NO_YEAR, _BORN_YEAR, _FLAT, _PO_BOX)
 
 
+# Digits every match of a pattern holds (in all, and in a row; for the phone candidates, every one
+# that counts): a window with fewer is not searched for it (a test checks each).
+_DIGITS_NEEDED = {
+    _NINO_STRICT: (6, 2), _NINO_LOOSE: (6, 2), _TRN: (7, 5), _NHS: (10, 4), _SORT_CODE: (6, 2), _IBAN: (8, 2),
+    _CARD: (12, 4), _HO_REF: (7, 7), _BRP: (6, 6), _GWF: (8, 8), _DRIVING: (6, 6), _PNC: (3, 2), _NFRC: (8, 8),
+    _LONG_NUMBER: (6, 1), _SPACED_REF: (4, 2), _OFFICER: (2, 2), _REF_TOKEN: (4, 1), _BORN_YEAR: (4, 4),
+    _UK_PHONE: (10, 1), _INTL_PHONE: (7, 1), _PHONE_CANDIDATE: (7, 1),
+}  # fmt: skip
+
+
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " \t\u00a0.-,()/\n":
         e -= 1
@@ -357,17 +367,16 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _phones(text: str, dw: list[tuple[int, int]] | None = None) -> list[Hit]:
     hits: list[Hit] = []
-    if dw is None:
-        dw = _windows(text, _STRONG)
+    counted = with_digits(text, _windows(text, _STRONG) if dw is None else dw)
     for pattern in (_UK_PHONE, _INTL_PHONE):
-        for s, e, v in _iter(pattern, text, dw):
+        for s, e, v in _iter(pattern, text, holding(counted, *_DIGITS_NEEDED[pattern])):
             s, e = _strip(text, s, e)
             if s < e and text[s] == "(" and ")" not in text[s:e]:
                 s += 1
             hits.append((s, e, "PHONE", 0.6 + 0.3 * _phone_valid(v)))
     # phonenumbers, leniently, on every run of digits long enough to be a phone number.
     found = sorted((h[0], h[1]) for h in hits)
-    for m in _matches(_PHONE_CANDIDATE, text, dw):
+    for m in _matches(_PHONE_CANDIDATE, text, holding(counted, *_DIGITS_NEEDED[_PHONE_CANDIDATE])):
         cs, ce = m.span()
         if sum(c.isdigit() for c in m.group()) < 7:
             continue
@@ -404,6 +413,12 @@ def detect_patterns(text: str) -> list[Hit]:
     ctx = _Context(text)
     dw = _windows(text, _DIGITS)
     strong = _windows(text, _STRONG)
+    # The windows holding enough digits for a pattern's every match (digits in all, and in a row).
+    counted, dw_counted = with_digits(text, strong), with_digits(text, dw)
+
+    def digits(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return holding(counted, *_DIGITS_NEEDED[pattern])
+
     aw = _windows(text, _AT)
     sw = _windows(text, _SLASH, 80)
     hits: list[Hit] = []
@@ -436,13 +451,13 @@ def detect_patterns(text: str) -> list[Hit]:
     hits.extend(_phones(text, strong))
 
     # National Insurance, NHS, tax numbers.
-    for s, e, _ in _iter(_NINO_STRICT, text, strong):
+    for s, e, _ in _iter(_NINO_STRICT, text, digits(_NINO_STRICT)):
         add((s, e, "NI_NUMBER", 0.9))
-    for s, e, _ in _iter(_NINO_LOOSE, text, strong):
+    for s, e, _ in _iter(_NINO_LOOSE, text, digits(_NINO_LOOSE)):
         add((s, e, "NI_NUMBER", 0.5 + 0.3 * ctx.near("nino", s, e)))
-    for s, e, _ in _iter(_TRN, text, strong):
+    for s, e, _ in _iter(_TRN, text, digits(_TRN)):
         add((s, e, "ID", 0.5))
-    for s, e, v in _iter(_NHS, text, strong):
+    for s, e, v in _iter(_NHS, text, digits(_NHS)):
         d = _digits(v)
         if d.startswith("0"):
             continue  # a UK phone number, found above
@@ -457,23 +472,23 @@ def detect_patterns(text: str) -> list[Hit]:
             add((s, e, "POSTCODE", 0.5))
 
     # Bank and card details.
-    for s, e, _ in _iter(_SORT_CODE, text, strong):
+    for s, e, _ in _iter(_SORT_CODE, text, digits(_SORT_CODE)):
         add((s, e, "BANK", 0.5 + 0.4 * ctx.near("bank", s, e)))
-    for s, e, v in _iter(_IBAN, text, strong):
+    for s, e, v in _iter(_IBAN, text, digits(_IBAN)):
         if re.match(r"[A-Za-z]{2}\d{2}", v) and sum(c.isdigit() for c in v) >= 8:
             add((s, e, "BANK", 0.95 if iban_ok(v) else 0.6))
-    for s, e, v in _iter(_CARD, text, strong):
+    for s, e, v in _iter(_CARD, text, digits(_CARD)):
         add((s, e, "BANK", 0.95 if luhn_ok(v) else 0.5))
     for s, e, _ in _iter(_ACCOUNT, text, ctx.windows("bank", 100)):
         if ctx.near("bank", s, e, before=60, after=30):
             add((s, e, "BANK", 0.7))
 
     # Home Office, BRP, passports, driving licences.
-    for s, e, _ in _iter(_HO_REF, text, strong):
+    for s, e, _ in _iter(_HO_REF, text, digits(_HO_REF)):
         add((s, e, "HOME_OFFICE_REF", 0.6 + 0.3 * ctx.near("ho", s, e)))
-    for s, e, _ in _iter(_BRP, text, strong):
+    for s, e, _ in _iter(_BRP, text, digits(_BRP)):
         add((s, e, "BRP", 0.6 + 0.3 * ctx.near("ho", s, e)))
-    for s, e, _ in _iter(_GWF, text, strong):
+    for s, e, _ in _iter(_GWF, text, digits(_GWF)):
         add((s, e, "HOME_OFFICE_REF", 0.95))
     for s, e, v in _iter(_SHARE_CODE, text, strong):
         if ctx.near("ho", s, e, before=120, after=30) or re.search(r"\d", v):
@@ -486,22 +501,22 @@ def detect_patterns(text: str) -> list[Hit]:
             add((s, e, "PASSPORT", 0.7))
     for s, e, _ in _iter(_MRZ, text, strong):
         add((s, e, "PASSPORT", 0.95))
-    for s, e, _ in _iter(_DRIVING, text, strong):
+    for s, e, _ in _iter(_DRIVING, text, digits(_DRIVING)):
         add((s, e, "DRIVING_LICENCE", 0.9))
     for s, e, _ in _iter(_NI_LICENCE, text, ctx.windows("licence", 120)):
         if ctx.near("licence", s, e):
             add((s, e, "DRIVING_LICENCE", 0.6))
 
     # Police references and officers.
-    for s, e, _ in _iter(_PNC, text, strong):
+    for s, e, _ in _iter(_PNC, text, digits(_PNC)):
         add((s, e, "CRIME_REF", 0.7))
-    for s, e, _ in _iter(_NFRC, text, strong):
+    for s, e, _ in _iter(_NFRC, text, digits(_NFRC)):
         add((s, e, "CRIME_REF", 0.95))
-    for m in _matches(_OFFICER, text, dw):
+    for m in _matches(_OFFICER, text, holding(dw_counted, *_DIGITS_NEEDED[_OFFICER])):
         add((m.start(1), m.end(1), "OFFICER_NUMBER", 0.8))
 
     # Reference-like tokens near a context word; any long number anywhere (low confidence).
-    for s, e, v in _iter(_REF_TOKEN, text, dw):
+    for s, e, v in _iter(_REF_TOKEN, text, holding(dw_counted, *_DIGITS_NEEDED[_REF_TOKEN])):
         if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v):
             continue
         if ctx.near("police", s, e, before=80, after=20):
@@ -510,11 +525,11 @@ def detect_patterns(text: str) -> list[Hit]:
             add((s, e, "HOME_OFFICE_REF", 0.6))
         elif ctx.near("ref", s, e, before=40, after=10):
             add((s, e, "ID", 0.5))
-    for s, e, v in _iter(_LONG_NUMBER, text, strong):
+    for s, e, v in _iter(_LONG_NUMBER, text, digits(_LONG_NUMBER)):
         if not _looks_like_date(v):
             add((s, e, "ID", 0.3))
 
-    for s, e, v in _iter(_SPACED_REF, text, strong):
+    for s, e, v in _iter(_SPACED_REF, text, digits(_SPACED_REF)):
         if re.match(r"[A-Za-z]+", v).group().lower() in _SMALL_WORDS:
             continue  # "On 12 03 2019" is a date, not a reference
         if ctx.near("ho", s, e, before=60, after=10):
@@ -547,7 +562,7 @@ def detect_patterns(text: str) -> list[Hit]:
         for s, e, _ in _iter(pattern, text, ctx.windows("dob", 70)):
             if ctx.near("dob", s, e, before=40, after=5):
                 add((s, e, "DATE_OF_BIRTH", 0.85))
-    for m in _matches(_BORN_YEAR, text, dw):
+    for m in _matches(_BORN_YEAR, text, holding(dw_counted, *_DIGITS_NEEDED[_BORN_YEAR])):
         add((m.start(1), m.end(1), "DATE_OF_BIRTH", 0.6))
 
     # Addresses.

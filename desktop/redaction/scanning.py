@@ -160,3 +160,21 @@ def _found_after(pattern: re.Pattern[str], after: re.Pattern[str], text: str, ws
                 continue
         yield m
         pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def with_digits(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Each window with how many digits it holds and its longest run of them."""
+    out = []
+    for ws, we in windows:
+        runs = [len(r) for r in _DIGIT_RUN.findall(text, ws, we)]
+        out.append((ws, we, sum(runs), max(runs, default=0)))
+    return out
+
+
+def holding(windows: list[tuple[int, int, int, int]], digits: int, run: int = 1) -> list[tuple[int, int]]:
+    """The windows with at least ``digits`` digits, ``run`` of them in a row: a pattern every match of
+    which holds that many is searched only there (a match lies inside the window it is found in)."""
+    return [(ws, we) for ws, we, d, r in windows if d >= digits and r >= run]

@@ -245,3 +245,22 @@ def test_each_context_word_is_tried_for_every_kind_that_can_start_with_it():
             if any(pattern.match(word + t) or pattern.match(word.upper() + t) for t in tails):
                 assert kind in detectors._KINDS_BY_FIRST[word], (word, kind)
     assert detectors._first_letters(detectors._CTX["passport"]) == ("passport", "travel", "pp")
+
+
+_ID_PIECES = st.sampled_from(["0", "1", "2", "5", "9", "12", "07", "44", "123", "2019", "١٢", " ", "-", ".", "/", "(",
+                              ")", "+", "\n", "A", "B", "X", "AB", "QQ", "GWF", "NFRC", "PC ", "born ", "in ", "MORGA",
+                              "ZU", "W", "x", "ab", " 0AA", "JUN"])
+
+
+@settings(max_examples=600)
+@given(pieces=st.lists(_ID_PIECES, max_size=25))
+def test_a_window_with_fewer_digits_than_a_pattern_needs_holds_no_match_of_it(pieces):
+    text = "".join(pieces)
+    (_, _, count, run), = scanning.with_digits(text, [(0, len(text))])
+    for pattern, (digits, in_a_row) in detectors._DIGITS_NEEDED.items():
+        if count >= digits and run >= in_a_row:
+            continue
+        # (an IBAN or a phone candidate counts only with that many digits: shorter matches are left out)
+        counts = pattern in (detectors._IBAN, detectors._PHONE_CANDIDATE)
+        for m in scanning.found(pattern, text, 0, len(text)):
+            assert counts and sum(c.isdigit() for c in m.group()) < digits, pattern.pattern
