@@ -85,7 +85,16 @@ def known_from_interview(iv) -> KnownIdentifiers:  # noqa: ANN001 - desktop.core
 
 
 def _tokens(s: str) -> list[str]:
-    return [t for t in re.split(r"[\s\u00a0]+", fold(s).strip()) if t]
+    return list(_folded_words(s))
+
+
+_SPACES = re.compile(r"[\s\u00a0]+")
+
+
+@lru_cache(maxsize=65536)
+def _folded_words(s: str) -> tuple[str, ...]:
+    """(a person's name is split when their keys are made and again when their patterns are)"""
+    return tuple(t for t in _SPACES.split(fold(s).strip()) if t)
 
 
 @lru_cache(maxsize=65536)

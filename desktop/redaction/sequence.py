@@ -66,8 +66,8 @@ def parse(source: str) -> Parsed | None:
         return True
 
     while i < n:
-        found = next((s for s in _SEPS if body.startswith(s, i)), None)
         c = body[i]
+        found = next((s for s in _SEPS if body.startswith(s, i)), None) if c in "[(\\" else None
         if found is not None:
             if not close():
                 return None
