@@ -94,6 +94,7 @@ district
 """.split()
 )
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _first_letters(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -140,15 +141,21 @@ class _Context:
         self._text = text
         self._pos: dict[str, list[tuple[int, int]]] = {k: [] for k in _CTX}
         low = lower_same_length(text)
-        # A context phrase starts with a whole run of [a-z0-9] that is a first word (one set look-up a
-        # run: a regex alternation of the words, tried at every letter, is several times slower).
-        for m in _LOWER_WORD.finditer(low):
-            if m.group() not in _KINDS_BY_FIRST:
-                continue
-            s = m.start()
+        # A context phrase starts with a whole run of [a-z0-9] that is a first word: the first words
+        # the text holds (one set intersection; a regex alternation of the words, tried at every
+        # letter, is several times slower), then where each of them is a whole run.
+        starts = []
+        for w in set(_LOWER_WORD.findall(low)).intersection(_KINDS_BY_FIRST):
+            i = low.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if not (i and low[i - 1] in _ASCII_ALNUM or e < len(low) and low[e] in _ASCII_ALNUM):
+                    starts.append((i, w))
+                i = low.find(w, e)
+        for s, w in sorted(starts):
             if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
                 continue
-            for kind in _KINDS_BY_FIRST[m.group()]:
+            for kind in _KINDS_BY_FIRST[w]:
                 km = _CTX[kind].match(text, s)
                 if km:
                     self._pos[kind].append((s, km.end()))
