@@ -20,7 +20,7 @@ import phonenumbers
 
 from desktop.redaction import lexicon
 from desktop.redaction.scanning import compile_detector as _c
-from desktop.redaction.scanning import holding, lower_same_length, with_digits, word_start
+from desktop.redaction.scanning import first_letters, holding, lower_same_length, with_digits, word_start
 from desktop.redaction.scanning import iter_hits as _iter
 from desktop.redaction.scanning import matches as _matches
 from desktop.redaction.scanning import windows as _windows
@@ -97,36 +97,10 @@ _LOWER_WORD = re.compile(r"[a-z0-9]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _first_letters(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """The letters each alternative of a context pattern ``(?:a|b...)...`` starts with for certain
-    (up to its first other sign; "passports?" -> "passport", "h\\s?&" -> "h"); "" if not known."""
-    src = pattern.pattern
-    if not src.startswith("(?:"):
-        return ("",)
-    out, depth, i = [], 0, 3
-    while i < len(src):
-        c = src[i]
-        if depth == 0 and (i == 3 or src[i - 1] == "|"):
-            run = re.match(r"[a-z0-9]*", src[i:]).group()
-            if src[i + len(run) : i + len(run) + 1] in ("?", "*", "{"):
-                run = run[:-1]  # the last letter is optional
-            out.append(run)
-        if c == "\\":
-            i += 2
-            continue
-        depth += c == "("
-        if c == ")":
-            if depth == 0:
-                return tuple(out)
-            depth -= 1
-        i += 1
-    return ("",)
-
-
 def _kinds_by_first_word() -> dict[str, tuple[str, ...]]:
     """First word -> the kinds whose pattern can start a match with it: a word ``w`` can start an
     alternative that starts with the letters ``p`` only if one of them begins the other."""
-    firsts = {kind: _first_letters(p) for kind, p in _CTX.items()}
+    firsts = {kind: first_letters(p) for kind, p in _CTX.items()}
     return {w: tuple(k for k, ps in firsts.items() if any(w.startswith(p) or p.startswith(w) for p in ps))
             for w in _CTX_FIRST}  # fmt: skip
 

@@ -178,3 +178,29 @@ def holding(windows: list[tuple[int, int, int, int]], digits: int, run: int = 1)
     """The windows with at least ``digits`` digits, ``run`` of them in a row: a pattern every match of
     which holds that many is searched only there (a match lies inside the window it is found in)."""
     return [(ws, we) for ws, we, d, r in windows if d >= digits and r >= run]
+
+
+def first_letters(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The letters each alternative of a context pattern ``(?:a|b...)...`` starts with for certain
+    (up to its first other sign; "passports?" -> "passport", "h\\s?&" -> "h"); "" if not known."""
+    src = pattern.pattern
+    if not src.startswith("(?:"):
+        return ("",)
+    out, depth, i = [], 0, 3
+    while i < len(src):
+        c = src[i]
+        if depth == 0 and (i == 3 or src[i - 1] == "|"):
+            run = re.match(r"[a-z0-9]*", src[i:]).group()
+            if src[i + len(run) : i + len(run) + 1] in ("?", "*", "{"):
+                run = run[:-1]  # the last letter is optional
+            out.append(run)
+        if c == "\\":
+            i += 2
+            continue
+        depth += c == "("
+        if c == ")":
+            if depth == 0:
+                return tuple(out)
+            depth -= 1
+        i += 1
+    return ("",)
