@@ -28,6 +28,7 @@ from desktop.redaction.known import (
     _is_date_word,
     _name_patterns,
     _Pat,
+    _split_tok,
     _tokens,
     own_keys,
     person_keys,
@@ -50,6 +51,9 @@ class _Person:
     aliases: tuple[str, ...]
     tokens: set[str]  # the folded words of the name and aliases
     keys: tuple[str, ...] | None  # known.person_keys
+    # The first piece of each word (before a hyphen or apostrophe): every match of every pattern of
+    # theirs holds one, so a statement without any is not searched for them (None: no such promise).
+    firsts: tuple[str, ...] | None = None
     _pats: list[_Pat] | None = None
 
     def pats(self) -> list[_Pat]:
@@ -62,7 +66,9 @@ def _person(name: str, aliases: tuple[str, ...]) -> _Person:
     toks: set[str] = set()
     for v in [name, *aliases]:
         toks.update(_tokens(v))
-    return _Person(name, aliases, toks, person_keys(name, list(aliases)))
+    pieces = [_split_tok(t) for t in toks]
+    firsts = tuple(p[0] for p in pieces) if all(pieces) else None
+    return _Person(name, aliases, toks, person_keys(name, list(aliases)), firsts)
 
 
 # Per person and per identifier, whichever statements they are recorded on.
@@ -111,6 +117,8 @@ class Recorded:
         out: list[_Pat] = []
         for i in sorted(chosen):
             entry = self.entries[i]
+            if isinstance(entry, _Person) and entry.firsts is not None and not any(f in folded for f in entry.firsts):
+                continue  # (a word beginning of theirs is there, but none of their words)
             for p in entry.pats() if isinstance(entry, _Person) else entry:
                 if (
                     (p.triggers is None or any(t in begins for t in p.triggers))

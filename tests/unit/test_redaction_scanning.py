@@ -264,3 +264,18 @@ def test_a_window_with_fewer_digits_than_a_pattern_needs_holds_no_match_of_it(pi
         counts = pattern in (detectors._IBAN, detectors._PHONE_CANDIDATE)
         for m in scanning.found(pattern, text, 0, len(text)):
             assert counts and sum(c.isdigit() for c in m.group()) < digits, pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)  # (a new name's patterns are made on its first statement)
+@given(names=st.lists(st.lists(_NAME_WORDS, min_size=1, max_size=3), min_size=1, max_size=4),
+       pieces=st.lists(_PIECES, max_size=25))
+def test_a_person_none_of_whose_words_is_in_the_text_is_not_searched_for(names, pieces):
+    import dataclasses
+
+    from desktop.redaction.fold import Folded
+
+    text = "".join(pieces)
+    text = text[:1].upper() + text[1:]
+    rec = recorded._build(known.KnownIdentifiers(people=[(" ".join(n).title(), []) for n in names]))
+    every = dataclasses.replace(rec, entries=[dataclasses.replace(e, firsts=None, _pats=None) for e in rec.entries])
+    assert recorded.find_known(text, Folded(text), rec) == recorded.find_known(text, Folded(text), every)
