@@ -93,8 +93,11 @@ _SPACES = re.compile(r"[\s\u00a0]+")
 
 @lru_cache(maxsize=65536)
 def _folded_words(s: str) -> tuple[str, ...]:
-    """(a person's name is split when their keys are made and again when their patterns are)"""
-    return tuple(t for t in _SPACES.split(fold(s).strip()) if t)
+    """(a person's name is split when their keys are made and again when their patterns are)
+
+    A "word" of only punctuation ("Amina - Okafor", "O ' Brien") is no word of the name: its
+    pattern would be empty but for the plural "s" and match every lone "s" in a statement."""
+    return tuple(t for t in _SPACES.split(fold(s).strip()) if t and any(c.isalnum() for c in t))
 
 
 @lru_cache(maxsize=65536)
