@@ -21,7 +21,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
-    and_continues_a_title,
+    in_a_title_of_a_thing,
     initials_and_places_after_names,
     introduced_names,
     lone_acronyms,
@@ -30,6 +30,9 @@ from desktop.redaction.context import (
     months_in_full_names,
     names_of_leaders,
     next_to_digits,
+    ordinary_compound,
+    places_before_names,
+    surnames_as_subjects,
     word_names_in_titles,
 )
 from desktop.redaction.fold import fold
@@ -255,9 +258,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and fw[:-1] in lexicon.FULL_DAYS  # "on Fridays"
             or text[t.start - 1 : t.start] == "(" and _defined_acronym(text, t.start, w)
             or (fw in lexicon.MONTHS or fw in lexicon.DAYS) and next_to_digits(text, t)  # "09 Nov 2023"
+            or ordinary_compound(text, t, english)  # "Twenty-seven", "U-Visa", "COVID-19"
         )
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
-        if fw in lexicon.TITLES and not all_caps or fw in {"pc", "dc", "ds", "di", "dci", "pcso", "wpc", "sgt"}:
+        if fw in lexicon.TITLES and not all_caps or fw in lexicon.CAPS_TITLES:
             t.title = True
         if fw in lexicon.FUNCTION_WORDS or not_name or place or t.title:
             t.edge_ok = False
@@ -305,7 +309,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and not all_caps
             and fw not in lexicon.FUNCTION_WORDS
             and _people_word_before(text, t.start)
-            and not and_continues_a_title(toks, i, text)
+            and not in_a_title_of_a_thing(toks, i, text)
             and fw not in lexicon.FULL_MONTHS
             and fw not in lexicon.FULL_DAYS
         ):
@@ -319,6 +323,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     introduced_names(toks, text, function_only)
     names_of_leaders(toks, text)
     initials_and_places_after_names(toks, text, places, named_places)
+    places_before_names(toks, text, places, named_places)
+    surnames_as_subjects(toks, text, english)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
     lone_acronyms(toks, text)
@@ -505,7 +511,7 @@ def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:
     if t.score < 0 or not t.edge_ok:
         return False
     if t.word.isupper() and len(t.word) > 1 and not anchor.word.isupper():
-        return False
+        return left and len(t.word) == 2 and t.word.isalpha()  # two initials before a surname: "RJ Vogt"
     if t.word.isupper():
         if left and t.fw not in lexicon.FUNCTION_WORDS and t.fw not in lexicon.NOT_NAMES:
             return True

@@ -199,3 +199,190 @@ def test_names_found_after_the_held_out_score(text, name):
 )
 def test_facts_kept_after_the_held_out_score(text, fact):
     assert untouched(text, detect(text), fact)
+
+
+# Found on a second set of published testimony (scored once before these rules, then its misses
+# fixed); every example below is written here. Each rule has names it must still find.
+
+# (a) A state of the United States or a world region is a place, with or without "in" before it.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The agency had offices across Kentucky and Oregon.", "Oregon"),
+        ("Her papers were issued by Nebraska, not by the consulate.", "Nebraska"),
+        ("Workers came from Southern Asia and Sub-Saharan Africa that year.", "Sub-Saharan Africa"),
+        ("She was sent to Arizona, then flown to Guatemala.", "Arizona"),
+        ("The Western District of Wisconsin heard the claim.", "Wisconsin"),
+    ],
+)
+def test_a_us_state_or_world_region_is_a_place(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+# (b) A place's name straight before a likely surname is a given name ("Sofia Petrova"); after "in"
+# or "from", or when it is also an English word or a month, it stays a place or a date.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Then Sofia Ivanova took our phones away.", "Sofia Ivanova"),
+        ("The house belonged to Virginia Adeyemi and her brother.", "Virginia Adeyemi"),
+        ("Georgia Mensah drove us to the farm every morning.", "Georgia Mensah"),
+    ],
+)
+def test_a_place_before_a_surname_is_a_given_name(text, name):
+    assert covered(text, detect(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("We came from Sofia Ilinden was the district.", "Sofia"),
+        ("Since March Oksana has not been paid.", "March"),
+        ("She stayed in Georgia Tbilisi is the capital.", "Georgia"),
+    ],
+)
+def test_a_place_used_as_a_place_stays_before_a_name(text, place):
+    assert untouched(text, detect(text), place)
+
+
+# (c) Ordinary hyphenated words are not names: number words and compounds at a sentence start,
+# a letter joined to a word, a word joined to a number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Thirty-one women were held there. Forty-two men slept in the barn.", "Thirty-one"),
+        ("Thirty-one women were held there. Forty-two men slept in the barn.", "Forty-two"),
+        ("Anti-trafficking officers came at dawn.", "Anti-trafficking"),
+        ("She applied for a T-Visa after the trial.", "T-Visa"),
+        ("The X-Ray showed two broken ribs.", "X-Ray"),
+        ("Everyone in the camp caught MERS-2 that winter.", "MERS"),
+    ],
+)
+def test_ordinary_hyphenated_words_are_not_names(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+def test_a_hyphenated_name_is_still_a_name():
+    text = "Then Okafor-Brown and Abdul-rahman took the keys."
+    spans = detect(text)
+    assert covered(text, spans, "Okafor-Brown") and covered(text, spans, "Abdul-rahman")
+
+
+# (d) An acronym after "the" and words that describe it is a body or a place ("the notorious
+# Libyan KAREM camp"); a name in capitals after "the man" is still a name.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("They held us in the notorious Libyan KAREM camp.", "KAREM"),
+        ("A regional KOVA office took our fingerprints.", "KOVA"),
+    ],
+)
+def test_an_acronym_after_describing_words_stays(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+def test_a_name_in_capitals_after_the_man_is_a_name():
+    text = "It was the man OBINNA who locked the door."
+    assert covered(text, detect(text), "OBINNA")
+
+
+# (e) Bodies: a hub, a helpline, a refuge, a programme... are organisations, across a possessive;
+# an office or rank before such a run makes it a person ("Judge ... Chambers").
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("A caseworker from Kwame’s Hub met me at the station.", "Kwame’s Hub"),
+        ("I rang the Harbour Lights Helpline twice.", "Harbour Lights Helpline"),
+        ("Amina's Refuge found me a room.", "Amina's Refuge"),
+        ("The Bright Futures Programme paid for the course.", "Bright Futures Programme"),
+        ("Sir Ludwig Guttmann Health Centre sent the letter.", "Sir Ludwig Guttmann Health Centre"),
+    ],
+)
+def test_more_kinds_of_body_stay(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Judge Helen Chambers adjourned the hearing.", "Helen Chambers"),
+        ("Inspector Ravi Associates signed the form.", "Ravi Associates"),
+    ],
+)
+def test_a_title_before_a_body_word_makes_a_person(text, name):
+    assert covered(text, detect(text), name)
+
+
+# (f) Places by context: "in the X courthouse" and "the Northern District of X" (any case).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She waited outside the Tulsa courthouse all day.", "Tulsa"),
+        ("We slept in the Wichita jail for two nights.", "Wichita"),
+        ("At the Kisumu station they let us go.", "Kisumu"),
+        ("The Northern District of Kordofan sent the papers.", "Kordofan"),
+    ],
+)
+def test_a_place_before_a_building_or_after_a_district_of_stays(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+# (g) Two capitals before a surname are initials, part of the name ("TJ Okonkwo"); "MP", "QC"
+# and "KC" are offices like "Sergeant" ("Conservative MP Tanner": Tanner is a name).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The report was written by TJ Okonkwo and a colleague.", "TJ Okonkwo"),
+        ("KB Mensah signed the tenancy.", "KB Mensah"),
+        ("Conservative MP Tanner asked the minister about it.", "Tanner"),
+    ],
+)
+def test_initials_and_offices_in_capitals(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name)
+    assert untouched(text, spans, "MP") if "MP" in text else True
+
+
+# (h) After "told" or "with", two capitalised ordinary words, the first describing the second, are
+# the name of a thing ("told Northern Voice"); a given name there is still a person.
+@pytest.mark.parametrize(
+    ("text", "fact", "name"),
+    [
+        ("She told Northern Voice that the police had called immigration.", "Northern Voice", None),
+        ("He worked with Legal Lifeline until 2020.", "Legal Lifeline", None),
+        ("I stayed with Aster Brown in the winter.", None, "Aster Brown"),
+    ],
+)
+def test_two_ordinary_words_after_told_are_a_thing(text, fact, name):
+    spans = detect(text)
+    if fact:
+        assert untouched(text, spans, fact)
+    if name:
+        assert covered(text, spans, name)
+
+
+# (i) A surname that is also a word, alone in mid-sentence before a verb of saying or having, is a
+# name ("..., Cross told us"); the same after "the", or an institution, stays.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("After the hearing, Cross told reporters she was scared.", "Cross"),
+        ("Within a week, Baker has changed the locks.", "Baker"),
+        ("Then Brown said we owed him money.", "Brown"),
+    ],
+)
+def test_a_word_surname_as_the_one_who_speaks(text, name):
+    assert covered(text, detect(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("After the vote, the Council said no.", "Council"),
+        ("In the end, Parliament has changed the rule.", "Parliament"),
+        ("When Social Services said it could not help, we left.", "Social Services"),
+    ],
+)
+def test_an_institution_as_the_one_who_speaks_stays(text, fact):
+    assert untouched(text, detect(text), fact)
+
