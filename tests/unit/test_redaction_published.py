@@ -386,3 +386,29 @@ def test_a_word_surname_as_the_one_who_speaks(text, name):
 def test_an_institution_as_the_one_who_speaks_stays(text, fact):
     assert untouched(text, detect(text), fact)
 
+
+# (j) The pattern detectors: a time is not a house number ("09:30 BST"), and a named hill, park or
+# green with no number is a district ("near Brook's Hill"), unless a number or "on" makes it a street.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The raid started at 06:15 BST and ended at 11.40 GMT.", "15 BST"),
+        ("The raid started at 06:15 BST and ended at 11.40 GMT.", "40 GMT"),
+        ("We slept rough near Gallow's Hill for a week.", "Gallow's Hill"),
+        ("The van waited by Netherfield Green every night.", "Netherfield Green"),
+    ],
+)
+def test_times_and_districts_are_not_addresses(text, fact):
+    assert not [s for s in detect(text) if s.type == "ADDRESS" and text[s.start : s.end] in fact]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("He kept us at 14 Gallow's Hill, Bradford.", "14 Gallow's Hill"),
+        ("She lived on Netherfield Green for a year.", "Netherfield Green"),
+        ("They lived at 22 Moor Lane from 09:30 on the first day.", "22 Moor Lane"),
+    ],
+)
+def test_a_street_with_a_number_or_on_is_still_an_address(text, street):
+    assert covered(text, detect(text), street)
