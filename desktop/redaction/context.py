@@ -33,8 +33,8 @@ _PLACE_KINDS = frozenset("""province county city town village region state distr
 neighborhood area estate republic capital island parish ward""".split())
 _PLACE_KIND_OF = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+of[ \t\u00a0]+$")
 # "in a posh X ...", "near the busy X ...": a determiner and up to two lower-case words before the place.
-_IN_A = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)[ \t\u00a0]+(?:a|an|the)[ \t\u00a0]+"
-                   r"(?:[a-z\-]+[ \t\u00a0]+){0,2}$")
+_IN_A = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|[Tt]o|[Ff]rom|[Ii]nto)[ \t\u00a0]+"
+                   r"(?:a|an|the)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}$")
 _KIND_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
 # Buildings named after their place: "in the X courthouse", "outside the X station".
 _BUILDINGS = frozenset("""courthouse courtroom court jail prison hospital office offices station airport hotel shelter
@@ -100,11 +100,13 @@ _ORG_LAST = frozenset("""hospital university college centre center school counci
 network clinic surgery church mosque temple gurdwara prison academy institute society association union party
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
 department ministry bureau board authority service alliance coalition campaign solicitors chambers
-associates hub helpline hotline refuge programme program initiative fund forum collective""".split())
+associates hub helpline hotline refuge programme program initiative fund forum collective
+county province district borough region governorate prefecture oblast""".split())
 # What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
 _ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")
 _KIND_BEFORE = frozenset(
-    "charity organisation organization campaign project network company firm agency union party newspaper".split()
+    "charity organisation organization campaign project network company firm agency union party newspaper outlet "
+    "broadcaster channel magazine website".split()
 )
 _CALLED = frozenset("called named".split())
 _KIND_OF = frozenset("university college bank institute".split())
@@ -119,7 +121,7 @@ def mark_organisations(toks: list, text: str) -> None:
     for j, t in enumerate(toks):
         if t.fw in _ORG_LAST:  # the words before it are the body's name (even an allow-listed "Refuge")
             i = j
-            while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
+            while i > 0 and toks[i - 1].fw not in lexicon.TITLES \
                     and (JOIN.match(text[toks[i - 1].end : toks[i].start])
                          or _ORG_JOIN.match(text[toks[i - 1].end : toks[i].start])):
                 i -= 1
@@ -209,17 +211,22 @@ INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name whe
 _INTRO_WORDS = ("call", " as", "named", "pseudonym", "given the name")
 _LABELS = frozenset("plan grade type class category section option block wing unit flat room platform gate size "
                     "vitamin level stage band zone".split())
-_INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]",
-                             re.IGNORECASE)
+_INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]|"
+                             r"\w\*", re.IGNORECASE)
 
 
 def introduced_names(toks: list, text: str, function_only: frozenset[str]) -> None:
     """A word or a place the text gives someone as a name ("call her Sofia", "'K', a woman") is a name."""
     if not _INTRO_ANYWHERE.search(text):
         return
+    given = set()
     for t in toks:
         if t.score == 0 and not t.title and (letter_pseudonym(text, t) or t.fw not in function_only
                                              and t.word[0].isupper() and introduced(text, t)):
+            t.score, t.edge_ok, t.place = INTRODUCED, True, False
+            given.add(t.fw)
+    for t in toks:  # and it is the name wherever else it is written ("Witness Z ... Witness Z was")
+        if t.fw in given and 0 <= t.score < INTRODUCED and not t.title and t.word[0].isupper():
             t.score, t.edge_ok, t.place = INTRODUCED, True, False
 
 
@@ -241,6 +248,8 @@ def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     window = text[max(0, t.start - 60) : t.start].lower()
     if any(w in window for w in _INTRO_WORDS) and _INTRO_BEFORE.search(window):
         return True
+    if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
+        return True  # "Martin* called the helpline" (*names have been changed)
     return bool(_INTRO_AFTER.match(text, t.end)) if any(c in text[t.end : t.end + 4] for c in "(,—–-") else False
 
 
@@ -296,7 +305,8 @@ def initials_and_places_after_names(toks: list, text: str, places: frozenset[str
         prev = toks[i - 1]
         if t.score != 0 or t.title or prev.score < 0.5 or prev.title or not _ONE_SPACE.match(text[prev.end : t.start]):
             continue
-        if len(t.word) == 1 and t.word.isupper() and text.startswith(".", t.end) \
+        if len(t.word) == 1 and t.word.isupper() and (text.startswith(".", t.end) or t.word not in "AI" and not (
+                text[t.end : t.end + 1].isalnum() or text.startswith(".", t.end))) \
                 or t.fw in places and not t.place and t.fw not in named and not t.word.isupper():
             t.score, t.edge_ok = prev.score, True
 
@@ -331,11 +341,12 @@ def in_a_title_of_a_thing(toks: list, i: int, text: str) -> bool:
     """Is ``toks[i]``, an ordinary word, part of the name of a thing? After "and" following a
     capitalised word that is not a name ("Customs and Immigration", "the Home Office and Border"),
     or describing another capitalised ordinary word, neither of them a given name ("told Eastern
-    Eye", "with Public Counsel"; but "with Aster Brown")."""
+    Eye", "told Missing Voices", "with Public Counsel"; but "with Aster Brown")."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and _ONE_SPACE.match(text[toks[i].end : nxt.start]) and not nxt.word.isupper():
         english = lexicon.english_words()
-        if toks[i].fw in english and nxt.fw in english and nxt.score <= 0 and _ADJECTIVE_END.search(toks[i].fw) \
+        if toks[i].fw in english and nxt.fw in english and nxt.score <= 0 \
+                and (_ADJECTIVE_END.search(toks[i].fw) or toks[i].fw.endswith("ing")) \
                 and toks[i].fw not in lexicon.WORD_NAMES and nxt.fw not in lexicon.WORD_NAMES:
             return True
     if not i:
@@ -357,7 +368,8 @@ def ordinary_compound(text: str, t, english: frozenset[str]) -> bool:  # noqa: A
     parts = t.fw.split("-")
     if len(first) == 1 and first.isupper():
         return all(p in english for p in parts[1:])
-    return all(r.islower() for r in rest) and all(p in english for p in parts)
+    return all(r.islower() for r in rest) and all(p in english for p in parts[1:]) and (
+        parts[0] in english or parts[0] in lexicon.NOT_NAMES or parts[0] in lexicon.place_tokens())  # "Leeds-based"
 
 
 _NOT_BEFORE_A_NAME = frozenset("in from near at of via outside across around between into".split())
@@ -433,4 +445,61 @@ def surnames_as_subjects(toks: list, text: str, english: frozenset[str]) -> None
         if w and w[-1] in _NOT_BEFORE_SUBJECT:
             continue
         t.score, t.edge_ok = 0.35, True
+
+
+# A word taken for a name only for the verb before it ("she met Tony") is the same person wherever
+# else it is capitalised; the engine looks again only for surer names.
+_MET = frozenset("met meet saw married marry visited visit asked told".split())
+
+
+def weak_names_again(toks: list, text: str) -> None:
+    weak = set()
+    for t in toks:
+        if 0.3 <= t.score < 0.5 and not t.title and not t.word.isupper():
+            w = text[max(0, t.start - 20) : t.start].lower().split()
+            if w and w[-1] in _MET:
+                weak.add(t.fw)
+    for t in toks:
+        if t.fw in weak and t.score == 0 and not t.title and not t.place and not t.word.isupper() \
+                and t.fw not in lexicon.FUNCTION_WORDS:
+            t.score, t.edge_ok = 0.3, True
+
+
+# Two capitals used as someone's name, as courts and case studies anonymise people ("AM from
+# Karachi", "AM's husband", "AM was"): not a known acronym or office, not after "the" or a number,
+# not in a line of capitals, and not a pronoun or preposition ("IT is", "IN the").
+_PERSON_AFTER_LETTERS = re.compile(r"(?:['’]s[ \t\u00a0]+[a-z]|[ \t\u00a0]+(?:was|is|had|has|from|said|says|told|"
+                                   r"who)\b|,[ \t\u00a0]+(?:a|an|aged|who)\b)")
+
+
+def letters_as_names(toks: list, text: str) -> None:
+    for t in toks:
+        w = t.word
+        if len(w) != 2 or not w.isalpha() or not w.isupper() or t.score != 0 or t.title or t.place \
+                or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.CAPS_TITLES \
+                or t.fw in lexicon.FUNCTION_WORDS and t.fw != "am":  # "AM" is never the verb before "was"
+            continue
+        before = text[max(0, t.start - 12) : t.start]
+        if re.search(r"\d[\s:.]*$|\b(?:the|a|an|The|A|An)\s+$", before):
+            continue
+        prev = re.findall(r"[^\W\d_]+", text[max(0, t.start - 30) : t.start])
+        nxt = re.findall(r"[^\W\d_]{2,}", text[t.end : t.end + 30])
+        if prev and prev[-1].isupper() or nxt and nxt[0].isupper():
+            continue
+        if _PERSON_AFTER_LETTERS.match(text, t.end):
+            t.score, t.edge_ok = 0.5, True
+
+
+def demonym(fw: str) -> bool:
+    """Is ``fw`` a people's name made from a place's ("Argentinian", "Omani", "Kenyan", "Chilean")?"""
+    if len(fw) < 5:
+        return False
+    places = lexicon.place_tokens()
+    if fw.endswith("ian") and (fw[:-3] in places or fw[:-3] + "a" in places or fw[:-1] in places):
+        return True
+    if fw.endswith("an") and (fw[:-1] in places or fw[:-2] in places):
+        return True
+    if fw.endswith("ese") and (fw[:-3] in places or fw[:-3] + "a" in places):
+        return True
+    return fw.endswith("i") and fw[:-1] in places
 

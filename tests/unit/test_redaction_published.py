@@ -412,3 +412,71 @@ def test_times_and_districts_are_not_addresses(text, fact):
 )
 def test_a_street_with_a_number_or_on_is_still_an_address(text, street):
     assert covered(text, detect(text), street)
+
+
+# (k) Also on that second set: a pseudonym marked with an asterisk ("*names have been changed"),
+# a name taken only for the verb before it ("met X") found again, two capitals standing for a
+# person, a letter after a name given in quotes, all wherever else they are written.
+@pytest.mark.parametrize(
+    ("text", "name", "times"),
+    [
+        ("Heath* cleaned the house for two years. Heath was never paid.\n*Names have been changed.", "Heath", 2),
+        ("I met Rusty at the car wash. Rusty paid us in cash and Rusty kept the tips.", "Rusty", 3),
+        ("In 2019, KB from Lagos arrived. KB’s employer kept her passport and KB was afraid.", "KB", 3),
+        ("She is known only as ‘Claimant Q’. Later Claimant Q gave evidence.", "Q", 2),
+    ],
+)
+def test_names_given_or_found_once_are_names_everywhere(text, name, times):
+    spans = detect(text)
+    for nth in range(times):
+        assert covered(text, spans, name, nth), nth
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("IT was down all week, so the PM’s office wrote.", "IT"),
+        ("IT was down all week, so the PM’s office wrote.", "PM"),
+        ("The call came at 9 AM was what she said.", "AM"),
+        ("Figures* are estimates from the charity.", "estimates"),
+    ],
+)
+def test_capitals_that_are_not_people_stay(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+# (l) Names of things: a body whose name holds an allow-listed phrase, a broadcaster, a county, a
+# compound with a nationality or a town, a people's name made from a place, a shop or show after
+# "a", a title after a capitalised "Our", an acronym defined in brackets or spelt from earlier
+# words, a body before its clients or staff.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("I rang the Northern Forced Marriage Hotline.", "Northern Forced Marriage Hotline"),
+        ("She told local broadcaster KTVO what happened.", "KTVO"),
+        ("Officers from Bexar County arrested her.", "Bexar County"),
+        ("The van drove to the Yakima courthouse.", "Yakima"),
+        ("A Nigerian-born nurse and a Leeds-based charity helped.", "Nigerian-born"),
+        ("A Nigerian-born nurse and a Leeds-based charity helped.", "Leeds-based"),
+        ("An Omani diplomat and a Canadian lawyer were there.", "Omani"),
+        ("An Omani diplomat and a Canadian lawyer were there.", "Canadian"),
+        ("The Argentinian embassy did not answer.", "Argentinian"),
+        ("He brought us a Greggs sandwich and an Ocado bag.", "Greggs"),
+        ("He brought us a Greggs sandwich and an Ocado bag.", "Ocado"),
+        ("She went to Shelter for Our Abuelas in the end.", "Abuelas"),
+        ("Women Against Trafficking UK (WATUK) met her; she joined WATUK later.", "WATUK"),
+        ("The Ealing Refugee Action Network took her case. ERAN paid the fare.", "ERAN"),
+        ("She was a former Ashwood client. Ashwood paid her rent.", "Ashwood"),
+        ("We slept outside London’s Oxford Street shops.", "London"),
+        ("She told Missing Voices that the police called immigration.", "Missing Voices"),
+        ("We came to the UK in March 2020, Grace and I.", "2020"),
+    ],
+)
+def test_names_of_things_stay(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+def test_a_name_after_a_still_a_name_before_a_preposition():
+    text = "I met a Tariq in the camp and a Tariq from Leeds."
+    spans = detect(text)
+    assert covered(text, spans, "Tariq") and covered(text, spans, "Tariq", 1)
