@@ -447,8 +447,9 @@ def surnames_as_subjects(toks: list, text: str, english: frozenset[str]) -> None
         t.score, t.edge_ok = 0.35, True
 
 
-# A word taken for a name only for the verb before it ("she met Tony") is the same person wherever
-# else it is capitalised; the engine looks again only for surer names.
+# A word taken for a name only for the verb before it ("she met Tony") or after it ("..., Cross
+# told reporters") is the same person wherever else it is capitalised ("Cross (now retired) said");
+# the engine looks again only for surer names.
 _MET = frozenset("met meet saw married marry visited visit asked told".split())
 
 
@@ -457,7 +458,8 @@ def weak_names_again(toks: list, text: str) -> None:
     for t in toks:
         if 0.3 <= t.score < 0.5 and not t.title and not t.word.isupper():
             w = text[max(0, t.start - 20) : t.start].lower().split()
-            if w and w[-1] in _MET:
+            if w and w[-1] in _MET or t.score == 0.35 and t.fw not in lexicon.WORD_NAMES \
+                    and _SUBJECT_VERB.match(text, t.end):
                 weak.add(t.fw)
     for t in toks:
         if t.fw in weak and t.score == 0 and not t.title and not t.place and not t.word.isupper() \

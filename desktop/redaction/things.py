@@ -65,8 +65,13 @@ def _earlier_initials(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     """Are the letters of the all-capital ``t`` the initials of words written before it, each
     capitalised but for small ones ("Justice for Our Neighbors" ... "JFON")?"""
     n = len(t.word)
-    words = re.findall(r"[^\W\d_][\w’'\-]*", text[max(0, t.start - 2000) : t.start])
+    window = text[max(0, t.start - 2000) : t.start]
+    if t.word[0] not in window or t.word[-1] not in window:
+        return False
+    words = re.findall(r"[^\W\d_][\w’'\-]*", window)
     for k in range(len(words) - n + 1):
+        if words[k][0] != t.word[0]:
+            continue
         ws = words[k : k + n]
         if all(w[0].upper() == c for w, c in zip(ws, t.word, strict=True)) \
                 and ws[0][0].isupper() and ws[-1][0].isupper() \
@@ -82,6 +87,13 @@ def names_of_things(toks: list, text: str) -> None:
     for i, t in enumerate(toks):
         if t.score < 0 or t.title:
             continue
+        # "Justice for Our Neighbors": a capitalised "Our" or "For" in mid-sentence starts a title.
+        if t.fw in _TITLE_WORDS and t.word[0].isupper() and not t.word.isupper() and not _initial(text, t.start):
+            for u in toks[i + 1 : _run_end(toks, i, text) + 1]:
+                if u.score == 0.5:
+                    u.score, u.place = 0.0, True
+        if t.score != 0.5:
+            continue
         # "a Broadway show", "an El Paso courtroom": one or two capitalised words between "a" and a noun.
         if _A_BEFORE.search(text, max(0, t.start - 4), t.start) and not _joined_before(toks, i, text):
             j = _run_end(toks, i, text)
@@ -90,22 +102,19 @@ def names_of_things(toks: list, text: str) -> None:
                     and all(u.score == 0.5 for u in toks[i : j + 1]):
                 for u in toks[i : j + 1]:
                     u.score, u.place = 0.0, True
-        # "Justice for Our Neighbors": a capitalised "Our" or "For" in mid-sentence starts a title.
-        if t.fw in _TITLE_WORDS and t.word[0].isupper() and not t.word.isupper() and not _initial(text, t.start):
-            for u in toks[i + 1 : _run_end(toks, i, text) + 1]:
-                if u.score == 0.5:
-                    u.score, u.place = 0.0, True
+                continue
         # "IA JFON": an acronym of words written before it.
-        if t.score == 0.5 and len(t.word) >= 3 and t.word.isupper() and t.word.isalpha() \
-                and _earlier_initials(text, t):
+        if len(t.word) >= 3 and t.word.isupper() and t.word.isalpha() and _earlier_initials(text, t):
             t.score, t.place = 0.0, True
             for k in (i - 1, i + 1):
                 if 0 <= k < len(toks) and len(toks[k].word) <= 2 and toks[k].word.isupper():
                     toks[k].score, toks[k].place = 0.0, True
+            continue
         # "a former Ayuda client": a body before the people who work for it or use it.
         m = _ROLE_AFTER.match(text, t.end)
-        if m and m.group(1) in _ROLES and t.score == 0.5 and not _joined_before(toks, i, text):
+        if m and m.group(1) in _ROLES and not _joined_before(toks, i, text):
             bodies.add(t.fw)
-    for t in toks:  # and that body wherever else it is written ("with Ayuda's help")
-        if t.fw in bodies and t.score >= 0 and not t.title and t.fw not in lexicon.WORD_NAMES:
-            t.score, t.place = 0.0, True
+    if bodies:
+        for t in toks:  # and that body wherever else it is written ("with Ayuda's help")
+            if t.fw in bodies and t.score >= 0 and not t.title and t.fw not in lexicon.WORD_NAMES:
+                t.score, t.place = 0.0, True

@@ -422,6 +422,7 @@ def test_a_street_with_a_number_or_on_is_still_an_address(text, street):
     [
         ("Heath* cleaned the house for two years. Heath was never paid.\n*Names have been changed.", "Heath", 2),
         ("I met Rusty at the car wash. Rusty paid us in cash and Rusty kept the tips.", "Rusty", 3),
+        ("After the hearing, Cross told reporters she was scared. Cross (now retired) lied.", "Cross", 2),
         ("In 2019, KB from Lagos arrived. KB’s employer kept her passport and KB was afraid.", "KB", 3),
         ("She is known only as ‘Claimant Q’. Later Claimant Q gave evidence.", "Q", 2),
     ],
