@@ -31,10 +31,14 @@ def _two_words_before(text: str, pos: int) -> list[str]:
 # Nouns of a kind of place: "the province of X", "a posh X neighbourhood", "the X area" make X a place.
 _PLACE_KINDS = frozenset("""province county city town village region state district borough suburb neighbourhood
 neighborhood area estate republic capital island parish ward""".split())
-_PLACE_KIND_OF = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+$")
+_PLACE_KIND_OF = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+of[ \t\u00a0]+$")
 # "in a posh X ...", "near the busy X ...": a determiner and up to two lower-case words before the place.
-_IN_A = re.compile(r"\b(?:in|near|outside|around)[ \t\u00a0]+(?:a|an|the)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}$")
+_IN_A = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|[Tt]o|[Ff]rom|[Ii]nto)[ \t\u00a0]+"
+                   r"(?:a|an|the)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}$")
 _KIND_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
+# Buildings named after their place: "in the X courthouse", "outside the X station".
+_BUILDINGS = frozenset("""courthouse courtroom court jail prison hospital office offices station airport hotel shelter
+camp headquarters branch""".split())
 
 
 def _run_after(toks: list, i: int, text: str) -> int:
@@ -69,12 +73,13 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
             everywhere = False
         elif before and before[-1] == "of":
             m = _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)
-            if not (m and m.group(1) in _PLACE_KINDS):
+            if not (m and m.group(1).lower() in _PLACE_KINDS):
                 continue
         else:
             j = _run_after(toks, i, text)
             kind = _KIND_AFTER.match(text, toks[j].end)
-            if not (kind and kind.group(1) in _PLACE_KINDS and _IN_A.search(text, max(0, t.start - 60), t.start)):
+            if not (kind and (kind.group(1) in _PLACE_KINDS or kind.group(1) in _BUILDINGS)
+                    and _IN_A.search(text, max(0, t.start - 60), t.start)):
                 continue
         if j < 0:
             j = _run_after(toks, i, text)
@@ -95,11 +100,13 @@ _ORG_LAST = frozenset("""hospital university college centre center school counci
 network clinic surgery church mosque temple gurdwara prison academy institute society association union party
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
 department ministry bureau board authority service alliance coalition campaign solicitors chambers
-associates""".split())
+associates hub helpline hotline refuge programme program initiative fund forum collective
+county province district borough region governorate prefecture oblast""".split())
 # What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
 _ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")
 _KIND_BEFORE = frozenset(
-    "charity organisation organization campaign project network company firm agency union party newspaper".split()
+    "charity organisation organization campaign project network company firm agency union party newspaper outlet "
+    "broadcaster channel magazine website".split()
 )
 _CALLED = frozenset("called named".split())
 _KIND_OF = frozenset("university college bank institute".split())
@@ -112,17 +119,17 @@ def mark_organisations(toks: list, text: str) -> None:
     ("the charity Ashiana", "University of Stirling"), and an acronym after "the" ("the JCWI")."""
     n = len(toks)
     for j, t in enumerate(toks):
-        if t.score < 0:
-            continue
-        if t.fw in _ORG_LAST:  # the words before it are the body's name
+        if t.fw in _ORG_LAST:  # the words before it are the body's name (even an allow-listed "Refuge")
             i = j
-            while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
+            while i > 0 and toks[i - 1].fw not in lexicon.TITLES \
                     and (JOIN.match(text[toks[i - 1].end : toks[i].start])
                          or _ORG_JOIN.match(text[toks[i - 1].end : toks[i].start])):
                 i -= 1
-            if i < j:
+            if i < j and not _title_before_run(toks, i, text):
                 for u in toks[i : j + 1]:
                     u.place = True
+        if t.score < 0:
+            continue
         before = _two_words_before(text, t.start)
         if not before:
             continue
@@ -134,8 +141,35 @@ def mark_organisations(toks: list, text: str) -> None:
                 k += 1
             for u in toks[j : k + 1]:
                 u.place = True
-        elif before[-1] in _DETERMINERS and len(t.word) > 1 and t.word.isupper():
-            t.place = True
+        elif len(t.word) > 1 and t.word.isupper() and (before[-1] in _DETERMINERS or _AFTER_DESCRIBED.search(
+                text, max(0, t.start - 50), t.start) and _described(text, t.start)):
+            t.place = True  # "the JCWI", "the infamous Salvadoran CECOT prison"
+
+
+# Honorifics name institutions ("Sir Ludwig Guttmann Health Centre", "Lady Margaret Hall"); an
+# office or rank before a name that ends in a body's kind makes it a person ("Judge Anna Chambers").
+_HONORIFICS = frozenset("sir dame lady lord saint st".split())
+
+
+def _title_before_run(toks: list, i: int, text: str) -> bool:
+    prev = toks[i - 1] if i else None
+    return (prev is not None and prev.score >= 0 and prev.fw in lexicon.TITLES and prev.fw not in _HONORIFICS
+            and bool(re.fullmatch(r"\.?[ \t\u00a0]+", text[prev.end : toks[i].start])))
+
+
+# "the notorious Nigerian XYZ unit": a determiner, then up to two describing words, then capitals.
+_AFTER_DESCRIBED = re.compile(r"\b(?:the|a|an)[ \t\u00a0]+((?:[A-Za-z\-]+[ \t\u00a0]+){1,2})$", re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:ous|al|ive|ic|ful|less|ary|ian|ese|ish|ern)$")
+
+
+def _described(text: str, pos: int) -> bool:
+    """Are the one or two words between "the" and ``pos`` words that describe a thing (a
+    nationality or an adjective: "infamous", "national", "Salvadoran"), not a noun ("the man")?"""
+    m = _AFTER_DESCRIBED.search(text, max(0, pos - 50), pos)
+    words = m.group(1).split() if m else []
+    return bool(words) and all(
+        w.lower() in lexicon.NOT_NAMES or w.islower() and len(w) > 4 and _ADJECTIVE_END.search(w) for w in words
+    )
 
 
 # --- Names the text itself gives someone, and words that are names only inside a full name ---------
@@ -177,17 +211,22 @@ INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name whe
 _INTRO_WORDS = ("call", " as", "named", "pseudonym", "given the name")
 _LABELS = frozenset("plan grade type class category section option block wing unit flat room platform gate size "
                     "vitamin level stage band zone".split())
-_INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]",
-                             re.IGNORECASE)
+_INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]|"
+                             r"\w\*", re.IGNORECASE)
 
 
 def introduced_names(toks: list, text: str, function_only: frozenset[str]) -> None:
     """A word or a place the text gives someone as a name ("call her Sofia", "'K', a woman") is a name."""
     if not _INTRO_ANYWHERE.search(text):
         return
+    given = set()
     for t in toks:
         if t.score == 0 and not t.title and (letter_pseudonym(text, t) or t.fw not in function_only
                                              and t.word[0].isupper() and introduced(text, t)):
+            t.score, t.edge_ok, t.place = INTRODUCED, True, False
+            given.add(t.fw)
+    for t in toks:  # and it is the name wherever else it is written ("Witness Z ... Witness Z was")
+        if t.fw in given and 0 <= t.score < INTRODUCED and not t.title and t.word[0].isupper():
             t.score, t.edge_ok, t.place = INTRODUCED, True, False
 
 
@@ -209,6 +248,8 @@ def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     window = text[max(0, t.start - 60) : t.start].lower()
     if any(w in window for w in _INTRO_WORDS) and _INTRO_BEFORE.search(window):
         return True
+    if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
+        return True  # "Martin* called the helpline" (*names have been changed)
     return bool(_INTRO_AFTER.match(text, t.end)) if any(c in text[t.end : t.end + 4] for c in "(,—–-") else False
 
 
@@ -264,7 +305,8 @@ def initials_and_places_after_names(toks: list, text: str, places: frozenset[str
         prev = toks[i - 1]
         if t.score != 0 or t.title or prev.score < 0.5 or prev.title or not _ONE_SPACE.match(text[prev.end : t.start]):
             continue
-        if len(t.word) == 1 and t.word.isupper() and text.startswith(".", t.end) \
+        if len(t.word) == 1 and t.word.isupper() and (text.startswith(".", t.end) or t.word not in "AI" and not (
+                text[t.end : t.end + 1].isalnum() or text.startswith(".", t.end))) \
                 or t.fw in places and not t.place and t.fw not in named and not t.word.isupper():
             t.score, t.edge_ok = prev.score, True
 
@@ -295,14 +337,60 @@ def word_names_in_titles(toks: list, text: str, english: frozenset[str]) -> None
 _AND_BETWEEN = re.compile(r"^[ \t\u00a0]+(?:and|&)[ \t\u00a0]+$")
 
 
-def and_continues_a_title(toks: list, i: int, text: str) -> bool:
-    """Is ``toks[i]`` after "and" following a capitalised word that is not a name ("Customs and
-    Immigration", "the Home Office and Border")? Then "and" joins words of a name of a thing."""
+def in_a_title_of_a_thing(toks: list, i: int, text: str) -> bool:
+    """Is ``toks[i]``, an ordinary word, part of the name of a thing? After "and" following a
+    capitalised word that is not a name ("Customs and Immigration", "the Home Office and Border"),
+    or describing another capitalised ordinary word, neither of them a given name ("told Eastern
+    Eye", "told Missing Voices", "with Public Counsel"; but "with Aster Brown")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and _ONE_SPACE.match(text[toks[i].end : nxt.start]) and not nxt.word.isupper():
+        english = lexicon.english_words()
+        if toks[i].fw in english and nxt.fw in english and nxt.score <= 0 \
+                and (_ADJECTIVE_END.search(toks[i].fw) or toks[i].fw.endswith("ing")) \
+                and toks[i].fw not in lexicon.WORD_NAMES and nxt.fw not in lexicon.WORD_NAMES:
+            return True
     if not i:
         return False
     prev = toks[i - 1]
     return bool(_AND_BETWEEN.match(text[prev.end : toks[i].start])) and (prev.score < 0 or prev.score == 0
                                                                         and not prev.title)
+
+
+def ordinary_compound(text: str, t, english: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
+    """Is ``t`` an ordinary hyphenated word, not a name: ordinary words joined ("Twenty-seven",
+    "Anti-slavery": the words after the hyphen in lower case), a letter joined to a word ("U-Visa",
+    "X-ray"), or a word joined to a number ("COVID-19")?"""
+    if text.startswith("-", t.end) and text[t.end + 1 : t.end + 2].isdigit():
+        return True
+    if "-" not in t.word:
+        return False
+    first, *rest = t.word.split("-")
+    parts = t.fw.split("-")
+    if len(first) == 1 and first.isupper():
+        return all(p in english for p in parts[1:])
+    return all(r.islower() for r in rest) and all(p in english for p in parts[1:]) and (
+        parts[0] in english or parts[0] in lexicon.NOT_NAMES or parts[0] in lexicon.place_tokens())  # "Leeds-based"
+
+
+_NOT_BEFORE_A_NAME = frozenset("in from near at of via outside across around between into".split())
+
+
+def places_before_names(toks: list, text: str, places: frozenset[str], named: set[str]) -> None:
+    """A town, country or state's name straight before a likely surname is a given name ("Sofia
+    Petrova", "Virginia Adebayo"), unless the text used it as a place (after "in", "from"...) or
+    it is also an English word ("March", "Reading")."""
+    english = lexicon.english_words()
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if t.score != 0 or t.title or t.place or t.fw not in places or t.fw in named or t.word.isupper() \
+                or t.fw in english or t.fw in lexicon.FULL_MONTHS:
+            continue
+        if nxt.score < 0.5 or nxt.place or nxt.title or nxt.word.isupper() or not _ONE_SPACE.match(
+                text[t.end : nxt.start]):
+            continue
+        before = _two_words_before(text, t.start)
+        if not (before and before[-1] in _NOT_BEFORE_A_NAME):
+            t.score, t.edge_ok = nxt.score, True
 
 
 _PLACE_PREPOSITIONS = frozenset("at in into of via under through".split())
@@ -330,3 +418,90 @@ def lone_acronyms(toks: list, text: str) -> None:
                                 or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start))
         if no_vowel or alone:
             t.score = 0.0
+
+
+# A surname that is also a word, alone in mid-sentence as the one who speaks or acts ("..., Trump has
+# said", "after the hearing, Cross told reporters"). Not after a determiner or a possessive ("the
+# Council said"), and not a word naming an institution.
+_SUBJECT_VERB = re.compile(r"[ \t\u00a0]+(?:has|had|said|says|told|tells|claims|claimed|wrote|added|insisted|argued|"
+                           r"denied|admitted|replied|warned|promised|tweeted)\b")
+_INSTITUTIONS = frozenset("""congress parliament government labour immigration enforcement council police court
+senate cabinet treasury security justice army navy customs border state union party""".split())
+_NOT_BEFORE_SUBJECT = frozenset("the a an my his her their our your its this that these those of".split())
+
+
+def surnames_as_subjects(toks: list, text: str, english: frozenset[str]) -> None:
+    """A capitalised ordinary word alone in mid-sentence before a verb of saying or having is a surname."""
+    for i, t in enumerate(toks):
+        if t.score != 0 or t.title or t.place or t.initial or t.word.isupper() or t.fw not in english \
+                or t.fw in lexicon.FUNCTION_WORDS or t.fw in lexicon.NOT_NAMES or t.fw in _INSTITUTIONS \
+                or t.fw in lexicon.FULL_MONTHS or t.fw in lexicon.FULL_DAYS or not _SUBJECT_VERB.match(text, t.end):
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.score >= 0 and prev.fw not in lexicon.FUNCTION_WORDS \
+                and JOIN.match(text[prev.end : t.start]):
+            continue  # part of a run of capitalised words
+        w = text[max(0, t.start - 20) : t.start].lower().split()
+        if w and w[-1] in _NOT_BEFORE_SUBJECT:
+            continue
+        t.score, t.edge_ok = 0.35, True
+
+
+# A word taken for a name only for the verb before it ("she met Tony") or after it ("..., Cross
+# told reporters") is the same person wherever else it is capitalised ("Cross (now retired) said");
+# the engine looks again only for surer names.
+_MET = frozenset("met meet saw married marry visited visit asked told".split())
+
+
+def weak_names_again(toks: list, text: str) -> None:
+    weak = set()
+    for t in toks:
+        if 0.3 <= t.score < 0.5 and not t.title and not t.word.isupper():
+            w = text[max(0, t.start - 20) : t.start].lower().split()
+            if w and w[-1] in _MET or t.score == 0.35 and t.fw not in lexicon.WORD_NAMES \
+                    and _SUBJECT_VERB.match(text, t.end):
+                weak.add(t.fw)
+    for t in toks:
+        if t.fw in weak and t.score == 0 and not t.title and not t.place and not t.word.isupper() \
+                and t.fw not in lexicon.FUNCTION_WORDS:
+            t.score, t.edge_ok = 0.3, True
+
+
+# Two capitals used as someone's name, as courts and case studies anonymise people ("AM from
+# Karachi", "AM's husband", "AM was"): not a known acronym or office, not after "the" or a number,
+# not in a line of capitals, and not a pronoun or preposition ("IT is", "IN the").
+_PERSON_AFTER_LETTERS = re.compile(r"(?:['’]s[ \t\u00a0]+[a-z]|[ \t\u00a0]+(?:was|is|had|has|from|said|says|told|"
+                                   r"who)\b|,[ \t\u00a0]+(?:a|an|aged|who)\b)")
+
+
+def letters_as_names(toks: list, text: str) -> None:
+    for t in toks:
+        w = t.word
+        if len(w) != 2 or not w.isalpha() or not w.isupper() or t.score != 0 or t.title or t.place \
+                or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.CAPS_TITLES \
+                or t.fw in lexicon.FUNCTION_WORDS and t.fw != "am":  # "AM" is never the verb before "was"
+            continue
+        before = text[max(0, t.start - 12) : t.start]
+        if re.search(r"\d[\s:.]*$|\b(?:the|a|an|The|A|An)\s+$", before):
+            continue
+        prev = re.findall(r"[^\W\d_]+", text[max(0, t.start - 30) : t.start])
+        nxt = re.findall(r"[^\W\d_]{2,}", text[t.end : t.end + 30])
+        if prev and prev[-1].isupper() or nxt and nxt[0].isupper():
+            continue
+        if _PERSON_AFTER_LETTERS.match(text, t.end):
+            t.score, t.edge_ok = 0.5, True
+
+
+def demonym(fw: str) -> bool:
+    """Is ``fw`` a people's name made from a place's ("Argentinian", "Omani", "Kenyan", "Chilean")?"""
+    if len(fw) < 5:
+        return False
+    places = lexicon.place_tokens()
+    if fw.endswith("ian") and (fw[:-3] in places or fw[:-3] + "a" in places or fw[:-1] in places):
+        return True
+    if fw.endswith("an") and (fw[:-1] in places or fw[:-2] in places):
+        return True
+    if fw.endswith("ese") and (fw[:-3] in places or fw[:-3] + "a" in places):
+        return True
+    return fw.endswith("i") and fw[:-1] in places
+

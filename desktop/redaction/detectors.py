@@ -312,6 +312,22 @@ def _streets(text: str) -> Iterator[tuple[int, int]]:
             yield f.start(), m.end()
 
 
+# A hill, park or green named with no house number is a district or an open space ("Brook's Hill",
+# "Bethnal Green"): a fact. With a number, or "on" before it ("lived on Brook's Hill"), it is a street.
+_AREA_ENDS = frozenset(("Hill", "Park", "Green", "Vale", "Heights", "Fields"))
+
+
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?[ \t\u00a0]+$", IC)
+# A town's name in the possessive is not part of the street after it ("London's Oxford Street").
+_PLACE_OWNS = re.compile(r"([A-Z][\w\-]*)['’]s[ \t\u00a0]+")
+
+
+def _an_area(text: str, s: int, e: int) -> bool:
+    v = text[s:e]
+    return v.rsplit(None, 1)[-1].rstrip(".") in _AREA_ENDS and not re.search(r"\d", v) \
+        and not re.search(r"\bon\s+$", text[max(0, s - 4) : s])
+
+
 # A house number and a capitalised name after a word that introduces an address ("lived at 43 Kingsway").
 _NUMBERED_PLACE = _c(
     r"(?:\b(?:live|lives|lived|living|address|house|home|flat|stay|stayed|staying|kept|moved|number|at|to|from)\b"
@@ -549,11 +565,15 @@ def detect_patterns(text: str) -> list[Hit]:
     # Addresses.
     for s, e in _streets(text):
         s, e = _strip(text, s, e)
-        if e > s:
+        if (m := _PLACE_OWNS.match(text, s)) and m.group(1).lower() in lexicon.place_tokens():
+            s = m.end()
+        if e > s and not _an_area(text, s, e):
             add((s, e, "ADDRESS", 0.7))
     for m in _matches(_NUMBERED_PLACE, text, dw):
         s, e = _strip(text, *m.span(1))
-        if e > s and not re.search(r"\d\s*(?:am|pm|AM|PM|Am|Pm)\b", text[s:e]):
+        if e > s and not re.search(r"\d\s*(?:am|pm|AM|PM|Am|Pm)\b", text[s:e]) \
+                and not re.search(r"\d[:.]$", text[max(0, s - 2) : s]) \
+                and not _MONTH_BEFORE.search(text, max(0, s - 12), s):  # "at 09:30 BST", "in May 2021, AM's"
             add((s, e, "ADDRESS", 0.5))
     for s, e, _ in _iter(_FLAT, text, dw):
         add((s, e, "ADDRESS", 0.6))

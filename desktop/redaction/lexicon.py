@@ -65,6 +65,8 @@ commissioner secretary minister agent director mayor president governor senator 
 spokesperson spokesman spokeswoman chair chairman chairwoman chairperson attorney barrister magistrate
 coroner commander lieutenant captain deputy
 """)
+# Ranks and offices also written in capitals ("PC Smith", "Labour MP Okoro", "Ama Boateng QC").
+CAPS_TITLES = _words("pc dc ds di dci pcso wpc sgt mp qc kc pm")
 
 # Words after which a capitalised word is very likely a person ("my husband Tariq").
 RELATIONS = _words("""

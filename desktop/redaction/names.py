@@ -21,18 +21,25 @@ from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
-    and_continues_a_title,
+    demonym,
+    in_a_title_of_a_thing,
     initials_and_places_after_names,
     introduced_names,
+    letters_as_names,
     lone_acronyms,
     mark_organisations,
     mark_places_by_context,
     months_in_full_names,
     names_of_leaders,
     next_to_digits,
+    ordinary_compound,
+    places_before_names,
+    surnames_as_subjects,
+    weak_names_again,
     word_names_in_titles,
 )
 from desktop.redaction.fold import fold
+from desktop.redaction.things import defined_acronym, names_of_things
 
 Hit = tuple[int, int, str, float]
 
@@ -174,21 +181,6 @@ def _nearest_letter(text: str, i: int, step: int, limit: int = 40) -> str:
     return ""
 
 
-def _defined_acronym(text: str, start: int, word: str) -> bool:
-    """Is ``word`` an acronym in brackets after the words it stands for ("... concession (DDVC)",
-    "Right to Rent (RtR)": its capitals are the words' initials)?"""
-    caps = "".join(c for c in word if c.isupper())
-    if not 2 <= len(caps) <= 8 or text[start - 1 : start] != "(" or not word[0].isupper():
-        return False
-    word = caps
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 120) : start - 1])
-    for keep_small in (True, False):  # small words such as "of" and "for" may be left out
-        words = [b for b in before if keep_small or len(b) > 3][-len(word) :]
-        if len(words) == len(word) and "".join(b[0] for b in words).upper() == word:
-            return True
-    return False
-
-
 def _sentence_initial(text: str, pos: int) -> bool:
     """Is ``pos`` the start of the text, a line or a sentence (after . ! ? : ; quotes or brackets)?"""
     i = pos - 1
@@ -253,11 +245,13 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             or fw in lexicon.FULL_DAYS
             or fw.endswith("s")
             and fw[:-1] in lexicon.FULL_DAYS  # "on Fridays"
-            or text[t.start - 1 : t.start] == "(" and _defined_acronym(text, t.start, w)
+            or text[t.start - 1 : t.start] == "(" and defined_acronym(text, t.start, w)
             or (fw in lexicon.MONTHS or fw in lexicon.DAYS) and next_to_digits(text, t)  # "09 Nov 2023"
+            or ordinary_compound(text, t, english)  # "Twenty-seven", "U-Visa", "COVID-19"
+            or demonym(fw)  # "Argentinian"
         )
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
-        if fw in lexicon.TITLES and not all_caps or fw in {"pc", "dc", "ds", "di", "dci", "pcso", "wpc", "sgt"}:
+        if fw in lexicon.TITLES and not all_caps or fw in lexicon.CAPS_TITLES:
             t.title = True
         if fw in lexicon.FUNCTION_WORDS or not_name or place or t.title:
             t.edge_ok = False
@@ -305,7 +299,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and not all_caps
             and fw not in lexicon.FUNCTION_WORDS
             and _people_word_before(text, t.start)
-            and not and_continues_a_title(toks, i, text)
+            and not in_a_title_of_a_thing(toks, i, text)
             and fw not in lexicon.FULL_MONTHS
             and fw not in lexicon.FULL_DAYS
         ):
@@ -319,9 +313,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     introduced_names(toks, text, function_only)
     names_of_leaders(toks, text)
     initials_and_places_after_names(toks, text, places, named_places)
+    places_before_names(toks, text, places, named_places)
+    surnames_as_subjects(toks, text, english)
+    weak_names_again(toks, text)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
     lone_acronyms(toks, text)
+    names_of_things(toks, text)
+    letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
@@ -505,7 +504,7 @@ def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:
     if t.score < 0 or not t.edge_ok:
         return False
     if t.word.isupper() and len(t.word) > 1 and not anchor.word.isupper():
-        return False
+        return left and len(t.word) == 2 and t.word.isalpha()  # two initials before a surname: "RJ Vogt"
     if t.word.isupper():
         if left and t.fw not in lexicon.FUNCTION_WORDS and t.fw not in lexicon.NOT_NAMES:
             return True
