@@ -57,6 +57,7 @@ shows what was added in between; the method section of the summary must say so.
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -139,6 +140,35 @@ class Release:
 
     def published_cells(self) -> dict[Key, int]:
         return {k: self.counts.get(k, 0) for k, st in self.status.items() if st == PUBLISHED}
+
+
+def release_to_json(release: Release) -> str:
+    """The release as JSON (what :func:`release_from_json` reads back equal): to keep it in the vault.
+    Counts and labels only; the axes are made again from the years they cover."""
+    years = [v for v in release.axes[YEAR].values if v != NOT_RECORDED]
+    return json.dumps({
+        "threshold": release.threshold, "span": [int(years[0]), int(years[-1])] if years else None,
+        "cubes": release.cubes, "withheld": sorted(release.withheld),
+        "counts": [[k, n] for k, n in release.counts.items()],
+        "status": [[k, st] for k, st in release.status.items()],
+    }, separators=(",", ":"))
+
+
+def release_from_json(text: str) -> Release:
+    """The release :func:`release_to_json` wrote (ValueError, KeyError or TypeError if it is not one)."""
+    data = json.loads(text)
+
+    def key(k: list) -> Key:
+        return tuple((int(a), str(v)) for a, v in k)
+
+    span = data["span"]
+    return Release(
+        check_threshold(data["threshold"]), axes((int(span[0]), int(span[1])) if span else None),
+        tuple(tuple(str(a) for a in c) for c in data["cubes"]),
+        Counter({key(k): int(n) for k, n in data["counts"]}),
+        {key(k): str(st) for k, st in data["status"]},
+        {tuple(str(a) for a in c) for c in data["withheld"]},
+    )
 
 
 def _subsets(cube: Sequence[str]) -> list[tuple[int, ...]]:

@@ -27,6 +27,8 @@ the vault (:func:`protected_values`) before it is written; the evidence pack
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -41,7 +43,7 @@ from desktop.evidence.views import Filter, View
 from desktop.files import atomic_write
 from desktop.redaction import case_sensitive_parts, known_from_interview
 from desktop.reports.export import protected_strings
-from desktop.reports.leak_gate import LeakDetected
+from desktop.reports.leak_gate import CaseSensitive, LeakDetected
 from desktop.reports.summary import BackingStatement, SummaryContent, SummaryLayoutError, render_checked
 from desktop.services import destinations
 from desktop.services.errors import LeakRefused, Refused
@@ -96,7 +98,33 @@ def summarise(vault: Vault, *, threshold: int = DEFAULT_THRESHOLD) -> Release:
         protect.check_threshold(threshold)
     except protect.ThresholdRefused as exc:
         raise Refused(str(exc)) from None
-    return protect.count(records(vault), threshold)
+    return _protected(vault, vault.interviews.evidence_rows(), threshold)
+
+
+# The last release counted, kept in the vault under a digest of what it was counted from.
+_RELEASE = "evidence.release"
+
+
+def _protected(vault: Vault, rows: list[tuple], threshold: int) -> Release:
+    """The release of ``rows``: the one kept in the vault if it was counted from exactly these rows,
+    with this threshold, by this program (counting is a function of nothing else); else counted and
+    protected now (seconds at 10,000 interviews), and kept."""
+    from desktop.services import fingerprints
+
+    key = hashlib.sha256(json.dumps([fingerprints.program_context(), threshold, rows],
+                                    ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    kept = vault.fingerprints.result(_RELEASE)
+    if kept is not None and kept[0] == key:
+        try:
+            return protect.release_from_json(kept[1])
+        except (ValueError, KeyError, TypeError, IndexError):
+            log.warning("a kept release of the totals could not be read back; counting again")
+    release = protect.count(_records(rows), threshold)
+    try:
+        vault.fingerprints.keep_result(_RELEASE, key, protect.release_to_json(release))
+    except VaultError:  # keeping it saves time next time; the release itself is sound
+        log.warning("the release of the totals could not be kept")
+    return release
 
 
 class Summaries:
@@ -117,7 +145,7 @@ class Summaries:
             raise Refused(str(exc)) from None
         key = (threshold, vault.interviews.evidence_rows())
         if self._release is None or key != self._last:
-            self._release = protect.count(_records(key[1]), threshold)
+            self._release = _protected(vault, key[1], threshold)
             self._last = key
         return self._release
 
@@ -168,15 +196,41 @@ class _Recorded:
     known_strings = Interview.known_strings
 
 
+def _strings_of(people: list[tuple[str, list[str]]], identifiers: list[tuple[str, str]]) -> list[str]:
+    """One interview's protected strings, as its statement's gate gets them (names marked case-sensitive)."""
+    iv = _Recorded([Person(name, aliases=aliases) for name, aliases in people],
+                   [Identifier(kind, value) for kind, value in identifiers])
+    return protected_strings(iv, case_sensitive=case_sensitive_parts(known_from_interview(iv)))
+
+
 def protected_values(vault: Vault) -> list[str]:
     """Every identifier recorded on every interview in the vault, consented or not (names, aliases,
     numbers, addresses), in the forms the statements' gate looks for: what the summary must not hold.
-    Read from the people and identifiers tables, without parsing every record."""
+
+    Each interview's strings are kept in the vault with the revision they were made from (schema 7,
+    :mod:`desktop.services.fingerprints`) and made again from its people and identifiers only when
+    its revision or the program changed, so a summary reads one row an interview."""
+    from desktop.services import fingerprints
+
+    rows = vault.fingerprints.protected()
+    context = fingerprints.program_context()
+    strings: dict[str, list[str]] = {}
+    stale = []
+    for interview_id, revision, key, kept in rows:
+        if kept is not None and key == fingerprints.revision_key(revision, context):
+            strings[interview_id] = [CaseSensitive(t) if sensitive else t for t, sensitive in json.loads(kept)]
+        else:
+            stale.append(interview_id)
+    if stale:
+        new = []
+        for interview_id, (revision, people, identifiers) in vault.fingerprints.recorded(stale).items():
+            made = strings[interview_id] = _strings_of(people, identifiers)
+            new.append((interview_id, fingerprints.revision_key(revision, context),
+                        json.dumps([[t, isinstance(t, CaseSensitive)] for t in made], ensure_ascii=False)))
+        vault.fingerprints.keep_protected(new)
     seen: dict[str, None] = {}
-    for people, identifiers in vault.interviews.recorded_identifiers():
-        iv = _Recorded([Person(name, aliases=aliases) for name, aliases in people],
-                       [Identifier(kind, value) for kind, value in identifiers])
-        for s in protected_strings(iv, case_sensitive=case_sensitive_parts(known_from_interview(iv))):
+    for interview_id, *_rest in rows:
+        for s in strings.get(interview_id, ()):  # one deleted meanwhile has none
             seen.setdefault(s, None)
     return list(seen)
 

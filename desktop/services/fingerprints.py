@@ -5,24 +5,27 @@ pages print, :attr:`desktop.reports.statement.StatementContent.fingerprint`), an
 means redacting the statement as its export does: minutes at 10,000 interviews. So a fingerprint
 computed by an export or a summary is kept in the vault with a key of what it was made from:
 
-- the digest of everything stored that the statement is made from
-  (:meth:`desktop.vault.repos.fingerprints.Fingerprints.inputs`: the record, its people,
-  identifiers and consents, the reviewer's decisions, its saved versions once sealed);
+- the revision of everything stored that the statement is made from
+  (:meth:`desktop.vault.repos.fingerprints.Fingerprints.revisions`: a number from one vault-wide
+  counter that triggers advance on every write to the record, its people, identifiers and consents,
+  the reviewer's decisions and its saved versions, and that never gives a number twice);
 - the organisation's name, which the statement prints;
 - this version of Witnessbox, :data:`ENGINE`, and a digest of the program's own files (its code,
   word lists and gazetteers, :func:`program_digest`), so a new redaction engine or statement form
   computes every fingerprint again, even a change made without a new version number.
 
 A kept fingerprint is used only while the key made now is the same; an interview edited, redacted
-again or sealed after it was kept has a new key, and its statement is redacted again. A fingerprint
+again or sealed after it was kept has a new revision, and its statement is redacted again. A fingerprint
 is kept only if the key taken before the record was read is still the key after the statement was
-made, so a save in between can never leave a fingerprint of the old text under the new key.
+made, so a save in between can never leave a fingerprint of the old text under the new key. Checking
+every interview's kept fingerprint is one indexed read, not a digest of every record.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,24 +59,29 @@ def _context(vault: Vault) -> str:
     return json.dumps([desktop.__version__, ENGINE, program_digest(), organisation_of(vault)], ensure_ascii=False)
 
 
-def _key(inputs: str, context: str) -> str:
-    return hashlib.sha256(f"{context}\n{inputs}".encode()).hexdigest()
+def program_context() -> str:
+    """What a result kept in the vault depends on besides the interview: this version and program."""
+    return json.dumps([desktop.__version__, ENGINE, program_digest()])
+
+
+def revision_key(revision: int, context: str) -> str:
+    """The key of a result made from an interview at ``revision`` (:meth:`Fingerprints.revisions`) in ``context``."""
+    return hashlib.sha256(f"{context}\nrevision {int(revision)}".encode()).hexdigest()
 
 
 def current_key(vault: Vault, interview_id: str) -> str | None:
     """The key of what the interview's statement would be made from now (None: no such interview)."""
-    inputs = vault.fingerprints.inputs(interview_id).get(interview_id)
-    return None if inputs is None else _key(inputs, _context(vault))
+    revision = vault.fingerprints.revisions(interview_id).get(interview_id)
+    return None if revision is None else revision_key(revision, _context(vault))
 
 
 def known(vault: Vault) -> dict[str, str]:
     """interview id -> fingerprint, for every interview whose kept fingerprint was made from what is stored now."""
-    stored = vault.fingerprints.stored()
-    if not stored:
+    kept = vault.fingerprints.kept()
+    if not kept:
         return {}
     context = _context(vault)
-    return {i: stored[i][1] for i, inputs in vault.fingerprints.inputs().items()
-            if i in stored and stored[i][0] == _key(inputs, context)}
+    return {i: fingerprint for i, revision, key, fingerprint in kept if key == revision_key(revision, context)}
 
 
 def checked(vault: Vault, interview_id: str, key_before: str | None,

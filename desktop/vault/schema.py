@@ -308,8 +308,66 @@ _V7: tuple[str, ...] = (
     "CREATE INDEX audit_action ON audit(action, seq)",
 )
 
+# Version 8: what makes the kept results cheap to check (desktop/services/fingerprints.py, evidence.py).
+# ``revision_clock`` is one vault-wide counter that only grows; triggers on every table a statement is made
+# from (the record, its people, identifiers, consents, the reviewer's decisions, the saved versions) advance
+# it and give the interview its new value in ``statement_revisions``, in the same transaction as the write,
+# so no code path can forget it and no number is ever given twice (a deleted interview's number is not
+# reused). A result kept with the number it was made from is current while the number is the same: one
+# indexed read instead of digesting every record. ``protected_kept`` keeps each interview's protected
+# strings (what the summary's gate looks for), made from the number stored beside them; ``kept_results``
+# keeps a protected release of the totals under a digest of what it was counted from, and is emptied when
+# an interview is deleted. All cascade from ``interviews`` (the delete in deletion.py needs no change).
+_REVISED = (("interviews", "id"), ("people", "interview_id"), ("identifiers", "interview_id"),
+            ("consents", "interview_id"), ("redaction_decisions", "interview_id"), ("revisions", "interview_id"))
+
+
+def _revise(row: str, column: str) -> str:
+    """Advance the clock and give the interview of ``row`` (old or new) its value, if it is still there."""
+    return ("UPDATE revision_clock SET n = n + 1; "
+            "INSERT OR REPLACE INTO statement_revisions(interview_id, rev) SELECT i.id, c.n "
+            f"FROM interviews i, revision_clock c WHERE i.id = {row}.{column};")
+
+
+def _revision_triggers() -> list[str]:
+    out = []
+    for table, column in _REVISED:
+        out.append(f"CREATE TRIGGER {table}_revise_insert AFTER INSERT ON {table} BEGIN {_revise('new', column)} END")
+        out.append(f"CREATE TRIGGER {table}_revise_update AFTER UPDATE ON {table} BEGIN "
+                   f"{_revise('old', column)} {_revise('new', column)} END")
+        if table != "interviews":  # an interview's own delete takes its number with it (cascade)
+            out.append(f"CREATE TRIGGER {table}_revise_delete AFTER DELETE ON {table} BEGIN "
+                       f"{_revise('old', column)} END")
+    return out
+
+
+_V8: tuple[str, ...] = (
+    """CREATE TABLE revision_clock (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        n INTEGER NOT NULL
+    )""",
+    "INSERT INTO revision_clock(only, n) SELECT 1, coalesce(max(num), 0) FROM interviews",
+    """CREATE TABLE statement_revisions (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        rev INTEGER NOT NULL
+    )""",
+    "INSERT INTO statement_revisions(interview_id, rev) SELECT id, num FROM interviews",
+    *_revision_triggers(),
+    """CREATE TABLE protected_kept (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        inputs TEXT NOT NULL,
+        strings TEXT NOT NULL
+    )""",
+    """CREATE TABLE kept_results (
+        name TEXT PRIMARY KEY,
+        inputs TEXT NOT NULL,
+        value TEXT NOT NULL
+    )""",
+    "CREATE TRIGGER kept_results_forget AFTER DELETE ON interviews BEGIN DELETE FROM kept_results; END",
+)
+
 MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6),
-                                                     (7, _V7))
+                                                     (7, _V7), (8, _V8))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,18 +1,23 @@
-"""Statement fingerprints already computed (``vault.fingerprints``), each with a digest of what it was made from.
+"""Results computed from the interviews and kept in the vault (``vault.fingerprints``), each with the
+revision of what it was made from.
 
 A statement's fingerprint is the SHA-256 of its redacted text and facts; computing it means redacting
-the statement. :meth:`Fingerprints.inputs` digests, straight from the tables, everything stored that a
-statement is made from: the record as saved, its people, identifiers and consents, the reviewer's
-decisions, and its saved versions once it is sealed (the signed text and the addenda). A fingerprint
-is stored with that digest (combined with the caller's own key: the engine's version, the
-organisation) and given back only while the digest made now is the same
-(``desktop.services.fingerprints``). The rows hold digests and hashes, never content, and cascade
-from ``interviews``.
+the statement. Every write to what a statement is made from (the record as saved, its people,
+identifiers and consents, the reviewer's decisions, its saved versions) gives the interview a new
+number from one vault-wide counter that only grows, in the same transaction, by triggers (schema
+version 7): :meth:`Fingerprints.revisions`. A fingerprint is stored with a key made from that number
+(combined with the caller's own context: the engine's version, the organisation) and given back only
+while the key made now is the same (``desktop.services.fingerprints``); checking every interview is one
+indexed read. The same numbers key each interview's protected strings (:meth:`protected`) and
+``kept_results`` keeps a release of the totals under a digest of the rows it was counted from. The
+fingerprint rows hold keys and hashes, never content; the protected strings are the recorded
+identifiers themselves, inside the encrypted database like the people and identifiers they are made
+from. Every row cascades from ``interviews``; a deleted interview also empties ``kept_results``.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -22,21 +27,6 @@ from desktop.vault.repos._common import check_id
 if TYPE_CHECKING:
     from desktop.vault.connections import Connections
     from desktop.vault.db import Connection
-
-# What a statement is made from, per interview, in a stable order (the column lists are part of the digest).
-_PARTS = (
-    ("SELECT id, status, doc FROM interviews {where} ORDER BY num", "id"),
-    ("SELECT interview_id, position, name, role, aliases FROM people {where} ORDER BY interview_id, position",
-     "interview_id"),
-    ("SELECT interview_id, position, kind, value FROM identifiers {where} ORDER BY interview_id, position",
-     "interview_id"),
-    ("SELECT interview_id, use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents {where} "
-     "ORDER BY interview_id, use", "interview_id"),
-    ("SELECT interview_id, payload FROM redaction_decisions {where}", "interview_id"),
-    # the saved versions matter once the statement is sealed: the signed text and each later change
-    ("SELECT r.interview_id, r.revision, r.saved_at, r.doc FROM revisions r JOIN interviews i ON i.id = r.interview_id "
-     "AND i.status = 'sealed' {where} ORDER BY r.interview_id, r.revision", "r.interview_id"),
-)
 
 
 class Fingerprints:
@@ -58,25 +48,20 @@ class Fingerprints:
             finally:
                 con.execute("COMMIT")
 
-    def inputs(self, interview_id: str | None = None) -> dict[str, str]:
-        """interview id -> SHA-256 (hex) of everything stored that its statement is made from; every
-        interview, or only ``interview_id``."""
-        digests: dict[str, hashlib._Hash] = {}
-        with self._snapshot() as con:
-            for n, (sql, column) in enumerate(_PARTS):
-                if interview_id is None:
-                    rows = con.execute(sql.format(where=""))
-                else:
-                    op = "AND" if "JOIN" in sql else "WHERE"
-                    rows = con.execute(sql.format(where=f"{op} {column} = ?"), (check_id(interview_id),))
-                for row in rows:
-                    h = digests.get(row[0])
-                    if n == 0:
-                        h = digests[row[0]] = hashlib.sha256()
-                    elif h is None:
-                        continue
-                    _feed(h, n, row[1:])
-        return {i: h.hexdigest() for i, h in digests.items()}
+    def revisions(self, interview_id: str | None = None) -> dict[str, int]:
+        """interview id -> the number its statement's inputs were last written under; every interview, or
+        only ``interview_id``."""
+        with self._c.use() as con:
+            if interview_id is None:
+                return dict(con.execute("SELECT interview_id, rev FROM statement_revisions").fetchall())
+            return dict(con.execute("SELECT interview_id, rev FROM statement_revisions WHERE interview_id = ?",
+                                    (check_id(interview_id),)).fetchall())
+
+    def kept(self) -> list[tuple[str, int, str, str]]:
+        """``(interview id, revision now, inputs key kept, fingerprint)`` for every fingerprint kept."""
+        with self._c.use() as con:
+            return con.execute("SELECT f.interview_id, r.rev, f.inputs, f.fingerprint FROM statement_fingerprints f "
+                               "JOIN statement_revisions r ON r.interview_id = f.interview_id").fetchall()
 
     def stored(self) -> dict[str, tuple[str, str]]:
         """interview id -> (inputs key, fingerprint) as stored."""
@@ -94,6 +79,59 @@ class Fingerprints:
                 "ON CONFLICT(interview_id) DO UPDATE SET inputs = excluded.inputs, fingerprint = excluded.fingerprint",
                 [(k, f, check_id(i)) for i, k, f in rows])
 
+    def protected(self) -> list[tuple[str, int, str | None, str | None]]:
+        """For every interview, in the order added: ``(id, revision now, inputs key kept, strings kept)``
+        (the last two None where none are kept)."""
+        with self._c.use() as con:
+            return con.execute(
+                "SELECT i.id, r.rev, p.inputs, p.strings FROM interviews i "
+                "JOIN statement_revisions r ON r.interview_id = i.id "
+                "LEFT JOIN protected_kept p ON p.interview_id = i.id ORDER BY i.num").fetchall()
+
+    def recorded(self, interview_ids: list[str]) -> dict[str, tuple[int, list, list]]:
+        """For each interview still there: ``(revision, people as (name, aliases), identifiers as
+        (kind, value))``, read in one transaction, so the revision is the one they were read under."""
+        out: dict[str, tuple[int, list, list]] = {}
+        with self._snapshot() as con:
+            for chunk in range(0, len(interview_ids), 500):
+                ids = [check_id(i) for i in interview_ids[chunk:chunk + 500]]
+                marks = ",".join("?" * len(ids))
+                for i, rev in con.execute(
+                        f"SELECT interview_id, rev FROM statement_revisions WHERE interview_id IN ({marks})", ids):
+                    out[i] = (rev, [], [])
+                for i, name, aliases in con.execute(
+                        f"SELECT interview_id, name, aliases FROM people WHERE interview_id IN ({marks}) "
+                        "ORDER BY interview_id, position", ids):
+                    if i in out:
+                        out[i][1].append((name, json.loads(aliases)))
+                for i, kind, value in con.execute(
+                        f"SELECT interview_id, kind, value FROM identifiers WHERE interview_id IN ({marks}) "
+                        "ORDER BY interview_id, position", ids):
+                    if i in out:
+                        out[i][2].append((kind, value))
+        return out
+
+    def keep_protected(self, rows: list[tuple[str, str, str]]) -> None:
+        """Keep each ``(interview id, inputs key, strings as JSON)``; a row for an interview no longer
+        there is dropped."""
+        with self._c.tx() as con:
+            con.executemany(
+                "INSERT INTO protected_kept(interview_id, inputs, strings) "
+                "SELECT id, ?, ? FROM interviews WHERE id = ? "
+                "ON CONFLICT(interview_id) DO UPDATE SET inputs = excluded.inputs, strings = excluded.strings",
+                [(k, text, check_id(i)) for i, k, text in rows])
+
+    def result(self, name: str) -> tuple[str, str] | None:
+        """``(inputs key, value)`` of the result kept under ``name``, or None."""
+        with self._c.use() as con:
+            row = con.execute("SELECT inputs, value FROM kept_results WHERE name = ?", (name,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def keep_result(self, name: str, inputs: str, value: str) -> None:
+        with self._c.tx() as con:
+            con.execute("INSERT INTO kept_results(name, inputs, value) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE "
+                        "SET inputs = excluded.inputs, value = excluded.value", (name, inputs, value))
+
     def statement_rows(self) -> list[tuple]:
         """For every interview, in the order added, what says whether its statement backs the totals:
         ``(id, reference, crime_type, force, reported_on, complaint_given, complaint_withdrawn_on)``."""
@@ -106,15 +144,3 @@ class Fingerprints:
                 "AND c.use = 'complaint' ORDER BY e.num").fetchall()
         return [(i, references[i], *rest) for i, *rest in rows if i in references]
 
-
-def _feed(h, part: int, values: tuple) -> None:
-    """Add one row of table ``part`` to an interview's digest: each value with its kind and length,
-    so no two different rows feed the same bytes."""
-    h.update(b"R%d" % part)
-    for value in values:
-        if value is None:
-            h.update(b"N")
-        else:
-            b = str(value).encode("utf-8", "surrogatepass")
-            h.update(b"%c%d:" % (ord("I") if isinstance(value, int) else ord("S"), len(b)))
-            h.update(b)
