@@ -96,3 +96,39 @@ def test_the_last_of_thousands_of_protected_strings_is_found_in_the_pdf_with_its
     else:
         raise AssertionError("the gate passed a PDF with a protected name in it")
     leak_gate.check(pdf, items[:-1])
+
+
+def test_a_large_sets_index_is_kept_only_for_exactly_that_set():
+    from desktop.reports.leak_gate import index as index_module
+    from desktop.reports.leak_gate.normalise import statement_shaper
+
+    items: list[str] = [f"Zofia{n} Kwiatkowska{n}" for n in range(2000)]
+    first = NeedleIndex.for_items(items, None)
+    assert NeedleIndex.for_items(list(items), None) is first  # the same strings, kinds and order: kept
+    for other in ([*items[:-1], "Zofia1999 Kwiatkowska1998"], [CaseSensitive(items[0]), *items[1:]],
+                  [items[1], items[0], *items[2:]], [*items, "Wojciechowska"]):
+        made = NeedleIndex.for_items(other, None)
+        assert made is not first and [n.levels[0] for n in made.needles] == [n.levels[0] for n in
+                                                                            needles(other, None)]
+        first = NeedleIndex.for_items(items, None)
+    assert NeedleIndex.for_items(items, statement_shaper) is not first
+    small = ["Wojciechowska"]
+    assert NeedleIndex.for_items(small, None) is not NeedleIndex.for_items(small, None)  # a statement's: never kept
+    index_module.forget_kept()
+    assert NeedleIndex.for_items(items, None) is not first
+
+
+def test_a_check_after_a_passing_one_finds_the_string_added_to_the_set():
+    iv = sample_interview()
+    content = dataclasses.replace(build_content(iv, redact(iv)),
+                                  statement="On Tuesday Wojciechowska came to the door and shouted.")
+    pdf = render_statement(content)
+    items: list[str] = [f"Zofia{n} Kwiatkowska{n}" for n in range(3000)]
+    leak_gate.check(pdf, items)
+    leak_gate.check(pdf, items)  # passes again, with the index kept
+    try:
+        leak_gate.check(pdf, [*items, "Wojciechowska"])
+    except LeakDetected as exc:
+        assert exc.index == len(items)
+    else:
+        raise AssertionError("the gate passed a PDF with a protected name in it")

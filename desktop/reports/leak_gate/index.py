@@ -23,11 +23,14 @@ The pass only has to be sure never to miss a needle the exact rules would find:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Iterable, Sequence
 
 import ahocorasick
 
-from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, PLAIN_LEVELS, Needle
+from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, PLAIN_LEVELS, CaseSensitive, Needle, needles
 
 
 def _engine_case_tables():
@@ -142,6 +145,25 @@ class NeedleIndex:
     def of(cls, needles: Sequence[Needle] | NeedleIndex) -> NeedleIndex:
         return needles if isinstance(needles, NeedleIndex) else cls(needles)
 
+    @classmethod
+    def for_items(cls, items: list[str], shaper: Callable[[str], Iterable[str]] | None) -> NeedleIndex:
+        """The index of every form of ``items`` (:func:`.normalise.needles`). A large set (a summary's
+        tens of thousands of strings) is made once and used again while the same strings, of the same
+        kinds, in the same order, are checked with the same shaper: the last such index is kept, under
+        a digest of the set. Needles and automata are only read by a check, never changed."""
+        if len(items) < _KEEP_FROM:
+            return cls(needles(items, shaper))
+        digest = hashlib.sha256(json.dumps([[isinstance(s, CaseSensitive), s] for s in items],
+                                           ensure_ascii=False).encode("utf-8", "surrogatepass")).digest()
+        with _kept_lock:
+            kept = _kept.get("index")
+            if kept is not None and kept[0] == digest and kept[1] is shaper:
+                return kept[2]
+        index = cls(needles(items, shaper))
+        with _kept_lock:
+            _kept["index"] = (digest, shaper, index)
+        return index
+
     def in_text(self, forms, keyed) -> list[Needle]:
         """The needles with a form in a place's text, in the order given. ``forms(i)`` is the place's
         form ``i``; ``keyed(i)`` the same mapped by :func:`case_key`."""
@@ -157,3 +179,15 @@ class NeedleIndex:
         found = set(self._always_bytes)
         self._shared.found(_unzeroed(low), found, _BYTES)
         return [self.needles[p] for p in sorted(found)]
+
+
+# A set of protected strings this large is kept (:meth:`NeedleIndex.for_items`); a statement's few are not.
+_KEEP_FROM = 1000
+_kept: dict[str, tuple[bytes, object, NeedleIndex]] = {}
+_kept_lock = threading.Lock()
+
+
+def forget_kept() -> None:
+    """Drop the kept index (and the protected strings it holds), e.g. when the vault is locked."""
+    with _kept_lock:
+        _kept.clear()

@@ -89,7 +89,7 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     document's own wording for a document other than a statement (the evidence summary's).
     """
     items = list(forbidden)
-    found = NeedleIndex(needles(items, shaper))  # one pass per place and form for all of them
+    found = NeedleIndex.for_items(items, shaper)  # one pass per place and form for all of them
     report = GateReport(items=len(items))
     drawn: dict[int, list[str]] = {}
     for page, text in literals:
