@@ -255,33 +255,20 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
     reference and the fingerprint their PDF prints. A fingerprint kept from an earlier export or summary
     is used while what the statement is made from is unchanged (:mod:`desktop.services.fingerprints`);
     any other statement is redacted as its export would be, one at a time, and its fingerprint kept."""
-    from desktop.services import fingerprints, statements
+    from desktop.services import fingerprints
 
     chosen = [(i, reference) for i, reference, crime, force, reported, given, withdrawn
               in vault.fingerprints.statement_rows()
               if crime and _consented(given, withdrawn) and _in_filter(crime, force, reported, flt)]
     kept = fingerprints.known(vault) if chosen else {}
-    out: list[BackingStatement] = []
-    new: list = []
-    for done, (interview_id, reference) in enumerate(chosen, 1):
-        fingerprint = kept.get(interview_id)
-        if fingerprint is None:
-            key = fingerprints.current_key(vault, interview_id)
-            try:
-                content, _forbidden = statements.prepare(vault, interview_id)
-            except Refused:  # e.g. too many people to export: not a statement the pack can hold
-                content = None
-            if content is not None:
-                fingerprint = content.fingerprint
-                new.append(fingerprints.checked(vault, interview_id, key, fingerprint))
-        if fingerprint is not None:
-            out.append(BackingStatement(reference, fingerprint))
-        if progress is not None:
-            progress(done, len(chosen))
-        if len(new) >= 500:  # kept as it goes, in few transactions
-            fingerprints.keep(vault, new)
-            new.clear()
-    fingerprints.keep(vault, new)
+    missing = [i for i, _reference in chosen if i not in kept]
+    if progress is not None and len(missing) < len(chosen):
+        progress(len(chosen) - len(missing), len(chosen))
+    if missing:  # each redacted as its export would be, on the worker processes when there are several
+        base = len(chosen) - len(missing)
+        kept.update(fingerprints.make(vault, missing, progress=None if progress is None else
+                                      lambda done, _total: progress(base + done, len(chosen))))
+    out = [BackingStatement(reference, kept[i]) for i, reference in chosen if i in kept]
     return sorted(out, key=lambda b: b.reference)
 
 

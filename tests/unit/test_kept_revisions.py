@@ -257,3 +257,26 @@ def test_a_delete_forgets_the_kept_release_and_a_damaged_one_is_counted_again(va
     vault.fingerprints.keep_result("evidence.release", key, json.dumps({"threshold": 3}))
     assert evidence.summarise(vault, threshold=3) == again
 
+
+def test_fingerprints_made_on_the_worker_processes_are_those_of_the_export_and_are_kept(vault):
+    ids = vault.interviews.add_many([make_interview(f"Amina Khan told the officer about the visa on day {n}.",
+                                                    people=[Person("Amina Khan", PersonRole.INTERVIEWEE)])
+                                     for n in range(9)])
+    seen: list[tuple[int, int]] = []
+    made = fingerprints.make(vault, ids, workers=2, progress=lambda done, total: seen.append((done, total)))
+    assert made == {i: _fresh(vault, i) for i in ids}
+    assert fingerprints.known(vault) == made
+    assert seen == [(n, 9) for n in range(1, 10)]
+    # the summary then redacts nothing again, and lists exactly those
+    assert _listed(vault) == {vault.interviews.get(i).reference: made[i] for i in ids}
+
+
+def test_the_summary_makes_only_the_missing_fingerprints_and_reports_progress_to_the_end(vault):
+    ids = vault.interviews.add_many([make_interview(f"The officer asked about my visa on day {n}.") for n in range(10)])
+    _listed(vault)
+    vault.interviews.update(dataclasses.replace(vault.interviews.get(ids[3]), statement="The officer took my card."))
+    seen: list[tuple[int, int]] = []
+    listed = evidence.backing_statements(vault, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(9, 10), (10, 10)]
+    assert {b.reference: b.fingerprint for b in listed} == {vault.interviews.get(i).reference: _fresh(vault, i)
+                                                             for i in ids}
