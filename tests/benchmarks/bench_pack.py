@@ -4,6 +4,8 @@
     python -m tests.benchmarks.bench_pack pack [--count 1000]         # the evidence pack of N statements
     python -m tests.benchmarks.bench_pack make-vault --count 10000 --out DIR   # make a vault once ...
     python -m tests.benchmarks.bench_pack summary --vault DIR/vault   # ... and time a copy of it
+    python -m tests.benchmarks.bench_pack report --vault DIR/vault    # what `witnessbox report --out` does, in
+                                                                     # this fresh process, on the vault itself
     python -m pytest tests/benchmarks/bench_pack.py -s                 # 1,000 and 200 (small, for CI)
 
 Interviews name their interviewee and record a Home Office reference and an alias, so the leak
@@ -150,6 +152,39 @@ def run_summary(count: int, words: int = 300, vault: Path | None = None) -> dict
     return out
 
 
+def run_report(vault: Path) -> dict:
+    """One fresh process doing what ``witnessbox report --out F.pdf`` does after the unlock, timed in
+    parts, wall and CPU: count and protect, the protected strings, the fingerprints, drawing and the
+    gate; then the same PDF again in this process. Runs on ``vault`` itself (a warm vault stays warm)."""
+    from desktop.vault import Vault
+
+    out: dict = {"what": "report", "load_before": _load()}
+    v = Vault.unlock(vault, PASSPHRASE)
+    try:
+        start = time.perf_counter(), time.process_time()
+
+        def part(name: str, fn):
+            t, c = time.perf_counter(), time.process_time()
+            result = fn()
+            out[f"{name}_s"], out[f"{name}_cpu_s"] = _s(t), round(time.process_time() - c, 2)
+            return result
+
+        view = part("count_and_protect",
+                    lambda: evidence.summary(evidence.summarise(v, threshold=evidence.threshold(v))))
+        protected = part("protected_strings", lambda: evidence.protected_values(v))
+        backing = part("fingerprints", lambda: evidence.backing_statements(v))
+        data = part("draw_and_gate", lambda: evidence.summary_pdf(view, protected, backing))
+        out["report_s"], out["report_cpu_s"] = _s(start[0]), round(time.process_time() - start[1], 2)
+        again = part("again_in_this_process", lambda: evidence.summary_pdf(view, evidence.protected_values(v),
+                                                                            evidence.backing_statements(v)))
+        out["same_bytes"] = again == data
+        out["interviews"], out["protected"], out["listed"] = len(v.interviews.ids()), len(protected), len(backing)
+        out["load_after"] = _load()
+    finally:
+        v.lock()
+    return out
+
+
 def run_pack(count: int, words: int = 300) -> dict:
     root = Path(tempfile.mkdtemp(prefix="wb-bench-"))
     out: dict = {"what": "pack", "interviews": count, "cpu_count": os.cpu_count(), "load_before": _load()}
@@ -179,7 +214,7 @@ def run_pack(count: int, words: int = 300) -> dict:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("what", choices=["summary", "pack", "make-vault"])
+    p.add_argument("what", choices=["summary", "pack", "make-vault", "report"])
     p.add_argument("--count", type=int, default=None)
     p.add_argument("--words", type=int, default=300)
     p.add_argument("--vault", type=Path, default=None, help="summary: time a copy of this vault (make-vault)")
@@ -191,6 +226,10 @@ def main() -> None:
         a.out.mkdir(parents=True)
         _vault(a.out, a.count or 10000, a.words).lock()
         print(json.dumps({"vault": str(a.out / "vault"), "interviews": a.count or 10000}))
+    elif a.what == "report":
+        if a.vault is None:
+            p.error("report needs --vault")
+        print(json.dumps(run_report(a.vault)))
     elif a.what == "summary":
         print(json.dumps(run_summary(a.count or 10000, a.words, a.vault), indent=2))
     else:
