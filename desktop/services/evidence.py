@@ -9,7 +9,8 @@ an interview whose consent was withdrawn is in no figure. The vault is read thro
 
 For the faces::
 
-    release = evidence.summarise(vault, threshold=5)     # count and protect once (seconds at 10,000)
+    release = evidence.summarise(vault, threshold=5)     # count and protect (seconds at 10,000), or read
+                                                         # the release kept for exactly these facts
     v = evidence.summary(release, Filter(crime="domestic_abuse", force="metropolitan", year="2018"))
     evidence.as_json(v) ; evidence.write_csv(v, path, overwrite=False)
 
@@ -254,7 +255,8 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
     """The statements behind the figures (consented for the complaint, crime chosen, inside ``flt``), by
     reference and the fingerprint their PDF prints. A fingerprint kept from an earlier export or summary
     is used while what the statement is made from is unchanged (:mod:`desktop.services.fingerprints`);
-    any other statement is redacted as its export would be, one at a time, and its fingerprint kept."""
+    any other statement is redacted as its export would be (on the worker processes when there are
+    several, :func:`desktop.services.fingerprints.make`) and its fingerprint kept."""
     from desktop.services import fingerprints
 
     chosen = [(i, reference) for i, reference, crime, force, reported, given, withdrawn
