@@ -218,7 +218,7 @@ def protected_values(vault: Vault) -> list[str]:
     strings: dict[str, list[str]] = {}
     stale = []
     for interview_id, revision, key, kept in rows:
-        if kept is not None and key == fingerprints.revision_key(revision, context):
+        if kept is not None and revision is not None and key == fingerprints.revision_key(revision, context):
             strings[interview_id] = [CaseSensitive(t) if sensitive else t for t, sensitive in json.loads(kept)]
         else:
             stale.append(interview_id)
@@ -226,6 +226,8 @@ def protected_values(vault: Vault) -> list[str]:
         new = []
         for interview_id, (revision, people, identifiers) in vault.fingerprints.recorded(stale).items():
             made = strings[interview_id] = _strings_of(people, identifiers)
+            if revision is None:  # no revision to keep them under: used now, made again next time
+                continue
             new.append((interview_id, fingerprints.revision_key(revision, context),
                         json.dumps([[t, isinstance(t, CaseSensitive)] for t in made], ensure_ascii=False)))
         vault.fingerprints.keep_protected(new)

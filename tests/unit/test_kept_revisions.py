@@ -280,3 +280,19 @@ def test_the_summary_makes_only_the_missing_fingerprints_and_reports_progress_to
     assert seen == [(9, 10), (10, 10)]
     assert {b.reference: b.fingerprint for b in listed} == {vault.interviews.get(i).reference: _fresh(vault, i)
                                                              for i in ids}
+
+
+def test_an_interview_without_a_revision_still_has_its_strings_protected_and_its_fingerprint_made(vault):
+    # The triggers never leave an interview without a revision; if one ever were, nothing kept is
+    # used for it and nothing is kept for it, but its strings are protected and its statement listed.
+    interview_id = vault.interviews.add(make_interview("Amina Khan told the officer about the visa.",
+                                                       people=[Person("Amina Khan", PersonRole.INTERVIEWEE)]))
+    reference = vault.interviews.get(interview_id).reference
+    assert "Amina Khan" in evidence.protected_values(vault)
+    fingerprint = _listed(vault)[reference]
+    _sql(vault, "DELETE FROM statement_revisions WHERE interview_id = ?", interview_id)
+    protected = evidence.protected_values(vault)
+    assert "Amina Khan" in protected and protected == _made_now(vault)
+    assert fingerprints.known(vault) == {}
+    assert _listed(vault) == {reference: fingerprint}
+    assert fingerprints.known(vault) == {}  # made, not kept

@@ -81,23 +81,25 @@ class Fingerprints:
 
     def protected(self) -> list[tuple[str, int, str | None, str | None]]:
         """For every interview, in the order added: ``(id, revision now, inputs key kept, strings kept)``
-        (the last two None where none are kept)."""
+        (the last two None where none are kept; the revision None if none is recorded, which the
+        triggers never allow: such an interview's strings are made again, never skipped)."""
         with self._c.use() as con:
             return con.execute(
                 "SELECT i.id, r.rev, p.inputs, p.strings FROM interviews i "
-                "JOIN statement_revisions r ON r.interview_id = i.id "
+                "LEFT JOIN statement_revisions r ON r.interview_id = i.id "
                 "LEFT JOIN protected_kept p ON p.interview_id = i.id ORDER BY i.num").fetchall()
 
-    def recorded(self, interview_ids: list[str]) -> dict[str, tuple[int, list, list]]:
+    def recorded(self, interview_ids: list[str]) -> dict[str, tuple[int | None, list, list]]:
         """For each interview still there: ``(revision, people as (name, aliases), identifiers as
         (kind, value))``, read in one transaction, so the revision is the one they were read under."""
-        out: dict[str, tuple[int, list, list]] = {}
+        out: dict[str, tuple[int | None, list, list]] = {}
         with self._snapshot() as con:
             for chunk in range(0, len(interview_ids), 500):
                 ids = [check_id(i) for i in interview_ids[chunk:chunk + 500]]
                 marks = ",".join("?" * len(ids))
                 for i, rev in con.execute(
-                        f"SELECT interview_id, rev FROM statement_revisions WHERE interview_id IN ({marks})", ids):
+                        "SELECT i.id, r.rev FROM interviews i LEFT JOIN statement_revisions r ON r.interview_id = i.id "
+                        f"WHERE i.id IN ({marks})", ids):
                     out[i] = (rev, [], [])
                 for i, name, aliases in con.execute(
                         f"SELECT interview_id, name, aliases FROM people WHERE interview_id IN ({marks}) "
