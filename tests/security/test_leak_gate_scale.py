@@ -132,3 +132,20 @@ def test_a_check_after_a_passing_one_finds_the_string_added_to_the_set():
         assert exc.index == len(items)
     else:
         raise AssertionError("the gate passed a PDF with a protected name in it")
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=24))
+def test_an_ascii_strings_forms_made_directly_are_those_of_the_general_normalisation(text):
+    from desktop.reports.leak_gate.normalise import Levels, levels_of
+
+    assert levels_of(text) == Levels(text).all()
+
+
+def test_every_ascii_character_alone_and_between_letters_has_the_forms_of_the_general_normalisation():
+    from desktop.reports.leak_gate.normalise import Levels, levels_of
+
+    for cp in range(128):
+        for text in (chr(cp), f"Ab{chr(cp)}cD", f" {chr(cp)}{chr(cp)} x1-2 "):
+            assert levels_of(text) == Levels(text).all(), repr(text)
+    assert levels_of("Łucja") == Levels("Łucja").all()  # not ASCII: the general path

@@ -213,9 +213,21 @@ def byte_pattern(source: bytes) -> re.Pattern[bytes]:
     return re.compile(source)
 
 
+def levels_of(text: str) -> tuple[str, str, str, str, str, str]:
+    """``Levels(text).all()``, made directly for an ASCII string (a summary checks tens of thousands):
+    NFKC leaves ASCII as it is, case folding is lower case, the accent fold changes nothing more, and
+    form 5 is form 0. A test compares the two for every ASCII character and random ASCII strings."""
+    if not text.isascii():
+        return Levels(text).all()
+    l0 = " ".join(text.split())
+    l1 = l0.lower()
+    l3 = l1.replace(" ", "")
+    return l0, l1, l1, l3, _NON_ALNUM.sub("", l3), l0
+
+
 def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted item") -> Needle | None:
     """The forms of ``text`` to look for, or None if it is too short to identify anyone."""
-    l0, l1, l2, l3, l4, l5 = Levels(text).all()
+    l0, l1, l2, l3, l4, l5 = levels_of(text)
     if len(l3) < _MIN_LEN:
         return None
     if capital:
