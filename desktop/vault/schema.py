@@ -323,10 +323,14 @@ _REVISED = (("interviews", "id"), ("people", "interview_id"), ("identifiers", "i
 
 
 def _revise(row: str, column: str) -> str:
-    """Advance the clock and give the interview of ``row`` (old or new) its value, if it is still there."""
+    """Advance the clock and give the interview of ``row`` (old or new) its value, if it is still there.
+    No conflict clause: inside a trigger the outer statement's policy would replace it (an upsert's
+    update then failed on the existing row), so the row is updated, or inserted where there is none."""
+    ref = f"{row}.{column}"
     return ("UPDATE revision_clock SET n = n + 1; "
-            "INSERT OR REPLACE INTO statement_revisions(interview_id, rev) SELECT i.id, c.n "
-            f"FROM interviews i, revision_clock c WHERE i.id = {row}.{column};")
+            f"UPDATE statement_revisions SET rev = (SELECT n FROM revision_clock) WHERE interview_id = {ref}; "
+            "INSERT INTO statement_revisions(interview_id, rev) SELECT i.id, c.n FROM interviews i, revision_clock c "
+            f"WHERE i.id = {ref} AND NOT EXISTS (SELECT 1 FROM statement_revisions WHERE interview_id = {ref});")
 
 
 def _revision_triggers() -> list[str]:

@@ -149,6 +149,11 @@ def test_the_revision_changes_for_writes_through_the_services(vault):
     decisions.add_manual(text.index("officer"), text.index("officer") + len("officer"))
     statements.save_decisions(vault, interview_id, decisions.to_dict(), None)
     assert changed()
+    decisions.add_manual(text.index("visa"), text.index("visa") + len("visa"))
+    statements.save_decisions(vault, interview_id, decisions.to_dict(), None)  # an upsert over the saved row
+    assert changed()
+    assert sorted(d["kind"] for d in vault.redaction.load_decisions(interview_id)["decisions"]) == ["manual",
+                                                                                                    "manual"]
     vault.interviews.withdraw_consent(interview_id, ConsentUse.COMPLAINT, date(2026, 2, 1), "Sam")
     assert changed()
 
