@@ -258,8 +258,8 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
     reference and the fingerprint their PDF prints. A fingerprint kept from an earlier export or summary
     is used while what the statement is made from is unchanged (:mod:`desktop.services.fingerprints`);
     any other statement is redacted as its export would be (on the worker processes when there are
-    several, :func:`desktop.services.fingerprints.make`) and its fingerprint kept."""
-    from desktop.services import fingerprints
+    several, :func:`desktop.services.fingerprints_made.make`) and its fingerprint kept."""
+    from desktop.services import fingerprints, fingerprints_made
 
     chosen = [(i, reference) for i, reference, crime, force, reported, given, withdrawn
               in vault.fingerprints.statement_rows()
@@ -270,7 +270,7 @@ def backing_statements(vault: Vault, flt: Filter | None = None, *,
         progress(len(chosen) - len(missing), len(chosen))
     if missing:  # each redacted as its export would be, on the worker processes when there are several
         base = len(chosen) - len(missing)
-        kept.update(fingerprints.make(vault, missing, progress=None if progress is None else
+        kept.update(fingerprints_made.make(vault, missing, progress=None if progress is None else
                                       lambda done, _total: progress(base + done, len(chosen))))
     out = [BackingStatement(reference, kept[i]) for i, reference in chosen if i in kept]
     return sorted(out, key=lambda b: b.reference)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,55 +105,3 @@ def remember(vault: Vault, interview_id: str, key_before: str | None, fingerprin
     key is still the same (else keep nothing: the next summary computes it again)."""
     keep(vault, [checked(vault, interview_id, key_before, fingerprint)])
 
-
-def _made(job: tuple) -> str | None:
-    """The fingerprint of one statement, redacted as its export would redact it (in a worker process
-    or here); None where the statement is refused (e.g. too many people for one statement)."""
-    from desktop.services.errors import Refused
-    from desktop.services.statements import statement_content
-
-    iv, decisions, history, organisation = job
-    try:
-        content, _forbidden = statement_content(iv, decisions, history=history, organisation=organisation)
-    except Refused:
-        return None
-    return content.fingerprint
-
-
-def make(vault: Vault, interview_ids: list[str], *, progress: Callable[[int, int], None] | None = None,
-         workers: int | None = None) -> dict[str, str]:
-    """interview id -> fingerprint of each statement made now (none for one refused), each kept as it
-    comes if its key did not change while it was made. Each record is read once, here, right after its
-    key is taken; the redaction runs on the worker processes (:mod:`desktop.services.pool`) when there
-    are enough statements to pay for starting them, else in this process."""
-    from desktop.services import pool, statements
-
-    organisation = organisation_of(vault)
-    keys: dict[str, str | None] = {}
-
-    def jobs() -> Iterator[tuple]:
-        for interview_id in interview_ids:
-            keys[interview_id] = current_key(vault, interview_id)  # before the record is read
-            iv = vault.interviews.get(interview_id)
-            yield iv, vault.redaction.load_decisions(interview_id), statements.saved_versions(vault, iv), organisation
-
-    workers = pool.cores() if workers is None else workers
-    pooled = workers > 1 and len(interview_ids) >= statements.POOL_FROM
-    made = pool.ordered(_made, jobs(), workers=workers) if pooled else map(_made, jobs())
-    out: dict[str, str] = {}
-    new: list = []
-    try:
-        for done, (interview_id, fingerprint) in enumerate(zip(interview_ids, made, strict=True), 1):
-            if fingerprint is not None:
-                out[interview_id] = fingerprint
-                new.append(checked(vault, interview_id, keys.pop(interview_id, None), fingerprint))
-            if len(new) >= 500:  # kept as it goes, in few transactions
-                keep(vault, new)
-                new.clear()
-            if progress is not None:
-                progress(done, len(interview_ids))
-    finally:
-        if pooled:
-            made.close()  # type: ignore[union-attr]
-    keep(vault, new)
-    return out

@@ -26,7 +26,7 @@ from desktop.core.model import (
 )
 from desktop.evidence import protect
 from desktop.redaction import Decisions
-from desktop.services import evidence, fingerprints, statements
+from desktop.services import evidence, fingerprints, fingerprints_made, statements
 from desktop.vault import Vault
 from desktop.vault import vault as vault_module
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
@@ -272,7 +272,7 @@ def test_fingerprints_made_on_the_worker_processes_are_those_of_the_export_and_a
                                                     people=[Person("Amina Khan", PersonRole.INTERVIEWEE)])
                                      for n in range(9)])
     seen: list[tuple[int, int]] = []
-    made = fingerprints.make(vault, ids, workers=2, progress=lambda done, total: seen.append((done, total)))
+    made = fingerprints_made.make(vault, ids, workers=2, progress=lambda done, total: seen.append((done, total)))
     assert made == {i: _fresh(vault, i) for i in ids}
     assert fingerprints.known(vault) == made
     assert seen == [(n, 9) for n in range(1, 10)]
