@@ -208,7 +208,7 @@ def protected_values(vault: Vault) -> list[str]:
     """Every identifier recorded on every interview in the vault, consented or not (names, aliases,
     numbers, addresses), in the forms the statements' gate looks for: what the summary must not hold.
 
-    Each interview's strings are kept in the vault with the revision they were made from (schema 7,
+    Each interview's strings are kept in the vault with the revision they were made from (schema 8,
     :mod:`desktop.services.fingerprints`) and made again from its people and identifiers only when
     its revision or the program changed, so a summary reads one row an interview."""
     from desktop.services import fingerprints

@@ -1,4 +1,4 @@
-"""Results kept under each interview's revision (schema version 7): a vault made before migrates; a write
+"""Results kept under each interview's revision (schema version 8): a vault made before migrates; a write
 of any kind to what a statement is made from, by any path (the triggers, here driven by plain SQL as
 well as by the services), gives the interview a new revision, so the fingerprint kept before is no
 longer listed; revisions are never given twice; each interview's protected strings and the protected
@@ -56,7 +56,7 @@ def _sql(v: Vault, sql: str, *args) -> None:
     con.execute("COMMIT")
 
 
-# The migration that brings the revisions (7 when written), and the vault just before it.
+# The migration that brings the revisions (8: the restored device took 7), and the vault just before it.
 _MINE = next(n for n, (_v, sql) in enumerate(MIGRATIONS) if any("statement_revisions" in s for s in sql))
 
 
@@ -74,7 +74,7 @@ def test_a_vault_made_before_the_revisions_migrates_with_one_for_every_interview
 
     v = Vault.unlock(d, PASSPHRASE)
     try:
-        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 7
+        assert v.connection().execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 8
         assert any(b.name.endswith("migration") for b in Vault.backups(d))
         revisions = v.fingerprints.revisions()
         assert set(revisions) == set(ids) and len(set(revisions.values())) == 4

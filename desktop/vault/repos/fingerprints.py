@@ -5,7 +5,7 @@ A statement's fingerprint is the SHA-256 of its redacted text and facts; computi
 the statement. Every write to what a statement is made from (the record as saved, its people,
 identifiers and consents, the reviewer's decisions, its saved versions) gives the interview a new
 number from one vault-wide counter that only grows, in the same transaction, by triggers (schema
-version 7): :meth:`Fingerprints.revisions`. A fingerprint is stored with a key made from that number
+version 8): :meth:`Fingerprints.revisions`. A fingerprint is stored with a key made from that number
 (combined with the caller's own context: the engine's version, the organisation) and given back only
 while the key made now is the same (``desktop.services.fingerprints``); checking every interview is one
 indexed read. The same numbers key each interview's protected strings (:meth:`protected`) and
