@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import first_letters, holding, lower_same_length, with_digits, word_start
@@ -580,3 +581,7 @@ def detect_patterns(text: str) -> list[Hit]:
     for s, e, _ in _iter(_PO_BOX, text, dw):
         add((s, e, "ADDRESS", 0.8))
     return hits
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_phone_valid.cache_clear)

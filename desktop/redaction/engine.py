@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import INTRODUCED
@@ -395,3 +396,7 @@ def _tidy(spans: list[Span]) -> list[Span]:
         if not contained:
             out.append(sp)
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_allow_regex.cache_clear)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
 from desktop.redaction.graphemes import MARKS
@@ -219,6 +220,7 @@ class LRU:
     def __init__(self, size: int) -> None:
         self.size = size
         self.data: OrderedDict = OrderedDict()
+        kept_until_lock(self.data.clear)
 
     def get(self, key, make):  # noqa: ANN001, ANN201 - any hashable key, any value
         try:
@@ -489,3 +491,10 @@ def recorded_parts(known: KnownIdentifiers) -> Iterable[str]:
             for part in re.split(r"[\s,;]+", v):
                 if len(part) >= 3 and part != v:
                     yield part
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_folded_words.cache_clear)
+kept_until_lock(_tok_pattern.cache_clear)
+kept_until_lock(_split_tok.cache_clear)
+kept_until_lock(_trigger.cache_clear)

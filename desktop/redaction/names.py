@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import JOIN as _JOIN
@@ -577,3 +578,7 @@ def _blocked(s: int, e: int, w: str) -> _Tok:
     t.score = -1.0
     t.edge_ok = False
     return t
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_place_regex.cache_clear)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
+
 _B1 = r"(?![^\W_])"
 # Each separator a name's pattern is built with, and the characters it may take.
 _SEPS: dict[str, tuple[re.Pattern[str], str]] = {
@@ -166,3 +168,7 @@ def finditer(ff: str, parsed: Parsed) -> list[tuple[int, int]]:
             last = e
             break
     return out
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(parse.cache_clear)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.redaction.fold import fold
 
 # Each line: spellings of one name (after the normalisation in ``_normal``), the first is the key.
@@ -65,3 +66,7 @@ def name_key(word: str) -> str:
 def name_keys(name: str) -> list[str]:
     """The keys of every word of ``name`` (letters, inner hyphens and apostrophes)."""
     return [name_key(w) for w in re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", name) if len(w) >= 2]
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(name_key.cache_clear)

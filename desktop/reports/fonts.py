@@ -24,6 +24,7 @@ from reportlab.lib.abag import ABag
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.resources import resource_path
 
 LATIN, ARABIC, GURMUKHI, BENGALI, DEVANAGARI = "Latin", "Arabic", "Gurmukhi", "Bengali", "Devanagari"
@@ -365,3 +366,7 @@ def shape(text: str, font: str, size: float) -> tuple[str, float]:
     data = getattr(glyphs, "__shapeData__", None)
     width = sum(sd.x_advance for sd in data) * size / 1000 if data else pdfmetrics.stringWidth(text, font, size)
     return glyphs, width
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_runs.cache_clear)

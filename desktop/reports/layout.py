@@ -29,6 +29,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable, Table
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.reports.fonts import Run, clean_text, runs
 from desktop.reports.wording import PLACEHOLDER, fixed_phrases
 
@@ -347,3 +348,7 @@ class RowsTogetherTable(Table):
         if rest_rows < 2 and first_rows >= 3:  # one more row goes over
             return super().split(availWidth, availHeight - parts[0]._rowHeights[-1] - 0.5)
         return parts
+
+
+# Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_word.cache_clear)

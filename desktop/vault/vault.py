@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.core.forgetting import forget_kept
 from desktop.files import TEMP_PREFIX, fsync_dir, fsync_file, remove_stale_temp_files
 from desktop.paths import make_private_dir
 from desktop.vault import backup as backups
@@ -393,6 +394,7 @@ class Vault:
         the data key. Safe to call twice and from any thread."""
         closed = self._connections.close()
         self.session.clear()
+        forget_kept()  # what detection and the gate made from its interviews
         if self._folder_lock is not None:
             self._folder_lock.release()  # only once the last connection is closed and the WAL emptied
         if closed:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import ahocorasick
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, PLAIN_LEVELS, CaseSensitive, Needle, needles
 
 
@@ -187,6 +188,7 @@ _kept: dict[str, tuple[bytes, object, NeedleIndex]] = {}
 _kept_lock = threading.Lock()
 
 
+@kept_until_lock
 def forget_kept() -> None:
     """Drop the kept index (and the protected strings it holds), e.g. when the vault is locked."""
     with _kept_lock:

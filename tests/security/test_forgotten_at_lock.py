@@ -1,0 +1,54 @@
+"""What detection and the gate keep from a vault's interviews goes when the vault locks.
+
+Recorded names' patterns, phone numbers already validated, words already measured for the PDF and
+a summary's index of protected strings are kept while a vault is open so that the next statement
+does not make them again; after the lock, none of it is still held by the program."""
+
+from __future__ import annotations
+
+from desktop.core import forgetting
+from desktop.redaction import detectors, engine, known, names, recorded, sequence, variants
+from desktop.reports import fonts, layout
+from desktop.reports.leak_gate import index
+from desktop.services import statements
+from tests.factories import new_vault, sample_interview
+
+CACHES = [known._folded_words, known._tok_pattern, known._split_tok, known._trigger, detectors._phone_valid,
+          variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, fonts._runs, layout._word]
+STORES = [known._COMPILED, recorded._PEOPLE, recorded._IDENTIFIERS, recorded._LISTS]
+
+
+def _held() -> dict[str, int]:
+    held = {f.__qualname__: f.cache_info().currsize for f in CACHES}
+    held |= {f"store {i}": len(s.data) for i, s in enumerate(STORES)}
+    held["gate index"] = len(index._kept)
+    return held
+
+
+def test_a_lock_empties_what_detection_drawing_and_the_gate_kept(tmp_path):
+    vault = new_vault(tmp_path / "vault")
+    iv = sample_interview()
+    vault.interviews.add(iv)
+    statements.export_statement(vault, iv.id, tmp_path / "s.pdf")
+    # a summary-sized set of protected strings is kept by the gate's index
+    index.NeedleIndex.for_items([f"Person{n:05d} Surname" for n in range(index._KEEP_FROM)], None)
+    held = _held()
+    assert held["_folded_words"] and held["_runs"] and held["_word"] and held["gate index"], held
+    assert any(held[f"store {i}"] for i in range(len(STORES))), held
+    vault.lock()
+    assert set(_held().values()) == {0}, _held()
+
+
+def test_every_store_registered_is_emptied_even_if_one_fails():
+    emptied = []
+
+    def broken() -> None:
+        raise RuntimeError("a store that cannot be emptied")
+
+    forgetting.kept_until_lock(broken)
+    forgetting.kept_until_lock(lambda: emptied.append(True))
+    try:
+        forgetting.forget_kept()
+    finally:
+        forgetting._forgetters[-2:] = []
+    assert emptied == [True]
