@@ -323,7 +323,7 @@ def build_story(content: SummaryContent, width: float) -> list:
     story += _heading(HEADINGS["statements_pack" if content.in_pack else "statements"])
     story.append(_p(LIST_NOTE, size=8.5))
     if content.statements:
-        story.append(Columns([(s.reference, s.short) for s in content.statements], 3, size=8, value_x=0.38))
+        story.append(Columns([(s.reference, s.short) for s in content.statements], 3, size=8, joined=True))
     else:
         story.append(_p(NO_STATEMENTS))
     return story

@@ -194,22 +194,60 @@ def shares(table: Table, threshold: int, width: float, *, emphasis: str = "immig
     return Chart(d)
 
 
+JOIN = "  "  # between a label and its value when they are drawn as one line
+
+
 class Columns(Flowable):
     """(label, value) pairs in columns down the page, split across pages (a long list stays cheap:
-    no table cell per item). Every string is recorded where drawn."""
+    no table cell per item). Every string is recorded where drawn.
+
+    The columns are measured, not guessed: a value starts after the widest label with a gap, and
+    there are only as many columns as fit the widest pair, so a label in wide letters never runs into
+    its value nor a value into the next column. ``joined`` draws each value on its label's line right
+    after it (two spaces), so a pair whose label varies in width (a statement's reference and its
+    fingerprint) reads as one line to a person and to a text extractor alike, whatever its letters."""
+
+    GAP = 1.0  # between a label and its value, in ems
+    COLUMN_GAP = 1.5  # between a value and the next column's label, in ems
 
     def __init__(self, items: Sequence[tuple[str, str]], columns: int, *, size: float = 8, bold_values: bool = False,
-                 value_x: float = 0.45) -> None:
+                 value_x: float = 0.45, joined: bool = False, measured: tuple[float, float] | None = None) -> None:
         super().__init__()
         self.items = list(items)
-        self.columns = columns
+        self.columns = columns  # at most; fewer when the widest pair needs the room
         self.size = size
         self.leading = size * 1.5
         self.bold_values = bold_values
-        self.value_x = value_x  # where the value starts, as a share of a column's width
+        self.value_x = value_x  # where the value starts, as a share of a column's width, unless a label needs more
+        self.joined = joined
+        self._measured = measured  # a part split off keeps the whole list's widths: every page alike
+
+    def _widths(self) -> tuple[float, float]:
+        """The widest label and the widest value, in points."""
+        if self._measured is None:
+            regular, bold = _fonts()
+            value_font = bold if self.bold_values else regular
+            label = max((stringWidth(a, regular, self.size) for a, _ in self.items), default=0.0)
+            value = max((stringWidth(b, value_font, self.size) for _, b in self.items), default=0.0)
+            self._measured = (label, value)
+        return self._measured
+
+    def _layout(self, width: float) -> tuple[int, float]:
+        """How many columns fit ``width``, and where a value starts inside its column."""
+        label, value = self._widths()
+        gap, column_gap = self.GAP * self.size, self.COLUMN_GAP * self.size
+        if self.joined:
+            gap = stringWidth(JOIN, _fonts()[0], self.size)
+        columns = max(1, self.columns)
+        while True:
+            col_w = width / columns
+            offset = label + gap if self.joined else max(col_w * self.value_x, label + gap)
+            if columns == 1 or offset + value + column_gap <= col_w:
+                return columns, offset
+            columns -= 1
 
     def _rows(self) -> int:
-        return math.ceil(len(self.items) / self.columns)
+        return math.ceil(len(self.items) / self._layout(self.width)[0])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
         self.width = availWidth
@@ -220,24 +258,34 @@ class Columns(Flowable):
         rows = int(availHeight // self.leading)
         if rows < 2:
             return []
-        per_page = rows * self.columns
+        per_page = rows * self._layout(availWidth)[0]
         if len(self.items) <= per_page:
             return [self]
-        kw = dict(size=self.size, bold_values=self.bold_values, value_x=self.value_x)
+        kw = dict(size=self.size, bold_values=self.bold_values, value_x=self.value_x, joined=self.joined,
+                  measured=self._widths())
         return [Columns(self.items[:per_page], self.columns, **kw), Columns(self.items[per_page:], self.columns, **kw)]
 
     def draw(self) -> None:
         regular, bold = _fonts()
         canv = self.canv
+        columns, offset = self._layout(self.width)
         rows = self._rows()
-        col_w = self.width / self.columns
+        col_w = self.width / columns
         drawn: list[str] = []
         canv.setFillColor(INK)
         # one text object per column and part (few operators: a long list stays quick to draw and to read back)
-        for col in range(self.columns):
+        for col in range(columns):
             chunk = self.items[col * rows:(col + 1) * rows]
-            for part, font, dx in ((0, regular, 0.0), (1, bold if self.bold_values else regular, self.value_x)):
-                text = canv.beginText(col * col_w + col_w * dx, self.height - self.leading * 0.7)
+            if self.joined:
+                text = canv.beginText(col * col_w, self.height - self.leading * 0.7)
+                text.setFont(regular, self.size, self.leading)
+                for label, value in chunk:
+                    text.textLine(f"{label}{JOIN}{value}")
+                    drawn += (label, value)
+                canv.drawText(text)
+                continue
+            for part, font, dx in ((0, regular, 0.0), (1, bold if self.bold_values else regular, offset)):
+                text = canv.beginText(col * col_w + dx, self.height - self.leading * 0.7)
                 text.setFont(font, self.size, self.leading)
                 for item in chunk:
                     text.textLine(item[part])

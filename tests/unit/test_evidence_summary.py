@@ -173,3 +173,37 @@ def test_the_command_writes_the_pdf_and_the_csv_with_the_same_figures(summary, c
                 assert re.search(rf"{re.escape(row['label'])}\s+{re.escape(row['shown'])}(?:\s|$)", text)
     code, _out, err = cli("report", "--out", str(out))
     assert code == 1 and "already there" in err
+
+
+def _word_boxes(data: bytes) -> list[tuple[float, float, float, str]]:
+    html = pdftotext(data, "-bbox")
+    return [(float(a), float(b), float(y), w) for a, y, b, w in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+
+
+def test_the_statement_list_reads_each_reference_with_its_fingerprint_whatever_its_letters(summary):
+    # A reference in wide letters ("WB-WMWM-MWMW") is a third wider than one in narrow letters ("WB-JLJL-2J3L").
+    # Each must be read with its own fingerprint, by a person and by pdftotext, never run into it, and a
+    # fingerprint never into the next column's reference.
+    wide, narrow = "WMQNHDG8", "JL23457F"
+    refs = [f"WB-{wide[i % 8]}W{wide[(i * 3) % 8]}M-MW{wide[(i * 5) % 8]}W" if i % 2 else
+            f"WB-{narrow[i % 8]}J{narrow[(i * 3) % 8]}L-2J{narrow[(i * 5) % 8]}L" for i in range(90)]
+    refs[0], refs[1] = "WB-WWWW-WWWW", "WB-JJJJ-JJJJ"
+    backing = tuple(BackingStatement(r, f"{i:02x}" * 32) for i, r in enumerate(refs))
+    data, _report = render_checked(SummaryContent(summary["view"], MADE_ON, backing), [])
+    text = " ".join(pdftotext(data).split())
+    for b in backing:
+        assert f"{b.reference} {b.short}" in text
+    by_line: dict[float, list[tuple[float, float, str]]] = {}
+    for x0, x1, y, w in _word_boxes(data):
+        by_line.setdefault(round(y, 1), []).append((x0, x1, w))
+    followed = 0
+    for words in by_line.values():
+        words.sort()
+        for (_a0, a1, aw), (b0, _b1, bw) in zip(words, words[1:], strict=False):
+            if aw in refs:
+                followed += 1
+                assert b0 - a1 >= 3, (aw, bw)  # a visible gap between a reference and its fingerprint
+            elif re.fullmatch(r"[0-9A-F]{4}", aw) and bw in refs:
+                assert b0 - a1 >= 8, (aw, bw)  # and a wider one before the next column's reference
+    assert followed == len(refs)
