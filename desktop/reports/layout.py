@@ -307,7 +307,7 @@ class ScriptParagraph(Flowable):
                 if is_plain:
                     _show(canv, text, font, glyphs)
                 else:
-                    text.textOut(glyphs)
+                    _show_shaped(canv, text, font, glyphs)
             y -= self.leading
         if text is not None:
             canv.drawText(text)
@@ -331,6 +331,62 @@ def _show(canv, text, font_name: str, glyphs: str) -> None:  # noqa: ANN001 - re
             text._curSubset = subset
         code.append(f"({canv._escape(chunk)}) Tj")
     text._code.append(" ".join(code))
+
+
+def _show_shaped(canv, text, font_name: str, glyphs: str) -> None:  # noqa: ANN001 - reportlab's canvas and text object
+    """``text.textOut(glyphs)`` for a shaped run (a HarfBuzz ``ShapedStr``): the same operators as
+    reportlab's shaping path writes, made without its per-glyph lists and groupings and without
+    measuring the run again (placed by ``moveCursor``, as :func:`_show` does for unshaped runs).
+
+    Only the common case is written here: no text rise and no glyph raised or lowered, every glyph
+    in a cluster (then reportlab writes each subset's glyphs as one string, each glyph's horizontal
+    offset and the difference between its width and HarfBuzz's advance as numbers between them).
+    Anything else goes through reportlab."""
+    font = getFont(font_name)
+    shape = getattr(glyphs, "__shapeData__", None)
+    if (shape is None or text._rise or not font._dynamicFont or not font.shapable
+            or any(sd.y_offset or sd.cluster < 0 for sd in shape)):
+        text.textOut(glyphs)
+        return
+    doc = canv._doc
+    code: list[str] = []
+    at = 0
+    for subset, chunk in font.splitString(glyphs, doc):
+        if subset != text._curSubset:
+            code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
+                        f"{fp_str(text._leading)} TL")
+            text._curSubset = subset
+        # reportlab's sequence per glyph is -x_offset, the glyph's code, width - x_advance + x_offset;
+        # zeros are dropped, neighbouring codes joined into one string, neighbouring numbers summed
+        # (in the same order), and a sum that prints as 0 dropped
+        items: list[str] = []
+        codes = bytearray()
+        number: float | None = None
+        for code_point, sd in zip(chunk, shape[at:at + len(chunk)], strict=True):
+            for value in (-sd.x_offset, None, sd.width - sd.x_advance + sd.x_offset):
+                if value is None:
+                    if number is not None:
+                        _number(items, number)
+                        number = None
+                    codes.append(code_point)
+                elif value:
+                    if codes:
+                        items.append(f"({canv._escape(bytes(codes))})")
+                        codes = bytearray()
+                    number = value if number is None else number + value
+        if codes:
+            items.append(f"({canv._escape(bytes(codes))})")
+        if number is not None:
+            _number(items, number)
+        at += len(chunk)
+        code.append(f"{items[0]} Tj" if len(items) == 1 and items[0].startswith("(") else f"[{' '.join(items)}] TJ")
+    text._code.append(" ".join(code))
+
+
+def _number(items: list[str], value: float) -> None:
+    printed = fp_str(value)
+    if printed != "0":
+        items.append(printed)
 
 
 class RowsTogetherTable(Table):
