@@ -235,8 +235,10 @@ def render_checked(content: StatementContent, forbidden: Iterable[str], *,
     if content.signing_copy:
         raise ExportRefused("A signing copy is not a redacted statement and cannot be exported as one.")
     items = list(forbidden)
+    index = leak_gate.needle_index(items)  # made once, for the text before drawing and for the PDF
     free, phrases = free_text_literals(content)
-    leak_gate.check_text(free, items, where="the statement's text before it was drawn", literals=phrases)
+    leak_gate.check_text(free, items, where="the statement's text before it was drawn", literals=phrases,
+                         index=index)
     try:
         out = render(content)
     except UnreadableGlyph:
@@ -244,7 +246,7 @@ def render_checked(content: StatementContent, forbidden: Iterable[str], *,
                             "glyph whose text could not be recorded, so the PDF would not read back as letters."
                             ) from None
     data, literals = (out.data, out.literals) if isinstance(out, Rendered) else (out, ())
-    report = leak_gate.check(data, items, expected_text=content.all_text(), literals=literals)
+    report = leak_gate.check(data, items, expected_text=content.all_text(), literals=literals, index=index)
     return data, report
 
 

@@ -15,7 +15,7 @@ from desktop.reports.leak_gate.extract import content_text, parse_tounicode
 from desktop.reports.leak_gate.normalise import FORM_NAMES, CaseSensitive, fold, fold_keep_case, statement_shaper
 from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
 from desktop.reports.leak_gate.pdf import NEUTRAL_CREATORS, NEUTRAL_DATE, NEUTRAL_TITLES
-from desktop.reports.leak_gate.verdict import check, check_text
+from desktop.reports.leak_gate.verdict import check, check_text, needle_index
 
 __all__ = [
     "FORM_NAMES",
@@ -30,6 +30,7 @@ __all__ = [
     "content_text",
     "fold",
     "fold_keep_case",
+    "needle_index",
     "parse_tounicode",
     "statement_shaper",
 ]

@@ -109,6 +109,9 @@ def _unzeroed(b: bytes) -> str:
     return b.replace(b"\x00", b"").decode("latin-1")
 
 
+_ANY_SHAPER = object()
+
+
 class NeedleIndex:
     """The needles of one check, with one automaton for the plain forms and the byte forms (a
     lower-case name is often all of its text forms and its UTF-8 and UTF-16 bytes at once) and one
@@ -116,6 +119,7 @@ class NeedleIndex:
 
     def __init__(self, needles: Iterable[Needle]) -> None:
         self.needles: list[Needle] = list(needles)
+        self._made: tuple[tuple[str, ...], object] | None = None  # (items, shaper), by for_items
         shared: dict[str, tuple[list[int], list[int]]] = {}
         capital: dict[str, tuple[list[int]]] = {}
         slot_of, capital_slot = shared.setdefault, capital.setdefault
@@ -142,6 +146,16 @@ class NeedleIndex:
         self._shared = _Automaton(shared)
         self._capital = _Automaton(capital)
 
+    def made_for(self, items: Sequence[str], shaper: object = _ANY_SHAPER) -> bool:
+        """True if this index was made by :meth:`for_items` from exactly ``items`` (the same strings
+        of the same kinds, in the same order) and, unless ``shaper`` is left out, with ``shaper``.
+        A check given an index made for anything else makes its own, so a kept index is never stale.
+        (Left out: any shaper will do, since a shaper only adds forms to those every index has.)"""
+        made = self._made
+        if made is None or (shaper is not _ANY_SHAPER and made[1] is not shaper) or len(made[0]) != len(items):
+            return False
+        return all(type(a) is type(b) and a == b for a, b in zip(made[0], items, strict=True))
+
     @classmethod
     def of(cls, needles: Sequence[Needle] | NeedleIndex) -> NeedleIndex:
         return needles if isinstance(needles, NeedleIndex) else cls(needles)
@@ -153,7 +167,9 @@ class NeedleIndex:
         kinds, in the same order, are checked with the same shaper: the last such index is kept, under
         a digest of the set. Needles and automata are only read by a check, never changed."""
         if len(items) < _KEEP_FROM:
-            return cls(needles(items, shaper))
+            index = cls(needles(items, shaper))
+            index._made = (tuple(items), shaper)
+            return index
         digest = hashlib.sha256(json.dumps([[isinstance(s, CaseSensitive), s] for s in items],
                                            ensure_ascii=False).encode("utf-8", "surrogatepass")).digest()
         with _kept_lock:
@@ -161,6 +177,7 @@ class NeedleIndex:
             if kept is not None and kept[0] == digest and kept[1] is shaper:
                 return kept[2]
         index = cls(needles(items, shaper))
+        index._made = (tuple(items), shaper)
         with _kept_lock:
             _kept["index"] = (digest, shaper, index)
         return index

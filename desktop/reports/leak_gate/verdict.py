@@ -54,14 +54,27 @@ from desktop.reports.leak_gate.search import Hay, search, search_bytes
 _Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
 
 
+def needle_index(forbidden: Iterable[str],
+                 shaper: Callable[[str], Iterable[str]] | None = statement_shaper) -> NeedleIndex:
+    """Every form of ``forbidden``, made once for both checks of one export: :func:`check_text`
+    before drawing and :func:`check` on the PDF. Each check uses it only if it was made from exactly
+    the strings it is given (and, for :func:`check`, with its shaper); otherwise it makes its own."""
+    return NeedleIndex.for_items(list(forbidden), shaper)
+
+
 def check_text(text: str, forbidden: Iterable[str], *, where: str = "the statement's text",
-               literals: Iterable[str] = (), form: Callable[[str], bool] | None = None) -> None:
+               literals: Iterable[str] = (), form: Callable[[str], bool] | None = None,
+               index: NeedleIndex | None = None) -> None:
     """Raise :class:`LeakDetected` if ``text`` (what is about to be rendered) holds any protected string.
 
     ``literals``: fixed phrases in ``text`` (one entry per occurrence) inside which a match is no leak.
     ``form``: what says a declared literal is the document's own wording (the statement form's by default).
+    ``index``: the needles of :func:`needle_index`, used if made from exactly ``forbidden`` (with any
+    shaper: the shaped forms are more to look for, never fewer).
     """
-    search(needles(list(forbidden), None), Hay(where, text, _form_literals(literals, form)))
+    items = list(forbidden)
+    found = index if index is not None and index.made_for(items) else NeedleIndex(needles(items, None))
+    search(found, Hay(where, text, _form_literals(literals, form)))
 
 
 def _form_literals(literals: Iterable[str], form: Callable[[str], bool] | None = None) -> list[str]:
@@ -76,7 +89,7 @@ def _form_literals(literals: Iterable[str], form: Callable[[str], bool] | None =
 def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | None = None,
           literals: Iterable[tuple[int, str]] = (), use_poppler: bool = True,
           shaper: Callable[[str], Iterable[str]] | None = statement_shaper,
-          form: Callable[[str], bool] | None = None) -> GateReport:
+          form: Callable[[str], bool] | None = None, index: NeedleIndex | None = None) -> GateReport:
     """Refuse ``pdf_bytes`` (raise :class:`LeakDetected`) if any trace of ``forbidden`` is in it.
 
     ``expected_text``, when given, is everything the PDF should show: the fonts' ToUnicode maps may
@@ -87,9 +100,13 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     form's wording count (:func:`desktop.reports.statement.is_form_literal`). ``use_poppler=False``
     reads with pdfminer.six instead of poppler's pdftotext. ``form`` says which declarations are the
     document's own wording for a document other than a statement (the evidence summary's).
+    ``index`` (:func:`needle_index`) is used if it was made from exactly ``forbidden`` with ``shaper``.
     """
     items = list(forbidden)
-    found = NeedleIndex.for_items(items, shaper)  # one pass per place and form for all of them
+    if index is not None and index.made_for(items, shaper):
+        found = index
+    else:
+        found = NeedleIndex.for_items(items, shaper)  # one pass per place and form for all of them
     report = GateReport(items=len(items))
     drawn: dict[int, list[str]] = {}
     for page, text in literals:
