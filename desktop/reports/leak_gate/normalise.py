@@ -86,7 +86,10 @@ class Levels:
     def _make(self, i: int) -> str:
         if i == 0:
             # zero-width joiners steer shaping only; a font's map may also read a glyph as one
-            return _ws(unicodedata.normalize("NFKC", self._text)).translate(_ZERO_WIDTH)
+            # (looked for first: translating a page's text character by character costs more than
+            # the rest of this form, and most texts have none)
+            form = _ws(unicodedata.normalize("NFKC", self._text))
+            return form.translate(_ZERO_WIDTH) if "\u200c" in form or "\u200d" in form else form
         if i == 1:
             return self[0].casefold()
         if i == 2:
