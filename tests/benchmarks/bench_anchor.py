@@ -232,7 +232,7 @@ def measure(trees: list[Path], rounds: int, bulk: int) -> dict:
                                          "cpu_ratio": _ratio(lo_cold_cpu, med_cpu)}
 
     bulk_times: dict[str, list[dict]] = {"libreoffice": [], **{str(t): [] for t in trees}}
-    for _ in range(2):
+    for _ in range(2 if bulk else 0):  # --bulk 0: the single statement only
         shutil.rmtree(lo_out, ignore_errors=True)
         lo_out.mkdir()
         spent: list[float] = []
@@ -244,10 +244,11 @@ def measure(trees: list[Path], rounds: int, bulk: int) -> dict:
             c = _cpu()
             run = json.loads(_py(tree, _BULK, str(vaults[str(tree)][1]), PASS, str(folder)).strip().splitlines()[-1])
             bulk_times[str(tree)].append({**run, "cpu_s": _cpu() - c})  # the whole process: unlock, workers, writes
-    lo_bulk = statistics.median(r["s"] for r in bulk_times["libreoffice"])
-    lo_bulk_cpu = statistics.median(r["cpu_s"] for r in bulk_times["libreoffice"])
-    lo_per_doc = lo_bulk / bulk
-    lo_cpu_per_doc = lo_bulk_cpu / bulk
+    nan = float("nan")
+    lo_bulk = statistics.median(r["s"] for r in bulk_times["libreoffice"]) if bulk else nan
+    lo_bulk_cpu = statistics.median(r["cpu_s"] for r in bulk_times["libreoffice"]) if bulk else nan
+    lo_per_doc = lo_bulk / bulk if bulk else nan
+    lo_cpu_per_doc = lo_bulk_cpu / bulk if bulk else nan
     out["warm_single"] = {"libreoffice_per_document_in_bulk_s": round(lo_per_doc, 3),
                           "libreoffice_cpu_per_document_in_bulk_s": round(lo_cpu_per_doc, 3),
                           "libreoffice_single_cold_s": round(lo_cold, 3),
@@ -273,6 +274,8 @@ def measure(trees: list[Path], rounds: int, bulk: int) -> dict:
                 "ratio_to_single_cold": _ratio(lo_cold, statistics.median(rev)),
                 "witnessbox_cpu_s": round(rev_cpu, 4), "cpu_ratio_to_single_cold": _ratio(lo_cold_cpu, rev_cpu)}
         runs = bulk_times[str(tree)]
+        if not runs:
+            continue
         med_bulk = statistics.median(r["s"] for r in runs)
         med_bulk_cpu = statistics.median(r["cpu_s"] for r in runs)
         out["bulk"][str(tree)] = {"witnessbox_s": round(med_bulk, 2), "ratio": _ratio(lo_bulk, med_bulk),
