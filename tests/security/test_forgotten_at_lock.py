@@ -9,12 +9,13 @@ from __future__ import annotations
 from desktop.core import forgetting
 from desktop.redaction import detectors, engine, known, names, recorded, sequence, variants
 from desktop.reports import fonts, layout
-from desktop.reports.leak_gate import index
+from desktop.reports.leak_gate import index, normalise
 from desktop.services import statements
 from tests.factories import new_vault, sample_interview
 
 CACHES = [known._folded_words, known._tok_pattern, known._split_tok, known._trigger, detectors._phone_valid,
-          variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, fonts._runs, layout._word]
+          variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, fonts._runs, layout._word,
+          normalise.byte_pattern]
 STORES = [known._COMPILED, recorded._PEOPLE, recorded._IDENTIFIERS, recorded._LISTS]
 
 
@@ -32,8 +33,12 @@ def test_a_lock_empties_what_detection_drawing_and_the_gate_kept(tmp_path):
     statements.export_statement(vault, iv.id, tmp_path / "s.pdf")
     # a summary-sized set of protected strings is kept by the gate's index
     index.NeedleIndex.for_items([f"Person{n:05d} Surname" for n in range(index._KEEP_FROM)], None)
+    # a protected name's byte pattern, made when its bytes are met in a PDF
+    (found,) = normalise.needles(["Harpreet Kaur"], None)
+    assert found.in_bytes(b"(Harpreet Kaur) Tj", b"(harpreet kaur) tj") is not None
     held = _held()
     assert held["_folded_words"] and held["_runs"] and held["_word"] and held["gate index"], held
+    assert held["byte_pattern"], held
     assert any(held[f"store {i}"] for i in range(len(STORES))), held
     vault.lock()
     assert set(_held().values()) == {0}, _held()

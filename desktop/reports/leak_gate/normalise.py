@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.core.fold import fold, fold_keep_case
+from desktop.core.forgetting import kept_until_lock
 
 __all__ = ["CaseSensitive", "FORM_NAMES", "Levels", "Needle", "fold", "fold_keep_case", "needle", "needles",
            "statement_shaper"]
@@ -214,6 +215,10 @@ class Needle:
 @lru_cache(maxsize=1024)
 def byte_pattern(source: bytes) -> re.Pattern[bytes]:
     return re.compile(source)
+
+
+# A protected string's byte pattern (made when its bytes were met in a PDF): emptied when the vault locks.
+kept_until_lock(byte_pattern.cache_clear)
 
 
 def levels_of(text: str) -> tuple[str, str, str, str, str, str]:
