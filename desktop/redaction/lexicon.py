@@ -1,8 +1,9 @@
 """Word lists the detectors use.
 
-The two large lists ship under ``desktop/resources/wordlists/`` (see SOURCES.md there for where they come
+The large lists ship under ``desktop/resources/wordlists/`` (see SOURCES.md there for where they come
 from and their licences): ``english.txt`` (English words, all lower case, from SCOWL) and
-``places.txt`` (UK towns and districts, countries, large world cities, from GeoNames). The small
+``english_us.txt`` (the American spellings SCOWL adds), ``places.txt`` (UK towns and districts,
+countries, large world cities, from GeoNames). The small
 lists below are written for Witnessbox. Nothing is downloaded at run time.
 """
 
@@ -22,9 +23,12 @@ def _words(s: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    path = resource_path("wordlists/english.txt")
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(fold(line.strip()) for line in fh if line.strip())
+    """British spellings, and the American ones SCOWL's American list adds ("organization", "center")."""
+    out: set[str] = set()
+    for name in ("english.txt", "english_us.txt"):
+        with open(resource_path("wordlists/" + name), encoding="utf-8") as fh:
+            out.update(fold(line.strip()) for line in fh if line.strip())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
