@@ -1,0 +1,349 @@
+"""How published testimony (news reports, charity case studies, inquiry reports) writes people and
+things, beyond what an interviewee's statement does:
+
+* a photo credit ("Picture: JANE ROE", "© Jane Roe/Agency", "JANE ROE/AFP via Getty Images"): the
+  photographer is a person, even in capitals or with a surname that is a word; the agency stays;
+* a capital letter standing for someone ("the story of V", "V’s flat", "Witness A was ..."),
+  wherever else that letter is written alone;
+* a byline: a line that is only a name ("By Jane Roe", "Jane Young");
+* a police operation's code name ("Operation Cardinas") and a name written in CamelCase
+  ("EuroPol"): things, not people;
+* a place after a compass word or a town's possessive ("in south Armagh", "the city's Govanhill");
+* the words an acronym in brackets is spelt from ("Central Crime Team (CCT)"): a body;
+* a named building without a number ("London's Lunar House") and a court named after its district
+  ("Blackfriars Crown Court"): facts, not addresses.
+
+Each function marks the likely-name detector's words (``names._Tok``: ``start``, ``end``, ``word``,
+``fw``, ``score``, ``edge_ok``, ``title``, ``place``) in place, as the rules of ``context`` do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+from desktop.redaction.fold import fold
+from desktop.redaction.things import defined_acronym
+
+_SPACE = re.compile(r"^[ \t\u00a0]+$")
+_PERSON = 0.95  # as sure as a name the text gives someone: looked for again wherever else written
+
+# --- Photo credits ----------------------------------------------------------------------------
+
+_CREDIT_CUE = re.compile(r"(?:©|\b(?:photo(?:graph)?s?|pictures?|images?|credits?)[ \t\u00a0]*:)[ \t\u00a0]*",
+                         re.IGNORECASE)
+_CAP_WORD = r"[A-Z](?:\.|[\w'’\-]*)"  # a capitalised word, or an initial with its full stop
+_CAP_WORDS = _CAP_WORD + r"(?:[ \t\u00a0]+" + _CAP_WORD + r"){0,3}"
+# "JANE ROE/AFP via Getty Images", "REUTERS/Jane Roe" at the end of a caption line.
+_SLASH_CREDIT = re.compile(r"(" + _CAP_WORDS + r")[ \t\u00a0]*/[ \t\u00a0]*(" + _CAP_WORDS + r")"
+                           r"(?:[ \t\u00a0]+via[ \t\u00a0]+(" + _CAP_WORDS + r"))?[ \t\u00a0]*$", re.MULTILINE)
+# The last word of an agency's name: "Getty Images", "Press Association", "Shutterstock Editorial".
+_AGENCY_LAST = frozenset("images pictures photo photos photography press news agency association editorial stock "
+                         "features media wire".split())
+
+
+def _in_range(toks: list, s: int, e: int) -> list:
+    return [t for t in toks if s <= t.start and t.end <= e]
+
+
+def _is_photographer(part: list) -> bool:
+    """Two to four capitalised words, not ending in an agency's word ("Images") nor holding a body's,
+    one of them a given name that is a word or no ordinary word at all: a person ("Ed Roe")."""
+    if not 2 <= len(part) <= 4 or part[-1].fw in _AGENCY_LAST:
+        return False
+    if any(t.score < 0 or t.title or t.place for t in part):
+        return False
+    return any(t.fw in lexicon.WORD_NAMES or not _ordinary(t) for t in part)
+
+
+def _ordinary(t) -> bool:  # noqa: ANN001 - names._Tok
+    """An ordinary word, a nationality, a place or a short acronym: not a word only a name is."""
+    return t.fw in lexicon.english_words() or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.place_tokens() \
+        or t.word.isupper() and len(t.word) <= 3
+
+
+def _trimmed(part: list) -> list:
+    """The part from its first word that may be a name on ("Britain JANE ROE": the caption's end)."""
+    while len(part) > 2 and _ordinary(part[0]) and part[0].fw not in lexicon.WORD_NAMES:
+        part = part[1:]
+    return part
+
+
+def _credit(toks: list, parts: list[tuple[int, int]], agencies_only: bool = False) -> None:
+    for s, e in parts:
+        part = _trimmed(_in_range(toks, s, e))
+        if not part:
+            continue
+        if not agencies_only and _is_photographer(part):
+            for t in part:
+                t.score, t.edge_ok, t.place, t.title = max(t.score, 0.9), True, False, False
+        elif not any(t.score >= 0.9 for t in part):
+            for t in part:
+                if t.score >= 0:
+                    t.score, t.place, t.edge_ok = 0.0, True, False
+
+
+def photo_credits(toks: list, text: str) -> None:
+    """The photographer of a credit is a person, the agency a thing to keep."""
+    if "/" not in text and not _CREDIT_CUE.search(text):
+        return
+    for m in _CREDIT_CUE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[m.end() : end]
+        slash = _SLASH_CREDIT.match(line)
+        if slash:
+            base = m.end()
+            _credit(toks, [(base + slash.start(k), base + slash.end(k)) for k in (1, 2) if slash.group(k)])
+            if slash.group(3):
+                _credit(toks, [(base + slash.start(3), base + slash.end(3))], agencies_only=True)
+        elif re.fullmatch(_CAP_WORDS + r"[ \t\u00a0]*", line):
+            _credit(toks, [(m.end(), end)])
+    for m in _SLASH_CREDIT.finditer(text):
+        if _CREDIT_CUE.search(text, max(0, text.rfind("\n", 0, m.start()) + 1), m.start()):
+            continue  # done above
+        sides = [_in_range(toks, m.start(k), m.end(k)) for k in (1, 2)]
+        if not all(sides):
+            continue
+        # Without a cue: "... via X" says it is a credit, or one side is one word and the other a person.
+        one_word = [len(side) == 1 for side in sides]
+        if m.group(3) or one_word.count(True) == 1 and _is_photographer(_trimmed(sides[one_word.index(False)])):
+            _credit(toks, [m.span(1), m.span(2)])
+            if m.group(3):
+                _credit(toks, [m.span(3)], agencies_only=True)
+
+
+# --- A capital letter standing for someone ------------------------------------------------------
+
+# Words before a letter that stands for a person in reports and judgments ("Witness A", "Client B").
+_LETTER_NOUNS = frozenset("""witness victim client survivor claimant applicant appellant respondent defendant
+complainant patient resident detainee woman man girl boy child mother father worker person""".split())
+_LABEL_BEFORE = frozenset("""plan grade type class category section option block wing unit flat room platform gate
+size vitamin level stage band zone appendix annex annexe schedule part table figure exhibit model version
+route division group team""".split())
+_POSSESSIVE_WORD = re.compile(r"['’]s[ \t\u00a0]+[a-z]")
+
+
+def letters_for_people(toks: list, text: str) -> None:
+    """A capital letter written as someone's name: after "Witness", "Client" and the like, or in the
+    possessive before a noun ("V’s flat"); then wherever else it stands alone ("the story of V")."""
+    people: set[str] = set()
+    for t in toks:
+        if len(t.word) != 1 or not t.word.isupper() or t.word == "I" or t.title or t.score < 0:
+            continue
+        before = text[max(0, t.start - 20) : t.start].split()
+        noun = before[-1] if before and _SPACE.match(text[t.start - 1 : t.start]) else ""
+        if noun.lower() in _LETTER_NOUNS and (t.word != "A" or noun[0].isupper()):
+            t.score, t.edge_ok, t.place = _PERSON, True, False
+            people.add(t.word)
+        elif t.word != "A" and _POSSESSIVE_WORD.match(text, t.end) and noun.lower() not in _LABEL_BEFORE:
+            t.score, t.edge_ok, t.place = _PERSON, True, False
+            people.add(t.word)
+    people.discard("A")  # "A" alone is the article: only after "Witness" and the like
+    if not people:
+        return
+    for t in toks:
+        if t.word in people and t.score < _PERSON and not t.title and t.score >= 0:
+            before = text[max(0, t.start - 20) : t.start].split()
+            after = text[t.end : t.end + 2]
+            if before and before[-1].lower() in _LABEL_BEFORE or after[:1] in "-." and after[1:].isalnum():
+                continue  # "Plan V", "V-neck", "V.A.T."
+            t.score, t.edge_ok, t.place = _PERSON, True, False
+
+
+# --- Bylines ------------------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^[ \t\u00a0]*(?:[Bb]y[ \t\u00a0]+)?((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,2}[A-Z][\w'’\-]*)"
+                     r"[ \t\u00a0]*$", re.MULTILINE)
+
+
+def bylines(toks: list, text: str) -> None:
+    """A line that is only two or three capitalised words, one of them a likely name, is a person's
+    name whole ("David Young" under a headline: "Young" is a word, yet part of the name)."""
+    if "\n" not in text:
+        return
+    for m in _BYLINE.finditer(text):
+        words = _in_range(toks, m.start(1), m.end(1))
+        if len(words) < 2 or any(t.score < 0 or t.place or t.title for t in words):
+            continue
+        best = max(t.score for t in words)
+        if best >= 0.5 and words[0].fw not in lexicon.FUNCTION_WORDS:
+            for t in words:
+                t.score, t.edge_ok = max(t.score, best), True
+            prev = [t for t in toks if t.end <= m.start(1)][-1:]
+            if prev and prev[0].score <= 0 and "\n" in text[prev[0].end : m.start(1)]:
+                prev[0].edge_ok = False  # the line before is not part of the name
+
+
+# --- Code names and CamelCase -------------------------------------------------------------------
+
+_CAMEL = re.compile(r"([A-Z][a-z]{2,})[A-Z][a-z]+")
+_NAME_PREFIXES = frozenset("mac van von del della dela san fitz ter ten".split())
+
+
+def code_names_and_brands(toks: list, text: str) -> None:
+    """A police operation's code name ("Operation Cardinas") and a word in CamelCase made from an
+    English word ("EuroPol", "HomeSafe"; not "MacLeod", "VanDyke") are names of things."""
+    english = lexicon.english_words()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.score < 0 or t.title:
+            continue
+        if t.word == "Operation" and i + 1 < n and _SPACE.match(text[t.end : toks[i + 1].start]):
+            k = i + 1
+            while k < n and k <= i + 3 and toks[k].score >= 0 and not toks[k].title \
+                    and _SPACE.match(text[toks[k - 1].end : toks[k].start]):
+                toks[k].score, toks[k].place, toks[k].edge_ok = 0.0, True, False
+                k += 1
+            t.score, t.place, t.edge_ok = 0.0, True, False
+            continue
+        m = _CAMEL.fullmatch(t.word)
+        if m and t.score < 0.8 and fold(m.group(1)) in english and fold(m.group(1)) not in _NAME_PREFIXES:
+            t.score, t.place, t.edge_ok = 0.0, True, False
+
+
+# --- Places by wider context --------------------------------------------------------------------
+
+_COMPASS = frozenset("""north south east west northern southern eastern western central inner outer greater
+north-east north-west south-east south-west north-eastern north-western south-eastern south-western
+northeast northwest southeast southwest mid upper lower""".split())
+_PLACE_PREPOSITIONS = frozenset("in near outside around from across throughout".split())
+_PLACE_OWNERS = re.compile(r"\b(?:city|town|capital|borough|county|country|region|village|district|island)['’]s"
+                           r"[ \t\u00a0]+$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# "Leeds's Corran House", "London's Oxford Street": a town's landmark or district.
+_TOWN_OWNS = re.compile(r"\b([A-Z][\w\-]*)['’]s?[ \t\u00a0]+$")
+_LANDMARK_LAST = frozenset("""house tower towers hall centre center street road lane park green end hill market
+station airport square bridge gate common cross estate quarter""".split())
+
+
+def places_by_wider_context(toks: list, text: str) -> set[str]:
+    """The capitalised words after "in south ...", "from western ..." or "the city's ..." are a
+    place (a fact to keep), not someone. Returns their folded words: a place named once is a place
+    wherever else it is written."""
+    marked: set[str] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.score < 0 or t.title:
+            continue
+        before = text[max(0, t.start - 40) : t.start].lower().split()
+        owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start)
+        if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
+                or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
+                or owner and fold(owner.group(1)) in lexicon.place_tokens()):
+            continue
+        j = i
+        while j + 1 < n and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
+                and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
+            j += 1
+        if owner and toks[j].fw not in _LANDMARK_LAST:
+            continue  # "London's Sadiq Khan": a town's person is still a person
+        if _POSSESSIVE_AFTER.match(text, toks[j].end):
+            continue  # "in south Tariq's flat": someone's
+        for u in toks[i : j + 1]:
+            u.place = True
+            marked.add(u.fw)
+    return marked
+
+
+# --- Words an acronym in brackets is spelt from -------------------------------------------------
+
+
+def bodies_spelt_out(toks: list, text: str) -> None:
+    """"Central Crime Team (CCT)": the capitalised words before an acronym in brackets whose initials
+    it is are a body's name. Not a person's: every word but one of three or more is an ordinary
+    word, none a given name that is a word ("Grace Hope Smith (GHS)" is someone)."""
+    english = lexicon.english_words()
+    for i, t in enumerate(toks):
+        if not t.word.isupper() or len(t.word) < 2 or text[t.start - 1 : t.start] != "(" \
+                or not defined_acronym(text, t.start, t.word):
+            continue
+        k = len(t.word)
+        run = toks[max(0, i - k) : i]
+        if len(run) != k or not re.fullmatch(r"[ \t\u00a0]*\(", text[run[-1].end : t.start]):
+            continue
+        if any(not _SPACE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+            continue
+        plain = [u for u in run if u.fw in english or u.fw in lexicon.NOT_NAMES or u.place]
+        if any(u.fw in lexicon.WORD_NAMES or u.score >= 0.8 or u.title for u in run):
+            continue
+        if len(plain) == k or k >= 3 and len(plain) == k - 1:
+            for u in run:
+                if u.score >= 0:
+                    u.score, u.place, u.edge_ok = 0.0, True, False
+
+
+# The last word of a body an allow-listed phrase names ("Crown Court", "Police"), and "UK" ending a
+# body's name ("Home-Start UK", "Women Against Trafficking UK").
+_BODY_END = frozenset("court police station tribunal service prison centre council uk".split())
+
+
+def bodies_before_bodies(toks: list, text: str) -> None:
+    """One or two capitalised words joined before an allow-listed body ending in a body's kind
+    ("Blackfriars Crown Court"), or before "UK" when they are ordinary words ("Home-Start UK"),
+    name that body: not a person."""
+    english = lexicon.english_words()
+    n = len(toks)
+    for j, t in enumerate(toks):
+        if j == 0 or t.fw not in _BODY_END and not (t.score < 0 and j + 1 < n and toks[j + 1].score < 0):
+            continue
+        if t.fw == "uk":
+            run = []
+            i = j - 1
+            while i >= 0 and len(run) < 3 and toks[i].score >= 0 \
+                    and _SPACE.match(text[toks[i].end : toks[i + 1].start]):
+                run.insert(0, toks[i])
+                i -= 1
+            if run and all(all(p in english for p in u.fw.split("-")) and u.score < 0.8 and not u.title
+                           and u.fw not in lexicon.WORD_NAMES for u in run):
+                for u in run:
+                    u.score, u.place, u.edge_ok = 0.0, True, False
+            continue
+        if t.score >= 0:
+            continue
+        # t starts a blocked phrase ("Crown" of "Crown Court"): find where it ends.
+        k = j
+        while k + 1 < n and toks[k + 1].score < 0 and _SPACE.match(text[toks[k].end : toks[k + 1].start]):
+            k += 1
+        if toks[k].fw not in _BODY_END or (j and toks[j - 1].score < 0):
+            continue
+        i = j - 1
+        if i >= 0 and 0 <= toks[i].score < 0.8 and not toks[i].title \
+                and _SPACE.match(text[toks[i].end : t.start]) and toks[i].fw not in lexicon.FUNCTION_WORDS:
+            toks[i].score, toks[i].place, toks[i].edge_ok = 0.0, True, False
+
+
+def published_words(toks: list, text: str) -> None:
+    """Every rule above that marks words, in order (after the other rules of the detector)."""
+    bodies_before_bodies(toks, text)
+    bodies_spelt_out(toks, text)
+    code_names_and_brands(toks, text)
+    letters_for_people(toks, text)
+    bylines(toks, text)
+    photo_credits(toks, text)
+
+
+# --- Named buildings and courts (the address detector's suggestions) ---------------------------
+
+_BUILDING_LAST = re.compile(r"(?:House|Tower|Towers|Hall|Buildings)$")
+_PLACE_POSSESSIVE = re.compile(r"([A-Z][\w\-]*)['’]s[ \t\u00a0]+$")
+_IN_PLACE_AFTER = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+([A-Z][\w\-]*)")
+
+
+def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
+    """Is the "address" at ``[s, e)`` a named building or court, a fact of the complaint: no number,
+    and either ending in an allow-listed body ("Blackfriars Crown Court", ``allowed_end``) or a
+    building named as a town's landmark ("London's Lunar House", "Lunar House in Croydon")?"""
+    span = text[s:e]
+    if any(c.isdigit() for c in span):
+        return False
+    if allowed_end:
+        return True
+    if not _BUILDING_LAST.search(span):
+        return False
+    places = lexicon.place_tokens()
+    m = _PLACE_POSSESSIVE.search(text, max(0, s - 30), s)
+    if m and fold(m.group(1)) in places:
+        return True
+    m = _IN_PLACE_AFTER.match(text, e)
+    return bool(m and fold(m.group(1)) in places)
