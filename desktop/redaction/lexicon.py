@@ -51,6 +51,25 @@ def multiword_places() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+def _place_key(name: str) -> str:
+    """A place's name compared whatever its apostrophes, hyphens and spaces ("King's Cross")."""
+    return " ".join(re.split(r"[\s\-]+", fold(name).replace("’", "'")))
+
+
+@lru_cache(maxsize=2)
+def small_places(which: str) -> frozenset[str]:
+    """Places too small or too far for ``places.txt``, a place only where the wording says so ("at
+    Calais", "from Kilbarchan"): ``"uk"``, the towns, villages and districts of the UK and Ireland
+    with 500 people or more; ``"world"``, the world's towns with 15,000 or more (SOURCES.md)."""
+    name = {"uk": "places_uk_small.txt", "world": "places_world.txt"}[which]
+    with open(resource_path("wordlists/" + name), encoding="utf-8") as fh:
+        return frozenset(_place_key(line.strip()) for line in fh if line.strip())
+
+
+def place_key(words: list[str]) -> str:
+    return _place_key(" ".join(words))
+
+
 @lru_cache(maxsize=1)
 def place_tokens() -> frozenset[str]:
     """Folded one-word place names ("leeds", "eritrea")."""

@@ -70,11 +70,14 @@ def _trimmed(part: list) -> list:
 
 
 def _credit(toks: list, parts: list[tuple[int, int]], agencies_only: bool = False) -> None:
+    """Each part of a credit is the photographer or an agency. A credit of one word alone
+    ("Photo: Amina") is taken for a person unless it is an ordinary word ("Picture: Supplied")."""
     for s, e in parts:
         part = _trimmed(_in_range(toks, s, e))
         if not part:
             continue
-        if not agencies_only and _is_photographer(part):
+        alone = len(parts) == 1 and len(part) == 1 and not _ordinary(part[0]) and part[0].score >= 0
+        if not agencies_only and (_is_photographer(part) or alone):
             for t in part:
                 t.score, t.edge_ok, t.place, t.title = max(t.score, 0.9), True, False, False
         elif not any(t.score >= 0.9 for t in part):
@@ -105,8 +108,9 @@ def photo_credits(toks: list, text: str) -> None:
         sides = [_in_range(toks, m.start(k), m.end(k)) for k in (1, 2)]
         if not all(sides):
             continue
-        # Without a cue: "... via X" says it is a credit, or one side is one word and the other a person.
-        one_word = [len(side) == 1 for side in sides]
+        # Without a cue: "... via X" says it is a credit, or one side is one word in capitals (an
+        # agency) and the other a person.
+        one_word = [len(side) == 1 and side[0].word.isupper() for side in sides]  # "REUTERS", "AFP"
         if m.group(3) or one_word.count(True) == 1 and _is_photographer(_trimmed(sides[one_word.index(False)])):
             _credit(toks, [m.span(1), m.span(2)])
             if m.group(3):
@@ -177,13 +181,14 @@ def bylines(toks: list, text: str) -> None:
 
 # --- Code names and CamelCase -------------------------------------------------------------------
 
-_CAMEL = re.compile(r"([A-Z][a-z]{2,})[A-Z][a-z]+")
+_CAMEL = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]+)")
 _NAME_PREFIXES = frozenset("mac van von del della dela san fitz ter ten".split())
 
 
 def code_names_and_brands(toks: list, text: str) -> None:
-    """A police operation's code name ("Operation Cardinas") and a word in CamelCase made from an
-    English word ("EuroPol", "HomeSafe"; not "MacLeod", "VanDyke") are names of things."""
+    """A police operation's code name ("Operation Cardinas") and a word in CamelCase made of two
+    English words ("EuroPol", "HomeSafe"; not "MacLeod", "VanDyke", "LeeAnn", "RoseMary") are
+    names of things."""
     english = lexicon.english_words()
     n = len(toks)
     for i, t in enumerate(toks):
@@ -198,7 +203,8 @@ def code_names_and_brands(toks: list, text: str) -> None:
             t.score, t.place, t.edge_ok = 0.0, True, False
             continue
         m = _CAMEL.fullmatch(t.word)
-        if m and t.score < 0.8 and fold(m.group(1)) in english and fold(m.group(1)) not in _NAME_PREFIXES:
+        if m and t.score < 0.8 and all(fold(g) in english for g in m.groups()) \
+                and fold(m.group(1)) not in _NAME_PREFIXES and fold(m.group(1)) not in lexicon.WORD_NAMES:
             t.score, t.place, t.edge_ok = 0.0, True, False
 
 
@@ -208,13 +214,70 @@ _COMPASS = frozenset("""north south east west northern southern eastern western 
 north-east north-west south-east south-west north-eastern north-western south-eastern south-western
 northeast northwest southeast southwest mid upper lower""".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside around from across throughout".split())
-_PLACE_OWNERS = re.compile(r"\b(?:city|town|capital|borough|county|country|region|village|district|island)['’]s"
+_PLACE_OWNERS = re.compile(r"\b(?:city|town|capital|borough|county|village|district|island)['’]s"
                            r"[ \t\u00a0]+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "Leeds's Corran House", "London's Oxford Street": a town's landmark or district.
 _TOWN_OWNS = re.compile(r"\b([A-Z][\w\-]*)['’]s?[ \t\u00a0]+$")
 _LANDMARK_LAST = frozenset("""house tower towers hall centre center street road lane park green end hill market
 station airport square bridge gate common cross estate quarter""".split())
+
+
+# Before a place that a gazetteer of small places holds: "at Calais", "from Kilbarchan", "moved to Leith".
+_SMALL_PLACE_BEFORE = frozenset("at via near outside".split())  # not "from": "a call from Ashton" may be someone
+_WORLD_PLACE_BEFORE = frozenset(["at"])  # not "via": "I paid via Hassan"
+# "shouted at Farah", "looked at Victoria": "at" after these is someone, not somewhere.
+_AT_SOMEONE = re.compile(r"(?:shout|yell|scream|look|stare|glanc|laugh|smil|wav|point|swor|swear|curs|throw|threw|"
+                         r"lash|snapp|snap|bark|grinn|grin|wink|nodd|frown|gestur|aim|fir|spat|spit|lung|swung|swing|"
+                         r"angry|furious|mad|cross|upset|annoyed|jump|came|go|went|get|got)(?:e|ed|ing|s)?$")
+_MOVED = frozenset("""moved move moving relocated transferred sent went came back taken brought drove driven flew
+travelled traveled returned""".split())
+_DISTRICT_LAST = _LANDMARK_LAST | frozenset("side town heath wood vale fields village".split())
+
+
+def _small_place_run(toks: list, i: int, text: str, world: bool) -> int:
+    """The last index of a run from ``toks[i]`` that a small-places gazetteer holds, or -1."""
+    run = [toks[i]]
+    while len(run) < 4 and i + len(run) < len(toks) and toks[i + len(run)].score >= 0 \
+            and re.fullmatch(r"[ \t\u00a0\-]+", text[run[-1].end : toks[i + len(run)].start]):
+        run.append(toks[i + len(run)])
+    for k in range(len(run), 0, -1):
+        key = lexicon.place_key([t.word for t in run[:k]])
+        if key in lexicon.small_places("uk") or world and key in lexicon.small_places("world"):
+            return i + k - 1
+    return -1
+
+
+def _is_place_run(toks: list, i: int, j: int) -> bool:
+    key = lexicon.place_key([t.word for t in toks[i : j + 1]])
+    return all(t.place for t in toks[i : j + 1]) or key in lexicon.place_tokens() \
+        or key in lexicon.small_places("uk") or key in lexicon.small_places("world") \
+        or tuple(key.split()) in lexicon.multiword_places().get(key.split()[0], ())
+
+
+def places_between(toks: list, text: str) -> set[str]:
+    """"from X to Y", "between X and Y": when one of them is a known place, so is the other
+    ("from Finsbury Park to Croydon"). Returns the folded words marked."""
+    marked: set[str] = set()
+    for m in re.finditer(r"\b(?:from|between)[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)(?:to|and)"
+                         r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})", text):
+        sides = []
+        for k in (1, 2):
+            idx = [n for n, t in enumerate(toks) if m.start(k) <= t.start and t.end <= m.end(k)]
+            if not idx or any(toks[n].score < 0 or toks[n].title for n in idx):
+                break
+            sides.append((idx[0], idx[-1]))
+        if len(sides) != 2:
+            continue
+        known = [_is_place_run(toks, a, b) for a, b in sides]
+        if any(known) and not all(known):
+            a, b = sides[known.index(False)]
+            if _POSSESSIVE_AFTER.match(text, toks[b].end) or any(t.score >= 0.8 for t in toks[a : b + 1]):
+                continue
+            for t in toks[a : b + 1]:
+                t.place = True
+                marked.add(t.fw)
+    return marked
 
 
 def places_by_wider_context(toks: list, text: str) -> set[str]:
@@ -227,6 +290,15 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         if t.score < 0 or t.title:
             continue
         before = text[max(0, t.start - 40) : t.start].lower().split()
+        if before and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1
+                       and before[-2] in _MOVED) and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start])) \
+                and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2])):
+            j = _small_place_run(toks, i, text, before[-1] in _WORLD_PLACE_BEFORE)
+            if j >= 0 and not _POSSESSIVE_AFTER.match(text, toks[j].end):
+                for u in toks[i : j + 1]:
+                    u.place = True
+                    marked.add(u.fw)
+                continue
         owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start)
         if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
                 or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
@@ -243,6 +315,23 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         for u in toks[i : j + 1]:
             u.place = True
             marked.add(u.fw)
+    return marked | places_between(toks, text) | _districts_before_nouns(toks, text)
+
+
+def _districts_before_nouns(toks: list, text: str) -> set[str]:
+    """"the Finsbury Park mosque", "a Tufnell Park flat": two capitalised words ending in a
+    district's word, between a determiner and a lower-case noun, name a district."""
+    marked: set[str] = set()
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if b.fw not in _DISTRICT_LAST or a.score < 0 or b.score < 0 or a.title \
+                or not _SPACE.match(text[a.end : b.start]):
+            continue
+        if not re.search(r"\b(?:the|a|an)[ \t\u00a0]+$", text[max(0, a.start - 5) : a.start], re.IGNORECASE):
+            continue
+        if re.match(r"[ \t\u00a0]+[a-z]+\b", text[b.end :]) and not _POSSESSIVE_AFTER.match(text, b.end):
+            a.place = b.place = True
+            marked.update((a.fw, b.fw))
     return marked
 
 
@@ -305,12 +394,13 @@ def bodies_before_bodies(toks: list, text: str) -> None:
         k = j
         while k + 1 < n and toks[k + 1].score < 0 and _SPACE.match(text[toks[k].end : toks[k + 1].start]):
             k += 1
-        if toks[k].fw not in _BODY_END or (j and toks[j - 1].score < 0):
-            continue
+        if k == j or toks[k].fw not in _BODY_END or (j and toks[j - 1].score < 0):
+            continue  # a phrase of two words or more ("Crown Court"): "Ade Police" may be someone's name
         i = j - 1
         if i >= 0 and 0 <= toks[i].score < 0.8 and not toks[i].title \
-                and _SPACE.match(text[toks[i].end : t.start]) and toks[i].fw not in lexicon.FUNCTION_WORDS:
-            toks[i].score, toks[i].place, toks[i].edge_ok = 0.0, True, False
+                and _SPACE.match(text[toks[i].end : t.start]) and toks[i].fw not in lexicon.FUNCTION_WORDS \
+                and not (i and toks[i - 1].score > 0 and _SPACE.match(text[toks[i - 1].end : toks[i].start])):
+            toks[i].score, toks[i].place, toks[i].edge_ok = 0.0, True, False  # not "Ade Okafor Crown Court"
 
 
 def published_words(toks: list, text: str) -> None:
