@@ -287,8 +287,16 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.score < 0 or t.title:
+        if t.score < 0 or t.title or t.start < 2 or text[t.start - 1] not in " \t\u00a0":
             continue
+        k = t.start - 1
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
+        last = w1[0].lower() if w1 else ""
+        if not (last in _SMALL_PLACE_BEFORE or last == "to" or last in _COMPASS or last[-2:] in ("'s", "’s")
+                or last[-1:] in "'’" and last):
+            continue  # a quick look at the word before: most words have none of these before them
         before = text[max(0, t.start - 40) : t.start].lower().split()
         if before and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1
                        and before[-2] in _MOVED) and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start])) \
