@@ -101,6 +101,7 @@ network clinic surgery church mosque temple gurdwara prison academy institute so
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
 department ministry bureau board authority service alliance coalition campaign solicitors chambers
 associates hub helpline hotline refuge programme program initiative fund forum collective organisation organization
+unit squad taskforce inspectorate
 county province district borough region governorate prefecture oblast""".split())
 # What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
 _ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")

@@ -155,6 +155,33 @@ def letters_for_people(toks: list, text: str) -> None:
             t.score, t.edge_ok, t.place = _PERSON, True, False
 
 
+# "L.C. won her case", "the case of A.B. (who ...)": initials with full stops standing for someone.
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?![\w])")
+_DOTTED_AS_PERSON = re.compile(r"[ \t\u00a0]*(?:\((?:who|whose|not|her|his)\b|,[ \t\u00a0]+(?:a|an|aged|who)\b|"
+                               r"['’]s[ \t\u00a0]+[a-z]|"
+                               r"[ \t\u00a0]+(?:won|lost|said|says|told|tells|was|is|had|has|fled|came|went|left|"
+                               r"applied|claimed|arrived|lived|worked|recalled|described|explained)\b)")
+_CASE_OF = re.compile(r"\b(?:case|claim|appeal|story|daughter|son|husband|wife|partner)[ \t\u00a0]+of[ \t\u00a0]+$",
+                      re.IGNORECASE)
+
+
+def dotted_initials(text: str) -> list[tuple[int, int, str, float]]:
+    """Initials with full stops standing for someone ("L.C. won her case"), wherever else written;
+    not a country's or a body's ("the U.S. said", "U.K."): not after "the", nor a known acronym."""
+    if "." not in text:
+        return []
+    people: set[str] = set()
+    for m in _DOTTED.finditer(text):
+        letters = m.group(1).replace(".", "").lower()
+        if letters in lexicon.NOT_NAMES or letters in ("am", "pm"):
+            continue
+        if re.search(r"\b(?:the|The)[ \t\u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
+            continue
+        if _DOTTED_AS_PERSON.match(text, m.end()) or _CASE_OF.search(text, max(0, m.start() - 30), m.start()):
+            people.add(m.group(1))
+    return [(m.start(1), m.end(1), "PERSON", _PERSON) for m in _DOTTED.finditer(text) if m.group(1) in people]
+
+
 # --- Bylines ------------------------------------------------------------------------------------
 
 _BYLINE = re.compile(r"^[ \t\u00a0]*(?:[Bb]y[ \t\u00a0]+)?((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,2}[A-Z][\w'’\-]*)"
@@ -183,6 +210,22 @@ def bylines(toks: list, text: str) -> None:
 
 _CAMEL = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]+)")
 _NAME_PREFIXES = frozenset("mac van von del della dela san fitz ter ten".split())
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def plural_acronyms(toks: list, text: str) -> None:
+    """An acronym in the plural ("IRCs", "NGOs") is a kind of thing, and a capitalised word joined
+    before it says which ("Gatwick IRCs"): neither is a person."""
+    for i, t in enumerate(toks):
+        if not _PLURAL_ACRONYM.fullmatch(t.word) or t.score < 0:
+            continue
+        t.score, t.place, t.edge_ok = 0.0, True, False
+        if i and 0 <= toks[i - 1].score < 0.8 and not toks[i - 1].title \
+                and _SPACE.match(text[toks[i - 1].end : t.start]):
+            p = toks[i - 1]
+            p.score, p.place, p.edge_ok = 0.0, True, False
 
 
 def code_names_and_brands(toks: list, text: str) -> None:
@@ -280,6 +323,60 @@ def places_between(toks: list, text: str) -> set[str]:
     return marked
 
 
+# "his factory, Kozee Beds, in Leeds", "its subsidiary Layzee Beds": a business named after its kind.
+_BUSINESS = re.compile(r"\b(?:factory|firm|company|subsidiary|business|shop|salon|restaurant|brand|chain|supplier|"
+                       r"retailer|manufacturer|contractor|subcontractor|outlet|employer|agency),?[ \t\u00a0]+$")
+
+
+def businesses(toks: list, text: str) -> set[str]:
+    """Two or three capitalised words after a kind of business, the last an ordinary word ("Kozee
+    Sleep", "Gain Healthcare"; not "the company Tariq Khan ran"), or joined by "&" ("the firm
+    Kirkland & Ellis"), name a business wherever else written. Returns their folded words."""
+    marked: set[str] = set()
+    english = lexicon.english_words()
+    for i, t in enumerate(toks):
+        if t.score < 0 or t.title or not _BUSINESS.search(text, max(0, t.start - 30), t.start):
+            continue
+        j = i
+        while j + 1 < len(toks) and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
+                and re.fullmatch(r"[ \t\u00a0]+(?:&[ \t\u00a0]+)?", text[toks[j].end : toks[j + 1].start]):
+            j += 1
+        run = toks[i : j + 1]
+        amp = "&" in text[t.start : toks[j].start]
+        if len(run) < 2 or not amp and (run[-1].fw not in english or run[-1].fw in lexicon.WORD_NAMES) \
+                or any(u.score >= 0.8 for u in run) or _POSSESSIVE_AFTER.match(text, toks[j].end):
+            continue
+        for u in run:
+            u.place = True
+            marked.add(u.fw)
+    return marked
+
+
+def names_after_places(toks: list, text: str, marked: set[str]) -> set[str]:
+    """"the District of Georgia David Estes": in a run of words taken for one place, a known place
+    followed by two or more words that are neither ordinary words nor places is that place, then
+    someone's name. Returns ``marked`` without the name's words."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].place:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and toks[j + 1].place and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
+            j += 1
+        for k in range(i, j - 1):
+            rest = toks[k + 1 : j + 1]
+            if _is_place_run(toks, i, k) and len(rest) >= 2 and not any(
+                    _ordinary(t) or t.word.isupper() or t.fw in lexicon.FUNCTION_WORDS for t in rest):
+                for t in rest:
+                    t.place = False
+                    marked.discard(t.fw)
+                break
+        i = j + 1
+    return marked
+
+
 def places_by_wider_context(toks: list, text: str) -> set[str]:
     """The capitalised words after "in south ...", "from western ..." or "the city's ..." are a
     place (a fact to keep), not someone. Returns their folded words: a place named once is a place
@@ -294,10 +391,17 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
             k -= 1
         w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
         last = w1[0].lower() if w1 else ""
-        if not (last in _SMALL_PLACE_BEFORE or last == "to" or last in _COMPASS or last[-2:] in ("'s", "’s")
+        if not (last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS
+                or last[-2:] in ("'s", "’s")
                 or last[-1:] in "'’" and last):
             continue  # a quick look at the word before: most words have none of these before them
         before = text[max(0, t.start - 40) : t.start].lower().split()
+        if before and before[-1] in _PLACE_PREPOSITIONS and t.fw in lexicon.FUNCTION_WORDS and i + 1 < n \
+                and toks[i + 1].score >= 0 and _SPACE.match(text[t.end : toks[i + 1].start]) \
+                and not _POSSESSIVE_AFTER.match(text, toks[i + 1].end):
+            t.place = toks[i + 1].place = True  # "in Little Horton", "near Old Trafford"
+            marked.add(toks[i + 1].fw)
+            continue
         if before and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1
                        and before[-2] in _MOVED) and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start])) \
                 and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2])):
@@ -323,23 +427,47 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         for u in toks[i : j + 1]:
             u.place = True
             marked.add(u.fw)
-    return marked | places_between(toks, text) | _districts_before_nouns(toks, text)
+    return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text)
+
+
+_VESSELS = re.compile(r"[ \t\u00a0]+(?:barge|ship|vessel|boat|ferry|trawler|tanker|yacht|liner)s?\b")
 
 
 def _districts_before_nouns(toks: list, text: str) -> set[str]:
     """"the Finsbury Park mosque", "a Tufnell Park flat": two capitalised words ending in a
-    district's word, between a determiner and a lower-case noun, name a district."""
+    district's word, between a determiner and a lower-case noun, name a district; "the Bibby
+    Stockholm barge": one or two before a vessel's kind name a vessel, wherever else written."""
     marked: set[str] = set()
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        if b.fw not in _DISTRICT_LAST or a.score < 0 or b.score < 0 or a.title \
-                or not _SPACE.match(text[a.end : b.start]):
+        if a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
             continue
         if not re.search(r"\b(?:the|a|an)[ \t\u00a0]+$", text[max(0, a.start - 5) : a.start], re.IGNORECASE):
             continue
-        if re.match(r"[ \t\u00a0]+[a-z]+\b", text[b.end :]) and not _POSSESSIVE_AFTER.match(text, b.end):
+        if _VESSELS.match(text, b.end) and b.score < 0.8 and a.score < 0.8:
             a.place = b.place = True
             marked.update((a.fw, b.fw))
+        elif b.fw in _DISTRICT_LAST and re.match(r"[ \t\u00a0]+[a-z]+\b", text[b.end :]) \
+                and not _POSSESSIVE_AFTER.match(text, b.end):
+            a.place = b.place = True
+            marked.update((a.fw, b.fw))
+    return marked | _places_listed(toks, text)
+
+
+# "the following districts: Tattnall, Bacon, Atkinson and Ware": a list after a plural kind of place.
+_LIST_OF_PLACES = re.compile(r"\b(?:districts|counties|towns|cities|boroughs|states|countries|regions|villages|"
+                             r"provinces|areas)[ \t\u00a0]*(?::|including|such[ \t\u00a0]+as|like)[ \t\u00a0]+")
+
+
+def _places_listed(toks: list, text: str) -> set[str]:
+    marked: set[str] = set()
+    for m in _LIST_OF_PLACES.finditer(text):
+        end = re.search(r"[.;!?\n]", text[m.end() :])
+        stop = m.end() + (end.start() if end else len(text) - m.end())
+        for t in toks:
+            if m.end() <= t.start < stop and t.score >= 0 and not t.title and t.score < 0.8:
+                t.place = True
+                marked.add(t.fw)
     return marked
 
 
@@ -415,6 +543,7 @@ def published_words(toks: list, text: str) -> None:
     """Every rule above that marks words, in order (after the other rules of the detector)."""
     bodies_before_bodies(toks, text)
     bodies_spelt_out(toks, text)
+    plural_acronyms(toks, text)
     code_names_and_brands(toks, text)
     letters_for_people(toks, text)
     bylines(toks, text)
@@ -423,6 +552,12 @@ def published_words(toks: list, text: str) -> None:
 
 # --- Named buildings and courts (the address detector's suggestions) ---------------------------
 
+# A court of law by its kind ("Dublin Circuit Criminal Court"), buildings in the plural ("Home Office
+# Hotels": a kind, not one address) and a company ("Stay Belvedere Hotels Ltd").
+_COURT = re.compile(r"\b(?:Criminal|Circuit|Crown|County|Family|High|Supreme|District|Magistrates['’]?|Appeals?|"
+                    r"Youth|Coroners['’]?|Coroner['’]s|Federal|Superior|Immigration|Juvenile)[ \t\u00a0]+Court$")
+_PLURAL_BUILDING = re.compile(r"\b(?:Hotels|Houses|Hostels)$")
+_COMPANY_AFTER = re.compile(r"[ \t\u00a0]+(?:Ltd|Limited|Plc|PLC|LLP|Inc|Group|Holdings)\b")
 _BUILDING_LAST = re.compile(r"(?:House|Tower|Towers|Hall|Buildings)$")
 _PLACE_POSSESSIVE = re.compile(r"([A-Z][\w\-]*)['’]s[ \t\u00a0]+$")
 _IN_PLACE_AFTER = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+([A-Z][\w\-]*)")
@@ -435,7 +570,7 @@ def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
     span = text[s:e]
     if any(c.isdigit() for c in span):
         return False
-    if allowed_end:
+    if allowed_end or _COURT.search(span) or _PLURAL_BUILDING.search(span) or _COMPANY_AFTER.match(text, e):
         return True
     if not _BUILDING_LAST.search(span):
         return False

@@ -642,3 +642,58 @@ def test_small_places_in_place_wording_stay(text, fact):
 def test_someone_shouted_at_is_still_a_name():
     text = "He shouted at Farah in front of the children."
     assert covered(text, detect(text), "Farah")
+
+
+# (n) After the third set's report half was read (so no longer held out there).
+# Initials with full stops standing for someone, wherever else written; a country's are not.
+def test_dotted_initials_standing_for_someone_are_a_name():
+    text = "The appeal of R.T. (who fled in 2019) was heard in May. R.T. won on the second day."
+    spans = detect(text)
+    assert covered(text, spans, "R.T") and covered(text, spans, "R.T", 1)
+
+
+def test_a_countrys_dotted_initials_stay():
+    text = "The U.S. said little; the U.K. was silent."
+    assert untouched(text, detect(text), "U.S.") and untouched(text, detect(text), "U.K.")
+
+
+# A known place, then a full name, after a place's kind: the place stays, the name goes.
+def test_a_name_after_a_place_of_a_district_is_a_name():
+    text = "The Attorney for the Western District of Virginia Tomasz Okafor said the farm is closed."
+    spans = detect(text)
+    assert covered(text, spans, "Tomasz Okafor") and untouched(text, spans, "Virginia")
+
+
+# More wording that says place or thing: a district behind "Little"/"Old", a vessel, a list of
+# districts, a business after its kind or joined by "&", a plural acronym, a body's kind
+# ("Unit", "Inspectorate"), an acronym of words with a possessive.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("They were held in a house in Little Brackenby, near Hull.", "Little Brackenby"),
+        ("He died on the Mervyn Oslo barge; the Mervyn Oslo was moored in the port.", "Mervyn Oslo"),
+        ("It happened in these counties: Quillan, Bartow and Dunmere.", "Quillan"),
+        ("It happened in these counties: Quillan, Bartow and Dunmere.", "Dunmere"),
+        ("His firm Dozee Beds and its subsidiary Lazee Beds paid nothing.", "Dozee Beds"),
+        ("His firm Dozee Beds and its subsidiary Lazee Beds paid nothing.", "Lazee Beds"),
+        ("Lawyers from the firm Pemberton & Achebe took the case.", "Pemberton & Achebe"),
+        ("She was held at Harmsworth IRCs for a month.", "Harmsworth IRCs"),
+        ("A detective from the Exploitation Unit said: we found them.", "Exploitation Unit"),
+        ("The Chief’s Inspectorate of Farms (CIF) reported it.", "CIF"),
+    ],
+)
+def test_more_places_and_bodies_stay(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+# An "address" that is a court by its kind, buildings in the plural, or a company.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She is due before Wexford Circuit Criminal Court next month.", "Wexford Circuit Criminal Court"),
+        ("The contract went to Stay Marlowe Hotels Ltd last year.", "Stay Marlowe Hotels"),
+        ("Complaints about Home Office Hotels rose.", "Home Office Hotels"),
+    ],
+)
+def test_courts_companies_and_kinds_are_not_addresses(text, fact):
+    assert untouched(text, detect(text), fact)
