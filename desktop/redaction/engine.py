@@ -373,7 +373,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and not _letter(text[e - 1]):
         e -= 1
+    if _LAST_STOP.match(text, e) and e - s >= 3 and text[e - 2] == ".":
+        e += 1  # "L.C. won": the last full stop of initials inside a sentence is theirs ("Person B won")
     return s, e
+
+
+_LAST_STOP = re.compile(r"\.(?=[ \t\u00a0]+[a-z(\d]|,)")
 
 
 def _rank(sp: Span) -> tuple:
