@@ -299,10 +299,11 @@ def _is_place_run(toks: list, i: int, j: int) -> bool:
 
 
 def places_between(toks: list, text: str) -> set[str]:
-    """"from X to Y", "between X and Y": when one of them is a known place, so is the other
-    ("from Finsbury Park to Croydon"). Returns the folded words marked."""
+    """"from X to Y": when one is a known place and the other a district's name ("... Park",
+    "... Green"), that is a place too ("from Finsbury Park to Croydon"; not "from Tariq to Leeds").
+    Returns the folded words marked."""
     marked: set[str] = set()
-    for m in re.finditer(r"\b(?:from|between)[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)(?:to|and)"
+    for m in re.finditer(r"\bfrom[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
                          r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})", text):
         sides = []
         for k in (1, 2):
@@ -315,8 +316,9 @@ def places_between(toks: list, text: str) -> set[str]:
         known = [_is_place_run(toks, a, b) for a, b in sides]
         if any(known) and not all(known):
             a, b = sides[known.index(False)]
-            if _POSSESSIVE_AFTER.match(text, toks[b].end) or any(t.score >= 0.8 for t in toks[a : b + 1]):
-                continue
+            if _POSSESSIVE_AFTER.match(text, toks[b].end) or any(t.score >= 0.8 for t in toks[a : b + 1]) \
+                    or a == b or toks[b].fw not in _DISTRICT_LAST:
+                continue  # "money from Tariq to Leeds": only a district's name ("... Park") is taken
             for t in toks[a : b + 1]:
                 t.place = True
                 marked.add(t.fw)
@@ -324,14 +326,16 @@ def places_between(toks: list, text: str) -> set[str]:
 
 
 # "his factory, Kozee Beds, in Leeds", "its subsidiary Layzee Beds": a business named after its kind.
-_BUSINESS = re.compile(r"\b(?:factory|firm|company|subsidiary|business|shop|salon|restaurant|brand|chain|supplier|"
-                       r"retailer|manufacturer|contractor|subcontractor|outlet|employer|agency),?[ \t\u00a0]+$")
+_BUSINESS = re.compile(r"\b(?:factory|firm|company|subsidiary|brand|chain|supplier|retailer|manufacturer),?"
+                       r"[ \t\u00a0]+$")  # not "employer", "contractor": "my employer Tom Baker" is someone
+_AFTER_BUSINESS = re.compile(r"[ \t\u00a0]*(?:,|\(|[ \t\u00a0]and\b|[ \t\u00a0]in\b|[ \t\u00a0]of\b|\.)")
 
 
 def businesses(toks: list, text: str) -> set[str]:
-    """Two or three capitalised words after a kind of business, the last an ordinary word ("Kozee
-    Sleep", "Gain Healthcare"; not "the company Tariq Khan ran"), or joined by "&" ("the firm
-    Kirkland & Ellis"), name a business wherever else written. Returns their folded words."""
+    """Two or three capitalised words after a kind of business, the last an ordinary word, then a
+    comma, "and", "in" or "of" ("his firm Kozee Sleep and ..."; not "the company Tariq Baker ran"),
+    or joined by "&" ("the firm Kirkland & Ellis"), name a business wherever else written.
+    Returns their folded words."""
     marked: set[str] = set()
     english = lexicon.english_words()
     for i, t in enumerate(toks):
@@ -344,7 +348,8 @@ def businesses(toks: list, text: str) -> set[str]:
         run = toks[i : j + 1]
         amp = "&" in text[t.start : toks[j].start]
         if len(run) < 2 or not amp and (run[-1].fw not in english or run[-1].fw in lexicon.WORD_NAMES) \
-                or any(u.score >= 0.8 for u in run) or _POSSESSIVE_AFTER.match(text, toks[j].end):
+                or any(u.score >= 0.8 for u in run) or _POSSESSIVE_AFTER.match(text, toks[j].end) \
+                or not amp and not _AFTER_BUSINESS.match(text, toks[j].end):
             continue
         for u in run:
             u.place = True
@@ -430,6 +435,10 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
     return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text)
 
 
+# "the Finsbury Park mosque", "a Tufnell Park flat" (not "the Sarah Green case").
+_PLACE_NOUN_AFTER = re.compile(r"[ \t\u00a0]+(?:mosque|church|temple|gurdwara|station|area|estate|flats?|house|"
+                               r"market|road|street|hostel|hotel|school|college|hospital|centre|center|office|"
+                               r"branch|shop|stop|depot|camp|barracks)\b")
 _VESSELS = re.compile(r"[ \t\u00a0]+(?:barge|ship|vessel|boat|ferry|trawler|tanker|yacht|liner)s?\b")
 
 
@@ -447,8 +456,7 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
         if _VESSELS.match(text, b.end) and b.score < 0.8 and a.score < 0.8:
             a.place = b.place = True
             marked.update((a.fw, b.fw))
-        elif b.fw in _DISTRICT_LAST and re.match(r"[ \t\u00a0]+[a-z]+\b", text[b.end :]) \
-                and not _POSSESSIVE_AFTER.match(text, b.end):
+        elif b.fw in _DISTRICT_LAST and _PLACE_NOUN_AFTER.match(text, b.end):
             a.place = b.place = True
             marked.update((a.fw, b.fw))
     return marked | _places_listed(toks, text)
@@ -464,11 +472,20 @@ def _places_listed(toks: list, text: str) -> set[str]:
     for m in _LIST_OF_PLACES.finditer(text):
         end = re.search(r"[.;!?\n]", text[m.end() :])
         stop = m.end() + (end.start() if end else len(text) - m.end())
+        prev_end = m.end()
         for t in toks:
-            if m.end() <= t.start < stop and t.score >= 0 and not t.title and t.score < 0.8:
-                t.place = True
-                marked.add(t.fw)
+            if t.start < m.end() or t.start >= stop:
+                continue
+            if not _LIST_GAP.fullmatch(text[prev_end : t.start]) or t.score < 0 or t.title or t.score >= 0.8:
+                break  # only a plain list: "A, B and C", nothing else between the names
+            t.place = True
+            marked.add(t.fw)
+            prev_end = t.end
     return marked
+
+
+_LIST_GAP = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?"
+                       r"|[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)?")
 
 
 # --- Words an acronym in brackets is spelt from -------------------------------------------------

@@ -674,8 +674,8 @@ def test_a_name_after_a_place_of_a_district_is_a_name():
         ("He died on the Mervyn Oslo barge; the Mervyn Oslo was moored in the port.", "Mervyn Oslo"),
         ("It happened in these counties: Quillan, Bartow and Dunmere.", "Quillan"),
         ("It happened in these counties: Quillan, Bartow and Dunmere.", "Dunmere"),
-        ("His firm Dozee Beds and its subsidiary Lazee Beds paid nothing.", "Dozee Beds"),
-        ("His firm Dozee Beds and its subsidiary Lazee Beds paid nothing.", "Lazee Beds"),
+        ("His firm Dozee Beds and its subsidiary Lazee Beds, in Hull, paid nothing.", "Dozee Beds"),
+        ("His firm Dozee Beds and its subsidiary Lazee Beds, in Hull, paid nothing.", "Lazee Beds"),
         ("Lawyers from the firm Pemberton & Achebe took the case.", "Pemberton & Achebe"),
         ("She was held at Harmsworth IRCs for a month.", "Harmsworth IRCs"),
         ("A detective from the Exploitation Unit said: we found them.", "Exploitation Unit"),
@@ -687,6 +687,14 @@ def test_more_places_and_bodies_stay(text, fact):
 
 
 # An "address" that is a court by its kind, buildings in the plural, or a company.
+def test_wording_that_can_name_someone_still_does():
+    for text, name in [("My employer Tom Baker, a builder, kept it.", "Tom Baker"),
+                       ("She sent money from Tariq to Leeds.", "Tariq"),
+                       ("The judge heard the Sarah Green case at length.", "Sarah Green"),
+                       ("In these areas: Leeds, Bradford and, says Tariq, Hull.", "Tariq")]:
+        assert covered(text, detect(text), name), text
+
+
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
