@@ -100,7 +100,8 @@ _ORG_LAST = frozenset("""hospital university college centre center school counci
 network clinic surgery church mosque temple gurdwara prison academy institute society association union party
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
 department ministry bureau board authority service alliance coalition campaign solicitors chambers
-associates hub helpline hotline refuge programme program initiative fund forum collective
+associates hub helpline hotline refuge programme program initiative fund forum collective organisation organization
+unit squad taskforce inspectorate
 county province district borough region governorate prefecture oblast""".split())
 # What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
 _ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")
@@ -243,13 +244,24 @@ def names_of_leaders(toks: list, text: str) -> None:
             t.score, t.edge_ok, t.place = 0.85, True, False
 
 
+_NAMES_CHANGED = re.compile(
+    r"\*[ \t\u00a0]*(?:all[ \t]+)?(?:names?|pseudonyms?|not[ \t]+(?:her|his|their|the)[ \t]+real)", re.IGNORECASE)
+
+
+_OTHER_FOOTNOTE = re.compile(r"^[ \t\u00a0]*\*[ \t\u00a0]*\w", re.MULTILINE)  # "*Figures from the council"
+_PLURAL_AFTER = re.compile(r"[ \t\u00a0]+(?:are|were|have|show)\b")
+
+
 def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     """Does the text give ``t`` as someone's name (a pseudonym), whatever word or place it is?"""
     window = text[max(0, t.start - 60) : t.start].lower()
     if any(w in window for w in _INTRO_WORDS) and _INTRO_BEFORE.search(window):
         return True
     if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
-        return True  # "Martin* called the helpline" (*names have been changed)
+        # "Martin* called the helpline" (*names have been changed); a word with a footnote is a
+        # name only where the text says the starred words are changed names ("Figures* are ...").
+        return t.fw not in lexicon.english_words() or t.fw in lexicon.WORD_NAMES or bool(_NAMES_CHANGED.search(text)) \
+            or not (_OTHER_FOOTNOTE.search(text) or _PLURAL_AFTER.match(text, t.end + 1) and t.fw.endswith("s"))
     return bool(_INTRO_AFTER.match(text, t.end)) if any(c in text[t.end : t.end + 4] for c in "(,—–-") else False
 
 
@@ -496,6 +508,8 @@ def demonym(fw: str) -> bool:
     """Is ``fw`` a people's name made from a place's ("Argentinian", "Omani", "Kenyan", "Chilean")?"""
     if len(fw) < 5:
         return False
+    if fw.endswith("s") and (fw[:-1] in lexicon.NOT_NAMES or demonym(fw[:-1])):
+        return True  # "Zimbabweans", "Europeans"
     places = lexicon.place_tokens()
     if fw.endswith("ian") and (fw[:-3] in places or fw[:-3] + "a" in places or fw[:-1] in places):
         return True

@@ -16,6 +16,7 @@ from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
 from desktop.redaction.known import KnownIdentifiers
 from desktop.redaction.names import detect_names
+from desktop.redaction.published import named_building
 from desktop.redaction.recorded import Recorded, find_known, recorded
 from desktop.redaction.spans import Span
 from desktop.redaction.variants import name_keys
@@ -119,6 +120,11 @@ def _part_of_fact(text: str, allowed: list[tuple[int, int]], h) -> bool:  # noqa
     return _within(allowed, h.start, h.end, longer=True)
 
 
+def _ends_allowed(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Does an allow-listed phrase end the span ("... Crown Court"), a word at least after its start?"""
+    return any(s < rs and re_ == e for rs, re_ in ranges)
+
+
 def _address_is_facts(text: str, s: int, e: int, allowed: list[tuple[int, int]]) -> bool:
     """An "address" made only of towns, allowed bodies and street words ("Leeds Crown Court") stays."""
     places = lexicon.place_tokens()
@@ -156,7 +162,8 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     for s, e, typ, conf in _patterns_between(text, holders):
         if s >= e or clashes(s, e) or _inside(allowed, s, e):
             continue
-        if typ == "ADDRESS" and _address_is_facts(text, s, e, allowed):
+        if typ == "ADDRESS" and (_address_is_facts(text, s, e, allowed)
+                                 or named_building(text, s, e, _ends_allowed(allowed, s, e))):
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 
@@ -366,7 +373,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and not _letter(text[e - 1]):
         e -= 1
+    if _LAST_STOP.match(text, e) and e - s >= 3 and text[e - 2] == ".":
+        e += 1  # "L.C. won": the last full stop of initials inside a sentence is theirs ("Person B won")
     return s, e
+
+
+_LAST_STOP = re.compile(r"\.(?=[ \t\u00a0]+[a-z(\d]|,)")
 
 
 def _rank(sp: Span) -> tuple:

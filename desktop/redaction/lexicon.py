@@ -1,8 +1,9 @@
 """Word lists the detectors use.
 
-The two large lists ship under ``desktop/resources/wordlists/`` (see SOURCES.md there for where they come
+The large lists ship under ``desktop/resources/wordlists/`` (see SOURCES.md there for where they come
 from and their licences): ``english.txt`` (English words, all lower case, from SCOWL) and
-``places.txt`` (UK towns and districts, countries, large world cities, from GeoNames). The small
+``english_us.txt`` (the American spellings SCOWL adds), ``places.txt`` (UK towns and districts,
+countries, large world cities, from GeoNames). The small
 lists below are written for Witnessbox. Nothing is downloaded at run time.
 """
 
@@ -22,9 +23,12 @@ def _words(s: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    path = resource_path("wordlists/english.txt")
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(fold(line.strip()) for line in fh if line.strip())
+    """British spellings, and the American ones SCOWL's American list adds ("organization", "center")."""
+    out: set[str] = set()
+    for name in ("english.txt", "english_us.txt"):
+        with open(resource_path("wordlists/" + name), encoding="utf-8") as fh:
+            out.update(fold(line.strip()) for line in fh if line.strip())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +49,25 @@ def multiword_places() -> dict[str, list[tuple[str, ...]]]:
     for v in out.values():
         v.sort(key=len, reverse=True)
     return out
+
+
+def _place_key(name: str) -> str:
+    """A place's name compared whatever its apostrophes, hyphens and spaces ("King's Cross")."""
+    return " ".join(re.split(r"[\s\-]+", fold(name).replace("’", "'")))
+
+
+@lru_cache(maxsize=2)
+def small_places(which: str) -> frozenset[str]:
+    """Places too small or too far for ``places.txt``, a place only where the wording says so ("at
+    Calais", "from Kilbarchan"): ``"uk"``, the towns, villages and districts of the UK and Ireland
+    with 500 people or more; ``"world"``, the world's towns with 15,000 or more (SOURCES.md)."""
+    name = {"uk": "places_uk_small.txt", "world": "places_world.txt"}[which]
+    with open(resource_path("wordlists/" + name), encoding="utf-8") as fh:
+        return frozenset(_place_key(line.strip()) for line in fh if line.strip())
+
+
+def place_key(words: list[str]) -> str:
+    return _place_key(" ".join(words))
 
 
 @lru_cache(maxsize=1)

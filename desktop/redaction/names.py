@@ -40,6 +40,7 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.fold import fold
+from desktop.redaction.published import dotted_initials, names_after_places, places_by_wider_context, published_words
 from desktop.redaction.things import defined_acronym, names_of_things
 
 Hit = tuple[int, int, str, float]
@@ -226,7 +227,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         toks.append(_Tok(s, e, text[s:e]))
 
     _mark_places(toks, text)
-    named_places = mark_places_by_context(toks, text, _function_only())
+    named_places = names_after_places(toks, text, mark_places_by_context(toks, text, _function_only())) \
+        | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
     function_only = _function_only()
     for i, t in enumerate(toks):
@@ -322,6 +324,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     lone_acronyms(toks, text)
     names_of_things(toks, text)
     letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
+    published_words(toks, text)  # credits, letters and bylines standing for people, code names
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
@@ -346,6 +349,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         if m:
             hits[k] = (m.start(), he, typ, conf)
     hits.extend(_other_script_names(text))
+    hits.extend(dotted_initials(text))  # "L.C. won her case"
 
     # A word that is not English, in lower case, straight after a relation or naming cue
     # ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English).

@@ -31,10 +31,11 @@ def defined_acronym(text: str, start: int, word: str) -> bool:
     caps = "".join(c for c in word if c.isupper())
     if not 2 <= len(caps) <= 8 or text[start - 1 : start] != "(" or not word[0].isupper():
         return False
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 120) : start - 1])
-    for keep_small in (True, False):  # small words such as "of" and "for" may be left out
+    before = re.findall(r"[^\W\d_]+(?:['’]s\b)?", text[max(0, start - 120) : start - 1])  # "Majesty’s": one word
+    for keep in ("all", "small", "short"):  # small words such as "of" and "for" may be left out
         got = ""  # a word in capitals gives all its letters ("Indian Ladies UK (ILUK)")
-        for b in reversed([b for b in before if keep_small or len(b) > 3 or b.isupper()]):
+        for b in reversed([b for b in before if keep == "all" or keep == "small" and b.lower() not in _SMALL
+                           or len(b) > 3 or b.isupper()]):
             got = (b if b.isupper() else b[0]) + got
             if len(got) >= len(caps):
                 break
