@@ -167,6 +167,12 @@ class Stager:
         """The succession that made ``device_id`` continue another device, if any."""
         return _predecessor(self._con, device_id)
 
+    def statement(self, device_id: str) -> bytes | None:
+        """The hand-over statement accepted for ``device_id``, as it was carried."""
+        row = self._con.execute("SELECT statement FROM transfer_successions WHERE device_id = ?",
+                                (device_id,)).fetchone()
+        return bytes(row[0]) if row else None
+
     def accept_succession(self, *, device_id: str, public_keys: str, fingerprint: str, predecessor: str,
                           after_seq: int, after_sha256: str, statement: bytes) -> None:
         """Record, in the bundle's transaction, that ``device_id`` continues ``predecessor`` and pin its
@@ -349,8 +355,8 @@ class Transfer:
         return bool(cur.rowcount)
 
     def restored(self) -> tuple[str | None, bytes | None]:
-        """(when this vault was restored from a copy and has not handed over yet, the succession
-        statement its bundles carry since the last hand-over)."""
+        """(when this vault was restored from a copy and has not handed over yet, the chain of succession
+        statements its bundles carry since its first hand-over)."""
         with self._c.use() as con:
             row = con.execute("SELECT restored_at, succession FROM transfer_self WHERE only = 1").fetchone()
         return (row[0], bytes(row[1]) if row[1] is not None else None) if row else (None, None)
