@@ -226,3 +226,21 @@ def test_the_devices_list_says_the_middle_laptop_both_continues_and_was_replaced
     note = succession_notes(t.coord)[middle]
     assert note.startswith("restored from a backup; continues Laptop ") and "; replaced by Laptop " in note
     assert succession_notes(t.coord)[t.enrolled].startswith("replaced by Laptop ")
+
+
+def test_a_second_different_hand_over_to_keys_accepted_before_is_refused(tmp_path):
+    from desktop.transfer.succession import BAD_STATEMENT
+
+    t = _twice(tmp_path)
+    second_keys = _keys_of(t.second)
+    t.third.interviews.add(make_interview("Typed on the third laptop."))
+    sent = _send(t.third, tmp_path, "third-3")
+    assert transfer.import_bundles(t.coord, sent.path).bundles[0].status == "imported"
+    third_keys = _keys_of(t.third)
+    first = parse_chain(t.third.transfer.restored()[1]).links[0]
+    # the second laptop's key signs another hand-over to the very keys accepted: genuine, but not the one
+    # accepted (another history), so it is refused rather than taken as the same
+    other = make_succession(second_keys, third_keys, after_seq=1, after_sha256=first.after_sha256)
+    chain = extend_chain(first.raw, other)
+    outcome = _refused_unchanged(t.coord, _forged(tmp_path, t.coord, third_keys, chain, seq=9, prev="f" * 64))
+    assert outcome.reason == BAD_STATEMENT
