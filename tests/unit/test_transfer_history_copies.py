@@ -107,6 +107,10 @@ def test_the_coordinator_can_still_edit_an_interview_edited_on_both_laptops(tmp_
     _import(coord, _send(new, tmp_path, "new-2"))
     _edit(coord, iv, "The coordinator's correction.")
     assert coord.interviews.get(iv).statement == "The coordinator's correction."
+    sources = dict(coord.connection().execute("SELECT json_extract(doc, '$.statement'), from_device FROM revisions"))
+    old_id, new_id = transfer.public_keys(old).device_id, transfer.public_keys(new).device_id
+    assert sources == {"Sent before the copy.": old_id, "Old laptop's edit.": old_id,
+                       "Restored laptop's edit.": new_id}  # who each copy came from
     assert _every_text(coord, iv) == sorted(["Sent before the copy.", "Old laptop's edit.",
                                              "Restored laptop's edit.", "The coordinator's correction."])
 

@@ -339,7 +339,9 @@ class Interviews:
                 raise NotFound()
             num, revision = row
             previous = self.get(iv.id)
-            keep_copy(con, iv.id, revision, dumps(previous.to_dict()))
+            came = con.execute("SELECT device_id FROM interview_origin WHERE interview_id = ? AND revision = ?",
+                               (iv.id, revision)).fetchone()  # the record replaced came in a bundle
+            keep_copy(con, iv.id, revision, dumps(previous.to_dict()), from_device=came[0] if came else None)
             iv.updated_at = datetime.now(UTC)
             con.execute(
                 "UPDATE interviews SET reference = ?, interviewed_on = ?, role = ?, crime_type = ?, force = ?, "

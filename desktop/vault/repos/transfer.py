@@ -210,7 +210,7 @@ class Stager:
                 origin[1], generation(con, origin[0]), origin[2]):
             current = dumps(self._interviews.get(iv.id).to_dict())
             if current != doc or revision != row[0]:  # what it replaces stays, as a copy of its own number
-                keep_copy(con, iv.id, row[0], current, from_device=origin[0])
+                keep_copy(con, iv.id, row[0], current, from_device=origin[0] if row[0] == origin[1] else None)
             # the same record kept as history when it arrived out of order is the current one now
             con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ? AND doc = ?",
                         (iv.id, revision, doc))
