@@ -351,8 +351,10 @@ def cmd_restore_copy(args: argparse.Namespace, ctx: Context) -> int:
 
     directory = ctx.vault_dir(args)
     copy = backups.find_copy(Path(args.copy).expanduser())
-    backups.restore_copy(copy, directory, ctx.passphrase(args, prompt="The backup's passphrase: "))
+    restored = backups.restore_copy(copy, directory, ctx.passphrase(args, prompt="The backup's passphrase: "))
     ctx.say(f"Made a new vault in {directory} from the backup {copy.name}. Unlock it with the backup's passphrase.")
+    if restored.hands_over:
+        ctx.say(backups.HANDS_OVER)
     return 0
 
 

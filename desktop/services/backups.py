@@ -235,9 +235,25 @@ def find_copy(folder: Path) -> Path:
     return copies[-1]
 
 
-def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
+HANDS_OVER = ("This is a worker's vault that sends bundles to the coordinator. The next time you send, "
+              "Witnessbox first gives this laptop new keys, and the bundle tells the coordinator, signed with the "
+              "old laptop's keys, that this laptop continues the old one. The coordinator will see that this laptop "
+              "was restored from a backup; there is nothing to enrol again. Nothing is lost: what the coordinator "
+              "already has stays, interviews sent again replace their copies there instead of being counted twice, "
+              "and anything the old laptop sends later is still imported. If the old laptop still works, stop "
+              "using it and tell the coordinator.")
+
+
+@dataclass(frozen=True)
+class RestoredCopy:
+    copy: Path  # the backup copy used
+    hands_over: bool  # a worker's vault: its next bundle goes out under new keys (say so: HANDS_OVER)
+
+
+def restore_copy(copy: Path, target: Path, passphrase: str) -> RestoredCopy:
     """A new vault in ``target`` (a new or empty folder) made from the backup copy ``copy``
-    (:func:`find_copy` finds it in a stick's folder). Returns the copy used.
+    (:func:`find_copy` finds it in a stick's folder). Returns the copy used, and whether the new
+    vault will hand over to new keys before its next bundle (a worker's vault with device keys).
 
     Refused before anything is written: a target that holds anything, a synced target, a copy whose
     key file is damaged; :class:`~desktop.vault.WrongPassphrase` for a passphrase that does not
@@ -272,7 +288,7 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
         restored = Vault.unlock(target, passphrase)  # proves the key and the header only
         try:
             restored.check()  # and every page: this copy may be the only one left
-            restored.transfer.mark_restored()  # its next bundle goes out under new keys (transfer_succession)
+            hands_over = restored.transfer.mark_restored()  # its next bundle goes out under new keys
         finally:
             restored.lock()
     except (OSError, VaultError) as exc:
@@ -285,8 +301,9 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> Path:
             raise Refused("The backup copy is damaged and does not open; try another copy.") from None
         raise Refused("The vault could not be made from the backup (the disk may be full or the stick was "
                       "removed). Nothing was changed; try again.") from None
-    return copy
+    return RestoredCopy(copy, hands_over)
 
 
-__all__ = ["DELETIONS", "FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER", "backup_due", "backup_to_folder",
-           "copy_vault_id", "deleted_since_backup", "find_copy", "last_backup", "older_copies", "restore_copy"]
+__all__ = ["DELETIONS", "HANDS_OVER", "FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER", "RestoredCopy",
+           "backup_due", "backup_to_folder", "copy_vault_id", "deleted_since_backup", "find_copy", "last_backup",
+           "older_copies", "restore_copy"]

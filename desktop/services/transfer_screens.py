@@ -76,9 +76,11 @@ def succession_notes(vault: Vault) -> dict[str, str]:
     notes: dict[str, str] = {}
     for s in vault.transfer.successions():
         old = fingerprints.get(s.predecessor, "a laptop no longer enrolled")
-        notes[s.device_id] = f"restored from a backup; continues {old} after its bundle {s.after_seq}"
+        continues = f"restored from a backup; continues {old} after its bundle {s.after_seq}"
+        notes[s.device_id] = f"{continues}; {notes[s.device_id]}" if s.device_id in notes else continues
         new = fingerprints.get(s.device_id, "a restored laptop")
-        notes[s.predecessor] = f"replaced by {new} on {s.accepted_at[:10]}"
+        replaced = f"replaced by {new} on {s.accepted_at[:10]}"  # a laptop restored twice is both
+        notes[s.predecessor] = f"{notes[s.predecessor]}; {replaced}" if s.predecessor in notes else replaced
     return notes
 
 

@@ -29,9 +29,10 @@ Reading — THE VERDICT IS THE RETURN::
                            on_manifest=check_sequence, on_item=stage_in_transaction)
 
 ``on_manifest(manifest)`` is called once the manifest is signed by the pinned key of its sender and
-names me as a recipient (a sender not pinned is accepted only with a succession statement signed by
-a pinned field device, naming the sender's keys, which then verify the manifest; whether that
-hand-over is accepted is the caller's to decide in ``on_manifest``); ``on_item(item)`` once per
+names me as a recipient (a sender not pinned is accepted only with a chain of succession statements
+starting at a pinned field device, each signed by the keys before it, ending at the sender's keys,
+which then verify the manifest; whether those hand-overs are accepted is the caller's to decide in
+``on_manifest``); ``on_item(item)`` once per
 item whose size and SHA-256 match the manifest, in order. Both may raise :class:`BundleRefused`
 to stop (say, for a record that breaks the schema).
 Both run BEFORE age has authenticated the end of the stream: a truncated or tampered tail is only
@@ -70,7 +71,7 @@ from desktop.transfer.manifest import (
     signed_message,
     utc_now,
 )
-from desktop.transfer.succession import BAD_STATEMENT, NOT_SIGNED_BY_OLD, parse_succession
+from desktop.transfer.succession import BAD_STATEMENT, parse_chain, verify_chain
 
 MAGIC = b"WBBUNDLE\x00v1\n"
 MAGIC_STEM = b"WBBUNDLE\x00v"
@@ -292,20 +293,19 @@ def read_bundle(inp: BinaryIO, *, me: DeviceKeys, pinned: Mapping[str, PublicKey
 
 
 def _successor(manifest: Manifest, pinned: Mapping[str, PublicKeys]) -> PublicKeys | None:
-    """The sender's keys as named by the succession statement its manifest carries, if a pinned field
-    device signed it; None if the device it names is not enrolled here."""
+    """The sender's keys as named at the end of the chain of hand-overs its manifest carries, if the
+    chain starts at a pinned field device and each hand-over is signed by the keys before it; None if
+    the laptop it starts from is not enrolled here."""
     try:
-        succession = parse_succession(manifest.succession.encode("ascii"))
+        chain = parse_chain(manifest.succession.encode("ascii"))
     except UnicodeEncodeError:
         raise BundleRefused(BAD_STATEMENT) from None
-    old = pinned.get(succession.old_device_id)
-    if old is None or old.role != "field":
+    keys = verify_chain(chain, pinned)
+    if keys is None:
         return None
-    if not succession.signed_by(old):
-        raise BundleRefused(NOT_SIGNED_BY_OLD)
-    if succession.new_keys.device_id != manifest.sender_device_id:
+    if keys.device_id != manifest.sender_device_id:
         raise BundleRefused(BAD_STATEMENT)
-    return succession.new_keys
+    return keys
 
 
 class _HashingReader(io.RawIOBase):

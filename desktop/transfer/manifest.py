@@ -13,8 +13,8 @@ A manifest is canonical JSON (see :mod:`desktop.transfer.canonical`) with exactl
     schema_version      the vault schema the records follow (an integer from 1)
     app_version         the Witnessbox version that wrote it
     items               [{id, kind, sha256, size}] in the order the bodies follow
-    succession          (only from a laptop restored from a backup) the succession statement's
-                        text, see :mod:`desktop.transfer.succession`
+    succession          (only from a laptop restored from a backup) the chain of succession
+                        statements' text, see :mod:`desktop.transfer.succession`
 
 Item kinds are :data:`KINDS`; ids are short ASCII names, unique in the bundle. The recipients sit
 inside the signed part so nobody can re-encrypt a bundle to someone else unnoticed. The signature
@@ -52,7 +52,7 @@ _MAX_INT = 2**53 - 1
 FIELDS = {"format_version", "bundle_id", "created_utc", "sender_device_id", "sender_sig_key_fpr",
           "recipient_key_fprs", "seq", "prev_bundle_sha256", "schema_version", "app_version", "items"}
 ITEM_FIELDS = {"id", "kind", "sha256", "size"}
-MAX_SUCCESSION_CHARS = 4096
+MAX_SUCCESSION_CHARS = 64 * 1024  # a chain of hand-overs, desktop/transfer/succession.py
 
 
 @dataclass(frozen=True)

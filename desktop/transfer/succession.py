@@ -22,6 +22,14 @@ Bytes (canonical JSON, at most :data:`MAX_BYTES`)::
     after_seq       the last bundle number the copy had sent (0 for none)
     after_sha256    that bundle's hash ("" exactly when after_seq is 0)
     restored_utc    "YYYY-MM-DDTHH:MM:SSZ", when the new keys were made
+
+A laptop can be restored more than once before the coordinator hears of the first hand-over (a copy
+made on a restored laptop, restored again). So a bundle carries the whole CHAIN of hand-overs since the
+enrolled laptop: one statement as above (a chain of one, the bytes every earlier bundle carried), or a
+canonical JSON list of 2 to :data:`MAX_LINKS` such records, oldest first, each naming as its old keys
+the new keys of the one before (:func:`parse_chain`). :func:`verify_chain` checks every signature from
+an enrolled key onwards; whether each hand-over can be accepted (no second successor of one key) is the
+coordinator's to decide (:mod:`desktop.services.transfer_succession`).
 """
 
 from __future__ import annotations
@@ -30,18 +38,21 @@ import base64
 import binascii
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.transfer import canonical
 from desktop.transfer.errors import BundleRefused, KeysRefused
 from desktop.transfer.keys import DeviceKeys, PublicKeys
-from desktop.transfer.manifest import UTC_STAMP, utc_now
+from desktop.transfer.manifest import MAX_SUCCESSION_CHARS, UTC_STAMP, utc_now
 
 FORMAT = "witnessbox-succession"
 FORMAT_VERSION = 1
 SUCCESSION_DOMAIN = b"org.witnessbox.succession.v1\x00"
 MAX_BYTES = 4096
+MAX_LINKS = 16  # restored from a backup this many times before the coordinator heard of any
+MAX_CHAIN_BYTES = MAX_SUCCESSION_CHARS
 _FIELDS = {"format", "format_version", "old_device_id", "old_sig_key_fpr", "new_keys", "after_seq",
            "after_sha256", "restored_utc"}
 _HEX32 = re.compile(r"[0-9a-f]{32}")
@@ -49,6 +60,10 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 BAD_STATEMENT = ("This bundle says its laptop was restored from a backup, but the hand-over inside it is "
                  "damaged or forged. Nothing was imported; tell the coordinator in charge.")
+BROKEN_CHAIN = ("This bundle comes from a laptop restored from backups more than once, but its hand-overs do not "
+                "follow on from one another. It may be forged: nothing was imported. Tell the coordinator in charge.")
+TOO_MANY = ("This laptop was restored from backups too many times without the coordinator importing a bundle "
+            "in between. Send a bundle from a laptop the coordinator knows, or enrol this laptop in person.")
 NOT_SIGNED_BY_OLD = ("This bundle says its laptop was restored from a backup of an enrolled laptop, but that "
                      "laptop's key did not sign the hand-over. It may be forged: nothing was imported. Tell the "
                      "coordinator in charge.")
@@ -127,3 +142,66 @@ def parse_succession(raw: bytes) -> Succession:
     _need(canonical.dumps(obj) == statement)
     return Succession(obj["old_device_id"], obj["old_sig_key_fpr"], new_keys, after_seq, after_sha,
                       obj["restored_utc"], statement, signature, raw)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The hand-overs a restored laptop's bundles carry, oldest first; ``raw`` as carried."""
+
+    links: tuple[Succession, ...]
+    raw: bytes
+
+    @property
+    def last(self) -> Succession:
+        """The hand-over to the keys that sign the bundle."""
+        return self.links[-1]
+
+
+def parse_chain(raw: bytes) -> Chain:
+    """The chain in ``raw`` (one statement, or a list of 2 or more), strictly: each statement as
+    :func:`parse_succession` wants it, each naming as old keys the new keys before it, no laptop twice.
+    :class:`BundleRefused` otherwise. Signatures are checked by :func:`verify_chain`."""
+    _need(isinstance(raw, bytes) and 0 < len(raw) <= MAX_CHAIN_BYTES)
+    if not raw.startswith(b"["):
+        return Chain((parse_succession(raw),), raw)
+    outer = canonical.loads(raw, error=BundleRefused, message=BAD_STATEMENT, max_depth=3)
+    _need(isinstance(outer, list) and 2 <= len(outer) <= MAX_LINKS and canonical.dumps(outer) == raw)
+    links = tuple(parse_succession(canonical.dumps(record)) for record in outer)
+    seen = {links[0].old_device_id}
+    for before, link in zip(links, links[1:], strict=False):
+        if (link.old_device_id != before.new_keys.device_id or link.old_sig_key_fpr != before.new_keys.sig_key_fpr
+                or link.after_seq < before.after_seq):
+            raise BundleRefused(BROKEN_CHAIN)
+    for link in links:
+        if link.new_keys.device_id in seen:
+            raise BundleRefused(BROKEN_CHAIN)
+        seen.add(link.new_keys.device_id)
+    return Chain(links, raw)
+
+
+def extend_chain(chain: bytes | None, statement: bytes) -> bytes:
+    """The chain ``chain`` (None: none yet) with one more hand-over, ``statement``, at its end."""
+    if chain is None:
+        return parse_chain(statement).raw
+    links = parse_chain(chain).links + (parse_succession(statement),)
+    if len(links) > MAX_LINKS:
+        raise ValueError(TOO_MANY)
+    raw = canonical.dumps([canonical.loads(link.raw, error=ValueError, message=BAD_STATEMENT) for link in links])
+    if len(raw) > MAX_CHAIN_BYTES:
+        raise ValueError(TOO_MANY)
+    parse_chain(raw)  # never carry what a reader would refuse
+    return raw
+
+
+def verify_chain(chain: Chain, pinned: Mapping[str, PublicKeys]) -> PublicKeys | None:
+    """The keys the chain hands over to at its end, if it starts at a field device in ``pinned`` and
+    every hand-over is signed by the keys before it; None if it does not start at an enrolled laptop.
+    :class:`BundleRefused` (:data:`NOT_SIGNED_BY_OLD`) for a signature that does not verify."""
+    keys = pinned.get(chain.links[0].old_device_id)
+    if keys is None or keys.role != "field":
+        return None
+    for link in chain.links:
+        if not link.signed_by(keys):
+            raise BundleRefused(NOT_SIGNED_BY_OLD)
+        keys = link.new_keys
+    return keys

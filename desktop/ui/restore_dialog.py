@@ -40,7 +40,7 @@ FolderChooser = Callable[[QWidget], Path | None]
 
 
 class RestoreDialog(QDialog):
-    restored = Signal(object)  # the new vault's folder
+    restored = Signal(object, bool)  # the new vault's folder; True if its next bundle hands over to new keys
 
     def __init__(self, tasks: TaskRunner, choose: FolderChooser, suggested: Path | None,
                  parent: QWidget | None = None) -> None:
@@ -54,9 +54,11 @@ class RestoreDialog(QDialog):
         self._closed = False
         self.copy: Path | None = None
         self.target: Path | None = suggested
-        intro = QLabel(self.tr(
+        self.intro = intro = QLabel(self.tr(
             "Make a new vault on this computer from a backup copy on a USB stick. The copy is not changed. "
-            "Type the passphrase the vault had when the copy was made."), self)
+            "Type the passphrase the vault had when the copy was made. If it is a copy of a worker's laptop, the "
+            "next bundle sent from here gives this laptop new keys and tells the coordinator, so nothing sent "
+            "before is refused or lost."), self)
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
         self.copy_edit = self._path_field(self.tr("Backup copy"), self.tr("Choose the stick or the backup folder"))
@@ -158,11 +160,11 @@ class RestoreDialog(QDialog):
                 w.setEnabled(True)
             self._update()
 
-        def done(_copy: Path) -> None:
+        def done(result: backups.RestoredCopy) -> None:
             if self._closed:
                 return
             forget_typed(self.passphrase)
-            self.restored.emit(target)
+            self.restored.emit(target, result.hands_over)
             self.accept()
 
         def failed(exc: BaseException) -> None:

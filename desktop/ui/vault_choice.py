@@ -155,10 +155,15 @@ class VaultChoice(QObject):
         """Ask for a folder the way "Open another vault…" does (a restore asks for two)."""
         return self._choose(parent)
 
-    def use_restored(self, folder: Path) -> None:
-        """Open the vault just made from a backup copy (:mod:`desktop.ui.restore_dialog`)."""
+    def use_restored(self, folder: Path, hands_over: bool = False) -> None:
+        """Open the vault just made from a backup copy (:mod:`desktop.ui.restore_dialog`); a worker's
+        vault also says that its next bundle hands over to new keys, and what the coordinator sees."""
+        from desktop.services.backups import HANDS_OVER
+
         self._point_at(Path(folder))
         self.notice = self.tr("The backup was restored into a new vault. Unlock it with the backup's passphrase.")
+        if hands_over:
+            self.notice += " " + HANDS_OVER
         self.changed.emit()  # the lock screen shows again, with the notice
 
     def _point_at(self, folder: Path) -> None:
@@ -253,7 +258,7 @@ class VaultSwitcher(QWidget):
         self._say(None)
         suggested = None if self._choice.default_exists else self._choice.default_dir
         dialog = RestoreDialog(self._tasks, self._choice.choose_folder, suggested, self.window())
-        dialog.restored.connect(self._choice.use_restored)
+        dialog.restored.connect(self._choice.use_restored)  # (folder, hands over to new keys)
         dialog.finished.connect(lambda _r: self._restore_closed(dialog))
         self.restore_dialog = dialog
         dialog.open()

@@ -333,9 +333,11 @@ def _revise(row: str, column: str) -> str:
             f"WHERE i.id = {ref} AND NOT EXISTS (SELECT 1 FROM statement_revisions WHERE interview_id = {ref});")
 
 
-def _revision_triggers() -> list[str]:
+def _revision_triggers(only: str | None = None) -> list[str]:
     out = []
     for table, column in _REVISED:
+        if only is not None and table != only:
+            continue
         out.append(f"CREATE TRIGGER {table}_revise_insert AFTER INSERT ON {table} BEGIN {_revise('new', column)} END")
         out.append(f"CREATE TRIGGER {table}_revise_update AFTER UPDATE ON {table} BEGIN "
                    f"{_revise('old', column)} {_revise('new', column)} END")
@@ -370,8 +372,33 @@ _V8: tuple[str, ...] = (
     "CREATE TRIGGER kept_results_forget AFTER DELETE ON interviews BEGIN DELETE FROM kept_results; END",
 )
 
+# Version 9: history copies that never collide (desktop/vault/repos/transfer.py). An interview edited on two
+# laptops of one lineage (an old laptop and the laptop restored from its copy) can arrive as two different
+# records with one revision number; keyed by interview and number alone, the second was silently dropped.
+# ``copy`` is the SHA-256 of the saved record ('' for a version saved before this version: those were one
+# per number), so two different records never share a row, and the same record kept twice is one row.
+# ``from_device`` is the device whose bundle brought it (NULL for a version saved here). SQLite cannot
+# change a primary key, so the table is made again and its rows copied; its triggers (version 8) go with
+# the old table and are made again. The delete in deletion.py is unchanged (by interview id).
+_V9: tuple[str, ...] = (
+    """CREATE TABLE revisions_keyed (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        copy TEXT NOT NULL DEFAULT '',
+        from_device TEXT,
+        saved_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (interview_id, revision, copy)
+    )""",
+    "INSERT INTO revisions_keyed(interview_id, revision, saved_at, doc) "
+    "SELECT interview_id, revision, saved_at, doc FROM revisions ORDER BY interview_id, revision",
+    "DROP TABLE revisions",
+    "ALTER TABLE revisions_keyed RENAME TO revisions",
+    *_revision_triggers("revisions"),
+)
+
 MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6),
-                                                     (7, _V7), (8, _V8))
+                                                     (7, _V7), (8, _V8), (9, _V9))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

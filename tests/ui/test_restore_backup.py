@@ -42,3 +42,28 @@ def test_the_set_up_screen_restores_a_copy_into_the_usual_vault_folder(qtbot, ma
     with qtbot.waitSignal(window.unlocked, timeout=10_000):
         qtbot.mouseClick(page.unlock_button, LEFT)
     assert window.vault.interviews.get(iv.id).statement == iv.statement
+
+
+def test_a_workers_copy_restored_says_its_next_bundle_hands_over_to_new_keys(qtbot, make_window, tmp_path):
+    from desktop.services import transfer
+
+    old = new_vault(tmp_path / "old laptop" / "vault")
+    transfer.set_role(old, "field")  # a worker's laptop with its device keys
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    copy = backups.backup_to_folder(old, stick).folder
+    old.lock()
+    answers = [copy]
+    window = make_window(choose_vault_folder=lambda _p: answers.pop(0) if answers else None)
+    switcher = window.vault_switchers[1]
+    qtbot.mouseClick(switcher.restore_button, LEFT)
+    dialog = switcher.restore_dialog
+    assert "worker's laptop" in dialog.intro.text() and "new keys" in dialog.intro.text()
+    qtbot.mouseClick(dialog.copy_button, LEFT)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(dialog.restored, timeout=30_000) as signal:
+        qtbot.mouseClick(dialog.restore_button, LEFT)
+    assert signal.args[1] is True
+    assert window.stack.currentWidget() is window.unlock_page
+    shown = [s.message.text() for s in window.vault_switchers if s.message.isVisible()]
+    assert any(backups.HANDS_OVER in text and "Unlock it with the backup's passphrase" in text for text in shown)

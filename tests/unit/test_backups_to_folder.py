@@ -45,7 +45,7 @@ def test_a_copy_on_a_stick_is_a_verified_backup_and_restores_into_a_new_vault_th
     assert again.folder != made.folder and made.folder.is_dir()
 
     new = tmp_path / "replacement laptop" / "vault"
-    assert backups.restore_copy(stick, new, PASSPHRASE) == again.folder  # the newest copy in the folder
+    assert backups.restore_copy(stick, new, PASSPHRASE).copy == again.folder  # the newest copy in the folder
     restored = Vault.unlock(new, PASSPHRASE)
     try:
         assert restored.interviews.get(iv.id).statement == iv.statement

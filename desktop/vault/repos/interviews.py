@@ -8,6 +8,7 @@ for filters, orders and search is built in :mod:`desktop.vault.search`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
@@ -35,6 +36,20 @@ if TYPE_CHECKING:
 
 # After an import of this many interviews the search index is merged into one segment.
 OPTIMIZE_AFTER = 200
+
+
+def keep_copy(con: Any, interview_id: str, revision: int, doc: str, *, from_device: str | None = None) -> bool:
+    """Keep ``doc`` (a record's JSON as stored) as a history copy of ``revision``, inside the caller's
+    transaction. Copies are keyed by their content (schema 9), so two different records with one number
+    (an interview edited on two laptops of one lineage) never take each other's place, and the same
+    record kept again is not kept twice. True if a copy was added."""
+    if con.execute("SELECT 1 FROM revisions WHERE interview_id = ? AND revision = ? AND doc = ?",
+                   (interview_id, int(revision), doc)).fetchone() is not None:
+        return False
+    con.execute("INSERT INTO revisions(interview_id, revision, copy, from_device, saved_at, doc) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (interview_id, int(revision),
+                                              hashlib.sha256(doc.encode("utf-8")).hexdigest(), from_device, now(), doc))
+    return True
 
 
 class Interviews:
@@ -94,26 +109,37 @@ class Interviews:
         return str(row[0]) if row else None
 
     def revisions(self, interview_id: str) -> list[tuple[int, datetime]]:
-        """Earlier saved versions of an interview: (revision number, when it was replaced)."""
+        """Earlier saved versions of an interview: (revision number, when it was replaced), one per copy
+        kept (an interview edited on two laptops can have two different copies with one number)."""
         check_id(interview_id)
         with self._c.use() as con:
             return [
                 (n, datetime.fromisoformat(at))
                 for n, at in con.execute(
-                    "SELECT revision, saved_at FROM revisions WHERE interview_id = ? ORDER BY revision",
+                    "SELECT revision, saved_at FROM revisions WHERE interview_id = ? ORDER BY revision, rowid",
                     (interview_id,),
                 )
             ]
 
     def get_revision(self, interview_id: str, revision: int) -> Interview:
+        """The first copy kept with this number (:meth:`copies` gives every one)."""
         check_id(interview_id)
         with self._c.use() as con:
             row = con.execute(
-                "SELECT doc FROM revisions WHERE interview_id = ? AND revision = ?", (interview_id, int(revision))
+                "SELECT doc FROM revisions WHERE interview_id = ? AND revision = ? ORDER BY rowid LIMIT 1",
+                (interview_id, int(revision)),
             ).fetchone()
         if row is None:
             raise NotFound("revision")
         return Interview.from_dict(json.loads(row[0]))
+
+    def copies(self, interview_id: str, revision: int) -> list[Interview]:
+        """Every copy kept with this number, in the order they were kept."""
+        check_id(interview_id)
+        with self._c.use() as con:
+            rows = con.execute("SELECT doc FROM revisions WHERE interview_id = ? AND revision = ? ORDER BY rowid",
+                               (interview_id, int(revision))).fetchall()
+        return [Interview.from_dict(json.loads(doc)) for doc, in rows]
 
     def list_summaries(
         self,
@@ -313,10 +339,9 @@ class Interviews:
                 raise NotFound()
             num, revision = row
             previous = self.get(iv.id)
-            con.execute(
-                "INSERT INTO revisions(interview_id, revision, saved_at, doc) VALUES (?, ?, ?, ?)",
-                (iv.id, revision, now(), dumps(previous.to_dict())),
-            )
+            came = con.execute("SELECT device_id FROM interview_origin WHERE interview_id = ? AND revision = ?",
+                               (iv.id, revision)).fetchone()  # the record replaced came in a bundle
+            keep_copy(con, iv.id, revision, dumps(previous.to_dict()), from_device=came[0] if came else None)
             iv.updated_at = datetime.now(UTC)
             con.execute(
                 "UPDATE interviews SET reference = ?, interviewed_on = ?, role = ?, crime_type = ?, force = ?, "

@@ -15,7 +15,9 @@ Interviews arrive as revisions: the newer (revision, then the sender's sequence 
 current record, the older is kept in ``revisions`` as history only. A laptop restored from a backup
 continues the laptop it replaces (``transfer_successions``): the interviews belong to both, and at one
 revision number the restored laptop's record is the newer; the old laptop's, if it differs, is kept
-as that number's history. A deletion removes the interview as
+as a history copy of that number. History copies are keyed by their content (schema 9), so two
+laptops' different edits with one number are two copies, whatever order they arrive in, and a
+record received again adds nothing. A deletion removes the interview as
 :func:`~desktop.vault.deletion.delete_interview_rows` does and leaves a tombstone, so an older bundle
 arriving later cannot bring it back. A consent withdrawal is applied to the current record
 whatever its revision: a withdrawal never goes back.
@@ -35,7 +37,7 @@ from desktop.vault.deletion import delete_interview_rows
 from desktop.vault.errors import VaultError
 from desktop.vault.repos._common import check_id, dumps, now
 from desktop.vault.repos.audit import append_entry
-from desktop.vault.repos.interviews import Interviews
+from desktop.vault.repos.interviews import Interviews, keep_copy
 from desktop.vault.repos.quotations import replace_rows
 
 if TYPE_CHECKING:
@@ -165,6 +167,12 @@ class Stager:
         """The succession that made ``device_id`` continue another device, if any."""
         return _predecessor(self._con, device_id)
 
+    def statement(self, device_id: str) -> bytes | None:
+        """The hand-over statement accepted for ``device_id``, as it was carried."""
+        row = self._con.execute("SELECT statement FROM transfer_successions WHERE device_id = ?",
+                                (device_id,)).fetchone()
+        return bytes(row[0]) if row else None
+
     def accept_succession(self, *, device_id: str, public_keys: str, fingerprint: str, predecessor: str,
                           after_seq: int, after_sha256: str, statement: bytes) -> None:
         """Record, in the bundle's transaction, that ``device_id`` continues ``predecessor`` and pin its
@@ -194,24 +202,22 @@ class Stager:
                              (iv.id,)).fetchone()
         if row is not None and (origin is None or root(con, origin[0]) != root(con, self.device_id)):
             raise VaultError("The bundle holds an interview whose id belongs to another interview here.")
+        doc = dumps(iv.to_dict())
         if row is None:
             self._interviews._insert(con, iv)
             con.execute("UPDATE interviews SET revision = ? WHERE id = ?", (revision, iv.id))
         elif (revision, generation(con, self.device_id), self.seq) > (
                 origin[1], generation(con, origin[0]), origin[2]):
-            current = self._interviews.get(iv.id) if revision != row[0] or origin[0] != self.device_id else None
-            if current is not None and revision == row[0] and current.to_dict() == iv.to_dict():
-                current = None  # the same record sent again by the laptop restored from this one's copy
-            if current is not None:  # kept as history; with one number, the old laptop's edit of it
-                con.execute("INSERT OR IGNORE INTO revisions(interview_id, revision, saved_at, doc) "
-                            "VALUES (?, ?, ?, ?)", (iv.id, row[0], now(), dumps(current.to_dict())))
-            if current is None or revision != row[0]:
-                con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ?", (iv.id, revision))
+            current = dumps(self._interviews.get(iv.id).to_dict())
+            if current != doc or revision != row[0]:  # what it replaces stays, as a copy of its own number
+                keep_copy(con, iv.id, row[0], current, from_device=origin[0] if row[0] == origin[1] else None)
+            # the same record kept as history when it arrived out of order is the current one now
+            con.execute("DELETE FROM revisions WHERE interview_id = ? AND revision = ? AND doc = ?",
+                        (iv.id, revision, doc))
             self._interviews._replace(con, iv, revision)
-        else:
-            if revision < row[0]:
-                con.execute("INSERT OR IGNORE INTO revisions(interview_id, revision, saved_at, doc) "
-                            "VALUES (?, ?, ?, ?)", (iv.id, revision, now(), dumps(iv.to_dict())))
+        else:  # older, or one number edited on the laptop this one's lineage replaced: history only
+            if (revision != row[0] or doc != dumps(self._interviews.get(iv.id).to_dict())) and keep_copy(
+                    con, iv.id, revision, doc, from_device=self.device_id):
                 self.summary.history += 1
             return
         con.execute(
@@ -349,8 +355,8 @@ class Transfer:
         return bool(cur.rowcount)
 
     def restored(self) -> tuple[str | None, bytes | None]:
-        """(when this vault was restored from a copy and has not handed over yet, the succession
-        statement its bundles carry since the last hand-over)."""
+        """(when this vault was restored from a copy and has not handed over yet, the chain of succession
+        statements its bundles carry since its first hand-over)."""
         with self._c.use() as con:
             row = con.execute("SELECT restored_at, succession FROM transfer_self WHERE only = 1").fetchone()
         return (row[0], bytes(row[1]) if row[1] is not None else None) if row else (None, None)

@@ -1,0 +1,54 @@
+"""``restore-copy`` says, in the worker's words, that a worker's vault restored from a copy hands over to
+new keys at its next bundle: what happens, what the coordinator will see, that nothing is lost. A vault
+that never had device keys (so never sent) says nothing of it. Real vaults and a real copy on a folder."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from desktop.cli import Context, run
+from desktop.services import backups, transfer
+from tests.factories import PASSPHRASE, new_vault
+
+
+def _restore_cli(tmp_path, app_paths, copy, target):
+    passphrase_file = tmp_path / "pw.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    ctx = Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err)
+    code = run(["restore-copy", str(copy), "--vault", str(target), "--passphrase-file", str(passphrase_file)], ctx)
+    assert code == 0, err.getvalue()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("role", ["field", None])
+def test_restore_copy_says_the_next_bundle_hands_over_only_for_a_workers_vault(tmp_path, app_paths, role):
+    vault = new_vault(tmp_path / "old")
+    if role is not None:
+        transfer.set_role(vault, role)
+    (tmp_path / "stick").mkdir()
+    copy = backups.backup_to_folder(vault, tmp_path / "stick").folder
+    fingerprint = transfer.public_keys(vault).fingerprint if role else None
+    vault.lock()
+    out = _restore_cli(tmp_path, app_paths, copy, tmp_path / "new")
+    assert "Made a new vault" in out
+    if role is None:
+        assert backups.HANDS_OVER not in out and "new keys" not in out
+        return
+    assert backups.HANDS_OVER in out
+    for words in ("next time you send", "new keys", "coordinator will see", "restored from a backup",
+                  "Nothing is lost", "stop using it"):
+        assert words in out
+    assert fingerprint not in out and not re.search(r"\b[0-9a-f]{16,}\b", out)  # no key or internal number
+
+
+def test_a_coordinators_copy_says_nothing_of_a_hand_over(tmp_path, app_paths):
+    vault = new_vault(tmp_path / "coord")
+    transfer.set_role(vault, "coordinator")
+    (tmp_path / "stick").mkdir()
+    copy = backups.backup_to_folder(vault, tmp_path / "stick").folder
+    vault.lock()
+    assert backups.HANDS_OVER not in _restore_cli(tmp_path, app_paths, copy, tmp_path / "new")
