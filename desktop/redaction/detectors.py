@@ -20,8 +20,9 @@ import phonenumbers
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
+from desktop.redaction.context_words import _CTX, _Context
+from desktop.redaction.scanning import IC_ASCII, Digits, at_digits, holding, with_digits, word_start
 from desktop.redaction.scanning import compile_detector as _c
-from desktop.redaction.scanning import first_letters, holding, lower_same_length, with_digits, word_start
 from desktop.redaction.scanning import iter_hits as _iter
 from desktop.redaction.scanning import matches as _matches
 from desktop.redaction.scanning import windows as _windows
@@ -39,120 +40,6 @@ IC, M = re.IGNORECASE, re.MULTILINE
 getattr(phonenumbers, "enable_pattern_cache", lambda: None)()
 
 
-# --- context words ----------------------------------------------------------------------------
-
-_CTX = {
-    "passport": _c(r"\b(?:passports?|travel\s+doc(?:ument)?s?|pp\s*no)\b", IC),
-    "nhs": _c(r"\b(?:nhs|chi|h\s?&\s?c|health\s+(?:and\s+care\s+)?number)\b", IC),
-    "nino": _c(r"\b(?:national\s+insurance|ni\s*(?:no|number)|nino|insurance\s+number)\b", IC),
-    "ho": _c(
-        r"\b(?:home\s+office|ukvi|visa|uan|gwf|arc|ihs|nrm|port\s+ref(?:erence)?|cid|is96|is151a|bail|asylum|"
-        r"immigration|brp|biometric|residence\s+permit|evisa|share\s+code|application|case\s+(?:id|ref|number))\b",
-        IC,
-    ),
-    "police": _c(
-        r"\b(?:crime\s+(?:ref(?:erence)?|number|no)|crime|incident|occurrence|cad|log(?:\s+number)?|urn|"
-        r"police|action\s+fraud|report(?:ed)?|case)\b",
-        IC,
-    ),
-    "ref": _c(r"\b(?:ref(?:erence)?s?|number|no\.?|id|case|file|account|acc|a/c|membership|customer)\b", IC),
-    "bank": _c(
-        r"\b(?:bank|account|acc|a/c|sort\s*code|iban|card|debit|credit|paid\s+into|transfer(?:red)?|"
-        r"barclays|lloyds|hsbc|natwest|santander|monzo|nationwide|halifax|revolut|starling|wise)\b",
-        IC,
-    ),
-    "vehicle": _c(
-        r"\b(?:reg(?:istration)?|number\s*plate|plates?|car|van|vehicle|taxi|cab|lorry|truck|motorbike|drove|"
-        r"driving|bmw|mercedes|audi|toyota|ford|vauxhall|honda|nissan|volkswagen|vw|kia|hyundai|peugeot|skoda)\b",
-        IC,
-    ),
-    "dob": _c(
-        r"\b(?:born|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*(?:day|date)|birthday|b\.)(?=\W)",
-        IC,
-    ),
-    "licence": _c(r"\b(?:driving\s+licen[cs]e|licen[cs]e|dvla|dva)\b", IC),
-    "social": _c(
-        r"\b(?:username|user\s+name|handle|snap(?:chat)?|insta(?:gram)?|tiktok|facebook|fb|twitter|telegram|"
-        r"signal|skype|whatsapp|account|profile|imo|viber|ig)\b",
-        IC,
-    ),
-    "postcode": _c(r"\b(?:post\s*code|postal\s+code|area|district)\b", IC),
-}
-
-
-# The words a context phrase can start with: only there is each kind's pattern tried.
-_CTX_FIRST = frozenset(
-    """
-passport passports travel pp nhs chi h health national ni nino insurance home ukvi visa uan gwf arc ihs nrm port
-cid is96 is151a bail asylum immigration brp biometric residence evisa share application case crime incident
-occurrence cad log urn police action report reported ref reference references refs number no id file account acc
-a membership customer bank sort iban card debit credit paid transfer transferred barclays lloyds hsbc natwest
-santander monzo nationwide halifax revolut starling wise reg registration plate plates car van vehicle taxi cab
-lorry truck motorbike drove driving bmw mercedes audi toyota ford vauxhall honda nissan volkswagen vw kia hyundai
-peugeot skoda born d dob date birth birthday b licence license dvla dva username user handle snap snapchat insta
-instagram tiktok facebook fb twitter telegram signal skype whatsapp profile imo viber ig post postcode postal area
-district
-""".split()
-)
-_LOWER_WORD = re.compile(r"[a-z0-9]+")
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-
-
-def _kinds_by_first_word() -> dict[str, tuple[str, ...]]:
-    """First word -> the kinds whose pattern can start a match with it: a word ``w`` can start an
-    alternative that starts with the letters ``p`` only if one of them begins the other."""
-    firsts = {kind: first_letters(p) for kind, p in _CTX.items()}
-    return {w: tuple(k for k, ps in firsts.items() if any(w.startswith(p) or p.startswith(w) for p in ps))
-            for w in _CTX_FIRST}  # fmt: skip
-
-
-_KINDS_BY_FIRST = _kinds_by_first_word()
-
-
-class _Context:
-    """Where the context words are (one pass over the text), to gate the weak patterns."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._pos: dict[str, list[tuple[int, int]]] = {k: [] for k in _CTX}
-        low = lower_same_length(text)
-        # A context phrase starts with a whole run of [a-z0-9] that is a first word: the first words
-        # the text holds (one set intersection; a regex alternation of the words, tried at every
-        # letter, is several times slower), then where each of them is a whole run.
-        starts = []
-        for w in set(_LOWER_WORD.findall(low)).intersection(_KINDS_BY_FIRST):
-            i = low.find(w)
-            while i >= 0:
-                e = i + len(w)
-                if not (i and low[i - 1] in _ASCII_ALNUM or e < len(low) and low[e] in _ASCII_ALNUM):
-                    starts.append((i, w))
-                i = low.find(w, e)
-        for s, w in sorted(starts):
-            if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
-                continue
-            for kind in _KINDS_BY_FIRST[w]:
-                km = _CTX[kind].match(text, s)
-                if km:
-                    self._pos[kind].append((s, km.end()))
-
-    def windows(self, kind: str, margin: int) -> list[tuple[int, int]]:
-        """Stretches around every context word of ``kind`` (where its gated patterns can be)."""
-        out: list[list[int]] = []
-        for s, e in self._pos[kind]:
-            a, b = max(0, s - margin), min(len(self._text), e + margin)
-            if out and a <= out[-1][1]:
-                out[-1][1] = max(out[-1][1], b)
-            else:
-                out.append([a, b])
-        return [(a, b) for a, b in out]
-
-    def near(self, kind: str, start: int, end: int, before: int = 80, after: int = 30) -> bool:
-        pos = self._pos[kind]
-        i = bisect.bisect_left(pos, (start - before, -1))
-        return i < len(pos) and pos[i][0] <= end + after
-
-
-_DIGITS = re.compile(r"\d+")
 # Digits that can be part of an identifier: five or more in a row (separators allowed), or next to a letter.
 _STRONG = re.compile(r"\d(?:(?:[ \-./()]?\d){4,}|[A-Za-z]|(?<=[A-Za-z]\d))")  # starts at a digit: fast
 _AT = re.compile(r"@")
@@ -345,6 +232,16 @@ word_start(_NINO_STRICT, _NINO_LOOSE, _POSTCODE, _POSTCODE_OUTWARD, _SOCIAL_URL,
            _OFFICER, _DATE, _DATE_NO_YEAR, _BORN_YEAR, _FLAT, _PO_BOX)
 
 
+# Where a match can start, told by the runs of digits (``scanning.at_digits``; a test compares each
+# with searching its windows): the first digit of a match, and how far in front of it the match starts.
+_LETTERS_APART = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/-"
+for _p, _run, _offsets in ((_NINO_STRICT, 2, (2, 3)), (_NINO_LOOSE, 2, (2, 3)), (_TRN, 2, (0,)), (_NHS, 3, (0,)),
+                           (_SORT_CODE, 2, (0,)), (_CARD, 4, (0,)), (_PNC, 2, (0,)), (_IBAN, 2, (2,)),
+                           (_HO_REF, 7, (1,)), (_BRP, 6, (2, 3)), (_SPACED_REF, 2, (1, 2, 3, 4))):
+    at_digits(_p, _run, _offsets)
+at_digits(_REF_TOKEN, 1, tuple(range(21)), _LETTERS_APART)  # letters, "/" and "-" up to the first digit
+at_digits(_LONG_NUMBER, 1, tuple(range(21)), _LETTERS_APART + "".join(map(chr, IC_ASCII)))  # (any case)
+
 # Digits every match of a pattern holds (in all, and in a row; for the phone candidates, every one
 # that counts): a window with fewer is not searched for it (a test checks each).
 _DIGITS_NEEDED = {
@@ -363,9 +260,26 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _phones(text: str, dw: list[tuple[int, int]] | None = None) -> list[Hit]:
+def _strong_windows(text: str, dw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``_windows(text, _STRONG)``, searched for only inside the windows around the digits (``dw``):
+    every match of it starts at a digit, more than a margin inside one, and ends before its end."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for a, b in dw:
+        for m in _STRONG.finditer(text, a, b):
+            s, e = max(0, m.start() - 60), min(n, m.end() + 60)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
+                out.append((s, e))
+    return out
+
+
+def _phones(text: str, dw: list[tuple[int, int]] | None = None,
+            counted: list[tuple[int, int, int, int]] | None = None) -> list[Hit]:  # fmt: skip
     hits: list[Hit] = []
-    counted = with_digits(text, _windows(text, _STRONG) if dw is None else dw)
+    if counted is None:
+        counted = with_digits(text, _windows(text, _STRONG) if dw is None else dw)
     for pattern in (_UK_PHONE, _INTL_PHONE):
         for s, e, v in _iter(pattern, text, holding(counted, *_DIGITS_NEEDED[pattern])):
             s, e = _strip(text, s, e)
@@ -383,6 +297,8 @@ def _phones(text: str, dw: list[tuple[int, int]] | None = None) -> list[Hit]:
             continue  # already a phone number by the regexes
         ws = max(0, cs - 4)
         window = text[ws:ce]
+        if "+" not in window and sum(c.isdigit() for c in window) < 9:
+            continue  # what it finds counts only with nine digits or a "+", from this window
         try:
             matcher = phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
             for pm in matcher:
@@ -409,13 +325,21 @@ def _looks_like_date(v: str) -> bool:
 def detect_patterns(text: str) -> list[Hit]:
     """Every pattern detector on ``text``."""
     ctx = _Context(text)
-    dw = _windows(text, _DIGITS)
-    strong = _windows(text, _STRONG)
+    runs = Digits(text)
+    dw = runs.windows()
+    strong = _strong_windows(text, dw)
     # The windows holding enough digits for a pattern's every match (digits in all, and in a row).
-    counted, dw_counted = with_digits(text, strong), with_digits(text, dw)
+    counted, dw_counted = runs.counted(strong), runs.counted(dw)
 
     def digits(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         return holding(counted, *_DIGITS_NEEDED[pattern])
+
+    # A pattern told by the runs of digits is tried only where they say a match can start.
+    def each(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+        return _iter(pattern, text, windows, at=runs.starts(pattern))
+
+    def every(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        return _matches(pattern, text, windows, at=runs.starts(pattern))
 
     aw = _windows(text, _AT)
     sw = _windows(text, _SLASH, 80)
@@ -423,21 +347,21 @@ def detect_patterns(text: str) -> list[Hit]:
     add = hits.append
 
     # Contact details.
-    for s, e, _ in _iter(_EMAIL, text, aw):
+    for s, e, _ in each(_EMAIL, text, aw):
         s, e = _strip(text, s, e)
         add((s, e, "EMAIL", 0.95))
-    for s, e, _ in _iter(_EMAIL_SPOKEN, text, _windows(text, _DOT_WORD)):
+    for s, e, _ in each(_EMAIL_SPOKEN, text, _windows(text, _DOT_WORD)):
         add((s, e, "EMAIL", 0.7))
-    for s, e, _ in _iter(_SOCIAL_URL, text, sw):
+    for s, e, _ in each(_SOCIAL_URL, text, sw):
         s, e = _strip(text, s, e)
         add((s, e, "SOCIAL", 0.9))
-    for s, e, v in _iter(_URL, text, sw):
+    for s, e, v in each(_URL, text, sw):
         s, e = _strip(text, s, e)
         if not re.search(r"\.gov\.uk|police\.uk|nhs\.uk", v, IC):
             add((s, e, "SOCIAL", 0.5))
-    for s, e, _ in _iter(_HANDLE, text, aw):
+    for s, e, _ in each(_HANDLE, text, aw):
         add((s, e, "SOCIAL", 0.85))
-    for m in _matches(_CTX["social"], text, _windows(text, _INNER_MARK, 50)):
+    for m in every(_CTX["social"], text, _windows(text, _INNER_MARK, 50)):
         # "my Snapchat is amina.k92", "username: blessing_o"
         tail = re.match(r"\s*(?:name|account|id|profile|handle)?\s*(?:is|was|:|-|called|as)?\s*", text[m.end() :])
         pos = m.end() + (tail.end() if tail else 0)
@@ -446,16 +370,16 @@ def detect_patterns(text: str) -> list[Hit]:
             s, e = _strip(text, *t.span())
             if e > s:
                 add((s, e, "SOCIAL", 0.7))
-    hits.extend(_phones(text, strong))
+    hits.extend(_phones(text, strong, counted))
 
     # National Insurance, NHS, tax numbers.
-    for s, e, _ in _iter(_NINO_STRICT, text, digits(_NINO_STRICT)):
+    for s, e, _ in each(_NINO_STRICT, text, digits(_NINO_STRICT)):
         add((s, e, "NI_NUMBER", 0.9))
-    for s, e, _ in _iter(_NINO_LOOSE, text, digits(_NINO_LOOSE)):
+    for s, e, _ in each(_NINO_LOOSE, text, digits(_NINO_LOOSE)):
         add((s, e, "NI_NUMBER", 0.5 + 0.3 * ctx.near("nino", s, e)))
-    for s, e, _ in _iter(_TRN, text, digits(_TRN)):
+    for s, e, _ in each(_TRN, text, digits(_TRN)):
         add((s, e, "ID", 0.5))
-    for s, e, v in _iter(_NHS, text, digits(_NHS)):
+    for s, e, v in each(_NHS, text, digits(_NHS)):
         d = _digits(v)
         if d.startswith("0"):
             continue  # a UK phone number, found above
@@ -463,58 +387,58 @@ def detect_patterns(text: str) -> list[Hit]:
         add((s, e, "NHS_NUMBER", min(1.0, conf + 0.3 * ctx.near("nhs", s, e))))
 
     # Postcodes.
-    for s, e, _ in _iter(_POSTCODE, text, strong):
+    for s, e, _ in each(_POSTCODE, text, strong):
         add((s, e, "POSTCODE", 0.9))
-    for s, e, v in _iter(_POSTCODE_OUTWARD, text, ctx.windows("postcode", 60)):
+    for s, e, v in each(_POSTCODE_OUTWARD, text, ctx.windows("postcode", 60)):
         if ctx.near("postcode", s, e, before=40, after=20) and not v.isdigit():
             add((s, e, "POSTCODE", 0.5))
 
     # Bank and card details.
-    for s, e, _ in _iter(_SORT_CODE, text, digits(_SORT_CODE)):
+    for s, e, _ in each(_SORT_CODE, text, digits(_SORT_CODE)):
         add((s, e, "BANK", 0.5 + 0.4 * ctx.near("bank", s, e)))
-    for s, e, v in _iter(_IBAN, text, digits(_IBAN)):
+    for s, e, v in each(_IBAN, text, digits(_IBAN)):
         if re.match(r"[A-Za-z]{2}\d{2}", v) and sum(c.isdigit() for c in v) >= 8:
             add((s, e, "BANK", 0.95 if iban_ok(v) else 0.6))
-    for s, e, v in _iter(_CARD, text, digits(_CARD)):
+    for s, e, v in each(_CARD, text, digits(_CARD)):
         add((s, e, "BANK", 0.95 if luhn_ok(v) else 0.5))
-    for s, e, _ in _iter(_ACCOUNT, text, ctx.windows("bank", 100)):
+    for s, e, _ in each(_ACCOUNT, text, ctx.windows("bank", 100)):
         if ctx.near("bank", s, e, before=60, after=30):
             add((s, e, "BANK", 0.7))
 
     # Home Office, BRP, passports, driving licences.
-    for s, e, _ in _iter(_HO_REF, text, digits(_HO_REF)):
+    for s, e, _ in each(_HO_REF, text, digits(_HO_REF)):
         add((s, e, "HOME_OFFICE_REF", 0.6 + 0.3 * ctx.near("ho", s, e)))
-    for s, e, _ in _iter(_BRP, text, digits(_BRP)):
+    for s, e, _ in each(_BRP, text, digits(_BRP)):
         add((s, e, "BRP", 0.6 + 0.3 * ctx.near("ho", s, e)))
-    for s, e, _ in _iter(_GWF, text, digits(_GWF)):
+    for s, e, _ in each(_GWF, text, digits(_GWF)):
         add((s, e, "HOME_OFFICE_REF", 0.95))
-    for s, e, v in _iter(_SHARE_CODE, text, strong):
+    for s, e, v in each(_SHARE_CODE, text, strong):
         if ctx.near("ho", s, e, before=120, after=30) or re.search(r"\d", v):
             add((s, e, "HOME_OFFICE_REF", 0.6))
-    for s, e, _ in _iter(_PASSPORT_9, text, ctx.windows("passport", 140)):
+    for s, e, _ in each(_PASSPORT_9, text, ctx.windows("passport", 140)):
         if ctx.near("passport", s, e, before=100, after=30):
             add((s, e, "PASSPORT", 0.8))
-    for s, e, _ in _iter(_PASSPORT_GENERIC, text, ctx.windows("passport", 140)):
+    for s, e, _ in each(_PASSPORT_GENERIC, text, ctx.windows("passport", 140)):
         if ctx.near("passport", s, e, before=100, after=30):
             add((s, e, "PASSPORT", 0.7))
-    for s, e, _ in _iter(_MRZ, text, strong):
+    for s, e, _ in each(_MRZ, text, strong):
         add((s, e, "PASSPORT", 0.95))
-    for s, e, _ in _iter(_DRIVING, text, digits(_DRIVING)):
+    for s, e, _ in each(_DRIVING, text, digits(_DRIVING)):
         add((s, e, "DRIVING_LICENCE", 0.9))
-    for s, e, _ in _iter(_NI_LICENCE, text, ctx.windows("licence", 120)):
+    for s, e, _ in each(_NI_LICENCE, text, ctx.windows("licence", 120)):
         if ctx.near("licence", s, e):
             add((s, e, "DRIVING_LICENCE", 0.6))
 
     # Police references and officers.
-    for s, e, _ in _iter(_PNC, text, digits(_PNC)):
+    for s, e, _ in each(_PNC, text, digits(_PNC)):
         add((s, e, "CRIME_REF", 0.7))
-    for s, e, _ in _iter(_NFRC, text, digits(_NFRC)):
+    for s, e, _ in each(_NFRC, text, digits(_NFRC)):
         add((s, e, "CRIME_REF", 0.95))
-    for m in _matches(_OFFICER, text, holding(dw_counted, *_DIGITS_NEEDED[_OFFICER])):
+    for m in every(_OFFICER, text, holding(dw_counted, *_DIGITS_NEEDED[_OFFICER])):
         add((m.start(1), m.end(1), "OFFICER_NUMBER", 0.8))
 
     # Reference-like tokens near a context word; any long number anywhere (low confidence).
-    for s, e, v in _iter(_REF_TOKEN, text, holding(dw_counted, *_DIGITS_NEEDED[_REF_TOKEN])):
+    for s, e, v in each(_REF_TOKEN, text, holding(dw_counted, *_DIGITS_NEEDED[_REF_TOKEN])):
         if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v):
             continue
         if ctx.near("police", s, e, before=80, after=20):
@@ -523,11 +447,11 @@ def detect_patterns(text: str) -> list[Hit]:
             add((s, e, "HOME_OFFICE_REF", 0.6))
         elif ctx.near("ref", s, e, before=40, after=10):
             add((s, e, "ID", 0.5))
-    for s, e, v in _iter(_LONG_NUMBER, text, digits(_LONG_NUMBER)):
+    for s, e, v in each(_LONG_NUMBER, text, digits(_LONG_NUMBER)):
         if not _looks_like_date(v):
             add((s, e, "ID", 0.3))
 
-    for s, e, v in _iter(_SPACED_REF, text, digits(_SPACED_REF)):
+    for s, e, v in each(_SPACED_REF, text, digits(_SPACED_REF)):
         if re.match(r"[A-Za-z]+", v).group().lower() in _SMALL_WORDS:
             continue  # "On 12 03 2019" is a date, not a reference
         if ctx.near("ho", s, e, before=60, after=10):
@@ -544,12 +468,12 @@ def detect_patterns(text: str) -> list[Hit]:
                 hits[k] = (m.start(1), e, typ, conf)
 
     # Vehicles (case-sensitive shapes; any case next to a word such as "reg" or "car").
-    for s, e, _ in _iter(_VRM_ANY_CASE, text, ctx.windows("vehicle", 60)):
+    for s, e, _ in each(_VRM_ANY_CASE, text, ctx.windows("vehicle", 60)):
         add((s, e, "VEHICLE", 0.6))
-    for s, e, _ in _iter(_VRM, text, strong):
+    for s, e, _ in each(_VRM, text, strong):
         add((s, e, "VEHICLE", 0.6 + 0.3 * ctx.near("vehicle", s, e)))
     for pattern in (_VRM_NI, _VRM_DATELESS):
-        for s, e, v in _iter(pattern, text, ctx.windows("vehicle", 90)):
+        for s, e, v in each(pattern, text, ctx.windows("vehicle", 90)):
             if _YEAR_THEN_I.fullmatch(v):
                 continue  # "In 2019 I left": a year and the word "I", not a dateless plate
             if ctx.near("vehicle", s, e, before=60, after=20) and re.search(r"\d", v) and re.search(r"[A-Z]", v):
@@ -557,10 +481,10 @@ def detect_patterns(text: str) -> list[Hit]:
 
     # Dates of birth (only near "born", "DOB", "birthday": other dates are facts of the complaint).
     for pattern in (_DATE, _DATE_NO_YEAR):
-        for s, e, _ in _iter(pattern, text, ctx.windows("dob", 70)):
+        for s, e, _ in each(pattern, text, ctx.windows("dob", 70)):
             if ctx.near("dob", s, e, before=40, after=5):
                 add((s, e, "DATE_OF_BIRTH", 0.85))
-    for m in _matches(_BORN_YEAR, text, holding(dw_counted, *_DIGITS_NEEDED[_BORN_YEAR])):
+    for m in every(_BORN_YEAR, text, holding(dw_counted, *_DIGITS_NEEDED[_BORN_YEAR])):
         add((m.start(1), m.end(1), "DATE_OF_BIRTH", 0.6))
 
     # Addresses.
@@ -570,15 +494,15 @@ def detect_patterns(text: str) -> list[Hit]:
             s = m.end()
         if e > s and not _an_area(text, s, e):
             add((s, e, "ADDRESS", 0.7))
-    for m in _matches(_NUMBERED_PLACE, text, dw):
+    for m in every(_NUMBERED_PLACE, text, dw):
         s, e = _strip(text, *m.span(1))
         if e > s and not re.search(r"\d\s*(?:am|pm|AM|PM|Am|Pm)\b", text[s:e]) \
                 and not re.search(r"\d[:.]$", text[max(0, s - 2) : s]) \
                 and not _MONTH_BEFORE.search(text, max(0, s - 12), s):  # "at 09:30 BST", "in May 2021, AM's"
             add((s, e, "ADDRESS", 0.5))
-    for s, e, _ in _iter(_FLAT, text, dw):
+    for s, e, _ in each(_FLAT, text, dw):
         add((s, e, "ADDRESS", 0.6))
-    for s, e, _ in _iter(_PO_BOX, text, dw):
+    for s, e, _ in each(_PO_BOX, text, dw):
         add((s, e, "ADDRESS", 0.8))
     return hits
 

@@ -9,10 +9,16 @@ stretches worth searching, and skipped where a word every match holds is absent.
 * ``needs``: words every match of a pattern holds, in any case ("flat", "born"); a window without
   any of them is not searched. The check is exact for ``re.IGNORECASE``: it looks in ``ic_lower``,
   where every character that matches an ASCII letter without regard to case is that letter.
+* ``Digits``: a statement's runs of digits, found in one pass, give the windows around them and
+  how many digits each window holds, without searching the text again.
+* ``at``: where a match can start, told by the runs of digits (``Digits.starts``): the first digit
+  of every match starts a run, a fixed number of characters (or a stretch of letters) after the
+  match's start. Such a pattern is tried only there, once per run, not searched for in its windows.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -80,7 +86,9 @@ def ic_lower(text: str) -> str:
     """``text`` lower-cased offset for offset, every character that matches an ASCII letter under
     re.IGNORECASE written as that letter."""
     low = lower_same_length(text)
-    return low if low.isascii() else low.translate(IC_ASCII)
+    if low.isascii() or not any(chr(c) in low for c in IC_ASCII):  # (translate is slow: most texts need none)
+        return low
+    return low.translate(IC_ASCII)
 
 
 def windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[int, int]]:
@@ -96,35 +104,118 @@ def windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[
     return [(a, b) for a, b in out]
 
 
-def iter_hits(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None, group: int = 0
-              ) -> Iterator[tuple[int, int, str]]:  # fmt: skip
+# Where a match of a pattern told by the runs of digits can start: (the shortest run its first digit
+# starts, the offsets from the match's start to that digit, and the characters all between them must be,
+# or None for any). Registered by ``at_digits``; a test compares each with searching its windows.
+_AT: dict[re.Pattern[str], tuple[int, tuple[int, ...], frozenset[str] | None]] = {}
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+def at_digits(pattern: re.Pattern[str], run: int, offsets: tuple[int, ...], between: str | None = None) -> None:
+    """The first digit of every match of ``pattern`` starts a run of at least ``run`` digits, ``j``
+    characters after the match's start for a ``j`` in ``offsets``, with only ``between`` (if given)
+    in front of it."""
+    _AT[pattern] = (run, tuple(sorted(offsets)), frozenset(between) if between is not None else None)
+
+
+class Digits:
+    """One statement's runs of digits, found once: the windows around them (``windows``), how many
+    digits a window holds (``counted``), and where a pattern told by them can start (``starts``)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.runs = [m.span() for m in _DIGIT_RUNS.finditer(text)]
+        self._starts: dict[tuple, list[int]] = {}
+
+    def windows(self, margin: int = 60) -> list[tuple[int, int]]:
+        """``windows(text, re.compile(r"\\d+"), margin)``: runs closer than two margins share one."""
+        out: list[list[int]] = []
+        n = len(self._text)
+        for s, e in self.runs:
+            if out and s - margin <= out[-1][1]:
+                out[-1][1] = min(n, e + margin)
+            else:
+                out.append([max(0, s - margin), min(n, e + margin)])
+        return [(a, b) for a, b in out]
+
+    def counted(self, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        """``with_digits(text, windows)`` (windows sorted and apart): a run counts as far as it is inside."""
+        out = []
+        runs = self.runs
+        i = 0
+        for ws, we in windows:
+            while i < len(runs) and runs[i][1] <= ws:
+                i += 1
+            total = longest = 0
+            k = i
+            while k < len(runs) and runs[k][0] < we:
+                d = min(runs[k][1], we) - max(runs[k][0], ws)
+                total += d
+                longest = max(longest, d)
+                k += 1
+            out.append((ws, we, total, longest))
+        return out
+
+    def starts(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Every place a match of ``pattern`` can start (sorted), or None if the runs of digits do not tell."""
+        rule = _AT.get(pattern)
+        if rule is None:
+            return None
+        got = self._starts.get(rule)
+        if got is not None:
+            return got
+        text, (run, offsets, between) = self._text, rule
+        out: list[int] = []
+        after = 0  # a match's first digit starts the run: it starts after the run before
+        for s, e in self.runs:
+            if e - s >= run:
+                here = []
+                for j in offsets:
+                    p = s - j
+                    if p < after or between is not None and j and text[p] not in between:
+                        break  # (every character from p to s must be one of them: further back, none is)
+                    here.append(p)
+                out.extend(reversed(here))
+            after = e
+        self._starts[rule] = out
+        return out
+
+
+def iter_hits(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None, group: int = 0,
+              at: list[int] | None = None) -> Iterator[tuple[int, int, str]]:  # fmt: skip
     spans = windows if windows is not None else [(0, len(text))]
     seen: set[tuple[int, int]] = set()
     for ws, we in spans:
-        for m in found(pattern, text, ws, we):
+        for m in found(pattern, text, ws, we, at):
             s, e = m.span(group)
             if s >= 0 and e > s and (s, e) not in seen:
                 seen.add((s, e))
                 yield s, e, m.group(group)
 
 
-def matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]], at: list[int] | None = None
+            ) -> Iterator[re.Match[str]]:  # fmt: skip
     seen: set[tuple[int, int]] = set()
     for ws, we in windows:
-        for m in found(pattern, text, ws, we):
+        for m in found(pattern, text, ws, we, at):
             if m.span() not in seen:
                 seen.add(m.span())
                 yield m
 
 
-def found(pattern: re.Pattern[str], text: str, ws: int, we: int) -> Iterator[re.Match[str]]:
+def found(pattern: re.Pattern[str], text: str, ws: int, we: int, at: list[int] | None = None
+          ) -> Iterator[re.Match[str]]:  # fmt: skip
     """``finditer`` with the start rule applied as it goes: a refused match is tried again one character
-    on, so it cannot hide an identifier starting inside it ("2018 999 07700 900123")."""
+    on, so it cannot hide an identifier starting inside it ("2018 999 07700 900123"). ``at``: every
+    place a match can start (``Digits.starts``), the only ones tried."""
     needs = _NEEDS.get(pattern)
     if needs:
         hint = ic_lower(text)
         if not any(hint.find(w, ws, we) >= 0 for w in needs):
             return
+    if at is not None:
+        yield from _found_at(pattern, text, ws, we, at)
+        return
     after = _AFTER.get(pattern)
     if after is not None:
         yield from _found_after(pattern, after, text, ws, we)
@@ -160,6 +251,24 @@ def _found_after(pattern: re.Pattern[str], after: re.Pattern[str], text: str, ws
                 continue
         yield m
         pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _found_at(pattern: re.Pattern[str], text: str, ws: int, we: int, at: list[int]) -> Iterator[re.Match[str]]:
+    """``found`` trying only the places in ``at`` (sorted): the same matches if a match can start nowhere else.
+    As the search would, the first place from ``pos`` on where the pattern matches and its start rule
+    holds gives the match, and the next is looked for from its end."""
+    pos = ws
+    for i in range(bisect.bisect_left(at, ws), len(at)):
+        p = at[i]
+        if p >= we:
+            return
+        if p < pos:
+            continue
+        m = pattern.match(text, p, we)
+        if m is None or not starts_ok(pattern, text, p):
+            continue
+        yield m
+        pos = m.end() if m.end() > p else p + 1
 
 
 _DIGIT_RUN = re.compile(r"\d+")

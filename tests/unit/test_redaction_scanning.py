@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.redaction import detectors, known, recorded, scanning
+from desktop.redaction import context_words, detectors, known, recorded, scanning
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.engine import _allow_regex
 from desktop.redaction.names import _lower_after_cue_regex
@@ -50,9 +50,9 @@ def test_lower_case_names_after_cues_are_found_as_the_alternation_finds_them(cue
 
 def _context_words_before(text: str) -> dict[str, list[tuple[int, int]]]:
     """The context-word pass as it was: an alternation of the first words the statement holds."""
-    pos: dict[str, list[tuple[int, int]]] = {k: [] for k in detectors._CTX}
+    pos: dict[str, list[tuple[int, int]]] = {k: [] for k in context_words._CTX}
     low = scanning.lower_same_length(text)
-    present = set(re.findall(r"[a-z0-9]+", low)) & detectors._CTX_FIRST
+    present = set(re.findall(r"[a-z0-9]+", low)) & context_words._CTX_FIRST
     if not present:
         return pos
     starts = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
@@ -61,7 +61,7 @@ def _context_words_before(text: str) -> dict[str, list[tuple[int, int]]]:
         s = m.start()
         if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
             continue
-        for kind, pattern in detectors._CTX.items():
+        for kind, pattern in context_words._CTX.items():
             km = pattern.match(text, s)
             if km:
                 pos[kind].append((s, km.end()))
@@ -69,19 +69,20 @@ def _context_words_before(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 _CTX_PIECES = ["passport", "no", "number", "crime", "ref", "reference", "bank", "card", "born", "d", "o", "b",
-               "nino", "ni", "h", "&", "c", "is96", "car", "x", "é", "É", "1", " ", ".", "/", "_", "-", "\n"]
+               "nino", "ni", "h", "&", "c", "is96", "car", "x", "é", "É", "1", " ", ".", "/", "_", "-", "\n", "a",
+               "a/c", "ſ", "sylum", "pp", "id"]
 
 
 @settings(max_examples=400)
 @given(pieces=st.lists(st.sampled_from(_CTX_PIECES), max_size=30))
 def test_context_words_are_where_the_alternation_of_the_statements_words_put_them(pieces):
     text = "".join(pieces)
-    assert detectors._Context(text)._pos == _context_words_before(text)
+    assert context_words._Context(text)._pos == _context_words_before(text)
 
 
 def test_context_words_in_a_sentence():
     text = "My passport no. is in the car; the crime ref was on my NI number card. Sécrime, born in May"
-    pos = detectors._Context(text)._pos
+    pos = context_words._Context(text)._pos
     assert pos == _context_words_before(text)
     assert pos["passport"] and pos["vehicle"] and pos["police"] and pos["nino"] and pos["bank"] and pos["dob"]
 
@@ -240,11 +241,11 @@ def test_the_usual_name_patterns_are_matched_without_compiling():
 def test_each_context_word_is_tried_for_every_kind_that_can_start_with_it():
     tails = ["", " ", "s ", " no ", " number", ". ", ".o.b.", " & c", "/c", "erence ", " doc", "code", " ref",
              " insurance", " of birth", "ence", "se", " name", "day", "istration", " plate", "chat", "gram"]
-    for word in detectors._CTX_FIRST:
-        for kind, pattern in detectors._CTX.items():
+    for word in context_words._CTX_FIRST:
+        for kind, pattern in context_words._CTX.items():
             if any(pattern.match(word + t) or pattern.match(word.upper() + t) for t in tails):
-                assert kind in detectors._KINDS_BY_FIRST[word], (word, kind)
-    assert scanning.first_letters(detectors._CTX["passport"]) == ("passport", "travel", "pp")
+                assert kind in context_words._KINDS_BY_FIRST[word], (word, kind)
+    assert scanning.first_letters(context_words._CTX["passport"]) == ("passport", "travel", "pp")
 
 
 _ID_PIECES = st.sampled_from(["0", "1", "2", "5", "9", "12", "07", "44", "123", "2019", "١٢", " ", "-", ".", "/", "(",
