@@ -98,7 +98,7 @@ def _folded_words(s: str) -> tuple[str, ...]:
 
     A "word" of only punctuation ("Amina - Okafor", "O ' Brien") is no word of the name: its
     pattern would be empty but for the plural "s" and match every lone "s" in a statement."""
-    return tuple(t for t in _SPACES.split(fold(s).strip()) if t and any(c.isalnum() for c in t))
+    return tuple(t for t in _SPACES.split(fold(s).strip()) if t and (t.isalnum() or any(c.isalnum() for c in t)))
 
 
 @lru_cache(maxsize=65536)

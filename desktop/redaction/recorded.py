@@ -63,6 +63,17 @@ class _Person:
 
 
 def _person(name: str, aliases: tuple[str, ...]) -> _Person:
+    """A person's words, keys and word beginnings, made once per session (``_PEOPLE``)."""
+    if not aliases and name.isascii() and name.replace(" ", "").isalpha():
+        # Most names are plain letters and spaces: folded, that is lower case; each word is its own
+        # key's source and its own first piece (a test compares this with ``_any_person``).
+        words = name.lower().split()
+        toks = set(words)
+        return _Person(name, aliases, toks, tuple(dict.fromkeys(w[:_KEY_LEN] for w in words)), tuple(toks))
+    return _any_person(name, aliases)
+
+
+def _any_person(name: str, aliases: tuple[str, ...]) -> _Person:
     toks: set[str] = set()
     for v in [name, *aliases]:
         toks.update(_tokens(v))

@@ -117,3 +117,24 @@ def test_the_detectors_find_the_same_with_the_fast_paths_as_without(monkeypatch)
     assert fast == slow
     assert {typ for _, _, typ, _ in fast} >= {"NI_NUMBER", "NHS_NUMBER", "BANK", "CRIME_REF", "HOME_OFFICE_REF",
                                                "BRP", "PHONE", "DATE_OF_BIRTH", "ADDRESS", "VEHICLE", "PASSPORT"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.text("AbZéx -'\t", max_size=20), alias=st.booleans())
+def test_a_plain_name_is_made_into_a_person_as_any_name_is(name, alias):
+    from desktop.redaction import recorded
+
+    aliases = ("Ally",) if alias else ()
+    fast, slow = recorded._person(name, aliases), recorded._any_person(name, aliases)
+    assert (fast.tokens, fast.keys, set(fast.firsts or ())) == (slow.tokens, slow.keys, set(slow.firsts or ()))
+    assert (fast.firsts is None) == (slow.firsts is None)
+
+
+def test_plain_names_take_the_quick_way():
+    from desktop.redaction import recorded
+
+    for name in ("Amina Okafor", "TOMASZ  ioana Oduya", "Li"):
+        p = recorded._person(name, ())
+        assert p == recorded._any_person(name, ()) or (p.tokens, p.keys) == (
+            recorded._any_person(name, ()).tokens, recorded._any_person(name, ()).keys)
+    assert recorded._person("Amina Okafor", ()).keys == ("amin", "okaf")
