@@ -223,14 +223,18 @@ class LRU:
         kept_until_lock(self.data.clear)
 
     def get(self, key, make):  # noqa: ANN001, ANN201 - any hashable key, any value
-        try:
+        value = self.data.get(key, _MISSING)
+        if value is not _MISSING:
             self.data.move_to_end(key)
-            return self.data[key]
-        except KeyError:
-            value = self.data[key] = make()
-            if len(self.data) > self.size:
-                self.data.popitem(last=False)
             return value
+        # (most people are new to a batch: no exception raised and caught for each of them)
+        value = self.data[key] = make()
+        if len(self.data) > self.size:
+            self.data.popitem(last=False)
+        return value
+
+
+_MISSING = object()
 
 
 _COMPILED = LRU(50_000)  # one regex for a name part several people share

@@ -138,3 +138,23 @@ def test_plain_names_take_the_quick_way():
         assert p == recorded._any_person(name, ()) or (p.tokens, p.keys) == (
             recorded._any_person(name, ()).tokens, recorded._any_person(name, ()).keys)
     assert recorded._person("Amina Okafor", ()).keys == ("amin", "okaf")
+
+
+def test_the_bounded_store_of_people_keeps_the_latest_makes_each_once_and_empties_at_lock():
+    from desktop.core import forgetting
+    from desktop.redaction.known import LRU
+
+    store = LRU(2)
+    made = []
+
+    def make(v):
+        return lambda: made.append(v) or v.upper()
+
+    assert store.get("a", make("a")) == "A" and store.get("b", make("b")) == "B"
+    assert store.get("a", make("a")) == "A"  # used again: now the latest
+    store.get("c", make("c"))  # "b", the least recently used, goes
+    assert list(store.data) == ["a", "c"] and made == ["a", "b", "c"]
+    store.get("b", make("b"))
+    assert made == ["a", "b", "c", "b"] and len(store.data) == 2
+    forgetting.forget_kept()
+    assert not store.data
