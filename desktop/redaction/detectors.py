@@ -237,7 +237,9 @@ word_start(_NINO_STRICT, _NINO_LOOSE, _POSTCODE, _POSTCODE_OUTWARD, _SOCIAL_URL,
 _LETTERS_APART = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/-"
 for _p, _run, _offsets in ((_NINO_STRICT, 2, (2, 3)), (_NINO_LOOSE, 2, (2, 3)), (_TRN, 2, (0,)), (_NHS, 3, (0,)),
                            (_SORT_CODE, 2, (0,)), (_CARD, 4, (0,)), (_PNC, 2, (0,)), (_IBAN, 2, (2,)),
-                           (_HO_REF, 7, (1,)), (_BRP, 6, (2, 3)), (_SPACED_REF, 2, (1, 2, 3, 4))):
+                           (_HO_REF, 7, (1,)), (_BRP, 6, (2, 3)), (_SPACED_REF, 2, (1, 2, 3, 4)),
+                           (_VRM, 1, (1, 2, 3, 4)), (_POSTCODE, 1, (1, 2, 3, 4, 5)), (_UK_PHONE, 1, (0, 1, 2, 3)),
+                           (_INTL_PHONE, 1, (0, 1, 2, 3)), (_PHONE_CANDIDATE, 1, (0, 1, 2))):
     at_digits(_p, _run, _offsets)
 at_digits(_REF_TOKEN, 1, tuple(range(21)), _LETTERS_APART)  # letters, "/" and "-" up to the first digit
 at_digits(_LONG_NUMBER, 1, tuple(range(21)), _LETTERS_APART + "".join(map(chr, IC_ASCII)))  # (any case)
@@ -276,19 +278,22 @@ def _strong_windows(text: str, dw: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _phones(text: str, dw: list[tuple[int, int]] | None = None,
-            counted: list[tuple[int, int, int, int]] | None = None) -> list[Hit]:  # fmt: skip
+            counted: list[tuple[int, int, int, int]] | None = None,
+            runs: Digits | None = None) -> list[Hit]:  # fmt: skip
     hits: list[Hit] = []
+    runs = runs or Digits(text)
     if counted is None:
         counted = with_digits(text, _windows(text, _STRONG) if dw is None else dw)
     for pattern in (_UK_PHONE, _INTL_PHONE):
-        for s, e, v in _iter(pattern, text, holding(counted, *_DIGITS_NEEDED[pattern])):
+        for s, e, v in _iter(pattern, text, holding(counted, *_DIGITS_NEEDED[pattern]), at=runs.starts(pattern)):
             s, e = _strip(text, s, e)
             if s < e and text[s] == "(" and ")" not in text[s:e]:
                 s += 1
             hits.append((s, e, "PHONE", 0.6 + 0.3 * _phone_valid(v)))
     # phonenumbers, leniently, on every run of digits long enough to be a phone number.
     found = sorted((h[0], h[1]) for h in hits)
-    for m in _matches(_PHONE_CANDIDATE, text, holding(counted, *_DIGITS_NEEDED[_PHONE_CANDIDATE])):
+    candidates = holding(counted, *_DIGITS_NEEDED[_PHONE_CANDIDATE])
+    for m in _matches(_PHONE_CANDIDATE, text, candidates, at=runs.starts(_PHONE_CANDIDATE)):
         cs, ce = m.span()
         if sum(c.isdigit() for c in m.group()) < 7:
             continue
@@ -370,7 +375,7 @@ def detect_patterns(text: str) -> list[Hit]:
             s, e = _strip(text, *t.span())
             if e > s:
                 add((s, e, "SOCIAL", 0.7))
-    hits.extend(_phones(text, strong, counted))
+    hits.extend(_phones(text, strong, counted, runs))
 
     # National Insurance, NHS, tax numbers.
     for s, e, _ in each(_NINO_STRICT, text, digits(_NINO_STRICT)):

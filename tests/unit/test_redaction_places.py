@@ -20,6 +20,9 @@ _PIECES = st.sampled_from([
     "AB-12-34", "CAD4411/07JUN21", "URN 47/1234/21", "AB12/34CD56", "-AB123456", "ab/-12-34", "ſK 12 34 56",
     "ıK12 34 56", "123456", "1234567890", "2019", "12", "1", "9", "0", "07700 900123", "+44 (0)20 7946 0958", "x",
     "a", "B", "/", "-", ".", " ", " ", "  ", "\n", "(", ")", "_", "é", "١٢٣", "+", ",", "\t", "\u00a0", "–",
+    "AB12 CDE", "A123 BCD", "ABC 123D", "ABC 1 D", "LS9 2AB", "EC1A 1BB", "W1 2AB", "GIR 0AA", "GIR0AA", "BFPO 12",
+    "ASCN 1ZZ", "GX11 1AA", "+44 7700 900123", "(+44) 20 7946", "(+ 44 20", "0044 7700", "(07700) 900 123",
+    "+ 1 212 555 0100", "+(1) 212", "00 33 1 23 45", "+\u00a05", "(0", "(00",
 ])  # fmt: skip
 
 
@@ -56,7 +59,8 @@ def test_every_pattern_told_by_the_runs_of_digits_is_one_expected():
     assert set(scanning._AT) == {
         detectors._NINO_STRICT, detectors._NINO_LOOSE, detectors._TRN, detectors._NHS, detectors._SORT_CODE,
         detectors._CARD, detectors._PNC, detectors._IBAN, detectors._HO_REF, detectors._BRP, detectors._SPACED_REF,
-        detectors._REF_TOKEN, detectors._LONG_NUMBER,
+        detectors._REF_TOKEN, detectors._LONG_NUMBER, detectors._VRM, detectors._POSTCODE, detectors._UK_PHONE,
+        detectors._INTL_PHONE, detectors._PHONE_CANDIDATE,
     }  # fmt: skip
 
 
