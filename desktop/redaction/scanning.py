@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
+
 _LEAD = re.compile(r"^(?:\\b|\(\?<!(\[[^\]]*\]|\\[dw])\))")
 _BEFORE_NOT: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {}
@@ -313,3 +315,7 @@ def first_letters(pattern: re.Pattern[str]) -> tuple[str, ...]:
             depth -= 1
         i += 1
     return ("",)
+
+
+# The last statements' texts, lower-cased (``ic_lower``): emptied when the vault locks.
+kept_until_lock(ic_lower.cache_clear)

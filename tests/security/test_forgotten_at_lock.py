@@ -7,15 +7,15 @@ does not make them again; after the lock, none of it is still held by the progra
 from __future__ import annotations
 
 from desktop.core import forgetting
-from desktop.redaction import detectors, engine, known, names, recorded, sequence, variants
+from desktop.redaction import detectors, engine, known, names, recorded, scanning, sequence, variants
 from desktop.reports import fonts, layout
 from desktop.reports.leak_gate import index, normalise
 from desktop.services import statements
 from tests.factories import new_vault, sample_interview
 
 CACHES = [known._folded_words, known._tok_pattern, known._split_tok, known._trigger, detectors._phone_valid,
-          variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, fonts._runs, layout._word,
-          normalise.byte_pattern]
+          variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, scanning.ic_lower, fonts._runs,
+          layout._word, normalise.byte_pattern]
 STORES = [known._COMPILED, recorded._PEOPLE, recorded._IDENTIFIERS, recorded._LISTS]
 
 
@@ -37,7 +37,7 @@ def test_a_lock_empties_what_detection_drawing_and_the_gate_kept(tmp_path):
     (found,) = normalise.needles(["Harpreet Kaur"], None)
     assert found.in_bytes(b"(Harpreet Kaur) Tj", b"(harpreet kaur) tj") is not None
     held = _held()
-    assert held["_folded_words"] and held["_runs"] and held["_word"] and held["gate index"], held
+    assert held["_folded_words"] and held["_runs"] and held["_word"] and held["gate index"] and held["ic_lower"], held
     assert held["byte_pattern"], held
     assert any(held[f"store {i}"] for i in range(len(STORES))), held
     vault.lock()
