@@ -6,15 +6,20 @@ refusal; this process writes the files and the audit entries.
 
 How the workers start (:func:`context`):
 
-- On Linux, from a fork server: one fresh process, started the first time a pool is made and kept
-  until this process ends, that imports the statement path and makes one made-up statement
+- On Linux, from a fork server: one fresh process, started the first time a pool is made, that
+  imports the statement path and makes one made-up statement
   (:mod:`desktop.services.pool_warm`) before it forks any worker. Each worker then starts with the
   fonts, word lists and patterns built, instead of paying about a second of CPU to import and
   build them itself, and exits without tearing the interpreter down. The fork server never gets a
   job, so it never holds a record; it is a fresh interpreter, not a fork of this process, so it
   holds neither the vault's key nor this process's threads. A later export in the same process
   (the app's next bulk export, the evidence pack) finds it ready. Its workers see the environment
-  (``PATH``, for ``pdftotext``) as it was when the fork server started.
+  (``PATH``, for ``pdftotext``) as it was when the fork server started. It holds 70-80 MiB, so it
+  does not stay for the life of the app: it is stopped when a vault locks (:func:`stop` is
+  registered with :mod:`desktop.core.forgetting`) and after :data:`IDLE_STOP_S` seconds without a
+  pool, and the next pool starts it again. A lock that comes while a pool works stops it as soon
+  as that pool ends (its workers finish the statements they hold; the export itself stops at its
+  next read of the locked vault).
 - Elsewhere, and in the frozen app, ``spawn``: each worker a fresh interpreter (macOS, Windows; the
   frozen app's ``desktop.__main__`` calls ``freeze_support`` so such a start runs the worker).
 
@@ -25,15 +30,24 @@ network guard and turns off core dumps before it takes a job.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+from desktop.core.forgetting import kept_until_lock
+
+log = logging.getLogger(__name__)
+
 _END = object()
+
+# After this many seconds without a pool the fork server is stopped (the next pool starts it again).
+IDLE_STOP_S = 300.0
 
 # Imported by the fork server before it forks a worker: the statement path, warmed up.
 PRELOAD = ("desktop.services.pool_warm",)
@@ -57,14 +71,82 @@ def context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def stop() -> None:
-    """Stop the fork server if this process started one, and wait for it (with it, for the CPU time
-    of every worker it forked); the next pool starts a new one. Nothing to do under ``spawn``."""
-    from multiprocessing import forkserver
+class _Life:
+    """How many pools are working, the idle timer, and a stop asked for while a pool worked."""
 
-    stop_server = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)  # the standard library's own
-    if stop_server is not None:
-        stop_server()
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.working = 0
+        self.stop_after = False
+        self.timer: threading.Timer | None = None
+
+    def cancel_timer(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+
+_life = _Life()
+
+
+def stop() -> None:
+    """Stop the fork server and ``multiprocessing``'s resource tracker if this process started them,
+    and wait for them (with the fork server, for the CPU time of every worker it forked); the next
+    pool starts them again. A pool still working keeps them until it ends, then they stop. Called
+    when a vault locks (it never raises there: a lock must go on)."""
+    with _life.lock:
+        _life.cancel_timer()
+        if _life.working:
+            _life.stop_after = True
+            return
+        _stop_servers()
+
+
+kept_until_lock(stop)
+
+
+def _stop_servers() -> None:
+    """The standard library's own stops: the fork server first (its workers hold the tracker's pipe)."""
+    from multiprocessing import forkserver, resource_tracker
+
+    server = getattr(forkserver, "_forkserver", None)
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    try:
+        if getattr(server, "_forkserver_pid", None) is not None:
+            server._stop()
+        if getattr(tracker, "_pid", None) is not None:  # None in a worker, which only inherited its pipe
+            tracker._stop()
+    except OSError as exc:  # already gone: nothing of ours left to stop
+        log.warning("stopping the bulk export's fork server failed (%s)", type(exc).__name__)
+
+
+def _idle_stop(timer: threading.Timer) -> None:
+    with _life.lock:
+        if _life.timer is timer and not _life.working:
+            _life.timer = None
+            _stop_servers()
+
+
+def _pool_started() -> None:
+    with _life.lock:
+        _life.cancel_timer()
+        _life.working += 1
+
+
+def _pool_ended() -> None:
+    """The last pool out stops the servers if a lock asked for it, else starts the idle timer."""
+    with _life.lock:
+        _life.working -= 1
+        if _life.working:
+            return
+        if _life.stop_after:
+            _life.stop_after = False
+            _stop_servers()
+            return
+        timer = threading.Timer(IDLE_STOP_S, lambda: _idle_stop(timer))
+        timer.daemon = True
+        _life.timer = timer
+        timer.start()
 
 
 def _start_worker() -> None:
@@ -87,23 +169,27 @@ def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> I
     lazily, two per worker ahead of the result being yielded. An exception ``fn`` raises comes out
     of the iterator; closing the iterator cancels the jobs not started and waits for the others.
     """
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context(), initializer=_start_worker) as pool:
-        pending: deque[Future] = deque()
-        source = iter(jobs)
+    _pool_started()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context(), initializer=_start_worker) as pool:
+            pending: deque[Future] = deque()
+            source = iter(jobs)
 
-        def top_up() -> None:
-            while len(pending) < 2 * workers:
-                job = next(source, _END)
-                if job is _END:
-                    return
-                pending.append(pool.submit(fn, job))
+            def top_up() -> None:
+                while len(pending) < 2 * workers:
+                    job = next(source, _END)
+                    if job is _END:
+                        return
+                    pending.append(pool.submit(fn, job))
 
-        try:
-            top_up()
-            while pending:
-                result = pending.popleft().result()
+            try:
                 top_up()
-                yield result
-        finally:
-            for future in pending:
-                future.cancel()
+                while pending:
+                    result = pending.popleft().result()
+                    top_up()
+                    yield result
+            finally:
+                for future in pending:
+                    future.cancel()
+    finally:
+        _pool_ended()
