@@ -162,55 +162,18 @@ def _start_worker() -> None:
         pass
 
 
-def _server_running() -> bool:
-    """Whether a fork server of this process is up (warm: it forks a worker in milliseconds)."""
-    from multiprocessing import forkserver
-
-    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None) is not None
-
-
-def _ready() -> None:
-    """A worker's first job when this process works meanwhile: it says the workers have started."""
-
-
-def _start(pool: ProcessPoolExecutor, started: threading.Event) -> None:
-    """In a thread: start the first worker (on Linux this waits for the fork server's warm-up) and
-    wait until it has taken a job; then ``started`` is set, whatever happened (a failure to start
-    comes out of the next job given to the pool)."""
-    try:
-        pool.submit(_ready).result()
-    except Exception:  # noqa: BLE001, S110 - raised again by the pool's next job
-        pass
-    finally:
-        started.set()
-
-
-def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int,
-            meanwhile: bool = False) -> Iterator[Any]:
+def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> Iterator[Any]:
     """``fn(job)`` for each job, run in ``workers`` processes, yielded in the jobs' order.
 
     ``fn`` must be a module-level function (it is sent to the workers by name). ``jobs`` is read
     lazily, two per worker ahead of the result being yielded. An exception ``fn`` raises comes out
     of the iterator; closing the iterator cancels the jobs not started and waits for the others.
-
-    ``meanwhile``: while the workers start (the fork server's warm-up, about a second of one core
-    with the other idle; a cold interpreter per worker under ``spawn``), this process makes the
-    first jobs itself, one at a time, and gives each out as soon as it is made; from the moment the
-    first worker has taken a job every later job goes to the workers. Nothing is made here when a
-    fork server is already running. ``fn`` must give here what it gives in a worker.
     """
     _pool_started()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context(), initializer=_start_worker) as pool:
             pending: deque[Future] = deque()
             source = iter(jobs)
-            started = threading.Event()
-            starter = None
-            if meanwhile and not _server_running():
-                starter = threading.Thread(target=_start, args=(pool, started), name="pool start", daemon=True)
-                starter.start()
-            else:
-                started.set()
 
             def top_up() -> None:
                 while len(pending) < 2 * workers:
@@ -220,11 +183,6 @@ def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int,
                     pending.append(pool.submit(fn, job))
 
             try:
-                while not started.is_set():  # the workers are starting: the next job is made here
-                    job = next(source, _END)
-                    if job is _END:
-                        break
-                    yield fn(job)
                 top_up()
                 while pending:
                     result = pending.popleft().result()
@@ -233,7 +191,5 @@ def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int,
             finally:
                 for future in pending:
                     future.cancel()
-                if starter is not None:
-                    starter.join()
     finally:
         _pool_ended()

@@ -488,7 +488,7 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
-    made = pool.ordered(_made, jobs(), workers=workers, meanwhile=True)  # the first ones here while they start
+    made = pool.ordered(_made, jobs(), workers=workers)
     kept: list = []
     try:
         for done, interview_id in enumerate(seq, 1):

@@ -4,7 +4,6 @@ bulk export starts them again."""
 
 from __future__ import annotations
 
-import itertools
 import os
 import sys
 import time
@@ -125,28 +124,3 @@ def test_a_pool_started_before_the_idle_stop_keeps_the_fork_server(monkeypatch):
     assert [s for _w, s in made] == [server, server]
     pool.stop()
     assert _gone({server})
-
-
-def slow_probe(job: int) -> tuple[int, int]:
-    """A job that takes a while, and where it was made."""
-    time.sleep(0.1)
-    return job, os.getpid()
-
-
-@linux
-def test_while_the_workers_start_this_process_makes_the_first_jobs_itself_in_order():
-    pool.stop()  # a cold fork server: about a second of warm-up (more on a busy machine) with a core idle
-    made = []
-    jobs = pool.ordered(slow_probe, itertools.count(), workers=2, meanwhile=True)
-    for job, pid in jobs:
-        made.append((job, pid))
-        if pid != os.getpid() and len(made) >= 6 or len(made) >= 1200:  # two minutes of jobs at most
-            break
-    jobs.close()
-    assert [job for job, _pid in made] == list(range(len(made))), "every job once, in order"
-    here = [job for job, pid in made if pid == os.getpid()]
-    assert here and here == list(range(len(here))), "the first jobs are made here, while the workers start"
-    assert len(here) < len(made), "the rest in the workers, once they have started"
-    warm = list(pool.ordered(slow_probe, range(4), workers=2, meanwhile=True))
-    assert all(pid != os.getpid() for _job, pid in warm), "a warm fork server starts a worker at once"
-    pool.stop()
