@@ -1,0 +1,154 @@
+"""Where a bulk export's CPU and wall-clock time go, the exporting process and the workers apart;
+prints JSON, asserts nothing.
+
+    python -m tests.benchmarks.bench_bulk_split [--count 200]
+
+A vault of ``--count`` five-page statements (the tests' cheapest key derivation) is exported as the
+app exports it (:func:`desktop.services.statements.export_statements`, workers from a cold fork
+server), with each part timed where it runs:
+
+* in each worker, per statement: detection and redaction (``statement_content``), drawing, the leak
+  gate, the gate's pdftotext child (its CPU, read as the worker's ended children), and the worker's
+  CPU outside its jobs (receiving them, sending results back);
+* the fork server's own CPU (its warm-up), read by the workers from ``/proc``;
+* in the exporting process: reading each record, its decisions and fingerprint key, the atomic
+  write (with its fsyncs), the audit entry, and the time spent waiting for the next result;
+* the wall-clock time to the first result (the start-up) and how long each worker was busy.
+
+The timing wrappers are this benchmark's own; the export itself is unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PASS = "bulk split benchmark passphrase"
+
+
+def _timed(parts: dict, name: str, fn):
+    def inner(*args, **kwargs):
+        c, w = time.process_time(), time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            parts[name + "_cpu"] = parts.get(name + "_cpu", 0.0) + time.process_time() - c
+            parts[name + "_wall"] = parts.get(name + "_wall", 0.0) + time.perf_counter() - w
+    return inner
+
+
+def timed_made(job):
+    """In a worker: the export's own job, its parts timed."""
+    from desktop.reports import export, leak_gate
+    from desktop.services import statements
+
+    parts: dict = {}
+    saved = statements.statement_content, leak_gate.check, statements.render_checked
+    statements.statement_content = _timed(parts, "detect_redact", saved[0])
+    leak_gate.check = _timed(parts, "gate", saved[1])
+    draw = _timed(parts, "draw", export.draw_statement)
+    statements.render_checked = lambda content, items: saved[2](content, items, render=draw)
+    c, w = time.process_time(), time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        out = statements._made(job)
+    finally:
+        statements.statement_content, leak_gate.check, statements.render_checked = saved
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    parts.update(job_cpu=time.process_time() - c, job_wall=time.perf_counter() - w,
+                 pdftotext_cpu=after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+                 pid=os.getpid(), cpu_so_far=time.process_time())
+    try:
+        stat = Path(f"/proc/{os.getppid()}/stat").read_text().rsplit(")", 1)[1].split()
+        parts["forkserver_cpu"] = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        parts["forkserver_cpu"] = 0.0
+    return out, parts
+
+
+def measure(count: int) -> dict:
+    from desktop.services import fingerprints, pool, statements
+    from desktop.vault import Vault
+    from tests.benchmarks.bench_statements import five_page_interview
+    from tests.factories import FAST_KDF
+
+    tmp = Path(tempfile.mkdtemp(prefix="wb-bulk-split-"))
+    v = Vault.create(tmp / "vault", PASS, kdf=FAST_KDF)
+    v.interviews.add_many([five_page_interview(reference=f"WB-SPLIT-{i:04d}") for i in range(count)])
+    v.lock()
+    pool.stop()
+    v = Vault.unlock(tmp / "vault", PASS)
+    ids = v.interviews.ids()
+    (tmp / "out").mkdir()
+
+    here: dict = {}
+    for owner, name, key in ((statements, "atomic_write", "atomic_write"),
+                             (fingerprints, "current_key", "fingerprint_keys"),
+                             (v.interviews, "get", "read_record"), (v.redaction, "load_decisions", "read_decisions"),
+                             (v.audit, "append", "audit_entry")):
+        setattr(owner, name, _timed(here, key, getattr(owner, name)))
+    jobs_parts: list[dict] = []
+    ordered, start = pool.ordered, [0.0]
+
+    def instrumented(_fn, jobs, **kwargs):
+        made = ordered(timed_made, jobs, **kwargs)
+        while True:
+            c, w = time.process_time(), time.perf_counter()
+            try:
+                out, parts = next(made)
+            except StopIteration:
+                return
+            here["waiting_cpu"] = here.get("waiting_cpu", 0.0) + time.process_time() - c
+            here["waiting_wall"] = here.get("waiting_wall", 0.0) + time.perf_counter() - w
+            here.setdefault("first_result_after_s", time.perf_counter() - start[0])
+            jobs_parts.append(parts)
+            yield out
+
+    pool.ordered = instrumented
+    try:
+        start[0], c0 = time.perf_counter(), time.process_time()
+        result = statements.export_statements(v, ids, tmp / "out", overwrite=True)
+        wall, own_cpu = time.perf_counter() - start[0], time.process_time() - c0
+    finally:
+        pool.ordered = ordered
+        v.lock()  # stops the fork server: its CPU and its workers' are then this process's children's
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    in_workers = [p for p in jobs_parts if p["pid"] != os.getpid()]
+    out: dict = {"statements": count, "written": len(result.written), "load_average": os.getloadavg(),
+                 "wall_s": round(wall, 2), "exporting_process_cpu_s": round(own_cpu, 2),
+                 "children_cpu_s": round(children.ru_utime + children.ru_stime, 2),
+                 "made_in_the_exporting_process": len(jobs_parts) - len(in_workers),
+                 "exporting_process": {k: round(x, 3) for k, x in sorted(here.items())}}
+    if in_workers:
+        keys = [k for k in in_workers[0] if k.endswith(("_cpu", "_wall")) and k != "forkserver_cpu"]
+        out["workers_total"] = {k: round(sum(p.get(k, 0.0) for p in in_workers), 2) for k in keys}
+        out["workers_median_per_statement"] = {k: round(statistics.median(p.get(k, 0.0) for p in in_workers), 4)
+                                               for k in keys}
+        out["fork_server_cpu_s"] = max(p["forkserver_cpu"] for p in in_workers)
+        per = {}
+        for pid in sorted({p["pid"] for p in in_workers}):
+            mine = [p for p in in_workers if p["pid"] == pid]
+            per[str(pid)] = {"statements": len(mine), "busy_wall_s": round(sum(p["job_wall"] for p in mine), 2),
+                             "cpu_outside_jobs_s": round(mine[-1]["cpu_so_far"] - sum(p["job_cpu"] for p in mine), 3)}
+        out["each_worker"] = per
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--count", type=int, default=200)
+    args = p.parse_args(argv)
+    json.dump(measure(args.count), sys.stdout, indent=1)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
