@@ -43,7 +43,9 @@ from desktop.redaction.fold import fold
 from desktop.redaction.published import dotted_initials, names_after_places, places_by_wider_context, published_words
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
-from desktop.redaction.words import _cue_before, _people_word_before
+from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
+
+# (_cue_before and _people_word_before stay importable from here, for rules written against names.py)
 
 Hit = tuple[int, int, str, float]
 
@@ -92,6 +94,8 @@ _PARTICLE_JOIN = re.compile(
 _ASCII_WORD = re.compile(r"[a-z]+")
 _CONTRACTION = re.compile(r"['’](?:d|ll|ve|re|m)$")
 # One capital letter with a full stop, then a space: an initial before a surname ("R. Adeyemi").
+# Between a title and the name after it: a full stop, spaces, perhaps a collar number ("PC 4512 Smith").
+_AFTER_TITLE = re.compile(r"\.?[ \t\u00a0]+(?:\d{1,6}[ \t\u00a0]+)?")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.\-])[A-Z]\.[ \t\u00a0]+$")
 # The last word of every cue: a lower-case name can only follow one of these.
 _CUE_LAST_WORDS = frozenset(
@@ -125,9 +129,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 class _Tok:
     __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place")
 
-    def __init__(self, start: int, end: int, word: str) -> None:
+    def __init__(self, start: int, end: int, word: str, fw: str | None = None) -> None:
         self.start, self.end, self.word = start, end, word
-        self.fw = fold(word)
+        self.fw = fold(word) if fw is None else fw
         self.score = 0.0
         self.edge_ok = True  # may stand at the edge of a name
         self.initial = False
@@ -141,12 +145,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     places = lexicon.place_tokens()
     toks: list[_Tok] = []
     bi = 0
+    folds: dict[str, str] = {}  # each distinct word of the statement folded once
     for m in _CAP.finditer(text):
         s, e = m.span()
         word = m.group()
         if word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’"):
             e -= 2 if word[-1] == "s" else 1
-        elif (c := _CONTRACTION.search(word)) and word[: c.start()].lower() in lexicon.FUNCTION_WORDS:
+        elif ("'" in word or "’" in word) and (c := _CONTRACTION.search(word)) \
+                and word[: c.start()].lower() in lexicon.FUNCTION_WORDS:
             e -= len(c.group())  # "She’d", "They’ll": a pronoun, not a name
         if e - s < 1:
             continue
@@ -155,7 +161,12 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         if bi < len(blocked) and blocked[bi][0] < e:
             toks.append(_blocked(s, e, text[s:e]))
             continue
-        toks.append(_Tok(s, e, text[s:e]))
+        word = text[s:e] if e != m.end() else word
+        fw = folds.get(word)
+        if fw is None:
+            fw = folds[word] = fold(word)
+        toks.append(_Tok(s, e, word, fw))
+    before = WordsBefore(text)  # the words before a position, each position looked at once
 
     _mark_places(toks, text)
     named_places = names_after_places(toks, text, mark_places_by_context(toks, text, _function_only())) \
@@ -197,7 +208,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             prev is not None
             and prev.title
             and prev.score >= 0
-            and re.fullmatch(r"\.?[ \t\u00a0]+(?:\d{1,6}[ \t\u00a0]+)?", text[prev.end : t.start])
+            and _AFTER_TITLE.fullmatch(text, prev.end, t.start)
         ):
             cue = 0.9
         elif (
@@ -205,7 +216,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             and fw not in lexicon.FUNCTION_WORDS
             and not place
             and fw not in lexicon.NOT_NAMES
-            and _cue_before(text, t.start)
+            and cue_in(before(t.start))
         ):
             cue = 0.85  # (only an ordinary word needs the cue to count as a name)
         elif _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start) and not t.title and fw not in function_only:
@@ -232,7 +243,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             not initial
             and not all_caps
             and fw not in lexicon.FUNCTION_WORDS
-            and _people_word_before(text, t.start)
+            and people_word_in(before(t.start))
             and not in_a_title_of_a_thing(toks, i, text)
             and fw not in lexicon.FULL_MONTHS
             and fw not in lexicon.FULL_DAYS
@@ -264,11 +275,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         j = i
         while j + 1 < n and toks[j + 1].score >= 0 and toks[j].score >= 0:
             gap = text[toks[j].end : toks[j + 1].start]
-            if not (_JOIN.match(gap) or _PARTICLE_JOIN.match(gap)):
+            if gap != " " and not (_JOIN.match(gap) or _PARTICLE_JOIN.match(gap)):  # (one space joins)
                 break
             if toks[j + 1].title:
                 break
             j += 1
+        if i == j and toks[i].score <= 0:  # one word, not a likely name
+            i += 1
+            continue
         run = toks[i : j + 1]
         for a, b, best in _names_in_run(run):
             hits.append((run[a].start, run[b].end, "PERSON", best))
@@ -279,23 +293,29 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
         if m:
             hits[k] = (m.start(), he, typ, conf)
-    hits.extend(_other_script_names(text))
+    hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
+    hits.extend(_lower_case_names(text, before))
+    return hits
 
-    # A word that is not English, in lower case, straight after a relation or naming cue
-    # ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English).
+
+def _lower_case_names(text: str, before: WordsBefore) -> list[Hit]:
+    """A word that is not English, in lower case, straight after a relation or naming cue
+    ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English)."""
     low = text.lower()
     cues = set(_ASCII_WORD.findall(low)) & _CUE_LAST_WORDS if len(low) == len(text) else set()
-    if cues:
-        english = lexicon.english_words()
-        for m in alternation_matches(low, [(len(c), _lower_after_cue_regex(c)) for c in cues]):
-            if not text[m.start(1)].islower():
-                continue  # capitalised words are handled above
-            w = m.group(1)
-            if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES:
-                continue
-            if len(w) >= 2 and _cue_before(text, m.start(1)):
-                hits.append((m.start(1), m.end(1), "PERSON", 0.6))
+    if not cues:
+        return []
+    hits: list[Hit] = []
+    english = lexicon.english_words()
+    for m in alternation_matches(low, [(len(c), _lower_after_cue_regex(c)) for c in cues]):
+        if not text[m.start(1)].islower():
+            continue  # capitalised words are handled above
+        w = m.group(1)
+        if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES:
+            continue
+        if len(w) >= 2 and cue_in(before(m.start(1))):
+            hits.append((m.start(1), m.end(1), "PERSON", 0.6))
     return hits
 
 

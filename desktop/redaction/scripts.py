@@ -6,7 +6,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
-from desktop.redaction.words import _LATIN_LETTERS, _cue_before, _nearest_letter, _words_before
+from desktop.redaction.words import _LATIN_LETTERS, WordsBefore, _nearest_letter, cue_in
 
 Hit = tuple[int, int, str, float]
 
@@ -21,7 +21,7 @@ _STATEMENT_SCRIPT = re.compile(r"[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-
 _SCRIPT_WORD = re.compile(r"[^\s\u00a0,\u060c\u061b\u061f\u06d4\u0964\u0965.!?;:()\"“”]+")
 
 
-def _other_script_names(text: str) -> list[Hit]:
+def _other_script_names(text: str, words_before: WordsBefore | None = None) -> list[Hit]:
     """Names in a script without capitals.
 
     In Arabic, Urdu, Hindi, Punjabi, Bengali and the other Indic scripts, a stretch is taken for a
@@ -36,6 +36,8 @@ def _other_script_names(text: str) -> list[Hit]:
     interviewees rarely write statements in, a short stretch (up to three words) with English on
     both sides is most likely a name written the person's way ("王伟 came").
     """
+    words_before = words_before or WordsBefore(text)
+    folds: dict[str, str] = {}  # each distinct word folded once
     hits: list[Hit] = []
     prev_speech: tuple[int, int] | None = None  # the last stretch taken for the interviewee's words
     for m in _OTHER_SCRIPT.finditer(text):
@@ -43,12 +45,13 @@ def _other_script_names(text: str) -> list[Hit]:
         while e > s and text[e - 1] in " ,\u060c\t\u00a0":
             e -= 1
         if _STATEMENT_SCRIPT.search(text, s, e):
-            words = [(w.start(), w.end(), fold(w.group())) for w in _SCRIPT_WORD.finditer(text, s, e)]
+            words = [(w.start(), w.end(), folds.get(g) or folds.setdefault(g, fold(g)))
+                     for w in _SCRIPT_WORD.finditer(text, s, e) for g in (w.group(),)]
             if not words:
                 continue
-            if _cue_before(text, s) or _title_before(text, s):
+            if cue_in(words_before(s)) or _title_in(words_before(s)):
                 hits.extend(_name_after(text, words, -1))
-            elif _short_stretch_is_name(text, s, e, words, prev_speech):
+            elif _short_stretch_is_name(text, s, e, words, prev_speech, words_before(s)):
                 hits.append((s, e, "PERSON", 0.3))
             else:
                 prev_speech = (s, e)
@@ -85,7 +88,7 @@ _READS = frozenset("said says say read reads".split())
 
 
 def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int, str]],
-                           prev_speech: tuple[int, int] | None) -> bool:
+                           prev_speech: tuple[int, int] | None, w: list[str]) -> bool:
     """A short stretch in another script inside an English sentence, introduced by any wording
     ("the tenancy was signed ...", "spelt ... on the card"), is most likely a name written the
     person's way, unless it reads as the interviewee's own words: it holds one of that language's
@@ -107,7 +110,7 @@ def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int
         j -= 1
     if j >= 0 and text[j] in "\"“‘'«(":
         return False
-    w = _words_before(text, s)
+    # ``w``: the words before the stretch (``words._words_before``)
     if w and w[-1] in (",", ":"):
         w = w[:-1]
     if not w:
@@ -122,8 +125,8 @@ def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int
     return True
 
 
-def _title_before(text: str, pos: int) -> bool:
-    w = _words_before(text, pos)
+def _title_in(w: list[str]) -> bool:
+    """Do the words before a position (``words._words_before``) end with a title ("Mrs", "Dr.")?"""
     if w and w[-1] == ".":
         w = w[:-1]
     return bool(w) and w[-1] in lexicon.TITLES

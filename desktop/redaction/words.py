@@ -24,9 +24,31 @@ def _words_before(text: str, pos: int) -> list[str]:
     return _WORD_OR_MARK.findall(text[max(0, pos - 60) : pos].lower())
 
 
+class WordsBefore:
+    """``_words_before`` of one statement, each position worked out once: a capitalised word is
+    looked at by several rules (a cue before it, a word about people before it, a title before it)."""
+
+    __slots__ = ("_text", "_memo")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[int, list[str]] = {}
+
+    def __call__(self, pos: int) -> list[str]:
+        """The words before ``pos`` (the same list each time: read it, never change it)."""
+        w = self._memo.get(pos)
+        if w is None:
+            w = self._memo[pos] = _words_before(self._text, pos)
+        return w
+
+
 def _cue_before(text: str, pos: int) -> bool:
     """Is ``pos`` just after a relation ("my husband", "her friend, called") or a naming cue ("known as")?"""
-    w = _words_before(text, pos)
+    return cue_in(_words_before(text, pos))
+
+
+def cue_in(w: list[str]) -> bool:
+    """Do the words before a position (``_words_before``) end with a relation or a naming cue?"""
     if w and w[-1] == ":":
         w = w[:-1]
     for n in (3, 2, 1):
@@ -58,7 +80,11 @@ def _cue_before(text: str, pos: int) -> bool:
 
 
 def _people_word_before(text: str, pos: int) -> bool:
-    w = _words_before(text, pos)
+    return people_word_in(_words_before(text, pos))
+
+
+def people_word_in(w: list[str]) -> bool:
+    """Is the last of the words before a position one after which a capitalised word is someone ("met")?"""
     return bool(w) and w[-1] in _PEOPLE_WORDS
 
 
