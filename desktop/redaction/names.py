@@ -93,9 +93,9 @@ _PARTICLE_JOIN = re.compile(
 
 _ASCII_WORD = re.compile(r"[a-z]+")
 _CONTRACTION = re.compile(r"['’](?:d|ll|ve|re|m)$")
-# One capital letter with a full stop, then a space: an initial before a surname ("R. Adeyemi").
 # Between a title and the name after it: a full stop, spaces, perhaps a collar number ("PC 4512 Smith").
 _AFTER_TITLE = re.compile(r"\.?[ \t\u00a0]+(?:\d{1,6}[ \t\u00a0]+)?")
+# One capital letter with a full stop, then a space: an initial before a surname ("R. Adeyemi").
 _INITIAL_BEFORE = re.compile(r"(?<![\w.\-])[A-Z]\.[ \t\u00a0]+$")
 # The last word of every cue: a lower-case name can only follow one of these.
 _CUE_LAST_WORDS = frozenset(
