@@ -7,6 +7,7 @@ Both mark the likely-name detector's words (``names._Tok``: ``start``, ``end``, 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from desktop.redaction import lexicon
@@ -25,7 +26,7 @@ def _two_words_before(text: str, pos: int) -> list[str]:
     """The two words before ``pos`` (lower case), when only spaces stand between them and ``pos``."""
     if pos == 0 or text[pos - 1] not in " \t\u00a0":
         return []
-    return text[max(0, pos - 40) : pos].lower().split()[-2:]
+    return text[max(0, pos - 40) : pos].lower().rsplit(None, 2)[-2:]  # (the last two of ``split()``)
 
 
 # Nouns of a kind of place: "the province of X", "a posh X neighbourhood", "the X area" make X a place.
@@ -212,18 +213,22 @@ INTRODUCED = 0.95  # the confidence of a name the text gives someone: a name whe
 _INTRO_WORDS = ("call", " as", "named", "pseudonym", "given the name")
 _LABELS = frozenset("plan grade type class category section option block wing unit flat room platform gate size "
                     "vitamin level stage band zone".split())
-_INTRO_ANYWHERE = re.compile(r"call|\sas\b|named|pseudonym|given the name|real name|changed|[‘'\"“][A-Z][’'\"”]|"
-                             r"\w\*", re.IGNORECASE)
+# Any of these anywhere in the text, or no name is introduced: each looked for on its own (one search of
+# an alternation of them tries every alternative at every position; most texts hold " as" early).
+_INTRO_ANYWHERE = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\sas\b", r"call", r"named", r"pseudonym", r"given the name", r"real name", r"changed", r"[‘'\"“][A-Z][’'\"”]",
+    r"\w\*"))
 
 
 def introduced_names(toks: list, text: str, function_only: frozenset[str]) -> None:
     """A word or a place the text gives someone as a name ("call her Sofia", "'K', a woman") is a name."""
-    if not _INTRO_ANYWHERE.search(text):
+    if not any(rx.search(text) for rx in _INTRO_ANYWHERE):
         return
     given = set()
+    words = _IntroWords(text)
     for t in toks:
         if t.score == 0 and not t.title and (letter_pseudonym(text, t) or t.fw not in function_only
-                                             and t.word[0].isupper() and introduced(text, t)):
+                                             and t.word[0].isupper() and introduced(text, t, words)):
             t.score, t.edge_ok, t.place = INTRODUCED, True, False
             given.add(t.fw)
     for t in toks:  # and it is the name wherever else it is written ("Witness Z ... Witness Z was")
@@ -252,17 +257,61 @@ _OTHER_FOOTNOTE = re.compile(r"^[ \t\u00a0]*\*[ \t\u00a0]*\w", re.MULTILINE)  # 
 _PLURAL_AFTER = re.compile(r"[ \t\u00a0]+(?:are|were|have|show)\b")
 
 
-def introduced(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+class _IntroWords:
+    """Where the words that introduce a name (``_INTRO_WORDS``) are in one statement, found once:
+    ``in_window(a, b)`` is ``any(w in text[a:b].lower() for w in _INTRO_WORDS)`` without lower-casing
+    a window per capitalised word. Only where lower-casing keeps every character in its place (one
+    character for one, and no capital sigma, whose small form depends on the next letter); elsewhere
+    the window is lower-cased as before."""
+
+    __slots__ = ("_text", "_spans")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        low = text.lower()
+        self._spans: list[tuple[int, int]] | None = None
+        if len(low) == len(text) and "Σ" not in text:
+            spans = []
+            for w in _INTRO_WORDS:
+                i = low.find(w)
+                while i >= 0:
+                    spans.append((i, i + len(w)))
+                    i = low.find(w, i + 1)
+            self._spans = sorted(spans)
+
+    def in_window(self, a: int, b: int) -> bool:
+        if self._spans is None:
+            window = self._text[a:b].lower()
+            return any(w in window for w in _INTRO_WORDS)
+        spans = self._spans
+        k = bisect.bisect_left(spans, (a, a))
+        while k < len(spans) and spans[k][0] < b:
+            if spans[k][1] <= b:
+                return True
+            k += 1
+        return False
+
+
+_INTRO_AFTER_START = re.compile(r"[(,—–\-]")
+
+
+def introduced(text: str, t, words: _IntroWords | None = None) -> bool:  # noqa: ANN001 - names._Tok
     """Does the text give ``t`` as someone's name (a pseudonym), whatever word or place it is?"""
-    window = text[max(0, t.start - 60) : t.start].lower()
-    if any(w in window for w in _INTRO_WORDS) and _INTRO_BEFORE.search(window):
+    a = max(0, t.start - 60)
+    if words is None:
+        window = text[a : t.start].lower()
+        near = any(w in window for w in _INTRO_WORDS)
+    else:
+        near = words.in_window(a, t.start)
+    if near and _INTRO_BEFORE.search(text[a : t.start].lower()):
         return True
     if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
         # "Martin* called the helpline" (*names have been changed); a word with a footnote is a
         # name only where the text says the starred words are changed names ("Figures* are ...").
         return t.fw not in lexicon.english_words() or t.fw in lexicon.WORD_NAMES or bool(_NAMES_CHANGED.search(text)) \
             or not (_OTHER_FOOTNOTE.search(text) or _PLURAL_AFTER.match(text, t.end + 1) and t.fw.endswith("s"))
-    return bool(_INTRO_AFTER.match(text, t.end)) if any(c in text[t.end : t.end + 4] for c in "(,—–-") else False
+    # (the look for what follows only where one of its first characters is near)
+    return bool(_INTRO_AFTER_START.search(text, t.end, t.end + 4) and _INTRO_AFTER.match(text, t.end))
 
 
 def letter_pseudonym(text: str, t) -> bool:  # noqa: ANN001 - names._Tok

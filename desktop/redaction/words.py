@@ -1,0 +1,99 @@
+"""The words of a statement around a position, as the likely-name rules look at them.
+
+``words_before``: the lower-cased words and marks in the 60 characters before a position; a cue
+("my husband", "known as") or a word about people ("met", "with") before a capitalised word is
+read from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD_OR_MARK = re.compile(r"[\w'’\-]+|[^\w\s]")
+_NAME_CUE_SET = frozenset(c.lower() for c in lexicon.NAME_CUES)
+_MODIFIERS = frozenset("late ex former older younger little big elder best new old".split())
+_PEOPLE_WORDS = frozenset(
+    "with and told asked met saw called gave tell ask meet visit visited married marry than &".split()
+)
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    return _WORD_OR_MARK.findall(text[max(0, pos - 60) : pos].lower())
+
+
+class WordsBefore:
+    """``_words_before`` of one statement, each position worked out once: a capitalised word is
+    looked at by several rules (a cue before it, a word about people before it, a title before it)."""
+
+    __slots__ = ("_text", "_memo")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[int, list[str]] = {}
+
+    def __call__(self, pos: int) -> list[str]:
+        """The words before ``pos`` (the same list each time: read it, never change it)."""
+        w = self._memo.get(pos)
+        if w is None:
+            w = self._memo[pos] = _words_before(self._text, pos)
+        return w
+
+
+def _cue_before(text: str, pos: int) -> bool:
+    """Is ``pos`` just after a relation ("my husband", "her friend, called") or a naming cue ("known as")?"""
+    return cue_in(_words_before(text, pos))
+
+
+def cue_in(w: list[str]) -> bool:
+    """Do the words before a position (``_words_before``) end with a relation or a naming cue?"""
+    if w and w[-1] == ":":
+        w = w[:-1]
+    for n in (3, 2, 1):
+        if len(w) >= n and " ".join(w[-n:]).replace(" ' s", "'s") in _NAME_CUE_SET:
+            return True
+    # Optional tail: "called"/"named" (after "who is"/"whose name is"), "is", "was", "name is".
+    if w and w[-1] in ("called", "named"):
+        w = w[:-1]
+        if w[-2:] == ["who", "is"]:
+            w = w[:-2]
+        elif w[-3:] == ["whose", "name", "is"]:
+            w = w[:-3]
+    elif w[-2:] in (["name", "is"], ["name", "was"]):
+        w = w[:-2]
+    elif w and w[-1] in ("is", "was"):
+        w = w[:-1]
+    if w and w[-1] == ",":
+        w = w[:-1]
+    if not w:
+        return False
+    rel = w[-1]
+    for suffix in ("'s", "’s"):
+        rel = rel.removesuffix(suffix)
+    if rel not in lexicon.RELATIONS:
+        return False
+    if len(w) >= 2 and w[-2] in _MODIFIERS:
+        w = w[:-1]
+    return len(w) >= 2 and w[-2] in lexicon.POSSESSIVES
+
+
+def _people_word_before(text: str, pos: int) -> bool:
+    return people_word_in(_words_before(text, pos))
+
+
+def people_word_in(w: list[str]) -> bool:
+    """Is the last of the words before a position one after which a capitalised word is someone ("met")?"""
+    return bool(w) and w[-1] in _PEOPLE_WORDS
+
+
+def _nearest_letter(text: str, i: int, step: int, limit: int = 40) -> str:
+    """The first letter from ``i`` going in direction ``step`` (within ``limit`` characters), or ""."""
+    for _ in range(limit):
+        if not 0 <= i < len(text):
+            return ""
+        if text[i].isalpha():
+            return text[i]
+        i += step
+    return ""
