@@ -35,3 +35,12 @@ def dump(vault: Vault) -> dict[str, list]:
     out["imported"] = sorted(map(repr, con.execute(
         "SELECT sha256, bundle_id, device_id, seq FROM bundles_received WHERE status = 'imported'").fetchall()))
     return out
+
+
+def send_bundle(vault: Vault, tmp_path: Path, name: str) -> transfer.ExportResult:
+    """The laptop's next bundle, written to its own folder ``sticks/<name>`` (it must have one to send)."""
+    folder = tmp_path / "sticks" / name
+    folder.mkdir(parents=True)
+    result = transfer.export_bundle(vault, folder)
+    assert result is not None
+    return result

@@ -29,14 +29,7 @@ from desktop.vault import Vault
 from desktop.vault.schema import SCHEMA_VERSION
 from tests.factories import PASSPHRASE, make_interview
 from tests.transfer_vaults import dump, make_pair
-
-
-def _send(vault, tmp_path, name):
-    folder = tmp_path / "sticks" / name
-    folder.mkdir(parents=True)
-    result = transfer.export_bundle(vault, folder)
-    assert result is not None
-    return result
+from tests.transfer_vaults import send_bundle as _send
 
 
 def _copy(vault, tmp_path, name):

@@ -15,14 +15,7 @@ from desktop.services import backups, transfer
 from desktop.vault import Vault
 from tests.factories import PASSPHRASE, make_interview
 from tests.transfer_vaults import dump, make_pair
-
-
-def _send(vault, tmp_path, name):
-    folder = tmp_path / "sticks" / name
-    folder.mkdir(parents=True)
-    result = transfer.export_bundle(vault, folder)
-    assert result is not None
-    return result
+from tests.transfer_vaults import send_bundle as _send
 
 
 def _import(coord, sent):
