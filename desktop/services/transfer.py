@@ -26,8 +26,9 @@ worker's words; nothing here holds interview content in a message. ::
     delivery(vault, interview_id) -> "not sent" | "sent, awaiting receipt" | "delivered"
     origin(vault, interview_id) -> device id | None         # where an interview came from (coordinator)
 
-Storage is :mod:`desktop.vault.repos.transfer`; the bundle format is :mod:`desktop.transfer`;
-the records inside a bundle are :mod:`desktop.services.transfer_records`.
+Storage is :mod:`desktop.vault.repos.transfer` (a bundle applied: :mod:`desktop.vault.repos.transfer_apply`);
+the bundle format is :mod:`desktop.transfer`; the records inside a bundle are
+:mod:`desktop.services.transfer_records`.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from desktop.transfer.manifest import FAT32_MAX_FILE, Manifest
 from desktop.transfer.receipt import make_receipt, read_receipt, receipt_file_name
 from desktop.transfer.stick import list_stick, write_to_stick
 from desktop.vault import Vault, VaultError
-from desktop.vault.repos.transfer import Stager
+from desktop.vault.repos.transfer_apply import Stager
 
 Progress = Callable[[int, int], None]
 STAGING = "staging"

@@ -33,7 +33,7 @@ from desktop.transfer.succession import (
     verify_chain,
 )
 from desktop.vault import Vault
-from desktop.vault.repos.transfer import Stager
+from desktop.vault.repos.transfer_apply import Stager
 
 SECOND_SUCCESSOR = ("This bundle comes from a laptop restored from a backup, but another restored laptop already "
                     "continues the laptop it names (accepted on {date}). Only one can. Nothing was imported; if "
