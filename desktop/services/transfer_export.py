@@ -2,9 +2,15 @@
 
 What goes: every interview whose record, attachments, redaction decisions or quotation marks changed
 since it was last sent (never sent counts as changed), with its consent withdrawals, and every deletion of an
-interview sent before. The bundle takes the next sequence number and chains to the previous
-bundle's hash (a vault restored from a backup first takes new keys, see
-:mod:`desktop.services.transfer_succession`). It is written with
+interview sent before. Also, sent again, whatever was sent before and is not yet confirmed by the
+coordinator's receipt: all of it in the first bundle after a hand-over to new keys (a laptop restored
+from a copy that shows interviews as sent in a bundle lost with the old laptop would otherwise never
+send them), and in any bundle what went in a bundle older than one the coordinator has receipted (a
+gap in the receipts: that bundle never arrived). The coordinator's import is idempotent, so nothing
+is counted twice; the worker is told, in words, what is sent again and why.
+
+The bundle takes the next sequence number and chains to the previous bundle's hash (a vault
+restored from a backup first takes new keys, see :mod:`desktop.services.transfer_succession`). It is written with
 :func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file, fsync, rename, read back and
 hashed); only after that returns are the interviews marked "sent, awaiting receipt". A stick full
 or pulled, a cancel, a crash: nothing is marked, no file is left under the bundle's name, and the
@@ -49,7 +55,9 @@ class ExportResult:
     interviews: int
     deletions: int
     size: int
-    note: str = ""  # the first bundle after a restored laptop took new keys says so
+    note: str = ""  # the first bundle after a restored laptop took new keys says so, and what is sent again
+    resent: int = 0  # interviews sent before, never confirmed by a receipt, sent again
+    resent_deletions: int = 0
 
 
 def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = None,
@@ -67,8 +75,12 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
                       "('witnessbox enrol'), then send.")
     folder = destinations.check_folder(Path(out_dir))
     sent = vault.transfer.sent_digests()
-    changes = [c for c in vault.transfer.changes() if sent.get(c.interview_id) != c.digest]
-    deletions = vault.transfer.pending_deletions()
+    after_hand_over = succession.first_since_hand_over(vault)
+    again = vault.transfer.unconfirmed(every=after_hand_over)
+    changes = [c for c in vault.transfer.changes()
+               if sent.get(c.interview_id) != c.digest or c.interview_id in again.interviews]
+    pending = vault.transfer.pending_deletions()
+    deletions = pending + [d for d in again.deletions if d not in pending]
     if not changes and not deletions:
         return None
     me = succession.hand_over_if_restored(vault, me)
@@ -95,7 +107,24 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
                       "Try another stick.")
     vault.transfer.record_sent(seq, written.bundle_id, stick.sha256, changes, [i for i, _ in deletions])
     note = succession.sent_note(handed_over, seq, me.public().fingerprint) if handed_over is not None else ""
-    return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size, note)
+    resent = sum(1 for c in changes if c.interview_id in again.interviews), len(again.deletions)
+    if any(resent):
+        note = " ".join(filter(None, [note, resent_note(*resent, after_hand_over=after_hand_over)]))
+    return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size, note,
+                        *resent)
+
+
+def resent_note(interviews: int, deletions: int, *, after_hand_over: bool) -> str:
+    """What the worker is told when a bundle sends again what was sent before but never confirmed."""
+    what = " and ".join(f"{n} {word}{'s' if n != 1 else ''}"
+                        for n, word in ((interviews, "interview"), (deletions, "deletion")) if n)
+    why = ("this laptop was restored from a backup, and a bundle sent before that backup was made may never have "
+           "reached the coordinator (lost with the old laptop, or never taken from it)" if after_hand_over else
+           "the coordinator's receipts show that an earlier bundle never arrived there")
+    return (f"{what.capitalize()} sent before but not yet confirmed by a receipt from the coordinator "
+            f"{'are' if interviews + deletions != 1 else 'is'} sent again in this bundle, because {why}. "
+            "The coordinator keeps each interview once, so nothing is counted twice. They show as delivered "
+            "when this bundle's receipt comes back.")
 
 
 def _items(vault: Vault, changes: list, deletions: list[tuple[str, str]]) -> tuple[list[Item], int]:

@@ -62,6 +62,15 @@ def hand_over_if_restored(vault: Vault, me: DeviceKeys) -> DeviceKeys:
     return new
 
 
+def first_since_hand_over(vault: Vault) -> bool:
+    """True until a bundle sent under the new keys is recorded: the vault is restored and has not handed
+    over yet, or handed over and its first bundle since was not written (a stick full or pulled)."""
+    if vault.transfer.restored()[0] is not None:
+        return True
+    chain = statement(vault)
+    return chain is not None and vault.transfer.last_sent()[0] <= chain.last.after_seq
+
+
 def statement(vault: Vault) -> Chain | None:
     """The chain of hand-overs this field vault's bundles carry, if it was restored from a backup."""
     _, raw = vault.transfer.restored()

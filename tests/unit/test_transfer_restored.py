@@ -56,7 +56,9 @@ def _story(tmp_path) -> Story:
     old, coord = make_pair(tmp_path)
     first = make_interview("Sent before the copy.")
     old.interviews.add(first)
-    assert transfer.import_bundles(coord, _send(old, tmp_path, "1").path).bundles[0].status == "imported"
+    first_bundle = transfer.import_bundles(coord, _send(old, tmp_path, "1").path).bundles[0]
+    assert first_bundle.status == "imported"
+    assert transfer.import_receipt(old, first_bundle.receipt) == 1  # confirmed before the copy: not sent again
     before = make_interview("Typed before the copy, sent after it.")
     old.interviews.add(before)
     (tmp_path / "backup-stick").mkdir()

@@ -57,6 +57,14 @@ class Change:
     digest: str  # changes whenever the record, its attachments or its redaction decisions change
 
 
+@dataclass(frozen=True)
+class Unconfirmed:
+    """Sent from a field vault, never confirmed by a receipt, and to be sent again."""
+
+    interviews: frozenset[str]
+    deletions: list[tuple[str, str]]  # (interview id, deleted at)
+
+
 def _digest(con: Any, interview_id: str, doc: str) -> str:
     """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
     h = hashlib.sha256(doc.encode("utf-8"))
@@ -170,6 +178,22 @@ class Transfer:
     def sent_digests(self) -> dict[str, str]:
         with self._c.use() as con:
             return dict(con.execute("SELECT interview_id, digest FROM deliveries").fetchall())
+
+    def unconfirmed(self, *, every: bool) -> Unconfirmed:
+        """What was sent from here and is not yet confirmed by the coordinator's receipt, to send again:
+        all of it when ``every`` (the first bundle after a hand-over: the copy's bundles since may never
+        have left the old laptop), else what went in a bundle older than one the coordinator has
+        receipted (its receipts show a gap: that bundle never arrived, or was refused)."""
+        with self._c.use() as con:
+            below = 2**62 if every else con.execute(
+                "SELECT coalesce(max(seq), 0) FROM bundles_sent WHERE state = 'receipted'").fetchone()[0]
+            ids = con.execute("SELECT d.interview_id FROM deliveries d LEFT JOIN bundles_sent b "
+                              "ON b.bundle_id = d.bundle_id WHERE d.state = 'sent' AND coalesce(b.seq, 0) < ?",
+                              (below,)).fetchall()
+            deletions = con.execute("SELECT t.interview_id, t.deleted_at FROM tombstones t LEFT JOIN bundles_sent b "
+                                    "ON b.bundle_id = t.bundle_id WHERE t.state = 'sent' AND coalesce(b.seq, 0) < ? "
+                                    "ORDER BY t.deleted_at, t.interview_id", (below,)).fetchall()
+        return Unconfirmed(frozenset(i for i, in ids), [(i, at) for i, at in deletions])
 
     def pending_deletions(self) -> list[tuple[str, str]]:
         with self._c.use() as con:
