@@ -362,7 +362,11 @@ def cmd_restore_backup(args: argparse.Namespace, ctx: Context) -> int:
     directory = ctx.vault_dir(args)
     if not Vault.backups(directory):
         raise UserError("This vault has no backups.")
-    chosen = vaults.restore_backup(directory, ctx.passphrase(args), args.backup, force=args.force)
-    ctx.say(f"Restored the backup {chosen.name}. The vault's files as they were are in its 'damaged' folder "
+    restored = vaults.restore_backup(directory, ctx.passphrase(args), args.backup, force=args.force)
+    ctx.say(f"Restored the backup {restored.backup.name}. The vault's files as they were are in its 'damaged' folder "
             "(deleting an interview also deletes it there).")
+    if restored.hands_over:
+        from desktop.services import backups
+
+        ctx.say(backups.ROLLED_BACK_HANDS_OVER)
     return 0

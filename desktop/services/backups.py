@@ -235,13 +235,19 @@ def find_copy(folder: Path) -> Path:
     return copies[-1]
 
 
-HANDS_OVER = ("This is a worker's vault that sends bundles to the coordinator. The next time you send, "
-              "Witnessbox first gives this laptop new keys, and the bundle tells the coordinator, signed with the "
-              "old laptop's keys, that this laptop continues the old one. The coordinator will see that this laptop "
-              "was restored from a backup; there is nothing to enrol again. Nothing is lost: what the coordinator "
-              "already has stays, interviews sent again replace their copies there instead of being counted twice, "
-              "and anything the old laptop sends later is still imported. If the old laptop still works, stop "
-              "using it and tell the coordinator.")
+_WORKERS = "This is a worker's vault that sends bundles to the coordinator."
+_SEEN = "The coordinator will see that this laptop was restored from a backup; there is nothing to enrol again."
+_NOTHING_LOST = ("Nothing is lost: what the coordinator already has stays, everything not yet confirmed by a receipt "
+                 "is sent again, and interviews sent again replace their copies there instead of being counted twice")
+HANDS_OVER = (f"{_WORKERS} The next time you send, Witnessbox first gives this laptop new keys, and the bundle tells "
+              "the coordinator, signed with the old laptop's keys, that this laptop continues the old one. "
+              f"{_SEEN} {_NOTHING_LOST}, and anything the old laptop sends later is still imported. If the old laptop "
+              "still works, stop using it and tell the coordinator.")
+# A vault rolled back to one of its own backups (``witnessbox restore-backup``): the same hand-over, no other laptop.
+ROLLED_BACK_HANDS_OVER = (
+    f"{_WORKERS} Its record of the bundles it sent went back to the day of the backup too, so the next time you "
+    "send, Witnessbox first gives this laptop new keys, and the bundle tells the coordinator, signed with the keys "
+    f"it had, that the new keys continue them. {_SEEN} {_NOTHING_LOST}.")
 
 
 @dataclass(frozen=True)
@@ -304,6 +310,7 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> RestoredCopy:
     return RestoredCopy(copy, hands_over)
 
 
-__all__ = ["DELETIONS", "HANDS_OVER", "FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER", "RestoredCopy",
+__all__ = ["DELETIONS", "HANDS_OVER", "ROLLED_BACK_HANDS_OVER", "FolderBackup", "LAST_BACKUP_KEY", "REMIND_AFTER",
+           "RestoredCopy",
            "backup_due", "backup_to_folder", "copy_vault_id", "deleted_since_backup", "find_copy", "last_backup",
            "older_copies", "restore_copy"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.model import parse_id_or_reference
@@ -126,12 +127,20 @@ def _opens(directory: Path, passphrase: str) -> bool:
     return False
 
 
-def restore_backup(directory: Path, passphrase: str, name: str | None = None, *, force: bool = False) -> Path:
+@dataclass(frozen=True)
+class RestoredBackup:
+    backup: Path  # the backup put back
+    hands_over: bool  # a worker's vault: its next bundle goes out under new keys (say so: ROLLED_BACK_HANDS_OVER)
+
+
+def restore_backup(directory: Path, passphrase: str, name: str | None = None, *,
+                   force: bool = False) -> RestoredBackup:
     """Put the newest verified backup (or the one called ``name``) back in place of a damaged vault.
 
     A vault that opens normally is not rolled back unless ``force``: every change since the backup
     would be lost. The passphrase is checked against the backup's own key slot before anything is
-    moved, and the restored vault is unlocked once to prove it opens. Returns the backup restored.
+    moved, and the restored vault is unlocked once to prove it opens. Returns the backup restored,
+    and whether the vault hands over to new keys at its next bundle (a worker's vault with keys).
     """
     directory = Path(directory)
     if not force and Vault.exists(directory) and _opens(directory, passphrase):
@@ -154,11 +163,11 @@ def restore_backup(directory: Path, passphrase: str, name: str | None = None, *,
     Vault.restore_backup(directory, chosen)
     restored = Vault.unlock(directory, passphrase)
     try:  # its bundle numbering went back with it: its next bundle goes out under new keys (transfer_succession)
-        restored.transfer.mark_restored()
+        hands_over = restored.transfer.mark_restored()
     finally:
         restored.lock()
-    return chosen
+    return RestoredBackup(chosen, hands_over)
 
 
-__all__ = ["NoVaultHere", "VaultError", "change_passphrase", "check", "create", "opened", "passphrase_warning",
-           "require_vault", "resolve", "restore_backup", "unlock"]
+__all__ = ["NoVaultHere", "RestoredBackup", "VaultError", "change_passphrase", "check", "create", "opened",
+           "passphrase_warning", "require_vault", "resolve", "restore_backup", "unlock"]
