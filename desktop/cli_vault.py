@@ -65,6 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     add_json_option(p)
     p.add_argument("id", metavar="ID", help="the interview's id or its reference (WB-XXXX-XXXX)")
+    p.add_argument("--history", action="store_true",
+                   help="also list its earlier saved versions and which laptop each came from")
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser(
@@ -253,6 +255,10 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx) as vault:
         iv = vault.interviews.get(vaults.resolve(vault, args.id))
+        if args.history:
+            from desktop.services import statement_history
+
+            history = [statement_history.describe(v) for v in statement_history.versions(vault, iv.id)]
     if args.json:
         ctx.emit_json(iv.to_dict())
         return 0
@@ -285,6 +291,11 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             ctx.say("")
             ctx.say(title)
             ctx.say(text)
+    if args.history:
+        ctx.say("")
+        ctx.say("Saved versions (earlier, oldest first):" if history else "Saved versions: none kept.")
+        for line in history:
+            ctx.say(f"  {line}")
     return 0
 
 

@@ -60,6 +60,7 @@ from desktop.reports.statement import draw_statement
 from desktop.services import destinations, fingerprints, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.services.organisation import organisation as organisation_of
+from desktop.services.statement_history import in_order
 from desktop.services.vaults import is_demo
 from desktop.vault import Vault
 
@@ -141,10 +142,11 @@ def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
 
 def saved_versions(vault: Vault, iv: Interview) -> list[Interview]:
     """The interview's earlier saved versions, oldest first, when it is sealed (the signed text and
-    the addenda come from them); otherwise none are needed."""
+    the addenda come from them); otherwise none are needed. Every copy kept counts: an interview edited
+    on two laptops has two versions with one number (:func:`desktop.services.statement_history.in_order`)."""
     if iv.status != Status.SEALED:
         return []
-    return [vault.interviews.get_revision(iv.id, n) for n, _at in vault.interviews.revisions(iv.id)]
+    return in_order([(n, copy) for n, _device, _at, copy in vault.interviews.kept(iv.id)], iv)
 
 
 def _text(iv: Interview, seal: SealHistory | None) -> str:

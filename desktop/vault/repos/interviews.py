@@ -141,6 +141,16 @@ class Interviews:
                                (interview_id, int(revision))).fetchall()
         return [Interview.from_dict(json.loads(doc)) for doc, in rows]
 
+    def kept(self, interview_id: str) -> list[tuple[int, str | None, datetime, Interview]]:
+        """Every earlier saved version, one per copy kept, by number and then in the order they were kept:
+        (number, the device whose bundle brought it or None if saved here, when it was replaced, the record)."""
+        check_id(interview_id)
+        with self._c.use() as con:
+            rows = con.execute("SELECT revision, from_device, saved_at, doc FROM revisions WHERE interview_id = ? "
+                               "ORDER BY revision, rowid", (interview_id,)).fetchall()
+        return [(n, device, datetime.fromisoformat(at), Interview.from_dict(json.loads(doc)))
+                for n, device, at, doc in rows]
+
     def list_summaries(
         self,
         flt: ListFilter | None = None,

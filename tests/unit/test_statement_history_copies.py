@@ -1,0 +1,112 @@
+"""A sealed statement edited on two laptops of one lineage (the old laptop and the laptop restored from
+its copy): its history shows every saved version the coordinator keeps, each saying in words which
+laptop it came from, and the statement's addenda hold both laptops' additions.
+
+Saved versions are kept per interview, number and content (schema 9), but the history read one copy
+per number (the first kept) and gave it for each copy: the other laptop's edit never reached the
+signed statement's addenda. Real vaults, a real backup copy, real bundles, the real command line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+from desktop.cli import Context, run
+from desktop.services import backups, signing, statement_history, statements, transfer
+from desktop.services.transfer_screens import device_label
+from desktop.vault import Vault
+from tests.factories import PASSPHRASE, make_interview
+from tests.transfer_vaults import make_pair
+from tests.transfer_vaults import send_bundle as _send
+
+SIGNED = "I was stopped on my way home and asked for my papers."
+OLD_ADDENDUM = " Later I remembered the officer's van."
+NEW_ADDENDUM = " On the restored laptop I added that I was afraid to call again."
+OLD_SECOND = " The officer came back the next week."
+
+
+def _import(coord, sent):
+    outcome = transfer.import_bundles(coord, sent.path).bundles[0]
+    assert outcome.status == "imported", outcome.reason
+
+
+def _edit(vault, interview_id, text):
+    vault.interviews.update(dataclasses.replace(vault.interviews.get(interview_id), statement=text))
+
+
+def _sealed_on_two_laptops(tmp_path):
+    """Sealed and sent; then both the old laptop and the laptop restored from its copy add to it (one
+    number, two edits); then the old laptop adds again, so both edits are history on the coordinator."""
+    old, coord = make_pair(tmp_path)
+    iv = make_interview(SIGNED)
+    old.interviews.add(iv)
+    assert signing.seal(old, iv.id)
+    _import(coord, _send(old, tmp_path, "1"))
+    (tmp_path / "backup-stick").mkdir()
+    backups.backup_to_folder(old, tmp_path / "backup-stick")
+    backups.restore_copy(tmp_path / "backup-stick", tmp_path / "restored", PASSPHRASE)
+    new = Vault.unlock(tmp_path / "restored", PASSPHRASE)
+    _edit(old, iv.id, SIGNED + OLD_ADDENDUM)
+    _import(coord, _send(old, tmp_path, "old-2"))
+    _edit(new, iv.id, SIGNED + NEW_ADDENDUM)  # the same number, on the other laptop
+    _import(coord, _send(new, tmp_path, "new-2"))
+    _edit(old, iv.id, SIGNED + OLD_ADDENDUM + OLD_SECOND)
+    _import(coord, _send(old, tmp_path, "old-3"))
+    return old, new, coord, iv.id
+
+
+def test_the_sealed_statement_keeps_both_laptops_additions(tmp_path):
+    old, new, coord, iv_id = _sealed_on_two_laptops(tmp_path)
+    iv = coord.interviews.get(iv_id)
+    assert iv.statement == SIGNED + OLD_ADDENDUM + OLD_SECOND
+    history = statements.saved_versions(coord, iv)
+    assert sorted(v.statement for v in history) == sorted([SIGNED, SIGNED + OLD_ADDENDUM, SIGNED + NEW_ADDENDUM])
+    text = statements.statement_text(iv, history)
+    assert text.startswith(SIGNED)
+    assert NEW_ADDENDUM.strip() in text  # the restored laptop's addition: missing before
+    assert OLD_ADDENDUM.strip() in text and OLD_SECOND.strip() in text
+    # the copy the current version builds on comes last of its number, so the addendum after it is
+    # only what was added, not the whole statement again
+    assert text.endswith(statements.ADDENDUM_BREAK + OLD_SECOND.strip())
+
+
+def test_the_history_says_which_laptop_each_version_came_from(tmp_path):
+    old, new, coord, iv_id = _sealed_on_two_laptops(tmp_path)
+    old_label = device_label(transfer.public_keys(old).fingerprint)
+    new_label = device_label(transfer.public_keys(new).fingerprint)
+    entries = statement_history.versions(coord, iv_id)
+    by_text = {e.interview.statement: e for e in entries}
+    assert len(entries) == 3 and set(by_text) == {SIGNED, SIGNED + OLD_ADDENDUM, SIGNED + NEW_ADDENDUM}
+    assert old_label in by_text[SIGNED + OLD_ADDENDUM].laptop
+    assert new_label in by_text[SIGNED + NEW_ADDENDUM].laptop
+    assert "restored from a backup" in by_text[SIGNED + NEW_ADDENDUM].laptop
+    assert "restored" not in by_text[SIGNED + OLD_ADDENDUM].laptop
+    copies = [e for e in entries if e.two_laptops]
+    assert len(copies) == 2 and len({e.number for e in copies}) == 1  # one number, two laptops' edits
+
+    # on the laptop itself, every version was saved there
+    assert {e.laptop for e in statement_history.versions(old, iv_id)} == {"saved on this laptop"}
+
+
+def test_show_history_lists_every_version_in_words(tmp_path, app_paths):
+    old, new, coord, iv_id = _sealed_on_two_laptops(tmp_path)
+    reference = coord.interviews.get(iv_id).reference
+    coord.lock()
+    passphrase_file = tmp_path / "pw.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    ctx = Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err)
+    code = run(["show", reference, "--history", "--vault", str(tmp_path / "coord"), "--passphrase-file",
+                str(passphrase_file)], ctx)
+    assert code == 0, err.getvalue()
+    shown = out.getvalue()
+    assert device_label(transfer.public_keys(new).fingerprint) in shown
+    assert device_label(transfer.public_keys(old).fingerprint) in shown
+    assert "restored from a backup" in shown and "edited on two laptops" in shown
+    assert shown.count("Version ") == 3
+    assert NEW_ADDENDUM.strip() not in shown.split("Saved versions")[1]  # what changed is in the statement, not here
+    fingerprints = (transfer.public_keys(v).fingerprint for v in (old, new))
+    history = shown.split("Saved versions")[1]
+    assert not any(f in shown for f in fingerprints) and not re.search(r"\b[0-9a-f]{16,}\b", history)
