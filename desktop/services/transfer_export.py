@@ -109,7 +109,7 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     note = succession.sent_note(handed_over, seq, me.public().fingerprint) if handed_over is not None else ""
     resent = sum(1 for c in changes if c.interview_id in again.interviews), len(again.deletions)
     if any(resent):
-        note = " ".join(filter(None, [note, resent_note(*resent, after_hand_over=after_hand_over)]))
+        note = "\n\n".join(filter(None, [note, resent_note(*resent, after_hand_over=after_hand_over)]))
     return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size, note,
                         *resent)
 

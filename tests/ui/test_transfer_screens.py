@@ -331,6 +331,10 @@ def test_a_restored_laptops_hand_over_is_said_on_both_screens_in_words(qtbot, tm
     new = transfer.public_keys(restored)
     assert "restored from a backup" in send.status.text() and new.fingerprint in send.status.text()
     assert "bundle 1" in send.status.text()
+    # the first interview's receipt never came back before the copy: it is sent again, and the worker is told why
+    assert send.status.text().startswith("2 interviews sent")
+    assert "1 interview sent before but not yet confirmed by a receipt" in send.status.text()
+    assert "restored from a backup" in send.status.text().split("sent again")[1]
 
     dialog = ImportDialog(partial(import_from_stick, coord), TaskRunner(FakeThreadPool()), choose=lambda _p: None)
     qtbot.addWidget(dialog)
