@@ -131,3 +131,35 @@ def test_awaiting_receipts_without_a_gap_or_a_restore_are_not_sent_again(tmp_pat
     field.interviews.add(make_interview("Sent, the stick not back yet."))
     _send(field, tmp_path, "1")
     assert transfer.export_bundle(field, tmp_path / "sticks" / "1") is None
+
+
+def test_a_refused_bundle_sending_again_changes_nothing_on_the_coordinator(tmp_path):
+    """A second laptop restored from the same copy also sends again what the copy shows unconfirmed; its
+    bundle is refused whole (only one laptop can continue another): no row, device or audit entry but the
+    import's own backup and the refusal."""
+    old, coord = make_pair(tmp_path)
+    lost = make_interview("Sent in the bundle lost with the old laptop.")
+    old.interviews.add(lost)
+    _send(old, tmp_path, "old-1")  # never imported
+    (tmp_path / "backup").mkdir()
+    backups.backup_to_folder(old, tmp_path / "backup")
+    old.lock()
+    laptops = []
+    for name in ("first", "second"):
+        backups.restore_copy(tmp_path / "backup", tmp_path / name, PASSPHRASE)
+        laptops.append(Vault.unlock(tmp_path / name, PASSPHRASE))
+    _import(coord, _send(laptops[0], tmp_path, "first-2"))
+    extra = make_interview("Typed on the second restored laptop.")
+    laptops[1].interviews.add(extra)
+    sent = _send(laptops[1], tmp_path, "second-2")
+    assert sent.interviews == 2 and "sent again" in sent.note
+
+    rows, peers, successions = dump(coord), coord.transfer.peers(), coord.transfer.successions()
+    audit = [e.action for e in coord.audit.entries()]
+    outcome = transfer.import_bundles(coord, sent.path).bundles[0]
+    assert outcome.status == "refused"
+    assert dump(coord) == rows and coord.transfer.peers() == peers and coord.transfer.successions() == successions
+    assert [e.action for e in coord.audit.entries()] == [*audit, "vault.backup_made", "bundle.refused"]
+    assert coord.interviews.count() == 1 and not coord.interviews.exists(extra.id)
+    assert coord.audit.verify()
+    assert transfer.delivery(laptops[1], lost.id) == "sent, awaiting receipt"  # no receipt: not delivered
