@@ -147,7 +147,7 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
         ctx.emit_json(None if result is None else {
             "path": str(result.path), "bundle_id": result.bundle_id, "seq": result.seq,
             "interviews": result.interviews, "deletions": result.deletions, "size": result.size,
-            "note": result.note})
+            "sent_again": result.resent, "deletions_sent_again": result.resent_deletions, "note": result.note})
         return 0
     if result is None:
         ctx.say("Nothing to send: everything here has been sent already.")

@@ -11,8 +11,11 @@ coordinator's import is idempotent, so nothing is counted twice. Real vaults, re
 
 from __future__ import annotations
 
+import io
+import json
 import re
 
+from desktop.cli import Context, run
 from desktop.services import backups, transfer
 from desktop.vault import Vault
 from tests.factories import PASSPHRASE, make_interview
@@ -163,3 +166,28 @@ def test_a_refused_bundle_sending_again_changes_nothing_on_the_coordinator(tmp_p
     assert coord.interviews.count() == 1 and not coord.interviews.exists(extra.id)
     assert coord.audit.verify()
     assert transfer.delivery(laptops[1], lost.id) == "sent, awaiting receipt"  # no receipt: not delivered
+
+
+def test_the_command_line_says_what_is_sent_again(tmp_path, app_paths):
+    field, coord = make_pair(tmp_path)
+    lost = make_interview("In the bundle whose stick was lost.")
+    field.interviews.add(lost)
+    _send(field, tmp_path, "1")  # never imported
+    field.interviews.add(make_interview("In the next bundle."))
+    assert transfer.import_receipt(field, _import(coord, _send(field, tmp_path, "2")).receipt) == 1
+    field.lock()
+    passphrase_file = tmp_path / "pw.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    shown = []
+    for name, extra in (("3", ["--json"]), ("4", [])):
+        (tmp_path / "sticks" / name).mkdir()
+        out, err = io.StringIO(), io.StringIO()
+        code = run(["export-bundle", "--out", str(tmp_path / "sticks" / name), *extra, "--vault",
+                    str(tmp_path / "field"), "--passphrase-file", str(passphrase_file)],
+                   Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err))
+        assert code == 0, err.getvalue()
+        shown.append(out.getvalue())
+    sent = json.loads(shown[0])
+    assert (sent["interviews"], sent["sent_again"], sent["deletions_sent_again"]) == (1, 1, 0)
+    _says_why(sent["note"], "1 interview", "never arrived")
+    assert "Nothing to send" in shown[1]  # sent again once: awaiting this bundle's receipt, not sent a third time
