@@ -248,6 +248,9 @@ class Run:
 
 
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Every character clean_text drops or replaces is one of these: a bidi control, a control
+# character, or a separator (category Z), which is always white space (str.isspace) as well.
+_TO_CLEAN = re.compile("[" + "".join(sorted(_DROPPED)) + r"\x00-\x08\x0b-\x1f\x7f-\x9f]|[^\S \n\t]")
 
 
 def clean_text(text: str) -> str:
@@ -255,6 +258,8 @@ def clean_text(text: str) -> str:
     if text.isascii():  # the same result, without looking at each character in Python
         return _ASCII_CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
+    if _TO_CLEAN.search(text) is None:  # nothing below would change it
+        return text
     out = []
     for ch in text:
         if ch in _DROPPED:

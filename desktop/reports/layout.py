@@ -56,6 +56,7 @@ class _Word:
     runs: list[Run]
     width: float
     direction: str  # "L", "R" or "N" (no strong letter)
+    text: str  # the runs' logical text, joined
 
 
 def _word_direction(text: str) -> str:
@@ -69,7 +70,7 @@ def _word_direction(text: str) -> str:
 def _word(token: str, size: float, bold: bool) -> _Word:
     """One word, measured once per process (a word is never changed once made)."""
     rs = runs(token, size, bold=bold)
-    return _Word(rs, sum(r.width for r in rs), _word_direction(token))
+    return _Word(rs, sum(r.width for r in rs), _word_direction(token), token)
 
 
 class ScriptParagraph(Flowable):
@@ -120,7 +121,7 @@ class ScriptParagraph(Flowable):
         return _space_width(self.bold, self.size)
 
     def _split_long(self, word: _Word, width: float) -> list[_Word]:
-        text = "".join(r.text for r in word.runs)
+        text = word.text
         pieces: list[_Word] = []
         current = ""
         for ch in text:
@@ -128,13 +129,13 @@ class ScriptParagraph(Flowable):
             rs = runs(trial, self.size, bold=self.bold)
             if current and sum(r.width for r in rs) > width:
                 done = runs(current, self.size, bold=self.bold)
-                pieces.append(_Word(done, sum(r.width for r in done), word.direction))
+                pieces.append(_Word(done, sum(r.width for r in done), word.direction, current))
                 current = ch
             else:
                 current = trial
         if current:
             done = runs(current, self.size, bold=self.bold)
-            pieces.append(_Word(done, sum(r.width for r in done), word.direction))
+            pieces.append(_Word(done, sum(r.width for r in done), word.direction, current))
         return pieces
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
@@ -229,7 +230,7 @@ class ScriptParagraph(Flowable):
 
     def drawn_lines(self) -> list[str]:
         """The lines this paragraph (or this part of it) draws, each in logical order."""
-        return [" ".join("".join(r.text for r in w.runs) for w in line) for line in self._lines]
+        return [" ".join([w.text for w in line]) for line in self._lines]
 
     def _note_literals(self) -> None:
         note = getattr(self.canv, "note_literal", None)

@@ -137,3 +137,30 @@ def test_paragraphs_draw_the_same_bytes_as_reportlab_would():
     assert ours == theirs
     assert our_codes == their_codes  # the same characters got the same codes in the same subsets
     assert " TJ" in ours and " Ts" in ours and " k" in ours and "(12.) Tj T*" in ours
+
+
+def _clean_char_by_char(text: str) -> str:
+    """clean_text's rule, one character at a time: bidi controls and control characters dropped,
+    separators made spaces, newlines and tabs kept."""
+    import unicodedata
+
+    from desktop.reports.fonts import _DROPPED
+
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        cat = unicodedata.category(ch)
+        if ch in _DROPPED or (cat == "Cc" and ch not in "\n\t"):
+            continue
+        out.append(" " if cat.startswith("Z") else ch)
+    return "".join(out)
+
+
+def test_clean_text_skips_the_character_loop_only_when_the_loop_would_change_nothing():
+    from desktop.reports.fonts import clean_text
+
+    # every code point below U+3100 (every separator and control is there) and a few beyond
+    for cp in [*range(0x3100), 0xFEFF, 0xFFFD, 0x1F600, 0xE0001]:
+        if 0xD800 <= cp < 0xE000:
+            continue
+        for text in ("é" + chr(cp), "Łukasz" + chr(cp) + "ہرپریت"):
+            assert clean_text(text) == _clean_char_by_char(text), hex(cp)
