@@ -20,8 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import uharfbuzz
+from reportlab import rl_config
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
 from desktop.core.forgetting import kept_until_lock
@@ -200,6 +202,34 @@ def _readable_to_unicode_cmap(fontname: str, subset) -> str:
     ])
 
 
+class _Widths(pdfdoc.PDFArray):
+    """A font subset's glyph widths, written as reportlab's PDFArray writes them (each number as
+    reportlab prints it, ten to a line), with all the numbers printed in one call."""
+
+    def format(self, document, IND=b"\n "):  # noqa: ANN001, N803 - reportlab's API
+        numbers = self.sequence
+        if not numbers or any(type(n) not in (int, float) for n in numbers):
+            return super().format(document, IND)
+        printed = fp_str(*numbers).encode("ascii").split(b" ")
+        if (self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced":
+            return b"[ " + IND.join(printed) + b" ]"
+        for i in reversed(range(10, len(printed), 10)):
+            printed.insert(i, b"\n ")
+        return b"[ " + b" ".join(printed) + b" ]"
+
+
+class _StatementFont(TTFont):
+    """reportlab's TrueType font; its subsets' widths are written by :class:`_Widths`."""
+
+    def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's API
+        state = self.state.get(doc)
+        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(state.subsets))] if state else []
+        super().addObjects(doc)
+        added = doc.idToObject["BasicFonts"].dict
+        for name in names:
+            added[name].Widths = _Widths(added[name].Widths.sequence)
+
+
 class FontSet:
     """The registered statement fonts (registered once per process; reportlab's registry is global)."""
 
@@ -220,7 +250,7 @@ class FontSet:
                         if not path.is_file():
                             raise FileNotFoundError(f"missing statement font {fname}")
                         if name not in pdfmetrics.getRegisteredFontNames():
-                            font = TTFont(name, str(path))
+                            font = _StatementFont(name, str(path))
                             pdfmetrics.registerFont(font)
                         cls._covers[name] = frozenset(pdfmetrics.getFont(name).face.charToGlyph)
                         names.append(name)
@@ -248,6 +278,9 @@ class Run:
 
 
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Every character clean_text drops or replaces is one of these: a bidi control, a control
+# character, or a separator (category Z), which is always white space (str.isspace) as well.
+_TO_CLEAN = re.compile("[" + "".join(sorted(_DROPPED)) + r"\x00-\x08\x0b-\x1f\x7f-\x9f]|[^\S \n\t]")
 
 
 def clean_text(text: str) -> str:
@@ -255,6 +288,8 @@ def clean_text(text: str) -> str:
     if text.isascii():  # the same result, without looking at each character in Python
         return _ASCII_CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
+    if _TO_CLEAN.search(text) is None:  # nothing below would change it
+        return text
     out = []
     for ch in text:
         if ch in _DROPPED:

@@ -26,11 +26,12 @@ from functools import lru_cache
 
 from reportlab.lib.colors import black
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.reports.fonts import Run, clean_text, runs
+from desktop.reports.textops import TextWriter
 from desktop.reports.wording import PLACEHOLDER, fixed_phrases
 
 _GLUE = "\u0000"  # stands for the space inside a placeholder while the text is cut into words
@@ -55,6 +56,7 @@ class _Word:
     runs: list[Run]
     width: float
     direction: str  # "L", "R" or "N" (no strong letter)
+    text: str  # the runs' logical text, joined
 
 
 def _word_direction(text: str) -> str:
@@ -68,7 +70,7 @@ def _word_direction(text: str) -> str:
 def _word(token: str, size: float, bold: bool) -> _Word:
     """One word, measured once per process (a word is never changed once made)."""
     rs = runs(token, size, bold=bold)
-    return _Word(rs, sum(r.width for r in rs), _word_direction(token))
+    return _Word(rs, sum(r.width for r in rs), _word_direction(token), token)
 
 
 class ScriptParagraph(Flowable):
@@ -116,15 +118,10 @@ class ScriptParagraph(Flowable):
         return self._words
 
     def _space(self) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        from desktop.reports.fonts import LATIN, FontSet
-
-        pair = FontSet.load()[LATIN]
-        return stringWidth(" ", pair.bold if self.bold else pair.regular, self.size)
+        return _space_width(self.bold, self.size)
 
     def _split_long(self, word: _Word, width: float) -> list[_Word]:
-        text = "".join(r.text for r in word.runs)
+        text = word.text
         pieces: list[_Word] = []
         current = ""
         for ch in text:
@@ -132,13 +129,13 @@ class ScriptParagraph(Flowable):
             rs = runs(trial, self.size, bold=self.bold)
             if current and sum(r.width for r in rs) > width:
                 done = runs(current, self.size, bold=self.bold)
-                pieces.append(_Word(done, sum(r.width for r in done), word.direction))
+                pieces.append(_Word(done, sum(r.width for r in done), word.direction, current))
                 current = ch
             else:
                 current = trial
         if current:
             done = runs(current, self.size, bold=self.bold)
-            pieces.append(_Word(done, sum(r.width for r in done), word.direction))
+            pieces.append(_Word(done, sum(r.width for r in done), word.direction, current))
         return pieces
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
@@ -204,6 +201,8 @@ class ScriptParagraph(Flowable):
     # -- drawing ------------------------------------------------------------------------------
 
     def _visual_order(self, line: list[_Word]) -> list[_Word]:
+        if not self.rtl and all(w.direction != "R" for w in line):
+            return line  # left to right throughout: the words stay in their order
         base = "R" if self.rtl else "L"
         other = "L" if base == "R" else "R"
         # resolve neutral words: between two words of the other direction they join it, else base
@@ -231,7 +230,7 @@ class ScriptParagraph(Flowable):
 
     def drawn_lines(self) -> list[str]:
         """The lines this paragraph (or this part of it) draws, each in logical order."""
-        return [" ".join("".join(r.text for r in w.runs) for w in line) for line in self._lines]
+        return [" ".join([w.text for w in line]) for line in self._lines]
 
     def _note_literals(self) -> None:
         note = getattr(self.canv, "note_literal", None)
@@ -244,149 +243,121 @@ class ScriptParagraph(Flowable):
             for m in self.tokens.finditer(" ".join(self.drawn_lines())):
                 note(m.group())
 
-    def _draw_number(self, y: float) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
+    def _number_x(self, font: str) -> float:
+        return self.width - stringWidth(self.number, font, self.size) if self.rtl else 0
 
-        from desktop.reports.fonts import LATIN, FontSet
-
-        font = FontSet.load()[LATIN].regular
-        x = self.width - stringWidth(self.number, font, self.size) if self.rtl else 0
-        self.canv.setFont(font, self.size)
-        self.canv.drawString(x, y, self.number)
+    def _segments(self, line: list[_Word], left: float, width: float, space: float) -> list[list]:
+        """Where each run of a line goes, as [x, font, glyphs, plain, size]: plain runs in one font
+        are joined with spaces, so a line of English is one text string (what extractors and screen
+        readers handle best)."""
+        ordered = self._visual_order(line)
+        line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
+        right = self.rtl if self.align == "start" else self.align == "right"
+        x = left + (width - line_w if right else 0)
+        if self.align == "center":
+            x = left + (width - line_w) / 2
+        segments: list[list] = []
+        gap = False
+        for word in ordered:
+            pieces = list(reversed(word.runs)) if word.direction == "R" else word.runs
+            for run in pieces:
+                plain = type(run.glyphs) is str
+                last = segments[-1] if segments else None
+                if last is not None and plain and last[3] and last[1] == run.font and last[4] == run.size:
+                    last[2] += (" " if gap else "") + run.glyphs
+                else:
+                    segments.append([x, run.font, run.glyphs, plain, run.size])
+                gap = False
+                x += run.width
+            x += space
+            gap = True
+        return segments
 
     def draw(self) -> None:
         canv = self.canv
         self._note_literals()
-        canv.saveState()
-        canv.setFillColor(self.color)
         width = self.width - self.indent
         # a right-to-left numbered paragraph keeps its indent (and its number) on the right
         left = 0 if (self.rtl and self.number) else self.indent
-        if self.number and self._lines:
-            self._draw_number(self.height - self.size * 1.15)
         space = getattr(self, "_space_w", None) or self._space()
+        lines = [self._segments(line, left, width, space) for line in self._lines]
+        writer = TextWriter.of(canv)
+        fill = writer.fill(self.color) if canv.bottomup else None
+        if fill is None or not all(writer.can_draw(s[1], s[2]) for segments in lines for s in segments):
+            self._draw_with_reportlab(lines)
+            return
+        # what reportlab's saveState, setFillColor, drawString and one text object write, made here
+        # (desktop.reports.textops); the canvas's own state is left as it was, as restoreState would
+        code = canv._code
+        code.append("q")
+        code.append(fill)
         y = self.height - self.size * 1.15
-        # one text object for the paragraph, each run placed where it goes (a short page content
-        # that every reader, the leak gate's included, gets through quickly)
+        if self.number and self._lines:
+            font = _latin(False)
+            code.append(writer.line(self._number_x(font), y, font, self.number, self.size))
+        ops: list[str] = []
+        current = None
+        subset = -1
+        at = (0.0, 0.0)
+        for segments in lines:
+            for sx, font, glyphs, _plain, size in segments:
+                if not ops:
+                    ops += ("BT", f"1 0 0 1 {fp_str(sx, y)} Tm")
+                else:  # a relative move (Td) is shorter than placing the text matrix (Tm)
+                    ops.append(f"{fp_str(sx - at[0], -(at[1] - y))} Td")  # as moveCursor
+                at = (sx, y)
+                if (font, size) != current:
+                    current = (font, size)
+                    subset = -1
+                subset = writer.show(font, glyphs, size, subset, ops)
+            y -= self.leading
+        if ops:
+            ops.append("ET")
+            code.append(" ".join(ops))
+        code.append("Q")
+
+    def _draw_with_reportlab(self, lines: list[list[list]]) -> None:
+        """The same operators through reportlab's own text object: for a run :mod:`textops` leaves to
+        reportlab (a glyph raised or lowered), a colour other than plain RGB, a top-down canvas."""
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(self.color)
+        y = self.height - self.size * 1.15
+        if self.number and self._lines:
+            font = _latin(False)
+            canv.setFont(font, self.size)
+            canv.drawString(self._number_x(font), y, self.number)
         text = None
         current = None
         at = (0.0, 0.0)
-        for line in self._lines:
-            ordered = self._visual_order(line)
-            line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
-            right = self.rtl if self.align == "start" else self.align == "right"
-            x = left + (width - line_w if right else 0)
-            if self.align == "center":
-                x = left + (width - line_w) / 2
-            # (x, font, glyphs): plain runs in one font are joined with spaces, so a line of
-            # English is one text string (what extractors and screen readers handle best)
-            segments: list[list] = []
-            gap = False
-            for word in ordered:
-                pieces = list(reversed(word.runs)) if word.direction == "R" else word.runs
-                for run in pieces:
-                    plain = type(run.glyphs) is str
-                    last = segments[-1] if segments else None
-                    if last is not None and plain and last[3] and last[1] == run.font and last[4] == run.size:
-                        last[2] += (" " if gap else "") + run.glyphs
-                    else:
-                        segments.append([x, run.font, run.glyphs, plain, run.size])
-                    gap = False
-                    x += run.width
-                x += space
-                gap = True
-            for sx, font, glyphs, is_plain, size in segments:
+        for segments in lines:
+            for sx, font, glyphs, _plain, size in segments:
                 if text is None:
                     text = canv.beginText(sx, y)
-                else:  # a relative move (Td) is shorter than placing the text matrix (Tm)
+                else:
                     text.moveCursor(sx - at[0], at[1] - y)
                 at = (sx, y)
                 if (font, size) != current:
                     text.setFont(font, size)
                     current = (font, size)
-                if is_plain:
-                    _show(canv, text, font, glyphs)
-                else:
-                    _show_shaped(canv, text, font, glyphs)
+                text.textOut(glyphs)
             y -= self.leading
         if text is not None:
             canv.drawText(text)
         canv.restoreState()
 
 
-def _show(canv, text, font_name: str, glyphs: str) -> None:  # noqa: ANN001 - reportlab's canvas and text object
-    """``text.textOut(glyphs)`` for an unshaped run in an embedded TrueType font, writing the same
-    operators without reportlab's per-call work (the cursor is placed with ``moveCursor`` each time,
-    so the advance ``textOut`` measures is never used)."""
-    font = getFont(font_name)
-    if not font._dynamicFont:
-        text.textOut(glyphs)
-        return
-    doc = canv._doc
-    code: list[str] = []
-    for subset, chunk in font.splitString(glyphs, doc):
-        if subset != text._curSubset:
-            code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
-                        f"{fp_str(text._leading)} TL")
-            text._curSubset = subset
-        code.append(f"({canv._escape(chunk)}) Tj")
-    text._code.append(" ".join(code))
+@lru_cache(maxsize=64)
+def _space_width(bold: bool, size: float) -> float:
+    """The width of a space in the statement's Latin font (the font's own, no interview's)."""
+    return stringWidth(" ", _latin(bold), size)
 
 
-def _show_shaped(canv, text, font_name: str, glyphs: str) -> None:  # noqa: ANN001 - reportlab's canvas and text object
-    """``text.textOut(glyphs)`` for a shaped run (a HarfBuzz ``ShapedStr``): the same operators as
-    reportlab's shaping path writes, made without its per-glyph lists and groupings and without
-    measuring the run again (placed by ``moveCursor``, as :func:`_show` does for unshaped runs).
+def _latin(bold: bool) -> str:
+    from desktop.reports.fonts import LATIN, FontSet
 
-    Only the common case is written here: no text rise and no glyph raised or lowered, every glyph
-    in a cluster (then reportlab writes each subset's glyphs as one string, each glyph's horizontal
-    offset and the difference between its width and HarfBuzz's advance as numbers between them).
-    Anything else goes through reportlab."""
-    font = getFont(font_name)
-    shape = getattr(glyphs, "__shapeData__", None)
-    if (shape is None or text._rise or not font._dynamicFont or not font.shapable
-            or any(sd.y_offset or sd.cluster < 0 for sd in shape)):
-        text.textOut(glyphs)
-        return
-    doc = canv._doc
-    code: list[str] = []
-    at = 0
-    for subset, chunk in font.splitString(glyphs, doc):
-        if subset != text._curSubset:
-            code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
-                        f"{fp_str(text._leading)} TL")
-            text._curSubset = subset
-        # reportlab's sequence per glyph is -x_offset, the glyph's code, width - x_advance + x_offset;
-        # zeros are dropped, neighbouring codes joined into one string, neighbouring numbers summed
-        # (in the same order), and a sum that prints as 0 dropped
-        items: list[str] = []
-        codes = bytearray()
-        number: float | None = None
-        for code_point, sd in zip(chunk, shape[at:at + len(chunk)], strict=True):
-            for value in (-sd.x_offset, None, sd.width - sd.x_advance + sd.x_offset):
-                if value is None:
-                    if number is not None:
-                        _number(items, number)
-                        number = None
-                    codes.append(code_point)
-                elif value:
-                    if codes:
-                        items.append(f"({canv._escape(bytes(codes))})")
-                        codes = bytearray()
-                    number = value if number is None else number + value
-        if codes:
-            items.append(f"({canv._escape(bytes(codes))})")
-        if number is not None:
-            _number(items, number)
-        at += len(chunk)
-        code.append(f"{items[0]} Tj" if len(items) == 1 and items[0].startswith("(") else f"[{' '.join(items)}] TJ")
-    text._code.append(" ".join(code))
-
-
-def _number(items: list[str], value: float) -> None:
-    printed = fp_str(value)
-    if printed != "0":
-        items.append(printed)
+    pair = FontSet.load()[LATIN]
+    return pair.bold if bold else pair.regular
 
 
 class RowsTogetherTable(Table):

@@ -6,12 +6,16 @@ does not make them again; after the lock, none of it is still held by the progra
 
 from __future__ import annotations
 
+import gc
+
+from reportlab.pdfbase.ttfonts import ShapedStr
+
 from desktop.core import forgetting
 from desktop.redaction import detectors, engine, known, names, recorded, scanning, sequence, variants
-from desktop.reports import fonts, layout
+from desktop.reports import fonts, layout, textops
 from desktop.reports.leak_gate import index, normalise
 from desktop.services import statements
-from tests.factories import new_vault, sample_interview
+from tests.factories import URDU_STATEMENT, new_vault, sample_interview
 
 CACHES = [known._folded_words, known._tok_pattern, known._split_tok, known._trigger, detectors._phone_valid,
           variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, scanning.ic_lower, fonts._runs,
@@ -42,6 +46,23 @@ def test_a_lock_empties_what_detection_drawing_and_the_gate_kept(tmp_path):
     assert any(held[f"store {i}"] for i in range(len(STORES))), held
     vault.lock()
     assert set(_held().values()) == {0}, _held()
+
+
+def _shaped_runs_with_positions() -> int:
+    """Shaped runs (HarfBuzz glyphs of an interview's words) still carrying the positions the
+    statement's text writer worked out for them (desktop/reports/textops.py)."""
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, ShapedStr) and textops._OPS in o.__dict__)
+
+
+def test_a_lock_leaves_no_shaped_word_of_an_annex_behind(tmp_path):
+    vault = new_vault(tmp_path / "vault")
+    iv = sample_interview(language="Urdu", original_text=URDU_STATEMENT)
+    vault.interviews.add(iv)
+    statements.export_statement(vault, iv.id, tmp_path / "s.pdf")
+    assert _shaped_runs_with_positions()
+    vault.lock()
+    assert _shaped_runs_with_positions() == 0
 
 
 def test_every_store_registered_is_emptied_even_if_one_fails():
