@@ -56,3 +56,42 @@ def test_byte_soups_are_blanked_as_before(parts):
     data = b"".join(parts)
     assert gate_pdf.outside_streams(data) == STREAM_BODY.sub(b" ", data)
     assert gate_pdf.mask_syntax(data) == _mask_before(data)
+
+
+def _strings_before(obj, depth: int = 0):
+    """The object walk's strings as they were read item by item."""
+    import decimal
+
+    import pikepdf
+
+    if depth > 12:
+        return
+    if isinstance(obj, pikepdf.String):
+        yield str(obj)
+        yield bytes(obj).decode("latin-1")
+    elif isinstance(obj, pikepdf.Name):
+        if str(obj) not in gate_pdf._PDF_NAMES:
+            yield gate_pdf._SUBSET_TAG_NAME.sub("/", str(obj))
+    elif isinstance(obj, pikepdf.Array):
+        for item in obj:
+            if isinstance(item, int | float | decimal.Decimal):
+                continue
+            if not getattr(item, "is_indirect", False):
+                yield from _strings_before(item, depth + 1)
+    elif isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+        for _key, item in obj.items():
+            if not getattr(item, "is_indirect", False):
+                yield from _strings_before(item, depth + 1)
+
+
+def test_arrays_of_numbers_are_passed_over_and_others_read_as_before(statement):
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(statement)) as pdf:
+        made = [pikepdf.Array([1, 2.5, -3]), pikepdf.Array([]), pikepdf.Array([1, pikepdf.String("Harpreet"), 2]),
+                pikepdf.Array([True, None, pikepdf.Name("/Kaur")]), pikepdf.Array([[1, 2], [pikepdf.String("x")]])]
+        for obj in [*pdf.objects, *made]:
+            assert list(gate_pdf._strings(obj)) == list(_strings_before(obj))
+        assert list(gate_pdf._strings(made[2])) == ["Harpreet", "Harpreet"]

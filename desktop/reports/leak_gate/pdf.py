@@ -148,6 +148,9 @@ def mask_syntax(data: bytes) -> bytes:
     return _RAW_NAMES.sub(lambda m: b" " * len(m.group()), data)
 
 
+_NUMBERS_ONLY = re.compile(rb"\[[0-9.+\-\s]*\]")
+
+
 def _strings(obj, depth: int = 0) -> Iterator[str]:
     if depth > 12:
         return
@@ -158,6 +161,8 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:
         if str(obj) not in _PDF_NAMES:
             yield _SUBSET_TAG_NAME.sub("/", str(obj))
     elif isinstance(obj, pikepdf.Array):
+        if _NUMBERS_ONLY.fullmatch(obj.unparse()):
+            return  # a font's widths, a box: nothing to read (written out by qpdf, not item by item)
         for item in obj:
             if isinstance(item, int | float | decimal.Decimal):
                 continue
