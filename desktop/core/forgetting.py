@@ -10,6 +10,7 @@ them all. (Memory Python has freed is not overwritten; this keeps the program it
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 
@@ -27,10 +28,12 @@ def kept_until_lock(empty: Callable[[], None]) -> Callable[[], None]:
 
 
 def forget_kept() -> None:
-    """Empty every registered store. Never raises: a lock must go on."""
+    """Empty every registered store, then Python's own cache of compiled patterns (the leak gate
+    and detection compile patterns from protected strings, and ``re`` keeps the last few hundred).
+    Never raises: a lock must go on."""
     with _lock:
         forgetters = list(_forgetters)
-    for empty in forgetters:
+    for empty in [*forgetters, re.purge]:
         try:
             empty()
         except Exception as exc:  # noqa: BLE001 - the lock goes on whatever a cache does

@@ -48,6 +48,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.reports import sentences, wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import RowsTogetherTable, ScriptParagraph
@@ -290,6 +291,11 @@ def is_form_literal(text: str) -> bool:
         return False
     rx = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
     return any(rx.search(t) for t in _form_texts())
+
+
+# What a renderer declared is kept with the answer; a declaration is never meant to be typed text,
+# but whatever it was, it goes when the vault locks.
+kept_until_lock(is_form_literal.cache_clear)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import unicodedata
 
 import pikepdf
 
+from desktop.reports.leak_gate import content
 from desktop.reports.leak_gate.outcome import LeakDetected
 
 # A glyph that reads back as a private-use character could be a name no extractor can see.
@@ -75,13 +76,22 @@ def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[
 _TEXT_OPERATORS = "Tf Tj ' \" TJ ET Td TD Tm T*"
 
 
-def content_text(pdf: pikepdf.Pdf, cache: dict | None = None) -> list[str]:
-    """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces)."""
+def content_text(pdf: pikepdf.Pdf, cache: dict | None = None, *, lean: bool = True) -> list[str]:
+    """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces).
+
+    A page whose content the lean reading knows (:mod:`.content`) is read by it; any other page, or
+    every page with ``lean=False``, by qpdf's full parser. Both give the same text."""
     pages = []
     cache = {} if cache is None else cache
     tables: dict[int, tuple[dict[int, str], dict[int, str]]] = {}
     for page in pdf.pages:
         maps = _font_maps(page, cache)
+        if lean:
+            body = content.stream_of(page)
+            text = content.page_text(body, maps, tables) if body is not None else None
+            if text is not None:
+                pages.append(text)
+                continue
         current: dict[int, str] = {}
         parts: list[str] = []
         # each instruction's operator and operands read as attributes: unpacking an instruction

@@ -10,8 +10,14 @@ judge those needles only, in the order they were given, so the gate answers as i
 
 The pass only has to be sure never to miss a needle the exact rules would find:
 
-- a plain form is matched as a substring of the place's forms (all of them, one after the other,
-  each different form once), and every rule requires it to be a substring of the place's same form;
+- a plain needle is looked for by its key, its accent-folded form without spaces or punctuation
+  (what its form "with punctuation removed" is before any length rule), in the place's form
+  "with punctuation removed" alone. Every rule requires a form of the needle to be a substring of
+  the place's same form, and each step from one form to the next (case folding, the accent fold,
+  whitespace collapsed, spaces and then punctuation taken out) keeps a substring a substring, so
+  wherever a form of the needle is found its key is in the place's last form. (One pass over the
+  shortest form, with one word per needle, where the place's five forms were passed over one after
+  the other with up to five words per needle.)
 - a :class:`~.normalise.CaseSensitive` form is matched in any case by the regular expression
   engine; here both sides are first mapped letter for letter to one representative of the
   letters that engine treats as the same in any case (:data:`CASE_KEY`), so a match by the
@@ -31,7 +37,14 @@ from collections.abc import Callable, Iterable, Sequence
 import ahocorasick
 
 from desktop.core.forgetting import kept_until_lock
-from desktop.reports.leak_gate.normalise import CAPITAL_LEVELS, PLAIN_LEVELS, CaseSensitive, Needle, needles
+from desktop.reports.leak_gate.normalise import (
+    _NON_ALNUM,
+    CAPITAL_LEVELS,
+    PLAIN_LEVELS,
+    CaseSensitive,
+    Needle,
+    needles,
+)
 
 
 def _engine_case_tables():
@@ -102,6 +115,12 @@ class _Automaton:
 _SEPARATOR = "\x00"
 
 
+def plain_key(accent_folded: str) -> str:
+    """A plain needle's key: its accent-folded form (form 2) without spaces or punctuation, as the
+    place's form 4 is made from its form 2."""
+    return _NON_ALNUM.sub("", accent_folded.replace(" ", ""))
+
+
 def _unzeroed(b: bytes) -> str:
     """Bytes without their zero bytes, as text: a UTF-16 form of an ASCII word becomes the word itself.
     A byte form in some bytes is still in them once the zero bytes of both are taken out."""
@@ -137,9 +156,11 @@ class NeedleIndex:
                         if levels[i]:
                             capital_slot(case_key(levels[i]), ([],))[0].append(position)
             else:
-                for lv in set(levels[:5]):  # the plain forms; often the same word (found once is enough)
-                    if lv:
-                        plain_slot(lv, ([],))[0].append(position)
+                key = plain_key(levels[2])
+                if key:
+                    plain_slot(key, ([],))[0].append(position)
+                else:  # all punctuation: judged in every place by its own rules
+                    self._always.add(position)
             for word in {_unzeroed(b) for _i, b, _enc in n.encoded}:
                 if word:
                     binary_slot(word, ([],))[0].append(position)
@@ -189,10 +210,8 @@ class NeedleIndex:
         """The needles with a form in a place's text, in the order given. ``forms(i)`` is the place's
         form ``i``; ``keyed(i)`` the same mapped by :func:`case_key`."""
         found = set(self._always)
-        # a form that is the same as an earlier one (an English text case-folded, then accent-folded)
-        # holds the same words: it is passed over once
         if not self._plain.empty:
-            self._plain.found(_SEPARATOR.join(dict.fromkeys(forms(i) for i in PLAIN_LEVELS)), found)
+            self._plain.found(forms(PLAIN_LEVELS[-1]), found)  # every plain key, in the last form
         if not self._capital.empty:
             self._capital.found(_SEPARATOR.join(dict.fromkeys(keyed(i) for i in CAPITAL_LEVELS)), found)
         return [self.needles[p] for p in sorted(found)]

@@ -48,7 +48,7 @@ from desktop.reports.leak_gate.extract import (
 from desktop.reports.leak_gate.index import NeedleIndex
 from desktop.reports.leak_gate.normalise import item_kind, needles, statement_shaper
 from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
-from desktop.reports.leak_gate.pdf import STREAM_BODY, mask_syntax, metadata, objects, structure
+from desktop.reports.leak_gate.pdf import mask_syntax, metadata, objects, outside_streams, structure
 from desktop.reports.leak_gate.search import Hay, search, search_bytes
 
 _Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
@@ -146,7 +146,7 @@ def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callabl
     raw = mask_syntax(pdf_bytes)
     scan("the raw file bytes", raw)
     # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
-    scan("the raw file bytes outside streams", STREAM_BODY.sub(b" ", raw).decode("latin-1"))
+    scan("the raw file bytes outside streams", outside_streams(raw).decode("latin-1"))
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
     except Exception as exc:  # any parser failure refuses the PDF
