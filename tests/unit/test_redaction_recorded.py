@@ -8,13 +8,13 @@ import json
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import Context, run
 from desktop.redaction import KnownIdentifiers, apply, detect
 from desktop.redaction import known as known_module
-from desktop.redaction.engine import _occurrences
+from desktop.redaction.engine import _NAME_WORD_ASCII, _occurrences, _whole_words_in
 from desktop.redaction.graphemes import MARKS
 
 ADDRESS = "Flat 3, 27 Larchfield Crescent, Walsall WS2 8QN"
@@ -192,6 +192,20 @@ def test_occurrences_are_what_the_alternation_finds(words, text):
     )
     expected = [(m.start(), m.end(), m.group()) for m in alternation.finditer(text)]
     assert _occurrences(text, set(words)) == expected
+
+
+@settings(max_examples=500)
+@example(words=["ab", "ab's"], text="x ab's")  # "ab's" is a name's word of its own: "ab" is not found
+@example(words=["ab"], text="b-ab ab-b n'ab ab's")
+@given(words=st.lists(st.sampled_from(["ab", "abs", "ab's", "b-a", "ba", "n'ab", "bab", "aab", "a-b's", "Ab", "é"]),
+                      min_size=1, max_size=6, unique=True),
+       text=st.lists(st.sampled_from(["ab", "abs", "ba", "b", "a", "n", "'s", "'", "-", " ", "1", "_", "A", "s"]),
+                     max_size=14).map("".join))
+def test_the_words_of_names_found_again_are_those_of_every_word_of_the_statement(words, text):
+    """``_whole_words_in`` (``str.find`` of the few words of the names found) gives what taking every
+    word of the statement with ``_NAME_WORD_ASCII`` and keeping the names' words gave."""
+    every = {w for w in set(_NAME_WORD_ASCII.findall(text)) if w in words or w[-2:] == "'s" and w[:-2] in words}
+    assert _whole_words_in(text, set(words)) == {w if w in words else w[:-2] for w in every}
 
 
 @pytest.mark.parametrize("recorded", ["Ifeoma -- Adeyemi", "Ifeoma - Adeyemi", "Ifeoma ' Adeyemi"])
