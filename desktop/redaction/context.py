@@ -29,15 +29,6 @@ def _two_words_before(text: str, pos: int) -> list[str]:
     return text[max(0, pos - 40) : pos].lower().rsplit(None, 2)[-2:]  # (the last two of ``split()``)
 
 
-def two_words_before(text: str, t) -> list[str]:  # noqa: ANN001 - names._Tok
-    """``_two_words_before(text, t.start)``, worked out once per word of the statement: the place,
-    body and acronym rules all ask it of the same words (read the list, never change it)."""
-    w = t.before2
-    if w is None:
-        w = t.before2 = _two_words_before(text, t.start)
-    return w
-
-
 # Nouns of a kind of place: "the province of X", "a posh X neighbourhood", "the X area" make X a place.
 _PLACE_KINDS = frozenset("""province county city town village region state district borough suburb neighbourhood
 neighborhood area estate republic capital island parish ward""".split())
@@ -75,7 +66,7 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
         if i and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : t.start]):
             continue  # inside a run: only its first word is looked at
         j = -1
-        before = two_words_before(text, t)
+        before = _two_words_before(text, t.start)
         everywhere = True  # "went to X", "sent to X" may be a person too: a place there, not everywhere
         if before and before[-1] in _PLACE_BEFORE:
             pass
@@ -141,7 +132,7 @@ def mark_organisations(toks: list, text: str) -> None:
                     u.place = True
         if t.score < 0:
             continue
-        before = two_words_before(text, t)
+        before = _two_words_before(text, t.start)
         if not before:
             continue
         if before[-1] in _KIND_BEFORE or (before[-1] == "of" and len(before) == 2 and before[0] in _KIND_OF) \
@@ -464,7 +455,7 @@ def places_before_names(toks: list, text: str, places: frozenset[str], named: se
         if nxt.score < 0.5 or nxt.place or nxt.title or nxt.word.isupper() or not _ONE_SPACE.match(
                 text[t.end : nxt.start]):
             continue
-        before = two_words_before(text, t)
+        before = _two_words_before(text, t.start)
         if not (before and before[-1] in _NOT_BEFORE_A_NAME):
             t.score, t.edge_ok = nxt.score, True
 
@@ -488,7 +479,7 @@ def lone_acronyms(toks: list, text: str) -> None:
                 a, b = (toks[k], t) if k < i else (t, toks[k])
                 if toks[k].score >= 0 and JOIN.match(text[a.end : b.start]) and toks[k].word.isupper():
                     joined = True
-        before = two_words_before(text, t)
+        before = _two_words_before(text, t.start)
         no_vowel = _LATIN_CAPITALS.fullmatch(t.word) and not _VOWEL.search(t.word)
         alone = not joined and (before and before[-1] in _PLACE_PREPOSITIONS
                                 or _DIGIT_BEFORE.search(text, max(0, t.start - 10), t.start))

@@ -127,7 +127,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 class _Tok:
-    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place", "before2")
+    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place")
 
     def __init__(self, start: int, end: int, word: str, fw: str | None = None) -> None:
         self.start, self.end, self.word = start, end, word
@@ -137,7 +137,6 @@ class _Tok:
         self.initial = False
         self.title = False
         self.place = False
-        self.before2: list[str] | None = None  # context.two_words_before, once asked
 
 
 def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
