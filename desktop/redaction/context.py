@@ -243,6 +243,12 @@ _LEADER_AFTER = re.compile(r"[ \t\u00a0]+(?:administration|presidency)\b")
 def names_of_leaders(toks: list, text: str) -> None:
     """A capitalised word between "the" and "administration" or "presidency" is someone's surname,
     even an English word ("the Bush administration")."""
+    # Every match of _LEADER_AFTER holds one of these: most statements have neither, and no word is tried.
+    if "administration" in text or "presidency" in text:
+        _leaders(toks, text)
+
+
+def _leaders(toks: list, text: str) -> None:
     for t in toks:
         if t.score == 0 and not t.title and t.word[0].isupper() and _LEADER_AFTER.match(text, t.end) \
                 and text[max(0, t.start - 4) : t.start].lower() == "the ":

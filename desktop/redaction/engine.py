@@ -274,8 +274,11 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     out = []
     ff = folded.folded
     name_word = _NAME_WORD_ASCII if ff.isascii() else _NAME_WORD
-    present = {w for w in set(name_word.findall(ff)) if w in words or w[-2:] == "'s" and w[:-2] in words}
-    present = {w if w in words else w[:-2] for w in present}
+    if name_word is _NAME_WORD_ASCII or not _MARK.search(ff):  # (without marks the two patterns are one)
+        present = _whole_words_in(ff, words)
+    else:
+        present = {w for w in set(name_word.findall(ff)) if w in words or w[-2:] == "'s" and w[:-2] in words}
+        present = {w if w in words else w[:-2] for w in present}
     if not present:
         return []
     if len(present) <= 30:  # a few words: looked for as they are
@@ -308,6 +311,37 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         if _within(allowed, s, e, longer=True):
             continue
         out.append(Span(s, e, "PERSON", "detector", 0.6, words[w]))
+    return out
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a letter as _NAME_WORD_ASCII takes it
+
+
+def _whole_words_in(ff: str, words: Iterable[str]) -> set[str]:
+    """On ``ff`` with no marks: the ``words`` that ``_NAME_WORD_ASCII.findall(ff)`` holds, alone or
+    with "'s" after them (as "Okafor's"), found with ``str.find`` instead of taking every word of the
+    statement. An occurrence is one of those words when no letter, and no "-", "'" or "’" with a
+    letter beyond it, stands against it on either side: the pattern takes both in, so the word would
+    be part of a longer one."""
+    letter = _LETTER.match
+    n = len(ff)
+
+    def whole(w: str) -> bool:
+        i = ff.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if not (i and (letter(ff, i - 1) or ff[i - 1] in "-'’" and i > 1 and letter(ff, i - 2))) \
+                    and not (e < n and (letter(ff, e) or ff[e] in "-'’" and e + 1 < n and letter(ff, e + 1))):
+                return True
+            i = ff.find(w, i + 1)
+        return False
+
+    out = set()
+    for w in words:
+        if not _NAME_WORD_ASCII.fullmatch(w):
+            continue  # never a word of ``ff`` as the pattern takes them
+        if whole(w) or w + "'s" not in words and whole(w + "'s"):
+            out.add(w)
     return out
 
 

@@ -8,13 +8,13 @@ import json
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import Context, run
 from desktop.redaction import KnownIdentifiers, apply, detect
 from desktop.redaction import known as known_module
-from desktop.redaction.engine import _occurrences
+from desktop.redaction.engine import _MARK, _NAME_WORD, _occurrences, _whole_words_in
 from desktop.redaction.graphemes import MARKS
 
 ADDRESS = "Flat 3, 27 Larchfield Crescent, Walsall WS2 8QN"
@@ -192,6 +192,32 @@ def test_occurrences_are_what_the_alternation_finds(words, text):
     )
     expected = [(m.start(), m.end(), m.group()) for m in alternation.finditer(text)]
     assert _occurrences(text, set(words)) == expected
+
+
+@settings(max_examples=500)
+@example(words=["ab", "ab's"], text="x ab's")  # "ab's" is a name's word of its own: "ab" is not found
+@example(words=["ab"], text="b-ab ab-b n'ab ab’b ab's")
+@example(words=["ab"], text="ab² ab²b ²ab ab")
+@given(words=st.lists(st.sampled_from(["ab", "abs", "ab's", "b-a", "ba", "n'ab", "n’ab", "bab", "aab", "a-b's", "Ab",
+                                       "é", "éb", "ab²"]), min_size=1, max_size=6, unique=True),
+       text=st.lists(st.sampled_from(["ab", "abs", "ba", "b", "a", "n", "'s", "'", "’", "-", " ", "1", "_", "A", "s",
+                                      "é", "²", "ß", "ـ"]), max_size=14).map("".join))
+def test_the_words_of_names_found_again_are_those_of_every_word_of_the_statement(words, text):
+    """``_whole_words_in`` (``str.find`` of the few words of the names found) gives what taking every
+    word of the statement with ``_NAME_WORD`` (text without marks) and keeping the names' words gave."""
+    assert not _MARK.search(text)
+    every = {w for w in set(_NAME_WORD.findall(text)) if w in words or w[-2:] == "'s" and w[:-2] in words}
+    assert _whole_words_in(text, set(words)) == {w if w in words else w[:-2] for w in every}
+
+
+def test_a_name_with_vowel_signs_is_found_again_as_a_name_found_once():
+    # Text with marks (here Devanagari vowel signs) takes the words of the statement one by one, as
+    # before: the name found once is found again wherever it is written, as surely as the first time.
+    text = "My friend कुमार came to the shop. Later कुमार left, and कुमार rang."
+    again = [(sp.start, sp.end) for sp in detect(text) if sp.source == "detector" and sp.confidence == 0.6]
+    first = text.index("कुमार")
+    assert again == [(text.index("कुमार", first + 1), text.index("कुमार", first + 1) + 5),
+                     (text.rindex("कुमार"), text.rindex("कुमार") + 5)]
 
 
 @pytest.mark.parametrize("recorded", ["Ifeoma -- Adeyemi", "Ifeoma - Adeyemi", "Ifeoma ' Adeyemi"])

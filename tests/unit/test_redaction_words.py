@@ -44,6 +44,22 @@ def test_the_last_two_words_before_a_position_are_those_of_split(text):
         assert _two_words_before(text, pos) == expected
 
 
+_LEADER_TEXTS = st.lists(st.sampled_from(["the", "The", "Bush", "Obama", "administration", "presidency",
+                                          "Administration", "presidencyx", "a", "THE"]),
+                         max_size=10).flatmap(lambda ws: st.sampled_from([" ", "  ", "\t", "\u00a0", ", "]).map(
+                             lambda sep: sep.join(ws)))
+
+
+@settings(max_examples=300)
+@given(text=_LEADER_TEXTS | _TEXT)
+def test_leaders_looked_for_only_where_their_words_are_give_what_every_word_gives(text):
+    fast = [_Tok(m.start(), m.end(), m.group()) for m in _CAP.finditer(text)]
+    slow = [_Tok(m.start(), m.end(), m.group()) for m in _CAP.finditer(text)]
+    context.names_of_leaders(fast, text)
+    context._leaders(slow, text)  # every word tried, as before
+    assert [(t.score, t.edge_ok, t.place) for t in fast] == [(t.score, t.edge_ok, t.place) for t in slow]
+
+
 _INTRO_WORDS = ("call", " as", "named", "pseudonym", "given the name")
 
 
