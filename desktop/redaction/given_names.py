@@ -101,7 +101,7 @@ _PRONOUN_AFTER = re.compile(r",?[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:I|me|my|his|
 _PRONOUNS_BEFORE = frozenset("me i him her us them".split())
 
 _PLACE_WORDS = frozenset("in at from near to into via outside across around between towards through of".split())
-_DETERMINERS = frozenset("the a an this that these those my your his her our their its every each no any some".split())
+_DETERMINERS = frozenset("the a an this these those my your his her our their its every each no any some".split())
 _PEOPLE_BEFORE = frozenset("met meet with asked ask told tell called married marry gave".split())
 _SEASONS = frozenset("spring summer autumn winter fall".split())
 
@@ -173,7 +173,7 @@ def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool
         return True
     season = t.fw in _SEASONS
     if t.initial:
-        return not season and bool(_LIFE_AFTER.match(text, t.end))  # "Sally came back", not "Winter came"
+        return not season and bool(_GOES_AFTER.match(text, t.end))  # "Sally came back"; not "Winter came", "Art helped"
     return not season and bool(_LIFE_AFTER.match(text, t.end) or _WEAK_AFTER.match(text, t.end)
                                or _POSSESSIVE_AFTER.match(text, t.end))
 

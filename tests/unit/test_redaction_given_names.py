@@ -82,6 +82,7 @@ def test_a_word_name_found_once_is_the_name_wherever_else_it_is_capitalised():
         ("Georgia's husband threatened to call immigration.", "Georgia"),
         ("Valencia, Amira and I slept in one bed.", "Valencia"),
         ("Every week I asked Beverley for my wages.", "Beverley"),
+        ("He swore that Chelsea hit him twice.", "Chelsea"),
     ],
 )
 def test_a_given_name_that_is_also_a_place_is_a_name_in_context(text, name):
@@ -105,6 +106,8 @@ def test_a_place_name_found_as_a_person_is_that_person_wherever_else_it_is_not_a
         ("Georgia's capital is far from the border.", "Georgia"),
         ("The visa from India was refused twice.", "India"),
         ("Georgia was cold in winter.", "Georgia"),
+        ("Chelsea beat Arsenal on Saturday.", "Chelsea"),
+        ("Georgia told the embassy it would act.", "Georgia"),
     ],
 )
 def test_the_same_words_after_a_place_word_or_without_a_person_stay(text, place):
@@ -173,6 +176,7 @@ def test_what_counts_as_a_contraction(word, expected):
         "Misty mornings made the work in the field harder.",
         "Then Grace Church said it could not help.",
         "Many told the same story at the centre.",
+        "Art helped me cope after the attack.",
     ],
 )
 def test_words_months_and_seasons_stay(text):
