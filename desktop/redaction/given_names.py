@@ -64,25 +64,25 @@ _ADVERB = r"(?:" + _S + r"(?:also|then|never|just|later|finally|suddenly|quickly
 _ADVERB += r"immediately|only|soon|again|already|sometimes|usually|really|actually|herself|himself))?"
 
 
-def _verbs(words: str) -> str:
+def _any_of(words: str) -> str:
     return r"(?:" + "|".join(sorted(words.split(), key=len, reverse=True)) + r")"
 
 
 # Acts only a person does: enough even at a sentence start and even for a place's name.
-_ACTS = _verbs("""shouted screamed yelled whispered cried laughed smiled rang rings phoned texted messaged emailed
+_ACTS = _any_of("""shouted screamed yelled whispered cried laughed smiled rang rings phoned texted messaged emailed
 married cooked cleaned drove walked lied begged hugged kissed hid raped translated interpreted""")
 # Saying, and blows: a person's acts, but a country "said" or "told" things and a team "beat" another
 # too: for a place's name, only when a person is told or hit ("Shirley told me", not "Georgia told the UN").
-_SPEECH = _verbs("""told tells said says asked asks promised warned explained replied answered insisted agreed refused
+_SPEECH = _any_of("""told tells said says asked asks promised warned explained replied answered insisted agreed refused
 hit hits beat slapped kicked punched pushed grabbed locked""")
 _TO_A_PERSON = _S + r"(?:me|us|him|her|them|you|my|our|his|she|he|i|we|they)\b"
 # What a person does that a season or a thing may do too ("Sally came back", "Winter came").
-_LIFE = _verbs("""came comes went goes left arrived stayed lived lives worked works helped helps paid pays brought took
+_LIFE = _any_of("""came comes went goes left arrived stayed lived lives worked works helped helps paid pays brought took
 takes gave gives sent kept found got met saw knew knows wanted wants tried needed called calls looked waited""")
-_WEAK = _verbs("was is had has would could did will can does")
+_WEAK = _any_of("was is had has would could did will can does")
 # Of those, what a town does not do (a country may send, take or pay): for a place's name too, where
 # the text never names it as a place ("Barry came late").
-_GOES = _verbs("came comes went goes arrived stayed lived lives worked works waited knew knows met saw looked")
+_GOES = _any_of("came comes went goes arrived stayed lived lives worked works waited knew knows met saw looked")
 
 _ACT_AFTER = re.compile(_ADVERB + _S + _ACTS + r"\b", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(_ADVERB + _S + _SPEECH + r"\b", re.IGNORECASE)
@@ -95,6 +95,10 @@ _RELATION_AFTER = re.compile(
     r"['’]s" + _S + _MODIFIER + r"(?:" + "|".join(sorted(map(re.escape, lexicon.RELATIONS), key=len, reverse=True))
     + r")\b", re.IGNORECASE)  # fmt: skip
 _POSSESSIVE_AFTER = re.compile(r"['’]s" + _S + r"[a-z]")
+# What is someone's and never a town's: "at Georgia's flat", "Penny's phone was taken".
+_BELONGING_AFTER = re.compile(r"['’]s" + _S + r"(?:own" + _S + r")?" + _any_of(
+    """flat house room bed car phone mobile bag handbag passport visa documents papers wages money children kids baby
+    boyfriend girlfriend name number birthday job""") + r"\b", re.IGNORECASE)  # fmt: skip
 # Between two names of a list ("Opal, Tariq and I", "Amira & Georgia").
 _LIST_GAP = re.compile(r",[ \t\u00a0]*(?:(?:and|&)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+")
 _PRONOUN_AFTER = re.compile(r",?[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:I|me|my|his|her|their|our)\b")
@@ -159,9 +163,11 @@ def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool
     name; ``named``: the text names it as a place elsewhere."""
     t = toks[i]
     words = _two_words_before(text, t.start)
-    if words and (words[-1] in _DETERMINERS or place and words[-1] in _PLACE_WORDS):
+    if words and words[-1] in _DETERMINERS or _in_a_longer_name(toks, i, text):
         return False
-    if _in_a_longer_name(toks, i, text):
+    if not named and _BELONGING_AFTER.match(text, t.end):
+        return True  # (even after "at": "at Georgia's flat")
+    if place and words and words[-1] in _PLACE_WORDS:
         return False
     if cue_in(before(t.start)) or _RELATION_AFTER.match(text, t.end) or _ACT_AFTER.match(text, t.end):
         return True  # "my friend Chelsea", "Carol's son", "Fern shouted"

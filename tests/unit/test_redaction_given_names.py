@@ -57,6 +57,7 @@ def test_the_given_names_are_a_list_loaded_once_with_words_and_places_in_it():
         ("Carol's son took the money from my bag.", "Carol"),
         ("Opal, Tariq and I shared one room.", "Opal"),
         ("The landlord and Clement came to the flat at night.", "Clement"),
+        ("Penny's phone was taken from the table.", "Penny"),
     ],
 )
 def test_a_given_name_that_is_also_an_english_word_is_a_name_in_context(text, name):
@@ -83,6 +84,7 @@ def test_a_word_name_found_once_is_the_name_wherever_else_it_is_capitalised():
         ("Valencia, Amira and I slept in one bed.", "Valencia"),
         ("Every week I asked Beverley for my wages.", "Beverley"),
         ("He swore that Chelsea hit him twice.", "Chelsea"),
+        ("I slept on the floor at Georgia's flat.", "Georgia"),
     ],
 )
 def test_a_given_name_that_is_also_a_place_is_a_name_in_context(text, name):
