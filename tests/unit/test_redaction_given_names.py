@@ -6,6 +6,8 @@ months, seasons and places that must stay around them."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.redaction import KnownIdentifiers, Span, apply, detect
 from desktop.redaction.given_names import contraction, given_names
@@ -190,3 +192,24 @@ def test_redacting_twice_changes_nothing():
     once = apply(text, detect(text, KnownIdentifiers()))
     assert apply(once.text, detect(once.text, KnownIdentifiers())).text == once.text
     assert not detect(once.text, KnownIdentifiers())
+
+
+# (5) Whatever surrounds them: a place after a place word stays, a contraction is never a name.
+_PLACES_AFTER_A_PLACE_WORD = ["in Shirley", "from Valencia", "near Lincoln", "in Chelsea", "from Georgia"]
+_PIECES = [*_PLACES_AFTER_A_PLACE_WORD, "Penny", "Shirley", "Chelsea", "Tariq", "told me", "came", "and", "I", "met",
+           "with", "couldn't", "Didn't", "wasn't", "my husband", "said", ",", ".", "the", "Carol", "shouted", "Spring"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25))
+def test_places_after_a_place_word_and_contractions_are_never_names(pieces):
+    text = " ".join(pieces)
+    spans = detect(text, KnownIdentifiers())
+    for piece in {*_PLACES_AFTER_A_PLACE_WORD, "couldn't", "Didn't", "wasn't"} & set(pieces):
+        start = -1
+        while (start := text.find(piece, start + 1)) >= 0:
+            word = text.index(" ", start) + 1 if " " in piece else start
+            end = start + len(piece)
+            if text[end : end + 1].isalnum() or text[end : end + 2] in ("'s", "’s"):
+                continue  # a longer word ("Shirley's")
+            assert not any(s.type == "PERSON" and s.start < end and word < s.end for s in spans), (text, piece)
