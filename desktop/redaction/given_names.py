@@ -126,11 +126,14 @@ def _joined(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
     return bool(JOIN.match(text[a.end : b.start]))
 
 
+def _small_place(word: str) -> bool:
+    """Is ``word`` a town the gazetteer holds, too small or too far for ``places.txt`` ("Marina")?"""
+    key = lexicon.place_key([word])
+    return key in lexicon.small_places("world") or key in lexicon.small_places("uk")
+
+
 def _likely_name(t) -> bool:  # noqa: ANN001 - names._Tok
-    if t.score < 0.5 or t.title or t.place:
-        return False
-    key = lexicon.place_key([t.word])
-    return key not in lexicon.small_places("world") and key not in lexicon.small_places("uk")
+    return t.score >= 0.5 and not t.title and not t.place and not _small_place(t.word)
 
 
 def _in_a_longer_name(toks: list, i: int, text: str) -> bool:
@@ -167,8 +170,8 @@ def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool
         return False
     if not named and _BELONGING_AFTER.match(text, t.end):
         return True  # (even after "at": "at Georgia's flat")
-    if place and words and words[-1] in _PLACE_WORDS:
-        return False
+    if words and words[-1] in _PLACE_WORDS and (place or _small_place(t.word)):
+        return False  # "from Valencia", "near Marina"
     if cue_in(before(t.start)) or _RELATION_AFTER.match(text, t.end) or _ACT_AFTER.match(text, t.end):
         return True  # "my friend Chelsea", "Carol's son", "Fern shouted"
     if place:

@@ -112,6 +112,7 @@ def test_a_place_name_found_as_a_person_is_that_person_wherever_else_it_is_not_a
         ("Georgia was cold in winter.", "Georgia"),
         ("Chelsea beat Arsenal on Saturday.", "Chelsea"),
         ("Georgia told the embassy it would act.", "Georgia"),
+        ("The coach from Marina was two hours late.", "Marina"),
     ],
 )
 def test_the_same_words_after_a_place_word_or_without_a_person_stay(text, place):
