@@ -136,11 +136,20 @@ def _likely_name(t) -> bool:  # noqa: ANN001 - names._Tok
     return t.score >= 0.5 and not t.title and not t.place and not _small_place(t.word)
 
 
-def _in_a_longer_name(toks: list, i: int, text: str) -> bool:
+def _ordinary_before(t, names: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
+    """Is ``t``, just before a given name, a word capitalised for its place rather than part of a
+    longer name: a function word, a month or a day ("On Monday Penny rang"), or an English word at
+    a sentence start that is no given name ("Recently Penny came back")?"""
+    fw = t.fw
+    return fw in lexicon.FUNCTION_WORDS or fw in lexicon.FULL_DAYS or fw in lexicon.FULL_MONTHS \
+        or t.initial and fw in lexicon.english_words() and fw not in names
+
+
+def _in_a_longer_name(toks: list, i: int, text: str, names: frozenset[str]) -> bool:
     """Is ``toks[i]`` one word of a longer capitalised name that is not a person's ("Brook Street",
-    "Grace Church", "Victoria Coach Station")?"""
+    "Grace Church", "Chase Bank")?"""
     prev = toks[i - 1] if i else None
-    if prev is not None and prev.score >= 0 and _joined(text, prev, toks[i]) and prev.fw not in lexicon.FUNCTION_WORDS \
+    if prev is not None and prev.score >= 0 and _joined(text, prev, toks[i]) and not _ordinary_before(prev, names) \
             and not prev.title and not _likely_name(prev):
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -166,7 +175,7 @@ def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool
     name; ``named``: the text names it as a place elsewhere."""
     t = toks[i]
     words = _two_words_before(text, t.start)
-    if words and words[-1] in _DETERMINERS or _in_a_longer_name(toks, i, text):
+    if words and words[-1] in _DETERMINERS or _in_a_longer_name(toks, i, text, given_names()):
         return False
     if not named and _BELONGING_AFTER.match(text, t.end):
         return True  # (even after "at": "at Georgia's flat")

@@ -60,6 +60,8 @@ def test_the_given_names_are_a_list_loaded_once_with_words_and_places_in_it():
         ("Opal, Tariq and I shared one room.", "Opal"),
         ("The landlord and Clement came to the flat at night.", "Clement"),
         ("Penny's phone was taken from the table.", "Penny"),
+        ("On Monday Sally rang the refuge twice.", "Sally"),
+        ("Recently Basil came back from the farm.", "Basil"),
     ],
 )
 def test_a_given_name_that_is_also_an_english_word_is_a_name_in_context(text, name):
