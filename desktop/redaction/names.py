@@ -40,6 +40,7 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.fold import fold
+from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.published import dotted_initials, names_after_places, places_by_wider_context, published_words
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
@@ -255,6 +256,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
             elif _VERB_AFTER.match(text, t.end):
                 t.score = 0.35
 
+    given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
     introduced_names(toks, text, function_only)
     names_of_leaders(toks, text)
     initials_and_places_after_names(toks, text, places, named_places)
@@ -312,7 +314,8 @@ def _lower_case_names(text: str, before: WordsBefore) -> list[Hit]:
         if not text[m.start(1)].islower():
             continue  # capitalised words are handled above
         w = m.group(1)
-        if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES:
+        if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES \
+                or contraction(w):
             continue
         if len(w) >= 2 and cue_in(before(m.start(1))):
             hits.append((m.start(1), m.end(1), "PERSON", 0.6))
