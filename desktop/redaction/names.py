@@ -40,7 +40,8 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.fold import fold
-from desktop.redaction.published import dotted_initials, names_after_places, places_by_wider_context, published_words
+from desktop.redaction.published import dotted_initials, published_words
+from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
