@@ -23,6 +23,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
+from desktop.redaction.published_bodies import published_bodies
 from desktop.redaction.things import defined_acronym
 
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
@@ -108,10 +109,12 @@ def photo_credits(toks: list, text: str) -> None:
         sides = [_in_range(toks, m.start(k), m.end(k)) for k in (1, 2)]
         if not all(sides):
             continue
-        # Without a cue: "... via X" says it is a credit, or one side is one word in capitals (an
-        # agency) and the other a person.
+        # Without a cue: "... via X" says it is a credit, or a side ends in an agency's word, or one
+        # side is one word in capitals (an agency) and the other a person.
         one_word = [len(side) == 1 and side[0].word.isupper() for side in sides]  # "REUTERS", "AFP"
-        if m.group(3) or one_word.count(True) == 1 and _is_photographer(_trimmed(sides[one_word.index(False)])):
+        agency_side = any(side[-1].fw in _AGENCY_LAST for side in sides)  # "PA Images / Alamy Stock Photo"
+        if m.group(3) or agency_side \
+                or one_word.count(True) == 1 and _is_photographer(_trimmed(sides[one_word.index(False)])):
             _credit(toks, [m.span(1), m.span(2)])
             if m.group(3):
                 _credit(toks, [m.span(3)], agencies_only=True)
@@ -190,20 +193,80 @@ _BYLINE = re.compile(r"^[ \t\u00a0]*(?:[Bb]y[ \t\u00a0]+)?((?:[A-Z][\w'’\-]*[ 
 
 def bylines(toks: list, text: str) -> None:
     """A line that is only two or three capitalised words, one of them a likely name, is a person's
-    name whole ("David Young" under a headline: "Young" is a word, yet part of the name)."""
+    name whole ("David Young" under a headline: "Young" is a word, yet part of the name; "By Ann
+    Blackburn": after "By", a place's name too)."""
     if "\n" not in text:
         return
     for m in _BYLINE.finditer(text):
         words = _in_range(toks, m.start(1), m.end(1))
-        if len(words) < 2 or any(t.score < 0 or t.place or t.title for t in words):
-            continue
+        by = m.group(0).lstrip()[:2] in ("By", "by")
+        if len(words) < 2 or any(t.score < 0 or t.title for t in words) \
+                or any(t.place for t in words) and (not by or all(_ordinary(t) for t in words)):
+            continue  # after "By", a surname may be a place's name ("By Ann Blackburn")
         best = max(t.score for t in words)
+        if by and best < 0.5 and any(not _ordinary(t) for t in words):
+            best = 0.5  # a word no dictionary holds, taken into a body on the next line ("... News Service")
         if best >= 0.5 and words[0].fw not in lexicon.FUNCTION_WORDS:
             for t in words:
-                t.score, t.edge_ok = max(t.score, best), True
+                t.score, t.edge_ok, t.place = max(t.score, best), True, False
+            after = [t for t in toks if t.start >= m.end(1)][:1]
+            if after and after[0].score <= 0 and "\n" in text[m.end(1) : after[0].start]:
+                after[0].edge_ok = False  # nor the line after
             prev = [t for t in toks if t.end <= m.start(1)][-1:]
             if prev and prev[0].score <= 0 and "\n" in text[prev[0].end : m.start(1)]:
                 prev[0].edge_ok = False  # the line before is not part of the name
+
+
+# --- Pseudonyms marked as such, and names after an occupation ------------------------------------
+
+# An asterisk or a note's number straight after a word: "Eli* arrived", "Angel[1] and her children".
+_MARK_AFTER = re.compile(r"(?:\*{1,3}|\[\d{1,2}\])(?=[\s,.;:!?’'”)]|$)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t\u00a0]+$", re.IGNORECASE)
+_PERSON_AFTER_MARK = re.compile(r"[ \t\u00a0]*(?:,|[ \t\u00a0](?:and[ \t\u00a0]+(?:her|his|their)|was|is|has|had|"
+                                r"said|says|told|tells|who|arrived|fled|came)\b)")
+
+
+def marked_pseudonyms(toks: list, text: str) -> None:
+    """A capitalised word alone with an asterisk or a note's number straight after it is a name the
+    text has changed ("Eli* arrived", "Angel[1] and her children"), wherever else written; an
+    ordinary word only when a person's words follow it, and not after a determiner ("the
+    Government[3] has")."""
+    english = lexicon.english_words()
+    people: set[str] = set()
+    for i, t in enumerate(toks):
+        if t.score < 0 or t.title or t.word.isupper() or not _MARK_AFTER.match(text, t.end):
+            continue
+        if i and toks[i - 1].score >= 0 and _SPACE.match(text[toks[i - 1].end : t.start]):
+            continue  # the last word of a longer name ("Refugee Council[2]")
+        fw = t.fw
+        if fw in lexicon.FUNCTION_WORDS or fw in lexicon.NOT_NAMES or fw in lexicon.FULL_MONTHS \
+                or fw in lexicon.FULL_DAYS or _DETERMINER_BEFORE.search(text, max(0, t.start - 8), t.start):
+            continue
+        end = _MARK_AFTER.match(text, t.end).end()
+        if fw in english and fw not in lexicon.WORD_NAMES and not _PERSON_AFTER_MARK.match(text, end):
+            continue
+        people.add(fw)
+    for t in toks:
+        if t.fw in people and 0 <= t.score < _PERSON and not t.title:
+            t.score, t.edge_ok, t.place = _PERSON, True, False
+
+
+# "singer Skin", "campaigner Hope Ade": a lower-case occupation straight before a capitalised word.
+_OCCUPATION = re.compile(r"(?<![\w\-])(?:singer|actress|actor|artist|author|writer|poet|novelist|playwright|"
+                         r"journalist|reporter|photographer|broadcaster|presenter|comedian|rapper|musician|"
+                         r"footballer|campaigner|activist|researcher|academic|economist|filmmaker)"
+                         r"[ \t\u00a0]+$")
+
+
+def names_after_occupations(toks: list, text: str) -> None:
+    """The capitalised word straight after an occupation written in lower case ("the singer Skin",
+    "actress Romola Roe") is someone's name, even when it is a word or a place."""
+    for t in toks:
+        if t.score < 0 or t.score >= 0.85 or t.title or t.word.isupper() or t.initial \
+                or t.fw in lexicon.FUNCTION_WORDS or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.FULL_MONTHS \
+                or t.fw in lexicon.FULL_DAYS or not _OCCUPATION.search(text, max(0, t.start - 16), t.start):
+            continue
+        t.score, t.edge_ok, t.place = 0.85, True, False
 
 
 # --- Code names and CamelCase -------------------------------------------------------------------
@@ -254,10 +317,15 @@ def code_names_and_brands(toks: list, text: str) -> None:
 # --- Words an acronym in brackets is spelt from -------------------------------------------------
 
 
+# Between the words an acronym is spelt from: a space, or small words ("Gangmasters and Labour ...").
+_SMALL_GAP = re.compile(r"[ \t\u00a0]+(?:(?:and|of|for|the|on|in|&)[ \t\u00a0]+){0,2}")
+
+
 def bodies_spelt_out(toks: list, text: str) -> None:
-    """"Central Crime Team (CCT)": the capitalised words before an acronym in brackets whose initials
-    it is are a body's name. Not a person's: every word but one of three or more is an ordinary
-    word, none a given name that is a word ("Grace Hope Smith (GHS)" is someone)."""
+    """"Central Crime Team (CCT)", "Gangmasters and Labour Abuse Authority (GLAA)": the capitalised
+    words before an acronym in brackets whose initials it is are a body's name. Not a person's:
+    every word but one of three or more is an ordinary word, none a given name that is a word
+    ("Grace Hope Smith (GHS)" is someone)."""
     english = lexicon.english_words()
     for i, t in enumerate(toks):
         if not t.word.isupper() or len(t.word) < 2 or text[t.start - 1 : t.start] != "(" \
@@ -267,7 +335,7 @@ def bodies_spelt_out(toks: list, text: str) -> None:
         run = toks[max(0, i - k) : i]
         if len(run) != k or not re.fullmatch(r"[ \t\u00a0]*\(", text[run[-1].end : t.start]):
             continue
-        if any(not _SPACE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+        if any(not _SMALL_GAP.fullmatch(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
             continue
         plain = [u for u in run if u.fw in english or u.fw in lexicon.NOT_NAMES or u.place]
         if any(u.fw in lexicon.WORD_NAMES or u.score >= 0.8 or u.title for u in run):
@@ -325,6 +393,9 @@ def published_words(toks: list, text: str) -> None:
     bodies_spelt_out(toks, text)
     plural_acronyms(toks, text)
     code_names_and_brands(toks, text)
+    marked_pseudonyms(toks, text)
+    names_after_occupations(toks, text)
+    published_bodies(toks, text)
     letters_for_people(toks, text)
     bylines(toks, text)
     photo_credits(toks, text)

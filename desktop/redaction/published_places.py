@@ -5,8 +5,10 @@
   "from" and "to" ("from Finsbury Park to Croydon"), before a place's noun ("the Finsbury Park
   mosque"), in a list after a plural kind of place ("the counties: Tattnall, Bacon and Ware");
 * a business named after its kind ("his factory, Kozee Beds, in Leeds");
-* a named building without a number ("London's Lunar House") and a court named after its district
-  ("Blackfriars Crown Court"): facts, not addresses.
+* a news report's dateline ("LEEDS –", "SAVANNAH, Ga. (WSAV) —") and a US state's abbreviation
+  after a town ("Eugene, Ore."); a landmark named in the possessive ("Yarl’s Wood", "Land’s End");
+* a named building without a number ("London's Lunar House", a detention centre: "detained at Brook
+  House") and a court named after its district ("Blackfriars Crown Court"): facts, not addresses.
 
 Each function marks the likely-name detector's words (``names._Tok``) in place, as the rules of
 ``context`` do; ``named_building`` judges the address detector's suggestions.
@@ -201,7 +203,8 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         for u in toks[i : j + 1]:
             u.place = True
             marked.add(u.fw)
-    return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text)
+    return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text) \
+        | datelines(toks, text) | possessive_landmarks(toks, text)
 
 
 # "the Finsbury Park mosque", "a Tufnell Park flat" (not "the Sarah Green case").
@@ -257,6 +260,76 @@ _LIST_GAP = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?
                        r"|[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)?")
 
 
+# --- Datelines and US states --------------------------------------------------------------------
+
+# The US states' abbreviations in news style (AP), each with its full stop: "Savannah, Ga.".
+_US_STATES = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+neb nev okla ore pa tenn vt va wash wis wyo""".split())
+_STATE_AFTER = re.compile(r",[ \t\u00a0]+([A-Z][a-z]{1,4})\.")
+# "LEEDS –", "SAVANNAH, Ga. (WSAV) —", "PORTLAND, Maine —": a line opened by a town in capitals.
+_DATELINE = re.compile(r"^[ \t\u00a0]*((?:[A-Z][A-Z'’.\-]+[ \t\u00a0]+){0,2}[A-Z][A-Z'’.\-]+)"
+                       r"(?:,[ \t\u00a0]+([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?:[ \t\u00a0]+[A-Z][a-z]+)?))?"
+                       r"(?:[ \t\u00a0]+\(([A-Z][\w&\-]*)\))?[ \t\u00a0]*[–—\-]{1,2}[ \t\u00a0]", re.MULTILINE)
+
+
+def _mark_range(toks: list, s: int, e: int, marked: set[str]) -> None:
+    for t in toks:
+        if s <= t.start and t.end <= e and t.score >= 0 and not t.title:
+            t.place = True
+            marked.add(t.fw)
+
+
+def datelines(toks: list, text: str) -> set[str]:
+    """A news report's dateline: a town in capitals opening a line before a dash, with its state
+    and the agency in brackets ("SAVANNAH, Ga. (WSAV) —"), when a gazetteer holds the town or a US
+    state's abbreviation follows it; and anywhere, a capitalised town before a state's abbreviation
+    ("Eugene, Ore."). Places and a body, facts to keep. Returns the folded words marked."""
+    marked: set[str] = set()
+    if "–" in text or "—" in text or "-" in text:
+        for m in _DATELINE.finditer(text):
+            words = [t for t in toks if m.start(1) <= t.start and t.end <= m.end(1)]
+            if not words:
+                continue
+            key = lexicon.place_key([t.word for t in words])
+            state = m.group(2) and m.group(2)[-1] == "." and fold(m.group(2)[:-1]) in _US_STATES
+            if not (state or key in lexicon.place_tokens() or key in lexicon.small_places("uk")
+                    or key in lexicon.small_places("world")):
+                continue
+            for k in (1, 2, 3):
+                if m.group(k):
+                    _mark_range(toks, m.start(k), m.end(k), marked)
+    for m in _STATE_AFTER.finditer(text):
+        if fold(m.group(1)) not in _US_STATES:
+            continue
+        before = [t for t in toks if t.end <= m.start()][-3:]
+        run: list = []
+        end = m.start()
+        for t in reversed(before):  # the town's words, joined, straight before the comma
+            if t.score < 0 or t.title or not re.fullmatch(r"[ \t\u00a0]*", text[t.end : end]):
+                break
+            run.insert(0, t)
+            end = t.start
+        if run:
+            _mark_range(toks, run[0].start, run[-1].end, marked)
+            _mark_range(toks, m.start(1), m.end(1), marked)
+    return marked
+
+
+# "Yarl’s Wood", "Land’s End", "Shepherd’s Bush": a capitalised word in the possessive before a
+# capitalised landmark's or district's word names a place.
+_POSSESSIVE_GAP = re.compile(r"['’]s?[ \t\u00a0]+")
+
+
+def possessive_landmarks(toks: list, text: str) -> set[str]:
+    marked: set[str] = set()
+    for a, b in zip(toks, toks[1:], strict=False):
+        if b.fw in _DISTRICT_LAST and b.word[0].isupper() and not b.word.isupper() and a.score >= 0 \
+                and b.score >= 0 and not a.title and _POSSESSIVE_GAP.fullmatch(text[a.end : b.start]):
+            a.place = b.place = True
+            marked.update((a.fw, b.fw))
+    return marked
+
+
 # --- Named buildings and courts (the address detector's suggestions) ---------------------------
 
 # A court of law by its kind ("Dublin Circuit Criminal Court"), buildings in the plural ("Home Office
@@ -281,9 +354,27 @@ def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
         return True
     if not _BUILDING_LAST.search(span):
         return False
+    if _detention_centre(text, span):
+        return True
     places = lexicon.place_tokens()
     m = _PLACE_POSSESSIVE.search(text, max(0, s - 30), s)
     if m and fold(m.group(1)) in places:
         return True
     m = _IN_PLACE_AFTER.match(text, e)
     return bool(m and fold(m.group(1)) in places)
+
+
+_DETENTION = re.compile(r"\b(?:detain(?:ed|ee|ees|ing)?|detention|removal[ \t\u00a0]+centres?|IRCs?)\b",
+                        re.IGNORECASE)
+
+
+def _detention_centre(text: str, span: str) -> bool:
+    """Is the building named, somewhere in the text, in a sentence that speaks of detention ("the
+    detained people at Brook House", "Brook House Immigration Removal Centre")? A detention centre
+    is a fact of the complaint wherever it is written."""
+    for m in re.finditer(re.escape(span), text):
+        a = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [k for k in (text.find(c, m.end()) for c in ".!?\n") if k >= 0]
+        if _DETENTION.search(text, a, min(ends) if ends else len(text)):
+            return True
+    return False
