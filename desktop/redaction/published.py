@@ -258,9 +258,14 @@ _OCCUPATION = re.compile(r"(?<![\w\-])(?:singer|actress|actor|artist|author|writ
                          r"[ \t\u00a0]+$")
 
 
+_OCCUPATION_ANYWHERE = re.compile(_OCCUPATION.pattern.removesuffix("$") + r"[A-Z]")
+
+
 def names_after_occupations(toks: list, text: str) -> None:
     """The capitalised word straight after an occupation written in lower case ("the singer Skin",
     "actress Romola Roe") is someone's name, even when it is a word or a place."""
+    if not _OCCUPATION_ANYWHERE.search(text):
+        return
     for t in toks:
         if t.score < 0 or t.score >= 0.85 or t.title or t.word.isupper() or t.initial \
                 or t.fw in lexicon.FUNCTION_WORDS or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.FULL_MONTHS \

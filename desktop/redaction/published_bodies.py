@@ -80,6 +80,7 @@ _ROLE_OF = re.compile(r"(?:\b(?:C[A-Z]O|chief[ \t\u00a0]+executive|director|chai
                       r"founder|co-founder|head|president|trustees?|spokes(?:person|man|woman)|staff|volunteers?|"
                       r"members?|caseworkers?|advisers?|advocates?)[ \t\u00a0]+(?:of|at|for)[ \t\u00a0]+)$",
                       re.IGNORECASE)
+_ROLE_ANYWHERE = re.compile(_ROLE_OF.pattern.removesuffix(")$") + r")[A-Z]", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
@@ -87,6 +88,8 @@ def bodies_by_roles(toks: list, text: str) -> None:
     """The capitalised words after "chief executive of", "director of", "staff at" and the like name
     a body ("Patrick Roe, CEO of Hestia"); a body of one word is that body wherever else written.
     Not someone's ("head of Tariq's family")."""
+    if not _ROLE_ANYWHERE.search(text):
+        return
     bodies: set[str] = set()
     n = len(toks)
     for i, t in enumerate(toks):
