@@ -115,6 +115,8 @@ def bodies_by_roles(toks: list, text: str) -> None:
 
 _AND = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\[\n])[ \t\u00a0]*$")
+_PEOPLE_BEFORE = re.compile(r"\b(?:told|asked|met|saw|with|called|tell|ask|meet|and|PCs|DCs|officers|Messrs|Mr|Mrs|Ms|"
+                            r"Dr)[ \t\u00a0]+$")
 
 
 def ordinary_pairs(toks: list, text: str) -> None:
@@ -130,8 +132,9 @@ def ordinary_pairs(toks: list, text: str) -> None:
             continue
         if a.fw in lexicon.WORD_NAMES and b.fw in lexicon.WORD_NAMES:
             continue  # "Grace and Hope came": two people
-        if _SENTENCE_END.search(text, max(0, a.start - 4), a.start):
-            continue
+        if _SENTENCE_END.search(text, max(0, a.start - 4), a.start) \
+                or _PEOPLE_BEFORE.search(text, max(0, a.start - 12), a.start):
+            continue  # "I told Brown and Green", "PCs Wood and Hill": two people
         if i and _joined(text, toks[i - 1], a) or i + 2 < n and _joined(text, b, toks[i + 2]) \
                 or _POSSESSIVE_AFTER.match(text, b.end):
             continue

@@ -321,13 +321,16 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t\u00a0]+")
 
 
 def possessive_landmarks(toks: list, text: str) -> set[str]:
-    marked: set[str] = set()
-    for a, b in zip(toks, toks[1:], strict=False):
+    """Marks each such place where it is written, no word of it everywhere ("Tariq’s House" is not
+    all of Tariq); not when a capitalised word follows ("Tariq’s Park Lane flat"). Returns no word."""
+    n = len(toks)
+    for i in range(n - 1):
+        a, b = toks[i], toks[i + 1]
         if b.fw in _DISTRICT_LAST and b.word[0].isupper() and not b.word.isupper() and a.score >= 0 \
-                and b.score >= 0 and not a.title and _POSSESSIVE_GAP.fullmatch(text[a.end : b.start]):
+                and b.score >= 0 and not a.title and _POSSESSIVE_GAP.fullmatch(text[a.end : b.start]) \
+                and not (i + 2 < n and _SPACE.match(text[b.end : toks[i + 2].start])):
             a.place = b.place = True
-            marked.update((a.fw, b.fw))
-    return marked
+    return set()
 
 
 # --- Named buildings and courts (the address detector's suggestions) ---------------------------

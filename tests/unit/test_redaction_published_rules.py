@@ -69,10 +69,16 @@ def test_two_ordinary_words_joined_by_and_are_one_body():
     assert untouched(text, spans, "Justice and Harbour")
 
 
-def test_two_given_names_that_are_words_joined_by_and_stay_people():
-    text = "At the bus stop I met Grace and Hope from church."
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("At the bus stop I met Grace and Hope from church.", "Grace", "Hope"),
+        ("Later I told Brook and Fields what had happened at the house.", "Brook", "Fields"),
+    ],
+)
+def test_two_people_joined_by_and_stay_people(text, first, second):
     spans = detect(text)
-    assert covered(text, spans, "Grace") and covered(text, spans, "Hope")
+    assert covered(text, spans, first) and covered(text, spans, second)
 
 
 # (4) A name followed by a plural verb is a firm; the last of a list of people is a person.
@@ -195,6 +201,12 @@ def test_a_town_before_a_us_state_abbreviation_is_a_place():
 def test_a_landmark_in_the_possessive_is_a_place(place):
     text = f"The women were held at {place} for nine days."
     assert untouched(text, detect(text), place)
+
+
+def test_a_persons_possessive_before_a_street_is_still_a_name():
+    text = "Tariq’s Park Lane flat was raided. Later Tariq moved to Leeds."
+    spans = detect(text)
+    assert covered(text, spans, "Tariq") and covered(text, spans, "Tariq", 1)
 
 
 # (16) A named building that a sentence of the text puts in detention is a fact, not an address.
