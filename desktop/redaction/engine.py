@@ -16,7 +16,7 @@ from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
 from desktop.redaction.known import KnownIdentifiers
 from desktop.redaction.names import detect_names
-from desktop.redaction.published import named_building
+from desktop.redaction.published_places import named_building
 from desktop.redaction.recorded import Recorded, find_known, recorded
 from desktop.redaction.spans import Span
 from desktop.redaction.variants import name_keys

@@ -41,7 +41,8 @@ from desktop.redaction.context import (
 )
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
-from desktop.redaction.published import dotted_initials, names_after_places, places_by_wider_context, published_words
+from desktop.redaction.published import dotted_initials, published_words
+from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
