@@ -27,6 +27,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
 from desktop.core.forgetting import kept_until_lock
+from desktop.reports import streams
 from desktop.resources import resource_path
 
 LATIN, ARABIC, GURMUKHI, BENGALI, DEVANAGARI = "Latin", "Arabic", "Gurmukhi", "Bengali", "Devanagari"
@@ -219,7 +220,8 @@ class _Widths(pdfdoc.PDFArray):
 
 
 class _StatementFont(TTFont):
-    """reportlab's TrueType font; its subsets' widths are written by :class:`_Widths`."""
+    """reportlab's TrueType font; its subsets' widths are written by :class:`_Widths`, and in a
+    statement its subsets' streams are compressed as :mod:`desktop.reports.streams` says."""
 
     def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's API
         state = self.state.get(doc)
@@ -228,6 +230,7 @@ class _StatementFont(TTFont):
         added = doc.idToObject["BasicFonts"].dict
         for name in names:
             added[name].Widths = _Widths(added[name].Widths.sequence)
+        streams.compress_font_streams(doc, names)
 
 
 class FontSet:

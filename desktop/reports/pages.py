@@ -13,6 +13,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.reports import streams
+
 Literals = list[tuple[int, str]]
 
 
@@ -21,10 +23,13 @@ class CountedPagesCanvas(Canvas):
 
     literals: Literals
     decorate: Callable[[CountedPagesCanvas, int], None]
+    flate: streams.Flate | None = None  # the document's own stream compression, if not reportlab's
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
+        if self.flate is not None:
+            streams.compress_with(self._doc, self.flate)
 
     def note_literal(self, text: str) -> None:
         """Record that ``text`` (form wording or a fixed value) was drawn on the current page."""
@@ -41,14 +46,17 @@ class CountedPagesCanvas(Canvas):
             self.__dict__.update(state)
             type(self).decorate(self, total)
             super().showPage()
+        streams.compress_pages(self._doc)
         super().save()
 
 
 def counted_pages(literals: Literals, decorate: Callable[[CountedPagesCanvas, int], None],
-                  name: str = "WitnessboxCanvas") -> type[CountedPagesCanvas]:
+                  name: str = "WitnessboxCanvas", flate: streams.Flate | None = None) -> type[CountedPagesCanvas]:
     """A canvas class for ``doc.build(..., canvasmaker=...)`` that records into ``literals`` and
-    draws ``decorate(canvas, total_pages)`` on every page once the total is known."""
-    return type(name, (CountedPagesCanvas,), {"literals": literals, "decorate": staticmethod(decorate)})
+    draws ``decorate(canvas, total_pages)`` on every page once the total is known; with ``flate``,
+    its streams are compressed by that filter (:mod:`desktop.reports.streams`)."""
+    return type(name, (CountedPagesCanvas,), {"literals": literals, "decorate": staticmethod(decorate),
+                                               "flate": flate})
 
 
 def footer_rule(canvas: Canvas, font: str, *, left: float, right: float, bottom: float) -> float:

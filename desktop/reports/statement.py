@@ -49,7 +49,7 @@ from reportlab.platypus import (
 )
 
 from desktop.core.forgetting import kept_until_lock
-from desktop.reports import sentences, wording
+from desktop.reports import sentences, streams, wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import RowsTogetherTable, ScriptParagraph
 from desktop.reports.pages import CountedPagesCanvas, counted_pages, footer_rule
@@ -337,7 +337,7 @@ def _footer_canvas(content: StatementContent, literals: list[tuple[int, str]] | 
                 canvas.note_literal(PERSONAL_DATA_MARK)
         canvas.restoreState()
 
-    return counted_pages([] if literals is None else literals, decorate, "StatementCanvas")
+    return counted_pages([] if literals is None else literals, decorate, "StatementCanvas", streams.FAST)
 
 
 def _literal(text: str, **kw) -> ScriptParagraph:
