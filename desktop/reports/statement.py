@@ -380,15 +380,25 @@ def _facts_table(content: StatementContent, width: float, tokens: Sequence[str])
               _value(value or "-", tokens, size=9.5, space_after=0)] for label, value in content.facts]
     label_w = 62 * mm
     table = Table(data, colWidths=[label_w, width - label_w])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), FontSet.load()[LATIN].regular),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#BBBBBB")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(_table_style("facts"))
     return table
+
+
+@lru_cache(maxsize=4)
+def _table_style(kind: str) -> TableStyle:
+    """The facts', legend's or a signature's table style: the form's own, made once per process
+    (a table copies what it changes from its style)."""
+    cells = ((0, 0), (-1, -1))
+    font = ("FONTNAME", *cells, FontSet.load()[LATIN].regular)
+    if kind == "facts":
+        return TableStyle([("VALIGN", *cells, "TOP"), font, ("LINEBELOW", *cells, 0.3, colors.HexColor("#BBBBBB")),
+                           ("TOPPADDING", *cells, 3), ("BOTTOMPADDING", *cells, 2), ("LEFTPADDING", *cells, 2)])
+    if kind == "legend":
+        return TableStyle([("VALIGN", *cells, "TOP"), font, ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+                           ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#BBBBBB")),
+                           ("TOPPADDING", *cells, 2), ("BOTTOMPADDING", *cells, 1), ("LEFTPADDING", *cells, 2)])
+    return TableStyle([("VALIGN", *cells, "BOTTOM"), font, ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+                       ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black)])
 
 
 def _legend_table(legend: Sequence[LegendLine], width: float, tokens: Sequence[str]) -> Table:
@@ -398,15 +408,7 @@ def _legend_table(legend: Sequence[LegendLine], width: float, tokens: Sequence[s
                       _value(e.description, tokens, size=9, space_after=0)] for e in legend]
     # a row never stands alone at the foot of a page, nor at the head of the next
     table = RowsTogetherTable(data, colWidths=[40 * mm, 55 * mm, width - 95 * mm], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), FontSet.load()[LATIN].regular),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#BBBBBB")),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(_table_style("legend"))
     return table
 
 
@@ -414,12 +416,7 @@ def _signature_block(label: str, width: float) -> Table:
     data = [[_literal(label, size=9.5, bold=True, space_after=0), "",
              _literal("Date", size=9.5, bold=True, space_after=0), ""]]
     table = Table(data, colWidths=[38 * mm, width - 38 * mm - 50 * mm, 14 * mm, 36 * mm], rowHeights=[13 * mm])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("FONTNAME", (0, 0), (-1, -1), FontSet.load()[LATIN].regular),
-        ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
-        ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
-    ]))
+    table.setStyle(_table_style("signature"))
     return table
 
 
