@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.reports import streams
+from desktop.reports.subsets import SubsetMaker
 from desktop.resources import resource_path
 
 LATIN, ARABIC, GURMUKHI, BENGALI, DEVANAGARI = "Latin", "Arabic", "Gurmukhi", "Bengali", "Devanagari"
@@ -254,6 +255,8 @@ class FontSet:
                             raise FileNotFoundError(f"missing statement font {fname}")
                         if name not in pdfmetrics.getRegisteredFontNames():
                             font = _StatementFont(name, str(path))
+                            # its subsets made from the font's data read once (reports/subsets.py)
+                            font.face.makeSubset = SubsetMaker(font.face).make
                             pdfmetrics.registerFont(font)
                         cls._covers[name] = frozenset(pdfmetrics.getFont(name).face.charToGlyph)
                         names.append(name)

@@ -12,7 +12,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 
 from desktop.core import forgetting
 from desktop.redaction import detectors, engine, known, names, recorded, scanning, sequence, variants
-from desktop.reports import fonts, layout, textops
+from desktop.reports import fonts, layout, subsets, textops
 from desktop.reports.leak_gate import index, normalise
 from desktop.services import statements
 from tests.factories import URDU_STATEMENT, new_vault, sample_interview
@@ -27,6 +27,7 @@ def _held() -> dict[str, int]:
     held = {f.__qualname__: f.cache_info().currsize for f in CACHES}
     held |= {f"store {i}": len(s.data) for i, s in enumerate(STORES)}
     held["gate index"] = len(index._kept)
+    held["glyphs read for font subsets"] = sum(len(m._glyphs) for m in subsets._MAKERS)
     return held
 
 
@@ -42,6 +43,7 @@ def test_a_lock_empties_what_detection_drawing_and_the_gate_kept(tmp_path):
     assert found.in_bytes(b"(Harpreet Kaur) Tj", b"(harpreet kaur) tj") is not None
     held = _held()
     assert held["_folded_words"] and held["_runs"] and held["_word"] and held["gate index"] and held["ic_lower"], held
+    assert held["glyphs read for font subsets"], held
     assert held["byte_pattern"], held
     assert any(held[f"store {i}"] for i in range(len(STORES))), held
     vault.lock()
