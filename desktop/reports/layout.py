@@ -200,6 +200,24 @@ class ScriptParagraph(Flowable):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: ANN001, N802, N803 (reportlab API)
+        """reportlab's ``Flowable.drawOn``, with its "q", "cm" and "Q" written here: the canvas's
+        state after a paragraph is the state before it, so copying it to restore it is left out
+        (the paragraph's own drawing saves and restores whatever it changes)."""
+        if getattr(self, "_showBoundary", None):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        code.append("q")
+        code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")  # canvas.translate after a "q"
+        self.canv = canvas
+        try:
+            self.draw()
+        finally:
+            del self.canv
+        code.append("Q")
+
     def _visual_order(self, line: list[_Word]) -> list[_Word]:
         if not self.rtl and all(w.direction != "R" for w in line):
             return line  # left to right throughout: the words stay in their order

@@ -4,10 +4,12 @@ reportlab's text object says: run by run, and paragraph by paragraph."""
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from desktop.reports.fonts import LATIN, FontSet, runs
 from desktop.reports.layout import ScriptParagraph
@@ -164,3 +166,28 @@ def test_clean_text_skips_the_character_loop_only_when_the_loop_would_change_not
             continue
         for text in ("é" + chr(cp), "Łukasz" + chr(cp) + "ہرپریت"):
             assert clean_text(text) == _clean_char_by_char(text), hex(cp)
+
+
+def _placed(ours: bool) -> tuple[str, list[dict]]:
+    """Every paragraph placed on a canvas by its own drawOn or by reportlab's Flowable.drawOn; the
+    canvas's code and its state after each paragraph."""
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    canvas.setFont(FontSet.load()[LATIN].regular, 10)
+    canvas.translate(3, 4)  # a "cm" just before: reportlab's translate would merge with it, not after a "q"
+    states = []
+    y = 800
+    for p in _paragraphs():
+        _w, h = p.wrap(480, 700)
+        (p.drawOn if ours else partial(Flowable.drawOn, p))(canvas, 40, y - h, 12)
+        y -= h
+        states.append({name: repr(canvas.__dict__[name]) for name in canvas.STATE_ATTRIBUTES if name != "_extgstate"}
+                      | {"_extgstate": repr(canvas._extgstate.__dict__), "stack": len(canvas.state_stack)})
+    return "\n".join(canvas._code), states
+
+
+def test_a_paragraph_placed_by_its_own_draw_on_writes_what_reportlabs_writes():
+    ours, our_states = _placed(True)
+    theirs, their_states = _placed(False)
+    assert ours == theirs
+    assert our_states == their_states  # the canvas is left as reportlab's restoreState leaves it
+    assert ours.count("q\n1 0 0 1 40 ") == len(_paragraphs())
