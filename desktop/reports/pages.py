@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop.reports import streams
 
 Literals = list[tuple[int, str]]
+FOOTER_SIZE = 8.5  # the footer's type size (footer_rule sets it)
 
 
 class CountedPagesCanvas(Canvas):
@@ -65,6 +66,6 @@ def footer_rule(canvas: Canvas, font: str, *, left: float, right: float, bottom:
     canvas.setStrokeColor(colors.HexColor("#777777"))
     canvas.setLineWidth(0.5)
     canvas.line(left, bottom - 6 * mm, right, bottom - 6 * mm)
-    canvas.setFont(font, 8.5)
+    canvas.setFont(font, FOOTER_SIZE)
     canvas.setFillColor(colors.HexColor("#333333"))
     return bottom - 11 * mm

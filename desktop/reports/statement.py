@@ -34,6 +34,7 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -52,7 +53,8 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.reports import sentences, streams, wording
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import RowsTogetherTable, ScriptParagraph
-from desktop.reports.pages import CountedPagesCanvas, counted_pages, footer_rule
+from desktop.reports.pages import FOOTER_SIZE, CountedPagesCanvas, counted_pages, footer_rule
+from desktop.reports.textops import TextWriter
 
 PAGE_W, PAGE_H = A4
 # Streams compressed without the ASCII85 layer: a quarter smaller, and quicker for every reader
@@ -318,12 +320,15 @@ def _footer_canvas(content: StatementContent, literals: list[tuple[int, str]] | 
         fonts = FontSet.load()[LATIN]
         canvas.saveState()
         y = footer_rule(canvas, fonts.regular, left=MARGIN_X, right=PAGE_W - MARGIN_X, bottom=MARGIN_BOTTOM)
-        canvas.drawString(MARGIN_X, y, f"Reference {content.reference}")
-        canvas.note_literal("Reference")
-        for literal, draw, x in ((f"Fingerprint {content.short_fingerprint}", canvas.drawCentredString, PAGE_W / 2),
-                                 (f"Page {canvas._pageNumber} of {total}", canvas.drawRightString, PAGE_W - MARGIN_X)):
-            draw(x, y, literal)
-            canvas.note_literal(literal)
+        # what drawString, drawCentredString and drawRightString write, written by reports/textops.py
+        writer = TextWriter.of(canvas)
+        for text, literal, share, x in (
+                (f"Reference {content.reference}", "Reference", 0, MARGIN_X),
+                (f"Fingerprint {content.short_fingerprint}", None, 0.5, PAGE_W / 2),
+                (f"Page {canvas._pageNumber} of {total}", None, 1, PAGE_W - MARGIN_X)):
+            x = x - share * stringWidth(text, fonts.regular, FOOTER_SIZE) if share else x
+            canvas._code.append(writer.line(x, y, fonts.regular, text, FOOTER_SIZE))
+            canvas.note_literal(literal or text)
         if content.demo:
             canvas.setFillColor(colors.HexColor("#9A4A00"))
             canvas.setFont(fonts.bold, 9)
