@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from desktop.core.forces import FORCES
 from desktop.core.model import CRIME_LABELS, Answer, Outcome, PersonRole, Role
-from desktop.reports.alternation import NOT_AFTER_A_LETTER, first_letter_alternatives
 
 ROLE_LABELS = {Role.VICTIM: "Victim", Role.WITNESS: "Witness", Role.BOTH: "Victim and witness"}
 ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "Not known"}
@@ -133,24 +132,10 @@ def _force_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
-# _DATE_IN_TEXT again, one alternative per first character (desktop/reports/alternation.py): after a
-# day's first digit, a second one is tried first, which never changes a match (what may follow one
-# digit, a suffix or a space, is never a digit)
-_DAY_TAIL = rf"(?:st|nd|rd|th)? (?:{_MONTHS})(?: (?:19|20)\d\d)?"
-_DATE_ALTERNATIVES = (
-    *(f"{d}{NOT_AFTER_A_LETTER}{second}{_DAY_TAIL}" for d, second in (("1", r"\d?"), ("2", r"\d?"), ("3", "[01]?"))),
-    *(f"{d}{NOT_AFTER_A_LETTER}{_DAY_TAIL}" for d in "456789"),
-    *first_letter_alternatives(_MONTHS.split("|"), r" (?:(?:19|20)\d\d|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)"),
-)
-
-
 @lru_cache(maxsize=256)
 def fixed_phrases(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    r"""Where typed text holds fixed wording that stays in a statement: ``extra`` (placeholders, the
-    form's words around a typed value), police force names, and dates ("March 2024", "3 May").
-
-    Each phrase where no letter stands before or after it: of ``extra`` the longest that fits, else
-    of the forces' names, else a date (``(?<!\w)(?:EXTRA|FORCES|DATE)(?!\w)`` with each list longest
-    first), written so that the engine skips to the phrases' first letters."""
-    alts = [*first_letter_alternatives(set(extra)), *first_letter_alternatives(_force_names()), *_DATE_ALTERNATIVES]
-    return re.compile("(?:" + "|".join(alts) + r")(?!\w)")
+    """Where typed text holds fixed wording that stays in a statement: ``extra`` (placeholders, the
+    form's words around a typed value), police force names, and dates ("March 2024", "3 May")."""
+    alts = [re.escape(t) for t in sorted(set(extra), key=lambda t: (-len(t), t)) if t]
+    alts += [re.escape(n) for n in _force_names()]
+    return re.compile(r"(?<!\w)(?:" + "|".join([*alts, _DATE_IN_TEXT]) + r")(?!\w)")
