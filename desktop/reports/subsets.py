@@ -48,13 +48,14 @@ class _Glyph:
             self.parts = tuple((-1, g) for _, g in parts)
 
 
-def _parts(data: bytes) -> tuple[tuple[int, int], ...]:
-    """A composite glyph's parts, read as reportlab's subsetting reads them."""
+def _parts(data: bytes, start: int) -> tuple[tuple[int, int], ...]:
+    """The parts of the composite glyph at ``start`` in the font file ``data``, read as reportlab's
+    subsetting reads them: (where in the glyph a part's number is, that number)."""
     out = []
     at = 10
     flags = GF_MORE_COMPONENTS
     while flags & GF_MORE_COMPONENTS:
-        flags, glyph = unpack_from(">HH", data, at)
+        flags, glyph = unpack_from(">HH", data, start + at)
         out.append((at + 2, glyph))
         at += 4 + (4 if flags & GF_ARG_1_AND_2_ARE_WORDS else 2)
         if flags & GF_WE_HAVE_A_SCALE:
@@ -94,8 +95,8 @@ class SubsetMaker:
             data = face._ttf_data[self._glyf_start + start:self._glyf_start + start + length]
             composite = bool(length) and unpack_from(">h", face._ttf_data, self._glyf_start + start)[0] < 0
             aw, lsb = face.hmetrics[index]
-            glyph = self._glyphs[index] = _Glyph(data, _parts(face._ttf_data[self._glyf_start + start:])
-                                                 if composite else (), (int(aw), int(lsb)), length > 2)
+            parts = _parts(face._ttf_data, self._glyf_start + start) if composite else ()
+            glyph = self._glyphs[index] = _Glyph(data, parts, (int(aw), int(lsb)), length > 2)
         return glyph
 
     def make(self, subset: list[int]) -> bytes:
