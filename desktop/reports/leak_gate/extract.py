@@ -20,6 +20,7 @@ import pikepdf
 
 from desktop.reports.leak_gate import content
 from desktop.reports.leak_gate.outcome import LeakDetected
+from desktop.reports.leak_gate.syntax import parse_ours
 
 # A glyph that reads back as a private-use character could be a name no extractor can see.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -34,7 +35,16 @@ def _utf16(hexstr: bytes) -> str:
 
 
 def parse_tounicode(cmap: bytes) -> dict[int, str]:
-    """A ToUnicode CMap as {code: text} (bfchar and bfrange, as reportlab and most producers write them)."""
+    """A ToUnicode CMap as {code: text} (bfchar and bfrange, as reportlab and most producers write them).
+    A map in Witnessbox's own layout is read with one pattern (:func:`.syntax.parse_ours`)."""
+    ours = parse_ours(cmap)
+    if ours is not None:
+        return ours
+    return parse_general(cmap)
+
+
+def parse_general(cmap: bytes) -> dict[int, str]:
+    """A ToUnicode CMap as {code: text}, read block by block (any producer's layout)."""
     out: dict[int, str] = {}
     for block in _BFCHAR.findall(cmap):
         hexes = _HEX.findall(block)

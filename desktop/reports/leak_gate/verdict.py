@@ -50,6 +50,7 @@ from desktop.reports.leak_gate.normalise import item_kind, needles, statement_sh
 from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
 from desktop.reports.leak_gate.pdf import mask_syntax, metadata, objects, outside_streams, structure
 from desktop.reports.leak_gate.search import Hay, search, search_bytes
+from desktop.reports.leak_gate.syntax import mask_keywords
 
 _Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
 
@@ -144,9 +145,11 @@ def _scan_pages(scan: Callable[..., None], name: str, pages: list[str] | None, w
 def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callable[..., None],
            expected_text: str | None, literals: dict[int, list[str]], poppler: _Poppler | None) -> GateReport:
     raw = mask_syntax(pdf_bytes)
-    scan("the raw file bytes", raw)
+    outside = outside_streams(raw)  # found before the stream keywords are blanked
+    # "obj", "xref", "trailer" ... are blanked only where they stand as the file's syntax
+    scan("the raw file bytes", mask_keywords(raw))
     # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
-    scan("the raw file bytes outside streams", outside_streams(raw).decode("latin-1"))
+    scan("the raw file bytes outside streams", mask_keywords(outside).decode("latin-1"))
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
     except Exception as exc:  # any parser failure refuses the PDF
