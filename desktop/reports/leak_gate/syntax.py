@@ -58,6 +58,7 @@ _CMAP_TAIL = rb"\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource 
 _OURS = re.compile(rb"(" + _CMAP_HEAD + rb")((?:<[0-9A-F]{2}> <(?:[0-9A-F]{4})+>\n)*<[0-9A-F]{2}> <(?:[0-9A-F]{4})+>)"
                    rb"(" + _CMAP_TAIL + rb")")
 _ENTRY = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]+)>")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def cmap_entries(body: bytes) -> re.Match[bytes] | None:
@@ -71,8 +72,16 @@ def parse_ours(body: bytes) -> dict[int, str] | None:
     m = _OURS.fullmatch(body)
     if m is None:
         return None
-    return {int(src, 16): bytes.fromhex(dst.decode("ascii")).decode("utf-16-be", errors="replace")
-            for src, dst in _ENTRY.findall(m.group(2))}
+    pairs = _ENTRY.findall(m.group(2))
+    codes = bytes.fromhex(b"".join(src for src, _dst in pairs).decode("ascii"))  # one byte per code
+    if all(len(dst) == 4 for _src, dst in pairs):
+        # each entry one UTF-16 unit: all decoded at once, kept only if every unit became one
+        # character of its own (no surrogate, paired or not: each entry alone would read as U+FFFD)
+        text = bytes.fromhex(b"".join(dst for _src, dst in pairs).decode("ascii")).decode("utf-16-be", "surrogatepass")
+        if len(text) == len(pairs) and not _SURROGATE.search(text):
+            return dict(zip(codes, text, strict=True))
+    return {code: bytes.fromhex(dst.decode("ascii")).decode("utf-16-be", errors="replace")
+            for code, (_src, dst) in zip(codes, pairs, strict=True)}
 
 
 def cmap_syntax_blanked(body: bytes) -> bytes:
