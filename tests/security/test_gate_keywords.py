@@ -89,8 +89,12 @@ def test_mask_keywords_blanks_only_syntax_lines():
     assert out == (b"%   -1.4\n1 0    \n<< /T (xref) /Length 3 >>\n      \nabc         \n      \n"
                    b"2 0    \n(trailer obj)\n      \n    \n0 3\n       \n<< >>\n         \n9\n%%   \n")
     # a keyword that is not alone on its line, or does not stand where a writer puts it, stays
-    for kept in (b"see xref\n", b"1 0 obj x\n", b"endstream\n", b"xendobj\n", b"trailers\n", b"%%EOFX\n"):
+    for kept in (b"\nsee xref\n", b"\n1 0 obj x\n", b"\nendstream\n", b"\nxendobj\n", b"\ntrailers\n",
+                 b"\n%%EOFX\n", b"\n1 obj\n", b"\nendstream endobj\n", b" %PDF-1.4\n", b"%PDF-1.4x\n"):
         assert gate_syntax.mask_keywords(kept) == kept
+    # a line that stands alone is blanked wherever it is, at the end of the bytes too
+    assert gate_syntax.mask_keywords(b"x\r\ntrailer\r\n<<") == b"x\r\n       \r\n<<"
+    assert gate_syntax.mask_keywords(b"x\n%%EOF") == b"x\n%%   "
 
 
 # -- Witnessbox's own ToUnicode maps: one pattern, the general parser's answer ---------------------

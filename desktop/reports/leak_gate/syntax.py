@@ -21,29 +21,40 @@ from __future__ import annotations
 import re
 
 # Whole lines of a PDF's own syntax (reportlab's layout): only the keyword is blanked, numbers stay.
+# (Each line is found from the end of line before it: a pattern that starts with a newline is
+# looked for quickly, where one anchored at every line start was tried at every byte.)
 _KEYWORD_LINES = re.compile(
-    rb"(?m)^(?:\d+ \d+ (obj)|(endobj)|(stream)|(xref)|(trailer)|(startxref)|%%(EOF)|%(PDF)-\d\.\d"
+    rb"\n(?:(endobj)|(stream)|(xref)|(trailer)|(startxref)|%%(EOF)"
     # reportlab's second line: a comment, its binary marker and its words
-    rb"|(%[\x80-\xff]{4} ReportLab Generated PDF document \(opensource\)))\r?$"
+    rb"|(%[\x80-\xff]{4} ReportLab Generated PDF document \(opensource\)))(?=\r?\n|\Z)"
 )
+_HEADER = re.compile(rb"%(PDF)-\d\.\d(?=\r?\n)")  # the file's first line
+# An object's header "12 0 obj": found from " obj" at an end of line, then its line is checked.
+_OBJ = re.compile(rb" obj(?=\r?\n)")
+_OBJ_NUMBERS = re.compile(rb"\d+ \d+")
+
+
+def _blank_obj(m: re.Match[bytes]) -> bytes:
+    data, at = m.string, m.start()
+    line = data[data.rfind(b"\n", 0, at) + 1:at]
+    return b"    " if _OBJ_NUMBERS.fullmatch(line) else m.group()
 # endstream follows the stream's last byte directly and is followed by endobj on its own line
-_ENDSTREAM = re.compile(rb"(endstream)(?=\r?\nendobj\r?$)", re.M)
+_ENDSTREAM = re.compile(rb"(endstream)(?=\r?\nendobj(?:\r?\n|\Z))")
 
 
 def _blank_groups(m: re.Match[bytes]) -> bytes:
-    whole = bytearray(m.group())
-    base = m.start()
-    for g in range(1, (m.re.groups or 0) + 1):
-        s, e = m.span(g)
-        if s >= 0:
-            whole[s - base:e - base] = b" " * (e - s)
-    return bytes(whole)
+    """The match with the group that matched (each pattern here has one per branch) blanked."""
+    whole, base = m.group(), m.start()
+    s, e = m.span(m.lastindex or 0)
+    return whole[:s - base] + b" " * (e - s) + whole[e - base:]
 
 
 def mask_keywords(data: bytes) -> bytes:
     """``data`` (a PDF's bytes, or those bytes outside its streams) with its syntax keywords blanked
     where they stand as syntax (see the module's text). Same length, same positions."""
     data = _ENDSTREAM.sub(_blank_groups, data)  # first: it looks ahead for the endobj it precedes
+    data = _HEADER.sub(_blank_groups, data[:16], count=1) + data[16:] if data.startswith(b"%PDF-") else data
+    data = _OBJ.sub(_blank_obj, data)
     return _KEYWORD_LINES.sub(_blank_groups, data)
 
 
