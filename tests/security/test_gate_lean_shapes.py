@@ -128,3 +128,25 @@ def test_made_up_strings_decoded_at_once_as_one_by_one(bodies):
     tokens = [t for b in bodies if (t := _token(b)) is not None]
     if tokens:
         assert _at_once(tokens) == _one_by_one(tokens)
+
+
+# -- the page content and maps decoded once, by the objects' walk, and read again -------------------
+
+
+def test_the_reading_of_streams_the_walk_decoded_is_the_reading_of_the_file(statement_maps):
+    from desktop.reports.leak_gate.extract import content_text
+    from desktop.reports.leak_gate.pdf import objects
+
+    content, _bodies, _maps = statement_maps
+    data = render_statement(dataclasses.replace(content, statement="Person A met Amina. " * 80))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        literals = {1: ["Person A"]}  # blanked in what the walk searches, never in what it hands on
+        decoded: dict = {}
+        list(objects(pdf, literals, decoded))
+        pages = len(pdf.pages)
+        assert len(decoded) > pages  # every page's content and the fonts' maps
+        cache: dict = {}
+        got = content_text(pdf, cache, decoded=decoded)
+        assert got == content_text(pdf, {}) == content_text(pdf, {}, lean=False)
+        assert "Person A" in got[0]
+        assert len(cache) >= 1 and all(isinstance(m, dict) for m in cache.values())

@@ -77,9 +77,10 @@ def string_bytes(token: bytes) -> bytes:
     return codecs.escape_decode(body)[0]
 
 
-def stream_of(page: pikepdf.Page) -> bytes | None:
+def stream_of(page: pikepdf.Page, decoded: dict[tuple[int, int], bytes] | None = None) -> bytes | None:
     """A page's one content stream, decoded, if it has the shape the lean reading knows: one indirect
-    stream, compressed with Flate or not at all, no decode parameters. None otherwise."""
+    stream, compressed with Flate or not at all, no decode parameters. None otherwise. ``decoded``:
+    streams already decoded in this check, by object (:func:`.pdf.objects`)."""
     contents = page.obj.get("/Contents")
     if isinstance(contents, pikepdf.Array):
         if len(contents) != 1:
@@ -94,7 +95,8 @@ def stream_of(page: pikepdf.Page) -> bytes | None:
         names = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
         if names != [pikepdf.Name.FlateDecode]:
             return None
-    return contents.read_bytes()
+    body = decoded.get(contents.objgen) if decoded else None
+    return body if body is not None else contents.read_bytes()
 
 
 def strings_text(strings: list[bytes]) -> list[str]:

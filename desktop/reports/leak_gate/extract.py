@@ -66,7 +66,8 @@ def parse_general(cmap: bytes) -> dict[int, str]:
     return out
 
 
-def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[int, str]]:
+def _font_maps(page: pikepdf.Page, cache: dict | None = None,
+               decoded: dict[tuple[int, int], bytes] | None = None) -> dict[str, dict[int, str]]:
     maps: dict[str, dict[int, str]] = {}
     fonts = page.obj.get("/Resources", {}).get("/Font", {})
     for name, font in fonts.items():
@@ -77,7 +78,8 @@ def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[
         if cache is not None and key is not None and key in cache:
             maps[str(name)] = cache[key]
             continue
-        maps[str(name)] = parse_tounicode(tu.read_bytes())
+        body = decoded.get(key) if decoded and key is not None else None
+        maps[str(name)] = parse_tounicode(body if body is not None else tu.read_bytes())
         if cache is not None and key is not None:
             cache[key] = maps[str(name)]
     return maps
@@ -86,18 +88,20 @@ def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[
 _TEXT_OPERATORS = "Tf Tj ' \" TJ ET Td TD Tm T*"
 
 
-def content_text(pdf: pikepdf.Pdf, cache: dict | None = None, *, lean: bool = True) -> list[str]:
+def content_text(pdf: pikepdf.Pdf, cache: dict | None = None, *, lean: bool = True,
+                 decoded: dict[tuple[int, int], bytes] | None = None) -> list[str]:
     """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces).
 
     A page whose content the lean reading knows (:mod:`.content`) is read by it; any other page, or
-    every page with ``lean=False``, by qpdf's full parser. Both give the same text."""
+    every page with ``lean=False``, by qpdf's full parser. Both give the same text. ``decoded``: the
+    content streams and maps the objects' walk has already decoded (:func:`.pdf.objects`)."""
     pages = []
     cache = {} if cache is None else cache
     tables: dict[int, tuple[dict[int, str], dict[int, str]]] = {}
     for page in pdf.pages:
-        maps = _font_maps(page, cache)
+        maps = _font_maps(page, cache, decoded)
         if lean:
-            body = content.stream_of(page)
+            body = content.stream_of(page, decoded)
             text = content.page_text(body, maps, tables) if body is not None else None
             if text is not None:
                 pages.append(text)

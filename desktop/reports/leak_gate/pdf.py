@@ -277,11 +277,14 @@ def _mask_codes(body: bytes, literals: Iterable[str]) -> bytes:
     return bytes(out)
 
 
-def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple[str, str | bytes]]:
+def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]],
+            decoded: dict[tuple[int, int], bytes] | None = None) -> Iterator[tuple[str, str | bytes]]:
     """(where, text) for every object's strings; (where, bytes) for every decoded stream, and its
     text too unless it is a font program or page content (searched as bytes, and page content
     through the fonts' ToUnicode maps). In page content, the literals drawn on that page are blanked;
-    in a ToUnicode map in Witnessbox's own layout, its CMap syntax (:func:`.syntax.cmap_syntax_blanked`)."""
+    in a ToUnicode map in Witnessbox's own layout, its CMap syntax (:func:`.syntax.cmap_syntax_blanked`).
+    ``decoded``, when given, receives each page content stream and ToUnicode map as decoded (before
+    any blanking), so the page text's reading does not decompress them again."""
     maps: set[tuple[int, int]] = set()
     binary, content_pages = _binary_streams(pdf, maps)
     info = pdf.trailer.get("/Info")
@@ -298,6 +301,8 @@ def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple[
             except pikepdf.PdfError:
                 raise LeakDetected(None, "unreadable", f"stream {num} could not be decoded") from None
             page = content_pages.get(obj.objgen)
+            if decoded is not None and (page is not None or obj.objgen in maps):
+                decoded[obj.objgen] = body
             if page is not None:
                 body = _mask_codes(body, literals.get(page, ()))
             elif obj.objgen in binary:  # a font program

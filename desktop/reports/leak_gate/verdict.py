@@ -159,10 +159,11 @@ def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callabl
             structure(pdf_bytes, pdf)
             metadata(pdf)
             pages = len(pdf.pages)
-            for where, text in objects(pdf, literals):
+            decoded: dict = {}  # page content and maps as the walk decoded them, read again below
+            for where, text in objects(pdf, literals, decoded):
                 scan(where, text)
             maps: dict = {}
-            for n, text in enumerate(content_text(pdf, maps), 1):
+            for n, text in enumerate(content_text(pdf, maps, decoded=decoded), 1):
                 if PRIVATE_USE.search(text):
                     # a glyph that reads back as no letter could be a name no extractor can see
                     raise LeakDetected(None, "a glyph that does not read back as letters",
