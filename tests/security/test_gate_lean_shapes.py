@@ -150,3 +150,17 @@ def test_the_reading_of_streams_the_walk_decoded_is_the_reading_of_the_file(stat
         assert got == content_text(pdf, {}) == content_text(pdf, {}, lean=False)
         assert "Person A" in got[0]
         assert len(cache) >= 1 and all(isinstance(m, dict) for m in cache.values())
+
+
+def test_shapes_shared_between_pages_read_as_each_page_alone(statement_maps):
+    content, _bodies, _maps = statement_maps
+    data = render_statement(dataclasses.replace(content, statement=" ".join(ANNEXES) * 12))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        cache: dict = {}
+        pages = [(lean.stream_of(page), _font_maps(page, cache)) for page in pdf.pages]
+    assert len(pages) > 1
+    plans: dict = {}
+    shared = [lean.page_text(body, maps, {}, plans) for body, maps in pages]
+    assert plans  # the shapes were kept for the next page
+    assert shared == [lean.page_text(body, maps, {}) for body, maps in pages]
+    assert shared == [page_text_each(body, maps, {}) for body, maps in pages]

@@ -165,7 +165,10 @@ def _plan(toks: list[bytes], after_string: bool, last: bool) -> tuple[int, int |
     return spaces, font, opens
 
 
-def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict) -> str | None:
+_Plans = dict[tuple[bytes, bool, bool], tuple[int, int | None, bool] | None]
+
+
+def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict, plans: _Plans | None = None) -> str | None:
     """The text a content stream shows, as the full reading gives it (each text-showing operator's
     codes through its font's map, a space for each operator that ends a run of text), or None if
     the stream holds anything the lean reading does not know.
@@ -174,7 +177,8 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict) -> str
     (operators, numbers, names, brackets), checked once each for the whole stream. Those stretches
     are then read by their shape (every digit made 0, in one pass over the stream): a statement's
     shapes, far fewer than its stretches, are each worked out once (:func:`_plan`), so only the
-    strings, the fonts chosen and the spaces are handled one by one."""
+    strings, the fonts chosen and the spaces are handled one by one. ``plans``: the shapes already
+    worked out, shared by the pages of one document."""
     pieces = _STRING.split(body)  # gap, string, gap, string, ..., gap
     gaps = pieces[0::2]
     joined = b" ".join(gaps)
@@ -185,7 +189,7 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict) -> str
     # every token is known (so no gap holds the separator): each gap's shape, made in one pass
     shapes = b"\x01".join(gaps).translate(_SHAPE).split(b"\x01")
     last = len(shapes) - 1
-    plans: dict[tuple[bytes, bool, bool], tuple[int, int | None, bool] | None] = {}
+    plans = {} if plans is None else plans
     current: dict[int, str] = {}
     parts: list[str] = []
     array: list[str] | None = None  # the strings of an open TJ array

@@ -98,11 +98,12 @@ def content_text(pdf: pikepdf.Pdf, cache: dict | None = None, *, lean: bool = Tr
     pages = []
     cache = {} if cache is None else cache
     tables: dict[int, tuple[dict[int, str], dict[int, str]]] = {}
+    plans: dict = {}  # the lean reading's stretches, worked out once per shape for every page
     for page in pdf.pages:
         maps = _font_maps(page, cache, decoded)
         if lean:
             body = content.stream_of(page, decoded)
-            text = content.page_text(body, maps, tables) if body is not None else None
+            text = content.page_text(body, maps, tables, plans) if body is not None else None
             if text is not None:
                 pages.append(text)
                 continue
