@@ -20,7 +20,7 @@ from desktop.reports.leak_gate.extract import _font_maps
 from desktop.reports.statement import render_statement
 from tests.factories import redact, sample_interview
 from tests.security.gate_lean_oracle import page_text_each
-from tests.security.test_gate_lean_reading import _SEPARATORS, _instruction
+from tests.security.gate_streams import _SEPARATORS, _instruction
 
 ANNEXES = ["", "عمران لالہ نے دروازہ کھٹکھٹایا", "श्रीकृष्ण ने दरवाज़ा खटखटाया", "ਹਰਜੀਤ ਕੌਰ ਆਈ"]
 
