@@ -1,11 +1,13 @@
 """Two trees' CPU for one warm statement, call by call in two running processes; prints JSON.
 
-    python tests/benchmarks/bench_statement_ab.py TREE_A TREE_B [PAIRS] [draw|render]
+    python tests/benchmarks/bench_statement_ab.py TREE_A TREE_B [PAIRS] [draw|render|gate]
 
 Run it from outside the trees. Each tree gets its own process (``PYTHONPATH=TREE``), warmed on the
 benchmark's five-page statement with the review's suggestions reused; then the two are asked in
-turn (A B, B A, A B ...) for one ``draw_statement`` (``draw``) or one ``render_checked`` (``render``:
-check the text, draw, gate), and each answers with the CPU time (``time.process_time``) it spent.
+turn (A B, B A, A B ...) for one ``draw_statement`` (``draw``), one ``render_checked`` (``render``:
+check the text, draw, gate) or one ``leak_gate.check`` of the drawn PDF as the export makes it
+(``gate``: with the needles made once, pdftotext in its own process), and each answers with the
+CPU time (``time.process_time``) it spent.
 Both processes live through the same moments of the machine's load, so the median of the pairs'
 ratios (B / A) holds still where runs minutes apart do not.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 
 def _serve() -> None:
     from desktop.redaction import detect, known_from_interview
+    from desktop.reports import leak_gate
     from desktop.reports.export import render_checked
     from desktop.reports.statement import draw_statement
     from desktop.services.statements import statement_content, statement_text
@@ -33,11 +36,16 @@ def _serve() -> None:
     content, forbidden = statement_content(iv, detector=lambda text, known: list(reviewed))
     for _ in range(3):
         render_checked(content, forbidden)
+    items = list(forbidden)
+    index = leak_gate.needle_index(items)
+    drawn = draw_statement(content)
     print("ready", flush=True)
     for line in sys.stdin:
         start = time.process_time()
         if line.strip() == "draw":
             draw_statement(content)
+        elif line.strip() == "gate":
+            leak_gate.check(drawn.data, items, expected_text=content.all_text(), literals=drawn.literals, index=index)
         else:
             render_checked(content, forbidden)
         print(f"{(time.process_time() - start) * 1000:.4f}", flush=True)

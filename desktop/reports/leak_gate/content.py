@@ -77,9 +77,10 @@ def string_bytes(token: bytes) -> bytes:
     return codecs.escape_decode(body)[0]
 
 
-def stream_of(page: pikepdf.Page) -> bytes | None:
+def stream_of(page: pikepdf.Page, decoded: dict[tuple[int, int], bytes] | None = None) -> bytes | None:
     """A page's one content stream, decoded, if it has the shape the lean reading knows: one indirect
-    stream, compressed with Flate or not at all, no decode parameters. None otherwise."""
+    stream, compressed with Flate or not at all, no decode parameters. None otherwise. ``decoded``:
+    streams already decoded in this check, by object (:func:`.pdf.objects`)."""
     contents = page.obj.get("/Contents")
     if isinstance(contents, pikepdf.Array):
         if len(contents) != 1:
@@ -94,7 +95,25 @@ def stream_of(page: pikepdf.Page) -> bytes | None:
         names = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
         if names != [pikepdf.Name.FlateDecode]:
             return None
-    return contents.read_bytes()
+    body = decoded.get(contents.objgen) if decoded else None
+    return body if body is not None else contents.read_bytes()
+
+
+def strings_text(strings: list[bytes]) -> list[str]:
+    """``[string_bytes(s).decode("latin-1") for s in strings]`` for literal string tokens, read in
+    one pass where that is sure to give the same: the bodies joined by ``)`` (which no body holds
+    unescaped) and decoded at once, when no body has an end of line, an escaped parenthesis or an
+    escape Python's codec reads otherwise, and the decoded whole has no ``)`` but the joins."""
+    joined = b")".join([s[1:-1] for s in strings])
+    if b"\r" in joined:
+        raise Unread  # as string_bytes: an end of line inside a string is left to the full parser
+    if b"\\" in joined:
+        if b"\\(" in joined or b"\\)" in joined or not set(_ESCAPED.findall(joined)) <= _DECODED_BY_CODEC:
+            return [string_bytes(s).decode("latin-1") for s in strings]
+        joined = codecs.escape_decode(joined)[0]
+        if joined.count(b")") != len(strings) - 1:  # an escape made a parenthesis: one by one
+            return [string_bytes(s).decode("latin-1") for s in strings]
+    return joined.decode("latin-1").split(")")
 
 
 def _token_ok(token: bytes) -> bool:
@@ -103,35 +122,83 @@ def _token_ok(token: bytes) -> bool:
     return _NAME.fullmatch(token) is not None and _NOT_IN_NAME.search(token, 1) is None
 
 
-def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict) -> str | None:
+# A stretch's shape: every digit made 0. Tokens keep their places and kinds (a number stays a
+# number, a name a name, an operator has no digit), so the lean reading's decisions, which depend
+# on a token's kind and never on a number's value, are the same for every stretch of one shape;
+# only a font's name differs, and it is read from the stretch itself.
+_SHAPE = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _tokens(gap: bytes) -> list[bytes]:
+    return gap.replace(b"[", b" [ ").replace(b"]", b" ] ").split()
+
+
+def _plan(toks: list[bytes], after_string: bool, last: bool) -> tuple[int, int | None, bool] | None:
+    """What one stretch of tokens between two strings does, outside an array: (spaces it reads as,
+    the place in ``toks`` of the name of the font it chooses last or None, whether it opens an
+    array), or None for anything the lean reading does not know. ``after_string``: a string stands
+    just before it, which its first token must show; ``last``: no string follows it."""
+    skipped = 0
+    if after_string:
+        if not toks or toks[0] not in _SHOW:
+            return None
+        toks = toks[1:]
+        skipped = 1
+    kinds = _KINDS.intersection(toks)
+    if not kinds:
+        return 0, None, False
+    opens = False
+    if b"[" in kinds or b"]" in kinds:
+        if toks.count(b"[") != 1 or toks[-1] != b"[" or b"]" in kinds or last:
+            return None  # an array holds the strings that follow it, and nothing else is read here
+        opens = True
+    if not kinds.isdisjoint(_SHOWN):
+        return None  # a text-showing operator with no string just before it
+    spaces = sum(toks.count(op) for op in _SPACE if op in kinds)
+    font = None
+    if b"Tf" in kinds:
+        for i, t in enumerate(toks):
+            if t == b"Tf":
+                if i < 2 or toks[i - 2][:1] != b"/" or not _NUMBER.fullmatch(toks[i - 1]):
+                    return None
+                font = skipped + i - 2
+    return spaces, font, opens
+
+
+_Plans = dict[tuple[bytes, bool, bool], tuple[int, int | None, bool] | None]
+
+
+def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict, plans: _Plans | None = None) -> str | None:
     """The text a content stream shows, as the full reading gives it (each text-showing operator's
     codes through its font's map, a space for each operator that ends a run of text), or None if
     the stream holds anything the lean reading does not know.
 
     The stream is split at its literal strings; what lies between two strings is plain tokens
-    (operators, numbers, names, brackets), checked once each, so only the strings, the fonts
-    chosen and the operators around them are looked at one by one."""
+    (operators, numbers, names, brackets), checked once each for the whole stream. Those stretches
+    are then read by their shape (every digit made 0, in one pass over the stream): a statement's
+    shapes, far fewer than its stretches, are each worked out once (:func:`_plan`), so only the
+    strings, the fonts chosen and the spaces are handled one by one. ``plans``: the shapes already
+    worked out, shared by the pages of one document."""
     pieces = _STRING.split(body)  # gap, string, gap, string, ..., gap
     gaps = pieces[0::2]
-    if _ODD_GAP.search(b" ".join(gaps)):
+    joined = b" ".join(gaps)
+    if _ODD_GAP.search(joined):
         return None
-    tokens = [g.replace(b"[", b" [ ").replace(b"]", b" ] ").split() for g in gaps]
-    if not all(map(_token_ok, set().union(*tokens))):
+    if not all(map(_token_ok, set(_tokens(joined)))):
         return None
+    # every token is known (so no gap holds the separator): each gap's shape, made in one pass
+    shapes = b"\x01".join(gaps).translate(_SHAPE).split(b"\x01")
+    last = len(shapes) - 1
+    plans = {} if plans is None else plans
     current: dict[int, str] = {}
     parts: list[str] = []
-    array: list[bytes] | None = None  # the strings of an open TJ array
+    array: list[str] | None = None  # the strings of an open TJ array
     try:
-        for n, toks in enumerate(tokens):
-            if n:  # after a string: it is shown by the operator that follows, or is in an array
-                if array is None:
-                    if not toks or toks[0] not in _SHOW:
-                        return None
-                    parts.append(string_bytes(pieces[2 * n - 1]).decode("latin-1").translate(current))
-                    toks = toks[1:]
-                else:
-                    array.append(pieces[2 * n - 1])
-            if array is not None:  # numbers, then "] TJ" or more strings
+        texts = strings_text(pieces[1::2]) if len(pieces) > 1 else []
+        for n, shape in enumerate(shapes):
+            if array is not None:  # after a string in an array: numbers, then "] TJ" or more strings
+                array.append(texts[n - 1])
+                toks = _tokens(gaps[n])
                 close = toks.index(b"]") if b"]" in toks else len(toks)
                 if not all(_NUMBER.fullmatch(t) for t in toks[:close]):
                     return None
@@ -139,31 +206,35 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict) -> str
                     continue
                 if toks[close + 1:close + 2] != [b"TJ"]:
                     return None
-                parts.append("".join(string_bytes(s).decode("latin-1").translate(current) for s in array))
+                parts.append("".join(t.translate(current) for t in array))
                 array = None
                 toks = toks[close + 2:]
-            kinds = _KINDS.intersection(toks)
-            if not kinds:
-                continue
-            if b"[" in kinds or b"]" in kinds:
-                if toks.count(b"[") != 1 or toks[-1] != b"[" or b"]" in kinds or n == len(tokens) - 1:
-                    return None  # an array holds the strings that follow it, and nothing else is read here
+                plan = _plan(toks, False, n == last)
+            else:
+                toks = None
+                key = (shape, n > 0, n == last)
+                if key in plans:
+                    plan = plans[key]
+                else:
+                    plan = plans[key] = _plan(_tokens(shape), n > 0, n == last)
+                if plan is None:
+                    return None
+                if n:  # the string before this stretch, shown by its first token
+                    parts.append(texts[n - 1].translate(current))
+            if plan is None:
+                return None
+            spaces, font_at, opens = plan
+            if spaces:
+                parts.append(" " * spaces)
+            if font_at is not None:
+                font_name = (toks if toks is not None else _tokens(gaps[n]))[font_at]
+                font = maps.get(font_name.decode("latin-1"), {})
+                held = tables.get(id(font))
+                if held is None or held[0] is not font:
+                    held = tables[id(font)] = (font, {b: font.get(b, "") for b in range(256)})
+                current = held[1]
+            if opens:
                 array = []
-            if not kinds.isdisjoint(_SHOWN):
-                return None  # a text-showing operator with no string just before it
-            for op in _SPACE:
-                if op in kinds:
-                    parts.extend(" " * toks.count(op))
-            if b"Tf" in kinds:
-                for i, t in enumerate(toks):
-                    if t == b"Tf":
-                        if i < 2 or toks[i - 2][:1] != b"/" or not _NUMBER.fullmatch(toks[i - 1]):
-                            return None
-                        font = maps.get(toks[i - 2].decode("latin-1"), {})
-                        held = tables.get(id(font))
-                        if held is None or held[0] is not font:
-                            held = tables[id(font)] = (font, {b: font.get(b, "") for b in range(256)})
-                        current = held[1]
     except (Unread, ValueError):
         return None
     return "".join(parts)

@@ -20,6 +20,7 @@ import pikepdf
 
 from desktop.reports.leak_gate import content
 from desktop.reports.leak_gate.outcome import LeakDetected
+from desktop.reports.leak_gate.syntax import parse_ours
 
 # A glyph that reads back as a private-use character could be a name no extractor can see.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -34,7 +35,16 @@ def _utf16(hexstr: bytes) -> str:
 
 
 def parse_tounicode(cmap: bytes) -> dict[int, str]:
-    """A ToUnicode CMap as {code: text} (bfchar and bfrange, as reportlab and most producers write them)."""
+    """A ToUnicode CMap as {code: text} (bfchar and bfrange, as reportlab and most producers write them).
+    A map in Witnessbox's own layout is read with one pattern (:func:`.syntax.parse_ours`)."""
+    ours = parse_ours(cmap)
+    if ours is not None:
+        return ours
+    return parse_general(cmap)
+
+
+def parse_general(cmap: bytes) -> dict[int, str]:
+    """A ToUnicode CMap as {code: text}, read block by block (any producer's layout)."""
     out: dict[int, str] = {}
     for block in _BFCHAR.findall(cmap):
         hexes = _HEX.findall(block)
@@ -56,7 +66,8 @@ def parse_tounicode(cmap: bytes) -> dict[int, str]:
     return out
 
 
-def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[int, str]]:
+def _font_maps(page: pikepdf.Page, cache: dict | None = None,
+               decoded: dict[tuple[int, int], bytes] | None = None) -> dict[str, dict[int, str]]:
     maps: dict[str, dict[int, str]] = {}
     fonts = page.obj.get("/Resources", {}).get("/Font", {})
     for name, font in fonts.items():
@@ -67,7 +78,8 @@ def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[
         if cache is not None and key is not None and key in cache:
             maps[str(name)] = cache[key]
             continue
-        maps[str(name)] = parse_tounicode(tu.read_bytes())
+        body = decoded.get(key) if decoded and key is not None else None
+        maps[str(name)] = parse_tounicode(body if body is not None else tu.read_bytes())
         if cache is not None and key is not None:
             cache[key] = maps[str(name)]
     return maps
@@ -76,19 +88,22 @@ def _font_maps(page: pikepdf.Page, cache: dict | None = None) -> dict[str, dict[
 _TEXT_OPERATORS = "Tf Tj ' \" TJ ET Td TD Tm T*"
 
 
-def content_text(pdf: pikepdf.Pdf, cache: dict | None = None, *, lean: bool = True) -> list[str]:
+def content_text(pdf: pikepdf.Pdf, cache: dict | None = None, *, lean: bool = True,
+                 decoded: dict[tuple[int, int], bytes] | None = None) -> list[str]:
     """Each page's text as drawn, decoded through the fonts' ToUnicode maps (text blocks split by spaces).
 
     A page whose content the lean reading knows (:mod:`.content`) is read by it; any other page, or
-    every page with ``lean=False``, by qpdf's full parser. Both give the same text."""
+    every page with ``lean=False``, by qpdf's full parser. Both give the same text. ``decoded``: the
+    content streams and maps the objects' walk has already decoded (:func:`.pdf.objects`)."""
     pages = []
     cache = {} if cache is None else cache
     tables: dict[int, tuple[dict[int, str], dict[int, str]]] = {}
+    plans: dict = {}  # the lean reading's stretches, worked out once per shape for every page
     for page in pdf.pages:
-        maps = _font_maps(page, cache)
+        maps = _font_maps(page, cache, decoded)
         if lean:
-            body = content.stream_of(page)
-            text = content.page_text(body, maps, tables) if body is not None else None
+            body = content.stream_of(page, decoded)
+            text = content.page_text(body, maps, tables, plans) if body is not None else None
             if text is not None:
                 pages.append(text)
                 continue

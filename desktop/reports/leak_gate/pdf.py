@@ -21,6 +21,7 @@ from functools import lru_cache
 import pikepdf
 
 from desktop.reports.leak_gate.outcome import LeakDetected
+from desktop.reports.leak_gate.syntax import cmap_syntax_blanked
 
 # Keys a statement's document information may have, and the values the neutral ones may take.
 _INFO_KEYS = frozenset({"/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate",
@@ -174,16 +175,25 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:
                 yield from _strings(item, depth + 1)
 
 
-def _binary_streams(pdf: pikepdf.Pdf) -> tuple[set[tuple[int, int]], dict[tuple[int, int], int]]:
+def _binary_streams(pdf: pikepdf.Pdf, maps: set[tuple[int, int]] | None = None
+                    ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], int]]:
     """Font programs and page content streams: binary, or text in glyph codes (read through
-    ToUnicode); and the page number of each content stream."""
+    ToUnicode); and the page number of each content stream. The fonts' ToUnicode maps are added to
+    ``maps`` when it is given."""
     out = set()
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        kind = obj.get("/Type")
+        if kind == "/FontDescriptor":
             for key in ("/FontFile", "/FontFile2", "/FontFile3"):
                 ff = obj.get(key)
                 if ff is not None and ff.is_indirect:
                     out.add(ff.objgen)
+        elif kind == "/Font" and maps is not None:
+            tu = obj.get("/ToUnicode")
+            if tu is not None and tu.is_indirect:
+                maps.add(tu.objgen)
     pages: dict[tuple[int, int], int] = {}
     for n, page in enumerate(pdf.pages, 1):
         contents = page.obj.get("/Contents")
@@ -267,11 +277,16 @@ def _mask_codes(body: bytes, literals: Iterable[str]) -> bytes:
     return bytes(out)
 
 
-def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple[str, str | bytes]]:
+def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]],
+            decoded: dict[tuple[int, int], bytes] | None = None) -> Iterator[tuple[str, str | bytes]]:
     """(where, text) for every object's strings; (where, bytes) for every decoded stream, and its
     text too unless it is a font program or page content (searched as bytes, and page content
-    through the fonts' ToUnicode maps). In page content, the literals drawn on that page are blanked."""
-    binary, content_pages = _binary_streams(pdf)
+    through the fonts' ToUnicode maps). In page content, the literals drawn on that page are blanked;
+    in a ToUnicode map in Witnessbox's own layout, its CMap syntax (:func:`.syntax.cmap_syntax_blanked`).
+    ``decoded``, when given, receives each page content stream and ToUnicode map as decoded (before
+    any blanking), so the page text's reading does not decompress them again."""
+    maps: set[tuple[int, int]] = set()
+    binary, content_pages = _binary_streams(pdf, maps)
     info = pdf.trailer.get("/Info")
     info_id = info.objgen if info is not None and info.is_indirect else None
     for obj in pdf.objects:
@@ -286,10 +301,14 @@ def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]]) -> Iterator[tuple[
             except pikepdf.PdfError:
                 raise LeakDetected(None, "unreadable", f"stream {num} could not be decoded") from None
             page = content_pages.get(obj.objgen)
+            if decoded is not None and (page is not None or obj.objgen in maps):
+                decoded[obj.objgen] = body
             if page is not None:
                 body = _mask_codes(body, literals.get(page, ()))
             elif obj.objgen in binary:  # a font program
                 body = without_font_names(body)
+            elif obj.objgen in maps:
+                body = cmap_syntax_blanked(body)
             yield f"decoded stream {num}", body
             if obj.objgen not in binary:
                 yield f"decoded stream {num}", body.decode("latin-1")

@@ -50,6 +50,7 @@ from desktop.reports.leak_gate.normalise import item_kind, needles, statement_sh
 from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
 from desktop.reports.leak_gate.pdf import mask_syntax, metadata, objects, outside_streams, structure
 from desktop.reports.leak_gate.search import Hay, search, search_bytes
+from desktop.reports.leak_gate.syntax import mask_keywords
 
 _Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
 
@@ -144,9 +145,11 @@ def _scan_pages(scan: Callable[..., None], name: str, pages: list[str] | None, w
 def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callable[..., None],
            expected_text: str | None, literals: dict[int, list[str]], poppler: _Poppler | None) -> GateReport:
     raw = mask_syntax(pdf_bytes)
-    scan("the raw file bytes", raw)
+    outside = outside_streams(raw)  # found before the stream keywords are blanked
+    # "obj", "xref", "trailer" ... are blanked only where they stand as the file's syntax
+    scan("the raw file bytes", mask_keywords(raw))
     # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
-    scan("the raw file bytes outside streams", outside_streams(raw).decode("latin-1"))
+    scan("the raw file bytes outside streams", mask_keywords(outside).decode("latin-1"))
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
     except Exception as exc:  # any parser failure refuses the PDF
@@ -156,10 +159,11 @@ def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callabl
             structure(pdf_bytes, pdf)
             metadata(pdf)
             pages = len(pdf.pages)
-            for where, text in objects(pdf, literals):
+            decoded: dict = {}  # page content and maps as the walk decoded them, read again below
+            for where, text in objects(pdf, literals, decoded):
                 scan(where, text)
             maps: dict = {}
-            for n, text in enumerate(content_text(pdf, maps), 1):
+            for n, text in enumerate(content_text(pdf, maps, decoded=decoded), 1):
                 if PRIVATE_USE.search(text):
                     # a glyph that reads back as no letter could be a name no extractor can see
                     raise LeakDetected(None, "a glyph that does not read back as letters",
