@@ -65,21 +65,54 @@ class Unconfirmed:
     deletions: list[tuple[str, str]]  # (interview id, deleted at)
 
 
-def _digest(con: Any, interview_id: str, doc: str) -> str:
-    """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
+# What a bundle carries for an interview besides its record, each part in the order it is hashed;
+# ``{where}`` is ``interview_id = ?`` for one interview, or empty for all of them (then sorted by interview).
+_PARTS = ("SELECT interview_id, position, name, role, aliases FROM people {where} ORDER BY interview_id, position",
+          "SELECT interview_id, position, kind, value FROM identifiers {where} ORDER BY interview_id, position",
+          "SELECT interview_id, use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents {where} "
+          "ORDER BY interview_id, use",
+          "SELECT interview_id, id, sha256, display_name, media_type FROM attachments {where} "
+          "ORDER BY interview_id, id",
+          "SELECT interview_id, payload FROM redaction_decisions {where} ORDER BY interview_id",
+          "SELECT interview_id, id, start_pos, end_pos, passage, theme FROM quotations {where} "
+          "ORDER BY interview_id, id")
+
+
+def _digest_of(doc: str, parts: list[list[Any]]) -> str:
+    """The digest of an interview's record ``doc`` and its :data:`_PARTS` rows (without the interview id)."""
     h = hashlib.sha256(doc.encode("utf-8"))
-    for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
-                "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
-                "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
-                "WHERE interview_id = ? ORDER BY use",
-                "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? ORDER BY id",
-                "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
-        h.update(dumps(con.execute(sql, (interview_id,)).fetchall()).encode("utf-8"))
-    marks = con.execute("SELECT id, start_pos, end_pos, passage, theme FROM quotations WHERE interview_id = ? "
-                        "ORDER BY id", (interview_id,)).fetchall()
+    *fixed, marks = parts
+    for rows in fixed:
+        h.update(dumps(rows).encode("utf-8"))
     if marks:  # none: the digest an interview had before quotations existed, so nothing is sent again for them
         h.update(dumps(marks).encode("utf-8"))
     return h.hexdigest()
+
+
+def _digest(con: Any, interview_id: str, doc: str) -> str:
+    """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
+    return _digest_of(doc, [[row[1:] for row in con.execute(sql.format(where="WHERE interview_id = ?"),
+                                                            (interview_id,))] for sql in _PARTS])
+
+
+def _digests(con: Any, docs: dict[str, str]) -> dict[str, str]:
+    """:func:`_digest` of every interview in ``docs`` (id -> record), with one query per part for all of
+    them rather than six per interview: each part's rows come sorted by interview and are walked together,
+    one interview at a time, so only one interview's rows are held at once."""
+    cursors = [iter(con.execute(sql.format(where=""))) for sql in _PARTS]
+    heads: list[Any] = [next(c, None) for c in cursors]
+    out = {}
+    for iv_id, doc in docs.items():  # in id order, as the parts are
+        parts = []
+        for n, cursor in enumerate(cursors):
+            rows = []
+            while heads[n] is not None and heads[n][0] <= iv_id:
+                if heads[n][0] == iv_id:
+                    rows.append(heads[n][1:])
+                heads[n] = next(cursor, None)
+            parts.append(rows)
+        out[iv_id] = _digest_of(doc, parts)
+    return out
 
 
 def _has_draft(con: Any, interview_id: str) -> bool:
@@ -173,7 +206,8 @@ class Transfer:
         """Every interview with its revision and a digest of everything a bundle would carry for it."""
         with self._c.use() as con:
             rows = con.execute("SELECT id, revision, doc FROM interviews ORDER BY num").fetchall()
-            return [Change(iv_id, revision, _digest(con, iv_id, doc)) for iv_id, revision, doc in rows]
+            digests = _digests(con, {iv_id: doc for iv_id, _revision, doc in sorted(rows, key=lambda r: r[0])})
+        return [Change(iv_id, revision, digests[iv_id]) for iv_id, revision, _doc in rows]
 
     def sent_digests(self) -> dict[str, str]:
         with self._c.use() as con:
