@@ -9,6 +9,11 @@ send them), and in any bundle what went in a bundle older than one the coordinat
 gap in the receipts: that bundle never arrived). The coordinator's import is idempotent, so nothing
 is counted twice; the worker is told, in words, what is sent again and why.
 
+Interviews the coordinator refused for their records (its receipt named them, see
+:func:`desktop.services.transfer_import.import_receipt`) are held back while unchanged, so one bad
+record does not block every bundle after it; ``send_held_back=True`` sends them again anyway (after
+Witnessbox was updated on the older laptop), and changing one sends it again.
+
 The bundle takes the next sequence number and chains to the previous bundle's hash (a vault
 restored from a backup first takes new keys, see :mod:`desktop.services.transfer_succession`). It is written with
 :func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file, fsync, rename, read back and
@@ -58,14 +63,16 @@ class ExportResult:
     note: str = ""  # the first bundle after a restored laptop took new keys says so, and what is sent again
     resent: int = 0  # interviews sent before, never confirmed by a receipt, sent again
     resent_deletions: int = 0
+    held_back: int = 0  # interviews the coordinator refused, left out while unchanged
 
 
 def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = None,
-                  cancel: threading.Event | None = None) -> ExportResult | None:
+                  cancel: threading.Event | None = None, send_held_back: bool = False) -> ExportResult | None:
     """Write the next bundle into ``out_dir`` (the stick's folder); None when there is nothing to send.
 
     ``progress(done, total)`` is called as items are read (each item is read twice: once to hash
-    it for the signed manifest, once to write it); ``cancel`` stops the write at the next item."""
+    it for the signed manifest, once to write it); ``cancel`` stops the write at the next item.
+    Interviews the coordinator refused stay out while unchanged, unless ``send_held_back``."""
     me = own_keys(vault)
     if me.role != "field":
         raise Refused(NOT_FIELD)
@@ -77,8 +84,11 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     sent = vault.transfer.sent_digests()
     after_hand_over = succession.first_since_hand_over(vault)
     again = vault.transfer.unconfirmed(every=after_hand_over)
+    held = {} if send_held_back else vault.transfer.held_back()  # sending one ends its hold (record_sent)
     changes = [c for c in vault.transfer.changes()
-               if sent.get(c.interview_id) != c.digest or c.interview_id in again.interviews]
+               if (sent.get(c.interview_id) != c.digest or c.interview_id in again.interviews)
+               and held.get(c.interview_id) != c.digest]
+    kept_back = sum(1 for i, d in held.items() if i not in {c.interview_id for c in changes})
     pending = vault.transfer.pending_deletions()
     deletions = pending + [d for d in again.deletions if d not in pending]
     if not changes and not deletions:
@@ -110,8 +120,18 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     resent = sum(1 for c in changes if c.interview_id in again.interviews), len(again.deletions)
     if any(resent):
         note = "\n\n".join(filter(None, [note, resent_note(*resent, after_hand_over=after_hand_over)]))
+    if kept_back:
+        note = "\n\n".join(filter(None, [note, held_back_note(kept_back)]))
     return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size, note,
-                        *resent)
+                        *resent, held_back=kept_back)
+
+
+def held_back_note(n: int) -> str:
+    """What the worker is told when interviews the coordinator refused are left out of a bundle."""
+    which = "1 interview the coordinator could not accept is" if n == 1 else \
+        f"{n} interviews the coordinator could not accept are"
+    return (f"{which} not in this bundle: {'it goes' if n == 1 else 'they go'} again once changed, or when you "
+            "send held-back interviews again (after Witnessbox is updated on the older laptop).")
 
 
 def resent_note(interviews: int, deletions: int, *, after_hand_over: bool) -> str:

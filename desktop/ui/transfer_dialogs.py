@@ -351,8 +351,12 @@ class ImportDialog(StickDialog):
 
     def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
         marked = refused = 0
+        alerts = []
         for r in result.receipts:
-            if r.delivered is None:
+            if r.held_back:  # the coordinator refused that bundle for some interviews: said prominently
+                lines.append(self.tr("{file}: {why}").format(file=r.file, why=r.reason))
+                alerts.append(r.reason)
+            elif r.delivered is None:
                 refused += 1
                 lines.append(self.tr("{file}: refused. {why}").format(file=r.file, why=r.reason))
             elif r.delivered:
@@ -363,4 +367,4 @@ class ImportDialog(StickDialog):
                 lines.append(self.tr("{file}: already there; nothing changed.").format(file=r.file))
         summary = self.tr("{n} marked delivered to the coordinator. Receipts refused: {r}.").format(
             n=_plural(marked, self.tr("interview"), self.tr("interviews")), r=refused)
-        return summary, []
+        return summary, alerts

@@ -17,6 +17,7 @@ to the vault (revisions, history copies, a restored laptop's lineage, deletions,
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,19 @@ def _digests(con: Any, docs: dict[str, str]) -> dict[str, str]:
             parts.append(rows)
         out[iv_id] = _digest_of(doc, parts)
     return out
+
+
+HELD_BACK = "transfer.held_back"  # settings key: {interview id: digest as the coordinator refused it}
+
+
+def _held(con: Any) -> dict[str, str]:
+    row = con.execute("SELECT value FROM settings WHERE key = ?", (HELD_BACK,)).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def _set_held(con: Any, held: dict[str, str]) -> None:
+    con.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (HELD_BACK, dumps(held)))
 
 
 def _has_draft(con: Any, interview_id: str) -> bool:
@@ -271,6 +285,9 @@ class Transfer:
                 [(c.interview_id, c.revision, c.digest, bundle_id) for c in changes])
             con.executemany("UPDATE tombstones SET bundle_id = ?, state = 'sent' WHERE interview_id = ?",
                             [(bundle_id, i) for i in deletions])
+            held = _held(con)
+            if held and any(c.interview_id in held for c in changes):  # sent again: no longer held back
+                _set_held(con, {i: d for i, d in held.items() if i not in {c.interview_id for c in changes}})
             append_entry(con, "bundle.exported", bundle_id)
 
     def apply_receipt(self, bundle_id: str, sha256: str) -> int | None:
@@ -289,6 +306,46 @@ class Transfer:
             if row[0] != "receipted":
                 append_entry(con, "bundle.receipted", bundle_id)
         return n
+
+    def sent_in(self, bundle_id: str) -> list[str]:
+        """The interviews whose last sending from here was in ``bundle_id``, not yet delivered."""
+        with self._c.use() as con:
+            return [i for i, in con.execute("SELECT interview_id FROM deliveries WHERE bundle_id = ? AND state = "
+                                            "'sent' ORDER BY interview_id", (bundle_id,)).fetchall()]
+
+    def apply_refusal(self, bundle_id: str, sha256: str, refused: Iterable[str]) -> tuple[list[str], int] | None:
+        """The coordinator refused ``bundle_id`` for the records of the ``refused`` interviews: in one
+        transaction, hold those back (as they were sent: a change sends them again) and make everything else
+        the bundle carried unsent, so the next bundle carries it. Returns (the interviews held back now or
+        before, how many others go again); None if no bundle sent from here matches. Doing it twice changes
+        nothing more; an interview sent again in a later bundle since is that bundle's, and left alone."""
+        refused = set(refused)
+        with self._c.tx() as con:
+            if con.execute("SELECT 1 FROM bundles_sent WHERE bundle_id = ? AND sha256 = ?",
+                           (bundle_id, sha256)).fetchone() is None:
+                return None
+            rows = con.execute("SELECT interview_id, digest FROM deliveries WHERE bundle_id = ? AND state = 'sent'",
+                               (bundle_id,)).fetchall()
+            held = _held(con)
+            held.update({i: d for i, d in rows if i in refused})
+            _set_held(con, held)
+            con.execute("DELETE FROM deliveries WHERE bundle_id = ? AND state = 'sent'", (bundle_id,))
+            again = con.execute("UPDATE tombstones SET state = 'pending', bundle_id = NULL WHERE bundle_id = ? "
+                                "AND state = 'sent'", (bundle_id,)).rowcount
+            if rows or again:
+                append_entry(con, "bundle.refused_by_coordinator", bundle_id)
+        return sorted(i for i in held if i in refused), sum(1 for i, _d in rows if i not in refused) + again
+
+    def is_held_back(self, interview_id: str) -> bool:
+        with self._c.use() as con:
+            return interview_id in _held(con)
+
+    def held_back(self) -> dict[str, str]:
+        """Interviews the coordinator refused, held back from bundles while unchanged: {id: digest as refused}."""
+        with self._c.use() as con:
+            held = _held(con)
+            alive = {i for i, in con.execute("SELECT id FROM interviews").fetchall()} if held else set()
+        return {i: d for i, d in held.items() if i in alive}
 
     def delivered(self) -> list[tuple[str, str, bool]]:
         """(interview id, delivered_at, unchanged since sent) of every interview the coordinator's
