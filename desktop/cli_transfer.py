@@ -159,7 +159,9 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
                 f"{'s' if held != 1 else ''} the coordinator could not accept, held back until changed "
                 "(--send-held-back sends them anyway, once Witnessbox is updated on the older laptop).")
         return 0
-    ctx.say(f"Wrote {result.path.name} to the stick ({result.interviews} interview"
+    from desktop.services.transfer_export import size_words
+
+    ctx.say(f"Wrote {result.path.name} ({size_words(result.size)}) to the stick ({result.interviews} interview"
             f"{'s' if result.interviews != 1 else ''}, {result.deletions} deletion"
             f"{'s' if result.deletions != 1 else ''}). They are sent, awaiting the coordinator's receipt.")
     if result.note:

@@ -25,6 +25,7 @@ next bundle takes the same sequence number.
 from __future__ import annotations
 
 import io
+import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from desktop.services.errors import Refused
 from desktop.services.transfer_devices import NOT_FIELD, own_keys, pinned
 from desktop.transfer.bundle import Item, Written, bundle_file_name, write_bundle
 from desktop.transfer.errors import BundleWriteFailed, StickWriteFailed
-from desktop.transfer.stick import write_to_stick
+from desktop.transfer.stick import NO_ROOM, write_to_stick
 from desktop.vault import Vault
 from desktop.vault.schema import SCHEMA_VERSION
 
@@ -110,6 +111,8 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     try:
         stick = write_to_stick(folder, name, produce, expected_size=expected)
     except (StickWriteFailed, BundleWriteFailed) as exc:
+        if str(exc) == NO_ROOM:  # refused before writing: say how large it is and how much room it needs
+            raise Refused(no_room(expected, _free(folder))) from None
         raise Refused(str(exc)) from None
     written = made[0]
     if written.ciphertext_sha256 != stick.sha256:  # the stick writer read back what the bundle writer wrote
@@ -132,6 +135,29 @@ def held_back_note(n: int) -> str:
         f"{n} interviews the coordinator could not accept are"
     return (f"{which} not in this bundle: {'it goes' if n == 1 else 'they go'} again once changed, or when you "
             "send held-back interviews again (after Witnessbox is updated on the older laptop).")
+
+
+def size_words(n: int) -> str:
+    """A size as a person reads it off a file manager: "820 KB", "12.4 MB", "1.2 GB"."""
+    for unit, scale in (("GB", 1000**3), ("MB", 1000**2)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{max(1, round(n / 1000))} KB"
+
+
+def no_room(expected: int, free: int | None) -> str:
+    """The stick has too little room for this bundle: how large it is, what it needs, what there is."""
+    has = f"; the stick has {size_words(free)} free" if free is not None else ""
+    return (f"The stick does not have enough free space. This bundle is about {size_words(expected)}, and "
+            f"Witnessbox needs twice that free to write it safely{has}. Free some space or use another stick; "
+            "nothing was sent.")
+
+
+def _free(folder: Path) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
 
 
 def resent_note(interviews: int, deletions: int, *, after_hand_over: bool) -> str:
