@@ -24,6 +24,7 @@ worker's words; nothing here holds interview content in a message. ::
     import_bundles(vault, file_or_dir, receipts=True, progress=None, cancel=None) -> ImportReport
     verify_bundle(vault, path) -> BundleOutcome            # would it import? nothing changes
     delivery(vault, interview_id) -> "not sent" | "sent, awaiting receipt" | "delivered" | HELD_BACK
+    held_back(vault) -> int                                # refused by the coordinator, held back while unchanged
     origin(vault, interview_id) -> device id | None         # where an interview came from (coordinator)
 
 Storage is :mod:`desktop.vault.repos.transfer` (a bundle applied: :mod:`desktop.vault.repos.transfer_apply`);
@@ -68,12 +69,17 @@ def delivery(vault: Vault, interview_id: str) -> str:
     return "delivered" if found[0] == "delivered" else "sent, awaiting receipt"
 
 
+def held_back(vault: Vault) -> int:
+    """How many interviews the coordinator could not accept are held back from bundles (field vault)."""
+    return len(vault.transfer.held_back())
+
+
 def origin(vault: Vault, interview_id: str) -> str | None:
     """The device an interview came from (on a coordinator), or None for one made here."""
     return vault.transfer.origin(interview_id)
 
 
 __all__ = ["HELD_BACK", "BundleOutcome", "Cancelled", "ExportResult", "HeldBack", "ImportReport", "create_vault",
-           "delivery", "enrol", "export_bundle", "export_enrolment", "import_bundles", "import_receipt", "origin",
-           "own_keys", "pinned", "public_keys", "recover_vault", "restore_coordinator_keys", "role", "set_role",
-           "verify_bundle", "write_key_backup"]
+           "delivery", "enrol", "export_bundle", "export_enrolment", "held_back", "import_bundles", "import_receipt",
+           "origin", "own_keys", "pinned", "public_keys", "recover_vault", "restore_coordinator_keys", "role",
+           "set_role", "verify_bundle", "write_key_backup"]

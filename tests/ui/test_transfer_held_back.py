@@ -50,9 +50,26 @@ def test_a_refused_interview_is_held_back_and_said_so_in_words(qtbot, window, ch
     for old in stick.iterdir():
         old.unlink()
     dialog = window.transfer.send()
+    assert dialog.send_held_back is not None and not dialog.send_held_back.isChecked()
+    assert "1 interview the coordinator could not accept" in dialog.send_held_back.text()
     dialog.set_folder(stick)
     qtbot.mouseClick(dialog.start_button, LEFT)
     text = dialog.status.text()
     assert text.startswith("1 interview sent") and "could not accept is not in this bundle" in text
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == ("Nothing to send: everything here has been sent already, except the interviews "
+                                    "the coordinator could not accept (see the box above).")
     dialog.reject()
+
+    # once Witnessbox is updated on the older laptop, the worker ticks the box and it goes, unchanged
+    dialog = window.transfer.send()
+    dialog.send_held_back.setChecked(True)
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("1 interview sent") and "could not accept" not in dialog.status.text()
+    dialog.reject()
+    window.list_page.refresh()
+    marks = {window.list_page.model.data(window.list_page.model.index(r, 0)): column(window, r) for r in range(2)}
+    assert marks["WB-HELD-0002"] == "Sent, awaiting receipt"
+    assert window.transfer.send().send_held_back is None  # nothing held back: no box
     coord.lock()
