@@ -50,7 +50,7 @@ from desktop.transfer.bundle import ReceivedItem, is_bundle_file_name, read_bund
 from desktop.transfer.errors import BundleRefused, ReceiptRefused, StickWriteFailed
 from desktop.transfer.keys import DeviceKeys
 from desktop.transfer.manifest import FAT32_MAX_FILE, Manifest
-from desktop.transfer.receipt import interview_token, make_receipt, read_receipt, receipt_file_name
+from desktop.transfer.receipt import MAX_REFUSED, interview_token, make_receipt, read_receipt, receipt_file_name
 from desktop.transfer.stick import list_stick, write_to_stick
 from desktop.vault import Vault, VaultError
 from desktop.vault.repos.transfer_apply import Stager
@@ -337,12 +337,14 @@ def _quarantine(vault: Vault, staged: Path, sha: str, outcome: BundleOutcome) ->
 
 def _write_receipt(vault: Vault, me: DeviceKeys, folder: Path, outcome: BundleOutcome) -> str | None:
     """Write the signed receipt for an imported bundle (or one refused for some interviews' records, naming
-    them) into ``folder``; None if it could not be."""
+    them: at most MAX_REFUSED, the others are refused again in the next bundle and named then) into
+    ``folder``; None if it could not be."""
     if outcome.bundle_id is None or outcome.sha256 is None:
         return None
     data = make_receipt(me, bundle_id=outcome.bundle_id, bundle_sha256=outcome.sha256,
                         status="refused" if outcome.refused_interviews else "imported",
-                        refused_interviews=[interview_token(outcome.bundle_id, i) for i in outcome.refused_interviews])
+                        refused_interviews=sorted({interview_token(outcome.bundle_id, i)
+                                                   for i in outcome.refused_interviews})[:MAX_REFUSED])
     try:
         written = write_to_stick(folder, receipt_file_name(), lambda f: f.write(data), expected_size=len(data))
     except (StickWriteFailed, OSError):

@@ -229,3 +229,30 @@ def test_the_command_line_says_what_was_held_back_and_sends_it_on_request(tmp_pa
     assert code == 0 and "except 1 interview the coordinator could not accept" in said
     code, said = cli("export-bundle", "--out", str(tmp_path / "sticks" / "four"), "--send-held-back", "--json")
     assert code == 0 and (json.loads(said)["interviews"], json.loads(said)["held_back"]) == (1, 0)
+
+
+def test_more_refused_interviews_than_a_receipt_names_are_named_in_the_next_rounds(tmp_path, monkeypatch):
+    """A receipt names at most MAX_REFUSED interviews (1,000; 2 here): the rest of the bad ones go again
+    with the good ones, are refused again and named then, until only the good ones travel."""
+    from desktop.services import transfer_import
+
+    monkeypatch.setattr(transfer_import, "MAX_REFUSED", 2)
+    field, coord, good, bad = _field_with_a_bad_record(tmp_path)
+    more = [make_interview(f"Another photo with a long name {n}.") for n in range(2)]
+    for iv in more:
+        field.interviews.add(iv)
+        field.attachments.add(iv.id, b"jpeg bytes", LONG_NAME, "image/jpeg")
+    held: list[str] = []
+    for n in range(4):
+        sent = send_bundle(field, tmp_path, f"round-{n}")
+        outcome = transfer.import_bundles(coord, sent.path).bundles[0]
+        if outcome.status == "imported":
+            break
+        assert len(outcome.refused_interviews) == 3 - len(held)  # every bad one still in the bundle is known
+        with pytest.raises(transfer.HeldBack) as e:
+            transfer.import_receipt(field, outcome.receipt)
+        assert len(e.value.held) <= 2
+        held += e.value.held
+    assert n == 2 and sorted(held) == sorted([bad.id, *(iv.id for iv in more)])
+    assert transfer.import_receipt(field, outcome.receipt) == 2
+    assert sorted(coord.interviews.ids()) == sorted(iv.id for iv in good)
