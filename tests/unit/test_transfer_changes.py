@@ -118,5 +118,8 @@ def test_what_is_sent_and_what_is_not_is_unchanged(tmp_path):
     assert first.interviews == 15
     assert transfer.import_receipt(field, transfer.import_bundles(coord, first.path).bundles[0].receipt) == 15
     assert transfer.export_bundle(field, tmp_path / "sticks" / "one") is None  # nothing changed since
+    assert all(same for _i, _at, same in field.transfer.delivered())
     field.quotations.add(ids[3], 0, 9, "Interview", Theme.STATUS_THREAT)
+    # delivered() reads the digests the same way: only the changed one is no longer "as delivered"
+    assert [i for i, _at, same in field.transfer.delivered() if not same] == [ids[3]]
     assert send_bundle(field, tmp_path, "two").interviews == 1

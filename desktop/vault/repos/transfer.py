@@ -355,8 +355,9 @@ class Transfer:
             rows = con.execute("SELECT d.interview_id, d.delivered_at, d.digest, i.doc FROM deliveries d "
                                "JOIN interviews i ON i.id = d.interview_id WHERE d.state = 'delivered' "
                                "ORDER BY i.num").fetchall()
-            return [(iv_id, at, digest == _digest(con, iv_id, doc) and not _has_draft(con, iv_id))
-                    for iv_id, at, digest, doc in rows]
+            now_digests = _digests(con, {iv_id: doc for iv_id, _at, _digest, doc in sorted(rows, key=lambda r: r[0])})
+            return [(iv_id, at, digest == now_digests[iv_id] and not _has_draft(con, iv_id))
+                    for iv_id, at, digest, _doc in rows]
 
     def remove_delivered(self, interview_ids: Iterable[str], delivered_before: str) -> list[str]:
         """Remove, in one transaction, those of ``interview_ids`` that are still delivered before
