@@ -4,7 +4,7 @@
 
 A field vault holds ``--interviews`` interviews (names, a Home Office reference, consent, redaction
 decisions on every other one, a quotation on every fifth). The old path (six queries per interview,
-kept in ``tests/unit/test_transfer_changes.py`` as the reference) and ``changes()`` are timed in
+kept in ``tests/transfer_vaults.py`` as the reference) and ``changes()`` are timed in
 interleaved pairs (A B A B ...) in one run, so a machine loaded by others slows both alike; the
 medians and their ratio are printed, with the load average.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 from desktop.core.quotations import Theme
 from tests.benchmarks.bench_transfer_vault import _interview
 from tests.factories import new_vault
-from tests.unit.test_transfer_changes import _old_changes
+from tests.transfer_vaults import old_changes
 
 
 def run(interviews: int, pairs: int) -> dict:
@@ -40,7 +40,7 @@ def run(interviews: int, pairs: int) -> dict:
         old_times, new_times = [], []
         for _ in range(pairs):
             t = time.perf_counter()
-            old = _old_changes(vault)
+            old = old_changes(vault)
             old_times.append(time.perf_counter() - t)
             t = time.perf_counter()
             new = [(c.interview_id, c.revision, c.digest) for c in vault.transfer.changes()]

@@ -6,38 +6,13 @@ every interview again, and one that missed a part would never send a change. Rea
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 from desktop.core.model import Consent, ConsentUse, Identifier, IdentifierKind, Person, PersonRole
 from desktop.core.quotations import Theme
 from desktop.services import transfer
-from desktop.vault.repos._common import dumps
 from tests.factories import make_interview, new_vault
-from tests.transfer_vaults import make_pair, send_bundle
-
-
-def _old_digest(con, interview_id: str, doc: str) -> str:
-    """The per-interview digest as it was computed before (the reference the new path must equal)."""
-    h = hashlib.sha256(doc.encode("utf-8"))
-    for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
-                "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
-                "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
-                "WHERE interview_id = ? ORDER BY use",
-                "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? ORDER BY id",
-                "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
-        h.update(dumps(con.execute(sql, (interview_id,)).fetchall()).encode("utf-8"))
-    marks = con.execute("SELECT id, start_pos, end_pos, passage, theme FROM quotations WHERE interview_id = ? "
-                        "ORDER BY id", (interview_id,)).fetchall()
-    if marks:
-        h.update(dumps(marks).encode("utf-8"))
-    return h.hexdigest()
-
-
-def _old_changes(vault) -> list[tuple[str, int, str]]:
-    con = vault.connection()
-    rows = con.execute("SELECT id, revision, doc FROM interviews ORDER BY num").fetchall()
-    return [(iv_id, revision, _old_digest(con, iv_id, doc)) for iv_id, revision, doc in rows]
+from tests.transfer_vaults import make_pair, old_changes, send_bundle
 
 
 def _varied(vault, n: int) -> list[str]:
@@ -72,7 +47,7 @@ def test_the_digests_are_the_ones_the_per_interview_path_made(tmp_path):
     ids = _varied(vault, 40)
     vault.interviews.delete(ids[5])  # a gap in the numbering, and rows of a deleted interview are gone
     got = [(c.interview_id, c.revision, c.digest) for c in vault.transfer.changes()]
-    assert got == _old_changes(vault)
+    assert got == old_changes(vault)
     assert len(got) == 39 and len({d for _i, _r, d in got}) == 39
     # and per interview, where one is asked about (delivered(), removal of delivered interviews)
     from desktop.vault.repos.transfer import _digest
@@ -92,7 +67,7 @@ def test_a_change_to_any_part_moves_only_that_interviews_digest(tmp_path):
     vault.redaction.save_decisions(ids[11], {"version": 1, "decisions": []})
     after = {c.interview_id: c.digest for c in vault.transfer.changes()}
     assert {i for i in ids if before[i] != after[i]} == {ids[0], ids[7], ids[11]}
-    assert [(c.interview_id, c.revision, c.digest) for c in vault.transfer.changes()] == _old_changes(vault)
+    assert [(c.interview_id, c.revision, c.digest) for c in vault.transfer.changes()] == old_changes(vault)
 
 
 def test_changes_asks_the_vault_the_same_number_of_questions_for_ten_interviews_as_for_forty(tmp_path):
