@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # that use it: every command builds this parser, and 'export-statement' should not pay for pyrage.
 
 MAX_ENROLMENT_FILE = 4096
-MAX_RECEIPT_FILE = 8192
+MAX_RECEIPT_FILE = 64 * 1024  # desktop.transfer.receipt.MAX_RECEIPT: a refused bundle's receipt names interviews
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -59,6 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     add_json_option(p)
     p.add_argument("--out", metavar="DIR", required=True, help="the stick's folder")
+    p.add_argument("--send-held-back", action="store_true",
+                   help="also send, unchanged, the interviews the coordinator could not accept (after an update)")
     p.set_defaults(handler=cmd_export_bundle)
 
     p = sub.add_parser("verify-bundle", help="coordinator: check whether a bundle would import (nothing changes)")
@@ -142,17 +144,24 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
 
     with open_vault(args, ctx) as vault:
-        result = transfer.export_bundle(vault, Path(args.out))
+        result = transfer.export_bundle(vault, Path(args.out), send_held_back=args.send_held_back)
+        held = len(vault.transfer.held_back()) if result is None else result.held_back
     if args.json:
         ctx.emit_json(None if result is None else {
             "path": str(result.path), "bundle_id": result.bundle_id, "seq": result.seq,
             "interviews": result.interviews, "deletions": result.deletions, "size": result.size,
-            "sent_again": result.resent, "deletions_sent_again": result.resent_deletions, "note": result.note})
+            "sent_again": result.resent, "deletions_sent_again": result.resent_deletions, "note": result.note,
+            "held_back": result.held_back})
         return 0
     if result is None:
-        ctx.say("Nothing to send: everything here has been sent already.")
+        ctx.say("Nothing to send: everything here has been sent already." if not held else
+                f"Nothing to send: everything here has been sent already, except {held} interview"
+                f"{'s' if held != 1 else ''} the coordinator could not accept, held back until changed "
+                "(--send-held-back sends them anyway, once Witnessbox is updated on the older laptop).")
         return 0
-    ctx.say(f"Wrote {result.path.name} to the stick ({result.interviews} interview"
+    from desktop.services.transfer_export import size_words
+
+    ctx.say(f"Wrote {result.path.name} ({size_words(result.size)}) to the stick ({result.interviews} interview"
             f"{'s' if result.interviews != 1 else ''}, {result.deletions} deletion"
             f"{'s' if result.deletions != 1 else ''}). They are sent, awaiting the coordinator's receipt.")
     if result.note:
@@ -226,7 +235,15 @@ def cmd_import_receipt(args: argparse.Namespace, ctx: Context) -> int:
     data = read_small_file(Path(args.file), limit=MAX_RECEIPT_FILE, what="The receipt file",
                            too_large="This is not a Witnessbox receipt (it is too large).")
     with open_vault(args, ctx) as vault:
-        marked = transfer.import_receipt(vault, data)
+        try:
+            marked = transfer.import_receipt(vault, data)
+        except transfer.HeldBack as held:  # applied: the coordinator refused that bundle for some interviews
+            if args.json:
+                ctx.emit_json({"delivered": 0, "held_back": held.references, "sent_again": held.again,
+                               "note": str(held)})
+            else:
+                ctx.say(str(held))
+            return 1
     if args.json:
         ctx.emit_json({"delivered": marked})
     else:

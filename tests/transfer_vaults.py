@@ -3,10 +3,12 @@ the transfer service tests. No mocks: real SQLCipher, real age, real files in ``
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from desktop.services import transfer
 from desktop.vault import Vault
+from desktop.vault.repos._common import dumps
 from tests.factories import new_vault
 
 CONTENT_TABLES = ("interviews", "people", "identifiers", "consents", "attachments", "revisions",
@@ -44,3 +46,27 @@ def send_bundle(vault: Vault, tmp_path: Path, name: str) -> transfer.ExportResul
     result = transfer.export_bundle(vault, folder)
     assert result is not None
     return result
+
+
+def _old_digest(con, interview_id: str, doc: str) -> str:
+    """The per-interview digest as it was computed before (the reference the new path must equal)."""
+    h = hashlib.sha256(doc.encode("utf-8"))
+    for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
+                "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
+                "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
+                "WHERE interview_id = ? ORDER BY use",
+                "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? ORDER BY id",
+                "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
+        h.update(dumps(con.execute(sql, (interview_id,)).fetchall()).encode("utf-8"))
+    marks = con.execute("SELECT id, start_pos, end_pos, passage, theme FROM quotations WHERE interview_id = ? "
+                        "ORDER BY id", (interview_id,)).fetchall()
+    if marks:
+        h.update(dumps(marks).encode("utf-8"))
+    return h.hexdigest()
+
+
+def old_changes(vault) -> list[tuple[str, int, str]]:
+    """(id, revision, digest) of every interview by the per-interview path ``changes()`` replaced."""
+    con = vault.connection()
+    rows = con.execute("SELECT id, revision, doc FROM interviews ORDER BY num").fetchall()
+    return [(iv_id, revision, _old_digest(con, iv_id, doc)) for iv_id, revision, doc in rows]

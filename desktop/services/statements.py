@@ -60,7 +60,7 @@ from desktop.reports.statement import draw_statement
 from desktop.services import destinations, fingerprints, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.services.organisation import organisation as organisation_of
-from desktop.services.statement_history import in_order
+from desktop.services.statement_history import in_order, two_laptops_lead_in
 from desktop.services.vaults import is_demo
 from desktop.vault import Vault
 
@@ -119,7 +119,8 @@ def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
 
     The first version marked sealed is what was signed. Each later change to the statement is an
     addendum dated by when it was saved: the added text when the statement grew at the end, else
-    the whole statement as it then read. None if the statement was never sealed.
+    the whole statement as it then read. Copies of one version made on two laptops (both kept) are each
+    only what that laptop added, said to be so. None if the statement was never sealed.
     """
     start = next((i for i, v in enumerate(versions) if v.status == Status.SEALED), None)
     if start is None:
@@ -127,13 +128,22 @@ def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
     signed = versions[start]
     changes: list[tuple[date, str]] = []
     previous = signed.statement
+    seen, before = [previous], None
     for v in versions[start + 1:]:
         if v.statement == previous:
             continue
+        lead_in = two_laptops_lead_in(v, before)  # one of two laptops' edits: say so, never "now reads"
+        base = max((t for t in seen if v.statement.startswith(t)), key=len, default=None) if lead_in else None
         if v.statement.startswith(previous):
             added = v.statement[len(previous):].strip()
+        elif base is not None:
+            added = v.statement[len(base):].strip()
         else:
             added = "The statement was changed after it was signed. It now reads:\n\n" + v.statement
+        if lead_in and added and base is not None:
+            added = f"{lead_in}\n\n{added}"
+        seen.append(v.statement)
+        before = v
         if added:
             changes.append((v.updated_at.date(), added))
         previous = v.statement

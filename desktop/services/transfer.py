@@ -23,7 +23,8 @@ worker's words; nothing here holds interview content in a message. ::
     # a coordinator receives (transfer_import.py)
     import_bundles(vault, file_or_dir, receipts=True, progress=None, cancel=None) -> ImportReport
     verify_bundle(vault, path) -> BundleOutcome            # would it import? nothing changes
-    delivery(vault, interview_id) -> "not sent" | "sent, awaiting receipt" | "delivered"
+    delivery(vault, interview_id) -> "not sent" | "sent, awaiting receipt" | "delivered" | HELD_BACK
+    held_back(vault) -> int                                # refused by the coordinator, held back while unchanged
     origin(vault, interview_id) -> device id | None         # where an interview came from (coordinator)
 
 Storage is :mod:`desktop.vault.repos.transfer` (a bundle applied: :mod:`desktop.vault.repos.transfer_apply`);
@@ -49,6 +50,7 @@ from desktop.services.transfer_devices import (
 from desktop.services.transfer_export import Cancelled, ExportResult, export_bundle
 from desktop.services.transfer_import import (
     BundleOutcome,
+    HeldBack,
     ImportReport,
     import_bundles,
     import_receipt,
@@ -56,13 +58,20 @@ from desktop.services.transfer_import import (
 )
 from desktop.vault import Vault
 
+HELD_BACK = "refused by the coordinator, held back"
+
 
 def delivery(vault: Vault, interview_id: str) -> str:
     """Where an interview made here stands on its way to the coordinator, in words for the list."""
     found = vault.transfer.delivery(interview_id)
     if found is None:
-        return "not sent"
+        return HELD_BACK if vault.transfer.is_held_back(interview_id) else "not sent"
     return "delivered" if found[0] == "delivered" else "sent, awaiting receipt"
+
+
+def held_back(vault: Vault) -> int:
+    """How many interviews the coordinator could not accept are held back from bundles (field vault)."""
+    return len(vault.transfer.held_back())
 
 
 def origin(vault: Vault, interview_id: str) -> str | None:
@@ -70,7 +79,7 @@ def origin(vault: Vault, interview_id: str) -> str | None:
     return vault.transfer.origin(interview_id)
 
 
-__all__ = ["BundleOutcome", "Cancelled", "ExportResult", "ImportReport", "create_vault", "delivery", "enrol",
-           "export_bundle", "export_enrolment", "import_bundles", "import_receipt", "origin", "own_keys", "pinned",
-           "public_keys", "recover_vault", "restore_coordinator_keys", "role", "set_role", "verify_bundle",
-           "write_key_backup"]
+__all__ = ["HELD_BACK", "BundleOutcome", "Cancelled", "ExportResult", "HeldBack", "ImportReport", "create_vault",
+           "delivery", "enrol", "export_bundle", "export_enrolment", "held_back", "import_bundles", "import_receipt",
+           "origin", "own_keys", "pinned", "public_keys", "recover_vault", "restore_coordinator_keys", "role",
+           "set_role", "verify_bundle", "write_key_backup"]

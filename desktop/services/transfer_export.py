@@ -9,6 +9,11 @@ send them), and in any bundle what went in a bundle older than one the coordinat
 gap in the receipts: that bundle never arrived). The coordinator's import is idempotent, so nothing
 is counted twice; the worker is told, in words, what is sent again and why.
 
+Interviews the coordinator refused for their records (its receipt named them, see
+:func:`desktop.services.transfer_import.import_receipt`) are held back while unchanged, so one bad
+record does not block every bundle after it; ``send_held_back=True`` sends them again anyway (after
+Witnessbox was updated on the older laptop), and changing one sends it again.
+
 The bundle takes the next sequence number and chains to the previous bundle's hash (a vault
 restored from a backup first takes new keys, see :mod:`desktop.services.transfer_succession`). It is written with
 :func:`desktop.transfer.stick.write_to_stick` (a ``.part`` file, fsync, rename, read back and
@@ -20,6 +25,7 @@ next bundle takes the same sequence number.
 from __future__ import annotations
 
 import io
+import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +40,7 @@ from desktop.services.errors import Refused
 from desktop.services.transfer_devices import NOT_FIELD, own_keys, pinned
 from desktop.transfer.bundle import Item, Written, bundle_file_name, write_bundle
 from desktop.transfer.errors import BundleWriteFailed, StickWriteFailed
-from desktop.transfer.stick import write_to_stick
+from desktop.transfer.stick import NO_ROOM, write_to_stick
 from desktop.vault import Vault
 from desktop.vault.schema import SCHEMA_VERSION
 
@@ -58,14 +64,16 @@ class ExportResult:
     note: str = ""  # the first bundle after a restored laptop took new keys says so, and what is sent again
     resent: int = 0  # interviews sent before, never confirmed by a receipt, sent again
     resent_deletions: int = 0
+    held_back: int = 0  # interviews the coordinator refused, left out while unchanged
 
 
 def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = None,
-                  cancel: threading.Event | None = None) -> ExportResult | None:
+                  cancel: threading.Event | None = None, send_held_back: bool = False) -> ExportResult | None:
     """Write the next bundle into ``out_dir`` (the stick's folder); None when there is nothing to send.
 
     ``progress(done, total)`` is called as items are read (each item is read twice: once to hash
-    it for the signed manifest, once to write it); ``cancel`` stops the write at the next item."""
+    it for the signed manifest, once to write it); ``cancel`` stops the write at the next item.
+    Interviews the coordinator refused stay out while unchanged, unless ``send_held_back``."""
     me = own_keys(vault)
     if me.role != "field":
         raise Refused(NOT_FIELD)
@@ -77,8 +85,11 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     sent = vault.transfer.sent_digests()
     after_hand_over = succession.first_since_hand_over(vault)
     again = vault.transfer.unconfirmed(every=after_hand_over)
+    held = {} if send_held_back else vault.transfer.held_back()  # sending one ends its hold (record_sent)
     changes = [c for c in vault.transfer.changes()
-               if sent.get(c.interview_id) != c.digest or c.interview_id in again.interviews]
+               if (sent.get(c.interview_id) != c.digest or c.interview_id in again.interviews)
+               and held.get(c.interview_id) != c.digest]
+    kept_back = sum(1 for i, d in held.items() if i not in {c.interview_id for c in changes})
     pending = vault.transfer.pending_deletions()
     deletions = pending + [d for d in again.deletions if d not in pending]
     if not changes and not deletions:
@@ -100,6 +111,8 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     try:
         stick = write_to_stick(folder, name, produce, expected_size=expected)
     except (StickWriteFailed, BundleWriteFailed) as exc:
+        if str(exc) == NO_ROOM:  # refused before writing: say how large it is and how much room it needs
+            raise Refused(no_room(expected, _free(folder))) from None
         raise Refused(str(exc)) from None
     written = made[0]
     if written.ciphertext_sha256 != stick.sha256:  # the stick writer read back what the bundle writer wrote
@@ -110,8 +123,41 @@ def export_bundle(vault: Vault, out_dir: Path, *, progress: Progress | None = No
     resent = sum(1 for c in changes if c.interview_id in again.interviews), len(again.deletions)
     if any(resent):
         note = "\n\n".join(filter(None, [note, resent_note(*resent, after_hand_over=after_hand_over)]))
+    if kept_back:
+        note = "\n\n".join(filter(None, [note, held_back_note(kept_back)]))
     return ExportResult(stick.path, written.bundle_id, seq, len(changes), len(deletions), stick.size, note,
-                        *resent)
+                        *resent, held_back=kept_back)
+
+
+def held_back_note(n: int) -> str:
+    """What the worker is told when interviews the coordinator refused are left out of a bundle."""
+    which = "1 interview the coordinator could not accept is" if n == 1 else \
+        f"{n} interviews the coordinator could not accept are"
+    return (f"{which} not in this bundle: {'it goes' if n == 1 else 'they go'} again once changed, or when you "
+            "send held-back interviews again (after Witnessbox is updated on the older laptop).")
+
+
+def size_words(n: int) -> str:
+    """A size as a person reads it off a file manager: "820 KB", "12.4 MB", "1.2 GB"."""
+    for unit, scale in (("GB", 1000**3), ("MB", 1000**2)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{max(1, round(n / 1000))} KB"
+
+
+def no_room(expected: int, free: int | None) -> str:
+    """The stick has too little room for this bundle: how large it is, what it needs, what there is."""
+    has = f"; the stick has {size_words(free)} free" if free is not None else ""
+    return (f"The stick does not have enough free space. This bundle is about {size_words(expected)}, and "
+            f"Witnessbox needs twice that free to write it safely{has}. Free some space or use another stick; "
+            "nothing was sent.")
+
+
+def _free(folder: Path) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
 
 
 def resent_note(interviews: int, deletions: int, *, after_hand_over: bool) -> str:

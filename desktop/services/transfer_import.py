@@ -19,6 +19,12 @@ inside decide the order that matters):
    audited (the file on the stick is left alone); an imported one's copy is removed;
 5. a signed receipt per imported (or already there) bundle is written beside it on the stick.
 
+A bundle refused only because some interviews' records break the record rules or clash with records
+here (the worker's laptop made them, so sending them again would be refused again) is still refused
+whole and quarantined, but every item is read to the end so all such interviews are known, and a signed
+receipt with status "refused" names them: the worker's laptop holds those back and sends the rest again
+(:func:`import_receipt`).
+
 A sequence number missing below a device's highest is reported as a gap until its bundle arrives.
 """
 
@@ -44,7 +50,7 @@ from desktop.transfer.bundle import ReceivedItem, is_bundle_file_name, read_bund
 from desktop.transfer.errors import BundleRefused, ReceiptRefused, StickWriteFailed
 from desktop.transfer.keys import DeviceKeys
 from desktop.transfer.manifest import FAT32_MAX_FILE, Manifest
-from desktop.transfer.receipt import make_receipt, read_receipt, receipt_file_name
+from desktop.transfer.receipt import MAX_REFUSED, interview_token, make_receipt, read_receipt, receipt_file_name
 from desktop.transfer.stick import list_stick, write_to_stick
 from desktop.vault import Vault, VaultError
 from desktop.vault.repos.transfer_apply import Stager
@@ -62,6 +68,30 @@ VAULT_REFUSED = ("This bundle could not be applied to the vault (it does not fit
                  "Nothing was imported.")
 
 
+def records_refused(n: int) -> str:
+    """Why a bundle was refused for some of its interviews' records, in words."""
+    which = ("1 interview in this bundle could not be accepted: its record breaks the record format or clashes"
+             if n == 1 else f"{n} interviews in this bundle could not be accepted: their records break the record "
+             "format or clash")
+    return (f"{which} with records here (the two laptops may run different versions of Witnessbox). Nothing from "
+            "this bundle was imported.")
+
+
+RECEIPT_SAYS = (" A receipt saying which was written onto the stick: give it back to the worker. Their laptop then "
+                "holds back only what could not be accepted and sends the rest again in its next bundle. If the "
+                "laptops run different versions of Witnessbox, update the older one.")
+NO_RECEIPT_SAYS = (" No receipt was written: import the stick again with receipts, so the worker's laptop learns "
+                   "what to hold back and sends the rest again.")
+
+
+class RecordsRefused(BundleRefused):
+    """Some interviews' records were refused (the rest of the bundle was fine); the whole bundle is rolled back."""
+
+    def __init__(self, interview_ids: set[str]) -> None:
+        super().__init__(records_refused(len(interview_ids)))
+        self.interview_ids = sorted(interview_ids)
+
+
 @dataclass
 class BundleOutcome:
     file: str
@@ -77,6 +107,7 @@ class BundleOutcome:
     bundle_id: str | None = None
     sha256: str | None = None
     note: str = ""  # a restored laptop's hand-over accepted, or a bundle from the laptop it replaced
+    refused_interviews: list[str] = field(default_factory=list)  # refused for these interviews' records
 
 
 @dataclass
@@ -113,8 +144,10 @@ def import_bundles(vault: Vault, source: Path, *, receipts: bool = True, progres
         if cancel is not None and cancel.is_set():
             break
         outcome = _import_one(vault, me, path)
-        if receipts and outcome.status != "refused":
+        if receipts and (outcome.status != "refused" or outcome.refused_interviews):
             outcome.receipt = _write_receipt(vault, me, path.parent, outcome)
+        if outcome.refused_interviews:
+            outcome.reason += RECEIPT_SAYS if outcome.receipt else NO_RECEIPT_SAYS
         report.bundles.append(outcome)
         if progress is not None:
             progress(n + 1, len(paths))
@@ -138,8 +171,7 @@ def verify_bundle(vault: Vault, path: Path) -> BundleOutcome:
     try:
         result = _apply(vault, me, path, sha, outcome, dry_run=True)
     except BundleRefused as exc:
-        outcome.status, outcome.reason = "refused", str(exc)
-        outcome.alert = exc.message == FORK
+        _refused(outcome, exc)
         return outcome
     if result is None:
         outcome.status = "already there"
@@ -164,8 +196,7 @@ def _import_one(vault: Vault, me: DeviceKeys, path: Path) -> BundleOutcome:
         try:
             result = _apply(vault, me, staged, sha, outcome, dry_run=False)
         except BundleRefused as exc:
-            outcome.status, outcome.reason = "refused", str(exc)
-            outcome.alert = exc.message == FORK
+            _refused(outcome, exc)
             _quarantine(vault, staged, sha, outcome)
             staged = None
             return outcome
@@ -178,9 +209,16 @@ def _import_one(vault: Vault, me: DeviceKeys, path: Path) -> BundleOutcome:
                 staged.unlink()
 
 
+def _refused(outcome: BundleOutcome, exc: BundleRefused) -> None:
+    outcome.status, outcome.reason = "refused", str(exc)
+    outcome.alert = exc.message == FORK
+    outcome.refused_interviews = getattr(exc, "interview_ids", [])
+
+
 def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOutcome, *, dry_run: bool):
     devices = pinned(vault, "field")
     seen: dict[str, Manifest] = {}
+    refused: set[str] = set()  # interviews whose records were refused; the rest is still checked
 
     def stage(stager: Stager) -> None:
         def on_manifest(manifest: Manifest) -> None:
@@ -199,7 +237,17 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
             outcome.note = check_succession(stager, manifest, devices)
 
         def on_item(item: ReceivedItem) -> None:
-            _apply_item(stager, item)
+            # A record refused is remembered and the rest read on, so the receipt can name every interview
+            # at fault; the transaction is rolled back at the end all the same (nothing half-applied).
+            interview = records.interview_of(item.id) or stager.attachment_owner(item.id[4:])
+            if interview in refused:
+                return
+            try:
+                _apply_item(stager, item)
+            except (BundleRefused, VaultError):
+                if interview is None:
+                    raise
+                refused.add(interview)
 
         try:
             with open(path, "rb") as fh:
@@ -208,6 +256,8 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
             raise BundleRefused(bundle_errors.UNREADABLE) from None
         if received.ciphertext_sha256 != sha:
             raise BundleRefused(bundle_errors.UNREADABLE)  # the file changed under us
+        if refused:
+            raise RecordsRefused(refused)
         if dry_run:
             raise _DryRun()
 
@@ -286,10 +336,15 @@ def _quarantine(vault: Vault, staged: Path, sha: str, outcome: BundleOutcome) ->
 
 
 def _write_receipt(vault: Vault, me: DeviceKeys, folder: Path, outcome: BundleOutcome) -> str | None:
-    """Write the signed receipt for an imported bundle into ``folder``; None if it could not be."""
+    """Write the signed receipt for an imported bundle (or one refused for some interviews' records, naming
+    them: at most MAX_REFUSED, the others are refused again in the next bundle and named then) into
+    ``folder``; None if it could not be."""
     if outcome.bundle_id is None or outcome.sha256 is None:
         return None
-    data = make_receipt(me, bundle_id=outcome.bundle_id, bundle_sha256=outcome.sha256, status="imported")
+    data = make_receipt(me, bundle_id=outcome.bundle_id, bundle_sha256=outcome.sha256,
+                        status="refused" if outcome.refused_interviews else "imported",
+                        refused_interviews=sorted({interview_token(outcome.bundle_id, i)
+                                                   for i in outcome.refused_interviews})[:MAX_REFUSED])
     try:
         written = write_to_stick(folder, receipt_file_name(), lambda f: f.write(data), expected_size=len(data))
     except (StickWriteFailed, OSError):
@@ -297,9 +352,35 @@ def _write_receipt(vault: Vault, me: DeviceKeys, folder: Path, outcome: BundleOu
     return str(written.path)
 
 
+class HeldBack(Refused):
+    """The coordinator refused a bundle for some interviews' records (its receipt names them). Raised by
+    :func:`import_receipt` AFTER the receipt was applied: those interviews are held back (a change to one
+    sends it again, and so does :func:`release_held_back`) and the rest of that bundle goes in the next one."""
+
+    def __init__(self, held: list[str], again: int, *, references: list[str]) -> None:
+        self.held, self.again, self.references = held, again, references
+        super().__init__(held_back_words(len(held), references, again))
+
+
+def held_back_words(n: int, references: list[str], again: int) -> str:
+    """What the worker is told when the coordinator refused some interviews' records."""
+    refs = ", ".join(references)
+    these = (f"interview {refs}: its record does not" if n == 1 else
+             f"{n} interviews ({refs}): their records do not")
+    others = ("Nothing else in that bundle needs sending again." if not again else
+              f"The {again} other item{'s' if again != 1 else ''} in that bundle "
+              f"{'go' if again != 1 else 'goes'} again in your next bundle.")
+    kept = ("It is kept safe here and held back from your bundles until it is changed, so it does not" if n == 1 else
+            "They are kept safe here and held back from your bundles until they are changed, so they do not")
+    return (f"The coordinator could not accept {these} fit the coordinator's Witnessbox, so nothing from that "
+            f"bundle was imported. {others} {kept} block the others. Tell the coordinator; if your laptops run "
+            "different versions of Witnessbox, update the older one, then send held-back interviews again.")
+
+
 def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
     """Mark delivered what the receipt's bundle carried (the receipt file, or its bytes); returns how
-    many interviews were marked."""
+    many interviews were marked. A receipt for a bundle refused for some interviews' records holds those
+    back and makes the rest unsent, then raises :class:`HeldBack` saying so."""
     me = own_keys(vault)
     if me.role != "field":
         raise Refused(NOT_FIELD)
@@ -316,7 +397,19 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
     except ReceiptRefused as exc:
         raise Refused(str(exc)) from None
     if receipt.status != "imported":
-        raise Refused("The coordinator refused this bundle, so nothing was marked as delivered. Send again.")
+        if not receipt.refused_interviews:
+            raise Refused("The coordinator refused this bundle, so nothing was marked as delivered. Send again.")
+        named = set(receipt.refused_interviews)  # tokens: which of what that bundle carried (or held back since)
+        candidates = set(vault.transfer.sent_in(receipt.bundle_id)) | set(vault.transfer.held_back())
+        refused = [i for i in candidates if interview_token(receipt.bundle_id, i) in named]
+        done = vault.transfer.apply_refusal(receipt.bundle_id, receipt.bundle_sha256, refused)
+        if done is None:
+            raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
+        if not done[0]:
+            raise Refused("The coordinator could not accept that bundle, but what it could not accept was sent "
+                          "again since, so nothing was changed here.")
+        raise HeldBack(*done, references=[vault.interviews.get(i).reference for i in done[0]
+                                          if vault.interviews.exists(i)])
     marked = vault.transfer.apply_receipt(receipt.bundle_id, receipt.bundle_sha256)
     if marked is None:
         raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")

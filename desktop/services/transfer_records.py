@@ -193,6 +193,16 @@ def parse_deletion(data: bytes, item_id: str) -> tuple[str, str]:
     return interview_id, _stamp(obj["deleted_at"])
 
 
+_OF_INTERVIEW = re.compile(r"(?:iv|dec|quo|del)-([0-9a-f]{32})|wd-([0-9a-f]{32})-[a-z_]{1,40}")
+
+
+def interview_of(item_id: str) -> str | None:
+    """The interview an item belongs to, from its id in the signed manifest (None for an attachment,
+    whose interview its record names)."""
+    m = _OF_INTERVIEW.fullmatch(item_id)
+    return None if m is None else (m.group(1) or m.group(2))
+
+
 def attachment_id(item_id: str) -> str:
     _need(item_id.startswith("att-"))
     return _id(item_id[4:])

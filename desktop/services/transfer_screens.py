@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.services.errors import Refused
-from desktop.services.transfer import delivery, import_bundles, import_receipt, own_keys
+from desktop.services.transfer import HeldBack, delivery, import_bundles, import_receipt, own_keys
 from desktop.services.transfer_devices import MAX_ENROLMENT_FILE
 from desktop.services.transfer_import import ImportReport
 from desktop.transfer.errors import KeysRefused
@@ -108,6 +108,7 @@ class ReceiptOutcome:
     file: str
     delivered: int | None  # interviews marked delivered; None when refused
     reason: str = ""
+    held_back: bool = False  # the coordinator refused that bundle for some interviews: held back, the rest again
 
 
 @dataclass
@@ -147,6 +148,8 @@ def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None =
             break
         try:
             out.receipts.append(ReceiptOutcome(path.name, import_receipt(vault, path)))
+        except HeldBack as exc:
+            out.receipts.append(ReceiptOutcome(path.name, None, str(exc), held_back=True))
         except Refused as exc:
             out.receipts.append(ReceiptOutcome(path.name, None, str(exc)))
         if progress is not None:

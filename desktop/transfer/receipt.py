@@ -8,9 +8,17 @@ importer's device id, a time), so it travels unencrypted as ``WBR1-<32 random he
 
 in canonical JSON; the Ed25519 signature covers ``RECEIPT_DOMAIN || SHA-256(canonical receipt)``.
 
+A bundle refused because some of its interviews' records could not be accepted gets a receipt too,
+with ``"status": "refused"`` and one more field, ``"refused_interviews"``: for each of those interviews
+:func:`interview_token` (sorted, 1 to :data:`MAX_REFUSED`), so the worker's laptop, which knows what the
+bundle carried, can hold them back and send the rest again. A token is not the interview's id: the receipt
+travels unencrypted, and a token found on a stick names nothing outside that one bundle.
+
 API::
 
     data = make_receipt(coordinator_keys, bundle_id=..., bundle_sha256=..., status="imported")
+    data = make_receipt(coordinator_keys, bundle_id=..., bundle_sha256=..., status="refused",
+                        refused_interviews=[...])
     receipt = read_receipt(data, pinned)   # strict; ReceiptRefused unless signed by a pinned key
     receipt_file_name()                    # "WBR1-....json"
 """
@@ -32,7 +40,8 @@ from desktop.transfer.manifest import HEX32, HEX64, UTC_STAMP, utc_now
 RECEIPT_DOMAIN = b"org.witnessbox.receipt.v1\x00"
 FORMAT_VERSION = 1
 STATUSES = ("imported", "refused")
-MAX_RECEIPT = 4096
+MAX_REFUSED = 1000
+MAX_RECEIPT = 64 * 1024  # a refused bundle's receipt names up to MAX_REFUSED interviews
 _SIG = re.compile(r"[0-9a-f]{128}")
 _FIELDS = {"bundle_id", "bundle_sha256", "created_utc", "format_version", "importer_device_id", "status"}
 
@@ -50,11 +59,20 @@ class Receipt:
     status: str
     importer_device_id: str
     created_utc: str
+    refused_interviews: tuple[str, ...] = ()  # a refused bundle: interview_token() of each interview at fault
 
     def to_dict(self) -> dict[str, Any]:
-        return {"bundle_id": self.bundle_id, "bundle_sha256": self.bundle_sha256, "created_utc": self.created_utc,
+        body = {"bundle_id": self.bundle_id, "bundle_sha256": self.bundle_sha256, "created_utc": self.created_utc,
                 "format_version": FORMAT_VERSION, "importer_device_id": self.importer_device_id,
                 "status": self.status}
+        if self.refused_interviews:
+            body["refused_interviews"] = list(self.refused_interviews)
+        return body
+
+
+def interview_token(bundle_id: str, interview_id: str) -> str:
+    """How a refused bundle's receipt names one of its interviews (32 hex digits)."""
+    return hashlib.sha256(f"witnessbox.refused.v1\x00{bundle_id}\x00{interview_id}".encode()).hexdigest()[:32]
 
 
 def receipt_file_name() -> str:
@@ -66,16 +84,27 @@ def _message(receipt: dict[str, Any]) -> bytes:
 
 
 def make_receipt(keys: DeviceKeys, *, bundle_id: str, bundle_sha256: str, status: str,
-                 created_utc: str | None = None) -> bytes:
+                 created_utc: str | None = None, refused_interviews: tuple[str, ...] | list[str] = ()) -> bytes:
     """The signed receipt file's bytes."""
-    receipt = Receipt(bundle_id, bundle_sha256, status, keys.device_id, created_utc or utc_now())
+    receipt = Receipt(bundle_id, bundle_sha256, status, keys.device_id, created_utc or utc_now(),
+                      tuple(sorted(set(refused_interviews))))
     _validate(receipt.to_dict(), error=ValueError)
     body = receipt.to_dict()
     return canonical.dumps({"receipt": body, "signature": keys.sign(_message(body)).hex()})
 
 
+def _refused_ok(body: dict[str, Any]) -> bool:
+    """A refused bundle's receipt may name the refused interviews; an imported one's never does."""
+    if "refused_interviews" not in body:
+        return set(body) == _FIELDS
+    ids = body["refused_interviews"]
+    return (set(body) == _FIELDS | {"refused_interviews"} and body.get("status") == "refused"
+            and isinstance(ids, list) and 1 <= len(ids) <= MAX_REFUSED
+            and all(isinstance(i, str) and HEX32.fullmatch(i) is not None for i in ids) and ids == sorted(set(ids)))
+
+
 def _validate(body: Any, error: type[Exception]) -> None:
-    ok = (isinstance(body, dict) and set(body) == _FIELDS and type(body["format_version"]) is int
+    ok = (isinstance(body, dict) and _refused_ok(body) and type(body["format_version"]) is int
           and body["format_version"] == FORMAT_VERSION and body["status"] in STATUSES
           and all(isinstance(body[k], str) for k in ("bundle_id", "bundle_sha256", "created_utc",
                                                       "importer_device_id", "status"))
@@ -90,7 +119,7 @@ def read_receipt(data: bytes, pinned: Mapping[str, PublicKeys]) -> Receipt:
     """The receipt in ``data`` if it is well formed and signed by the pinned key of its importer."""
     if not isinstance(data, bytes | bytearray) or len(data) > MAX_RECEIPT:
         raise ReceiptRefused(DAMAGED)
-    obj = canonical.loads(bytes(data), error=ReceiptRefused, message=DAMAGED, max_depth=2)
+    obj = canonical.loads(bytes(data), error=ReceiptRefused, message=DAMAGED, max_depth=3)
     if not isinstance(obj, dict) or set(obj) != {"receipt", "signature"}:
         raise ReceiptRefused(DAMAGED)
     body, sig = obj["receipt"], obj["signature"]
@@ -103,4 +132,4 @@ def read_receipt(data: bytes, pinned: Mapping[str, PublicKeys]) -> Receipt:
     if not signer.verify(bytes.fromhex(sig), _message(body)):
         raise ReceiptRefused(FORGED)
     return Receipt(body["bundle_id"], body["bundle_sha256"], body["status"], body["importer_device_id"],
-                   body["created_utc"])
+                   body["created_utc"], tuple(body.get("refused_interviews", ())))

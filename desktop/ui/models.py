@@ -49,7 +49,8 @@ class _Page(list):
 def transfer_words(mark: str) -> str:
     """The service's words for where an interview stands, as the list shows them."""
     words = {"not sent": _t("Not sent"), "sent, awaiting receipt": _t("Sent, awaiting receipt"),
-             "delivered": _t("Delivered"), "made here": _t("Made here")}
+             "delivered": _t("Delivered"), "made here": _t("Made here"),
+             "refused by the coordinator, held back": _t("Refused by the coordinator, held back")}
     return words.get(mark, mark)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -255,23 +256,38 @@ class SendDialog(StickDialog):
     """Send to coordinator: everything not yet delivered, in one bundle only the coordinator can open."""
 
     def __init__(self, export: Callable[..., Any], runner: TaskRunner, choose: FolderChooser = choose_stick_folder,
-                 parent: QWidget | None = None) -> None:
-        """``export(folder, *, progress, cancel)``: :func:`desktop.services.transfer.export_bundle` for this vault."""
+                 parent: QWidget | None = None, *, held_back: int = 0) -> None:
+        """``export(folder, *, progress, cancel[, send_held_back])``:
+        :func:`desktop.services.transfer.export_bundle` for this vault; ``held_back``: how many interviews the
+        coordinator could not accept are held back (a box to send them again is shown only then)."""
         super().__init__(runner, choose, parent=parent, start_text=_t("&Send"), intro=_t(
             "Every interview not yet delivered to the coordinator, and every change since the last time, is "
             "written onto the stick, encrypted so that only the coordinator can open it. Put the stick in and "
             "choose its folder."))
         self.setObjectName("sendDialog")
         self._export = export
+        self.send_held_back: QCheckBox | None = None
+        if held_back:
+            self.send_held_back = QCheckBox(self.tr(
+                "Also send the {n} the coordinator could not accept, unchanged (after updating Witnessbox)").format(
+                    n=_plural(held_back, self.tr("interview"), self.tr("interviews"))), self)
+            self.send_held_back.setAccessibleName(self.tr("Send held-back interviews again"))
+            self.layout().insertWidget(2, self.send_held_back)  # under the stick's folder
 
     def working_text(self) -> str:
         return self.tr("Writing to the stick. Do not remove it.")
 
     def work(self, folder: Path, progress, cancel) -> Any:
+        if self.send_held_back is not None and self.send_held_back.isChecked():
+            return self._export(folder, progress=progress, cancel=cancel, send_held_back=True)
         return self._export(folder, progress=progress, cancel=cancel)
 
     def show_result(self, result: Any) -> None:
         if result is None:
+            if self.send_held_back is not None and not self.send_held_back.isChecked():
+                self.status.setText(self.tr("Nothing to send: everything here has been sent already, except the "
+                                            "interviews the coordinator could not accept (see the box above)."))
+                return
             self.status.setText(self.tr("Nothing to send: everything here has been sent already."))
             return
         sent = _plural(result.interviews, self.tr("interview"), self.tr("interviews"))
@@ -351,8 +367,12 @@ class ImportDialog(StickDialog):
 
     def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
         marked = refused = 0
+        alerts = []
         for r in result.receipts:
-            if r.delivered is None:
+            if r.held_back:  # the coordinator refused that bundle for some interviews: said prominently
+                lines.append(self.tr("{file}: {why}").format(file=r.file, why=r.reason))
+                alerts.append(r.reason)
+            elif r.delivered is None:
                 refused += 1
                 lines.append(self.tr("{file}: refused. {why}").format(file=r.file, why=r.reason))
             elif r.delivered:
@@ -363,4 +383,4 @@ class ImportDialog(StickDialog):
                 lines.append(self.tr("{file}: already there; nothing changed.").format(file=r.file))
         summary = self.tr("{n} marked delivered to the coordinator. Receipts refused: {r}.").format(
             n=_plural(marked, self.tr("interview"), self.tr("interviews")), r=refused)
-        return summary, []
+        return summary, alerts

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import types
+from pathlib import Path
 
 import pytest
 
 from desktop.core.model import Interview
-from desktop.services import transfer
+from desktop.services import transfer, transfer_import
 from desktop.services import transfer_records as records
 from desktop.transfer import canonical
 from desktop.transfer import errors as bundle_errors
 from desktop.transfer.keys import DeviceKeys
+from desktop.transfer.receipt import interview_token, read_receipt
 from tests.factories import make_interview
 from tests.transfer_kit import manifest_dict, seal, signed_inner
 from tests.transfer_vaults import dump, make_pair
@@ -44,21 +46,34 @@ def _dir(path):
     return path
 
 
-def _refused(coord, tmp_path, data: bytes, name: str = "WBB1-" + "e" * 32 + ".age") -> str:
-    """Import ``data`` as a bundle file; assert it was refused and left no trace but its record."""
+def _refused(coord, tmp_path, data: bytes, name: str = "WBB1-" + "e" * 32 + ".age", *,
+             receipt_naming: str | None = None) -> str:
+    """Import ``data`` as a bundle file; assert it was refused and left no trace but its record. A bundle
+    refused for one interview's record (``receipt_naming`` its id) gets a signed "refused" receipt naming
+    only that interview, so the worker can hold it back; every other refusal writes nothing on the stick."""
     folder = _dir(tmp_path / "tampered" / hashlib.sha256(data).hexdigest()[:12])
     path = folder / name
     path.write_bytes(data)
     before = dump(coord)
     audit_before = len(coord.audit.entries())
+    coord_keys = transfer.public_keys(coord)
     [outcome] = transfer.import_bundles(coord, path).bundles
-    assert outcome.status == "refused" and outcome.reason and outcome.receipt is None
+    assert outcome.status == "refused" and outcome.reason
     assert dump(coord) == before
     assert (coord.directory / "quarantine" / name).exists()
     (coord.directory / "quarantine" / name).unlink()  # the next case may use the same name
     actions = [e.action for e in coord.audit.entries()[audit_before:]]
     assert "bundle.refused" in actions and coord.audit.verify()
-    assert list(folder.iterdir()) == [path]  # no receipt, the stick's file untouched
+    if receipt_naming is None:
+        assert outcome.receipt is None
+        assert list(folder.iterdir()) == [path]  # no receipt, the stick's file untouched
+    else:
+        receipt = read_receipt(Path(outcome.receipt).read_bytes(), {coord_keys.device_id: coord_keys})
+        assert receipt.status == "refused" and receipt.bundle_id == outcome.bundle_id
+        assert receipt.refused_interviews == (interview_token(outcome.bundle_id, receipt_naming),)
+        assert sorted(folder.iterdir()) == sorted([path, Path(outcome.receipt)])  # the stick's file untouched
+        Path(outcome.receipt).unlink()
+        assert "could not be accepted" in outcome.reason and "Nothing from this bundle was imported" in outcome.reason
     assert not list((coord.directory / "staging").iterdir())
     return outcome.reason
 
@@ -113,15 +128,16 @@ def test_forged_misdirected_and_schema_breaking_bundles_are_refused(pair, tmp_pa
         bad = canonical.dumps({"attachments": [], "interview": d, "revision": 1})
         bad_items = [(f"iv-{iv.id}", "interview", bad)]
         reason = _refused(coord, tmp_path, seal(devices, signed_inner(devices, manifest_dict(
-            devices, bad_items, seq=7, prev_bundle_sha256=PREV), [bad])))
-        assert reason == records.BAD_RECORD
+            devices, bad_items, seq=7, prev_bundle_sha256=PREV), [bad])), receipt_naming=iv.id)
+        assert reason.startswith(transfer_import.records_refused(1))  # was records.BAD_RECORD, with no receipt
 
     # a whole, correctly signed bundle whose last item breaks the format: the first is not kept either
     bad = b'{"deleted_at":"yesterday","interview_id":"' + iv.id.encode() + b'"}'
     items = [*bodies, (f"del-{iv.id}", "deletion", bad)]
     whole = manifest_dict(devices, items, seq=7, prev_bundle_sha256=PREV)
-    reason = _refused(coord, tmp_path, seal(devices, signed_inner(devices, whole, [body, bad])))
-    assert reason == records.BAD_RECORD
+    reason = _refused(coord, tmp_path, seal(devices, signed_inner(devices, whole, [body, bad])),
+                      receipt_naming=iv.id)
+    assert reason.startswith(transfer_import.records_refused(1))  # was records.BAD_RECORD, with no receipt
     assert not coord.interviews.exists(iv.id)
 
 

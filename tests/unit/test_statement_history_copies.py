@@ -110,3 +110,65 @@ def test_show_history_lists_every_version_in_words(tmp_path, app_paths):
     fingerprints = (transfer.public_keys(v).fingerprint for v in (old, new))
     history = shown.split("Saved versions")[1]
     assert not any(f in shown for f in fingerprints) and not re.search(r"\b[0-9a-f]{16,}\b", history)
+
+
+def test_the_addenda_say_both_laptops_edits_are_kept_and_never_that_the_text_was_replaced(tmp_path):
+    """Before, the other laptop's copy read as "The statement was changed after it was signed. It now
+    reads:" and the whole statement, without the restored laptop's addition just above it: as if that
+    text had been dropped. Each copy is now only what its laptop added, and says both are kept."""
+    _old, _new, coord, iv_id = _sealed_on_two_laptops(tmp_path)
+    iv = coord.interviews.get(iv_id)
+    history = statements.saved_versions(coord, iv)
+    seal = statements.seal_history([*history, iv])
+    assert [t for _d, t in seal.changes] == [
+        f"{statement_history.FIRST_OF_TWO}\n\n{NEW_ADDENDUM.strip()}",
+        f"{statement_history.SECOND_OF_TWO}\n\n{OLD_ADDENDUM.strip()}",
+        OLD_SECOND.strip()]
+    text = statements.statement_text(iv, history)
+    assert "now reads" not in text and text.count(SIGNED) == 1
+    # the signed statement's PDF reads the same
+    from tests.pdf_tools import pdftotext
+
+    result = statements.export_statement(coord, iv_id, tmp_path / "pdf")
+    shown = " ".join(pdftotext(result.path.read_bytes()).split())
+    assert "edited separately on two laptops, and both edits are kept. Added on one laptop:" in shown
+    assert "Added on the other laptop, whose copy does not hold the addendum above (both are kept):" in shown
+    assert shown.index(NEW_ADDENDUM.strip()) < shown.index(OLD_ADDENDUM.strip()) < shown.index(OLD_SECOND.strip())
+    assert "now reads" not in shown
+
+
+def test_a_statement_rewritten_on_one_laptop_still_says_it_now_reads(tmp_path):
+    vault = make_pair(tmp_path)[0]
+    iv = make_interview(SIGNED)
+    vault.interviews.add(iv)
+    assert signing.seal(vault, iv.id)
+    _edit(vault, iv.id, SIGNED + OLD_ADDENDUM)
+    _edit(vault, iv.id, SIGNED + NEW_ADDENDUM)  # the addendum rewritten: one copy per number, no lead-in
+    current = vault.interviews.get(iv.id)
+    history = statements.saved_versions(vault, current)
+    assert not any(isinstance(v, statement_history.KeptCopy) for v in history)
+    changes = [t for _d, t in statements.seal_history([*history, current]).changes]
+    assert changes == [OLD_ADDENDUM.strip(), "The statement was changed after it was signed. It now reads:\n\n"
+                       + SIGNED + NEW_ADDENDUM]
+
+
+def test_each_copy_says_where_the_other_came_from_and_which_one_goes_on(tmp_path):
+    old, new, coord, iv_id = _sealed_on_two_laptops(tmp_path)
+    old_label = device_label(transfer.public_keys(old).fingerprint)
+    new_label = device_label(transfer.public_keys(new).fingerprint)
+    lines = {v.interview.statement: statement_history.describe(v)
+             for v in statement_history.versions(coord, iv_id)}
+    went_on, kept = lines[SIGNED + OLD_ADDENDUM], lines[SIGNED + NEW_ADDENDUM]
+    assert f"both copies kept (the other from {new_label}, a laptop restored from a backup)" in went_on
+    assert went_on.endswith("the next version continues this copy")
+    assert f"(the other from {old_label})" in kept
+    assert kept.endswith("the next version continues the other copy; this copy is kept, nothing of it was dropped")
+    assert "two laptops" not in lines[SIGNED]
+    # a copy compares equal to the same record read back plainly (what callers of the history compare)
+    copy = next(v for v in statements.saved_versions(coord, coord.interviews.get(iv_id))
+                if isinstance(v, statement_history.KeptCopy))
+    assert copy == type(copy).__mro__[1].from_dict(copy.to_dict()) and copy.number == 3
+    import pickle  # the history travels to the export pool's worker processes
+
+    again = pickle.loads(pickle.dumps(copy))
+    assert isinstance(again, statement_history.KeptCopy) and again.number == 3 and again == copy

@@ -17,6 +17,7 @@ to the vault (revisions, history copies, a restored laptop's lineage, deletions,
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -65,21 +66,67 @@ class Unconfirmed:
     deletions: list[tuple[str, str]]  # (interview id, deleted at)
 
 
-def _digest(con: Any, interview_id: str, doc: str) -> str:
-    """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
+# What a bundle carries for an interview besides its record, each part in the order it is hashed;
+# ``{where}`` is ``interview_id = ?`` for one interview, or empty for all of them (then sorted by interview).
+_PARTS = ("SELECT interview_id, position, name, role, aliases FROM people {where} ORDER BY interview_id, position",
+          "SELECT interview_id, position, kind, value FROM identifiers {where} ORDER BY interview_id, position",
+          "SELECT interview_id, use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents {where} "
+          "ORDER BY interview_id, use",
+          "SELECT interview_id, id, sha256, display_name, media_type FROM attachments {where} "
+          "ORDER BY interview_id, id",
+          "SELECT interview_id, payload FROM redaction_decisions {where} ORDER BY interview_id",
+          "SELECT interview_id, id, start_pos, end_pos, passage, theme FROM quotations {where} "
+          "ORDER BY interview_id, id")
+
+
+def _digest_of(doc: str, parts: list[list[Any]]) -> str:
+    """The digest of an interview's record ``doc`` and its :data:`_PARTS` rows (without the interview id)."""
     h = hashlib.sha256(doc.encode("utf-8"))
-    for sql in ("SELECT position, name, role, aliases FROM people WHERE interview_id = ? ORDER BY position",
-                "SELECT position, kind, value FROM identifiers WHERE interview_id = ? ORDER BY position",
-                "SELECT use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents "
-                "WHERE interview_id = ? ORDER BY use",
-                "SELECT id, sha256, display_name, media_type FROM attachments WHERE interview_id = ? ORDER BY id",
-                "SELECT payload FROM redaction_decisions WHERE interview_id = ?"):
-        h.update(dumps(con.execute(sql, (interview_id,)).fetchall()).encode("utf-8"))
-    marks = con.execute("SELECT id, start_pos, end_pos, passage, theme FROM quotations WHERE interview_id = ? "
-                        "ORDER BY id", (interview_id,)).fetchall()
+    *fixed, marks = parts
+    for rows in fixed:
+        h.update(dumps(rows).encode("utf-8"))
     if marks:  # none: the digest an interview had before quotations existed, so nothing is sent again for them
         h.update(dumps(marks).encode("utf-8"))
     return h.hexdigest()
+
+
+def _digest(con: Any, interview_id: str, doc: str) -> str:
+    """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
+    return _digest_of(doc, [[row[1:] for row in con.execute(sql.format(where="WHERE interview_id = ?"),
+                                                            (interview_id,))] for sql in _PARTS])
+
+
+def _digests(con: Any, docs: dict[str, str]) -> dict[str, str]:
+    """:func:`_digest` of every interview in ``docs`` (id -> record), with one query per part for all of
+    them rather than six per interview: each part's rows come sorted by interview and are walked together,
+    one interview at a time, so only one interview's rows are held at once."""
+    cursors = [iter(con.execute(sql.format(where=""))) for sql in _PARTS]
+    heads: list[Any] = [next(c, None) for c in cursors]
+    out = {}
+    for iv_id, doc in docs.items():  # in id order, as the parts are
+        parts = []
+        for n, cursor in enumerate(cursors):
+            rows = []
+            while heads[n] is not None and heads[n][0] <= iv_id:
+                if heads[n][0] == iv_id:
+                    rows.append(heads[n][1:])
+                heads[n] = next(cursor, None)
+            parts.append(rows)
+        out[iv_id] = _digest_of(doc, parts)
+    return out
+
+
+HELD_BACK = "transfer.held_back"  # settings key: {interview id: digest as the coordinator refused it}
+
+
+def _held(con: Any) -> dict[str, str]:
+    row = con.execute("SELECT value FROM settings WHERE key = ?", (HELD_BACK,)).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def _set_held(con: Any, held: dict[str, str]) -> None:
+    con.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (HELD_BACK, dumps(held)))
 
 
 def _has_draft(con: Any, interview_id: str) -> bool:
@@ -173,7 +220,8 @@ class Transfer:
         """Every interview with its revision and a digest of everything a bundle would carry for it."""
         with self._c.use() as con:
             rows = con.execute("SELECT id, revision, doc FROM interviews ORDER BY num").fetchall()
-            return [Change(iv_id, revision, _digest(con, iv_id, doc)) for iv_id, revision, doc in rows]
+            digests = _digests(con, {iv_id: doc for iv_id, _revision, doc in sorted(rows, key=lambda r: r[0])})
+        return [Change(iv_id, revision, digests[iv_id]) for iv_id, revision, _doc in rows]
 
     def sent_digests(self) -> dict[str, str]:
         with self._c.use() as con:
@@ -237,6 +285,9 @@ class Transfer:
                 [(c.interview_id, c.revision, c.digest, bundle_id) for c in changes])
             con.executemany("UPDATE tombstones SET bundle_id = ?, state = 'sent' WHERE interview_id = ?",
                             [(bundle_id, i) for i in deletions])
+            held = _held(con)
+            if held and any(c.interview_id in held for c in changes):  # sent again: no longer held back
+                _set_held(con, {i: d for i, d in held.items() if i not in {c.interview_id for c in changes}})
             append_entry(con, "bundle.exported", bundle_id)
 
     def apply_receipt(self, bundle_id: str, sha256: str) -> int | None:
@@ -256,6 +307,46 @@ class Transfer:
                 append_entry(con, "bundle.receipted", bundle_id)
         return n
 
+    def sent_in(self, bundle_id: str) -> list[str]:
+        """The interviews whose last sending from here was in ``bundle_id``, not yet delivered."""
+        with self._c.use() as con:
+            return [i for i, in con.execute("SELECT interview_id FROM deliveries WHERE bundle_id = ? AND state = "
+                                            "'sent' ORDER BY interview_id", (bundle_id,)).fetchall()]
+
+    def apply_refusal(self, bundle_id: str, sha256: str, refused: Iterable[str]) -> tuple[list[str], int] | None:
+        """The coordinator refused ``bundle_id`` for the records of the ``refused`` interviews: in one
+        transaction, hold those back (as they were sent: a change sends them again) and make everything else
+        the bundle carried unsent, so the next bundle carries it. Returns (the interviews held back now or
+        before, how many others go again); None if no bundle sent from here matches. Doing it twice changes
+        nothing more; an interview sent again in a later bundle since is that bundle's, and left alone."""
+        refused = set(refused)
+        with self._c.tx() as con:
+            if con.execute("SELECT 1 FROM bundles_sent WHERE bundle_id = ? AND sha256 = ?",
+                           (bundle_id, sha256)).fetchone() is None:
+                return None
+            rows = con.execute("SELECT interview_id, digest FROM deliveries WHERE bundle_id = ? AND state = 'sent'",
+                               (bundle_id,)).fetchall()
+            held = _held(con)
+            held.update({i: d for i, d in rows if i in refused})
+            _set_held(con, held)
+            con.execute("DELETE FROM deliveries WHERE bundle_id = ? AND state = 'sent'", (bundle_id,))
+            again = con.execute("UPDATE tombstones SET state = 'pending', bundle_id = NULL WHERE bundle_id = ? "
+                                "AND state = 'sent'", (bundle_id,)).rowcount
+            if rows or again:
+                append_entry(con, "bundle.refused_by_coordinator", bundle_id)
+        return sorted(i for i in held if i in refused), sum(1 for i, _d in rows if i not in refused) + again
+
+    def is_held_back(self, interview_id: str) -> bool:
+        with self._c.use() as con:
+            return interview_id in _held(con)
+
+    def held_back(self) -> dict[str, str]:
+        """Interviews the coordinator refused, held back from bundles while unchanged: {id: digest as refused}."""
+        with self._c.use() as con:
+            held = _held(con)
+            alive = {i for i, in con.execute("SELECT id FROM interviews").fetchall()} if held else set()
+        return {i: d for i, d in held.items() if i in alive}
+
     def delivered(self) -> list[tuple[str, str, bool]]:
         """(interview id, delivered_at, unchanged since sent) of every interview the coordinator's
         receipt marked delivered; unchanged means the record, its attachments and decisions are as
@@ -264,8 +355,9 @@ class Transfer:
             rows = con.execute("SELECT d.interview_id, d.delivered_at, d.digest, i.doc FROM deliveries d "
                                "JOIN interviews i ON i.id = d.interview_id WHERE d.state = 'delivered' "
                                "ORDER BY i.num").fetchall()
-            return [(iv_id, at, digest == _digest(con, iv_id, doc) and not _has_draft(con, iv_id))
-                    for iv_id, at, digest, doc in rows]
+            now_digests = _digests(con, {iv_id: doc for iv_id, _at, _digest, doc in sorted(rows, key=lambda r: r[0])})
+            return [(iv_id, at, digest == now_digests[iv_id] and not _has_draft(con, iv_id))
+                    for iv_id, at, digest, _doc in rows]
 
     def remove_delivered(self, interview_ids: Iterable[str], delivered_before: str) -> list[str]:
         """Remove, in one transaction, those of ``interview_ids`` that are still delivered before

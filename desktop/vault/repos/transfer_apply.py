@@ -206,6 +206,11 @@ class Stager:
         self.summary.current.add(iv.id)
         append_entry(con, "interview.received", iv.id)
 
+    def attachment_owner(self, attachment_id: str) -> str | None:
+        """The interview whose record announced this attachment, while it is still to come."""
+        wanted = self._wanted.get(attachment_id)
+        return wanted[0] if wanted is not None else None
+
     def attachment_wanted(self, attachment_id: str) -> bool:
         return attachment_id in self._wanted
 
