@@ -97,3 +97,22 @@ def _nearest_letter(text: str, i: int, step: int, limit: int = 40) -> str:
             return text[i]
         i += step
     return ""
+
+
+_SPACE_CHARS = " \t\u00a0"
+
+
+def word_before_space(text: str, pos: int) -> str:
+    """The characters of the last word before ``pos`` (lower case, from up to 16 characters back)
+    when spaces stand between them and ``pos``, with perhaps a line break last; else "". A rule
+    ``re.search(r"...word[ \t\u00a0]+$", text, a, pos)`` (``$`` also matches before a last line
+    break) can only succeed where this ends with its word: a quick look before the rule's own."""
+    k = pos
+    if text[k - 1 : k] == "\n":
+        k -= 1
+    if k <= 0 or text[k - 1] not in _SPACE_CHARS:
+        return ""
+    k -= 1
+    while k > 0 and text[k - 1] in _SPACE_CHARS:
+        k -= 1
+    return text[max(0, k - 16) : k].lower()
