@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,14 @@ _WORDS = ["chief", "executive", "of", "OF", "at", "for", "For", "director", "sta
           "Tariq's", "roof", "that", "firm", "company", "factory,", "brand", "Kozee", "Sleep", "Beds", "and", "in",
           "the", "The", "a", "An", "Finsbury", "Park", "mosque", "Bibby", "Stockholm", "barge", "flat", "Photo:",
           "Picture", ":", "©", "JANE", "ROE", "Jane", "Roe", "/", "/AFP", "REUTERS", "via", "Getty", "Images",
-          "12/03/2021", "L.C.", "A.B.", "U.K.", "won", "said", "case", "of", "(who", "the", "ſ", "K", "İ", "x"]
+          "12/03/2021", "L.C.", "A.B.", "U.K.", "won", "said", "case", "of", "(who", "the", "ſ", "K", "İ", "x",
+          ]
+# Whole phrases each rule is about, with the spaces and line breaks its patterns allow.
+_PHRASES = ["the \nFinsbury Park mosque", "a\u00a0\nTufnell Park flat", "the  Bibby Stockholm barge",
+            "director of \nHestia", "staff at\tHestia", "chief executive of  al-Hassan", "head of Tariq's",
+            "JANE ROE / AFP via Getty Images\n", "REUTERS /\tJane Roe\n", "© Jane Roe\n", "Photo: Jane Roe\n",
+            "the firm,\nKozee Beds, in", "his factory, Kozee Sleep and", "the case of A.B. (who"]
+_WORDS += _PHRASES
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "  \n ", ", ", ".", ""]
 _TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=18).map(
     lambda pairs: "".join(w + s for w, s in pairs))
@@ -157,9 +165,7 @@ _RULES = [
 ]
 
 
-@settings(max_examples=400, deadline=None)
-@given(text=_TEXTS, scores=_SCORES, titles=st.lists(st.booleans(), min_size=7, max_size=7))
-def test_each_rule_with_its_quick_look_marks_what_it_marked_without(text, scores, titles):
+def _same(text: str, scores: list[float], titles: list[bool]) -> None:
     for rule, before in _RULES:
         fast, slow = _toks(text, scores, titles), _toks(text, scores, titles)
         assert rule(fast, text) == before(slow, text), rule.__name__
@@ -167,9 +173,24 @@ def test_each_rule_with_its_quick_look_marks_what_it_marked_without(text, scores
 
 
 @settings(max_examples=400, deadline=None)
+@given(text=_TEXTS, scores=_SCORES, titles=st.lists(st.sampled_from([False] * 5 + [True]), min_size=7, max_size=7))
+def test_each_rule_with_its_quick_look_marks_what_it_marked_without(text, scores, titles):
+    _same(text, scores, titles)
+
+
+@pytest.mark.parametrize("text", _PHRASES)
+def test_each_rule_marks_its_own_phrases_as_it_did(text):
+    for lead in ("", "We met. ", "x"):
+        _same(lead + text + " said", [0.0, 0.5], [False])
+        _same(lead + text, [0.5], [False])
+
+
+@settings(max_examples=400, deadline=None)
 @given(text=_TEXTS)
 def test_dotted_initials_with_a_quick_look_are_those_found_without(text):
     assert published.dotted_initials(text) == _dotted_initials_before(text)
+    for phrase in _PHRASES:
+        assert published.dotted_initials(phrase + text) == _dotted_initials_before(phrase + text)
 
 
 @settings(max_examples=400, deadline=None)
