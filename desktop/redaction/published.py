@@ -256,10 +256,10 @@ def marked_pseudonyms(toks: list, text: str) -> None:
 
 
 # "singer Skin", "campaigner Hope Ade": a lower-case occupation straight before a capitalised word.
-_OCCUPATION = re.compile(r"(?<![\w\-])(?:singer|actress|actor|artist|author|writer|poet|novelist|playwright|"
-                         r"journalist|reporter|photographer|broadcaster|presenter|comedian|rapper|musician|"
-                         r"footballer|campaigner|activist|researcher|academic|economist|filmmaker)"
-                         r"[ \t\u00a0]+$")
+_OCCUPATIONS = ("singer", "actress", "actor", "artist", "author", "writer", "poet", "novelist", "playwright",
+                "journalist", "reporter", "photographer", "broadcaster", "presenter", "comedian", "rapper", "musician",
+                "footballer", "campaigner", "activist", "researcher", "academic", "economist", "filmmaker")
+_OCCUPATION = re.compile(r"(?<![\w\-])(?:" + "|".join(_OCCUPATIONS) + r")[ \t\u00a0]+$")
 
 
 _OCCUPATION_ANYWHERE = re.compile(_OCCUPATION.pattern.removesuffix("$") + r"[A-Z]")
@@ -268,8 +268,8 @@ _OCCUPATION_ANYWHERE = re.compile(_OCCUPATION.pattern.removesuffix("$") + r"[A-Z
 def names_after_occupations(toks: list, text: str) -> None:
     """The capitalised word straight after an occupation written in lower case ("the singer Skin",
     "actress Romola Roe") is someone's name, even when it is a word or a place."""
-    if not _OCCUPATION_ANYWHERE.search(text):
-        return
+    if not any(w in text for w in _OCCUPATIONS) or not _OCCUPATION_ANYWHERE.search(text):
+        return  # (the words first: the pattern starts with no letter of its own and most texts have none)
     for t in toks:
         if t.score < 0 or t.score >= 0.85 or t.title or t.word.isupper() or t.initial \
                 or t.fw in lexicon.FUNCTION_WORDS or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.FULL_MONTHS \

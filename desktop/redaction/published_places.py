@@ -247,8 +247,14 @@ _LIST_OF_PLACES = re.compile(r"\b(?:districts|counties|towns|cities|boroughs|sta
                              r"provinces|areas)[ \t\u00a0]*(?::|including|such[ \t\u00a0]+as|like)[ \t\u00a0]+")
 
 
+_PLURAL_PLACES = ("districts", "counties", "towns", "cities", "boroughs", "states", "countries", "regions", "villages",
+                  "provinces", "areas")  # one of them is in every match: looked for first
+
+
 def _places_listed(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
+    if not any(w in text for w in _PLURAL_PLACES):
+        return marked
     for m in _LIST_OF_PLACES.finditer(text):
         end = re.search(r"[.;!?\n]", text[m.end() :])
         stop = m.end() + (end.start() if end else len(text) - m.end())

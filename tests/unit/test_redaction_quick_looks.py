@@ -26,7 +26,9 @@ _WORDS = ["chief", "executive", "of", "OF", "at", "for", "For", "director", "sta
 _PHRASES = ["the \nFinsbury Park mosque", "a\u00a0\nTufnell Park flat", "the  Bibby Stockholm barge",
             "director of \nHestia", "staff at\tHestia", "chief executive of  al-Hassan", "head of Tariq's",
             "JANE ROE / AFP via Getty Images\n", "REUTERS /\tJane Roe\n", "© Jane Roe\n", "Photo: Jane Roe\n",
-            "the firm,\nKozee Beds, in", "his factory, Kozee Sleep and", "the case of A.B. (who"]
+            "the firm,\nKozee Beds, in", "his factory, Kozee Sleep and", "the case of A.B. (who",
+            "the singer Skin", "actress\u00a0Romola Roe", "journalist \nAmy", "the towns: Tattnall, Bacon and Ware.",
+            "villages such as  Lowick or Eton\n"]
 _WORDS += _PHRASES
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "  \n ", ", ", ".", ""]
 _TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=18).map(
@@ -157,7 +159,38 @@ def _dotted_initials_before(text: str) -> list:
     return [(m.start(1), m.end(1), "PERSON", P._PERSON) for m in P._DOTTED.finditer(text) if m.group(1) in people]
 
 
+def _places_listed_before(toks: list, text: str) -> set[str]:
+    marked: set[str] = set()
+    for m in published_places._LIST_OF_PLACES.finditer(text):
+        end = re.search(r"[.;!?\n]", text[m.end() :])
+        stop = m.end() + (end.start() if end else len(text) - m.end())
+        prev_end = m.end()
+        for t in toks:
+            if t.start < m.end() or t.start >= stop:
+                continue
+            if not published_places._LIST_GAP.fullmatch(text[prev_end : t.start]) or t.score < 0 or t.title \
+                    or t.score >= 0.8:
+                break
+            t.place = True
+            marked.add(t.fw)
+            prev_end = t.end
+    return marked
+
+
+def _names_after_occupations_before(toks: list, text: str) -> None:
+    if not published._OCCUPATION_ANYWHERE.search(text):
+        return
+    for t in toks:
+        if t.score < 0 or t.score >= 0.85 or t.title or t.word.isupper() or t.initial \
+                or t.fw in lexicon.FUNCTION_WORDS or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.FULL_MONTHS \
+                or t.fw in lexicon.FULL_DAYS or not published._OCCUPATION.search(text, max(0, t.start - 16), t.start):
+            continue
+        t.score, t.edge_ok, t.place = 0.85, True, False
+
+
 _RULES = [
+    (published_places._places_listed, _places_listed_before),
+    (published.names_after_occupations, _names_after_occupations_before),
     (published_bodies.bodies_by_roles, _bodies_by_roles_before),
     (published_places.businesses, _businesses_before),
     (published_places._districts_before_nouns, _districts_before_nouns_before),
