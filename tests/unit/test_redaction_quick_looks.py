@@ -27,7 +27,8 @@ _PHRASES = ["the \nFinsbury Park mosque", "a\u00a0\nTufnell Park flat", "the  Bi
             "director of \nHestia", "staff at\tHestia", "chief executive of  al-Hassan", "head of Tariq's",
             "JANE ROE / AFP via Getty Images\n", "REUTERS /\tJane Roe\n", "© Jane Roe\n", "Photo: Jane Roe\n",
             "the firm,\nKozee Beds, in", "his factory, Kozee Sleep and", "the case of A.B. (who",
-            "the singer Skin", "actress\u00a0Romola Roe", "journalist \nAmy", "the campaigner Hope Ade", "the towns: Tattnall, Bacon and Ware.",
+            "the singer Skin", "actress\u00a0Romola Roe", "journalist \nAmy", "the campaigner Hope Ade",
+            "the towns: Tattnall, Bacon and Ware.",
             "villages such as  Lowick or Eton\n"]
 _WORDS += _PHRASES
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "  \n ", ", ", ".", ""]
