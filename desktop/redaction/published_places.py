@@ -21,7 +21,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
 from desktop.redaction.published import _SPACE, _ordinary
-from desktop.redaction.words import word_before_space
+from desktop.redaction.words import ends_after_words
 
 # --- Places by wider context --------------------------------------------------------------------
 
@@ -111,9 +111,11 @@ def businesses(toks: list, text: str) -> set[str]:
     Returns their folded words."""
     marked: set[str] = set()
     english = lexicon.english_words()
+    ends = ends_after_words(text, _BUSINESS_WORDS)  # (a word can follow a kind of business only there)
+    if not ends:
+        return marked
     for i, t in enumerate(toks):
-        if t.score < 0 or t.title or not word_before_space(text, t.start).removesuffix(",").endswith(_BUSINESS_WORDS) \
-                or not _BUSINESS.search(text, max(0, t.start - 30), t.start):  # (a quick look at the word before)
+        if t.score < 0 or t.title or t.start not in ends or not _BUSINESS.search(text, max(0, t.start - 30), t.start):
             continue
         j = i
         while j + 1 < len(toks) and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \

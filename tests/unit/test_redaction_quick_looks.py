@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from desktop.redaction import lexicon, published, published_bodies, published_places
 from desktop.redaction.names import _CAP, _Tok
 from desktop.redaction.published_bodies import _POSSESSIVE_AFTER, _ROLE_ANYWHERE, _ROLE_OF, _joined, _thing
-from desktop.redaction.words import word_before_space
+from desktop.redaction.words import ends_after_words, word_before_space
 
 _WORDS = ["chief", "executive", "of", "OF", "at", "for", "For", "director", "staff", "head", "CEO", "Hestia",
           "Tariq's", "roof", "that", "firm", "company", "factory,", "brand", "Kozee", "Sleep", "Beds", "and", "in",
@@ -246,3 +246,12 @@ def test_the_rules_still_find_their_examples():
     assert [t.word for t in toks if t.place][:1] == ["Hestia"]
     assert published_places.businesses(_toks(text, [0.0], [False]), text) == {"kozee", "sleep"}
     assert published.dotted_initials("L.C. won her case.") == [(0, 4, "PERSON", 0.95)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS | st.text("firm,\t\u00a0\n Fx", max_size=30))
+def test_a_kind_of_business_ends_where_the_words_found_once_say(text):
+    ends = ends_after_words(text, published_places._BUSINESS_WORDS)
+    for pos in range(len(text) + 1):
+        if published_places._BUSINESS.search(text, max(0, pos - 30), pos):
+            assert pos in ends
