@@ -120,9 +120,9 @@ def word_before_space(text: str, pos: int) -> str:
 
 def ends_after_words(text: str, words: tuple[str, ...]) -> frozenset[int]:
     """Where each of ``words`` (as written, anywhere in ``text``), perhaps a comma, and spaces end,
-    and one past a line break after them: the only places where a rule ``re.search(r"\\b(?:word|...),?
-    [ \\t\\u00a0]+$", text, a, pos)`` can succeed, found with ``str.find`` once per statement (for words
-    that are rare in statements; the rule still decides)."""
+    and one past a line break after them: the only word starts ``pos`` where a rule
+    ``re.search(r"\\b(?:word|...),?[ \\t\\u00a0]+$", text, a, pos)`` can succeed, found with ``str.find``
+    once per statement (for words rare in statements; the rule still decides)."""
     ends: set[int] = set()
     n = len(text)
     for w in words:
