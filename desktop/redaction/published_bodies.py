@@ -58,8 +58,13 @@ def acronyms_among_words(toks: list, text: str) -> None:
     ("I told KHAN"), and not on a line in capitals (a heading or a
     byline: "JANE ROE"). Two letters are left to the rules for initials ("AM from Pakistan")."""
     written_as_names = {t.fw for t in toks if not t.word.isupper() and t.score > 0}
-    kin = {t.fw for t in toks if t.word.isupper() and (_KIN_AFTER.match(text, t.end) or _VERB_AFTER.match(text, t.end)
-                                                       or _MET_BEFORE.search(text, max(0, t.start - 30), t.start))}
+    maybe = {t.fw for t in toks if t.score == 0.5 and not t.title and t.word.isupper() and 3 <= len(t.word) <= 6
+             and t.fw not in written_as_names}
+    if not maybe:
+        return  # (most statements: no word in capitals is a likely name, and "I" never is one)
+    kin = {t.fw for t in toks if t.fw in maybe and t.word.isupper() and (
+        _KIN_AFTER.match(text, t.end) or _VERB_AFTER.match(text, t.end)
+        or _MET_BEFORE.search(text, max(0, t.start - 30), t.start))}  # only for the words it can rule out
     n = len(toks)
     for i, t in enumerate(toks):
         if t.score != 0.5 or t.title or not t.word.isupper() or not 3 <= len(t.word) <= 6 \

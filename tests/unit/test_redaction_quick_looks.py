@@ -28,7 +28,8 @@ _PHRASES = ["the \nFinsbury Park mosque", "a\u00a0\nTufnell Park flat", "the  Bi
             "JANE ROE / AFP via Getty Images\n", "REUTERS /\tJane Roe\n", "© Jane Roe\n", "Photo: Jane Roe\n",
             "the firm,\nKozee Beds, in", "his factory, Kozee Sleep and", "the case of A.B. (who",
             "the singer Skin", "actress\u00a0Romola Roe", "journalist \nAmy", "the campaigner Hope Ade",
-            "the towns: Tattnall, Bacon and Ware.",
+            "the towns: Tattnall, Bacon and Ware.", "a probe by ITV and the BBC into other BME backgrounds",
+            "JMB’s husband left", "(TARIQ) came to the flat", "I told KHAN about the ITV job", "HAYDEE CARO and ITV",
             "villages such as  Lowick or Eton\n"]
 _WORDS += _PHRASES
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "  \n ", ", ", ".", ""]
@@ -189,7 +190,28 @@ def _names_after_occupations_before(toks: list, text: str) -> None:
         t.score, t.edge_ok, t.place = 0.85, True, False
 
 
+def _acronyms_among_words_before(toks: list, text: str) -> None:
+    B = published_bodies  # noqa: N806 - the module the rule's patterns live in
+    written_as_names = {t.fw for t in toks if not t.word.isupper() and t.score > 0}
+    kin = {t.fw for t in toks if t.word.isupper() and (B._KIN_AFTER.match(text, t.end) or B._VERB_AFTER.match(
+        text, t.end) or B._MET_BEFORE.search(text, max(0, t.start - 30), t.start))}
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.score != 0.5 or t.title or not t.word.isupper() or not 3 <= len(t.word) <= 6 \
+                or t.fw in written_as_names or t.fw in kin:
+            continue
+        if any(0 <= k < n and len(toks[k].word) > 1 and toks[k].word.isupper() and toks[k].score >= 0
+               and _joined(text, *((toks[k], t) if k < i else (t, toks[k]))) for k in (i - 1, i + 1)):
+            continue
+        start = text.rfind("\n", 0, t.start) + 1
+        end = text.find("\n", t.end)
+        line = text[start : len(text) if end < 0 else end]
+        if len(B._LOWER_WORD.findall(line)) >= 3:
+            _thing(t)
+
+
 _RULES = [
+    (published_bodies.acronyms_among_words, _acronyms_among_words_before),
     (published_places._places_listed, _places_listed_before),
     (published.names_after_occupations, _names_after_occupations_before),
     (published_bodies.bodies_by_roles, _bodies_by_roles_before),
