@@ -98,9 +98,9 @@ def places_between(toks: list, text: str) -> set[str]:
 
 
 # "his factory, Kozee Beds, in Leeds", "its subsidiary Layzee Beds": a business named after its kind.
-_BUSINESS = re.compile(r"\b(?:factory|firm|company|subsidiary|brand|chain|supplier|retailer|manufacturer),?"
-                       r"[ \t\u00a0]+$")  # not "employer", "contractor": "my employer Tom Baker" is someone
 _BUSINESS_WORDS = ("factory", "firm", "company", "subsidiary", "brand", "chain", "supplier", "retailer", "manufacturer")
+# (not "employer", "contractor": "my employer Tom Baker" is someone)
+_BUSINESS = re.compile(r"\b(?:" + "|".join(_BUSINESS_WORDS) + r"),?[ \t\u00a0]+$")
 _AFTER_BUSINESS = re.compile(r"[ \t\u00a0]*(?:,|\(|[ \t\u00a0]and\b|[ \t\u00a0]in\b|[ \t\u00a0]of\b|\.)")
 
 
