@@ -175,6 +175,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
     function_only = _function_only()
+    # The word lists the loop asks about, as local names (one look-up each, not one per word).
+    function_words, not_names, word_names = lexicon.FUNCTION_WORDS, lexicon.NOT_NAMES, lexicon.WORD_NAMES
+    full_months, full_days, months, days = lexicon.FULL_MONTHS, lexicon.FULL_DAYS, lexicon.MONTHS, lexicon.DAYS
+    titles, caps_titles = lexicon.TITLES, lexicon.CAPS_TITLES
     for i, t in enumerate(toks):
         if t.score < 0:
             continue
@@ -185,22 +189,22 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         initial = _sentence_initial(text, t.start)
         t.initial = initial
         all_caps = len(w) > 1 and w.isupper()
-        common = fw in english or fw in lexicon.FUNCTION_WORDS
+        common = fw in english or fw in function_words
         not_name = (
-            fw in lexicon.NOT_NAMES
-            or fw in lexicon.FULL_MONTHS
-            or fw in lexicon.FULL_DAYS
+            fw in not_names
+            or fw in full_months
+            or fw in full_days
             or fw.endswith("s")
-            and fw[:-1] in lexicon.FULL_DAYS  # "on Fridays"
+            and fw[:-1] in full_days  # "on Fridays"
             or text[t.start - 1 : t.start] == "(" and defined_acronym(text, t.start, w)
-            or (fw in lexicon.MONTHS or fw in lexicon.DAYS) and next_to_digits(text, t)  # "09 Nov 2023"
+            or (fw in months or fw in days) and next_to_digits(text, t)  # "09 Nov 2023"
             or ordinary_compound(text, t, english)  # "Twenty-seven", "U-Visa", "COVID-19"
             or demonym(fw)  # "Argentinian"
         )
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
-        if fw in lexicon.TITLES and not all_caps or fw in lexicon.CAPS_TITLES:
+        if fw in titles and not all_caps or fw in caps_titles:
             t.title = True
-        if fw in lexicon.FUNCTION_WORDS or not_name or place or t.title:
+        if fw in function_words or not_name or place or t.title:
             t.edge_ok = False
 
         # A cue in front: title, relation, or "called"/"named".
@@ -214,10 +218,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         ):
             cue = 0.9
         elif (
-            (common or fw in lexicon.FULL_DAYS or fw in lexicon.FULL_MONTHS)
-            and fw not in lexicon.FUNCTION_WORDS
+            (common or fw in full_days or fw in full_months)
+            and fw not in function_words
             and not place
-            and fw not in lexicon.NOT_NAMES
+            and fw not in not_names
             and cue_in(before(t.start))
         ):
             cue = 0.85  # (only an ordinary word needs the cue to count as a name)
@@ -229,8 +233,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         if (
             cue
             and not t.title
-            and (title_place or not (fw in lexicon.FUNCTION_WORDS or fw in lexicon.MONTHS or place
-                                     or fw in lexicon.NOT_NAMES))
+            and (title_place or not (fw in function_words or fw in months or place
+                                     or fw in not_names))
         ):
             t.score = cue
             t.edge_ok = True
@@ -244,14 +248,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         elif (
             not initial
             and not all_caps
-            and fw not in lexicon.FUNCTION_WORDS
+            and fw not in function_words
             and people_word_in(before(t.start))
             and not in_a_title_of_a_thing(toks, i, text)
-            and fw not in lexicon.FULL_MONTHS
-            and fw not in lexicon.FULL_DAYS
+            and fw not in full_months
+            and fw not in full_days
         ):
             t.score = 0.3
-        elif fw in lexicon.WORD_NAMES and fw not in lexicon.FULL_MONTHS and fw not in lexicon.FULL_DAYS:
+        elif fw in word_names and fw not in full_months and fw not in full_days:
             if not initial:
                 t.score = 0.4
             elif _VERB_AFTER.match(text, t.end):

@@ -38,6 +38,8 @@ _CAP_WORDS = _CAP_WORD + r"(?:[ \t\u00a0]+" + _CAP_WORD + r"){0,3}"
 # "JANE ROE/AFP via Getty Images", "REUTERS/Jane Roe" at the end of a caption line.
 _SLASH_CREDIT = re.compile(r"(" + _CAP_WORDS + r")[ \t\u00a0]*/[ \t\u00a0]*(" + _CAP_WORDS + r")"
                            r"(?:[ \t\u00a0]+via[ \t\u00a0]+(" + _CAP_WORDS + r"))?[ \t\u00a0]*$", re.MULTILINE)
+# Every slash credit holds a slash with a capital after it ("JANE ROE/AFP"; not "12/03/2021"): looked for first.
+_SLASH_CAPITAL = re.compile(r"/[ \t\u00a0]*[A-Z]")
 # The last word of an agency's name: "Getty Images", "Press Association", "Shutterstock Editorial".
 _AGENCY_LAST = frozenset("images pictures photo photos photography press news agency association editorial stock "
                          "features media wire".split())
@@ -89,9 +91,10 @@ def _credit(toks: list, parts: list[tuple[int, int]], agencies_only: bool = Fals
 
 def photo_credits(toks: list, text: str) -> None:
     """The photographer of a credit is a person, the agency a thing to keep."""
-    if "/" not in text and not _CREDIT_CUE.search(text):
+    cue = ("©" in text or ":" in text) and _CREDIT_CUE.search(text)  # (every cue holds one of them)
+    if "/" not in text and not cue:
         return
-    for m in _CREDIT_CUE.finditer(text):
+    for m in _CREDIT_CUE.finditer(text) if cue else ():
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         line = text[m.end() : end]
@@ -103,7 +106,7 @@ def photo_credits(toks: list, text: str) -> None:
                 _credit(toks, [(base + slash.start(3), base + slash.end(3))], agencies_only=True)
         elif re.fullmatch(_CAP_WORDS + r"[ \t\u00a0]*", line):
             _credit(toks, [(m.end(), end)])
-    for m in _SLASH_CREDIT.finditer(text):
+    for m in _SLASH_CREDIT.finditer(text) if _SLASH_CAPITAL.search(text) else ():
         if _CREDIT_CUE.search(text, max(0, text.rfind("\n", 0, m.start()) + 1), m.start()):
             continue  # done above
         sides = [_in_range(toks, m.start(k), m.end(k)) for k in (1, 2)]
@@ -160,6 +163,7 @@ def letters_for_people(toks: list, text: str) -> None:
 
 # "L.C. won her case", "the case of A.B. (who ...)": initials with full stops standing for someone.
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?![\w])")
+_DOT_LETTER_DOT = re.compile(r"\.[A-Z]\.")
 _DOTTED_AS_PERSON = re.compile(r"[ \t\u00a0]*(?:\((?:who|whose|not|her|his)\b|,[ \t\u00a0]+(?:a|an|aged|who)\b|"
                                r"['’]s[ \t\u00a0]+[a-z]|"
                                r"[ \t\u00a0]+(?:won|lost|said|says|told|tells|was|is|had|has|fled|came|went|left|"
@@ -171,7 +175,7 @@ _CASE_OF = re.compile(r"\b(?:case|claim|appeal|story|daughter|son|husband|wife|p
 def dotted_initials(text: str) -> list[tuple[int, int, str, float]]:
     """Initials with full stops standing for someone ("L.C. won her case"), wherever else written;
     not a country's or a body's ("the U.S. said", "U.K."): not after "the", nor a known acronym."""
-    if "." not in text:
+    if not _DOT_LETTER_DOT.search(text):  # (quick: every match holds one, and most texts have none)
         return []
     people: set[str] = set()
     for m in _DOTTED.finditer(text):
@@ -252,10 +256,10 @@ def marked_pseudonyms(toks: list, text: str) -> None:
 
 
 # "singer Skin", "campaigner Hope Ade": a lower-case occupation straight before a capitalised word.
-_OCCUPATION = re.compile(r"(?<![\w\-])(?:singer|actress|actor|artist|author|writer|poet|novelist|playwright|"
-                         r"journalist|reporter|photographer|broadcaster|presenter|comedian|rapper|musician|"
-                         r"footballer|campaigner|activist|researcher|academic|economist|filmmaker)"
-                         r"[ \t\u00a0]+$")
+_OCCUPATIONS = ("singer", "actress", "actor", "artist", "author", "writer", "poet", "novelist", "playwright",
+                "journalist", "reporter", "photographer", "broadcaster", "presenter", "comedian", "rapper", "musician",
+                "footballer", "campaigner", "activist", "researcher", "academic", "economist", "filmmaker")
+_OCCUPATION = re.compile(r"(?<![\w\-])(?:" + "|".join(_OCCUPATIONS) + r")[ \t\u00a0]+$")
 
 
 _OCCUPATION_ANYWHERE = re.compile(_OCCUPATION.pattern.removesuffix("$") + r"[A-Z]")
@@ -264,8 +268,8 @@ _OCCUPATION_ANYWHERE = re.compile(_OCCUPATION.pattern.removesuffix("$") + r"[A-Z
 def names_after_occupations(toks: list, text: str) -> None:
     """The capitalised word straight after an occupation written in lower case ("the singer Skin",
     "actress Romola Roe") is someone's name, even when it is a word or a place."""
-    if not _OCCUPATION_ANYWHERE.search(text):
-        return
+    if not any(w in text for w in _OCCUPATIONS) or not _OCCUPATION_ANYWHERE.search(text):
+        return  # (the words first: the pattern starts with no letter of its own and most texts have none)
     for t in toks:
         if t.score < 0 or t.score >= 0.85 or t.title or t.word.isupper() or t.initial \
                 or t.fw in lexicon.FUNCTION_WORDS or t.fw in lexicon.NOT_NAMES or t.fw in lexicon.FULL_MONTHS \

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.words import word_before_space
 
 _GAP = re.compile(r"[ \t\u00a0]+")
 
@@ -57,8 +58,13 @@ def acronyms_among_words(toks: list, text: str) -> None:
     ("I told KHAN"), and not on a line in capitals (a heading or a
     byline: "JANE ROE"). Two letters are left to the rules for initials ("AM from Pakistan")."""
     written_as_names = {t.fw for t in toks if not t.word.isupper() and t.score > 0}
-    kin = {t.fw for t in toks if t.word.isupper() and (_KIN_AFTER.match(text, t.end) or _VERB_AFTER.match(text, t.end)
-                                                       or _MET_BEFORE.search(text, max(0, t.start - 30), t.start))}
+    maybe = {t.fw for t in toks if t.score == 0.5 and not t.title and t.word.isupper() and 3 <= len(t.word) <= 6
+             and t.fw not in written_as_names}
+    if not maybe:
+        return  # (most statements: no word in capitals is a likely name, and "I" never is one)
+    kin = {t.fw for t in toks if t.fw in maybe and t.word.isupper() and (
+        _KIN_AFTER.match(text, t.end) or _VERB_AFTER.match(text, t.end)
+        or _MET_BEFORE.search(text, max(0, t.start - 30), t.start))}  # only for the words it can rule out
     n = len(toks)
     for i, t in enumerate(toks):
         if t.score != 0.5 or t.title or not t.word.isupper() or not 3 <= len(t.word) <= 6 \
@@ -84,16 +90,24 @@ _ROLE_ANYWHERE = re.compile(_ROLE_OF.pattern.removesuffix(")$") + r")[A-Z]", re.
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
+def _role_before(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    """``_ROLE_OF`` before ``t``: after a quick look for "of", "at" or "for" ending the word before."""
+    return word_before_space(text, t.start).endswith(("of", "at", "for")) \
+        and bool(_ROLE_OF.search(text, max(0, t.start - 24), t.start))
+
+
 def bodies_by_roles(toks: list, text: str) -> None:
     """The capitalised words after "chief executive of", "director of", "staff at" and the like name
     a body ("Patrick Roe, CEO of Hestia"); a body of one word is that body wherever else written.
     Not someone's ("head of Tariq's family")."""
-    if not _ROLE_ANYWHERE.search(text):
+    roles = [t.score >= 0 and not t.title and t.score < 0.8 and _role_before(text, t) for t in toks]
+    # (the words are looked at first: the search of the whole text only where a role is before one)
+    if not any(roles) or not _ROLE_ANYWHERE.search(text):
         return
     bodies: set[str] = set()
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.score < 0 or t.title or t.score >= 0.8 or not _ROLE_OF.search(text, max(0, t.start - 24), t.start):
+        if not roles[i]:
             continue
         j = i
         while j + 1 < n and j < i + 5 and toks[j + 1].score >= 0 and not toks[j + 1].title \

@@ -21,6 +21,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
 from desktop.redaction.published import _SPACE, _ordinary
+from desktop.redaction.words import ends_after_words
 
 # --- Places by wider context --------------------------------------------------------------------
 
@@ -97,8 +98,9 @@ def places_between(toks: list, text: str) -> set[str]:
 
 
 # "his factory, Kozee Beds, in Leeds", "its subsidiary Layzee Beds": a business named after its kind.
-_BUSINESS = re.compile(r"\b(?:factory|firm|company|subsidiary|brand|chain|supplier|retailer|manufacturer),?"
-                       r"[ \t\u00a0]+$")  # not "employer", "contractor": "my employer Tom Baker" is someone
+_BUSINESS_WORDS = ("factory", "firm", "company", "subsidiary", "brand", "chain", "supplier", "retailer", "manufacturer")
+# (not "employer", "contractor": "my employer Tom Baker" is someone)
+_BUSINESS = re.compile(r"\b(?:" + "|".join(_BUSINESS_WORDS) + r"),?[ \t\u00a0]+$")
 _AFTER_BUSINESS = re.compile(r"[ \t\u00a0]*(?:,|\(|[ \t\u00a0]and\b|[ \t\u00a0]in\b|[ \t\u00a0]of\b|\.)")
 
 
@@ -109,8 +111,11 @@ def businesses(toks: list, text: str) -> set[str]:
     Returns their folded words."""
     marked: set[str] = set()
     english = lexicon.english_words()
+    ends = ends_after_words(text, _BUSINESS_WORDS)  # (a word can follow a kind of business only there)
+    if not ends:
+        return marked
     for i, t in enumerate(toks):
-        if t.score < 0 or t.title or not _BUSINESS.search(text, max(0, t.start - 30), t.start):
+        if t.score < 0 or t.title or t.start not in ends or not _BUSINESS.search(text, max(0, t.start - 30), t.start):
             continue
         j = i
         while j + 1 < len(toks) and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
@@ -214,6 +219,10 @@ _PLACE_NOUN_AFTER = re.compile(r"[ \t\u00a0]+(?:mosque|church|temple|gurdwara|st
 _VESSELS = re.compile(r"[ \t\u00a0]+(?:barge|ship|vessel|boat|ferry|trawler|tanker|yacht|liner)s?\b")
 
 
+_DETERMINER_ENDS = re.compile(r"\b(?:the|a|an)[ \t\u00a0]+$", re.IGNORECASE)  # in the five characters before
+_SPACE_OR_BREAK = frozenset(" \t\u00a0\n")
+
+
 def _districts_before_nouns(toks: list, text: str) -> set[str]:
     """"the Finsbury Park mosque", "a Tufnell Park flat": two capitalised words ending in a
     district's word, between a determiner and a lower-case noun, name a district; "the Bibby
@@ -223,8 +232,9 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
         a, b = toks[i], toks[i + 1]
         if a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
             continue
-        if not re.search(r"\b(?:the|a|an)[ \t\u00a0]+$", text[max(0, a.start - 5) : a.start], re.IGNORECASE):
-            continue
+        if text[a.start - 1 : a.start] not in _SPACE_OR_BREAK \
+                or not _DETERMINER_ENDS.search(text[max(0, a.start - 5) : a.start]):
+            continue  # (a space, or a line break after one, ends the determiner: most words have none before)
         if _VESSELS.match(text, b.end) and b.score < 0.8 and a.score < 0.8:
             a.place = b.place = True
             marked.update((a.fw, b.fw))
@@ -239,8 +249,14 @@ _LIST_OF_PLACES = re.compile(r"\b(?:districts|counties|towns|cities|boroughs|sta
                              r"provinces|areas)[ \t\u00a0]*(?::|including|such[ \t\u00a0]+as|like)[ \t\u00a0]+")
 
 
+_PLURAL_PLACES = ("districts", "counties", "towns", "cities", "boroughs", "states", "countries", "regions", "villages",
+                  "provinces", "areas")  # one of them is in every match: looked for first
+
+
 def _places_listed(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
+    if not any(w in text for w in _PLURAL_PLACES):
+        return marked
     for m in _LIST_OF_PLACES.finditer(text):
         end = re.search(r"[.;!?\n]", text[m.end() :])
         stop = m.end() + (end.start() if end else len(text) - m.end())

@@ -97,3 +97,46 @@ def _nearest_letter(text: str, i: int, step: int, limit: int = 40) -> str:
             return text[i]
         i += step
     return ""
+
+
+_SPACE_CHARS = " \t\u00a0"
+
+
+def word_before_space(text: str, pos: int) -> str:
+    """The characters of the last word before ``pos`` (lower case, from up to 16 characters back)
+    when spaces stand between them and ``pos``, with perhaps a line break last; else "". A rule
+    ``re.search(r"...word[ \t\u00a0]+$", text, a, pos)`` (``$`` also matches before a last line
+    break) can only succeed where this ends with its word: a quick look before the rule's own."""
+    k = pos
+    if text[k - 1 : k] == "\n":
+        k -= 1
+    if k <= 0 or text[k - 1] not in _SPACE_CHARS:
+        return ""
+    k -= 1
+    while k > 0 and text[k - 1] in _SPACE_CHARS:
+        k -= 1
+    return text[max(0, k - 16) : k].lower()
+
+
+def ends_after_words(text: str, words: tuple[str, ...]) -> frozenset[int]:
+    """Where each of ``words`` (as written, anywhere in ``text``), perhaps a comma, and spaces end,
+    and one past a line break after them: the only word starts ``pos`` where a rule
+    ``re.search(r"\\b(?:word|...),?[ \\t\\u00a0]+$", text, a, pos)`` can succeed, found with ``str.find``
+    once per statement (for words rare in statements; the rule still decides)."""
+    ends: set[int] = set()
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if text.startswith(",", e):
+                e += 1
+            k = e
+            while k < n and text[k] in _SPACE_CHARS:
+                k += 1
+            if k > e:
+                ends.add(k)
+                if text.startswith("\n", k):
+                    ends.add(k + 1)
+            i = text.find(w, i + 1)
+    return frozenset(ends)
