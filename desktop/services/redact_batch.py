@@ -27,8 +27,8 @@ from concurrent.futures import Executor, Future
 from desktop.redaction import KnownIdentifiers, detect
 
 # A job holds at most this many lines, and stops growing once it holds this many characters.
-JOB_LINES = 32
-JOB_CHARS = 128_000
+JOB_LINES = 8
+JOB_CHARS = 32_000
 
 # The modules a fork server started for `witnessbox redact` imports (and so warms) before any worker.
 PRELOAD = ("desktop.services.redact_warm",)
