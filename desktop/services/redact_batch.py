@@ -18,6 +18,7 @@ nothing after it, and :class:`LineError` names its number. Nothing from the text
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections import deque
@@ -32,6 +33,10 @@ JOB_CHARS = 32_000
 
 # The modules a fork server started for `witnessbox redact` imports (and so warms) before any worker.
 PRELOAD = ("desktop.services.redact_warm",)
+
+# The first lines are answered in this process: starting the workers costs a second or more, which a
+# batch of a few lines (or one line typed at a time) would wait for. The pool starts at the next line.
+POOL_AFTER = 8
 
 
 class LineError(ValueError):
@@ -123,24 +128,31 @@ def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, al
                   workers: int = 1, executor: Callable[..., object] | None = None) -> None:
     """Every line of ``lines`` redacted, ``emit(output_lines)`` called in the input's order.
 
-    ``workers`` 1: here, one line at a time (``emit`` once per answered line). More: on that many
-    worker processes from ``executor`` (:func:`desktop.services.pool.executor`, by default), ``emit``
-    once per job. A bad line raises :class:`LineError` after the lines before it were emitted; an
-    error reading ``lines`` is raised after the lines read before it were emitted."""
+    ``workers`` 1: here, one line at a time (``emit`` once per answered line). More: the first
+    :data:`POOL_AFTER` lines here, the rest on that many worker processes from ``executor``
+    (:func:`desktop.services.pool.executor`, by default), ``emit`` once per job. A bad line
+    raises :class:`LineError` after the lines before it were emitted; an error reading ``lines`` is
+    raised after the lines read before it were emitted."""
     allow = tuple(allow)
-    if workers <= 1:
-        for lineno, line in enumerate(lines, 1):
-            out = redact_line(lineno, line, allow)
-            if out is not None:
-                emit([out])
-        return
+    source = iter(lines)
+    first = POOL_AFTER if workers > 1 else None  # (None: every line here)
+    lineno = 0
+    for lineno, line in enumerate(itertools.islice(source, first), 1):
+        out = redact_line(lineno, line, allow)
+        if out is not None:
+            emit([out])
+    following = next(source, None) if workers > 1 and lineno == POOL_AFTER else None
+    if following is None:
+        return  # (the input ended before the pool was needed)
+    source = itertools.chain([following], source)
     if executor is None:
         from desktop.services import pool
 
         executor = pool.executor
     with executor(workers, preload=PRELOAD, warm=warm) as ex:
         feed = _Feed(ex, allow, slots=2 * workers)
-        reader = threading.Thread(target=feed.read, args=(lines,), name="witnessbox redact input", daemon=True)
+        reader = threading.Thread(target=feed.read, args=(source, lineno + 1), name="witnessbox redact input",
+                                  daemon=True)
         reader.start()
         try:
             for done, error in feed.answers():
@@ -173,11 +185,11 @@ class _Feed:
         self._batch, self._chars = [], 0
         self._cond.notify_all()
 
-    def read(self, lines: Iterable[str]) -> None:
-        """On the reader thread: each non-blank line into the next job; a job is sent at once while
-        a slot is free, else it grows until it is full and then waits for a slot."""
+    def read(self, lines: Iterable[str], first: int = 1) -> None:
+        """On the reader thread: each non-blank line (numbered from ``first``) into the next job; a job
+        is sent at once while a slot is free, else it grows until it is full and then waits for a slot."""
         try:
-            for lineno, line in enumerate(lines, 1):
+            for lineno, line in enumerate(lines, first):
                 if not line.strip():
                     continue  # nothing to answer
                 with self._cond:

@@ -57,7 +57,7 @@ def test_every_core_writes_the_same_bytes_as_one_process(corpus_lines, app_paths
     assert two == one and three == one
 
 
-@pytest.mark.parametrize("bad_at", [1, 2, 60, 150])
+@pytest.mark.parametrize("bad_at", [1, 2, redact_batch.POOL_AFTER, redact_batch.POOL_AFTER + 1, 60, 150])
 def test_a_bad_line_stops_the_batch_where_one_process_stops_it(corpus_lines, app_paths, bad_at):
     lines = [x for x in corpus_lines if x.strip()]
     lines.insert(bad_at - 1, '{"id": 7, "text": "Amina Okafor')  # cut short: not JSON
@@ -103,9 +103,12 @@ class _Typed:
             self.cond.notify_all()
 
 
-@pytest.mark.parametrize("block", [1, 9])
-def test_a_line_is_answered_without_waiting_for_the_lines_behind_it(corpus_lines, block):
-    lines = [x + "\n" for x in corpus_lines if x.strip()][:30]
+# With a block of 16 the first 8 lines are answered here, about 5 go to the workers one by one and
+# the last few wait in a job that is not full when the input stops for the answers.
+@pytest.mark.parametrize("block", [1, redact_batch.POOL_AFTER + 8])
+def test_a_line_is_answered_without_waiting_for_the_lines_behind_it(block):
+    lines = [json.dumps({"id": n, "text": f"Amina Okafor rang 07700 900{n:03d}.", "known_names": ["Amina Okafor"]})
+             + "\n" for n in range(40)]
     typed = _Typed(lines, block=block)
     redact_batch.redact_stream(typed, typed.emit, workers=2)
     assert not typed.stuck, "an answer waited for input that was waiting for it"
@@ -132,7 +135,7 @@ def test_the_input_is_read_as_it_comes_with_few_lines_in_flight(corpus_lines):
     redact_batch.redact_stream(source(), emit, workers=2)
     assert len(written) == 600
     slots = 2 * 2
-    assert state["most_ahead"] <= (slots + 2) * redact_batch.JOB_LINES, "memory stays flat"
+    assert state["most_ahead"] <= (slots + 2) * redact_batch.JOB_LINES + 1, "memory stays flat"
     assert state["most_ahead"] < 600, "never all of the input first"
     assert written == [redact_batch.redact_line(1, x) for x in lines]
 
@@ -178,3 +181,15 @@ def test_spawned_workers_as_in_the_frozen_app_start_warm(corpus_lines, app_paths
     assert seen["warm"] and seen["guard"] and not seen["preloaded"] and seen["parent"] == os.getpid()
     data = "\n".join(corpus_lines[:40]) + "\n"
     assert _cli(data, app_paths, "--jobs", "2") == _cli(data, app_paths, "--jobs", "1")
+
+
+def test_a_short_batch_is_answered_here_without_starting_workers(corpus_lines):
+    def no_pool(*_args, **_kwargs):
+        raise AssertionError("a pool was started for a short batch")
+
+    lines = [x + "\n" for x in corpus_lines[: redact_batch.POOL_AFTER]]
+    written: list[str] = []
+    redact_batch.redact_stream(lines, written.extend, workers=2, executor=no_pool)
+    assert written == [x for n, line in enumerate(lines, 1) if (x := redact_batch.redact_line(n, line))]
+    with pytest.raises(AssertionError, match="a pool was started"):
+        redact_batch.redact_stream([*lines, lines[0]], written.extend, workers=2, executor=no_pool)
