@@ -9,11 +9,13 @@ same bytes however many processes make it.
 On several cores (:func:`redact_stream` with ``workers`` > 1) the lines are read on a thread of
 their own as they come (never all of the input first) and sent to the worker processes of
 :mod:`desktop.services.pool` in jobs of consecutive lines; the answers are written in the input's
-order. At most two jobs per worker are in flight, and a job grows past one line only while every
-worker is busy (at most :data:`JOB_LINES` lines, :data:`JOB_CHARS` characters), so memory stays flat
-and a line sent on its own while the workers wait is answered at once, not after the lines behind
-it. A bad line stops the batch as in one process: the answers to the lines before it are written,
-nothing after it, and :class:`LineError` names its number. Nothing from the texts is logged.
+order. At most two jobs per worker wait or run besides the one whose answers are being written,
+and a job grows past one line only while every worker is busy (at most :data:`JOB_LINES` lines,
+:data:`JOB_CHARS` characters), so memory stays flat and a line sent on its own while the workers
+wait is answered at once, not after the lines behind it. The first :data:`POOL_AFTER` lines are
+answered in this process, so a short batch starts no worker. A bad line stops the batch as in one
+process: the answers to the lines before it are written, nothing after it, and :class:`LineError`
+names its number. Nothing from the texts is logged.
 """
 
 from __future__ import annotations
