@@ -82,7 +82,10 @@ def once(path: str, jobs: int = 1) -> dict:
 
     data = Path(path).read_text(encoding="utf-8")
     mb = sum(len(json.loads(x)["text"].encode()) for x in data.splitlines() if x.strip()) / 1e6
-    warm = json.dumps({"id": 0, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]}) + "\n"
+    # more warm-up lines than a batch answered without workers (redact_batch.POOL_AFTER), so the fork
+    # server is started and warm before the timed run
+    warm = "".join(json.dumps({"id": n, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]})
+                   + "\n" for n in range(12))  # fmt: skip
     args = ["--jobs", str(jobs)]
     w0 = time.perf_counter()
     if redact(warm, args) == 2:  # no --jobs here

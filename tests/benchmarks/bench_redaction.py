@@ -230,7 +230,9 @@ def through_cli(lines: list[str], jobs: int = 1) -> dict:
         return out.getvalue()
 
     w0 = time.perf_counter()
-    once([json.dumps({"id": 0, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]})])
+    # (more lines than redact_batch.POOL_AFTER: with several jobs the fork server starts here)
+    once([json.dumps({"id": n, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]})
+          for n in range(12)])
     start_wall = time.perf_counter() - w0
     size_mb = sum(len(json.loads(x)["text"].encode("utf-8")) for x in lines) / 1e6
     k0 = workers_cpu() if jobs > 1 else 0.0
