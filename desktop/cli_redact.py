@@ -6,13 +6,13 @@ import format's kinds, such as "address", "phone" or "crime_ref"; both optional)
 Lines on stdout, one ``{"id", "spans": [{"start", "end", "type"}]}`` per line, offsets in Unicode
 code points of ``text``. A span of a recorded identifier has its kind's type ("PHONE"; the pieces of
 a recorded address "ADDRESS" and its postcode "POSTCODE"). A coordinator uses it to check a batch
-of texts; nothing is stored and nothing from the texts is logged.
+of texts; nothing is stored and nothing from the texts is logged. The lines are spread over every
+core (``--jobs``), read as they come and answered in order (:mod:`desktop.services.redact_batch`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 
 from desktop.cli import Context, UserError
 
@@ -33,53 +33,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="a name that stays, such as a helping organisation (may be repeated)",
     )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="how many processes find spans at once (default: one per core; 1: all in this one). "
+        "The output is the same, in the input's order",
+    )
     p.set_defaults(handler=_cmd_redact)
 
 
 def _cmd_redact(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop.redaction import KnownIdentifiers, detect
+    from desktop.services import pool
+    from desktop.services.redact_batch import LineError, redact_stream
 
-    for lineno, line in enumerate(ctx.stdin, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError:
-            raise UserError(f"line {lineno} is not valid JSON") from None
-        if not isinstance(item, dict):
-            raise UserError(f"line {lineno} is not a JSON object")
-        text = item.get("text")
-        if not isinstance(text, str):
-            raise UserError(f"line {lineno} needs 'text' as a string")
-        names = item.get("known_names", [])
-        if names is None:
-            names = []
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise UserError(f"line {lineno}: 'known_names' must be a list of strings")
-        if "id" not in item:
-            raise UserError(f"line {lineno} needs an 'id'")
-        known = KnownIdentifiers(people=[(n, []) for n in names if n.strip()],
-                                 identifiers=_identifiers(item.get("known_identifiers"), lineno))
-        spans = detect(text, known, allow=args.allow)
-        out = {"id": item["id"], "spans": [{"start": s.start, "end": s.end, "type": s.type} for s in spans]}
-        ctx.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    def emit(lines: list[str]) -> None:
+        for line in lines:
+            ctx.stdout.write(line)
         ctx.stdout.flush()
+
+    workers = pool.cores() if args.jobs is None else args.jobs
+    try:
+        redact_stream(ctx.stdin, emit, allow=args.allow, workers=workers)
+    except LineError as exc:
+        raise UserError(str(exc)) from None
     return 0
 
 
-def _identifiers(value: object, lineno: int) -> list[tuple[str, str]]:
-    """``known_identifiers`` of one line as ``(kind, value)``; a user error (without the values) if malformed."""
-    from desktop.core.model import IdentifierKind
-
-    if value is None:
-        return []
-    kinds = [k.value for k in IdentifierKind]
-    if not isinstance(value, list) or not all(
-        isinstance(x, dict) and isinstance(x.get("kind"), str) and isinstance(x.get("value"), str) for x in value
-    ):
-        raise UserError(f'line {lineno}: \'known_identifiers\' must be a list of {{"kind": ..., "value": ...}} '
-                        "with both as strings")
-    for x in value:
-        if x["kind"] not in kinds:
-            raise UserError(f"line {lineno}: an identifier's 'kind' must be one of {', '.join(kinds)}")
-    return [(x["kind"], x["value"]) for x in value if x["value"].strip()]
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be a whole number, 1 or more")
+    return jobs

@@ -38,6 +38,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from desktop.core.forgetting import kept_until_lock
@@ -61,12 +62,12 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def context() -> multiprocessing.context.BaseContext:
+def context(preload: tuple[str, ...] = PRELOAD) -> multiprocessing.context.BaseContext:
     """How workers start: a warmed fork server on Linux (not frozen), else ``spawn`` (see above)."""
     if (sys.platform.startswith("linux") and not getattr(sys, "frozen", False)
             and "forkserver" in multiprocessing.get_all_start_methods()):
         forkserver = multiprocessing.get_context("forkserver")
-        forkserver.set_forkserver_preload(list(PRELOAD))  # read when the fork server first starts
+        forkserver.set_forkserver_preload(list(preload))  # read when the fork server first starts
         return forkserver
     return multiprocessing.get_context("spawn")
 
@@ -149,8 +150,9 @@ def _pool_ended() -> None:
         timer.start()
 
 
-def _start_worker() -> None:
-    """In each worker, before any job: the network guard, and no core dump of decrypted records."""
+def _start_worker(warm: Callable[[], object] | None = None) -> None:
+    """In each worker, before any job: the network guard, no core dump of decrypted records, and
+    ``warm()`` if given (a worker that did not inherit a warmed fork server builds its tables here)."""
     from desktop import firewall
 
     firewall.install()
@@ -160,6 +162,26 @@ def _start_worker() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):  # pragma: no cover - Windows has no resource module
         pass
+    if warm is not None:
+        warm()
+
+
+@contextmanager
+def executor(workers: int, *, preload: tuple[str, ...] = PRELOAD,
+             warm: Callable[[], object] | None = None) -> Iterator[ProcessPoolExecutor]:
+    """A ``ProcessPoolExecutor`` of ``workers`` processes started as :func:`context` says, each with
+    the network guard before its first job, counted as a working pool (see :func:`stop`).
+
+    ``preload``: the modules a fork server this pool starts imports first (a fork server already
+    running keeps its own); ``warm``: a module-level function each worker calls before its first
+    job, cheap where the fork server's preload already did the work."""
+    _pool_started()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context(preload), initializer=_start_worker,
+                                 initargs=(warm,)) as pool:
+            yield pool
+    finally:
+        _pool_ended()
 
 
 def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> Iterator[Any]:
@@ -169,27 +191,23 @@ def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> I
     lazily, two per worker ahead of the result being yielded. An exception ``fn`` raises comes out
     of the iterator; closing the iterator cancels the jobs not started and waits for the others.
     """
-    _pool_started()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context(), initializer=_start_worker) as pool:
-            pending: deque[Future] = deque()
-            source = iter(jobs)
+    with executor(workers) as pool:
+        pending: deque[Future] = deque()
+        source = iter(jobs)
 
-            def top_up() -> None:
-                while len(pending) < 2 * workers:
-                    job = next(source, _END)
-                    if job is _END:
-                        return
-                    pending.append(pool.submit(fn, job))
+        def top_up() -> None:
+            while len(pending) < 2 * workers:
+                job = next(source, _END)
+                if job is _END:
+                    return
+                pending.append(pool.submit(fn, job))
 
-            try:
+        try:
+            top_up()
+            while pending:
+                result = pending.popleft().result()
                 top_up()
-                while pending:
-                    result = pending.popleft().result()
-                    top_up()
-                    yield result
-            finally:
-                for future in pending:
-                    future.cancel()
-    finally:
-        _pool_ended()
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()

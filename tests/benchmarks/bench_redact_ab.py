@@ -9,6 +9,8 @@ median CPU MB/s of each and their ratio, with the load average.
     python tests/benchmarks/bench_redact_ab.py make /tmp/redact-ab
     # A = a checkout of main (git worktree add /tmp/main-ab main), B = this one
     python tests/benchmarks/bench_redact_ab.py compare /tmp/main-ab . /tmp/redact-ab/corpus.jsonl 5
+    # one checkout with --jobs 1 and --jobs (cores) in turn: wall MB/s of the batch, CPU MB/s per core
+    python tests/benchmarks/bench_redact_ab.py pool . /tmp/redact-ab/people2.jsonl 5
 """
 
 from __future__ import annotations
@@ -53,23 +55,84 @@ def make(folder: str, corpus_bytes: int = 1_050_000) -> None:
         offset += 120 * k
 
 
-def once(path: str) -> dict:
-    """In this process (the checkout on sys.path): CPU MB/s of `witnessbox redact` on ``path``."""
+def workers_cpu() -> float:
+    """CPU seconds of the worker processes that ended, on Linux: what the fork server reaped of its
+    children (they are its children, not this process's, until the fork server itself ends)."""
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
+
+
+def once(path: str, jobs: int = 1) -> dict:
+    """In this process (the checkout on sys.path): `witnessbox redact --jobs JOBS` on ``path``, start-up
+    and one warm-up line not counted: CPU MB/s (per core) and wall MB/s. A checkout without ``--jobs``
+    (one process only) runs without it."""
     import io
 
     from desktop.cli import Context, run
     from desktop.paths import AppPaths
 
-    def redact(data: str) -> None:
+    def redact(data: str, args: list[str]) -> int:
         ctx = Context(paths=AppPaths.default(), stdin=io.StringIO(data), stdout=io.StringIO(), stderr=io.StringIO())
-        assert run(["redact"], ctx) == 0
+        return run(["redact", *args], ctx)
 
     data = Path(path).read_text(encoding="utf-8")
     mb = sum(len(json.loads(x)["text"].encode()) for x in data.splitlines() if x.strip()) / 1e6
-    redact(json.dumps({"id": 0, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]}) + "\n")
-    c0 = time.process_time()
-    redact(data)
-    return {"megabytes": round(mb, 3), "mb_per_second_cpu": mb / (time.process_time() - c0)}
+    # more warm-up lines than a batch answered without workers (redact_batch.POOL_AFTER), so the fork
+    # server is started and warm before the timed run
+    warm = "".join(json.dumps({"id": n, "text": "Warm up: Amina rang 07700 900123.", "known_names": ["Ann Bee"]})
+                   + "\n" for n in range(12))  # fmt: skip
+    args = ["--jobs", str(jobs)]
+    w0 = time.perf_counter()
+    if redact(warm, args) == 2:  # no --jobs here
+        assert jobs == 1 and redact(warm, []) == 0
+        args = []
+    start = time.perf_counter() - w0
+    k0 = workers_cpu() if jobs > 1 else 0.0
+    c0, w0 = time.process_time(), time.perf_counter()
+    assert redact(data, args) == 0
+    wall = time.perf_counter() - w0
+    cpu = time.process_time() - c0 + (workers_cpu() - k0 if jobs > 1 else 0.0)
+    return {"megabytes": round(mb, 3), "mb_per_second_cpu": mb / cpu, "mb_per_second_wall": mb / wall,
+            "start_up_wall_seconds": start}
+
+
+def _run_once(checkout: str, path: str, jobs: int) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(Path(checkout).resolve()))
+    done = subprocess.run([sys.executable, __file__, "once", str(Path(path).resolve()), str(jobs)], env=env,
+                          capture_output=True, text=True, check=True, cwd="/")  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def pooled(checkout: str, path: str, pairs: int = 5, jobs: int = 0) -> dict:
+    """One checkout's `witnessbox redact` with ``--jobs 1`` and ``--jobs JOBS`` (default: one per
+    core) in turn, each in its own process: medians of the batch's wall MB/s (first line read to last
+    written; the process's and the workers' start-up apart) and of CPU MB/s per core."""
+    import importlib
+
+    sys.path.insert(0, str(Path(checkout).resolve()))
+    jobs = jobs or importlib.import_module("desktop.services.pool").cores()
+    load = [round(x, 2) for x in os.getloadavg()]
+    got: dict[int, list[dict]] = {1: [], jobs: []}
+    for _ in range(pairs):
+        for j in (1, jobs):
+            got[j].append(_run_once(checkout, path, j))
+
+    def med(j: int, key: str) -> float:
+        return round(statistics.median(r[key] for r in got[j]), 3)
+
+    return {"input": path, "checkout": checkout, "jobs": jobs,
+            "wall_mb_per_second": {j: [round(r["mb_per_second_wall"], 3) for r in got[j]] for j in got},
+            "cpu_mb_per_second_per_core": {j: [round(r["mb_per_second_cpu"], 3) for r in got[j]] for j in got},
+            "start_up_wall_seconds": {j: [round(r["start_up_wall_seconds"], 2) for r in got[j]] for j in got},
+            "wall_median": {j: med(j, "mb_per_second_wall") for j in got},
+            "cpu_median_per_core": {j: med(j, "mb_per_second_cpu") for j in got},
+            "wall_jobs_over_one": round(med(jobs, "mb_per_second_wall") / med(1, "mb_per_second_wall"), 2),
+            "load_before": load, "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
 def compare(a: str, b: str, path: str, pairs: int = 5) -> dict:
@@ -77,10 +140,7 @@ def compare(a: str, b: str, path: str, pairs: int = 5) -> dict:
     got: dict[str, list[float]] = {"a": [], "b": []}
     for _ in range(pairs):
         for name, checkout in (("a", a), ("b", b)):
-            env = dict(os.environ, PYTHONPATH=str(Path(checkout).resolve()))
-            done = subprocess.run([sys.executable, __file__, "once", str(Path(path).resolve())], env=env,
-                                  capture_output=True, text=True, check=True, cwd="/")  # fmt: skip
-            got[name].append(json.loads(done.stdout)["mb_per_second_cpu"])
+            got[name].append(_run_once(checkout, path, 1)["mb_per_second_cpu"])
     ma, mb = statistics.median(got["a"]), statistics.median(got["b"])
     return {"input": path, "a": a, "b": b, "a_cpu_mb_per_second": [round(x, 3) for x in got["a"]],
             "b_cpu_mb_per_second": [round(x, 3) for x in got["b"]], "a_median": round(ma, 3),
@@ -92,7 +152,10 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["make"]:
         make(sys.argv[2])
     elif sys.argv[1:2] == ["once"]:
-        print(json.dumps(once(sys.argv[2])))
+        print(json.dumps(once(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
+    elif sys.argv[1:2] == ["pool"]:
+        print(json.dumps(pooled(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 5,
+                                int(sys.argv[5]) if len(sys.argv) > 5 else 0), indent=1))
     elif sys.argv[1:2] == ["compare"]:
         print(json.dumps(compare(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 5),
                          indent=1))

@@ -50,3 +50,12 @@ def test_a_worker_refuses_the_network_exactly_as_the_main_process():
     assert len(in_workers) == 2
     for seen in in_workers:
         assert seen == here, "a worker process must refuse what the main process refuses, the same way"
+
+
+def test_the_workers_of_witnessbox_redact_refuse_the_network_too():
+    from desktop.services import redact_batch
+
+    here = probe(None)
+    with pool.executor(2, preload=redact_batch.PRELOAD, warm=redact_batch.warm) as ex:
+        in_workers = [f.result() for f in [ex.submit(probe, n) for n in range(2)]]
+    assert in_workers == [here, here], "a redact worker must refuse what the main process refuses, the same way"

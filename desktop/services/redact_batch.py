@@ -1,0 +1,245 @@
+"""``witnessbox redact``'s work: JSON Lines in, one line of spans out for each, in this process or
+on every core.
+
+Each input line is ``{"id", "text", "known_names", "known_identifiers"}`` (see
+:mod:`desktop.cli_redact`); each output line is ``{"id", "spans": [{"start", "end", "type"}]}``.
+:func:`redact_line` is the one place a line is read, checked and answered, so the output is the
+same bytes however many processes make it.
+
+On several cores (:func:`redact_stream` with ``workers`` > 1) the lines are read on a thread of
+their own as they come (never all of the input first) and sent to the worker processes of
+:mod:`desktop.services.pool` in jobs of consecutive lines; the answers are written in the input's
+order. At most two jobs per worker wait or run besides the one whose answers are being written,
+and a job grows past one line only while every worker is busy (at most :data:`JOB_LINES` lines,
+:data:`JOB_CHARS` characters), so memory stays flat and a line sent on its own while the workers
+wait is answered at once, not after the lines behind it. The first :data:`POOL_AFTER` lines are
+answered in this process, so a short batch starts no worker. A bad line stops the batch as in one
+process: the answers to the lines before it are written, nothing after it, and :class:`LineError`
+names its number. Nothing from the texts is logged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+
+from desktop.redaction import KnownIdentifiers, detect
+
+# A job holds at most this many lines, and stops growing once it holds this many characters.
+JOB_LINES = 8
+JOB_CHARS = 32_000
+
+# The modules a fork server started for `witnessbox redact` imports (and so warms) before any worker.
+PRELOAD = ("desktop.services.redact_warm",)
+
+# The first lines are answered in this process: starting the workers costs a second or more, which a
+# batch of a few lines (or one line typed at a time) would wait for. The pool starts at the next line.
+POOL_AFTER = 8
+
+
+class LineError(ValueError):
+    """An input line that cannot be redacted; the message names its number, never its content."""
+
+
+def redact_line(lineno: int, line: str, allow: Iterable[str] = ()) -> str | None:
+    """The output line (with its newline) for input line ``lineno``; None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError:
+        raise LineError(f"line {lineno} is not valid JSON") from None
+    if not isinstance(item, dict):
+        raise LineError(f"line {lineno} is not a JSON object")
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise LineError(f"line {lineno} needs 'text' as a string")
+    names = item.get("known_names", [])
+    if names is None:
+        names = []
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise LineError(f"line {lineno}: 'known_names' must be a list of strings")
+    if "id" not in item:
+        raise LineError(f"line {lineno} needs an 'id'")
+    known = KnownIdentifiers(people=[(n, []) for n in names if n.strip()],
+                             identifiers=_identifiers(item.get("known_identifiers"), lineno))
+    spans = detect(text, known, allow=list(allow))
+    out = {"id": item["id"], "spans": [{"start": s.start, "end": s.end, "type": s.type} for s in spans]}
+    return json.dumps(out, ensure_ascii=False) + "\n"
+
+
+def _identifiers(value: object, lineno: int) -> list[tuple[str, str]]:
+    """``known_identifiers`` of one line as ``(kind, value)``; a line error (without the values) if malformed."""
+    from desktop.core.model import IdentifierKind
+
+    if value is None:
+        return []
+    kinds = [k.value for k in IdentifierKind]
+    if not isinstance(value, list) or not all(
+        isinstance(x, dict) and isinstance(x.get("kind"), str) and isinstance(x.get("value"), str) for x in value
+    ):
+        raise LineError(f'line {lineno}: \'known_identifiers\' must be a list of {{"kind": ..., "value": ...}} '
+                        "with both as strings")
+    for x in value:
+        if x["kind"] not in kinds:
+            raise LineError(f"line {lineno}: an identifier's 'kind' must be one of {', '.join(kinds)}")
+    return [(x["kind"], x["value"]) for x in value if x["value"].strip()]
+
+
+def redact_lines(job: tuple[tuple[str, ...], list[tuple[int, str]]]) -> tuple[list[str], str | None]:
+    """In a worker: the output lines of a job's ``(allow, [(lineno, line), ...])``, up to its first
+    bad line, and that line's error message (None if every line was good)."""
+    allow, lines = job
+    done: list[str] = []
+    for lineno, line in lines:
+        try:
+            out = redact_line(lineno, line, allow)
+        except LineError as exc:
+            return done, str(exc)
+        if out is not None:
+            done.append(out)
+    return done, None
+
+
+_warmed = False
+
+
+def warm() -> None:
+    """Detection's word lists and patterns built, on a made-up line (once per process)."""
+    global _warmed
+    if _warmed:
+        return
+    line = json.dumps({
+        "id": 0,
+        "text": "My name is Marta Kowalczyk and I live at Flat 2, 14 Station Road, Leeds LS1 4AB. Piotr Nowak "
+                "took my passport on 3 July 2024; call 07700 900123 or write to marta@example.org. My NI number "
+                "is QQ 12 34 56 C and the Home Office reference K1234567. In June my son Tomasz left for Cardiff.",
+        "known_names": ["Marta Kowalczyk", "Piotr Nowak"],
+        "known_identifiers": [{"kind": "phone", "value": "07700 900123"},
+                              {"kind": "address", "value": "Flat 2, 14 Station Road, Leeds"}],
+    })
+    redact_line(1, line)
+    _warmed = True
+
+
+def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, allow: Iterable[str] = (),
+                  workers: int = 1, executor: Callable[..., object] | None = None) -> None:
+    """Every line of ``lines`` redacted, ``emit(output_lines)`` called in the input's order.
+
+    ``workers`` 1: here, one line at a time (``emit`` once per answered line). More: the first
+    :data:`POOL_AFTER` lines here, the rest on that many worker processes from ``executor``
+    (:func:`desktop.services.pool.executor`, by default), ``emit`` once per job. A bad line
+    raises :class:`LineError` after the lines before it were emitted; an error reading ``lines`` is
+    raised after the lines read before it were emitted."""
+    allow = tuple(allow)
+    source = iter(lines)
+    first = POOL_AFTER if workers > 1 else None  # (None: every line here)
+    lineno = 0
+    for lineno, line in enumerate(itertools.islice(source, first), 1):
+        out = redact_line(lineno, line, allow)
+        if out is not None:
+            emit([out])
+    following = next(source, None) if workers > 1 and lineno == POOL_AFTER else None
+    if following is None:
+        return  # (the input ended before the pool was needed)
+    source = itertools.chain([following], source)
+    if executor is None:
+        from desktop.services import pool
+
+        executor = pool.executor
+    with executor(workers, preload=PRELOAD, warm=warm) as ex:
+        feed = _Feed(ex, allow, slots=2 * workers)
+        reader = threading.Thread(target=feed.read, args=(source, lineno + 1), name="witnessbox redact input",
+                                  daemon=True)
+        reader.start()
+        try:
+            for done, error in feed.answers():
+                if done:
+                    emit(done)
+                if error is not None:
+                    raise LineError(error)
+        finally:
+            feed.stop()
+
+
+class _Feed:
+    """Input lines read on one thread and sent as jobs; the jobs' answers taken in order on another."""
+
+    def __init__(self, executor: Executor, allow: tuple[str, ...], slots: int) -> None:
+        self._executor = executor
+        self._allow = allow
+        self._slots = slots
+        self._cond = threading.Condition()
+        self._batch: list[tuple[int, str]] = []
+        self._chars = 0
+        self._sent: deque[Future] = deque()
+        self._ended = False
+        self._stopped = False
+        self._failure: BaseException | None = None
+
+    def _send(self) -> None:
+        """The lines held so far as one job (called holding the lock)."""
+        self._sent.append(self._executor.submit(redact_lines, (self._allow, self._batch)))
+        self._batch, self._chars = [], 0
+        self._cond.notify_all()
+
+    def read(self, lines: Iterable[str], first: int = 1) -> None:
+        """On the reader thread: each non-blank line (numbered from ``first``) into the next job; a job
+        is sent at once while a slot is free, else it grows until it is full and then waits for a slot."""
+        try:
+            for lineno, line in enumerate(lines, first):
+                if not line.strip():
+                    continue  # nothing to answer
+                with self._cond:
+                    if self._stopped:
+                        return
+                    self._batch.append((lineno, line))
+                    self._chars += len(line)
+                    if len(self._sent) < self._slots:
+                        self._send()
+                    elif len(self._batch) >= JOB_LINES or self._chars >= JOB_CHARS:
+                        while len(self._sent) >= self._slots and not self._stopped:
+                            self._cond.wait()
+                        if self._stopped:
+                            return
+                        self._send()
+        except BaseException as exc:  # noqa: BLE001 - raised in order, after the lines read before it
+            with self._cond:
+                self._failure = exc
+        finally:
+            with self._cond:
+                if self._batch and not self._stopped:
+                    try:
+                        self._send()
+                    except BaseException as exc:  # noqa: BLE001 - a pool that broke: raised in order
+                        self._failure = self._failure or exc
+                self._ended = True
+                self._cond.notify_all()
+
+    def answers(self) -> Iterator[tuple[list[str], str | None]]:
+        """Each job's ``(output lines, error)`` in the input's order, as they are done."""
+        while True:
+            with self._cond:
+                while not self._sent and not self._ended:
+                    self._cond.wait()
+                if not self._sent:
+                    if self._failure is not None:
+                        raise self._failure
+                    return
+                future = self._sent.popleft()
+                if self._batch:  # the reader waits for input with lines in hand: send them now
+                    self._send()
+                self._cond.notify_all()
+            yield future.result()
+
+    def stop(self) -> None:
+        """No more jobs; those not started are dropped."""
+        with self._cond:
+            self._stopped = True
+            for future in self._sent:
+                future.cancel()
+            self._cond.notify_all()
