@@ -1,13 +1,15 @@
-"""The rules for known kinds of miss (``misses_people``, ``misses_places``), in the order the
+"""The rules for known kinds of miss (``misses_people``, ``misses_places``, ``misses_bodies``), in the order the
 likely-name detector runs them: after its own word rules, before neighbouring words are joined."""
 
 from __future__ import annotations
 
+from desktop.redaction.misses_bodies import bodies_by_wording
 from desktop.redaction.misses_people import (
     given_names_in_capitals,
     lower_case_word_names,
     names_after_plural_ranks,
     people_gone_to,
+    people_with_relations,
 )
 from desktop.redaction.misses_places import currencies, venues, words_after_speech
 
@@ -20,8 +22,10 @@ def mark_by_wording(toks: list, text: str, before) -> None:  # noqa: ANN001 - wo
     venues(toks, text)
     currencies(toks, text)
     words_after_speech(toks, text)
+    bodies_by_wording(toks, text)
     people_gone_to(toks, text)
     given_names_in_capitals(toks, text, before)
+    people_with_relations(toks, text)
 
 
 def hits_by_wording(text: str, before) -> list[Hit]:  # noqa: ANN001 - words.WordsBefore

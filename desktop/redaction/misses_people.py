@@ -205,3 +205,20 @@ def people_gone_to(toks: list, text: str) -> None:
             continue  # "went to Church and ...", "back to Work and"
         for u in run:
             u.place, u.score, u.edge_ok = False, max(u.score, 0.5), True
+
+
+# --- "X and his brother": someone's relation makes X someone ----------------------------------------
+
+_AND_RELATION = re.compile(
+    r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her|their)[ \t\u00a0]+(?:(?:late|older|younger)[ \t\u00a0]+)?"
+    r"(?:" + "|".join(sorted(map(re.escape, lexicon.RELATIONS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def people_with_relations(toks: list, text: str) -> None:
+    """A capitalised word followed by "and his brother", "and her husband" is someone ("for Nicu
+    and his brother"), even an English word, unless a place or a title."""
+    for t in toks:
+        if t.score == 0 and not t.title and not t.place and not t.word.isupper() and len(t.word) >= 2 \
+                and t.fw not in lexicon.FUNCTION_WORDS and t.fw not in lexicon.NOT_NAMES \
+                and t.fw not in lexicon.place_tokens() and not t.initial and _AND_RELATION.match(text, t.end):
+            t.score, t.edge_ok = 0.5, True

@@ -174,3 +174,49 @@ def test_a_name_is_never_joined_across_a_blank_line(text, name):
 
 def test_a_name_over_one_line_break_is_still_one_name():
     assert _people("I was met by Tendai\nMoyo at the coach station.") == ["Tendai\nMoyo"]
+
+
+# --- Someone's relation after a word makes it someone ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("I packed boxes for Sable and her husband at the depot.", "Sable"),
+    ("We cleaned the flats for Ludo and his cousin every weekend.", "Ludo"),
+])  # fmt: skip
+def test_a_word_followed_by_and_his_or_her_relation_is_someone(text, name):
+    assert name in _people(text)
+
+
+def test_a_place_followed_by_and_his_relation_stays_a_place():
+    assert not _touched("They stayed in Bradford and his brother stayed in Hull.", "Bradford")
+
+
+# --- Bodies, events and places by wording --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("She was one of thousands caught up in the Kettleby scandal and lost her job.", "Kettleby"),
+    ("The caseworker sent me to Sahara Sisters, a small women's charity in Leeds.", "Sahara Sisters"),
+    ("Help came from Nuvola, which runs a night shelter for families.", "Nuvola"),
+    ("Nuvola, a specialist refuge, took us in. Later Nuvola found us a flat.", "Later Nuvola"),
+    ("Lawyers from Brantwood Osei sent a letter to the Home Office.", "Brantwood Osei"),
+    ("The project manager of Velani said the visas were the problem.", "Velani"),
+    ("A senior Whig MP said victims should be safe to report.", "Whig"),
+    ("She came from Kerala in India to work in a care home.", "Kerala"),
+    ("He works for Lanterns for Change, which helps trafficked men.", "Lanterns for Change"),
+])  # fmt: skip
+def test_bodies_events_and_places_named_so_by_the_wording_are_facts(text, fact):
+    assert not _touched(text, fact)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nobody would tell the Okafor family what had happened.", "Okafor"),
+    ("The MP Rosalind Ebere said the scheme had failed.", "Rosalind Ebere"),
+    ("My cousin came from Tariq's village in Pakistan.", "Tariq"),
+])  # fmt: skip
+def test_people_beside_the_same_wording_stay_names(text, name):
+    assert name in _people(text)
+
+
+def test_someone_described_by_their_work_at_a_company_stays_a_name():
+    assert "Tariku" in _people("I was paid by Tariku, a company director from Slough, in cash.")
