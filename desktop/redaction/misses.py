@@ -11,7 +11,7 @@ from desktop.redaction.misses_people import (
     people_gone_to,
     people_with_relations,
 )
-from desktop.redaction.misses_places import currencies, venues, words_after_speech
+from desktop.redaction.misses_places import currencies, travel_places, venues, words_after_speech
 
 Hit = tuple[int, int, str, float]
 
@@ -21,6 +21,7 @@ def mark_by_wording(toks: list, text: str, before) -> None:  # noqa: ANN001 - wo
     names_after_plural_ranks(toks, text)  # first: "PCs Wood and Hall" is no venue
     venues(toks, text)
     currencies(toks, text)
+    travel_places(toks, text)
     words_after_speech(toks, text)
     bodies_by_wording(toks, text)
     people_gone_to(toks, text)

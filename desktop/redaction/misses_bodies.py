@@ -85,6 +85,8 @@ def bodies_by_wording(toks: list, text: str) -> None:
         if office and office.group(1).lower() in _OFFICES and words and words[-1] in _BEFORE_OFFICE:
             t.place, t.score, t.edge_ok = True, 0.0, False  # "a senior Tory MP": a party, not a name
             continue
+        if text[last.end : last.end + 1] in ("'", "’"):
+            continue  # someone's: "the head of Tariq's family"
         which = _WHICH.match(text, last.end)
         if t.score >= (0.9 if which else 0.8):  # ("works for X, which ...": a cue, yet a thing)
             continue

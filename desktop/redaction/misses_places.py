@@ -5,6 +5,7 @@
   "Court") ends a place's name only when no given name comes before it or a place word does ("at
   Jubilee Park"; "Min-jun Park told me" is someone);
 * a currency after an amount or "pounds" ("300 pounds Sterling", "40 Sterling a week");
+* where a plane lands or a boat sails ("landed at X", "off the plane at X");
 * an English word after a word of speech ("told Context he ...", "said Nothing"), where the word is
   neither a given name nor a surname (US Census lists): a newspaper, a thing, or a word
   capitalised for emphasis, not the person spoken to.
@@ -105,3 +106,20 @@ def words_after_speech(toks: list, text: str) -> None:
             continue
         if _SPEECH_BEFORE.search(text, max(0, t.start - 12), t.start):
             t.score, t.edge_ok = 0.0, False
+
+
+# --- Where a plane or a boat goes ---------------------------------------------------------------
+
+_TRAVEL_BEFORE = re.compile(r"\b(?:landed|landing|lands|flew|flown|flying|flight|flights|plane|ferry|boat|ship|"
+                            r"lorry)(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?:at|to|into|from|in)[ \t\u00a0]+$",
+                            re.IGNORECASE)  # fmt: skip
+_OWNED_AFTER = re.compile(r"['’]s?\b")
+
+
+def travel_places(toks: list, text: str) -> None:
+    """Where a plane lands or a boat sails ("landed at X", "off the plane at X", "a flight to X") is a
+    place: an airport or a port, not a person (unless someone's: "flew to X's wedding")."""
+    for t in toks:
+        if 0 < t.score < 0.8 and not t.word.isupper() and _TRAVEL_BEFORE.search(text, max(0, t.start - 40), t.start) \
+                and not _OWNED_AFTER.match(text, t.end):
+            t.place, t.score, t.edge_ok = True, 0.0, False

@@ -220,3 +220,38 @@ def test_people_beside_the_same_wording_stay_names(text, name):
 
 def test_someone_described_by_their_work_at_a_company_stays_a_name():
     assert "Tariku" in _people("I was paid by Tariku, a company director from Slough, in cash.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The moment we landed at Stansted they took our phones.", "Stansted"),
+    ("She stepped off the plane at Luton with nothing but a bag.", "Luton"),
+    ("Our flight to Lagos was cancelled twice.", "Lagos"),
+    ("We came on a lorry from Calais in the dark.", "Calais"),
+])  # fmt: skip
+def test_where_a_plane_lands_or_a_boat_sails_is_a_place(text, place):
+    assert not _touched(text, place)
+
+
+def test_someone_flown_to_by_possession_stays_a_name():
+    assert "Efua" in _people("I flew to Efua's wedding on a tourist visa.")
+
+
+# --- Addresses that are dates or a body's name -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("We sent the forms to the DWP on the 21 October 2019 by post.", "21 October 2019"),
+    ("A barrister from Copper Lane Chambers took my case for free.", "Copper Lane Chambers"),
+])  # fmt: skip
+def test_a_date_or_a_body_named_after_its_street_is_no_address(text, fact):
+    assert not _touched(text, fact)
+
+
+def test_a_numbered_street_is_still_an_address():
+    spans = detect("They kept us at 14 Copper Lane in the loft.", KnownIdentifiers())
+    assert [("14 Copper Lane", "ADDRESS")] == [("They kept us at 14 Copper Lane in the loft."[s.start : s.end], s.type)
+                                                for s in spans]
+
+
+def test_someones_possession_after_a_workplace_word_stays_a_name():
+    assert "Delroy" in _people("The manager of Delroy's shop kept my wages.")
