@@ -70,6 +70,10 @@ def _starts_run(toks: list, i: int, text: str) -> bool:
     return not (i and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : toks[i].start]))
 
 
+_WORD_AFTER = re.compile(_S + r"([A-Za-z]+)\b")
+_INSIDE_A_PLACE = re.compile(r"(?:" + _S + r"in|[ \t\u00a0]*,)" + _S + r"([A-Z][\w\-]+)\b")
+
+
 def bodies_by_wording(toks: list, text: str) -> None:
     """Mark bodies, events and places that the wording around them names as such (see above)."""
     bodies: set[str] = set()
@@ -78,20 +82,24 @@ def bodies_by_wording(toks: list, text: str) -> None:
     for i, t in enumerate(toks):
         if t.score < 0 or t.title or not _starts_run(toks, i, text):
             continue
-        words = _two_words_before(text, t.start)
         j = _run(toks, i, text)
         last = toks[j]
-        office = re.match(_S + r"([A-Za-z]+)\b", text[t.end : t.end + 20])
-        if office and office.group(1).lower() in _OFFICES and words and words[-1] in _BEFORE_OFFICE:
+        after = _WORD_AFTER.match(text, t.end, t.end + 20)
+        office = after is not None and after.group(1).lower() in _OFFICES
+        comma = text[last.end : last.end + 1] == "," or text[last.end : last.end + 2] == " ,"
+        if not (office or comma or t.score > 0):
+            continue  # every rule below needs an office after, a comma after, or a word taken for a name
+        words = _two_words_before(text, t.start)
+        if office and words and words[-1] in _BEFORE_OFFICE:
             t.place, t.score, t.edge_ok = True, 0.0, False  # "a senior Tory MP": a party, not a name
             continue
         if text[last.end : last.end + 1] in ("'", "’"):
             continue  # someone's: "the head of Tariq's family"
-        which = _WHICH.match(text, last.end)
+        which = comma and _WHICH.match(text, last.end)
         if t.score >= (0.9 if which else 0.8):  # ("works for X, which ...": a cue, yet a thing)
             continue
         if words and words[-1] == "the" and j == i:
-            nxt = re.match(_S + r"([a-z]+)\b", text[last.end : last.end + 30])
+            nxt = _WORD_AFTER.match(text, last.end, last.end + 30)
             if nxt and nxt.group(1) in _EVENTS:
                 _thing(toks, i, j, bodies)  # "the Windrush scandal"
                 continue
@@ -99,7 +107,7 @@ def bodies_by_wording(toks: list, text: str) -> None:
                       or words[-1] == "of" and len(words) == 2 and words[0] in _MANAGERS):
             _thing(toks, i, j, bodies)  # "solicitors from X", "the service manager of X"
             continue
-        if j - i <= 3 and (which or _APPOSITION.match(text, last.end)) \
+        if comma and j - i <= 3 and (which or _APPOSITION.match(text, last.end)) \
                 and not any(u.fw in names for u in toks[i : j + 1]):
             while i and i - _run_start(toks, i - 1, text) <= 3 \
                     and _TITLE_JOIN.fullmatch(text, toks[i - 1].end, toks[i].start):
@@ -107,8 +115,7 @@ def bodies_by_wording(toks: list, text: str) -> None:
             _thing(toks, i, j, bodies, 0.9 if which else 0.8)  # "X, which ...", "X, a women's organisation"
             continue
         if words and words[-1] in ("from", "in", "to", "near") and j == i:
-            inside = re.match(r"(?:" + _S + r"in|[ \t\u00a0]*,)" + _S + r"([A-Z][\w\-]+)\b",
-                              text[last.end : last.end + 40])  # fmt: skip
+            inside = _INSIDE_A_PLACE.match(text, last.end, last.end + 40)
             if inside and inside.group(1).lower() in places and t.fw not in names:
                 _thing(toks, i, j, bodies)  # "from Maharashtra in India"
     if bodies:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.context import JOIN, _two_words_before
 from desktop.redaction.given_names import (
@@ -90,13 +91,17 @@ def _cue_last_words() -> frozenset[str]:
                      | {"called", "named"}) - {"is", "was"}  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _after_cue() -> re.Pattern[str]:
-    """A cue's last word, then a lower-case word (group 1), as the cue rule of ``names`` reads it."""
-    cues = "|".join(sorted((re.escape(c) for c in _cue_last_words()), key=len, reverse=True))
+@lru_cache(maxsize=256)
+def _after_cue(cues: frozenset[str]) -> re.Pattern[str]:
+    """The statement's cue words, then a lower-case word (group 1), as the cue rule of ``names`` reads
+    it. One pattern per set of cue words a statement holds (few words: a short alternation is fast)."""
+    alt = "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
     return re.compile(
-        r"\b(?:" + cues + r")(?:['’]s)?(?=[\s,:])\s*,?\s*(?:(?:who\s+is\s+)?(?:called|named|is|was)\s+)?:?\s*"
+        r"\b(?:" + alt + r")(?:['’]s)?(?=[\s,:])\s*,?\s*(?:(?:who\s+is\s+)?(?:called|named|is|was)\s+)?:?\s*"
         r"([a-z]+(?:-[a-z]+)?)(?![\w@'’\-]|\.\w)", re.IGNORECASE)  # fmt: skip
+
+
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +116,13 @@ def _lower_word_names() -> frozenset[str]:
 def lower_case_word_names(text: str, before) -> list[Hit]:  # noqa: ANN001 - words.WordsBefore
     """A given name that is an English word, in lower case, straight after a relation or naming cue."""
     low_names = _lower_word_names()
+    low = text.lower()
+    words = set(_LOWER_WORD.findall(low)) if len(low) == len(text) else set()
+    cues = frozenset(words & _cue_last_words()) if words & low_names else frozenset()
+    if not cues:
+        return []
     hits: list[Hit] = []
-    for m in _after_cue().finditer(text):
+    for m in _after_cue(cues).finditer(text):
         w = m.group(1)
         if not w.islower() or w not in low_names or contraction(w):
             continue
@@ -222,3 +232,7 @@ def people_with_relations(toks: list, text: str) -> None:
                 and t.fw not in lexicon.FUNCTION_WORDS and t.fw not in lexicon.NOT_NAMES \
                 and t.fw not in lexicon.place_tokens() and not t.initial and _AND_RELATION.match(text, t.end):
             t.score, t.edge_ok = 0.5, True
+
+
+# Made from the cue words of interviews: emptied when the vault locks (desktop.core.forgetting).
+kept_until_lock(_after_cue.cache_clear)
