@@ -97,7 +97,9 @@ def _after_cue(cues: frozenset[str]) -> re.Pattern[str]:
     it. One pattern per set of cue words a statement holds (few words: a short alternation is fast)."""
     alt = "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
     return re.compile(
-        r"\b(?:" + alt + r")(?:['’]s)?(?=[\s,:])\s*,?\s*(?:(?:who\s+is\s+)?(?:called|named|is|was)\s+)?:?\s*"
+        r"\b(?:" + alt + r")(?:['’]s)?(?=[\s,:])\s*,?\s*"
+        r"(?:(?:who\s+is\s+)?(?:called|named)\s+|(?:whose\s+)?name\s+(?:is|was)\s+|(?:is|was)\s+)?"
+        r":?\s*"
         r"([a-z]+(?:-[a-z]+)?)(?![\w@'’\-]|\.\w)", re.IGNORECASE)  # fmt: skip
 
 
@@ -128,7 +130,10 @@ def lower_case_word_names(text: str, before) -> list[Hit]:  # noqa: ANN001 - wor
             continue
         if _VERB_AFTER.match(text, m.end(1)):
             continue
-        if cue_in(before(m.start(1))):
+        w_before = before(m.start(1))
+        if w_before[-1:] in (["is"], ["was"]) and w_before[-2:-1] != ["name"]:
+            continue  # "my boss is rich", "my sister was tiny": a word describing them ("name is joy" counts)
+        if cue_in(w_before):
             hits.append((m.start(1), m.end(1), "PERSON", 0.6))
     return hits
 

@@ -28,6 +28,7 @@ def _touched(text: str, fact: str) -> bool:
     ("I told the worker that my neighbour joy had seen the bruises.", "joy"),
     ("There was a lady called ivy who cooked for all of us.", "ivy"),
     ("my flatmate, dawn, phoned the helpline for me", "dawn"),
+    ("my support worker's name is joy and she speaks Tigrinya", "joy"),
 ])  # fmt: skip
 def test_a_lower_case_given_name_after_a_cue_is_redacted(text, name):
     assert name in _people(text)
@@ -38,6 +39,8 @@ def test_a_lower_case_given_name_after_a_cue_is_redacted(text, name):
     "My friend will come with me to the station.",
     "My landlord rose early and banged on the door.",
     "My sister said the police would not believe us.",
+    "My boss is rich and knows people at the council.",
+    "my husband was frank about the visa from the start",
 ])  # fmt: skip
 def test_a_word_after_a_cue_that_reads_as_a_verb_is_left(text):
     assert _people(text) == []
