@@ -187,12 +187,19 @@ def given_names_in_capitals(toks: list, text: str, before) -> None:  # noqa: ANN
 # --- "went to X", "back to X": someone, by what follows -------------------------------------------
 
 _TO_VERBS = frozenset("went go goes going came come comes back ran run running returned walked drove".split())
-# What follows someone gone to: "X and she ...", "X and told ...", "X, who ...", "X for help".
+_SP = r"[ \t\u00a0]+"
+# What follows someone gone to, strong enough even for a town that is also a given name: their act
+# on the speaker ("X and she hid me", "X and he gave us ..."), the speaker's on them ("X and told
+# her"), "X, who ...". "We went back to Preston and he got a job there" stays a place.
 _SOMEONE_AFTER = re.compile(
-    r"(?:['’]s\b|,?[ \t\u00a0]+and[ \t\u00a0]+(?:she|he|they|told|asked|said|begged|explained|cried|showed)\b"
-    r"|[ \t\u00a0]*,[ \t\u00a0]*who\b|[ \t\u00a0]+(?:for|with)[ \t\u00a0]+(?:help|advice|money|support|protection|"
-    r"a[ \t\u00a0]+loan|somewhere[ \t\u00a0]+to[ \t\u00a0]+stay)\b"
-    r"|[ \t\u00a0]+(?:told|said|asked|helped|gave|lent|took)\b)")  # fmt: skip
+    r",?" + _SP + r"and" + _SP + r"(?:she|he)" + _SP + r"(?:[a-z]+" + _SP + r"){1,2}(?:me|us)\b"
+    r"|,?" + _SP + r"and" + _SP + r"(?:told|asked|begged|showed|gave|paid|thanked)" + _SP + r"(?:her|him)\b"
+    r"|[ \t\u00a0]*,[ \t\u00a0]*who\b")  # fmt: skip
+# Weaker: enough for a word no gazetteer holds ("went to Imran for help", "back to Lorna and she").
+_SOMEONE_AFTER_WEAK = re.compile(
+    r"['’]s\b|,?" + _SP + r"and" + _SP + r"(?:she|he|they|told|asked|said|begged|explained|cried|showed)\b"
+    r"|" + _SP + r"(?:for|with)" + _SP + r"(?:help|advice|money|support|protection|a" + _SP + r"loan|"
+    r"somewhere" + _SP + r"to" + _SP + r"stay)\b|" + _SP + r"(?:told|said|asked|helped|gave|lent|took)\b")  # fmt: skip
 
 
 def people_gone_to(toks: list, text: str) -> None:
@@ -211,11 +218,12 @@ def people_gone_to(toks: list, text: str) -> None:
         while j + 1 < n and toks[j + 1].place and JOIN.match(text[toks[j].end : toks[j + 1].start]):
             j += 1
         run = toks[i : j + 1]
-        if j - i > 1 or not _SOMEONE_AFTER.match(text, toks[j].end):
+        strong = _SOMEONE_AFTER.match(text, toks[j].end)
+        if j - i > 1 or not (strong or _SOMEONE_AFTER_WEAK.match(text, toks[j].end)):
             continue
         gazetteer = any(u.fw in places for u in run)
-        if gazetteer and not (t.fw in names and j == i):
-            continue  # a real town stays a place ("back to Coventry and she ...")
+        if gazetteer and not (strong and t.fw in names and j == i):
+            continue  # a real town stays a place ("back to Coventry and she ...", "went to Jordan for help")
         if any(u.fw in lexicon.english_words() and u.fw not in names for u in run):
             continue  # "went to Church and ...", "back to Work and"
         for u in run:

@@ -85,6 +85,9 @@ def test_someone_gone_to_is_a_person_when_what_follows_is_a_persons(text, name):
     ("We went back to Coventry and she found us a room there.", "Coventry"),
     ("Later we went back to Swindon and stayed with my aunt.", "Swindon"),
     ("I went to Leicester for help from the council.", "Leicester"),
+    ("In the end we went to Georgia for help from my family.", "Georgia"),
+    ("We went back to Preston and he got a job in a warehouse there.", "Preston"),
+    ("They sent us back to India and she never called again.", "India"),
 ])  # fmt: skip
 def test_a_town_gone_to_stays_a_place(text, place):
     assert not _touched(text, place)
