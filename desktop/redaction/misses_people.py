@@ -9,8 +9,10 @@
   "WHEN CHELSEA CAME HOME"), where the wording makes it someone, as ``given_names`` decides for
   the same word capitalised;
 * a given name that the wording "went to X" or "back to X" took for a place, where what follows
-  makes it someone ("back to Beverley and she hid me", "went to Imran for help", "ran to Dot,
-  who ..."). A town that is not a given name stays a place ("back to Coventry and she ...").
+  makes it someone ("went to Imran for help", "ran to Dot, who ..."); a town that is also a given
+  name only by an act on the speaker ("back to Beverley and she hid me"), and any other town or
+  country stays a place ("back to Coventry and she ...", "went to Georgia for help");
+* a word followed by "and his brother", "and her husband" ("worked for Nicu and his brother").
 
 Each function marks the detector's words (``names._Tok``) in place, as the rules of ``context`` do,
 or returns hits of its own.
