@@ -26,7 +26,8 @@ class Notice:
 NOTICES = (
     Notice("Noto Sans, Noto Naskh Arabic, Noto Sans Gurmukhi, Noto Sans Bengali and Noto Sans Devanagari fonts",
            "SIL Open Font License, version 1.1", "fonts/OFL.txt"),
-    Notice("English words (SCOWL), given names (US Census) and place names (GeoNames) used to suggest redactions",
+    Notice("English words (SCOWL), given names and surnames (US Census) and place names (GeoNames) used to suggest "
+           "redactions",
            "their own licences, named in the file", "wordlists/SOURCES.md"),
 )
 

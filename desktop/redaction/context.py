@@ -12,8 +12,9 @@ import re
 
 from desktop.redaction import lexicon
 
-# What may stand between two words of one name: spaces, one line break, or a hyphen.
-JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)$")
+# What may stand between two words of one name: spaces, one line break, or a hyphen (never a blank
+# line: \Z, as "$" would let a second line break through).
+JOIN = re.compile(r"^(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|-)\Z")
 
 # Words after which a capitalised word is where something happened, not who: "in", "near",
 # "moved to" ("We moved to Southwark", "the house in North Karlview").

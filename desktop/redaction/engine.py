@@ -15,6 +15,7 @@ from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARKS, snap
 from desktop.redaction.known import KnownIdentifiers
+from desktop.redaction.misses_addresses import address_is_a_fact
 from desktop.redaction.names import detect_names
 from desktop.redaction.published_places import named_building
 from desktop.redaction.recorded import Recorded, find_known, recorded
@@ -163,7 +164,8 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         if s >= e or clashes(s, e) or _inside(allowed, s, e):
             continue
         if typ == "ADDRESS" and (_address_is_facts(text, s, e, allowed)
-                                 or named_building(text, s, e, _ends_allowed(allowed, s, e))):
+                                 or named_building(text, s, e, _ends_allowed(allowed, s, e))
+                                 or address_is_a_fact(text, s, e)):  # "on the 16 May 2019", "X Street Chambers"
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 

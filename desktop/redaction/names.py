@@ -41,6 +41,7 @@ from desktop.redaction.context import (
 )
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
+from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
@@ -274,6 +275,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     names_of_things(toks, text)
     letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
     published_words(toks, text)  # credits, letters and bylines standing for people, code names
+    mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
@@ -303,6 +305,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(_lower_case_names(text, before))
+    hits.extend(hits_by_wording(text, before))  # "my friend penny"
     return hits
 
 

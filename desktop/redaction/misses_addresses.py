@@ -1,0 +1,26 @@
+"""Suggestions of the address detector that the words around them make a fact of the complaint:
+
+* a day and a month ("on the 16 March 2019"): a date, never a house number and a street;
+* a street's name followed by a kind of body ("Brick Lane Chambers", "Mill Road Solicitors"): the
+  body named after the street, as a court or a clinic is, with no house number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+from desktop.redaction.fold import fold
+
+_NUMBER_AND_MONTH = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?([A-Za-z]+)\.?"
+                               r"|([A-Za-z]+)\.?[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?)(?:,?[ \t\u00a0]+\d{4})?")
+_BODY_AFTER = re.compile(r"[ \t\u00a0]+(?:Chambers|Solicitors|Surgery|Clinic|Practice|Partnership|Associates|Law|"
+                         r"Legal|Advice|Centre|Center|Trust|Project)\b")  # fmt: skip
+
+
+def address_is_a_fact(text: str, s: int, e: int) -> bool:
+    """Is the "address" at ``[s, e)`` a date, or the street part of a body's name?"""
+    m = _NUMBER_AND_MONTH.fullmatch(text, s, e)
+    if m and fold(m.group(1) or m.group(2)) in lexicon.MONTHS:
+        return True
+    return not any(c.isdigit() for c in text[s:e]) and bool(_BODY_AFTER.match(text, e))

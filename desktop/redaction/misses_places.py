@@ -1,0 +1,125 @@
+"""Capitalised words the likely-name detector took for someone, that the wording makes something else:
+
+* a place or venue whose name ends in its kind ("Hartcliffe Bus Station", "Alexandra Palace",
+  "Smithfield Market"): a fact to keep. A kind that is also a common surname ("Park", "Hall",
+  "Court") ends a place's name only when no given name comes before it or a place word does ("at
+  Jubilee Park"; "Min-jun Park told me" is someone);
+* a currency after an amount or "pounds" ("300 pounds Sterling", "40 Sterling a week");
+* where a plane lands or a boat sails ("landed at X", "off the plane at X");
+* an English word after a word of speech ("told Context he ...", "said Nothing"), where the word is
+  neither a given name nor a surname (US Census lists): a newspaper, a thing, or a word
+  capitalised for emphasis, not the person spoken to.
+
+Each function marks the detector's words (``names._Tok``) in place, as the rules of ``context`` do.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.redaction import lexicon
+from desktop.redaction.context import JOIN
+from desktop.redaction.given_names import given_names
+from desktop.resources import resource_path
+
+# --- Places and venues named with their kind ------------------------------------------------------
+
+# Kinds of place or venue that are seldom anyone's surname: the words before one name the place.
+_VENUE_LAST = frozenset("""station palace market stadium airport terminal arena theatre theater museum gallery library
+cathedral abbey pier wharf quay docks interchange junction precinct mall bazaar exchange depot garage racecourse
+showground fairground campus barracks embassy consulate""".split())
+# Kinds that are also common surnames ("Park", "Hall"): a place only with no given name before them,
+# or a place word before the whole name.
+_VENUE_SURNAMES = frozenset("park hall court gardens square green common fields".split())
+_AT_PLACE = re.compile(r"\b(?:at|in|near|outside|inside|to|from|behind|opposite|by|around|past)[ \t\u00a0]+$",
+                       re.IGNORECASE)
+
+
+def _run_before(toks: list, j: int, text: str) -> int:
+    i = j
+    while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
+            and toks[i - 1].fw not in lexicon.FUNCTION_WORDS and JOIN.match(text[toks[i - 1].end : toks[i].start]) \
+            and "\n" not in text[toks[i - 1].end : toks[i].start]:
+        i -= 1
+    return i
+
+
+def venues(toks: list, text: str) -> None:
+    """A run of capitalised words ending in a kind of place or venue is that place, not a person."""
+    names = given_names()
+    for j, t in enumerate(toks):
+        if t.fw not in _VENUE_LAST and t.fw not in _VENUE_SURNAMES or t.word.isupper():
+            continue
+        i = _run_before(toks, j, text)
+        if i == j or j - i > 3:
+            continue
+        run = toks[i:j]
+        if any(u.score >= 0.8 for u in toks[i : j + 1]):  # a title or cue made it someone ("PC Kelly Hall")
+            continue
+        if i and toks[i - 1].title and re.fullmatch(r"\.?[ \t\u00a0]+", text[toks[i - 1].end : toks[i].start]):
+            continue
+        if t.fw in _VENUE_SURNAMES and not _AT_PLACE.search(text, max(0, toks[i].start - 12), toks[i].start) \
+                and any(u.fw in names or u.score >= 0.5 and u.fw not in lexicon.place_tokens() for u in run):
+            continue
+        for u in toks[i : j + 1]:
+            u.place, u.score, u.edge_ok = True, 0.0, False
+
+
+# --- Currencies -----------------------------------------------------------------------------------
+
+_CURRENCIES = frozenset("""sterling euro euros dollar dollars pound pounds naira cedi cedis rupee rupees taka dinar
+dinars dirham dirhams riyal riyals rand kwacha shilling shillings franc francs lira lek leu lei zloty forint koruna
+hryvnia rouble roubles ruble rubles yuan renminbi yen won peso pesos real reais birr nakfa afghani afghanis""".split())
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*(?:[ \t\u00a0]*(?:k|m|bn|thousand|million|hundred))?|pounds?|[£$€])"
+                            r"[ \t\u00a0]*$", re.IGNORECASE)  # fmt: skip
+
+
+def currencies(toks: list, text: str) -> None:
+    """A currency's name after an amount or "pounds" ("200 pounds Sterling", "50 Sterling") is money."""
+    for t in toks:
+        if t.score > 0 and t.score < 0.8 and t.fw in _CURRENCIES \
+                and _AMOUNT_BEFORE.search(text, max(0, t.start - 20), t.start):
+            t.score, t.edge_ok = 0.0, False
+
+
+# --- English words after a word of speech ---------------------------------------------------------
+
+_SPEECH_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|said|says|say|saying)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def surname_words() -> frozenset[str]:
+    """English words that are also US Census surnames ("baker", "wood", "stone"): see SOURCES.md."""
+    with open(resource_path("wordlists/surname_words.txt"), encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+def words_after_speech(toks: list, text: str) -> None:
+    """An English word after "told" or "said", weakly taken for the one told ("told Context he ..."),
+    is no one when no list of given names or surnames holds it."""
+    english = lexicon.english_words()
+    for t in toks:
+        if not 0 < t.score < 0.5 or t.word.isupper() or t.fw not in english:
+            continue
+        if t.fw in given_names() or t.fw in surname_words() or t.fw in lexicon.WORD_NAMES:
+            continue
+        if _SPEECH_BEFORE.search(text, max(0, t.start - 12), t.start):
+            t.score, t.edge_ok = 0.0, False
+
+
+# --- Where a plane or a boat goes ---------------------------------------------------------------
+
+_TRAVEL_BEFORE = re.compile(r"\b(?:landed|landing|lands|flew|flown|flying|flight|flights|plane|ferry|boat|ship|"
+                            r"lorry)(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?:at|to|into|from|in)[ \t\u00a0]+$",
+                            re.IGNORECASE)  # fmt: skip
+_OWNED_AFTER = re.compile(r"['’]s?\b")
+
+
+def travel_places(toks: list, text: str) -> None:
+    """Where a plane lands or a boat sails ("landed at X", "off the plane at X", "a flight to X") is a
+    place: an airport or a port, not a person (unless someone's: "flew to X's wedding")."""
+    for t in toks:
+        if 0 < t.score < 0.8 and not t.word.isupper() and _TRAVEL_BEFORE.search(text, max(0, t.start - 40), t.start) \
+                and not _OWNED_AFTER.match(text, t.end):
+            t.place, t.score, t.edge_ok = True, 0.0, False
