@@ -22,6 +22,7 @@ Each function marks the likely-name detector's words (``names._Tok``: ``start``,
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from desktop.redaction import lexicon
@@ -40,7 +41,9 @@ practitioner organiser organizer""".split())
 
 
 def _joined(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
-    return bool(JOIN.match(text[a.end : b.start])) and "\n" not in text[a.end : b.start]
+    """Are ``a`` and ``b`` neighbours on one line (one space, or spaces or a hyphen)?"""
+    gap = text[a.end : b.start]
+    return gap == " " or bool(JOIN.match(gap)) and "\n" not in gap
 
 
 def _surname_like(t) -> bool:  # noqa: ANN001
@@ -177,27 +180,33 @@ def vietnamese_names(toks: list, text: str) -> None:
     """"Son Van Trinh, 39", "Dong Phu Do was brought": two to four capitalised syllables in a row,
     one of them a family name at the start or the end, one at least no English word, are one
     person's name, whole."""
+    family = [k for k, t in enumerate(toks) if t.fw in _VIET_FAMILY]
+    if not family:
+        return
     english = lexicon.english_words()
     places = lexicon.place_tokens()
     n = len(toks)
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and j - i < 3 and _joined(text, toks[j], toks[j + 1]) and _syllable(toks[j + 1]):
-            j += 1
-        if j > i and _syllable(toks[i]):
-            run = toks[i : j + 1]
-            if (run[0].fw in _VIET_FAMILY or run[-1].fw in _VIET_FAMILY) \
-                    and any(u.fw not in english and u.fw not in lexicon.FUNCTION_WORDS for u in run) \
-                    and not any(u.title or u.score < 0 or u.fw in places for u in run) \
-                    and not (run[0].initial and run[0].fw in lexicon.FUNCTION_WORDS) \
-                    and not (j + 1 < n and _joined(text, toks[j], toks[j + 1]) and toks[j + 1].fw in english):
-                # (not the start of a thing's name: "Ho Chi Minh City")
-                for u in run:
-                    u.score, u.edge_ok, u.place = max(u.score, _PERSON), True, False
-                i = j + 1
-                continue
-        i += 1
+    done = -1
+    for k in family:
+        if k <= done or not _syllable(toks[k]):
+            continue
+        i = j = k  # the family name last ("Son Van Trinh"), else first ("Nguyen Van Long")
+        while i > 0 and k - i < 3 and _joined(text, toks[i - 1], toks[i]) and _syllable(toks[i - 1]):
+            i -= 1
+        if i == k:
+            while j + 1 < n and j - k < 3 and _joined(text, toks[j], toks[j + 1]) and _syllable(toks[j + 1]):
+                j += 1
+        if i == j:
+            continue
+        run = toks[i : j + 1]
+        if any(u.fw not in english and u.fw not in lexicon.FUNCTION_WORDS for u in run) \
+                and not any(u.title or u.score < 0 or u.fw in places for u in run) \
+                and not (run[0].initial and run[0].fw in lexicon.FUNCTION_WORDS) \
+                and not (j + 1 < n and _joined(text, toks[j], toks[j + 1]) and toks[j + 1].fw in english):
+            # (not the start of a thing's name: "Ho Chi Minh City")
+            for u in run:
+                u.score, u.edge_ok, u.place = max(u.score, _PERSON), True, False
+            done = j
 
 
 def _syllable(t) -> bool:  # noqa: ANN001
@@ -232,19 +241,22 @@ _THE_BEFORE = re.compile(r"\b(?:the|a|its|their|our)" + _S + r"(?:(?:latest|new|
 def named_documents(toks: list, text: str) -> None:
     """"The latest Knife Census report": capitalised words after "the" and before a word for a
     document, one of them an English word, are the document's name."""
-    english = lexicon.english_words()
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if t.score < 0 or t.title or not _THE_BEFORE.search(text, max(0, t.start - 30), t.start):
-            continue
-        if i and _joined(text, toks[i - 1], t):
-            continue
-        j = i
-        while j + 1 < n and j - i < 4 and _joined(text, toks[j], toks[j + 1]) and toks[j + 1].score >= 0:
-            j += 1
+    ends = None
+    for m in _DOCUMENT_AFTER.finditer(text):
+        if ends is None:
+            ends = [t.end for t in toks]
+            english = lexicon.english_words()
+        j = bisect.bisect_left(ends, m.start())
+        if j >= len(ends) or ends[j] != m.start():
+            continue  # the word before the document's is not capitalised
+        i = j
+        while i > 0 and j - i < 4 and _joined(text, toks[i - 1], toks[i]) and toks[i - 1].score >= 0:
+            i -= 1
         run = toks[i : j + 1]
-        if len(run) >= 2 and _DOCUMENT_AFTER.match(text, toks[j].end) and any(u.fw in english for u in run) \
-                and not any(u.fw in given_names() and u.fw not in english for u in run):
+        t = run[0]
+        if len(run) < 2 or t.score < 0 or t.title or not _THE_BEFORE.search(text, max(0, t.start - 30), t.start):
+            continue
+        if any(u.fw in english for u in run) and not any(u.fw in given_names() and u.fw not in english for u in run):
             for u in run:
                 u.score, u.edge_ok, u.place = 0.0, False, True
 
@@ -253,7 +265,8 @@ def named_documents(toks: list, text: str) -> None:
 _US_STATES = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
 NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split())
 _STATE_AFTER = re.compile(r",[ \t\u00a0]*([A-Z]{2})(?![\w])")
-_TRAVEL_BEFORE = frozenset("through via across".split())  # not "from" or "to": "money from Tariq to Leeds"
+# Not "from" or "to": "money from Tariq to Leeds".
+_TRAVEL = re.compile(r"\b(?:[Tt]hrough|[Vv]ia|[Aa]cross)" + _S)
 _AND_ON = re.compile(r",?" + _S + r"and" + _S + r"(?:then" + _S + r")?(?:into|to|through|on" + _S + r"to)" + _S)
 _STREET_COMMA = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.STREET_SUFFIXES) + r"),[ \t\u00a0]*$")
 
@@ -265,8 +278,11 @@ def places_in_lists(toks: list, text: str) -> None:
     places = lexicon.place_tokens()
     names = given_names()
     n = len(toks)
+    after_travel = {m.end() for m in _TRAVEL.finditer(text)} \
+        if "hrough" in text or "via" in text or "cross" in text else set()
     for i, t in enumerate(toks):
-        if t.score < 0 or t.title or t.fw in lexicon.FUNCTION_WORDS or t.word.isupper():
+        if not (text.startswith(",", t.end) or t.start in after_travel) or t.score < 0 or t.title \
+                or t.fw in lexicon.FUNCTION_WORDS or t.word.isupper():
             continue
         if i and _joined(text, toks[i - 1], t):
             continue
@@ -277,8 +293,7 @@ def places_in_lists(toks: list, text: str) -> None:
         if m and m.group(1) in _US_STATES:
             place = True
         nxt = toks[i + 1] if i + 1 < n else None
-        words = text[max(0, t.start - 20) : t.start].split()
-        if not place and words and words[-1].lower() in _TRAVEL_BEFORE and t.fw not in names and nxt is not None:
+        if not place and t.start in after_travel and t.fw not in names and nxt is not None:
             mm = _AND_ON.match(text, t.end)
             place = bool(mm and mm.end() == nxt.start and nxt.fw in places)
         if not place and nxt is not None and _STREET_COMMA.search(text, max(0, t.start - 16), t.start) \
