@@ -223,11 +223,12 @@ def places_after_bodies(toks: list, text: str) -> None:
     places = lexicon.place_tokens()
     for i in range(len(toks) - 1):
         a = toks[i]
-        if not (len(a.word) >= 2 and a.word.isupper() and a.word.isalpha()) or a.score > 0:
-            continue
+        if not (len(a.word) >= 2 and a.word.isupper() and a.word.isalpha()) or a.score > 0 or a.title \
+                or a.fw in lexicon.CAPS_TITLES or a.fw in lexicon.TITLES:
+            continue  # (a rank makes the place's name a surname: "DC Preston")
         k = i + 1
         while k < len(toks) and _joined(text, toks[k - 1], toks[k]) and toks[k].fw in places \
-                and not toks[k].word.isupper():
+                and not toks[k].word.isupper() and toks[k].score < 0.8:
             toks[k].score, toks[k].edge_ok, toks[k].place = 0.0, False, True
             k += 1
 
@@ -240,7 +241,7 @@ _THE_BEFORE = re.compile(r"\b(?:the|a|its|their|our)" + _S + r"(?:(?:latest|new|
 
 def named_documents(toks: list, text: str) -> None:
     """"The latest Knife Census report": capitalised words after "the" and before a word for a
-    document, one of them an English word, are the document's name."""
+    document, one of them an English word and none a given name, are the document's name."""
     ends = None
     for m in _DOCUMENT_AFTER.finditer(text):
         if ends is None:
@@ -256,15 +257,17 @@ def named_documents(toks: list, text: str) -> None:
         t = run[0]
         if len(run) < 2 or t.score < 0 or t.title or not _THE_BEFORE.search(text, max(0, t.start - 30), t.start):
             continue
-        if any(u.fw in english for u in run) and not any(u.fw in given_names() and u.fw not in english for u in run):
+        if any(u.fw in english for u in run) and not any(u.fw in given_names() for u in run):
+            # (a given name makes it someone's: "the John Wood report")
             for u in run:
                 u.score, u.edge_ok, u.place = 0.0, False, True
 
 
 # US states' postal codes, after a town: "Fresno, CA".
-_US_STATES = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
-NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split())
-_STATE_AFTER = re.compile(r",[ \t\u00a0]*([A-Z]{2})(?![\w])")
+# Not the codes that are words or common capitals too ("Tariq, OK, said", "Tariq, OR his brother").
+_US_STATES = frozenset("""AK AZ AR CA CT FL GA IL IA KS KY MD MN MS MO MT NE NV NH NJ NM NY NC ND RI SC SD TN TX UT
+VT VA WA WV WI WY""".split())
+_STATE_AFTER = re.compile(r",[ \t\u00a0]*([A-Z]{2})(?=[,.;:)]|[ \t\u00a0]*$)", re.MULTILINE)
 # Not "from" or "to": "money from Tariq to Leeds".
 _TRAVEL = re.compile(r"\b(?:[Tt]hrough|[Vv]ia|[Aa]cross)" + _S)
 _AND_ON = re.compile(r",?" + _S + r"and" + _S + r"(?:then" + _S + r")?(?:into|to|through|on" + _S + r"to)" + _S)
@@ -290,7 +293,7 @@ def places_in_lists(toks: list, text: str) -> None:
             continue  # someone's
         place = False
         m = _STATE_AFTER.match(text, t.end)
-        if m and m.group(1) in _US_STATES:
+        if m and m.group(1) in _US_STATES and t.fw not in names:
             place = True
         nxt = toks[i + 1] if i + 1 < n else None
         if not place and t.start in after_travel and t.fw not in names and nxt is not None:

@@ -78,6 +78,12 @@ def test_a_place_after_an_acronym_that_is_a_body_is_not_a_surname() -> None:
     assert untouched(text, spans, "Cardiff")
 
 
+def test_a_rank_in_capitals_before_a_place_still_makes_it_a_surname() -> None:
+    for text, name in [("DC Preston told me to wait outside.", "Preston"), ("I spoke to DS Chester Smith.",
+                                                                             "Chester Smith")]:
+        assert covered(text, detect(text), name), text
+
+
 def test_a_named_document_before_the_word_for_it_is_not_a_person() -> None:
     text = "The latest Trafficwatch Census report, out this week, counts the cases."
     assert untouched(text, detect(text), "Trafficwatch Census")
@@ -95,9 +101,10 @@ def test_a_place_in_a_list_of_places_stays(text: str, place: str) -> None:
     assert untouched(text, detect(text), place)
 
 
-def test_a_person_after_from_before_a_town_is_still_found() -> None:
-    text = "She sent money from Tariq to Leeds."
-    assert covered(text, detect(text), "Tariq")
+def test_a_person_next_to_words_that_read_like_a_list_of_places_is_still_found() -> None:
+    for text in ["She sent money from Tariq to Leeds.", "I told Tariq, OK, that I would go.",
+                 "I paid Tariq, NY style."]:
+        assert covered(text, detect(text), "Tariq"), text
 
 
 def test_an_age_after_a_capital_letter_is_not_a_dateless_number_plate() -> None:
