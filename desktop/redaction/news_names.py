@@ -2,16 +2,16 @@
 misread them (rules from the tune half of a held-out set of published testimony; each a general
 wording, never a listed name):
 
-* a given name and a surname before a job title whose words end in a body's kind ("Laura Nadeem
-  Services Development Officer said"): the person is not part of a body's name;
+* a given name and a surname before a job title whose words end in a body's kind ("Karen Oduya
+  Housing Support Officer said"): the person is not part of a body's name;
 * a given name and a capitalised word that is also an English word, when a person's act follows
-  ("John Bell said", "Maria Rose told the court") or the two stand alone on a line (a byline):
+  ("John Bell said", "Bill Rose told the court") or the two stand alone on a line (a byline):
   the given name makes the pair a person, as "Sally came back" does for one word;
-* a given name alone after a word that opens a clause ("When Maria landed", "What Maria wasn't");
+* a given name alone after a word that opens a clause ("When Gene signed", "What Don wasn't told");
 * a title before a one-letter cipher that is also an English word ("Mrs A", "Mr I");
 * a Vietnamese name of two to four syllables with a common family name at either end ("Son Van
   Long", "Hoa Thi Do"): every syllable is the person's, even one that is an English word;
-* a place after an acronym that is a body, not initials ("BBC Scotland", "NHS Wales");
+* a place after an acronym that is a body, not initials ("ITV Wales", "NHS Scotland");
 * a named document before the word for it ("the latest Knife Census report");
 * a place in a list of places ("through Ossetia and into France", "from Fresno, CA",
   "Mill Lane, Hollins, Preston").
@@ -34,7 +34,7 @@ _PERSON = 0.5  # as sure as an unknown capitalised word: looked for again elsewh
 
 # --- A name before a job title ------------------------------------------------------------------
 
-# The last word of a job title ("Services Development Officer", "Policy and Research Manager").
+# The last word of a job title ("Housing Services Officer", "Policy and Research Manager").
 _ROLE_LAST = frozenset("""officer coordinator co-ordinator manager director adviser advisor worker caseworker lead
 head researcher campaigner assistant executive editor correspondent reporter consultant specialist analyst
 practitioner organiser organizer""".split())
@@ -54,7 +54,7 @@ def _surname_like(t) -> bool:  # noqa: ANN001
 
 
 def names_before_job_titles(toks: list, text: str) -> None:
-    """"... Laura Nadeem Services Development Officer reflects": a given name and a surname that no
+    """"... Karen Oduya Housing Services Officer writes": a given name and a surname that no
     list holds, then capitalised words ending in a job title, are a person, though the words after
     them end in a body's kind ("Services")."""
     names = given_names()
@@ -94,7 +94,7 @@ def _word_after_given(t) -> bool:  # noqa: ANN001
 
 
 def given_and_word(toks: list, text: str) -> None:
-    """"John Bell said", "Maria Rose told the court", or "John Bell" alone on a line: a given name
+    """"John Bell said", "Bill Rose told the court", or "John Bell" alone on a line: a given name
     from the census list and a capitalised word after it are one person."""
     names = given_names()
     for i in range(len(toks) - 1):
@@ -127,7 +127,7 @@ whereas unless since as""".split())
 
 
 def given_names_as_subjects(toks: list, text: str) -> None:
-    """"When Maria landed in", "What Maria wasn't ready for": a given name from the census list,
+    """"When Gene signed it", "What Don wasn't told": a given name from the census list,
     straight after a word that opens a clause and before a word in lower case, is the one who acts,
     even when it is also an English word. A place's name stays a place ("When Georgia joined")."""
     names = given_names()
@@ -177,7 +177,7 @@ _VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|[bcdghklmnpqr
 
 
 def vietnamese_names(toks: list, text: str) -> None:
-    """"Son Van Trinh, 39", "Dong Phu Do was brought": two to four capitalised syllables in a row,
+    """"Son Van Pham, 33", "Dung Thi Do was brought": two to four capitalised syllables in a row,
     one of them a family name at the start or the end, one at least no English word, are one
     person's name, whole."""
     family = [k for k, t in enumerate(toks) if t.fw in _VIET_FAMILY]
@@ -190,7 +190,7 @@ def vietnamese_names(toks: list, text: str) -> None:
     for k in family:
         if k <= done or not _syllable(toks[k]):
             continue
-        i = j = k  # the family name last ("Son Van Trinh"), else first ("Nguyen Van Long")
+        i = j = k  # the family name last ("Son Van Pham"), else first ("Nguyen Van Long")
         while i > 0 and k - i < 3 and _joined(text, toks[i - 1], toks[i]) and _syllable(toks[i - 1]):
             i -= 1
         if i == k:
@@ -218,7 +218,7 @@ def _syllable(t) -> bool:  # noqa: ANN001
 
 
 def places_after_bodies(toks: list, text: str) -> None:
-    """"BBC Scotland Glasgow and West": a place after an acronym that is no one's initials is where
+    """"ITV Wales Cardiff said": a place after an acronym that is no one's initials is where
     the body is, not a surname."""
     places = lexicon.place_tokens()
     for i in range(len(toks) - 1):
