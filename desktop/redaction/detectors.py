@@ -481,6 +481,8 @@ def detect_patterns(text: str) -> list[Hit]:
         for s, e, v in each(pattern, text, ctx.windows("vehicle", 90)):
             if _YEAR_THEN_I.fullmatch(v):
                 continue  # "In 2019 I left": a year and the word "I", not a dateless plate
+            if text.startswith("-year", e):
+                continue  # "A 24-year-old man": an age, not a dateless plate
             if ctx.near("vehicle", s, e, before=60, after=20) and re.search(r"\d", v) and re.search(r"[A-Z]", v):
                 add((s, e, "VEHICLE", 0.5))
 

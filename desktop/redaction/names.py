@@ -42,6 +42,7 @@ from desktop.redaction.context import (
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
+from desktop.redaction.news_names import news_names
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
@@ -276,6 +277,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
     published_words(toks, text)  # credits, letters and bylines standing for people, code names
     mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
+    news_names(toks, text)  # how news reports write people and places (news_names.py)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
