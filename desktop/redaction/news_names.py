@@ -27,7 +27,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _ORG_LAST, JOIN
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import _PLACE_WORDS, contraction, given_names
 
 _S = r"[ \t\u00a0]+"
 _PERSON = 0.5  # as sure as an unknown capitalised word: looked for again elsewhere
@@ -106,12 +106,24 @@ def given_and_word(toks: list, text: str) -> None:
         if g.place and g.fw in lexicon.place_tokens():
             continue
         prev_ok = i == 0 or not _joined(text, toks[i - 1], g)
-        if not prev_ok:
-            continue
+        if not prev_ok or _after_place_word(text, g.start) or contraction(_whole_word(text, s.start)):
+            continue  # "from Valencia Penny told me": after "from" the given name is a place
         alone = _line_is(text, g.start, s.end)
         if alone or _ACT_AFTER.match(text, s.end):
             for u in (g, s):
                 u.score, u.edge_ok, u.place = max(u.score, _PERSON), True, False
+
+
+def _whole_word(text: str, start: int) -> str:
+    """The word from ``start`` to the next space or line break, apostrophes kept ("Didn't")."""
+    m = re.compile(r"[^\s]+").match(text, start)
+    return m.group(0).rstrip(".,;:!?") if m else ""
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """Whether a word of place or movement ("in", "from", "to" ...) stands just before ``start``."""
+    m = re.search(r"(\w+)[ \t\u00a0]+\Z", text[max(0, start - 16) : start])
+    return bool(m and m.group(1).lower() in _PLACE_WORDS)
 
 
 def _line_is(text: str, start: int, end: int) -> bool:

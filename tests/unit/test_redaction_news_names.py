@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.redaction import Span, detect
+from desktop.redaction import KnownIdentifiers, Span, detect
 
 
 def covered(text: str, spans: list[Span], piece: str) -> bool:
@@ -110,3 +110,20 @@ def test_a_person_next_to_words_that_read_like_a_list_of_places_is_still_found()
 def test_an_age_after_a_capital_letter_is_not_a_dateless_number_plate() -> None:
     text = "Two car washes were raided. A 24-year-old man was arrested."
     assert untouched(text, detect(text), "A 24-year-old")
+
+
+def test_a_given_name_after_a_place_word_is_not_joined_to_the_next_word():
+    # After "from", "in" or "to" a given name that is also a town or city is where someone came from.
+    for text in ("We came from Alexandria Penny told me.", "They moved to Regina Penny said so."):
+        spans = detect(text, KnownIdentifiers())
+        place = text.split(" ")[3]
+        start = text.index(place)
+        assert not any(s.type == "PERSON" and s.start <= start < s.end for s in spans), text
+
+
+def test_a_contraction_alone_after_a_given_name_is_no_surname():
+    # A line of two words is a byline only when the second can be a surname: "Wasn't" never is.
+    for text in ("Penny Wasn't", "Rose Couldn’t"):
+        spans = detect(text, KnownIdentifiers())
+        second = text.index(" ") + 1
+        assert not any(s.type == "PERSON" and s.end > second for s in spans), text
