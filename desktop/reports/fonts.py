@@ -409,5 +409,14 @@ def shape(text: str, font: str, size: float) -> tuple[str, float]:
     return glyphs, width
 
 
+def forget_glyph_text() -> None:
+    """Let go of the letters recorded for private-use glyphs (pieces of the words statements held).
+    Shaping the same words again records them again, so a statement drawn after unlocking reads
+    the same; a PDF half-written across a lock finds no text for a glyph and is refused."""
+    with _glyph_lock:
+        _glyph_text.clear()
+
+
 # Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
 kept_until_lock(_runs.cache_clear)
+kept_until_lock(forget_glyph_text)

@@ -15,7 +15,9 @@ from desktop.redaction import detectors, engine, known, names, recorded, scannin
 from desktop.reports import fonts, layout, subsets, textops
 from desktop.reports.leak_gate import index, normalise
 from desktop.services import statements
-from tests.factories import URDU_STATEMENT, new_vault, sample_interview
+from desktop.vault import Vault
+from tests.factories import PASSPHRASE, URDU_STATEMENT, new_vault, sample_interview
+from tests.pdf_tools import pdftotext
 
 CACHES = [known._folded_words, known._tok_pattern, known._split_tok, known._trigger, detectors._phone_valid,
           variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, scanning.ic_lower, fonts._runs,
@@ -65,6 +67,24 @@ def test_a_lock_leaves_no_shaped_word_of_an_annex_behind(tmp_path):
     assert _shaped_runs_with_positions()
     vault.lock()
     assert _shaped_runs_with_positions() == 0
+
+
+def test_a_lock_empties_the_letters_recorded_for_glyphs_and_the_next_statement_still_reads(tmp_path):
+    """The text each private-use glyph was shaped from (an Urdu ligature, a conjunct: letters of an
+    interview's names) is kept for the PDF's ToUnicode map; it goes at lock like everything else
+    made from statements, and is recorded again when a statement is next drawn."""
+    vault = new_vault(tmp_path / "vault")
+    iv = sample_interview(language="Urdu", original_text=URDU_STATEMENT)
+    vault.interviews.add(iv)
+    statements.export_statement(vault, iv.id, tmp_path / "s.pdf")
+    assert fonts._glyph_text
+    vault.lock()
+    assert fonts._glyph_text == {}
+    vault = Vault.unlock(tmp_path / "vault", PASSPHRASE)
+    statements.export_statement(vault, iv.id, tmp_path / "again.pdf")
+    assert fonts._glyph_text
+    first, again = ((tmp_path / n).read_bytes() for n in ("s.pdf", "again.pdf"))
+    assert pdftotext(again) == pdftotext(first)
 
 
 def test_every_store_registered_is_emptied_even_if_one_fails():
