@@ -8,23 +8,28 @@ phone picture still shows the right way up once its orientation tag is gone.
 
 Rejections raise :class:`AttachmentRejected` with a message a person can act on. The message
 never repeats the file's name or content.
+
+A name is kept as :mod:`desktop.core.attachment_names` fits it (a long one is shortened, and the
+worker told).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from desktop.core.attachment_names import MAX_NAME_BYTES as MAX_NAME_BYTES  # the limits, here as before
+from desktop.core.attachment_names import MAX_NAME_CHARS as MAX_NAME_CHARS
+from desktop.core.attachment_names import fit, readable
+
 MAX_BYTES = 50 * 1024 * 1024
 # A larger picture than this is almost certainly a decompression bomb, not a phone photo.
 MAX_PIXELS = 80_000_000
-MAX_NAME_CHARS = 120
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -51,6 +56,7 @@ class PreparedAttachment:
     data: bytes
     display_name: str
     media_type: str
+    name_shortened: bool = False  # the name was too long to keep and was cut (see fit_name)
 
 
 def sniff_media_type(head: bytes) -> str | None:
@@ -70,14 +76,15 @@ def _too_big_message(max_bytes: int) -> str:
     return f"This file is larger than {max_bytes // (1024 * 1024)} MB. Attach a smaller photo or scan."
 
 
+def _display_name(name: str, media_type: str) -> tuple[str, bool]:
+    stem, _ext = os.path.splitext(readable(name))  # the content decides the extension, not the name
+    ext = {JPEG: ".jpg", PNG: ".png", PDF: ".pdf"}.get(media_type, "")
+    return fit(stem.strip(), ext)
+
+
 def clean_display_name(name: str, media_type: str) -> str:
     """A safe name to show: no folders, no control characters, a sensible length and extension."""
-    base = os.path.basename(name.replace("\\", "/")).strip()
-    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
-    stem, _ext = os.path.splitext(base)
-    stem = stem.strip() or "attachment"
-    ext = {JPEG: ".jpg", PNG: ".png", PDF: ".pdf"}.get(media_type, "")
-    return stem[: MAX_NAME_CHARS - len(ext)] + ext
+    return _display_name(name, media_type)[0]
 
 
 def strip_image(data: bytes) -> tuple[bytes, str]:
@@ -131,11 +138,13 @@ def prepare(data: bytes, display_name: str, *, max_bytes: int = MAX_BYTES) -> Pr
     if media_type == PDF:
         if b"%%EOF" not in data[-2048:]:
             raise AttachmentRejected("This PDF looks incomplete or damaged.")
-        return PreparedAttachment(data, clean_display_name(display_name, PDF), PDF)
+        name, shortened = _display_name(display_name, PDF)
+        return PreparedAttachment(data, name, PDF, shortened)
     cleaned, out_type = strip_image(data)
     if len(cleaned) > max_bytes:
         raise AttachmentRejected(_too_big_message(max_bytes))
-    return PreparedAttachment(cleaned, clean_display_name(display_name, out_type), out_type)
+    name, shortened = _display_name(display_name, out_type)
+    return PreparedAttachment(cleaned, name, out_type, shortened)
 
 
 def prepare_file(path: Path, *, max_bytes: int = MAX_BYTES) -> PreparedAttachment:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from desktop.core.attachment_names import NAME_SHORTENED
 from desktop.core.attachments import AttachmentRejected, prepare_file
 from desktop.core.model import ConsentUse, Interview, Status, validate
 from desktop.services.errors import Refused
@@ -156,12 +157,23 @@ def withdraw_consent(vault: Vault, interview_id: str, use: ConsentUse, *, on: da
 class AttachResult:
     added: int
     rejected: list[str]  # why each refused file was refused, in plain words
+    shortened: int = 0  # files attached under a shortened name (their names were too long to keep)
+
+    @property
+    def notes(self) -> list[str]:
+        """What the worker should know about the files that were attached, in plain words."""
+        if not self.shortened:
+            return []
+        if self.shortened == 1:
+            return [NAME_SHORTENED]
+        return [f"The names of {self.shortened} files were too long to keep in full, so they were shortened. "
+                "The files themselves are unchanged."]
 
 
 def attach_files(vault: Vault, interview_id: str, paths: Iterable[Path]) -> AttachResult:
     """Prepare each file (checked, photos stripped of location and camera details) and store it
     encrypted. A file that cannot be attached is skipped and its reason kept; a vault failure raises."""
-    added, rejected = 0, []
+    added, rejected, shortened = 0, [], 0
     for path in paths:
         try:
             prepared = prepare_file(path)
@@ -170,7 +182,8 @@ def attach_files(vault: Vault, interview_id: str, paths: Iterable[Path]) -> Atta
             continue
         vault.attachments.add(interview_id, prepared.data, prepared.display_name, prepared.media_type)
         added += 1
-    return AttachResult(added, rejected)
+        shortened += prepared.name_shortened
+    return AttachResult(added, rejected, shortened)
 
 
 def delete_interview(vault: Vault, interview_id: str) -> None:

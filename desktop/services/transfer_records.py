@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from desktop.core.attachment_names import fit_name
 from desktop.core.jsonl import KNOWN_KEYS
 from desktop.core.model import ConsentUse, Interview
 from desktop.core.quotations import Quotation, Theme
@@ -79,7 +80,8 @@ def interview_record(iv: Interview, revision: int, attachments: list[dict[str, A
 
 
 def attachment_meta(info: Any) -> dict[str, Any]:
-    return {"added_at": info.added_at.isoformat(), "display_name": info.display_name, "id": info.id,
+    # fitted again: a name an older version of Witnessbox kept whole still travels
+    return {"added_at": info.added_at.isoformat(), "display_name": fit_name(info.display_name), "id": info.id,
             "media_type": info.media_type, "sha256": info.sha256, "size": info.size}
 
 
@@ -129,7 +131,10 @@ def parse_interview(data: bytes, item_id: str) -> InterviewRecord:
     for m in metas:
         _need(isinstance(m, dict) and set(m) == _META_FIELDS)
         _id(m["id"])
-        _text(m["display_name"], 255)
+        # An older laptop kept names of any length: shortened as a laptop now shortens them, never
+        # refused (refusing would strand the interview on the laptop).
+        _need(isinstance(m["display_name"], str))
+        m["display_name"] = fit_name(m["display_name"])
         _text(m["media_type"], 100)
         _need(type(m["size"]) is int and 0 <= m["size"] <= MAX_ATTACHMENT_BYTES)
         _need(isinstance(m["sha256"], str) and _HEX64.fullmatch(m["sha256"]) is not None)

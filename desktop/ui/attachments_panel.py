@@ -114,9 +114,10 @@ class AttachmentsPanel(QWidget):
     def _attachments_added(self, interview_id: str, result: interview_service.AttachResult) -> None:
         if interview_id == self._id:  # else another interview is shown now, or the form was left or locked
             self._reload()
-            if result.rejected:
-                self._show_message(
-                    "\n".join(self.tr("Not attached: %1").replace("%1", self.tr(msg)) for msg in result.rejected))
+            lines = [self.tr("Not attached: %1").replace("%1", self.tr(msg)) for msg in result.rejected]
+            lines += [self.tr(msg) for msg in result.notes]
+            if lines:
+                self._show_message("\n".join(lines))
         self._update_actions()
 
     def _attachment_failed(self, interview_id: str, exc: BaseException) -> None:

@@ -105,6 +105,22 @@ def test_an_oversized_file_is_refused(qtbot, make_window, picker, tmp_path):
     assert names == ["ok.jpg"]
 
 
+def test_a_file_whose_name_is_too_long_is_attached_under_a_shorter_name_and_the_worker_is_told(
+        qtbot, make_window, picker, tmp_path):
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    long_name = "photo of the letter from the immigration office about my case " * 3 + ".jpg"  # 196 characters
+    picker.paths = [gps_photo(tmp_path / long_name)]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(editor.attachment_message.isVisible)
+    assert "too long to keep in full, so it was shortened" in editor.attachment_message.text()
+    assert "Not attached" not in editor.attachment_message.text()
+    [stored] = window.vault.attachments.list(editor.current_id)
+    assert stored.display_name.endswith(".jpg") and len(stored.display_name) <= attachments.MAX_NAME_CHARS
+    assert long_name.startswith(stored.display_name.removesuffix(".jpg"))
+    assert editor.attachments_model.rowCount() == 1
+
+
 def test_a_new_interview_has_no_crime_chosen_and_complete_needs_one_but_a_draft_does_not(qtbot, make_window):
     window = make_window(today=lambda: TODAY)
     create_vault(qtbot, window)

@@ -6,7 +6,8 @@ record included, so every bundle after it was refused too and the good interview
 Now the coordinator still refuses the bundle whole (nothing half-applied) and quarantines it, but a
 signed receipt with status "refused" names the interviews at fault; importing it on the field laptop
 holds those back while unchanged and sends the rest again. Real vaults, real bundles and receipts.
-A realistic bad record: an attachment whose file name is longer than the record format allows.
+The bad record: an attachment whose media type is longer than the record format allows (a long
+file name is no longer one: it is shortened on both sides, tests/unit/test_transfer_attachment_names.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from desktop.transfer.stick import list_stick
 from tests.factories import make_interview
 from tests.transfer_vaults import dump, make_pair, send_bundle
 
-LONG_NAME = "photo of the letter " * 15 + ".jpg"  # 304 characters: the record format allows 255
+BAD_MEDIA_TYPE = "image/" + "x" * 200  # the record format allows 100 characters
 
 
 def _no_ids(text: str) -> None:
@@ -37,7 +38,7 @@ def _field_with_a_bad_record(tmp_path):
     bad = make_interview("The one whose attachment cannot travel.")
     for iv in (*good, bad):
         field.interviews.add(iv)
-    field.attachments.add(bad.id, b"jpeg bytes", LONG_NAME, "image/jpeg")
+    field.attachments.add(bad.id, b"jpeg bytes", "letter.jpg", BAD_MEDIA_TYPE)
     return field, coord, good, bad
 
 
@@ -241,7 +242,7 @@ def test_more_refused_interviews_than_a_receipt_names_are_named_in_the_next_roun
     more = [make_interview(f"Another photo with a long name {n}.") for n in range(2)]
     for iv in more:
         field.interviews.add(iv)
-        field.attachments.add(iv.id, b"jpeg bytes", LONG_NAME, "image/jpeg")
+        field.attachments.add(iv.id, b"jpeg bytes", "letter.jpg", BAD_MEDIA_TYPE)
     held: list[str] = []
     for n in range(4):
         sent = send_bundle(field, tmp_path, f"round-{n}")

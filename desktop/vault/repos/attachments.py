@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from desktop.core.attachment_names import fit_name
 from desktop.core.model import AttachmentInfo
 from desktop.vault.errors import NotFound, VaultError
 from desktop.vault.repos._common import check_id, now
@@ -32,7 +33,7 @@ class Attachments:
             raise VaultError(f"The attachment is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.")
         info = AttachmentInfo(
             id=uuid.uuid4().hex,
-            display_name=str(display_name),
+            display_name=fit_name(str(display_name)),  # a name kept here can always travel
             media_type=str(media_type),
             size=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
