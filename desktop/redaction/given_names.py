@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
+from desktop.redaction.context import _PLACE_BEFORE as PLACE_BEFORE
 from desktop.redaction.context import JOIN, _two_words_before
 from desktop.redaction.fold import fold
 from desktop.redaction.words import cue_in
@@ -222,8 +223,15 @@ def given_names_by_context(toks: list, text: str, named_places: set[str], before
             if place:
                 people.add(t.fw)
     # A place's name found as a person is that person wherever the text never names it as a place
-    # (the engine looks again for other names, but never for a place's).
+    # (the engine looks again for other names, but never for a place's). Straight after "in" or
+    # "near" the text does name it as one, even where more capitalised words follow than one
+    # place's name has ("in Shirley Penny Tariq Carol"), unless it is someone's ("in Shirley's flat").
     for t in toks:
         if t.fw in people and t.fw not in named_places and t.score == 0 and not t.place and not t.title \
-                and t.word[0].isupper() and not t.word.isupper():
+                and t.word[0].isupper() and not t.word.isupper() and not _named_as_a_place_here(text, t):
             t.score, t.edge_ok = PERSON, True
+
+
+def _named_as_a_place_here(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    words = _two_words_before(text, t.start)
+    return bool(words) and words[-1] in PLACE_BEFORE and text[t.end : t.end + 1] not in ("'", "’")
