@@ -106,7 +106,8 @@ def test_an_oversized_file_is_refused(qtbot, make_window, picker, tmp_path):
 
 
 def test_a_file_whose_name_is_too_long_is_attached_under_a_shorter_name_and_the_worker_is_told(
-        qtbot, make_window, picker, tmp_path):
+    qtbot, make_window, picker, tmp_path
+):
     window = saved_window(qtbot, make_window)
     editor = window.editor
     long_name = "photo of the letter from the immigration office about my case " * 3 + ".jpg"  # 196 characters
