@@ -457,8 +457,10 @@ class SigningCopyDialog(QDialog):
             if isinstance(exc, Refused):
                 self.status.setText(str(exc))  # these messages hold no statement text
             else:
-                self.status.setText(self.tr("The signing copy could not be saved ({kind}).").format(
-                    kind=type(exc).__name__))
+                # not the exception's name (it means nothing to a worker) nor its message (it could hold data)
+                log.error("the signing copy was not saved: %s", type(exc).__name__)
+                self.status.setText(self.tr("The signing copy could not be saved there. Check that the folder "
+                                            "or stick is there, has room and can be written to, then try again."))
 
         self._runner.run_task(work, done, failed)
 

@@ -241,3 +241,17 @@ def test_without_a_folder_used_before_the_chooser_starts_in_documents(qtbot, vau
     gone = ExportDialog([], dialog._export, TaskRunner(FakeThreadPool()), remembered=tmp_path / "unplugged stick")
     qtbot.addWidget(gone)
     assert gone.start_folder() == documents and gone.folder_edit.text() == ""
+
+
+def test_a_signing_copy_that_cannot_be_written_says_what_to_do(qtbot, tmp_path):
+    from desktop.ui.export_dialog import SigningCopyDialog
+
+    def save(path, *, confirmed, overwrite):
+        raise PermissionError(13, "Permission denied", str(path))  # a read-only stick
+
+    dialog = SigningCopyDialog(save, TaskRunner(FakeThreadPool()), choose=lambda _p: tmp_path / "for-signing.pdf")
+    qtbot.addWidget(dialog)
+    dialog.confirm.setChecked(True)
+    dialog.save()
+    text = dialog.status.text()
+    assert "could not be saved" in text and "try again" in text and "Error" not in text
