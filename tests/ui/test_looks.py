@@ -3,7 +3,7 @@ it, whatever its role."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextLayout
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from tests.factories import sample_interview
@@ -32,3 +32,40 @@ def test_a_disabled_delete_button_looks_disabled_not_red(qtbot, make_window):
     window.open_interview(saved)
     qtbot.waitUntil(delete.isEnabled)
     assert "#8c1d18" in colours(delete)  # once it can be used, red again
+
+
+URDU = "میں پولیس اسٹیشن گئی تاکہ اپنے شوہر کی شکایت کروں۔"  # ہ, ے and ۔ are Urdu's own letters
+ARABIC = "ذهبت إلى مركز الشرطة لأبلغ عما يفعله زوجي، لكن الضابط سأل عن جواز سفري أولاً."
+
+
+def fonts_drawing(widget, text: str) -> set[str]:
+    """The fonts that draw ``text`` in ``widget``'s font (laid out as the widget lays out its text)."""
+    layout = QTextLayout(text, widget.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {run.rawFont().familyName() for run in layout.glyphRuns()}
+
+
+def test_each_urdu_or_arabic_word_is_drawn_in_one_font_so_its_letters_join(qtbot, make_window):
+    """A system font with Arabic but not Urdu's own letters (DejaVu Sans on Linux) drew most of an Urdu
+    word and the bundled Naskh font the rest, and letters either side of the change did not join ('تاکہ'
+    shown as 'تاک ہ', seen under Xvfb); Arabic lines were cramped in that font."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.new_interview()
+    statement = window.editor.statement
+    for word in (URDU + " " + ARABIC).split():
+        letters = "".join(ch for ch in word if "\u0600" <= ch <= "\u06ff")  # not the Latin full stop
+        assert fonts_drawing(statement, letters) == {"Noto Naskh Arabic"}, word
+
+
+def test_the_review_shows_the_statement_in_the_same_fonts(qtbot):
+    from desktop.ui.redaction_review import RedactionReview
+
+    review = RedactionReview(URDU + "\n\n" + ARABIC, spans=[])
+    qtbot.addWidget(review)
+    for field in (review.view, review.preview):
+        for word in (URDU + " " + ARABIC).split():
+            letters = "".join(ch for ch in word if "\u0600" <= ch <= "\u06ff")
+            assert fonts_drawing(field, letters) == {"Noto Naskh Arabic"}, word
