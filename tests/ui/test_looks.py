@@ -55,9 +55,12 @@ def test_each_urdu_or_arabic_word_is_drawn_in_one_font_so_its_letters_join(qtbot
     create_vault(qtbot, window)
     window.new_interview()
     statement = window.editor.statement
-    for word in (URDU + " " + ARABIC).split():
-        letters = "".join(ch for ch in word if "\u0600" <= ch <= "\u06ff")  # not the Latin full stop
-        assert fonts_drawing(statement, letters) == {"Noto Naskh Arabic"}, word
+    editor = window.editor
+    for field in (statement, editor.original, editor.form.shared, editor.person_name, editor.person_aliases,
+                  editor.people_view, editor.id_value, editor.ids_view):
+        for word in (URDU + " " + ARABIC).split():
+            letters = "".join(ch for ch in word if "\u0600" <= ch <= "\u06ff")  # not the Latin full stop
+            assert fonts_drawing(field, letters) == {"Noto Naskh Arabic"}, (field.accessibleName(), word)
 
 
 def test_the_review_shows_the_statement_in_the_same_fonts(qtbot):
