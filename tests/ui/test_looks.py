@@ -101,3 +101,20 @@ def test_fewer_than_in_the_charts_is_readable(qtbot):
     darkest = min((QColor(image.pixel(x, y)) for x in range(stub.right() + 4, chart.width() - 4)
                    for y in range(row.top() + 4, row.bottom() - 4)), key=lambda c: c.lightness())
     assert contrast(darkest, TRACK) >= 4.5, darkest.name()
+
+
+def test_placeholder_words_in_fields_are_readable(qtbot, make_window):
+    """The grey words inside an empty field say what it needs ("Your name or initials (kept here, never
+    printed)", "Why should this stay? (needed to keep it)"): 3.1 to 1 on white (seen under Xvfb)."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.new_interview()
+    field = window.editor.interviewer
+    assert field.text() == "" and field.placeholderText()
+    field.clearFocus()
+    qtbot.wait(20)
+    image = field.grab().toImage()
+    inner = field.rect().adjusted(6, 6, -6, -6)
+    darkest = min((QColor(image.pixel(x, y)) for x in range(inner.left(), inner.right())
+                   for y in range(inner.top(), inner.bottom())), key=lambda c: c.lightness())
+    assert contrast(darkest, QColor("#ffffff")) >= 4.5, darkest.name()
