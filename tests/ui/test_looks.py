@@ -56,8 +56,16 @@ def test_each_urdu_or_arabic_word_is_drawn_in_one_font_so_its_letters_join(qtbot
     window.new_interview()
     statement = window.editor.statement
     editor = window.editor
-    for field in (statement, editor.original, editor.form.shared, editor.person_name, editor.person_aliases,
-                  editor.people_view, editor.id_value, editor.ids_view):
+    for field in (
+        statement,
+        editor.original,
+        editor.form.shared,
+        editor.person_name,
+        editor.person_aliases,
+        editor.people_view,
+        editor.id_value,
+        editor.ids_view,
+    ):
         for word in (URDU + " " + ARABIC).split():
             letters = "".join(ch for ch in word if "\u0600" <= ch <= "\u06ff")  # not the Latin full stop
             assert fonts_drawing(field, letters) == {"Noto Naskh Arabic"}, (field.accessibleName(), word)
@@ -98,8 +106,14 @@ def test_fewer_than_in_the_charts_is_readable(qtbot):
     image = chart.grab().toImage()
     row = chart.row_rect(1)
     stub = chart.bar_rect(1)
-    darkest = min((QColor(image.pixel(x, y)) for x in range(stub.right() + 4, chart.width() - 4)
-                   for y in range(row.top() + 4, row.bottom() - 4)), key=lambda c: c.lightness())
+    darkest = min(
+        (
+            QColor(image.pixel(x, y))
+            for x in range(stub.right() + 4, chart.width() - 4)
+            for y in range(row.top() + 4, row.bottom() - 4)
+        ),
+        key=lambda c: c.lightness(),
+    )
     assert contrast(darkest, TRACK) >= 4.5, darkest.name()
 
 
@@ -115,6 +129,12 @@ def test_placeholder_words_in_fields_are_readable(qtbot, make_window):
     qtbot.wait(20)
     image = field.grab().toImage()
     inner = field.rect().adjusted(6, 6, -6, -6)
-    darkest = min((QColor(image.pixel(x, y)) for x in range(inner.left(), inner.right())
-                   for y in range(inner.top(), inner.bottom())), key=lambda c: c.lightness())
+    darkest = min(
+        (
+            QColor(image.pixel(x, y))
+            for x in range(inner.left(), inner.right())
+            for y in range(inner.top(), inner.bottom())
+        ),
+        key=lambda c: c.lightness(),
+    )
     assert contrast(darkest, QColor("#ffffff")) >= 4.5, darkest.name()

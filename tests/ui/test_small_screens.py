@@ -24,8 +24,12 @@ def test_the_window_and_its_dialogs_open_no_larger_than_the_screen(qtbot, make_w
     assert fits(window)
     create_vault(qtbot, window)
     window.vault.interviews.add(sample_interview())
-    opened = [window.transfer.devices(), window.transfer.send(), window.transfer.import_stick(),
-              window.statements.export_many()]
+    opened = [
+        window.transfer.devices(),
+        window.transfer.send(),
+        window.transfer.import_stick(),
+        window.statements.export_many(),
+    ]
     window.show_help()
     opened.append(window.help_dialog)
     for dialog in opened:
