@@ -65,6 +65,7 @@ def test_each_urdu_or_arabic_word_is_drawn_in_one_font_so_its_letters_join(qtbot
         editor.people_view,
         editor.id_value,
         editor.ids_view,
+        window.list_page.search,  # words looked for in the statements
     ):
         for word in (URDU + " " + ARABIC).split():
             letters = "".join(ch for ch in word if "\u0600" <= ch <= "\u06ff")  # not the Latin full stop
