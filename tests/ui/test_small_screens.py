@@ -48,3 +48,19 @@ def test_a_window_taller_than_the_screen_is_made_to_fit_but_never_below_its_mini
     fit_on_screen(w)
     room = w.screen().availableGeometry()
     assert w.width() <= room.width() and w.height() == 5000
+
+
+def test_on_a_short_window_the_statement_keeps_more_lines_than_the_own_language_box(qtbot, make_window):
+    """At 574 points high (a 1366x768 laptop at 125%) the statement, the thing the worker reads and
+    corrects, shrank to 4 lines while the box for the interviewee's own words below it kept 7."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.open_interview(window.vault.interviews.add(sample_interview()))
+    editor = window.editor
+    editor.tabs.setCurrentIndex(2)
+    for height in (720, 574):
+        window.resize(1077, height)
+        qtbot.wait(50)  # laid out
+        statement = editor.statement.height() // editor.statement.fontMetrics().lineSpacing()
+        original = editor.original.height() // editor.original.fontMetrics().lineSpacing()
+        assert statement >= 7 and statement > original, (height, statement, original)
