@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME, about
+from desktop.ui.screen_fit import fit_on_screen
 
 
 class AboutDialog(QDialog):
@@ -48,3 +49,4 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 520)
+        fit_on_screen(self)

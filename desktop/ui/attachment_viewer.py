@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import labels
+from desktop.ui.screen_fit import fit_on_screen
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ class AttachmentViewer(QDialog):
         self.setWindowTitle(labels.window_title(self.tr("Attachment")))
         self.setModal(False)
         self.resize(820, 640)
+        fit_on_screen(self)
         layout = QVBoxLayout(self)
         area = QScrollArea(self)
         area.setWidgetResizable(True)

@@ -359,9 +359,12 @@ class DashboardPage(QWidget):
         by_name = {t.name: t for t in view.tables}
         self.headline.setText(self.tr("Interviews counted: %1").replace("%1", view.total.text(n)))
         notes = []
-        if view.unavailable:
+        if view.unavailable and view.filter.coords():
             notes.append(self.tr("With a filter, these are shown for all interviews only: %1.").replace(
                 "%1", ", ".join(view.unavailable)))
+        elif view.unavailable:  # no filter chosen: hidden for the interviews' own sake, not a filter's
+            notes.append(self.tr("Not shown, so that no small group can be worked out from the other figures: "
+                                 "%1.").replace("%1", ", ".join(view.unavailable)))
         self._say(" ".join(notes))
         self.key.setText(self.tr("A short pale bar: fewer than %1 (not drawn to scale). Only interviews with "
                                  "consent for the complaint are counted. 'Not shown': hidden so that no small group "

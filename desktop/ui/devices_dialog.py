@@ -55,6 +55,14 @@ def choose_enrolment_file(parent: QWidget) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def _holds(path: Path, content: bytes) -> bool:
+    """Does the file at ``path`` hold exactly ``content``? (False if it cannot be read.)"""
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False
+
+
 class DevicesDialog(QDialog):
     enrolled = Signal()
 
@@ -176,14 +184,26 @@ class DevicesDialog(QDialog):
     @Slot()
     def save_enrolment(self) -> Path | None:
         from desktop.services import transfer
-        from desktop.services.errors import Refused
+        from desktop.services.errors import DestinationExists, Refused
         from desktop.services.transfer_screens import enrolment_file_name
 
         folder = self._choose_folder(self)
         if folder is None or self._vault is None:
             return None
+        target = Path(folder) / enrolment_file_name(self._vault)
         try:
-            written = transfer.export_enrolment(self._vault, Path(folder) / enrolment_file_name(self._vault))
+            written = transfer.export_enrolment(self._vault, target)
+        except DestinationExists:
+            # Saved there before (the name is this laptop's own). The service's words ask for another name
+            # or --force on the command line; here the name is not the worker's to choose.
+            if _holds(target, transfer.public_keys(self._vault).to_json()):
+                self.status.setText(self.tr("This laptop's enrolment file is already there ({name}). Take it to "
+                                            "the other laptop and enrol this one there, reading this fingerprint "
+                                            "aloud.").format(name=target.name))
+                return target
+            self.status.setText(self.tr("Another file called {name} is already in that folder, so nothing was "
+                                        "saved. Choose another folder.").format(name=target.name))
+            return None
         except Refused as exc:
             self.status.setText(str(exc))
             return None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from desktop.ui.screen_fit import fit_on_screen
 from desktop.ui.workers import TaskRunner
 
 
@@ -29,6 +30,7 @@ class DialogHost(QObject):
         lock.triggered.connect(self.lock_requested)
         dialog.addAction(lock)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        fit_on_screen(dialog)
         dialog.open()
 
     def _forget(self, dialog: QDialog, attr: str) -> None:

@@ -12,6 +12,7 @@ The result list shows each reference with its fingerprint; refusals say why, nev
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,6 +41,8 @@ from desktop.core.model import CrimeType
 from desktop.paths import display_path, documents_dir, synced_folder_name
 from desktop.ui import labels
 from desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class SummaryLike(Protocol):
@@ -359,9 +362,13 @@ class ExportDialog(QDialog):
         if isinstance(exc, Refused):  # e.g. the folder is inside a vault: the message is the worker's words
             self.status.setText(str(exc))
             return
-        # the message of an unexpected error is not shown: it could quote data
-        self.status.setText(self.tr("The export stopped because of an unexpected problem ({kind}); "
-                                    "statements already written are complete.").format(kind=type(exc).__name__))
+        # Neither the message nor the exception's name is shown: the message could quote data, and the name
+        # means nothing to a worker. The log keeps where it stopped (its traceback scrubbed of messages).
+        log.error("the export stopped: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
+        self.status.setText(self.tr("The export stopped because of an unexpected problem. Statements already "
+                                    "written are complete; the others were not written. Try again; if it stops "
+                                    "again, tell whoever looks after Witnessbox: the log says where it stopped, "
+                                    "without any interview content."))
 
     def done(self, result: int) -> None:
         if self.replace_box is not None:  # closed (or locked) while asking: nothing is replaced
@@ -450,8 +457,10 @@ class SigningCopyDialog(QDialog):
             if isinstance(exc, Refused):
                 self.status.setText(str(exc))  # these messages hold no statement text
             else:
-                self.status.setText(self.tr("The signing copy could not be saved ({kind}).").format(
-                    kind=type(exc).__name__))
+                # not the exception's name (it means nothing to a worker) nor its message (it could hold data)
+                log.error("the signing copy was not saved: %s", type(exc).__name__)
+                self.status.setText(self.tr("The signing copy could not be saved there. Check that the folder "
+                                            "or stick is there, has room and can be written to, then try again."))
 
         self._runner.run_task(work, done, failed)
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+
+# The bundled fonts the statement PDF is printed in (desktop/resources/fonts), Latin first: each script
+# takes its letters from its own font, before any font of the system.
+STATEMENT_FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans Devanagari", "Noto Sans Bengali",
+                      "Noto Sans Gurmukhi")
 
 
 def qdate(d: date) -> QDate:
@@ -36,6 +42,17 @@ def intro(parent: QWidget, text: str) -> QLabel:
     label.setWordWrap(True)
     label.setProperty("role", "muted")
     return label
+
+
+def interview_text(widget: QWidget) -> None:
+    """Show an interview's own words in the statement's fonts. A system font that has some of a script's
+    letters but not all (DejaVu Sans has Arabic but not Urdu's ہ, ے and ۔) drew a word in two fonts, and
+    letters either side of the change did not join; a field with the bundled fonts first draws each
+    script whole, as the PDF prints it."""
+    font = widget.font()
+    available = set(QFontDatabase.families())
+    font.setFamilies([f for f in STATEMENT_FAMILIES if f in available] + [font.family()])
+    widget.setFont(font)
 
 
 def table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:

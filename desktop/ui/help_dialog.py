@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from desktop.resources import resource_path
 from desktop.ui import labels
+from desktop.ui.screen_fit import fit_on_screen
 
 HELP_FILE = "help/help.html"
 
@@ -40,3 +41,4 @@ class HelpDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.resize(640, 560)
+        fit_on_screen(self)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.forces import FORCES
 from desktop.core.model import Answer, Consent, ConsentUse, CrimeType, Interview, Outcome, Role, Status, YearMonth
 from desktop.ui import labels
-from desktop.ui.form_widgets import combo, intro, pydate, qdate, restyle, select
+from desktop.ui.form_widgets import combo, interview_text, intro, pydate, qdate, restyle, select
 from desktop.ui.session import forget_typed
 
 LANGUAGES = (
@@ -313,6 +313,7 @@ class InterviewForm(QObject):
         self.shared.setTabChangesFocus(True)
         self.shared.setFixedHeight(72)
         self.shared.setPlaceholderText(self.tr("What the police told Immigration Enforcement, if known"))
+        interview_text(self.shared)
         self._row(form, self.tr("What was &shared with Immigration Enforcement (printed in the statement, redacted)"),
                   self.shared, self.tr("What was shared with Immigration Enforcement"))
         outcomes = QWidget(page)
@@ -378,6 +379,8 @@ class InterviewForm(QObject):
         self.statement.textChanged.connect(self._count_words)
         self.statement.textChanged.connect(self.touched)
         self._count_words()
+        for field in (self.statement, self.original):
+            interview_text(field)
         return page
 
     def _count_words(self) -> None:

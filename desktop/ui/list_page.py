@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.forces import FORCES
 from desktop.core.model import CrimeType, Status
 from desktop.ui import labels
+from desktop.ui.form_widgets import interview_text
 from desktop.ui.models import InterviewTableModel
 from desktop.ui.session import forget_typed
 
@@ -44,6 +45,7 @@ class InterviewListPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search the statements (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the statements"))
         self.search.setClearButtonEnabled(True)
+        interview_text(self.search)  # words from the statements, in any script
         self.new_button = QPushButton(self.tr("&New interview"), self)
         self.new_button.setProperty("role", "primary")
         self.new_button.setAccessibleName(self.tr("New interview"))

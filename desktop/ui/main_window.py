@@ -35,6 +35,7 @@ from desktop.ui.backup_box import BackupReminder
 from desktop.ui.demo_entry import DEMO_TITLE_SUFFIX, DemoBanner, DemoEntry
 from desktop.ui.first_paint import FirstPaint
 from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.screen_fit import fit_on_screen
 from desktop.ui.session import ClipboardGuard, IdleWatcher, QuickExitKeys
 from desktop.ui.settings_dialog import SettingsDialog, auto_lock_minutes
 from desktop.ui.system_lock import SystemLockWatcher
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._show_locked_page()
         self.resize(1100, 720)
+        fit_on_screen(self)  # a 1366x768 laptop at 125% has 614 points of height
         FirstPaint(self.stack, self._build_workspace)
 
     # --- the workspace, built after the first screen ----------------------------------------

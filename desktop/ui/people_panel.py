@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QT
 
 from desktop.core.model import Identifier, IdentifierKind, Person, PersonRole
 from desktop.ui import labels
-from desktop.ui.form_widgets import combo, intro, selected_row, table
+from desktop.ui.form_widgets import combo, interview_text, intro, selected_row, table
 from desktop.ui.models import IdentifiersModel, PeopleModel, split_aliases
 from desktop.ui.session import forget_typed
 
@@ -26,6 +26,9 @@ class PeoplePanel(QWidget):
                                         "statements.")))
         v.addWidget(self._build_people(), 1)
         v.addWidget(self._build_identifiers(), 1)
+        # Names and addresses as the interviewee gave them, often in Urdu or Arabic: the statement's fonts.
+        for field in (self.people_view, self.person_name, self.person_aliases, self.ids_view, self.id_value):
+            interview_text(field)
 
     def _build_people(self) -> QGroupBox:
         box = QGroupBox(self.tr("People involved"), self)

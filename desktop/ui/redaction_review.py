@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.redaction import TYPE_LABELS, Decisions, KnownIdentifiers, Redacted, Span, apply, detect
+from desktop.ui.form_widgets import interview_text
 from desktop.ui.session import forget_typed
 
 # One colour per kind of thing (light, so the text stays readable).
@@ -240,6 +241,8 @@ class RedactionReview(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("Preview of the redacted statement"))
         self.preview.setPlaceholderText(self.tr("Press Apply to see the text the PDF will be made from."))
+        for field in (self.view, self.preview):  # the statement's words, in the statement's fonts
+            interview_text(field)
 
         self.reject_button.clicked.connect(self.reject_current)
         self.accept_button.clicked.connect(self.accept_current)

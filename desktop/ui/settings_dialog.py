@@ -124,6 +124,9 @@ class SettingsDialog(QDialog):
         if tasks is not None:
             self.backup_box = BackupBox(vault, tasks, self, choose=choose_backup_folder)
             v.addWidget(self.backup_box)
+        # Height beyond what the groups need (a 1080-pixel screen) goes below them, not into bands around
+        # each note's sentences.
+        v.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -139,7 +142,12 @@ class SettingsDialog(QDialog):
         self._scroll = scroll
         self.setMinimumWidth(560)
         room = self.screen().availableGeometry().height() - 60 if self.screen() is not None else 700
-        self.resize(620, max(300, min(content.sizeHint().height() + buttons.sizeHint().height() + 40, room)))
+        # The content's height at the dialog's width: its size hint is for a narrower column, where the
+        # notes wrap onto more lines, and made the dialog taller than it needs on a tall screen.
+        margins = outer.contentsMargins()
+        width = 620 - margins.left() - margins.right()
+        need = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        self.resize(620, max(300, min(need + buttons.sizeHint().height() + 40, room)))
 
     # --- the passphrase ----------------------------------------------------------------------
 

@@ -77,7 +77,8 @@ class TransferActions(DialogHost):
             return None
         self._close(self.send_dialog)
         dialog = SendDialog(partial(transfer.export_bundle, self._vault), self._tasks, choose=self._choose_folder,
-                            parent=self._window, held_back=transfer.held_back(self._vault))
+                            parent=self._window, held_back=transfer.held_back(self._vault),
+                            coordinator_enrolled=bool(transfer.pinned(self._vault, "coordinator")))
         dialog.setWindowTitle(labels.window_title(dialog.tr("Send to coordinator")))
         dialog.finished_work.connect(lambda _r: self.changed.emit())
         dialog.finished.connect(lambda _r: self._forget(dialog, "send_dialog"))

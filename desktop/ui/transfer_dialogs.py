@@ -256,10 +256,12 @@ class SendDialog(StickDialog):
     """Send to coordinator: everything not yet delivered, in one bundle only the coordinator can open."""
 
     def __init__(self, export: Callable[..., Any], runner: TaskRunner, choose: FolderChooser = choose_stick_folder,
-                 parent: QWidget | None = None, *, held_back: int = 0) -> None:
+                 parent: QWidget | None = None, *, held_back: int = 0, coordinator_enrolled: bool = True) -> None:
         """``export(folder, *, progress, cancel[, send_held_back])``:
         :func:`desktop.services.transfer.export_bundle` for this vault; ``held_back``: how many interviews the
-        coordinator could not accept are held back (a box to send them again is shown only then)."""
+        coordinator could not accept are held back (a box to send them again is shown only then);
+        ``coordinator_enrolled``: False on a laptop that has no coordinator to send to yet, which is said at
+        once, with where in the window to enrol one, and nothing can be started."""
         super().__init__(runner, choose, parent=parent, start_text=_t("&Send"), intro=_t(
             "Every interview not yet delivered to the coordinator, and every change since the last time, is "
             "written onto the stick, encrypted so that only the coordinator can open it. Put the stick in and "
@@ -273,6 +275,20 @@ class SendDialog(StickDialog):
                     n=_plural(held_back, self.tr("interview"), self.tr("interviews"))), self)
             self.send_held_back.setAccessibleName(self.tr("Send held-back interviews again"))
             self.layout().insertWidget(2, self.send_held_back)  # under the stick's folder
+        self.coordinator_enrolled = coordinator_enrolled
+        if not coordinator_enrolled:
+            # The service's refusal names a command ('witnessbox enrol'); here the way is a button in the window.
+            self.status.setText(self.tr(
+                "No coordinator is enrolled on this laptop yet, so there is no one to send to. Meet the coordinator "
+                "in person, press Devices at the top of the window and choose “Enrol a device…” with their "
+                "enrolment file; then send."))
+            self._update()
+
+    def _update(self) -> None:
+        super()._update()
+        if not getattr(self, "coordinator_enrolled", True):
+            self.start_button.setEnabled(False)
+            self.choose_button.setEnabled(False)
 
     def working_text(self) -> str:
         return self.tr("Writing to the stick. Do not remove it.")

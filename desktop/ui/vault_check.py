@@ -22,9 +22,12 @@ log = logging.getLogger(__name__)
 
 
 def damage_text(parent: QObject) -> str:
+    # Said in the window, so the way back a worker has here comes first; the command is the coordinator's.
     return parent.tr("Witnessbox found damage in the vault: some of its pages fail their checks. Nothing more "
                      "is saved in it, so nothing is written over the damage. Ask your coordinator before trying "
-                     "anything else: a backup can be put back with 'witnessbox restore-backup'.")
+                     "anything else. A copy on a backup stick can be put back into a new folder with “Restore a "
+                     "backup…” on the lock screen; the coordinator can also put back one of the vault's own "
+                     "backups with the command 'witnessbox restore-backup'.")
 
 
 class BackgroundCheck(QObject):

@@ -326,3 +326,25 @@ def test_a_change_while_counting_is_counted_after_and_a_lock_drops_what_is_still
     p.detach()
     pool.release()  # what arrives after a lock is dropped
     assert p.release is None and p.headline.text() == ""
+
+
+def test_a_table_hidden_without_any_filter_is_not_blamed_on_a_filter(qtbot, tmp_path):
+    """Ten interviews in one group: the roles are hidden so that no small group can be worked out. With
+    no filter chosen the line under the filters said "With a filter, these are shown for all interviews
+    only: Role" (seen under Xvfb on the demo's totals)."""
+    v = new_vault(tmp_path / "vault")
+    v.interviews.add_many([_interview(n, "kent", DA, 2019) for n in range(10)])
+    p = DashboardPage(TaskRunner(FakeThreadPool()))
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    p.attach(v)
+    qtbot.waitUntil(lambda: p.view is not None)
+    assert p.current_filter() == evidence.Filter()
+    assert p.view.unavailable, "the case this test is about: a table left out with no filter"
+    text = p.message.text()
+    assert "filter" not in text.lower()
+    assert "Not shown" in text and all(title in text for title in p.view.unavailable)
+    _select(p.crime_filter, DA.value)  # with a filter, the filter is what leaves them out
+    assert p.view.unavailable and "With a filter" in p.message.text()
+    v.lock()

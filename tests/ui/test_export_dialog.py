@@ -114,6 +114,25 @@ def test_a_synced_folder_is_warned_about(qtbot, vault, tmp_path):
     assert "OneDrive - Charity" in dialog.synced_warning.text()
 
 
+def test_an_unexpected_failure_says_what_to_do_without_internal_words_or_data(qtbot, vault, tmp_path, caplog):
+    """A fault inside the export (seen for real: an Arabic paragraph reportlab could not draw) stopped it
+    with "an unexpected problem (IndexError)": a word that means nothing to a worker, and nothing to do."""
+
+    def on_progress(done):
+        if done == 1:  # after the first statement is written
+            raise IndexError("Amira Hassan")
+
+    dialog, _ = _setup(qtbot, vault, n=2, without_consent=(), on_progress=on_progress)
+    dialog.set_folder(tmp_path)
+    with caplog.at_level("ERROR", logger="desktop.ui.export_dialog"):
+        dialog.start_export()
+    text = dialog.status.text()
+    assert "unexpected problem" in text and "Try again" in text and "log" in text
+    assert "IndexError" not in text and "Amira" not in text
+    assert "IndexError" in caplog.text  # for whoever looks after Witnessbox
+    assert dialog.export_button.isEnabled()  # it can be tried again at once
+
+
 def test_cancel_stops_between_statements(qtbot, vault, tmp_path):
     holder = {}
 
@@ -222,3 +241,17 @@ def test_without_a_folder_used_before_the_chooser_starts_in_documents(qtbot, vau
     gone = ExportDialog([], dialog._export, TaskRunner(FakeThreadPool()), remembered=tmp_path / "unplugged stick")
     qtbot.addWidget(gone)
     assert gone.start_folder() == documents and gone.folder_edit.text() == ""
+
+
+def test_a_signing_copy_that_cannot_be_written_says_what_to_do(qtbot, tmp_path):
+    from desktop.ui.export_dialog import SigningCopyDialog
+
+    def save(path, *, confirmed, overwrite):
+        raise PermissionError(13, "Permission denied", str(path))  # a read-only stick
+
+    dialog = SigningCopyDialog(save, TaskRunner(FakeThreadPool()), choose=lambda _p: tmp_path / "for-signing.pdf")
+    qtbot.addWidget(dialog)
+    dialog.confirm.setChecked(True)
+    dialog.save()
+    text = dialog.status.text()
+    assert "could not be saved" in text and "try again" in text and "Error" not in text

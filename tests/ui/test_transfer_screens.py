@@ -218,18 +218,24 @@ def test_send_then_receipt_moves_the_list_from_not_sent_to_delivered(qtbot, wind
     coord.lock()
 
 
-def test_send_refusals_are_the_services_words(qtbot, window, choosers, stick, tmp_path):
+def test_send_without_a_coordinator_points_at_devices_and_other_refusals_are_the_services_words(
+        qtbot, window, choosers, stick, tmp_path):
     create_vault(qtbot, window)
     window.vault.interviews.add(sample_interview())
-    dialog = window.transfer.send()
-    dialog.set_folder(stick)
-    qtbot.mouseClick(dialog.start_button, LEFT)
-    with pytest.raises(Refused) as no_coordinator:
+    with pytest.raises(Refused, match="witnessbox enrol"):  # the command line's way to enrol
         transfer.export_bundle(window.vault, stick)
-    assert dialog.status.text() == str(no_coordinator.value)
-    assert "No coordinator is enrolled" in dialog.status.text()
+    dialog = window.transfer.send()
+    # said as the dialog opens, with the window's way to enrol, and nothing can be started
+    text = dialog.status.text()
+    assert "No coordinator is enrolled" in text and "Devices" in text and "Enrol a device" in text
+    assert "witnessbox" not in text.lower()
+    dialog.set_folder(stick)
+    assert not dialog.start_button.isEnabled() and not dialog.choose_button.isEnabled()
+    dialog.reject()
     coord = coordinator(tmp_path)
     enrol_both(window.vault, coord)
+    dialog = window.transfer.send()
+    assert dialog.status.text() == ""
     dialog.set_folder(tmp_path / "gone")
     qtbot.mouseClick(dialog.start_button, LEFT)
     assert "does not exist" in dialog.status.text()

@@ -36,6 +36,9 @@ def test_damage_found_after_unlock_locks_the_vault_and_says_so(qtbot, make_windo
     assert not window.is_unlocked and window.stack.currentWidget() is page
     text = page.message.text()
     assert "damage" in text and "Nothing more is saved" in text and "restore-backup" in text
+    assert "“Restore a backup…” on the lock screen" in text  # the way back in the window, not only a command
+    assert any(s.restore_button.text() == "Restore a backup…" and s.restore_button.isVisible()
+               for s in window.vault_switchers if s.parent() is page.card)
     assert "passphrase" not in text.lower() and page.failures == 0
     tail = (directory / "vault.db").read_bytes()[-PAGE:]
     assert tail == bytes(damaged[-PAGE:]), "nothing was written over the damaged page"

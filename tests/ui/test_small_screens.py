@@ -1,0 +1,66 @@
+"""Windows on a small screen: a 1366x768 laptop at 125% has 1093x614 points, less than the window's
+default 1100x720 (the offscreen test screen, 800x600, is smaller still). The window and its dialogs
+open no larger than the screen's free area, so their bottom rows (the review's Export and Close, the
+form's buttons) are never beyond its edge."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.screen_fit import TITLE_BAR, fit_on_screen
+from tests.factories import sample_interview
+from tests.ui.driving import create_vault
+
+
+def fits(widget: QWidget) -> bool:
+    room = widget.screen().availableGeometry()
+    return widget.width() <= room.width() and widget.height() + TITLE_BAR <= room.height()
+
+
+def test_the_window_and_its_dialogs_open_no_larger_than_the_screen(qtbot, make_window):
+    window = make_window()
+    room = window.screen().availableGeometry()
+    assert room.width() < 1100, "the case this test is about: a screen narrower than the window's default"
+    assert fits(window)
+    create_vault(qtbot, window)
+    window.vault.interviews.add(sample_interview())
+    opened = [
+        window.transfer.devices(),
+        window.transfer.send(),
+        window.transfer.import_stick(),
+        window.statements.export_many(),
+    ]
+    window.show_help()
+    opened.append(window.help_dialog)
+    for dialog in opened:
+        assert fits(dialog) or dialog.minimumHeight() + TITLE_BAR > room.height(), dialog.windowTitle()
+        dialog.reject()
+
+
+def test_a_window_taller_than_the_screen_is_made_to_fit_but_never_below_its_minimum(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.resize(4000, 6000)
+    fit_on_screen(w)
+    assert fits(w)
+    w.setMinimumSize(300, 5000)
+    w.resize(4000, 6000)
+    fit_on_screen(w)
+    room = w.screen().availableGeometry()
+    assert w.width() <= room.width() and w.height() == 5000
+
+
+def test_on_a_short_window_the_statement_keeps_more_lines_than_the_own_language_box(qtbot, make_window):
+    """At 574 points high (a 1366x768 laptop at 125%) the statement, the thing the worker reads and
+    corrects, shrank to 4 lines while the box for the interviewee's own words below it kept 7."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.open_interview(window.vault.interviews.add(sample_interview()))
+    editor = window.editor
+    editor.tabs.setCurrentIndex(2)
+    for height in (720, 574):
+        window.resize(1077, height)
+        qtbot.wait(50)  # laid out
+        statement = editor.statement.height() // editor.statement.fontMetrics().lineSpacing()
+        original = editor.original.height() // editor.original.fontMetrics().lineSpacing()
+        assert statement >= 7 and statement > original, (height, statement, original)
