@@ -11,6 +11,9 @@ median CPU MB/s of each and their ratio, with the load average.
     python tests/benchmarks/bench_redact_ab.py compare /tmp/main-ab . /tmp/redact-ab/corpus.jsonl 5
     # one checkout with --jobs 1 and --jobs (cores) in turn: wall MB/s of the batch, CPU MB/s per core
     python tests/benchmarks/bench_redact_ab.py pool . /tmp/redact-ab/people2.jsonl 5
+    # the same output from both checkouts, byte for byte: `witnessbox redact`'s lines (with and without
+    # an allow-list) and every field of every span of detect()
+    python tests/benchmarks/bench_redact_ab.py same /tmp/main-ab . /tmp/redact-ab/*.jsonl
 """
 
 from __future__ import annotations
@@ -97,8 +100,12 @@ def once(path: str, jobs: int = 1) -> dict:
     assert redact(data, args) == 0
     wall = time.perf_counter() - w0
     cpu = time.process_time() - c0 + (workers_cpu() - k0 if jobs > 1 else 0.0)
-    return {"megabytes": round(mb, 3), "mb_per_second_cpu": mb / cpu, "mb_per_second_wall": mb / wall,
-            "start_up_wall_seconds": start}
+    return {
+        "megabytes": round(mb, 3),
+        "mb_per_second_cpu": mb / cpu,
+        "mb_per_second_wall": mb / wall,
+        "start_up_wall_seconds": start,
+    }
 
 
 def _run_once(checkout: str, path: str, jobs: int) -> dict:
@@ -135,6 +142,54 @@ def pooled(checkout: str, path: str, pairs: int = 5, jobs: int = 0) -> dict:
             "load_before": load, "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
+# An allow-list for the equality check: phrases the statements hold, so its code is run too.
+SAME_ALLOW = ("Refuge", "Citizens Advice", "Leeds Crown Court", "Home Office")
+
+
+def dump(path: str) -> str:
+    """In this process (the checkout on sys.path): for ``path``, `witnessbox redact --jobs 1`'s output
+    without and with :data:`SAME_ALLOW`, then every field of every span of ``detect()`` on each line
+    (with its recorded people and identifiers, and again with the allow-list on every seventh)."""
+    import dataclasses
+    import io
+
+    from desktop.cli import Context, run
+    from desktop.paths import AppPaths
+    from desktop.redaction import KnownIdentifiers, detect
+
+    data = Path(path).read_text(encoding="utf-8")
+    out = []
+    for extra in ([], [a for p in SAME_ALLOW for a in ("--allow", p)]):
+        ctx = Context(paths=AppPaths.default(), stdin=io.StringIO(data), stdout=io.StringIO(), stderr=io.StringIO())
+        out.append(f"exit {run(['redact', '--jobs', '1', *extra], ctx)}\n{ctx.stdout.getvalue()}")
+    for n, line in enumerate(x for x in data.splitlines() if x.strip()):
+        item = json.loads(line)
+        known = KnownIdentifiers(people=[(p, []) for p in item.get("known_names") or [] if p.strip()],
+                                 identifiers=[(i["kind"], i["value"]) for i in item.get("known_identifiers") or []
+                                              if i["value"].strip()])  # fmt: skip
+        for allow in ((), SAME_ALLOW) if n % 7 == 0 else ((),):
+            spans = [dataclasses.astuple(s) for s in detect(item["text"], known, allow=allow)]
+            out.append(json.dumps(spans, ensure_ascii=False) + "\n")
+    return "".join(out)
+
+
+def same(a: str, b: str, paths: list[str]) -> dict:
+    """Is each checkout's :func:`dump` of each input the same, byte for byte?"""
+    import hashlib
+
+    results = {}
+    for path in paths:
+        got = []
+        for checkout in (a, b):
+            env = dict(os.environ, PYTHONPATH=str(Path(checkout).resolve()))
+            done = subprocess.run([sys.executable, __file__, "dump", str(Path(path).resolve())], env=env,
+                                  capture_output=True, check=True, cwd="/")  # fmt: skip
+            got.append(done.stdout)
+        results[path] = {"equal": got[0] == got[1], "lines": got[0].count(b"\n"),
+                         "sha256": [hashlib.sha256(g).hexdigest()[:16] for g in got]}  # fmt: skip
+    return {"a": a, "b": b, "all_equal": all(r["equal"] for r in results.values()), "inputs": results}
+
+
 def compare(a: str, b: str, path: str, pairs: int = 5) -> dict:
     load = [round(x, 2) for x in os.getloadavg()]
     got: dict[str, list[float]] = {"a": [], "b": []}
@@ -153,11 +208,27 @@ if __name__ == "__main__":
         make(sys.argv[2])
     elif sys.argv[1:2] == ["once"]:
         print(json.dumps(once(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
+    elif sys.argv[1:2] == ["dump"]:
+        sys.stdout.buffer.write(dump(sys.argv[2]).encode())
+    elif sys.argv[1:2] == ["same"]:
+        print(json.dumps(same(sys.argv[2], sys.argv[3], sys.argv[4:]), indent=1))
     elif sys.argv[1:2] == ["pool"]:
-        print(json.dumps(pooled(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 5,
-                                int(sys.argv[5]) if len(sys.argv) > 5 else 0), indent=1))
+        print(
+            json.dumps(
+                pooled(
+                    sys.argv[2],
+                    sys.argv[3],
+                    int(sys.argv[4]) if len(sys.argv) > 4 else 5,
+                    int(sys.argv[5]) if len(sys.argv) > 5 else 0,
+                ),
+                indent=1,
+            )
+        )
     elif sys.argv[1:2] == ["compare"]:
-        print(json.dumps(compare(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 5),
-                         indent=1))
+        print(
+            json.dumps(
+                compare(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 5), indent=1
+            )
+        )
     else:
         print(__doc__)
