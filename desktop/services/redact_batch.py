@@ -123,7 +123,21 @@ def warm() -> None:
                               {"kind": "address", "value": "Flat 2, 14 Station Road, Leeds"}],
     })
     redact_line(1, line)
+    _word_lists()
     _warmed = True
+
+
+def _word_lists() -> None:
+    """The word lists that only some wordings need, which the line above does not reach: read once
+    here (in the fork server, before any worker), not once per worker on its first such statement."""
+    from desktop.redaction import lexicon
+    from desktop.redaction.given_names import given_names
+    from desktop.redaction.misses_places import surname_words
+
+    for which in ("uk", "world"):
+        lexicon.small_places(which)
+    given_names()
+    surname_words()
 
 
 def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, allow: Iterable[str] = (),

@@ -160,9 +160,12 @@ def test_an_input_that_fails_to_read_fails_after_the_lines_before_it(corpus_line
 def probe(_job: object) -> dict:
     """In a worker of `witnessbox redact`: warm, guarded, and from which process."""
     from desktop import firewall
+    from desktop.redaction import given_names, lexicon, misses_places
 
+    lists = (lexicon.small_places, given_names.given_names, misses_places.surname_words)
     return {"warm": redact_batch._warmed, "guard": firewall.is_installed(), "parent": os.getppid(),
-            "preloaded": "desktop.services.redact_warm" in sys.modules}
+            "preloaded": "desktop.services.redact_warm" in sys.modules,
+            "lists_read": [f.cache_info().currsize for f in lists]}
 
 
 def test_workers_are_warm_and_guarded_before_their_first_line():
@@ -170,6 +173,8 @@ def test_workers_are_warm_and_guarded_before_their_first_line():
         seen = [f.result() for f in [ex.submit(probe, None) for _ in range(4)]]
     assert all(s["warm"] and s["guard"] for s in seen)
     assert all(s["parent"] != os.getpid() for s in seen)
+    # the word lists only some wordings need were read once, in the fork server, not by each worker
+    assert all(s["lists_read"] == [2, 1, 1] for s in seen)
 
 
 def test_spawned_workers_as_in_the_frozen_app_start_warm(corpus_lines, app_paths, monkeypatch):
