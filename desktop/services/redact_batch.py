@@ -220,7 +220,8 @@ class _Feed:
                             self._cond.wait()
                         if self._stopped:
                             return
-                        self._send()
+                        if self._batch:  # (else a freed slot took it already: see answers())
+                            self._send()
         except BaseException as exc:  # noqa: BLE001 - raised in order, after the lines read before it
             with self._cond:
                 self._failure = exc

@@ -198,3 +198,30 @@ def test_a_short_batch_is_answered_here_without_starting_workers(corpus_lines):
     assert written == [x for n, line in enumerate(lines, 1) if (x := redact_batch.redact_line(n, line))]
     with pytest.raises(AssertionError, match="a pool was started"):
         redact_batch.redact_stream([*lines, lines[0]], written.extend, workers=2, executor=no_pool)
+
+
+def test_no_job_is_sent_empty(corpus_lines):
+    # A job that grew while every slot was taken may be sent by the answering side as a slot frees;
+    # the reader, woken by that slot, must not send the (now empty) batch again as a job of no lines.
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import contextmanager
+
+    sizes: list[int] = []
+
+    @contextmanager
+    def threads(workers: int, **_kwargs):
+        with ThreadPoolExecutor(workers) as ex:
+            submit = ex.submit
+
+            def counted(fn, job):  # noqa: ANN001, ANN202
+                sizes.append(len(job[1]))
+                return submit(fn, job)
+
+            ex.submit = counted
+            yield ex
+
+    lines = [x + "\n" for x in corpus_lines if x.strip()][:60] * 3
+    written: list[str] = []
+    redact_batch.redact_stream(lines, written.extend, workers=2, executor=threads)
+    assert len(written) == len(lines)
+    assert sizes and 0 not in sizes, sizes
