@@ -10,9 +10,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.redaction import context_words, detectors, known, recorded, scanning
+from desktop.redaction import context_words, detectors, engine, known, recorded, scanning
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.engine import _allow_regex
+from desktop.redaction.fold import Folded
 from desktop.redaction.names import _lower_after_cue_regex
 
 _PHRASES = st.lists(st.sampled_from(["home office", "home", "office", "kent police", "police", "a b", "a",
@@ -78,6 +79,16 @@ _CTX_PIECES = ["passport", "no", "number", "crime", "ref", "reference", "bank", 
 def test_context_words_are_where_the_alternation_of_the_statements_words_put_them(pieces):
     text = "".join(pieces)
     assert context_words._Context(text)._pos == _context_words_before(text)
+
+
+@settings(max_examples=400)
+@given(pieces=st.lists(st.sampled_from([*_CTX_PIECES, "ı", "İ", "K", "ß"]), max_size=30))
+def test_context_words_from_the_runs_detection_made_already_are_the_same(pieces):
+    # detect() hands the pattern detectors the runs of letters and digits it made of the folded text
+    # where they are the runs the context words are found from; elsewhere they make their own.
+    text = "".join(pieces)
+    runs = engine._lower_runs(text, set(engine._WORD.findall(Folded(text).folded)))
+    assert context_words._Context(text, runs)._pos == _context_words_before(text)
 
 
 def test_context_words_in_a_sentence():
