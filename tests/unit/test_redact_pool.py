@@ -225,3 +225,33 @@ def test_no_job_is_sent_empty(corpus_lines):
     redact_batch.redact_stream(lines, written.extend, workers=2, executor=threads)
     assert len(written) == len(lines)
     assert sizes and 0 not in sizes, sizes
+
+
+def test_the_workers_start_while_the_first_lines_are_answered_here(corpus_lines):
+    # The whole input is there at once: the workers take the lines after the first ones while this
+    # process answers the first ones, instead of starting only after them.
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import contextmanager
+
+    events: list[str] = []
+
+    @contextmanager
+    def threads(workers: int, **_kwargs):
+        with ThreadPoolExecutor(workers) as ex:
+            submit = ex.submit
+
+            def noted(fn, job):  # noqa: ANN001, ANN202
+                events.append("job")
+                return submit(fn, job)
+
+            ex.submit = noted
+            yield ex
+
+    lines = [x + "\n" for x in corpus_lines if x.strip()][:40]
+
+    def emit(done: list[str]) -> None:
+        events.extend("answer" for _ in done)
+
+    redact_batch.redact_stream(lines, emit, workers=2, executor=threads)
+    assert events.count("answer") == len(lines)
+    assert events.index("job") < redact_batch.POOL_AFTER, events[: redact_batch.POOL_AFTER + 2]
