@@ -9,6 +9,8 @@ median CPU MB/s of each and their ratio, with the load average.
     python tests/benchmarks/bench_redact_ab.py make /tmp/redact-ab
     # A = a checkout of main (git worktree add /tmp/main-ab main), B = this one
     python tests/benchmarks/bench_redact_ab.py compare /tmp/main-ab . /tmp/redact-ab/corpus.jsonl 5
+    # the same on every core (--jobs 2): compare the wall MB/s
+    python tests/benchmarks/bench_redact_ab.py compare /tmp/main-ab . /tmp/redact-ab/people2.jsonl 5 2
     # one checkout with --jobs 1 and --jobs (cores) in turn: wall MB/s of the batch, CPU MB/s per core
     python tests/benchmarks/bench_redact_ab.py pool . /tmp/redact-ab/people2.jsonl 5
     # the same output from both checkouts, byte for byte: `witnessbox redact`'s lines (with and without
@@ -190,17 +192,28 @@ def same(a: str, b: str, paths: list[str]) -> dict:
     return {"a": a, "b": b, "all_equal": all(r["equal"] for r in results.values()), "inputs": results}
 
 
-def compare(a: str, b: str, path: str, pairs: int = 5) -> dict:
+def compare(a: str, b: str, path: str, pairs: int = 5, jobs: int = 1) -> dict:
+    """Checkouts A and B in turn, each run in its own process: medians of CPU MB/s (per core), and of
+    the batch's wall MB/s (what ``--jobs`` above 1 is for)."""
     load = [round(x, 2) for x in os.getloadavg()]
-    got: dict[str, list[float]] = {"a": [], "b": []}
+    got: dict[str, list[dict]] = {"a": [], "b": []}
     for _ in range(pairs):
         for name, checkout in (("a", a), ("b", b)):
-            got[name].append(_run_once(checkout, path, 1)["mb_per_second_cpu"])
-    ma, mb = statistics.median(got["a"]), statistics.median(got["b"])
-    return {"input": path, "a": a, "b": b, "a_cpu_mb_per_second": [round(x, 3) for x in got["a"]],
-            "b_cpu_mb_per_second": [round(x, 3) for x in got["b"]], "a_median": round(ma, 3),
-            "b_median": round(mb, 3), "b_over_a": round(mb / ma, 2), "load_before": load,
-            "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
+            got[name].append(_run_once(checkout, path, jobs))
+
+    def med(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in got[name])
+
+    ma, mb = med("a", "mb_per_second_cpu"), med("b", "mb_per_second_cpu")
+    wa, wb = med("a", "mb_per_second_wall"), med("b", "mb_per_second_wall")
+    return {"input": path, "a": a, "b": b, "jobs": jobs,
+            "a_cpu_mb_per_second": [round(r["mb_per_second_cpu"], 3) for r in got["a"]],
+            "b_cpu_mb_per_second": [round(r["mb_per_second_cpu"], 3) for r in got["b"]], "a_median": round(ma, 3),
+            "b_median": round(mb, 3), "b_over_a": round(mb / ma, 2),
+            "a_wall_mb_per_second": [round(r["mb_per_second_wall"], 3) for r in got["a"]],
+            "b_wall_mb_per_second": [round(r["mb_per_second_wall"], 3) for r in got["b"]],
+            "a_wall_median": round(wa, 3), "b_wall_median": round(wb, 3), "wall_b_over_a": round(wb / wa, 2),
+            "load_before": load, "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
 if __name__ == "__main__":
@@ -227,7 +240,14 @@ if __name__ == "__main__":
     elif sys.argv[1:2] == ["compare"]:
         print(
             json.dumps(
-                compare(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 5), indent=1
+                compare(
+                    sys.argv[2],
+                    sys.argv[3],
+                    sys.argv[4],
+                    int(sys.argv[5]) if len(sys.argv) > 5 else 5,
+                    int(sys.argv[6]) if len(sys.argv) > 6 else 1,
+                ),
+                indent=1,
             )
         )
     else:
