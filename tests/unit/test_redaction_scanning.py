@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.redaction import context_words, detectors, engine, known, recorded, scanning
@@ -47,6 +47,25 @@ def test_lower_case_names_after_cues_are_found_as_the_alternation_finds_them(cue
     got = [(m.span(), m.span(1)) for m in alternation_matches(text, [(len(c), _lower_after_cue_regex(c))
                                                                       for c in cues])]
     assert got == expected
+
+
+_MISS_CUES = st.lists(st.sampled_from(["wife", "ex-wife", "ex", "husband", "ex-husband", "son", "friend", "friends",
+                                       "fiance", "fiancee", "called", "named", "as", "co-wife", "for", "by"]),
+                     min_size=1, max_size=7, unique=True)  # fmt: skip
+
+
+@settings(max_examples=400)
+@example(cues=["son", "ex-wife", "ex", "friends", "friend"],
+         text="My Son Tariq, EX-WIFE: joy; ex x, ex-wife's y, friend's z")
+@given(cues=_MISS_CUES, text=st.text("abcdefhimnorstuwxyK ,:'’-@.\nS", max_size=70))
+def test_lower_case_word_names_after_cues_are_found_as_their_alternation_finds_them(cues, text):
+    # The statement's own alternation of cue words was compiled for most statements (2 ms each).
+    from desktop.redaction.misses_people import _AFTER_CUE_HEAD_END, _AFTER_CUE_REST, _after_cue
+
+    alternation = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True)) + ")"
+                             + _AFTER_CUE_HEAD_END + _AFTER_CUE_REST.pattern, re.IGNORECASE)  # fmt: skip
+    expected = [(*m.span(), *m.span(1)) for m in alternation.finditer(text)]
+    assert _after_cue(frozenset(cues), text) == expected
 
 
 def _context_words_before(text: str) -> dict[str, list[tuple[int, int]]]:
