@@ -36,6 +36,7 @@ from desktop.redaction.given_names import (
     contraction,
     given_names,
 )
+from desktop.redaction.scanning import ic_lower
 from desktop.redaction.words import cue_in
 
 Hit = tuple[int, int, str, float]
@@ -102,16 +103,20 @@ def _after_cue(cues: frozenset[str], text: str) -> list[tuple[int, int, int, int
     A head's end is fixed (its "'s" is taken exactly when one follows), so the rest matches there or
     the alternative fails at that place."""
     best: dict[int, tuple[int, tuple[int, int, int, int]]] = {}
+    # Where a head can match, a cue word is in the text as ``ic_lower`` writes it (every character
+    # that matches an ASCII letter case-insensitively written as that letter): found with str.find,
+    # each place then tried with the head (a search for a head that starts with "\b" would try
+    # every character of the statement once per cue word).
+    low = ic_lower(text)
     for cue in cues:
         rank, head = len(re.escape(cue)), _cue_head(cue)
-        m = head.search(text)
-        while m:
-            rest = _AFTER_CUE_REST.match(text, m.end())
-            if rest:
-                s = m.start()
-                if s not in best or rank > best[s][0]:
-                    best[s] = (rank, (s, rest.end(), rest.start(1), rest.end(1)))
-            m = head.search(text, m.start() + 1)
+        i = low.find(cue)
+        while i >= 0:
+            m = head.match(text, i)
+            rest = _AFTER_CUE_REST.match(text, m.end()) if m else None
+            if rest and (i not in best or rank > best[i][0]):
+                best[i] = (rank, (i, rest.end(), rest.start(1), rest.end(1)))
+            i = low.find(cue, i + 1)
     out: list[tuple[int, int, int, int]] = []
     last = 0
     for s in sorted(best):

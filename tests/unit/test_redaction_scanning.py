@@ -57,7 +57,8 @@ _MISS_CUES = st.lists(st.sampled_from(["wife", "ex-wife", "ex", "husband", "ex-h
 @settings(max_examples=400)
 @example(cues=["son", "ex-wife", "ex", "friends", "friend"],
          text="My Son Tariq, EX-WIFE: joy; ex x, ex-wife's y, friend's z")
-@given(cues=_MISS_CUES, text=st.text("abcdefhimnorstuwxyK ,:'’-@.\nS", max_size=70))
+@example(cues=["son", "wife"], text="my ſon joy, my wıfe ivy, my \u212aid kim")
+@given(cues=_MISS_CUES, text=st.text("abcdefhimnorstuwxyKſı\u212a ,:'’-@.\nS", max_size=70))
 def test_lower_case_word_names_after_cues_are_found_as_their_alternation_finds_them(cues, text):
     # The statement's own alternation of cue words was compiled for most statements (2 ms each).
     from desktop.redaction.misses_people import _AFTER_CUE_HEAD_END, _AFTER_CUE_REST, _after_cue
