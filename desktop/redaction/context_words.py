@@ -85,7 +85,8 @@ _SHORT = {w: re.compile(re.escape(w) + "(?<![a-z0-9]" + re.escape(w) + ")(?![a-z
 class _Context:
     """Where the context words are (one pass over the text), to gate the weak patterns."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, runs: set[str] | frozenset[str] | None = None) -> None:
+        """``runs``: the runs of [a-z0-9] of ``text`` lower-cased, if the caller has them already."""
         self._text = text
         self._pos: dict[str, list[tuple[int, int]]] = {k: [] for k in _CTX}
         low = lower_same_length(text)
@@ -93,7 +94,7 @@ class _Context:
         # the text holds (one set intersection; a regex alternation of the words, tried at every
         # letter, is several times slower), then where each of them is a whole run.
         starts = []
-        for w in set(_LOWER_WORD.findall(low)).intersection(_KINDS_BY_FIRST):
+        for w in (set(_LOWER_WORD.findall(low)) if runs is None else runs).intersection(_KINDS_BY_FIRST):
             short = _SHORT.get(w)
             if short is not None:  # "a", "d", "no": in most words, so looked for as whole runs at once
                 starts.extend((m.start(), w) for m in short.finditer(low))

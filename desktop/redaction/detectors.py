@@ -327,9 +327,10 @@ def _looks_like_date(v: str) -> bool:
     return bool(re.fullmatch(r"\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{1,4})?", v))
 
 
-def detect_patterns(text: str) -> list[Hit]:
-    """Every pattern detector on ``text``."""
-    ctx = _Context(text)
+def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) -> list[Hit]:
+    """Every pattern detector on ``text``. ``runs``: the runs of [a-z0-9] of ``text`` lower-cased,
+    if the caller has them already."""
+    ctx = _Context(text, runs)
     runs = Digits(text)
     dw = runs.windows()
     strong = _strong_windows(text, dw)

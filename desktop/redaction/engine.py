@@ -160,7 +160,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             continue  # "Police" of a recorded "Amy Police" inside "Greater Manchester Police"
         spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person, h.recorded))
 
-    for s, e, typ, conf in _patterns_between(text, holders):
+    for s, e, typ, conf in _patterns_between(text, holders, _lower_runs(text, words)):
         if s >= e or clashes(s, e) or _inside(allowed, s, e):
             continue
         if typ == "ADDRESS" and (_address_is_facts(text, s, e, allowed)
@@ -185,12 +185,21 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     return _tidy([_whole_letters(text, sp) for sp in spans])
 
 
-def _patterns_between(text: str, holders: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+def _lower_runs(text: str, words: set[str]) -> set[str] | None:
+    """The runs of [a-z0-9] of ``text`` lower-cased, which the context words are found from, if
+    ``words`` (the runs of letters and digits of the folded text) are they: on ASCII text the folded
+    text is the lower-cased one, so they are made once. None: not known."""
+    return words if text.isascii() else None
+
+
+def _patterns_between(text: str, holders: list[tuple[int, int]],
+                      runs: set[str] | None = None) -> list[tuple[int, int, str, float]]:  # fmt: skip
     """The pattern detectors on each stretch between placeholders. A placeholder stands for text of
     unknown length: a context word beyond one ("999 999 Person B Police") was further away in the
-    text it replaced, so it is not counted, and redacting redacted text changes nothing."""
+    text it replaced, so it is not counted, and redacting redacted text changes nothing. ``runs``:
+    the runs of [a-z0-9] of the whole text lower-cased, if known."""
     if not holders:
-        return detect_patterns(text)
+        return detect_patterns(text, runs)
     out = []
     last = 0
     for hs, he in [*holders, (len(text), len(text))]:

@@ -240,6 +240,24 @@ _MISSING = object()
 _COMPILED = LRU(50_000)  # one regex for a name part several people share
 
 
+# A recorded name's words are mostly shared with other people's ("Amina", "Okafor", "Amina Okafor"):
+# the pattern pieces of a run of words are made once per run, not once per person (each a pure
+# function of the words; emptied when the vault locks, like the other stores made from names).
+@lru_cache(maxsize=65536)
+def _joined_run(toks: tuple[str, ...]) -> str:
+    return _joined(list(toks), lexicon.english_words())
+
+
+@lru_cache(maxsize=65536)
+def _triggers_of(toks: tuple[str, ...]) -> tuple[str, ...] | None:
+    return _triggers(list(toks))
+
+
+@lru_cache(maxsize=65536)
+def _pieces_of(toks: tuple[str, ...]) -> tuple[str, ...]:
+    return _pieces(list(toks))
+
+
 def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
     english = lexicon.english_words()
     pats: list[_Pat] = []
@@ -250,11 +268,12 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
         toks = _tokens(variant)
         if not toks:
             continue
-        alts = [_joined(toks, english)]
+        tt = tuple(toks)
+        alts = [_joined_run(tt)]
         if len(toks) >= 2:
-            alts.append(_tok_pattern(toks[-1]) + r"(?:,\s*|[\s\-']+)" + _joined(toks[:-1], english))
+            alts.append(_tok_pattern(toks[-1]) + r"(?:,\s*|[\s\-']+)" + _joined_run(tt[:-1]))
             # An initial for the given name(s): "R. Sandhu", "R Sandhu".
-            alts.append(re.escape(toks[0][0]) + r"\.?" + _WS + _joined(toks[1:], english))
+            alts.append(re.escape(toks[0][0]) + r"\.?" + _WS + _joined_run(tt[1:]))
         key = "|".join(alts)
         if key not in seen:
             seen.add(key)
@@ -263,20 +282,20 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
                 toks[0] in english or toks[0] in lexicon.FUNCTION_WORDS or toks[0] in lexicon.MONTHS
             )
             pats.append(_Pat(_bounded("(?:" + key + ")", variant), "PERSON", person, need_capital=one_word,
-                             triggers=_triggers([toks[0], toks[-1], *toks[1:2]]),  # what each alternative starts
-                             needs=_pieces(toks[1:]), either=_given_or_initial(toks)))
+                             triggers=_triggers_of((toks[0], toks[-1], *toks[1:2])),  # what each alternative starts
+                             needs=_pieces_of(tt[1:]), either=_given_or_initial(toks)))
         # Two or more neighbouring words of a longer name ("Jean-Paul" of "Jean Paul Mbeki",
         # "Al-Hassan" of "Abu-Bakr Al Hassan"): one name, not two, however they are joined.
         for size in range(len(toks) - 1, 1, -1):
             for i in range(len(toks) - size + 1):
-                run = toks[i : i + size]
+                run = tt[i : i + size]
                 key = " ".join(run)
                 if key in seen:
                     continue
                 seen.add(key)
                 words = all(t in english or t in lexicon.FUNCTION_WORDS or t in lexicon.MONTHS for t in run)
-                pats.append(_Pat(_bounded(_joined(run, english), variant), "PERSON", person, need_capital=words,
-                                 part=True, triggers=_triggers(run[:1]), needs=_pieces(run)))
+                pats.append(_Pat(_bounded(_joined_run(run), variant), "PERSON", person, need_capital=words,
+                                 part=True, triggers=_triggers_of(run[:1]), needs=_pieces_of(run)))
         for tok in toks:
             if len(tok) < 2 or tok in lexicon.PARTICLES:
                 continue
@@ -294,7 +313,7 @@ def _name_patterns(name: str, aliases: list[str]) -> list[_Pat]:
                     need_capital=is_word,
                     part=len(toks) > 1,
                     surname=surname,
-                    triggers=_triggers([tok]),
+                    triggers=_triggers_of((tok,)),
                 )
             )
     return pats
@@ -502,3 +521,6 @@ kept_until_lock(_folded_words.cache_clear)
 kept_until_lock(_tok_pattern.cache_clear)
 kept_until_lock(_split_tok.cache_clear)
 kept_until_lock(_trigger.cache_clear)
+kept_until_lock(_joined_run.cache_clear)
+kept_until_lock(_triggers_of.cache_clear)
+kept_until_lock(_pieces_of.cache_clear)

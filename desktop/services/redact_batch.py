@@ -20,6 +20,7 @@ names its number. Nothing from the texts is logged.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -123,7 +124,21 @@ def warm() -> None:
                               {"kind": "address", "value": "Flat 2, 14 Station Road, Leeds"}],
     })
     redact_line(1, line)
+    _word_lists()
     _warmed = True
+
+
+def _word_lists() -> None:
+    """The word lists that only some wordings need, which the line above does not reach: read once
+    here (in the fork server, before any worker), not once per worker on its first such statement."""
+    from desktop.redaction import lexicon
+    from desktop.redaction.given_names import given_names
+    from desktop.redaction.misses_places import surname_words
+
+    for which in ("uk", "world"):
+        lexicon.small_places(which)
+    given_names()
+    surname_words()
 
 
 def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, allow: Iterable[str] = (),
@@ -132,38 +147,100 @@ def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, al
 
     ``workers`` 1: here, one line at a time (``emit`` once per answered line). More: the first
     :data:`POOL_AFTER` lines here, the rest on that many worker processes from ``executor``
-    (:func:`desktop.services.pool.executor`, by default), ``emit`` once per job. A bad line
-    raises :class:`LineError` after the lines before it were emitted; an error reading ``lines`` is
-    raised after the lines read before it were emitted."""
+    (:func:`desktop.services.pool.executor`, by default), ``emit`` once per job. The lines are read
+    ahead on a thread of their own: once a line beyond the first ones is there, the workers start
+    on it while this process still answers the first ones. A bad line raises :class:`LineError`
+    after the lines before it were emitted; an error reading ``lines`` is raised after the lines
+    read before it were emitted."""
     allow = tuple(allow)
     source = iter(lines)
-    first = POOL_AFTER if workers > 1 else None  # (None: every line here)
-    lineno = 0
-    for lineno, line in enumerate(itertools.islice(source, first), 1):
-        out = redact_line(lineno, line, allow)
-        if out is not None:
-            emit([out])
-    following = next(source, None) if workers > 1 and lineno == POOL_AFTER else None
-    if following is None:
-        return  # (the input ended before the pool was needed)
-    source = itertools.chain([following], source)
-    if executor is None:
-        from desktop.services import pool
+    if workers <= 1:
+        for lineno, line in enumerate(source, 1):
+            out = redact_line(lineno, line, allow)
+            if out is not None:
+                emit([out])
+        return
+    ahead = _Ahead(source, POOL_AFTER + 1)
+    with contextlib.ExitStack() as stack:
+        feed: _Feed | None = None
 
-        executor = pool.executor
-    with executor(workers, preload=PRELOAD, warm=warm) as ex:
-        feed = _Feed(ex, allow, slots=2 * workers)
-        reader = threading.Thread(target=feed.read, args=(source, lineno + 1), name="witnessbox redact input",
-                                  daemon=True)
-        reader.start()
+        def start() -> _Feed:
+            """The workers, on the line after the first ones and every line after it."""
+            nonlocal executor
+            if executor is None:
+                from desktop.services import pool
+
+                executor = pool.executor
+            ex = stack.enter_context(executor(workers, preload=PRELOAD, warm=warm))
+            started = _Feed(ex, allow, slots=2 * workers)
+            stack.callback(started.stop)
+            rest = itertools.chain([ahead.line(POOL_AFTER + 1)], source)  # (the reading thread has ended)
+            threading.Thread(target=started.read, args=(rest, POOL_AFTER + 1), name="witnessbox redact input",
+                             daemon=True).start()  # fmt: skip
+            return started
+
+        for lineno in range(1, POOL_AFTER + 1):
+            if feed is None and ahead.has(POOL_AFTER + 1):
+                feed = start()
+            line = ahead.line(lineno)
+            if line is None:
+                return  # (the input ended before the pool was needed)
+            out = redact_line(lineno, line, allow)
+            if out is not None:
+                emit([out])
+        if feed is None:
+            if ahead.line(POOL_AFTER + 1) is None:
+                return
+            feed = start()
+        for done, error in feed.answers():
+            if done:
+                emit(done)
+            if error is not None:
+                raise LineError(error)
+
+
+class _Ahead:
+    """The first ``count`` lines of ``source``, read on a thread of their own as they come; the
+    thread ends after them (or at the input's end or failure), leaving the rest of ``source``."""
+
+    def __init__(self, source: Iterator[str], count: int) -> None:
+        self._lines: list[str] = []
+        self._ended = False
+        self._failure: BaseException | None = None
+        self._cond = threading.Condition()
+        threading.Thread(target=self._read, args=(source, count), name="witnessbox redact input ahead",
+                         daemon=True).start()  # fmt: skip
+
+    def _read(self, source: Iterator[str], count: int) -> None:
         try:
-            for done, error in feed.answers():
-                if done:
-                    emit(done)
-                if error is not None:
-                    raise LineError(error)
+            for line in itertools.islice(source, count):
+                with self._cond:
+                    self._lines.append(line)
+                    self._cond.notify_all()
+        except BaseException as exc:  # noqa: BLE001 - raised where the line it stopped at is taken
+            with self._cond:
+                self._failure = exc
         finally:
-            feed.stop()
+            with self._cond:
+                self._ended = True
+                self._cond.notify_all()
+
+    def has(self, lineno: int) -> bool:
+        """Is line ``lineno`` (from 1) read already? (never waits)"""
+        with self._cond:
+            return len(self._lines) >= lineno
+
+    def line(self, lineno: int) -> str | None:
+        """Line ``lineno``, once read; None if the input ended before it; the reading error if reading
+        failed before it."""
+        with self._cond:
+            while len(self._lines) < lineno and not self._ended:
+                self._cond.wait()
+            if len(self._lines) >= lineno:
+                return self._lines[lineno - 1]
+            if self._failure is not None:
+                raise self._failure
+            return None
 
 
 class _Feed:
@@ -206,7 +283,8 @@ class _Feed:
                             self._cond.wait()
                         if self._stopped:
                             return
-                        self._send()
+                        if self._batch:  # (else a freed slot took it already: see answers())
+                            self._send()
         except BaseException as exc:  # noqa: BLE001 - raised in order, after the lines read before it
             with self._cond:
                 self._failure = exc

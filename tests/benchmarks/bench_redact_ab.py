@@ -9,8 +9,13 @@ median CPU MB/s of each and their ratio, with the load average.
     python tests/benchmarks/bench_redact_ab.py make /tmp/redact-ab
     # A = a checkout of main (git worktree add /tmp/main-ab main), B = this one
     python tests/benchmarks/bench_redact_ab.py compare /tmp/main-ab . /tmp/redact-ab/corpus.jsonl 5
+    # the same on every core (--jobs 2): compare the wall MB/s
+    python tests/benchmarks/bench_redact_ab.py compare /tmp/main-ab . /tmp/redact-ab/people2.jsonl 5 2
     # one checkout with --jobs 1 and --jobs (cores) in turn: wall MB/s of the batch, CPU MB/s per core
     python tests/benchmarks/bench_redact_ab.py pool . /tmp/redact-ab/people2.jsonl 5
+    # the same output from both checkouts, byte for byte: `witnessbox redact`'s lines (with and without
+    # an allow-list) and every field of every span of detect()
+    python tests/benchmarks/bench_redact_ab.py same /tmp/main-ab . /tmp/redact-ab/*.jsonl
 """
 
 from __future__ import annotations
@@ -97,8 +102,12 @@ def once(path: str, jobs: int = 1) -> dict:
     assert redact(data, args) == 0
     wall = time.perf_counter() - w0
     cpu = time.process_time() - c0 + (workers_cpu() - k0 if jobs > 1 else 0.0)
-    return {"megabytes": round(mb, 3), "mb_per_second_cpu": mb / cpu, "mb_per_second_wall": mb / wall,
-            "start_up_wall_seconds": start}
+    return {
+        "megabytes": round(mb, 3),
+        "mb_per_second_cpu": mb / cpu,
+        "mb_per_second_wall": mb / wall,
+        "start_up_wall_seconds": start,
+    }
 
 
 def _run_once(checkout: str, path: str, jobs: int) -> dict:
@@ -135,17 +144,76 @@ def pooled(checkout: str, path: str, pairs: int = 5, jobs: int = 0) -> dict:
             "load_before": load, "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
-def compare(a: str, b: str, path: str, pairs: int = 5) -> dict:
+# An allow-list for the equality check: phrases the statements hold, so its code is run too.
+SAME_ALLOW = ("Refuge", "Citizens Advice", "Leeds Crown Court", "Home Office")
+
+
+def dump(path: str) -> str:
+    """In this process (the checkout on sys.path): for ``path``, `witnessbox redact --jobs 1`'s output
+    without and with :data:`SAME_ALLOW`, then every field of every span of ``detect()`` on each line
+    (with its recorded people and identifiers, and again with the allow-list on every seventh)."""
+    import dataclasses
+    import io
+
+    from desktop.cli import Context, run
+    from desktop.paths import AppPaths
+    from desktop.redaction import KnownIdentifiers, detect
+
+    data = Path(path).read_text(encoding="utf-8")
+    out = []
+    for extra in ([], [a for p in SAME_ALLOW for a in ("--allow", p)]):
+        ctx = Context(paths=AppPaths.default(), stdin=io.StringIO(data), stdout=io.StringIO(), stderr=io.StringIO())
+        out.append(f"exit {run(['redact', '--jobs', '1', *extra], ctx)}\n{ctx.stdout.getvalue()}")
+    for n, line in enumerate(x for x in data.splitlines() if x.strip()):
+        item = json.loads(line)
+        known = KnownIdentifiers(people=[(p, []) for p in item.get("known_names") or [] if p.strip()],
+                                 identifiers=[(i["kind"], i["value"]) for i in item.get("known_identifiers") or []
+                                              if i["value"].strip()])  # fmt: skip
+        for allow in ((), SAME_ALLOW) if n % 7 == 0 else ((),):
+            spans = [dataclasses.astuple(s) for s in detect(item["text"], known, allow=allow)]
+            out.append(json.dumps(spans, ensure_ascii=False) + "\n")
+    return "".join(out)
+
+
+def same(a: str, b: str, paths: list[str]) -> dict:
+    """Is each checkout's :func:`dump` of each input the same, byte for byte?"""
+    import hashlib
+
+    results = {}
+    for path in paths:
+        got = []
+        for checkout in (a, b):
+            env = dict(os.environ, PYTHONPATH=str(Path(checkout).resolve()))
+            done = subprocess.run([sys.executable, __file__, "dump", str(Path(path).resolve())], env=env,
+                                  capture_output=True, check=True, cwd="/")  # fmt: skip
+            got.append(done.stdout)
+        results[path] = {"equal": got[0] == got[1], "lines": got[0].count(b"\n"),
+                         "sha256": [hashlib.sha256(g).hexdigest()[:16] for g in got]}  # fmt: skip
+    return {"a": a, "b": b, "all_equal": all(r["equal"] for r in results.values()), "inputs": results}
+
+
+def compare(a: str, b: str, path: str, pairs: int = 5, jobs: int = 1) -> dict:
+    """Checkouts A and B in turn, each run in its own process: medians of CPU MB/s (per core), and of
+    the batch's wall MB/s (what ``--jobs`` above 1 is for)."""
     load = [round(x, 2) for x in os.getloadavg()]
-    got: dict[str, list[float]] = {"a": [], "b": []}
+    got: dict[str, list[dict]] = {"a": [], "b": []}
     for _ in range(pairs):
         for name, checkout in (("a", a), ("b", b)):
-            got[name].append(_run_once(checkout, path, 1)["mb_per_second_cpu"])
-    ma, mb = statistics.median(got["a"]), statistics.median(got["b"])
-    return {"input": path, "a": a, "b": b, "a_cpu_mb_per_second": [round(x, 3) for x in got["a"]],
-            "b_cpu_mb_per_second": [round(x, 3) for x in got["b"]], "a_median": round(ma, 3),
-            "b_median": round(mb, 3), "b_over_a": round(mb / ma, 2), "load_before": load,
-            "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
+            got[name].append(_run_once(checkout, path, jobs))
+
+    def med(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in got[name])
+
+    ma, mb = med("a", "mb_per_second_cpu"), med("b", "mb_per_second_cpu")
+    wa, wb = med("a", "mb_per_second_wall"), med("b", "mb_per_second_wall")
+    return {"input": path, "a": a, "b": b, "jobs": jobs,
+            "a_cpu_mb_per_second": [round(r["mb_per_second_cpu"], 3) for r in got["a"]],
+            "b_cpu_mb_per_second": [round(r["mb_per_second_cpu"], 3) for r in got["b"]], "a_median": round(ma, 3),
+            "b_median": round(mb, 3), "b_over_a": round(mb / ma, 2),
+            "a_wall_mb_per_second": [round(r["mb_per_second_wall"], 3) for r in got["a"]],
+            "b_wall_mb_per_second": [round(r["mb_per_second_wall"], 3) for r in got["b"]],
+            "a_wall_median": round(wa, 3), "b_wall_median": round(wb, 3), "wall_b_over_a": round(wb / wa, 2),
+            "load_before": load, "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
 if __name__ == "__main__":
@@ -153,11 +221,34 @@ if __name__ == "__main__":
         make(sys.argv[2])
     elif sys.argv[1:2] == ["once"]:
         print(json.dumps(once(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
+    elif sys.argv[1:2] == ["dump"]:
+        sys.stdout.buffer.write(dump(sys.argv[2]).encode())
+    elif sys.argv[1:2] == ["same"]:
+        print(json.dumps(same(sys.argv[2], sys.argv[3], sys.argv[4:]), indent=1))
     elif sys.argv[1:2] == ["pool"]:
-        print(json.dumps(pooled(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 5,
-                                int(sys.argv[5]) if len(sys.argv) > 5 else 0), indent=1))
+        print(
+            json.dumps(
+                pooled(
+                    sys.argv[2],
+                    sys.argv[3],
+                    int(sys.argv[4]) if len(sys.argv) > 4 else 5,
+                    int(sys.argv[5]) if len(sys.argv) > 5 else 0,
+                ),
+                indent=1,
+            )
+        )
     elif sys.argv[1:2] == ["compare"]:
-        print(json.dumps(compare(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 5),
-                         indent=1))
+        print(
+            json.dumps(
+                compare(
+                    sys.argv[2],
+                    sys.argv[3],
+                    sys.argv[4],
+                    int(sys.argv[5]) if len(sys.argv) > 5 else 5,
+                    int(sys.argv[6]) if len(sys.argv) > 6 else 1,
+                ),
+                indent=1,
+            )
+        )
     else:
         print(__doc__)

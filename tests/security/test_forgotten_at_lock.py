@@ -23,6 +23,8 @@ CACHES = [known._folded_words, known._tok_pattern, known._split_tok, known._trig
           variants.name_key, sequence.parse, engine._allow_regex, names._place_regex, scanning.ic_lower, fonts._runs,
           layout._word, normalise.byte_pattern]
 STORES = [known._COMPILED, recorded._PEOPLE, recorded._IDENTIFIERS, recorded._LISTS]
+# the pattern pieces of recorded names' runs of words
+CACHES += [known._joined_run, known._triggers_of, known._pieces_of]
 
 
 def _held() -> dict[str, int]:

@@ -160,9 +160,12 @@ def test_an_input_that_fails_to_read_fails_after_the_lines_before_it(corpus_line
 def probe(_job: object) -> dict:
     """In a worker of `witnessbox redact`: warm, guarded, and from which process."""
     from desktop import firewall
+    from desktop.redaction import given_names, lexicon, misses_places
 
+    lists = (lexicon.small_places, given_names.given_names, misses_places.surname_words)
     return {"warm": redact_batch._warmed, "guard": firewall.is_installed(), "parent": os.getppid(),
-            "preloaded": "desktop.services.redact_warm" in sys.modules}
+            "preloaded": "desktop.services.redact_warm" in sys.modules,
+            "lists_read": [f.cache_info().currsize for f in lists]}
 
 
 def test_workers_are_warm_and_guarded_before_their_first_line():
@@ -170,6 +173,8 @@ def test_workers_are_warm_and_guarded_before_their_first_line():
         seen = [f.result() for f in [ex.submit(probe, None) for _ in range(4)]]
     assert all(s["warm"] and s["guard"] for s in seen)
     assert all(s["parent"] != os.getpid() for s in seen)
+    # the word lists only some wordings need were read once, in the fork server, not by each worker
+    assert all(s["lists_read"] == [2, 1, 1] for s in seen)
 
 
 def test_spawned_workers_as_in_the_frozen_app_start_warm(corpus_lines, app_paths, monkeypatch):
@@ -193,3 +198,60 @@ def test_a_short_batch_is_answered_here_without_starting_workers(corpus_lines):
     assert written == [x for n, line in enumerate(lines, 1) if (x := redact_batch.redact_line(n, line))]
     with pytest.raises(AssertionError, match="a pool was started"):
         redact_batch.redact_stream([*lines, lines[0]], written.extend, workers=2, executor=no_pool)
+
+
+def test_no_job_is_sent_empty(corpus_lines):
+    # A job that grew while every slot was taken may be sent by the answering side as a slot frees;
+    # the reader, woken by that slot, must not send the (now empty) batch again as a job of no lines.
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import contextmanager
+
+    sizes: list[int] = []
+
+    @contextmanager
+    def threads(workers: int, **_kwargs):
+        with ThreadPoolExecutor(workers) as ex:
+            submit = ex.submit
+
+            def counted(fn, job):  # noqa: ANN001, ANN202
+                sizes.append(len(job[1]))
+                return submit(fn, job)
+
+            ex.submit = counted
+            yield ex
+
+    lines = [x + "\n" for x in corpus_lines if x.strip()][:60] * 3
+    written: list[str] = []
+    redact_batch.redact_stream(lines, written.extend, workers=2, executor=threads)
+    assert len(written) == len(lines)
+    assert sizes and 0 not in sizes, sizes
+
+
+def test_the_workers_start_while_the_first_lines_are_answered_here(corpus_lines):
+    # The whole input is there at once: the workers take the lines after the first ones while this
+    # process answers the first ones, instead of starting only after them.
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import contextmanager
+
+    events: list[str] = []
+
+    @contextmanager
+    def threads(workers: int, **_kwargs):
+        with ThreadPoolExecutor(workers) as ex:
+            submit = ex.submit
+
+            def noted(fn, job):  # noqa: ANN001, ANN202
+                events.append("job")
+                return submit(fn, job)
+
+            ex.submit = noted
+            yield ex
+
+    lines = [x + "\n" for x in corpus_lines if x.strip()][:40]
+
+    def emit(done: list[str]) -> None:
+        events.extend("answer" for _ in done)
+
+    redact_batch.redact_stream(lines, emit, workers=2, executor=threads)
+    assert events.count("answer") == len(lines)
+    assert events.index("job") < redact_batch.POOL_AFTER, events[: redact_batch.POOL_AFTER + 2]

@@ -229,3 +229,24 @@ def test_punctuation_typed_as_a_word_of_a_name_matches_nothing_on_its_own(record
     red = _redact(text, known)
     assert red.startswith("The landlord said s and s again. ")
     assert "Ifeoma" not in red and "Adeyemi" not in red
+
+
+_NAME_PARTS = st.sampled_from(["amina", "okafor", "al", "hassan", "jean-paul", "o'neil", "will", "power", "hope",
+                               "mohammed", "s", "ngozi", "张伟", "Łucja"])  # fmt: skip
+
+
+@settings(max_examples=300)
+@example(people=[(["amina", "okafor"], []), (["okafor", "amina"], [])])
+@example(people=[(["will", "power"], [["al", "hassan"]]), (["jean-paul", "will", "power"], [])])
+@given(people=st.lists(st.tuples(st.lists(_NAME_PARTS, min_size=1, max_size=4),
+                                 st.lists(st.lists(_NAME_PARTS, min_size=1, max_size=3), max_size=2)),
+                       min_size=1, max_size=6))  # fmt: skip
+def test_a_persons_patterns_are_the_same_whoever_was_recorded_before(people):
+    # The pattern pieces of a run of words are kept per run and shared by every name that holds it:
+    # a person's patterns made after others' are those made with nothing kept.
+    names = [(" ".join(n), [" ".join(a) for a in aliases]) for n, aliases in people]
+    after_others = [known_module._name_patterns(n, a) for n, a in names]
+    for (name, aliases), got in zip(names, after_others, strict=True):
+        for kept in (known_module._joined_run, known_module._triggers_of, known_module._pieces_of):
+            kept.cache_clear()
+        assert known_module._name_patterns(name, aliases) == got
