@@ -98,6 +98,20 @@ def bylines_before_separators(toks: list, text: str) -> None:
             u.score, u.edge_ok, u.place = max(u.score, _PERSON), True, False
 
 
+# --- Words that are no one wherever written ---------------------------------------------------
+
+
+def _not_people(toks: list, text: str, words: set[str]) -> None:
+    """Mark every capitalised ``words`` as no person, but one after a title ("Mr Doras") stays."""
+    for i, t in enumerate(toks):
+        if t.fw not in words or t.score < 0:
+            continue
+        p = toks[i - 1] if i else None
+        if p is not None and p.title and p.score >= 0 and re.fullmatch(r"\.?" + _S, text[p.end : t.start]):
+            continue
+        t.score, t.edge_ok, t.place = 0.0, False, True
+
+
 # --- Bodies named once, and wherever else written -------------------------------------------------
 
 _BODY_KINDS = (
@@ -112,6 +126,10 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _ON_LINE = re.compile(r"[ \t\u00a0]+|-")
+# "the charity Okafor founded": the one who set the body up, not its name.
+_FOUNDER_AFTER = re.compile(
+    _S + r"(?:founded|co-founded|set|started|runs|ran|run|owns|owned|created|began|leads|led|chairs|chaired)\b"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w\-]*)[ \t\u00a0]+\Z")
 
 
@@ -134,13 +152,11 @@ def bodies_named_once(toks: list, text: str) -> None:
             bodies.add(t.fw)
             continue
         m = _WORD_BEFORE.search(text, max(0, t.start - 30), t.start)
-        if m and m.group(1).lower() in _KIND_BEFORE:
-            bodies.add(t.fw)  # "the anti-trafficking charity Unchosen"
+        if m and m.group(1).lower() in _KIND_BEFORE and not _FOUNDER_AFTER.match(text, t.end):
+            bodies.add(t.fw)  # "the anti-trafficking charity Unchosen", not "the charity Okafor founded"
     if not bodies:
         return
-    for t in toks:
-        if t.fw in bodies and t.score >= 0:
-            t.score, t.edge_ok, t.place = 0.0, False, True
+    _not_people(toks, text, bodies)
 
 
 # --- "X-based" ------------------------------------------------------------------------------------
@@ -220,9 +236,7 @@ def groups_as_plural_subjects(toks: list, text: str) -> None:
     for i, t in enumerate(toks):
         if t.fw in groups and (_SINGULAR_AFTER.match(text, t.end) or i and toks[i - 1].title):
             groups.discard(t.fw)  # "Gardai was ...", "Mr Gardai": someone after all
-    for t in toks:
-        if t.fw in groups and t.score >= 0:
-            t.score, t.edge_ok, t.place = 0.0, False, True
+    _not_people(toks, text, groups)
 
 
 # --- Places in parliamentary and news listings --------------------------------------------------
@@ -264,9 +278,7 @@ def places_in_listings(toks: list, text: str) -> None:
             i + 1 == len(toks) or not _ON_LINE.fullmatch(text[t.end : toks[i + 1].start])
         ):
             named.add(t.fw)
-    for t in toks:
-        if t.fw in named and t.score >= 0:
-            t.score, t.edge_ok, t.place = 0.0, False, True
+    _not_people(toks, text, named)
 
 
 # --- A firm written with an ampersand -----------------------------------------------------------
