@@ -13,8 +13,6 @@ of published testimony; each a general wording, never a listed name):
 * a place joined to "-based" describes something, no one ("a Leeds-based charity");
 * a body's name may hold "and" or a plural possessive ("Gangmasters and Labour Abuse Authority",
   "Gangmasters’ Licensing Authority");
-* a single capitalised word that is the subject of "have", "are" or "were" at a sentence's start is
-  a group, not a person ("Gardaí have raided"), and so is that word in the headline;
 * after a line break a known place does not join the name before it ("Mrs Ann Jones" then
   "Leeds, Headingley" on the next line), a place's district after "Town, " at a line's end or
   after "constituency of" is a place ("Manchester, Withington").
@@ -210,35 +208,6 @@ def bodies_with_and(toks: list, text: str) -> None:
                 u.score, u.edge_ok, u.place = 0.0, False, True
 
 
-# --- A group as the subject of a plural verb ----------------------------------------------------
-
-# Active only: "have raided", "are searching"; not a passive ("have been told" happens to people too).
-_PLURAL_VERB = re.compile(_S + r"(?:have|are|were)" + _S + r"(?!been\b)[a-z]+(?:ed|en|ing)\b")
-_SINGULAR_AFTER = re.compile(_S + r"(?:has|is|was|says|does|said)\b")
-
-
-def groups_as_plural_subjects(toks: list, text: str) -> None:
-    """ "Gardaí have raided a number of premises": one capitalised word, no given name, at a
-    sentence's start and before "have", "are" or "were" and a verb's participle, is a group (one
-    person takes "has", "is", "was"); so is the same word elsewhere ("Gardaí raid premises"),
-    unless the text also writes it with a verb for one person or after a title."""
-    names = given_names()
-    groups: set[str] = set()
-    for i, t in enumerate(toks):
-        if t.score < 0 or t.title or not t.initial or t.fw in names or t.word.isupper() or len(t.fw) < 3:
-            continue
-        if i + 1 < len(toks) and _ON_LINE.fullmatch(text[t.end : toks[i + 1].start]):
-            continue  # "Anna Smith have": part of a longer name
-        if _PLURAL_VERB.match(text, t.end):
-            groups.add(t.fw)
-    if not groups:
-        return
-    for i, t in enumerate(toks):
-        if t.fw in groups and (_SINGULAR_AFTER.match(text, t.end) or i and toks[i - 1].title):
-            groups.discard(t.fw)  # "Gardai was ...", "Mr Gardai": someone after all
-    _not_people(toks, text, groups)
-
-
 # --- Places in parliamentary and news listings --------------------------------------------------
 
 _PLACE_OF = re.compile(
@@ -323,7 +292,6 @@ def news_wording(toks: list, text: str) -> None:
     bodies_named_once(toks, text)
     places_before_based(toks, text)
     bodies_with_and(toks, text)
-    groups_as_plural_subjects(toks, text)
     places_in_listings(toks, text)
     firms_with_ampersands(toks, text)
     particles_in_full_names(toks, text)
