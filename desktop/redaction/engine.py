@@ -418,12 +418,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and not _letter(text[e - 1]):
         e -= 1
-    if _LAST_STOP.match(text, e) and e - s >= 3 and text[e - 2] == ".":
-        e += 1  # "L.C. won": the last full stop of initials inside a sentence is theirs ("Person B won")
+    if _LAST_STOP.match(text, e) and e - s >= 3 and (text[e - 2] == "." or _ONE_LETTER_END.search(text, s, e)):
+        e += 1  # "L.C. won", "Joanna G. of Poland": a full stop inside a sentence is the initial's
     return s, e
 
 
 _LAST_STOP = re.compile(r"\.(?=[ \t\u00a0]+[a-z(\d]|,)")
+_ONE_LETTER_END = re.compile(r" [A-Z]\Z")  # "Joanna G": a name's last initial
 
 
 def _rank(sp: Span) -> tuple:

@@ -43,6 +43,7 @@ from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
+from desktop.redaction.news_wording import news_wording
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
@@ -278,6 +279,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     published_words(toks, text)  # credits, letters and bylines standing for people, code names
     mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
     news_names(toks, text)  # how news reports write people and places (news_names.py)
+    news_wording(toks, text)  # more of their wording: particles, initials, bodies named once (news_wording.py)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
