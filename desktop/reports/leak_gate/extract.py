@@ -2,8 +2,8 @@
 
 - :func:`content_text`: the gate's own reading of each page's content stream through each font's
   ToUnicode map, in drawing order;
-- poppler's ``pdftotext`` in its own process (:func:`poppler_start`, :func:`poppler_finish`), or
-  pdfminer.six (:func:`pdfminer_text`) where poppler is not installed.
+- poppler's ``pdftotext`` in its own process (:mod:`.poppler`), or pdfminer.six
+  (:func:`pdfminer_text`) where poppler is not installed.
 
 An extractor that cannot read the PDF refuses it (:class:`LeakDetected`): the gate fails closed.
 """
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import threading
 import unicodedata
 
 import pikepdf
@@ -147,32 +145,6 @@ def tounicode_chars(pdf: pikepdf.Pdf, cache: dict) -> set[str]:
             for v in m.values():
                 chars.update(v if v.isascii() else unicodedata.normalize("NFKC", v))
     return chars
-
-
-def poppler_start(data: bytes, exe: str) -> tuple[subprocess.Popen, threading.Thread, list[bytes]]:
-    """pdftotext started on ``data`` in its own process, read by a thread while the gate goes on."""
-    proc = subprocess.Popen([exe, "-q", "-enc", "UTF-8", "fd://0", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out: list[bytes] = []
-
-    def talk() -> None:
-        try:
-            out.append(proc.communicate(data, timeout=60)[0])
-        except Exception:  # noqa: BLE001 - the caller sees no output and refuses
-            proc.kill()
-
-    thread = threading.Thread(target=talk, daemon=True)
-    thread.start()
-    return proc, thread, out
-
-
-def poppler_finish(poppler: tuple[subprocess.Popen, threading.Thread, list[bytes]]) -> str:
-    """The text pdftotext gave, or a refusal if it failed or took too long."""
-    proc, thread, out = poppler
-    thread.join(70)
-    if thread.is_alive() or not out or proc.returncode != 0:
-        raise LeakDetected(None, "unreadable", "pdftotext could not read the PDF")
-    return out[0].decode("utf-8", errors="replace")
 
 
 def by_page(text: str, pages: int) -> list[str] | None:

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 
@@ -41,18 +39,15 @@ from desktop.reports.leak_gate.extract import (
     by_page,
     content_text,
     pdfminer_text,
-    poppler_finish,
-    poppler_start,
     tounicode_chars,
 )
 from desktop.reports.leak_gate.index import NeedleIndex
 from desktop.reports.leak_gate.normalise import item_kind, needles, statement_shaper
 from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
 from desktop.reports.leak_gate.pdf import mask_syntax, metadata, objects, outside_streams, structure
+from desktop.reports.leak_gate.poppler import Poppler, poppler_finish, poppler_start, poppler_stop
 from desktop.reports.leak_gate.search import Hay, search, search_bytes
 from desktop.reports.leak_gate.syntax import mask_keywords
-
-_Poppler = tuple[subprocess.Popen, threading.Thread, list[bytes]]
 
 
 def needle_index(forbidden: Iterable[str],
@@ -129,9 +124,8 @@ def check(pdf_bytes: bytes, forbidden: Iterable[str], *, expected_text: str | No
     try:
         return _check(pdf_bytes, items, report, scan, expected_text, drawn, poppler)
     finally:
-        if poppler is not None and poppler[0].poll() is None:
-            poppler[0].kill()
-            poppler[0].wait()
+        if poppler is not None:
+            poppler_stop(poppler)
 
 
 def _scan_pages(scan: Callable[..., None], name: str, pages: list[str] | None, whole: str) -> None:
@@ -143,7 +137,7 @@ def _scan_pages(scan: Callable[..., None], name: str, pages: list[str] | None, w
 
 
 def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callable[..., None],
-           expected_text: str | None, literals: dict[int, list[str]], poppler: _Poppler | None) -> GateReport:
+           expected_text: str | None, literals: dict[int, list[str]], poppler: Poppler | None) -> GateReport:
     raw = mask_syntax(pdf_bytes)
     outside = outside_streams(raw)  # found before the stream keywords are blanked
     # "obj", "xref", "trailer" ... are blanked only where they stand as the file's syntax
