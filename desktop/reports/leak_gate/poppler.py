@@ -46,6 +46,13 @@ class Poppler:
         )
         self.out: list[bytes] = []
         self.thread: threading.Thread | None = None
+        try:
+            self._feed(data)
+        except BaseException:  # no pdftotext is left running whatever went wrong
+            self.stop()
+            raise
+
+    def _feed(self, data: bytes) -> None:
         if not _POSIX:  # pragma: no cover - Windows: select() reads no pipe there
             self.thread = threading.Thread(target=self._communicate, args=(data,), daemon=True)
             self.thread.start()
