@@ -27,6 +27,7 @@ from functools import lru_cache
 from reportlab.lib.colors import black
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Table
 
 from desktop.core.forgetting import kept_until_lock
@@ -351,7 +352,7 @@ class ScriptParagraph(Flowable):
         for segments in lines:
             for sx, font, glyphs, _plain, size in segments:
                 if text is None:
-                    text = canv.beginText(sx, y)
+                    text = _TextObject(canv, sx, y)
                 else:
                     text.moveCursor(sx - at[0], at[1] - y)
                 at = (sx, y)
@@ -363,6 +364,21 @@ class ScriptParagraph(Flowable):
         if text is not None:
             canv.drawText(text)
         canv.restoreState()
+
+
+class _TextObject(PDFTextObject):
+    """reportlab's text object, able to raise or lower the first glyph it shows: its ``setRise``
+    looks at the operator before it, and inside ``textOut`` there is none yet when a run of shaped
+    text begins with a raised mark (an Arabic tanween or shadda first in a right-to-left word), so
+    the export failed with an IndexError and the whole statement could not be made."""
+
+    def setRise(self, rise: float) -> None:  # noqa: N802 - reportlab's name
+        if not self._code:
+            self._rise = rise
+            self._y -= rise
+            self._code.append(f"{fp_str(rise)} Ts")
+            return
+        super().setRise(rise)
 
 
 @lru_cache(maxsize=64)

@@ -235,3 +235,17 @@ def test_a_sealed_statement_shows_the_signed_text_and_later_changes_as_dated_add
     assert "Łukasz" not in text and "07700" not in text
     unsealed = sample_interview(statement=signed)
     assert seal_history([unsealed]) is None
+
+
+@needs_poppler
+@pytest.mark.parametrize("words", ["قال إنه سيتصل أولاً بوزارة الداخلية.", "ثمّ سألني عن جواز سفري"])
+def test_arabic_words_whose_run_begins_with_a_raised_mark_are_drawn(words):
+    """A shaped run that begins with a raised mark (tanween, shadda) used to stop the export with an
+    IndexError from reportlab's text object: the statement could not be made at all."""
+    iv = dataclasses.replace(sample_interview(), statement="He came to the flat.\n\n" + words)
+    data = render_statement(build_content(iv, redact(iv)))
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", pdftotext(data))
+    last = unicodedata.normalize("NFKC", words.split()[-1].rstrip("."))
+    assert last in text or last[::-1] in text
