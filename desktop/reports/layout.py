@@ -10,6 +10,8 @@ Hindi, so :class:`ScriptParagraph` does its own simple, predictable layout:
   characters, so nothing runs past the margin;
 * a numbered paragraph (``number="3."``) hangs its number in the indent before the first line: at
   the left of a left-to-right paragraph, at the right of a right-to-left one;
+* a paragraph made with ``line_breaks=True`` keeps the writer's single line breaks: each line they
+  start has its own direction (a line of Hindi after one of Arabic is not run into it);
 * the paragraph's direction is that of its first strong letter. In a right-to-left paragraph the
   words of each line are placed right to left, keeping left-to-right stretches (placeholders
   such as "[PHONE 1]", numbers) in their own order; in a left-to-right paragraph, stretches of
@@ -52,6 +54,17 @@ def _strong_direction(text: str) -> str | None:
     return None
 
 
+_BREAK = "\n"  # a line break the writer made, kept by a paragraph made with ``line_breaks=True``
+
+
+class _Line(list):
+    """A laid-out line: its words, and whether it reads right to left (each line the writer started
+    has its own direction; a line wrapped from it has the same)."""
+
+    rtl = False
+    starts = False  # the first line of a line the writer started (not one wrapped from it)
+
+
 @dataclass
 class _Word:
     runs: list[Run]
@@ -80,9 +93,13 @@ class ScriptParagraph(Flowable):
     def __init__(self, text: str, *, size: float = 10.5, leading: float | None = None, bold: bool = False,
                  space_before: float = 0, space_after: float = 4, indent: float = 0,
                  color=black, align: str = "start", literal: bool = False,
-                 tokens: re.Pattern[str] | None = None, number: str | None = None) -> None:
+                 tokens: re.Pattern[str] | None = None, number: str | None = None,
+                 line_breaks: bool = False) -> None:
         super().__init__()
-        self.text = clean_text(text).replace("\n", " ").replace("\t", " ")
+        text = clean_text(text).replace("\t", " ")
+        if line_breaks:
+            text = "\n".join(" ".join(line.split(" ")).strip() for line in text.split("\n") if line.strip())
+        self.text = text if line_breaks else text.replace("\n", " ")
         # For the leak gate (see desktop.reports.statement.Rendered): a literal paragraph is the
         # form's own wording and each of its lines is recorded where drawn; in any other, only ``tokens``
         # (placeholders, the form's words around a typed value) are recorded, once per occurrence.
@@ -98,25 +115,40 @@ class ScriptParagraph(Flowable):
         self.align = align
         self.rtl = _strong_direction(self.text) == "R"
         self.number = number  # drawn in the indent before the first line (not on a continuation)
-        self._words: list[_Word] | None = None
-        self._lines: list[list[_Word]] = []
+        self._words: list[_Word | str] | None = None
+        self._lines: list[_Line] = []
         self._wrapped_for: float | None = None
 
     # -- measuring ----------------------------------------------------------------------------
 
-    def _measure(self) -> list[_Word]:
+    def _measure(self) -> list[_Word | str]:
+        """The paragraph's words in logical order, with :data:`_BREAK` where the writer broke a line."""
         if self._words is None:
-            words = []
-            # a placeholder ("Person A", "[PHONE 1]"), a force's name or a date is one word: never
-            # broken across lines or pages, so that each is one string where the leak gate reads it
-            glued = fixed_phrases().sub(_glue, PLACEHOLDER.sub(_glue, self.text))
-            for token in glued.split(" "):
-                token = token.replace(_GLUE, " ")
-                if not token:
-                    continue
-                words.append(_word(token, self.size, self.bold))
+            words: list[_Word | str] = []
+            for n, hard in enumerate(self.text.split(_BREAK)):
+                if n:
+                    words.append(_BREAK)
+                # a placeholder ("Person A", "[PHONE 1]"), a force's name or a date is one word: never
+                # broken across lines or pages, so that each is one string where the leak gate reads it
+                glued = fixed_phrases().sub(_glue, PLACEHOLDER.sub(_glue, hard))
+                for token in glued.split(" "):
+                    token = token.replace(_GLUE, " ")
+                    if not token:
+                        continue
+                    words.append(_word(token, self.size, self.bold))
             self._words = words
         return self._words
+
+    def _hard_directions(self) -> list[bool]:
+        """Whether each line the writer started reads right to left: by its first strong letter, else
+        as the line before it (the first as the paragraph)."""
+        out: list[bool] = []
+        if getattr(self, "_directions", None) is not None:
+            return self._directions
+        for hard in self.text.split(_BREAK):
+            d = _strong_direction(hard)
+            out.append(d == "R" if d else (out[-1] if out else self.rtl))
+        return out
 
     def _space(self) -> float:
         return _space_width(self.bold, self.size)
@@ -143,16 +175,25 @@ class ScriptParagraph(Flowable):
         width = availWidth - self.indent
         if self._wrapped_for != width:
             space = self._space()
-            lines: list[list[_Word]] = []
-            line: list[_Word] = []
-            used = 0.0
+            lines: list[_Line] = []
+            directions = iter(self._hard_directions())
+            rtl = next(directions)
+            line, used = _Line(), 0.0
+            line.rtl, line.starts = rtl, True
             for word in self._measure():
+                if word is _BREAK:  # the writer's own line break: the next line starts afresh
+                    if line:
+                        lines.append(line)
+                    line, used = _Line(), 0.0
+                    line.rtl, line.starts = (rtl := next(directions)), True
+                    continue
                 parts = [word] if word.width <= width else self._split_long(word, width)
                 for part in parts:
                     need = part.width + (space if line else 0)
                     if line and used + need > width:
                         lines.append(line)
-                        line, used = [part], part.width
+                        line, used = _Line([part]), part.width
+                        line.rtl = rtl
                     else:
                         line.append(part)
                         used += need
@@ -185,7 +226,9 @@ class ScriptParagraph(Flowable):
         p = ScriptParagraph.__new__(ScriptParagraph)
         p.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("_postponed", "_frame")})
         p._lines = lines
-        p._words = [w for line in lines for w in line]
+        # the part's own words and line breaks, and its lines' directions, should it be wrapped again
+        p._words = [w for i, line in enumerate(lines) for w in ([_BREAK] if i and line.starts else []) + line]
+        p._directions = [line.rtl for i, line in enumerate(lines) if i == 0 or line.starts]
         if "space_after" in kw:
             p.spaceAfter = kw["space_after"]
         if "space_before" in kw:
@@ -220,9 +263,10 @@ class ScriptParagraph(Flowable):
         code.append("Q")
 
     def _visual_order(self, line: list[_Word]) -> list[_Word]:
-        if not self.rtl and all(w.direction != "R" for w in line):
+        rtl = getattr(line, "rtl", self.rtl)
+        if not rtl and all(w.direction != "R" for w in line):
             return line  # left to right throughout: the words stay in their order
-        base = "R" if self.rtl else "L"
+        base = "R" if rtl else "L"
         other = "L" if base == "R" else "R"
         # resolve neutral words: between two words of the other direction they join it, else base
         dirs = [w.direction for w in line]
@@ -271,7 +315,7 @@ class ScriptParagraph(Flowable):
         readers handle best)."""
         ordered = self._visual_order(line)
         line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
-        right = self.rtl if self.align == "start" else self.align == "right"
+        right = getattr(line, "rtl", self.rtl) if self.align == "start" else self.align == "right"
         x = left + (width - line_w if right else 0)
         if self.align == "center":
             x = left + (width - line_w) / 2

@@ -426,11 +426,12 @@ def _signature_block(label: str, width: float) -> Table:
 
 
 def paragraphs(text: str) -> list[str]:
-    """The statement's paragraphs: blank lines separate paragraphs; single line breaks join. (The
-    same blocks :mod:`desktop.core.places` counts, so "paragraph 3" in a message is the PDF's 3.)"""
+    """The statement's paragraphs: blank lines separate paragraphs; a single line break is kept as
+    the writer made it (a line in another language stays its own line). (The same blocks
+    :mod:`desktop.core.places` counts, so "paragraph 3" in a message is the PDF's 3.)"""
     out: list[str] = []
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
-        joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
+        joined = "\n".join(line.strip() for line in block.split("\n") if line.strip())
         if joined:
             out.append(joined)
     return out
@@ -460,19 +461,20 @@ def build_story(content: StatementContent, width: float) -> list:
     story.append(_facts_table(content, width, tokens))
     story += _heading("Statement")
     for n, para in enumerate(paragraphs(content.statement) or ["-"], 1):
-        story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6, indent=_NUMBER_INDENT, number=f"{n}."))
+        story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6, line_breaks=True,
+                            indent=_NUMBER_INDENT, number=f"{n}."))
     if content.addenda:
         story += _heading("Addenda after signing")
         for a in content.addenda:
             story.append(_template("Addendum dated {value}", a.dated, wording.is_day(a.dated), tokens,
                                    size=10, bold=True, space_after=2))
             for para in paragraphs(a.text) or ["-"]:
-                story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
+                story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6, line_breaks=True))
     if content.shared.strip():
         story += _heading(sentences.SHARED_HEADING)
         story.append(_literal(sentences.SHARED_NOTE, size=9.5, color=colors.HexColor("#444444")))
         for para in paragraphs(content.shared):
-            story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
+            story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6, line_breaks=True))
     if not content.signing_copy:
         story.append(CondPageBreak(_LEGEND_START))  # the heading, its note and two rows stay together
         story += _heading("Redactions")
@@ -515,7 +517,7 @@ def build_story(content: StatementContent, width: float) -> list:
                                bold=True))
         story.append(_literal(sentences.ANNEX_NOTE, size=9.5, color=colors.HexColor("#444444"), space_after=8))
         for para in paragraphs(content.annex):
-            story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6))
+            story.append(_typed(para, tokens, size=BODY_SIZE, space_after=6, line_breaks=True))
     return story
 
 

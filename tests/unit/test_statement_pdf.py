@@ -249,3 +249,47 @@ def test_arabic_words_whose_run_begins_with_a_raised_mark_are_drawn(words):
     text = unicodedata.normalize("NFKC", pdftotext(data))
     last = unicodedata.normalize("NFKC", words.split()[-1].rstrip("."))
     assert last in text or last[::-1] in text
+
+
+def _words_by_line(data: bytes) -> dict[float, list[tuple[float, float, str]]]:
+    """Page one's words from poppler's boxes, grouped by the line (the box's top) they stand on."""
+    html = pdftotext(data, "-bbox", "-f", "1", "-l", "1")
+    lines: dict[float, list[tuple[float, float, str]]] = {}
+    for x0, y0, x1, word in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', html):
+        lines.setdefault(round(float(y0)), []).append((float(x0), float(x1), word))
+    return lines
+
+
+@needs_poppler
+def test_a_line_the_worker_breaks_stays_its_own_line_in_its_own_direction():
+    """A single line break inside a paragraph is the worker's own (a sentence the interpreter wrote
+    in the interviewee's script under the English): it used to be joined with a space, so a Hindi
+    line ran into the Arabic one after it and both were reordered as one left-to-right line."""
+    statement = ("He came to the flat at night.\n"
+                 "उसने कहा कि वह पुलिस को बुलाएगा।\n"
+                 "قال إنه سيتصل بالشرطة ثم غادر.\n"
+                 "I did not answer him.\n\n"
+                 "Then he left.")
+    iv = dataclasses.replace(sample_interview(), statement=statement)
+    data = render_statement(build_content(iv, redact(iv)))
+    lines = _words_by_line(data)
+
+    def line_of(pred) -> float:
+        found = {y for y, ws in lines.items() for _a, _b, w in ws if pred(w)}
+        assert len(found) == 1, found
+        return found.pop()
+
+    devanagari = line_of(lambda w: any("\u0900" <= ch <= "\u097f" for ch in w))
+    arabic = line_of(lambda w: any("\u0600" <= ch <= "\u06ff" for ch in w))
+    came, answer = line_of(lambda w: w == "came"), line_of(lambda w: w == "answer")
+    assert came < devanagari < arabic < answer  # four lines, in the worker's order
+    assert not any(ch.isalpha() and ord(ch) < 0x250 for _a, _b, w in lines[arabic] for ch in w)
+    # the Arabic line reads from the right: it ends at the text's right edge, not at its left
+    right = max(b for ws in lines.values() for _a, b, _w in ws if ws)
+    english_left = min(a for a, _b, w in lines[came] if not re.fullmatch(r"\d+\.", w))  # after "1."
+    assert max(b for _a, b, _w in lines[arabic]) > right - 3
+    assert min(a for a, _b, _w in lines[arabic]) > english_left + 20
+    assert min(a for a, _b, _w in lines[answer]) == pytest.approx(english_left, abs=1)
+    # still two paragraphs, numbered as the worker counts them
+    text = pdftotext(data)
+    assert re.search(r"^\s*2\.\s", text, re.M) and not re.search(r"^\s*3\.\s", text, re.M)
