@@ -6,14 +6,16 @@ pass turns the default round for the rest: in mid-sentence, a run of capitalised
 no earlier pass scored, marked as a place, a title or a body, and that none of the shapes below
 explains, is a likely name ("the director, Sue Berry, said", "a letter from Faith Cross"):
 
-* a word of a closed class: a function word, a month or a day, a place, a nationality, a language
+* a word of a closed class: a function word, a month or a day, a place (or one word after "from",
+  "in", "to", "at"...: "the coach from Marina"), a nationality, a language
   or faith (``NOT_NAMES``), a compass point before a place ("South Wales"), a single letter;
 * a body: a run joined to more capitalised words by "of", "for", "and" or "&" ("Department of
   Trade", "Health and Safety Executive"), a run holding a body's or a venue's kind ("Film
   Festival"), a run defined as an acronym ("Direct Payment (DP)"), a run after "the", "a", a
   possessive or a number ("the Guardian", "her Department", "42 Mill Lane"), a label before its
   number ("Room 214", "Incident number 5");
-* a heading or a title: a run at the start of a line or after a quote, bracket, slash or dash, a
+* a heading or a title: a run at the start of a line or of a list item, after a quote, bracket,
+  slash, dash or emphasis, a
   line with hardly a lower-case word, a run before a lower-case kind of thing ("Direct Provision
   centres", "Sky News television").
 
@@ -27,6 +29,8 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _ORG_LAST, demonym
+from desktop.redaction.given_names import given_names
+from desktop.redaction.misses_places import surname_words
 
 _SCORE = 0.4
 _S = r"[ \t\u00a0]+"
@@ -37,12 +41,14 @@ _JOINED_AFTER = re.compile(_S + r"(?:of|for|and|&|on|in|de|du)" + _S + r"[A-Z]")
 _JOINED_BEFORE = re.compile(r"[A-Z][\w'’\-]*" + _S + r"(?:of|for|and|&|on|in)" + _S + r"$")
 _ACRONYM_AFTER = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*[A-Z&]{2,}")
 _NUMBER_AFTER = re.compile(r"[ \t\u00a0]*(?:no\.?|number)?[ \t\u00a0]*\d", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:" + _S + r"[a-z]+)?" + _S + r"$")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]*$")
 _WORD_AFTER = re.compile(_S + r"([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # Words that stand before a body, a title or a thing, not before a person.
 _DETERMINERS = frozenset("""the a an this that these those her his their our its my your whose which every each
 no any some its""".split())
+_PLACE_BEFORE = frozenset("in at from to near into outside around across towards via through".split())
 _COMPASS = frozenset("""north south east west northern southern eastern western central north-east north-west
 south-east south-west northeast northwest southeast southwest upper lower greater inner outer""".split())
 # The kinds of bodies, venues, works and things a name of one ends in, besides ``context._ORG_LAST``.
@@ -101,13 +107,15 @@ def _explained(toks: list, i: int, j: int, text: str) -> bool:
     k = start - 1
     while k >= 0 and text[k] in " \t\u00a0":
         k -= 1
-    if k < 0 or text[k] in "\n\r\"“”‘'([/|–—-:":
+    if k < 0 or text[k] in "\n\r\"“”‘'([/|–—-:*#•>_`=→]":
         return True  # a line's start, a quotation, a title, a byline, a heading's tail
     if text[k].isdigit():
         return True  # "42 Mill Lane", "2 Festival Square"
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if m and m.group(1).lower() in _DETERMINERS:
         return True
+    if m and i == j and m.group(1).lower() in _PLACE_BEFORE:
+        return True  # one word where a place stands ("the coach from Marina")
     if m and m.group(1)[:1].isupper():
         return True  # joined to a capitalised word before it that is not part of the run (a title, a body)
     if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 60), start):
@@ -115,6 +123,13 @@ def _explained(toks: list, i: int, j: int, text: str) -> bool:
     if _ACRONYM_AFTER.match(text, end) or _NUMBER_AFTER.match(text, end):
         return True  # "Direct Payment (DP)"; "Flat 2", "Room 214", "Studio 8B": a label before its number
     run = toks[i : j + 1]
+    last = run[-1].fw
+    if last not in given_names() and last not in surname_words():
+        return True  # a person's name ends in a name ("Parliament" does not)
+    if len(run) > 1 and run[0].fw not in given_names():
+        return True  # and a full name starts with a given name ("Universal Credit" does not)
+    if _AMOUNT_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "300 pounds Sterling": a currency after an amount
     if any(t.fw in _KINDS for t in run):
         return True
     if run[0].fw in _COMPASS:
@@ -147,3 +162,22 @@ def unexplained_names(toks: list, text: str) -> None:
                 u.score = _SCORE
                 u.edge_ok = True
         i = j + 1
+
+
+def places_after_names(toks: list, text: str) -> None:
+    """A town's name straight after a likely name, ending the run, is a surname ("Grace Preston, a
+    volunteer"), unless a body's kind or a place follows it ("Amina Leeds City Council")."""
+    places = lexicon.place_tokens()
+    for i in range(len(toks) - 1):
+        t, u = toks[i], toks[i + 1]
+        if t.score <= 0 or u.score != 0 or u.title or u.fw not in places or u.word.isupper() and len(u.word) > 1:
+            continue
+        if not _ONE_SPACE.fullmatch(text, t.end, u.start) or t.fw in places:
+            continue
+        if i + 2 < len(toks) and re.fullmatch(r"[ \t\u00a0,]*", text[u.end : toks[i + 2].start]):
+            continue  # more capitalised words, or a list of places, go on after it
+        after = _WORD_AFTER.match(text, u.end)
+        if after and (after.group(1) in _THING_AFTER or after.group(1) in _KINDS):
+            continue
+        u.score = _SCORE
+        u.edge_ok = True
