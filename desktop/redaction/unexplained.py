@@ -98,7 +98,7 @@ def _heading_line(text: str, pos: int) -> bool:
     line = text[a : b if b >= 0 else len(text)]
     words = re.findall(r"[^\W\d_][\w'’\-]*", line)
     lower = sum(1 for w in words if w[0].islower() and w.lower() not in lexicon.FUNCTION_WORDS)
-    return lower < 3
+    return lower == 0 or lower < 3 and not line.rstrip().endswith((".", "!", "?", ".”", '."'))  # a short sentence is not one
 
 
 def _explained(toks: list, i: int, j: int, text: str) -> bool:
@@ -123,11 +123,6 @@ def _explained(toks: list, i: int, j: int, text: str) -> bool:
     if _ACRONYM_AFTER.match(text, end) or _NUMBER_AFTER.match(text, end):
         return True  # "Direct Payment (DP)"; "Flat 2", "Room 214", "Studio 8B": a label before its number
     run = toks[i : j + 1]
-    last = run[-1].fw
-    if last not in given_names() and last not in surname_words():
-        return True  # a person's name ends in a name ("Parliament" does not)
-    if len(run) > 1 and run[0].fw not in given_names():
-        return True  # and a full name starts with a given name ("Universal Credit" does not)
     if _AMOUNT_BEFORE.search(text, max(0, start - 30), start):
         return True  # "300 pounds Sterling": a currency after an amount
     if any(t.fw in _KINDS for t in run):
@@ -142,9 +137,16 @@ def _explained(toks: list, i: int, j: int, text: str) -> bool:
     return _heading_line(text, start)
 
 
+def _name_shaped(run: list, given: frozenset[str], surnames: frozenset[str]) -> bool:
+    """A person's name ends in a census given name or surname word ("Parliament" does not), and a
+    full name starts with a given name ("Universal Credit" does not)."""
+    last = run[-1].fw
+    return (last in given or last in surnames) and (len(run) == 1 or run[0].fw in given)
+
+
 def unexplained_names(toks: list, text: str) -> None:
     """Mark, in mid-sentence, a run of capitalised English words nothing explains as a likely name."""
-    english = lexicon.english_words()
+    english, given, surnames = lexicon.english_words(), given_names(), surname_words()
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
@@ -155,7 +157,8 @@ def unexplained_names(toks: list, text: str) -> None:
         run = toks[i : j + 1]
         if (
             len(run) <= 3
-            and all(u.score == 0 and not _closed_class(u) and u.fw in english for u in run)
+            and _name_shaped(run, given, surnames)
+            and all(u.score == 0 and u.fw in english and not _closed_class(u) for u in run)
             and not _explained(toks, i, j, text)
         ):
             for u in run:
