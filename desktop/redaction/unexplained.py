@@ -12,8 +12,8 @@ explains, is a likely name ("the director, Sue Berry, said", "a letter from Fait
 * a body: a run joined to more capitalised words by "of", "for", "and" or "&" ("Department of
   Trade", "Health and Safety Executive"), a run holding a body's or a venue's kind ("Film
   Festival"), a run defined as an acronym ("Direct Payment (DP)"), a run after "the", "a", a
-  possessive or a number ("the Guardian", "her Department", "42 Mill Lane"), a label before its
-  number ("Room 214", "Incident number 5");
+  possessive or a number ("the Guardian", "her Department", "42 Mill Lane"), a run after its kind
+  and a comma ("The shop, Golden Dragon, paid us"), a label before its number ("Room 214");
 * a heading or a title: a run at the start of a line or of a list item, after a quote, bracket,
   slash, dash or emphasis, a
   line with hardly a lower-case word, a run before a lower-case kind of thing ("Direct Provision
@@ -42,28 +42,40 @@ _JOINED_BEFORE = re.compile(r"[A-Z][\w'’\-]*" + _S + r"(?:of|for|and|&|on|in)"
 _ACRONYM_AFTER = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*[A-Z&]{2,}")
 _NUMBER_AFTER = re.compile(r"[ \t\u00a0]*(?:no\.?|number)?[ \t\u00a0]*\d", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:" + _S + r"[a-z]+)?" + _S + r"$")
+_KIND_COMMA = re.compile(r"([A-Za-z]+)[ \t\u00a0]*,[ \t\u00a0]*$")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]*$")
 _WORD_AFTER = re.compile(_S + r"([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # Words that stand before a body, a title or a thing, not before a person.
-_DETERMINERS = frozenset("""the a an this that these those her his their our its my your whose which every each
-no any some its""".split())
+_DETERMINERS = frozenset(
+    """the a an this that these those her his their our its my your whose which every each
+no any some its""".split()
+)
 _PLACE_BEFORE = frozenset("in at from to near into outside around across towards via through".split())
-_COMPASS = frozenset("""north south east west northern southern eastern western central north-east north-west
-south-east south-west northeast northwest southeast southwest upper lower greater inner outer""".split())
+_COMPASS = frozenset(
+    """north south east west northern southern eastern western central north-east north-west
+south-east south-west northeast northwest southeast southwest upper lower greater inner outer""".split()
+)
 # The kinds of bodies, venues, works and things a name of one ends in, besides ``context._ORG_LAST``.
-_KINDS = frozenset("""festival theatre cinema gallery museum library stadium arena market farm farms chamber chambers
+_KINDS = (
+    frozenset(
+        """festival theatre cinema gallery museum library stadium arena market farm farms chamber chambers
 house hall court park road street lane avenue way close drive place grove walk approach crescent terrace gardens
 square row hill green mews parade quay wharf station airport port hotel inn bar cafe restaurant shop stores store
 news post times mail herald gazette press radio television tv magazine journal review report act bill law order
 scheme strategy plan fund grant award prize day week month year summit conference inquiry review commission
-operation centres centers services bank church cathedral chapel street hospital prison""".split()) | _ORG_LAST
+operation centres centers services bank church cathedral chapel street hospital prison""".split()
+    )
+    | _ORG_LAST
+)
 # A lower-case word after the run that makes it the name of a thing ("Direct Provision centres").
-_THING_AFTER = frozenset("""centre centres center centers system scheme schemes programme program team teams unit
+_THING_AFTER = frozenset(
+    """centre centres center centers system scheme schemes programme program team teams unit
 units office offices station stations newspaper paper television radio channel website site app service
 services hotel hotels camp camps visa visas card cards route routes policy policies act law rules laws grant
 grants funding project report reports inquiry case case's network charity company firm brand products
-shop shops store stores restaurant restaurants farm farms agency council number numbers reference""".split())
+shop shops store stores restaurant restaurants farm farms agency council number numbers reference""".split()
+)
 
 
 def _run_end(toks: list, i: int, text: str) -> int:
@@ -98,7 +110,8 @@ def _heading_line(text: str, pos: int) -> bool:
     line = text[a : b if b >= 0 else len(text)]
     words = re.findall(r"[^\W\d_][\w'’\-]*", line)
     lower = sum(1 for w in words if w[0].islower() and w.lower() not in lexicon.FUNCTION_WORDS)
-    return lower == 0 or lower < 3 and not line.rstrip().endswith((".", "!", "?", ".”", '."'))  # a short sentence is not one
+    # (a short sentence that ends in a stop is not one: "The night manager, Sue Hunt, let us in.")
+    return lower == 0 or lower < 3 and not line.rstrip().endswith((".", "!", "?", ".”", '."'))
 
 
 def _explained(toks: list, i: int, j: int, text: str) -> bool:
@@ -118,6 +131,9 @@ def _explained(toks: list, i: int, j: int, text: str) -> bool:
         return True  # one word where a place stands ("the coach from Marina")
     if m and m.group(1)[:1].isupper():
         return True  # joined to a capitalised word before it that is not part of the run (a title, a body)
+    kind = _KIND_COMMA.search(text, max(0, start - 40), start)
+    if kind and (kind.group(1).lower() in _KINDS or kind.group(1).lower() in _THING_AFTER):
+        return True  # "The shop, Golden Dragon, paid us": named after its kind
     if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 60), start):
         return True
     if _ACRONYM_AFTER.match(text, end) or _NUMBER_AFTER.match(text, end):

@@ -39,6 +39,8 @@ def test_bodies_places_labels_and_headings_stay() -> None:
         ("Grace waited at Gate 12 for hours.", "Gate"),
         ("The scheme ran through Open Doors (OD) for a year.", "Open Doors"),
         ("Report\nFishing Crews Left At Sea\nThe crews were never paid.", "Fishing Crews"),
+        ("The shop, Golden Dragon, paid us cash.", "Golden Dragon"),
+        ("He kept 300 pounds Sterling of my wages.", "Sterling"),
     ]:
         assert untouched(text, detect(text), fact), text
 
