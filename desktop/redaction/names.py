@@ -48,6 +48,7 @@ from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
+from desktop.redaction.unexplained import places_after_names, unexplained_names
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
 
 # (_cue_before and _people_word_before stay importable from here, for rules written against names.py)
@@ -280,6 +281,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
     news_names(toks, text)  # how news reports write people and places (news_names.py)
     news_wording(toks, text)  # more of their wording: particles, initials, bodies named once (news_wording.py)
+    unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
+    places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
