@@ -2,8 +2,9 @@
 
 A coordinator's vault holds tens of thousands of protected strings, and the summary is checked
 against every one in some hundred places. Looking for each string on its own in each place
-(:func:`.search.search` once did) took minutes; here three Aho-Corasick automata (pyahocorasick, in
-C), one for the plain forms, one for the byte forms and one for the capital forms, list in one pass
+(:func:`.search.search` once did) took minutes; here three Aho-Corasick automata (ahocorasick-rs,
+the Rust ``aho-corasick`` crate, over bytes), one for the plain forms, one for the byte forms and one
+for the capital forms, list in one pass
 over a place's forms every needle with a form in it. The exact
 rules of :mod:`.search` (word boundaries, a capital first letter, the literals drawn there) then
 judge those needles only, in the order they were given, so the gate answers as it always did.
@@ -34,7 +35,7 @@ import json
 import threading
 from collections.abc import Callable, Iterable, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.reports.leak_gate.normalise import (
@@ -85,29 +86,33 @@ def case_key(text: str) -> str:
 
 
 class _Automaton:
-    """One Aho-Corasick automaton; each word stands for the needles (by position) that have it as a
-    form (its slot: one list of positions)."""
+    """One Aho-Corasick automaton over bytes; each word stands for the needles (by position) that
+    have it as a form (its slot: one list of positions). Text is searched as UTF-8 (lone surrogates
+    kept, as ``surrogatepass`` writes them): UTF-8 is self-synchronising, so a word's bytes are in a
+    text's bytes exactly where the word is in the text, and only which words occur is asked here."""
 
-    def __init__(self, words: dict[str, tuple[list[int], ...]]) -> None:
-        self._auto: ahocorasick.Automaton | None = None
+    def __init__(self, words: dict[bytes, tuple[list[int], ...]]) -> None:
+        self._auto: ahocorasick_rs.BytesAhoCorasick | None = None
         self._slots = list(words.values())
         if words:
-            auto = ahocorasick.Automaton()
-            for slot, word in enumerate(words):
-                auto.add_word(word, slot)
-            auto.make_automaton()
-            self._auto = auto
+            self._auto = ahocorasick_rs.BytesAhoCorasick(list(words))
 
     @property
     def empty(self) -> bool:
         return self._auto is None
 
-    def found(self, hay: str, into: set[int]) -> None:
+    def found(self, hay: bytes, into: set[int]) -> None:
+        """Add to ``into`` the needles of every word in ``hay``, overlapping occurrences included."""
         if self._auto is None or not hay:
             return
         slots = self._slots
-        for slot in {slot for _end, slot in self._auto.iter(hay)}:
+        for slot in {m[0] for m in self._auto.find_matches_as_indexes(hay, overlapping=True)}:
             into.update(slots[slot][0])
+
+
+def _utf8(text: str) -> bytes:
+    """Text as the automata read it (see :class:`_Automaton`)."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 # Between the forms of a place searched in one pass. A word found across it, or a word of one form
@@ -121,10 +126,10 @@ def plain_key(accent_folded: str) -> str:
     return _NON_ALNUM.sub("", accent_folded.replace(" ", ""))
 
 
-def _unzeroed(b: bytes) -> str:
-    """Bytes without their zero bytes, as text: a UTF-16 form of an ASCII word becomes the word itself.
+def _unzeroed(b: bytes) -> bytes:
+    """Bytes without their zero bytes: a UTF-16 form of an ASCII word becomes the word itself.
     A byte form in some bytes is still in them once the zero bytes of both are taken out."""
-    return b.replace(b"\x00", b"").decode("latin-1")
+    return b.replace(b"\x00", b"")
 
 
 _ANY_SHAPER = object()
@@ -140,9 +145,9 @@ class NeedleIndex:
     def __init__(self, needles: Iterable[Needle]) -> None:
         self.needles: list[Needle] = list(needles)
         self._made: tuple[tuple[str, ...], object] | None = None  # (items, shaper), by for_items
-        plain: dict[str, tuple[list[int]]] = {}
-        binary: dict[str, tuple[list[int]]] = {}
-        capital: dict[str, tuple[list[int]]] = {}
+        plain: dict[bytes, tuple[list[int]]] = {}
+        binary: dict[bytes, tuple[list[int]]] = {}
+        capital: dict[bytes, tuple[list[int]]] = {}
         plain_slot, binary_slot, capital_slot = plain.setdefault, binary.setdefault, capital.setdefault
         self._always: set[int] = set()  # capital needles when the engine's case tables are missing
         self._always_bytes: set[int] = set()  # byte forms made of zero bytes only
@@ -154,11 +159,11 @@ class NeedleIndex:
                 else:
                     for i in CAPITAL_LEVELS:
                         if levels[i]:
-                            capital_slot(case_key(levels[i]), ([],))[0].append(position)
+                            capital_slot(_utf8(case_key(levels[i])), ([],))[0].append(position)
             else:
                 key = plain_key(levels[2])
                 if key:
-                    plain_slot(key, ([],))[0].append(position)
+                    plain_slot(_utf8(key), ([],))[0].append(position)
                 else:  # all punctuation: judged in every place by its own rules
                     self._always.add(position)
             for word in {_unzeroed(b) for _i, b, _enc in n.encoded}:
@@ -194,8 +199,11 @@ class NeedleIndex:
             index = cls(needles(items, shaper))
             index._made = (tuple(items), shaper)
             return index
-        digest = hashlib.sha256(json.dumps([[isinstance(s, CaseSensitive), s] for s in items],
-                                           ensure_ascii=False).encode("utf-8", "surrogatepass")).digest()
+        digest = hashlib.sha256(
+            json.dumps([[isinstance(s, CaseSensitive), s] for s in items], ensure_ascii=False).encode(
+                "utf-8", "surrogatepass"
+            )
+        ).digest()
         with _kept_lock:
             kept = _kept.get("index")
             if kept is not None and kept[0] == digest and kept[1] is shaper:
@@ -211,9 +219,9 @@ class NeedleIndex:
         form ``i``; ``keyed(i)`` the same mapped by :func:`case_key`."""
         found = set(self._always)
         if not self._plain.empty:
-            self._plain.found(forms(PLAIN_LEVELS[-1]), found)  # every plain key, in the last form
+            self._plain.found(_utf8(forms(PLAIN_LEVELS[-1])), found)  # every plain key, in the last form
         if not self._capital.empty:
-            self._capital.found(_SEPARATOR.join(dict.fromkeys(keyed(i) for i in CAPITAL_LEVELS)), found)
+            self._capital.found(_utf8(_SEPARATOR.join(dict.fromkeys(keyed(i) for i in CAPITAL_LEVELS))), found)
         return [self.needles[p] for p in sorted(found)]
 
     def in_bytes(self, low: bytes) -> list[Needle]:
