@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)
         self.unlock_page.opened.connect(self._opened)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self._idle_lock)
         self._build_actions()
         self._show_locked_page()
         self.resize(1100, 720)
@@ -562,6 +562,14 @@ class MainWindow(QMainWindow):
         if vault is not None:
             log.info("locked")
             self.locked.emit()
+
+    def _idle_lock(self) -> None:
+        """Auto-lock: lock, and say on the lock screen that it was because nobody used the app."""
+        if not self.is_unlocked:
+            return
+        minutes = max(1, round(self.idle.timeout_ms / 60_000))
+        self.lock()
+        self.unlock_page.show_idle_locked(minutes)
 
     def quick_exit(self) -> None:
         """Lock and hide at once, like the quick-exit button on a support website."""
