@@ -7,6 +7,7 @@ transfer and totals buttons only when a vault is open, "Send to coordinator…" 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop import APP_NAME
@@ -16,6 +17,9 @@ class WindowHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
+        # A QWidget subclass paints its style sheet background only when asked: without it the bar is pale
+        # and the app's white name on it cannot be read.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         h = QHBoxLayout(self)
         h.setContentsMargins(16, 8, 12, 8)
         name = QLabel(APP_NAME, self)
