@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -282,6 +283,9 @@ class RedactionReview(QWidget):
         self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_scroll.setWidget(side)
+        # The list takes the height the panel has, not its own preferred height: a scroll area sizes a
+        # panel with wrapping words by its preferred height, which pushed Apply below the fold at 1100x720.
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.side_scroll.setMinimumWidth(side.minimumSizeHint().width()
                                          + self.side_scroll.verticalScrollBar().sizeHint().width())
         top = QSplitter(Qt.Orientation.Horizontal, self)
@@ -313,6 +317,8 @@ class RedactionReview(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         # Here, after the style sheet has polished it (its min-height for text boxes would undo it).
         self.preview.setMinimumHeight(self._lines_high(self.preview, PREVIEW_LINES))
+        self.list.ensurePolished()  # three suggestions at least, however short the screen (the panel scrolls)
+        self.list.setMinimumHeight(3 * (self.list.fontMetrics().lineSpacing() + 4) + 2 * self.list.frameWidth())
         super().showEvent(event)
 
     @staticmethod

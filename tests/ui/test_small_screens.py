@@ -90,3 +90,23 @@ def test_the_review_fits_a_1366x768_screen_at_125_percent_with_a_taskbar(qtbot, 
     assert review.view.height() >= 4 * review.view.fontMetrics().lineSpacing()  # the statement stays readable
     review.side_scroll.ensureWidgetVisible(review.apply_button)
     qtbot.waitUntil(lambda: not review.apply_button.visibleRegion().isEmpty())
+
+
+def test_at_its_usual_size_the_review_panel_needs_no_scrolling_and_shows_several_suggestions(qtbot, make_window):
+    """At 680 points (the review's size in a 1100x720 window) the side panel first grew to the list's own
+    preferred height and put Apply below the fold; on a short screen the list kept a single row."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.statements.review(window.vault.interviews.add(sample_interview()))
+    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
+    dialog = window.statements.review_dialog
+    qtbot.waitExposed(dialog)
+    review = dialog.review
+    row = review.list.sizeHintForRow(0)
+    for height, rows in ((680, 4), (582 - TITLE_BAR, 2)):
+        dialog.resize(dialog.width(), height)
+        qtbot.waitUntil(lambda h=height: dialog.height() == h)
+        qtbot.wait(50)
+        assert review.list.viewport().height() >= rows * row, (height, review.list.viewport().height(), row)
+        if height == 680:
+            assert review.side_scroll.verticalScrollBar().maximum() == 0
