@@ -39,6 +39,7 @@ from desktop.ui.system_lock import SystemLockWatcher
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
 from desktop.ui.vault_check import BackgroundCheck
 from desktop.ui.vault_choice import VaultChoice, VaultSwitcher
+from desktop.ui.window_dialogs import WindowDialogs
 from desktop.ui.window_header import WindowHeader
 from desktop.ui.workers import TaskRunner
 
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs, QMainWindow):
     locked = Signal()
     unlocked = Signal()
     quick_exited = Signal()
@@ -462,56 +463,6 @@ class MainWindow(QMainWindow):
         self.list_page.refresh()
         if self.editor.is_open and self.editor.current_id == interview_id and not self.editor.is_dirty:
             self.editor.open_interview(interview_id)  # the form shows the new status
-
-    def show_settings(self) -> None:
-        if not self.is_unlocked:
-            return
-        if self.settings_dialog is not None:
-            self.settings_dialog.reject()
-        choose = {"choose_backup_folder": self._choose_backup_folder} if self._choose_backup_folder else {}
-        dialog = SettingsDialog(self._vault, self, tasks=self._tasks, kdf=self._gate.kdf, **choose)
-        dialog.accepted.connect(self._apply_idle_timeout)
-        if dialog.backup_box is not None:
-            dialog.backup_box.made.connect(lambda: self.backup_reminder.refresh(self._vault))
-        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
-        self.settings_dialog = dialog
-        dialog.launch()
-
-    def show_backups(self) -> None:
-        """The reminder's button: Settings, at its Backups group."""
-        self.show_settings()
-        if self.settings_dialog is not None:
-            self.settings_dialog.show_backups()
-
-    def show_help(self) -> None:
-        """The Help page (locked or not: it says nothing about any vault)."""
-        if self.help_dialog is not None:
-            self.help_dialog.raise_()
-            self.help_dialog.activateWindow()
-            return
-        dialog = HelpDialog(self)
-        dialog.finished.connect(lambda _result: self._help_closed(dialog))
-        self.help_dialog = dialog
-        dialog.show()
-
-    def _help_closed(self, dialog: HelpDialog) -> None:
-        dialog.deleteLater()
-        if self.help_dialog is dialog:
-            self.help_dialog = None
-
-    def show_about(self) -> None:
-        """Help → About: nothing from the vault in it, so it opens locked or not; locking closes it."""
-        from desktop.ui.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.open()
-
-    def _settings_closed(self, dialog: SettingsDialog) -> None:
-        dialog.deleteLater()
-        if self.settings_dialog is dialog:
-            self.settings_dialog = None
 
     # --- locking --------------------------------------------------------------------------
 
