@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import firewall
 from desktop.paths import documents_dir
 from desktop.ui import labels
 from desktop.ui.dialog_host import DialogHost
@@ -60,7 +61,8 @@ class EvidencePackDialog(QDialog):
     made = Signal(object)  # the PackResult of a pack written
 
     def __init__(self, build: Builder, runner: TaskRunner, *, threshold: int, today: date,
-                 choose: FolderChooser = choose_pack_parent, parent: QWidget | None = None) -> None:
+                 choose: FolderChooser = choose_pack_parent, parent: QWidget | None = None,
+                 open_folder: Callable[[Path], bool] = firewall.open_local_folder) -> None:
         super().__init__(parent)
         from desktop.services.evidence_pack import default_name
 
@@ -68,6 +70,8 @@ class EvidencePackDialog(QDialog):
         self.setWindowTitle(labels.window_title(self.tr("Evidence pack")))
         self._build, self._runner, self._choose = build, runner, choose
         self._parent_folder: Path | None = None
+        self._open_folder = open_folder
+        self._made: Path | None = None
         self._cancel = threading.Event()
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
@@ -116,9 +120,14 @@ class EvidencePackDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Stop making the pack"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
+        self.open_button = QPushButton(self.tr("&Open folder"), self)
+        self.open_button.setAccessibleName(self.tr("Open the pack's folder"))
+        self.open_button.clicked.connect(self.open_made_folder)
+        self.open_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -152,6 +161,7 @@ class EvidencePackDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Making the evidence pack…"))
+        self.open_button.hide()
         self.cancel_button.show()
         for w in (self.choose_button, self.name_edit):
             w.setEnabled(False)
@@ -184,7 +194,16 @@ class EvidencePackDialog(QDialog):
         self.status.style().polish(self.status)
         self.status.setText("\n".join(result.lines(signer="this laptop's key")))
         if result.folder is not None:
+            self._made = Path(result.folder)
+            self.open_button.show()
             self.made.emit(result)
+
+    @Slot()
+    def open_made_folder(self) -> None:
+        """Show the pack just made in the file manager."""
+        if self._made is not None and not self._open_folder(self._made):
+            self.status.setText(self.status.text() + "\n" + self.tr(
+                "The folder could not be opened from here. The pack is in {folder}.").format(folder=self._made))
 
     def _failed(self, exc: BaseException) -> None:
         from desktop.services.errors import Refused

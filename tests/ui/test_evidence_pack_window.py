@@ -78,6 +78,11 @@ def test_the_coordinator_makes_a_signed_pack_from_the_window_and_it_checks(qtbot
     assert text.startswith(f"Wrote the evidence pack {pack}: {len(counted)} statements")
     assert fingerprint in text and "in person or on paper" in text
     assert dialog.progress.value() == dialog.progress.maximum() == len(counted)
+    opened = []
+    dialog._open_folder = lambda folder: opened.append(folder) or True  # the file manager, not started here
+    assert dialog.open_button.isVisible()
+    qtbot.mouseClick(dialog.open_button, LEFT)
+    assert opened == [pack]
 
     check = verify_pack(pack, expected_fingerprint=fingerprint)
     assert check.ok, check.lines()
@@ -104,7 +109,7 @@ def test_a_pack_folder_that_exists_is_refused_in_plain_words_and_left_alone(qtbo
                                     "folder; choose another name. No evidence pack was made.")
     assert [p.name for p in out.iterdir()] == ["taken"]
     assert [p.name for p in (out / "taken").iterdir()] == ["mine.txt"]
-    assert dialog.make_button.isEnabled() and dialog.name_edit.isEnabled()
+    assert dialog.make_button.isEnabled() and dialog.name_edit.isEnabled() and not dialog.open_button.isVisible()
 
 
 def test_stopping_the_pack_leaves_no_folder_and_says_so(qtbot, make_window, coordinator, out):
