@@ -48,8 +48,9 @@ Builder = Callable[..., Any]
 
 def choose_pack_parent(parent: QWidget) -> Path | None:
     """Qt's folder chooser: the folder the new pack's folder is made in."""
-    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Where to make the evidence pack"),
-                                              str(documents_dir()))
+    chosen = QFileDialog.getExistingDirectory(
+        parent, parent.tr("Where to make the evidence pack"), str(documents_dir())
+    )
     return Path(chosen) if chosen else None
 
 
@@ -60,9 +61,17 @@ class _Progress(QObject):
 class EvidencePackDialog(QDialog):
     made = Signal(object)  # the PackResult of a pack written
 
-    def __init__(self, build: Builder, runner: TaskRunner, *, threshold: int, today: date,
-                 choose: FolderChooser = choose_pack_parent, parent: QWidget | None = None,
-                 open_folder: Callable[[Path], bool] = firewall.open_local_folder) -> None:
+    def __init__(
+        self,
+        build: Builder,
+        runner: TaskRunner,
+        *,
+        threshold: int,
+        today: date,
+        choose: FolderChooser = choose_pack_parent,
+        parent: QWidget | None = None,
+        open_folder: Callable[[Path], bool] = firewall.open_local_folder,
+    ) -> None:
         super().__init__(parent)
         from desktop.services.evidence_pack import default_name
 
@@ -77,13 +86,16 @@ class EvidencePackDialog(QDialog):
         self._progress.moved.connect(self._moved)
         self.working = False
 
-        intro = QLabel(self.tr(
-            "The evidence pack is a new folder holding the summary with its charts, the tables as CSV, every "
-            "redacted statement consented for the complaint, and a list of every file's SHA-256 signed with "
-            "this laptop's key, so the complaint team can check that nothing was changed. It is made "
-            "complete, or not at all: if one statement cannot be exported, no pack is made.\n\n"
-            "Counts below {n} show as \u201cfewer than {n}\u201d (set on the Totals screen).").format(n=threshold),
-            self)
+        intro = QLabel(
+            self.tr(
+                "The evidence pack is a new folder holding the summary with its charts, the tables as CSV, every "
+                "redacted statement consented for the complaint, and a list of every file's SHA-256 signed with "
+                "this laptop's key, so the complaint team can check that nothing was changed. It is made "
+                "complete, or not at all: if one statement cannot be exported, no pack is made.\n\n"
+                "Counts below {n} show as \u201cfewer than {n}\u201d (set on the Totals screen)."
+            ).format(n=threshold),
+            self,
+        )
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
 
@@ -202,8 +214,13 @@ class EvidencePackDialog(QDialog):
     def open_made_folder(self) -> None:
         """Show the pack just made in the file manager."""
         if self._made is not None and not self._open_folder(self._made):
-            self.status.setText(self.status.text() + "\n" + self.tr(
-                "The folder could not be opened from here. The pack is in {folder}.").format(folder=self._made))
+            self.status.setText(
+                self.status.text()
+                + "\n"
+                + self.tr("The folder could not be opened from here. The pack is in {folder}.").format(
+                    folder=self._made
+                )
+            )
 
     def _failed(self, exc: BaseException) -> None:
         from desktop.services.errors import Refused
@@ -216,10 +233,13 @@ class EvidencePackDialog(QDialog):
             self.status.setText(str(exc) + " " + self.tr("No evidence pack was made."))
             return
         log.error("the evidence pack stopped: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
-        self.status.setText(self.tr(
-            "The evidence pack stopped because of an unexpected problem, and no pack was made. Try again; if it "
-            "stops again, tell whoever looks after Witnessbox: the log says where it stopped, without any "
-            "interview content."))
+        self.status.setText(
+            self.tr(
+                "The evidence pack stopped because of an unexpected problem, and no pack was made. Try again; if it "
+                "stops again, tell whoever looks after Witnessbox: the log says where it stopped, without any "
+                "interview content."
+            )
+        )
 
     def done(self, result: int) -> None:
         self._cancel.set()  # closed or locked while working: the pack stops at its next statement, and is not made
@@ -227,10 +247,16 @@ class EvidencePackDialog(QDialog):
 
 
 class PackActions(DialogHost):
-    """"Evidence pack…" for the main window: ``attach(vault)`` after unlock, ``detach()`` on lock."""
+    """ "Evidence pack…" for the main window: ``attach(vault)`` after unlock, ``detach()`` on lock."""
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget, *, choose_folder: FolderChooser = choose_pack_parent,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        parent: QWidget,
+        *,
+        choose_folder: FolderChooser = choose_pack_parent,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(tasks, parent)
         self._window = parent
         self._choose = choose_folder
@@ -251,9 +277,14 @@ class PackActions(DialogHost):
             return None
         self._close(self.dialog)
         threshold = evidence.threshold(vault)
-        dialog = EvidencePackDialog(partial(evidence_pack.build, vault, threshold=threshold), self._tasks,
-                                    threshold=threshold, today=self._today(), choose=self._choose,
-                                    parent=self._window)
+        dialog = EvidencePackDialog(
+            partial(evidence_pack.build, vault, threshold=threshold),
+            self._tasks,
+            threshold=threshold,
+            today=self._today(),
+            choose=self._choose,
+            parent=self._window,
+        )
         dialog.finished.connect(lambda _r: self._forget(dialog, "dialog"))
         self.dialog = dialog
         self._modal(dialog)

@@ -67,4 +67,3 @@ class WindowDialogs:
         dialog.deleteLater()
         if self.settings_dialog is dialog:
             self.settings_dialog = None
-

@@ -35,30 +35,53 @@ class WindowHeader(QWidget):
             h.addWidget(b)
             return b
 
-        self.devices_button = button(self.tr("Devices"), self.tr(
-            "This laptop's fingerprint, and enrolling another laptop in person"))
-        self.send_button = button(self.tr("Send to coordinator…"), self.tr(
-            "Write everything not yet delivered onto a USB stick for the coordinator"))
-        self.import_button = button(self.tr("Import from stick…"), self.tr(
-            "Import what a USB stick brings: interviews on the coordinator's laptop, receipts on a worker's"))
-        self.totals_button = button(self.tr("Totals"), self.tr(
-            "Interviews counted by police force, crime and year, in charts and tables"))
-        self.pack_button = button(self.tr("Evidence pack…"), self.tr(
-            "Make the signed evidence pack for the complaint: the summary, the tables and every consented "
-            "statement, in a new folder"))
+        self.devices_button = button(
+            self.tr("Devices"), self.tr("This laptop's fingerprint, and enrolling another laptop in person")
+        )
+        self.send_button = button(
+            self.tr("Send to coordinator…"),
+            self.tr("Write everything not yet delivered onto a USB stick for the coordinator"),
+        )
+        self.import_button = button(
+            self.tr("Import from stick…"),
+            self.tr("Import what a USB stick brings: interviews on the coordinator's laptop, receipts on a worker's"),
+        )
+        self.totals_button = button(
+            self.tr("Totals"), self.tr("Interviews counted by police force, crime and year, in charts and tables")
+        )
+        self.pack_button = button(
+            self.tr("Evidence pack…"),
+            self.tr(
+                "Make the signed evidence pack for the complaint: the summary, the tables and every consented "
+                "statement, in a new folder"
+            ),
+        )
         self.settings_button = button(self.tr("Settings"))
-        self.help_button = button(self.tr("Help"), self.tr(
-            "What auto-lock, quick exit, the redaction review and consent do (F1)"))
-        self.about_button = button(self.tr("About"), self.tr(
-            "Version, licences, and why Witnessbox never goes online"), self.tr("About Witnessbox"))
-        self.lock_button = button(self.tr("&Lock"), self.tr("Lock now (Ctrl+L). Your draft is kept."),
-                                  self.tr("Lock Witnessbox"))
-        self.quick_exit_button = button(self.tr("Quick exit"), self.tr(
-            "Lock and hide Witnessbox at once (Esc twice, or Ctrl+Shift+Q)"))
+        self.help_button = button(
+            self.tr("Help"), self.tr("What auto-lock, quick exit, the redaction review and consent do (F1)")
+        )
+        self.about_button = button(
+            self.tr("About"),
+            self.tr("Version, licences, and why Witnessbox never goes online"),
+            self.tr("About Witnessbox"),
+        )
+        self.lock_button = button(
+            self.tr("&Lock"), self.tr("Lock now (Ctrl+L). Your draft is kept."), self.tr("Lock Witnessbox")
+        )
+        self.quick_exit_button = button(
+            self.tr("Quick exit"), self.tr("Lock and hide Witnessbox at once (Esc twice, or Ctrl+Shift+Q)")
+        )
         self.quick_exit_button.setObjectName("quickexit")
 
     @property
     def vault_buttons(self) -> tuple[QPushButton, ...]:
         """The buttons that work on an open vault (hidden on the lock screen)."""
-        return (self.settings_button, self.lock_button, self.devices_button, self.send_button,
-                self.import_button, self.totals_button, self.pack_button)
+        return (
+            self.settings_button,
+            self.lock_button,
+            self.devices_button,
+            self.send_button,
+            self.import_button,
+            self.totals_button,
+            self.pack_button,
+        )

@@ -204,15 +204,17 @@ def test_a_refused_save_names_the_tab_of_each_field_and_takes_her_to_the_first(q
     qtbot.mouseClick(editor.save_button, LEFT)
     assert editor.problems.text() == (
         "Choose the crime reported (a draft may leave it until you know). (on the \u201cThe report\u201d tab)\n"
-        "Say who took the consent for anonymised quotation (\u201cTaken by\u201d on the Consent tab).")
+        "Say who took the consent for anonymised quotation (\u201cTaken by\u201d on the Consent tab)."
+    )
     assert _tab(editor) == "The report"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.crime)
     # The crime chosen, the next save goes to the consent that needs a name.
     select(editor.crime, "hate_crime")
     editor.tabs.setCurrentIndex(0)
     assert not editor.save()
-    assert editor.problems.text() == ("Say who took the consent for anonymised quotation "
-                                      "(\u201cTaken by\u201d on the Consent tab).")
+    assert editor.problems.text() == (
+        "Say who took the consent for anonymised quotation (\u201cTaken by\u201d on the Consent tab)."
+    )
     assert _tab(editor) == "Consent"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is row.by)
     assert window.vault.interviews.count() == 0

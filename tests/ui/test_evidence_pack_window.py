@@ -105,8 +105,10 @@ def test_a_pack_folder_that_exists_is_refused_in_plain_words_and_left_alone(qtbo
     dialog.name_edit.setText("taken")
     qtbot.mouseClick(dialog.make_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
-    assert dialog.status.text() == ("taken is already there. An evidence pack is always written into a new "
-                                    "folder; choose another name. No evidence pack was made.")
+    assert dialog.status.text() == (
+        "taken is already there. An evidence pack is always written into a new "
+        "folder; choose another name. No evidence pack was made."
+    )
     assert [p.name for p in out.iterdir()] == ["taken"]
     assert [p.name for p in (out / "taken").iterdir()] == ["mine.txt"]
     assert dialog.make_button.isEnabled() and dialog.name_edit.isEnabled() and not dialog.open_button.isVisible()
@@ -123,8 +125,9 @@ def test_stopping_the_pack_leaves_no_folder_and_says_so(qtbot, make_window, coor
     assert list(out.iterdir()) == []
 
 
-def test_a_field_laptop_has_no_pack_button_and_locking_closes_the_dialog(qtbot, make_window, coordinator, out,
-                                                                         app_paths, tmp_path):
+def test_a_field_laptop_has_no_pack_button_and_locking_closes_the_dialog(
+    qtbot, make_window, coordinator, out, app_paths, tmp_path
+):
     window, dialog = _open_pack(qtbot, make_window, out)
     window.lock()
     assert not dialog.isVisible() and window.pack.dialog is None
