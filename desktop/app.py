@@ -87,6 +87,7 @@ def build_main_window(
     choose_signing_file=None,
     choose_stick_folder=None,
     choose_enrolment_file=None,
+    choose_pack_folder=None,
     vault_dir: Path | None = None,
     choose_vault_folder=None,
 ):
@@ -105,6 +106,7 @@ def build_main_window(
     (None: Qt's file dialogs).
     ``choose_stick_folder``/``choose_enrolment_file``: how the transfer screens ask for a USB stick's
     folder and another laptop's enrolment file (None: Qt's file dialogs).
+    ``choose_pack_folder``: where "Evidence pack…" makes the pack's new folder (None: Qt's folder dialog).
     """
     from desktop.services.demo import demo_folder
     from desktop.ui.main_window import MainWindow
@@ -132,7 +134,8 @@ def build_main_window(
                         idle_timeout_ms=idle_timeout_ms,
                         file_picker=file_picker, choose_folder=choose_folder,
                         choose_signing_file=choose_signing_file, choose_stick_folder=choose_stick_folder,
-                        choose_enrolment_file=choose_enrolment_file, vault_choice=vault_choice,
+                        choose_enrolment_file=choose_enrolment_file, choose_pack_folder=choose_pack_folder,
+                        vault_choice=vault_choice,
                         demo_dir=demo_folder(paths.data_dir), **kwargs)
     tasks.setParent(window)
     app.aboutToQuit.connect(clipboard.clear_if_ours)

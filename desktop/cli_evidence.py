@@ -127,15 +127,9 @@ def cmd_evidence_pack(args: argparse.Namespace, ctx: Context) -> int:
         ctx.emit_json({"folder": str(result.folder) if result.folder else None, "statements": result.statements,
                        "files": result.files, "fingerprint": result.fingerprint,
                        "refused": [{"reference": ref, "why": why} for ref, why in result.refused]})
-    elif result.folder is None:
-        for _ref, why in result.refused:
-            ctx.say(f"not exported: {why}")
-        ctx.say("No evidence pack was made: every consented statement must go into it. Fix the statements above "
-                "(open each one's review) and make the pack again.")
     else:
-        ctx.say(f"Wrote the evidence pack {result.folder}: {result.statements} statements, {result.files} files.")
-        ctx.say(f"It is signed by this vault's key, fingerprint {result.fingerprint}. Give that fingerprint to "
-                "whoever receives the pack, in person or on paper.")
+        for line in result.lines():
+            ctx.say(line)
     return 0 if result.folder is not None else 1
 
 

@@ -495,24 +495,38 @@ TOO_MANY_PEOPLE = (f"The interview lists more than {MAX_PEOPLE} people; an inter
                    f"{MAX_PEOPLE}. Split it into several interviews.")
 
 
+class Problem(str):
+    """A problem in plain words (it is the text), and the field it is about (``field``: the Interview's
+    attribute, e.g. "crime_type", or "consent.<use>.taken_by"), so a form can take the user to it."""
+
+    field: str
+
+    def __new__(cls, text: str, field: str = "") -> Problem:
+        p = super().__new__(cls, text)
+        p.field = field
+        return p
+
+
 def validate(iv: Interview, today: date | None = None) -> list[str]:
-    """Problems a person must fix before the record is saved as complete, in plain words."""
+    """Problems a person must fix before the record is saved as complete, in plain words
+    (each a :class:`Problem`, which names its field)."""
     today = today or date.today()
     problems: list[str] = []
     if len(iv.people) > MAX_PEOPLE:
-        problems.append(TOO_MANY_PEOPLE)
+        problems.append(Problem(TOO_MANY_PEOPLE, "people"))
     if iv.interviewed_on > today:
-        problems.append("The interview date is in the future.")
+        problems.append(Problem("The interview date is in the future.", "interviewed_on"))
     if iv.reported_on is not None:
         if iv.reported_on > YearMonth(iv.interviewed_on.year, iv.interviewed_on.month):
-            problems.append("The month of the report is after the interview date.")
+            problems.append(Problem("The month of the report is after the interview date.", "reported_on"))
     try:
         force_by_code(iv.force)
     except ValueError:
-        problems.append("Choose a police force (or 'Unknown').")
+        problems.append(Problem("Choose a police force (or 'Unknown').", "force"))
     if iv.crime_type is None and iv.status != Status.DRAFT:
-        problems.append("Choose the crime reported (a draft may leave it until you know).")
+        problems.append(Problem("Choose the crime reported (a draft may leave it until you know).", "crime_type"))
     for use, c in iv.consent.items():
         if c.withdrawn_on and c.recorded_on and c.withdrawn_on < c.recorded_on:
-            problems.append(f"Consent for {use.value} is withdrawn before it was given.")
+            problems.append(Problem(f"Consent for {use.value} is withdrawn before it was given.",
+                                    f"consent.{use.value}.recorded_on"))
     return problems

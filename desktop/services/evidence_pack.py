@@ -96,6 +96,23 @@ class PackResult:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (reference, reason): why no pack was made
     cancelled: bool = False
 
+    def lines(self, *, signer: str = "this vault's key") -> list[str]:
+        """What to tell the user, in the same words on the command line and in the window."""
+        if self.folder is not None:
+            return [f"Wrote the evidence pack {self.folder}: {self.statements} statements, {self.files} files.",
+                    f"It is signed by {signer}, fingerprint {self.fingerprint}. Give that fingerprint to whoever "
+                    "receives the pack, in person or on paper."]
+        if self.cancelled:
+            return ["Cancelled: no evidence pack was made, and nothing of it is left in the folder."]
+        return [f"not exported: {why}" for _ref, why in self.refused] + [
+            "No evidence pack was made: every consented statement must go into it. Fix the statements above "
+            "(open each one's review) and make the pack again."]
+
+
+def default_name(day: date) -> str:
+    """The pack's folder name offered by default, e.g. ``evidence-pack-2026-12-04``."""
+    return f"evidence-pack-{day.isoformat()}"
+
 
 README_TEXT = """Witnessbox evidence pack
 ========================

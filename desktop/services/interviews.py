@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.core.attachment_names import NAME_SHORTENED
 from desktop.core.attachments import AttachmentRejected, prepare_file
-from desktop.core.model import ConsentUse, Interview, Status, validate
+from desktop.core.model import ConsentUse, Interview, Problem, Status, validate
 from desktop.services.errors import Refused
 from desktop.vault import DiskFull, Vault, VaultError
 
@@ -64,7 +64,8 @@ def status_to_save(stored: Status | None, chosen: Status | str) -> Status:
 
 def consent_problems(iv: Interview) -> list[str]:
     """Consent given is a record of who took it: "Taken by" is needed for each use given."""
-    return [f"Say who took the consent for {_CONSENT_NAMES[use]} (“Taken by” on the Consent tab)."
+    return [Problem(f"Say who took the consent for {_CONSENT_NAMES[use]} (“Taken by” on the Consent tab).",
+                    f"consent.{use.value}.taken_by")
             for use, c in iv.consent.items() if c.given and not (c.taken_by or "").strip()]
 
 

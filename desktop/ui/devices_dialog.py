@@ -287,6 +287,11 @@ class DevicesDialog(QDialog):
         self.file_label.clear()
         text = self.tr("Enrolled the {who} with fingerprint {fp}.").format(
             who=self.tr(PEER_WORDS[other.role]).lower(), fp=other.fingerprint)
+        if other.role == "field":
+            from desktop.services.transfer_screens import device_label
+
+            text += " " + self.tr("Its interviews will show as from \u201c{laptop}\u201d.").format(
+                laptop=device_label(other.fingerprint))
         if allow:
             text += " " + self.tr("The coordinator can now open this laptop's interviews if its passphrase is "
                                   "forgotten.")
@@ -299,15 +304,18 @@ class DevicesDialog(QDialog):
     # -- the list ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from desktop.services.transfer_screens import devices, succession_notes
+        from desktop.services.transfer_screens import device_label, devices, succession_notes
 
         peers = devices(self._vault) if self._vault is not None else []
         notes = succession_notes(self._vault) if self._vault is not None else {}
         self.devices.setRowCount(len(peers))
         for row, p in enumerate(peers):
-            role = self.tr(PEER_WORDS.get(p.role, p.role))
+            # A worker's laptop by the name the coordinator's list gives it under "From".
+            role = (self.tr("{laptop} (worker)").format(laptop=device_label(p.fingerprint)) if p.role == "field"
+                    else self.tr(PEER_WORDS.get(p.role, p.role)))
             if p.device_id in notes:  # a laptop restored from a backup, or the one it replaced
-                role = self.tr("{role} ({note})").format(role=role, note=notes[p.device_id])
+                role = (role[:-1] + "; " + notes[p.device_id] + ")" if role.endswith(")")
+                        else self.tr("{role} ({note})").format(role=role, note=notes[p.device_id]))
             cells = [role, p.fingerprint, p.enrolled_at[:10],
                      self.tr("Yes") if p.allow_recovery else self.tr("No")]
             for col, text in enumerate(cells):

@@ -369,7 +369,7 @@ class InterviewEditor(QWidget):
             stored = service.save_interview(self._vault, self.to_interview(), today=self._today(),
                                             replaces_new_draft=self._id is None)
         except service.InterviewProblems as exc:
-            self._show_problem("\n".join(self.tr(p) for p in exc.problems))
+            self._show_problems(exc.problems)
             self.save_draft_now()
             return False
         except service.InterviewNotSaved as exc:
@@ -388,6 +388,39 @@ class InterviewEditor(QWidget):
         self._update_actions()
         self.saved.emit(self._id)
         return True
+
+    def _field_widget(self, field: str) -> QWidget | None:
+        """The control where a problem's field (:class:`desktop.core.model.Problem`) is typed or chosen."""
+        f = self.form
+        if field.startswith("consent."):
+            _consent, use, part = (field.split(".") + [""])[:3]
+            row = f.consent_rows.get(ConsentUse(use)) if use in {u.value for u in ConsentUse} else None
+            return None if row is None else (row.on if part == "recorded_on" else row.by)
+        return {"people": self.people.people_view, "interviewed_on": f.interviewed_on, "reported_on": f.report_month,
+                "force": f.force, "crime_type": f.crime}.get(field)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """Say what to fix and on which tab, and take her to the first field named."""
+        lines, first = [], None
+        for p in problems:
+            text = self.tr(p)
+            widget = self._field_widget(getattr(p, "field", ""))
+            index = next((i for i in range(self.tabs.count()) if widget is not None
+                          and self.tabs.widget(i).isAncestorOf(widget)), -1)
+            if index >= 0:
+                tab = self.tabs.tabText(index).replace("&", "")
+                if f"{tab} tab" not in text:
+                    text += " " + self.tr("(on the “%1” tab)").replace("%1", tab)
+                first = first or (index, widget)
+            lines.append(text)
+        self._show_problem("\n".join(lines))
+        if first is not None:
+            index, widget = first
+            self.tabs.setCurrentIndex(index)
+            area = self.tabs.widget(index)
+            if isinstance(area, QScrollArea):
+                area.ensureWidgetVisible(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_problem(self, text: str) -> None:
         self.problems.setText(text)

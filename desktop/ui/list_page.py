@@ -172,8 +172,10 @@ class InterviewListPage(QWidget):
         room = table.viewport().width()
         over = sum(natural.values()) - room
         widths = dict(natural)
+        # A laptop's name ("Laptop KRN6 D7M4", a coordinator's "From") is one name: it never wraps.
+        wrapping = [c for c in self._WRAPPING if c != m.COL_TRANSFER or self.model.marks_role != "coordinator"]
         if over > 0:
-            give = {c: natural[c] - least[c] for c in self._WRAPPING if c in natural}
+            give = {c: natural[c] - least[c] for c in wrapping if c in natural}
             can = sum(give.values())
             for c in give:
                 if can > 0:

@@ -20,10 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,19 +39,22 @@ from desktop.ui.system_lock import SystemLockWatcher
 from desktop.ui.unlock import CreateVaultPage, UnlockPage, VaultGate
 from desktop.ui.vault_check import BackgroundCheck
 from desktop.ui.vault_choice import VaultChoice, VaultSwitcher
+from desktop.ui.window_dialogs import WindowDialogs
+from desktop.ui.window_header import WindowHeader
 from desktop.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.ui.dashboard import DashboardPage
     from desktop.ui.interview_editor import InterviewEditor
     from desktop.ui.list_page import InterviewListPage
+    from desktop.ui.pack_dialog import PackActions
     from desktop.ui.statements import FileChooser, FolderChooser, StatementActions
     from desktop.ui.transfer_actions import TransferActions
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs, QMainWindow):
     locked = Signal()
     unlocked = Signal()
     quick_exited = Signal()
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
                  choose_signing_file: FileChooser | None = None,
                  choose_stick_folder: FolderChooser | None = None,
                  choose_enrolment_file: FileChooser | None = None,
+                 choose_pack_folder: FolderChooser | None = None,
                  vault_choice: VaultChoice | None = None, demo_dir: Path | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -119,7 +120,8 @@ class MainWindow(QMainWindow):
             k: v for k, v in (("choose_folder", choose_folder), ("choose_signing_file", choose_signing_file))
             if v is not None}, {
             k: v for k, v in (("choose_stick_folder", choose_stick_folder),
-                              ("choose_enrolment_file", choose_enrolment_file)) if v is not None})
+                              ("choose_enrolment_file", choose_enrolment_file)) if v is not None},
+            {"choose_folder": choose_pack_folder} if choose_pack_folder is not None else {})
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         # "Open another vault…" under both first screens, when the app can choose its vault folder.
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
         self.create_page.opened.connect(self._opened)
         self.create_page.abandoned.connect(self._show_locked_page)
         self.unlock_page.opened.connect(self._opened)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self._idle_lock)
         self._build_actions()
         self._show_locked_page()
         self.resize(1100, 720)
@@ -163,16 +165,18 @@ class MainWindow(QMainWindow):
         from desktop.ui.dashboard import DashboardPage
         from desktop.ui.interview_editor import InterviewEditor, pick_files
         from desktop.ui.list_page import InterviewListPage
+        from desktop.ui.pack_dialog import PackActions
         from desktop.ui.statements import StatementActions
         from desktop.ui.transfer_actions import TransferActions
 
-        tasks, file_picker, today, choosers, transfer_choosers = self._workspace_args
+        tasks, file_picker, today, choosers, transfer_choosers, pack_chooser = self._workspace_args
         list_page = InterviewListPage(tasks, self.workspace)
         editor = InterviewEditor(tasks, file_picker=file_picker or pick_files, today=today, parent=self.workspace)
         statements = StatementActions(tasks, self, **choosers)
         transfer = TransferActions(tasks, self, **transfer_choosers)
         dashboard = DashboardPage(tasks, parent=self.workspace)
-        self._workspace_parts = (list_page, editor, statements, transfer, dashboard)
+        pack = PackActions(tasks, self, today=today, **pack_chooser)
+        self._workspace_parts = (list_page, editor, statements, transfer, dashboard, pack)
         self.workspace.addWidget(list_page)
         self.workspace.addWidget(editor)
         self.workspace.addWidget(dashboard)
@@ -186,6 +190,7 @@ class MainWindow(QMainWindow):
         statements.sealed.connect(self._sealed)
         statements.lock_requested.connect(self.lock)
         transfer.lock_requested.connect(self.lock)
+        pack.lock_requested.connect(self.lock)
         transfer.changed.connect(self._records_changed)
         editor.closed.connect(self._show_list)
         editor.saved.connect(lambda _id: list_page.refresh())
@@ -216,54 +221,24 @@ class MainWindow(QMainWindow):
     def dashboard(self) -> DashboardPage:
         return self._build_workspace()[4]
 
+    @property
+    def pack(self) -> PackActions:
+        return self._build_workspace()[5]
+
     # --- chrome ---------------------------------------------------------------------------
 
     def _build_header(self, parent: QWidget) -> QWidget:
-        header = QWidget(parent)
-        header.setObjectName("header")
-        h = QHBoxLayout(header)
-        h.setContentsMargins(16, 8, 12, 8)
-        name = QLabel(APP_NAME, header)
-        name.setObjectName("appname")
-        h.addWidget(name)
-        h.addStretch(1)
-        self.devices_button = QPushButton(self.tr("Devices"), header)
-        self.devices_button.setToolTip(self.tr("This laptop's fingerprint, and enrolling another laptop in person"))
-        self.send_button = QPushButton(self.tr("Send to coordinator…"), header)
-        self.send_button.setToolTip(self.tr("Write everything not yet delivered onto a USB stick for the coordinator"))
-        self.import_button = QPushButton(self.tr("Import from stick…"), header)
-        self.import_button.setToolTip(self.tr("Import what a USB stick brings: interviews on the coordinator's "
-                                              "laptop, receipts on a worker's"))
-        for b in (self.devices_button, self.send_button, self.import_button):
-            b.setAccessibleName(b.text().rstrip("…"))
-            h.addWidget(b)
+        header = WindowHeader(parent)
+        self.header = header
+        for attr in ("devices_button", "send_button", "import_button", "totals_button", "pack_button",
+                     "settings_button", "help_button", "about_button", "lock_button", "quick_exit_button"):
+            setattr(self, attr, getattr(header, attr))
         self.devices_button.clicked.connect(lambda: self.transfer.devices())
         self.send_button.clicked.connect(lambda: self.transfer.send())
         self.import_button.clicked.connect(lambda: self.transfer.import_stick())
-        self.totals_button = QPushButton(self.tr("Totals"), header)
-        self.totals_button.setAccessibleName(self.tr("Totals"))
-        self.totals_button.setToolTip(self.tr("Interviews counted by police force, crime and year, in charts "
-                                              "and tables"))
         self.totals_button.clicked.connect(self.show_totals)
-        h.addWidget(self.totals_button)
-        self.settings_button = QPushButton(self.tr("Settings"), header)
-        self.settings_button.setAccessibleName(self.tr("Settings"))
-        self.help_button = QPushButton(self.tr("Help"), header)
-        self.help_button.setAccessibleName(self.tr("Help"))
-        self.help_button.setToolTip(self.tr("What auto-lock, quick exit, the redaction review and consent do (F1)"))
-        self.about_button = QPushButton(self.tr("About"), header)
-        self.about_button.setAccessibleName(self.tr("About Witnessbox"))
-        self.about_button.setToolTip(self.tr("Version, licences, and why Witnessbox never goes online"))
+        self.pack_button.clicked.connect(self.evidence_pack)
         self.about_button.clicked.connect(self.show_about)
-        self.lock_button = QPushButton(self.tr("&Lock"), header)
-        self.lock_button.setAccessibleName(self.tr("Lock Witnessbox"))
-        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L). Your draft is kept."))
-        self.quick_exit_button = QPushButton(self.tr("Quick exit"), header)
-        self.quick_exit_button.setObjectName("quickexit")
-        self.quick_exit_button.setAccessibleName(self.tr("Quick exit"))
-        self.quick_exit_button.setToolTip(self.tr("Lock and hide Witnessbox at once (Esc twice, or Ctrl+Shift+Q)"))
-        for b in (self.settings_button, self.help_button, self.about_button, self.lock_button, self.quick_exit_button):
-            h.addWidget(b)
         self.settings_button.clicked.connect(self.show_settings)
         self.help_button.clicked.connect(self.show_help)
         self.lock_button.clicked.connect(self.lock)
@@ -312,8 +287,7 @@ class MainWindow(QMainWindow):
         exists = self._gate.exists()
         self.stack.setCurrentWidget(self.unlock_page if exists else self.create_page)
         self._show_demo(False)
-        for w in (self.settings_button, self.lock_button, self.devices_button, self.send_button,
-                  self.import_button, self.totals_button):
+        for w in self.header.vault_buttons:
             w.setVisible(False)
         if exists:
             self.unlock_page.focus()
@@ -342,6 +316,7 @@ class MainWindow(QMainWindow):
         self.statements.attach(vault)
         self.transfer.attach(vault)
         self.dashboard.attach(vault)
+        self.pack.attach(vault)
         role = self.transfer.role()
         self.list_page.set_source(vault.interviews, marks=self._marks(vault, role))
         self.stack.setCurrentWidget(self.workspace)
@@ -349,6 +324,7 @@ class MainWindow(QMainWindow):
                   self.totals_button):
             w.setVisible(True)
         self.send_button.setVisible(role == "field")
+        self.pack_button.setVisible(role == "coordinator")
         self._apply_idle_timeout()
         self.idle.start()
         self._restore_editor()
@@ -470,6 +446,11 @@ class MainWindow(QMainWindow):
         if self.is_unlocked:
             self.statements.export_many(self.list_page.current_filter())
 
+    def evidence_pack(self) -> None:
+        """The coordinator's "Evidence pack…": a signed pack of the totals and every consented statement."""
+        if self.is_unlocked:
+            self.pack.open()
+
     def signing_copy(self, interview_id: str) -> None:
         if self._saved_first(interview_id):
             self.statements.signing_copy(interview_id)
@@ -482,56 +463,6 @@ class MainWindow(QMainWindow):
         self.list_page.refresh()
         if self.editor.is_open and self.editor.current_id == interview_id and not self.editor.is_dirty:
             self.editor.open_interview(interview_id)  # the form shows the new status
-
-    def show_settings(self) -> None:
-        if not self.is_unlocked:
-            return
-        if self.settings_dialog is not None:
-            self.settings_dialog.reject()
-        choose = {"choose_backup_folder": self._choose_backup_folder} if self._choose_backup_folder else {}
-        dialog = SettingsDialog(self._vault, self, tasks=self._tasks, kdf=self._gate.kdf, **choose)
-        dialog.accepted.connect(self._apply_idle_timeout)
-        if dialog.backup_box is not None:
-            dialog.backup_box.made.connect(lambda: self.backup_reminder.refresh(self._vault))
-        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
-        self.settings_dialog = dialog
-        dialog.launch()
-
-    def show_backups(self) -> None:
-        """The reminder's button: Settings, at its Backups group."""
-        self.show_settings()
-        if self.settings_dialog is not None:
-            self.settings_dialog.show_backups()
-
-    def show_help(self) -> None:
-        """The Help page (locked or not: it says nothing about any vault)."""
-        if self.help_dialog is not None:
-            self.help_dialog.raise_()
-            self.help_dialog.activateWindow()
-            return
-        dialog = HelpDialog(self)
-        dialog.finished.connect(lambda _result: self._help_closed(dialog))
-        self.help_dialog = dialog
-        dialog.show()
-
-    def _help_closed(self, dialog: HelpDialog) -> None:
-        dialog.deleteLater()
-        if self.help_dialog is dialog:
-            self.help_dialog = None
-
-    def show_about(self) -> None:
-        """Help → About: nothing from the vault in it, so it opens locked or not; locking closes it."""
-        from desktop.ui.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.open()
-
-    def _settings_closed(self, dialog: SettingsDialog) -> None:
-        dialog.deleteLater()
-        if self.settings_dialog is dialog:
-            self.settings_dialog = None
 
     # --- locking --------------------------------------------------------------------------
 
@@ -557,6 +488,7 @@ class MainWindow(QMainWindow):
         if built:
             self.statements.detach()
             self.transfer.detach()
+            self.pack.detach()
         self._close_other_windows()  # Settings too: its finished signal lets it go
         self.settings_dialog = None
         # An unlock or set-up still deriving its key must not open the vault behind the lock.
@@ -581,6 +513,14 @@ class MainWindow(QMainWindow):
         if vault is not None:
             log.info("locked")
             self.locked.emit()
+
+    def _idle_lock(self) -> None:
+        """Auto-lock: lock, and say on the lock screen that it was because nobody used the app."""
+        if not self.is_unlocked:
+            return
+        minutes = max(1, round(self.idle.timeout_ms / 60_000))
+        self.lock()
+        self.unlock_page.show_idle_locked(minutes)
 
     def quick_exit(self) -> None:
         """Lock and hide at once, like the quick-exit button on a support website."""

@@ -28,6 +28,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +37,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -273,9 +276,21 @@ class RedactionReview(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.view, 1)
+        # The list and its buttons scroll on a short screen (a 1366x768 laptop at 125% with a taskbar
+        # leaves about 580 points), so the dialog's own Export and Close stay on the screen.
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(side)
+        # The list takes the height the panel has, not its own preferred height: a scroll area sizes a
+        # panel with wrapping words by its preferred height, which pushed Apply below the fold at 1100x720.
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.side_scroll.setMinimumWidth(side.minimumSizeHint().width()
+                                         + self.side_scroll.verticalScrollBar().sizeHint().width())
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(left)
-        top.addWidget(side)
+        top.addWidget(self.side_scroll)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         # The key spans the statement and the list: both use its colours, and a row that wide
@@ -302,6 +317,8 @@ class RedactionReview(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         # Here, after the style sheet has polished it (its min-height for text boxes would undo it).
         self.preview.setMinimumHeight(self._lines_high(self.preview, PREVIEW_LINES))
+        self.list.ensurePolished()  # three suggestions at least, however short the screen (the panel scrolls)
+        self.list.setMinimumHeight(3 * (self.list.fontMetrics().lineSpacing() + 4) + 2 * self.list.frameWidth())
         super().showEvent(event)
 
     @staticmethod

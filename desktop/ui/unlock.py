@@ -449,7 +449,7 @@ class UnlockPage(QWidget):
         else:
             log.error("unlocking failed: %s", type(exc).__name__)
             text = self.tr("The vault could not be opened. Try again.")
-        self.message.setProperty("role", "error")
+        restyle(self.message, role="error")
         self.message.setText(text)
         self.message.show()
         # Keep what was typed, selected, so a slip can be fixed or retyped at once.
@@ -461,8 +461,18 @@ class UnlockPage(QWidget):
         damage found at unlock."""
         from desktop.ui.vault_check import damage_text
 
-        self.message.setProperty("role", "error")
+        restyle(self.message, role="error")
         self.message.setText(damage_text(self))
+        self.message.show()
+
+    def show_idle_locked(self, minutes: int) -> None:
+        """Why the vault locked on its own: nobody used Witnessbox for ``minutes`` (the auto-lock time)."""
+        restyle(self.message, role="hint")
+        text = (self.tr("Witnessbox locked itself because nobody used it for 1 minute. Your draft is kept.")
+                if minutes == 1 else
+                self.tr("Witnessbox locked itself because nobody used it for %1 minutes. Your draft is kept.")
+                .replace("%1", str(minutes)))
+        self.message.setText(text)
         self.message.show()
 
     def _tick(self) -> None:

@@ -182,3 +182,52 @@ def test_consent_taken_by_starts_as_the_interviewer_is_needed_and_keeps_its_labe
         qtbot.mouseClick(editor.save_button, LEFT)
     stored = window.vault.interviews.get(editor.current_id)
     assert stored.consent[ConsentUse.QUOTATION].taken_by == "A. Colleague"
+
+
+def _tab(editor) -> str:
+    return editor.tabs.tabText(editor.tabs.currentIndex()).replace("&", "")
+
+
+def test_a_refused_save_names_the_tab_of_each_field_and_takes_her_to_the_first(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.model import ConsentUse
+
+    window = new_window(qtbot, make_window)
+    editor = window.editor
+    select(editor.crime, "")
+    select(editor.status, "complete")
+    row = editor.consent_rows[ConsentUse.QUOTATION]
+    row.given.setChecked(True)
+    row.by.clear()
+    editor.tabs.setCurrentIndex(2)  # she is reading the statement when she saves
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert editor.problems.text() == (
+        "Choose the crime reported (a draft may leave it until you know). (on the \u201cThe report\u201d tab)\n"
+        "Say who took the consent for anonymised quotation (\u201cTaken by\u201d on the Consent tab)."
+    )
+    assert _tab(editor) == "The report"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.crime)
+    # The crime chosen, the next save goes to the consent that needs a name.
+    select(editor.crime, "hate_crime")
+    editor.tabs.setCurrentIndex(0)
+    assert not editor.save()
+    assert editor.problems.text() == (
+        "Say who took the consent for anonymised quotation (\u201cTaken by\u201d on the Consent tab)."
+    )
+    assert _tab(editor) == "Consent"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is row.by)
+    assert window.vault.interviews.count() == 0
+
+
+def test_a_date_in_the_future_takes_her_to_the_about_tab(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    window = new_window(qtbot, make_window)
+    editor = window.editor
+    editor.interviewed_on.setDate(QDate(2026, 11, 27))
+    editor.tabs.setCurrentIndex(4)
+    assert not editor.save()
+    assert editor.problems.text() == "The interview date is in the future. (on the \u201cAbout\u201d tab)"
+    assert _tab(editor) == "About"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.interviewed_on)

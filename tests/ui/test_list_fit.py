@@ -50,3 +50,26 @@ def test_the_list_fits_the_default_window_with_the_longest_force_name(qtbot, mak
         assert need.width() <= rect.width() and need.height() <= rect.height(), (head, shown, rect, need)
     force = model.index(0, InterviewTableModel.COL_FORCE)
     assert table.visualRect(force).width() >= fm.horizontalAdvance("Constabulary")
+
+
+def test_a_coordinators_from_column_keeps_each_laptops_name_on_one_line(qtbot, make_window):
+    """At 1100x720 "Laptop KRN6 D7M4" wrapped after "Laptop", like the words of a crime."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.resize(1100, 720)
+    for _ in range(3):
+        iv = make_interview("Nothing of note.", people=[], identifiers=[])
+        iv.force = max(FORCES, key=lambda f: len(f.name)).code
+        iv.crime_type = max(CRIME_LABELS, key=lambda c: len(CRIME_LABELS[c]))
+        iv.role = Role.BOTH
+        window.vault.interviews.add(iv)
+    page = window.list_page
+    page.set_source(window.vault.interviews, marks=("coordinator", lambda ids: dict.fromkeys(ids, "Laptop KRN6 D7M4")))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    qtbot.wait(50)
+    table, model = page.table, page.model
+    assert model.headerData(InterviewTableModel.COL_TRANSFER, Qt.Orientation.Horizontal) == "From"
+    rect = table.visualRect(model.index(0, InterviewTableModel.COL_TRANSFER))
+    assert table.fontMetrics().horizontalAdvance("Laptop KRN6 D7M4") + 8 <= rect.width()
+    assert table.horizontalScrollBar().maximum() == 0

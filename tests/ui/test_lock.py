@@ -289,3 +289,41 @@ def test_nothing_typed_before_a_lock_comes_back_with_undo(qtbot, make_window):
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.passphrase.text() == ""
     assert [t for t in undone for s in (*SECRETS, PASSPHRASE) if s in t] == []
+
+
+def test_the_lock_screen_says_it_locked_because_nobody_used_it_and_only_then(qtbot, make_window):
+    from desktop.ui.settings_dialog import AUTO_LOCK_KEY
+
+    window = make_window()
+    create_vault(qtbot, window)
+    window.vault.settings.set(AUTO_LOCK_KEY, 7)
+    window.lock()
+    message = window.unlock_page.message
+    assert not message.isVisible()  # a lock by hand says nothing
+    unlock(qtbot, window)
+    assert window.idle.timeout_ms == 7 * 60_000
+    with qtbot.waitSignal(window.locked):
+        window.idle.idle.emit()  # the watcher's seven minutes are up
+    assert message.isVisible()
+    assert message.text() == ("Witnessbox locked itself because nobody used it for 7 minutes. "
+                              "Your draft is kept.")
+    unlock(qtbot, window)  # gone once she is back, and not there after a quick exit
+    assert not message.isVisible()
+    window.quick_exit()
+    window.show()
+    assert window.stack.currentWidget() is window.unlock_page and not message.isVisible()
+
+
+def test_a_real_idle_lock_is_explained_and_a_wrong_passphrase_then_reads_as_an_error(qtbot, make_window):
+    window = make_window(idle_timeout_ms=300)
+    create_vault(qtbot, window)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass  # nobody touches anything
+    message = window.unlock_page.message
+    assert message.isVisible() and "nobody used it for 1 minute." in message.text()
+    assert message.property("role") == "hint"
+    page = window.unlock_page
+    qtbot.keyClicks(page.passphrase, "not the passphrase at all")
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not right" in message.text())
+    assert message.property("role") == "error"

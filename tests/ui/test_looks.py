@@ -139,3 +139,18 @@ def test_placeholder_words_in_fields_are_readable(qtbot, make_window):
         key=lambda c: c.lightness(),
     )
     assert contrast(darkest, QColor("#ffffff")) >= 4.5, darkest.name()
+
+
+def test_the_header_bar_is_dark_so_the_white_app_name_on_it_reads(qtbot, make_window):
+    """The header's buttons moved into a widget of their own, whose style sheet background was not
+    painted: the bar went pale and the white "Witnessbox" on it could not be read (seen under Xvfb)."""
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window()
+    header = window.header
+    name = header.findChild(QLabel, "appname")
+    image = window.grab().toImage()  # as the window draws it (a grab of the header alone fills its background)
+    at = header.mapTo(window, header.rect().topLeft())
+    corner = QColor(image.pixel(at.x() + 2, at.y() + 2))  # bar, not a button
+    assert corner.name() == "#2f3e46"
+    assert contrast(corner, name.palette().color(name.foregroundRole())) >= 4.5

@@ -64,3 +64,49 @@ def test_on_a_short_window_the_statement_keeps_more_lines_than_the_own_language_
         statement = editor.statement.height() // editor.statement.fontMetrics().lineSpacing()
         original = editor.original.height() // editor.original.fontMetrics().lineSpacing()
         assert statement >= 7 and statement > original, (height, statement, original)
+
+
+def test_the_review_fits_a_1366x768_screen_at_125_percent_with_a_taskbar(qtbot, make_window):
+    """About 582 points are free there; the review's minimum was 595, so Export and Close fell off the
+    bottom. Its list and buttons now scroll instead, and the dialog's own buttons stay in sight."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = make_window()
+    create_vault(qtbot, window)
+    window.statements.review(window.vault.interviews.add(sample_interview()))
+    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
+    dialog = window.statements.review_dialog
+    qtbot.waitExposed(dialog)
+    free = 582 - TITLE_BAR
+    assert dialog.minimumSizeHint().height() <= free and dialog.minimumHeight() <= free
+    dialog.resize(dialog.width(), free)
+    qtbot.waitUntil(lambda: dialog.height() == free)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    for button in (dialog.export_button, close):
+        where = QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())
+        assert dialog.rect().contains(where), button.text()
+    review = dialog.review
+    assert review.view.height() >= 4 * review.view.fontMetrics().lineSpacing()  # the statement stays readable
+    review.side_scroll.ensureWidgetVisible(review.apply_button)
+    qtbot.waitUntil(lambda: not review.apply_button.visibleRegion().isEmpty())
+
+
+def test_at_its_usual_size_the_review_panel_needs_no_scrolling_and_shows_several_suggestions(qtbot, make_window):
+    """At 680 points (the review's size in a 1100x720 window) the side panel first grew to the list's own
+    preferred height and put Apply below the fold; on a short screen the list kept a single row."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.statements.review(window.vault.interviews.add(sample_interview()))
+    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
+    dialog = window.statements.review_dialog
+    qtbot.waitExposed(dialog)
+    review = dialog.review
+    row = review.list.sizeHintForRow(0)
+    for height, rows in ((680, 4), (582 - TITLE_BAR, 2)):
+        dialog.resize(dialog.width(), height)
+        qtbot.waitUntil(lambda h=height: dialog.height() == h)
+        qtbot.wait(50)
+        assert review.list.viewport().height() >= rows * row, (height, review.list.viewport().height(), row)
+        if height == 680:
+            assert review.side_scroll.verticalScrollBar().maximum() == 0

@@ -176,7 +176,9 @@ def test_a_coordinator_is_not_offered_the_recovery_box(qtbot, window, choosers, 
     assert dialog.typed.isVisible() and not dialog.recovery.isVisible()
     qtbot.keyClicks(dialog.typed, transfer.public_keys(field).fingerprint)
     assert dialog.enrol() is True
-    assert dialog.devices.item(0, 0).text() == "Worker's laptop"
+    short = " ".join(transfer.public_keys(field).fingerprint.split(" ")[:2])
+    assert dialog.devices.item(0, 0).text() == f"Laptop {short} (worker)"  # the name the list gives it
+    assert dialog.status.text().endswith(f"Its interviews will show as from \u201cLaptop {short}\u201d.")
     assert dialog.devices.isColumnHidden(3)
     field.lock()
 
@@ -361,9 +363,10 @@ def test_a_restored_laptops_hand_over_is_said_on_both_screens_in_words(qtbot, tm
     roles = {devices.devices.item(r, 1).text(): devices.devices.item(r, 0).text()
              for r in range(devices.devices.rowCount())}
     short = lambda fp: " ".join(fp.split(" ")[:2])  # noqa: E731
-    assert roles[new.fingerprint] == ("Worker's laptop (restored from a backup; continues "
+    assert roles[new.fingerprint] == (f"Laptop {short(new.fingerprint)} (worker; restored from a backup; continues "
                                       f"Laptop {short(old.fingerprint)} after its bundle 1)")
-    assert roles[old.fingerprint].startswith(f"Worker's laptop (replaced by Laptop {short(new.fingerprint)} on ")
+    assert roles[old.fingerprint].startswith(f"Laptop {short(old.fingerprint)} (worker; replaced by "
+                                             f"Laptop {short(new.fingerprint)} on ")
     devices.drop()
     for v in (coord, restored):
         v.lock()
