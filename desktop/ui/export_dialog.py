@@ -252,9 +252,13 @@ class ExportDialog(QDialog):
 
     def _ask_replace(self, n: int) -> None:
         """Ask before replacing statement files already in the folder; the export starts only on Replace."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
-            "%n statement file(s) with the same name are already in this folder. Replace them with the "
-            "statements exported now?", "", n), QMessageBox.StandardButton.Cancel, self)
+        # both forms written out: no translation file is loaded, so Qt's "%n ...(s)" would show "(s)"
+        text = (self.tr("A statement file with the same name is already in this folder. Replace it with the "
+                        "statement exported now?") if n == 1 else
+                self.tr("{n} statement files with the same names are already in this folder. Replace them with "
+                        "the statements exported now?").format(n=n))
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, QMessageBox.StandardButton.Cancel,
+                          self)
         box.setObjectName("replaceFilesBox")
         replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

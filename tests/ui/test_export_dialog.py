@@ -85,7 +85,8 @@ def test_statement_files_already_in_the_folder_are_replaced_only_after_asking(qt
     dialog.set_folder(tmp_path)
     dialog.start_export()
     box = dialog.replace_box
-    assert box is not None and box.isVisible() and "1 statement file" in box.text()
+    assert box is not None and box.isVisible() and "A statement file with the same name is" in box.text()
+    assert "(s)" not in box.text()
     box.reject()  # Cancel
     assert dialog.replace_box is None and (tmp_path / "WB-UIEX-0001.pdf").read_bytes() == b"an older copy"
     assert list(tmp_path.glob("WB-UIEX-0000.pdf")) == [] and "Nothing was exported" in dialog.status.text()
@@ -95,6 +96,18 @@ def test_statement_files_already_in_the_folder_are_replaced_only_after_asking(qt
         replace.click()
     assert len(blocker.args[0].written) == 2
     assert (tmp_path / "WB-UIEX-0001.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_two_files_already_in_the_folder_are_counted_in_plain_words(qtbot, vault, tmp_path):
+    """No translation file is loaded, so Qt's plural form showed "2 statement file(s)" on screen."""
+    dialog, _ = _setup(qtbot, vault, n=2, without_consent=())
+    for name in ("WB-UIEX-0000.pdf", "WB-UIEX-0001.pdf"):
+        (tmp_path / name).write_bytes(b"an older copy")
+    dialog.set_folder(tmp_path)
+    dialog.start_export()
+    text = dialog.replace_box.text()
+    assert text.startswith("2 statement files with the same names are already") and "(s)" not in text
+    dialog.replace_box.reject()
 
 
 def test_a_folder_inside_the_vault_is_refused_in_words(qtbot, vault, tmp_path):
