@@ -29,7 +29,6 @@ from desktop.redaction.known import (
     KnownIdentifiers,
     _identifier_patterns,
     _is_date_word,
-    _joined_run,
     _name_patterns,
     _Pat,
     _split_tok,
@@ -88,31 +87,35 @@ def _is_word(tok: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _plain_word(tok: str) -> tuple[str, bool]:
-    """A plain name word's one-word pattern (with the plural "s") and whether it is also a word."""
+    """A plain name word's one-word pattern (with the plural "s") and whether it is also a word
+    (``known._name_patterns``: a name part that is a word counts only where capitalised)."""
     return tok + ("" if tok.endswith("s") else "s?") + _B1, _is_word(tok)
-
-
-@lru_cache(maxsize=65536)
-def _plain_run(run: tuple[str, ...]) -> tuple[str, bool]:
-    """The pattern of neighbouring words of a plain name, and whether all of them are words."""
-    return _joined_run(run) + _B1, all(_is_word(t) for t in run)
 
 
 def _plain_patterns(name: str, toks: tuple[str, ...]) -> list[_Pat]:
     """``known._name_patterns(name, [])`` for a plain name (ASCII letters and spaces; ``toks``: its
-    words lower-cased), the same patterns in the same order, made from pieces kept per word and per
-    run of words: most people of a vault share their words with others, and a statement with fifty
-    people makes the patterns of about nine of them (a test compares the two).
+    words lower-cased), the same patterns in the same order, made straight from the words: a
+    statement with fifty new people makes the patterns of about nine of them, and the general way
+    took three to four times as long (a test compares the two).
 
     On such a name ``_tokens`` is the words lower-cased, ``_tok_pattern`` and ``_split_tok`` give
     each word as it is, its trigger is its first four letters, and nothing is Chinese, Japanese or
     Korean, so every pattern ends in ``_B1``."""
     person = name.strip()
     n = len(toks)
-    alts = [_joined_run(toks)]
+    english, function_words = lexicon.english_words(), lexicon.FUNCTION_WORDS
+    # known._joined: between two words any spacing, hyphen or apostrophe, or none where the two
+    # written together make no English word
+    seps = [r"[\s\-']+" if a + b in english or a + b in function_words else r"[\s\-']*"
+            for a, b in zip(toks, toks[1:], strict=False)]  # fmt: skip
+
+    def joined(i: int, j: int) -> str:  # known._joined_run(toks[i:j])
+        return toks[i] + "".join(seps[k] + toks[k + 1] for k in range(i, j - 1))
+
+    alts = [joined(0, n)]
     if n >= 2:
-        alts.append(toks[-1] + r"(?:,\s*|[\s\-']+)" + _joined_run(toks[:-1]))
-        alts.append(toks[0][0] + r"\.?" + _WS + _joined_run(toks[1:]))
+        alts.append(toks[-1] + r"(?:,\s*|[\s\-']+)" + joined(0, n - 1))
+        alts.append(toks[0][0] + r"\.?" + _WS + joined(1, n))
     key = "|".join(alts)
     seen = {key}
     triggers = tuple(dict.fromkeys((toks[0][:_KEY_LEN], toks[-1][:_KEY_LEN], *(t[:_KEY_LEN] for t in toks[1:2]))))
@@ -125,9 +128,8 @@ def _plain_patterns(name: str, toks: tuple[str, ...]) -> list[_Pat]:
             if rkey in seen:
                 continue
             seen.add(rkey)
-            source, words = _plain_run(run)
-            pats.append(_Pat(source, "PERSON", person, words, True, False, 0, (run[0][:_KEY_LEN],), None,
-                             tuple(dict.fromkeys(run))))  # fmt: skip
+            pats.append(_Pat(joined(i, i + size) + _B1, "PERSON", person, all(_plain_word(t)[1] for t in run), True,
+                             False, 0, (run[0][:_KEY_LEN],), None, tuple(dict.fromkeys(run))))  # fmt: skip
     for tok in toks:
         if len(tok) < 2 or tok in lexicon.PARTICLES or tok in seen:
             continue
@@ -397,4 +399,3 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
 
 # Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
 kept_until_lock(_plain_word.cache_clear)
-kept_until_lock(_plain_run.cache_clear)
