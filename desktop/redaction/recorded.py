@@ -252,17 +252,25 @@ def _build(known: KnownIdentifiers) -> Recorded:
     by_key: dict[str, list[int]] = {}
     always: list[int] = []
     tokens: dict[str, set[str]] = {}
-    for name, aliases in known.people:
-        person = _PEOPLE.get((name, tuple(aliases)), lambda n=name, a=tuple(aliases): _person(n, a))
-        tokens[name.strip()] = person.tokens
-        if not (name and name.strip()):
+    get = _PEOPLE.get
+    for name, aliases in known.people:  # (fifty people a statement: each step here counts)
+        al = tuple(aliases)
+        person = get((name, al), lambda n=name, a=al: _person(n, a))
+        stripped = name.strip()
+        tokens[stripped] = person.tokens
+        if not stripped:
             continue
         i = len(entries)
         entries.append(person)
         if person.keys is None:
             always.append(i)
-        for k in person.keys or ():
-            by_key.setdefault(k, []).append(i)
+            continue
+        for k in person.keys:
+            got = by_key.get(k)
+            if got is None:
+                by_key[k] = [i]
+            else:
+                got.append(i)
     for kind, value in known.identifiers:
         if value and value.strip():
             always.append(len(entries))
