@@ -58,15 +58,20 @@ class _Person:
     # theirs holds one, so a statement without any is not searched for them (None: no such promise).
     firsts: tuple[str, ...] | None = None
     _pats: list[_Pat] | None = None
-    words: tuple[str, ...] | None = None  # a plain name's words in order (``_person``), else None
 
     def pats(self) -> list[_Pat]:
         if self._pats is None:
-            if self.words is not None:
-                self._pats = _plain_patterns(self.name, self.words)
+            if _plain(self.name, self.aliases):
+                self._pats = _plain_patterns(self.name, tuple(self.name.lower().split()))
             else:
                 self._pats = _name_patterns(self.name, list(self.aliases))
         return self._pats
+
+
+def _plain(name: str, aliases: tuple[str, ...]) -> bool:
+    """A name of ASCII letters and spaces, without aliases: most names, made the quick way (as in
+    ``_person``)."""
+    return not aliases and name.isascii() and name.replace(" ", "").isalpha()
 
 
 def _person(name: str, aliases: tuple[str, ...]) -> _Person:
@@ -76,8 +81,7 @@ def _person(name: str, aliases: tuple[str, ...]) -> _Person:
         # key's source and its own first piece (a test compares this with ``_any_person``).
         words = name.lower().split()
         toks = set(words)
-        keys = tuple(dict.fromkeys(w[:_KEY_LEN] for w in words))
-        return _Person(name, aliases, toks, keys, tuple(toks), None, tuple(words))
+        return _Person(name, aliases, toks, tuple(dict.fromkeys(w[:_KEY_LEN] for w in words)), tuple(toks))
     return _any_person(name, aliases)
 
 
@@ -252,25 +256,17 @@ def _build(known: KnownIdentifiers) -> Recorded:
     by_key: dict[str, list[int]] = {}
     always: list[int] = []
     tokens: dict[str, set[str]] = {}
-    get = _PEOPLE.get
-    for name, aliases in known.people:  # (fifty people a statement: each step here counts)
-        al = tuple(aliases)
-        person = get((name, al), lambda n=name, a=al: _person(n, a))
-        stripped = name.strip()
-        tokens[stripped] = person.tokens
-        if not stripped:
+    for name, aliases in known.people:
+        person = _PEOPLE.get((name, tuple(aliases)), lambda n=name, a=tuple(aliases): _person(n, a))
+        tokens[name.strip()] = person.tokens
+        if not (name and name.strip()):
             continue
         i = len(entries)
         entries.append(person)
         if person.keys is None:
             always.append(i)
-            continue
-        for k in person.keys:
-            got = by_key.get(k)
-            if got is None:
-                by_key[k] = [i]
-            else:
-                got.append(i)
+        for k in person.keys or ():
+            by_key.setdefault(k, []).append(i)
     for kind, value in known.identifiers:
         if value and value.strip():
             always.append(len(entries))
