@@ -250,3 +250,29 @@ def test_a_persons_patterns_are_the_same_whoever_was_recorded_before(people):
         for kept in (known_module._joined_run, known_module._triggers_of, known_module._pieces_of):
             kept.cache_clear()
         assert known_module._name_patterns(name, aliases) == got
+
+
+# Plain name words (ASCII letters) of every kind the patterns treat apart: English words, a
+# particle, a month, one letter, a word ending in "s", a word that glued to another makes a word.
+_PLAIN_WORDS = st.sampled_from(["amina", "okafor", "al", "hassan", "will", "power", "hope", "may", "de", "van", "s",
+                                "a", "thomas", "jess", "mohammed", "to", "get", "her", "ngozi", "li", "x"])  # fmt: skip
+
+
+@settings(max_examples=400)
+@example(words=["li"], cases="lower", spaces=" ")
+@example(words=["anna", "maria", "anna", "maria"], cases="title", spaces=" ")
+@example(words=["to", "get", "her"], cases="upper", spaces="  ")
+@given(
+    words=st.lists(_PLAIN_WORDS, min_size=1, max_size=5),
+    cases=st.sampled_from(["lower", "title", "upper"]),
+    spaces=st.sampled_from([" ", "  "]),
+)
+def test_a_plain_names_patterns_are_made_as_any_names_are(words, cases, spaces):
+    # A name of ASCII letters and spaces has its patterns made from pieces kept per word and per run
+    # of words (recorded._plain_patterns): the same patterns, in the same order, as _name_patterns.
+    from desktop.redaction import recorded
+
+    name = " " + spaces.join(getattr(w, cases)() for w in words) + " "
+    person = recorded._person(name, ())
+    assert recorded._plain(name, ())  # (the quick way)
+    assert person.pats() == known_module._name_patterns(name, [])

@@ -312,3 +312,22 @@ def test_a_person_none_of_whose_words_is_in_the_text_is_not_searched_for(names, 
     rec = recorded._build(known.KnownIdentifiers(people=[(" ".join(n).title(), []) for n in names]))
     every = dataclasses.replace(rec, entries=[dataclasses.replace(e, firsts=None, _pats=None) for e in rec.entries])
     assert recorded.find_known(text, Folded(text), rec) == recorded.find_known(text, Folded(text), every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(st.lists(_NAME_WORDS, min_size=1, max_size=3), min_size=1, max_size=6),
+    pieces=st.lists(_PIECES, max_size=25),
+)
+def test_the_people_chosen_by_their_word_beginnings_are_everyone_who_can_be_found(names, pieces):
+    # The recorded word beginnings of a statement are found by one set intersection per length of
+    # beginning: searching for every recorded person instead finds the same.
+    import dataclasses
+
+    from desktop.redaction.fold import Folded
+
+    text = "".join(pieces)
+    text = text[:1].upper() + text[1:]
+    rec = recorded._build(known.KnownIdentifiers(people=[(" ".join(n).title(), []) for n in names]))
+    everyone = dataclasses.replace(rec, always=list(range(len(rec.entries))), _key_lengths=None)
+    assert recorded.find_known(text, Folded(text), rec) == recorded.find_known(text, Folded(text), everyone)
