@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.facts_by_shape import address_by_shape
 from desktop.redaction.fold import fold
 
 _NUMBER_AND_MONTH = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?([A-Za-z]+)\.?"
@@ -22,5 +23,7 @@ def address_is_a_fact(text: str, s: int, e: int) -> bool:
     """Is the "address" at ``[s, e)`` a date, or the street part of a body's name?"""
     m = _NUMBER_AND_MONTH.fullmatch(text, s, e)
     if m and fold(m.group(1) or m.group(2)) in lexicon.MONTHS:
+        return True
+    if address_by_shape(text, s, e):  # "Royal Courts", "11 Caribbean countries"
         return True
     return not any(c.isdigit() for c in text[s:e]) and bool(_BODY_AFTER.match(text, e))

@@ -39,6 +39,7 @@ from desktop.redaction.context import (
     weak_names_again,
     word_names_in_titles,
 )
+from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
@@ -178,6 +179,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     named_places = names_after_places(toks, text, mark_places_by_context(toks, text, _function_only())) \
         | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
+    facts_by_shape(toks, text)  # courts, schemes, saints' places, citations (facts_by_shape.py)
     function_only = _function_only()
     # The word lists the loop asks about, as local names (one look-up each, not one per word).
     function_words, not_names, word_names = lexicon.FUNCTION_WORDS, lexicon.NOT_NAMES, lexicon.WORD_NAMES

@@ -1,0 +1,204 @@
+"""Facts of the complaint that the likely-name pass took for people, told by their shape.
+
+Each rule reads how a court, a scheme or a church is written, not which one it is:
+
+* a court or a division of one: a run of capitalised words ending in "Court", "Courts" or
+  "Division" that does not start with a given name ("Delaware County Crown Court", "CRIMINAL
+  DIVISION"; "Margaret Court" stays a person), and the words after "Court of" or "Courts of"
+  ("the County Court of Victoria", "COURT OF APPEAL", "Royal Courts of Justice");
+* a scheme, an Act or a framework: a run ending in one of those words ("the Employer Nomination
+  Scheme", "the Fair Work Act"), even after a word that would make the next word someone ("my
+  employer");
+* a saint's name at the start of a run: a church, a parish or a town ("St Catherine's parish",
+  "St Paul's Bay"); "Ian St John" and "Mr St Clair" stay people;
+* a neutral citation: the capitalised words between a year in square brackets and a number
+  ("[2004] EWCA Crim 1275", "[2021] UKUT 45"), and a jurisdiction in brackets after an Act's year
+  ("the Fair Work Act 2009 (Cth)");
+* a list of places: an unknown word listed with two known places or more ("Leeds, Castlebar,
+  Cork and Navan"), or with one after "in" or "from" and closing the sentence ("in Leeds and
+  Ontario."); given names, titled words and possessives are never taken in;
+* a word counted with a number and followed by a plural noun ("16 Garda divisions").
+
+A run after a title or rank ("Judge Court", "Mrs Scheme") is left to the rules for people.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.redaction import lexicon
+from desktop.redaction.context import JOIN
+from desktop.redaction.given_names import given_names
+
+_COURT_LAST = frozenset(("court", "courts", "division"))
+_SCHEME_LAST = frozenset(("scheme", "schemes", "act", "framework", "convention", "directive", "regulations"))
+_SAINT = frozenset(("st", "saint"))
+_OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE)
+_AFTER_TITLE = re.compile(r"\.?[ \t\u00a0]+\Z")
+_CITATION = re.compile(r"\[(?:1[89]|20)\d\d\][ \t\u00a0]+((?:[A-Z][A-Za-z]*[ \t\u00a0]+){1,3})\(?\d")
+
+
+def facts_by_shape(toks: list, text: str) -> None:
+    """Mark the words of courts, schemes, saints' places and citations as facts (``place``)."""
+    n = len(toks)
+    given = None
+    for j, t in enumerate(toks):
+        fw = t.fw
+        if fw in _COURT_LAST or fw in _SCHEME_LAST:
+            i = _run_start(toks, j, text)
+            if i == j or _titled(toks, i, text):
+                pass
+            elif fw in _SCHEME_LAST:
+                _mark(toks, i, j)
+            else:
+                if given is None:
+                    given = given_names()
+                if toks[i].fw not in given or toks[i].word.isupper() and toks[j].word.isupper():
+                    _mark(toks, i, j)
+            if fw != "division" and fw in _COURT_LAST and j + 1 < n and _OF.match(text[t.end : toks[j + 1].start]) \
+                    and (i < j or not _titled(toks, j, text)):
+                k = j + 1  # "Court of Appeal", "Courts of Justice"
+                while k + 1 < n and JOIN.match(text[toks[k].end : toks[k + 1].start]) \
+                        and toks[k + 1].fw not in lexicon.TITLES:
+                    k += 1
+                _mark(toks, j, k)
+        elif fw in _SAINT and j + 1 < n and _starts_run(toks, j, text) \
+                and re.fullmatch(r"\.?[ \t\u00a0]+", text[t.end : toks[j + 1].start]):
+            k = j + 1  # "St Catherine's", "St Paul's Bay"
+            while k + 1 < n and text[toks[k].end : toks[k + 1].start] in (" ", "'s ", "’s ") \
+                    and toks[k + 1].fw not in lexicon.FUNCTION_WORDS:
+                k += 1
+            _mark(toks, j, k)
+    _places_in_lists(toks, text)
+    for t in toks:
+        if t.score >= 0 and _NUMBER_BEFORE.search(text, max(0, t.start - 6), t.start) and _counted(text, t.end):
+            t.place = True  # "16 Garda divisions"
+        elif text[t.start - 1 : t.start] == "(" and text[t.end : t.end + 1] == ")" \
+                and _ACT_YEAR_BEFORE.search(text, max(0, t.start - 30), t.start - 1):
+            t.place = True  # "the Fair Work Act 2009 (Cth)"
+    if "[" in text:
+        for m in _CITATION.finditer(text):
+            s, e = m.span(1)
+            for u in toks:
+                if s <= u.start and u.end <= e:
+                    u.place = True
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\d,.])\d{1,4}[ \t\u00a0]+\Z")
+_ACT_YEAR_BEFORE = re.compile(r"\bAct[ \t\u00a0]+\d{4}[ \t\u00a0]+\Z")
+_LIST_GAP = re.compile(r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?\Z|,[ \t\u00a0]+\Z")
+_LIST_BEFORE = frozenset(("in", "from", "across", "throughout", "between", "to", "near"))
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _places_in_lists(toks: list, text: str) -> None:
+    """Unknown single words listed with known places are places ("Cork, Castlebar and Navan")."""
+    places = lexicon.place_tokens()
+    given = None
+    n = len(toks)
+    i = 0
+    while i < n:
+        items: list[tuple[int, int]] = []
+        a = i
+        while True:
+            b = a
+            while b + 1 < n and text[toks[b].end : toks[b + 1].start] == " ":
+                b += 1
+            items.append((a, b))
+            if b + 1 >= n:
+                break
+            gap = text[toks[b].end : toks[b + 1].start]
+            if gap == " " or not _LIST_GAP.match(gap) or ("," not in gap and "and" not in gap and "or" not in gap):
+                break
+            a = b + 1
+        i = items[-1][1] + 1
+        if len(items) < 2:
+            continue
+        known = [x for x in items if all(u.place or u.fw in places for u in toks[x[0] : x[1] + 1])]
+        unknown = [x for x in items if x not in known and x[0] == x[1]]
+        if not known or not unknown or len(known) + len(unknown) < len(items):
+            continue
+        if not (len(known) >= 2 and len(unknown) <= len(known)
+                or len(items) == 2 and _list_after_place_word(toks, items, text)):
+            continue
+        if given is None:
+            given = given_names()
+        for a, _ in unknown:
+            u = toks[a]
+            if u.score < 0 or u.fw in given or u.fw in lexicon.FUNCTION_WORDS or u.fw in lexicon.TITLES \
+                    or _POSSESSIVE.match(text, u.end) or a > 0 and _titled(toks, a, text):
+                continue
+            u.place = True
+
+
+def _list_after_place_word(toks: list, items: list, text: str) -> bool:
+    """"in Leeds and Ontario.": two items after "in" or "from", closing a sentence or clause."""
+    m = _WORD_BEFORE.search(text, max(0, toks[items[0][0]].start - 15), toks[items[0][0]].start)
+    end = toks[items[-1][1]].end
+    return bool(m and m.group(1).lower() in _LIST_BEFORE) and text[end : end + 1] in (".", ",", ";", ":", ")", "")
+
+
+def _counted(text: str, end: int) -> bool:
+    """Is ``end`` followed by a plural noun ("countries", "divisions"), no street's kind or verb?"""
+    m = _NOUN_AFTER.match(text, end)
+    if not m or m.group(1) in _VERBS:
+        return False
+    w = m.group(1)
+    english = lexicon.english_words()
+    suffixes = _street_words()
+    stems = (w[:-1], w[:-2], w[:-3] + "y" if w.endswith("ies") else "")
+    return w in english and any(x in english for x in stems if x) and not any(x in suffixes for x in (w, *stems))
+
+
+def _run_start(toks: list, j: int, text: str) -> int:
+    i = j
+    while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
+            and toks[i - 1].fw not in lexicon.FUNCTION_WORDS \
+            and JOIN.match(text[toks[i - 1].end : toks[i].start]):
+        i -= 1
+    return i
+
+
+def _starts_run(toks: list, j: int, text: str) -> bool:
+    """Does ``toks[j]`` start a run (no capitalised word or title joined before it)?"""
+    return j == 0 or not JOIN.match(text[toks[j - 1].end : toks[j].start]) \
+        or toks[j - 1].fw in lexicon.FUNCTION_WORDS and toks[j - 1].fw not in lexicon.TITLES
+
+
+def _titled(toks: list, i: int, text: str) -> bool:
+    prev = toks[i - 1] if i else None
+    return prev is not None and prev.fw in lexicon.TITLES and bool(_AFTER_TITLE.match(text[prev.end : toks[i].start]))
+
+
+def _mark(toks: list, i: int, j: int) -> None:
+    for u in toks[i : j + 1]:
+        if u.score >= 0:
+            u.place = True
+
+
+# The address detector's suggestions that are facts by their shape (called by misses_addresses).
+_COURTS_END = re.compile(r"\bCourts\Z|\bCOURTS\Z")
+_COUNTY_COURT = re.compile(r"\bCounty\b[^\n]*\bCourt\Z")
+_COUNTED = re.compile(r"\d{1,4}[ \t\u00a0]+[A-Z][^\W\d_]+(?:[ \t\u00a0]+[A-Z][^\W\d_]+){0,2}\Z")
+_NOUN_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+s)\b")
+# Words ending in "s" that say what someone does, not what was counted ("at 42 Amina works").
+_VERBS = frozenset("says tells works lives has is was goes does gets makes takes comes keeps helps needs wants knows "
+                   "thinks sees pays stays runs cooks cleans drives sends".split())
+
+
+def address_by_shape(text: str, s: int, e: int) -> bool:
+    """Is the "address" at ``[s, e)`` a court ("Royal Courts", "Delaware County Common Pleas Court")
+    or a count of things ("11 Caribbean countries", "16 Garda divisions")?"""
+    span = text[s:e]
+    if not any(c.isdigit() for c in span):
+        return bool(_COURTS_END.search(span) or _COUNTY_COURT.search(span))
+    if not _COUNTED.fullmatch(span):
+        return False
+    return _counted(text, e)
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    return frozenset(x.lower() for x in lexicon.STREET_SUFFIXES)
