@@ -21,6 +21,7 @@ import phonenumbers
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.context_words import _CTX, _Context
+from desktop.redaction.facts_numbers import word_and_financial_year, year_range
 from desktop.redaction.scanning import IC_ASCII, Digits, at_digits, holding, with_digits, word_start
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import iter_hits as _iter
@@ -381,7 +382,9 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
     # National Insurance, NHS, tax numbers.
     for s, e, _ in each(_NINO_STRICT, text, digits(_NINO_STRICT)):
         add((s, e, "NI_NUMBER", 0.9))
-    for s, e, _ in each(_NINO_LOOSE, text, digits(_NINO_LOOSE)):
+    for s, e, v in each(_NINO_LOOSE, text, digits(_NINO_LOOSE)):
+        if word_and_financial_year(v):
+            continue  # "In 2017-18 they assisted": a word and a year
         add((s, e, "NI_NUMBER", 0.5 + 0.3 * ctx.near("nino", s, e)))
     for s, e, _ in each(_TRN, text, digits(_TRN)):
         add((s, e, "ID", 0.5))
@@ -454,7 +457,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
         elif ctx.near("ref", s, e, before=40, after=10):
             add((s, e, "ID", 0.5))
     for s, e, v in each(_LONG_NUMBER, text, digits(_LONG_NUMBER)):
-        if not _looks_like_date(v):
+        if not _looks_like_date(v) and not year_range(v):  # "from 2000-2007"
             add((s, e, "ID", 0.3))
 
     for s, e, v in each(_SPACED_REF, text, digits(_SPACED_REF)):

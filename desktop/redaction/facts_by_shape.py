@@ -28,11 +28,12 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.context import JOIN
+from desktop.redaction.context import _ORG_LAST, JOIN
 from desktop.redaction.given_names import given_names
 
 _COURT_LAST = frozenset(("court", "courts", "division"))
 _SCHEME_LAST = frozenset(("scheme", "schemes", "act", "framework", "convention", "directive", "regulations"))
+_BODY_LAST = _ORG_LAST | _COURT_LAST | _SCHEME_LAST
 _SAINT = frozenset(("st", "saint"))
 _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE)
 _AFTER_TITLE = re.compile(r"\.?[ \t\u00a0]+\Z")
@@ -47,35 +48,51 @@ def facts_by_shape(toks: list, text: str) -> None:
         fw = t.fw
         if fw in _COURT_LAST or fw in _SCHEME_LAST:
             i = _run_start(toks, j, text)
-            if i == j or _titled(toks, i, text):
-                pass
-            elif fw in _SCHEME_LAST:
-                _mark(toks, i, j)
-            else:
+            body = False  # the run is a court's or a scheme's name, not a person's ("Margaret Court")
+            if i < j and not _titled(toks, i, text):
                 if given is None:
                     given = given_names()
-                if toks[i].fw not in given or toks[i].word.isupper() and toks[j].word.isupper():
+                body = fw in _SCHEME_LAST or toks[i].fw not in given or toks[i].word.isupper() and t.word.isupper()
+                if body:
                     _mark(toks, i, j)
-            if fw != "division" and fw in _COURT_LAST and j + 1 < n and _OF.match(text[t.end : toks[j + 1].start]) \
-                    and (i < j or not _titled(toks, j, text)):
+            if (
+                fw != "division"
+                and fw in _COURT_LAST
+                and j + 1 < n
+                and _OF.match(text[t.end : toks[j + 1].start])
+                and (body or i == j and not _titled(toks, j, text))
+            ):
                 k = j + 1  # "Court of Appeal", "Courts of Justice"
-                while k + 1 < n and JOIN.match(text[toks[k].end : toks[k + 1].start]) \
-                        and toks[k + 1].fw not in lexicon.TITLES:
+                while (
+                    k + 1 < n
+                    and JOIN.match(text[toks[k].end : toks[k + 1].start])
+                    and toks[k + 1].fw not in lexicon.TITLES
+                ):
                     k += 1
                 _mark(toks, j, k)
-        elif fw in _SAINT and j + 1 < n and _starts_run(toks, j, text) \
-                and re.fullmatch(r"\.?[ \t\u00a0]+", text[t.end : toks[j + 1].start]):
+        elif (
+            fw in _SAINT
+            and j + 1 < n
+            and _starts_run(toks, j, text)
+            and re.fullmatch(r"\.?[ \t\u00a0]+", text[t.end : toks[j + 1].start])
+        ):
             k = j + 1  # "St Catherine's", "St Paul's Bay"
-            while k + 1 < n and text[toks[k].end : toks[k + 1].start] in (" ", "'s ", "’s ") \
-                    and toks[k + 1].fw not in lexicon.FUNCTION_WORDS:
+            while (
+                k + 1 < n
+                and text[toks[k].end : toks[k + 1].start] in (" ", "'s ", "’s ")
+                and toks[k + 1].fw not in lexicon.FUNCTION_WORDS
+            ):
                 k += 1
             _mark(toks, j, k)
     _places_in_lists(toks, text)
     for t in toks:
         if t.score >= 0 and _NUMBER_BEFORE.search(text, max(0, t.start - 6), t.start) and _counted(text, t.end):
             t.place = True  # "16 Garda divisions"
-        elif text[t.start - 1 : t.start] == "(" and text[t.end : t.end + 1] == ")" \
-                and _ACT_YEAR_BEFORE.search(text, max(0, t.start - 30), t.start - 1):
+        elif (
+            text[t.start - 1 : t.start] == "("
+            and text[t.end : t.end + 1] == ")"
+            and _ACT_YEAR_BEFORE.search(text, max(0, t.start - 30), t.start - 1)
+        ):
             t.place = True  # "the Fair Work Act 2009 (Cth)"
     if "[" in text:
         for m in _CITATION.finditer(text):
@@ -116,25 +133,40 @@ def _places_in_lists(toks: list, text: str) -> None:
         i = items[-1][1] + 1
         if len(items) < 2:
             continue
-        known = [x for x in items if all(u.place or u.fw in places for u in toks[x[0] : x[1] + 1])]
+        known = [
+            x
+            for x in items
+            if all(u.place or u.fw in places for u in toks[x[0] : x[1] + 1]) and toks[x[1]].fw not in _BODY_LAST
+        ]  # a body ("Leeds City Council") is no place here
         unknown = [x for x in items if x not in known and x[0] == x[1]]
         if not known or not unknown or len(known) + len(unknown) < len(items):
             continue
-        if not (len(known) >= 2 and len(unknown) <= len(known)
-                or len(items) == 2 and _list_after_place_word(toks, items, text)):
+        if not (
+            len(known) >= 2
+            and len(unknown) <= len(known)
+            or len(items) == 2
+            and _list_after_place_word(toks, items, text)
+        ):
             continue
         if given is None:
             given = given_names()
         for a, _ in unknown:
             u = toks[a]
-            if u.score < 0 or u.fw in given or u.fw in lexicon.FUNCTION_WORDS or u.fw in lexicon.TITLES \
-                    or _POSSESSIVE.match(text, u.end) or a > 0 and _titled(toks, a, text):
+            if (
+                u.score < 0
+                or u.fw in given
+                or u.fw in lexicon.FUNCTION_WORDS
+                or u.fw in lexicon.TITLES
+                or _POSSESSIVE.match(text, u.end)
+                or a > 0
+                and _titled(toks, a, text)
+            ):
                 continue
             u.place = True
 
 
 def _list_after_place_word(toks: list, items: list, text: str) -> bool:
-    """"in Leeds and Ontario.": two items after "in" or "from", closing a sentence or clause."""
+    """Two items after "in" or "from", closing a sentence or clause ("in Leeds and Ontario.")."""
     m = _WORD_BEFORE.search(text, max(0, toks[items[0][0]].start - 15), toks[items[0][0]].start)
     end = toks[items[-1][1]].end
     return bool(m and m.group(1).lower() in _LIST_BEFORE) and text[end : end + 1] in (".", ",", ";", ":", ")", "")
@@ -154,17 +186,25 @@ def _counted(text: str, end: int) -> bool:
 
 def _run_start(toks: list, j: int, text: str) -> int:
     i = j
-    while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
-            and toks[i - 1].fw not in lexicon.FUNCTION_WORDS \
-            and JOIN.match(text[toks[i - 1].end : toks[i].start]):
+    while (
+        i > 0
+        and toks[i - 1].score >= 0
+        and toks[i - 1].fw not in lexicon.TITLES
+        and toks[i - 1].fw not in lexicon.FUNCTION_WORDS
+        and JOIN.match(text[toks[i - 1].end : toks[i].start])
+    ):
         i -= 1
     return i
 
 
 def _starts_run(toks: list, j: int, text: str) -> bool:
     """Does ``toks[j]`` start a run (no capitalised word or title joined before it)?"""
-    return j == 0 or not JOIN.match(text[toks[j - 1].end : toks[j].start]) \
-        or toks[j - 1].fw in lexicon.FUNCTION_WORDS and toks[j - 1].fw not in lexicon.TITLES
+    return (
+        j == 0
+        or not JOIN.match(text[toks[j - 1].end : toks[j].start])
+        or toks[j - 1].fw in lexicon.FUNCTION_WORDS
+        and toks[j - 1].fw not in lexicon.TITLES
+    )
 
 
 def _titled(toks: list, i: int, text: str) -> bool:
@@ -184,8 +224,10 @@ _COUNTY_COURT = re.compile(r"\bCounty\b[^\n]*\bCourt\Z")
 _COUNTED = re.compile(r"\d{1,4}[ \t\u00a0]+[A-Z][^\W\d_]+(?:[ \t\u00a0]+[A-Z][^\W\d_]+){0,2}\Z")
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+s)\b")
 # Words ending in "s" that say what someone does, not what was counted ("at 42 Amina works").
-_VERBS = frozenset("says tells works lives has is was goes does gets makes takes comes keeps helps needs wants knows "
-                   "thinks sees pays stays runs cooks cleans drives sends".split())
+_VERBS = frozenset(
+    "says tells works lives has is was goes does gets makes takes comes keeps helps needs wants knows "
+    "thinks sees pays stays runs cooks cleans drives sends".split()
+)
 
 
 def address_by_shape(text: str, s: int, e: int) -> bool:

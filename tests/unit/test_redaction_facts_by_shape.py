@@ -1,0 +1,104 @@
+"""Facts told by their shape (``desktop.redaction.facts_by_shape``): courts, schemes and Acts,
+saints' churches and towns, neutral citations, places listed with places, things counted with a
+number. None of them may take a person with it. Examples written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import Span, detect
+
+
+def covered(text: str, spans: list[Span], piece: str) -> bool:
+    start = text.index(piece)
+    return all(text[i].isspace() or any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)))
+
+
+def untouched(text: str, spans: list[Span], piece: str) -> bool:
+    start = text.index(piece)
+    return not any(s.start < start + len(piece) and start < s.end for s in spans)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Her claim was struck out by the District Court of Nyarugenge in 2019.", "District Court of Nyarugenge"),
+    ("Her case is listed in the Harris County Municipal Court next week.", "Harris County Municipal Court"),
+    ("The sentence was reduced by the Royal Courts after the hearing.", "Royal Courts"),
+])  # fmt: skip
+def test_courts_stay(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("He was sponsored by my employer Regional Sponsored Migration Scheme papers.",
+     "Regional Sponsored Migration Scheme"),
+    ("Workers are protected by the Modern Slavery Act and the Kafala Act.", "Kafala Act"),
+    ("They were charged under the Crimes Act 1900 (Vic) last year.", "Vic"),
+])  # fmt: skip
+def test_schemes_and_acts_stay(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("We prayed at St Bernadette's church every Sunday.", "St Bernadette"),
+    ("The family moved near St Kevin's parish hall.", "St Kevin"),
+])  # fmt: skip
+def test_a_saints_name_starting_a_run_stays(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+def test_a_neutral_citation_stays() -> None:
+    text = "The court followed Re Jones [2016] EWCA Civ 1021 on that point."
+    assert untouched(text, detect(text), "EWCA Civ")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("The charity has offices in Drumshanbo, Leeds, York and Ballyjamesduff.", "Ballyjamesduff"),
+    ("Clinics run in Glasgow, Dundee, Kirkintilloch and Auchterarder.", "Auchterarder"),
+    ("She was moved between hostels in Bristol and Pontnewynydd.", "Pontnewynydd"),
+    ("Families were housed in Leeds and Mirpurkhas.", "Mirpurkhas"),
+])  # fmt: skip
+def test_a_place_listed_with_places_stays(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("The inspectors visited 30 Tusla offices in one month.", "Tusla"),
+    ("Workers came from 14 Balkan states to pick fruit.", "14 Balkan"),
+])  # fmt: skip
+def test_a_word_counted_before_a_plural_noun_stays(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ian St John told us what happened.", "Ian St John"),
+    ("Later Mr St Clair came to the door.", "St Clair"),
+    ("Then Judge Court heard the application.", "Court"),
+    ("We were helped by Margaret Court and her son.", "Margaret Court"),
+    ("My friend Hope Court helped us.", "Hope Court"),
+    ("We were helped by Daniel Court of Leeds.", "Daniel Court"),
+    ("I rang Leeds City Council, Bradford Council and Tariq.", "Tariq"),
+    ("I was in Leeds and Tariq went home.", "Tariq"),
+    ("We met in Leeds, York and Tariq's flat.", "Tariq"),
+    ("I was at 42 Amina works there.", "Amina"),
+    ("Then the officer, Grace Preston, called.", "Grace Preston"),
+    ("He was paid by Senthil Kumar of Leeds and Tamworth.", "Senthil Kumar"),
+])  # fmt: skip
+def test_people_next_to_these_shapes_stay_redacted(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("She worked on the farm from 1998-2004 without pay.", "1998-2004"),
+    ("In 2019-20 the helpline took more calls than ever.", "2019-20"),
+])  # fmt: skip
+def test_years_and_financial_years_stay(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Her NI number is IN 20 17 18 A, she said.", "IN 20 17 18 A"),
+    ("Her NI number is QQ 12 34 56 C.", "QQ 12 34 56 C"),
+    ("The reference on the letter was 2000-2007-4415.", "2000-2007-4415"),
+])  # fmt: skip
+def test_identifiers_shaped_like_years_stay_redacted(text: str, number: str) -> None:
+    assert covered(text, detect(text), number)
