@@ -33,7 +33,13 @@ from desktop.redaction.given_names import given_names
 
 _COURT_LAST = frozenset(("court", "courts", "division"))
 _SCHEME_LAST = frozenset(("scheme", "schemes", "act", "framework", "convention", "directive", "regulations"))
-_BODY_LAST = _ORG_LAST | _COURT_LAST | _SCHEME_LAST
+# The plural kinds that end a business's name ("Cobrey Farms", "Golden Harvest Foods").
+_FIRM_LAST = frozenset("farms enterprises industries foods logistics holdings growers nurseries".split())
+# After "&", the words that end a firm's name ("Bindmans & Co", "Wilsons & Partners").
+_FIRM_AMPERSAND = frozenset("co company sons partners associates".split())
+_BODY_LAST = _ORG_LAST | _COURT_LAST | _SCHEME_LAST | _FIRM_LAST
+_AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+\Z")
+_THE = re.compile(r"(?:^|\W)[Tt]he[ \t\u00a0]+\Z")
 _SAINT = frozenset(("st", "saint"))
 _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE)
 _AFTER_TITLE = re.compile(r"\.?[ \t\u00a0]+\Z")
@@ -46,7 +52,17 @@ def facts_by_shape(toks: list, text: str) -> None:
     given = None
     for j, t in enumerate(toks):
         fw = t.fw
-        if fw in _COURT_LAST or fw in _SCHEME_LAST:
+        if fw in _BODY_LAST:
+            i = _run_start(toks, j, text)
+            if i > 1 and _AND.match(text[toks[i - 1].end : toks[i].start]) and not _titled(toks, i, text):
+                a = _run_start(toks, i - 1, text)  # "the Gangmasters and Labour Abuse Authority"
+                if _THE.search(text, max(0, toks[a].start - 5), toks[a].start) and toks[i - 1].word[:1].isupper():
+                    _mark(toks, a, i - 1)
+        if fw in _FIRM_LAST or fw in _FIRM_AMPERSAND and j and text[toks[j - 1].end : t.start] == " & ":
+            i = _run_start(toks, j - 1 if fw in _FIRM_AMPERSAND else j, text)
+            if (i < j or fw in _FIRM_AMPERSAND) and not _titled(toks, i, text):
+                _mark(toks, i, j)  # "Cobrey Farms", "Bindmans & Co"
+        elif fw in _COURT_LAST or fw in _SCHEME_LAST:
             i = _run_start(toks, j, text)
             body = False  # the run is a court's or a scheme's name, not a person's ("Margaret Court")
             if i < j and not _titled(toks, i, text):
@@ -219,7 +235,7 @@ def _mark(toks: list, i: int, j: int) -> None:
 
 
 # The address detector's suggestions that are facts by their shape (called by misses_addresses).
-_COURTS_END = re.compile(r"\bCourts\Z|\bCOURTS\Z")
+_COURTS_END = re.compile(r"\b(?:Courts|COURTS|Farms|FARMS)\Z")
 _COUNTY_COURT = re.compile(r"\bCounty\b[^\n]*\bCourt\Z")
 _COUNTED = re.compile(r"\d{1,4}[ \t\u00a0]+[A-Z][^\W\d_]+(?:[ \t\u00a0]+[A-Z][^\W\d_]+){0,2}\Z")
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+s)\b")

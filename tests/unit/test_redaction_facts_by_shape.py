@@ -69,7 +69,22 @@ def test_a_word_counted_before_a_plural_noun_stays(text: str, fact: str) -> None
     assert untouched(text, detect(text), fact)
 
 
+@pytest.mark.parametrize(("text", "fact"), [
+    ("She was instructed by Fenwicks & Co in the appeal.", "Fenwicks & Co"),
+    ("The claim was brought by Wilsons & Partners for the family.", "Wilsons & Partners"),
+    ("He picked strawberries at Tregaskis Farms all summer.", "Tregaskis Farms"),
+    ("She worked at Okonjo Farms and then at Brook Farms.", "Brook Farms"),
+    ("She packed chicken for Nkwanta Foods near Norwich.", "Nkwanta Foods"),
+    ("The Kafala and Labour Rights Commission wrote to us.", "Kafala"),
+])  # fmt: skip
+def test_firms_and_bodies_named_with_and_stay(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
 @pytest.mark.parametrize(("text", "name"), [
+    ("I went with Tariq and Leeds Refugee Council to court.", "Tariq"),
+    ("My friend Hope and Grace Foundation staff came.", "Hope"),
+    ("Then Mr Smith & Co came to the house.", "Smith"),
     ("Ian St John told us what happened.", "Ian St John"),
     ("Later Mr St Clair came to the door.", "St Clair"),
     ("Then Judge Court heard the application.", "Court"),
