@@ -25,6 +25,7 @@ A run after a title or rank ("Judge Court", "Mrs Scheme") is left to the rules f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from desktop.redaction import lexicon
@@ -38,9 +39,10 @@ _FIRM_LAST = frozenset("farms enterprises industries foods logistics holdings gr
 # After "&", the words that end a firm's name ("Bindmans & Co", "Wilsons & Partners").
 _FIRM_AMPERSAND = frozenset("co company sons partners associates".split())
 _BODY_LAST = _ORG_LAST | _COURT_LAST | _SCHEME_LAST | _FIRM_LAST
+_SAINT = frozenset(("st", "saint"))
+_HEADS = _BODY_LAST | _FIRM_AMPERSAND | _SAINT
 _AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+\Z")
 _THE = re.compile(r"(?:^|\W)[Tt]he[ \t\u00a0]+\Z")
-_SAINT = frozenset(("st", "saint"))
 _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE)
 _AFTER_TITLE = re.compile(r"\.?[ \t\u00a0]+\Z")
 _CITATION = re.compile(r"\[(?:1[89]|20)\d\d\][ \t\u00a0]+((?:[A-Z][A-Za-z]*[ \t\u00a0]+){1,3})\(?\d")
@@ -50,8 +52,11 @@ def facts_by_shape(toks: list, text: str) -> None:
     """Mark the words of courts, schemes, saints' places and citations as facts (``place``)."""
     n = len(toks)
     given = None
+    heads = _HEADS
     for j, t in enumerate(toks):
         fw = t.fw
+        if fw not in heads:
+            continue
         if fw in _BODY_LAST:
             i = _run_start(toks, j, text)
             if i > 1 and _AND.match(text[toks[i - 1].end : toks[i].start]) and not _titled(toks, i, text):
@@ -100,41 +105,64 @@ def facts_by_shape(toks: list, text: str) -> None:
             ):
                 k += 1
             _mark(toks, j, k)
-    _places_in_lists(toks, text)
-    for t in toks:
-        if t.score >= 0 and _NUMBER_BEFORE.search(text, max(0, t.start - 6), t.start) and _counted(text, t.end):
-            t.place = True  # "16 Garda divisions"
-        elif (
-            text[t.start - 1 : t.start] == "("
-            and text[t.end : t.end + 1] == ")"
-            and _ACT_YEAR_BEFORE.search(text, max(0, t.start - 30), t.start - 1)
-        ):
-            t.place = True  # "the Fair Work Act 2009 (Cth)"
+    links = [m.start() for p in _LIST_LINKS for m in p.finditer(text)]
+    if links:
+        _places_in_lists(toks, text, sorted(links))
+    starts = None
+    for m in _COUNTED_WORD.finditer(text):
+        if _NUMBER_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1) and _counted(text, m.end()):
+            starts = starts or [u.start for u in toks]
+            _mark_within(toks, starts, m.start(1), m.end())  # "16 Garda divisions"
+    if "Act" in text:
+        for m in _ACT_JURISDICTION.finditer(text):
+            starts = starts or [u.start for u in toks]
+            _mark_within(toks, starts, m.start(1), m.end(1))  # "the Fair Work Act 2009 (Cth)"
     if "[" in text:
         for m in _CITATION.finditer(text):
-            s, e = m.span(1)
-            for u in toks:
-                if s <= u.start and u.end <= e:
-                    u.place = True
+            starts = starts or [u.start for u in toks]
+            _mark_within(toks, starts, *m.span(1))
 
 
-_NUMBER_BEFORE = re.compile(r"(?<![\d,.])\d{1,4}[ \t\u00a0]+\Z")
-_ACT_YEAR_BEFORE = re.compile(r"\bAct[ \t\u00a0]+\d{4}[ \t\u00a0]+\Z")
+def _mark_within(toks: list, starts: list[int], s: int, e: int) -> None:
+    k = bisect_left(starts, s)
+    while k < len(toks) and toks[k].end <= e:
+        if toks[k].score >= 0:
+            toks[k].place = True
+        k += 1
+
+
+_COUNTED_WORD = re.compile(r"\d[ \t\u00a0]+([A-Z][^\W\d_]*)(?=[ \t\u00a0]+[a-z])")
+_NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,4}\Z")  # a count, not "2,158" nor "3.5"
+_ACT_JURISDICTION = re.compile(r"\bAct[ \t\u00a0]+\d{4}[ \t\u00a0]+\(([A-Z][A-Za-z]*)\)")
+# Between two items of a list: a comma, "and" or "or" before a capital ("Cork, Castlebar and Navan").
+# Three patterns that start with a plain character: much quicker over a statement than one alternation.
+_LIST_LINKS = (
+    re.compile(r", (?:(?:and|or) )?(?=[A-Z])"),
+    re.compile(r" and (?=[A-Z])"),
+    re.compile(r" or (?=[A-Z])"),
+)
 _LIST_GAP = re.compile(r",?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?\Z|,[ \t\u00a0]+\Z")
 _LIST_BEFORE = frozenset(("in", "from", "across", "throughout", "between", "to", "near"))
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
-def _places_in_lists(toks: list, text: str) -> None:
-    """Unknown single words listed with known places are places ("Cork, Castlebar and Navan")."""
+def _places_in_lists(toks: list, text: str, links: list[int]) -> None:
+    """Unknown single words listed with known places are places ("Cork, Castlebar and Navan").
+    ``links``: where a comma, "and" or "or" stands between a word and a capital."""
     places = lexicon.place_tokens()
     given = None
     n = len(toks)
+    ends = [u.end for u in toks]
     i = 0
-    while i < n:
+    for link in links:
+        k = bisect_left(ends, link)
+        if k >= n or ends[k] != link or k < i:
+            continue  # not after a capitalised word, or inside a list already read
+        a = k
+        while a > 0 and text[toks[a - 1].end : toks[a].start] == " ":
+            a -= 1  # the start of the item the list's first link follows
         items: list[tuple[int, int]] = []
-        a = i
         while True:
             b = a
             while b + 1 < n and text[toks[b].end : toks[b + 1].start] == " ":
