@@ -21,7 +21,7 @@ import phonenumbers
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.context_words import _CTX, _Context
-from desktop.redaction.facts_numbers import word_and_financial_year, year_range
+from desktop.redaction.facts_numbers import after_a_citation, word_and_financial_year, year_range
 from desktop.redaction.scanning import IC_ASCII, Digits, at_digits, holding, with_digits, word_start
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import iter_hits as _iter
@@ -448,7 +448,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
 
     # Reference-like tokens near a context word; any long number anywhere (low confidence).
     for s, e, v in each(_REF_TOKEN, text, holding(dw_counted, *_DIGITS_NEEDED[_REF_TOKEN])):
-        if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v):
+        if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v) or after_a_citation(text, s):
             continue
         if ctx.near("police", s, e, before=80, after=20):
             add((s, e, "CRIME_REF", 0.6))

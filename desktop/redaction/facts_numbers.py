@@ -4,6 +4,9 @@
 * a loose National Insurance shape whose two letters are a word in ordinary case and whose digits
   are a year and the next ("In 2017-18 they assisted", "by 2019/20"): a word and a financial year.
 
+* the number of a neutral citation ("[2004] EWCA Crim 1275", "[2021] UKUT 45 (IAC)"): a judgment's
+  number, published, after a year in square brackets and the court's letters.
+
 A real NI number is written in capitals ("QQ 12 34 56 C"), so one in capitals is never read as a date.
 """
 
@@ -29,3 +32,11 @@ def word_and_financial_year(v: str) -> bool:
     if not m or m.group(1).isupper():
         return False
     return m.group(1).lower() in lexicon.FUNCTION_WORDS and (int(m.group(2)) + 1) % 100 == int(m.group(3))
+
+
+_CITATION_BEFORE = re.compile(r"\[(?:1[89]|20)\d\d\][ \t\u00a0]+(?:[A-Z][A-Za-z]*[ \t\u00a0]+){1,3}\(?\Z")
+
+
+def after_a_citation(text: str, s: int) -> bool:
+    """Is the number at ``s`` the number of a neutral citation ("[2004] EWCA Crim 1275")?"""
+    return "]" in text[max(0, s - 30) : s] and bool(_CITATION_BEFORE.search(text, max(0, s - 30), s))

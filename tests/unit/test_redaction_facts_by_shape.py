@@ -51,6 +51,14 @@ def test_a_neutral_citation_stays() -> None:
     assert untouched(text, detect(text), "EWCA Civ")
 
 
+def test_a_neutral_citations_number_stays() -> None:
+    for text, fact in [
+        ("See Attorney General's Reference No 3 [2019] EWCA Crim 2201 on sentence.", "2201"),
+        ("The reference in the appeal was [2021] UKUT 4518 (IAC).", "4518"),
+    ]:
+        assert untouched(text, detect(text), fact), text
+
+
 @pytest.mark.parametrize(("text", "fact"), [
     ("The charity has offices in Drumshanbo, Leeds, York and Ballyjamesduff.", "Ballyjamesduff"),
     ("Clinics run in Glasgow, Dundee, Kirkintilloch and Auchterarder.", "Auchterarder"),
@@ -114,6 +122,7 @@ def test_years_and_financial_years_stay(text: str, fact: str) -> None:
     ("Her NI number is IN 20 17 18 A, she said.", "IN 20 17 18 A"),
     ("Her NI number is QQ 12 34 56 C.", "QQ 12 34 56 C"),
     ("The reference on the letter was 2000-2007-4415.", "2000-2007-4415"),
+    ("Her Home Office reference is 2201 4455, after [2019] EWCA Crim 12.", "2201 4455"),
 ])  # fmt: skip
 def test_identifiers_shaped_like_years_stay_redacted(text: str, number: str) -> None:
     assert covered(text, detect(text), number)
