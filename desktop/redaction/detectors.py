@@ -448,7 +448,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
 
     # Reference-like tokens near a context word; any long number anywhere (low confidence).
     for s, e, v in each(_REF_TOKEN, text, holding(dw_counted, *_DIGITS_NEEDED[_REF_TOKEN])):
-        if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v) or after_a_citation(text, s):
+        if _looks_like_date(v) or re.fullmatch(r"(?:19|20)\d{2}s?", v) or year_range(v) or after_a_citation(text, s):
             continue
         if ctx.near("police", s, e, before=80, after=20):
             add((s, e, "CRIME_REF", 0.6))

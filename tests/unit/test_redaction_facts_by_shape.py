@@ -113,6 +113,7 @@ def test_people_next_to_these_shapes_stay_redacted(text: str, name: str) -> None
 @pytest.mark.parametrize(("text", "fact"), [
     ("She worked on the farm from 1998-2004 without pay.", "1998-2004"),
     ("In 2019-20 the helpline took more calls than ever.", "2019-20"),
+    ("The Home Office refused her claim. She stayed in Libya from 2011-2016.", "2011-2016"),
 ])  # fmt: skip
 def test_years_and_financial_years_stay(text: str, fact: str) -> None:
     assert untouched(text, detect(text), fact)
