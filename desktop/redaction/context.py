@@ -105,6 +105,12 @@ department ministry bureau board authority service alliance coalition campaign s
 associates hub helpline hotline refuge programme program initiative fund forum collective organisation organization
 unit squad taskforce inspectorate
 county province district borough region governorate prefecture oblast""".split())
+# A line break after a short line ends a body's name: "Signed: Amir Okonjo" above "Kalayaan Project"
+# is someone signing for the body. (Prose wrapped at a width has long lines.)
+def _short_line_above(text: str, end: int, start: int) -> bool:
+    return "\n" in text[end:start] and end - text.rfind("\n", 0, end) <= 40
+
+
 # What may stand inside a body's name besides a space: a possessive ("Yarl's Wood Detention Centre").
 _ORG_JOIN = re.compile(r"^['’]s[ \t\u00a0]+$")
 _KIND_BEFORE = frozenset(
@@ -126,7 +132,8 @@ def mark_organisations(toks: list, text: str) -> None:
             i = j
             while i > 0 and toks[i - 1].fw not in lexicon.TITLES \
                     and (JOIN.match(text[toks[i - 1].end : toks[i].start])
-                         or _ORG_JOIN.match(text[toks[i - 1].end : toks[i].start])):
+                         or _ORG_JOIN.match(text[toks[i - 1].end : toks[i].start])) \
+                    and not _short_line_above(text, toks[i - 1].end, toks[i].start):
                 i -= 1
             if i < j and not _title_before_run(toks, i, text):
                 for u in toks[i : j + 1]:

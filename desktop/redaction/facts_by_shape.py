@@ -29,7 +29,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.context import _ORG_LAST, JOIN
+from desktop.redaction.context import _ORG_LAST
 from desktop.redaction.given_names import given_names
 
 _COURT_LAST = frozenset(("court", "courts", "division"))
@@ -41,6 +41,8 @@ _FIRM_AMPERSAND = frozenset("co company sons partners associates".split())
 _BODY_LAST = _ORG_LAST | _COURT_LAST | _SCHEME_LAST | _FIRM_LAST
 _SAINT = frozenset(("st", "saint"))
 _HEADS = _BODY_LAST | _FIRM_AMPERSAND | _SAINT
+# Words of one name stand on one line: a name on the line above a court's is not the court's.
+_SAME_LINE = re.compile(r"(?:[ \t\u00a0]+|-)\Z")
 _AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+\Z")
 _THE = re.compile(r"(?:^|\W)[Tt]he[ \t\u00a0]+\Z")
 _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE)
@@ -86,7 +88,7 @@ def facts_by_shape(toks: list, text: str) -> None:
                 k = j + 1  # "Court of Appeal", "Courts of Justice"
                 while (
                     k + 1 < n
-                    and JOIN.match(text[toks[k].end : toks[k + 1].start])
+                    and _SAME_LINE.match(text[toks[k].end : toks[k + 1].start])
                     and toks[k + 1].fw not in lexicon.TITLES
                 ):
                     k += 1
@@ -235,7 +237,7 @@ def _run_start(toks: list, j: int, text: str) -> int:
         and toks[i - 1].score >= 0
         and toks[i - 1].fw not in lexicon.TITLES
         and toks[i - 1].fw not in lexicon.FUNCTION_WORDS
-        and JOIN.match(text[toks[i - 1].end : toks[i].start])
+        and _SAME_LINE.match(text[toks[i - 1].end : toks[i].start])
     ):
         i -= 1
     return i
@@ -245,7 +247,7 @@ def _starts_run(toks: list, j: int, text: str) -> bool:
     """Does ``toks[j]`` start a run (no capitalised word or title joined before it)?"""
     return (
         j == 0
-        or not JOIN.match(text[toks[j - 1].end : toks[j].start])
+        or not _SAME_LINE.match(text[toks[j - 1].end : toks[j].start])
         or toks[j - 1].fw in lexicon.FUNCTION_WORDS
         and toks[j - 1].fw not in lexicon.TITLES
     )

@@ -93,6 +93,7 @@ def test_firms_and_bodies_named_with_and_stay(text: str, fact: str) -> None:
     ("I went with Tariq and Leeds Refugee Council to court.", "Tariq"),
     ("My friend Hope and Grace Foundation staff came.", "Hope"),
     ("Then Mr Smith & Co came to the house.", "Smith"),
+    ("Witness: Amir Okonjo\nRegional Sponsored Migration Scheme\n", "Amir Okonjo"),
     ("Ian St John told us what happened.", "Ian St John"),
     ("Later Mr St Clair came to the door.", "St Clair"),
     ("Then Judge Court heard the application.", "Court"),
@@ -127,3 +128,20 @@ def test_years_and_financial_years_stay(text: str, fact: str) -> None:
 ])  # fmt: skip
 def test_identifiers_shaped_like_years_stay_redacted(text: str, number: str) -> None:
     assert covered(text, detect(text), number)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Witness: Amir Okonjo\nNyarugenge District Court\n", "Amir Okonjo"),
+    ("Signed: Amir Okonjo\nKalayaan Project\n", "Amir Okonjo"),
+    ("Written by Grace Okafor\nMercy Foundation\n", "Grace Okafor"),
+])  # fmt: skip
+def test_a_name_on_the_line_above_a_bodys_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+def test_a_bodys_name_wrapped_in_long_lines_stays_whole() -> None:
+    text = (
+        "The families were sent from the airport to the Hillgate Immigration\nRemoval Centre, "
+        "which had been a prison for many years before it held them."
+    )
+    assert untouched(text, detect(text), "Hillgate Immigration\nRemoval Centre")
