@@ -410,7 +410,7 @@ class InterviewEditor(QWidget):
             if index >= 0:
                 tab = self.tabs.tabText(index).replace("&", "")
                 if f"{tab} tab" not in text:
-                    text += " " + self.tr("(on the “%1” tab)").replace("%1", tab)
+                    text += " " + self.tr("It is on the “%1” tab.").replace("%1", tab)
                 first = first or (index, widget)
             lines.append(text)
         self._show_problem("\n".join(lines))

@@ -203,7 +203,7 @@ def test_a_refused_save_names_the_tab_of_each_field_and_takes_her_to_the_first(q
     editor.tabs.setCurrentIndex(2)  # she is reading the statement when she saves
     qtbot.mouseClick(editor.save_button, LEFT)
     assert editor.problems.text() == (
-        "Choose the crime reported (a draft may leave it until you know). (on the \u201cThe report\u201d tab)\n"
+        "Choose the crime reported (a draft may leave it until you know). It is on the \u201cThe report\u201d tab.\n"
         "Say who took the consent for anonymised quotation (\u201cTaken by\u201d on the Consent tab)."
     )
     assert _tab(editor) == "The report"
@@ -228,6 +228,6 @@ def test_a_date_in_the_future_takes_her_to_the_about_tab(qtbot, make_window):
     editor.interviewed_on.setDate(QDate(2026, 11, 27))
     editor.tabs.setCurrentIndex(4)
     assert not editor.save()
-    assert editor.problems.text() == "The interview date is in the future. (on the \u201cAbout\u201d tab)"
+    assert editor.problems.text() == "The interview date is in the future. It is on the \u201cAbout\u201d tab."
     assert _tab(editor) == "About"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.interviewed_on)

@@ -10,26 +10,8 @@ import pytest
 
 from desktop.cli import Context, run
 from desktop.core.model import CrimeType, Identifier, IdentifierKind, Interview, Person, Role
-from desktop.redaction import Decisions, KnownIdentifiers, Span, apply, detect, forbidden_strings, known_from_interview
-
-
-def covered(text: str, spans: list[Span], piece: str, nth: int = 0) -> bool:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(piece, start + 1)
-    end = start + len(piece)
-    cover = [False] * len(piece)
-    for s in spans:
-        for i in range(max(s.start, start), min(s.end, end)):
-            cover[i - start] = True
-    return all(cover[i] or piece[i].isspace() for i in range(len(piece)))
-
-
-def untouched(text: str, spans: list[Span], piece: str) -> bool:
-    start = text.index(piece)
-    end = start + len(piece)
-    return not any(s.start < end and start < s.end for s in spans)
-
+from desktop.redaction import Decisions, KnownIdentifiers, apply, detect, forbidden_strings, known_from_interview
+from tests.span_checks import covered, untouched
 
 # --- known identifiers -------------------------------------------------------------------------
 

@@ -11,27 +11,17 @@ from hypothesis import strategies as st
 
 from desktop.redaction import KnownIdentifiers, Span, apply, detect
 from desktop.redaction.given_names import contraction, given_names
+from tests.span_checks import covered as _covered
+from tests.span_checks import untouched
+
+
+def covered(text: str, spans: list[Span], piece: str, nth: int = 0) -> bool:
+    """Is the ``nth`` occurrence of ``piece`` wholly inside spans of people?"""
+    return _covered(text, spans, piece, nth, kind="PERSON")
 
 
 def _people(text: str) -> list[str]:
     return [text[s.start : s.end] for s in detect(text, KnownIdentifiers()) if s.type == "PERSON"]
-
-
-def covered(text: str, spans: list[Span], piece: str, nth: int = 0) -> bool:
-    """Is every non-space character of the ``nth`` occurrence of ``piece`` inside a PERSON span?"""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(piece, start + 1)
-    return all(text[i].isspace() or any(s.type == "PERSON" and s.start <= i < s.end for s in spans)
-               for i in range(start, start + len(piece)))  # fmt: skip
-
-
-def untouched(text: str, spans: list[Span], piece: str, nth: int = 0) -> bool:
-    """Does no span touch the ``nth`` occurrence of ``piece``?"""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(piece, start + 1)
-    return not any(s.start < start + len(piece) and start < s.end for s in spans)
 
 
 def test_the_given_names_are_a_list_loaded_once_with_words_and_places_in_it():

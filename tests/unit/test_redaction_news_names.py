@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.redaction import KnownIdentifiers, Span, detect
-
-
-def covered(text: str, spans: list[Span], piece: str) -> bool:
-    """Is every non-space character of the first occurrence of ``piece`` inside some span?"""
-    start = text.index(piece)
-    return all(text[i].isspace() or any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)))
-
-
-def untouched(text: str, spans: list[Span], piece: str) -> bool:
-    """Does no span touch the first occurrence of ``piece``?"""
-    start = text.index(piece)
-    return not any(s.start < start + len(piece) and start < s.end for s in spans)
+from desktop.redaction import KnownIdentifiers, detect
+from tests.span_checks import covered, untouched
 
 
 def test_a_name_before_a_job_title_ending_in_a_bodys_kind_is_a_person() -> None:

@@ -5,23 +5,8 @@ still redacted."""
 
 from __future__ import annotations
 
-from desktop.redaction import Span, detect
-
-
-def covered(text: str, spans: list[Span], piece: str, nth: int = 1) -> bool:
-    """Is every non-space character of the ``nth`` occurrence of ``piece`` inside some span?"""
-    start = -1
-    for _ in range(nth):
-        start = text.index(piece, start + 1)
-    return all(text[i].isspace() or any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)))
-
-
-def untouched(text: str, spans: list[Span], piece: str, nth: int = 1) -> bool:
-    """Does no span touch the ``nth`` occurrence of ``piece``?"""
-    start = -1
-    for _ in range(nth):
-        start = text.index(piece, start + 1)
-    return not any(s.start < start + len(piece) and start < s.end for s in spans)
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
 
 
 def test_a_particle_joins_a_given_name_to_the_rest_of_a_full_name() -> None:
@@ -59,22 +44,22 @@ def test_a_word_named_as_a_body_is_that_body_wherever_it_is_written() -> None:
         "Its head, Moira Tait, said Hakuna CEO staff had called the police. Hakuna expressed concern."
     )
     spans = detect(text)
-    for nth in (1, 2, 3):
+    for nth in (0, 1, 2):
         assert untouched(text, spans, "Hakuna", nth), nth
     assert covered(text, spans, "Ellen Shaw") and covered(text, spans, "Moira Tait")
     text = "Kim Lowe from Calloway spoke, and the anti-slavery charity Calloway showed films."
     spans = detect(text)
-    assert untouched(text, spans, "Calloway") and untouched(text, spans, "Calloway", 2)
+    assert untouched(text, spans, "Calloway") and untouched(text, spans, "Calloway", 1)
     assert covered(text, spans, "Kim Lowe")
     # A person described by what they do for a body stays a person; so do a founder and a titled namesake.
     text = "Okonjo, a member of a campaign group, said the hotel was cold."
     assert covered(text, detect(text), "Okonjo")
     text = "She went to the charity Okonjo founded. Okonjo said she could stay."
     spans = detect(text)
-    assert covered(text, spans, "Okonjo") and covered(text, spans, "Okonjo", 2)
+    assert covered(text, spans, "Okonjo") and covered(text, spans, "Okonjo", 1)
     text = "Hakuna, a women's support organisation, wrote to Mr Hakuna at home."
     spans = detect(text)
-    assert covered(text, spans, "Hakuna", 2)  # the person after the title is redacted
+    assert covered(text, spans, "Hakuna", 1)  # the person after the title is redacted
 
 
 def test_a_place_joined_to_based_is_a_place() -> None:
@@ -105,7 +90,7 @@ def test_places_in_listings_are_not_part_of_the_name_before_them() -> None:
     spans = detect(text)
     assert covered(text, spans, "Peter Hale")
     assert untouched(text, spans, "Leeds") and untouched(text, spans, "Headingley")
-    assert untouched(text, spans, "Headingley", 2)
+    assert untouched(text, spans, "Headingley", 1)
     # After a town in a sentence, or when the sentence goes on, a word may be someone.
     for text, name in [
         ("I moved to Leeds, Okonjo\nsaid nothing.", "Okonjo"),

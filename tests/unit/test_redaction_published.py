@@ -6,25 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.redaction import KnownIdentifiers, Span, apply, detect
+from desktop.redaction import KnownIdentifiers, apply, detect
+from tests.span_checks import covered, untouched
 
 
 def _found(text: str) -> list[str]:
     return [text[s.start : s.end] for s in detect(text)]
-
-
-def covered(text: str, spans: list[Span], piece: str, nth: int = 0) -> bool:
-    """Is every non-space character of the ``nth`` occurrence of ``piece`` inside some span?"""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(piece, start + 1)
-    return all(text[i].isspace() or any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)))
-
-
-def untouched(text: str, spans: list[Span], piece: str) -> bool:
-    """Does no span touch the first occurrence of ``piece``?"""
-    start = text.index(piece)
-    return not any(s.start < start + len(piece) and start < s.end for s in spans)
 
 
 # (1) A month or a day beside a likely name is part of the full name.
