@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.redaction import Span, detect
-
-
-def covered(text: str, spans: list[Span], piece: str) -> bool:
-    start = text.index(piece)
-    return all(text[i].isspace() or any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)))
-
-
-def untouched(text: str, spans: list[Span], piece: str) -> bool:
-    start = text.index(piece)
-    return not any(s.start < start + len(piece) and start < s.end for s in spans)
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
 
 
 @pytest.mark.parametrize(("text", "fact"), [
