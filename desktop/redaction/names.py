@@ -67,7 +67,8 @@ _UP = _upper_class()
 _SPACE_PARTICLES = r"(?:abu|bin|binti|bint|ibn|dela|van|von|der|den|del)"
 _PREFIX = (
     r"(?:(?:al|el|ul|ud|ad|ar|as|at|az|abu|abd|bin|ibn|ben|de|da|dela|del|di|du|le|la|van|von|der|den)-|"
-    + _SPACE_PARTICLES + r"\s)?"
+    + _SPACE_PARTICLES
+    + r"\s)?"
 )
 _CAP = re.compile(r"(?<![\w\-@.])(?<!\w['’])" + _PREFIX + r"[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 # _CAP's matches where no particle can stand before a capital (a statement with no "-" or particle and
