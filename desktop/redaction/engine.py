@@ -453,8 +453,13 @@ def _tidy(spans: list[Span]) -> list[Span]:
             best[(sp.start, sp.end)] = sp
     ordered = sorted(best.values(), key=lambda x: (x.start, -x.end))
     out: list[Span] = []
+    reach = -1  # the furthest end of any span kept: one that ends beyond it is inside none of them
     # Containment check against the open containers (sorted by start, longest first).
     for sp in ordered:
+        if sp.end > reach:
+            out.append(sp)
+            reach = sp.end
+            continue
         contained = False
         for big in reversed(out[-50:]):
             if (
@@ -465,7 +470,7 @@ def _tidy(spans: list[Span]) -> list[Span]:
                 contained = True
                 break
         if not contained:
-            out.append(sp)
+            out.append(sp)  # (it ends within reach)
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
