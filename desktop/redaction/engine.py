@@ -258,17 +258,21 @@ _NAME_WORD = re.compile(_LETTERS + r"(?:['’\-]" + _LETTERS + r")*")
 _NAME_WORD_ASCII = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # the same on text with no marks: faster
 
 
-def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]],
-                      allowed: list[tuple[int, int]]) -> list[Span]:
-    """A word that is part of a name found once is a name wherever else it is capitalised
-    ("My friend Blessing came. Blessing is from Nigeria."), except inside a longer must-keep
-    phrase ("Home" of a "Home" found alone stays in "the Home Office")."""
+def _name_words(text: str, spans: list[Span]) -> dict[str, str | None]:
+    """The folded words of the names found (with the person of the first span holding each) that
+    :func:`_same_names_again` looks for elsewhere."""
     words: dict[str, str | None] = {}
+    folds: dict[str, str] = {}  # each word of the names folded once (a name is found many times)
     for sp in spans:
         if sp.type != "PERSON" or (sp.source == "detector" and sp.confidence < 0.5):
             continue
         for m in _NAME_WORD.finditer(text, sp.start, sp.end):
-            w = fold(m.group())
+            g = m.group()
+            w = folds.get(g)
+            if w is None:
+                w = folds[g] = fold(g)
+            if w in words:
+                continue  # (kept with the first span's person, as setdefault below keeps it)
             if len(w) < 3 or w in lexicon.FUNCTION_WORDS or w in lexicon.TITLES or w in lexicon.NOT_NAMES:
                 continue
             if w in lexicon.FULL_MONTHS or w in lexicon.FULL_DAYS:
@@ -278,6 +282,15 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
             if w in lexicon.SCRIPT_STOP_WORDS:
                 continue
             words.setdefault(w, sp.person)
+    return words
+
+
+def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]],
+                      allowed: list[tuple[int, int]]) -> list[Span]:
+    """A word that is part of a name found once is a name wherever else it is capitalised
+    ("My friend Blessing came. Blessing is from Nigeria."), except inside a longer must-keep
+    phrase ("Home" of a "Home" found alone stays in "the Home Office")."""
+    words = _name_words(text, spans)
     if not words:
         return []
     # A weak guess (a stretch in another script with no cue) does not stop a stronger one here.
@@ -440,8 +453,13 @@ def _tidy(spans: list[Span]) -> list[Span]:
             best[(sp.start, sp.end)] = sp
     ordered = sorted(best.values(), key=lambda x: (x.start, -x.end))
     out: list[Span] = []
+    reach = -1  # the furthest end of any span kept: one that ends beyond it is inside none of them
     # Containment check against the open containers (sorted by start, longest first).
     for sp in ordered:
+        if sp.end > reach:
+            out.append(sp)
+            reach = sp.end
+            continue
         contained = False
         for big in reversed(out[-50:]):
             if (
@@ -452,7 +470,7 @@ def _tidy(spans: list[Span]) -> list[Span]:
                 contained = True
                 break
         if not contained:
-            out.append(sp)
+            out.append(sp)  # (it ends within reach)
     return sorted(out, key=lambda x: (x.start, x.end))
 
 

@@ -15,6 +15,7 @@ Neighbouring capitalised words join the name ("Grace Okafor", "TARIQ MAHMOOD", "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from desktop.core.forgetting import kept_until_lock
@@ -64,11 +65,30 @@ def _upper_class() -> str:
 
 _UP = _upper_class()
 # A capitalised word (letters, inner hyphens and apostrophes), without a trailing possessive.
+_SPACE_PARTICLES = r"(?:abu|bin|binti|bint|ibn|dela|van|von|der|den|del)"
 _PREFIX = (
     r"(?:(?:al|el|ul|ud|ad|ar|as|at|az|abu|abd|bin|ibn|ben|de|da|dela|del|di|du|le|la|van|von|der|den)-|"
-    r"(?:abu|bin|binti|bint|ibn|dela|van|von|der|den|del)\s)?"
+    + _SPACE_PARTICLES
+    + r"\s)?"
 )
 _CAP = re.compile(r"(?<![\w\-@.])(?<!\w['’])" + _PREFIX + r"[" + _UP + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+# _CAP's matches where no particle can stand before a capital (a statement with no "-" or particle and
+# a space before one: most of them). It starts with the capital, so ``re`` skips ahead to one in C;
+# _CAP starts with its look-behinds and the optional particle, and is tried at every character. The
+# same look-behinds, written after the capital they stand before.
+_CAP_PLAIN = re.compile(r"[" + _UP + r"](?<![\w\-@.].)(?<!\w['’].)[^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_HYPHEN_CAPITAL = re.compile(r"-[" + _UP + r"]")
+_PARTICLE_CAPITAL = re.compile(_SPACE_PARTICLES + r"\s[" + _UP + r"]")
+
+
+def _capitalised(text: str) -> Iterator[re.Match[str]]:
+    """``_CAP.finditer(text)``: the capitalised words, from ``_CAP_PLAIN`` where no particle can
+    stand before a capital (a particle's match needs "-" or a space particle right before one)."""
+    if _HYPHEN_CAPITAL.search(text) or _PARTICLE_CAPITAL.search(text):
+        return _CAP.finditer(text)
+    return _CAP_PLAIN.finditer(text)
+
+
 # A capitalised ordinary word straight after one of these is most likely someone ("I stayed with Aster").
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:with|and|told|asked|met|saw|called|gave|tell|ask|meet|visit|visited|married|marry|than|&)\s+$"
@@ -153,7 +173,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     toks: list[_Tok] = []
     bi = 0
     folds: dict[str, str] = {}  # each distinct word of the statement folded once
-    for m in _CAP.finditer(text):
+    for m in _capitalised(text):
         s, e = m.span()
         word = m.group()
         if word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’"):

@@ -129,16 +129,20 @@ def warm() -> None:
 
 
 def _word_lists() -> None:
-    """The word lists that only some wordings need, which the line above does not reach: read once
-    here (in the fork server, before any worker), not once per worker on its first such statement."""
-    from desktop.redaction import lexicon
+    """The word lists and tables that only some wordings need, which the line above does not reach:
+    read once here (in the fork server before any worker, or before the first line in one process),
+    not in the time of the first statement that needs one."""
+    from desktop.redaction import lexicon, variants
     from desktop.redaction.given_names import given_names
+    from desktop.redaction.misses_people import _cue_last_words
     from desktop.redaction.misses_places import surname_words
 
     for which in ("uk", "world"):
         lexicon.small_places(which)
     given_names()
     surname_words()
+    _cue_last_words()
+    variants._table()
 
 
 def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, allow: Iterable[str] = (),
@@ -155,6 +159,7 @@ def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, al
     allow = tuple(allow)
     source = iter(lines)
     if workers <= 1:
+        warm()  # every word list read before the first line, as a worker has them from the fork server
         for lineno, line in enumerate(source, 1):
             out = redact_line(lineno, line, allow)
             if out is not None:
