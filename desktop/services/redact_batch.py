@@ -133,6 +133,7 @@ def _word_lists() -> None:
     read once here (in the fork server before any worker, or before the first line in one process),
     not in the time of the first statement that needs one."""
     from desktop.redaction import lexicon, variants
+    from desktop.redaction.facts_by_shape import _street_words
     from desktop.redaction.given_names import given_names
     from desktop.redaction.misses_people import _cue_last_words
     from desktop.redaction.misses_places import surname_words
@@ -142,6 +143,7 @@ def _word_lists() -> None:
     given_names()
     surname_words()
     _cue_last_words()
+    _street_words()
     variants._table()
 
 
