@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,7 +40,7 @@ from desktop import firewall
 from desktop.core.model import CrimeType
 from desktop.paths import display_path, documents_dir, synced_folder_name
 from desktop.ui import labels
-from desktop.ui.workers import TaskRunner
+from desktop.ui.workers import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +63,6 @@ def choose_folder(parent: QWidget) -> Path | None:
     start = parent.start_folder() if hasattr(parent, "start_folder") else documents_dir()
     chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Folder for the statements"), str(start))
     return Path(chosen) if chosen else None
-
-
-class _Progress(QObject):
-    """Carries the export's progress from the worker thread to the GUI thread."""
-
-    moved = Signal(int, int)
 
 
 class ExportDialog(QDialog):
@@ -105,7 +99,7 @@ class ExportDialog(QDialog):
         self._open_folder = open_folder
         self._written_to: Path | None = None
         self._cancel = threading.Event()
-        self._progress = _Progress(self)
+        self._progress = Progress(self)
         self._progress.moved.connect(self._moved)
 
         self.interviews = QListWidget(self)

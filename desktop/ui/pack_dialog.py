@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,7 +37,7 @@ from desktop import firewall
 from desktop.paths import documents_dir
 from desktop.ui import labels
 from desktop.ui.dialog_host import DialogHost
-from desktop.ui.workers import TaskRunner
+from desktop.ui.workers import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +52,6 @@ def choose_pack_parent(parent: QWidget) -> Path | None:
         parent, parent.tr("Where to make the evidence pack"), str(documents_dir())
     )
     return Path(chosen) if chosen else None
-
-
-class _Progress(QObject):
-    moved = Signal(int, int)
 
 
 class EvidencePackDialog(QDialog):
@@ -82,7 +78,7 @@ class EvidencePackDialog(QDialog):
         self._open_folder = open_folder
         self._made: Path | None = None
         self._cancel = threading.Event()
-        self._progress = _Progress(self)
+        self._progress = Progress(self)
         self._progress.moved.connect(self._moved)
         self.working = False
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.workers import TaskRunner
+from desktop.ui.workers import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +53,6 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-class _Progress(QObject):
-    moved = Signal(int, int)
-
-
 class StickDialog(QDialog):
     """A stick folder, a start button, a progress bar with Cancel, a status line and a result list."""
 
@@ -71,7 +67,7 @@ class StickDialog(QDialog):
         self._cancel = threading.Event()
         self._working = False
         self._ticket = 0  # bumped by drop(): a result for an older ticket is thrown away
-        self._progress = _Progress(self)
+        self._progress = Progress(self)
         self._progress.moved.connect(self._moved)
 
         self.intro = QLabel(intro, self)

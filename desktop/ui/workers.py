@@ -15,6 +15,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 
+class Progress(QObject):
+    """Carries a task's progress (done, of how many) from the worker thread to the GUI thread."""
+
+    moved = Signal(int, int)
+
+
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
