@@ -98,7 +98,7 @@ class ScriptParagraph(Flowable):
         super().__init__()
         text = clean_text(text).replace("\t", " ")
         if line_breaks:
-            text = "\n".join(" ".join(line.split(" ")).strip() for line in text.split("\n") if line.strip())
+            text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
         self.text = text if line_breaks else text.replace("\n", " ")
         # For the leak gate (see desktop.reports.statement.Rendered): a literal paragraph is the
         # form's own wording and each of its lines is recorded where drawn; in any other, only ``tokens``
