@@ -69,14 +69,14 @@ class _Person:
 
 
 def _plain(name: str, aliases: tuple[str, ...]) -> bool:
-    """A name of ASCII letters and spaces, without aliases: most names, made the quick way (as in
-    ``_person``)."""
+    """A name of ASCII letters and spaces, without aliases: most names, whose entry and patterns are
+    made the quick way."""
     return not aliases and name.isascii() and name.replace(" ", "").isalpha()
 
 
 def _person(name: str, aliases: tuple[str, ...]) -> _Person:
     """A person's words, keys and word beginnings, made once per session (``_PEOPLE``)."""
-    if not aliases and name.isascii() and name.replace(" ", "").isalpha():
+    if _plain(name, aliases):
         # Most names are plain letters and spaces: folded, that is lower case; each word is its own
         # key's source and its own first piece (a test compares this with ``_any_person``).
         words = name.lower().split()
