@@ -21,6 +21,7 @@ from functools import lru_cache
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     demonym,
@@ -293,6 +294,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     initials_and_places_after_names(toks, text, places, named_places)
     places_before_names(toks, text, places, named_places)
     surnames_as_subjects(toks, text, english)
+    bare_subjects(toks, text)  # "Stone told the court": at a sentence's start too (bare_subjects.py)
     weak_names_again(toks, text)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
@@ -303,6 +305,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
     news_names(toks, text)  # how news reports write people and places (news_names.py)
     news_wording(toks, text)  # more of their wording: particles, initials, bodies named once (news_wording.py)
+    function_word_surnames(toks, text)  # "Chase Young", "Karen Little" (bare_subjects.py)
     unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     hits: list[Hit] = []

@@ -1,0 +1,140 @@
+"""Surnames that are English words, read from the grammar of the sentence around them.
+
+Two places where a capitalised English word is a surname though no cue stands before it:
+
+* **A bare subject of a verb of saying at a sentence's start** ("Stone told the court", "Wood
+  said", "Hill, 52, told the jury"). In English a singular count noun cannot be the subject of a
+  finite verb without a determiner ("*Stone told" is only grammatical as a name, "The stone" or "A
+  witness" would need their article). So a lone capitalised word that opens a sentence, straight
+  before "told", "said", "added"... (or an age in commas and then the verb) is a proper noun: a
+  surname, unless it is one of the words that may stand bare as a subject: a pronoun or other
+  function word, a plural ("Officials said"), a mass or collective noun ("Staff told", "Police
+  said"), a title or relation ("Judge said", "Mum told"), or a body the text writes with an article
+  elsewhere ("the Stone ..."). Only words the census lists as surnames or given names are read so
+  (``surname_words.txt``, ``given_names.txt``): a word no one bears is no surname.
+* **A function word as the surname in a full name** ("Chase Young", "Karen Little", "Amy Still"):
+  in mid-sentence an adjective or adverb that is written with a capital straight after a likely
+  given name is that name's surname, unless the line is a title-case heading or another
+  capitalised word follows (a body's name: "Grace Young Carers Trust").
+
+Both scores are weak (0.35 and 0.4): the reviewer sees them as suggestions, and the first joins
+``weak_names_again`` in finding the same surname wherever else it is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.redaction import lexicon
+from desktop.redaction.given_names import given_names
+from desktop.redaction.misses_places import surname_words
+
+# Verbs of saying (and of a court's questions and pleas) whose subject is a person.
+_SPEECH_VERB = re.compile(
+    r"(?:[ \t\u00a0]*,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,)?[ \t\u00a0]+(?:told|tells|said|says|added|adds|explained|"
+    r"recalled|testified|admitted|admits|denied|denies|insisted|stated|claimed|claims|argued|replied|warned|"
+    r"confirmed|wrote|alleged|agreed|urged|described|accepted|conceded|pleaded|pled|asked|recounted|"
+    r"remembered|shouted|whispered|sobbed|wept)\b"
+)
+
+# Nouns that stand bare as a subject in English though singular: mass and collective nouns of
+# people and bodies, and the bodies a news report names without an article. A closed class.
+_BARE_SUBJECTS = frozenset(
+    """
+staff crew management security police government parliament congress council labour union press media
+public family church school college university hospital company business industry prosecution defence
+defense counsel audience jury bench board committee panel tribunal court senate cabinet treasury army
+navy customs border state party team leadership administration intelligence enforcement immigration
+justice research evidence data history nature society community everybody somebody anybody nobody
+""".split()
+)
+
+# Function words that are never a surname after a given name: pronouns, articles, prepositions,
+# conjunctions and auxiliaries ("Amina He" is two sentences run together, not a name).
+_NEVER_SURNAMES = frozenset(
+    """
+a an the he her him his me us you them they we she it i my our your their its in on to or so no from
+off be been being can do doing done has had have but than then while why how and nor if as at by of
+for with said went told says tells are is was were am must may will
+""".split()
+)
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|The|A|An)[ \t\u00a0]+$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{3,}\b")
+
+
+@lru_cache(maxsize=1)
+def _surname_function_words() -> frozenset[str]:
+    return frozenset((lexicon.FUNCTION_WORDS & surname_words()) - _NEVER_SURNAMES)
+
+
+def _plural(fw: str, english: frozenset[str]) -> bool:
+    if not fw.endswith("s") or fw.endswith("ss"):
+        return False
+    return (
+        fw[:-1] in english
+        or fw.endswith("es")
+        and fw[:-2] in english
+        or fw.endswith("ies")
+        and fw[:-3] + "y" in english
+    )
+
+
+def _with_an_article(text: str, word: str) -> bool:
+    """Does the text write ``word`` (capitalised) after "the", "a" or "an" anywhere?"""
+    for m in re.finditer(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text):
+        if _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            return True
+    return False
+
+
+def bare_subjects(toks: list, text: str) -> None:
+    """A lone sentence-opening surname-word before a verb of saying ("Stone told the court")."""
+    english = lexicon.english_words()
+    surnames, given = surname_words(), given_names()
+    for t in toks:
+        fw = t.fw
+        if t.score != 0 or not t.initial or t.title or t.place or not t.word[:1].isupper() or t.word.isupper():
+            continue
+        if fw not in english or (fw not in surnames and fw not in given):
+            continue
+        if (
+            fw in lexicon.FUNCTION_WORDS
+            or fw in lexicon.NOT_NAMES
+            or fw in lexicon.TITLES
+            or fw in lexicon.RELATIONS
+            or fw in _BARE_SUBJECTS
+            or fw in lexicon.FULL_MONTHS
+            or fw in lexicon.FULL_DAYS
+            or _plural(fw, english)
+        ):
+            continue
+        if not _SPEECH_VERB.match(text, t.end):
+            continue
+        if _with_an_article(text, t.word):
+            continue  # "the Stone ..." elsewhere: a thing or a body in this text
+        t.score, t.edge_ok = 0.35, True
+
+
+def function_word_surnames(toks: list, text: str) -> None:
+    """A capitalised function word straight after a likely given name ("Chase Young said")."""
+    eligible = _surname_function_words()
+    for i in range(1, len(toks)):
+        t, p = toks[i], toks[i - 1]
+        if t.fw not in eligible or t.score != 0 or t.initial or t.title or t.place:
+            continue
+        w = t.word
+        if not w[:1].isupper() or not w[1:].islower() or p.score <= 0 or p.title or p.word.isupper():
+            continue
+        if text[p.end : t.start] != " ":
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[t.end : nxt.start] in (" ", "-"):
+            continue  # a capitalised word goes on: a body's or a heading's words
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if not any(m.group().lower() not in lexicon.FUNCTION_WORDS for m in _LOWER_WORD.finditer(line)):
+            continue  # a title-case heading ("Why Amina Still Waits for Justice")
+        t.score, t.edge_ok = 0.4, True
