@@ -15,7 +15,8 @@ Two places where a capitalised English word is a surname though no cue stands be
 * **A function word as the surname in a full name** ("Chase Young", "Karen Little", "Amy Still"):
   in mid-sentence an adjective or adverb that is written with a capital straight after a likely
   given name is that name's surname, unless the line is a title-case heading or another
-  capitalised word follows (a body's name: "Grace Young Carers Trust").
+  capitalised word follows (a body's name: "Grace Young Carers Trust"); and so is the same word
+  alone elsewhere in the text, in mid-sentence or opening a sentence before a verb of saying.
 
 Both scores are weak (0.35 and 0.4): the reviewer sees them as suggestions, and the first joins
 ``weak_names_again`` in finding the same surname wherever else it is capitalised.
@@ -62,6 +63,15 @@ for with said went told says tells are is was were am must may will
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|The|A|An)[ \t\u00a0]+$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{3,}\b")
+
+
+def _opens_a_sentence(text: str, pos: int) -> bool:
+    """Is ``pos`` the start of the text, a line or a sentence? (Asked here: the likely-name pass
+    does not mark function words as sentence-initial.)"""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in '.!?:;"“”([\n\r'
 
 
 @lru_cache(maxsize=1)
@@ -120,9 +130,10 @@ def bare_subjects(toks: list, text: str) -> None:
 def function_word_surnames(toks: list, text: str) -> None:
     """A capitalised function word straight after a likely given name ("Chase Young said")."""
     eligible = _surname_function_words()
+    found: set[str] = set()
     for i in range(1, len(toks)):
         t, p = toks[i], toks[i - 1]
-        if t.fw not in eligible or t.score != 0 or t.initial or t.title or t.place:
+        if t.fw not in eligible or t.score != 0 or t.title or t.place or _opens_a_sentence(text, t.start):
             continue
         w = t.word
         if not w[:1].isupper() or not w[1:].islower() or p.score <= 0 or p.title or p.word.isupper():
@@ -138,3 +149,16 @@ def function_word_surnames(toks: list, text: str) -> None:
         if not any(m.group().lower() not in lexicon.FUNCTION_WORDS for m in _LOWER_WORD.finditer(line)):
             continue  # a title-case heading ("Why Amina Still Waits for Justice")
         t.score, t.edge_ok = 0.4, True
+        found.add(t.fw)
+    if not found:
+        return
+    # The same surname alone elsewhere: in mid-sentence with its capital, or opening a sentence
+    # before a verb of saying ("Lucy Young rang. ... Young said"), as ``weak_names_again`` does.
+    for i, t in enumerate(toks):
+        if t.fw not in found or t.score != 0 or t.title or t.place or not t.word[:1].isupper() or t.word.isupper():
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[t.end : nxt.start] in (" ", "-"):
+            continue
+        if not _opens_a_sentence(text, t.start) or _SPEECH_VERB.match(text, t.end):
+            t.score, t.edge_ok = 0.4, True

@@ -53,11 +53,22 @@ def test_a_function_word_after_a_given_name_is_its_surname() -> None:
         assert covered(text, spans, name, kind="PERSON"), text
 
 
+def test_that_surname_alone_elsewhere_is_the_same_person() -> None:
+    for text, nth in [
+        ("The nurse, Ruth Young, saw me first. Young said the cut needed stitches.", 1),
+        ("I rang Omar Little twice. The next day I went back to Little with my papers.", 1),
+    ]:
+        word = "Young" if "Young" in text else "Little"
+        assert covered(text, detect(text), word, nth, kind="PERSON"), text
+
+
 def test_function_words_after_a_name_that_are_not_its_surname_stay() -> None:
     for text, word in [
         ("I stayed with Amina. Young people worked in the kitchen at night.", "Young"),
         ("Grace Young Carers Trust paid for the bus.", "Young"),
         ("Why Amina Still Waits For Justice", "Still"),
         ("I asked Tariq if he was still there.", "still"),
+        ("The nurse, Ruth Young, saw me. Young people were waiting outside.", "Young people"),
+        ("I rang Omar Little. Little by little the debt grew.", "Little by"),
     ]:
         assert untouched(text, detect(text), word), text
