@@ -111,6 +111,9 @@ class ReviewDialog(QDialog):
         self.review = RedactionReview(text, known, decisions, self, spans=spans)
         self.review.decisions_changed.connect(self._changed)
         self._saved: dict | None = self.review.decisions.to_dict()
+        # Passages marked as quotable: their own widget, beside the review (desktop/ui/quotation_panel.py).
+        # Made before the buttons below it, so Tab reaches it between the preview and Export, as laid out.
+        self.quotations = quotations.panel(self.review.view, text, self) if quotations is not None else None
         self.message = QLabel(self)
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -124,8 +127,6 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.review, 1)
-        # Passages marked as quotable: their own widget, beside the review (desktop/ui/quotation_panel.py).
-        self.quotations = quotations.panel(self.review.view, text, self) if quotations is not None else None
         if self.quotations is not None:
             layout.addWidget(self.quotations)
         layout.addWidget(self.message)

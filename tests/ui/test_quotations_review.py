@@ -121,3 +121,19 @@ def test_without_quotation_consent_the_panel_says_so_and_a_lock_empties_it(qtbot
     assert not [w for w in lists for i in range(w.count()) if REVIEW_NAME in w.item(i).text()]
     if shiboken6.isValid(panel):  # not deleted yet: emptied all the same
         assert panel.list.count() == 0 and panel.quotations == [] and panel.text == ""
+
+
+def test_tab_goes_from_the_preview_to_the_quotations_and_then_to_export_as_they_are_laid_out(qtbot, window):
+    """Seen under Xvfb: Tab from the preview went to Export and Close, and the Quotations fold between
+    the preview and those buttons came last, after Close."""
+    add_interview(qtbot, window, quotation=False)
+    qtbot.mouseClick(window.editor.review_button, LEFT)
+    dialog = window.statements.review_dialog
+    qtbot.waitExposed(dialog)
+    dialog.review.preview.setFocus()
+    qtbot.waitUntil(dialog.review.preview.hasFocus)
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[:2] == [dialog.quotations.toggle, dialog.export_button], [w.accessibleName() for w in reached]
