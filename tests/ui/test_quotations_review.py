@@ -82,10 +82,14 @@ def test_marking_a_passage_in_the_review_stores_it_lists_it_and_the_pdf_prints_i
     qtbot.mouseClick(panel.mark_button, LEFT)
 
     stored = window.vault.quotations.for_interview(interview_id)
-    assert [(q.passage, q.theme) for q in stored] == [(WITH_NAME, Theme.REPORTING_DETERRED),
-                                                     (PASSAGE, Theme.ACTION_AFTER_REPORTING)]
+    assert [(q.passage, q.theme) for q in stored] == [
+        (WITH_NAME, Theme.REPORTING_DETERRED),
+        (PASSAGE, Theme.ACTION_AFTER_REPORTING),
+    ]
     assert [panel.list.item(i).text().split(":")[0] for i in range(panel.list.count())] == [
-        "Reporting deterred", "Immigration action after reporting"]
+        "Reporting deterred",
+        "Immigration action after reporting",
+    ]
     marked = [e.target for e in window.vault.audit.entries() if e.action == "quotation.marked"]
     assert marked == [interview_id, interview_id]
 
