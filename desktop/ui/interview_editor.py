@@ -218,6 +218,9 @@ class InterviewEditor(QWidget):
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own (it shows nothing and has no name): Tab goes from field to field, and
+        # the area scrolls to show each one.
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setWidget(inner)
         return area
 

@@ -128,3 +128,30 @@ def test_ctrl_shift_q_quits_whichever_widget_has_focus(qtbot, make_window, where
     with qtbot.waitSignal(window.quick_exited, timeout=2000):
         qtbot.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not window.isVisible() and not window.is_unlocked
+
+
+def test_the_form_pages_are_no_tab_stop_of_their_own(qtbot, make_window):
+    """Seen with Tab through a new interview: after the last field of About, The report and Consent the
+    focus stopped on the page's scroll area, which shows nothing and has no name, and opening the
+    Consent tab put the focus there rather than on its first box."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = make_window()
+    create_vault(qtbot, window)
+    window.new_interview()
+    editor = window.editor
+    for index in (0, 1, 4):
+        editor.tabs.setCurrentIndex(0)
+        editor.interviewed_on.setFocus(Qt.FocusReason.TabFocusReason)  # in the form, as a worker filling it in
+        editor.tabs.setCurrentIndex(index)
+        page = editor.tabs.widget(index)
+        assert isinstance(page, QScrollArea)
+        qtbot.waitUntil(lambda p=page: p.isAncestorOf(QApplication.focusWidget()))
+        for _ in range(40):  # through the page's fields and out of it
+            w = QApplication.focusWidget()
+            assert w is not page, editor.tabs.tabText(index)
+            if not page.isAncestorOf(w):
+                break
+            qtbot.keyClick(w, Qt.Key.Key_Tab)
+        else:
+            raise AssertionError("Tab never left the page")
