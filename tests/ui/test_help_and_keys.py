@@ -52,8 +52,15 @@ def test_every_kind_of_control_shows_a_focus_ring_the_header_included(qtbot, mak
     window = make_window()
     create_vault(qtbot, window)
     elsewhere = window.list_page.search
-    header = [window.devices_button, window.import_button, window.totals_button, window.settings_button,
-              window.help_button, window.lock_button, window.quick_exit_button]
+    header = [
+        window.devices_button,
+        window.import_button,
+        window.totals_button,
+        window.settings_button,
+        window.help_button,
+        window.lock_button,
+        window.quick_exit_button,
+    ]
     for button in header:
         assert _focus_changes_the_look(qtbot, button, elsewhere), button.text()
     page = window.list_page
@@ -71,10 +78,21 @@ def test_every_kind_of_control_shows_a_focus_ring_the_header_included(qtbot, mak
 def test_tab_goes_through_the_header_from_left_to_right(qtbot, make_window):
     window = make_window()
     create_vault(qtbot, window)
-    header = [b for b in (window.devices_button, window.send_button, window.import_button, window.totals_button,
-                          window.settings_button, window.help_button, window.about_button, window.lock_button,
-                          window.quick_exit_button)
-              if b.isVisible()]
+    header = [
+        b
+        for b in (
+            window.devices_button,
+            window.send_button,
+            window.import_button,
+            window.totals_button,
+            window.settings_button,
+            window.help_button,
+            window.about_button,
+            window.lock_button,
+            window.quick_exit_button,
+        )
+        if b.isVisible()
+    ]
     header[0].setFocus(Qt.FocusReason.TabFocusReason)
     seen = [QApplication.focusWidget()]
     for _ in range(len(header) - 1):
