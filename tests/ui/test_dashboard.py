@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QToolTip
 
@@ -408,3 +408,14 @@ def test_a_few_dozen_interviews_over_years_are_drawn_by_year_not_as_a_row_of_stu
     drawn = {m.label: m.value for m in p.timeline.marks if m.value is not None}
     assert drawn and drawn == years
     v.lock()
+
+
+def test_the_charts_and_tables_a_keyboard_scrolls_have_names(qtbot, page):
+    """Seen with Tab on the totals: the focus stopped on the charts' scrolling area (it scrolls with the
+    arrow keys), which had no name, so a screen reader said nothing there. Each area the focus can
+    reach says what it holds."""
+    from PySide6.QtWidgets import QScrollArea
+
+    areas = [a for a in page.findChildren(QScrollArea) if a.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    assert page.charts_area in areas and page.tables_area in areas
+    assert all(a.accessibleName().strip() for a in areas), [a.accessibleName() for a in areas]
