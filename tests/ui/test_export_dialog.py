@@ -50,8 +50,14 @@ def _setup(qtbot, vault, n=3, without_consent=(1,), on_progress=None, **kwargs):
         return statements.export_statements(vault, ids, folder, overwrite=overwrite, progress=moved, cancel=cancel)
 
     summaries = [Summary(iv.id, iv.reference, iv.has_consent(ConsentUse.COMPLAINT)) for iv in ivs]
-    dialog = ExportDialog(summaries, export, TaskRunner(FakeThreadPool()), choose=lambda _p: None,
-                          existing=partial(statements.existing_files, vault), **kwargs)
+    dialog = ExportDialog(
+        summaries,
+        export,
+        TaskRunner(FakeThreadPool()),
+        choose=lambda _p: None,
+        existing=partial(statements.existing_files, vault),
+        **kwargs,
+    )
     qtbot.addWidget(dialog)
     return dialog, ivs
 
@@ -73,7 +79,8 @@ def test_exports_the_ticked_interviews_and_lists_fingerprints(qtbot, vault, tmp_
     rows = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert len(rows) == 2 and all("written" in r and "fingerprint" in r for r in rows)
     assert [dialog.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)] == [
-        r.fingerprint for r in result.written]
+        r.fingerprint for r in result.written
+    ]
     assert dialog.progress.value() == dialog.progress.maximum() == 2
     assert "2 written" in dialog.status.text()
     exported = [e.target for e in vault.audit.entries() if e.action == "statement.exported"]
@@ -173,8 +180,9 @@ def test_signing_copy_needs_confirmation_and_goes_only_to_the_chosen_file(qtbot,
     chosen: list = [None]
     iv = sample_interview()
     vault.interviews.add(iv)
-    dialog = SigningCopyDialog(partial(signing.save_signing_copy, vault, iv.id), TaskRunner(FakeThreadPool()),
-                               choose=lambda _p: chosen[0])
+    dialog = SigningCopyDialog(
+        partial(signing.save_signing_copy, vault, iv.id), TaskRunner(FakeThreadPool()), choose=lambda _p: chosen[0]
+    )
     qtbot.addWidget(dialog)
     out = tmp_path / "out"
     out.mkdir()
@@ -223,8 +231,14 @@ def test_after_an_export_the_folder_is_remembered_and_opens_and_the_fingerprint_
     out.mkdir()
     kept: list = []
     opened: list = []
-    dialog, ivs = _setup(qtbot, vault, n=1, without_consent=(), remember=kept.append,
-                         open_folder=lambda folder: opened.append(folder) or True)
+    dialog, ivs = _setup(
+        qtbot,
+        vault,
+        n=1,
+        without_consent=(),
+        remember=kept.append,
+        open_folder=lambda folder: opened.append(folder) or True,
+    )
     dialog.show()
     assert dialog.start_folder() != Path.cwd() and dialog.open_button.isHidden()
     dialog.set_folder(out)
@@ -237,8 +251,13 @@ def test_after_an_export_the_folder_is_remembered_and_opens_and_the_fingerprint_
     assert opened == [out.resolve()]
 
     # the next export dialog starts in that folder, ready to export
-    again = ExportDialog([Summary(ivs[0].id, ivs[0].reference, True)], dialog._export,
-                         TaskRunner(FakeThreadPool()), choose=lambda _p: None, remembered=out)
+    again = ExportDialog(
+        [Summary(ivs[0].id, ivs[0].reference, True)],
+        dialog._export,
+        TaskRunner(FakeThreadPool()),
+        choose=lambda _p: None,
+        remembered=out,
+    )
     qtbot.addWidget(again)
     assert again.folder_edit.text() == str(out) and again.export_button.isEnabled()
     assert again.start_folder() == out
