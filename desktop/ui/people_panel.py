@@ -29,6 +29,16 @@ class PeoplePanel(QWidget):
         # Names and addresses as the interviewee gave them, often in Urdu or Arabic: the statement's fonts.
         for field in (self.people_view, self.person_name, self.person_aliases, self.ids_view, self.id_value):
             interview_text(field)
+        # Remove can be pressed only while a row of its list is chosen (with none it did nothing).
+        for view, button in ((self.people_view, self.remove_person_button), (self.ids_view, self.remove_id_button)):
+
+            def follow(*_args, v: QTableView = view, b: QPushButton = button) -> None:
+                b.setEnabled(selected_row(v) >= 0)
+
+            view.selectionModel().selectionChanged.connect(follow)
+            view.model().modelReset.connect(follow)
+            view.model().rowsRemoved.connect(follow)
+            follow()
 
     def _build_people(self) -> QGroupBox:
         box = QGroupBox(self.tr("People involved"), self)
