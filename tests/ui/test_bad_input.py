@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from desktop.core import attachments
-from tests.ui.driving import create_vault, fill_new_interview, gps_photo, select
+from tests.ui.driving import create_vault, fill_new_interview, gps_photo, select, unlock
 
 TODAY = date(2026, 11, 26)
 LEFT = Qt.MouseButton.LeftButton
@@ -261,3 +261,20 @@ def test_remove_asks_before_an_attachment_leaves_the_vault(qtbot, make_window, p
     remove.click()
     qtbot.waitUntil(lambda: stored() == 0)
     assert editor.attachments_model.rowCount() == 0 and panel.confirm_box is None
+
+
+def test_a_lock_while_remove_is_asked_removes_nothing(qtbot, make_window, picker, tmp_path):
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    interview_id = editor.current_id
+    picker.paths = [gps_photo(tmp_path / "letter.jpg")]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(lambda: editor.attachments_model.rowCount() == 1)
+    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
+    box = editor.attachments.confirm_box
+    assert box is not None and box.isVisible()
+    window.lock()
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert editor.attachments.confirm_box is None
+    unlock(qtbot, window)
+    assert len(window.vault.attachments.list(interview_id)) == 1
