@@ -26,8 +26,9 @@ class AttachmentsPanel(QWidget):
     """``show_for(vault, interview_id)`` lists an interview's attachments (``None``: not saved yet,
     so nothing can be attached); ``clear()`` forgets them and closes the viewer."""
 
-    def __init__(self, tasks: TaskRunner, file_picker: Callable[[QWidget], list[Path]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, file_picker: Callable[[QWidget], list[Path]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._pick_files = file_picker
@@ -39,9 +40,16 @@ class AttachmentsPanel(QWidget):
 
         v = QVBoxLayout(self)
         v.setContentsMargins(8, 12, 8, 8)
-        v.addWidget(intro(self, self.tr("Photos and scans are stored encrypted in the vault and open only inside "
-                                        "Witnessbox. Location and camera details are removed from photos as they "
-                                        "are added.")))
+        v.addWidget(
+            intro(
+                self,
+                self.tr(
+                    "Photos and scans are stored encrypted in the vault and open only inside "
+                    "Witnessbox. Location and camera details are removed from photos as they "
+                    "are added."
+                ),
+            )
+        )
         self.attachments_model = AttachmentsModel(None, self)
         self.attachments_view = table(self, self.attachments_model, self.tr("Attachments"))
         self.attachments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -89,7 +97,8 @@ class AttachmentsPanel(QWidget):
         saved = self._id is not None
         self.add_attachment_button.setEnabled(saved)
         self.add_attachment_button.setToolTip(
-            "" if saved else self.tr("Save the interview first, then add photos or scans."))
+            "" if saved else self.tr("Save the interview first, then add photos or scans.")
+        )
         has = self.attachments_model.rowCount() > 0
         self.view_attachment_button.setEnabled(has)
         self.remove_attachment_button.setEnabled(has)
@@ -109,9 +118,11 @@ class AttachmentsPanel(QWidget):
         self.attachment_message.hide()
         vault, interview_id = self._vault, self._id
         self.add_attachment_button.setEnabled(False)
-        self._tasks.run_task(lambda: interview_service.attach_files(vault, interview_id, paths),
-                             lambda result: self._attachments_added(interview_id, result),
-                             lambda exc: self._attachment_failed(interview_id, exc))
+        self._tasks.run_task(
+            lambda: interview_service.attach_files(vault, interview_id, paths),
+            lambda result: self._attachments_added(interview_id, result),
+            lambda exc: self._attachment_failed(interview_id, exc),
+        )
 
     def _attachments_added(self, interview_id: str, result: interview_service.AttachResult) -> None:
         if interview_id == self._id:  # else another interview is shown now, or the form was left or locked
@@ -160,8 +171,7 @@ class AttachmentsPanel(QWidget):
             self._show_message(self.tr("This attachment could not be read from the vault."))
 
         self.attachment_message.hide()
-        self._tasks.run_task(lambda: read_viewable(vault.attachments.get_bytes(info.id), info.media_type),
-                             done, failed)
+        self._tasks.run_task(lambda: read_viewable(vault.attachments.get_bytes(info.id), info.media_type), done, failed)
 
     def _viewer_closed(self, _result: int) -> None:
         if self.viewer is not None:
