@@ -137,6 +137,7 @@ def _centred(page: QWidget, card: QWidget) -> None:
     (the set-up card at 1100x720): its sentences are never squeezed into half-lines."""
     scroll = QScrollArea(page)
     scroll.setObjectName("firstScreen")
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no silent Tab stop: each field is one, and is scrolled to
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

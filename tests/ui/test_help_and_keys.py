@@ -173,3 +173,24 @@ def test_the_form_pages_are_no_tab_stop_of_their_own(qtbot, make_window):
             qtbot.keyClick(w, Qt.Key.Key_Tab)
         else:
             raise AssertionError("Tab never left the page")
+
+
+def test_the_first_screens_and_settings_have_no_silent_tab_stop(qtbot, make_window):
+    """The set-up and lock screens' card and the Settings dialog scroll, and the scrolling area took the
+    focus on Tab with no name: a stop where a screen reader says nothing. Every control in them is a
+    stop of its own, and the area scrolls to show it."""
+    from PySide6.QtWidgets import QScrollArea
+
+    def silent(root: QWidget) -> list[str]:
+        return [
+            a.objectName() or type(a.parent()).__name__
+            for a in root.findChildren(QScrollArea)
+            if a.focusPolicy() != Qt.FocusPolicy.NoFocus and not a.accessibleName().strip()
+        ]
+
+    window = make_window()
+    assert silent(window.create_page) == [] and silent(window.unlock_page) == []
+    create_vault(qtbot, window)
+    window.show_settings()
+    qtbot.waitExposed(window.settings_dialog)
+    assert silent(window.settings_dialog) == []
