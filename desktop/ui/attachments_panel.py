@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.model import AttachmentInfo
 from desktop.services import interviews as interview_service
+from desktop.ui import labels
 from desktop.ui.attachment_viewer import AttachmentViewer, Viewable, read_viewable
 from desktop.ui.form_widgets import intro, selected_row, table
 from desktop.ui.models import AttachmentsModel
@@ -25,8 +26,9 @@ class AttachmentsPanel(QWidget):
     """``show_for(vault, interview_id)`` lists an interview's attachments (``None``: not saved yet,
     so nothing can be attached); ``clear()`` forgets them and closes the viewer."""
 
-    def __init__(self, tasks: TaskRunner, file_picker: Callable[[QWidget], list[Path]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, file_picker: Callable[[QWidget], list[Path]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._pick_files = file_picker
@@ -34,12 +36,20 @@ class AttachmentsPanel(QWidget):
         self._id: str | None = None
         self._ticket = 0  # bumped whenever the panel changes interview: a late result is not shown
         self.viewer: AttachmentViewer | None = None
+        self.confirm_box: QMessageBox | None = None  # "Remove this attachment?", while it is asked
 
         v = QVBoxLayout(self)
         v.setContentsMargins(8, 12, 8, 8)
-        v.addWidget(intro(self, self.tr("Photos and scans are stored encrypted in the vault and open only inside "
-                                        "Witnessbox. Location and camera details are removed from photos as they "
-                                        "are added.")))
+        v.addWidget(
+            intro(
+                self,
+                self.tr(
+                    "Photos and scans are stored encrypted in the vault and open only inside "
+                    "Witnessbox. Location and camera details are removed from photos as they "
+                    "are added."
+                ),
+            )
+        )
         self.attachments_model = AttachmentsModel(None, self)
         self.attachments_view = table(self, self.attachments_model, self.tr("Attachments"))
         self.attachments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,7 +78,7 @@ class AttachmentsPanel(QWidget):
         self.add_attachment_button.clicked.connect(self.add_attachments)
         self.view_attachment_button.clicked.connect(self.view_selected_attachment)
         self.attachments_view.activated.connect(lambda _i: self.view_selected_attachment())
-        self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
+        self.remove_attachment_button.clicked.connect(self.ask_remove)
         self._update_actions()
 
     def show_for(self, vault, interview_id: str | None) -> None:
@@ -87,7 +97,8 @@ class AttachmentsPanel(QWidget):
         saved = self._id is not None
         self.add_attachment_button.setEnabled(saved)
         self.add_attachment_button.setToolTip(
-            "" if saved else self.tr("Save the interview first, then add photos or scans."))
+            "" if saved else self.tr("Save the interview first, then add photos or scans.")
+        )
         has = self.attachments_model.rowCount() > 0
         self.view_attachment_button.setEnabled(has)
         self.remove_attachment_button.setEnabled(has)
@@ -107,9 +118,11 @@ class AttachmentsPanel(QWidget):
         self.attachment_message.hide()
         vault, interview_id = self._vault, self._id
         self.add_attachment_button.setEnabled(False)
-        self._tasks.run_task(lambda: interview_service.attach_files(vault, interview_id, paths),
-                             lambda result: self._attachments_added(interview_id, result),
-                             lambda exc: self._attachment_failed(interview_id, exc))
+        self._tasks.run_task(
+            lambda: interview_service.attach_files(vault, interview_id, paths),
+            lambda result: self._attachments_added(interview_id, result),
+            lambda exc: self._attachment_failed(interview_id, exc),
+        )
 
     def _attachments_added(self, interview_id: str, result: interview_service.AttachResult) -> None:
         if interview_id == self._id:  # else another interview is shown now, or the form was left or locked
@@ -158,17 +171,49 @@ class AttachmentsPanel(QWidget):
             self._show_message(self.tr("This attachment could not be read from the vault."))
 
         self.attachment_message.hide()
-        self._tasks.run_task(lambda: read_viewable(vault.attachments.get_bytes(info.id), info.media_type),
-                             done, failed)
+        self._tasks.run_task(lambda: read_viewable(vault.attachments.get_bytes(info.id), info.media_type), done, failed)
 
     def _viewer_closed(self, _result: int) -> None:
         if self.viewer is not None:
             self.viewer.deleteLater()
             self.viewer = None
 
-    def remove_selected_attachment(self) -> None:
+    def ask_remove(self) -> None:
+        """Ask before the attachment leaves the vault: it cannot be brought back (it was deleted at once)."""
         info = self._selected()
         if info is None or self._vault is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            labels.window_title(self.tr("Remove attachment")),
+            self.tr(
+                "Remove this attachment from the interview? It is deleted from the vault and cannot be brought back."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.confirm_box = box
+        vault, interview_id = self._vault, self._id
+
+        def finished(_result: int) -> None:
+            self.confirm_box = None
+            box.deleteLater()
+            if box.clickedButton() is remove and self._vault is vault and self._id == interview_id:
+                self._remove(info)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def remove_selected_attachment(self) -> None:
+        info = self._selected()
+        if info is not None:
+            self._remove(info)
+
+    def _remove(self, info: AttachmentInfo) -> None:
+        if self._vault is None:
             return
         self._vault.attachments.delete(info.id)
         self._reload()
@@ -176,6 +221,8 @@ class AttachmentsPanel(QWidget):
     def clear(self) -> None:
         """Forget the interview: close the viewer, drop the list, ignore any result still on its way."""
         self._ticket += 1
+        if self.confirm_box is not None:  # locked while asked: nothing is removed
+            self.confirm_box.reject()
         if self.viewer is not None:
             self.viewer.close()
             self._viewer_closed(0)

@@ -50,15 +50,22 @@ FileChooser = Callable[[QWidget], Path | None]
 
 
 def choose_csv_file(parent: QWidget) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save the totals as CSV"), "totals.csv",
-                                                  parent.tr("CSV (*.csv)"))
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save the totals as CSV"), "totals.csv", parent.tr("CSV (*.csv)")
+    )
     return Path(chosen) if chosen else None
 
 
 def marks(figures, threshold: int) -> list[Mark]:
     """Chart marks for figures of a view: a length only for a published figure."""
-    return [Mark(f.label, f.text(threshold), f.count if f.status == PUBLISHED else None, f.status == SMALL)
-            for f in figures]
+    return [
+        Mark(f.label, f.text(threshold), f.count if f.status == PUBLISHED else None, f.status == SMALL) for f in figures
+    ]
+
+
+def _mostly_hidden(columns: list[Mark]) -> bool:
+    """More of the columns are "fewer than" or not shown than are drawn to scale."""
+    return sum(m.value is None for m in columns) * 2 > len(columns)
 
 
 def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
@@ -74,8 +81,9 @@ class DashboardPage(QWidget):
     back_requested = Signal()
     refreshed = Signal()
 
-    def __init__(self, tasks: TaskRunner, *, choose_csv: FileChooser = choose_csv_file,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, *, choose_csv: FileChooser = choose_csv_file, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self._tasks = tasks
@@ -113,8 +121,11 @@ class DashboardPage(QWidget):
         self.threshold.setRange(evidence.MIN_THRESHOLD, 99)
         self.threshold.setValue(evidence.DEFAULT_THRESHOLD)
         self.threshold.setAccessibleName(self.tr("Smallest group shown"))
-        self.threshold.setToolTip(self.tr("Groups smaller than this are shown as 'fewer than' it "
-                                          "(never below %n).", "", evidence.MIN_THRESHOLD))
+        self.threshold.setToolTip(
+            self.tr(
+                "Groups smaller than this are shown as 'fewer than' it (never below %n).", "", evidence.MIN_THRESHOLD
+            )
+        )
         self.threshold.valueChanged.connect(self._threshold_changed)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.setAccessibleName(self.tr("Export the totals as CSV"))
@@ -133,9 +144,11 @@ class DashboardPage(QWidget):
         self.crime_filter = QComboBox(self)
         self.force_filter = QComboBox(self)
         self.year_filter = QComboBox(self)
-        for combo, name in ((self.crime_filter, self.tr("Filter the totals by crime")),
-                            (self.force_filter, self.tr("Filter the totals by police force")),
-                            (self.year_filter, self.tr("Filter the totals by year of the report"))):
+        for combo, name in (
+            (self.crime_filter, self.tr("Filter the totals by crime")),
+            (self.force_filter, self.tr("Filter the totals by police force")),
+            (self.year_filter, self.tr("Filter the totals by year of the report")),
+        ):
             combo.setAccessibleName(name)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.render)
@@ -178,8 +191,14 @@ class DashboardPage(QWidget):
         self.timeline = Timeline(self.tr("Interviews over time"), charts)
         self.crime_title = QLabel(self.tr("Interviews by crime reported"), charts)
         self.crime_chart = BarChart(self.tr("Interviews by crime reported"), charts)
-        for w in (self.time_title, self.timeline, self.force_title, self.force_chart, self.crime_title,
-                  self.crime_chart):
+        for w in (
+            self.time_title,
+            self.timeline,
+            self.force_title,
+            self.force_chart,
+            self.crime_title,
+            self.crime_chart,
+        ):
             c.addWidget(w)
         self.key = QLabel("", charts)
         self.key.setWordWrap(True)
@@ -199,14 +218,19 @@ class DashboardPage(QWidget):
         self.tables_area = _scrolling(self.tables_page, self.tabs)
         self.tabs.addTab(self.charts_area, self.tr("Charts"))
         self.tabs.addTab(self.tables_area, self.tr("Tables"))
+        # Tab stops (they scroll with the arrow keys): named, so a screen reader says what is there.
+        self.charts_area.setAccessibleName(self.tr("Charts of the totals"))
+        self.tables_area.setAccessibleName(self.tr("Tables of the totals"))
         v.addWidget(self.tabs, 1)
 
     def _fill_filters(self) -> None:
         """The filter lists from the release held (every force, crime and year it counts by)."""
         chosen = self.current_filter()
-        lists = ((self.crime_filter, CRIME, self.tr("All crimes"), chosen.crime),
-                 (self.force_filter, FORCE, self.tr("All police forces"), chosen.force),
-                 (self.year_filter, YEAR, self.tr("All years"), chosen.year))
+        lists = (
+            (self.crime_filter, CRIME, self.tr("All crimes"), chosen.crime),
+            (self.force_filter, FORCE, self.tr("All police forces"), chosen.force),
+            (self.year_filter, YEAR, self.tr("All years"), chosen.year),
+        )
         for combo, axis, everything, current in lists:
             combo.blockSignals(True)
             combo.clear()
@@ -268,9 +292,11 @@ class DashboardPage(QWidget):
         generation, vault, summaries, n = self._generation, self._vault, self._summaries, self.threshold.value()
         started = time.perf_counter()
         self.status.setText(self.tr("Counting…") if self.release is None else self.tr("Updating…"))
-        self._tasks.run_task(lambda: summaries.summarise(vault, threshold=n),
-                             lambda release: self._arrived(generation, release, started),
-                             lambda exc: self._failed(generation, exc))
+        self._tasks.run_task(
+            lambda: summaries.summarise(vault, threshold=n),
+            lambda release: self._arrived(generation, release, started),
+            lambda exc: self._failed(generation, exc),
+        )
 
     def _arrived(self, generation: int, release, started: float) -> None:
         if generation != self._generation:
@@ -292,9 +318,14 @@ class DashboardPage(QWidget):
         self._running = False
         log.error("counting the totals failed: %s", type(exc).__name__)
         self.status.setText("")
-        self._say(str(exc) if isinstance(exc, Refused) else self.tr(
-            "The totals could not be counted: the vault could not be read. Lock Witnessbox and unlock it again; "
-            "if this happens again, restore the last backup."))
+        self._say(
+            str(exc)
+            if isinstance(exc, Refused)
+            else self.tr(
+                "The totals could not be counted: the vault could not be read. Lock Witnessbox and unlock it again; "
+                "if this happens again, restore the last backup."
+            )
+        )
 
     def _threshold_changed(self, value: int) -> None:
         if self._vault is None:
@@ -314,8 +345,11 @@ class DashboardPage(QWidget):
         self.message.setVisible(bool(text))
 
     def current_filter(self) -> evidence.Filter:
-        return evidence.Filter(force=self.force_filter.currentData(), crime=self.crime_filter.currentData(),
-                               year=self.year_filter.currentData())
+        return evidence.Filter(
+            force=self.force_filter.currentData(),
+            crime=self.crime_filter.currentData(),
+            year=self.year_filter.currentData(),
+        )
 
     def clear_filters(self) -> None:
         for combo in (self.crime_filter, self.force_filter, self.year_filter):
@@ -360,25 +394,43 @@ class DashboardPage(QWidget):
         self.headline.setText(self.tr("Interviews counted: %1").replace("%1", view.total.text(n)))
         notes = []
         if view.unavailable and view.filter.coords():
-            notes.append(self.tr("With a filter, these are shown for all interviews only: %1.").replace(
-                "%1", ", ".join(view.unavailable)))
+            notes.append(
+                self.tr("With a filter, these are shown for all interviews only: %1.").replace(
+                    "%1", ", ".join(view.unavailable)
+                )
+            )
         elif view.unavailable:  # no filter chosen: hidden for the interviews' own sake, not a filter's
-            notes.append(self.tr("Not shown, so that no small group can be worked out from the other figures: "
-                                 "%1.").replace("%1", ", ".join(view.unavailable)))
+            notes.append(
+                self.tr("Not shown, so that no small group can be worked out from the other figures: %1.").replace(
+                    "%1", ", ".join(view.unavailable)
+                )
+            )
         self._say(" ".join(notes))
-        self.key.setText(self.tr("A short pale bar: fewer than %1 (not drawn to scale). Only interviews with "
-                                 "consent for the complaint are counted. 'Not shown': hidden so that no small group "
-                                 "can be worked out from the other figures.").replace("%1", str(n)))
+        self.key.setText(
+            self.tr(
+                "A short pale bar: fewer than %1 (not drawn to scale). Only interviews with "
+                "consent for the complaint are counted. 'Not shown': hidden so that no small group "
+                "can be worked out from the other figures."
+            ).replace("%1", str(n))
+        )
         self._set_chart(self.force_title, self.force_chart, by_name.get(FORCE), n)
         self._set_chart(self.crime_title, self.crime_chart, by_name.get(CRIME), n)
         months = by_name.get(PERIOD)
         years = by_name.get(YEAR)
-        if months is not None:
+        by_month = marks([f for f in months.rows if f.code[:4].isdigit()], n) if months is not None else []
+        by_year = marks([f for f in years.rows if f.code.isdigit()], n) if years is not None else []
+        # Most months under the threshold drew a row of pale stubs and no column at all (a few dozen
+        # interviews over several years): then the years, which have something to show, are shown.
+        if months is not None and not (_mostly_hidden(by_month) and any(m.value is not None for m in by_year)):
             self.time_title.setText(self.tr("Interviews by month of the report"))
-            self.timeline.set_marks(marks([f for f in months.rows if f.code[:4].isdigit()], n))
+            self.timeline.set_marks(by_month)
         elif years is not None:
-            self.time_title.setText(self.tr("Interviews by year of the report"))
-            self.timeline.set_marks(marks([f for f in years.rows if f.code.isdigit()], n))
+            self.time_title.setText(
+                self.tr("Interviews by year of the report")
+                if months is None
+                else self.tr("Interviews by year of the report (most months have fewer than %1)").replace("%1", str(n))
+            )
+            self.timeline.set_marks(by_year)
         else:
             self.time_title.setText(self.tr("Interviews over time: shown without a year filter"))
             self.timeline.set_marks([])
@@ -396,13 +448,18 @@ class DashboardPage(QWidget):
         self.share.setVisible(fig is not None)
         if fig is None:
             self.share.set_share(None, "")
-            self.share_text.setText(self.tr("What happened next is counted for all interviews only: clear the "
-                                            "filters to see it."))
+            self.share_text.setText(
+                self.tr("What happened next is counted for all interviews only: clear the filters to see it.")
+            )
             return
         total = view.total.text(n)
         if fig.percent is not None:
-            text = self.tr("%1% of the interviews counted (%2 of %3)").replace("%1", f"{fig.percent:.1f}").replace(
-                "%2", fig.text(n)).replace("%3", total)
+            text = (
+                self.tr("%1% of the interviews counted (%2 of %3)")
+                .replace("%1", f"{fig.percent:.1f}")
+                .replace("%2", fig.text(n))
+                .replace("%3", total)
+            )
         else:
             text = self.tr("%1 of the interviews counted (%2)").replace("%1", fig.text(n)).replace("%2", total)
         self.share.set_share(fig.percent, text)
@@ -457,15 +514,20 @@ class DashboardPage(QWidget):
         if path is None:
             return
         view = self.view
-        self._tasks.run_task(lambda: evidence.write_csv(view, path, overwrite=True),
-                             lambda written: self.status.setText(self.tr("Saved the totals as %1.").replace(
-                                 "%1", Path(written).name)),
-                             self._export_failed)
+        self._tasks.run_task(
+            lambda: evidence.write_csv(view, path, overwrite=True),
+            lambda written: self.status.setText(self.tr("Saved the totals as %1.").replace("%1", Path(written).name)),
+            self._export_failed,
+        )
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Refused):
             self._say(str(exc))
         else:
             log.error("saving the totals failed: %s", type(exc).__name__)
-            self._say(self.tr("The totals could not be saved there, and the file may be incomplete. "
-                                         "Choose another folder, or check that the disk or stick has room."))
+            self._say(
+                self.tr(
+                    "The totals could not be saved there, and the file may be incomplete. "
+                    "Choose another folder, or check that the disk or stick has room."
+                )
+            )

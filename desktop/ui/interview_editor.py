@@ -48,7 +48,9 @@ DRAFT_DELAY_MS = 800
 def pick_files(parent: QWidget) -> list[Path]:
     """Ask which files to attach (the default file picker; tests pass their own)."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, labels.window_title(parent.tr("Add attachments")), "",
+        parent,
+        labels.window_title(parent.tr("Add attachments")),
+        "",
         parent.tr("Photos and PDF documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.pdf);;All files (*)"),
     )
     return [Path(n) for n in names]
@@ -65,8 +67,14 @@ class InterviewEditor(QWidget):
     signing_copy_requested = Signal(str)
     record_signed_requested = Signal(str)
 
-    def __init__(self, tasks: TaskRunner, *, file_picker: Callable[[QWidget], list[Path]] = pick_files,
-                 today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        *,
+        file_picker: Callable[[QWidget], list[Path]] = pick_files,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._today = today
         self._vault = None
@@ -127,8 +135,13 @@ class InterviewEditor(QWidget):
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.setProperty("role", "danger")
         self.delete_button.setAccessibleName(self.tr("Delete this interview"))
-        for button in (self.save_button, self.review_button, self.export_button, self.signing_button,
-                       self.signed_button):
+        for button in (
+            self.save_button,
+            self.review_button,
+            self.export_button,
+            self.signing_button,
+            self.signed_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -197,7 +210,11 @@ class InterviewEditor(QWidget):
         self.fear, self.threat, self.statement, self.word_count = f.fear, f.threat, f.statement, f.word_count
         self.consent_rows = f.consent_rows
         self.people_model, self.people_view, self.ids_model, self.ids_view = (
-            p.people_model, p.people_view, p.ids_model, p.ids_view)
+            p.people_model,
+            p.people_view,
+            p.ids_model,
+            p.ids_view,
+        )
         self.person_name, self.person_role, self.person_aliases = p.person_name, p.person_role, p.person_aliases
         self.id_kind, self.id_value = p.id_kind, p.id_value
         self.add_person_button, self.remove_person_button = p.add_person_button, p.remove_person_button
@@ -218,6 +235,9 @@ class InterviewEditor(QWidget):
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own (it shows nothing and has no name): Tab goes from field to field, and
+        # the area scrolls to show each one.
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setWidget(inner)
         return area
 
@@ -246,8 +266,9 @@ class InterviewEditor(QWidget):
             self._show(draft)
             self._note(self.tr("Carrying on with the new interview you started."))
         else:
-            self._show(Interview(interviewed_on=self._today(), role=Role.VICTIM, crime_type=None,
-                                 force="", reported_on=None))
+            self._show(
+                Interview(interviewed_on=self._today(), role=Role.VICTIM, crime_type=None, force="", reported_on=None)
+            )
             self._note(self._draft_problem)
         service.remember_open(self._vault, None)
         self.tabs.setCurrentIndex(0)
@@ -359,15 +380,19 @@ class InterviewEditor(QWidget):
         if not self._open or not self._dirty or self._vault is None:
             return
         service.save_draft(self._vault, self._id, self.to_interview())
-        self.draft_state.setText(self.tr("Draft kept safe at %1").replace(
-            "%1", QLocale().toString(datetime.now().time().replace(microsecond=0), QLocale.FormatType.ShortFormat)))
+        self.draft_state.setText(
+            self.tr("Draft kept safe at %1").replace(
+                "%1", QLocale().toString(datetime.now().time().replace(microsecond=0), QLocale.FormatType.ShortFormat)
+            )
+        )
 
     def save(self) -> bool:
         if not self._open or self._vault is None:
             return False
         try:
-            stored = service.save_interview(self._vault, self.to_interview(), today=self._today(),
-                                            replaces_new_draft=self._id is None)
+            stored = service.save_interview(
+                self._vault, self.to_interview(), today=self._today(), replaces_new_draft=self._id is None
+            )
         except service.InterviewProblems as exc:
             self._show_problems(exc.problems)
             self.save_draft_now()
@@ -396,8 +421,13 @@ class InterviewEditor(QWidget):
             _consent, use, part = (field.split(".") + [""])[:3]
             row = f.consent_rows.get(ConsentUse(use)) if use in {u.value for u in ConsentUse} else None
             return None if row is None else (row.on if part == "recorded_on" else row.by)
-        return {"people": self.people.people_view, "interviewed_on": f.interviewed_on, "reported_on": f.report_month,
-                "force": f.force, "crime_type": f.crime}.get(field)
+        return {
+            "people": self.people.people_view,
+            "interviewed_on": f.interviewed_on,
+            "reported_on": f.report_month,
+            "force": f.force,
+            "crime_type": f.crime,
+        }.get(field)
 
     def _show_problems(self, problems: list[str]) -> None:
         """Say what to fix and on which tab, and take her to the first field named."""
@@ -405,8 +435,14 @@ class InterviewEditor(QWidget):
         for p in problems:
             text = self.tr(p)
             widget = self._field_widget(getattr(p, "field", ""))
-            index = next((i for i in range(self.tabs.count()) if widget is not None
-                          and self.tabs.widget(i).isAncestorOf(widget)), -1)
+            index = next(
+                (
+                    i
+                    for i in range(self.tabs.count())
+                    if widget is not None and self.tabs.widget(i).isAncestorOf(widget)
+                ),
+                -1,
+            )
             if index >= 0:
                 tab = self.tabs.tabText(index).replace("&", "")
                 if f"{tab} tab" not in text:
@@ -447,15 +483,21 @@ class InterviewEditor(QWidget):
     def ask_delete(self) -> None:
         if self._id is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, labels.window_title(self.tr("Delete interview")),
-                          self.tr("Delete this interview, its statement and its attachments from the vault? "
-                                  "This cannot be undone."),
-                          QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            labels.window_title(self.tr("Delete interview")),
+            self.tr("Delete this interview, its statement and its attachments from the vault? This cannot be undone."),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
         from desktop.services.backups import last_backup
 
         if last_backup(self._vault) is not None:
-            box.setInformativeText(self.tr("A backup copy on a stick made before now still holds it, until a new "
-                                           "backup replaces that copy."))
+            box.setInformativeText(
+                self.tr(
+                    "A backup copy on a stick made before now still holds it, until a new backup replaces that copy."
+                )
+            )
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)

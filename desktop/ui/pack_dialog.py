@@ -127,15 +127,17 @@ class EvidencePackDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Stop"), self)
         self.cancel_button.setAccessibleName(self.tr("Stop making the pack"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
         self.open_button = QPushButton(self.tr("&Open folder"), self)
         self.open_button.setAccessibleName(self.tr("Open the pack's folder"))
         self.open_button.clicked.connect(self.open_made_folder)
-        self.open_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Hidden after they are added: a button box shows every button it is given. Stop is there only
+        # while the pack is being made, Open folder only once it is made.
+        self.cancel_button.hide()
+        self.open_button.hide()
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -22,13 +22,24 @@ class PeoplePanel(QWidget):
         super().__init__(parent)
         v = QVBoxLayout(self)
         v.setContentsMargins(8, 12, 8, 8)
-        v.addWidget(intro(self, self.tr("Everyone named, and every identifier given, is removed from exported "
-                                        "statements.")))
+        v.addWidget(
+            intro(self, self.tr("Everyone named, and every identifier given, is removed from exported statements."))
+        )
         v.addWidget(self._build_people(), 1)
         v.addWidget(self._build_identifiers(), 1)
         # Names and addresses as the interviewee gave them, often in Urdu or Arabic: the statement's fonts.
         for field in (self.people_view, self.person_name, self.person_aliases, self.ids_view, self.id_value):
             interview_text(field)
+        # Remove can be pressed only while a row of its list is chosen (with none it did nothing).
+        for view, button in ((self.people_view, self.remove_person_button), (self.ids_view, self.remove_id_button)):
+
+            def follow(*_args, v: QTableView = view, b: QPushButton = button) -> None:
+                b.setEnabled(selected_row(v) >= 0)
+
+            view.selectionModel().selectionChanged.connect(follow)
+            view.model().modelReset.connect(follow)
+            view.model().rowsRemoved.connect(follow)
+            follow()
 
     def _build_people(self) -> QGroupBox:
         box = QGroupBox(self.tr("People involved"), self)
@@ -42,8 +53,9 @@ class PeoplePanel(QWidget):
         self.person_name = QLineEdit(box)
         self.person_name.setPlaceholderText(self.tr("Name"))
         self.person_name.setAccessibleName(self.tr("New person: name"))
-        self.person_role = combo(box, [(labels.person_role_label(r), r.value) for r in PersonRole],
-                                 self.tr("New person: role"))
+        self.person_role = combo(
+            box, [(labels.person_role_label(r), r.value) for r in PersonRole], self.tr("New person: role")
+        )
         self.person_aliases = QLineEdit(box)
         self.person_aliases.setPlaceholderText(self.tr("Other names, separated by ;"))
         self.person_aliases.setAccessibleName(self.tr("New person: other names"))
@@ -71,8 +83,9 @@ class PeoplePanel(QWidget):
         self.ids_view.setColumnWidth(0, 220)
         iv.addWidget(self.ids_view, 1)
         add = QHBoxLayout()
-        self.id_kind = combo(box, [(labels.identifier_label(k), k.value) for k in IdentifierKind],
-                             self.tr("New identifier: kind"))
+        self.id_kind = combo(
+            box, [(labels.identifier_label(k), k.value) for k in IdentifierKind], self.tr("New identifier: kind")
+        )
         self.id_value = QLineEdit(box)
         self.id_value.setPlaceholderText(self.tr("Address, number or reference"))
         self.id_value.setAccessibleName(self.tr("New identifier: value"))
@@ -109,8 +122,9 @@ class PeoplePanel(QWidget):
         if not name:
             self.person_name.setFocus()
             return
-        self.people_model.append(Person(name, PersonRole(self.person_role.currentData()),
-                                        split_aliases(self.person_aliases.text())))
+        self.people_model.append(
+            Person(name, PersonRole(self.person_role.currentData()), split_aliases(self.person_aliases.text()))
+        )
         self.person_name.clear()
         self.person_aliases.clear()
         self.person_name.setFocus()

@@ -28,7 +28,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTextEdit,
@@ -158,8 +156,9 @@ def list_rows(text: str, items: list[Span]) -> list[tuple[Span, str, int]]:
         places: list[list[int]] = []
         for x in sorted(group, key=lambda x: x.start):
             between = text[places[-1][1] : x.start] if places else None
-            if between is not None and (len(between) <= 3 and "\n" not in between
-                                        and not any(c.isalnum() for c in between)):
+            if between is not None and (
+                len(between) <= 3 and "\n" not in between and not any(c.isalnum() for c in between)
+            ):
                 places[-1][1] = max(places[-1][1], x.end)
             else:
                 places.append([x.start, x.end])
@@ -269,28 +268,25 @@ class RedactionReview(QWidget):
         row2.addWidget(self.type_box, 1)
         row2.addWidget(self.add_button)
         sl.addLayout(row2)
-        sl.addWidget(self.apply_button)
-        sl.addWidget(self.status)
+        # Nothing here scrolls but the list: on a short screen (a 1366x768 laptop at 125% leaves the
+        # dialog about 542 points with a taskbar) it gives up its height, and Keep and Redact stay in sight.
+        # The list takes the height the panel has, not its own preferred height (long suggestions wrap).
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
 
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.view, 1)
-        # The list and its buttons scroll on a short screen (a 1366x768 laptop at 125% with a taskbar
-        # leaves about 580 points), so the dialog's own Export and Close stay on the screen.
-        self.side_scroll = QScrollArea(self)
-        self.side_scroll.setWidgetResizable(True)
-        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.side_scroll.setWidget(side)
-        # The list takes the height the panel has, not its own preferred height: a scroll area sizes a
-        # panel with wrapping words by its preferred height, which pushed Apply below the fold at 1100x720.
-        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.side_scroll.setMinimumWidth(side.minimumSizeHint().width()
-                                         + self.side_scroll.verticalScrollBar().sizeHint().width())
+        # Apply under the statement, over the key and the preview it makes, with the count beside it:
+        # the statement gives up height on a short screen, the panel of buttons beside it cannot.
+        applying = QHBoxLayout()
+        applying.addWidget(self.apply_button)
+        applying.addWidget(self.status, 1)
+        self.status.setWordWrap(True)  # on two lines, rather than widen the dialog's least width
+        ll.addLayout(applying)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(left)
-        top.addWidget(self.side_scroll)
+        top.addWidget(side)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         # The key spans the statement and the list: both use its colours, and a row that wide
@@ -317,7 +313,7 @@ class RedactionReview(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         # Here, after the style sheet has polished it (its min-height for text boxes would undo it).
         self.preview.setMinimumHeight(self._lines_high(self.preview, PREVIEW_LINES))
-        self.list.ensurePolished()  # three suggestions at least, however short the screen (the panel scrolls)
+        self.list.ensurePolished()  # three suggestions at least, however short the screen
         self.list.setMinimumHeight(3 * (self.list.fontMetrics().lineSpacing() + 4) + 2 * self.list.frameWidth())
         super().showEvent(event)
 
@@ -326,8 +322,16 @@ class RedactionReview(QWidget):
         """The height that shows ``lines`` whole lines of ``edit``'s text, with its margins and frame."""
         edit.ensurePolished()  # the style sheet's font, not the default one
         margin = edit.document().documentMargin()
-        return int(lines * edit.fontMetrics().lineSpacing() + 2 * margin + 2 * edit.frameWidth()
-                   + edit.contentsMargins().top() + edit.contentsMargins().bottom()) + 2
+        return (
+            int(
+                lines * edit.fontMetrics().lineSpacing()
+                + 2 * margin
+                + 2 * edit.frameWidth()
+                + edit.contentsMargins().top()
+                + edit.contentsMargins().bottom()
+            )
+            + 2
+        )
 
     def _legend_html(self) -> str:
         """A compact key: a word or two per colour, highlighted as the statement highlights that kind
@@ -450,9 +454,12 @@ class RedactionReview(QWidget):
         self.view.ensureCursorVisible()
         QTimer.singleShot(0, self.view.ensureCursorVisible)  # again once the dialog is laid out
         self.view.setFocus()
-        self.status.setText(self.tr("Paragraph {p}, line {n}: this text is still in the statement. Redact it "
-                                    "with \u201cRedact selection\u201d, or keep it with a reason.").format(
-                                        p=paragraph, n=line))
+        self.status.setText(
+            self.tr(
+                "Paragraph {p}, line {n}: this text is still in the statement. Redact it "
+                "with \u201cRedact selection\u201d, or keep it with a reason."
+            ).format(p=paragraph, n=line)
+        )
         self._update_buttons()
 
     def _selection(self) -> tuple[int, int] | None:
@@ -483,8 +490,10 @@ class RedactionReview(QWidget):
         if sp is None:
             return self.tr("To keep a text, choose it in the list of suggestions first.")
         if sp.source == "known":
-            return self.tr("Recorded names and identifiers are always redacted. To keep one, remove it from the "
-                           "people or identifiers in the interview.")
+            return self.tr(
+                "Recorded names and identifiers are always redacted. To keep one, remove it from the "
+                "people or identifiers in the interview."
+            )
         if self.is_rejected(sp):
             return self.tr("This text is already kept. \u201cRedact it again\u201d takes that back.")
         if not self.reason.text().strip():
@@ -531,7 +540,7 @@ class RedactionReview(QWidget):
         sel = self._selection()
         if sel is None:
             return
-        if not self.text[sel[0]:sel[1]].strip():
+        if not self.text[sel[0] : sel[1]].strip():
             return
         self.decisions.add_manual(sel[0], sel[1], self.type_box.currentData(), every=True)
         self._changed()

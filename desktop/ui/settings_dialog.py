@@ -56,8 +56,15 @@ class SettingsDialog(QDialog):
     """``tasks`` runs the passphrase change off the window's thread; ``kdf`` is its key-derivation
     cost (None: measured on this machine, as for a new vault)."""
 
-    def __init__(self, vault, parent: QWidget | None = None, *, tasks: TaskRunner | None = None,
-                 kdf: object | None = None, choose_backup_folder: BackupFolderChooser = choose_backup_folder) -> None:
+    def __init__(
+        self,
+        vault,
+        parent: QWidget | None = None,
+        *,
+        tasks: TaskRunner | None = None,
+        kdf: object | None = None,
+        choose_backup_folder: BackupFolderChooser = choose_backup_folder,
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._tasks = tasks
@@ -106,11 +113,15 @@ class SettingsDialog(QDialog):
             label.setBuddy(self.retention)
             form.addRow(label, self.retention)
         v.addLayout(form)
-        text = self.tr("Every statement names the organisation as the one that took it. Witnessbox also locks "
-                       "when you press Quick exit, Ctrl+L, or Esc twice.")
+        text = self.tr(
+            "Every statement names the organisation as the one that took it. Witnessbox also locks "
+            "when you press Quick exit, Ctrl+L, or Esc twice."
+        )
         if self.retention is not None:
-            text += " " + self.tr("Once the coordinator's receipt shows an interview delivered and this time has "
-                                  "passed, Witnessbox asks whether to remove it from this laptop.")
+            text += " " + self.tr(
+                "Once the coordinator's receipt shows an interview delivered and this time has "
+                "passed, Witnessbox asks whether to remove it from this laptop."
+            )
         note = QLabel(text, self)
         note.setWordWrap(True)
         note.setProperty("role", "muted")
@@ -131,6 +142,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no silent Tab stop: each field is one, and is scrolled to
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -157,9 +169,11 @@ class SettingsDialog(QDialog):
         self.old_passphrase = self._secret(self.tr("Current passphrase"))
         self.new_passphrase = self._secret(self.tr("New passphrase"))
         self.confirm_passphrase = self._secret(self.tr("New passphrase again"))
-        for text, field in ((self.tr("C&urrent passphrase"), self.old_passphrase),
-                            (self.tr("&New passphrase"), self.new_passphrase),
-                            (self.tr("New passphrase &again"), self.confirm_passphrase)):
+        for text, field in (
+            (self.tr("C&urrent passphrase"), self.old_passphrase),
+            (self.tr("&New passphrase"), self.new_passphrase),
+            (self.tr("New passphrase &again"), self.confirm_passphrase),
+        ):
             label = QLabel(text, box)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -171,8 +185,13 @@ class SettingsDialog(QDialog):
         self.passphrase_status.setAccessibleName(self.tr("Passphrase change"))
         self.passphrase_status.hide()  # shown with something to say: empty, it left a gap under the button
         form.addRow(self.passphrase_status)
-        hint = QLabel(self.tr("At least 10 characters; four or five unrelated words are best. Write it down and "
-                              "keep it away from this computer: nobody can open the vault without it."), box)
+        hint = QLabel(
+            self.tr(
+                "At least 10 characters; four or five unrelated words are best. Write it down and "
+                "keep it away from this computer: nobody can open the vault without it."
+            ),
+            box,
+        )
         hint.setWordWrap(True)
         hint.setProperty("role", "muted")
         form.addRow(hint)
@@ -245,8 +264,13 @@ class SettingsDialog(QDialog):
             else:
                 if not isinstance(exc, VaultError):
                     log.error("changing the passphrase failed: %s", type(exc).__name__)
-                self._say(self.tr("The passphrase could not be changed. Nothing was changed: the current "
-                                  "passphrase still opens the vault."), "error")
+                self._say(
+                    self.tr(
+                        "The passphrase could not be changed. Nothing was changed: the current "
+                        "passphrase still opens the vault."
+                    ),
+                    "error",
+                )
 
         self._tasks.run_task(lambda: vaults.change_passphrase(vault, old, new, kdf=kdf), done, failed)
 

@@ -88,20 +88,38 @@ class ReviewDialog(QDialog):
 
     export_requested = Signal()
 
-    def __init__(self, text: str, known, decisions: dict | None, *, save: Callable[[dict, dict | None], None],
-                 sealed: bool = False, spans: list | None = None, parent: QWidget | None = None,
-                 quotations: QuotationSource | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        known,
+        decisions: dict | None,
+        *,
+        save: Callable[[dict, dict | None], None],
+        sealed: bool = False,
+        spans: list | None = None,
+        parent: QWidget | None = None,
+        quotations: QuotationSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_titled(self.tr("Review redactions")))
         self.setObjectName("reviewDialog")
         self._save = save
-        intro = QLabel(self.tr(
-            "Highlighted text will be replaced in the PDF. Recorded names and identifiers are always redacted. "
-            "Every change is saved as you make it. \u201cApply and preview\u201d shows exactly the text the PDF "
-            "is made from."), self)
+        intro = QLabel(
+            self.tr(
+                "Highlighted text will be replaced in the PDF. Recorded names and identifiers are always redacted. "
+                "Every change is saved as you make it. \u201cApply and preview\u201d shows exactly the text the PDF "
+                "is made from."
+            ),
+            self,
+        )
         if sealed:
-            intro.setText(intro.text() + " " + self.tr(
-                "This statement is signed: the lines of \u2042\u2042\u2042 mark where each dated addendum starts."))
+            intro.setText(
+                intro.text()
+                + " "
+                + self.tr(
+                    "This statement is signed: the lines of \u2042\u2042\u2042 mark where each dated addendum starts."
+                )
+            )
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
         self.intro = intro
@@ -111,6 +129,9 @@ class ReviewDialog(QDialog):
         self.review = RedactionReview(text, known, decisions, self, spans=spans)
         self.review.decisions_changed.connect(self._changed)
         self._saved: dict | None = self.review.decisions.to_dict()
+        # Passages marked as quotable: their own widget, beside the review (desktop/ui/quotation_panel.py).
+        # Made before the buttons below it, so Tab reaches it between the preview and Export, as laid out.
+        self.quotations = quotations.panel(self.review.view, text, self) if quotations is not None else None
         self.message = QLabel(self)
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -124,8 +145,6 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.review, 1)
-        # Passages marked as quotable: their own widget, beside the review (desktop/ui/quotation_panel.py).
-        self.quotations = quotations.panel(self.review.view, text, self) if quotations is not None else None
         if self.quotations is not None:
             layout.addWidget(self.quotations)
         layout.addWidget(self.message)
@@ -139,8 +158,11 @@ class ReviewDialog(QDialog):
             self._save(payload, self._saved)
         except VaultError as exc:
             log.error("saving redaction decisions failed: %s", type(exc).__name__)
-            self.message.setText(self.tr("This change could not be saved in the vault. Close the review and "
-                                         "open it again before exporting."))
+            self.message.setText(
+                self.tr(
+                    "This change could not be saved in the vault. Close the review and open it again before exporting."
+                )
+            )
             self.message.show()
             self.export_button.setEnabled(False)
             return
@@ -163,7 +185,8 @@ def quotation_source(vault, interview_id: str) -> QuotationSource:  # noqa: ANN0
         quotations.listed(vault, interview_id),
         mark=lambda start, end, theme: quotations.mark(vault, interview_id, start, end, theme),
         remove=lambda quotation_id: quotations.remove(vault, quotation_id),
-        consented=vault.interviews.get(interview_id).has_consent(ConsentUse.QUOTATION))
+        consented=vault.interviews.get(interview_id).has_consent(ConsentUse.QUOTATION),
+    )
 
 
 class StatementActions(DialogHost):
@@ -172,8 +195,14 @@ class StatementActions(DialogHost):
 
     sealed = Signal(str)  # the interview id
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget, *, choose_folder: FolderChooser = choose_folder,
-                 choose_signing_file: FileChooser = choose_signing_file) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        parent: QWidget,
+        *,
+        choose_folder: FolderChooser = choose_folder,
+        choose_signing_file: FileChooser = choose_signing_file,
+    ) -> None:
         super().__init__(tasks, parent)
         self._window = parent
         self._choose_folder = choose_folder
@@ -231,9 +260,13 @@ class StatementActions(DialogHost):
                 self._tell(self.tr("Review redactions"), str(exc))
                 return
             log.error("finding redaction suggestions failed: %s", type(exc).__name__)
-            self._tell(self.tr("Review redactions"), self.tr(
-                "The suggestions for this statement could not be found, so the review cannot open and the "
-                "statement will not be exported. Nothing was changed."))
+            self._tell(
+                self.tr("Review redactions"),
+                self.tr(
+                    "The suggestions for this statement could not be found, so the review cannot open and the "
+                    "statement will not be exported. Nothing was changed."
+                ),
+            )
 
         self._tasks.run_task(lambda: statements.review(vault, interview_id), found, failed)
 
@@ -243,15 +276,24 @@ class StatementActions(DialogHost):
         interview_id = material.interview_id
         try:
             dialog = ReviewDialog(
-                material.text, material.known, material.decisions,
+                material.text,
+                material.known,
+                material.decisions,
                 save=lambda payload, before: statements.save_decisions(vault, interview_id, payload, before),
-                sealed=material.sealed, spans=material.spans, parent=self._window,
-                quotations=quotation_source(vault, interview_id))
+                sealed=material.sealed,
+                spans=material.spans,
+                parent=self._window,
+                quotations=quotation_source(vault, interview_id),
+            )
         except ValueError as exc:  # stored decisions that do not parse: say so, never start afresh silently
             log.error("stored redaction decisions could not be read: %s", type(exc).__name__)
-            self._tell(self.tr("Review redactions"), self.tr(
-                "The review decisions saved for this statement could not be read, so the review cannot open "
-                "and the statement will not be exported. Nothing was changed."))
+            self._tell(
+                self.tr("Review redactions"),
+                self.tr(
+                    "The review decisions saved for this statement could not be read, so the review cannot open "
+                    "and the statement will not be exported. Nothing was changed."
+                ),
+            )
             return
         dialog.export_requested.connect(lambda: self._export_from_review(interview_id))
         dialog.finished.connect(lambda _r: self._forget_review(dialog))
@@ -306,11 +348,16 @@ class StatementActions(DialogHost):
         vault = self._vault
         self._close(self.export_dialog)
         remembered = vault.settings.get(EXPORT_FOLDER_KEY)
-        dialog = ExportDialog(summaries, partial(statements.export_statements, vault), self._tasks,
-                              choose=self._choose_folder,
-                              existing=partial(statements.existing_files, vault), parent=self._window,
-                              remembered=Path(remembered) if isinstance(remembered, str) and remembered else None,
-                              remember=partial(_remember_folder, vault))
+        dialog = ExportDialog(
+            summaries,
+            partial(statements.export_statements, vault),
+            self._tasks,
+            choose=self._choose_folder,
+            existing=partial(statements.existing_files, vault),
+            parent=self._window,
+            remembered=Path(remembered) if isinstance(remembered, str) and remembered else None,
+            remember=partial(_remember_folder, vault),
+        )
         dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
         dialog.resize(760, 600)  # room for a dozen interviews and their results without scrolling
         dialog.finished.connect(lambda _r: self._forget(dialog, "export_dialog"))
@@ -333,8 +380,12 @@ class StatementActions(DialogHost):
         self._close(self.signing_dialog)
         from desktop.services.signing import save_signing_copy
 
-        dialog = SigningCopyDialog(partial(save_signing_copy, vault, interview_id), self._tasks,
-                                   choose=self._choose_signing_file, parent=self._window)
+        dialog = SigningCopyDialog(
+            partial(save_signing_copy, vault, interview_id),
+            self._tasks,
+            choose=self._choose_signing_file,
+            parent=self._window,
+        )
         dialog.setWindowTitle(_titled(dialog.tr("Signing copy")))
         dialog.finished.connect(lambda _r: self._forget(dialog, "signing_dialog"))
         self.signing_dialog = dialog
@@ -345,11 +396,17 @@ class StatementActions(DialogHost):
         """Ask before sealing: from then on, changes to the statement are dated addenda."""
         if self._vault is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, _titled(self.tr("Record signed")),
-                          self.tr("Record that the interviewee has read back and signed this statement? "
-                                  "It is then sealed: any later change to it appears in every export as a "
-                                  "dated addendum."),
-                          QMessageBox.StandardButton.Cancel, self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _titled(self.tr("Record signed")),
+            self.tr(
+                "Record that the interviewee has read back and signed this statement? "
+                "It is then sealed: any later change to it appears in every export as a "
+                "dated addendum."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
         record = box.addButton(self.tr("Record signed"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
@@ -386,8 +443,9 @@ class StatementActions(DialogHost):
     # --- plumbing ------------------------------------------------------------------------
 
     def _tell(self, purpose: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _titled(purpose), text, QMessageBox.StandardButton.Ok,
-                          self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, _titled(purpose), text, QMessageBox.StandardButton.Ok, self._window
+        )
 
         def finished(_result: int) -> None:
             if self.message_box is box:
@@ -401,7 +459,6 @@ class StatementActions(DialogHost):
         self._close(self.message_box)
         self.message_box = box
         self._modal(box)
-
 
     def close_all(self) -> None:
         """On lock: stop any export after the statement in progress, forget a review whose suggestions

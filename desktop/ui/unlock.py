@@ -85,8 +85,9 @@ def _passphrase_field(parent: QWidget, name: str) -> QLineEdit:
     field.setClearButtonEnabled(False)
     field.setMinimumWidth(320)
     # Never offered to an input method's history or a clipboard manager.
-    field.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
-                              | Qt.InputMethodHint.ImhNoPredictiveText)
+    field.setInputMethodHints(
+        Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+    )
     field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     show = QAction(parent)
     show.setCheckable(True)
@@ -95,8 +96,7 @@ def _passphrase_field(parent: QWidget, name: str) -> QLineEdit:
     eye = resource_path("icons/eye.svg")
     if eye.is_file():
         show.setIcon(QIcon(str(eye)))
-    show.toggled.connect(
-        lambda on: field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+    show.toggled.connect(lambda on: field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
     field.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
     field.show_action = show  # type: ignore[attr-defined]
     return field
@@ -137,6 +137,7 @@ def _centred(page: QWidget, card: QWidget) -> None:
     (the set-up card at 1100x720): its sentences are never squeezed into half-lines."""
     scroll = QScrollArea(page)
     scroll.setObjectName("firstScreen")
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no silent Tab stop: each field is one, and is scrolled to
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -198,9 +199,14 @@ class CreateVaultPage(QWidget):
         card = _Card(self)
         b = card.body
         b.addWidget(_heading(self.tr("Set up Witnessbox on this computer"), card))
-        intro = QLabel(self.tr("Interviews are kept in an encrypted vault on this computer. Choose a passphrase "
-                               "to lock it. Four or five unrelated words make a strong passphrase that is easy "
-                               "to remember."), card)
+        intro = QLabel(
+            self.tr(
+                "Interviews are kept in an encrypted vault on this computer. Choose a passphrase "
+                "to lock it. Four or five unrelated words make a strong passphrase that is easy "
+                "to remember."
+            ),
+            card,
+        )
         intro.setWordWrap(True)
         b.addWidget(intro)
 
@@ -228,7 +234,8 @@ class CreateVaultPage(QWidget):
         b.addWidget(QLabel(self.tr("What is this laptop for?"), card))
         self.role_field = QRadioButton(self.tr("This laptop &takes interviews"), card)
         self.role_coordinator = QRadioButton(
-            self.tr("This laptop &gathers interviews from workers' laptops (coordinator)"), card)
+            self.tr("This laptop &gathers interviews from workers' laptops (coordinator)"), card
+        )
         self.role_field.setAccessibleName(self.tr("This laptop takes interviews"))
         self.role_coordinator.setAccessibleName(self.tr("This laptop gathers interviews (coordinator)"))
         self.role_field.setChecked(True)
@@ -237,16 +244,22 @@ class CreateVaultPage(QWidget):
             self.roles.addButton(button)
             b.addWidget(button)
 
-        warning = QLabel(self.tr("Write the passphrase down and keep it somewhere safe, away from this computer. "
-                                 "If it is forgotten, the interviews cannot be opened again by anyone, unless your "
-                                 "organisation sets up its recovery key later."), card)
+        warning = QLabel(
+            self.tr(
+                "Write the passphrase down and keep it somewhere safe, away from this computer. "
+                "If it is forgotten, the interviews cannot be opened again by anyone, unless your "
+                "organisation sets up its recovery key later."
+            ),
+            card,
+        )
         warning.setWordWrap(True)
         warning.setProperty("role", "warning")
         warning.setAccessibleName(self.tr("Warning"))
         b.addWidget(warning)
 
-        self.message, self.busy, self.create_button = card.finish(self.tr("&Create the vault"),
-                                                                  self.tr("Create the vault"))
+        self.message, self.busy, self.create_button = card.finish(
+            self.tr("&Create the vault"), self.tr("Create the vault")
+        )
         self.card = card
         _centred(self, card)
 
@@ -296,8 +309,11 @@ class CreateVaultPage(QWidget):
         self._show(self.tr("Setting up the vault. This takes a few seconds."), role="hint")
         self._attempt += 1
         attempt = self._attempt
-        self._tasks.run_task(lambda: self._gate.create(passphrase, role),
-                             lambda vault: self._created(attempt, vault), lambda exc: self._failed(attempt, exc))
+        self._tasks.run_task(
+            lambda: self._gate.create(passphrase, role),
+            lambda vault: self._created(attempt, vault),
+            lambda exc: self._failed(attempt, exc),
+        )
 
     @property
     def role(self) -> str:
@@ -338,14 +354,17 @@ class CreateVaultPage(QWidget):
         elif isinstance(exc, DiskFull):
             text = self.tr("The disk is full. Free some space and try again.")
         elif isinstance(exc, SyncedFolderError):
-            text = self.tr("The vault folder is inside a cloud-synced folder. Witnessbox will not keep "
-                           "interviews there.")
+            text = self.tr(
+                "The vault folder is inside a cloud-synced folder. Witnessbox will not keep interviews there."
+            )
         elif isinstance(exc, Refused):  # the service's own plain words (a passphrase too short)
             text = str(exc)
         else:
             log.error("creating the vault failed: %s", type(exc).__name__)
-            text = self.tr("The vault could not be created. Nothing was saved. Try again, and if it keeps "
-                           "failing, ask your coordinator.")
+            text = self.tr(
+                "The vault could not be created. Nothing was saved. Try again, and if it keeps "
+                "failing, ask your coordinator."
+            )
         self._show(text)
         self._update()
 
@@ -397,8 +416,11 @@ class UnlockPage(QWidget):
         self.message.hide()
         self._attempt += 1
         attempt = self._attempt
-        self._tasks.run_task(lambda: self._gate.unlock(passphrase),
-                             lambda vault: self._unlocked(attempt, vault), lambda exc: self._failed(attempt, exc))
+        self._tasks.run_task(
+            lambda: self._gate.unlock(passphrase),
+            lambda vault: self._unlocked(attempt, vault),
+            lambda exc: self._failed(attempt, exc),
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -436,12 +458,16 @@ class UnlockPage(QWidget):
                 self.unlock_button.setEnabled(False)
                 text += " " + self.tr("Wait %1 seconds before the next try.").replace("%1", str(wait))
         elif isinstance(exc, ForeignJournal):
-            text = self.tr("A journal file in the vault's folder did not belong to this vault (it may have been "
-                           "copied from another vault), so it was not used and was moved into the vault's "
-                           "'damaged' folder. Unlock again to open the vault as it was last saved.")
+            text = self.tr(
+                "A journal file in the vault's folder did not belong to this vault (it may have been "
+                "copied from another vault), so it was not used and was moved into the vault's "
+                "'damaged' folder. Unlock again to open the vault as it was last saved."
+            )
         elif isinstance(exc, VaultDamaged):
-            text = self.tr("The vault could not be read: it may be damaged. Nothing has been changed. "
-                           "Ask your coordinator before trying anything else.")
+            text = self.tr(
+                "The vault could not be read: it may be damaged. Nothing has been changed. "
+                "Ask your coordinator before trying anything else."
+            )
         elif isinstance(exc, VaultInUse):
             text = self.tr("The vault is in use by another Witnessbox window or command; close it and try again.")
         elif isinstance(exc, NoVault):
@@ -468,10 +494,13 @@ class UnlockPage(QWidget):
     def show_idle_locked(self, minutes: int) -> None:
         """Why the vault locked on its own: nobody used Witnessbox for ``minutes`` (the auto-lock time)."""
         restyle(self.message, role="hint")
-        text = (self.tr("Witnessbox locked itself because nobody used it for 1 minute. Your draft is kept.")
-                if minutes == 1 else
-                self.tr("Witnessbox locked itself because nobody used it for %1 minutes. Your draft is kept.")
-                .replace("%1", str(minutes)))
+        text = (
+            self.tr("Witnessbox locked itself because nobody used it for 1 minute. Your draft is kept.")
+            if minutes == 1
+            else self.tr("Witnessbox locked itself because nobody used it for %1 minutes. Your draft is kept.").replace(
+                "%1", str(minutes)
+            )
+        )
         self.message.setText(text)
         self.message.show()
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from desktop.core import attachments
-from tests.ui.driving import create_vault, fill_new_interview, gps_photo, select
+from tests.ui.driving import create_vault, fill_new_interview, gps_photo, select, unlock
 
 TODAY = date(2026, 11, 26)
 LEFT = Qt.MouseButton.LeftButton
@@ -231,3 +231,50 @@ def test_a_date_in_the_future_takes_her_to_the_about_tab(qtbot, make_window):
     assert editor.problems.text() == "The interview date is in the future. It is on the \u201cAbout\u201d tab."
     assert _tab(editor) == "About"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.interviewed_on)
+
+
+def test_remove_asks_before_an_attachment_leaves_the_vault(qtbot, make_window, picker, tmp_path):
+    """Seen under Xvfb: Remove on the Attachments tab deleted the interview's only photo at once, with
+    nothing chosen and nothing asked, and it cannot be brought back. It asks first; Cancel keeps it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    picker.paths = [gps_photo(tmp_path / "letter.jpg")]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(lambda: editor.attachments_model.rowCount() == 1)
+    panel = editor.attachments
+
+    def stored() -> int:
+        return len(window.vault.attachments.list(editor.current_id))
+
+    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
+    assert stored() == 1, "removed without asking"
+    box = getattr(panel, "confirm_box", None)
+    assert box is not None and box.isVisible() and "cannot be brought back" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: panel.confirm_box is None)
+    assert stored() == 1 and editor.attachments_model.rowCount() == 1
+    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
+    box = panel.confirm_box
+    [remove] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole]
+    remove.click()
+    qtbot.waitUntil(lambda: stored() == 0)
+    assert editor.attachments_model.rowCount() == 0 and panel.confirm_box is None
+
+
+def test_a_lock_while_remove_is_asked_removes_nothing(qtbot, make_window, picker, tmp_path):
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    interview_id = editor.current_id
+    picker.paths = [gps_photo(tmp_path / "letter.jpg")]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(lambda: editor.attachments_model.rowCount() == 1)
+    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
+    box = editor.attachments.confirm_box
+    assert box is not None and box.isVisible()
+    window.lock()
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert editor.attachments.confirm_box is None
+    unlock(qtbot, window)
+    assert len(window.vault.attachments.list(interview_id)) == 1

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QToolTip
 
@@ -27,9 +27,14 @@ from tests.ui.driving import LEFT, FakeThreadPool, HeldThreadPool, add_interview
 DA, SV, MS = CrimeType.DOMESTIC_ABUSE, CrimeType.SEXUAL_VIOLENCE, CrimeType.MODERN_SLAVERY
 # (force, crime, year, how many) consented; then groups never counted.
 GROUPS = [
-    ("metropolitan", DA, 2018, 40), ("metropolitan", DA, 2019, 12), ("metropolitan", SV, 2019, 30),
-    ("kent", DA, 2018, 25), ("kent", MS, 2020, 20), ("west-midlands", CrimeType.OTHER_VIOLENCE, 2019, 35),
-    ("cumbria", MS, 2018, 2), ("dorset", CrimeType.THEFT_FRAUD, 2020, 1),
+    ("metropolitan", DA, 2018, 40),
+    ("metropolitan", DA, 2019, 12),
+    ("metropolitan", SV, 2019, 30),
+    ("kent", DA, 2018, 25),
+    ("kent", MS, 2020, 20),
+    ("west-midlands", CrimeType.OTHER_VIOLENCE, 2019, 35),
+    ("cumbria", MS, 2018, 2),
+    ("dorset", CrimeType.THEFT_FRAUD, 2020, 1),
 ]
 UNCOUNTED = [("essex", DA, 2018, 10, "none"), ("suffolk", CrimeType.HATE_CRIME, 2019, 4, "withdrawn")]
 
@@ -37,13 +42,25 @@ UNCOUNTED = [("essex", DA, 2018, 10, "none"), ("suffolk", CrimeType.HATE_CRIME, 
 def _interview(n: int, force: str, crime: CrimeType, year: int, consent: str = "yes") -> Interview:
     c = {}
     if consent in ("yes", "withdrawn"):
-        c[ConsentUse.COMPLAINT] = Consent(ConsentUse.COMPLAINT, True, date(2021, 1, 1), "worker",
-                                          withdrawn_on=date(2022, 1, 1) if consent == "withdrawn" else None)
+        c[ConsentUse.COMPLAINT] = Consent(
+            ConsentUse.COMPLAINT,
+            True,
+            date(2021, 1, 1),
+            "worker",
+            withdrawn_on=date(2022, 1, 1) if consent == "withdrawn" else None,
+        )
     return Interview(
-        interviewed_on=date(2021, 3, 1), role=list(Role)[n % 3], crime_type=crime, force=force,
-        reported_on=YearMonth(year, 1 + n % 12), statement=f"Statement {n}", consent=c,
-        asked_about_status=[Answer.YES, Answer.NO][n % 2], outcomes=[Outcome.IMMIGRATION_ACTION] if n % 4 == 0 else [],
-        fear_delayed_reporting=Answer.YES, status_used_as_threat=Answer.NO if n % 7 else Answer.YES,
+        interviewed_on=date(2021, 3, 1),
+        role=list(Role)[n % 3],
+        crime_type=crime,
+        force=force,
+        reported_on=YearMonth(year, 1 + n % 12),
+        statement=f"Statement {n}",
+        consent=c,
+        asked_about_status=[Answer.YES, Answer.NO][n % 2],
+        outcomes=[Outcome.IMMIGRATION_ACTION] if n % 4 == 0 else [],
+        fear_delayed_reporting=Answer.YES,
+        status_used_as_threat=Answer.NO if n % 7 else Answer.YES,
     )
 
 
@@ -62,10 +79,22 @@ def known(tmp_path):
             n += 1
     v = new_vault(tmp_path / "vault")
     v.interviews.add_many(counted + others)
-    facts = [as_tuple(EvidenceRecord(iv.force, iv.crime_type, iv.role, (iv.reported_on.year, iv.reported_on.month),
-                                     iv.asked_about_status, iv.immigration_enforcement_contacted,
-                                     iv.fear_delayed_reporting, iv.status_used_as_threat, frozenset(iv.outcomes)))
-             for iv in counted]
+    facts = [
+        as_tuple(
+            EvidenceRecord(
+                iv.force,
+                iv.crime_type,
+                iv.role,
+                (iv.reported_on.year, iv.reported_on.month),
+                iv.asked_about_status,
+                iv.immigration_enforcement_contacted,
+                iv.fear_delayed_reporting,
+                iv.status_used_as_threat,
+                frozenset(iv.outcomes),
+            )
+        )
+        for iv in counted
+    ]
     yield v, facts
     v.lock()
 
@@ -193,8 +222,15 @@ def _everything_shown(page: DashboardPage) -> list[str]:
 def test_no_count_below_the_threshold_shows_anywhere(qtbot, page, threshold):
     page.threshold.setValue(threshold)
     qtbot.waitUntil(lambda: page.view is not None and page.view.threshold == threshold)
-    filters = [(None, None, None), (DA.value, None, None), (DA.value, "metropolitan", None), (MS.value, None, "2018"),
-               (None, "cumbria", None), (None, "dorset", "2020"), (None, None, "2020")]
+    filters = [
+        (None, None, None),
+        (DA.value, None, None),
+        (DA.value, "metropolitan", None),
+        (MS.value, None, "2018"),
+        (None, "cumbria", None),
+        (None, "dorset", "2020"),
+        (None, None, "2020"),
+    ]
     for crime, force, year in filters:
         _select(page.crime_filter, crime)
         _select(page.force_filter, force)
@@ -227,8 +263,10 @@ def test_a_small_group_is_drawn_the_same_whatever_it_holds(page):
     """Cumbria (2) and Dorset (1) and a force with nobody: one stub each, all the same width."""
     chart = page.force_chart
     rows = {m.label: n for n, m in enumerate(chart.marks)}
-    widths = {chart.bar_rect(rows[name]).width() for name in ("Cumbria Constabulary", "Dorset Police", "Essex Police",
-                                                              "Lincolnshire Police")}
+    widths = {
+        chart.bar_rect(rows[name]).width()
+        for name in ("Cumbria Constabulary", "Dorset Police", "Essex Police", "Lincolnshire Police")
+    }
     assert len(widths) == 1 and widths.pop() > 0
 
 
@@ -348,3 +386,36 @@ def test_a_table_hidden_without_any_filter_is_not_blamed_on_a_filter(qtbot, tmp_
     _select(p.crime_filter, DA.value)  # with a filter, the filter is what leaves them out
     assert p.view.unavailable and "With a filter" in p.message.text()
     v.lock()
+
+
+def test_a_few_dozen_interviews_over_years_are_drawn_by_year_not_as_a_row_of_stubs(qtbot, tmp_path):
+    """Sixty interviews over five years leave every month under 5: the month chart drew 60 pale stubs
+    and no column at all (seen under Xvfb on a coordinator's vault), though every year had a count to
+    show. The years are drawn then, each column the year's published count."""
+    v = new_vault(tmp_path / "vault")
+    v.interviews.add_many([_interview(n, "kent", [DA, SV][n % 2], 2021 + n % 5) for n in range(60)])
+    p = DashboardPage(TaskRunner(FakeThreadPool()))
+    qtbot.addWidget(p)
+    p.resize(1100, 650)
+    p.show()
+    qtbot.waitExposed(p)
+    p.attach(v)
+    qtbot.waitUntil(lambda: p.view is not None)
+    by_name = {t.name: t for t in p.view.tables}
+    assert all(f.status != PUBLISHED for f in by_name["period"].rows), "the case: no month reaches 5"
+    assert p.timeline.isVisible() and "by year" in p.time_title.text()
+    years = {f.label: f.count for f in by_name["year"].rows if f.status == PUBLISHED and f.code.isdigit()}
+    drawn = {m.label: m.value for m in p.timeline.marks if m.value is not None}
+    assert drawn and drawn == years
+    v.lock()
+
+
+def test_the_charts_and_tables_a_keyboard_scrolls_have_names(qtbot, page):
+    """Seen with Tab on the totals: the focus stopped on the charts' scrolling area (it scrolls with the
+    arrow keys), which had no name, so a screen reader said nothing there. Each area the focus can
+    reach says what it holds."""
+    from PySide6.QtWidgets import QScrollArea
+
+    areas = [a for a in page.findChildren(QScrollArea) if a.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    assert page.charts_area in areas and page.tables_area in areas
+    assert all(a.accessibleName().strip() for a in areas), [a.accessibleName() for a in areas]

@@ -141,3 +141,13 @@ def _field(tmp_path: Path) -> Path:
     folder = tmp_path / "field"
     transfer.create_vault(folder, PASSPHRASE, "field", kdf=FAST_KDF).lock()
     return folder
+
+
+def test_before_anything_is_made_only_make_and_close_are_offered(qtbot, make_window, coordinator, out):
+    """Seen under Xvfb: the dialog opened with Stop and Open folder showing beside Make evidence pack,
+    though nothing was running and no pack had been made (a button box shows every button added to
+    it). Stop is there only while the pack is being made, Open folder only once it is made."""
+    _window, dialog = _open_pack(qtbot, make_window, out)
+    qtbot.waitExposed(dialog)
+    assert dialog.make_button.isVisible() and dialog.make_button.isEnabled()
+    assert not dialog.cancel_button.isVisible() and not dialog.open_button.isVisible()

@@ -52,8 +52,15 @@ def test_every_kind_of_control_shows_a_focus_ring_the_header_included(qtbot, mak
     window = make_window()
     create_vault(qtbot, window)
     elsewhere = window.list_page.search
-    header = [window.devices_button, window.import_button, window.totals_button, window.settings_button,
-              window.help_button, window.lock_button, window.quick_exit_button]
+    header = [
+        window.devices_button,
+        window.import_button,
+        window.totals_button,
+        window.settings_button,
+        window.help_button,
+        window.lock_button,
+        window.quick_exit_button,
+    ]
     for button in header:
         assert _focus_changes_the_look(qtbot, button, elsewhere), button.text()
     page = window.list_page
@@ -71,10 +78,21 @@ def test_every_kind_of_control_shows_a_focus_ring_the_header_included(qtbot, mak
 def test_tab_goes_through_the_header_from_left_to_right(qtbot, make_window):
     window = make_window()
     create_vault(qtbot, window)
-    header = [b for b in (window.devices_button, window.send_button, window.import_button, window.totals_button,
-                          window.settings_button, window.help_button, window.about_button, window.lock_button,
-                          window.quick_exit_button)
-              if b.isVisible()]
+    header = [
+        b
+        for b in (
+            window.devices_button,
+            window.send_button,
+            window.import_button,
+            window.totals_button,
+            window.settings_button,
+            window.help_button,
+            window.about_button,
+            window.lock_button,
+            window.quick_exit_button,
+        )
+        if b.isVisible()
+    ]
     header[0].setFocus(Qt.FocusReason.TabFocusReason)
     seen = [QApplication.focusWidget()]
     for _ in range(len(header) - 1):
@@ -128,3 +146,51 @@ def test_ctrl_shift_q_quits_whichever_widget_has_focus(qtbot, make_window, where
     with qtbot.waitSignal(window.quick_exited, timeout=2000):
         qtbot.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not window.isVisible() and not window.is_unlocked
+
+
+def test_the_form_pages_are_no_tab_stop_of_their_own(qtbot, make_window):
+    """Seen with Tab through a new interview: after the last field of About, The report and Consent the
+    focus stopped on the page's scroll area, which shows nothing and has no name, and opening the
+    Consent tab put the focus there rather than on its first box."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = make_window()
+    create_vault(qtbot, window)
+    window.new_interview()
+    editor = window.editor
+    for index in (0, 1, 4):
+        editor.tabs.setCurrentIndex(0)
+        editor.interviewed_on.setFocus(Qt.FocusReason.TabFocusReason)  # in the form, as a worker filling it in
+        editor.tabs.setCurrentIndex(index)
+        page = editor.tabs.widget(index)
+        assert isinstance(page, QScrollArea)
+        qtbot.waitUntil(lambda p=page: p.isAncestorOf(QApplication.focusWidget()))
+        for _ in range(40):  # through the page's fields and out of it
+            w = QApplication.focusWidget()
+            assert w is not page, editor.tabs.tabText(index)
+            if not page.isAncestorOf(w):
+                break
+            qtbot.keyClick(w, Qt.Key.Key_Tab)
+        else:
+            raise AssertionError("Tab never left the page")
+
+
+def test_the_first_screens_and_settings_have_no_silent_tab_stop(qtbot, make_window):
+    """The set-up and lock screens' card and the Settings dialog scroll, and the scrolling area took the
+    focus on Tab with no name: a stop where a screen reader says nothing. Every control in them is a
+    stop of its own, and the area scrolls to show it."""
+    from PySide6.QtWidgets import QScrollArea
+
+    def silent(root: QWidget) -> list[str]:
+        return [
+            a.objectName() or type(a.parent()).__name__
+            for a in root.findChildren(QScrollArea)
+            if a.focusPolicy() != Qt.FocusPolicy.NoFocus and not a.accessibleName().strip()
+        ]
+
+    window = make_window()
+    assert silent(window.create_page) == [] and silent(window.unlock_page) == []
+    create_vault(qtbot, window)
+    window.show_settings()
+    qtbot.waitExposed(window.settings_dialog)
+    assert silent(window.settings_dialog) == []

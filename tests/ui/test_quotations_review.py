@@ -82,10 +82,14 @@ def test_marking_a_passage_in_the_review_stores_it_lists_it_and_the_pdf_prints_i
     qtbot.mouseClick(panel.mark_button, LEFT)
 
     stored = window.vault.quotations.for_interview(interview_id)
-    assert [(q.passage, q.theme) for q in stored] == [(WITH_NAME, Theme.REPORTING_DETERRED),
-                                                     (PASSAGE, Theme.ACTION_AFTER_REPORTING)]
+    assert [(q.passage, q.theme) for q in stored] == [
+        (WITH_NAME, Theme.REPORTING_DETERRED),
+        (PASSAGE, Theme.ACTION_AFTER_REPORTING),
+    ]
     assert [panel.list.item(i).text().split(":")[0] for i in range(panel.list.count())] == [
-        "Reporting deterred", "Immigration action after reporting"]
+        "Reporting deterred",
+        "Immigration action after reporting",
+    ]
     marked = [e.target for e in window.vault.audit.entries() if e.action == "quotation.marked"]
     assert marked == [interview_id, interview_id]
 
@@ -121,3 +125,19 @@ def test_without_quotation_consent_the_panel_says_so_and_a_lock_empties_it(qtbot
     assert not [w for w in lists for i in range(w.count()) if REVIEW_NAME in w.item(i).text()]
     if shiboken6.isValid(panel):  # not deleted yet: emptied all the same
         assert panel.list.count() == 0 and panel.quotations == [] and panel.text == ""
+
+
+def test_tab_goes_from_the_preview_to_the_quotations_and_then_to_export_as_they_are_laid_out(qtbot, window):
+    """Seen under Xvfb: Tab from the preview went to Export and Close, and the Quotations fold between
+    the preview and those buttons came last, after Close."""
+    add_interview(qtbot, window, quotation=False)
+    qtbot.mouseClick(window.editor.review_button, LEFT)
+    dialog = window.statements.review_dialog
+    qtbot.waitExposed(dialog)
+    dialog.review.preview.setFocus()
+    qtbot.waitUntil(dialog.review.preview.hasFocus)
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[:2] == [dialog.quotations.toggle, dialog.export_button], [w.accessibleName() for w in reached]

@@ -99,3 +99,27 @@ def test_statement_takes_right_to_left_and_indic_scripts(qtbot, make_window):
     window.list_page.search.setText("جوازات")
     window.list_page.apply_filter()
     assert window.list_page.model.total == 1
+
+
+def test_remove_can_be_pressed_only_with_a_person_or_identifier_chosen(qtbot, make_window):
+    """Seen under Xvfb: on the People tab of a new interview both Remove buttons could be pressed with
+    nothing chosen, and did nothing visible. Each is available only while a row of its list is chosen."""
+    window = make_window(today=lambda: date(2026, 11, 26))
+    create_vault(qtbot, window)
+    window.new_interview()
+    editor = window.editor
+    editor.tabs.setCurrentIndex(3)
+    lists = (
+        (editor.people_view, editor.remove_person_button, editor.person_name, editor.add_person_button),
+        (editor.ids_view, editor.remove_id_button, editor.id_value, editor.add_id_button),
+    )
+    for view, remove, field, add in lists:
+        assert not remove.isEnabled()
+        qtbot.keyClicks(field, "Amira Hassan")
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        assert view.model().rowCount() == 1 and not remove.isEnabled()  # added, nothing chosen yet
+        row = view.visualRect(view.model().index(0, 0)).center()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row)
+        assert remove.isEnabled()
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+        assert view.model().rowCount() == 0 and not remove.isEnabled()
