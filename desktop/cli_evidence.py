@@ -93,7 +93,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say("")
         ctx.say(table.title)
         for row in table.rows:
-            pct = f"  ({row.percent:g}%)" if row.percent is not None else ""
+            pct = f"  ({row.percent:.1f}%)" if row.percent is not None else ""
             ctx.say(f"  {row.label}: {row.text(n)}{pct}")
         if table.note:
             ctx.say(f"  ({table.note})")

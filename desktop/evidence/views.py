@@ -76,6 +76,20 @@ class View:
     method: str = ""
 
 
+def years_tell_more(months: Table | None, years: Table | None) -> bool:
+    """Should the time chart be drawn by year? When most months are not drawn to scale ("fewer
+    than", "not shown": a few dozen interviews over several years) and some year is, a month chart
+    is a row of pale stubs that reads as broken, while the years have something to show. The same
+    rule for the window's chart and the summary PDF's, so the two never disagree."""
+    if years is None:
+        return False
+    if months is None:
+        return True
+    dated = [f for f in months.rows if f.code[:4].isdigit()]
+    hidden = sum(f.status != PUBLISHED for f in dated)
+    return hidden * 2 > len(dated) and any(f.status == PUBLISHED for f in years.rows if f.code.isdigit())
+
+
 def _figure(release: Release, key: Key, code: str, label: str, total: Key | None = None) -> Figure:
     status, count = release.shown(key)
     percent = None

@@ -43,7 +43,7 @@ from reportlab.platypus import Table as RLTable
 
 from desktop.core.forces import FORCES
 from desktop.evidence.records import CRIME, FORCE, NOT_RECORDED, PERIOD, YEAR, axes
-from desktop.evidence.views import METHOD, Figure, Table, View
+from desktop.evidence.views import METHOD, Figure, Table, View, years_tell_more
 from desktop.reports import leak_gate
 from desktop.reports.fonts import LATIN, FontSet
 from desktop.reports.layout import ScriptParagraph
@@ -96,6 +96,7 @@ HEADINGS = {
     "force": "Reports by police force",
     "timeline": "Reports by month",
     "years": "Reports by year",
+    "years_not_months": "Reports by year (most months have fewer than {n})",
     "share": "Reports followed by immigration action",
     "tables": "The tables",
     "statements_pack": "The statements in this evidence pack",
@@ -256,7 +257,7 @@ def _figure_table(table: Table, threshold: int, width: float) -> RLTable:
         bold = f is table.total
         data.append([_p(f.label if not bold else "Total", size=size, bold=bold, space_after=0),
                      _p(f.text(threshold), size=size, bold=bold, space_after=0),
-                     _p(f"{f.percent:g}%" if f.percent is not None and not bold else "", size=size, space_after=0)])
+                     _p(f"{f.percent:.1f}%" if f.percent is not None and not bold else "", size=size, space_after=0)])
     t = RLTable(data, colWidths=[width - 60 * mm, 32 * mm, 28 * mm], repeatRows=1)
     t.setStyle(_table_style(head=True))
     return t
@@ -294,10 +295,11 @@ def _charts(view: View, width: float) -> list:
         story += [KeepTogether([*_heading(HEADINGS["force"])[1:], bars(force.rows, n, width)])]
     months = _table(view, PERIOD)
     years = _table(view, YEAR)
-    if months is not None:
+    if years is not None and years_tell_more(months, years):
+        heading = HEADINGS["years"] if months is None else HEADINGS["years_not_months"].format(n=n)
+        story += [*_heading(heading, 60 * mm), bars([r for r in years.rows], n, width, row_h=5 * mm)]
+    elif months is not None:
         story += [*_heading(HEADINGS["timeline"], 80 * mm), timeline(months.rows, n, width)]
-    elif years is not None:
-        story += [*_heading(HEADINGS["years"], 60 * mm), bars([r for r in years.rows], n, width, row_h=5 * mm)]
     outcomes = _table(view, "outcomes")
     if outcomes is not None:
         story += _heading(HEADINGS["share"], 50 * mm)

@@ -187,7 +187,7 @@ def shares(table: Table, threshold: int, width: float, *, emphasis: str = "immig
         if r.percent is not None:
             d.add(Rect(label_w, y + 1.2, plot_w * r.percent / 100, row_h - 2.4,
                        fillColor=ACCENT if r.code == emphasis else BAR, strokeColor=None))
-            words = f"{r.count} of {total.count} ({r.percent:g}%)"
+            words = f"{r.count} of {total.count} ({r.percent:.1f}%)"  # as the window writes it
         else:
             words = f"{r.text(threshold)} of {total.text(threshold)}: no share shown"
         d.add(String(label_w + plot_w + 2 * mm, ty, words, fontName=font, fontSize=size, fillColor=INK))

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.evidence.protect import PUBLISHED, SMALL
 from desktop.evidence.records import CRIME, FORCE, PERIOD, YEAR
+from desktop.evidence.views import years_tell_more
 from desktop.services import evidence
 from desktop.services.errors import Refused
 from desktop.ui.charts import BarChart, Mark, ShareBar, Timeline
@@ -61,11 +62,6 @@ def marks(figures, threshold: int) -> list[Mark]:
     return [
         Mark(f.label, f.text(threshold), f.count if f.status == PUBLISHED else None, f.status == SMALL) for f in figures
     ]
-
-
-def _mostly_hidden(columns: list[Mark]) -> bool:
-    """More of the columns are "fewer than" or not shown than are drawn to scale."""
-    return sum(m.value is None for m in columns) * 2 > len(columns)
 
 
 def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
@@ -419,9 +415,7 @@ class DashboardPage(QWidget):
         years = by_name.get(YEAR)
         by_month = marks([f for f in months.rows if f.code[:4].isdigit()], n) if months is not None else []
         by_year = marks([f for f in years.rows if f.code.isdigit()], n) if years is not None else []
-        # Most months under the threshold drew a row of pale stubs and no column at all (a few dozen
-        # interviews over several years): then the years, which have something to show, are shown.
-        if months is not None and not (_mostly_hidden(by_month) and any(m.value is not None for m in by_year)):
+        if months is not None and not years_tell_more(months, years):
             self.time_title.setText(self.tr("Interviews by month of the report"))
             self.timeline.set_marks(by_month)
         elif years is not None:

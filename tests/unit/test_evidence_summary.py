@@ -175,10 +175,13 @@ def test_the_command_writes_the_pdf_and_the_csv_with_the_same_figures(summary, c
     assert code == 1 and "already there" in err
 
 
-def _word_boxes(data: bytes) -> list[tuple[float, float, float, str]]:
+def _word_boxes(data: bytes) -> list[tuple[float, float, tuple[int, float], str]]:
+    """Each word's left and right edge, its line (page and top, so that lines of two pages at the same
+    height are not taken for one) and its text."""
     html = pdftotext(data, "-bbox")
-    return [(float(a), float(b), float(y), w) for a, y, b, w in
-            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+    return [(float(a), float(b), (page, float(y)), w) for page, body in enumerate(html.split("<page ")[1:])
+            for a, y, b, w in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', body)]
 
 
 def test_the_statement_list_reads_each_reference_with_its_fingerprint_whatever_its_letters(summary):
@@ -194,9 +197,9 @@ def test_the_statement_list_reads_each_reference_with_its_fingerprint_whatever_i
     text = " ".join(pdftotext(data).split())
     for b in backing:
         assert f"{b.reference} {b.short}" in text
-    by_line: dict[float, list[tuple[float, float, str]]] = {}
-    for x0, x1, y, w in _word_boxes(data):
-        by_line.setdefault(round(y, 1), []).append((x0, x1, w))
+    by_line: dict[tuple[int, float], list[tuple[float, float, str]]] = {}
+    for x0, x1, (page, y), w in _word_boxes(data):
+        by_line.setdefault((page, round(y, 1)), []).append((x0, x1, w))
     followed = 0
     for words in by_line.values():
         words.sort()
@@ -207,3 +210,33 @@ def test_the_statement_list_reads_each_reference_with_its_fingerprint_whatever_i
             elif re.fullmatch(r"[0-9A-F]{4}", aw) and bw in refs:
                 assert b0 - a1 >= 8, (aw, bw)  # and a wider one before the next column's reference
     assert followed == len(refs)
+
+
+def test_a_few_dozen_interviews_over_years_are_charted_by_year_as_in_the_window(tmp_path):
+    """Sixty interviews over five years leave every month under 5: the summary's month chart was a row
+    of pale marks with no bar (the window had already moved to years for the same figures). The PDF
+    draws the years then, says why, and its shares read with one decimal as the window writes them."""
+    from desktop.core.model import Consent, ConsentUse, CrimeType, Interview, Role, YearMonth
+
+    def interview(n: int) -> Interview:
+        agreed = Consent(ConsentUse.COMPLAINT, True, date(2021, 1, 1), "worker")
+        return Interview(interviewed_on=date(2021, 3, 1), role=list(Role)[n % 3], crime_type=CrimeType.DOMESTIC_ABUSE,
+                         force="kent", reported_on=YearMonth(2021 + n % 5, 1 + n % 12), statement=f"Statement {n}",
+                         consent={ConsentUse.COMPLAINT: agreed})  # fmt: skip
+
+    v = new_vault(tmp_path / "vault")
+    try:
+        v.interviews.add_many([interview(n) for n in range(60)])
+        view = evidence.summary(evidence.summarise(v))
+        path = evidence.write_summary(v, view, tmp_path / "summary.pdf", made_on=MADE_ON)
+    finally:
+        v.lock()
+    months = next(t for t in view.tables if t.name == "period")
+    assert all(f.status != "published" for f in months.rows), "the case: no month reaches 5"
+    text = pdftotext(path.read_bytes(), "-layout")
+    assert "Reports by year (most months have fewer than 5)" in text and "Reports by month" not in text
+    years = [f for t in view.tables if t.name == "year" for f in t.rows if f.code.isdigit()]
+    assert sum(f.status == "published" for f in years) == 5
+    for f in years:  # each year's bar and its count, or the words for a small one
+        assert re.search(rf"(?m)^\s*{f.label}\s+{re.escape(f.text(5))}\s*$", text), f.label
+    assert not re.search(r"\(\d+%\)", text)  # a share never drops its decimal beside one that has it
