@@ -127,7 +127,8 @@ def _plain_patterns(name: str, toks: tuple[str, ...], kept: Kept | None = None) 
         return toks[i] + "".join(seps[k] + toks[k + 1] for k in range(i, j - 1))
 
     pats: list[_Pat] = []
-    triggers = tuple(dict.fromkeys((toks[0][:_KEY_LEN], toks[-1][:_KEY_LEN], *(t[:_KEY_LEN] for t in toks[1:2]))))
+    triggers = (toks[0][:_KEY_LEN],) if n == 1 else tuple(dict.fromkeys((toks[0][:_KEY_LEN], toks[-1][:_KEY_LEN],
+                                                                          toks[1][:_KEY_LEN])))  # fmt: skip
     needs = tuple(dict.fromkeys(toks[1:]))
     either = (toks[0], toks[0][0]) if n >= 2 else None
     if kept is None or kept(triggers, needs, either):
@@ -224,12 +225,18 @@ class Recorded:
             return got
 
         def kept(triggers: tuple[str, ...] | None, needs: tuple[str, ...], either: tuple[str, str] | None) -> bool:
-            """May ``folded`` hold a match of a pattern that promises these (``known._Pat``)?"""
-            return (
-                (triggers is None or any(t in begins for t in triggers))
-                and all(holds(n) for n in needs)
-                and (either is None or holds(either[0]) or either[1] in words)
-            )
+            """May ``folded`` hold a match of a pattern that promises these (``known._Pat``)? (a word
+            beginning of ``triggers``, every piece of ``needs``, and ``either``'s piece or word)"""
+            if triggers is not None:
+                for t in triggers:
+                    if t in begins:
+                        break
+                else:
+                    return False
+            for n in needs:
+                if not holds(n):
+                    return False
+            return either is None or holds(either[0]) or either[1] in words
 
         out: list[_Pat] = []
         for i in sorted(chosen):
@@ -416,11 +423,13 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
     places: dict[tuple[str, int], list[tuple[int, int]]] = {}
     givens: dict[int, tuple[int, str] | None] = {}
 
-    def add(h: KnownHit) -> None:
-        key = (h.start, h.end, h.type, h.part, h.given)
-        if key not in seen:
-            seen.add(key)
-            hits.append(h)
+    def new(key: tuple) -> bool:
+        """Is this hit's (start, end, type, part, given) new? (people share their words: the same
+        hit comes from each of them, and the first decides)"""
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
 
     for pat in rec.wanted(folded.folded, set(_RUN.findall(folded.folded)) if words is None else words):
         where = places.get((pat.source, pat.flags))
@@ -431,16 +440,17 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
                 continue  # "hope" is a word; "everyone calls me hope" is the recorded Hope
             if pat.need_capital and _is_date_word(text, s, e):
                 continue  # "May" in "in May 2018" is the month, not May Chen
-            add(KnownHit(s, e, pat.type, pat.person, pat.part, recorded=pat.recorded))
+            if new((s, e, pat.type, pat.part, False)):
+                hits.append(KnownHit(s, e, pat.type, pat.person, pat.part, recorded=pat.recorded))
             if pat.surname:
                 if s not in givens:
                     givens[s] = _given_before(text, s)
                 g = givens[s]
-                if g:
+                if g and new((g[0], e, "PERSON", False, True)):
                     own = rec.tokens.get(pat.person or "", set())
                     # The person's own given name, in any spelling; otherwise a relative: someone else.
                     who = pat.person if g[1] in own or name_key(g[1]) in own_keys(own) else None
-                    add(KnownHit(g[0], e, "PERSON", who, False, given=True))
+                    hits.append(KnownHit(g[0], e, "PERSON", who, False, given=True))
     return hits
 
 
