@@ -184,9 +184,11 @@ class Recorded:
     # In the order recorded: people, then identifiers. A plain name (``_plain``) is its own entry:
     # its words and patterns are made only for a statement that may hold it.
     entries: list[_Person | str | list[_Pat]]
-    by_key: dict[str, list[int]]  # word beginning -> the people it may be part of
+    by_key: dict[str, list[int]]  # word beginning -> the people (other than plain names) it may be part of
     always: list[int]  # entries looked for in every statement
     tokens: dict[str, set[str]]  # person -> the folded words of their name and aliases
+    # The plain names' entries and their words: chosen by their words' beginnings, not by ``by_key``.
+    plain: list[tuple[int, list[str]]] = field(default_factory=list)
     _owners: dict[str, set[str]] | None = field(default=None, repr=False)
     _key_lengths: dict[int, set[str]] | None = field(default=None, repr=False)
 
@@ -216,6 +218,13 @@ class Recorded:
         for n, keys in self.key_lengths().items():
             for k in keys & begins.of_len(n):
                 chosen.update(self.by_key[k])
+        if self.plain:
+            four = begins.of_len(_KEY_LEN)
+            for i, ws in self.plain:
+                for w in ws:
+                    if (w[:_KEY_LEN] in four) if len(w) >= _KEY_LEN else (w in begins):
+                        chosen.add(i)
+                        break
         held: dict[str, bool] = {}  # a piece of text -> is it in ``folded`` (people share their words)
 
         def holds(piece: str) -> bool:
@@ -292,20 +301,15 @@ def _build(known: KnownIdentifiers) -> Recorded:
     by_key: dict[str, list[int]] = {}
     always: list[int] = []
     tokens: dict[str, set[str]] = {}
+    plain: list[tuple[int, list[str]]] = []
     for name, aliases in known.people:
         if not aliases and name.isascii() and name.replace(" ", "").isalpha():  # _plain: most names
             # What ``_person`` makes of it, without making it (a statement of fifty new people may
-            # hold a word of nine): its words, each word's first letters as its keys.
+            # hold a word of nine): its words, whose beginnings choose it (``Recorded.wanted``).
             words = name.lower().split()
             tokens[name.strip()] = set(words)
-            i = len(entries)
+            plain.append((len(entries), words))
             entries.append(name)
-            for w in words:
-                at = by_key.get(w[:_KEY_LEN])
-                if at is None:
-                    by_key[w[:_KEY_LEN]] = [i]
-                elif at[-1] != i:
-                    at.append(i)
             continue
         person = _PEOPLE.get((name, tuple(aliases)), lambda n=name, a=tuple(aliases): _person(n, a))
         tokens[name.strip()] = person.tokens
@@ -322,7 +326,7 @@ def _build(known: KnownIdentifiers) -> Recorded:
             always.append(len(entries))
             make = lambda k=str(kind), v=value: _identifier_patterns(k, v)  # noqa: E731
             entries.append(_IDENTIFIERS.get((str(kind), value), make))
-    return Recorded(entries, by_key, always, tokens)
+    return Recorded(entries, by_key, always, tokens, plain)
 
 
 _LISTS = LRU(64)  # per list of people and identifiers (a statement is detected again after each edit)

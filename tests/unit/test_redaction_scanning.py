@@ -316,6 +316,7 @@ def test_a_person_none_of_whose_words_is_in_the_text_is_not_searched_for(names, 
 
 
 @settings(max_examples=300, deadline=None)
+@example(names=[["al"], ["amina", "ba"]], pieces=["ba", " ", "al"])  # plain names chosen by a short word
 @given(
     names=st.lists(st.lists(_NAME_WORDS, min_size=1, max_size=3), min_size=1, max_size=6),
     pieces=st.lists(_PIECES, max_size=25),
