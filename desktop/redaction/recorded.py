@@ -10,7 +10,7 @@ word beginnings it has. A name part several people share is searched for once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -96,35 +96,51 @@ def _plain_word(tok: str) -> tuple[str, bool]:
     return tok + ("" if tok.endswith("s") else "s?") + _B1, _is_word(tok)
 
 
-def _plain_patterns(name: str, toks: tuple[str, ...]) -> list[_Pat]:
+# What a pattern promises about every match (``known._Pat``): ``triggers``, ``needs``, ``either``.
+Kept = Callable[[tuple[str, ...] | None, tuple[str, ...], tuple[str, str] | None], bool]
+
+
+def _plain_patterns(name: str, toks: tuple[str, ...], kept: Kept | None = None) -> list[_Pat]:
     """``known._name_patterns(name, [])`` for a plain name (ASCII letters and spaces; ``toks``: its
     words lower-cased), the same patterns in the same order, made straight from the words: a
     statement with fifty new people makes the patterns of about nine of them, and the general way
     took three to four times as long (a test compares the two).
+
+    ``kept``: given a pattern's promises (triggers, needs, either), may a statement hold a match of
+    it? A pattern it turns down is not made (most of a chosen person's are: a statement holds one
+    word of their name, rarely all of them); without it every pattern is made.
 
     On such a name ``_tokens`` is the words lower-cased, ``_tok_pattern`` and ``_split_tok`` give
     each word as it is, its trigger is its first four letters, and nothing is Chinese, Japanese or
     Korean, so every pattern ends in ``_B1``."""
     person = name.strip()
     n = len(toks)
-    english, function_words = lexicon.english_words(), lexicon.FUNCTION_WORDS
-    # known._joined: between two words any spacing, hyphen or apostrophe, or none where the two
-    # written together make no English word
-    seps = [r"[\s\-']+" if a + b in english or a + b in function_words else r"[\s\-']*"
-            for a, b in zip(toks, toks[1:], strict=False)]  # fmt: skip
+    seps: list[str] = []
 
     def joined(i: int, j: int) -> str:  # known._joined_run(toks[i:j])
+        if not seps and n >= 2:
+            # known._joined: between two words any spacing, hyphen or apostrophe, or none where the
+            # two written together make no English word
+            english, function_words = lexicon.english_words(), lexicon.FUNCTION_WORDS
+            seps.extend(r"[\s\-']+" if a + b in english or a + b in function_words else r"[\s\-']*"
+                        for a, b in zip(toks, toks[1:], strict=False))  # fmt: skip
         return toks[i] + "".join(seps[k] + toks[k + 1] for k in range(i, j - 1))
 
-    alts = [joined(0, n)]
-    if n >= 2:
-        alts.append(toks[-1] + r"(?:,\s*|[\s\-']+)" + joined(0, n - 1))
-        alts.append(toks[0][0] + r"\.?" + _WS + joined(1, n))
-    key = "|".join(alts)
-    seen = {key}
-    triggers = tuple(dict.fromkeys((toks[0][:_KEY_LEN], toks[-1][:_KEY_LEN], *(t[:_KEY_LEN] for t in toks[1:2]))))
-    pats = [_Pat("(?:" + key + ")" + _B1, "PERSON", person, n == 1 and _is_word(toks[0]), False, False, 0, triggers,
-                 None, tuple(dict.fromkeys(toks[1:])), (toks[0], toks[0][0]) if n >= 2 else None)]  # fmt: skip
+    pats: list[_Pat] = []
+    triggers = (toks[0][:_KEY_LEN],) if n == 1 else tuple(dict.fromkeys((toks[0][:_KEY_LEN], toks[-1][:_KEY_LEN],
+                                                                          toks[1][:_KEY_LEN])))  # fmt: skip
+    needs = tuple(dict.fromkeys(toks[1:]))
+    either = (toks[0], toks[0][0]) if n >= 2 else None
+    if kept is None or kept(triggers, needs, either):
+        alts = [joined(0, n)]
+        if n >= 2:
+            alts.append(toks[-1] + r"(?:,\s*|[\s\-']+)" + joined(0, n - 1))
+            alts.append(toks[0][0] + r"\.?" + _WS + joined(1, n))
+        pats.append(_Pat("(?:" + "|".join(alts) + ")" + _B1, "PERSON", person, n == 1 and _is_word(toks[0]), False,
+                         False, 0, triggers, None, needs, either))  # fmt: skip
+    # (the whole name's key, "|".join(alts), is in the `seen` of known._name_patterns: with two words
+    # or more it holds "|", so it is no run's or word's key; with one word it is that word)
+    seen = {toks[0]} if n == 1 else set()
     for size in range(n - 1, 1, -1):
         for i in range(n - size + 1):
             run = toks[i : i + size]
@@ -132,15 +148,18 @@ def _plain_patterns(name: str, toks: tuple[str, ...]) -> list[_Pat]:
             if rkey in seen:
                 continue
             seen.add(rkey)
-            pats.append(_Pat(joined(i, i + size) + _B1, "PERSON", person, all(_plain_word(t)[1] for t in run), True,
-                             False, 0, (run[0][:_KEY_LEN],), None, tuple(dict.fromkeys(run))))  # fmt: skip
+            needs = tuple(dict.fromkeys(run))
+            if kept is None or kept((run[0][:_KEY_LEN],), needs, None):
+                pats.append(_Pat(joined(i, i + size) + _B1, "PERSON", person, all(_plain_word(t)[1] for t in run),
+                                 True, False, 0, (run[0][:_KEY_LEN],), None, needs))  # fmt: skip
     for tok in toks:
         if len(tok) < 2 or tok in lexicon.PARTICLES or tok in seen:
             continue
         seen.add(tok)
-        source, is_word = _plain_word(tok)
-        pats.append(_Pat(source, "PERSON", person, is_word, n > 1, n >= 2 and tok == toks[-1], 0,
-                         (tok[:_KEY_LEN],)))  # fmt: skip
+        if kept is None or kept((tok[:_KEY_LEN],), (), None):
+            source, is_word = _plain_word(tok)
+            pats.append(_Pat(source, "PERSON", person, is_word, n > 1, n >= 2 and tok == toks[-1], 0,
+                             (tok[:_KEY_LEN],)))  # fmt: skip
     return pats
 
 
@@ -162,10 +181,14 @@ _IDENTIFIERS = LRU(20_000)
 class Recorded:
     """The people and identifiers recorded for one statement, ready to be looked for."""
 
-    entries: list[_Person | list[_Pat]]  # in the order recorded: people, then identifiers
-    by_key: dict[str, list[int]]  # word beginning -> the people it may be part of
+    # In the order recorded: people, then identifiers. A plain name (``_plain``) is its own entry:
+    # its words and patterns are made only for a statement that may hold it.
+    entries: list[_Person | str | list[_Pat]]
+    by_key: dict[str, list[int]]  # word beginning -> the people (other than plain names) it may be part of
     always: list[int]  # entries looked for in every statement
     tokens: dict[str, set[str]]  # person -> the folded words of their name and aliases
+    # The plain names' entries and their words: chosen by their words' beginnings, not by ``by_key``.
+    plain: list[tuple[int, list[str]]] = field(default_factory=list)
     _owners: dict[str, set[str]] | None = field(default=None, repr=False)
     _key_lengths: dict[int, set[str]] | None = field(default=None, repr=False)
 
@@ -195,6 +218,13 @@ class Recorded:
         for n, keys in self.key_lengths().items():
             for k in keys & begins.of_len(n):
                 chosen.update(self.by_key[k])
+        if self.plain:
+            four = begins.of_len(_KEY_LEN)
+            for i, ws in self.plain:
+                for w in ws:
+                    if (w[:_KEY_LEN] in four) if len(w) >= _KEY_LEN else (w in begins):
+                        chosen.add(i)
+                        break
         held: dict[str, bool] = {}  # a piece of text -> is it in ``folded`` (people share their words)
 
         def holds(piece: str) -> bool:
@@ -203,17 +233,32 @@ class Recorded:
                 got = held[piece] = piece in folded
             return got
 
+        def kept(triggers: tuple[str, ...] | None, needs: tuple[str, ...], either: tuple[str, str] | None) -> bool:
+            """May ``folded`` hold a match of a pattern that promises these (``known._Pat``)? (a word
+            beginning of ``triggers``, every piece of ``needs``, and ``either``'s piece or word)"""
+            if triggers is not None:
+                for t in triggers:
+                    if t in begins:
+                        break
+                else:
+                    return False
+            for n in needs:
+                if not holds(n):
+                    return False
+            return either is None or holds(either[0]) or either[1] in words
+
         out: list[_Pat] = []
         for i in sorted(chosen):
             entry = self.entries[i]
+            if isinstance(entry, str):  # a plain name: only the patterns kept are made
+                toks = tuple(entry.lower().split())
+                if any(holds(t) for t in toks):  # (else a word beginning of theirs is there, but no word)
+                    out.extend(_plain_patterns(entry, toks, kept))
+                continue
             if isinstance(entry, _Person) and entry.firsts is not None and not any(holds(f) for f in entry.firsts):
                 continue  # (a word beginning of theirs is there, but none of their words)
             for p in entry.pats() if isinstance(entry, _Person) else entry:
-                if (
-                    (p.triggers is None or any(t in begins for t in p.triggers))
-                    and all(holds(n) for n in p.needs)
-                    and (p.either is None or holds(p.either[0]) or p.either[1] in words)
-                ):
+                if kept(p.triggers, p.needs, p.either):
                     out.append(p)
         return out
 
@@ -252,11 +297,20 @@ class _Begins:
 
 
 def _build(known: KnownIdentifiers) -> Recorded:
-    entries: list[_Person | list[_Pat]] = []
+    entries: list[_Person | str | list[_Pat]] = []
     by_key: dict[str, list[int]] = {}
     always: list[int] = []
     tokens: dict[str, set[str]] = {}
+    plain: list[tuple[int, list[str]]] = []
     for name, aliases in known.people:
+        if not aliases and name.isascii() and name.replace(" ", "").isalpha():  # _plain: most names
+            # What ``_person`` makes of it, without making it (a statement of fifty new people may
+            # hold a word of nine): its words, whose beginnings choose it (``Recorded.wanted``).
+            words = name.lower().split()
+            tokens[name.strip()] = set(words)
+            plain.append((len(entries), words))
+            entries.append(name)
+            continue
         person = _PEOPLE.get((name, tuple(aliases)), lambda n=name, a=tuple(aliases): _person(n, a))
         tokens[name.strip()] = person.tokens
         if not (name and name.strip()):
@@ -272,7 +326,7 @@ def _build(known: KnownIdentifiers) -> Recorded:
             always.append(len(entries))
             make = lambda k=str(kind), v=value: _identifier_patterns(k, v)  # noqa: E731
             entries.append(_IDENTIFIERS.get((str(kind), value), make))
-    return Recorded(entries, by_key, always, tokens)
+    return Recorded(entries, by_key, always, tokens, plain)
 
 
 _LISTS = LRU(64)  # per list of people and identifiers (a statement is detected again after each edit)
@@ -373,11 +427,13 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
     places: dict[tuple[str, int], list[tuple[int, int]]] = {}
     givens: dict[int, tuple[int, str] | None] = {}
 
-    def add(h: KnownHit) -> None:
-        key = (h.start, h.end, h.type, h.part, h.given)
-        if key not in seen:
-            seen.add(key)
-            hits.append(h)
+    def new(key: tuple) -> bool:
+        """Is this hit's (start, end, type, part, given) new? (people share their words: the same
+        hit comes from each of them, and the first decides)"""
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
 
     for pat in rec.wanted(folded.folded, set(_RUN.findall(folded.folded)) if words is None else words):
         where = places.get((pat.source, pat.flags))
@@ -388,16 +444,17 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
                 continue  # "hope" is a word; "everyone calls me hope" is the recorded Hope
             if pat.need_capital and _is_date_word(text, s, e):
                 continue  # "May" in "in May 2018" is the month, not May Chen
-            add(KnownHit(s, e, pat.type, pat.person, pat.part, recorded=pat.recorded))
+            if new((s, e, pat.type, pat.part, False)):
+                hits.append(KnownHit(s, e, pat.type, pat.person, pat.part, recorded=pat.recorded))
             if pat.surname:
                 if s not in givens:
                     givens[s] = _given_before(text, s)
                 g = givens[s]
-                if g:
+                if g and new((g[0], e, "PERSON", False, True)):
                     own = rec.tokens.get(pat.person or "", set())
                     # The person's own given name, in any spelling; otherwise a relative: someone else.
                     who = pat.person if g[1] in own or name_key(g[1]) in own_keys(own) else None
-                    add(KnownHit(g[0], e, "PERSON", who, False, given=True))
+                    hits.append(KnownHit(g[0], e, "PERSON", who, False, given=True))
     return hits
 
 

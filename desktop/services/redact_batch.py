@@ -251,25 +251,47 @@ class _Ahead:
 
 
 class _Feed:
-    """Input lines read on one thread and sent as jobs; the jobs' answers taken in order on another."""
+    """Input lines read on one thread and sent as jobs; the jobs' answers taken in order on another.
+
+    A slot is a job sent and not done: it frees when its worker finishes it, not when its answers
+    are written, so a worker that finished its jobs takes more while the other one still works on
+    an older, longer job (whose answers come first). The lines sent and not yet answered here are
+    bounded apart (:attr:`_most`), so memory stays flat however long one job takes."""
 
     def __init__(self, executor: Executor, allow: tuple[str, ...], slots: int) -> None:
         self._executor = executor
         self._allow = allow
         self._slots = slots
-        self._cond = threading.Condition()
+        self._most = slots * JOB_LINES  # lines in jobs sent and not yet taken by answers()
+        self._cond = threading.Condition()  # (reentrant: a job done at once calls back holding it)
         self._batch: list[tuple[int, str]] = []
         self._chars = 0
-        self._sent: deque[Future] = deque()
+        self._sent: deque[tuple[Future, int]] = deque()  # (job, its lines), in the input's order
+        self._running = 0  # jobs sent and not done
+        self._held = 0  # lines in self._sent
         self._ended = False
         self._stopped = False
         self._failure: BaseException | None = None
 
+    def _free(self) -> bool:
+        """May the lines held now go as a job? (called holding the lock)"""
+        return self._running < self._slots and self._held + len(self._batch) <= self._most
+
     def _send(self) -> None:
         """The lines held so far as one job (called holding the lock)."""
-        self._sent.append(self._executor.submit(redact_lines, (self._allow, self._batch)))
+        future = self._executor.submit(redact_lines, (self._allow, self._batch))
+        self._running += 1
+        self._held += len(self._batch)
+        self._sent.append((future, len(self._batch)))
+        future.add_done_callback(self._done)
         self._batch, self._chars = [], 0
         self._cond.notify_all()
+
+    def _done(self, _future: Future) -> None:
+        """A job finished (or was cancelled): its slot is free."""
+        with self._cond:
+            self._running -= 1
+            self._cond.notify_all()
 
     def read(self, lines: Iterable[str], first: int = 1) -> None:
         """On the reader thread: each non-blank line (numbered from ``first``) into the next job; a job
@@ -283,10 +305,10 @@ class _Feed:
                         return
                     self._batch.append((lineno, line))
                     self._chars += len(line)
-                    if len(self._sent) < self._slots:
+                    if self._free():
                         self._send()
                     elif len(self._batch) >= JOB_LINES or self._chars >= JOB_CHARS:
-                        while len(self._sent) >= self._slots and not self._stopped:
+                        while not self._free() and not self._stopped:
                             self._cond.wait()
                         if self._stopped:
                             return
@@ -309,15 +331,18 @@ class _Feed:
         """Each job's ``(output lines, error)`` in the input's order, as they are done."""
         while True:
             with self._cond:
-                while not self._sent and not self._ended:
+                while True:
+                    if self._batch and self._free():  # the reader waits for input with lines in hand
+                        self._send()
+                    if self._sent and self._sent[0][0].done():
+                        break
+                    if not self._sent and self._ended:
+                        if self._failure is not None:
+                            raise self._failure
+                        return
                     self._cond.wait()
-                if not self._sent:
-                    if self._failure is not None:
-                        raise self._failure
-                    return
-                future = self._sent.popleft()
-                if self._batch:  # the reader waits for input with lines in hand: send them now
-                    self._send()
+                future, lines = self._sent.popleft()
+                self._held -= lines
                 self._cond.notify_all()
             yield future.result()
 
@@ -325,6 +350,6 @@ class _Feed:
         """No more jobs; those not started are dropped."""
         with self._cond:
             self._stopped = True
-            for future in self._sent:
+            for future, _ in self._sent:
                 future.cancel()
             self._cond.notify_all()

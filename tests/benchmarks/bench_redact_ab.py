@@ -16,6 +16,9 @@ median CPU MB/s of each and their ratio, with the load average.
     # the same output from both checkouts, byte for byte: `witnessbox redact`'s lines (with and without
     # an allow-list) and every field of every span of detect()
     python tests/benchmarks/bench_redact_ab.py same /tmp/main-ab . /tmp/redact-ab/*.jsonl
+    # how --jobs 2 hands out the lines, apart from the machine's load: each line a sleep as long as
+    # its text takes at 0.1 MB/s, on two threads; the wall time against half of all the sleeps
+    python tests/benchmarks/bench_redact_ab.py schedule /tmp/main-ab /tmp/redact-ab/people50.jsonl
 """
 
 from __future__ import annotations
@@ -216,8 +219,60 @@ def compare(a: str, b: str, path: str, pairs: int = 5, jobs: int = 1) -> dict:
             "load_before": load, "load_after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
+def schedule(path: str, rate: float = 0.1e6, runs: int = 2) -> dict:
+    """In this process (the checkout on sys.path): ``redact_stream`` with 2 workers on ``path``, where
+    answering a line is a sleep of its text's length at ``rate`` bytes a second and the workers are
+    two threads, so the wall time shows how the lines are handed out, not how fast they are
+    redacted or how busy the machine is. 1.0: both workers busy all the time."""
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import contextmanager
+
+    from desktop.services import redact_batch
+
+    def cost(line: str) -> float:
+        return len(json.loads(line)["text"].encode()) / rate
+
+    def line_slept(lineno: int, line: str, allow: object = ()) -> str | None:
+        if not line.strip():
+            return None
+        time.sleep(cost(line))
+        return f"{lineno}\n"
+
+    def lines_slept(job: tuple) -> tuple[list[str], None]:
+        return [x for x in (line_slept(n, line) for n, line in job[1]) if x is not None], None
+
+    @contextmanager
+    def threads(workers: int, **_kwargs):  # noqa: ANN202
+        with ThreadPoolExecutor(workers) as ex:
+            yield ex
+
+    redact_batch.redact_line, redact_batch.redact_lines = line_slept, lines_slept
+    data = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+    ideal = sum(cost(x) for x in data if x.strip()) / 2
+    walls = []
+    for _ in range(runs):
+        out: list[str] = []
+        w0 = time.perf_counter()
+        redact_batch.redact_stream(iter(data), out.extend, workers=2, executor=threads)
+        walls.append(time.perf_counter() - w0)
+        assert out == [f"{n}\n" for n, x in enumerate(data, 1) if x.strip()], "in the input's order"
+    return {"input": path, "ideal_seconds": round(ideal, 3), "wall_seconds": [round(w, 3) for w in walls],
+            "ideal_over_wall": round(ideal / min(walls), 2)}  # fmt: skip
+
+
+def _scheduled(checkout: str, path: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(Path(checkout).resolve()))
+    done = subprocess.run([sys.executable, __file__, "schedule-here", str(Path(path).resolve())], env=env,
+                          capture_output=True, text=True, check=True, cwd="/")  # fmt: skip
+    return json.loads(done.stdout)
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["make"]:
+    if sys.argv[1:2] == ["schedule-here"]:
+        print(json.dumps(schedule(sys.argv[2])))
+    elif sys.argv[1:2] == ["schedule"]:
+        print(json.dumps(_scheduled(sys.argv[2], sys.argv[3]), indent=1))
+    elif sys.argv[1:2] == ["make"]:
         make(sys.argv[2])
     elif sys.argv[1:2] == ["once"]:
         print(json.dumps(once(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)))

@@ -255,3 +255,49 @@ def test_the_workers_start_while_the_first_lines_are_answered_here(corpus_lines)
     redact_batch.redact_stream(lines, emit, workers=2, executor=threads)
     assert events.count("answer") == len(lines)
     assert events.index("job") < redact_batch.POOL_AFTER, events[: redact_batch.POOL_AFTER + 2]
+
+
+def test_a_worker_takes_more_lines_while_the_other_works_on_an_older_longer_job():
+    # The answers are written in the input's order, but a worker that finished its jobs is not left
+    # idle while the oldest job (whose answers come first) is still worked on: a slot frees when its
+    # job is done, not when its answers are written. Here the first job the pool gets takes long.
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import contextmanager
+
+    slow_done = threading.Event()
+    state = {"jobs": 0, "lines_while_slow": 0}
+    lock = threading.Lock()
+
+    def slow(fn, job):  # noqa: ANN001, ANN202
+        slow_done.wait(timeout=10)
+        with lock:
+            slow_done.set()  # (after the time-out too: lines done from now on are not counted)
+        return fn(job)
+
+    def quick(fn, job):  # noqa: ANN001, ANN202
+        out = fn(job)
+        with lock:
+            if not slow_done.is_set():
+                state["lines_while_slow"] += len(job[1])
+                if state["lines_while_slow"] >= 16:
+                    slow_done.set()
+        return out
+
+    @contextmanager
+    def threads(workers: int, **_kwargs):
+        with ThreadPoolExecutor(workers) as ex:
+            submit = ex.submit
+
+            def timed(fn, job):  # noqa: ANN001, ANN202
+                state["jobs"] += 1
+                return submit(slow if state["jobs"] == 1 else quick, fn, job)
+
+            ex.submit = timed
+            yield ex
+
+    lines = [json.dumps({"id": n, "text": f"Amina Okafor rang 07700 900{n:03d}.", "known_names": ["Amina Okafor"]})
+             + "\n" for n in range(60)]  # fmt: skip
+    written: list[str] = []
+    redact_batch.redact_stream(lines, written.extend, workers=2, executor=threads)
+    assert written == [redact_batch.redact_line(n, x) for n, x in enumerate(lines, 1)], "in the input's order"
+    assert state["lines_while_slow"] >= 16, "the other worker waited for the slow job's answers to be written"

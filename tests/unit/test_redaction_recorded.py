@@ -276,3 +276,34 @@ def test_a_plain_names_patterns_are_made_as_any_names_are(words, cases, spaces):
     person = recorded._person(name, ())
     assert recorded._plain(name, ())  # (the quick way)
     assert person.pats() == known_module._name_patterns(name, [])
+
+
+@settings(max_examples=400, deadline=None)
+@example(names=[["hope"], ["amina", "okafor"]], pieces=["Hope", " ", "okafor"])
+@example(names=[["anna", "maria", "anna", "maria"]], pieces=["Maria", " ", "anna"])
+@example(names=[["thomas", "hassan"]], pieces=["Thomson", " ", "hassle"])  # beginnings, no word
+@given(
+    names=st.lists(st.lists(_PLAIN_WORDS, min_size=1, max_size=4), min_size=1, max_size=6),
+    pieces=st.lists(
+        st.sampled_from(
+            [*_PLAIN_WORDS.elements, "Amina", "HOPE", "A.", " ", ", ", "-", "'", "s", "okafors", "Thomson", "hassle"]
+        ),
+        max_size=20,
+    ),
+)
+def test_a_plain_names_patterns_made_for_a_statement_are_those_it_keeps_of_all_of_them(names, pieces):
+    # A plain name is recorded as itself, and only the patterns a statement may hold are made
+    # (recorded._plain_patterns with `kept`): the same patterns, in the same order, as making all of
+    # them and keeping those.
+    import dataclasses
+
+    from desktop.redaction import recorded
+    from desktop.redaction.fold import Folded
+
+    text = "".join(pieces)
+    rec = recorded._build(KnownIdentifiers(people=[(" ".join(n).title(), []) for n in names]))
+    assert all(isinstance(e, str) for e in rec.entries)  # (the quick way)
+    made = dataclasses.replace(rec, entries=[recorded._person(e, ()) for e in rec.entries])
+    folded = Folded(text).folded
+    words = set(re.findall(r"[^\W_]+", folded))
+    assert rec.wanted(folded, words) == made.wanted(folded, words)
