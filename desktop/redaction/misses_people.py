@@ -253,7 +253,7 @@ def people_gone_to(toks: list, text: str) -> None:
         if len(words) != 2 or words[1] != "to" or words[0] not in _TO_VERBS:
             continue
         j = i
-        while j + 1 < n and toks[j + 1].place and JOIN.match(text[toks[j].end : toks[j + 1].start]):
+        while j + 1 < n and toks[j + 1].place and toks[j].joins:
             j += 1
         run = toks[i : j + 1]
         strong = _SOMEONE_AFTER.match(text, toks[j].end)

@@ -14,6 +14,7 @@ Neighbouring capitalised words join the name ("Grace Okafor", "TARIQ MAHMOOD", "
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -154,7 +155,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 class _Tok:
-    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place")
+    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place", "joins", "on_line")
 
     def __init__(self, start: int, end: int, word: str, fw: str | None = None) -> None:
         self.start, self.end, self.word = start, end, word
@@ -164,6 +165,21 @@ class _Tok:
         self.initial = False
         self.title = False
         self.place = False
+        # The gap to the next word (``link``): JOIN matches it; and it holds no line break besides.
+        self.joins = False
+        self.on_line = False
+
+
+def link(toks: list[_Tok], text: str) -> None:
+    """Look at the gap between each word and the next once, for every rule that asks (``joins``,
+    ``on_line``); the words' places never change after they are found."""
+    for a, b in itertools.pairwise(toks):
+        gap = text[a.end : b.start]
+        if gap == " ":
+            a.joins = a.on_line = True
+        elif _JOIN.match(gap):
+            a.joins = True
+            a.on_line = "\n" not in gap
 
 
 def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
@@ -193,6 +209,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         if fw is None:
             fw = folds[word] = fold(word)
         toks.append(_Tok(s, e, word, fw))
+    link(toks, text)
     before = WordsBefore(text)  # the words before a position, each position looked at once
 
     _mark_places(toks, text)
@@ -312,8 +329,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     while i < n:
         j = i
         while j + 1 < n and toks[j + 1].score >= 0 and toks[j].score >= 0:
-            gap = text[toks[j].end : toks[j + 1].start]
-            if gap != " " and not (_JOIN.match(gap) or _PARTICLE_JOIN.match(gap)):  # (one space joins)
+            if not toks[j].joins and not _PARTICLE_JOIN.match(text[toks[j].end : toks[j + 1].start]):
                 break
             if toks[j + 1].title:
                 break
