@@ -52,6 +52,7 @@ from desktop.redaction.published_places import names_after_places, places_by_wid
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.unexplained import places_after_names, unexplained_names
+from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
 
 # (_cue_before and _people_word_before stay importable from here, for rules written against names.py)
@@ -358,7 +359,7 @@ def _lower_case_names(text: str, before: WordsBefore) -> list[Hit]:
     """A word that is not English, in lower case, straight after a relation or naming cue
     ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English)."""
     low = text.lower()
-    cues = set(_ASCII_WORD.findall(low)) & _CUE_LAST_WORDS if len(low) == len(text) else set()
+    cues = statement_words(text).letters & _CUE_LAST_WORDS if len(low) == len(text) else set()
     if not cues:
         return []
     hits: list[Hit] = []
