@@ -80,7 +80,11 @@ _CAP = re.compile(r"(?<![\w\-@.])(?<!\w['’])" + _PREFIX + r"[" + _UP + r"][^\W
 # same look-behinds, written after the capital they stand before.
 _CAP_PLAIN = re.compile(r"[" + _UP + r"](?<![\w\-@.].)(?<!\w['’].)[^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _HYPHEN_CAPITAL = re.compile(r"-[" + _UP + r"]")
-_PARTICLE_CAPITAL = re.compile(_SPACE_PARTICLES + r"\s[" + _UP + r"]")
+# A space particle, a space and a capital: searched from the capital (``re`` skips ahead to one in C),
+# the particle and the space looked for behind it (one look-behind per length of particle).
+_PARTICLE_CAPITAL = re.compile(
+    r"[" + _UP + r"](?:(?<=(?:abu|bin|ibn|van|von|der|den|del)\s.)|(?<=(?:bint|dela)\s.)|(?<=binti\s.))"
+)
 
 
 def _capitalised(text: str) -> Iterator[re.Match[str]]:
