@@ -191,8 +191,9 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
 def _lower_runs(text: str, words: set[str]) -> set[str] | None:
     """The runs of [a-z0-9] of ``text`` lower-cased, which the context words are found from, if
     ``words`` (the runs of letters and digits of the folded text) are they: on ASCII text the folded
-    text is the lower-cased one, so they are made once. None: not known."""
-    return words if text.isascii() else None
+    text is the lower-cased one, so they are made once; on other text they are made with the other
+    word sets (``statement_words``) where lower-casing keeps every offset. None: not known."""
+    return words if text.isascii() else statement_words(text).ascii_runs
 
 
 def _patterns_between(text: str, holders: list[tuple[int, int]],

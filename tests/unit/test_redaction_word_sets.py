@@ -1,7 +1,8 @@
 """The statement's word sets made in one go (``word_sets.statement_words``) are exactly the sets the
 passes made with ``findall`` of their own patterns: the runs of letters and digits ``detect()``
-takes (ASCII text), the lower-case cue rule's runs of letters, and the lower-case word-name rule's
-words with one inner hyphen; on any text, hyphens, digits, apostrophes and other scripts included."""
+takes (ASCII text), the lower-case cue rule's runs of letters, the lower-case word-name rule's
+words with one inner hyphen, and the runs of [a-z0-9] the context words are found from; on any
+text, hyphens, digits, apostrophes and other scripts included."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from desktop.redaction.context_words import _LOWER_WORD as _CONTEXT_RUN
 from desktop.redaction.engine import _WORD
 from desktop.redaction.fold import Folded
 from desktop.redaction.misses_people import _LOWER_WORD
 from desktop.redaction.names import _ASCII_WORD
+from desktop.redaction.scanning import lower_same_length
 from desktop.redaction.word_sets import statement_words
 
 _PIECES = ["my", "wife", "Faith", "ex-wife", "mother-in-law", "a-b-c", "-", "--", "x2", "2x", "b2b-c", "-joy",
@@ -31,6 +34,10 @@ def _check(text: str) -> None:
         assert got.runs == set(_WORD.findall(Folded(text).folded))
     else:
         assert got.runs is None
+    if len(low) == len(text):  # (the context words' runs, on lower_same_length(text))
+        assert got.ascii_runs == set(_CONTEXT_RUN.findall(lower_same_length(text)))
+    else:
+        assert got.ascii_runs is None
 
 
 @settings(max_examples=400, deadline=None)
