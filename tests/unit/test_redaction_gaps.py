@@ -17,7 +17,8 @@ from desktop.redaction.names import _CAP, _Tok, link
 _WORDS = ["Grace", "Okafor", "Mr", "The", "of", "and", "Leeds", "TARIQ", "al-Hassan", "Park", "Dr", "x", "12"]
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "\n ", "\n\n", " \r\n ", "-", " - ", ", ", ".", "", "--"]
 _TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=16).map(
-    lambda pairs: "".join(w + s for w, s in pairs))
+    lambda pairs: "".join(w + s for w, s in pairs)
+)
 _SCORES = st.lists(st.sampled_from([0.0, 0.0, 0.5, 0.9, -1.0]), min_size=20, max_size=20)
 
 
@@ -34,16 +35,25 @@ def _toks(text: str, scores: list[float]) -> list[_Tok]:
 # The rules' runs as they were, each matching JOIN on the gap.
 def _run_before(toks: list, i: int, text: str) -> int:  # misses_bodies._run
     j = i
-    while j + 1 < len(toks) and toks[j + 1].score >= 0 and toks[j + 1].fw not in TITLES \
-            and JOIN.match(text[toks[j].end : toks[j + 1].start]) and "\n" not in text[toks[j].end : toks[j + 1].start]:
+    while (
+        j + 1 < len(toks)
+        and toks[j + 1].score >= 0
+        and toks[j + 1].fw not in TITLES
+        and JOIN.match(text[toks[j].end : toks[j + 1].start])
+        and "\n" not in text[toks[j].end : toks[j + 1].start]
+    ):
         j += 1
     return j
 
 
 def _run_start_before(toks: list, j: int, text: str) -> int:  # misses_bodies._run_start
     i = j
-    while i > 0 and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : toks[i].start]) \
-            and "\n" not in text[toks[i - 1].end : toks[i].start]:
+    while (
+        i > 0
+        and toks[i - 1].score >= 0
+        and JOIN.match(text[toks[i - 1].end : toks[i].start])
+        and "\n" not in text[toks[i - 1].end : toks[i].start]
+    ):
         i -= 1
     return i
 
@@ -54,8 +64,12 @@ def _starts_run_before(toks: list, i: int, text: str) -> bool:  # misses_bodies.
 
 def _run_after_before(toks: list, i: int, text: str) -> int:  # context._run_after
     j = i
-    while j + 1 < len(toks) and toks[j + 1].score >= 0 and JOIN.match(text[toks[j].end : toks[j + 1].start]) \
-            and toks[j + 1].fw not in TITLES:
+    while (
+        j + 1 < len(toks)
+        and toks[j + 1].score >= 0
+        and JOIN.match(text[toks[j].end : toks[j + 1].start])
+        and toks[j + 1].fw not in TITLES
+    ):
         j += 1
     return j
 
@@ -73,17 +87,25 @@ def _joined_before_before(toks: list, i: int, text: str) -> bool:  # things._joi
 
 def _unexplained_run_end_before(toks: list, i: int, text: str) -> int:  # unexplained._run_end
     j = i
-    while j + 1 < len(toks) and toks[j + 1].score >= 0 \
-            and re.fullmatch(r"[ \t\u00a0]", text[toks[j].end : toks[j + 1].start]):
+    while (
+        j + 1 < len(toks)
+        and toks[j + 1].score >= 0
+        and re.fullmatch(r"[ \t\u00a0]", text[toks[j].end : toks[j + 1].start])
+    ):
         j += 1
     return j
 
 
 def _places_run_before(toks: list, j: int, text: str) -> int:  # misses_places._run_before
     i = j
-    while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in TITLES \
-            and toks[i - 1].fw not in FUNCTION_WORDS and JOIN.match(text[toks[i - 1].end : toks[i].start]) \
-            and "\n" not in text[toks[i - 1].end : toks[i].start]:
+    while (
+        i > 0
+        and toks[i - 1].score >= 0
+        and toks[i - 1].fw not in TITLES
+        and toks[i - 1].fw not in FUNCTION_WORDS
+        and JOIN.match(text[toks[i - 1].end : toks[i].start])
+        and "\n" not in text[toks[i - 1].end : toks[i].start]
+    ):
         i -= 1
     return i
 
