@@ -21,6 +21,7 @@ from desktop.redaction.published_places import named_building
 from desktop.redaction.recorded import Recorded, find_known, recorded
 from desktop.redaction.spans import Span
 from desktop.redaction.variants import name_keys
+from desktop.redaction.word_sets import statement_words
 
 # Placeholders written by apply(): never detected again, so applying twice changes nothing.
 PLACEHOLDER = re.compile(r"\bPerson [A-Z]{1,3}\b|\[[A-Z][A-Z ]*? \d+\]")
@@ -144,7 +145,9 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         return []
     known = known or KnownIdentifiers()
     folded = Folded(text)
-    words = set(_WORD.findall(folded.folded))
+    words = statement_words(text).runs  # (ASCII text: made with the other passes' word sets)
+    if words is None:
+        words = set(_WORD.findall(folded.folded))
     allowed = sorted(_allowed_ranges(text, folded, tuple(allow), words))
     holders = [m.span() for m in PLACEHOLDER.finditer(text)]
 
@@ -188,8 +191,9 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
 def _lower_runs(text: str, words: set[str]) -> set[str] | None:
     """The runs of [a-z0-9] of ``text`` lower-cased, which the context words are found from, if
     ``words`` (the runs of letters and digits of the folded text) are they: on ASCII text the folded
-    text is the lower-cased one, so they are made once. None: not known."""
-    return words if text.isascii() else None
+    text is the lower-cased one, so they are made once; on other text they are made with the other
+    word sets (``statement_words``) where lower-casing keeps every offset. None: not known."""
+    return words if text.isascii() else statement_words(text).ascii_runs
 
 
 def _patterns_between(text: str, holders: list[tuple[int, int]],

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.context import JOIN, _two_words_before
+from desktop.redaction.context import _two_words_before
 from desktop.redaction.given_names import given_names
 
 _S = r"[ \t\u00a0]+"
@@ -42,8 +42,7 @@ _BEFORE_OFFICE = frozenset("a an the senior former local backbench".split())
 
 def _run(toks: list, i: int, text: str) -> int:
     j = i
-    while j + 1 < len(toks) and toks[j + 1].score >= 0 and toks[j + 1].fw not in lexicon.TITLES \
-            and JOIN.match(text[toks[j].end : toks[j + 1].start]) and "\n" not in text[toks[j].end : toks[j + 1].start]:
+    while j + 1 < len(toks) and toks[j].on_line and toks[j + 1].score >= 0 and toks[j + 1].fw not in lexicon.TITLES:
         j += 1
     return j
 
@@ -53,8 +52,7 @@ _TITLE_JOIN = re.compile(_S + r"(?:for|of|and|&|on|in)" + _S)
 
 def _run_start(toks: list, j: int, text: str) -> int:
     i = j
-    while i > 0 and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : toks[i].start]) \
-            and "\n" not in text[toks[i - 1].end : toks[i].start]:
+    while i > 0 and toks[i - 1].on_line and toks[i - 1].score >= 0:
         i -= 1
     return i
 
@@ -67,7 +65,7 @@ def _thing(toks: list, i: int, j: int, bodies: set[str], below: float = 0.8) -> 
 
 
 def _starts_run(toks: list, i: int, text: str) -> bool:
-    return not (i and toks[i - 1].score >= 0 and JOIN.match(text[toks[i - 1].end : toks[i].start]))
+    return not (i and toks[i - 1].joins and toks[i - 1].score >= 0)
 
 
 _WORD_AFTER = re.compile(_S + r"([A-Za-z]+)\b")

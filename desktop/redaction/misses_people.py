@@ -37,6 +37,7 @@ from desktop.redaction.given_names import (
     given_names,
 )
 from desktop.redaction.scanning import ic_lower
+from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import cue_in
 
 Hit = tuple[int, int, str, float]
@@ -157,7 +158,7 @@ def lower_case_word_names(text: str, before) -> list[Hit]:  # noqa: ANN001 - wor
     """A given name that is an English word, in lower case, straight after a relation or naming cue."""
     low_names = _lower_word_names()
     low = text.lower()
-    words = set(_LOWER_WORD.findall(low)) if len(low) == len(text) else set()
+    words = statement_words(text).lower_words if len(low) == len(text) else frozenset()
     cues = frozenset(words & _cue_last_words()) if words & low_names else frozenset()
     if not cues:
         return []
@@ -253,7 +254,7 @@ def people_gone_to(toks: list, text: str) -> None:
         if len(words) != 2 or words[1] != "to" or words[0] not in _TO_VERBS:
             continue
         j = i
-        while j + 1 < n and toks[j + 1].place and JOIN.match(text[toks[j].end : toks[j + 1].start]):
+        while j + 1 < n and toks[j + 1].place and toks[j].joins:
             j += 1
         run = toks[i : j + 1]
         strong = _SOMEONE_AFTER.match(text, toks[j].end)

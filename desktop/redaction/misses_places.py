@@ -19,7 +19,6 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.context import JOIN
 from desktop.redaction.given_names import given_names
 from desktop.resources import resource_path
 
@@ -39,8 +38,7 @@ _AT_PLACE = re.compile(r"\b(?:at|in|near|outside|inside|to|from|behind|opposite|
 def _run_before(toks: list, j: int, text: str) -> int:
     i = j
     while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
-            and toks[i - 1].fw not in lexicon.FUNCTION_WORDS and JOIN.match(text[toks[i - 1].end : toks[i].start]) \
-            and "\n" not in text[toks[i - 1].end : toks[i].start]:
+            and toks[i - 1].fw not in lexicon.FUNCTION_WORDS and toks[i - 1].on_line:
         i -= 1
     return i
 

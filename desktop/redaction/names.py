@@ -14,6 +14,7 @@ Neighbouring capitalised words join the name ("Grace Okafor", "TARIQ MAHMOOD", "
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -52,6 +53,7 @@ from desktop.redaction.published_places import names_after_places, places_by_wid
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.unexplained import places_after_names, unexplained_names
+from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
 
 # (_cue_before and _people_word_before stay importable from here, for rules written against names.py)
@@ -79,7 +81,11 @@ _CAP = re.compile(r"(?<![\w\-@.])(?<!\w['’])" + _PREFIX + r"[" + _UP + r"][^\W
 # same look-behinds, written after the capital they stand before.
 _CAP_PLAIN = re.compile(r"[" + _UP + r"](?<![\w\-@.].)(?<!\w['’].)[^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _HYPHEN_CAPITAL = re.compile(r"-[" + _UP + r"]")
-_PARTICLE_CAPITAL = re.compile(_SPACE_PARTICLES + r"\s[" + _UP + r"]")
+# A space particle, a space and a capital: searched from the capital (``re`` skips ahead to one in C),
+# the particle and the space looked for behind it (one look-behind per length of particle).
+_PARTICLE_CAPITAL = re.compile(
+    r"[" + _UP + r"](?:(?<=(?:abu|bin|ibn|van|von|der|den|del)\s.)|(?<=(?:bint|dela)\s.)|(?<=binti\s.))"
+)
 
 
 def _capitalised(text: str) -> Iterator[re.Match[str]]:
@@ -155,7 +161,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 class _Tok:
-    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place")
+    __slots__ = ("start", "end", "word", "fw", "score", "edge_ok", "initial", "title", "place", "joins", "on_line")
 
     def __init__(self, start: int, end: int, word: str, fw: str | None = None) -> None:
         self.start, self.end, self.word = start, end, word
@@ -165,6 +171,21 @@ class _Tok:
         self.initial = False
         self.title = False
         self.place = False
+        # The gap to the next word (``link``): JOIN matches it; and it holds no line break besides.
+        self.joins = False
+        self.on_line = False
+
+
+def link(toks: list[_Tok], text: str) -> None:
+    """Look at the gap between each word and the next once, for every rule that asks (``joins``,
+    ``on_line``); the words' places never change after they are found."""
+    for a, b in itertools.pairwise(toks):
+        gap = text[a.end : b.start]
+        if gap == " ":
+            a.joins = a.on_line = True
+        elif _JOIN.match(gap):
+            a.joins = True
+            a.on_line = "\n" not in gap
 
 
 def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
@@ -194,6 +215,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
         if fw is None:
             fw = folds[word] = fold(word)
         toks.append(_Tok(s, e, word, fw))
+    link(toks, text)
     before = WordsBefore(text)  # the words before a position, each position looked at once
 
     _mark_places(toks, text)
@@ -315,8 +337,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     while i < n:
         j = i
         while j + 1 < n and toks[j + 1].score >= 0 and toks[j].score >= 0:
-            gap = text[toks[j].end : toks[j + 1].start]
-            if gap != " " and not (_JOIN.match(gap) or _PARTICLE_JOIN.match(gap)):  # (one space joins)
+            if not toks[j].joins and not _PARTICLE_JOIN.match(text[toks[j].end : toks[j + 1].start]):
                 break
             if toks[j + 1].title:
                 break
@@ -345,7 +366,7 @@ def _lower_case_names(text: str, before: WordsBefore) -> list[Hit]:
     """A word that is not English, in lower case, straight after a relation or naming cue
     ("my husband tariq"; "a man called blessing" is not caught: "blessing" is English)."""
     low = text.lower()
-    cues = set(_ASCII_WORD.findall(low)) & _CUE_LAST_WORDS if len(low) == len(text) else set()
+    cues = statement_words(text).letters & _CUE_LAST_WORDS if len(low) == len(text) else set()
     if not cues:
         return []
     hits: list[Hit] = []

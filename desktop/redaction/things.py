@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.context import JOIN
 
 _A_BEFORE = re.compile(r"(?:^|[^\w])(?:[Aa]n?)[ \t\u00a0]+$")
 _LOWER_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
@@ -46,13 +45,13 @@ def defined_acronym(text: str, start: int, word: str) -> bool:
 
 def _run_end(toks: list, i: int, text: str) -> int:
     j = i
-    while j + 1 < len(toks) and toks[j + 1].score >= 0 and JOIN.match(text[toks[j].end : toks[j + 1].start]):
+    while j + 1 < len(toks) and toks[j + 1].score >= 0 and toks[j].joins:
         j += 1
     return j
 
 
 def _joined_before(toks: list, i: int, text: str) -> bool:
-    return bool(i) and toks[i - 1].score >= 0 and bool(JOIN.match(text[toks[i - 1].end : toks[i].start]))
+    return bool(i) and toks[i - 1].score >= 0 and toks[i - 1].joins
 
 
 def _initial(text: str, pos: int) -> bool:

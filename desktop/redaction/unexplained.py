@@ -80,7 +80,8 @@ shop shops store stores restaurant restaurants farm farms agency council number 
 
 def _run_end(toks: list, i: int, text: str) -> int:
     j = i
-    while j + 1 < len(toks) and toks[j + 1].score >= 0 and _ONE_SPACE.fullmatch(text, toks[j].end, toks[j + 1].start):
+    while j + 1 < len(toks) and toks[j + 1].score >= 0 and toks[j + 1].start - toks[j].end == 1 \
+            and text[toks[j].end] in " \t\u00a0":  # (``_ONE_SPACE``)
         j += 1
     return j
 

@@ -19,6 +19,10 @@ median CPU MB/s of each and their ratio, with the load average.
     # how --jobs 2 hands out the lines, apart from the machine's load: each line a sleep as long as
     # its text takes at 0.1 MB/s, on two threads; the wall time against half of all the sleeps
     python tests/benchmarks/bench_redact_ab.py schedule /tmp/main-ab /tmp/redact-ab/people50.jsonl
+    # detect()'s instructions, whatever else the machine runs: one pass over the input less none
+    # (the rest of the process is the same), under valgrind; in each checkout
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        python tests/benchmarks/bench_redact_ab.py passes /tmp/redact-ab/people2.jsonl 1   # then 0
 """
 
 from __future__ import annotations
@@ -178,6 +182,28 @@ def dump(path: str) -> str:
     return "".join(out)
 
 
+def passes(path: str, count: int) -> dict:
+    """In this process (the checkout on sys.path): the detector warmed up as `witnessbox redact` warms
+    it, then ``count`` passes of ``detect()`` over the lines of ``path``, each with its recorded people
+    and identifiers (for counting instructions: the same process with 0 passes does all the rest)."""
+    from desktop.redaction import KnownIdentifiers, detect
+    from desktop.services import redact_batch
+
+    redact_batch.warm()
+    items = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            people = [(p, []) for p in item.get("known_names") or [] if p.strip()]
+            ids = [(i["kind"], i["value"]) for i in item.get("known_identifiers") or [] if i["value"].strip()]
+            items.append((item["text"], KnownIdentifiers(people=people, identifiers=ids)))
+    c0 = time.process_time()
+    for _ in range(count):
+        for text, known in items:
+            detect(text, known)
+    return {"input": path, "statements": len(items), "passes": count, "cpu_seconds": time.process_time() - c0}
+
+
 def same(a: str, b: str, paths: list[str]) -> dict:
     """Is each checkout's :func:`dump` of each input the same, byte for byte?"""
     import hashlib
@@ -276,6 +302,8 @@ if __name__ == "__main__":
         make(sys.argv[2])
     elif sys.argv[1:2] == ["once"]:
         print(json.dumps(once(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
+    elif sys.argv[1:2] == ["passes"]:
+        print(json.dumps(passes(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
     elif sys.argv[1:2] == ["dump"]:
         sys.stdout.buffer.write(dump(sys.argv[2]).encode())
     elif sys.argv[1:2] == ["same"]:
