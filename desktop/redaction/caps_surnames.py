@@ -7,7 +7,8 @@ HARTLEY", "MRS JUSTICE PRITCHARD"), or the surname first with a comma before the
 own, but a surname that is also a word ("WALKER", "HILL") is left, and a capitals word beside a
 title-case name is not joined to it. Here a capitals word of a surname's shape is a surname when
 
-* a likely given name stands straight before it, written with a capital and lower case;
+* a given name stands straight before it, written with a capital and lower case: one the census
+  lists, or one a title, a relation or a naming cue introduces ("my neighbour Farida ...");
 * a chain of titles in capitals stands before it, opening with a personal title (MR, MRS, DR,
   LORD...: "LADY JUSTICE ..."), so a heading of ordinary words in capitals is not read;
 * it opens a line or a sentence, or follows a word in lower case, and a comma and a given name
@@ -36,6 +37,8 @@ _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 _PERSONAL = frozenset("mr mrs ms miss mx dr sir dame lord lady judge prof professor".split())
 _CHAIN = frozenset("justice judge honour his her recorder master district deputy".split()) | lexicon.TITLES
 _COMMA_GIVEN = re.compile(r",[ \t\u00a0]+")
+_CUED = 0.8  # the score of a word a title, a relation or a naming cue stands before
+_LOWER_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-z]+[ \t\u00a0]+$")
 
 
 def _surname_shape(t, english: frozenset[str], surnames: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
@@ -66,13 +69,17 @@ def _given_before(toks: list, i: int, text: str, given: frozenset[str]) -> bool:
     p = toks[i - 1]
     if text[p.end : toks[i].start] != " " or p.score < 0 or p.title or p.place or not _title_case(p.word):
         return False
-    return p.score > 0 or p.fw in given
+    return p.fw in given or p.score >= _CUED  # a census given name, or one a title or a cue stands before
 
 
 def _titles_before(toks: list, i: int, text: str) -> bool:
     k = i - 1
-    while k >= 0 and text[toks[k].end : toks[k + 1].start] in (" ", ". ") and toks[k].word.isupper() \
-            and toks[k].fw in _CHAIN:
+    while (
+        k >= 0
+        and text[toks[k].end : toks[k + 1].start] in (" ", ". ")
+        and toks[k].word.isupper()
+        and toks[k].fw in _CHAIN
+    ):
         if toks[k].fw in _PERSONAL:
             return True
         k -= 1
@@ -92,7 +99,7 @@ def _given_after(toks: list, i: int, text: str, given: frozenset[str]) -> int | 
     j = t.start - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
-    if j < 0 or text[j] in '.!?:;"“”([\n\r' or text[j].islower():
+    if j < 0 or text[j] in '.!?:;"“”([\n\r' or _LOWER_WORD_BEFORE.search(text, max(0, t.start - 40), t.start):
         return i + 1
     return None
 
