@@ -107,25 +107,27 @@ def _given_after(toks: list, i: int, text: str, given: frozenset[str]) -> int | 
 def caps_surnames(toks: list, text: str) -> None:
     """Take capitals surnames beside a given name or a title, or before ", Given"; then the same
     capitals word elsewhere. Runs on the likely-name pass's words (``names._Tok``)."""
-    if not any(t.word.isupper() and len(t.word) > 2 for t in toks):
+    caps = [i for i, t in enumerate(toks) if t.score == 0 and len(t.word) > 2 and t.word.isupper() and not t.title]
+    if not caps:
         return
     english, surnames, given = lexicon.english_words(), surname_words(), given_names()
     found: set[str] = set()
-    for i, t in enumerate(toks):
-        if t.score != 0 or t.title or not _surname_shape(t, english, surnames):
+    for i in caps:
+        t = toks[i]
+        k = None
+        if not (_given_before(toks, i, text, given) or _titles_before(toks, i, text)):
+            k = _given_after(toks, i, text, given)
+            if k is None:
+                continue
+        if not _surname_shape(t, english, surnames):
             continue
-        if _given_before(toks, i, text, given) or _titles_before(toks, i, text):
-            t.score, t.edge_ok = SCORE, True
-            found.add(t.fw)
-            continue
-        k = _given_after(toks, i, text, given)
-        if k is not None:
-            t.score, t.edge_ok = SCORE, True
-            found.add(t.fw)
-            if toks[k].score == 0:
-                toks[k].score, toks[k].edge_ok = SCORE, True
+        t.score, t.edge_ok = SCORE, True
+        found.add(t.fw)
+        if k is not None and toks[k].score == 0:
+            toks[k].score, toks[k].edge_ok = SCORE, True
     if not found:
         return
-    for t in toks:
-        if t.fw in found and t.score == 0 and t.word.isupper() and not t.title:
+    for i in caps:
+        t = toks[i]
+        if t.fw in found and t.score == 0:
             t.score, t.edge_ok = SCORE, True
