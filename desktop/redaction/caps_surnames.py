@@ -8,7 +8,8 @@ own, but a surname that is also a word ("WALKER", "HILL") is left, and a capital
 title-case name is not joined to it. Here a capitals word of a surname's shape is a surname when
 
 * a given name stands straight before it, written with a capital and lower case: one the census
-  lists, or one a title, a relation or a naming cue introduces ("my neighbour Farida ...");
+  lists, one a title, a relation or a naming cue introduces ("my neighbour Farida ..."), or any
+  word the pass took for a name when the capitals word is a surname the census lists;
 * a chain of titles in capitals stands before it, opening with a personal title (MR, MRS, DR,
   LORD...: "LADY JUSTICE ..."), so a heading of ordinary words in capitals is not read;
 * it opens a line or a sentence, or follows a word in lower case, and a comma and a given name
@@ -63,13 +64,16 @@ def _title_case(w: str) -> bool:
     return len(w) > 1 and w[0].isupper() and w[1:].replace("-", "").replace("'", "").replace("’", "").islower()
 
 
-def _given_before(toks: list, i: int, text: str, given: frozenset[str]) -> bool:
+def _given_before(toks: list, i: int, text: str, given: frozenset[str], surnames: frozenset[str]) -> bool:
+    """Is a given name straight before ``toks[i]``: one the census lists, one a title or a cue
+    introduced, or (before a capitals word the census lists as a surname) any likely name the pass
+    took ("Ifeoma" of "Ifeoma WARD": most of our users' given names are in no census list)."""
     if i == 0:
         return False
     p = toks[i - 1]
     if text[p.end : toks[i].start] != " " or p.score < 0 or p.title or p.place or not _title_case(p.word):
         return False
-    return p.fw in given or p.score >= _CUED  # a census given name, or one a title or a cue stands before
+    return p.fw in given or p.score >= _CUED or p.score > 0 and toks[i].fw in surnames
 
 
 def _titles_before(toks: list, i: int, text: str) -> bool:
@@ -115,7 +119,7 @@ def caps_surnames(toks: list, text: str) -> None:
     for i in caps:
         t = toks[i]
         k = None
-        if not (_given_before(toks, i, text, given) or _titles_before(toks, i, text)):
+        if not (_given_before(toks, i, text, given, surnames) or _titles_before(toks, i, text)):
             k = _given_after(toks, i, text, given)
             if k is None:
                 continue

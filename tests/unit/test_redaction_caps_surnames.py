@@ -22,6 +22,16 @@ def test_a_capitals_surname_after_a_given_name_or_titles_is_taken() -> None:
             assert covered(text, spans, name, kind="PERSON"), text
 
 
+def test_a_given_name_no_census_lists_before_a_capitals_surname_word() -> None:
+    for text, name in [
+        ("The van was driven by Oksana HILL from the agency.", "Oksana HILL"),
+        ("Witness: Chiamaka BELL", "Chiamaka BELL"),
+        ("We stayed with Dariusz HUNT for two weeks.", "Dariusz HUNT"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text
+
+
 def test_the_surname_first_with_a_comma_before_the_given_name() -> None:
     for text, name in [
         ("HEATH, Gillian (interpreter) read the statement back to me.", "HEATH"),
