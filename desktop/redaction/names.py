@@ -23,6 +23,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
+from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     demonym,
@@ -330,6 +331,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     function_word_surnames(toks, text)  # "Chase Young", "Karen Little" (bare_subjects.py)
     unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
+    caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
