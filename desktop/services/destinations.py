@@ -13,11 +13,12 @@ import stat
 from pathlib import Path
 
 from desktop.services.errors import DestinationExists, DestinationRefused
-from desktop.vault import Vault
 
 
 def _inside_a_vault(folder: Path) -> bool:
     """True if ``folder`` or any folder above it holds a vault (its backups and damaged copies included)."""
+    from desktop.vault import Vault  # here: the bulk export's workers import this module, never the vault
+
     return any(Vault.exists(a) for a in (folder, *folder.parents))
 
 

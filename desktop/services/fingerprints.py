@@ -27,10 +27,13 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import desktop
 from desktop.services.organisation import organisation as organisation_of
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 # Raise when what a statement shows or how it is redacted changes without a new version of Witnessbox.
 ENGINE = "1"

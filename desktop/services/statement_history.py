@@ -22,9 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from desktop.core.model import Interview
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 SAVED_HERE = "saved on this laptop"
 FIRST_OF_TWO = ("The statement was then edited separately on two laptops, and both edits are kept. "

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import places
 from desktop.core.fold import fold
@@ -61,8 +61,9 @@ from desktop.services import destinations, fingerprints, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.services.organisation import organisation as organisation_of
 from desktop.services.statement_history import in_order, two_laptops_lead_in
-from desktop.services.vaults import is_demo
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -417,6 +418,8 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, au
     history = saved_versions(vault, iv)
     content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history,
                                            organisation=organisation_of(vault), detector=_detector(vault))
+    from desktop.services.vaults import is_demo
+
     if is_demo(vault):  # made in a demo vault: every page says DEMO, whatever its reference
         content = dataclasses.replace(content, demo=True)
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
@@ -489,6 +492,8 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                    cancel: threading.Event | Callable[[], bool] | None, workers: int, audit: bool = True) -> None:
     """:func:`export_statements` with the statements made in ``workers`` processes; the same
     order, progress, cancel and audit, and the files written here, one at a time."""
+    from desktop.services.vaults import is_demo
+
     organisation = organisation_of(vault)
     demo = is_demo(vault)
 
