@@ -64,8 +64,27 @@ def item_kind(item: str) -> str:
 
 
 def _ws(text: str) -> str:
-    """Whitespace runs as one space, none at the ends."""
+    """Whitespace runs as one space, none at the ends.
+
+    A text whose only whitespace is single spaces between words is returned as it is, without
+    splitting it into words and joining them again (most forms after the first are such texts):
+    every whitespace character but the space is unprintable, so a printable text holds no other
+    (``tests/security/test_gate_forms_fast.py`` checks that for every code point)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
+
+
+# The ASCII characters that are neither letters nor digits: ``[\W_]`` on ASCII text.
+_ASCII_NON_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _alnum(text: str) -> str:
+    r"""``text`` without whatever is neither a letter nor a digit (``[\W_]``): on ASCII text one
+    deletion over its bytes, several times quicker than the pattern, which every other text keeps."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
+    return _NON_ALNUM.sub("", text)
 
 
 class Levels:
@@ -98,7 +117,7 @@ class Levels:
         if i == 3:
             return self[2].replace(" ", "")
         if i == 4:
-            return _NON_ALNUM.sub("", self[3])
+            return _alnum(self[3])
         l0 = self[0]
         return l0 if l0.isascii() else _ws(fold_keep_case(l0))
 
@@ -230,7 +249,7 @@ def levels_of(text: str) -> tuple[str, str, str, str, str, str]:
     l0 = " ".join(text.split())
     l1 = l0.lower()
     l3 = l1.replace(" ", "")
-    return l0, l1, l1, l3, _NON_ALNUM.sub("", l3), l0
+    return l0, l1, l1, l3, _alnum(l3), l0
 
 
 def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted item") -> Needle | None:
