@@ -50,8 +50,9 @@ def program_digest() -> str:
 def files_digest(root: Path) -> str:
     """SHA-256 over every file under ``root`` with its path, in path order; compiled caches are left out."""
     h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                       and p.suffix not in (".pyc", ".pyo")):
+    for path in sorted(
+        p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
+    ):
         h.update(path.relative_to(root).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
@@ -86,8 +87,7 @@ def known(vault: Vault) -> dict[str, str]:
     return {i: fingerprint for i, revision, key, fingerprint in kept if key == revision_key(revision, context)}
 
 
-def checked(vault: Vault, interview_id: str, key_before: str | None,
-            fingerprint: str) -> tuple[str, str, str] | None:
+def checked(vault: Vault, interview_id: str, key_before: str | None, fingerprint: str) -> tuple[str, str, str] | None:
     """``(interview id, key, fingerprint)`` to keep, if the interview's key is still ``key_before``
     (taken before the record the fingerprint was made from was read); else None. Kept later, such a
     row can never be stale: a record changed since has another key, under which it is never found."""
@@ -107,4 +107,3 @@ def remember(vault: Vault, interview_id: str, key_before: str | None, fingerprin
     """Keep ``fingerprint``, made from the interview as it was when ``key_before`` was taken, if its
     key is still the same (else keep nothing: the next summary computes it again)."""
     keep(vault, [checked(vault, interview_id, key_before, fingerprint)])
-

@@ -37,9 +37,35 @@ def test_each_character_alone_and_between_words():
             assert _alnum(f"A{ch}9 {ch}_") == _PATTERN.sub("", f"A{ch}9 {ch}_"), hex(c)
 
 
-_PIECE = st.one_of(st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x0c", "\u200c", "_",
-                                    "-", "'", ".", "é", "ß", "\u0301", "Ł", "ع", "क्ष", "١", "ab", "Zoë"]),
-                   st.characters(max_codepoint=0x10FFFF, exclude_categories=("Cs",)))
+_PIECE = st.one_of(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u00a0",
+            "\u2003",
+            "\u3000",
+            "\x0c",
+            "\u200c",
+            "_",
+            "-",
+            "'",
+            ".",
+            "é",
+            "ß",
+            "\u0301",
+            "Ł",
+            "ع",
+            "क्ष",
+            "١",
+            "ab",
+            "Zoë",
+        ]
+    ),
+    st.characters(max_codepoint=0x10FFFF, exclude_categories=("Cs",)),
+)
 _TEXT = st.lists(_PIECE, max_size=30).map("".join)
 
 

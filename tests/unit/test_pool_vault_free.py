@@ -22,9 +22,10 @@ _VAULT = ("desktop.vault", "sqlcipher3", "cryptography", "desktop.services.vault
 
 def probe(_job: object) -> dict:
     """In a worker: whether the statement path is loaded, and which of the vault's modules are."""
-    return {"statement_path": all(m in sys.modules for m in ("desktop.reports.statement",
-                                                             "desktop.services.statements")),
-            "vault": sorted(m for m in sys.modules if m.startswith(_VAULT))}
+    return {
+        "statement_path": all(m in sys.modules for m in ("desktop.reports.statement", "desktop.services.statements")),
+        "vault": sorted(m for m in sys.modules if m.startswith(_VAULT)),
+    }
 
 
 @linux

@@ -20,11 +20,26 @@ from functools import lru_cache
 from desktop.core.fold import fold, fold_keep_case
 from desktop.core.forgetting import kept_until_lock
 
-__all__ = ["CaseSensitive", "FORM_NAMES", "Levels", "Needle", "fold", "fold_keep_case", "needle", "needles",
-           "statement_shaper"]
+__all__ = [
+    "CaseSensitive",
+    "FORM_NAMES",
+    "Levels",
+    "Needle",
+    "fold",
+    "fold_keep_case",
+    "needle",
+    "needles",
+    "statement_shaper",
+]
 
-FORM_NAMES = ("as written", "case-folded", "accent-folded", "with spaces removed", "with punctuation removed",
-              "accent-folded, capitalised")
+FORM_NAMES = (
+    "as written",
+    "case-folded",
+    "accent-folded",
+    "with spaces removed",
+    "with punctuation removed",
+    "accent-folded, capitalised",
+)
 PLAIN_LEVELS = (0, 1, 2, 3, 4)
 CAPITAL_LEVELS = (0, 5)  # as written and accent-folded with case kept, first letter upper case
 _MIN_LEN = 2  # one letter cannot identify anyone, and would match every page
@@ -37,8 +52,11 @@ _MIN_BINARY = 6
 # two bytes, so a one-byte boundary saw only the zero byte, and a name like "Mon" was found in
 # "Monotype" in the font's name table (and the redacted statement could never be exported).
 _ASCII_BOUNDS = (rb"(?<![A-Za-z0-9])", rb"(?![A-Za-z0-9])")
-_BYTE_BOUNDS = {"utf-8": _ASCII_BOUNDS, "latin-1": _ASCII_BOUNDS,
-                "utf-16-be": (rb"(?<!\x00[A-Za-z0-9])", rb"(?!\x00[A-Za-z0-9])")}
+_BYTE_BOUNDS = {
+    "utf-8": _ASCII_BOUNDS,
+    "latin-1": _ASCII_BOUNDS,
+    "utf-16-be": (rb"(?<!\x00[A-Za-z0-9])", rb"(?!\x00[A-Za-z0-9])"),
+}
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ZERO_WIDTH = {0x200C: None, 0x200D: None}
 
@@ -261,8 +279,14 @@ def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted
         # as the redaction engine removes it: where capitalised, at word boundaries, accents folded
         levels: list[str | None] = [l0, None, None, None, None, l5]
     else:
-        levels = [l0, l1, l2, l3 if len(l3) >= _MIN_JOINED else None,
-                  l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None, None]
+        levels = [
+            l0,
+            l1,
+            l2,
+            l3 if len(l3) >= _MIN_JOINED else None,
+            l4 if len(l4) >= _MIN_JOINED and any(c.isdigit() for c in l4) else None,
+            None,
+        ]
     n = Needle(index, tuple(levels), capital, kind=kind)
     n.encode()
     return n
