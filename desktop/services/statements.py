@@ -453,14 +453,16 @@ def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
 
 
 def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, audit: bool = True) -> ExportResult:
-    key = fingerprints.current_key(vault, interview_id)  # taken before the record is read
+    organisation = organisation_of(vault)  # the statement is made, and its key taken, with this name
+    context = fingerprints.statement_context(vault, organisation)
+    key = fingerprints.current_key(vault, interview_id, context)  # taken before the record is read
     iv = vault.interviews.get(interview_id)
     history = saved_versions(vault, iv)
     content, forbidden = statement_content(
         iv,
         vault.redaction.load_decisions(interview_id),
         history=history,
-        organisation=organisation_of(vault),
+        organisation=organisation,
         detector=_detector(vault),
     )
     from desktop.services.vaults import is_demo
@@ -470,7 +472,7 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, au
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
     if audit:
         vault.audit.append("statement.exported", interview_id)
-    fingerprints.remember(vault, interview_id, key, result.fingerprint)
+    fingerprints.remember(vault, interview_id, key, result.fingerprint, context)
     return result
 
 
@@ -549,13 +551,15 @@ def _export_pooled(
     from desktop.services.vaults import is_demo
 
     organisation = organisation_of(vault)
+    # every statement is made with this name, and its fingerprint key taken with it (not read again)
+    context = fingerprints.statement_context(vault, organisation)
     demo = is_demo(vault)
 
     keys: dict[str, str | None] = {}
 
     def jobs():
         for interview_id in seq:
-            keys[interview_id] = fingerprints.current_key(vault, interview_id)  # before the record is read
+            keys[interview_id] = fingerprints.current_key(vault, interview_id, context)  # before the record is read
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
@@ -577,7 +581,9 @@ def _export_pooled(
                     if audit:
                         vault.audit.append("statement.exported", interview_id)
                     result.written.append(ExportResult(reference, target, fingerprint, len(data), summary))
-                    kept.append(fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint))
+                    kept.append(
+                        fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint, context)
+                    )
                 else:
                     reason, place = outcome
                     result.refused.append((reference, reason))
