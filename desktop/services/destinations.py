@@ -13,11 +13,12 @@ import stat
 from pathlib import Path
 
 from desktop.services.errors import DestinationExists, DestinationRefused
-from desktop.vault import Vault
 
 
 def _inside_a_vault(folder: Path) -> bool:
     """True if ``folder`` or any folder above it holds a vault (its backups and damaged copies included)."""
+    from desktop.vault import Vault  # here: the bulk export's workers import this module, never the vault
+
     return any(Vault.exists(a) for a in (folder, *folder.parents))
 
 
@@ -28,8 +29,10 @@ def check_folder(folder: Path) -> Path:
         raise DestinationRefused("The folder to write into does not exist; choose another folder.")
     folder = folder.resolve()
     if _inside_a_vault(folder):
-        raise DestinationRefused("That folder is inside a Witnessbox vault, whose own files must never be "
-                                 "replaced; choose a folder outside it.")
+        raise DestinationRefused(
+            "That folder is inside a Witnessbox vault, whose own files must never be "
+            "replaced; choose a folder outside it."
+        )
     return folder
 
 
@@ -51,9 +54,13 @@ def check_file(path: Path, *, overwrite: bool = False) -> Path:
     if stat.S_ISDIR(st.st_mode):
         raise DestinationRefused("The name chosen is a folder; choose a file name.")
     if not stat.S_ISREG(st.st_mode):
-        raise DestinationRefused("The name chosen is not an ordinary file (it is a device or a pipe); "
-                                 "choose a file in a folder.")
+        raise DestinationRefused(
+            "The name chosen is not an ordinary file (it is a device or a pipe); choose a file in a folder."
+        )
     if not overwrite:
-        raise DestinationExists(f"A file called {target.name} is already there. Choose another name, or "
-                                "replace it (--force on the command line).", [target])
+        raise DestinationExists(
+            f"A file called {target.name} is already there. Choose another name, or "
+            "replace it (--force on the command line).",
+            [target],
+        )
     return target

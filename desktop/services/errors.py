@@ -6,8 +6,12 @@ the desktop app shows it in a dialog and the command line prints it as one line.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.core.places import Place
-from desktop.vault import VaultDamaged, VaultError
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import VaultError
 
 
 class Refused(Exception):
@@ -51,6 +55,8 @@ class LeakRefused(Refused):
 
 def describe(exc: VaultError) -> str:
     """A vault error as the worker reads it: a damaged vault names its newest backup."""
+    from desktop.vault import VaultDamaged
+
     msg = str(exc)
     if isinstance(exc, VaultDamaged) and exc.backups:
         msg += f" The newest backup is {exc.backups[0].name} in the vault's backups folder."

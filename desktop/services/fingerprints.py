@@ -27,10 +27,13 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import desktop
 from desktop.services.organisation import organisation as organisation_of
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 # Raise when what a statement shows or how it is redacted changes without a new version of Witnessbox.
 ENGINE = "1"
@@ -47,15 +50,21 @@ def program_digest() -> str:
 def files_digest(root: Path) -> str:
     """SHA-256 over every file under ``root`` with its path, in path order; compiled caches are left out."""
     h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                       and p.suffix not in (".pyc", ".pyo")):
+    for path in sorted(
+        p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
+    ):
         h.update(path.relative_to(root).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 
-def _context(vault: Vault) -> str:
-    return json.dumps([desktop.__version__, ENGINE, program_digest(), organisation_of(vault)], ensure_ascii=False)
+def statement_context(vault: Vault, organisation: str | None = None) -> str:
+    """What a statement's fingerprint depends on besides the interview: this version and program, and
+    the organisation's name the statement is made with (``organisation``; read from the vault if not
+    given). An export reads the name once and takes its keys with it, so a name changed while the
+    export runs never puts a fingerprint made with the old name under the new name's key."""
+    name = organisation_of(vault) if organisation is None else organisation
+    return json.dumps([desktop.__version__, ENGINE, program_digest(), name], ensure_ascii=False)
 
 
 def program_context() -> str:
@@ -68,10 +77,13 @@ def revision_key(revision: int, context: str) -> str:
     return hashlib.sha256(f"{context}\nrevision {int(revision)}".encode()).hexdigest()
 
 
-def current_key(vault: Vault, interview_id: str) -> str | None:
-    """The key of what the interview's statement would be made from now (None: no such interview)."""
+def current_key(vault: Vault, interview_id: str, context: str | None = None) -> str | None:
+    """The key of what the interview's statement would be made from now (None: no such interview), in
+    ``context`` (:func:`statement_context`; by default with the organisation's name as stored now)."""
     revision = vault.fingerprints.revisions(interview_id).get(interview_id)
-    return None if revision is None else revision_key(revision, _context(vault))
+    return (
+        None if revision is None else revision_key(revision, statement_context(vault) if context is None else context)
+    )
 
 
 def known(vault: Vault) -> dict[str, str]:
@@ -79,16 +91,18 @@ def known(vault: Vault) -> dict[str, str]:
     kept = vault.fingerprints.kept()
     if not kept:
         return {}
-    context = _context(vault)
+    context = statement_context(vault)
     return {i: fingerprint for i, revision, key, fingerprint in kept if key == revision_key(revision, context)}
 
 
-def checked(vault: Vault, interview_id: str, key_before: str | None,
-            fingerprint: str) -> tuple[str, str, str] | None:
-    """``(interview id, key, fingerprint)`` to keep, if the interview's key is still ``key_before``
-    (taken before the record the fingerprint was made from was read); else None. Kept later, such a
-    row can never be stale: a record changed since has another key, under which it is never found."""
-    if key_before is not None and current_key(vault, interview_id) == key_before:
+def checked(
+    vault: Vault, interview_id: str, key_before: str | None, fingerprint: str, context: str | None = None
+) -> tuple[str, str, str] | None:
+    """``(interview id, key, fingerprint)`` to keep, if the interview's key (in ``context``, as
+    ``key_before`` was taken) is still ``key_before`` (taken before the record the fingerprint was made
+    from was read); else None. Kept later, such a row can never be stale: a record changed since has
+    another key, under which it is never found."""
+    if key_before is not None and current_key(vault, interview_id, context) == key_before:
         return interview_id, key_before, fingerprint
     return None
 
@@ -100,8 +114,9 @@ def keep(vault: Vault, rows: list[tuple[str, str, str] | None]) -> None:
         vault.fingerprints.put_many(rows)
 
 
-def remember(vault: Vault, interview_id: str, key_before: str | None, fingerprint: str) -> None:
-    """Keep ``fingerprint``, made from the interview as it was when ``key_before`` was taken, if its
-    key is still the same (else keep nothing: the next summary computes it again)."""
-    keep(vault, [checked(vault, interview_id, key_before, fingerprint)])
-
+def remember(
+    vault: Vault, interview_id: str, key_before: str | None, fingerprint: str, context: str | None = None
+) -> None:
+    """Keep ``fingerprint``, made from the interview as it was when ``key_before`` was taken (in
+    ``context``), if its key is still the same (else keep nothing: the next summary computes it again)."""
+    keep(vault, [checked(vault, interview_id, key_before, fingerprint, context)])

@@ -7,8 +7,12 @@ the export rather than reaching the PDF.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.services.errors import Refused
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 ORGANISATION_KEY = "organisation"
 MAX_ORGANISATION_CHARS = 120

@@ -22,13 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from desktop.core.model import Interview
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 SAVED_HERE = "saved on this laptop"
-FIRST_OF_TWO = ("The statement was then edited separately on two laptops, and both edits are kept. "
-                "Added on one laptop:")
+FIRST_OF_TWO = "The statement was then edited separately on two laptops, and both edits are kept. Added on one laptop:"
 SECOND_OF_TWO = "Added on the other laptop, whose copy does not hold the addendum above (both are kept):"
 
 
@@ -73,8 +75,10 @@ class SavedVersion:
 def in_order(copies: Sequence[tuple[int, Interview]], current: Interview) -> list[Interview]:
     """The copies (number, record), sorted by number and then as kept, in reading order: of copies with
     one number, the one whose statement the version after them continues comes last."""
-    groups = [[c if len(g) == 1 else _as_copy(c, number) for c in g]
-              for number, g in ((n, [c for _n, c in group]) for n, group in groupby(copies, key=lambda c: c[0]))]
+    groups = [
+        [c if len(g) == 1 else _as_copy(c, number) for c in g]
+        for number, g in ((n, [c for _n, c in group]) for n, group in groupby(copies, key=lambda c: c[0]))
+    ]
     after = current
     for group in reversed(groups):  # from the newest: what follows a number is known once it is ordered
         group.sort(key=lambda c: after.statement.startswith(c.statement))
@@ -99,14 +103,19 @@ def versions(vault: Vault, interview_id: str) -> list[SavedVersion]:
         return f"from {peers[device]}" + (", a laptop restored from a backup" if device in restored else "")
 
     ordered = in_order([(n, iv) for n, _device, _at, iv in kept], vault.interviews.get(interview_id))
-    continued = {(n, repr(ordered[list(group)[-1]].to_dict()))  # the copy read last of its number
-                 for n, group in groupby(range(len(ordered)), key=numbers.__getitem__)}
+    continued = {
+        (n, repr(ordered[list(group)[-1]].to_dict()))  # the copy read last of its number
+        for n, group in groupby(range(len(ordered)), key=numbers.__getitem__)
+    }
     out = []
     for number, device, at, iv in kept:
         two = numbers.count(number) > 1
         others = [where(d) for n, d, _a, c in kept if n == number and c is not iv] if two else []
-        out.append(SavedVersion(number, at, where(device), two, iv, "; ".join(others),
-                                two and (number, repr(iv.to_dict())) in continued))
+        out.append(
+            SavedVersion(
+                number, at, where(device), two, iv, "; ".join(others), two and (number, repr(iv.to_dict())) in continued
+            )
+        )
     return out
 
 
@@ -117,6 +126,9 @@ def describe(version: SavedVersion) -> str:
     if not version.two_laptops:
         return line
     other = f" (the other {version.other})" if version.other else ""
-    nxt = ("the next version continues this copy" if version.continued else
-           "the next version continues the other copy; this copy is kept, nothing of it was dropped")
+    nxt = (
+        "the next version continues this copy"
+        if version.continued
+        else "the next version continues the other copy; this copy is kept, nothing of it was dropped"
+    )
     return f"{line}; edited on two laptops, both copies kept{other}; {nxt}"

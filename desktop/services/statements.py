@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import places
 from desktop.core.fold import fold
@@ -61,8 +61,9 @@ from desktop.services import destinations, fingerprints, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
 from desktop.services.organisation import organisation as organisation_of
 from desktop.services.statement_history import in_order, two_laptops_lead_in
-from desktop.services.vaults import is_demo
-from desktop.vault import Vault
+
+if TYPE_CHECKING:  # the bulk export's workers import this module, never the vault (desktop.services.pool)
+    from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -82,18 +83,23 @@ def consent_refusal(iv: Interview, use: ConsentUse = ConsentUse.COMPLAINT) -> Co
         return None
     c = iv.consent.get(use)
     if c is not None and c.given and c.withdrawn_on is not None:
-        return ConsentMissing(f"Statement {iv.reference} was not exported: the interviewee withdrew consent to use "
-                              "it in the complaint.")
-    return ConsentMissing(f"Statement {iv.reference} was not exported: there is no consent to use it in the "
-                          "complaint. Record the interviewee's consent on the Consent tab and save first.")
+        return ConsentMissing(
+            f"Statement {iv.reference} was not exported: the interviewee withdrew consent to use it in the complaint."
+        )
+    return ConsentMissing(
+        f"Statement {iv.reference} was not exported: there is no consent to use it in the "
+        "complaint. Record the interviewee's consent on the Consent tab and save first."
+    )
 
 
 def crime_refusal(iv: Interview) -> Refused | None:
     """A statement names the crime reported: refused while a draft has none chosen."""
     if iv.crime_type is not None:
         return None
-    return Refused(f"Statement {iv.reference} was not exported: the crime reported is not chosen yet. Choose it "
-                   "on the interview form and save first.")
+    return Refused(
+        f"Statement {iv.reference} was not exported: the crime reported is not chosen yet. Choose it "
+        "on the interview form and save first."
+    )
 
 
 def export_refusal(vault: Vault, interview_id: str) -> Refused | None:
@@ -129,15 +135,15 @@ def seal_history(versions: Sequence[Interview]) -> SealHistory | None:
     changes: list[tuple[date, str]] = []
     previous = signed.statement
     seen, before = [previous], None
-    for v in versions[start + 1:]:
+    for v in versions[start + 1 :]:
         if v.statement == previous:
             continue
         lead_in = two_laptops_lead_in(v, before)  # one of two laptops' edits: say so, never "now reads"
         base = max((t for t in seen if v.statement.startswith(t)), key=len, default=None) if lead_in else None
         if v.statement.startswith(previous):
-            added = v.statement[len(previous):].strip()
+            added = v.statement[len(previous) :].strip()
         elif base is not None:
-            added = v.statement[len(base):].strip()
+            added = v.statement[len(base) :].strip()
         else:
             added = "The statement was changed after it was signed. It now reads:\n\n" + v.statement
         if lead_in and added and base is not None:
@@ -172,15 +178,16 @@ def _sections(iv: Interview, redacted: str) -> tuple[str, str, str]:
     """(narrative, what was shared, the interviewee's own words) of the redacted text, cut at the
     titled lines :func:`_text` put between them (found by their asterisms, so a word of a title
     redacted with "every occurrence" does not lose the cut); Refused if they are not all there."""
-    wanted = [name for name, there in (("shared", bool(iv.what_was_shared.strip())), ("annex", has_annex(iv)))
-              if there]
+    wanted = [name for name, there in (("shared", bool(iv.what_was_shared.strip())), ("annex", has_annex(iv))) if there]
     cuts = list(_SECTION_LINE.finditer(redacted))
     if len(cuts) != len(wanted):
-        raise Refused(f"Statement {iv.reference} was not exported: a redaction covers the title line of a part "
-                      "of the statement in the review. Undo that redaction and export again.")
+        raise Refused(
+            f"Statement {iv.reference} was not exported: a redaction covers the title line of a part "
+            "of the statement in the review. Undo that redaction and export again."
+        )
     ends = [c.start() for c in cuts[1:]] + [len(redacted)] * bool(cuts)
-    parts = {name: redacted[c.end():end].strip() for name, c, end in zip(wanted, cuts, ends, strict=True)}
-    body = redacted[:cuts[0].start()].rstrip() if cuts else redacted
+    parts = {name: redacted[c.end() : end].strip() for name, c, end in zip(wanted, cuts, ends, strict=True)}
+    body = redacted[: cuts[0].start()].rstrip() if cuts else redacted
     return body, parts.get("shared", ""), parts.get("annex", "")
 
 
@@ -242,8 +249,9 @@ def review(vault: Vault, interview_id: str) -> ReviewMaterial:
     known = known_from_interview(iv)
     spans = detect(text, known)
     vault.session[_REVIEWED] = (text, known._key(), tuple(spans))
-    return ReviewMaterial(interview_id, text, known, spans, vault.redaction.load_decisions(interview_id),
-                          iv.status == Status.SEALED)
+    return ReviewMaterial(
+        interview_id, text, known, spans, vault.redaction.load_decisions(interview_id), iv.status == Status.SEALED
+    )
 
 
 def _kept(payload: dict | None) -> set[tuple[int, int]]:
@@ -269,9 +277,14 @@ class _RedactedBody:
     mapping: dict[str, str]
 
 
-def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
-           history: Sequence[Interview] = (), organisation: str = "",
-           detector: Callable[[str, KnownIdentifiers], list[Span]] = detect) -> tuple[StatementContent, list[str]]:
+def statement_content(
+    iv: Interview,
+    decisions_payload: dict | None = None,
+    *,
+    history: Sequence[Interview] = (),
+    organisation: str = "",
+    detector: Callable[[str, KnownIdentifiers], list[Span]] = detect,
+) -> tuple[StatementContent, list[str]]:
     """Redact ``iv`` with the engine and the reviewer's saved decisions, and build the statement content.
 
     ``history`` is the interview's earlier saved versions, oldest first: if the statement was
@@ -286,8 +299,10 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     if refusal is not None:
         raise refusal
     if len(iv.people) > MAX_PEOPLE:  # stored before the bound, or by another version
-        raise Refused(f"Statement {iv.reference} was not exported: it lists more than {MAX_PEOPLE} people. "
-                      "Split the interview into several.")
+        raise Refused(
+            f"Statement {iv.reference} was not exported: it lists more than {MAX_PEOPLE} people. "
+            "Split the interview into several."
+        )
     seal = seal_history([*history, iv])
     text = _text(iv, seal)
     known = known_from_interview(iv)
@@ -299,23 +314,32 @@ def statement_content(iv: Interview, decisions_payload: dict | None = None, *,
     if seal is not None:
         parts = body.split(ADDENDUM_BREAK.strip("\n"))
         if len(parts) != len(seal.changes) + 1:
-            raise Refused(f"Statement {iv.reference} was not exported: its addenda could not be told apart "
-                          "after redaction.")
+            raise Refused(
+                f"Statement {iv.reference} was not exported: its addenda could not be told apart after redaction."
+            )
         body = parts[0].strip()
-        addenda = tuple(Addendum(day_label(d), p.strip())
-                        for (d, _t), p in zip(seal.changes, parts[1:], strict=True))
-    content = build_content(iv, _RedactedBody(body, red.legend, red.mapping),
-                            pseudonym=interviewee_pseudonym(iv, red.mapping), addenda=addenda,
-                            sealed_on=seal.sealed_on if seal else None, organisation=organisation,
-                            shared=shared, annex=annex)
+        addenda = tuple(Addendum(day_label(d), p.strip()) for (d, _t), p in zip(seal.changes, parts[1:], strict=True))
+    content = build_content(
+        iv,
+        _RedactedBody(body, red.legend, red.mapping),
+        pseudonym=interviewee_pseudonym(iv, red.mapping),
+        addenda=addenda,
+        sealed_on=seal.sealed_on if seal else None,
+        organisation=organisation,
+        shared=shared,
+        annex=annex,
+    )
     # A suggestion the reviewer kept (with a reason) is meant to be in the PDF, so the gate looks
     # only for what is redacted: the suggestions not kept, the manual additions and the record.
     redacted_spans = effective_spans(text, spans, decisions)
     kept = [d.text for d in decisions.rejections()] if decisions is not None else []
     kept_keys = {fold(k.strip()) for k in kept}
     removed = [r for r in red.removed if fold(r.strip()) not in kept_keys]
-    forbidden = protected_strings(iv, [*forbidden_strings(text, redacted_spans, known, kept), *removed],
-                                  case_sensitive=case_sensitive_parts(known))
+    forbidden = protected_strings(
+        iv,
+        [*forbidden_strings(text, redacted_spans, known, kept), *removed],
+        case_sensitive=case_sensitive_parts(known),
+    )
     return content, forbidden
 
 
@@ -323,8 +347,12 @@ def prepare(vault: Vault, interview_id: str) -> tuple[StatementContent, list[str
     """The statement content and its protected strings for the interview as stored: the record, its
     saved versions if sealed, and the reviewer's stored decisions."""
     iv = vault.interviews.get(interview_id)
-    return statement_content(iv, vault.redaction.load_decisions(interview_id), history=saved_versions(vault, iv),
-                             organisation=organisation_of(vault))
+    return statement_content(
+        iv,
+        vault.redaction.load_decisions(interview_id),
+        history=saved_versions(vault, iv),
+        organisation=organisation_of(vault),
+    )
 
 
 # --- the export -------------------------------------------------------------------------------
@@ -352,8 +380,15 @@ class BulkResult:
         return len(self.refused) - self.consent_refusals
 
 
-def write_statement(content: StatementContent, forbidden: Iterable[str], target: Path, *, overwrite: bool = False,
-                    render: Renderer = draw_statement, reviewed: str | None = None) -> ExportResult:
+def write_statement(
+    content: StatementContent,
+    forbidden: Iterable[str],
+    target: Path,
+    *,
+    overwrite: bool = False,
+    render: Renderer = draw_statement,
+    reviewed: str | None = None,
+) -> ExportResult:
     """Check where it goes, render, gate, and only then write one redacted statement atomically.
 
     Nothing is written if any step refuses: :class:`Refused` (with the reports' own refusal as its
@@ -375,8 +410,9 @@ def write_statement(content: StatementContent, forbidden: Iterable[str], target:
     return ExportResult(content.reference, target, content.fingerprint, len(data), report.summary())
 
 
-def leak_refusal(content: StatementContent, items: Sequence[str], exc: LeakDetected,
-                 reviewed: str | None = None) -> LeakRefused:
+def leak_refusal(
+    content: StatementContent, items: Sequence[str], exc: LeakDetected, reviewed: str | None = None
+) -> LeakRefused:
     """The gate's refusal in the worker's terms: the kind of text and the paragraph and line where it
     still stands in the statement (found again line by line with the gate's own matching)."""
     if exc.index is None or not 0 <= exc.index < len(items):
@@ -386,24 +422,29 @@ def leak_refusal(content: StatementContent, items: Sequence[str], exc: LeakDetec
         section = leak_section(content, items[exc.index])
         if section is None:
             return LeakRefused(str(exc), exc.kind)
-        return LeakRefused(f"Statement {content.reference} was not exported: {exc.kind} is still in {section} — "
-                           "redact it there too in the review, or keep it there with a reason. Nothing was written.",
-                           exc.kind)
+        return LeakRefused(
+            f"Statement {content.reference} was not exported: {exc.kind} is still in {section} — "
+            "redact it there too in the review, or keep it there with a reason. Nothing was written.",
+            exc.kind,
+        )
     start = end = None
     span = places.line_span(reviewed, *at) if reviewed is not None else None
     if span is not None:
         start, end = _find(reviewed, span, items[exc.index])
     place = Place(at[0], at[1], start, end)
-    return LeakRefused(f"Statement {content.reference} was not exported: {exc.kind} is still in {place.words()} "
-                       "— redact it there too, or keep it there with a reason. Nothing was written.",
-                       exc.kind, place)
+    return LeakRefused(
+        f"Statement {content.reference} was not exported: {exc.kind} is still in {place.words()} "
+        "— redact it there too, or keep it there with a reason. Nothing was written.",
+        exc.kind,
+        place,
+    )
 
 
 def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
     """The first occurrence of ``item`` (any case or accent) in ``text[span]``, else the whole stretch."""
     from desktop.redaction.fold import Folded
 
-    line = Folded(text[span[0]:span[1]])
+    line = Folded(text[span[0] : span[1]])
     at = line.folded.find(fold(str(item)))
     if at < 0 or not fold(str(item)):
         return span
@@ -412,17 +453,26 @@ def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
 
 
 def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, audit: bool = True) -> ExportResult:
-    key = fingerprints.current_key(vault, interview_id)  # taken before the record is read
+    organisation = organisation_of(vault)  # the statement is made, and its key taken, with this name
+    context = fingerprints.statement_context(vault, organisation)
+    key = fingerprints.current_key(vault, interview_id, context)  # taken before the record is read
     iv = vault.interviews.get(interview_id)
     history = saved_versions(vault, iv)
-    content, forbidden = statement_content(iv, vault.redaction.load_decisions(interview_id), history=history,
-                                           organisation=organisation_of(vault), detector=_detector(vault))
+    content, forbidden = statement_content(
+        iv,
+        vault.redaction.load_decisions(interview_id),
+        history=history,
+        organisation=organisation,
+        detector=_detector(vault),
+    )
+    from desktop.services.vaults import is_demo
+
     if is_demo(vault):  # made in a demo vault: every page says DEMO, whatever its reference
         content = dataclasses.replace(content, demo=True)
     result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
     if audit:
         vault.audit.append("statement.exported", interview_id)
-    fingerprints.remember(vault, interview_id, key, result.fingerprint)
+    fingerprints.remember(vault, interview_id, key, result.fingerprint, context)
     return result
 
 
@@ -484,19 +534,32 @@ def _made(job: tuple[Interview, dict | None, list[Interview], str, bool]) -> tup
     return "ok", iv.reference, (data, content.fingerprint, report.summary())
 
 
-def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResult, *, overwrite: bool,
-                   progress: Callable[[int, int], None] | None,
-                   cancel: threading.Event | Callable[[], bool] | None, workers: int, audit: bool = True) -> None:
+def _export_pooled(
+    vault: Vault,
+    seq: list[str],
+    out_dir: Path,
+    result: BulkResult,
+    *,
+    overwrite: bool,
+    progress: Callable[[int, int], None] | None,
+    cancel: threading.Event | Callable[[], bool] | None,
+    workers: int,
+    audit: bool = True,
+) -> None:
     """:func:`export_statements` with the statements made in ``workers`` processes; the same
     order, progress, cancel and audit, and the files written here, one at a time."""
+    from desktop.services.vaults import is_demo
+
     organisation = organisation_of(vault)
+    # every statement is made with this name, and its fingerprint key taken with it (not read again)
+    context = fingerprints.statement_context(vault, organisation)
     demo = is_demo(vault)
 
     keys: dict[str, str | None] = {}
 
     def jobs():
         for interview_id in seq:
-            keys[interview_id] = fingerprints.current_key(vault, interview_id)  # before the record is read
+            keys[interview_id] = fingerprints.current_key(vault, interview_id, context)  # before the record is read
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
@@ -518,7 +581,9 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
                     if audit:
                         vault.audit.append("statement.exported", interview_id)
                     result.written.append(ExportResult(reference, target, fingerprint, len(data), summary))
-                    kept.append(fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint))
+                    kept.append(
+                        fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint, context)
+                    )
                 else:
                     reason, place = outcome
                     result.refused.append((reference, reason))
@@ -535,10 +600,17 @@ def _export_pooled(vault: Vault, seq: list[str], out_dir: Path, result: BulkResu
     fingerprints.keep(vault, kept)
 
 
-def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwrite: bool = False,
-                      progress: Callable[[int, int], None] | None = None,
-                      cancel: threading.Event | Callable[[], bool] | None = None,
-                      workers: int | None = None, audit: bool = True) -> BulkResult:
+def export_statements(
+    vault: Vault,
+    ids: Iterable[str],
+    out_dir: Path,
+    *,
+    overwrite: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | Callable[[], bool] | None = None,
+    workers: int | None = None,
+    audit: bool = True,
+) -> BulkResult:
     """Export statements into ``out_dir`` as ``<reference>.pdf``, in order.
 
     From :data:`POOL_FROM` statements on, they are redacted, drawn and gated on every core
@@ -554,8 +626,17 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
     result = BulkResult()
     workers = pool.cores() if workers is None else workers
     if workers > 1 and len(seq) >= POOL_FROM:
-        _export_pooled(vault, seq, out_dir, result, overwrite=overwrite, progress=progress, cancel=cancel,
-                       workers=min(workers, len(seq)), audit=audit)
+        _export_pooled(
+            vault,
+            seq,
+            out_dir,
+            result,
+            overwrite=overwrite,
+            progress=progress,
+            cancel=cancel,
+            workers=min(workers, len(seq)),
+            audit=audit,
+        )
         return result
     for done, interview_id in enumerate(seq, 1):
         if _cancelled(cancel):
@@ -563,8 +644,9 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
             break
         reference = vault.interviews.get(interview_id).reference
         try:
-            result.written.append(_write(vault, interview_id, out_dir / statement_file_name(reference),
-                                         overwrite=overwrite, audit=audit))
+            result.written.append(
+                _write(vault, interview_id, out_dir / statement_file_name(reference), overwrite=overwrite, audit=audit)
+            )
         except ConsentMissing as exc:
             result.refused.append((reference, str(exc)))
             result.consent_refusals += 1
@@ -579,7 +661,24 @@ def export_statements(vault: Vault, ids: Iterable[str], out_dir: Path, *, overwr
     return result
 
 
-__all__ = ["BulkResult", "DestinationExists", "ExportResult", "LeakRefused", "Place", "ReviewMaterial",
-           "consent_refusal", "existing_files", "export_refusal", "export_statement", "export_statements",
-           "leak_refusal", "prepare", "review", "save_decisions", "seal_history", "statement_content",
-           "statement_text", "write_statement"]
+__all__ = [
+    "BulkResult",
+    "DestinationExists",
+    "ExportResult",
+    "LeakRefused",
+    "Place",
+    "ReviewMaterial",
+    "consent_refusal",
+    "existing_files",
+    "export_refusal",
+    "export_statement",
+    "export_statements",
+    "leak_refusal",
+    "prepare",
+    "review",
+    "save_decisions",
+    "seal_history",
+    "statement_content",
+    "statement_text",
+    "write_statement",
+]

@@ -39,11 +39,11 @@ import ahocorasick_rs
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.reports.leak_gate.normalise import (
-    _NON_ALNUM,
     CAPITAL_LEVELS,
     PLAIN_LEVELS,
     CaseSensitive,
     Needle,
+    _alnum,
     needles,
 )
 
@@ -123,7 +123,7 @@ _SEPARATOR = "\x00"
 def plain_key(accent_folded: str) -> str:
     """A plain needle's key: its accent-folded form (form 2) without spaces or punctuation, as the
     place's form 4 is made from its form 2."""
-    return _NON_ALNUM.sub("", accent_folded.replace(" ", ""))
+    return _alnum(accent_folded.replace(" ", ""))
 
 
 def _unzeroed(b: bytes) -> bytes:
