@@ -60,7 +60,7 @@ from desktop.reports.quotations import (
 from desktop.reports.wording import PLACEHOLDER, ROLE_LABELS
 from desktop.services import destinations
 from desktop.services.errors import Refused
-from desktop.services.statements import ADDENDUM_BREAK, saved_versions, statement_text
+from desktop.services.statement_text import ADDENDUM_BREAK, saved_versions, statement_text
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ edited on two laptops of one lineage (an old laptop and the laptop restored from
 versions with one number on the coordinator, each with the device whose bundle brought it.
 
 * :func:`in_order` puts them in the order a sealed statement's addenda are read in
-  (:func:`desktop.services.statements.saved_versions`): by number, and of two copies with one number
+  (:func:`desktop.services.statement_text.saved_versions`): by number, and of two copies with one number
   the one the next version builds on comes last, so the addendum after it is only what was added.
   Each of those copies comes back as a :class:`KeptCopy` (an :class:`Interview` that knows its number),
   so the addenda can say the statement was edited on two laptops and both edits are kept, rather than
