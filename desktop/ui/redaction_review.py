@@ -1,7 +1,8 @@
 """The redaction review: the statement with every suggestion highlighted by type, pre-accepted.
 
 * Each suggestion is listed and highlighted; recorded names and identifiers are marked "always"
-  and cannot be kept.
+  and cannot be kept. A suggestion the engine scored low is marked "unsure" (and counted under
+  the list), so the reviewer reads those first; it is still redacted unless kept.
 * Keeping a suggestion (rejecting it) needs a reason, typed in the box beside the button; the
   reason goes with the decisions (and so into the audit log).
 * Selecting any text in the statement and pressing "Redact selection" redacts that text in every
@@ -88,6 +89,18 @@ KEY_NAMES: dict[str, str] = {
     "#e4c1f9": "Vehicles, bank",
     "#d0d0d0": "Other",
 }
+
+
+UNSURE = 0.5  # a suggestion scored below this is one the engine is unsure of (the review says so)
+UNSURE_TIP = (
+    "The redaction engine is unsure this is a person or an identifier. It is redacted unless you keep "
+    "it: read it in the statement and decide."
+)
+
+
+def is_unsure(sp: Span) -> bool:
+    """A suggestion the engine scored low: listed as unsure, so the reviewer reads those first."""
+    return sp.source == "detector" and sp.confidence < UNSURE
 
 
 def legend_entries() -> list[tuple[str, list[str]]]:
@@ -377,30 +390,38 @@ class RedactionReview(QWidget):
         row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        n_rows = n_kept_rows = 0
+        n_rows = n_kept_rows = n_unsure = 0
         for sp, shown, places in list_rows(self.text, self.items()):
             rejected = self.is_rejected(sp)
+            unsure = is_unsure(sp) and not rejected
             state = (self.tr("always") if sp.source == "known" else
                      self.tr("kept") if rejected else
-                     self.tr("added") if sp.source == "manual" else self.tr("redact"))  # fmt: skip
+                     self.tr("added") if sp.source == "manual" else
+                     self.tr("redact, unsure") if unsure else self.tr("redact"))  # fmt: skip
             if sp.source == "manual":
                 places = self.decisions.places(sp, self.text)
             if places > 1:
                 state = self.tr("{state}, {n} places").format(state=state, n=places)
             item = QListWidgetItem(f"{TYPE_LABELS[sp.type]}: {shown}  [{state}]")
             item.setData(Qt.ItemDataRole.UserRole, sp)
+            if unsure:
+                item.setToolTip(UNSURE_TIP)
             item.setBackground(QColor(REJECTED_COLOUR if rejected else TYPE_COLOURS[sp.type]))
             item.setForeground(QColor(TEXT_ON_HIGHLIGHT))
             self.list.addItem(item)
             n_rows += 1
             n_kept_rows += rejected
+            n_unsure += unsure
         self.list.blockSignals(False)
         if 0 <= row < self.list.count():
             self.list.setCurrentRow(row)
         self._highlight()
         self._update_buttons()
         # Counted as listed: one recorded address is one thing to redact, however many pieces it has.
-        self.status.setText(self.tr("{n} to redact, {k} kept").format(n=n_rows - n_kept_rows, k=n_kept_rows))
+        said = self.tr("{n} to redact, {k} kept").format(n=n_rows - n_kept_rows, k=n_kept_rows)
+        if n_unsure:
+            said += self.tr(" ({u} unsure: read those in the statement first)").format(u=n_unsure)
+        self.status.setText(said)
 
     def _highlight(self) -> None:
         selections = []

@@ -323,3 +323,27 @@ def test_the_preview_keeps_whole_lines_however_small_the_review(qtbot):
     lines = w.preview.viewport().height() / w.preview.fontMetrics().lineSpacing()
     assert lines >= PREVIEW_LINES >= 4, lines
     assert w.view.height() > w.preview.height()  # the statement still gets most of the height
+
+
+def test_a_suggestion_the_engine_is_unsure_of_is_marked_so_and_counted(qtbot):
+    """The engine scores every suggestion, but the list showed a guess ("Frost" opening a sentence
+    before "told", a name in another script) exactly as a phone number. A low-scored one now reads
+    "unsure", says why in its tooltip, and is counted under the list; it is still redacted."""
+    text = "Frost told the jury he was afraid. My phone is 07700 900123."
+    w = RedactionReview(text, KnownIdentifiers())
+    qtbot.addWidget(w)
+    w.show()
+    rows = {text[sp.start : sp.end]: (w.list.item(i), sp) for i in range(w.list.count())
+            for sp in [w.list.item(i).data(Qt.ItemDataRole.UserRole)]}  # fmt: skip
+    guess, phone = rows["Frost"], rows["07700 900123"]
+    assert guess[1].confidence < 0.5 <= phone[1].confidence, "the case: one low-scored suggestion, one sure"
+    assert guess[0].text().endswith("[redact, unsure]") and "unsure" in guess[0].toolTip()
+    assert phone[0].text().endswith("[redact]") and not phone[0].toolTip()
+    assert w.status.text() == "2 to redact, 0 kept (1 unsure: read those in the statement first)"
+    with qtbot.waitSignal(w.applied) as sig:
+        qtbot.mouseClick(w.apply_button, Qt.MouseButton.LeftButton)
+    assert "Frost" not in sig.args[0].text  # unsure is still redacted unless kept
+    w.list.setCurrentRow(w.list.row(guess[0]))
+    qtbot.keyClicks(w.reason, "a word in the text, not a person")
+    qtbot.mouseClick(w.reject_button, Qt.MouseButton.LeftButton)
+    assert w.status.text() == "1 to redact, 1 kept"  # kept: no longer counted as unsure
