@@ -21,6 +21,11 @@ or of the list of bodies and acronyms that are never names (NHS, CPS, UKVI), and
 English word, one the census also lists as a surname ("walker", not "scared"). Once a surname in
 capitals is taken, the same capitals word elsewhere in the text is that person too ("HARTLEY
 then left"). No word of any example is listed: the lists are the ones the other rules use.
+
+After a given name, two readings are corrected (``verb_forms.py``, ``caps_offices.py``): a past verb
+in capitals before what only follows a verb ("Nadia FELL over") is no surname, and its given name is
+then the verb's subject; an office or a body's kind that the census lists as a surname ("Ian
+BISHOP", "Lee CHAMBERS") is one.
 """
 
 from __future__ import annotations
