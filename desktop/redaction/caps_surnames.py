@@ -21,6 +21,11 @@ or of the list of bodies and acronyms that are never names (NHS, CPS, UKVI), and
 English word, one the census also lists as a surname ("walker", not "scared"). Once a surname in
 capitals is taken, the same capitals word elsewhere in the text is that person too ("HARTLEY
 then left"). No word of any example is listed: the lists are the ones the other rules use.
+
+After a given name, two readings are corrected (``verb_forms.py``, ``caps_offices.py``): a past verb
+in capitals before what only follows a verb ("Nadia FELL over") is no surname, and its given name is
+then the verb's subject; an office or a body's kind that the census lists as a surname ("Ian
+BISHOP", "Lee CHAMBERS") is one.
 """
 
 from __future__ import annotations
@@ -28,10 +33,13 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.caps_offices import body_kind_after_given, office_surname
 from desktop.redaction.given_names import given_names
 from desktop.redaction.misses_places import surname_words
+from desktop.redaction.verb_forms import past_tense, verb_follows
 
 SCORE = 0.6
+SUBJECT = 0.4  # a census given name before a verb in capitals
 _SHAPE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f]+(?:['’\-][A-Z\u00c0-\u00de\u0100-\u017f]+)*")
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 # Titles that open a person's chain of titles in capitals, and the words that may follow them.
@@ -119,7 +127,21 @@ def caps_surnames(toks: list, text: str) -> None:
     for i in caps:
         t = toks[i]
         k = None
-        if not (_given_before(toks, i, text, given, surnames) or _titles_before(toks, i, text)):
+        body_kind_after_given(toks, i, text, given, surnames)  # "Lee CHAMBERS" is no body's name
+        if _given_before(toks, i, text, given, surnames):
+            emphasised = t.fw in english and t.fw not in given and past_tense(t.fw, english)
+            if emphasised and verb_follows(text, t.end, english):
+                # "Nadia FELL over": a verb in capitals for emphasis (verb_forms.py); the census given
+                # name before it is that verb's bare subject, so a name ("Tom" of "Tom LIED to me").
+                p = toks[i - 1]
+                if p.score == 0 and p.fw in given and p.fw not in lexicon.FUNCTION_WORDS:
+                    p.score, p.edge_ok = SUBJECT, True
+                continue
+            if office_surname(toks, i, text, surnames):  # "Ian BISHOP": an office the census lists as a surname
+                t.score, t.edge_ok = SCORE, True
+                found.add(t.fw)
+                continue
+        elif not _titles_before(toks, i, text):
             k = _given_after(toks, i, text, given)
             if k is None:
                 continue
