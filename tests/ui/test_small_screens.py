@@ -17,6 +17,17 @@ def fits(widget: QWidget) -> bool:
     return widget.width() <= room.width() and widget.height() + TITLE_BAR <= room.height()
 
 
+
+def _review_dialog(qtbot, make_window):
+    """A new vault's window with one interview, its review dialog open and shown."""
+    window = make_window()
+    create_vault(qtbot, window)
+    window.statements.review(window.vault.interviews.add(sample_interview()))
+    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
+    dialog = window.statements.review_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
 def test_the_window_and_its_dialogs_open_no_larger_than_the_screen(qtbot, make_window):
     window = make_window()
     room = window.screen().availableGeometry()
@@ -72,12 +83,7 @@ def test_the_review_fits_a_1366x768_screen_at_125_percent_with_a_taskbar(qtbot, 
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QDialogButtonBox
 
-    window = make_window()
-    create_vault(qtbot, window)
-    window.statements.review(window.vault.interviews.add(sample_interview()))
-    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
-    dialog = window.statements.review_dialog
-    qtbot.waitExposed(dialog)
+    dialog = _review_dialog(qtbot, make_window)
     free = 582 - TITLE_BAR
     assert dialog.minimumSizeHint().height() <= free and dialog.minimumHeight() <= free
     dialog.resize(dialog.width(), free)
@@ -94,12 +100,7 @@ def test_the_review_fits_a_1366x768_screen_at_125_percent_with_a_taskbar(qtbot, 
 def test_at_its_usual_size_the_review_panel_needs_no_scrolling_and_shows_several_suggestions(qtbot, make_window):
     """At 680 points (the review's size in a 1100x720 window) the side panel first grew to the list's own
     preferred height and put Apply below the fold; on a short screen the list kept a single row."""
-    window = make_window()
-    create_vault(qtbot, window)
-    window.statements.review(window.vault.interviews.add(sample_interview()))
-    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
-    dialog = window.statements.review_dialog
-    qtbot.waitExposed(dialog)
+    dialog = _review_dialog(qtbot, make_window)
     review = dialog.review
     row = review.list.sizeHintForRow(0)
     for height, rows in ((680, 4), (582 - TITLE_BAR, 2)):
@@ -114,12 +115,7 @@ def test_the_review_buttons_are_in_sight_without_scrolling_on_a_small_laptop(qtb
     with a taskbar 640; the 1100x720 window's screen its usual 680. Keep, Redact again, Redact
     selection and Apply were in a panel that scrolled, and at 125% Apply was below its fold: each is
     now wholly in sight at every one of these sizes, with a suggestion chosen or none."""
-    window = make_window()
-    create_vault(qtbot, window)
-    window.statements.review(window.vault.interviews.add(sample_interview()))
-    qtbot.waitUntil(lambda: window.statements.review_dialog is not None)
-    dialog = window.statements.review_dialog
-    qtbot.waitExposed(dialog)
+    dialog = _review_dialog(qtbot, make_window)
     review = dialog.review
     controls = (
         review.reason,
