@@ -522,7 +522,7 @@ def validate(iv: Interview, today: date | None = None) -> list[str]:
     try:
         force_by_code(iv.force)
     except ValueError:
-        problems.append(Problem("Choose a police force (or 'Unknown').", "force"))
+        problems.append(Problem("Choose a police force (or “Unknown”).", "force"))
     if iv.crime_type is None and iv.status != Status.DRAFT:
         problems.append(Problem("Choose the crime reported (a draft may leave it until you know).", "crime_type"))
     for use, c in iv.consent.items():

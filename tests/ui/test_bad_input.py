@@ -51,7 +51,10 @@ def test_no_police_force_chosen_is_refused(qtbot, make_window):
     window = new_window(qtbot, make_window)
     select(window.editor.force, "")
     assert not window.editor.save()
-    assert "Choose a police force" in window.editor.problems.text()
+    # One kind of quotation mark in one message: the tab is named in curly quotes, so is the choice.
+    assert window.editor.problems.text() == (
+        "Choose a police force (or \u201cUnknown\u201d). It is on the \u201cThe report\u201d tab."
+    )
     assert window.vault.interviews.count() == 0
 
 

@@ -74,7 +74,7 @@ def test_problems_are_refused_in_plain_words_and_nothing_is_stored(vault):
     before = actions(vault)
     with pytest.raises(service.InterviewProblems) as caught:
         service.save_interview(vault, iv, today=TODAY)
-    assert caught.value.problems == ["The interview date is in the future.", "Choose a police force (or 'Unknown')."]
+    assert caught.value.problems == ["The interview date is in the future.", "Choose a police force (or “Unknown”)."]
     assert str(caught.value) == "\n".join(caught.value.problems) and isinstance(caught.value, Refused)
     assert "Amina" not in str(caught.value) and "visa" not in str(caught.value)
     assert vault.interviews.count() == 0 and actions(vault) == before
