@@ -69,26 +69,27 @@ def _warn_synced(ctx: Context, path: Path) -> None:
         )
 
 
-def _warn_no_organisation(ctx: Context, vault) -> None:  # noqa: ANN001 - an unlocked Vault
-    """Once per command, before anything is written: the statements will say "Not recorded"."""
-    from desktop.services.organisation import missing_note
-
-    note = missing_note(vault)
+def _say_no_organisation(ctx: Context, note: str) -> None:
+    """Once per command, when statements were written that say "Statement taken by: Not recorded" (a
+    refused export has nothing to add to its refusal). Never a refusal: a volunteer may have no organisation."""
     if note:
         ctx.stderr.write(
-            f"witnessbox: note: {note} Export them like that, or set it first with: witnessbox organisation NAME\n"
+            f"witnessbox: note: {note} To name it, set it with: witnessbox organisation NAME, then export "
+            "again with --force.\n"
         )
 
 
 def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import statements
+    from desktop.services.organisation import missing_note
     from desktop.services.vaults import resolve
 
     out = Path(args.out).expanduser()
     with open_vault(args, ctx) as vault:
         _warn_synced(ctx, out if out.is_dir() else out.parent)
-        _warn_no_organisation(ctx, vault)
+        note = missing_note(vault)  # read as the export reads the name
         result = statements.export_statement(vault, resolve(vault, args.id), out, overwrite=args.force)
+    _say_no_organisation(ctx, note)
     if args.json:
         ctx.emit_json(
             {
@@ -108,6 +109,7 @@ def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.paths import make_private_dir
     from desktop.services import destinations, statements
+    from desktop.services.organisation import missing_note
 
     out = Path(args.out).expanduser()
     if out.exists() and not out.is_dir():
@@ -123,10 +125,12 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
             ctx.stderr.flush()
 
     with open_vault(args, ctx) as vault:
-        _warn_no_organisation(ctx, vault)
+        note = missing_note(vault)
         result = statements.export_statements(
             vault, vault.interviews.ids(), out, overwrite=args.force, progress=progress
         )
+    if result.written:
+        _say_no_organisation(ctx, note)
     if args.json:
         ctx.emit_json(
             {

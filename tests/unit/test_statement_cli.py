@@ -199,7 +199,7 @@ def test_a_leak_is_refused_by_kind_and_place_never_the_text_or_a_number(tmp_path
 
 def test_an_export_before_the_organisation_is_set_says_so_once_and_still_writes(vault_dir, app_paths, capsys, tmp_path):
     """A statement exported before the organisation's name is set says "Statement taken by: Not recorded":
-    the command says so once, before it writes, and goes on (a volunteer may rightly have no organisation)."""
+    the command says so once, with what it wrote, and how to name it (a volunteer may rightly have no organisation)."""
     one, many = tmp_path / "one", tmp_path / "many"
     one.mkdir()
     code, _out, err = _run(
