@@ -446,7 +446,8 @@ def held_back_words(n: int, references: list[str], again: int) -> str:
 def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
     """Mark delivered what the receipt's bundle carried (the receipt file, or its bytes); returns how
     many interviews were marked. A receipt for a bundle refused for some interviews' records holds those
-    back and makes the rest unsent, then raises :class:`HeldBack` saying so."""
+    back and makes the rest unsent, then raises :class:`HeldBack` saying so. A receipt taken in before
+    (or another for the same bundle) changes nothing and returns 0, refused or not."""
     me = own_keys(vault)
     if me.role != "field":
         raise Refused(NOT_FIELD)
@@ -466,9 +467,15 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
         if not receipt.refused_interviews:
             raise Refused("The coordinator refused this bundle, so nothing was marked as delivered. Send again.")
         named = set(receipt.refused_interviews)  # tokens: which of what that bundle carried (or held back since)
-        candidates = set(vault.transfer.sent_in(receipt.bundle_id)) | set(vault.transfer.held_back())
+        held = vault.transfer.held_back()
+        candidates = set(vault.transfer.sent_in(receipt.bundle_id)) | set(held)
         refused = [i for i in candidates if interview_token(receipt.bundle_id, i) in named]
+        # Taken in before (a second receipt for that bundle, or the stick imported again): nothing of the
+        # bundle is still awaiting a receipt and what it refused is held back already.
+        before = bool(refused) and not vault.transfer.sent_in(receipt.bundle_id) and set(refused) <= set(held)
         done = vault.transfer.apply_refusal(receipt.bundle_id, receipt.bundle_sha256, refused)
+        if done is not None and before and not done[1]:
+            return 0  # nothing changed, and the worker was told when it did
         if done is None:
             raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
         if not done[0]:
