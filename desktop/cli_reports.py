@@ -25,8 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     add_json_option(p)
     p.add_argument("id", metavar="ID", help="the interview's id or its reference")
-    p.add_argument("--out", metavar="FILE.pdf", required=True,
-                   help="the PDF to write (a folder: the file is named by the reference)")
+    p.add_argument(
+        "--out",
+        metavar="FILE.pdf",
+        required=True,
+        help="the PDF to write (a folder: the file is named by the reference)",
+    )
     p.add_argument("--force", action="store_true", help="replace the file if it already exists")
     p.set_defaults(handler=cmd_export_statement)
 
@@ -59,21 +63,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _warn_synced(ctx: Context, path: Path) -> None:
     name = synced_folder_name(path)
     if name:
-        ctx.stderr.write(f"witnessbox: note: the destination is in a cloud-synced folder ({name!r}); "
-                         "the statements will be uploaded by that service.\n")
+        ctx.stderr.write(
+            f"witnessbox: note: the destination is in a cloud-synced folder ({name!r}); "
+            "the statements will be uploaded by that service.\n"
+        )
+
+
+def _say_no_organisation(ctx: Context, note: str) -> None:
+    """Once per command, when statements were written that say "Statement taken by: Not recorded" (a
+    refused export has nothing to add to its refusal). Never a refusal: a volunteer may have no organisation."""
+    if note:
+        ctx.stderr.write(
+            f"witnessbox: note: {note} To name it, set it with: witnessbox organisation NAME, then export "
+            "again with --force.\n"
+        )
 
 
 def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import statements
+    from desktop.services.organisation import missing_note
     from desktop.services.vaults import resolve
 
     out = Path(args.out).expanduser()
     with open_vault(args, ctx) as vault:
         _warn_synced(ctx, out if out.is_dir() else out.parent)
+        note = missing_note(vault)  # read as the export reads the name
         result = statements.export_statement(vault, resolve(vault, args.id), out, overwrite=args.force)
+    _say_no_organisation(ctx, note)
     if args.json:
-        ctx.emit_json({"reference": result.reference, "path": str(result.path), "fingerprint": result.fingerprint,
-                       "bytes": result.size, "gate": result.gate})
+        ctx.emit_json(
+            {
+                "reference": result.reference,
+                "path": str(result.path),
+                "fingerprint": result.fingerprint,
+                "bytes": result.size,
+                "gate": result.gate,
+            }
+        )
     else:
         ctx.say(f"Wrote {result.path} ({result.reference}, fingerprint {result.fingerprint[:16]}).")
         ctx.say(result.gate)
@@ -83,6 +109,7 @@ def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.paths import make_private_dir
     from desktop.services import destinations, statements
+    from desktop.services.organisation import missing_note
 
     out = Path(args.out).expanduser()
     if out.exists() and not out.is_dir():
@@ -98,14 +125,22 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
             ctx.stderr.flush()
 
     with open_vault(args, ctx) as vault:
-        result = statements.export_statements(vault, vault.interviews.ids(), out, overwrite=args.force,
-                                              progress=progress)
+        note = missing_note(vault)
+        result = statements.export_statements(
+            vault, vault.interviews.ids(), out, overwrite=args.force, progress=progress
+        )
+    if result.written:
+        _say_no_organisation(ctx, note)
     if args.json:
-        ctx.emit_json({
-            "written": [{"reference": r.reference, "path": str(r.path), "fingerprint": r.fingerprint}
-                        for r in result.written],
-            "refused": [{"why": why} for _ref, why in result.refused],
-        })
+        ctx.emit_json(
+            {
+                "written": [
+                    {"reference": r.reference, "path": str(r.path), "fingerprint": r.fingerprint}
+                    for r in result.written
+                ],
+                "refused": [{"why": why} for _ref, why in result.refused],
+            }
+        )
     else:
         for r in result.written:
             ctx.say(f"{r.reference}  {r.fingerprint[:16]}  {r.path.name}")
@@ -124,8 +159,11 @@ def cmd_organisation(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx) as vault:
         if args.clear or args.name is not None:
             name = set_organisation(vault, "" if args.clear else args.name)
-            said = f"Statements now say they were taken by {name}." if name else \
-                "The organisation is cleared; statements say 'Not recorded' until you set it."
+            said = (
+                f"Statements now say they were taken by {name}."
+                if name
+                else "The organisation is cleared; statements say 'Not recorded' until you set it."
+            )
         else:
             name = organisation(vault)
             said = name or "No organisation is set. Set it with: witnessbox organisation NAME"

@@ -452,9 +452,11 @@ class Interview:
         iv = cls(
             interviewed_on=day("interviewed_on", need("interviewed_on")),
             role=enum(Role, "role"),
-            crime_type=(None if d.get("crime_type") in (None, "")
-                        and (force_optional or d.get("status", "draft") == "draft")
-                        else enum(CrimeType, "crime_type")),
+            crime_type=(
+                None
+                if d.get("crime_type") in (None, "") and (force_optional or d.get("status", "draft") == "draft")
+                else enum(CrimeType, "crime_type")
+            ),
             force=force,
             reported_on=reported,
             statement=text("statement"),
@@ -491,8 +493,10 @@ MAX_PEOPLE = 500
 """Most people one interview may record: each is matched in the statement by patterns of its own,
 so an export's redaction grows with the number of people (about a second at this bound)."""
 
-TOO_MANY_PEOPLE = (f"The interview lists more than {MAX_PEOPLE} people; an interview can list at most "
-                   f"{MAX_PEOPLE}. Split it into several interviews.")
+TOO_MANY_PEOPLE = (
+    f"The interview lists more than {MAX_PEOPLE} people; an interview can list at most "
+    f"{MAX_PEOPLE}. Split it into several interviews."
+)
 
 
 class Problem(str):
@@ -522,11 +526,14 @@ def validate(iv: Interview, today: date | None = None) -> list[str]:
     try:
         force_by_code(iv.force)
     except ValueError:
-        problems.append(Problem("Choose a police force (or 'Unknown').", "force"))
+        problems.append(Problem("Choose a police force (or “Unknown”).", "force"))
     if iv.crime_type is None and iv.status != Status.DRAFT:
         problems.append(Problem("Choose the crime reported (a draft may leave it until you know).", "crime_type"))
     for use, c in iv.consent.items():
         if c.withdrawn_on and c.recorded_on and c.withdrawn_on < c.recorded_on:
-            problems.append(Problem(f"Consent for {use.value} is withdrawn before it was given.",
-                                    f"consent.{use.value}.recorded_on"))
+            problems.append(
+                Problem(
+                    f"Consent for {use.value} is withdrawn before it was given.", f"consent.{use.value}.recorded_on"
+                )
+            )
     return problems

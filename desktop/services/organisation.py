@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # the bulk export's workers import this module, never the vau
 
 ORGANISATION_KEY = "organisation"
 MAX_ORGANISATION_CHARS = 120
+# Said once before an export while no name is set (a volunteer may rightly have none: never a refusal).
+NO_ORGANISATION = "No organisation's name is set, so statements exported now say “Statement taken by: Not recorded”."
 
 
 def check_organisation(name: object) -> str:
@@ -37,6 +39,11 @@ def organisation(vault: Vault) -> str:
         return check_organisation(value)
     except Refused:
         return ""
+
+
+def missing_note(vault: Vault) -> str:
+    """:data:`NO_ORGANISATION` while no organisation's name is set, else ""."""
+    return "" if organisation(vault) else NO_ORGANISATION
 
 
 def set_organisation(vault: Vault, name: str) -> str:

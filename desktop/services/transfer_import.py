@@ -17,7 +17,8 @@ inside decide the order that matters):
    end is damaged leaves nothing;
 4. a refused bundle's copy is moved into ``<vault>/quarantine/`` with its reason recorded and
    audited (the file on the stick is left alone); an imported one's copy is removed;
-5. a signed receipt per imported (or already there) bundle is written beside it on the stick.
+5. a signed receipt per imported (or already there) bundle is written beside it on the stick,
+   unless a receipt signed here saying the same is already there (the stick imported again).
 
 A bundle refused only because some interviews' records break the record rules or clash with records
 here (the worker's laptop made them, so sending them again would be refused again) is still refused
@@ -36,7 +37,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop.files import atomic_writer, fsync_dir, sha256_file
@@ -50,7 +51,15 @@ from desktop.transfer.bundle import ReceivedItem, is_bundle_file_name, read_bund
 from desktop.transfer.errors import BundleRefused, ReceiptRefused, StickWriteFailed
 from desktop.transfer.keys import DeviceKeys
 from desktop.transfer.manifest import FAT32_MAX_FILE, Manifest
-from desktop.transfer.receipt import MAX_REFUSED, interview_token, make_receipt, read_receipt, receipt_file_name
+from desktop.transfer.receipt import (
+    MAX_RECEIPT,
+    MAX_REFUSED,
+    Receipt,
+    interview_token,
+    make_receipt,
+    read_receipt,
+    receipt_file_name,
+)
 from desktop.transfer.stick import list_stick, write_to_stick
 from desktop.vault import Vault, VaultError
 from desktop.vault.repos.transfer_apply import Stager
@@ -60,28 +69,41 @@ STAGING = "staging"
 QUARANTINE = "quarantine"
 _COPY = 1024 * 1024
 
-FORK = ("ALERT: another bundle with the same sequence number from this device was imported before. The laptop "
-        "may have been copied, or this bundle forged. It was not imported; tell the coordinator in charge.")
-CHAIN = ("This bundle does not follow on from the bundles already imported from its device. It may be forged; "
-         "it was not imported. Tell the coordinator in charge.")
-VAULT_REFUSED = ("This bundle could not be applied to the vault (it does not fit the records here). "
-                 "Nothing was imported.")
+FORK = (
+    "ALERT: another bundle with the same sequence number from this device was imported before. The laptop "
+    "may have been copied, or this bundle forged. It was not imported; tell the coordinator in charge."
+)
+CHAIN = (
+    "This bundle does not follow on from the bundles already imported from its device. It may be forged; "
+    "it was not imported. Tell the coordinator in charge."
+)
+VAULT_REFUSED = (
+    "This bundle could not be applied to the vault (it does not fit the records here). Nothing was imported."
+)
 
 
 def records_refused(n: int) -> str:
     """Why a bundle was refused for some of its interviews' records, in words."""
-    which = ("1 interview in this bundle could not be accepted: its record breaks the record format or clashes"
-             if n == 1 else f"{n} interviews in this bundle could not be accepted: their records break the record "
-             "format or clash")
-    return (f"{which} with records here (the two laptops may run different versions of Witnessbox). Nothing from "
-            "this bundle was imported.")
+    which = (
+        "1 interview in this bundle could not be accepted: its record breaks the record format or clashes"
+        if n == 1
+        else f"{n} interviews in this bundle could not be accepted: their records break the record format or clash"
+    )
+    return (
+        f"{which} with records here (the two laptops may run different versions of Witnessbox). Nothing from "
+        "this bundle was imported."
+    )
 
 
-RECEIPT_SAYS = (" A receipt saying which was written onto the stick: give it back to the worker. Their laptop then "
-                "holds back only what could not be accepted and sends the rest again in its next bundle. If the "
-                "laptops run different versions of Witnessbox, update the older one.")
-NO_RECEIPT_SAYS = (" No receipt was written: import the stick again with receipts, so the worker's laptop learns "
-                   "what to hold back and sends the rest again.")
+RECEIPT_SAYS = (
+    " A receipt saying which was written onto the stick: give it back to the worker. Their laptop then "
+    "holds back only what could not be accepted and sends the rest again in its next bundle. If the "
+    "laptops run different versions of Witnessbox, update the older one."
+)
+NO_RECEIPT_SAYS = (
+    " No receipt was written: import the stick again with receipts, so the worker's laptop learns "
+    "what to hold back and sends the rest again."
+)
 
 
 class RecordsRefused(BundleRefused):
@@ -123,8 +145,14 @@ class _DryRun(Exception):
     """Ends verify_bundle's transaction after a successful read: rolled back, nothing kept."""
 
 
-def import_bundles(vault: Vault, source: Path, *, receipts: bool = True, progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> ImportReport:
+def import_bundles(
+    vault: Vault,
+    source: Path,
+    *,
+    receipts: bool = True,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportReport:
     """Import one bundle file or every bundle in a folder; see the module docstring."""
     me = own_keys(vault)
     if me.role != "coordinator":
@@ -232,7 +260,8 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
             before = stager.imported_at(manifest.sender_device_id, manifest.seq - 1)
             after = stager.imported_at(manifest.sender_device_id, manifest.seq + 1)
             if (before is not None and before.sha256 != manifest.prev_bundle_sha256) or (
-                    after is not None and after.prev_sha256 != sha):
+                after is not None and after.prev_sha256 != sha
+            ):
                 raise BundleRefused(CHAIN)
             outcome.note = check_succession(stager, manifest, devices)
 
@@ -262,8 +291,9 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
             raise _DryRun()
 
     try:
-        summary = vault.transfer.apply_bundle(sha256=lambda: sha,
-                                              prev_sha256=lambda: seen["m"].prev_bundle_sha256, stage=stage)
+        summary = vault.transfer.apply_bundle(
+            sha256=lambda: sha, prev_sha256=lambda: seen["m"].prev_bundle_sha256, stage=stage
+        )
     except _DryRun:
         return True
     except VaultError:
@@ -316,8 +346,10 @@ def _stage(vault: Vault, path: Path) -> tuple[Path, str]:
                 h.update(chunk)
                 out.write(chunk)
     except OSError:
-        raise Refused("The bundle could not be copied from the stick (it may have been removed). Put the stick "
-                      "back and try again; nothing was imported.") from None
+        raise Refused(
+            "The bundle could not be copied from the stick (it may have been removed). Put the stick "
+            "back and try again; nothing was imported."
+        ) from None
     return target, h.hexdigest()
 
 
@@ -341,15 +373,42 @@ def _write_receipt(vault: Vault, me: DeviceKeys, folder: Path, outcome: BundleOu
     ``folder``; None if it could not be."""
     if outcome.bundle_id is None or outcome.sha256 is None:
         return None
-    data = make_receipt(me, bundle_id=outcome.bundle_id, bundle_sha256=outcome.sha256,
-                        status="refused" if outcome.refused_interviews else "imported",
-                        refused_interviews=sorted({interview_token(outcome.bundle_id, i)
-                                                   for i in outcome.refused_interviews})[:MAX_REFUSED])
+    data = make_receipt(
+        me,
+        bundle_id=outcome.bundle_id,
+        bundle_sha256=outcome.sha256,
+        status="refused" if outcome.refused_interviews else "imported",
+        refused_interviews=sorted({interview_token(outcome.bundle_id, i) for i in outcome.refused_interviews})[
+            :MAX_REFUSED
+        ],
+    )
+    there = _same_receipt_on_stick(me, folder, read_receipt(data, {me.device_id: me.public()}))
+    if there is not None:  # the stick was imported before: one receipt per bundle is enough
+        return str(there)
     try:
         written = write_to_stick(folder, receipt_file_name(), lambda f: f.write(data), expected_size=len(data))
     except (StickWriteFailed, OSError):
         return None
     return str(written.path)
+
+
+def _same_receipt_on_stick(me: DeviceKeys, folder: Path, wanted: Receipt) -> Path | None:
+    """A receipt already in ``folder``, signed by this coordinator, that says what ``wanted`` says (its
+    time apart), or None. Anything unreadable, damaged or signed by another key does not count."""
+    try:
+        found = list_stick(folder).receipts
+    except OSError:
+        return None
+    mine = {me.device_id: me.public()}
+    for path in found:
+        try:
+            with open(path, "rb") as fh:
+                there = read_receipt(fh.read(MAX_RECEIPT + 1), mine)
+        except (OSError, ReceiptRefused):
+            continue
+        if replace(there, created_utc=wanted.created_utc) == wanted:
+            return path
+    return None
 
 
 class HeldBack(Refused):
@@ -365,22 +424,30 @@ class HeldBack(Refused):
 def held_back_words(n: int, references: list[str], again: int) -> str:
     """What the worker is told when the coordinator refused some interviews' records."""
     refs = ", ".join(references)
-    these = (f"interview {refs}: its record does not" if n == 1 else
-             f"{n} interviews ({refs}): their records do not")
-    others = ("Nothing else in that bundle needs sending again." if not again else
-              f"The {again} other item{'s' if again != 1 else ''} in that bundle "
-              f"{'go' if again != 1 else 'goes'} again in your next bundle.")
-    kept = ("It is kept safe here and held back from your bundles until it is changed, so it does not" if n == 1 else
-            "They are kept safe here and held back from your bundles until they are changed, so they do not")
-    return (f"The coordinator could not accept {these} fit the coordinator's Witnessbox, so nothing from that "
-            f"bundle was imported. {others} {kept} block the others. Tell the coordinator; if your laptops run "
-            "different versions of Witnessbox, update the older one, then send held-back interviews again.")
+    these = f"interview {refs}: its record does not" if n == 1 else f"{n} interviews ({refs}): their records do not"
+    others = (
+        "Nothing else in that bundle needs sending again."
+        if not again
+        else f"The {again} other item{'s' if again != 1 else ''} in that bundle "
+        f"{'go' if again != 1 else 'goes'} again in your next bundle."
+    )
+    kept = (
+        "It is kept safe here and held back from your bundles until it is changed, so it does not"
+        if n == 1
+        else "They are kept safe here and held back from your bundles until they are changed, so they do not"
+    )
+    return (
+        f"The coordinator could not accept {these} fit the coordinator's Witnessbox, so nothing from that "
+        f"bundle was imported. {others} {kept} block the others. Tell the coordinator; if your laptops run "
+        "different versions of Witnessbox, update the older one, then send held-back interviews again."
+    )
 
 
 def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
     """Mark delivered what the receipt's bundle carried (the receipt file, or its bytes); returns how
     many interviews were marked. A receipt for a bundle refused for some interviews' records holds those
-    back and makes the rest unsent, then raises :class:`HeldBack` saying so."""
+    back and makes the rest unsent, then raises :class:`HeldBack` saying so. A receipt taken in before
+    (or another for the same bundle) changes nothing and returns 0, refused or not."""
     me = own_keys(vault)
     if me.role != "field":
         raise Refused(NOT_FIELD)
@@ -400,16 +467,25 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
         if not receipt.refused_interviews:
             raise Refused("The coordinator refused this bundle, so nothing was marked as delivered. Send again.")
         named = set(receipt.refused_interviews)  # tokens: which of what that bundle carried (or held back since)
-        candidates = set(vault.transfer.sent_in(receipt.bundle_id)) | set(vault.transfer.held_back())
+        held = vault.transfer.held_back()
+        candidates = set(vault.transfer.sent_in(receipt.bundle_id)) | set(held)
         refused = [i for i in candidates if interview_token(receipt.bundle_id, i) in named]
+        # Taken in before (a second receipt for that bundle, or the stick imported again): nothing of the
+        # bundle is still awaiting a receipt and what it refused is held back already.
+        before = bool(refused) and not vault.transfer.sent_in(receipt.bundle_id) and set(refused) <= set(held)
         done = vault.transfer.apply_refusal(receipt.bundle_id, receipt.bundle_sha256, refused)
+        if done is not None and before and not done[1]:
+            return 0  # nothing changed, and the worker was told when it did
         if done is None:
             raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
         if not done[0]:
-            raise Refused("The coordinator could not accept that bundle, but what it could not accept was sent "
-                          "again since, so nothing was changed here.")
-        raise HeldBack(*done, references=[vault.interviews.get(i).reference for i in done[0]
-                                          if vault.interviews.exists(i)])
+            raise Refused(
+                "The coordinator could not accept that bundle, but what it could not accept was sent "
+                "again since, so nothing was changed here."
+            )
+        raise HeldBack(
+            *done, references=[vault.interviews.get(i).reference for i in done[0] if vault.interviews.exists(i)]
+        )
     marked = vault.transfer.apply_receipt(receipt.bundle_id, receipt.bundle_sha256)
     if marked is None:
         raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")

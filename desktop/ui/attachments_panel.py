@@ -79,6 +79,9 @@ class AttachmentsPanel(QWidget):
         self.view_attachment_button.clicked.connect(self.view_selected_attachment)
         self.attachments_view.activated.connect(lambda _i: self.view_selected_attachment())
         self.remove_attachment_button.clicked.connect(self.ask_remove)
+        # View and Remove follow the list's selection (they were on whenever any attachment existed).
+        self.attachments_view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.attachments_model.modelReset.connect(self._update_actions)
         self._update_actions()
 
     def show_for(self, vault, interview_id: str | None) -> None:
@@ -93,15 +96,15 @@ class AttachmentsPanel(QWidget):
         self.attachments_model.set_items(items)
         self._update_actions()
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_args: object) -> None:
         saved = self._id is not None
         self.add_attachment_button.setEnabled(saved)
         self.add_attachment_button.setToolTip(
             "" if saved else self.tr("Save the interview first, then add photos or scans.")
         )
-        has = self.attachments_model.rowCount() > 0
-        self.view_attachment_button.setEnabled(has)
-        self.remove_attachment_button.setEnabled(has)
+        chosen = selected_row(self.attachments_view) >= 0
+        self.view_attachment_button.setEnabled(chosen)
+        self.remove_attachment_button.setEnabled(chosen)
 
     def _show_message(self, text: str) -> None:
         self.attachment_message.setText(text)
@@ -126,7 +129,12 @@ class AttachmentsPanel(QWidget):
 
     def _attachments_added(self, interview_id: str, result: interview_service.AttachResult) -> None:
         if interview_id == self._id:  # else another interview is shown now, or the form was left or locked
+            before = {a.id for a in self.attachments_model.items()}
             self._reload()
+            # What she just added is the one chosen, ready to view (or remove, which asks first).
+            new = [i for i, a in enumerate(self.attachments_model.items()) if a.id not in before]
+            if new:
+                self.attachments_view.selectRow(new[0])
             lines = [self.tr("Not attached: %1").replace("%1", self.tr(msg)) for msg in result.rejected]
             lines += [self.tr(msg) for msg in result.notes]
             if lines:
@@ -143,8 +151,6 @@ class AttachmentsPanel(QWidget):
 
     def _selected(self) -> AttachmentInfo | None:
         row = selected_row(self.attachments_view)
-        if row < 0 and self.attachments_model.rowCount() == 1:
-            row = 0
         return self.attachments_model.items()[row] if row >= 0 else None
 
     def view_selected_attachment(self) -> None:

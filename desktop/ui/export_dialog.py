@@ -68,6 +68,7 @@ def choose_folder(parent: QWidget) -> Path | None:
 class ExportDialog(QDialog):
     export_finished = Signal(object)  # the BulkResult
     show_in_review = Signal(str, object)  # interview id, the Place where the gate found redacted text
+    organisation_requested = Signal()  # "Set it in Settings…": the organisation's name, before exporting
 
     def __init__(
         self,
@@ -81,10 +82,12 @@ class ExportDialog(QDialog):
         remembered: Path | None = None,
         remember: Callable[[Path], None] | None = None,
         open_folder: Callable[[Path], bool] = firewall.open_local_folder,
+        no_organisation: str = "",
     ) -> None:
         """``remembered``: the folder statements went to last time (shown again if it is still there);
         ``remember(folder)`` keeps the folder once statements were written to it; ``open_folder``
-        shows that folder in the file manager ("Open folder")."""
+        shows that folder in the file manager ("Open folder"); ``no_organisation``: what to say while
+        no organisation's name is set (the statements then say "Not recorded"), "" once it is."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export redacted statements"))
         self.setObjectName("exportDialog")
@@ -131,6 +134,21 @@ class ExportDialog(QDialog):
         self.synced_warning.setObjectName("warning")
         self.synced_warning.hide()
 
+        # Said once, at the top, while no organisation's name is set: export anyway, or set it first.
+        self.organisation_note = QLabel(self)
+        self.organisation_note.setWordWrap(True)
+        self.organisation_note.setObjectName("warning")
+        self.organisation_button = QPushButton(self.tr("Set it in Se&ttings…"), self)
+        self.organisation_button.setToolTip(self.tr("Close this and type the organisation's name in Settings"))
+        self.organisation_button.clicked.connect(self.organisation_requested)
+        if no_organisation:
+            self.organisation_note.setText(
+                self.tr(no_organisation) + " " + self.tr("Export them like that, or set the name first.")
+            )
+        else:
+            self.organisation_note.hide()
+            self.organisation_button.hide()
+
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -174,6 +192,10 @@ class ExportDialog(QDialog):
         action_row.addStretch(1)
         action_row.addWidget(buttons)
         layout = QVBoxLayout(self)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.organisation_note, 1)
+        note_row.addWidget(self.organisation_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(note_row)
         layout.addWidget(QLabel(self.tr("Interviews"), self))
         layout.addWidget(self.interviews, 1)
         layout.addWidget(QLabel(self.tr("Save the statements in"), self))
@@ -210,10 +232,12 @@ class ExportDialog(QDialog):
         self.folder_edit.setText(display_path(self._folder))
         synced = synced_folder_name(self._folder)
         if synced:
-            self.synced_warning.setText(self.tr(
-                "This folder is synchronised by a cloud service ({name}): the statements will be uploaded. "
-                "They are redacted, but choose a folder on this computer unless you mean to share them that way."
-            ).format(name=synced))
+            self.synced_warning.setText(
+                self.tr(
+                    "This folder is synchronised by a cloud service ({name}): the statements will be uploaded. "
+                    "They are redacted, but choose a folder on this computer unless you mean to share them that way."
+                ).format(name=synced)
+            )
         self.synced_warning.setVisible(bool(synced))
         self._update()
 
@@ -247,12 +271,18 @@ class ExportDialog(QDialog):
     def _ask_replace(self, n: int) -> None:
         """Ask before replacing statement files already in the folder; the export starts only on Replace."""
         # both forms written out: no translation file is loaded, so Qt's "%n ...(s)" would show "(s)"
-        text = (self.tr("A statement file with the same name is already in this folder. Replace it with the "
-                        "statement exported now?") if n == 1 else
-                self.tr("{n} statement files with the same names are already in this folder. Replace them with "
-                        "the statements exported now?").format(n=n))
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, QMessageBox.StandardButton.Cancel,
-                          self)
+        text = (
+            self.tr(
+                "A statement file with the same name is already in this folder. Replace it with the "
+                "statement exported now?"
+            )
+            if n == 1
+            else self.tr(
+                "{n} statement files with the same names are already in this folder. Replace them with "
+                "the statements exported now?"
+            ).format(n=n)
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("replaceFilesBox")
         replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -264,8 +294,9 @@ class ExportDialog(QDialog):
             if chosen and self._folder is not None:
                 self._start(self.selected_ids(), self._folder, overwrite=True)
             elif not chosen:
-                self.status.setText(self.tr("Nothing was exported. Choose another folder, or export again and "
-                                            "choose Replace."))
+                self.status.setText(
+                    self.tr("Nothing was exported. Choose another folder, or export again and choose Replace.")
+                )
 
         box.finished.connect(finished)
         self.replace_box = box
@@ -288,6 +319,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.interviews.setEnabled(False)
+        self.organisation_button.setEnabled(False)  # not while statements are being written
         moved = self._progress.moved
         export, cancel = self._export, self._cancel
 
@@ -310,13 +342,17 @@ class ExportDialog(QDialog):
         self.cancel_button.hide()
         self.choose_button.setEnabled(True)
         self.interviews.setEnabled(True)
+        self.organisation_button.setEnabled(True)
         self._update()
 
     def _done(self, result: Any) -> None:
         self._finish()
         for r in result.written:
-            item = QListWidgetItem(self.tr("{ref}  written  -  fingerprint {fp}").format(
-                ref=r.reference, fp=" ".join(r.fingerprint[i:i + 4].upper() for i in range(0, 16, 4))))
+            item = QListWidgetItem(
+                self.tr("{ref}  written  -  fingerprint {fp}").format(
+                    ref=r.reference, fp=" ".join(r.fingerprint[i : i + 4].upper() for i in range(0, 16, 4))
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, r.fingerprint)
             item.setToolTip(r.fingerprint)
             self.results.addItem(item)
@@ -338,7 +374,8 @@ class ExportDialog(QDialog):
             self._remembered = folder
             summary += " " + self.tr(
                 "The fingerprint is printed on every page of the statement and listed in the evidence pack: "
-                "it lets a lawyer or inspector check that a copy they hold is this statement, unchanged.")
+                "it lets a lawyer or inspector check that a copy they hold is this statement, unchanged."
+            )
         self.status.setText(summary)
         self.export_finished.emit(result)
 
@@ -346,8 +383,11 @@ class ExportDialog(QDialog):
     def open_written_folder(self) -> None:
         """Show the folder the statements were just written to."""
         if self._written_to is not None and not self._open_folder(self._written_to):
-            self.status.setText(self.tr("The folder could not be opened from here. The statements are in {folder}."
-                                        ).format(folder=self._written_to))
+            self.status.setText(
+                self.tr("The folder could not be opened from here. The statements are in {folder}.").format(
+                    folder=self._written_to
+                )
+            )
 
     def _show_place(self) -> None:
         if self._place is not None:
@@ -363,10 +403,14 @@ class ExportDialog(QDialog):
         # Neither the message nor the exception's name is shown: the message could quote data, and the name
         # means nothing to a worker. The log keeps where it stopped (its traceback scrubbed of messages).
         log.error("the export stopped: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
-        self.status.setText(self.tr("The export stopped because of an unexpected problem. Statements already "
-                                    "written are complete; the others were not written. Try again; if it stops "
-                                    "again, tell whoever looks after Witnessbox: the log says where it stopped, "
-                                    "without any interview content."))
+        self.status.setText(
+            self.tr(
+                "The export stopped because of an unexpected problem. Statements already "
+                "written are complete; the others were not written. Try again; if it stops "
+                "again, tell whoever looks after Witnessbox: the log says where it stopped, "
+                "without any interview content."
+            )
+        )
 
     def done(self, result: int) -> None:
         if self.replace_box is not None:  # closed (or locked) while asking: nothing is replaced
@@ -383,8 +427,9 @@ FileChooser = Callable[[QWidget], Path | None]
 
 
 def choose_signing_file(parent: QWidget) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save the signing copy"), "",
-                                                  parent.tr("PDF (*.pdf)"))
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save the signing copy"), "", parent.tr("PDF (*.pdf)")
+    )
     return Path(chosen) if chosen else None
 
 
@@ -397,8 +442,13 @@ class SigningCopyDialog(QDialog):
 
     saved = Signal(object)  # the Path written
 
-    def __init__(self, save: Callable[..., Path], runner: TaskRunner, choose: FileChooser = choose_signing_file,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[..., Path],
+        runner: TaskRunner,
+        choose: FileChooser = choose_signing_file,
+        parent: QWidget | None = None,
+    ) -> None:
         """``save(path, *, confirmed, overwrite)`` makes and writes the copy
         (:func:`desktop.services.signing.save_signing_copy` for one interview)."""
         super().__init__(parent)
@@ -406,10 +456,14 @@ class SigningCopyDialog(QDialog):
         self._save = save
         self._runner = runner
         self._choose = choose
-        warning = QLabel(self.tr(
-            "The signing copy is the whole statement as the interviewee gave it, with every name and "
-            "detail. Every page is marked \"Contains personal data\". Print it to read back and sign, "
-            "then destroy the file."), self)
+        warning = QLabel(
+            self.tr(
+                "The signing copy is the whole statement as the interviewee gave it, with every name and "
+                'detail. Every page is marked "Contains personal data". Print it to read back and sign, '
+                "then destroy the file."
+            ),
+            self,
+        )
         warning.setWordWrap(True)
         self.confirm = QCheckBox(self.tr("I understand that this file holds personal data"), self)
         self.save_button = QPushButton(self.tr("Save signing copy as..."), self)
@@ -457,8 +511,12 @@ class SigningCopyDialog(QDialog):
             else:
                 # not the exception's name (it means nothing to a worker) nor its message (it could hold data)
                 log.error("the signing copy was not saved: %s", type(exc).__name__)
-                self.status.setText(self.tr("The signing copy could not be saved there. Check that the folder "
-                                            "or stick is there, has room and can be written to, then try again."))
+                self.status.setText(
+                    self.tr(
+                        "The signing copy could not be saved there. Check that the folder "
+                        "or stick is there, has room and can be written to, then try again."
+                    )
+                )
 
         self._runner.run_task(work, done, failed)
 

@@ -59,17 +59,26 @@ class MainWindow(WindowDialogs, QMainWindow):
     unlocked = Signal()
     quick_exited = Signal()
 
-    def __init__(self, gate: VaultGate, tasks: TaskRunner, *, idle: IdleWatcher, clipboard: ClipboardGuard,
-                 quick_exit_keys: QuickExitKeys, system_lock: SystemLockWatcher | None = None,
-                 idle_timeout_ms: int | None = None,
-                 file_picker: Callable[[QWidget], list[Path]] | None = None,
-                 today: Callable[[], date] = date.today,
-                 choose_folder: FolderChooser | None = None,
-                 choose_signing_file: FileChooser | None = None,
-                 choose_stick_folder: FolderChooser | None = None,
-                 choose_enrolment_file: FileChooser | None = None,
-                 choose_pack_folder: FolderChooser | None = None,
-                 vault_choice: VaultChoice | None = None, demo_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        gate: VaultGate,
+        tasks: TaskRunner,
+        *,
+        idle: IdleWatcher,
+        clipboard: ClipboardGuard,
+        quick_exit_keys: QuickExitKeys,
+        system_lock: SystemLockWatcher | None = None,
+        idle_timeout_ms: int | None = None,
+        file_picker: Callable[[QWidget], list[Path]] | None = None,
+        today: Callable[[], date] = date.today,
+        choose_folder: FolderChooser | None = None,
+        choose_signing_file: FileChooser | None = None,
+        choose_stick_folder: FolderChooser | None = None,
+        choose_enrolment_file: FileChooser | None = None,
+        choose_pack_folder: FolderChooser | None = None,
+        vault_choice: VaultChoice | None = None,
+        demo_dir: Path | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main")
@@ -116,12 +125,25 @@ class MainWindow(WindowDialogs, QMainWindow):
         # shows first (issue #13, start-up).
         self.workspace = QStackedWidget(self.stack)
         self._workspace_parts: tuple | None = None
-        self._workspace_args = (tasks, file_picker, today, {
-            k: v for k, v in (("choose_folder", choose_folder), ("choose_signing_file", choose_signing_file))
-            if v is not None}, {
-            k: v for k, v in (("choose_stick_folder", choose_stick_folder),
-                              ("choose_enrolment_file", choose_enrolment_file)) if v is not None},
-            {"choose_folder": choose_pack_folder} if choose_pack_folder is not None else {})
+        self._workspace_args = (
+            tasks,
+            file_picker,
+            today,
+            {
+                k: v
+                for k, v in (("choose_folder", choose_folder), ("choose_signing_file", choose_signing_file))
+                if v is not None
+            },
+            {
+                k: v
+                for k, v in (
+                    ("choose_stick_folder", choose_stick_folder),
+                    ("choose_enrolment_file", choose_enrolment_file),
+                )
+                if v is not None
+            },
+            {"choose_folder": choose_pack_folder} if choose_pack_folder is not None else {},
+        )
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         # "Open another vault…" under both first screens, when the app can choose its vault folder.
@@ -129,8 +151,10 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.vault_switchers: list[VaultSwitcher] = []
         if vault_choice is not None:
             vault_choice.setParent(self)
-            for page, text in ((self.unlock_page, self.tr("Open another vault…")),
-                               (self.create_page, self.tr("Open an existing vault…"))):
+            for page, text in (
+                (self.unlock_page, self.tr("Open another vault…")),
+                (self.create_page, self.tr("Open an existing vault…")),
+            ):
                 switcher = VaultSwitcher(vault_choice, tasks, text)
                 page.card.add_below(switcher)
                 self.vault_switchers.append(switcher)
@@ -188,6 +212,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         editor.signing_copy_requested.connect(self.signing_copy)
         editor.record_signed_requested.connect(self.record_signed)
         statements.sealed.connect(self._sealed)
+        statements.organisation_requested.connect(self.show_organisation)
         statements.lock_requested.connect(self.lock)
         transfer.lock_requested.connect(self.lock)
         pack.lock_requested.connect(self.lock)
@@ -230,8 +255,18 @@ class MainWindow(WindowDialogs, QMainWindow):
     def _build_header(self, parent: QWidget) -> QWidget:
         header = WindowHeader(parent)
         self.header = header
-        for attr in ("devices_button", "send_button", "import_button", "totals_button", "pack_button",
-                     "settings_button", "help_button", "about_button", "lock_button", "quick_exit_button"):
+        for attr in (
+            "devices_button",
+            "send_button",
+            "import_button",
+            "totals_button",
+            "pack_button",
+            "settings_button",
+            "help_button",
+            "about_button",
+            "lock_button",
+            "quick_exit_button",
+        ):
             setattr(self, attr, getattr(header, attr))
         self.devices_button.clicked.connect(lambda: self.transfer.devices())
         self.send_button.clicked.connect(lambda: self.transfer.send())
@@ -320,8 +355,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         role = self.transfer.role()
         self.list_page.set_source(vault.interviews, marks=self._marks(vault, role))
         self.stack.setCurrentWidget(self.workspace)
-        for w in (self.settings_button, self.lock_button, self.devices_button, self.import_button,
-                  self.totals_button):
+        for w in (self.settings_button, self.lock_button, self.devices_button, self.import_button, self.totals_button):
             w.setVisible(True)
         self.send_button.setVisible(role == "field")
         self.pack_button.setVisible(role == "coordinator")

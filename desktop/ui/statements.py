@@ -194,6 +194,7 @@ class StatementActions(DialogHost):
     ``close_all()`` on lock."""
 
     sealed = Signal(str)  # the interview id
+    organisation_requested = Signal()  # from the export dialog: Settings, at the organisation's name
 
     def __init__(
         self,
@@ -344,6 +345,7 @@ class StatementActions(DialogHost):
 
     def _open_export(self, summaries: list[_Summary]) -> ExportDialog:
         from desktop.services import statements
+        from desktop.services.organisation import missing_note
 
         vault = self._vault
         self._close(self.export_dialog)
@@ -357,14 +359,21 @@ class StatementActions(DialogHost):
             parent=self._window,
             remembered=Path(remembered) if isinstance(remembered, str) and remembered else None,
             remember=partial(_remember_folder, vault),
+            no_organisation=missing_note(vault),
         )
         dialog.setWindowTitle(_titled(dialog.tr("Export redacted statements")))
         dialog.resize(760, 600)  # room for a dozen interviews and their results without scrolling
         dialog.finished.connect(lambda _r: self._forget(dialog, "export_dialog"))
         dialog.show_in_review.connect(self._show_in_review)
+        dialog.organisation_requested.connect(self._set_organisation_first)
         self.export_dialog = dialog
         self._modal(dialog)
         return dialog
+
+    def _set_organisation_first(self) -> None:
+        """From the export dialog's note: close it (nothing was exported) and open Settings at the name."""
+        self._close(self.export_dialog)
+        self.organisation_requested.emit()
 
     def _show_in_review(self, interview_id: str, place) -> None:  # noqa: ANN001 - a services Place
         """From a refused export: the review of that interview, open at the place the text still stands."""

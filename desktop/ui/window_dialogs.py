@@ -38,6 +38,12 @@ class WindowDialogs:
         if self.settings_dialog is not None:
             self.settings_dialog.show_backups()
 
+    def show_organisation(self) -> None:
+        """From the export's note: Settings, with the organisation's name ready to type."""
+        self.show_settings()
+        if self.settings_dialog is not None:
+            self.settings_dialog.organisation.setFocus()
+
     def show_help(self) -> None:
         """The Help page (locked or not: it says nothing about any vault)."""
         if self.help_dialog is not None:

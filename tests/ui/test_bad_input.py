@@ -51,7 +51,10 @@ def test_no_police_force_chosen_is_refused(qtbot, make_window):
     window = new_window(qtbot, make_window)
     select(window.editor.force, "")
     assert not window.editor.save()
-    assert "Choose a police force" in window.editor.problems.text()
+    # One kind of quotation mark in one message: the tab is named in curly quotes, so is the choice.
+    assert window.editor.problems.text() == (
+        "Choose a police force (or \u201cUnknown\u201d). It is on the \u201cThe report\u201d tab."
+    )
     assert window.vault.interviews.count() == 0
 
 
@@ -278,3 +281,32 @@ def test_a_lock_while_remove_is_asked_removes_nothing(qtbot, make_window, picker
     assert editor.attachments.confirm_box is None
     unlock(qtbot, window)
     assert len(window.vault.attachments.list(interview_id)) == 1
+
+
+def test_view_and_remove_follow_the_chosen_attachment(qtbot, make_window, picker, tmp_path):
+    """Seen under Xvfb: View and Remove on the Attachments tab could be pressed whenever the interview
+    had any attachment, chosen or not. They follow the list's selection, as People's Remove does; a
+    file just added is the one chosen."""
+    window = saved_window(qtbot, make_window)
+    editor = window.editor
+    view, remove = editor.view_attachment_button, editor.remove_attachment_button
+    assert not view.isEnabled() and not remove.isEnabled()
+    picker.paths = [gps_photo(tmp_path / "letter.jpg"), gps_photo(tmp_path / "envelope.jpg")]
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.waitUntil(lambda: editor.attachments_model.rowCount() == 2)
+    assert view.isEnabled() and remove.isEnabled()  # what she just added is chosen
+    # Opened again, nothing is chosen: nothing can be viewed or removed until she picks one.
+    interview_id = editor.current_id
+    window.open_interview(interview_id)
+    editor.tabs.setCurrentIndex(5)
+    assert editor.attachments_model.rowCount() == 2
+    assert not view.isEnabled() and not remove.isEnabled()
+    table = editor.attachments_view
+    second = table.visualRect(editor.attachments_model.index(1, 0)).center()
+    qtbot.mouseClick(table.viewport(), LEFT, pos=second)
+    assert view.isEnabled() and remove.isEnabled()
+    chosen = editor.attachments_model.items()[1].id
+    editor.attachments.remove_selected_attachment()
+    assert [a.id for a in window.vault.attachments.list(interview_id)] == [editor.attachments_model.items()[0].id]
+    assert chosen not in [a.id for a in window.vault.attachments.list(interview_id)]
+    assert not view.isEnabled() and not remove.isEnabled()  # the chosen one is gone, nothing is chosen

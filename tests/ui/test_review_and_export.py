@@ -64,7 +64,7 @@ def held_texts(window) -> list[str]:
 def row_of(review, piece: str) -> int:
     for i in range(review.list.count()):
         sp = review.list.item(i).data(Qt.ItemDataRole.UserRole)
-        if review.text[sp.start:sp.end] == piece:
+        if review.text[sp.start : sp.end] == piece:
             return i
     raise AssertionError(f"{piece!r} is not listed")
 
@@ -78,8 +78,11 @@ def out_dir(tmp_path):
 
 @pytest.fixture
 def window(qtbot, make_window, out_dir, tmp_path):
-    w = make_window(today=lambda: date(2026, 11, 26), choose_folder=lambda _parent: out_dir,
-                    choose_signing_file=lambda _parent: tmp_path / "signing.pdf")
+    w = make_window(
+        today=lambda: date(2026, 11, 26),
+        choose_folder=lambda _parent: out_dir,
+        choose_signing_file=lambda _parent: tmp_path / "signing.pdf",
+    )
     create_vault(qtbot, w)
     return w
 
@@ -97,7 +100,7 @@ def test_review_then_export_gives_a_pdf_without_the_redacted_text(qtbot, window,
     assert dialog.windowTitle() == "Review redactions — Witnessbox"
     review = dialog.review
     assert review.text == STATEMENT
-    kinds = {review.text[s.start:s.end]: s.source for s in review.items()}
+    kinds = {review.text[s.start : s.end]: s.source for s in review.items()}
     assert kinds[NAME] == "known" and kinds[PHONE] == "known" and kinds[ROAD] == "detector"
 
     # keep one suggestion, with a reason: stored in the vault, audited without its content
@@ -107,7 +110,8 @@ def test_review_then_export_gives_a_pdf_without_the_redacted_text(qtbot, window,
         qtbot.mouseClick(review.reject_button, LEFT)
     stored = vault.redaction.load_decisions(interview_id)
     assert [(d["kind"], d["text"], d["reason"]) for d in stored["decisions"]] == [
-        ("reject", ROAD, "a long public road where hundreds of people live")]
+        ("reject", ROAD, "a long public road where hundreds of people live")
+    ]
     kept = [e for e in vault.audit.entries() if e.action == "redaction.suggestion_kept"]
     assert [e.target for e in kept] == [interview_id]
 
@@ -245,7 +249,7 @@ def test_suggestions_are_found_on_the_pool_and_a_lock_meanwhile_opens_no_review(
     pool.release()
     dialog = statements.review_dialog
     assert dialog is not None and dialog.isVisible() and not statements.review_pending
-    assert any(dialog.review.text[s.start:s.end] == NAME for s in dialog.review.items())
+    assert any(dialog.review.text[s.start : s.end] == NAME for s in dialog.review.items())
     dialog.reject()
     assert statements.review_dialog is None
 
@@ -360,3 +364,34 @@ def test_a_refused_export_opens_the_review_at_the_place_the_text_still_stands(qt
     assert review.add_button.isEnabled()
     qtbot.mouseClick(review.add_button, LEFT)
     assert "walsall" not in review.apply().text.casefold()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext reads the PDF back")
+def test_before_the_organisation_is_set_the_export_says_so_and_she_may_go_on_or_set_it(qtbot, window, out_dir):
+    """Seen under Xvfb: a statement exported before the organisation's name was set in Settings said
+    "Statement taken by: Not recorded", and nothing told the worker. The export dialog (from the review
+    or from the list) says so once, at its top; she may export like that (a volunteer may rightly have
+    no organisation) or go to Settings and set the name first, after which nothing is said."""
+    interview_id = add_interview(qtbot, window, consent=True)
+    export = window.statements.export_one(interview_id)
+    assert export.organisation_note.isVisible() and export.organisation_button.isVisible()
+    assert "Not recorded" in export.organisation_note.text() and "set the name first" in export.organisation_note.text()
+    # She goes on: the statement is written, and says what the note said it would.
+    qtbot.mouseClick(export.choose_button, LEFT)
+    with qtbot.waitSignal(export.export_finished, timeout=60_000):
+        qtbot.mouseClick(export.export_button, LEFT)
+    pdf = out_dir / f"{window.vault.interviews.get(interview_id).reference}.pdf"
+    assert "Not recorded" in flat(pdftotext(pdf.read_bytes()))
+    export.reject()
+    # From the list the same, once for all of them; this time she sets the name first.
+    export = window.statements.export_many()
+    assert export.organisation_note.isVisible()
+    qtbot.mouseClick(export.organisation_button, LEFT)
+    assert window.statements.export_dialog is None and not export.isVisible()
+    settings = window.settings_dialog
+    assert settings is not None and settings.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is settings.organisation)
+    qtbot.keyClicks(settings.organisation, "Northside Migrant Support")
+    settings.accept()
+    export = window.statements.export_one(interview_id)
+    assert not export.organisation_note.isVisible() and not export.organisation_button.isVisible()

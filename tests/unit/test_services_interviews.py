@@ -37,6 +37,7 @@ def actions(vault) -> list[tuple[str, str | None]]:
 
 # --- save ---------------------------------------------------------------------------------------
 
+
 def test_a_new_interview_is_added_with_its_audit_entry_and_its_drafts_go(vault):
     iv = make_interview()
     service.save_draft(vault, None, iv)
@@ -74,7 +75,7 @@ def test_problems_are_refused_in_plain_words_and_nothing_is_stored(vault):
     before = actions(vault)
     with pytest.raises(service.InterviewProblems) as caught:
         service.save_interview(vault, iv, today=TODAY)
-    assert caught.value.problems == ["The interview date is in the future.", "Choose a police force (or 'Unknown')."]
+    assert caught.value.problems == ["The interview date is in the future.", "Choose a police force (or “Unknown”)."]
     assert str(caught.value) == "\n".join(caught.value.problems) and isinstance(caught.value, Refused)
     assert "Amina" not in str(caught.value) and "visa" not in str(caught.value)
     assert vault.interviews.count() == 0 and actions(vault) == before
@@ -88,15 +89,18 @@ def test_a_reference_already_in_the_vault_is_not_saved_and_says_so(vault):
     assert vault.interviews.count() == 1
 
 
-@pytest.mark.parametrize(("stored", "chosen", "saved"), [
-    (None, Status.DRAFT, Status.DRAFT),
-    (None, Status.COMPLETE, Status.COMPLETE),
-    (None, Status.SEALED, Status.DRAFT),  # only recording the signature seals
-    (Status.COMPLETE, Status.SEALED, Status.COMPLETE),
-    (Status.COMPLETE, Status.DRAFT, Status.DRAFT),
-    (Status.SEALED, Status.DRAFT, Status.SEALED),  # a signed statement stays sealed
-    (Status.SEALED, Status.COMPLETE, Status.SEALED),
-])
+@pytest.mark.parametrize(
+    ("stored", "chosen", "saved"),
+    [
+        (None, Status.DRAFT, Status.DRAFT),
+        (None, Status.COMPLETE, Status.COMPLETE),
+        (None, Status.SEALED, Status.DRAFT),  # only recording the signature seals
+        (Status.COMPLETE, Status.SEALED, Status.COMPLETE),
+        (Status.COMPLETE, Status.DRAFT, Status.DRAFT),
+        (Status.SEALED, Status.DRAFT, Status.SEALED),  # a signed statement stays sealed
+        (Status.SEALED, Status.COMPLETE, Status.SEALED),
+    ],
+)
 def test_status_to_save(stored, chosen, saved):
     assert service.status_to_save(stored, chosen) == saved
 
@@ -113,6 +117,7 @@ def test_a_save_cannot_seal_and_cannot_unseal(vault):
 
 
 # --- drafts -------------------------------------------------------------------------------------
+
 
 def test_a_draft_round_trips_through_the_records_json_form_with_no_force_yet(vault):
     iv = make_interview(force="", outcomes=[], statement="Typed so far")
@@ -139,6 +144,7 @@ def test_the_open_form_is_remembered_and_forgotten(vault):
 
 
 # --- consent, attachments, delete -----------------------------------------------------------------
+
 
 def test_withdrawing_given_consent_is_recorded_with_its_audit_entry(vault):
     stored = service.save_interview(vault, make_interview(), today=TODAY)
@@ -198,8 +204,10 @@ def test_core_reads_a_record_still_being_typed_only_when_asked():
 
 
 def test_the_service_loads_no_qt():
-    code = ("import sys, desktop.services.interviews\n"
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'desktop.ui'))])\n")
+    code = (
+        "import sys, desktop.services.interviews\n"
+        "print([m for m in sys.modules if m.startswith(('PySide6', 'desktop.ui'))])\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -43,8 +43,9 @@ def _opts(vault_dir):
 def test_export_statement_writes_a_gated_pdf(vault_dir, app_paths, capsys, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    code, stdout, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(out), *_opts(vault_dir)],
-                             app_paths, capsys)
+    code, stdout, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(out), *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 0, err
     pdf = out / "WB-CLIA-0001.pdf"
     text = pdftotext(pdf.read_bytes())
@@ -55,8 +56,9 @@ def test_export_statement_writes_a_gated_pdf(vault_dir, app_paths, capsys, tmp_p
 def test_export_statement_without_consent_says_so_and_writes_nothing(vault_dir, app_paths, capsys, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    code, stdout, err = _run(["export-statement", "WB-CLIA-0002", "--out", str(out / "x.pdf"), *_opts(vault_dir)],
-                             app_paths, capsys)
+    code, stdout, err = _run(
+        ["export-statement", "WB-CLIA-0002", "--out", str(out / "x.pdf"), *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 1
     assert "no consent to use it in the complaint" in err and len(err.strip().splitlines()) == 1
     assert list(out.iterdir()) == []
@@ -64,8 +66,9 @@ def test_export_statement_without_consent_says_so_and_writes_nothing(vault_dir, 
 
 def test_export_statements_all(vault_dir, app_paths, capsys, tmp_path):
     out = tmp_path / "all"
-    code, stdout, err = _run(["export-statements", "--all", "--out", str(out), "--json", *_opts(vault_dir)],
-                             app_paths, capsys)
+    code, stdout, err = _run(
+        ["export-statements", "--all", "--out", str(out), "--json", *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 0, err
     import json
 
@@ -108,18 +111,19 @@ def _exported(vault_dir) -> list[str | None]:
         v.lock()
 
 
-def test_export_from_the_command_line_writes_the_same_audit_entry_as_the_app(vault_dir, app_paths, capsys,
-                                                                             tmp_path):
+def test_export_from_the_command_line_writes_the_same_audit_entry_as_the_app(vault_dir, app_paths, capsys, tmp_path):
     """tests/ui/test_review_and_export.py checks the app's entry: ``statement.exported`` on the id."""
     v = Vault.unlock(vault_dir, "correct horse")
     interview_id = v.interviews.find_by_reference("WB-CLIA-0001")
     v.lock()
-    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(tmp_path), *_opts(vault_dir)],
-                           app_paths, capsys)
+    code, _out, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(tmp_path), *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 0, err
     assert _exported(vault_dir) == [interview_id]
-    code, _out, err = _run(["export-statements", "--all", "--out", str(tmp_path / "all"), *_opts(vault_dir)],
-                           app_paths, capsys)
+    code, _out, err = _run(
+        ["export-statements", "--all", "--out", str(tmp_path / "all"), *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 0, err
     assert _exported(vault_dir) == [interview_id, interview_id]
 
@@ -127,24 +131,30 @@ def test_export_from_the_command_line_writes_the_same_audit_entry_as_the_app(vau
 @pytest.mark.parametrize("name", ["keyslot.json", "vault.db"])
 def test_a_mistyped_out_never_replaces_the_vaults_own_files(vault_dir, app_paths, capsys, name):
     before = (vault_dir / "keyslot.json").read_bytes()
-    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(vault_dir / name), "--force",
-                            *_opts(vault_dir)], app_paths, capsys)
+    code, _out, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(vault_dir / name), "--force", *_opts(vault_dir)],
+        app_paths,
+        capsys,
+    )
     assert code == 1 and "inside a Witnessbox vault" in err and len(err.strip().splitlines()) == 1
     assert (vault_dir / "keyslot.json").read_bytes() == before
     Vault.unlock(vault_dir, "correct horse").lock()  # and it still opens
-    code, _out, err = _run(["export-statements", "--all", "--out", str(vault_dir / "backups"), *_opts(vault_dir)],
-                           app_paths, capsys)
+    code, _out, err = _run(
+        ["export-statements", "--all", "--out", str(vault_dir / "backups"), *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 1 and "inside a Witnessbox vault" in err
 
 
 def test_an_existing_file_is_replaced_only_with_force(vault_dir, app_paths, capsys, tmp_path):
     target = tmp_path / "mine.pdf"
     target.write_bytes(b"the worker's own file")
-    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(target), *_opts(vault_dir)],
-                           app_paths, capsys)
+    code, _out, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(target), *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 1 and "--force" in err and target.read_bytes() == b"the worker's own file"
-    code, _out, err = _run(["export-statement", "WB-CLIA-0001", "--out", str(target), "--force", *_opts(vault_dir)],
-                           app_paths, capsys)
+    code, _out, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(target), "--force", *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 0, err
     assert target.read_bytes().startswith(b"%PDF-")
 
@@ -156,8 +166,9 @@ def test_export_statements_into_a_folder_with_the_same_files_needs_force(vault_d
     code, stdout, _err = _run(["export-statements", "--all", "--out", str(out), *_opts(vault_dir)], app_paths, capsys)
     assert code == 1 and "already there" in stdout
     assert (out / "WB-CLIA-0001.pdf").read_bytes() == b"an older copy"
-    code, _stdout, err = _run(["export-statements", "--all", "--out", str(out), "--force", *_opts(vault_dir)],
-                              app_paths, capsys)
+    code, _stdout, err = _run(
+        ["export-statements", "--all", "--out", str(out), "--force", *_opts(vault_dir)], app_paths, capsys
+    )
     assert code == 0, err
     assert (out / "WB-CLIA-0001.pdf").read_bytes().startswith(b"%PDF-")
 
@@ -184,3 +195,24 @@ def test_a_leak_is_refused_by_kind_and_place_never_the_text_or_a_number(tmp_path
     assert "is still in paragraph 2, line 2" in err and "redact it there too, or keep it" in err
     assert "walsall" not in (err + stdout).casefold() and "item" not in err.casefold()
     assert len(err.strip().splitlines()) == 1
+
+
+def test_an_export_before_the_organisation_is_set_says_so_once_and_still_writes(vault_dir, app_paths, capsys, tmp_path):
+    """A statement exported before the organisation's name is set says "Statement taken by: Not recorded":
+    the command says so once, with what it wrote, and how to name it (a volunteer may rightly have no organisation)."""
+    one, many = tmp_path / "one", tmp_path / "many"
+    one.mkdir()
+    code, _out, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(one), *_opts(vault_dir)], app_paths, capsys
+    )
+    assert code == 0 and (one / "WB-CLIA-0001.pdf").exists()
+    assert err.count("No organisation's name is set") == 1 and "witnessbox organisation NAME" in err
+    assert "Not recorded" in pdftotext((one / "WB-CLIA-0001.pdf").read_bytes())
+    code, _out, err = _run(["export-statements", "--all", "--out", str(many), *_opts(vault_dir)], app_paths, capsys)
+    assert err.count("No organisation's name is set") == 1  # once per export, not once per statement
+    # Set, nothing more is said.
+    assert _run(["organisation", "Northside Migrant Support", *_opts(vault_dir)], app_paths, capsys)[0] == 0
+    code, _out, err = _run(
+        ["export-statement", "WB-CLIA-0001", "--out", str(one), "--force", *_opts(vault_dir)], app_paths, capsys
+    )
+    assert code == 0 and "organisation" not in err

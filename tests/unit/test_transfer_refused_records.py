@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
 from desktop.services import transfer
 from desktop.services.transfer_screens import import_from_stick
 from desktop.transfer.errors import ReceiptRefused
-from desktop.transfer.receipt import interview_token, make_receipt, read_receipt
+from desktop.transfer.receipt import interview_token, make_receipt, read_receipt, receipt_file_name
 from desktop.transfer.stick import list_stick
 from tests.factories import make_interview
 from tests.transfer_vaults import dump, make_pair, send_bundle
@@ -88,10 +89,11 @@ def test_the_worker_holds_the_bad_interview_back_and_the_others_arrive(tmp_path)
     assert transfer.delivery(field, bad.id) == transfer.HELD_BACK
     assert [transfer.delivery(field, iv.id) for iv in good] == ["not sent", "not sent"]
 
-    # the same receipt again (the stick read twice): the same words, nothing more changes
-    with pytest.raises(transfer.HeldBack) as twice:
-        transfer.import_receipt(field, outcome.receipt)
-    assert twice.value.held == [bad.id] and twice.value.again == 0
+    # the same receipt again (the stick read twice): nothing more changes, and nothing more is said (it
+    # said it again with "Nothing else in that bundle needs sending again", against the first words);
+    # the interview stays held back, as its mark in the list and the next bundle's note say
+    assert transfer.import_receipt(field, outcome.receipt) == 0
+    assert transfer.delivery(field, bad.id) == transfer.HELD_BACK
 
     nxt = send_bundle(field, tmp_path, "two")
     assert (nxt.interviews, nxt.held_back) == (2, 1)
@@ -104,9 +106,8 @@ def test_the_worker_holds_the_bad_interview_back_and_the_others_arrive(tmp_path)
     # still held while unchanged: nothing else to send
     assert transfer.export_bundle(field, nxt.path.parent) is None
 
-    # an old refused receipt imported late changes nothing that was delivered since
-    with pytest.raises(transfer.HeldBack):
-        transfer.import_receipt(field, outcome.receipt)
+    # an old refused receipt imported late changes nothing that was delivered since, and says nothing
+    assert transfer.import_receipt(field, outcome.receipt) == 0
     assert [transfer.delivery(field, iv.id) for iv in good] == ["delivered", "delivered"]
 
 
@@ -182,8 +183,9 @@ def test_a_receipt_names_refused_interviews_only_when_refused_and_strictly(tmp_p
     with pytest.raises(ValueError):
         make_receipt(keys, bundle_id="c" * 32, bundle_sha256="d" * 64, status="imported", refused_interviews=ids)
     with pytest.raises(ValueError):
-        make_receipt(keys, bundle_id="c" * 32, bundle_sha256="d" * 64, status="refused",
-                     refused_interviews=["not an id"])
+        make_receipt(
+            keys, bundle_id="c" * 32, bundle_sha256="d" * 64, status="refused", refused_interviews=["not an id"]
+        )
     tampered = json.loads(data)
     tampered["receipt"]["refused_interviews"].reverse()  # not sorted: not what a coordinator writes
     with pytest.raises(ReceiptRefused):
@@ -211,17 +213,23 @@ def test_the_command_line_says_what_was_held_back_and_sends_it_on_request(tmp_pa
     passphrase_file = tmp_path / "pw.txt"
     passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
 
-    def cli(*argv: str) -> tuple[int, str]:
+    shutil.copytree(tmp_path / "field", tmp_path / "field-copy")  # the same laptop, to read the receipt as JSON
+
+    def cli(*argv: str, vault: str = "field") -> tuple[int, str]:
         out, err = io.StringIO(), io.StringIO()
-        code = run([*argv, "--vault", str(tmp_path / "field"), "--passphrase-file", str(passphrase_file)],
-                   Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err))
+        code = run(
+            [*argv, "--vault", str(tmp_path / vault), "--passphrase-file", str(passphrase_file)],
+            Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=err),
+        )
         return code, out.getvalue() + err.getvalue()
 
     code, said = cli("import-receipt", receipt)
     assert code == 1 and reference in said and "held back" in said
     _no_ids(said)
-    code, said = cli("import-receipt", receipt, "--json")
+    code, said = cli("import-receipt", receipt, "--json", vault="field-copy")
     assert json.loads(said)["held_back"] == [reference]
+    code, said = cli("import-receipt", receipt, "--json")  # read again: taken in before, nothing changes
+    assert code == 0 and json.loads(said) == {"delivered": 0}
     for name in ("two", "three", "four"):
         (tmp_path / "sticks" / name).mkdir()
     code, said = cli("export-bundle", "--out", str(tmp_path / "sticks" / "two"), "--json")
@@ -257,3 +265,31 @@ def test_more_refused_interviews_than_a_receipt_names_are_named_in_the_next_roun
     assert n == 2 and sorted(held) == sorted([bad.id, *(iv.id for iv in more)])
     assert transfer.import_receipt(field, outcome.receipt) == 2
     assert sorted(coord.interviews.ids()) == sorted(iv.id for iv in good)
+
+
+def test_two_receipts_refusing_one_bundle_are_taken_in_once(tmp_path):
+    """A stick holding two receipts for one refused bundle (imported twice by an older Witnessbox), or
+    imported twice on the worker's laptop: the first holds the interview back and says so; the rest
+    change nothing and say nothing more (it read twice, the second time 'Nothing else in that bundle
+    needs sending again', contradicting the first)."""
+    field, coord, _good, bad = _field_with_a_bad_record(tmp_path)
+    sent = send_bundle(field, tmp_path, "one")
+    outcome = transfer.import_bundles(coord, sent.path).bundles[0]
+    token = interview_token(outcome.bundle_id, bad.id)
+    (sent.path.parent / receipt_file_name()).write_bytes(
+        make_receipt(
+            transfer.own_keys(coord),
+            bundle_id=outcome.bundle_id,
+            bundle_sha256=outcome.sha256,
+            status="refused",
+            refused_interviews=[token],
+            created_utc="2026-12-04T17:00:00Z",
+        )
+    )
+    result = import_from_stick(field, sent.path.parent)
+    said = sorted((r.held_back, r.delivered, r.reason) for r in result.receipts)
+    assert [(h, d) for h, d, _r in said] == [(False, 0), (True, None)] and said[0][2] == ""
+    assert "The 2 other items in that bundle go again" in said[1][2]
+    assert transfer.held_back(field) == 1
+    again = import_from_stick(field, sent.path.parent)
+    assert [(r.held_back, r.delivered, r.reason) for r in again.receipts] == [(False, 0, "")] * 2

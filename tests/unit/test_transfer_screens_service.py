@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,65 @@ def test_a_page_of_marks_is_cheap(pair, capsys):
     with capsys.disabled():
         print(f"\nlist_marks, 200 interviews on a field vault: {took * 1000:.1f} ms")
     assert took < 2.0
+
+
+def test_a_stick_imported_twice_keeps_one_receipt_per_bundle(pair, tmp_path):
+    """A stick imported again gets no second receipt for a bundle whose receipt (signed here, saying
+    the same) is already on it; one that is not ours, or says something else, does not count."""
+    from desktop.transfer.receipt import make_receipt, receipt_file_name
+    from desktop.transfer.stick import list_stick
+
+    field, coord = pair
+    field.interviews.add(make_interview("One."))
+    stick = _stick(tmp_path)
+    transfer.export_bundle(field, stick)
+    first = transfer.import_bundles(coord, stick).bundles[0]
+    assert first.status == "imported" and first.receipt is not None
+    again = transfer.import_bundles(coord, stick).bundles[0]
+    assert again.status == "already there"
+    assert list_stick(stick).receipts == (Path(first.receipt),)
+    assert again.receipt == first.receipt  # the worker is still told a receipt is on the stick
+    # A receipt for that bundle from another coordinator is not the one the worker needs.
+    stranger = new_vault(tmp_path / "stranger")
+    transfer.set_role(stranger, "coordinator")
+    other = stick / receipt_file_name()
+    other.write_bytes(
+        make_receipt(
+            transfer.own_keys(stranger), bundle_id=first.bundle_id, bundle_sha256=first.sha256, status="imported"
+        )
+    )
+    stranger.lock()
+    Path(first.receipt).unlink()
+    third = transfer.import_bundles(coord, stick).bundles[0]
+    assert third.receipt is not None and Path(third.receipt) != other
+    assert sorted(list_stick(stick).receipts) == sorted([other, Path(third.receipt)])
+
+
+def test_two_receipts_for_one_bundle_mark_it_once_and_say_nothing_alarming(pair, tmp_path):
+    """A worker may bring back a stick holding two receipts for one bundle (imported twice by an older
+    Witnessbox, or a lost receipt written again): the first marks what was delivered, the second
+    changes nothing and is no refusal."""
+    from desktop.transfer.receipt import make_receipt, receipt_file_name
+
+    field, coord = pair
+    iv = make_interview("One.")
+    field.interviews.add(iv)
+    stick = _stick(tmp_path)
+    transfer.export_bundle(field, stick)
+    outcome = transfer.import_bundles(coord, stick).bundles[0]
+    (stick / receipt_file_name()).write_bytes(
+        make_receipt(
+            transfer.own_keys(coord),
+            bundle_id=outcome.bundle_id,
+            bundle_sha256=outcome.sha256,
+            status="imported",
+            created_utc="2026-12-04T17:00:00Z",
+        )
+    )
+    before = len(field.audit.entries())
+    result = import_from_stick(field, stick)
+    assert sorted((r.delivered, r.reason, r.held_back) for r in result.receipts) == [(0, "", False), (1, "", False)]
+    assert list_marks(field, [iv.id]) == {iv.id: "delivered"}
+    assert len(field.audit.entries()) == before + 1  # one "receipted" entry, not two
+    again = import_from_stick(field, stick)
+    assert [(r.delivered, r.reason) for r in again.receipts] == [(0, ""), (0, "")]
