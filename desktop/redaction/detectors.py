@@ -410,8 +410,11 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
             add((s, e, "BANK", 0.95 if iban_ok(v) else 0.6))
     for s, e, v in each(_CARD, text, digits(_CARD)):
         add((s, e, "BANK", 0.95 if luhn_ok(v) else 0.5))
+    # An account number is a run of 6-10 digits near a bank word; a group of a phone number found
+    # above ("07700 900123" near "card") is part of that number, not a second thing to redact.
+    phones = [(ps, pe) for ps, pe, kind, _c in hits if kind == "PHONE"]
     for s, e, _ in each(_ACCOUNT, text, ctx.windows("bank", 100)):
-        if ctx.near("bank", s, e, before=60, after=30):
+        if ctx.near("bank", s, e, before=60, after=30) and not any(ps <= s and e <= pe for ps, pe in phones):
             add((s, e, "BANK", 0.7))
 
     # Home Office, BRP, passports, driving licences.

@@ -196,3 +196,25 @@ def test_a_london_borough_is_a_place(text):
 def test_an_arabic_name_with_its_lineage_is_one_name():
     text = "The van was registered to حمدان بن راشد بن سالم at the time."
     assert "حمدان بن راشد بن سالم" in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ring my sister on 07700 900461 if the card is refused again.",
+    "The bank called me from 07700 900518 about a payment.",
+])  # fmt: skip
+def test_a_group_of_a_phone_number_is_not_also_an_account_number(text):
+    """Near "card" or "bank", the second group of a phone number that does not validate (a number in
+    a range never given out, a mistyped one) was listed a second time as bank details: two rows in
+    the review for one number, and keeping the phone number still hid half of it. (A valid number's
+    higher score already dropped the piece inside it.)"""
+    spans = detect(text, KnownIdentifiers())
+    phone = [s for s in spans if s.type == "PHONE"]
+    assert len(phone) == 1
+    assert not [s for s in spans if s.type == "BANK"], [text[s.start : s.end] for s in spans]
+
+
+def test_an_account_number_near_a_bank_word_is_still_found():
+    text = "My phone is 07911 204886. The bank account number was 41230987 at Barclays."
+    spans = detect(text, KnownIdentifiers())
+    assert {text[s.start : s.end] for s in spans if s.type == "BANK"} == {"41230987"}
+    assert {text[s.start : s.end] for s in spans if s.type == "PHONE"} == {"07911 204886"}
