@@ -268,7 +268,7 @@ def _name_words(text: str, spans: list[Span]) -> dict[str, str | None]:
     words: dict[str, str | None] = {}
     folds: dict[str, str] = {}  # each word of the names folded once (a name is found many times)
     for sp in spans:
-        if sp.type != "PERSON" or (sp.source == "detector" and sp.confidence < 0.5):
+        if sp.type != "PERSON" or sp.weak:
             continue
         for m in _NAME_WORD.finditer(text, sp.start, sp.end):
             g = m.group()

@@ -32,6 +32,11 @@ TYPE_LABELS: dict[str, str] = {
 TYPES: tuple[str, ...] = tuple(TYPE_LABELS)
 
 
+# A detector suggestion scored below this is a guess: the review lists it as "unsure", and a guessed
+# name is not looked for again elsewhere in the statement. It is still redacted unless kept.
+WEAK = 0.5
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     """``text[start:end]`` (code points) should be redacted.
@@ -57,6 +62,11 @@ class Span:
             raise ValueError("a span needs 0 <= start < end")
         if self.type not in TYPE_LABELS:
             raise ValueError("unknown span type")
+
+    @property
+    def weak(self) -> bool:
+        """A detector's suggestion scored below :data:`WEAK` (recorded and reviewer's spans never are)."""
+        return self.source == "detector" and self.confidence < WEAK
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

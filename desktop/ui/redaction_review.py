@@ -91,16 +91,10 @@ KEY_NAMES: dict[str, str] = {
 }
 
 
-UNSURE = 0.5  # a suggestion scored below this is one the engine is unsure of (the review says so)
 UNSURE_TIP = (
     "The redaction engine is unsure this is a person or an identifier. It is redacted unless you keep "
     "it: read it in the statement and decide."
 )
-
-
-def is_unsure(sp: Span) -> bool:
-    """A suggestion the engine scored low: listed as unsure, so the reviewer reads those first."""
-    return sp.source == "detector" and sp.confidence < UNSURE
 
 
 def legend_entries() -> list[tuple[str, list[str]]]:
@@ -393,7 +387,7 @@ class RedactionReview(QWidget):
         n_rows = n_kept_rows = n_unsure = 0
         for sp, shown, places in list_rows(self.text, self.items()):
             rejected = self.is_rejected(sp)
-            unsure = is_unsure(sp) and not rejected
+            unsure = sp.weak and not rejected  # a guess: listed as unsure, read first
             state = (self.tr("always") if sp.source == "known" else
                      self.tr("kept") if rejected else
                      self.tr("added") if sp.source == "manual" else

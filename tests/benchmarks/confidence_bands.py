@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from desktop.redaction.spans import WEAK
 from tests.unit.redaction_corpus.corpus import fully_covered, group_of
 
-THRESHOLD = 0.5
+THRESHOLD = WEAK  # the line the engine and the review draw between a guess and a suggestion
 
 
 def strong(span, threshold: float) -> bool:
