@@ -172,7 +172,7 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
 def _outcome_json(o: transfer.BundleOutcome) -> dict:
     return {"file": o.file, "status": o.status, "reason": o.reason, "alert": o.alert, "device_id": o.device_id,
             "seq": o.seq, "interviews": o.interviews, "deletions": o.deletions, "withdrawals": o.withdrawals,
-            "receipt": o.receipt, "note": o.note}
+            "receipt": o.receipt, "no_receipt": o.no_receipt, "note": o.note}
 
 
 def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
@@ -226,6 +226,8 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
                     f"{'s' if len(seqs) != 1 else ''} number {', '.join(map(str, seqs))}.")
         if any(o.receipt for o in report.bundles):
             ctx.say("Receipts were written onto the stick: give it back to the worker.")
+        if note := report.receipt_note():
+            ctx.say(note)
     return 1 if report.count("refused") else 0
 
 

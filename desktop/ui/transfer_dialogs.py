@@ -375,6 +375,8 @@ class ImportDialog(StickDialog):
             a=report.count("imported"), b=report.count("already there"), c=report.count("refused"))
         if any(o.receipt for o in report.bundles):
             summary += " " + self.tr("Receipts were written onto the stick: eject it and give it back to the worker.")
+        if note := report.receipt_note():  # due but not written: the worker's laptop would never learn
+            alerts.append(self.tr(note))
         return summary, alerts
 
     def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
