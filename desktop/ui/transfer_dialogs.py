@@ -395,7 +395,8 @@ class ImportDialog(StickDialog):
     def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
         report, labels = result.report, result.labels
         alerts = []
-        for o in report.bundles:
+        # What needs the coordinator's attention first: a refusal is never below the fold of arrivals.
+        for o in sorted(report.bundles, key=lambda o: o.status != "refused"):
             who = labels.get(o.device_id or "", self.tr("an unknown laptop"))
             if o.status == "imported":
                 lines.append(

@@ -1,0 +1,93 @@
+"""The coordinator's import in the real window, as on a Friday afternoon: a stick with bundles from
+several laptops, some refused. Real vaults (SQLCipher), real age bundles in a folder standing in for
+the stick; only the folder chooser is replaced."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from desktop.services import transfer
+from desktop.transfer import stick as stick_module
+from desktop.vault import Vault
+from tests.factories import FAST_KDF, make_interview
+from tests.ui.driving import PASSPHRASE, create_vault
+from tests.ui.test_transfer_screens import Chooser
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    w = make_window(choose_stick_folder=Chooser(), choose_enrolment_file=Chooser())
+    qtbot.mouseClick(w.create_page.role_coordinator, LEFT)
+    create_vault(qtbot, w)
+    return w
+
+
+def _laptop(tmp_path, coord: Vault, name: str, *, enrolled: bool = True) -> Vault:
+    field = transfer.create_vault(tmp_path / name, PASSPHRASE, "field", kdf=FAST_KDF)
+    f, c = transfer.public_keys(field), transfer.public_keys(coord)
+    if enrolled:
+        transfer.enrol(coord, f.to_json(), f.fingerprint)
+    transfer.enrol(field, c.to_json(), c.fingerprint)
+    return field
+
+
+def _bundles(field: Vault, stick, n: int) -> list:
+    out = []
+    for k in range(n):
+        field.interviews.add(make_interview(f"Interview {k}: the officer asked about my visa."))
+        out.append(transfer.export_bundle(field, stick))
+    return out
+
+
+def test_a_refused_bundle_is_listed_before_the_bundles_that_arrived(qtbot, window, tmp_path):
+    """Seen under Xvfb at 1100x720: ten bundles' lines came in file-name order, so a refusal could sit
+    below the fold of arrivals in a list that scrolls, under 'Receipts were written onto the stick'."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    known = _laptop(tmp_path, window.vault, "amira")
+    stranger = _laptop(tmp_path, window.vault, "stranger", enrolled=False)
+    _bundles(known, stick, 3)
+    (unknown,) = _bundles(stranger, stick, 1)
+    unknown.path.rename(stick / ("WBB1-" + "f" * 32 + ".age"))  # its name sorts after every other
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 3. Already there: 0. Refused: 1.")
+    lines = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert len(lines) == 4 and "refused" in lines[0] and "not enrolled here" in lines[0]
+    assert all("arrived from Laptop" in line for line in lines[1:])
+    known.lock()
+    stranger.lock()
+
+
+def test_a_stick_that_fills_when_the_receipts_are_written_is_said_as_an_alert(qtbot, window, tmp_path, monkeypatch):
+    """The import itself succeeds; the stick then has no room for the receipts. The coordinator must not
+    hand it back believing the receipts are on it."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    field = _laptop(tmp_path, window.vault, "amira")
+    _bundles(field, stick, 2)
+    before = sorted(os.listdir(stick))
+
+    def full(self, data):  # where the product writes the receipt's bytes onto the stick
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(stick_module._HashingFile, "write", full)
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 2. Already there: 0. Refused: 0.")
+    assert "Receipts were written" not in dialog.status.text()
+    assert not dialog.alert.isHidden()
+    assert dialog.alert.text().startswith("No receipt could be written onto the stick for 2 bundles")
+    assert "What arrived is imported" in dialog.alert.text()
+    assert sorted(os.listdir(stick)) == before  # no receipt, no half-written file
+    assert window.vault.interviews.count() == 2
+    field.lock()
