@@ -407,8 +407,10 @@ class ImportDialog(StickDialog):
                 if o.note:  # a restored laptop's hand-over, or a bundle from the laptop it replaced
                     lines.append(self.tr("{file}: {note}").format(file=o.file, note=o.note))
                     alerts.append(self.tr("From {who}: {note}").format(who=who, note=o.note))
-            elif o.status == "already there":
-                lines.append(self.tr("{file}: already there; nothing changed.").format(file=o.file))
+            elif o.status == "already there":  # whose it is, as for an arrival: the coordinator checks by laptop
+                lines.append(
+                    self.tr("{file}: from {who}, already there; nothing changed.").format(file=o.file, who=who)
+                )
             else:
                 lines.append(self.tr("{file}: refused. {why}").format(file=o.file, why=o.reason))
                 if o.alert:

@@ -91,3 +91,24 @@ def test_a_stick_that_fills_when_the_receipts_are_written_is_said_as_an_alert(qt
     assert sorted(os.listdir(stick)) == before  # no receipt, no half-written file
     assert window.vault.interviews.count() == 2
     field.lock()
+
+
+def test_a_bundle_already_there_says_which_laptop_it_came_from(qtbot, window, tmp_path):
+    """Seen under Xvfb: on a stick with bundles from several laptops, each arrival named its laptop but a
+    bundle already imported said only its file name, so the coordinator could not tell whose it was."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    amira, bogdan = _laptop(tmp_path, window.vault, "amira"), _laptop(tmp_path, window.vault, "bogdan")
+    _bundles(amira, stick, 1)
+    _bundles(bogdan, stick, 1)
+    transfer.import_bundles(window.vault, stick, receipts=False)  # imported on Wednesday
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 2. Refused: 0.")
+    lines = sorted(dialog.results.item(i).text() for i in range(dialog.results.count()))
+    said = sorted(line.split(": ", 1)[1] for line in lines)
+    labels = sorted("Laptop " + " ".join(transfer.public_keys(f).fingerprint.split()[:2]) for f in (amira, bogdan))
+    assert said == [f"from {label}, already there; nothing changed." for label in labels]
+    amira.lock()
+    bogdan.lock()
