@@ -43,11 +43,13 @@ def read_enrolment(path: Path) -> Enrolment:
         with open(path, "rb") as fh:
             data = fh.read(MAX_ENROLMENT_FILE + 1)
     except OSError:
-        raise Refused("The enrolment file cannot be read. Check that the stick is in, and choose the file "
-                      "again.") from None
+        raise Refused(
+            "The enrolment file cannot be read. Check that the stick is in, and choose the file again."
+        ) from None
     if len(data) > MAX_ENROLMENT_FILE:
-        raise Refused("This is not a Witnessbox enrolment file (it is too large). Choose the file the other "
-                      "device saved.")
+        raise Refused(
+            "This is not a Witnessbox enrolment file (it is too large). Choose the file the other device saved."
+        )
     try:
         return Enrolment(data, PublicKeys.from_json(data))
     except KeysRefused as exc:
@@ -122,8 +124,9 @@ class StickImport:
     cancelled: bool = False
 
 
-def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None = None,
-                      cancel: threading.Event | None = None) -> StickImport:
+def import_from_stick(
+    vault: Vault, folder: Path, *, progress: Progress | None = None, cancel: threading.Event | None = None
+) -> StickImport:
     """Import every bundle (coordinator) or every receipt (field vault) in the stick folder."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -135,13 +138,16 @@ def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None =
         out.report = import_bundles(vault, folder, progress=progress, cancel=cancel)
         # read again: a laptop restored from a backup is enrolled by its first bundle's hand-over
         out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
-        out.cancelled = cancel is not None and cancel.is_set() and len(out.report.bundles) < len(
-            list_stick(folder).bundles)
+        out.cancelled = (
+            cancel is not None and cancel.is_set() and len(out.report.bundles) < len(list_stick(folder).bundles)
+        )
         return out
     found = list_stick(folder).receipts
     if not found:
-        raise Refused("There is no receipt from the coordinator in that folder. Receipts are written onto the "
-                      "stick when the coordinator imports it; choose the stick's folder after that.")
+        raise Refused(
+            "There is no receipt from the coordinator in that folder. Receipts are written onto the "
+            "stick when the coordinator imports it; choose the stick's folder after that."
+        )
     for n, path in enumerate(found):
         if cancel is not None and cancel.is_set():
             out.cancelled = True
