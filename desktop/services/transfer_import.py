@@ -430,6 +430,14 @@ def _receipts_on_stick(me: DeviceKeys, folder: Path) -> list[tuple[Path, Receipt
     return out
 
 
+class NotSentHere(Refused):
+    """A receipt, signed by the enrolled coordinator, for a bundle this vault did not send: another
+    laptop's, when several workers' bundles shared the stick. Nothing is marked; nothing is wrong."""
+
+    def __init__(self) -> None:
+        super().__init__("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
+
+
 class HeldBack(Refused):
     """The coordinator refused a bundle for some interviews' records (its receipt names them). Raised by
     :func:`import_receipt` AFTER the receipt was applied: those interviews are held back (a change to one
@@ -496,7 +504,7 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
         if done is not None and before and not done[1]:
             return 0  # nothing changed, and the worker was told when it did
         if done is None:
-            raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
+            raise NotSentHere()
         if not done[0]:
             raise Refused(
                 "The coordinator could not accept that bundle, but what it could not accept was sent "
@@ -507,5 +515,5 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
         )
     marked = vault.transfer.apply_receipt(receipt.bundle_id, receipt.bundle_sha256)
     if marked is None:
-        raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
+        raise NotSentHere()
     return marked

@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.services.errors import Refused
 from desktop.services.transfer import HeldBack, delivery, import_bundles, import_receipt, own_keys
 from desktop.services.transfer_devices import MAX_ENROLMENT_FILE
-from desktop.services.transfer_import import ImportReport
+from desktop.services.transfer_import import ImportReport, NotSentHere
 from desktop.transfer.errors import KeysRefused
 from desktop.transfer.keys import PublicKeys, fingerprint_matches
 from desktop.transfer.stick import list_stick
@@ -111,6 +111,7 @@ class ReceiptOutcome:
     delivered: int | None  # interviews marked delivered; None when refused
     reason: str = ""
     held_back: bool = False  # the coordinator refused that bundle for some interviews: held back, the rest again
+    elsewhere: bool = False  # the coordinator's receipt for another laptop's bundle (a shared stick): not refused
 
 
 @dataclass
@@ -156,6 +157,8 @@ def import_from_stick(
             out.receipts.append(ReceiptOutcome(path.name, import_receipt(vault, path)))
         except HeldBack as exc:
             out.receipts.append(ReceiptOutcome(path.name, None, str(exc), held_back=True))
+        except NotSentHere as exc:
+            out.receipts.append(ReceiptOutcome(path.name, None, str(exc), elsewhere=True))
         except Refused as exc:
             out.receipts.append(ReceiptOutcome(path.name, None, str(exc)))
         if progress is not None:

@@ -437,6 +437,10 @@ class ImportDialog(StickDialog):
             if r.held_back:  # the coordinator refused that bundle for some interviews: said prominently
                 lines.append(self.tr("{file}: {why}").format(file=r.file, why=r.reason))
                 alerts.append(r.reason)
+            elif r.elsewhere:  # a shared stick: another worker's receipt is theirs to take in, not a refusal
+                lines.append(
+                    self.tr("{file}: for a bundle another laptop sent; nothing to do here.").format(file=r.file)
+                )
             elif r.delivered is None:
                 refused += 1
                 lines.append(self.tr("{file}: refused. {why}").format(file=r.file, why=r.reason))

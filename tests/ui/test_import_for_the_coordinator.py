@@ -112,3 +112,31 @@ def test_a_bundle_already_there_says_which_laptop_it_came_from(qtbot, window, tm
     assert said == [f"from {label}, already there; nothing changed." for label in labels]
     amira.lock()
     bogdan.lock()
+
+
+def test_the_stick_handed_back_says_another_workers_receipts_are_theirs_not_refused(qtbot, make_window, tmp_path):
+    """The Friday stick goes back to the workers with every laptop's receipts on it. Taking them in on
+    Amira's laptop counted Bogdan's receipt as 'refused' ('not sent from this vault'): a careful worker
+    would think something went wrong. It is another laptop's, and said so; nothing is marked by it."""
+    window = make_window(choose_stick_folder=Chooser(), choose_enrolment_file=Chooser())
+    create_vault(qtbot, window)  # a worker's laptop
+    amira = window.vault
+    coord = transfer.create_vault(tmp_path / "coord", PASSPHRASE, "coordinator", kdf=FAST_KDF)
+    a, c = transfer.public_keys(amira), transfer.public_keys(coord)
+    transfer.enrol(coord, a.to_json(), a.fingerprint)
+    transfer.enrol(amira, c.to_json(), c.fingerprint)
+    bogdan = _laptop(tmp_path, coord, "bogdan")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _bundles(amira, stick, 1)
+    _bundles(bogdan, stick, 1)
+    assert transfer.import_bundles(coord, stick).count("imported") == 2
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == "1 interview marked delivered to the coordinator. Receipts refused: 0."
+    lines = sorted(dialog.results.item(i).text().split(": ", 1)[1] for i in range(dialog.results.count()))
+    assert lines == ["1 interview marked delivered.", "for a bundle another laptop sent; nothing to do here."]
+    assert dialog.alert.isHidden()
+    bogdan.lock()
+    coord.lock()
