@@ -231,6 +231,7 @@ def _outcome_json(o: transfer.BundleOutcome) -> dict:
         "withdrawals": o.withdrawals,
         "receipt": o.receipt,
         "no_receipt": o.no_receipt,
+        "receipt_there": o.receipt_there,
         "note": o.note,
     }
 
@@ -295,8 +296,10 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
                 f"Still missing from device {fingerprints.get(device, device)}: bundle"
                 f"{'s' if len(seqs) != 1 else ''} number {', '.join(map(str, seqs))}."
             )
-        if any(o.receipt for o in report.bundles):
+        if any(o.receipt and not o.receipt_there for o in report.bundles):
             ctx.say("Receipts were written onto the stick: give it back to the worker.")
+        elif any(o.receipt for o in report.bundles):  # imported again: the receipts written then are still there
+            ctx.say("Their receipts are on the stick already: give it back to the worker.")
         if note := report.receipt_note():
             ctx.say(note)
     return 1 if report.count("refused") else 0

@@ -127,6 +127,7 @@ class BundleOutcome:
     withdrawals: int = 0
     receipt: str | None = None  # where its receipt was written, if it was
     no_receipt: bool = False  # a receipt was due but could not be written (the stick full, locked or pulled)
+    receipt_there: bool = False  # its receipt was on the stick already (imported before), none written now
     bundle_id: str | None = None
     sha256: str | None = None
     note: str = ""  # a restored laptop's hand-over accepted, or a bundle from the laptop it replaced
@@ -400,7 +401,8 @@ def _write_receipt(
     wanted = Receipt(outcome.bundle_id, outcome.sha256, status, me.device_id, "", tuple(refused))
     for path, receipt in there:
         if replace(receipt, created_utc="") == wanted:
-            return str(path)  # the stick was imported before: one receipt per bundle is enough
+            outcome.receipt_there = True  # the stick was imported before: one receipt per bundle is enough
+            return str(path)
     data = make_receipt(
         me, bundle_id=outcome.bundle_id, bundle_sha256=outcome.sha256, status=status, refused_interviews=refused
     )

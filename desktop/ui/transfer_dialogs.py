@@ -424,8 +424,12 @@ class ImportDialog(StickDialog):
         summary = self.tr("Arrived: {a}. Already there: {b}. Refused: {c}.").format(
             a=report.count("imported"), b=report.count("already there"), c=report.count("refused")
         )
-        if any(o.receipt for o in report.bundles):
+        if any(o.receipt and not o.receipt_there for o in report.bundles):
             summary += " " + self.tr("Receipts were written onto the stick: eject it and give it back to the worker.")
+        elif any(o.receipt for o in report.bundles):  # imported again: the receipts written then are still there
+            summary += " " + self.tr(
+                "Their receipts are on the stick already: eject it and give it back to the worker."
+            )
         if note := report.receipt_note():  # due but not written: the worker's laptop would never learn
             alerts.append(self.tr(note))
         return summary, alerts

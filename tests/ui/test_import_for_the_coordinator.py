@@ -140,3 +140,24 @@ def test_the_stick_handed_back_says_another_workers_receipts_are_theirs_not_refu
     assert dialog.alert.isHidden()
     bogdan.lock()
     coord.lock()
+
+
+def test_a_stick_imported_again_says_its_receipts_are_there_already_not_written(qtbot, window, tmp_path):
+    """Seen under Xvfb: importing the Friday stick a second time wrote nothing new, yet said 'Receipts were
+    written onto the stick'. It now says they are on it already (still: give it back)."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    field = _laptop(tmp_path, window.vault, "amira")
+    _bundles(field, stick, 2)
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert "Receipts were written onto the stick: eject it and give it back" in dialog.status.text()
+    receipts = sorted(os.listdir(stick))
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == (
+        "Arrived: 0. Already there: 2. Refused: 0. "
+        "Their receipts are on the stick already: eject it and give it back to the worker."
+    )
+    assert sorted(os.listdir(stick)) == receipts
+    field.lock()

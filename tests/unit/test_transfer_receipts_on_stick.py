@@ -47,6 +47,7 @@ def test_the_receipts_on_the_stick_are_read_once_per_import_and_none_is_made_to_
         again = transfer.import_bundles(coord, stick)  # the stick imported again: every receipt is there
         assert [b.status for b in again.bundles] == ["already there"] * 4
         assert [b.receipt for b in again.bundles] == [b.receipt for b in first.bundles]
+        assert [b.receipt_there for b in first.bundles + again.bundles] == [False] * 4 + [True] * 4
         assert len(list_stick(stick).receipts) == 4 and not again.receipt_note()
         assert (len(reads), len(made)) == (4, 0)  # each receipt on the stick once; nothing signed to compare
     finally:
