@@ -424,12 +424,17 @@ class ImportDialog(StickDialog):
         summary = self.tr("Arrived: {a}. Already there: {b}. Refused: {c}.").format(
             a=report.count("imported"), b=report.count("already there"), c=report.count("refused")
         )
+        # A stick shared by several workers goes round them all: each laptop takes in its own receipts.
+        laptops = {o.device_id for o in report.bundles if o.receipt}
+        back = (
+            self.tr("eject it and give it back to the worker.")
+            if len(laptops) < 2
+            else self.tr("eject it and pass it round the {n} workers whose bundles it carried.").format(n=len(laptops))
+        )
         if any(o.receipt and not o.receipt_there for o in report.bundles):
-            summary += " " + self.tr("Receipts were written onto the stick: eject it and give it back to the worker.")
+            summary += " " + self.tr("Receipts were written onto the stick:") + " " + back
         elif any(o.receipt for o in report.bundles):  # imported again: the receipts written then are still there
-            summary += " " + self.tr(
-                "Their receipts are on the stick already: eject it and give it back to the worker."
-            )
+            summary += " " + self.tr("Their receipts are on the stick already:") + " " + back
         if note := report.receipt_note():  # due but not written: the worker's laptop would never learn
             alerts.append(self.tr(note))
         return summary, alerts

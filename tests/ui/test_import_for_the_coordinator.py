@@ -161,3 +161,22 @@ def test_a_stick_imported_again_says_its_receipts_are_there_already_not_written(
     )
     assert sorted(os.listdir(stick)) == receipts
     field.lock()
+
+
+def test_a_stick_with_several_laptops_bundles_is_passed_round_them_all(qtbot, window, tmp_path):
+    """The Friday stick carried three workers' bundles; the import said 'give it back to the worker', yet
+    each of them must take in their own receipts from it (another laptop's are no refusal there)."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    laptops = [_laptop(tmp_path, window.vault, name) for name in ("amira", "bogdan", "chen")]
+    for field in laptops:
+        _bundles(field, stick, 1)
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text() == (
+        "Arrived: 3. Already there: 0. Refused: 0. Receipts were written onto the stick: "
+        "eject it and pass it round the 3 workers whose bundles it carried."
+    )
+    for field in laptops:
+        field.lock()
