@@ -33,20 +33,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     add_json_option(p)
     p.add_argument("--export", metavar="FILE", help="write this vault's public keys (the enrolment file) to FILE")
-    p.add_argument("--backup", metavar="FILE",
-                   help="coordinator: write its private keys to FILE, encrypted under a separate recovery passphrase")
-    p.add_argument("--recovery-passphrase-file", metavar="FILE",
-                   help="read the key backup's recovery passphrase from the first line of FILE")
+    p.add_argument(
+        "--backup",
+        metavar="FILE",
+        help="coordinator: write its private keys to FILE, encrypted under a separate recovery passphrase",
+    )
+    p.add_argument(
+        "--recovery-passphrase-file",
+        metavar="FILE",
+        help="read the key backup's recovery passphrase from the first line of FILE",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_keys)
 
     p = sub.add_parser("enrol", help="pin another device's keys, after comparing fingerprints in person")
     add_vault_options(p)
     p.add_argument("file", metavar="FILE", help="the other device's enrolment file ('witnessbox keys --export')")
-    p.add_argument("--fingerprint", metavar="FP", required=True,
-                   help="the fingerprint shown on the other device's screen, as read off it")
-    p.add_argument("--allow-recovery", action="store_true",
-                   help="field vault: let this coordinator open the vault if its passphrase is forgotten")
+    p.add_argument(
+        "--fingerprint",
+        metavar="FP",
+        required=True,
+        help="the fingerprint shown on the other device's screen, as read off it",
+    )
+    p.add_argument(
+        "--allow-recovery",
+        action="store_true",
+        help="field vault: let this coordinator open the vault if its passphrase is forgotten",
+    )
     p.set_defaults(handler=cmd_enrol)
 
     p = sub.add_parser("recover-vault", help="coordinator: open a field vault whose passphrase was forgotten")
@@ -59,8 +72,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     add_json_option(p)
     p.add_argument("--out", metavar="DIR", required=True, help="the stick's folder")
-    p.add_argument("--send-held-back", action="store_true",
-                   help="also send, unchanged, the interviews the coordinator could not accept (after an update)")
+    p.add_argument(
+        "--send-held-back",
+        action="store_true",
+        help="also send, unchanged, the interviews the coordinator could not accept (after an update)",
+    )
     p.set_defaults(handler=cmd_export_bundle)
 
     p = sub.add_parser("verify-bundle", help="coordinator: check whether a bundle would import (nothing changes)")
@@ -82,13 +98,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="the receipt file (WBR1-....json)")
     p.set_defaults(handler=cmd_import_receipt)
 
-    p = sub.add_parser("purge-delivered",
-                       help="field vault: remove interviews delivered more than the retention period ago "
-                            "(lists them unless --yes)")
+    p = sub.add_parser(
+        "purge-delivered",
+        help="field vault: remove interviews delivered more than the retention period ago (lists them unless --yes)",
+    )
     add_vault_options(p)
     add_json_option(p)
-    p.add_argument("--older-than", metavar="DAYS", type=int,
-                   help="delivered more than DAYS days ago (default: the vault's retention period, 30 days)")
+    p.add_argument(
+        "--older-than",
+        metavar="DAYS",
+        type=int,
+        help="delivered more than DAYS days ago (default: the vault's retention period, 30 days)",
+    )
     p.add_argument("--yes", action="store_true", help="remove them; without it nothing changes")
     p.set_defaults(handler=cmd_purge_delivered)
 
@@ -101,12 +122,20 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
         exported = transfer.export_enrolment(vault, Path(args.export), overwrite=args.force) if args.export else None
         backup = None
         if args.backup:
-            recovery = read_passphrase(args.recovery_passphrase_file, prompt="Recovery passphrase for the key backup: ",
-                                       confirm=True)
+            recovery = read_passphrase(
+                args.recovery_passphrase_file, prompt="Recovery passphrase for the key backup: ", confirm=True
+            )
             backup = transfer.write_key_backup(vault, Path(args.backup), recovery, overwrite=args.force)
     if args.json:
-        ctx.emit_json({"fingerprint": pub.fingerprint, "role": pub.role, "device_id": pub.device_id,
-                       "exported": str(exported) if exported else None, "backup": str(backup) if backup else None})
+        ctx.emit_json(
+            {
+                "fingerprint": pub.fingerprint,
+                "role": pub.role,
+                "device_id": pub.device_id,
+                "exported": str(exported) if exported else None,
+                "backup": str(backup) if backup else None,
+            }
+        )
         return 0
     ctx.say(f"This is a {pub.role} vault. Its fingerprint: {pub.fingerprint}")
     ctx.say("Read it aloud to the other person, in person, when they enrol this device.")
@@ -120,8 +149,12 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
 
-    data = read_small_file(Path(args.file), limit=MAX_ENROLMENT_FILE, what="The enrolment file",
-                           too_large="This is not a Witnessbox enrolment file (it is too large).")
+    data = read_small_file(
+        Path(args.file),
+        limit=MAX_ENROLMENT_FILE,
+        what="The enrolment file",
+        too_large="This is not a Witnessbox enrolment file (it is too large).",
+    )
     with open_vault(args, ctx) as vault:
         other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery)
     ctx.say(f"Enrolled the {other.role} device with fingerprint {other.fingerprint}.")
@@ -147,32 +180,60 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
         result = transfer.export_bundle(vault, Path(args.out), send_held_back=args.send_held_back)
         held = len(vault.transfer.held_back()) if result is None else result.held_back
     if args.json:
-        ctx.emit_json(None if result is None else {
-            "path": str(result.path), "bundle_id": result.bundle_id, "seq": result.seq,
-            "interviews": result.interviews, "deletions": result.deletions, "size": result.size,
-            "sent_again": result.resent, "deletions_sent_again": result.resent_deletions, "note": result.note,
-            "held_back": result.held_back})
+        ctx.emit_json(
+            None
+            if result is None
+            else {
+                "path": str(result.path),
+                "bundle_id": result.bundle_id,
+                "seq": result.seq,
+                "interviews": result.interviews,
+                "deletions": result.deletions,
+                "size": result.size,
+                "sent_again": result.resent,
+                "deletions_sent_again": result.resent_deletions,
+                "note": result.note,
+                "held_back": result.held_back,
+            }
+        )
         return 0
     if result is None:
-        ctx.say("Nothing to send: everything here has been sent already." if not held else
-                f"Nothing to send: everything here has been sent already, except {held} interview"
-                f"{'s' if held != 1 else ''} the coordinator could not accept, held back until changed "
-                "(--send-held-back sends them anyway, once Witnessbox is updated on the older laptop).")
+        ctx.say(
+            "Nothing to send: everything here has been sent already."
+            if not held
+            else f"Nothing to send: everything here has been sent already, except {held} interview"
+            f"{'s' if held != 1 else ''} the coordinator could not accept, held back until changed "
+            "(--send-held-back sends them anyway, once Witnessbox is updated on the older laptop)."
+        )
         return 0
     from desktop.services.transfer_export import size_words
 
-    ctx.say(f"Wrote {result.path.name} ({size_words(result.size)}) to the stick ({result.interviews} interview"
-            f"{'s' if result.interviews != 1 else ''}, {result.deletions} deletion"
-            f"{'s' if result.deletions != 1 else ''}). They are sent, awaiting the coordinator's receipt.")
+    ctx.say(
+        f"Wrote {result.path.name} ({size_words(result.size)}) to the stick ({result.interviews} interview"
+        f"{'s' if result.interviews != 1 else ''}, {result.deletions} deletion"
+        f"{'s' if result.deletions != 1 else ''}). They are sent, awaiting the coordinator's receipt."
+    )
     if result.note:
         ctx.say(result.note)
     return 0
 
 
 def _outcome_json(o: transfer.BundleOutcome) -> dict:
-    return {"file": o.file, "status": o.status, "reason": o.reason, "alert": o.alert, "device_id": o.device_id,
-            "seq": o.seq, "interviews": o.interviews, "deletions": o.deletions, "withdrawals": o.withdrawals,
-            "receipt": o.receipt, "note": o.note}
+    return {
+        "file": o.file,
+        "status": o.status,
+        "reason": o.reason,
+        "alert": o.alert,
+        "device_id": o.device_id,
+        "seq": o.seq,
+        "interviews": o.interviews,
+        "deletions": o.deletions,
+        "withdrawals": o.withdrawals,
+        "receipt": o.receipt,
+        "no_receipt": o.no_receipt,
+        "receipt_there": o.receipt_there,
+        "note": o.note,
+    }
 
 
 def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
@@ -181,8 +242,10 @@ def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
     elif o.status == "already there":
         ctx.say(f"{o.file}: already imported; nothing changed.")
     else:
-        ctx.say(f"{o.file}: imported ({o.interviews} interview{'s' if o.interviews != 1 else ''} new or changed, "
-                f"{o.deletions} deleted, {o.withdrawals} consent withdrawal{'s' if o.withdrawals != 1 else ''}).")
+        ctx.say(
+            f"{o.file}: imported ({o.interviews} interview{'s' if o.interviews != 1 else ''} new or changed, "
+            f"{o.deletions} deleted, {o.withdrawals} consent withdrawal{'s' if o.withdrawals != 1 else ''})."
+        )
     if o.note:
         ctx.say(f"{o.file}: {o.note}")
 
@@ -212,35 +275,53 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
         report = transfer.import_bundles(vault, Path(args.source), receipts=not args.no_receipts)
         fingerprints = {d: k.fingerprint for d, k in transfer.pinned(vault, "field").items()}
     if args.json:
-        ctx.emit_json({"bundles": [_outcome_json(o) for o in report.bundles],
-                       "gaps": {fingerprints.get(d, d): seqs for d, seqs in report.gaps.items()},
-                       "imported": report.count("imported"), "already_there": report.count("already there"),
-                       "refused": report.count("refused")})
+        ctx.emit_json(
+            {
+                "bundles": [_outcome_json(o) for o in report.bundles],
+                "gaps": {fingerprints.get(d, d): seqs for d, seqs in report.gaps.items()},
+                "imported": report.count("imported"),
+                "already_there": report.count("already there"),
+                "refused": report.count("refused"),
+            }
+        )
     else:
         for o in report.bundles:
             _say_outcome(ctx, o)
-        ctx.say(f"Arrived: {report.count('imported')}; already there: {report.count('already there')}; "
-                f"refused: {report.count('refused')}.")
+        ctx.say(
+            f"Arrived: {report.count('imported')}; already there: {report.count('already there')}; "
+            f"refused: {report.count('refused')}."
+        )
         for device, seqs in report.gaps.items():
-            ctx.say(f"Still missing from device {fingerprints.get(device, device)}: bundle"
-                    f"{'s' if len(seqs) != 1 else ''} number {', '.join(map(str, seqs))}.")
-        if any(o.receipt for o in report.bundles):
+            ctx.say(
+                f"Still missing from device {fingerprints.get(device, device)}: bundle"
+                f"{'s' if len(seqs) != 1 else ''} number {', '.join(map(str, seqs))}."
+            )
+        if any(o.receipt and not o.receipt_there for o in report.bundles):
             ctx.say("Receipts were written onto the stick: give it back to the worker.")
+        elif any(o.receipt for o in report.bundles):  # imported again: the receipts written then are still there
+            ctx.say("Their receipts are on the stick already: give it back to the worker.")
+        if note := report.receipt_note():
+            ctx.say(note)
     return 1 if report.count("refused") else 0
 
 
 def cmd_import_receipt(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
 
-    data = read_small_file(Path(args.file), limit=MAX_RECEIPT_FILE, what="The receipt file",
-                           too_large="This is not a Witnessbox receipt (it is too large).")
+    data = read_small_file(
+        Path(args.file),
+        limit=MAX_RECEIPT_FILE,
+        what="The receipt file",
+        too_large="This is not a Witnessbox receipt (it is too large).",
+    )
     with open_vault(args, ctx) as vault:
         try:
             marked = transfer.import_receipt(vault, data)
         except transfer.HeldBack as held:  # applied: the coordinator refused that bundle for some interviews
             if args.json:
-                ctx.emit_json({"delivered": 0, "held_back": held.references, "sent_again": held.again,
-                               "note": str(held)})
+                ctx.emit_json(
+                    {"delivered": 0, "held_back": held.references, "sent_again": held.again, "note": str(held)}
+                )
             else:
                 ctx.say(str(held))
             return 1
@@ -258,13 +339,23 @@ def cmd_purge_delivered(args: argparse.Namespace, ctx: Context) -> int:
         due = retention.due_for_removal(vault, args.older_than)
         removed = retention.remove_due(vault, due.days) if args.yes and due.ids else 0
     if args.json:
-        ctx.emit_json({"days": due.days, "due": due.ids, "removed": removed, "changed": due.changed,
-                       "waiting": due.waiting, "dry_run": not args.yes})
+        ctx.emit_json(
+            {
+                "days": due.days,
+                "due": due.ids,
+                "removed": removed,
+                "changed": due.changed,
+                "waiting": due.waiting,
+                "dry_run": not args.yes,
+            }
+        )
         return 0
     n = len(due.ids)
     if args.yes:
-        ctx.say(f"Removed {removed} delivered interview{'s' if removed != 1 else ''} from this vault; "
-                "the coordinator keeps them.")
+        ctx.say(
+            f"Removed {removed} delivered interview{'s' if removed != 1 else ''} from this vault; "
+            "the coordinator keeps them."
+        )
     elif n:
         ctx.say(f"{n} interview{'s' if n != 1 else ''} delivered more than {due.days} days ago would be removed:")
         for interview_id in due.ids:
@@ -273,6 +364,8 @@ def cmd_purge_delivered(args: argparse.Namespace, ctx: Context) -> int:
     else:
         ctx.say(f"Nothing to remove: no interview was delivered more than {due.days} days ago.")
     if due.changed:
-        ctx.say(f"{due.changed} delivered interview{'s were' if due.changed != 1 else ' was'} changed since "
-                "sent and stay until they are sent again.")
+        ctx.say(
+            f"{due.changed} delivered interview{'s were' if due.changed != 1 else ' was'} changed since "
+            "sent and stay until they are sent again."
+        )
     return 0

@@ -475,11 +475,10 @@ class Interview:
             interviewer_role=text("interviewer_role"),
             original_text=text("original_text"),
             status=enum(Status, "status", "draft"),
+            # A stored record has its id and reference: none is drawn from the system's randomness to be
+            # thrown away; a record without them (typed or imported new) gets fresh ones.
+            **{key: str(d[key]) for key in ("id", "reference") if d.get(key)},
         )
-        if d.get("id"):
-            iv.id = str(d["id"])
-        if d.get("reference"):
-            iv.reference = str(d["reference"])
         for key in ("created_at", "updated_at"):
             if d.get(key):
                 try:

@@ -25,18 +25,26 @@ def _made(job: tuple) -> str | None:
     return content.fingerprint
 
 
-def make(vault: Vault, interview_ids: list[str], *, progress: Callable[[int, int], None] | None = None,
-         workers: int | None = None) -> dict[str, str]:
+def make(
+    vault: Vault,
+    interview_ids: list[str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> dict[str, str]:
     """interview id -> fingerprint of each statement made now (none for one refused), each kept as it
     comes if its key did not change while it was made. Each record is read once, here, right after its
     key is taken; the redaction runs on the worker processes (:mod:`desktop.services.pool`) when there
     are enough statements to pay for starting them, else in this process."""
     organisation = organisation_of(vault)
+    # every statement is made with this name, and its key taken with it (not read again), as the export
+    # does: a name changed meanwhile never puts a fingerprint made with the old name under the new's key
+    context = fingerprints.statement_context(vault, organisation)
     keys: dict[str, str | None] = {}
 
     def jobs() -> Iterator[tuple]:
         for interview_id in interview_ids:
-            keys[interview_id] = fingerprints.current_key(vault, interview_id)  # before the record is read
+            keys[interview_id] = fingerprints.current_key(vault, interview_id, context)  # before the record is read
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), statements.saved_versions(vault, iv), organisation
 
@@ -49,7 +57,9 @@ def make(vault: Vault, interview_ids: list[str], *, progress: Callable[[int, int
         for done, (interview_id, fingerprint) in enumerate(zip(interview_ids, made, strict=True), 1):
             if fingerprint is not None:
                 out[interview_id] = fingerprint
-                new.append(fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint))
+                new.append(
+                    fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint, context)
+                )
             if len(new) >= 500:  # kept as it goes, in few transactions
                 fingerprints.keep(vault, new)
                 new.clear()

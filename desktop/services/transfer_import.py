@@ -126,6 +126,8 @@ class BundleOutcome:
     deletions: int = 0
     withdrawals: int = 0
     receipt: str | None = None  # where its receipt was written, if it was
+    no_receipt: bool = False  # a receipt was due but could not be written (the stick full, locked or pulled)
+    receipt_there: bool = False  # its receipt was on the stick already (imported before), none written now
     bundle_id: str | None = None
     sha256: str | None = None
     note: str = ""  # a restored laptop's hand-over accepted, or a bundle from the laptop it replaced
@@ -139,6 +141,18 @@ class ImportReport:
 
     def count(self, status: str) -> int:
         return sum(1 for b in self.bundles if b.status == status)
+
+    def receipt_note(self) -> str:
+        """What to say when receipts were due but some could not be written onto the stick, else ""."""
+        n = sum(1 for b in self.bundles if b.no_receipt)
+        if not n:
+            return ""
+        which = "1 bundle" if n == 1 else f"{n} bundles"
+        return (
+            f"No receipt could be written onto the stick for {which} (it may be full, locked or removed). What "
+            "arrived is imported. Free some space on the stick and import it again: the receipts are written "
+            "then, and nothing is imported twice."
+        )
 
 
 class _DryRun(Exception):
@@ -168,12 +182,16 @@ def import_bundles(
         raise Refused("That bundle file or folder does not exist.")
     _clear_staging(vault)
     report = ImportReport()
+    on_stick: dict[Path, list[tuple[Path, Receipt]]] = {}  # each folder's receipts signed here, read once
     for n, path in enumerate(paths):
         if cancel is not None and cancel.is_set():
             break
         outcome = _import_one(vault, me, path)
         if receipts and (outcome.status != "refused" or outcome.refused_interviews):
-            outcome.receipt = _write_receipt(vault, me, path.parent, outcome)
+            if path.parent not in on_stick:
+                on_stick[path.parent] = _receipts_on_stick(me, path.parent)
+            outcome.receipt = _write_receipt(me, path.parent, outcome, on_stick[path.parent])
+            outcome.no_receipt = outcome.receipt is None and outcome.bundle_id is not None
         if outcome.refused_interviews:
             outcome.reason += RECEIPT_SAYS if outcome.receipt else NO_RECEIPT_SAYS
         report.bundles.append(outcome)
@@ -367,48 +385,59 @@ def _quarantine(vault: Vault, staged: Path, sha: str, outcome: BundleOutcome) ->
         vault.transfer.record_alert("bundle.fork_alert", outcome.device_id)
 
 
-def _write_receipt(vault: Vault, me: DeviceKeys, folder: Path, outcome: BundleOutcome) -> str | None:
+def _write_receipt(
+    me: DeviceKeys, folder: Path, outcome: BundleOutcome, there: list[tuple[Path, Receipt]]
+) -> str | None:
     """Write the signed receipt for an imported bundle (or one refused for some interviews' records, naming
     them: at most MAX_REFUSED, the others are refused again in the next bundle and named then) into
-    ``folder``; None if it could not be."""
+    ``folder``, unless one of ``there`` (the receipts signed here already in that folder,
+    :func:`_receipts_on_stick`) says the same, its time apart; then that one's path. None if it could not
+    be written (the stick full, write-protected or pulled): nothing else changes."""
     if outcome.bundle_id is None or outcome.sha256 is None:
         return None
+    status = "refused" if outcome.refused_interviews else "imported"
+    refused = sorted({interview_token(outcome.bundle_id, i) for i in outcome.refused_interviews})[:MAX_REFUSED]
+    # what the receipt would say, its time apart: compared with those there, never signed to be read back
+    wanted = Receipt(outcome.bundle_id, outcome.sha256, status, me.device_id, "", tuple(refused))
+    for path, receipt in there:
+        if replace(receipt, created_utc="") == wanted:
+            outcome.receipt_there = True  # the stick was imported before: one receipt per bundle is enough
+            return str(path)
     data = make_receipt(
-        me,
-        bundle_id=outcome.bundle_id,
-        bundle_sha256=outcome.sha256,
-        status="refused" if outcome.refused_interviews else "imported",
-        refused_interviews=sorted({interview_token(outcome.bundle_id, i) for i in outcome.refused_interviews})[
-            :MAX_REFUSED
-        ],
+        me, bundle_id=outcome.bundle_id, bundle_sha256=outcome.sha256, status=status, refused_interviews=refused
     )
-    there = _same_receipt_on_stick(me, folder, read_receipt(data, {me.device_id: me.public()}))
-    if there is not None:  # the stick was imported before: one receipt per bundle is enough
-        return str(there)
     try:
         written = write_to_stick(folder, receipt_file_name(), lambda f: f.write(data), expected_size=len(data))
     except (StickWriteFailed, OSError):
         return None
+    there.append((written.path, wanted))  # the same bundle twice in one import gets one receipt, as before
     return str(written.path)
 
 
-def _same_receipt_on_stick(me: DeviceKeys, folder: Path, wanted: Receipt) -> Path | None:
-    """A receipt already in ``folder``, signed by this coordinator, that says what ``wanted`` says (its
-    time apart), or None. Anything unreadable, damaged or signed by another key does not count."""
+def _receipts_on_stick(me: DeviceKeys, folder: Path) -> list[tuple[Path, Receipt]]:
+    """Every receipt in ``folder`` signed by this coordinator, read and verified once per import.
+    Anything unreadable, damaged or signed by another key does not count."""
     try:
         found = list_stick(folder).receipts
     except OSError:
-        return None
+        return []
     mine = {me.device_id: me.public()}
+    out = []
     for path in found:
         try:
             with open(path, "rb") as fh:
-                there = read_receipt(fh.read(MAX_RECEIPT + 1), mine)
+                out.append((path, read_receipt(fh.read(MAX_RECEIPT + 1), mine)))
         except (OSError, ReceiptRefused):
             continue
-        if replace(there, created_utc=wanted.created_utc) == wanted:
-            return path
-    return None
+    return out
+
+
+class NotSentHere(Refused):
+    """A receipt, signed by the enrolled coordinator, for a bundle this vault did not send: another
+    laptop's, when several workers' bundles shared the stick. Nothing is marked; nothing is wrong."""
+
+    def __init__(self) -> None:
+        super().__init__("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
 
 
 class HeldBack(Refused):
@@ -477,7 +506,7 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
         if done is not None and before and not done[1]:
             return 0  # nothing changed, and the worker was told when it did
         if done is None:
-            raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
+            raise NotSentHere()
         if not done[0]:
             raise Refused(
                 "The coordinator could not accept that bundle, but what it could not accept was sent "
@@ -488,5 +517,5 @@ def import_receipt(vault: Vault, receipt: Path | bytes) -> int:
         )
     marked = vault.transfer.apply_receipt(receipt.bundle_id, receipt.bundle_sha256)
     if marked is None:
-        raise Refused("This receipt is for a bundle that was not sent from this vault; nothing was marked.")
+        raise NotSentHere()
     return marked

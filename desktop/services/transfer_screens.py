@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.services.errors import Refused
 from desktop.services.transfer import HeldBack, delivery, import_bundles, import_receipt, own_keys
 from desktop.services.transfer_devices import MAX_ENROLMENT_FILE
-from desktop.services.transfer_import import ImportReport
+from desktop.services.transfer_import import ImportReport, NotSentHere
 from desktop.transfer.errors import KeysRefused
 from desktop.transfer.keys import PublicKeys, fingerprint_matches
 from desktop.transfer.stick import list_stick
@@ -43,11 +43,13 @@ def read_enrolment(path: Path) -> Enrolment:
         with open(path, "rb") as fh:
             data = fh.read(MAX_ENROLMENT_FILE + 1)
     except OSError:
-        raise Refused("The enrolment file cannot be read. Check that the stick is in, and choose the file "
-                      "again.") from None
+        raise Refused(
+            "The enrolment file cannot be read. Check that the stick is in, and choose the file again."
+        ) from None
     if len(data) > MAX_ENROLMENT_FILE:
-        raise Refused("This is not a Witnessbox enrolment file (it is too large). Choose the file the other "
-                      "device saved.")
+        raise Refused(
+            "This is not a Witnessbox enrolment file (it is too large). Choose the file the other device saved."
+        )
     try:
         return Enrolment(data, PublicKeys.from_json(data))
     except KeysRefused as exc:
@@ -109,6 +111,7 @@ class ReceiptOutcome:
     delivered: int | None  # interviews marked delivered; None when refused
     reason: str = ""
     held_back: bool = False  # the coordinator refused that bundle for some interviews: held back, the rest again
+    elsewhere: bool = False  # the coordinator's receipt for another laptop's bundle (a shared stick): not refused
 
 
 @dataclass
@@ -122,8 +125,9 @@ class StickImport:
     cancelled: bool = False
 
 
-def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None = None,
-                      cancel: threading.Event | None = None) -> StickImport:
+def import_from_stick(
+    vault: Vault, folder: Path, *, progress: Progress | None = None, cancel: threading.Event | None = None
+) -> StickImport:
     """Import every bundle (coordinator) or every receipt (field vault) in the stick folder."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -135,13 +139,16 @@ def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None =
         out.report = import_bundles(vault, folder, progress=progress, cancel=cancel)
         # read again: a laptop restored from a backup is enrolled by its first bundle's hand-over
         out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
-        out.cancelled = cancel is not None and cancel.is_set() and len(out.report.bundles) < len(
-            list_stick(folder).bundles)
+        out.cancelled = (
+            cancel is not None and cancel.is_set() and len(out.report.bundles) < len(list_stick(folder).bundles)
+        )
         return out
     found = list_stick(folder).receipts
     if not found:
-        raise Refused("There is no receipt from the coordinator in that folder. Receipts are written onto the "
-                      "stick when the coordinator imports it; choose the stick's folder after that.")
+        raise Refused(
+            "There is no receipt from the coordinator in that folder. Receipts are written onto the "
+            "stick when the coordinator imports it; choose the stick's folder after that."
+        )
     for n, path in enumerate(found):
         if cancel is not None and cancel.is_set():
             out.cancelled = True
@@ -150,6 +157,8 @@ def import_from_stick(vault: Vault, folder: Path, *, progress: Progress | None =
             out.receipts.append(ReceiptOutcome(path.name, import_receipt(vault, path)))
         except HeldBack as exc:
             out.receipts.append(ReceiptOutcome(path.name, None, str(exc), held_back=True))
+        except NotSentHere as exc:
+            out.receipts.append(ReceiptOutcome(path.name, None, str(exc), elsewhere=True))
         except Refused as exc:
             out.receipts.append(ReceiptOutcome(path.name, None, str(exc)))
         if progress is not None:

@@ -377,7 +377,26 @@ class ExportDialog(QDialog):
                 "it lets a lawyer or inspector check that a copy they hold is this statement, unchanged."
             )
         self.status.setText(summary)
+        if result.written and not self.organisation_note.isHidden():
+            self._say_what_was_written_without_organisation(len(result.written))
         self.export_finished.emit(result)
+
+    def _say_what_was_written_without_organisation(self, n: int) -> None:
+        """After statements were written with no organisation's name set: the note says what they say
+        now, and how to put the name on them (it no longer offers a choice that has been made)."""
+        written = (
+            self.tr("The statement just written says")
+            if n == 1
+            else self.tr("The {n} statements just written say").format(n=n)
+        )
+        self.organisation_note.setText(
+            written
+            + " "
+            + self.tr(
+                "“Statement taken by: Not recorded”, as no organisation's name is set. To name it, set it in "
+                "Settings, then export again and choose Replace."
+            )
+        )
 
     @Slot()
     def open_written_folder(self) -> None:

@@ -58,8 +58,9 @@ class StickDialog(QDialog):
 
     finished_work = Signal(object)  # the service's result
 
-    def __init__(self, runner: TaskRunner, choose: FolderChooser, *, intro: str, start_text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, choose: FolderChooser, *, intro: str, start_text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._choose = choose
@@ -227,8 +228,11 @@ class StickDialog(QDialog):
             self.status.setText(str(exc))
             return
         log.error("stick work failed: %s", type(exc).__name__)  # its message could quote data: not shown
-        self.status.setText(self.tr("This stopped because of an unexpected problem. Nothing was half done: "
-                                    "check the stick, and try again."))
+        self.status.setText(
+            self.tr(
+                "This stopped because of an unexpected problem. Nothing was half done: check the stick, and try again."
+            )
+        )
 
     def drop(self) -> None:
         """Forget everything shown (on lock and on close); a result still on its way is thrown away."""
@@ -251,33 +255,54 @@ class StickDialog(QDialog):
 class SendDialog(StickDialog):
     """Send to coordinator: everything not yet delivered, in one bundle only the coordinator can open."""
 
-    def __init__(self, export: Callable[..., Any], runner: TaskRunner, choose: FolderChooser = choose_stick_folder,
-                 parent: QWidget | None = None, *, held_back: int = 0, coordinator_enrolled: bool = True) -> None:
+    def __init__(
+        self,
+        export: Callable[..., Any],
+        runner: TaskRunner,
+        choose: FolderChooser = choose_stick_folder,
+        parent: QWidget | None = None,
+        *,
+        held_back: int = 0,
+        coordinator_enrolled: bool = True,
+    ) -> None:
         """``export(folder, *, progress, cancel[, send_held_back])``:
         :func:`desktop.services.transfer.export_bundle` for this vault; ``held_back``: how many interviews the
         coordinator could not accept are held back (a box to send them again is shown only then);
         ``coordinator_enrolled``: False on a laptop that has no coordinator to send to yet, which is said at
         once, with where in the window to enrol one, and nothing can be started."""
-        super().__init__(runner, choose, parent=parent, start_text=_t("&Send"), intro=_t(
-            "Every interview not yet delivered to the coordinator, and every change since the last time, is "
-            "written onto the stick, encrypted so that only the coordinator can open it. Put the stick in and "
-            "choose its folder."))
+        super().__init__(
+            runner,
+            choose,
+            parent=parent,
+            start_text=_t("&Send"),
+            intro=_t(
+                "Every interview not yet delivered to the coordinator, and every change since the last time, is "
+                "written onto the stick, encrypted so that only the coordinator can open it. Put the stick in and "
+                "choose its folder."
+            ),
+        )
         self.setObjectName("sendDialog")
         self._export = export
         self.send_held_back: QCheckBox | None = None
         if held_back:
-            self.send_held_back = QCheckBox(self.tr(
-                "Also send the {n} the coordinator could not accept, unchanged (after updating Witnessbox)").format(
-                    n=_plural(held_back, self.tr("interview"), self.tr("interviews"))), self)
+            self.send_held_back = QCheckBox(
+                self.tr(
+                    "Also send the {n} the coordinator could not accept, unchanged (after updating Witnessbox)"
+                ).format(n=_plural(held_back, self.tr("interview"), self.tr("interviews"))),
+                self,
+            )
             self.send_held_back.setAccessibleName(self.tr("Send held-back interviews again"))
             self.layout().insertWidget(2, self.send_held_back)  # under the stick's folder
         self.coordinator_enrolled = coordinator_enrolled
         if not coordinator_enrolled:
             # The service's refusal names a command ('witnessbox enrol'); here the way is a button in the window.
-            self.status.setText(self.tr(
-                "No coordinator is enrolled on this laptop yet, so there is no one to send to. Meet the coordinator "
-                "in person, press Devices at the top of the window and choose “Enrol a device…” with their "
-                "enrolment file; then send."))
+            self.status.setText(
+                self.tr(
+                    "No coordinator is enrolled on this laptop yet, so there is no one to send to. Meet the "
+                    "coordinator in person, press Devices at the top of the window and choose “Enrol a device…” "
+                    "with their enrolment file; then send."
+                )
+            )
             self._update()
 
     def _update(self) -> None:
@@ -297,18 +322,23 @@ class SendDialog(StickDialog):
     def show_result(self, result: Any) -> None:
         if result is None:
             if self.send_held_back is not None and not self.send_held_back.isChecked():
-                self.status.setText(self.tr("Nothing to send: everything here has been sent already, except the "
-                                            "interviews the coordinator could not accept (see the box above)."))
+                self.status.setText(
+                    self.tr(
+                        "Nothing to send: everything here has been sent already, except the "
+                        "interviews the coordinator could not accept (see the box above)."
+                    )
+                )
                 return
             self.status.setText(self.tr("Nothing to send: everything here has been sent already."))
             return
         sent = _plural(result.interviews, self.tr("interview"), self.tr("interviews"))
         text = self.tr("{sent} sent").format(sent=sent)
         if result.deletions:
-            text += self.tr(", and {n}").format(n=_plural(result.deletions, self.tr("deletion"),
-                                                          self.tr("deletions")))
-        text += self.tr("; they will be marked delivered when the coordinator's receipt comes back. Eject the stick "
-                        "before removing it.")
+            text += self.tr(", and {n}").format(n=_plural(result.deletions, self.tr("deletion"), self.tr("deletions")))
+        text += self.tr(
+            "; they will be marked delivered when the coordinator's receipt comes back. Eject the stick "
+            "before removing it."
+        )
         if result.note:  # the first bundle after this laptop was restored from a backup
             text += "\n\n" + result.note
         self.status.setText(text)
@@ -317,14 +347,26 @@ class SendDialog(StickDialog):
 class ImportDialog(StickDialog):
     """Import from stick: every bundle (coordinator) or receipt (field) in the folder, and what became of each."""
 
-    def __init__(self, import_folder: Callable[..., Any], runner: TaskRunner,
-                 choose: FolderChooser = choose_stick_folder, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        import_folder: Callable[..., Any],
+        runner: TaskRunner,
+        choose: FolderChooser = choose_stick_folder,
+        parent: QWidget | None = None,
+    ) -> None:
         """``import_folder(folder, *, progress, cancel)``:
         :func:`desktop.services.transfer_screens.import_from_stick` for this vault."""
-        super().__init__(runner, choose, parent=parent, start_text=_t("&Import"), intro=_t(
-            "Everything Witnessbox finds in the stick's folder is checked and imported: interviews from the "
-            "workers' laptops on the coordinator's, the coordinator's receipts on a worker's. Nothing that "
-            "fails a check is imported."))
+        super().__init__(
+            runner,
+            choose,
+            parent=parent,
+            start_text=_t("&Import"),
+            intro=_t(
+                "Everything Witnessbox finds in the stick's folder is checked and imported: interviews from the "
+                "workers' laptops on the coordinator's, the coordinator's receipts on a worker's. Nothing that "
+                "fails a check is imported."
+            ),
+        )
         self.setObjectName("importDialog")
         self._import = import_folder
 
@@ -353,28 +395,48 @@ class ImportDialog(StickDialog):
     def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
         report, labels = result.report, result.labels
         alerts = []
-        for o in report.bundles:
+        # What needs the coordinator's attention first: a refusal is never below the fold of arrivals.
+        for o in sorted(report.bundles, key=lambda o: o.status != "refused"):
             who = labels.get(o.device_id or "", self.tr("an unknown laptop"))
             if o.status == "imported":
-                lines.append(self.tr("{file}: arrived from {who} ({n} new or changed, {d} deleted, {w} consent "
-                                     "withdrawn).").format(file=o.file, who=who, n=o.interviews, d=o.deletions,
-                                                           w=o.withdrawals))
+                lines.append(
+                    self.tr(
+                        "{file}: arrived from {who} ({n} new or changed, {d} deleted, {w} consent withdrawn)."
+                    ).format(file=o.file, who=who, n=o.interviews, d=o.deletions, w=o.withdrawals)
+                )
                 if o.note:  # a restored laptop's hand-over, or a bundle from the laptop it replaced
                     lines.append(self.tr("{file}: {note}").format(file=o.file, note=o.note))
                     alerts.append(self.tr("From {who}: {note}").format(who=who, note=o.note))
-            elif o.status == "already there":
-                lines.append(self.tr("{file}: already there; nothing changed.").format(file=o.file))
+            elif o.status == "already there":  # whose it is, as for an arrival: the coordinator checks by laptop
+                lines.append(
+                    self.tr("{file}: from {who}, already there; nothing changed.").format(file=o.file, who=who)
+                )
             else:
                 lines.append(self.tr("{file}: refused. {why}").format(file=o.file, why=o.reason))
                 if o.alert:
                     alerts.append(self.tr("From {who}: {why}").format(who=who, why=o.reason))
         for device, seqs in report.gaps.items():
-            lines.append(self.tr("Still missing from {who}: bundle number {seqs}.").format(
-                who=labels.get(device, self.tr("an enrolled laptop")), seqs=", ".join(map(str, seqs))))
+            lines.append(
+                self.tr("Still missing from {who}: bundle number {seqs}.").format(
+                    who=labels.get(device, self.tr("an enrolled laptop")), seqs=", ".join(map(str, seqs))
+                )
+            )
         summary = self.tr("Arrived: {a}. Already there: {b}. Refused: {c}.").format(
-            a=report.count("imported"), b=report.count("already there"), c=report.count("refused"))
-        if any(o.receipt for o in report.bundles):
-            summary += " " + self.tr("Receipts were written onto the stick: eject it and give it back to the worker.")
+            a=report.count("imported"), b=report.count("already there"), c=report.count("refused")
+        )
+        # A stick shared by several workers goes round them all: each laptop takes in its own receipts.
+        laptops = {o.device_id for o in report.bundles if o.receipt}
+        back = (
+            self.tr("eject it and give it back to the worker.")
+            if len(laptops) < 2
+            else self.tr("eject it and pass it round the {n} workers whose bundles it carried.").format(n=len(laptops))
+        )
+        if any(o.receipt and not o.receipt_there for o in report.bundles):
+            summary += " " + self.tr("Receipts were written onto the stick:") + " " + back
+        elif any(o.receipt for o in report.bundles):  # imported again: the receipts written then are still there
+            summary += " " + self.tr("Their receipts are on the stick already:") + " " + back
+        if note := report.receipt_note():  # due but not written: the worker's laptop would never learn
+            alerts.append(self.tr(note))
         return summary, alerts
 
     def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
@@ -384,15 +446,23 @@ class ImportDialog(StickDialog):
             if r.held_back:  # the coordinator refused that bundle for some interviews: said prominently
                 lines.append(self.tr("{file}: {why}").format(file=r.file, why=r.reason))
                 alerts.append(r.reason)
+            elif r.elsewhere:  # a shared stick: another worker's receipt is theirs to take in, not a refusal
+                lines.append(
+                    self.tr("{file}: for a bundle another laptop sent; nothing to do here.").format(file=r.file)
+                )
             elif r.delivered is None:
                 refused += 1
                 lines.append(self.tr("{file}: refused. {why}").format(file=r.file, why=r.reason))
             elif r.delivered:
                 marked += r.delivered
-                lines.append(self.tr("{file}: {n} marked delivered.").format(
-                    file=r.file, n=_plural(r.delivered, self.tr("interview"), self.tr("interviews"))))
+                lines.append(
+                    self.tr("{file}: {n} marked delivered.").format(
+                        file=r.file, n=_plural(r.delivered, self.tr("interview"), self.tr("interviews"))
+                    )
+                )
             else:
                 lines.append(self.tr("{file}: already there; nothing changed.").format(file=r.file))
         summary = self.tr("{n} marked delivered to the coordinator. Receipts refused: {r}.").format(
-            n=_plural(marked, self.tr("interview"), self.tr("interviews")), r=refused)
+            n=_plural(marked, self.tr("interview"), self.tr("interviews")), r=refused
+        )
         return summary, alerts

@@ -395,3 +395,21 @@ def test_before_the_organisation_is_set_the_export_says_so_and_she_may_go_on_or_
     settings.accept()
     export = window.statements.export_one(interview_id)
     assert not export.organisation_note.isVisible() and not export.organisation_button.isVisible()
+
+
+def test_after_statements_were_written_without_an_organisation_the_note_says_what_they_say_now(qtbot, window, out_dir):
+    """Seen under Xvfb: once the export had finished, the note at the top still offered to "export them like
+    that, or set the name first", a choice already made. It now says what the statements just written say
+    and how to put the name on them; the way to Settings stays."""
+    add_interview(qtbot, window, consent=True)
+    add_interview(qtbot, window, consent=True)
+    export = window.statements.export_many()
+    qtbot.mouseClick(export.choose_button, LEFT)
+    with qtbot.waitSignal(export.export_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(export.export_button, LEFT)
+    assert len(finished.args[0].written) == 2
+    note = export.organisation_note.text()
+    assert export.organisation_note.isVisible() and "set the name first" not in note
+    assert note.startswith("The 2 statements just written say “Statement taken by: Not recorded”")
+    assert "set it in Settings, then export again and choose Replace" in note
+    assert export.organisation_button.isVisible() and export.organisation_button.isEnabled()
