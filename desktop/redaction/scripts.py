@@ -6,6 +6,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
+from desktop.redaction.script_cues import written_cue
 from desktop.redaction.words import _LATIN_LETTERS, WordsBefore, _nearest_letter, cue_in
 
 Hit = tuple[int, int, str, float]
@@ -13,7 +14,7 @@ Hit = tuple[int, int, str, float]
 _OTHER_LETTERS = (r"\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
                   r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u200c\u200d")  # fmt: skip
 # A stretch of words in another script (Arabic, Devanagari, Ethiopic, CJK...), spaces and commas between.
-_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:[ \t\u00a0,\u060c]+[" + _OTHER_LETTERS + r"]+)*")
+_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:(?:[ \t\u00a0,\u060c]+|['’\-])[" + _OTHER_LETTERS + r"]+)*")
 # Scripts the interviewees write their own words in (Arabic and Urdu; Devanagari, Bengali, Gurmukhi and
 # the other Indic scripts): a stretch in one of them is what was said, not a name, unless a cue says so.
 _STATEMENT_SCRIPT = re.compile(r"[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -52,7 +53,7 @@ def _other_script_names(text: str, words_before: WordsBefore | None = None) -> l
             if cue_in(words_before(s)) or _title_in(words_before(s)):
                 hits.extend(_name_after(text, words, -1))
             elif _short_stretch_is_name(text, s, e, words, prev_speech, words_before(s)):
-                hits.append((s, e, "PERSON", 0.3))
+                hits.append((s, e, "PERSON", 0.5 if written_cue(words_before(s)) else 0.3))
             else:
                 prev_speech = (s, e)
             for i, (_, _, fw) in enumerate(words):
@@ -68,7 +69,7 @@ def _other_script_names(text: str, words_before: WordsBefore | None = None) -> l
         after = _nearest_letter(text, e, 1)
         sides = [c for c in (before, after) if c]
         if sides and all(_LATIN_LETTERS.match(c) for c in sides):
-            hits.append((s, e, "PERSON", 0.3))
+            hits.append((s, e, "PERSON", 0.5 if written_cue(words_before(s)) else 0.3))
     return hits
 
 
