@@ -46,8 +46,11 @@ def _other_script_names(text: str, words_before: WordsBefore | None = None) -> l
         while e > s and text[e - 1] in " ,\u060c\t\u00a0":
             e -= 1
         if _STATEMENT_SCRIPT.search(text, s, e):
-            words = [(w.start(), w.end(), folds.get(g) or folds.setdefault(g, fold(g)))
-                     for w in _SCRIPT_WORD.finditer(text, s, e) for g in (w.group(),)]
+            words = [
+                (w.start(), w.end(), folds.get(g) or folds.setdefault(g, fold(g)))
+                for w in _SCRIPT_WORD.finditer(text, s, e)
+                for g in (w.group(),)
+            ]
             if not words:
                 continue
             if cue_in(words_before(s)) or _title_in(words_before(s)):
@@ -83,13 +86,16 @@ _DETERMINERS = frozenset("the a an my his her their our your this that these tho
 _SCRIPT_NAME_JOINS = frozenset(fold(w) for w in "بن بنت بنو ابن أبو ابو آل ذي".split())
 _COORDINATORS = frozenset("and or then also".split())
 # A document that "said" something holds it written: a name as often as words ("The letter said ...").
-_DOCUMENTS = frozenset("letter form card note paper papers document documents envelope certificate passport "
-                       "contract label sign receipt payslip screen page file".split())
+_DOCUMENTS = frozenset(
+    "letter form card note paper papers document documents envelope certificate passport "
+    "contract label sign receipt payslip screen page file".split()
+)
 _READS = frozenset("said says say read reads".split())
 
 
-def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int, str]],
-                           prev_speech: tuple[int, int] | None, w: list[str]) -> bool:
+def _short_stretch_is_name(
+    text: str, s: int, e: int, words: list[tuple[int, int, str]], prev_speech: tuple[int, int] | None, w: list[str]
+) -> bool:
     """A short stretch in another script inside an English sentence, introduced by any wording
     ("the tenancy was signed ...", "spelt ... on the card"), is most likely a name written the
     person's way, unless it reads as the interviewee's own words: it holds one of that language's
