@@ -53,6 +53,7 @@ from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
+from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
 from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
@@ -331,6 +332,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     function_word_surnames(toks, text)  # "Chase Young", "Karen Little" (bare_subjects.py)
     unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
+    surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
