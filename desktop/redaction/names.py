@@ -23,6 +23,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
+from desktop.redaction.body_names import body_ranges
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
@@ -190,8 +191,9 @@ def link(toks: list[_Tok], text: str) -> None:
             a.on_line = "\n" not in gap
 
 
-def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
-    """Likely names in ``text``. ``blocked``: sorted ranges (allow-listed phrases) never flagged."""
+def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Likely names in ``text``. ``blocked``: sorted ranges (allow-listed phrases) never flagged.
+    ``bodies``, if given, gets the ranges of the bodies' names read on the way (``body_names.py``)."""
     english = lexicon.english_words()
     places = lexicon.place_tokens()
     toks: list[_Tok] = []
@@ -334,6 +336,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
+    if bodies is not None:
+        bodies.extend(body_ranges(toks, text))  # "Cobrey Farms": the body's there (body_names.py)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0

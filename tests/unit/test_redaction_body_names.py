@@ -1,0 +1,30 @@
+"""A word of a body's name that the same text takes for a person elsewhere stays the body's inside
+that name (``desktop.redaction.body_names``); alone elsewhere it is read as before. Examples written
+here."""
+
+from __future__ import annotations
+
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
+
+
+def test_a_word_inside_a_body_name_is_the_body_there() -> None:
+    for text, body, alone in [
+        ("Halvorn told us nothing. We packed salad at Halvorn Farms for a year.", "Halvorn Farms", "Halvorn"),
+        ("Ask Okewu about the rent. Okewu Solicitors wrote to the council in May.", "Okewu Solicitors", "Okewu"),
+        (
+            "Brindlemoor said little. The police, the Crime Agency and Brindlemoor and Labour Licensing "
+            "Authority came.",
+            "Brindlemoor and Labour Licensing Authority",
+            "Brindlemoor",
+        ),
+    ]:
+        spans = detect(text)
+        assert untouched(text, spans, body), text
+        assert covered(text, spans, alone, kind="PERSON"), text  # alone, still a name
+
+
+def test_a_given_name_before_a_body_kind_is_still_looked_for() -> None:
+    text = "Amy said she would come. My friend Amy Church lent me the money."
+    spans = detect(text)
+    assert covered(text, spans, "Amy", 1, kind="PERSON"), text
