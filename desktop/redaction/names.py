@@ -50,6 +50,7 @@ from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
+from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
@@ -335,6 +336,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
+    plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     if bodies is not None:
         bodies.extend(body_ranges(toks, text))  # "Cobrey Farms": the body's there (body_names.py)
