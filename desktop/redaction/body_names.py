@@ -12,6 +12,13 @@ A body's name here: two or more capitalised words the pass marked as places or b
 spaces, "and", "&" or "of", at least one of them no place's name (so "Milton Keynes" is left to the
 rules of places), and none a given name the census lists ("my friend Amy Church" may be a person,
 so "Amy" found elsewhere is still looked for there).
+
+The body's word alone elsewhere, after "from", "at" or "in" ("buy from Cobrey", "work at
+Halvorn"), is the body too when the pass gave it only
+the score of an unexplained word and nowhere in the text is it more (a title, a given name, a cue
+before it: "Mr Okewu of Okewu Solicitors" keeps "Okewu" a name everywhere). Not after "with", "to",
+"for", "by" or "and", which take a person as often ("I stayed with Okewu"), nor as a sentence's
+subject ("Okewu told me").
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from desktop.redaction import lexicon
 from desktop.redaction.given_names import given_names
 
 _LINK = re.compile(r"[ \t\u00a0]+(?:(?:and|&|of)[ \t\u00a0]+)?")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|at|in)[ \t\u00a0]+$")
+_UNEXPLAINED = 0.5
 
 
 def body_ranges(toks: list, text: str) -> list[tuple[int, int]]:
@@ -47,3 +56,22 @@ def body_ranges(toks: list, text: str) -> list[tuple[int, int]]:
                 out.append((run[0].start, run[-1].end))
         i = j + 1
     return out
+
+
+def bodies_named(toks: list, text: str) -> list[tuple[int, int]]:
+    """``body_ranges``, and the body's word alone after a preposition taken for the body (see the
+    module's note)."""
+    ranges = body_ranges(toks, text)
+    if not ranges:
+        return ranges
+    inside = {t.fw for t in toks if t.place and any(s <= t.start < e for s, e in ranges)}
+    places = lexicon.place_tokens()
+    inside = {w for w in inside if w not in places}
+    for w in inside:
+        same = [t for t in toks if t.fw == w]
+        if any(t.score > _UNEXPLAINED for t in same):
+            continue
+        for t in same:
+            if t.score == _UNEXPLAINED and _PREPOSITION_BEFORE.search(text, max(0, t.start - 8), t.start):
+                t.score, t.place, t.edge_ok = 0.0, True, False
+    return ranges

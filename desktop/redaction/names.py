@@ -23,7 +23,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
-from desktop.redaction.body_names import body_ranges
+from desktop.redaction.body_names import bodies_named
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
@@ -338,8 +338,9 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
+    named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
-        bodies.extend(body_ranges(toks, text))  # "Cobrey Farms": the body's there (body_names.py)
+        bodies.extend(named)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0

@@ -28,3 +28,22 @@ def test_a_given_name_before_a_body_kind_is_still_looked_for() -> None:
     text = "Amy said she would come. My friend Amy Church lent me the money."
     spans = detect(text)
     assert covered(text, spans, "Amy", 1, kind="PERSON"), text
+
+
+def test_the_body_word_alone_after_from_at_or_in_is_the_body() -> None:
+    for text, alone in [
+        ("We picked leeks for Halvorn Farms. The wages came from Halvorn in cash.", "Halvorn"),
+        ("Mostrelle Foods Ltd ran the factory; nobody at Mostrelle spoke to us.", "Mostrelle"),
+    ]:
+        spans = detect(text)
+        assert untouched(text, spans, alone, 1), text
+
+
+def test_the_body_word_alone_stays_a_name_where_the_text_says_more() -> None:
+    for text, nth in [
+        ("Mr Okewu runs Okewu Solicitors. I got a letter from Okewu.", 2),  # a title: a person
+        ("Okewu Solicitors helped. I stayed with Okewu.", 1),  # "with" takes a person
+        ("Okewu Solicitors helped. Okewu told me to wait.", 1),  # a subject
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, "Okewu", nth, kind="PERSON"), text
