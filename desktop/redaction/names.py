@@ -25,6 +25,7 @@ from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.caps_surnames import caps_surnames
+from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     demonym,
@@ -336,6 +337,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
+    given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
