@@ -46,6 +46,7 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.facts_by_shape import facts_by_shape
+from desktop.redaction.family_names import family_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
@@ -338,6 +339,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
+    family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
