@@ -47,3 +47,10 @@ def test_the_body_word_alone_stays_a_name_where_the_text_says_more() -> None:
     ]:
         spans = detect(text)
         assert covered(text, spans, "Okewu", nth, kind="PERSON"), text
+
+
+def test_the_town_between_a_street_and_its_postcode_is_not_found_again_as_a_name() -> None:
+    text = "Mr Kelham kept us at 9 Kelham Park, New Kelham DE5 2LQ for a year."
+    spans = detect(text)
+    assert covered(text, spans, "Kelham", 0, kind="PERSON"), text
+    assert untouched(text, spans, "New Kelham"), text
