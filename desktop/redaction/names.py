@@ -57,6 +57,7 @@ from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
+from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
 from desktop.redaction.word_sets import statement_words
@@ -340,11 +341,12 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
+    things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
-        bodies.extend(named)
+        bodies.extend(named + things)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0
