@@ -9,6 +9,8 @@ them the stretch is a name as surely as a capitalised word after "called" is:
   "her name was spelt ...", "the wall was signed ...", "registered as", "listed as", "known only
   as", "we knew him only as";
 * "the name of", "the name", "under the name", "a name like" before it: "a man by the name of ...";
+* a document that says or reads it: "the receipt says ...", "the money transfer reads ...", "the
+  screen showed ..." (what a document says in another script is written on it: most often a name);
 * a relation or a role after a possessive noun ("the owner's nephew ...", "Ravi's wife ..."), as
   after "my"/"her" (``words.cue_in`` reads only the possessive determiners).
 
@@ -29,6 +31,14 @@ entered recorded addressed labelled labeled marked stamped known knew know named
 # Between the verb and the name: "as", "him only as", "it as" (at most three such little words).
 _BETWEEN = frozenset("as only simply just him her them it himself herself out".split())
 _NAME_WORDS = frozenset("name names".split())
+_DOCUMENT_VERBS = frozenset("says said reads read shows showed lists listed gives gave names named".split())
+_DOCUMENTS = frozenset(
+    """
+receipt receipts transfer transfers letter letters card cards form forms note notes paper papers document
+documents envelope certificate passport contract label sign payslip payslips screen page file message messages
+text texts record records app account invoice bill slip ticket tag badge list register notice poster sticker
+""".split()
+)
 _NOT_ALONE = frozenset("know knew write wrote writes sign signs spell spells called".split())
 
 
@@ -45,6 +55,8 @@ def written_cue(w: list[str]) -> bool:
     if k >= 0 and w[k] in _WRITING:
         # "known only as", "written as", "spelt", "signed"; but "we knew" or "she wrote" alone names nothing
         return k < len(w) - 1 or w[k] not in _NOT_ALONE
+    if w[-1] in _DOCUMENT_VERBS and len(w) >= 2 and w[-2] in _DOCUMENTS:
+        return True  # "the money transfer says ...", "the card reads ..."
     if w[-1] == "of" and len(w) >= 2 and w[-2] in _NAME_WORDS:
         return True  # "by the name of", "under the name of"
     if w[-1] in _NAME_WORDS and len(w) >= 2 and w[-2] in ("the", "a", "her", "his", "their", "my"):

@@ -22,6 +22,8 @@ def test_a_name_in_another_script_after_writing_or_naming_wording_is_a_suggestio
         ("He rented it under the name of ஜெயக்குமார் for a year.", "ஜெயக்குமார்"),
         ("The landlord's nephew ચેતન collected the rent.", "ચેતન"),
         ("The parcel was addressed to me but registered as ناصر کریمی at the depot.", "ناصر کریمی"),
+        ("The receipt from the money transfer says লীলা বসু as the sender.", "লীলা বসু"),
+        ("His payslip read ਹਰਜੀਤ ਕੌਰ instead of his own name.", "ਹਰਜੀਤ ਕੌਰ"),
     ]:
         spans = _span(text, name)
         assert spans, text
