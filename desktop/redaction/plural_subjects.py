@@ -33,6 +33,8 @@ def _lone_unexplained(toks: list, k: int, given: frozenset[str]) -> bool:
 def plural_subjects(toks: list, text: str) -> None:
     """A lone unexplained word before "have"/"are"/"were" at a sentence's start is scored weak,
     and so is the same word elsewhere that has no more than the unexplained score."""
+    if not _PLURAL_VERB.search(text):
+        return  # no verb in the plural to look at: one scan of the text
     given = None
     plural: set[str] = set()
     for k, t in enumerate(toks):
