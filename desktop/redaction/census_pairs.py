@@ -92,12 +92,14 @@ def given_and_surname_pairs(toks: list, text: str) -> None:
     given = surnames = places = english = None
     for i in range(n - 1):
         a, b = toks[i], toks[i + 1]
-        if text[a.end : b.start] != " " or a.score != 0 or b.score != 0:
+        if a.score != 0 or b.score != 0 or not a.on_line:
             continue
         if given is None:
             given, surnames, places = given_names(), surname_words(), lexicon.place_tokens()
             english = lexicon.english_words()
-        if a.fw not in given or b.fw not in surnames or not _plain(a, places) or not _plain(b, places):
+        if a.fw not in given or b.fw not in surnames or text[a.end : b.start] != " ":
+            continue
+        if not _plain(a, places) or not _plain(b, places):
             continue
         role = i > 0 and text[toks[i - 1].end : a.start] in (" ", "-")
         if role and not _opener_or_role(toks[i - 1], english):

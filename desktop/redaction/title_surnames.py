@@ -24,8 +24,11 @@ def surnames_after_address(toks: list, text: str) -> None:
     """Take a never-a-name word in title case straight after "Mr", "Mrs", "Dr"...
     Runs on the likely-name pass's words (``names._Tok``)."""
     for i in range(1, len(toks)):
-        t, p = toks[i], toks[i - 1]
-        if t.score != 0 or p.fw not in _ADDRESS or not p.title or t.fw not in lexicon.NOT_NAMES:
+        p = toks[i - 1]
+        if p.fw not in _ADDRESS:
+            continue
+        t = toks[i]
+        if t.score != 0 or not p.title or t.fw not in lexicon.NOT_NAMES:
             continue
         w = t.word
         if (
