@@ -69,7 +69,11 @@ def family_names(toks: list, text: str) -> None:
     for i, t in enumerate(toks):
         if t.score != 0 or t.title or t.place:
             continue
+        if surnames is None:
+            surnames, places, given = surname_words(), lexicon.place_tokens(), given_names()
         w, fw = t.word, t.fw
+        if fw not in surnames and fw not in given:
+            continue  # (the cheapest test first: most words are neither)
         if len(w) < 3 or not (w[0].isupper() and w[1:].islower()):
             continue
         family = _FAMILY_AFTER.match(text, t.end) and _THE_BEFORE.search(text, max(0, t.start - 5), t.start)
@@ -78,8 +82,6 @@ def family_names(toks: list, text: str) -> None:
         apposition = app is not None and (app.group("noun") is None or app.group("noun") in _PERSON_NOUN_SET)
         if not (family or apposition or _KIN_AFTER.match(text, t.end) or _PRONOUN_AFTER.match(text, t.end)):
             continue
-        if surnames is None:
-            surnames, places, given = surname_words(), lexicon.place_tokens(), given_names()
         if family and _ADJECTIVE_END.search(fw) and fw in lexicon.english_words():
             continue
         if (
