@@ -36,7 +36,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.caps_offices import body_kind_after_given, office_surname
 from desktop.redaction.given_names import given_names
 from desktop.redaction.misses_places import surname_words
-from desktop.redaction.verb_forms import past_tense, verb_follows
+from desktop.redaction.verb_forms import emphasised_verb
 
 SCORE = 0.6
 SUBJECT = 0.4  # a census given name before a verb in capitals
@@ -129,8 +129,7 @@ def caps_surnames(toks: list, text: str) -> None:
         k = None
         body_kind_after_given(toks, i, text, given, surnames)  # "Lee CHAMBERS" is no body's name
         if _given_before(toks, i, text, given, surnames):
-            emphasised = t.fw in english and t.fw not in given and past_tense(t.fw, english)
-            if emphasised and verb_follows(text, t.end, english):
+            if t.fw in english and t.fw not in given and emphasised_verb(text, toks[i - 1].start, t.fw, t.end, english):
                 # "Nadia FELL over": a verb in capitals for emphasis (verb_forms.py); the census given
                 # name before it is that verb's bare subject, so a name ("Tom" of "Tom LIED to me").
                 p = toks[i - 1]

@@ -174,7 +174,8 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
 
     known_people = sorted((sp.start, sp.end) for sp in spans if sp.source == "known")
     towns = _post_towns(text, spans)
-    for s, e, typ, conf in detect_names(text, sorted(allowed + holders) if holders else allowed):
+    bodies: list[tuple[int, int]] = []  # bodies' names the likely-name pass read (body_names.py)
+    for s, e, typ, conf in detect_names(text, sorted(allowed + holders) if holders else allowed, bodies):
         if clashes(s, e) or (towns and _inside(towns, s, e)):
             continue
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
@@ -183,7 +184,8 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe) or conf >= 0.9 and pe > ps:  # "Ms T", "'K'"
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
-    spans.extend(_same_names_again(text, folded, spans, holders, allowed))
+    kept = bodies + towns  # and the town between a street and its postcode: not found again as a name
+    spans.extend(_same_names_again(text, folded, spans, holders, sorted(allowed + kept) if kept else allowed))
     spans = _variants_of_known_people(text, spans, rec)
     return _tidy([_whole_letters(text, sp) for sp in spans])
 

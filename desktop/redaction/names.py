@@ -23,7 +23,9 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
+from desktop.redaction.body_names import bodies_named
 from desktop.redaction.caps_surnames import caps_surnames
+from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     demonym,
@@ -44,15 +46,19 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.facts_by_shape import facts_by_shape
+from desktop.redaction.family_names import family_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
+from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.things import defined_acronym, names_of_things
+from desktop.redaction.things_after_the import things_after_the
+from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
 from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
@@ -189,8 +195,9 @@ def link(toks: list[_Tok], text: str) -> None:
             a.on_line = "\n" not in gap
 
 
-def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
-    """Likely names in ``text``. ``blocked``: sorted ranges (allow-listed phrases) never flagged."""
+def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Likely names in ``text``. ``blocked``: sorted ranges (allow-listed phrases) never flagged.
+    ``bodies``, if given, gets the ranges of the bodies' names read on the way (``body_names.py``)."""
     english = lexicon.english_words()
     places = lexicon.place_tokens()
     toks: list[_Tok] = []
@@ -331,7 +338,15 @@ def detect_names(text: str, blocked: list[tuple[int, int]]) -> list[Hit]:
     function_word_surnames(toks, text)  # "Chase Young", "Karen Little" (bare_subjects.py)
     unexplained_names(toks, text)  # last: capitalised words nothing above explains (unexplained.py)
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
+    surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
+    given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
+    family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
+    things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
+    plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
+    named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
+    if bodies is not None:
+        bodies.extend(named + things)
     hits: list[Hit] = []
     # Join neighbouring capitalised words into one name when one of them is a likely name.
     i = 0

@@ -6,6 +6,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
+from desktop.redaction.script_cues import written_cue
 from desktop.redaction.words import _LATIN_LETTERS, WordsBefore, _nearest_letter, cue_in
 
 Hit = tuple[int, int, str, float]
@@ -13,7 +14,7 @@ Hit = tuple[int, int, str, float]
 _OTHER_LETTERS = (r"\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
                   r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u200c\u200d")  # fmt: skip
 # A stretch of words in another script (Arabic, Devanagari, Ethiopic, CJK...), spaces and commas between.
-_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:[ \t\u00a0,\u060c]+[" + _OTHER_LETTERS + r"]+)*")
+_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:(?:[ \t\u00a0,\u060c]+|['’\-])[" + _OTHER_LETTERS + r"]+)*")
 # Scripts the interviewees write their own words in (Arabic and Urdu; Devanagari, Bengali, Gurmukhi and
 # the other Indic scripts): a stretch in one of them is what was said, not a name, unless a cue says so.
 _STATEMENT_SCRIPT = re.compile(r"[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -45,14 +46,17 @@ def _other_script_names(text: str, words_before: WordsBefore | None = None) -> l
         while e > s and text[e - 1] in " ,\u060c\t\u00a0":
             e -= 1
         if _STATEMENT_SCRIPT.search(text, s, e):
-            words = [(w.start(), w.end(), folds.get(g) or folds.setdefault(g, fold(g)))
-                     for w in _SCRIPT_WORD.finditer(text, s, e) for g in (w.group(),)]
+            words = [
+                (w.start(), w.end(), folds.get(g) or folds.setdefault(g, fold(g)))
+                for w in _SCRIPT_WORD.finditer(text, s, e)
+                for g in (w.group(),)
+            ]
             if not words:
                 continue
             if cue_in(words_before(s)) or _title_in(words_before(s)):
                 hits.extend(_name_after(text, words, -1))
             elif _short_stretch_is_name(text, s, e, words, prev_speech, words_before(s)):
-                hits.append((s, e, "PERSON", 0.3))
+                hits.append((s, e, "PERSON", 0.5 if written_cue(words_before(s)) else 0.3))
             else:
                 prev_speech = (s, e)
             for i, (_, _, fw) in enumerate(words):
@@ -68,7 +72,7 @@ def _other_script_names(text: str, words_before: WordsBefore | None = None) -> l
         after = _nearest_letter(text, e, 1)
         sides = [c for c in (before, after) if c]
         if sides and all(_LATIN_LETTERS.match(c) for c in sides):
-            hits.append((s, e, "PERSON", 0.3))
+            hits.append((s, e, "PERSON", 0.5 if written_cue(words_before(s)) else 0.3))
     return hits
 
 
@@ -82,13 +86,16 @@ _DETERMINERS = frozenset("the a an my his her their our your this that these tho
 _SCRIPT_NAME_JOINS = frozenset(fold(w) for w in "بن بنت بنو ابن أبو ابو آل ذي".split())
 _COORDINATORS = frozenset("and or then also".split())
 # A document that "said" something holds it written: a name as often as words ("The letter said ...").
-_DOCUMENTS = frozenset("letter form card note paper papers document documents envelope certificate passport "
-                       "contract label sign receipt payslip screen page file".split())
+_DOCUMENTS = frozenset(
+    "letter form card note paper papers document documents envelope certificate passport "
+    "contract label sign receipt payslip screen page file".split()
+)
 _READS = frozenset("said says say read reads".split())
 
 
-def _short_stretch_is_name(text: str, s: int, e: int, words: list[tuple[int, int, str]],
-                           prev_speech: tuple[int, int] | None, w: list[str]) -> bool:
+def _short_stretch_is_name(
+    text: str, s: int, e: int, words: list[tuple[int, int, str]], prev_speech: tuple[int, int] | None, w: list[str]
+) -> bool:
     """A short stretch in another script inside an English sentence, introduced by any wording
     ("the tenancy was signed ...", "spelt ... on the card"), is most likely a name written the
     person's way, unless it reads as the interviewee's own words: it holds one of that language's
