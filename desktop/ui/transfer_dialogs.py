@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -33,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.screen_fit import SIDES, TITLE_BAR
 from desktop.ui.workers import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
 FolderChooser = Callable[[QWidget], Path | None]
+RESULT_WIDTH = 900  # wide enough that a result line reads on one line, on a 1366x768 screen and at 1100x720
 
 
 def choose_stick_folder(parent: QWidget) -> Path | None:
@@ -101,6 +105,7 @@ class StickDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # what is hidden, in pixels
         self.results.hide()
         # Takes the room while there is no result list, so the lines above stay together at the top.
         self._filler = QWidget(self)
@@ -153,6 +158,30 @@ class StickDialog(QDialog):
     def _show_results(self, shown: bool) -> None:
         self.results.setVisible(shown)
         self._filler.setVisible(not shown)
+
+    def fit_results(self) -> None:
+        """Grow (never shrink) to show every result line without scrolling, within the screen's free area;
+        the list scrolls only when the screen has no more room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or not self.isVisible():
+            return
+        room = screen.availableGeometry()
+        width = max(self.width(), min(RESULT_WIDTH, room.width() - SIDES))
+        tallest = max(self.height(), room.height() - TITLE_BAR)
+        height = self.height()
+        for _ in range(4):  # a wider list wraps fewer lines: measure again after each resize
+            self.resize(width, height)
+            self.layout().activate()
+            self.results.doItemsLayout()
+            hidden = self.results.verticalScrollBar().maximum()
+            if not hidden or height >= tallest:
+                break
+            height = min(height + hidden, tallest)
+        frame = self.frameGeometry()  # keep it on the screen as it grows
+        x = min(max(frame.left(), room.left()), room.right() - frame.width())
+        y = min(max(frame.top(), room.top()), room.bottom() - frame.height())
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(max(x, room.left()), max(y, room.top()))
 
     @property
     def working(self) -> bool:
@@ -391,6 +420,7 @@ class ImportDialog(StickDialog):
         if lines:
             self.results.addItems(lines)
             self._show_results(True)
+            self.fit_results()
 
     def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
         report, labels = result.report, result.labels

@@ -180,3 +180,28 @@ def test_a_stick_with_several_laptops_bundles_is_passed_round_them_all(qtbot, wi
     )
     for field in laptops:
         field.lock()
+
+
+def test_ten_bundles_results_are_read_without_scrolling_on_a_screen_with_room(qtbot, window, tmp_path):
+    """Seen under Xvfb at 1100x720: the dialog opened at 640x440 and kept that size, so the Friday
+    stick's ten result lines scrolled in a small box though the screen had room for them all."""
+    from tests.ui.test_small_screens import fits
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    laptops = [_laptop(tmp_path, window.vault, name) for name in ("amira", "bogdan", "chen")]
+    for field, n in zip(laptops, (4, 3, 3), strict=True):
+        _bundles(field, stick, n)
+    dialog = window.transfer.import_stick()
+    qtbot.waitExposed(dialog)
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 10.")
+    qtbot.wait(50)  # laid out
+    assert dialog.results.count() == 10
+    assert dialog.results.verticalScrollBar().maximum() == 0, "every line shown, nothing to scroll"
+    assert fits(dialog)
+    room = dialog.screen().availableGeometry()
+    assert room.contains(dialog.frameGeometry().topLeft())
+    for field in laptops:
+        field.lock()
