@@ -122,6 +122,7 @@ class BundleOutcome:
     alert: bool = False
     device_id: str | None = None
     seq: int | None = None
+    sent_utc: str | None = None  # when its laptop made it ("YYYY-MM-DDTHH:MM:SSZ"), once its signed manifest is read
     interviews: int = 0
     deletions: int = 0
     withdrawals: int = 0
@@ -270,6 +271,7 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
         def on_manifest(manifest: Manifest) -> None:
             seen["m"] = manifest
             outcome.device_id, outcome.seq = manifest.sender_device_id, manifest.seq
+            outcome.sent_utc = manifest.created_utc
             outcome.bundle_id, outcome.sha256 = manifest.bundle_id, sha
             stager.begin(bundle_id=manifest.bundle_id, device_id=manifest.sender_device_id, seq=manifest.seq)
             other = stager.imported_at(manifest.sender_device_id, manifest.seq)

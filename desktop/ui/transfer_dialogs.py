@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -55,6 +57,12 @@ def _t(text: str) -> str:
 
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
+
+
+def sent_text(utc: str) -> str:
+    """When a bundle was made, from its manifest's "YYYY-MM-DDTHH:MM:SSZ", in local time: "Wed 2 Dec, 14:05"."""
+    local = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')}"
 
 
 class StickDialog(QDialog):
@@ -406,7 +414,7 @@ class ImportDialog(StickDialog):
         return self._import(folder, progress=progress, cancel=cancel)
 
     def show_result(self, result: Any) -> None:
-        lines: list[str] = []
+        lines: list[str | tuple[str, str]] = []  # a line, or (a line, the file's name on the stick)
         if result.report is not None:
             summary, alerts = self._bundles(result, lines)
         else:
@@ -418,31 +426,49 @@ class ImportDialog(StickDialog):
             self.alert.setText("\n".join(alerts))
             self.alert.show()
         if lines:
-            self.results.addItems(lines)
+            for line in lines:
+                text, file = (line, "") if isinstance(line, str) else line
+                item = QListWidgetItem(text, self.results)
+                if file:  # the file's name on the stick, to find it there: a detail, not what the line leads with
+                    item.setToolTip(self.tr("File on the stick: {file}").format(file=file))
             self._show_results(True)
             self.fit_results()
 
-    def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
+    def _bundles(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
         report, labels = result.report, result.labels
         alerts = []
-        # What needs the coordinator's attention first: a refusal is never below the fold of arrivals.
-        for o in sorted(report.bundles, key=lambda o: o.status != "refused"):
+
+        # What needs the coordinator's attention first: a refusal is never below the fold of arrivals. Then
+        # each laptop's bundles together, in the order they were sent.
+        def order(o: Any) -> tuple:
+            return (o.status != "refused", labels.get(o.device_id or "", "~"), o.seq or 0, o.sent_utc or "")
+
+        for o in sorted(report.bundles, key=order):
             who = labels.get(o.device_id or "", self.tr("an unknown laptop"))
+            # What a coordinator recognises first: which laptop, when it was sent; the file name is a detail.
+            lead = who[:1].upper() + who[1:]
+            if o.sent_utc:
+                lead = self.tr("{who}, sent {when}").format(who=lead, when=sent_text(o.sent_utc))
             if o.status == "imported":
-                lines.append(
-                    self.tr(
-                        "{file}: arrived from {who} ({n} new or changed, {d} deleted, {w} consent withdrawn)."
-                    ).format(file=o.file, who=who, n=o.interviews, d=o.deletions, w=o.withdrawals)
-                )
+                counts = _plural(o.interviews, self.tr("interview"), self.tr("interviews"))
+                extra = [_plural(o.deletions, self.tr("deletion"), self.tr("deletions"))] if o.deletions else []
+                if o.withdrawals:
+                    extra.append(self.tr("{n} consent withdrawn").format(n=o.withdrawals))
+                text = self.tr("{lead}: arrived, {counts} new or changed").format(lead=lead, counts=counts)
+                lines.append((text + ("; " + ", ".join(extra) if extra else "") + ".", o.file))
                 if o.note:  # a restored laptop's hand-over, or a bundle from the laptop it replaced
-                    lines.append(self.tr("{file}: {note}").format(file=o.file, note=o.note))
+                    lines.append((self.tr("{lead}: {note}").format(lead=lead, note=o.note), o.file))
                     alerts.append(self.tr("From {who}: {note}").format(who=who, note=o.note))
             elif o.status == "already there":  # whose it is, as for an arrival: the coordinator checks by laptop
-                lines.append(
-                    self.tr("{file}: from {who}, already there; nothing changed.").format(file=o.file, who=who)
-                )
+                lines.append((self.tr("{lead}: already there; nothing changed.").format(lead=lead), o.file))
             else:
-                lines.append(self.tr("{file}: refused. {why}").format(file=o.file, why=o.reason))
+                # Refused: the file's name too, to find it on the stick (to keep it aside, or to show the worker).
+                lines.append(
+                    (
+                        self.tr("{lead}: refused. {why} (File {file}.)").format(lead=lead, why=o.reason, file=o.file),
+                        o.file,
+                    )
+                )
                 if o.alert:
                     alerts.append(self.tr("From {who}: {why}").format(who=who, why=o.reason))
         for device, seqs in report.gaps.items():
@@ -469,7 +495,7 @@ class ImportDialog(StickDialog):
             alerts.append(self.tr(note))
         return summary, alerts
 
-    def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
+    def _receipts(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
         marked = refused = 0
         alerts = []
         for r in result.receipts:
