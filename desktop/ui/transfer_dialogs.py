@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.transfer import errors as bundle_errors
 from desktop.ui.screen_fit import SIDES, TITLE_BAR
 from desktop.ui.workers import Progress, TaskRunner
 
@@ -444,7 +445,7 @@ class ImportDialog(StickDialog):
             return (o.status != "refused", labels.get(o.device_id or "", "~"), o.seq or 0, o.sent_utc or "")
 
         for o in sorted(report.bundles, key=order):
-            who = labels.get(o.device_id or "", self.tr("an unknown laptop"))
+            who = labels.get(o.device_id or "", self._unknown(o))
             # What a coordinator recognises first: which laptop, when it was sent; the file name is a detail.
             lead = who[:1].upper() + who[1:]
             if o.sent_utc:
@@ -463,12 +464,7 @@ class ImportDialog(StickDialog):
                 lines.append((self.tr("{lead}: already there; nothing changed.").format(lead=lead), o.file))
             else:
                 # Refused: the file's name too, to find it on the stick (to keep it aside, or to show the worker).
-                lines.append(
-                    (
-                        self.tr("{lead}: refused. {why} (File {file}.)").format(lead=lead, why=o.reason, file=o.file),
-                        o.file,
-                    )
-                )
+                lines.append((self._refusal(o, lead), o.file))
                 if o.alert:
                     alerts.append(self.tr("From {who}: {why}").format(who=who, why=o.reason))
         for device, seqs in report.gaps.items():
@@ -494,6 +490,34 @@ class ImportDialog(StickDialog):
         if note := report.receipt_note():  # due but not written: the worker's laptop would never learn
             alerts.append(self.tr(note))
         return summary, alerts
+
+    def _unknown(self, o: Any) -> str:
+        """Who sent a bundle whose laptop is not known here, as far as can be said."""
+        if o.reason == bundle_errors.NOT_ENROLLED:
+            return self.tr("a laptop not enrolled here")
+        if o.reason in (bundle_errors.CHANGED, bundle_errors.NOT_A_BUNDLE):
+            return self.tr("a laptop that cannot be told from the damaged file")
+        return self.tr("an unknown laptop")
+
+    def _refusal(self, o: Any, lead: str) -> str:
+        """A refused bundle's line: the service's reason, and what the coordinator does next where that is
+        a step in this window; the file's name last, to find it on the stick."""
+        why = o.reason
+        if o.device_id is None and o.reason == bundle_errors.NOT_ENROLLED:
+            # Its fingerprint is not in the bundle (only the laptop's own screen shows it), and enrolling is in person.
+            why = self.tr(
+                "Which worker's it is cannot be told until their laptop is enrolled here, in person: on that "
+                "laptop, press Devices, save its enrolment file onto a stick and read its fingerprint aloud; here, "
+                "press Devices, choose “Enrol a device…” with that file and type the fingerprint. Then import this "
+                "stick again: nothing is imported twice."
+            )
+        elif o.device_id is None and o.reason in (bundle_errors.CHANGED, bundle_errors.NOT_A_BUNDLE):
+            why += " " + self.tr(
+                "It gets no receipt: on the laptop that sent it, its interviews still show as “Sent, awaiting "
+                "receipt” once the receipts from this stick are taken in, which tells its worker it was this one. A "
+                "laptop said below to be still missing a bundle may be the one."
+            )
+        return self.tr("{lead}: refused. {why} (File {file}.)").format(lead=lead, why=why, file=o.file)
 
     def _receipts(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
         marked = refused = 0

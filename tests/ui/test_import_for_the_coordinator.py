@@ -241,3 +241,34 @@ def test_each_line_leads_with_the_laptop_when_it_was_sent_and_how_many_not_the_f
     assert [i.toolTip() for i in items] == [f"File on the stick: {b.path.name}" for b in (two, one)]
     assert not any("WBB1-" in t for t in texts)
     amira.lock()
+
+
+def test_a_refusal_says_what_is_known_of_the_laptop_and_what_to_do_next(qtbot, window, tmp_path):
+    """Seen under Xvfb: a damaged bundle and one from a laptop not enrolled both read 'an unknown laptop',
+    and the second said to enrol 'the device' without how (its fingerprint is not in the bundle: it is
+    read off that laptop's screen). Each says what can be known and the coordinator's next step here."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    amira = _laptop(tmp_path, window.vault, "amira")
+    stranger = _laptop(tmp_path, window.vault, "stranger", enrolled=False)
+    (damaged,) = _bundles(amira, stick, 1)
+    _bundles(stranger, stick, 1)
+    data = bytearray(damaged.path.read_bytes())
+    body = data.index(b"\n", data.index(b"\n--- ") + 1) + 1  # the age payload, after its header
+    data[body + 40] ^= 0xFF
+    damaged.path.write_bytes(bytes(data))
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 0. Refused: 2.")
+    lines = sorted(dialog.results.item(i).text() for i in range(dialog.results.count()))
+    unenrolled, broken = lines
+    assert broken.startswith("A laptop that cannot be told from the damaged file: refused. This bundle was changed")
+    assert "“Sent, awaiting receipt”" in broken and broken.endswith(f"(File {damaged.path.name}.)")
+    assert unenrolled.startswith("A laptop not enrolled here: refused. ")
+    assert "press Devices, choose “Enrol a device…” with that file and type the fingerprint" in unenrolled
+    assert "read its fingerprint aloud" in unenrolled and "import this stick again" in unenrolled
+    for line in lines:  # nothing internal: no device id, no fingerprint of this vault
+        assert transfer.public_keys(stranger).device_id not in line and "WBB1-" not in line.split("(File ")[0]
+    amira.lock()
+    stranger.lock()
