@@ -104,6 +104,10 @@ NO_RECEIPT_SAYS = (
     " No receipt was written: import the stick again with receipts, so the worker's laptop learns "
     "what to hold back and sends the rest again."
 )
+RECEIPT_FAILED_SAYS = (
+    " No receipt saying which could be written onto the stick (it may be full, locked or removed): free some "
+    "space on it and import it again, so the worker's laptop learns what to hold back and sends the rest again."
+)
 
 
 class RecordsRefused(BundleRefused):
@@ -194,7 +198,10 @@ def import_bundles(
             outcome.receipt = _write_receipt(me, path.parent, outcome, on_stick[path.parent])
             outcome.no_receipt = outcome.receipt is None and outcome.bundle_id is not None
         if outcome.refused_interviews:
-            outcome.reason += RECEIPT_SAYS if outcome.receipt else NO_RECEIPT_SAYS
+            # Receipts switched off, or due and not written (the stick full): each is said as it is.
+            outcome.reason += (
+                RECEIPT_SAYS if outcome.receipt else RECEIPT_FAILED_SAYS if outcome.no_receipt else NO_RECEIPT_SAYS
+            )
         report.bundles.append(outcome)
         if progress is not None:
             progress(n + 1, len(paths))
