@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -44,20 +43,36 @@ DEMO_REFERENCES = (
 )
 
 
+def start_xvfb(screen: str) -> tuple[subprocess.Popen, str]:
+    """A private Xvfb of ``screen`` ("1366x768") on a display it picks itself, free at that moment, and
+    the display's name (":N"), once it is ready: two runs at once (or another X server) never collide."""
+    read, write = os.pipe()
+    try:
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(write,),
+        )
+    finally:
+        os.close(write)
+    with os.fdopen(read) as told:  # Xvfb writes the display's number here once it accepts clients
+        number = told.readline().strip()
+    if not number.isdigit():
+        xvfb.terminate()
+        xvfb.wait()
+        raise RuntimeError("Xvfb did not start")
+    return xvfb, f":{number}"
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     if os.environ.get("WITNESSBOX_SHOT_CHILD"):
         return shoot(out, os.environ["WITNESSBOX_SHOT_TAG"], os.environ.get("WITNESSBOX_SHOT_MODE", "full"))
     for tag, factor, screen in SCALES:
-        display = f":{90 + int(tag) % 7}"
-        xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        xvfb, display = start_xvfb(screen)
         try:
-            time.sleep(1.0)  # Xvfb has no readiness signal; this is a developer tool, not a test
             for mode in MODES:
                 with tempfile.TemporaryDirectory() as home:
                     env = dict(

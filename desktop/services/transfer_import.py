@@ -104,6 +104,10 @@ NO_RECEIPT_SAYS = (
     " No receipt was written: import the stick again with receipts, so the worker's laptop learns "
     "what to hold back and sends the rest again."
 )
+RECEIPT_FAILED_SAYS = (
+    " No receipt saying which could be written onto the stick (it may be full, locked or removed): free some "
+    "space on it and import it again, so the worker's laptop learns what to hold back and sends the rest again."
+)
 
 
 class RecordsRefused(BundleRefused):
@@ -122,6 +126,7 @@ class BundleOutcome:
     alert: bool = False
     device_id: str | None = None
     seq: int | None = None
+    sent_utc: str | None = None  # when its laptop made it ("YYYY-MM-DDTHH:MM:SSZ"), once its signed manifest is read
     interviews: int = 0
     deletions: int = 0
     withdrawals: int = 0
@@ -193,7 +198,10 @@ def import_bundles(
             outcome.receipt = _write_receipt(me, path.parent, outcome, on_stick[path.parent])
             outcome.no_receipt = outcome.receipt is None and outcome.bundle_id is not None
         if outcome.refused_interviews:
-            outcome.reason += RECEIPT_SAYS if outcome.receipt else NO_RECEIPT_SAYS
+            # Receipts switched off, or due and not written (the stick full): each is said as it is.
+            outcome.reason += (
+                RECEIPT_SAYS if outcome.receipt else RECEIPT_FAILED_SAYS if outcome.no_receipt else NO_RECEIPT_SAYS
+            )
         report.bundles.append(outcome)
         if progress is not None:
             progress(n + 1, len(paths))
@@ -270,6 +278,7 @@ def _apply(vault: Vault, me: DeviceKeys, path: Path, sha: str, outcome: BundleOu
         def on_manifest(manifest: Manifest) -> None:
             seen["m"] = manifest
             outcome.device_id, outcome.seq = manifest.sender_device_id, manifest.seq
+            outcome.sent_utc = manifest.created_utc
             outcome.bundle_id, outcome.sha256 = manifest.bundle_id, sha
             stager.begin(bundle_id=manifest.bundle_id, device_id=manifest.sender_device_id, seq=manifest.seq)
             other = stager.imported_at(manifest.sender_device_id, manifest.seq)

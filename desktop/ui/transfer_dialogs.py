@@ -13,11 +13,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -33,11 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.transfer import errors as bundle_errors
+from desktop.ui.screen_fit import SIDES, TITLE_BAR
 from desktop.ui.workers import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
 FolderChooser = Callable[[QWidget], Path | None]
+RESULT_WIDTH = 900  # wide enough that a result line reads on one line, on a 1366x768 screen and at 1100x720
 
 
 def choose_stick_folder(parent: QWidget) -> Path | None:
@@ -51,6 +58,12 @@ def _t(text: str) -> str:
 
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
+
+
+def sent_text(utc: str) -> str:
+    """When a bundle was made, from its manifest's "YYYY-MM-DDTHH:MM:SSZ", in local time: "Wed 2 Dec, 14:05"."""
+    local = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')}"
 
 
 class StickDialog(QDialog):
@@ -101,6 +114,7 @@ class StickDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # what is hidden, in pixels
         self.results.hide()
         # Takes the room while there is no result list, so the lines above stay together at the top.
         self._filler = QWidget(self)
@@ -153,6 +167,30 @@ class StickDialog(QDialog):
     def _show_results(self, shown: bool) -> None:
         self.results.setVisible(shown)
         self._filler.setVisible(not shown)
+
+    def fit_results(self) -> None:
+        """Grow (never shrink) to show every result line without scrolling, within the screen's free area;
+        the list scrolls only when the screen has no more room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or not self.isVisible():
+            return
+        room = screen.availableGeometry()
+        width = max(self.width(), min(RESULT_WIDTH, room.width() - SIDES))
+        tallest = max(self.height(), room.height() - TITLE_BAR)
+        height = self.height()
+        for _ in range(4):  # a wider list wraps fewer lines: measure again after each resize
+            self.resize(width, height)
+            self.layout().activate()
+            self.results.doItemsLayout()
+            hidden = self.results.verticalScrollBar().maximum()
+            if not hidden or height >= tallest:
+                break
+            height = min(height + hidden, tallest)
+        frame = self.frameGeometry()  # keep it on the screen as it grows
+        x = min(max(frame.left(), room.left()), room.right() - frame.width())
+        y = min(max(frame.top(), room.top()), room.bottom() - frame.height())
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(max(x, room.left()), max(y, room.top()))
 
     @property
     def working(self) -> bool:
@@ -377,7 +415,7 @@ class ImportDialog(StickDialog):
         return self._import(folder, progress=progress, cancel=cancel)
 
     def show_result(self, result: Any) -> None:
-        lines: list[str] = []
+        lines: list[str | tuple[str, str]] = []  # a line, or (a line, the file's name on the stick)
         if result.report is not None:
             summary, alerts = self._bundles(result, lines)
         else:
@@ -389,30 +427,44 @@ class ImportDialog(StickDialog):
             self.alert.setText("\n".join(alerts))
             self.alert.show()
         if lines:
-            self.results.addItems(lines)
+            for line in lines:
+                text, file = (line, "") if isinstance(line, str) else line
+                item = QListWidgetItem(text, self.results)
+                if file:  # the file's name on the stick, to find it there: a detail, not what the line leads with
+                    item.setToolTip(self.tr("File on the stick: {file}").format(file=file))
             self._show_results(True)
+            self.fit_results()
 
-    def _bundles(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
+    def _bundles(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
         report, labels = result.report, result.labels
         alerts = []
-        # What needs the coordinator's attention first: a refusal is never below the fold of arrivals.
-        for o in sorted(report.bundles, key=lambda o: o.status != "refused"):
-            who = labels.get(o.device_id or "", self.tr("an unknown laptop"))
+
+        # What needs the coordinator's attention first: a refusal is never below the fold of arrivals. Then
+        # each laptop's bundles together, in the order they were sent.
+        def order(o: Any) -> tuple:
+            return (o.status != "refused", labels.get(o.device_id or "", "~"), o.seq or 0, o.sent_utc or "")
+
+        for o in sorted(report.bundles, key=order):
+            who = labels.get(o.device_id or "", self._unknown(o))
+            # What a coordinator recognises first: which laptop, when it was sent; the file name is a detail.
+            lead = who[:1].upper() + who[1:]
+            if o.sent_utc:
+                lead = self.tr("{who}, sent {when}").format(who=lead, when=sent_text(o.sent_utc))
             if o.status == "imported":
-                lines.append(
-                    self.tr(
-                        "{file}: arrived from {who} ({n} new or changed, {d} deleted, {w} consent withdrawn)."
-                    ).format(file=o.file, who=who, n=o.interviews, d=o.deletions, w=o.withdrawals)
-                )
+                counts = _plural(o.interviews, self.tr("interview"), self.tr("interviews"))
+                extra = [_plural(o.deletions, self.tr("deletion"), self.tr("deletions"))] if o.deletions else []
+                if o.withdrawals:
+                    extra.append(self.tr("{n} consent withdrawn").format(n=o.withdrawals))
+                text = self.tr("{lead}: arrived, {counts} new or changed").format(lead=lead, counts=counts)
+                lines.append((text + ("; " + ", ".join(extra) if extra else "") + ".", o.file))
                 if o.note:  # a restored laptop's hand-over, or a bundle from the laptop it replaced
-                    lines.append(self.tr("{file}: {note}").format(file=o.file, note=o.note))
+                    lines.append((self.tr("{lead}: {note}").format(lead=lead, note=o.note), o.file))
                     alerts.append(self.tr("From {who}: {note}").format(who=who, note=o.note))
             elif o.status == "already there":  # whose it is, as for an arrival: the coordinator checks by laptop
-                lines.append(
-                    self.tr("{file}: from {who}, already there; nothing changed.").format(file=o.file, who=who)
-                )
+                lines.append((self.tr("{lead}: already there; nothing changed.").format(lead=lead), o.file))
             else:
-                lines.append(self.tr("{file}: refused. {why}").format(file=o.file, why=o.reason))
+                # Refused: the file's name too, to find it on the stick (to keep it aside, or to show the worker).
+                lines.append((self._refusal(o, lead), o.file))
                 if o.alert:
                     alerts.append(self.tr("From {who}: {why}").format(who=who, why=o.reason))
         for device, seqs in report.gaps.items():
@@ -439,7 +491,35 @@ class ImportDialog(StickDialog):
             alerts.append(self.tr(note))
         return summary, alerts
 
-    def _receipts(self, result: Any, lines: list[str]) -> tuple[str, list[str]]:
+    def _unknown(self, o: Any) -> str:
+        """Who sent a bundle whose laptop is not known here, as far as can be said."""
+        if o.reason == bundle_errors.NOT_ENROLLED:
+            return self.tr("a laptop not enrolled here")
+        if o.reason in (bundle_errors.CHANGED, bundle_errors.NOT_A_BUNDLE):
+            return self.tr("a laptop that cannot be told from the damaged file")
+        return self.tr("an unknown laptop")
+
+    def _refusal(self, o: Any, lead: str) -> str:
+        """A refused bundle's line: the service's reason, and what the coordinator does next where that is
+        a step in this window; the file's name last, to find it on the stick."""
+        why = o.reason
+        if o.device_id is None and o.reason == bundle_errors.NOT_ENROLLED:
+            # Its fingerprint is not in the bundle (only the laptop's own screen shows it), and enrolling is in person.
+            why = self.tr(
+                "Which worker's it is cannot be told until their laptop is enrolled here, in person: on that "
+                "laptop, press Devices, save its enrolment file onto a stick and read its fingerprint aloud; here, "
+                "press Devices, choose “Enrol a device…” with that file and type the fingerprint. Then import this "
+                "stick again: nothing is imported twice."
+            )
+        elif o.device_id is None and o.reason in (bundle_errors.CHANGED, bundle_errors.NOT_A_BUNDLE):
+            why += " " + self.tr(
+                "It gets no receipt: on the laptop that sent it, its interviews still show as “Sent, awaiting "
+                "receipt” once the receipts from this stick are taken in, which tells its worker it was this one. A "
+                "laptop said below to be still missing a bundle may be the one."
+            )
+        return self.tr("{lead}: refused. {why} (File {file}.)").format(lead=lead, why=why, file=o.file)
+
+    def _receipts(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
         marked = refused = 0
         alerts = []
         for r in result.receipts:

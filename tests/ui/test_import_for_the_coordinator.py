@@ -62,7 +62,7 @@ def test_a_refused_bundle_is_listed_before_the_bundles_that_arrived(qtbot, windo
     assert dialog.status.text().startswith("Arrived: 3. Already there: 0. Refused: 1.")
     lines = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert len(lines) == 4 and "refused" in lines[0] and "not enrolled here" in lines[0]
-    assert all("arrived from Laptop" in line for line in lines[1:])
+    assert all(line.startswith("Laptop ") and ": arrived, " in line for line in lines[1:])
     known.lock()
     stranger.lock()
 
@@ -107,9 +107,8 @@ def test_a_bundle_already_there_says_which_laptop_it_came_from(qtbot, window, tm
     qtbot.mouseClick(dialog.start_button, LEFT)
     assert dialog.status.text().startswith("Arrived: 0. Already there: 2. Refused: 0.")
     lines = sorted(dialog.results.item(i).text() for i in range(dialog.results.count()))
-    said = sorted(line.split(": ", 1)[1] for line in lines)
     labels = sorted("Laptop " + " ".join(transfer.public_keys(f).fingerprint.split()[:2]) for f in (amira, bogdan))
-    assert said == [f"from {label}, already there; nothing changed." for label in labels]
+    assert lines == [f"{label}: already there; nothing changed." for label in labels]
     amira.lock()
     bogdan.lock()
 
@@ -180,3 +179,96 @@ def test_a_stick_with_several_laptops_bundles_is_passed_round_them_all(qtbot, wi
     )
     for field in laptops:
         field.lock()
+
+
+def test_ten_bundles_results_are_read_without_scrolling_on_a_screen_with_room(qtbot, window, tmp_path):
+    """Seen under Xvfb at 1100x720: the dialog opened at 640x440 and kept that size, so the Friday
+    stick's ten result lines scrolled in a small box though the screen had room for them all."""
+    from tests.ui.test_small_screens import fits
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    laptops = [_laptop(tmp_path, window.vault, name) for name in ("amira", "bogdan", "chen")]
+    for field, n in zip(laptops, (4, 3, 3), strict=True):
+        _bundles(field, stick, n)
+    dialog = window.transfer.import_stick()
+    qtbot.waitExposed(dialog)
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 10.")
+    qtbot.wait(50)  # laid out
+    assert dialog.results.count() == 10
+    assert dialog.results.verticalScrollBar().maximum() == 0, "every line shown, nothing to scroll"
+    assert fits(dialog)
+    room = dialog.screen().availableGeometry()
+    assert room.contains(dialog.frameGeometry().topLeft())
+    for field in laptops:
+        field.lock()
+
+
+def test_each_line_leads_with_the_laptop_when_it_was_sent_and_how_many_not_the_file_name(qtbot, window, tmp_path):
+    """Seen under Xvfb: every line began with a 37-character file name ('WBB1-…age'), which says nothing
+    to a coordinator. It leads with the laptop, when the bundle was sent (local time) and how many
+    interviews; the file name stays, as a detail, on the line's tooltip (and in a refusal's text)."""
+    from datetime import UTC, datetime
+
+    from desktop.transfer.bundle import is_bundle_file_name
+    from desktop.ui.transfer_dialogs import sent_text
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    amira = _laptop(tmp_path, window.vault, "amira")
+    amira.interviews.add(make_interview("Interview A: the officer asked about my visa."))
+    amira.interviews.add(make_interview("Interview B: the officer asked about my visa."))
+    before = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    two = transfer.export_bundle(amira, stick)
+    (one,) = _bundles(amira, stick, 1)
+    after = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = {sent_text(before), sent_text(after)}  # the same, unless the minute turned meanwhile
+    assert all(is_bundle_file_name(n) for n in os.listdir(stick))  # file names say nothing, as before
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    label = "Laptop " + " ".join(transfer.public_keys(amira).fingerprint.split()[:2])
+    items = [dialog.results.item(i) for i in range(dialog.results.count())]
+    texts = [i.text() for i in items]
+    assert len(texts) == 2 and all(t.startswith(f"{label}, sent ") for t in texts)
+    assert {t.split(", sent ", 1)[1].split(": ", 1)[0] for t in texts} <= when
+    assert [t.split(": ", 1)[1] for t in texts] == [
+        "arrived, 2 interviews new or changed.",
+        "arrived, 1 interview new or changed.",
+    ]
+    assert [i.toolTip() for i in items] == [f"File on the stick: {b.path.name}" for b in (two, one)]
+    assert not any("WBB1-" in t for t in texts)
+    amira.lock()
+
+
+def test_a_refusal_says_what_is_known_of_the_laptop_and_what_to_do_next(qtbot, window, tmp_path):
+    """Seen under Xvfb: a damaged bundle and one from a laptop not enrolled both read 'an unknown laptop',
+    and the second said to enrol 'the device' without how (its fingerprint is not in the bundle: it is
+    read off that laptop's screen). Each says what can be known and the coordinator's next step here."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    amira = _laptop(tmp_path, window.vault, "amira")
+    stranger = _laptop(tmp_path, window.vault, "stranger", enrolled=False)
+    (damaged,) = _bundles(amira, stick, 1)
+    _bundles(stranger, stick, 1)
+    data = bytearray(damaged.path.read_bytes())
+    body = data.index(b"\n", data.index(b"\n--- ") + 1) + 1  # the age payload, after its header
+    data[body + 40] ^= 0xFF
+    damaged.path.write_bytes(bytes(data))
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 0. Refused: 2.")
+    lines = sorted(dialog.results.item(i).text() for i in range(dialog.results.count()))
+    unenrolled, broken = lines
+    assert broken.startswith("A laptop that cannot be told from the damaged file: refused. This bundle was changed")
+    assert "“Sent, awaiting receipt”" in broken and broken.endswith(f"(File {damaged.path.name}.)")
+    assert unenrolled.startswith("A laptop not enrolled here: refused. ")
+    assert "press Devices, choose “Enrol a device…” with that file and type the fingerprint" in unenrolled
+    assert "read its fingerprint aloud" in unenrolled and "import this stick again" in unenrolled
+    for line in lines:  # nothing internal: no device id, no fingerprint of this vault
+        assert transfer.public_keys(stranger).device_id not in line and "WBB1-" not in line.split("(File ")[0]
+    amira.lock()
+    stranger.lock()

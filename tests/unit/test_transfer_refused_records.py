@@ -293,3 +293,27 @@ def test_two_receipts_refusing_one_bundle_are_taken_in_once(tmp_path):
     assert transfer.held_back(field) == 1
     again = import_from_stick(field, sent.path.parent)
     assert [(r.held_back, r.delivered, r.reason) for r in again.receipts] == [(False, 0, "")] * 2
+
+
+def test_on_a_full_stick_the_coordinator_is_told_to_free_space_not_to_switch_receipts_on(tmp_path, monkeypatch):
+    """Receipts were on; the stick had no room for the one saying which interviews to hold back. The
+    refusal said 'import the stick again with receipts', as if they had been switched off."""
+    import errno
+    import os
+
+    from desktop.transfer import stick as stick_module
+
+    field, coord, _good, _bad = _field_with_a_bad_record(tmp_path)
+    sent = send_bundle(field, tmp_path, "one")
+
+    def full(self, data):  # where the product writes a receipt's bytes onto the stick
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(stick_module._HashingFile, "write", full)
+    outcome = transfer.import_bundles(coord, sent.path).bundles[0]
+    assert outcome.status == "refused" and outcome.receipt is None and outcome.no_receipt
+    assert "with receipts" not in outcome.reason
+    assert "No receipt saying which could be written onto the stick (it may be full" in outcome.reason
+    assert "free some space on it and import it again" in outcome.reason
+    assert not list_stick(sent.path.parent).receipts
+    _no_ids(outcome.reason)
