@@ -1,4 +1,4 @@
-"""USB transfer commands: keys, enrol, recover-vault, export-bundle, verify-bundle, import-bundle,
+"""USB transfer commands: keys, enrol, name-laptop, recover-vault, export-bundle, verify-bundle, import-bundle,
 import-receipt, purge-delivered. Each reads its arguments and calls :mod:`desktop.services.transfer`
 (or :mod:`desktop.services.retention`); the rules live there.
 """
@@ -60,7 +60,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="field vault: let this coordinator open the vault if its passphrase is forgotten",
     )
+    p.add_argument(
+        "--name",
+        metavar="NAME",
+        default="",
+        help="coordinator: your own name for the laptop ('Leeds office'), kept in this vault only",
+    )
     p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("name-laptop", help="coordinator: give an enrolled laptop your own name, or take it away")
+    add_vault_options(p)
+    p.add_argument("fingerprint", metavar="FP", help="the laptop's fingerprint, at least its first two groups")
+    p.add_argument("name", metavar="NAME", help="the name ('Outreach laptop 3'); '' takes it away")
+    p.set_defaults(handler=cmd_name_laptop)
 
     p = sub.add_parser("recover-vault", help="coordinator: open a field vault whose passphrase was forgotten")
     add_vault_options(p)
@@ -148,6 +160,7 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
 
     data = read_small_file(
         Path(args.file),
@@ -156,10 +169,25 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
         too_large="This is not a Witnessbox enrolment file (it is too large).",
     )
     with open_vault(args, ctx) as vault:
-        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery)
+        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery, name=args.name)
+        label = device_labels(vault).get(other.device_id, "")
     ctx.say(f"Enrolled the {other.role} device with fingerprint {other.fingerprint}.")
+    if other.role == "field":
+        ctx.say(f"Its interviews will show as from {label}.")
     if args.allow_recovery:
         ctx.say("This coordinator can now open this vault if its passphrase is forgotten.")
+    return 0
+
+
+def cmd_name_laptop(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
+
+    with open_vault(args, ctx) as vault:
+        device = transfer.enrolled_by_fingerprint(vault, args.fingerprint)
+        name = transfer.name_device(vault, device, args.name)
+        label = device_labels(vault)[device]
+    ctx.say(f"It is now {label}; the name stays in this vault." if name else f"Its name was taken away: {label}.")
     return 0
 
 

@@ -129,8 +129,10 @@ def write_key_backup(vault: Vault, path: Path, recovery_passphrase: str, *, over
     return target
 
 
-def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False) -> PublicKeys:
+def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False,
+          name: str = "") -> PublicKeys:
     """Pin the other device's public keys, only if ``typed_fingerprint`` (read off its screen) matches.
+    A coordinator may give the laptop a ``name`` of its own (see :func:`name_device`).
 
     A field vault enrols coordinators and a coordinator enrols field devices. With ``allow_recovery``
     (a field vault enrolling its coordinator), the vault's data key is also wrapped to the
@@ -150,8 +152,13 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
         raise Refused(f"A {me.role} vault enrols a {wanted} device; this file is from a {other.role} device.")
     if allow_recovery and me.role != "field":
         raise Refused("Recovery is chosen on the worker's field vault, when it enrols the coordinator.")
+    name = checked_name(name)
+    if name and me.role != "coordinator":
+        raise Refused(NOT_COORDINATOR)
     vault.transfer.pin(other.device_id, other.role, other.to_json().decode("ascii"), other.fingerprint,
                        allow_recovery=allow_recovery)
+    if name:
+        vault.transfer.set_name(other.device_id, name)
     if allow_recovery:
         vault.set_recovery_slot(lambda key: _wrap(key, other))
     return other
@@ -190,3 +197,41 @@ def pinned(vault: Vault, peer_role: str) -> dict[str, PublicKeys]:
             keys = PublicKeys.from_json(peer.public_keys.encode("ascii"))
             out[keys.device_id] = keys
     return out
+
+
+MAX_NAME = 40
+
+
+def checked_name(name: str) -> str:
+    """A laptop's name as kept: spaces tidied; refused if it is too long or not on one line."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise Refused("A laptop's name is one line of text. Type it again without line breaks or tabs.")
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise Refused(f"A laptop's name is at most {MAX_NAME} characters. Choose a shorter one.")
+    return name
+
+
+def name_device(vault: Vault, device_id: str, name: str) -> str:
+    """Give an enrolled laptop the coordinator's own name for it ('' takes the name away); returns the name kept.
+
+    The name is kept in the coordinator's vault only: it is never written to a stick, a bundle, a receipt
+    or a file name, so a lost stick does not say which office or team a laptop belongs to."""
+    if own_keys(vault).role != "coordinator":
+        raise Refused(NOT_COORDINATOR)
+    name = checked_name(name)
+    if not vault.transfer.set_name(device_id, name):
+        raise Refused("That laptop is not enrolled here, so nothing was named.")
+    return name
+
+
+def enrolled_by_fingerprint(vault: Vault, typed: str) -> str:
+    """The device id of the one enrolled laptop whose fingerprint starts with ``typed`` (two groups or more)."""
+    wanted = "".join(typed.split()).replace("-", "").upper()
+    if len(wanted) < 8:
+        raise Refused("Type at least the first two groups of the laptop's fingerprint, as the Devices list shows it.")
+    found = [p.device_id for p in vault.transfer.peers() if "".join(p.fingerprint.split()).startswith(wanted)]
+    if len(found) != 1:
+        raise Refused("No enrolled laptop has that fingerprint. Check it against the Devices list." if not found
+                      else "More than one enrolled laptop starts with that fingerprint. Type more of it.")
+    return found[0]

@@ -397,8 +397,12 @@ _V9: tuple[str, ...] = (
     *_revision_triggers("revisions"),
 )
 
+# Version 10: the coordinator's own name for each enrolled laptop ("Leeds office"), kept in this vault only and
+# never written to a stick, a bundle, a receipt or a file name; '' for a laptop not named (enrolled before).
+_V10: tuple[str, ...] = ("ALTER TABLE transfer_peers ADD COLUMN name TEXT NOT NULL DEFAULT ''",)
+
 MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6),
-                                                     (7, _V7), (8, _V8), (9, _V9))
+                                                     (7, _V7), (8, _V8), (9, _V9), (10, _V10))
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

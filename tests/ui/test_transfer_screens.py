@@ -136,8 +136,8 @@ def test_enrolment_needs_the_fingerprint_typed_and_can_allow_recovery(qtbot, win
     qtbot.mouseClick(dialog.enrol_button, LEFT)
     assert "Enrolled the coordinator" in dialog.status.text()
     assert dialog.devices.rowCount() == 1
-    assert dialog.devices.item(0, 1).text() == fp
-    assert dialog.devices.item(0, 3).text() == "Yes"
+    assert dialog.devices.item(0, 2).text() == fp
+    assert dialog.devices.item(0, 4).text() == "Yes"
     assert dialog.typed.text() == "" and not dialog.enrol_button.isVisible()
     peer = transfer.pinned(window.vault, "coordinator")
     assert [k.fingerprint for k in peer.values()] == [fp]
@@ -177,9 +177,9 @@ def test_a_coordinator_is_not_offered_the_recovery_box(qtbot, window, choosers, 
     qtbot.keyClicks(dialog.typed, transfer.public_keys(field).fingerprint)
     assert dialog.enrol() is True
     short = " ".join(transfer.public_keys(field).fingerprint.split(" ")[:2])
-    assert dialog.devices.item(0, 0).text() == f"Laptop {short} (worker)"  # the name the list gives it
+    assert dialog.devices.item(0, 1).text() == f"Laptop {short} (worker)"  # the name the list gives it
     assert dialog.status.text().endswith(f"Its interviews will show as from \u201cLaptop {short}\u201d.")
-    assert dialog.devices.isColumnHidden(3)
+    assert dialog.devices.isColumnHidden(4)
     field.lock()
 
 
@@ -360,7 +360,7 @@ def test_a_restored_laptops_hand_over_is_said_on_both_screens_in_words(qtbot, tm
 
     devices = DevicesDialog(coord)
     qtbot.addWidget(devices)
-    roles = {devices.devices.item(r, 1).text(): devices.devices.item(r, 0).text()
+    roles = {devices.devices.item(r, 2).text(): devices.devices.item(r, 1).text()
              for r in range(devices.devices.rowCount())}
     short = lambda fp: " ".join(fp.split(" ")[:2])  # noqa: E731
     assert roles[new.fingerprint] == (f"Laptop {short(new.fingerprint)} (worker; restored from a backup; continues "

@@ -115,3 +115,23 @@ def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path
                        "--recovery-passphrase-file", str(tmp_path / "pw.txt"))
     assert code == 1 and "could not be opened" in err
     assert not Vault.exists(tmp_path / "wrong")
+
+
+def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_nothing(app_paths, tmp_path):
+    cli = Cli(app_paths, tmp_path)
+    field, coord, _iv = _vaults(tmp_path)
+    code, out, err = cli(field, "keys", "--json", "--export", str(tmp_path / "field.json"))
+    field_fp = json.loads(out)["fingerprint"]
+    short = "Laptop " + " ".join(field_fp.split()[:2])
+    code, out, err = cli(coord, "enrol", str(tmp_path / "field.json"), "--fingerprint", field_fp,
+                         "--name", "Leeds office")
+    assert code == 0 and f"show as from Leeds office ({short})." in out, err
+    code, out, err = cli(coord, "name-laptop", " ".join(field_fp.split()[:2]).lower(), "Outreach laptop 3")
+    assert code == 0 and f"It is now Outreach laptop 3 ({short})" in out, err
+    code, out, err = cli(coord, "name-laptop", field_fp, "x" * 41)
+    assert code == 1 and "at most 40 characters" in err and "Traceback" not in err
+    code, out, err = cli(coord, "name-laptop", "ZZZZ ZZZZ", "Anything")
+    assert code == 1 and "No enrolled laptop has that fingerprint" in err
+    v = Vault.unlock(coord, PASSPHRASE)
+    assert [p.name for p in v.transfer.peers()] == ["Outreach laptop 3"]
+    v.lock()

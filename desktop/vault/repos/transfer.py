@@ -47,6 +47,7 @@ class Peer:
     fingerprint: str
     enrolled_at: str
     allow_recovery: bool
+    name: str = ""  # the coordinator's own name for it, in this vault only; '' when not named
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,18 @@ class Transfer:
 
     def peers(self) -> list[Peer]:
         with self._c.use() as con:
-            rows = con.execute("SELECT device_id, role, public_keys, fingerprint, enrolled_at, allow_recovery "
+            rows = con.execute("SELECT device_id, role, public_keys, fingerprint, enrolled_at, allow_recovery, name "
                                "FROM transfer_peers ORDER BY enrolled_at, device_id").fetchall()
-        return [Peer(d, r, p, f, e, bool(a)) for d, r, p, f, e, a in rows]
+        return [Peer(d, r, p, f, e, bool(a), n) for d, r, p, f, e, a, n in rows]
+
+    def set_name(self, device_id: str, name: str) -> bool:
+        """Give an enrolled device a name of this vault's own ('' clears it); False if it is not enrolled.
+        The audit records only that it was named, never the name."""
+        with self._c.tx() as con:
+            done = con.execute("UPDATE transfer_peers SET name = ? WHERE device_id = ?", (name, device_id)).rowcount
+            if done:
+                append_entry(con, "device.named", device_id)
+        return bool(done)
 
     def pin(self, device_id: str, role: str, public_keys: str, fingerprint: str, *, allow_recovery: bool) -> None:
         """Pin a device's public keys (enrolment); pinning the same keys again only updates the choice."""
