@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from desktop.services.errors import Refused
@@ -101,6 +102,12 @@ def named_label(peer: Peer) -> str:
 def device_labels(vault: Vault) -> dict[str, str]:
     """Every enrolled device's :func:`named_label`, by device id. For screens only: never a stick or a file."""
     return {p.device_id: named_label(p) for p in vault.transfer.peers()}
+
+
+def sent_text(utc: str) -> str:
+    """When a bundle was made, from its manifest's "YYYY-MM-DDTHH:MM:SSZ", in local time: "Wed 2 Dec, 14:05"."""
+    local = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')}"
 
 
 def list_marks(vault: Vault, interview_ids: Iterable[str]) -> dict[str, str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +57,6 @@ def _t(text: str) -> str:
 
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def sent_text(utc: str) -> str:
-    """When a bundle was made, from its manifest's "YYYY-MM-DDTHH:MM:SSZ", in local time: "Wed 2 Dec, 14:05"."""
-    local = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
-    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')}"
 
 
 class StickDialog(QDialog):
@@ -436,6 +429,8 @@ class ImportDialog(StickDialog):
             self.fit_results()
 
     def _bundles(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
+        from desktop.services.transfer_screens import sent_text  # not at start-up: it brings in the bundle format
+
         report, labels = result.report, result.labels
         alerts = []
 

@@ -213,7 +213,7 @@ def test_each_line_leads_with_the_laptop_when_it_was_sent_and_how_many_not_the_f
     from datetime import UTC, datetime
 
     from desktop.transfer.bundle import is_bundle_file_name
-    from desktop.ui.transfer_dialogs import sent_text
+    from desktop.services.transfer_screens import sent_text
 
     stick = tmp_path / "stick"
     stick.mkdir()

@@ -135,3 +135,46 @@ def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_n
     v = Vault.unlock(coord, PASSPHRASE)
     assert [p.name for p in v.transfer.peers()] == ["Outreach laptop 3"]
     v.lock()
+
+
+def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_was_sent(app_paths, tmp_path):
+    from desktop.services.transfer_screens import sent_text
+
+    cli = Cli(app_paths, tmp_path)
+    field_dir, coord_dir, _iv = _vaults(tmp_path)
+    field, coord = Vault.unlock(field_dir, PASSPHRASE), Vault.unlock(coord_dir, PASSPHRASE)
+    f, c = transfer.public_keys(field), transfer.public_keys(coord)
+    transfer.enrol(coord, f.to_json(), f.fingerprint, name="Leeds office")
+    transfer.enrol(field, c.to_json(), c.fingerprint)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    sent = [transfer.export_bundle(field, stick)]
+    field.interviews.add(make_interview("A second interview."))
+    sent.append(transfer.export_bundle(field, stick))
+    field.interviews.add(make_interview("A third interview, lost on the way."))
+    transfer.export_bundle(field, stick).path.unlink()
+    field.interviews.add(make_interview("A fourth interview."))
+    sent.append(transfer.export_bundle(field, stick))
+    field.lock()
+    coord.lock()
+    laptop = "Leeds office (Laptop " + " ".join(f.fingerprint.split()[:2]) + ")"
+
+    when = []
+    for s in sent:  # nothing changes: its --json says when the bundle was made
+        code, out, err = cli(coord_dir, "verify-bundle", str(s.path), "--json")
+        assert code == 0 and json.loads(out)["sent_utc"].endswith("Z"), err
+        when.append(sent_text(json.loads(out)["sent_utc"]))
+
+    code, out, err = cli(coord_dir, "import-bundle", str(stick))
+    lines = out.splitlines()
+    assert code == 0, err
+    for line, at, s in zip(lines, when, sent):
+        assert line == (f"{laptop}, sent {at}: imported, 1 interview new or changed, 0 deleted, "
+                        f"0 consent withdrawals. (File {s.path.name}.)")
+    assert f"Still missing from {laptop}: bundle number 3." in lines
+
+    code, out, err = cli(coord_dir, "import-bundle", str(stick), "--json")
+    assert code == 0, err
+    assert [b["sent_utc"] for b in json.loads(out)["bundles"]] == [None] * 3  # already there: not read again
+    code, out, err = cli(coord_dir, "import-bundle", str(stick))
+    assert out.splitlines()[0].startswith(f"{laptop}: already imported; nothing changed. (File WBB1-")
