@@ -93,6 +93,31 @@ def test_a_stick_that_fills_when_the_receipts_are_written_is_said_as_an_alert(qt
     field.lock()
 
 
+def test_a_full_stick_whose_bundles_were_all_there_already_does_not_say_something_arrived(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Imported before without receipts, then again on a stick with no room for them: nothing arrived, and
+    the alert said "What arrived is imported" all the same."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    field = _laptop(tmp_path, window.vault, "amira")
+    _bundles(field, stick, 2)
+    transfer.import_bundles(window.vault, stick, receipts=False)  # imported on Wednesday, no receipts then
+
+    def full(self, data):  # where the product writes the receipt's bytes onto the stick
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(stick_module._HashingFile, "write", full)
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 2. Refused: 0.")
+    assert dialog.alert.text().startswith("No receipt could be written onto the stick for 2 bundles")
+    assert "arrived is imported" not in dialog.alert.text()
+    assert "Nothing new arrived from it." in dialog.alert.text() and "import it again" in dialog.alert.text()
+    field.lock()
+
+
 def test_a_bundle_already_there_says_which_laptop_it_came_from(qtbot, window, tmp_path):
     """Seen under Xvfb: on a stick with bundles from several laptops, each arrival named its laptop but a
     bundle already imported said only its file name, so the coordinator could not tell whose it was."""
