@@ -162,15 +162,16 @@ class StickDialog(QDialog):
         self._filler.setVisible(not shown)
 
     def fit_results(self) -> None:
-        """Grow (never shrink) to show every result line without scrolling, within the screen's free area;
-        the list scrolls only when the screen has no more room."""
+        """Grow to show every result line without scrolling, within the screen's free area, then fit the
+        lines with no blank below them; the list scrolls only when the screen has no more room."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None or not self.isVisible():
             return
         room = screen.availableGeometry()
         width = max(self.width(), min(RESULT_WIDTH, room.width() - SIDES))
         tallest = max(self.height(), room.height() - TITLE_BAR)
-        height = self.height()
+        before = self.size()
+        height = before.height()
         for _ in range(4):  # a wider list wraps fewer lines: measure again after each resize
             self.resize(width, height)
             self.layout().activate()
@@ -179,11 +180,24 @@ class StickDialog(QDialog):
             if not hidden or height >= tallest:
                 break
             height = min(height + hidden, tallest)
+        if self.size() != before and not hidden:
+            # Grown to fit, it fits the lines: a wider list wraps fewer of them, and one that no longer needs
+            # its scroll bar is wider still, so what was measured before can leave a blank below the last line.
+            slack = self.results.viewport().height() - self._results_height()
+            if slack > 0:
+                self.resize(width, max(self.minimumSizeHint().height(), height - slack))
+                self.layout().activate()
+                self.results.doItemsLayout()
         frame = self.frameGeometry()  # keep it on the screen as it grows
         x = min(max(frame.left(), room.left()), room.right() - frame.width())
         y = min(max(frame.top(), room.top()), room.bottom() - frame.height())
         if (x, y) != (frame.left(), frame.top()):
             self.move(max(x, room.left()), max(y, room.top()))
+
+    def _results_height(self) -> int:
+        """The height the result lines take in the list, from its top to the last line's bottom."""
+        count = self.results.count()
+        return self.results.visualItemRect(self.results.item(count - 1)).bottom() + 1 if count else 0
 
     @property
     def working(self) -> bool:

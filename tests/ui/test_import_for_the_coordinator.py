@@ -231,6 +231,28 @@ def test_ten_bundles_results_are_read_without_scrolling_on_a_screen_with_room(qt
         field.lock()
 
 
+def test_the_dialog_grown_for_its_results_leaves_no_blank_space_below_the_list(qtbot, window, tmp_path):
+    """Seen under Xvfb at 1100x720: grown wider for its ten lines, the dialog kept the height it opened with
+    (fitted to the lines as they wrapped in the narrow list), leaving 44 px of blank list below the last."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    laptops = [_laptop(tmp_path, window.vault, name) for name in ("amira", "bogdan", "chen")]
+    for field, n in zip(laptops, (4, 3, 3), strict=True):
+        _bundles(field, stick, n)
+    dialog = window.transfer.import_stick()
+    qtbot.waitExposed(dialog)
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    qtbot.wait(50)  # laid out
+    results = dialog.results
+    assert results.verticalScrollBar().maximum() == 0
+    last = results.visualItemRect(results.item(results.count() - 1))
+    blank = results.viewport().height() - (last.bottom() + 1)
+    assert 0 <= blank <= 8, f"{blank} px of blank list below the last line"
+    for field in laptops:
+        field.lock()
+
+
 def test_each_line_leads_with_the_laptop_when_it_was_sent_and_how_many_not_the_file_name(qtbot, window, tmp_path):
     """Seen under Xvfb: every line began with a 37-character file name ('WBB1-…age'), which says nothing
     to a coordinator. It leads with the laptop, when the bundle was sent (local time) and how many
