@@ -317,7 +317,6 @@ def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
-
     from desktop.services.transfer_screens import device_labels
 
     with open_vault(args, ctx) as vault:

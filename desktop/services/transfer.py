@@ -82,7 +82,31 @@ def origin(vault: Vault, interview_id: str) -> str | None:
     return vault.transfer.origin(interview_id)
 
 
-__all__ = ["HELD_BACK", "BundleOutcome", "Cancelled", "ExportResult", "HeldBack", "ImportReport", "create_vault",
-           "delivery", "enrol", "enrolled_by_fingerprint", "export_bundle", "export_enrolment", "held_back", "import_bundles", "import_receipt",
-           "name_device", "origin", "own_keys", "pinned", "public_keys", "recover_vault", "restore_coordinator_keys", "role",
-           "set_role", "verify_bundle", "write_key_backup"]
+__all__ = [
+    "HELD_BACK",
+    "BundleOutcome",
+    "Cancelled",
+    "ExportResult",
+    "HeldBack",
+    "ImportReport",
+    "create_vault",
+    "delivery",
+    "enrol",
+    "enrolled_by_fingerprint",
+    "export_bundle",
+    "export_enrolment",
+    "held_back",
+    "import_bundles",
+    "import_receipt",
+    "name_device",
+    "origin",
+    "own_keys",
+    "pinned",
+    "public_keys",
+    "recover_vault",
+    "restore_coordinator_keys",
+    "role",
+    "set_role",
+    "verify_bundle",
+    "write_key_backup",
+]

@@ -259,8 +259,8 @@ def test_each_line_leads_with_the_laptop_when_it_was_sent_and_how_many_not_the_f
     interviews; the file name stays, as a detail, on the line's tooltip (and in a refusal's text)."""
     from datetime import UTC, datetime
 
-    from desktop.transfer.bundle import is_bundle_file_name
     from desktop.services.transfer_screens import sent_text
+    from desktop.transfer.bundle import is_bundle_file_name
 
     stick = tmp_path / "stick"
     stick.mkdir()
