@@ -54,8 +54,9 @@ def _rename(qtbot, dialog, row: int, text: str) -> None:
     qtbot.waitUntil(lambda: not dialog.devices.viewport().findChildren(QLineEdit))  # committed, closed
 
 
-def test_a_laptop_named_at_enrolment_and_renamed_in_the_list_is_named_so_on_import(qtbot, window, file_chooser,
-                                                                                   tmp_path):
+def test_a_laptop_named_at_enrolment_and_renamed_in_the_list_is_named_so_on_import(
+    qtbot, window, file_chooser, tmp_path
+):
     field = _field(tmp_path, window.vault, "amira")
     stick = tmp_path / "stick"
     stick.mkdir()

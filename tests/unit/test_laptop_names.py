@@ -31,7 +31,8 @@ def test_a_vault_made_at_version_9_keeps_its_enrolled_laptops_unnamed_and_can_na
     f = transfer.public_keys(field)
     coord.connection().execute(  # enrolled the version 9 way (this code's own enrol knows 10)
         "INSERT INTO transfer_peers(device_id, role, public_keys, fingerprint, enrolled_at) VALUES (?, ?, ?, ?, ?)",
-        (f.device_id, "field", f.to_json().decode("ascii"), f.fingerprint, "2026-11-30T10:00:00+00:00"))
+        (f.device_id, "field", f.to_json().decode("ascii"), f.fingerprint, "2026-11-30T10:00:00+00:00"),
+    )
     coord.lock()
     monkeypatch.undo()
 
@@ -56,7 +57,7 @@ def test_a_name_given_at_enrolment_is_kept_and_can_be_changed_or_taken_away(tmp_
     transfer.enrol(coord, o.to_json(), o.fingerprint, name=NAME)
     assert device_labels(coord)[o.device_id] == f"{NAME} ({_short(other)})"
     assert device_labels(coord)[transfer.public_keys(field).device_id] == _short(field)  # not named: as before
-    assert transfer.enrolled_by_fingerprint(coord, _short(other)[len("Laptop "):].lower()) == o.device_id
+    assert transfer.enrolled_by_fingerprint(coord, _short(other)[len("Laptop ") :].lower()) == o.device_id
     transfer.name_device(coord, o.device_id, "")
     assert device_labels(coord)[o.device_id] == _short(other)
     assert not any(e.action == "device.named" and NAME in str(e) for e in coord.audit.entries())
