@@ -25,8 +25,9 @@ from desktop.vault import KdfParams, Vault
 RECOVERY_KIND = "witnessbox-age-x25519"
 MAX_ENROLMENT_FILE = 4096
 
-NOT_COORDINATOR = ("This is a field vault. Only the coordinator's vault can do this; run it on the "
-                   "coordinator's computer.")
+NOT_COORDINATOR = (
+    "This is a field vault. Only the coordinator's vault can do this; run it on the coordinator's computer."
+)
 NOT_FIELD = "This is the coordinator's vault. Only a field vault can do this."
 
 
@@ -61,8 +62,15 @@ def set_role(vault: Vault, chosen: str) -> DeviceKeys:
     return keys
 
 
-def create_vault(directory: Path, passphrase: str, chosen: str = "field", *, key_backup: bytes | None = None,
-                 recovery_passphrase: str | None = None, kdf: KdfParams | None = None) -> Vault:
+def create_vault(
+    directory: Path,
+    passphrase: str,
+    chosen: str = "field",
+    *,
+    key_backup: bytes | None = None,
+    recovery_passphrase: str | None = None,
+    kdf: KdfParams | None = None,
+) -> Vault:
     """A new vault with its role and keys (``witnessbox init``), returned unlocked. With ``key_backup``
     it is a coordinator holding the backed-up keys; the backup is opened before anything is created."""
     if chosen not in ("field", "coordinator"):
@@ -75,8 +83,9 @@ def create_vault(directory: Path, passphrase: str, chosen: str = "field", *, key
     vault = vaults.create(Path(directory), passphrase, kdf=kdf)
     try:
         if restored is not None:
-            vault.transfer.set_own_keys(restored.role, restored.device_id, restored.to_secret(),
-                                        action="device.keys_restored")
+            vault.transfer.set_own_keys(
+                restored.role, restored.device_id, restored.to_secret(), action="device.keys_restored"
+            )
         else:
             set_role(vault, chosen)
     except BaseException:
@@ -129,8 +138,9 @@ def write_key_backup(vault: Vault, path: Path, recovery_passphrase: str, *, over
     return target
 
 
-def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False,
-          name: str = "") -> PublicKeys:
+def enrol(
+    vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False, name: str = ""
+) -> PublicKeys:
     """Pin the other device's public keys, only if ``typed_fingerprint`` (read off its screen) matches.
     A coordinator may give the laptop a ``name`` of its own (see :func:`name_device`).
 
@@ -142,8 +152,10 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
     except KeysRefused as exc:
         raise Refused(str(exc)) from None
     if not fingerprint_matches(typed_fingerprint, other):
-        raise Refused("The fingerprint typed does not match this enrolment file, so nothing was enrolled. Read "
-                      "it again off the other screen, in person; if it still differs, the file is not theirs.")
+        raise Refused(
+            "The fingerprint typed does not match this enrolment file, so nothing was enrolled. Read "
+            "it again off the other screen, in person; if it still differs, the file is not theirs."
+        )
     me = own_keys(vault)
     if other.device_id == me.device_id:
         raise Refused("This is this vault's own enrolment file. Bring the other device's file.")
@@ -155,8 +167,9 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
     name = checked_name(name)
     if name and me.role != "coordinator":
         raise Refused(NOT_COORDINATOR)
-    vault.transfer.pin(other.device_id, other.role, other.to_json().decode("ascii"), other.fingerprint,
-                       allow_recovery=allow_recovery)
+    vault.transfer.pin(
+        other.device_id, other.role, other.to_json().decode("ascii"), other.fingerprint, allow_recovery=allow_recovery
+    )
     if name:
         vault.transfer.set_name(other.device_id, name)
     if allow_recovery:
@@ -166,8 +179,11 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
 
 def _wrap(data_key: bytes, coordinator: PublicKeys) -> dict[str, Any]:
     sealed = pyrage.encrypt(bytes(data_key), [coordinator.recipient()])
-    return {"kind": RECOVERY_KIND, "coordinator": coordinator.device_id,
-            "age": base64.b64encode(sealed).decode("ascii")}
+    return {
+        "kind": RECOVERY_KIND,
+        "coordinator": coordinator.device_id,
+        "age": base64.b64encode(sealed).decode("ascii"),
+    }
 
 
 def recover_vault(coordinator: Vault, field_dir: Path, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
@@ -232,6 +248,9 @@ def enrolled_by_fingerprint(vault: Vault, typed: str) -> str:
         raise Refused("Type at least the first two groups of the laptop's fingerprint, as the Devices list shows it.")
     found = [p.device_id for p in vault.transfer.peers() if "".join(p.fingerprint.split()).startswith(wanted)]
     if len(found) != 1:
-        raise Refused("No enrolled laptop has that fingerprint. Check it against the Devices list." if not found
-                      else "More than one enrolled laptop starts with that fingerprint. Type more of it.")
+        raise Refused(
+            "No enrolled laptop has that fingerprint. Check it against the Devices list."
+            if not found
+            else "More than one enrolled laptop starts with that fingerprint. Type more of it."
+        )
     return found[0]

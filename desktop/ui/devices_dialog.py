@@ -50,8 +50,9 @@ PEER_WORDS = {"field": "Worker's laptop", "coordinator": "Coordinator"}
 
 
 def choose_enrolment_file(parent: QWidget) -> Path | None:
-    chosen, _filter = QFileDialog.getOpenFileName(parent, parent.tr("The other laptop's enrolment file"), "",
-                                                  parent.tr("Witnessbox enrolment file (*.json)"))
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, parent.tr("The other laptop's enrolment file"), "", parent.tr("Witnessbox enrolment file (*.json)")
+    )
     return Path(chosen) if chosen else None
 
 
@@ -66,8 +67,14 @@ def _holds(path: Path, content: bytes) -> bool:
 class DevicesDialog(QDialog):
     enrolled = Signal()
 
-    def __init__(self, vault, *, choose_folder: FolderChooser = choose_stick_folder,
-                 choose_file: FileChooser = choose_enrolment_file, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault,
+        *,
+        choose_folder: FolderChooser = choose_stick_folder,
+        choose_file: FileChooser = choose_enrolment_file,
+        parent: QWidget | None = None,
+    ) -> None:
         from desktop.services import transfer
 
         super().__init__(parent)
@@ -107,15 +114,20 @@ class DevicesDialog(QDialog):
         other = "coordinator" if keys.role == "field" else "field"
         box = QGroupBox(self.tr("Enrol a device"), self)
         e = QVBoxLayout(box)
-        how = QLabel(self.tr(
-            "Do this in person. Choose the other laptop's enrolment file, then type the fingerprint shown on "
-            "its screen. Enrolment is only possible when the two match."), box)
+        how = QLabel(
+            self.tr(
+                "Do this in person. Choose the other laptop's enrolment file, then type the fingerprint shown on "
+                "its screen. Enrolment is only possible when the two match."
+            ),
+            box,
+        )
         how.setWordWrap(True)
         e.addWidget(how)
         file_row = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("&Enrol a device…"), box)
-        self.choose_button.setToolTip(self.tr("Choose the {who}'s enrolment file").format(
-            who=self.tr(PEER_WORDS[other]).lower()))
+        self.choose_button.setToolTip(
+            self.tr("Choose the {who}'s enrolment file").format(who=self.tr(PEER_WORDS[other]).lower())
+        )
         self.choose_button.clicked.connect(self.choose_file)
         self.file_label = QLabel(box)
         self.file_label.setWordWrap(True)
@@ -138,8 +150,9 @@ class DevicesDialog(QDialog):
         self.name.setToolTip(self.tr("Kept in this vault only: never written onto a stick, a bundle or a receipt"))
         self.name.setAccessibleName(self.tr("Name for the laptop being enrolled"))
         self.name_label.setBuddy(self.name)
-        self.recovery = QCheckBox(self.tr(
-            "Let the coordinator open this laptop's interviews if I forget my passphrase"), box)
+        self.recovery = QCheckBox(
+            self.tr("Let the coordinator open this laptop's interviews if I forget my passphrase"), box
+        )
         self.recovery.setToolTip(self.tr("Without this, a forgotten passphrase means the interviews here are lost."))
         self.enrol_button = QPushButton(self.tr("Enrol"), box)
         self.enrol_button.setProperty("role", "primary")
@@ -159,12 +172,20 @@ class DevicesDialog(QDialog):
         # -- the enrolled devices ---------------------------------------------------------------
         self.devices = QTableWidget(0, 5, self)
         self.devices.setAccessibleName(self.tr("Enrolled devices"))
-        self.devices.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Device"), self.tr("Fingerprint"),
-                                                self.tr("Enrolled"), self.tr("May recover this vault")])
+        self.devices.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Device"),
+                self.tr("Fingerprint"),
+                self.tr("Enrolled"),
+                self.tr("May recover this vault"),
+            ]
+        )
         self.devices.verticalHeader().hide()
         # Only a worker's laptop's name is editable (double-click or F2), on the coordinator's vault.
-        self.devices.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.devices.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.devices.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -214,22 +235,33 @@ class DevicesDialog(QDialog):
             # Saved there before (the name is this laptop's own). The service's words ask for another name
             # or --force on the command line; here the name is not the worker's to choose.
             if _holds(target, transfer.public_keys(self._vault).to_json()):
-                self.status.setText(self.tr("This laptop's enrolment file is already there ({name}). Take it to "
-                                            "the other laptop and enrol this one there, reading this fingerprint "
-                                            "aloud.").format(name=target.name))
+                self.status.setText(
+                    self.tr(
+                        "This laptop's enrolment file is already there ({name}). Take it to "
+                        "the other laptop and enrol this one there, reading this fingerprint "
+                        "aloud."
+                    ).format(name=target.name)
+                )
                 return target
-            self.status.setText(self.tr("Another file called {name} is already in that folder, so nothing was "
-                                        "saved. Choose another folder.").format(name=target.name))
+            self.status.setText(
+                self.tr(
+                    "Another file called {name} is already in that folder, so nothing was saved. Choose another folder."
+                ).format(name=target.name)
+            )
             return None
         except Refused as exc:
             self.status.setText(str(exc))
             return None
         except OSError:
-            self.status.setText(self.tr("The enrolment file could not be written there. Check the stick and "
-                                        "try again."))
+            self.status.setText(
+                self.tr("The enrolment file could not be written there. Check the stick and try again.")
+            )
             return None
-        self.status.setText(self.tr("Saved {name}. Take it to the other laptop and enrol this one there, "
-                                    "reading this fingerprint aloud.").format(name=written.name))
+        self.status.setText(
+            self.tr(
+                "Saved {name}. Take it to the other laptop and enrol this one there, reading this fingerprint aloud."
+            ).format(name=written.name)
+        )
         return written
 
     # -- enrolling --------------------------------------------------------------------------------
@@ -252,8 +284,9 @@ class DevicesDialog(QDialog):
         else:
             self.status.clear()
             who = self.tr(PEER_WORDS[self._enrolment.keys.role])
-            self.file_label.setText(self.tr("{name}: {who}. Now type the fingerprint shown on its screen.").format(
-                name=path.name, who=who))
+            self.file_label.setText(
+                self.tr("{name}: {who}. Now type the fingerprint shown on its screen.").format(name=path.name, who=who)
+            )
             self.typed.setFocus()
         self._update()
 
@@ -277,8 +310,12 @@ class DevicesDialog(QDialog):
         elif matches:
             self.match_label.setText(self.tr("The fingerprints match."))
         elif len(self.typed.text().replace(" ", "").replace("-", "")) >= 16:
-            self.match_label.setText(self.tr("This does not match the file. Read it again off the other screen; "
-                                             "if it still differs, the file is not theirs."))
+            self.match_label.setText(
+                self.tr(
+                    "This does not match the file. Read it again off the other screen; "
+                    "if it still differs, the file is not theirs."
+                )
+            )
         else:
             self.match_label.setText(self.tr("Type all 16 characters."))
 
@@ -293,15 +330,20 @@ class DevicesDialog(QDialog):
         allow = self.recovery.isVisible() and self.recovery.isChecked()
         name = self.name.text() if self.name.isVisible() else ""
         try:
-            other = transfer.enrol(self._vault, self._enrolment.data, self.typed.text(), allow_recovery=allow,
-                                   name=name)
+            other = transfer.enrol(
+                self._vault, self._enrolment.data, self.typed.text(), allow_recovery=allow, name=name
+            )
         except Refused as exc:
             self.status.setText(str(exc))
             return False
         except VaultError as exc:
             log.error("enrolling a device failed: %s", type(exc).__name__)
-            self.status.setText(self.tr("This laptop is enrolled here already with other keys, so nothing was "
-                                        "changed. Ask the coordinator in charge."))
+            self.status.setText(
+                self.tr(
+                    "This laptop is enrolled here already with other keys, so nothing was "
+                    "changed. Ask the coordinator in charge."
+                )
+            )
             return False
         self._enrolment = None
         forget_typed(self.typed)
@@ -309,15 +351,18 @@ class DevicesDialog(QDialog):
         forget_typed(self.name)
         self.file_label.clear()
         text = self.tr("Enrolled the {who} with fingerprint {fp}.").format(
-            who=self.tr(PEER_WORDS[other.role]).lower(), fp=other.fingerprint)
+            who=self.tr(PEER_WORDS[other.role]).lower(), fp=other.fingerprint
+        )
         if other.role == "field":
             from desktop.services.transfer_screens import device_labels
 
             text += " " + self.tr("Its interviews will show as from \u201c{laptop}\u201d.").format(
-                laptop=device_labels(self._vault).get(other.device_id, ""))
+                laptop=device_labels(self._vault).get(other.device_id, "")
+            )
         if allow:
-            text += " " + self.tr("The coordinator can now open this laptop's interviews if its passphrase is "
-                                  "forgotten.")
+            text += " " + self.tr(
+                "The coordinator can now open this laptop's interviews if its passphrase is forgotten."
+            )
         self.status.setText(text)
         self.refresh()
         self._update()
@@ -335,21 +380,36 @@ class DevicesDialog(QDialog):
         self.devices.setRowCount(len(peers))
         for row, p in enumerate(peers):
             # A worker's laptop by the name the coordinator's list gives it under "From".
-            role = (self.tr("{laptop} (worker)").format(laptop=device_label(p.fingerprint)) if p.role == "field"
-                    else self.tr(PEER_WORDS.get(p.role, p.role)))
+            role = (
+                self.tr("{laptop} (worker)").format(laptop=device_label(p.fingerprint))
+                if p.role == "field"
+                else self.tr(PEER_WORDS.get(p.role, p.role))
+            )
             if p.device_id in notes:  # a laptop restored from a backup, or the one it replaced
-                role = (role[:-1] + "; " + notes[p.device_id] + ")" if role.endswith(")")
-                        else self.tr("{role} ({note})").format(role=role, note=notes[p.device_id]))
-            cells = [p.name, role, p.fingerprint, p.enrolled_at[:10],
-                     self.tr("Yes") if p.allow_recovery else self.tr("No")]
+                role = (
+                    role[:-1] + "; " + notes[p.device_id] + ")"
+                    if role.endswith(")")
+                    else self.tr("{role} ({note})").format(role=role, note=notes[p.device_id])
+                )
+            cells = [
+                p.name,
+                role,
+                p.fingerprint,
+                p.enrolled_at[:10],
+                self.tr("Yes") if p.allow_recovery else self.tr("No"),
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.device_id)
                 if col != 0 or p.role != "field" or self._role != "coordinator":
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 else:
-                    item.setToolTip(self.tr("Double-click or press F2 to name this laptop. The name stays in "
-                                            "this vault: it is never written onto a stick."))
+                    item.setToolTip(
+                        self.tr(
+                            "Double-click or press F2 to name this laptop. The name stays in "
+                            "this vault: it is never written onto a stick."
+                        )
+                    )
                 if col == 2:
                     font = QFont(self.devices.font())
                     font.setFamilies(["monospace"])
@@ -375,9 +435,11 @@ class DevicesDialog(QDialog):
             self.status.setText(str(exc))
             name = next((p.name for p in devices(self._vault) if p.device_id == device), "")
         else:
-            self.status.setText(self.tr("Named \u201c{name}\u201d. The name stays in this vault.").format(name=name)
-                                if name else self.tr("The name was taken away; the laptop is shown by its "
-                                                     "fingerprint."))
+            self.status.setText(
+                self.tr("Named \u201c{name}\u201d. The name stays in this vault.").format(name=name)
+                if name
+                else self.tr("The name was taken away; the laptop is shown by its fingerprint.")
+            )
         self._filling = True  # the name as kept (tidied), or as it was when refused; not a second edit
         item.setText(name)
         self._filling = False

@@ -91,8 +91,16 @@ def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path
     field, coord, iv = _vaults(tmp_path)
     recovery = tmp_path / "recovery.txt"
     recovery.write_text("a separate recovery phrase\n", encoding="utf-8")
-    code, out, err = cli(coord, "keys", "--backup", str(tmp_path / "keys.age"),
-                         "--recovery-passphrase-file", str(recovery), "--export", str(tmp_path / "coord.json"))
+    code, out, err = cli(
+        coord,
+        "keys",
+        "--backup",
+        str(tmp_path / "keys.age"),
+        "--recovery-passphrase-file",
+        str(recovery),
+        "--export",
+        str(tmp_path / "coord.json"),
+    )
     assert code == 0 and "Key backup written" in out, err
     coord_fp = out.split("fingerprint: ")[1].split("\n")[0]
     code, _, err = cli(field, "enrol", str(tmp_path / "coord.json"), "--fingerprint", coord_fp, "--allow-recovery")
@@ -105,14 +113,28 @@ def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path
     Vault.unlock(field, "the worker's new passphrase").lock()
 
     restored = tmp_path / "restored"
-    code, out, err = cli(restored, "init", "--role", "coordinator", "--restore-keys", str(tmp_path / "keys.age"),
-                         "--recovery-passphrase-file", str(recovery))
+    code, out, err = cli(
+        restored,
+        "init",
+        "--role",
+        "coordinator",
+        "--restore-keys",
+        str(tmp_path / "keys.age"),
+        "--recovery-passphrase-file",
+        str(recovery),
+    )
     assert code == 0 and "coordinator vault" in out, err
     code, out, _ = cli(restored, "keys", "--json")
     assert json.loads(out)["fingerprint"] == coord_fp and json.loads(out)["role"] == "coordinator"
 
-    code, _, err = cli(tmp_path / "wrong", "init", "--restore-keys", str(tmp_path / "keys.age"),
-                       "--recovery-passphrase-file", str(tmp_path / "pw.txt"))
+    code, _, err = cli(
+        tmp_path / "wrong",
+        "init",
+        "--restore-keys",
+        str(tmp_path / "keys.age"),
+        "--recovery-passphrase-file",
+        str(tmp_path / "pw.txt"),
+    )
     assert code == 1 and "could not be opened" in err
     assert not Vault.exists(tmp_path / "wrong")
 
@@ -123,8 +145,9 @@ def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_n
     code, out, err = cli(field, "keys", "--json", "--export", str(tmp_path / "field.json"))
     field_fp = json.loads(out)["fingerprint"]
     short = "Laptop " + " ".join(field_fp.split()[:2])
-    code, out, err = cli(coord, "enrol", str(tmp_path / "field.json"), "--fingerprint", field_fp,
-                         "--name", "Leeds office")
+    code, out, err = cli(
+        coord, "enrol", str(tmp_path / "field.json"), "--fingerprint", field_fp, "--name", "Leeds office"
+    )
     assert code == 0 and f"show as from Leeds office ({short})." in out, err
     code, out, err = cli(coord, "name-laptop", " ".join(field_fp.split()[:2]).lower(), "Outreach laptop 3")
     assert code == 0 and f"It is now Outreach laptop 3 ({short})" in out, err
@@ -169,8 +192,10 @@ def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_
     lines = out.splitlines()
     assert code == 0, err
     for line, at, s in zip(lines, when, sent, strict=True):
-        assert line == (f"{laptop}, sent {at}: imported, 1 interview new or changed, 0 deleted, "
-                        f"0 consent withdrawals. (File {s.path.name}.)")
+        assert line == (
+            f"{laptop}, sent {at}: imported, 1 interview new or changed, 0 deleted, "
+            f"0 consent withdrawals. (File {s.path.name}.)"
+        )
     assert f"Still missing from {laptop}: bundle number 3." in lines
 
     code, out, err = cli(coord_dir, "import-bundle", str(stick), "--json")
