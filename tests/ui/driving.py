@@ -63,6 +63,24 @@ class HeldThreadPool(FakeThreadPool):
             self.held.pop(0).run()
 
 
+class Chooser:
+    """Stands in for a folder or file dialog: returns what the test put in."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+
+    def __call__(self, _parent) -> Path | None:
+        return self.path
+
+
+def fits(widget: QWidget) -> bool:
+    """Does the widget fit the screen's free area, its title bar included?"""
+    from desktop.ui.screen_fit import TITLE_BAR
+
+    room = widget.screen().availableGeometry()
+    return widget.width() <= room.width() and widget.height() + TITLE_BAR <= room.height()
+
+
 class FilePicker:
     """Stands in for the file dialog: returns the paths a test put in."""
 

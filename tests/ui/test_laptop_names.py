@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop.services import transfer
 from desktop.vault import Vault
 from tests.factories import FAST_KDF, make_interview
-from tests.ui.driving import PASSPHRASE, create_vault
-from tests.ui.test_transfer_screens import Chooser
+from tests.ui.driving import PASSPHRASE, Chooser, create_vault
 
 LEFT = Qt.MouseButton.LeftButton
 

