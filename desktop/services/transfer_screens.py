@@ -112,11 +112,13 @@ def sent_text(utc: str) -> str:
 
 def list_marks(vault: Vault, interview_ids: Iterable[str]) -> dict[str, str]:
     """For the interview list: on a field vault, each interview's delivery ("not sent", "sent, awaiting
-    receipt", "delivered"); on a coordinator, the device it came from (or "made here")."""
+    receipt", "delivered"); on a coordinator, the device it came from, by its name here if it has one (or
+    "made here")."""
     ids = list(interview_ids)
     if own_keys(vault).role == "field":
         return {i: delivery(vault, i) for i in ids}
-    labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    # the coordinator's own name where it gave one (the list has no room for the fingerprint beside it)
+    labels = {p.device_id: p.name or device_label(p.fingerprint) for p in vault.transfer.peers()}
     out = {}
     for i in ids:
         device = vault.transfer.origin(i)

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.services import transfer
 from desktop.services.errors import Refused
-from desktop.services.transfer_screens import device_labels, import_from_stick
+from desktop.services.transfer_screens import device_labels, import_from_stick, list_marks
 from desktop.vault import Vault
 from desktop.vault import vault as vault_module
 from desktop.vault.schema import MIGRATIONS, SCHEMA_VERSION
@@ -94,3 +94,16 @@ def test_the_name_is_said_on_import_and_never_written_onto_the_stick(tmp_path):
     assert any(p.name.startswith("WBR1-") for p in written)  # a receipt was written: the name is not in it
     for path in written:
         assert NAME.lower() not in path.name.lower() and b"leeds" not in path.read_bytes().lower()
+
+
+def test_the_interview_list_says_which_named_laptop_an_interview_came_from(tmp_path):
+    field, coord = make_pair(tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    iv = make_interview("The officer asked about my visa.")
+    field.interviews.add(iv)
+    transfer.export_bundle(field, stick)
+    transfer.import_bundles(coord, stick)
+    assert list_marks(coord, [iv.id]) == {iv.id: _short(field)}
+    transfer.name_device(coord, transfer.public_keys(field).device_id, NAME)
+    assert list_marks(coord, [iv.id]) == {iv.id: NAME}
