@@ -115,6 +115,9 @@ def _within(ranges: list[tuple[int, int]], s: int, e: int, *, longer: bool) -> b
     return False
 
 
+_ANY_SPACE = re.compile(r"\s")
+
+
 def _part_of_fact(text: str, allowed: list[tuple[int, int]], h) -> bool:  # noqa: ANN001 - known.KnownHit
     """A recorded name's hit that is only a piece of a must-keep phrase, so the phrase stays whole.
 
@@ -129,7 +132,7 @@ def _part_of_fact(text: str, allowed: list[tuple[int, int]], h) -> bool:  # noqa
     """
     if h.given:
         return _within(allowed, h.start, h.end, longer=False)
-    one_word = not any(c.isspace() for c in text[h.start : h.end])
+    one_word = not _ANY_SPACE.search(text, h.start, h.end)  # (\s is str.isspace: a test checks every code point)
     if not (h.part or one_word):
         return False
     return _within(allowed, h.start, h.end, longer=True)
@@ -165,7 +168,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     holders = placeholders(text)
 
     def clashes(s: int, e: int) -> bool:
-        return any(hs < e and s < he for hs, he in holders)
+        return bool(holders) and any(hs < e and s < he for hs, he in holders)
 
     spans: list[Span] = []
     rec = recorded(known)
@@ -199,7 +202,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
 
     spans.extend(_same_names_again(text, folded, spans, holders, allowed))
     spans = _variants_of_known_people(text, spans, rec)
-    return _tidy([_whole_letters(text, sp) for sp in spans])
+    return _tidy(_on_whole_letters(text, spans))
 
 
 def _lower_runs(text: str, words: set[str]) -> set[str] | None:
@@ -260,6 +263,14 @@ def _variants_of_known_people(text: str, spans: list[Span], rec: Recorded) -> li
                 sp = Span(sp.start, sp.end, sp.type, sp.source, sp.confidence, next(iter(owners)))
         out.append(sp)
     return out
+
+
+def _on_whole_letters(text: str, spans: list[Span]) -> list[Span]:
+    """Each span widened to whole grapheme clusters; on ASCII text without a carriage return every
+    code point is a cluster of its own, so the spans are as they are."""
+    if text.isascii() and "\r" not in text:
+        return spans
+    return [_whole_letters(text, sp) for sp in spans]
 
 
 def _whole_letters(text: str, sp: Span) -> Span:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from desktop.redaction import engine
 from desktop.redaction.graphemes import MARK_CHARS, MARKS, has_mark
+from desktop.redaction.spans import Span
 
 _MARK = re.compile("[" + MARKS + "]")
 
@@ -67,3 +68,22 @@ _HOLDER_PIECES = ["Person", "Person ", "A", "AB", "ABCD", "[", "]", "PHONE", " "
 @example("told Person AB.")
 def test_placeholders_are_what_the_pattern_finds(text: str) -> None:
     assert engine.placeholders(text) == [m.span() for m in engine.PLACEHOLDER.finditer(text)]
+
+
+def test_a_space_to_the_pattern_is_a_space_to_python() -> None:
+    # engine._part_of_fact asks ``\s`` of a hit's text where it asked ``str.isspace`` of each character
+    space = re.compile(r"\s")
+    assert all((space.match(chr(c)) is not None) == chr(c).isspace() for c in range(0x110000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["ab", " ", "\r", "\n", "\r\n", "e\u0301", "क\u093e", "x"]), max_size=12).map(
+        "".join
+    ),
+    edges=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=8),
+)
+@example(text="Amina\r\nBello", edges=[(0, 6), (6, 12)])  # an edge between CR and LF
+def test_spans_on_whole_letters_are_each_span_widened(text: str, edges: list[tuple[int, int]]) -> None:
+    spans = [Span(a, b, "PERSON", "detector", 0.6) for a, b in edges if a < b <= len(text)]
+    assert engine._on_whole_letters(text, spans) == [engine._whole_letters(text, sp) for sp in spans]
