@@ -338,7 +338,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     out = []
     ff = folded.folded
     marks = has_mark(ff)
-    name_word = _for_marks(ff, _NAME_WORD, _NAME_WORD_BMP, _NAME_WORD_ASCII)
+    name_word = (_NAME_WORD if beyond_bmp(ff) else _NAME_WORD_BMP) if marks else _NAME_WORD_ASCII  # (_for_marks)
     if not marks:  # (without marks the patterns are one)
         present = _whole_words_in(ff, words)
     else:
