@@ -112,6 +112,21 @@ def test_context_words_from_the_runs_detection_made_already_are_the_same(pieces)
     assert context_words._Context(text, runs)._pos == _context_words_before(text)
 
 
+def test_a_context_word_that_is_a_whole_run_is_tried_only_for_the_kinds_that_can_start_there():
+    # Every first word followed by the rest of every longer alternative it begins, its next letter
+    # written as a character re.IGNORECASE takes for it without being it ("ı", "İ", "ſ"), as itself,
+    # in capitals and as a space: where the word is a whole run only kinds beginning it are tried.
+    like = {"i": ["ı", "İ"], "s": ["ſ"], "k": ["\u212a"]}
+    alternatives = {p for pattern in context_words._CTX.values() for p in scanning.first_letters(pattern)}
+    for w in sorted(context_words._CTX_FIRST):
+        for p in sorted(alternatives):
+            if len(p) > len(w) and p.startswith(w):
+                nxt, rest = p[len(w)], p[len(w) + 1 :]
+                for x in [*like.get(nxt, []), nxt, nxt.upper(), " "]:
+                    for text in (w + x + rest + " 12", "x " + w.upper() + x + rest + "/c. b.", w + x):
+                        assert context_words._Context(text)._pos == _context_words_before(text), text
+
+
 def test_context_words_in_a_sentence():
     text = "My passport no. is in the car; the crime ref was on my NI number card. Sécrime, born in May"
     pos = context_words._Context(text)._pos
