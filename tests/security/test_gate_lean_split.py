@@ -59,3 +59,20 @@ def test_statement_pages_split_as_byte_at_a_time():
     pieces = [lean._STRING.split(body) for body in bodies]
     assert sum(len(p) for p in pieces) > 400  # the pages' strings, with the stretches between them
     assert pieces == [BYTE_AT_A_TIME.split(body) for body in bodies]
+
+
+# -- each distinct token is checked with its digits made 0 ---------------------------------------
+
+_TOKEN_BYTES = st.lists(st.sampled_from([*b"0123456789", *b"+-./[]()<>{}%#", *b"TjJfdmBEQqcrgGw*'\"", 0x80, 0xFF]),
+                        min_size=1, max_size=8).map(bytes)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TOKEN_BYTES)
+def test_a_tokens_kind_does_not_depend_on_its_digits(token):
+    assert lean._token_ok(token.translate(lean._SHAPE)) == lean._token_ok(token)
+
+
+@pytest.mark.parametrize("token", [b"12", b"-3.5", b"1.2.3", b"/F1+0", b"/F1#20", b"T1", b"1Tf", b"d0", b"9", b".5"])
+def test_odd_tokens_keep_their_kind_with_digits_made_0(token):
+    assert lean._token_ok(token.translate(lean._SHAPE)) == lean._token_ok(token)

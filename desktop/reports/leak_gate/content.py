@@ -188,7 +188,9 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict, plans:
     joined = b" ".join(gaps)
     if _ODD_GAP.search(joined):
         return None
-    if not all(map(_token_ok, set(_tokens(joined)))):
+    # each distinct token checked once, its digits made 0 first: a token's kind never depends on
+    # which digits it holds (no operator has one), and a page's coordinates are then a few shapes
+    if not all(map(_token_ok, set(_tokens(joined.translate(_SHAPE))))):
         return None
     # every token is known (so no gap holds the separator): each gap's shape, made in one pass
     shapes = b"\x01".join(gaps).translate(_SHAPE).split(b"\x01")
