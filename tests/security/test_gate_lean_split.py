@@ -24,8 +24,30 @@ from tests.factories import redact, sample_interview
 # the pattern as it was first written: one alternation per byte, backtracking where it fails
 BYTE_AT_A_TIME = re.compile(rb"(\((?:[^\\()]|\\.)*\))", re.S)
 
-_SOUP = st.lists(st.sampled_from([b"(", b")", b"\\", b"\\\\", b"\\(", b"\\)", b"a", b"Tj", b" ", b"\n", b"\r",
-                                  b"\x00", b"\xff", b"\\0", b"12", b"[", b"]"]), max_size=60).map(b"".join)
+_SOUP = st.lists(
+    st.sampled_from(
+        [
+            b"(",
+            b")",
+            b"\\",
+            b"\\\\",
+            b"\\(",
+            b"\\)",
+            b"a",
+            b"Tj",
+            b" ",
+            b"\n",
+            b"\r",
+            b"\x00",
+            b"\xff",
+            b"\\0",
+            b"12",
+            b"[",
+            b"]",
+        ]
+    ),
+    max_size=60,
+).map(b"".join)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -40,10 +62,21 @@ def test_any_bytes_split_as_byte_at_a_time(body):
     assert lean._STRING.split(body) == BYTE_AT_A_TIME.split(body)
 
 
-@pytest.mark.parametrize("body", [
-    b"(a) Tj (b\\) c) Tj", b"(a\\\\) Tj (", b"((a)) Tj", b"(a\\", b"(\\)", b"(a\nb\\\rc) '", b"( ( )", b")(",
-    b"(" + b"x" * 5000 + b"(", b"(" + b"\\(" * 2000 + b")",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"(a) Tj (b\\) c) Tj",
+        b"(a\\\\) Tj (",
+        b"((a)) Tj",
+        b"(a\\",
+        b"(\\)",
+        b"(a\nb\\\rc) '",
+        b"( ( )",
+        b")(",
+        b"(" + b"x" * 5000 + b"(",
+        b"(" + b"\\(" * 2000 + b")",
+    ],
+)
 def test_odd_strings_split_as_byte_at_a_time(body):
     assert lean._STRING.split(body) == BYTE_AT_A_TIME.split(body)
 
@@ -63,8 +96,9 @@ def test_statement_pages_split_as_byte_at_a_time():
 
 # -- each distinct token is checked with its digits made 0 ---------------------------------------
 
-_TOKEN_BYTES = st.lists(st.sampled_from([*b"0123456789", *b"+-./[]()<>{}%#", *b"TjJfdmBEQqcrgGw*'\"", 0x80, 0xFF]),
-                        min_size=1, max_size=8).map(bytes)
+_TOKEN_BYTES = st.lists(
+    st.sampled_from([*b"0123456789", *b"+-./[]()<>{}%#", *b"TjJfdmBEQqcrgGw*'\"", 0x80, 0xFF]), min_size=1, max_size=8
+).map(bytes)
 
 
 @settings(max_examples=3000, deadline=None)

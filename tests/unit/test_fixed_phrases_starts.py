@@ -38,10 +38,13 @@ _PIECES = st.one_of(
     st.text(alphabet="abcJFMASONDPx[]-^\\ 0123456789é", max_size=6),
 )
 _TEXT = st.lists(_PIECES, max_size=30).map("".join)
-_EXTRA = st.lists(st.one_of(st.sampled_from(["Person A", "[PHONE 1]", "Statement of", "-x", "^a", "]b", "\\c",
-                                             "éa", "1st", "ıb"]),
-                            st.text(alphabet="abcJP[]-^\\ é0", min_size=1, max_size=5)),
-                  max_size=5).map(tuple)
+_EXTRA = st.lists(
+    st.one_of(
+        st.sampled_from(["Person A", "[PHONE 1]", "Statement of", "-x", "^a", "]b", "\\c", "éa", "1st", "ıb"]),
+        st.text(alphabet="abcJP[]-^\\ é0", min_size=1, max_size=5),
+    ),
+    max_size=5,
+).map(tuple)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -53,8 +56,13 @@ def test_the_same_phrases_as_the_written_out_pattern(text, extra):
 
 @pytest.mark.parametrize("extra", [(), ("Person A", "Person B", "[PHONE 1]")])
 def test_every_force_body_and_date_is_found_where_it_stands(extra):
-    names = [*wording._force_names(), *extra, *(f"{d} {m} 2024" for d in (1, 9, 12, 31) for m in MONTHS),
-             *(f"{m} {d}" for d in (3, 21) for m in MONTHS), *(f"{d}th {m}" for d in (4, 30) for m in MONTHS)]
+    names = [
+        *wording._force_names(),
+        *extra,
+        *(f"{d} {m} 2024" for d in (1, 9, 12, 31) for m in MONTHS),
+        *(f"{m} {d}" for d in (3, 21) for m in MONTHS),
+        *(f"{d}th {m}" for d in (4, 30) for m in MONTHS),
+    ]
     text = " and ".join(names) + ". (" + ", ".join(names) + ")"
     found = spans(wording.fixed_phrases(extra), text)
     assert found == spans(written_out(extra), text)
@@ -62,7 +70,9 @@ def test_every_force_body_and_date_is_found_where_it_stands(extra):
 
 
 def test_statement_like_text_the_same():
-    text = ("On 3 May 2024 Person A called West Yorkshire Police and the Home Office. In June I saw "
-            "[PHONE 1] at 12 Mill Lane; 21st March, March 2023, Greater Manchester Police's officer. ") * 20
+    text = (
+        "On 3 May 2024 Person A called West Yorkshire Police and the Home Office. In June I saw "
+        "[PHONE 1] at 12 Mill Lane; 21st March, March 2023, Greater Manchester Police's officer. "
+    ) * 20
     for extra in ((), ("Person A", "[PHONE 1]", "Statement of")):
         assert spans(wording.fixed_phrases(extra), text) == spans(written_out(extra), text)
