@@ -70,13 +70,18 @@ def _is_place_run(toks: list, i: int, j: int) -> bool:
         or tuple(key.split()) in lexicon.multiword_places().get(key.split()[0], ())
 
 
+# "from X to Y" of capitalised words. ``\bfrom`` written as "from" with the word boundary looked for
+# behind it: ``re`` then skips ahead to each "from" in C, where ``\bfrom`` was tried at every character.
+_FROM_TO = re.compile(r"from(?<!\wfrom)[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
+                      r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})")
+
+
 def places_between(toks: list, text: str) -> set[str]:
     """"from X to Y": when one is a known place and the other a district's name ("... Park",
     "... Green"), that is a place too ("from Finsbury Park to Croydon"; not "from Tariq to Leeds").
     Returns the folded words marked."""
     marked: set[str] = set()
-    for m in re.finditer(r"\bfrom[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
-                         r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})", text):
+    for m in _FROM_TO.finditer(text):
         sides = []
         for k in (1, 2):
             idx = [n for n, t in enumerate(toks) if m.start(k) <= t.start and t.end <= m.end(k)]
@@ -230,7 +235,9 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        if a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
+        # (``a.joins``, the gap matched by ``JOIN`` as ``link`` found it, first: every gap ``_SPACE``
+        # matches, spaces and perhaps a last line break, ``JOIN`` matches too, and most words join none)
+        if not a.joins or a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
             continue
         if text[a.start - 1 : a.start] not in _SPACE_OR_BREAK \
                 or not _DETERMINER_ENDS.search(text[max(0, a.start - 5) : a.start]):
@@ -253,11 +260,23 @@ _PLURAL_PLACES = ("districts", "counties", "towns", "cities", "boroughs", "state
                   "provinces", "areas")  # one of them is in every match: looked for first
 
 
+def _lists_of_places(text: str) -> list[re.Match[str]]:
+    """``list(_LIST_OF_PLACES.finditer(text))``, tried only where ``str.find`` finds a plural kind of
+    place (``finditer`` tried the pattern, which starts with ``\\b``, at every character). Exact: a
+    match starts with one of the words, no word starts another or inside a match, so the matches at
+    those places, in order, are ``finditer``'s."""
+    starts: list[int] = []
+    for w in _PLURAL_PLACES:
+        i = text.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(w, i + 1)
+    return [m for i in sorted(starts) if (m := _LIST_OF_PLACES.match(text, i))]
+
+
 def _places_listed(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
-    if not any(w in text for w in _PLURAL_PLACES):
-        return marked
-    for m in _LIST_OF_PLACES.finditer(text):
+    for m in _lists_of_places(text):
         end = re.search(r"[.;!?\n]", text[m.end() :])
         stop = m.end() + (end.start() if end else len(text) - m.end())
         prev_end = m.end()

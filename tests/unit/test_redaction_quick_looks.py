@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.redaction import lexicon, published, published_bodies, published_places
-from desktop.redaction.names import _CAP, _Tok
+from desktop.redaction.names import _CAP, _Tok, link
 from desktop.redaction.published_bodies import _POSSESSIVE_AFTER, _ROLE_ANYWHERE, _ROLE_OF, _joined, _thing
 from desktop.redaction.words import ends_after_words, word_before_space
 
@@ -44,6 +44,7 @@ def _toks(text: str, scores: list[float], titles: list[bool]) -> list[_Tok]:
         t = _Tok(m.start(), m.end(), m.group())
         t.score, t.title = scores[k % len(scores)], titles[k % len(titles)]
         toks.append(t)
+    link(toks, text)  # (as the likely-name pass does: each word's gap to the next)
     return toks
 
 
