@@ -30,7 +30,8 @@ _PHRASES = ["the \nFinsbury Park mosque", "a\u00a0\nTufnell Park flat", "the  Bi
             "the singer Skin", "actress\u00a0Romola Roe", "journalist \nAmy", "the campaigner Hope Ade",
             "the towns: Tattnall, Bacon and Ware.", "a probe by ITV and the BBC into other BME backgrounds",
             "JMB’s husband left", "(TARIQ) came to the flat", "I told KHAN about the ITV job", "HAYDEE CARO and ITV",
-            "villages such as  Lowick or Eton\n"]
+            "villages such as  Lowick or Eton\n",
+            "the Finsbury \nPark mosque", "the Bibby\t\nStockholm barge", "areas like Eton and Ware"]
 _WORDS += _PHRASES
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "  \n ", ", ", ".", ""]
 _TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=18).map(
