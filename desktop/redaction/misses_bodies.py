@@ -19,6 +19,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.context import _two_words_before
 from desktop.redaction.given_names import given_names
+from desktop.redaction.word_sets import statement_words
 
 _S = r"[ \t\u00a0]+"
 # Events and eras named after a place, a ship or a fire; never a person's family or case.
@@ -77,12 +78,15 @@ def bodies_by_wording(toks: list, text: str) -> None:
     bodies: set[str] = set()
     names = given_names()
     places = lexicon.place_tokens()
+    # An office after a word is a run of ASCII letters between spaces and a word boundary: a word of
+    # the statement's ``letters``. Most statements hold none, and _WORD_AFTER is not tried.
+    offices = not statement_words(text).letters.isdisjoint(_OFFICES)
     for i, t in enumerate(toks):
         if t.score < 0 or t.title or not _starts_run(toks, i, text):
             continue
         j = _run(toks, i, text)
         last = toks[j]
-        after = _WORD_AFTER.match(text, t.end, t.end + 20)
+        after = _WORD_AFTER.match(text, t.end, t.end + 20) if offices else None
         office = after is not None and after.group(1).lower() in _OFFICES
         comma = text[last.end : last.end + 1] == "," or text[last.end : last.end + 2] == " ,"
         if not (office or comma or t.score > 0):
