@@ -177,9 +177,9 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
             k -= 1
         w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
         last = w1[0].lower() if w1 else ""
+        possessive = last[-2:] in ("'s", "’s") or last[-1:] in ("'", "’")
         if not (last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS
-                or last[-2:] in ("'s", "’s")
-                or last[-1:] in "'’" and last):
+                or possessive):
             continue  # a quick look at the word before: most words have none of these before them
         before = text[max(0, t.start - 40) : t.start].lower().split()
         if before and before[-1] in _PLACE_PREPOSITIONS and t.fw in lexicon.FUNCTION_WORDS and i + 1 < n \
@@ -197,9 +197,11 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
                     u.place = True
                     marked.add(u.fw)
                 continue
-        owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start)
+        # Both owners' patterns end in "'", "'s" or "’s" and the spaces before the word: only after a
+        # possessive (the word before is otherwise one of the words above, of letters alone).
+        owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start) if possessive else None
         if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
-                or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
+                or possessive and _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
                 or owner and fold(owner.group(1)) in lexicon.place_tokens()):
             continue
         j = i

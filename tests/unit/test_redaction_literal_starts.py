@@ -179,3 +179,102 @@ def test_bodies_by_wording_marks_what_it_marked(text: str, scores: list[float]) 
     misses_bodies.bodies_by_wording(fast, text)
     _bodies_by_wording_before(slow, text)
     assert [(t.score, t.edge_ok, t.place) for t in fast] == [(t.score, t.edge_ok, t.place) for t in slow]
+
+
+# --- Places by wider context: the owners' patterns only after a possessive ----------------------------
+
+from desktop.redaction.fold import fold  # noqa: E402
+from desktop.redaction.published_places import (  # noqa: E402
+    _AT_SOMEONE,
+    _COMPASS,
+    _LANDMARK_LAST,
+    _MOVED,
+    _PLACE_OWNERS,
+    _PLACE_PREPOSITIONS,
+    _POSSESSIVE_AFTER,
+    _SMALL_PLACE_BEFORE,
+    _SPACE,
+    _TOWN_OWNS,
+    _WORLD_PLACE_BEFORE,
+    _districts_before_nouns,
+    _small_place_run,
+    businesses,
+    datelines,
+    places_between,
+    possessive_landmarks,
+)
+
+
+def _places_by_wider_context_before(toks: list, text: str) -> set[str]:
+    """The capitalised words after "in south ...", "from western ..." or "the city's ..." are a
+    place (a fact to keep), not someone. Returns their folded words: a place named once is a place
+    wherever else it is written."""
+    marked: set[str] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.score < 0 or t.title or t.start < 2 or text[t.start - 1] not in " \t\u00a0":
+            continue
+        k = t.start - 1
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
+        last = w1[0].lower() if w1 else ""
+        if not (last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS
+                or last[-2:] in ("'s", "’s")
+                or last[-1:] in "'’" and last):
+            continue  # a quick look at the word before: most words have none of these before them
+        before = text[max(0, t.start - 40) : t.start].lower().split()
+        if before and before[-1] in _PLACE_PREPOSITIONS and t.fw in lexicon.FUNCTION_WORDS and i + 1 < n \
+                and toks[i + 1].score >= 0 and _SPACE.match(text[t.end : toks[i + 1].start]) \
+                and not _POSSESSIVE_AFTER.match(text, toks[i + 1].end):
+            t.place = toks[i + 1].place = True  # "in Little Horton", "near Old Trafford"
+            marked.add(toks[i + 1].fw)
+            continue
+        if before and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1
+                       and before[-2] in _MOVED) and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start])) \
+                and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2])):
+            j = _small_place_run(toks, i, text, before[-1] in _WORLD_PLACE_BEFORE)
+            if j >= 0 and not _POSSESSIVE_AFTER.match(text, toks[j].end):
+                for u in toks[i : j + 1]:
+                    u.place = True
+                    marked.add(u.fw)
+                continue
+        owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start)
+        if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
+                or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
+                or owner and fold(owner.group(1)) in lexicon.place_tokens()):
+            continue
+        j = i
+        while j + 1 < n and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
+                and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
+            j += 1
+        if owner and toks[j].fw not in _LANDMARK_LAST:
+            continue  # "London's Sadiq Khan": a town's person is still a person
+        if _POSSESSIVE_AFTER.match(text, toks[j].end):
+            continue  # "in south Tariq's flat": someone's
+        for u in toks[i : j + 1]:
+            u.place = True
+            marked.add(u.fw)
+    return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text) \
+        | datelines(toks, text) | possessive_landmarks(toks, text)
+
+
+_PLACE_WORDS = ["in", "In", "south", "South", "in south", "from western", "the city's", "the CITY'S", "the town’s",
+                "city'ſ", "Leeds's", "Leeds’s", "London's", "Leeds'", "James'", "at", "via", "moved to", "to",
+                "near", "Little", "Horton", "Armagh", "Corran", "House", "Sadiq", "Khan", "Govanhill", "Tariq's",
+                "flat", "Calais", "x", "'s", "’", "'", "é", "\u212a", "north-east", "NORTH", "across"]  # fmt: skip
+_PLACE_SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", ", ", "", "'s "]
+_PLACE_TEXTS = st.lists(st.tuples(st.sampled_from(_PLACE_WORDS), st.sampled_from(_PLACE_SEPARATORS)),
+                        max_size=16).map(lambda pairs: "".join(w + s for w, s in pairs))  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_PLACE_TEXTS, scores=st.lists(st.sampled_from([0.0, 0.0, 0.5, 0.3, 0.85, -1.0]), min_size=7, max_size=7))
+@example(text="We live in the city's Govanhill now.", scores=[0.0])
+@example(text="He works at Leeds's Corran House.", scores=[0.0])
+@example(text="He met London's Sadiq Khan.", scores=[0.5])
+@example(text="the CITY'S  Govanhill", scores=[0.0])
+def test_places_by_wider_context_marks_what_it_marked(text: str, scores: list[float]) -> None:
+    fast, slow = _body_toks(text, scores), _body_toks(text, scores)
+    assert published_places.places_by_wider_context(fast, text) == _places_by_wider_context_before(slow, text)
+    assert [(t.score, t.edge_ok, t.place) for t in fast] == [(t.score, t.edge_ok, t.place) for t in slow]
