@@ -128,14 +128,27 @@ def _bodies_by_wording_before(toks: list, text: str) -> None:
             if nxt and nxt.group(1) in _EVENTS:
                 _thing(toks, i, j, bodies)  # "the Windrush scandal"
                 continue
-        if words and (words[-1] in ("from", "at", "with", "for") and len(words) == 2 and words[0] in _WORKERS
-                      or words[-1] == "of" and len(words) == 2 and words[0] in _MANAGERS):
+        if words and (
+            words[-1] in ("from", "at", "with", "for")
+            and len(words) == 2
+            and words[0] in _WORKERS
+            or words[-1] == "of"
+            and len(words) == 2
+            and words[0] in _MANAGERS
+        ):
             _thing(toks, i, j, bodies)  # "solicitors from X", "the service manager of X"
             continue
-        if comma and j - i <= 3 and (which or _APPOSITION.match(text, last.end)) \
-                and not any(u.fw in names for u in toks[i : j + 1]):
-            while i and i - _run_start(toks, i - 1, text) <= 3 \
-                    and _TITLE_JOIN.fullmatch(text, toks[i - 1].end, toks[i].start):
+        if (
+            comma
+            and j - i <= 3
+            and (which or _APPOSITION.match(text, last.end))
+            and not any(u.fw in names for u in toks[i : j + 1])
+        ):
+            while (
+                i
+                and i - _run_start(toks, i - 1, text) <= 3
+                and _TITLE_JOIN.fullmatch(text, toks[i - 1].end, toks[i].start)
+            ):
                 i = _run_start(toks, i - 1, text)  # "Tides for Change, which": the whole title
             _thing(toks, i, j, bodies, 0.9 if which else 0.8)  # "X, which ...", "X, a women's organisation"
             continue
@@ -219,20 +232,35 @@ def _places_by_wider_context_before(toks: list, text: str) -> set[str]:
             k -= 1
         w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
         last = w1[0].lower() if w1 else ""
-        if not (last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS
-                or last[-2:] in ("'s", "’s")
-                or last[-1:] in "'’" and last):
+        if not (
+            last in _SMALL_PLACE_BEFORE
+            or last in _PLACE_PREPOSITIONS
+            or last == "to"
+            or last in _COMPASS
+            or last[-2:] in ("'s", "’s")
+            or last[-1:] in "'’"
+            and last
+        ):
             continue  # a quick look at the word before: most words have none of these before them
         before = text[max(0, t.start - 40) : t.start].lower().split()
-        if before and before[-1] in _PLACE_PREPOSITIONS and t.fw in lexicon.FUNCTION_WORDS and i + 1 < n \
-                and toks[i + 1].score >= 0 and _SPACE.match(text[t.end : toks[i + 1].start]) \
-                and not _POSSESSIVE_AFTER.match(text, toks[i + 1].end):
+        if (
+            before
+            and before[-1] in _PLACE_PREPOSITIONS
+            and t.fw in lexicon.FUNCTION_WORDS
+            and i + 1 < n
+            and toks[i + 1].score >= 0
+            and _SPACE.match(text[t.end : toks[i + 1].start])
+            and not _POSSESSIVE_AFTER.match(text, toks[i + 1].end)
+        ):
             t.place = toks[i + 1].place = True  # "in Little Horton", "near Old Trafford"
             marked.add(toks[i + 1].fw)
             continue
-        if before and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1
-                       and before[-2] in _MOVED) and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start])) \
-                and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2])):
+        if (
+            before
+            and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1 and before[-2] in _MOVED)
+            and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start]))
+            and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2]))
+        ):
             j = _small_place_run(toks, i, text, before[-1] in _WORLD_PLACE_BEFORE)
             if j >= 0 and not _POSSESSIVE_AFTER.match(text, toks[j].end):
                 for u in toks[i : j + 1]:
@@ -240,13 +268,23 @@ def _places_by_wider_context_before(toks: list, text: str) -> set[str]:
                     marked.add(u.fw)
                 continue
         owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start)
-        if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
-                or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
-                or owner and fold(owner.group(1)) in lexicon.place_tokens()):
+        if not (
+            len(before) >= 2
+            and before[-1] in _COMPASS
+            and before[-2] in _PLACE_PREPOSITIONS
+            or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
+            or owner
+            and fold(owner.group(1)) in lexicon.place_tokens()
+        ):
             continue
         j = i
-        while j + 1 < n and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
-                and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
+        while (
+            j + 1 < n
+            and j < i + 2
+            and toks[j + 1].score >= 0
+            and not toks[j + 1].title
+            and _SPACE.match(text[toks[j].end : toks[j + 1].start])
+        ):
             j += 1
         if owner and toks[j].fw not in _LANDMARK_LAST:
             continue  # "London's Sadiq Khan": a town's person is still a person
@@ -255,8 +293,14 @@ def _places_by_wider_context_before(toks: list, text: str) -> set[str]:
         for u in toks[i : j + 1]:
             u.place = True
             marked.add(u.fw)
-    return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text) \
-        | datelines(toks, text) | possessive_landmarks(toks, text)
+    return (
+        marked
+        | places_between(toks, text)
+        | _districts_before_nouns(toks, text)
+        | businesses(toks, text)
+        | datelines(toks, text)
+        | possessive_landmarks(toks, text)
+    )
 
 
 _PLACE_WORDS = ["in", "In", "south", "South", "in south", "from western", "the city's", "the CITY'S", "the town’s",
