@@ -187,6 +187,9 @@ def _body_toks(text: str, scores: list[float]) -> list[_Tok]:
 @example(text="a senior Tory MP said", scores=[0.5])
 @example(text="a senior Tory \u212a MP said", scores=[0.5])
 @example(text="the Tory  mp-led", scores=[0.5])
+@example(text="a senior Tory\u00a0MP said", scores=[0.5])
+@example(text="a senior Tory\tMPs said", scores=[0.5])
+@example(text="a senior Tory" + " " * 11 + "ministership", scores=[0.5])  # ("ministers" ends the 20 characters read)
 def test_bodies_by_wording_marks_what_it_marked(text: str, scores: list[float]) -> None:
     fast, slow = _body_toks(text, scores), _body_toks(text, scores)
     misses_bodies.bodies_by_wording(fast, text)
