@@ -254,8 +254,10 @@ def places_in_listings(toks: list, text: str) -> None:
             and not text[text.rfind("\n", 0, p.start) + 1 : p.start].strip()
         ):
             named.add(t.fw)  # the whole line is "Town, X"
-        elif place_of and _PLACE_OF.search(text, max(0, t.start - 24), t.start) and (
-            i + 1 == len(toks) or not _ON_LINE.fullmatch(text[t.end : toks[i + 1].start])
+        elif (
+            place_of
+            and _PLACE_OF.search(text, max(0, t.start - 24), t.start)
+            and (i + 1 == len(toks) or not _ON_LINE.fullmatch(text[t.end : toks[i + 1].start]))
         ):
             named.add(t.fw)
     _not_people(toks, text, named)
