@@ -56,13 +56,14 @@ def timed_made(job):
     draw = _timed(parts, "draw", export.draw_statement)
     statements.render_checked = lambda content, items: saved[2](content, items, render=draw)
     c, w = time.process_time(), time.perf_counter()
+    parts["t_start"] = w  # (CLOCK_MONOTONIC: one clock for every process of the machine)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         out = statements._made(job)
     finally:
         statements.statement_content, leak_gate.check, statements.render_checked = saved
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    parts.update(job_cpu=time.process_time() - c, job_wall=time.perf_counter() - w,
+    parts.update(job_cpu=time.process_time() - c, job_wall=time.perf_counter() - w, t_end=time.perf_counter(),
                  pdftotext_cpu=after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
                  pid=os.getpid(), cpu_so_far=time.process_time())
     try:
@@ -97,6 +98,16 @@ def measure(count: int) -> dict:
     jobs_parts: list[dict] = []
     ordered, start = pool.ordered, [0.0]
 
+    marks: dict = {}  # the timeline: moments of the exporting process, seconds from the export's start
+
+    def read_timed(fn):
+        def inner(*args, **kwargs):
+            marks.setdefault("first_record_read", time.perf_counter())
+            return fn(*args, **kwargs)
+        return inner
+
+    v.interviews.get = read_timed(v.interviews.get)
+
     def instrumented(_fn, jobs, **kwargs):
         made = ordered(timed_made, jobs, **kwargs)
         while True:
@@ -105,17 +116,25 @@ def measure(count: int) -> dict:
                 out, parts = next(made)
             except StopIteration:
                 return
+            parts["t_got"] = time.perf_counter()
             here["waiting_cpu"] = here.get("waiting_cpu", 0.0) + time.process_time() - c
             here["waiting_wall"] = here.get("waiting_wall", 0.0) + time.perf_counter() - w
             here.setdefault("first_result_after_s", time.perf_counter() - start[0])
             jobs_parts.append(parts)
-            yield out
+            try:
+                yield out
+            except GeneratorExit:
+                marks["closing"] = time.perf_counter()
+                made.close()  # the pool's end: its workers joined
+                marks["closed"] = time.perf_counter()
+                raise
 
     pool.ordered = instrumented
     try:
         start[0], c0 = time.perf_counter(), time.process_time()
         result = statements.export_statements(v, ids, tmp / "out", overwrite=True)
         wall, own_cpu = time.perf_counter() - start[0], time.process_time() - c0
+        marks["export_returned"] = time.perf_counter()
     finally:
         pool.ordered = ordered
         v.lock()  # stops the fork server: its CPU and its workers' are then this process's children's
@@ -138,7 +157,24 @@ def measure(count: int) -> dict:
             per[str(pid)] = {"statements": len(mine), "busy_wall_s": round(sum(p["job_wall"] for p in mine), 2),
                              "cpu_outside_jobs_s": round(mine[-1]["cpu_so_far"] - sum(p["job_cpu"] for p in mine), 3)}
         out["each_worker"] = per
+        out["timeline_s"] = timeline(start[0], marks, in_workers)
     return out
+
+
+def timeline(t0: float, marks: dict, parts: list[dict]) -> dict:
+    """When each thing happened, seconds from the export's start: the first record read, each worker's
+    first and last job, the results taken, the pool's end; and where a core had nothing to do."""
+    at = {k: round(t - t0, 3) for k, t in sorted(marks.items(), key=lambda kv: kv[1])}
+    at["first_result_taken"] = round(parts[0]["t_got"] - t0, 3)
+    at["last_result_taken"] = round(parts[-1]["t_got"] - t0, 3)
+    for pid in sorted({p["pid"] for p in parts}):
+        mine = sorted((p for p in parts if p["pid"] == pid), key=lambda p: p["t_start"])
+        gaps = [b["t_start"] - a["t_end"] for a, b in zip(mine, mine[1:])]
+        at[f"worker_{pid}"] = {"first_job_start": round(mine[0]["t_start"] - t0, 3),
+                               "last_job_end": round(mine[-1]["t_end"] - t0, 3),
+                               "waiting_between_jobs_s": round(sum(gaps), 3),
+                               "longest_wait_s": round(max(gaps, default=0.0), 3)}
+    return at
 
 
 def main(argv: list[str] | None = None) -> int:
