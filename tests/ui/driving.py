@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import ConsentUse
+from desktop.ui.screen_fit import TITLE_BAR
 
 PASSPHRASE = "maple river lantern orbit"
 LEFT = Qt.MouseButton.LeftButton
@@ -61,6 +62,22 @@ class HeldThreadPool(FakeThreadPool):
     def release(self) -> None:
         while self.held:
             self.held.pop(0).run()
+
+
+class Chooser:
+    """Stands in for a folder or file dialog: returns what the test put in."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+
+    def __call__(self, _parent) -> Path | None:
+        return self.path
+
+
+def fits(widget: QWidget) -> bool:
+    """The widget is no larger than its screen's free area (its title bar counted)."""
+    room = widget.screen().availableGeometry()
+    return widget.width() <= room.width() and widget.height() + TITLE_BAR <= room.height()
 
 
 class FilePicker:

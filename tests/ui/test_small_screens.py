@@ -9,13 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.ui.screen_fit import TITLE_BAR, fit_on_screen
 from tests.factories import sample_interview
-from tests.ui.driving import create_vault
-
-
-def fits(widget: QWidget) -> bool:
-    room = widget.screen().availableGeometry()
-    return widget.width() <= room.width() and widget.height() + TITLE_BAR <= room.height()
-
+from tests.ui.driving import create_vault, fits
 
 
 def _review_dialog(qtbot, make_window):

@@ -20,19 +20,9 @@ from desktop.ui.transfer_dialogs import ImportDialog
 from desktop.ui.workers import TaskRunner
 from desktop.vault import Vault, WrongPassphrase
 from tests.factories import FAST_KDF, sample_interview
-from tests.ui.driving import PASSPHRASE, FakeThreadPool, create_vault, unlock
+from tests.ui.driving import PASSPHRASE, Chooser, FakeThreadPool, create_vault, unlock
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-class Chooser:
-    """Stands in for a folder or file dialog: returns what the test put in."""
-
-    def __init__(self) -> None:
-        self.path: Path | None = None
-
-    def __call__(self, _parent) -> Path | None:
-        return self.path
 
 
 @pytest.fixture
