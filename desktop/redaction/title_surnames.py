@@ -37,7 +37,8 @@ _VERB_AFTER = re.compile(
 # What stands before a subject opening a sentence or a clause.
 _CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?:;\n][\"'“‘]?[ \t\u00a0]*|[,(][ \t\u00a0]*|\b(?:and|but|that|when|because|while|after|"
-    r"before|until|then|so|said|says|told|tells|where|as|if|though|later|earlier|yesterday|today|now|soon|finally|again)[ \t\u00a0]+)$"
+    r"before|until|then|so|said|says|told|tells|where|as|if|though|later|earlier|yesterday|today|now|soon|"
+    r"finally|again)[ \t\u00a0]+)$"
 )
 _ACCORDING_TO = re.compile(r"\baccording[ \t\u00a0]+to[ \t\u00a0]+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?![A-Za-z])")

@@ -49,8 +49,8 @@ def test_a_lone_surname_word_an_account_is_attributed_to_is_a_name() -> None:
 
 
 def test_an_account_attributed_to_a_body_by_the_same_words_stays() -> None:
-    for text, word in [
-        ("Lamb Logistics ran the depot. According to Lamb, the shifts were legal.", "Lamb"),
-        ("We slept at the Fox. According to Fox, nobody stayed there.", "Fox"),
+    for text in [
+        "Lamb Logistics ran the depot. According to Lamb, the shifts were legal.",
+        "We slept at the Fox. According to Fox, nobody stayed there.",
     ]:
         assert not any(s.type == "PERSON" for s in detect(text)), text
