@@ -18,6 +18,13 @@ taken for a person (0.5), unless
   a body's or a heading's: "Peter Hill Academy"), except before it a function word or a role
   ("Then Peter Cross ...", "Recorder Peter Smith");
 * the line is a title-case heading, with no word in lower case that is not a function word.
+
+A surname that is also a place's word or a street's ending ("Hill", "Green", "Park") is refused
+above, but not before "said" or "told" (``_a_person_speaks``: "Mark Hill said", "Bill Green told
+the BBC"): a place does not speak, and a body named with such words is told from a person by the
+text, which writes the pair after "the", "a" or "an" or before a body's kind ("the Kingsley Hall
+said", "Kingsley Hall Trust"), or gives it a pronoun of a body or a group after the verb ("said
+it", "told us they").
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.context import _ORG_LAST
 from desktop.redaction.given_names import given_names
 from desktop.redaction.misses_places import surname_words
 
@@ -40,6 +48,15 @@ _PERSON_AFTER = re.compile(
     r"found guilty|born|killed|murdered|deported|detained|remanded)|had[ \t\u00a0]+(?:threatened|hit|beaten|raped|"
     r"assaulted|attacked|told|said))\b)"
 )
+_SAID_AFTER = re.compile(
+    r"(?:,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,3},)?[ \t\u00a0]+(?:said|says|told|tells|added|explained|"
+    r"recalled|insisted|claimed|wrote)\b"
+)
+# The first pronoun after the verb, before the sentence ends.
+_PRONOUN = re.compile(r"[.!?\n]|\b(?P<p>he|she|his|her|him|it|its|they|their|them|we|our|us)\b", re.I)
+_A_BODY = frozenset("it its they their them we our us".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+$")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 _STREETS = frozenset(w.lower() for w in lexicon.STREET_SUFFIXES)
 
@@ -84,6 +101,39 @@ def _opener_or_role(p, english: frozenset[str]) -> bool:  # noqa: ANN001 - names
     )
 
 
+def _place_word(t, places: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
+    """A plain surname but for being a place's word or a street's ending ("Hill", "Green")."""
+    fw = t.fw
+    return (
+        (fw in places or fw in _STREETS)
+        and t.score == 0
+        and not t.title
+        and _title_case(t.word)
+        and fw not in lexicon.FUNCTION_WORDS
+        and fw not in lexicon.TITLES
+        and fw not in lexicon.NOT_NAMES
+    )
+
+
+def _a_person_speaks(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
+    """Is "Mark Hill said ..." a person speaking? A verb of saying after the pair, no pronoun of a body or a group after
+    it in the sentence, and the pair nowhere after an article or before a body's kind."""
+    m = _SAID_AFTER.match(text, b.end)
+    if not m:
+        return False
+    p = _PRONOUN.search(text, m.end())
+    if p and p.group("p") is not None and p.group("p").lower() in _A_BODY:
+        return False
+    pair = text[a.start : b.end]
+    for o in re.finditer(r"(?<![\w\-])" + re.escape(pair) + r"(?![\w\-])", text):
+        if _ARTICLE_BEFORE.search(text, max(0, o.start() - 5), o.start()):
+            return False
+        k = _NEXT_WORD.match(text, o.end())
+        if k and k.group(1).lower() in _ORG_LAST:
+            return False
+    return True
+
+
 def given_and_surname_pairs(toks: list, text: str) -> None:
     """Take "Peter Cross": a census given name, then a census surname, with nothing around them."""
     n = len(toks)
@@ -99,14 +149,19 @@ def given_and_surname_pairs(toks: list, text: str) -> None:
             english = lexicon.english_words()
         if a.fw not in given or b.fw not in surnames or text[a.end : b.start] != " ":
             continue
-        if not _plain(a, places) or not _plain(b, places):
+        if not _plain(a, places):
             continue
+        speaks = False
+        if not _plain(b, places):
+            if not (_place_word(b, places) and _a_person_speaks(text, a, b)):
+                continue
+            speaks = True  # "Mark Hill said": a place does not speak
         role = i > 0 and text[toks[i - 1].end : a.start] in (" ", "-")
         if role and not _opener_or_role(toks[i - 1], english):
             continue  # a capitalised word before: part of a longer name
         if i + 2 < n and text[b.end : toks[i + 2].start] in (" ", "-"):
             continue  # a capitalised word after: a body's or a heading's words
-        if not _PERSON_AFTER.match(text, b.end):
+        if not speaks and not _PERSON_AFTER.match(text, b.end):
             continue
         line_start = text.rfind("\n", 0, a.start) + 1
         line_end = text.find("\n", b.end)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from desktop.redaction.scanning import IC_ASCII, first_letters, lower_same_length
 from desktop.redaction.scanning import compile_detector as _c
-from desktop.redaction.scanning import first_letters, lower_same_length
 
 IC = re.IGNORECASE
 
@@ -76,7 +76,19 @@ def _kinds_by_first_word() -> dict[str, tuple[str, ...]]:
             for w in _CTX_FIRST}  # fmt: skip
 
 
+def _kinds_at_run_end(by_first: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """First word -> the kinds whose pattern can start a match with it where it is a whole run of
+    [a-z0-9] (no letter or digit after it): an alternative whose letters ``p`` are longer than the
+    word needs a letter or digit after it, so only a ``p`` that begins the word is left (in the
+    same order). Not where a character that matches an ASCII letter under re.IGNORECASE without
+    being one ("ı", "İ", "ſ") follows the word: there every kind of ``by_first`` is tried."""
+    firsts = {kind: first_letters(p) for kind, p in _CTX.items()}
+    return {w: tuple(k for k in kinds if any(w.startswith(p) for p in firsts[k])) for w, kinds in by_first.items()}
+
+
 _KINDS_BY_FIRST = _kinds_by_first_word()
+_KINDS_AT_RUN_END = _kinds_at_run_end(_KINDS_BY_FIRST)
+_IC_NOT_ASCII = frozenset(map(chr, IC_ASCII))
 # A first word of one or two letters as a whole run of [a-z0-9] (the letters first: searched quickly).
 _SHORT = {w: re.compile(re.escape(w) + "(?<![a-z0-9]" + re.escape(w) + ")(?![a-z0-9])")
           for w in _KINDS_BY_FIRST if len(w) <= 2}  # fmt: skip
@@ -105,10 +117,12 @@ class _Context:
                 if not (i and low[i - 1] in _ASCII_ALNUM or e < len(low) and low[e] in _ASCII_ALNUM):
                     starts.append((i, w))
                 i = low.find(w, e)
+        n = len(text)
         for s, w in sorted(starts):
             if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
                 continue
-            for kind in _KINDS_BY_FIRST[w]:
+            e = s + len(w)
+            for kind in _KINDS_BY_FIRST[w] if e < n and text[e] in _IC_NOT_ASCII else _KINDS_AT_RUN_END[w]:
                 km = _CTX[kind].match(text, s)
                 if km:
                     self._pos[kind].append((s, km.end()))

@@ -13,7 +13,7 @@ from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.context import INTRODUCED
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
-from desktop.redaction.graphemes import MARKS, snap
+from desktop.redaction.graphemes import MARK_CHARS, MARKS, MARKS_BMP, beyond_bmp, has_mark, snap
 from desktop.redaction.known import KnownIdentifiers
 from desktop.redaction.misses_addresses import address_is_a_fact
 from desktop.redaction.names import detect_names
@@ -51,10 +51,23 @@ def _allow_regex(phrase: str) -> re.Pattern[str]:
     return re.compile(r"[\s\u00a0]+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W_])")
 
 
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """Where ``PLACEHOLDER`` matches ``text``. Every match holds "Person " or "[": a text with neither
+    is not searched (the pattern, starting with a boundary and an alternation, is tried at every
+    character)."""
+    if "Person " not in text and "[" not in text:
+        return []
+    return [m.span() for m in PLACEHOLDER.finditer(text)]
+
+
 _WORD = re.compile(r"[^\W_]+")
 # Two letters in a row, vowel signs and other marks between them allowed ("कुमार" is a word too).
 _MARK = re.compile("[" + MARKS + "]")
 _TWO_LETTERS = re.compile(r"[^\W\d_][" + MARKS + r"]*[^\W\d_]")
+# The same on text with no character beyond the BMP, and on text with no mark (each equal there, and
+# faster: see graphemes.MARK_CHARS).
+_TWO_LETTERS_BMP = re.compile(r"[^\W\d_][" + MARKS_BMP + r"]*[^\W\d_]")
+_TWO_LETTERS_PLAIN = re.compile(r"[^\W\d_][^\W\d_]")
 
 
 def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...], words: set[str]) -> list[tuple[int, int]]:
@@ -102,6 +115,9 @@ def _within(ranges: list[tuple[int, int]], s: int, e: int, *, longer: bool) -> b
     return False
 
 
+_ANY_SPACE = re.compile(r"\s")
+
+
 def _part_of_fact(text: str, allowed: list[tuple[int, int]], h) -> bool:  # noqa: ANN001 - known.KnownHit
     """A recorded name's hit that is only a piece of a must-keep phrase, so the phrase stays whole.
 
@@ -116,7 +132,7 @@ def _part_of_fact(text: str, allowed: list[tuple[int, int]], h) -> bool:  # noqa
     """
     if h.given:
         return _within(allowed, h.start, h.end, longer=False)
-    one_word = not any(c.isspace() for c in text[h.start : h.end])
+    one_word = not _ANY_SPACE.search(text, h.start, h.end)  # (\s is str.isspace: a test checks every code point)
     if not (h.part or one_word):
         return False
     return _within(allowed, h.start, h.end, longer=True)
@@ -149,10 +165,10 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     if words is None:
         words = set(_WORD.findall(folded.folded))
     allowed = sorted(_allowed_ranges(text, folded, tuple(allow), words))
-    holders = [m.span() for m in PLACEHOLDER.finditer(text)]
+    holders = placeholders(text)
 
     def clashes(s: int, e: int) -> bool:
-        return any(hs < e and s < he for hs, he in holders)
+        return bool(holders) and any(hs < e and s < he for hs, he in holders)
 
     spans: list[Span] = []
     rec = recorded(known)
@@ -173,6 +189,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 
     known_people = sorted((sp.start, sp.end) for sp in spans if sp.source == "known")
+    two_letters = _for_marks(text, _TWO_LETTERS, _TWO_LETTERS_BMP, _TWO_LETTERS_PLAIN)
     towns = _post_towns(text, spans)
     bodies: list[tuple[int, int]] = []  # bodies' names the likely-name pass read (body_names.py)
     for s, e, typ, conf in detect_names(text, sorted(allowed + holders) if holders else allowed, bodies):
@@ -181,13 +198,13 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
         for ps, pe in _subtract(s, e, known_people):
             ps, pe = _trim(text, ps, pe)
-            if pe - ps >= 2 and _TWO_LETTERS.search(text, ps, pe) or conf >= 0.9 and pe > ps:  # "Ms T", "'K'"
+            if pe - ps >= 2 and two_letters.search(text, ps, pe) or conf >= 0.9 and pe > ps:  # "Ms T", "'K'"
                 spans.append(Span(ps, pe, typ, "detector", round(conf, 2), fold(text[ps:pe])))
 
     kept = bodies + towns  # and the town between a street and its postcode: not found again as a name
     spans.extend(_same_names_again(text, folded, spans, holders, sorted(allowed + kept) if kept else allowed))
     spans = _variants_of_known_people(text, spans, rec)
-    return _tidy([_whole_letters(text, sp) for sp in spans])
+    return _tidy(_on_whole_letters(text, spans))
 
 
 def _lower_runs(text: str, words: set[str]) -> set[str] | None:
@@ -250,6 +267,14 @@ def _variants_of_known_people(text: str, spans: list[Span], rec: Recorded) -> li
     return out
 
 
+def _on_whole_letters(text: str, spans: list[Span]) -> list[Span]:
+    """Each span widened to whole grapheme clusters; on ASCII text without a carriage return every
+    code point is a cluster of its own, so the spans are as they are."""
+    if text.isascii() and "\r" not in text:
+        return spans
+    return [_whole_letters(text, sp) for sp in spans]
+
+
 def _whole_letters(text: str, sp: Span) -> Span:
     """The span widened to whole grapheme clusters (a vowel sign or mark is never left outside)."""
     s, e = snap(text, sp.start, sp.end)
@@ -262,6 +287,16 @@ def _whole_letters(text: str, sp: Span) -> Span:
 _LETTERS = r"[^\W\d_]+(?:[" + MARKS + r"][^\W\d_]*)*"
 _NAME_WORD = re.compile(_LETTERS + r"(?:['’\-]" + _LETTERS + r")*")
 _NAME_WORD_ASCII = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # the same on text with no marks: faster
+_LETTERS_BMP = r"[^\W\d_]+(?:[" + MARKS_BMP + r"][^\W\d_]*)*"
+_NAME_WORD_BMP = re.compile(_LETTERS_BMP + r"(?:['’\-]" + _LETTERS_BMP + r")*")  # the same with nothing beyond the BMP
+
+
+def _for_marks(text: str, full: re.Pattern[str], bmp: re.Pattern[str], plain: re.Pattern[str]) -> re.Pattern[str]:
+    """Of three patterns equal on ``text`` as far as it goes, the fastest: ``plain`` on text with no
+    mark, ``bmp`` on text with no character beyond the BMP, else ``full``."""
+    if not has_mark(text):
+        return plain
+    return full if beyond_bmp(text) else bmp
 
 
 def _name_words(text: str, spans: list[Span]) -> dict[str, str | None]:
@@ -269,10 +304,11 @@ def _name_words(text: str, spans: list[Span]) -> dict[str, str | None]:
     :func:`_same_names_again` looks for elsewhere."""
     words: dict[str, str | None] = {}
     folds: dict[str, str] = {}  # each word of the names folded once (a name is found many times)
+    name_word = _for_marks(text, _NAME_WORD, _NAME_WORD_BMP, _NAME_WORD_ASCII)
     for sp in spans:
         if sp.type != "PERSON" or sp.weak:
             continue
-        for m in _NAME_WORD.finditer(text, sp.start, sp.end):
+        for m in name_word.finditer(text, sp.start, sp.end):
             g = m.group()
             w = folds.get(g)
             if w is None:
@@ -303,8 +339,9 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
     covered = sorted((sp.start, sp.end) for sp in spans if sp.type == "PERSON" and sp.confidence > 0.3)
     out = []
     ff = folded.folded
-    name_word = _NAME_WORD_ASCII if ff.isascii() else _NAME_WORD
-    if name_word is _NAME_WORD_ASCII or not _MARK.search(ff):  # (without marks the two patterns are one)
+    marks = has_mark(ff)
+    name_word = (_NAME_WORD if beyond_bmp(ff) else _NAME_WORD_BMP) if marks else _NAME_WORD_ASCII  # (_for_marks)
+    if not marks:  # (without marks the patterns are one)
         present = _whole_words_in(ff, words)
     else:
         present = {w for w in set(name_word.findall(ff)) if w in words or w[-2:] == "'s" and w[:-2] in words}
@@ -315,7 +352,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         # A dash folded to "-" ("Khan—not satisfied") ends a word; a hyphen ("Khan-Smith") does not.
         dashes = {i for i in range(len(ff)) if ff[i] == "-" and text[folded.span(i, i + 1)[0]] in "—–"} \
             if "—" in text or "–" in text else set()
-        found = _occurrences(ff, present, dashes)
+        found = _occurrences(ff, present, dashes, marks)
     else:
         found = []
         for m in name_word.finditer(ff):
@@ -330,7 +367,7 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
             ff[b - 1].isalnum()
             or ff[b - 1] in "_-"
             or (ff[b - 1] in "'’" and b > 1 and ff[b - 2].isalnum())
-            or _MARK.match(ff, b - 1)
+            or ff[b - 1] in MARK_CHARS
         ):
             continue
         s, e = folded.span(b, end)
@@ -375,18 +412,21 @@ def _whole_words_in(ff: str, words: Iterable[str]) -> set[str]:
     return out
 
 
-def _occurrences(ff: str, words: set[str], dashes: set[int] = frozenset()) -> list[tuple[int, int, str]]:
+def _occurrences(ff: str, words: set[str], dashes: set[int] = frozenset(),
+                 marks: bool | None = None) -> list[tuple[int, int, str]]:  # fmt: skip
     """Where any of ``words`` is in ``ff`` with no letter, digit, "_", "-" or mark right after it,
     leftmost first, the longest at one place, none overlapping: what a regex alternation of the
-    words, longest first, followed by that look-ahead finds, without compiling one per statement."""
-    marks = not ff.isascii() and bool(_MARK.search(ff))
+    words, longest first, followed by that look-ahead finds, without compiling one per statement.
+    ``marks``: whether ``ff`` holds a mark, if known."""
+    if marks is None:
+        marks = has_mark(ff)
     n = len(ff)
     longest: dict[int, str] = {}
     for w in words:
         i = ff.find(w)
         while i >= 0:
             e = i + len(w)
-            if not (e < n and (ff[e].isalnum() or ff[e] in "_-" and e not in dashes or marks and _MARK.match(ff, e))):
+            if not (e < n and (ff[e].isalnum() or ff[e] in "_-" and e not in dashes or marks and ff[e] in MARK_CHARS)):
                 if len(w) > len(longest.get(i, "")):
                     longest[i] = w
             i = ff.find(w, i + 1)

@@ -10,7 +10,11 @@ The likely-name pass takes an English word for a name only after a cue before it
 * **"X and his ..."**, "X and her ...": the pronoun that follows agrees with a person (a body is
   "its", people are "their");
 * **"X, a caseworker, ..."**, "X, a mother of two", "X, a 44-year-old": a noun of a person in
-  apposition ("Crisis, a charity," and "Leeds, a city," name no person and stay).
+  apposition ("Crisis, a charity," and "Leeds, a city," name no person and stay);
+* **"according to X"**, **"X's lawyer said"**: an attribution to a lone surname, or a person who
+  speaks for it ("lawyer", "solicitor", "barrister", "attorney", "counsel", "spokesperson",
+  "friend", "neighbour"...), when the text never writes the word after "the", "a" or "an" nor
+  before another capitalised word (then it is a body's: "the Marsh", "Hunt Logistics").
 
 X: one title-case word the census lists as a surname (``surname_words.txt``) that the pass left
 alone, not a function word, title, month, day, place, never-a-name word, nor part of a longer run
@@ -53,7 +57,31 @@ _APPOSITION = re.compile(
     rf"(?:(?P<noun>[a-z][a-z\-]*)\b|\d{{1,3}}-year-old\b)"
 )
 _PERSON_NOUN_SET = frozenset(_PERSON_NOUNS.split()) | lexicon.RELATIONS
+_ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording{_SP}to{_SP}$")
+_SPEAKERS = (
+    "lawyer lawyers solicitor solicitors barrister barristers attorney attorneys counsel advocate spokesperson "
+    "spokesman spokeswoman representative representatives friend friends neighbour neighbours neighbor colleague "
+    "colleagues caseworker interpreter doctor"
+)
+_SPEAKER_AFTER = re.compile(
+    rf"(?:'s|’s){_SP}(?:(?:own|former|defence|defense|immigration){_SP})?(?:"
+    + "|".join(re.escape(w) for w in _SPEAKERS.split())
+    + r")\b"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+$")
 _PRONOUN_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:his|her)[ \t\u00a0]+[a-z]")
+
+
+def _a_body_elsewhere(text: str, word: str) -> bool:
+    """Does the text write ``word`` after an article, or before another capitalised word, anywhere
+    ("the Marsh", "Hunt Logistics"): a body's or a thing's name, not a person's?"""
+    for m in re.finditer(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text):
+        if _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _CAP_NEXT.match(text, m.end()):
+            return True
+    return False
+
+
+_CAP_NEXT = re.compile(r"[ \t\u00a0]+[A-Z]")
 
 
 def _alone(toks: list, i: int, text: str) -> bool:
@@ -80,7 +108,14 @@ def family_names(toks: list, text: str) -> None:
         # (the possessive's "'s" is outside the word: names.py cuts it off)
         app = _APPOSITION.match(text, t.end)
         apposition = app is not None and (app.group("noun") is None or app.group("noun") in _PERSON_NOUN_SET)
-        if not (family or apposition or _KIN_AFTER.match(text, t.end) or _PRONOUN_AFTER.match(text, t.end)):
+        attributed = bool(
+            _SPEAKER_AFTER.match(text, t.end) or _ACCORDING_BEFORE.search(text, max(0, t.start - 16), t.start)
+        )
+        if not (
+            family or apposition or attributed or _KIN_AFTER.match(text, t.end) or _PRONOUN_AFTER.match(text, t.end)
+        ):
+            continue
+        if attributed and _a_body_elsewhere(text, w):
             continue
         if family and _ADJECTIVE_END.search(fw) and fw in lexicon.english_words():
             continue

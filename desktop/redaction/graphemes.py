@@ -13,6 +13,7 @@ standard library's ``re`` and ``unicodedata`` (Unicode 14 on Python 3.11) cannot
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -21,20 +22,48 @@ _CLUSTER = regex.compile(r"\X")
 _LOOK_BACK = 256  # no real cluster is longer; beyond this the edge is taken as it is
 
 
-def _mark_class() -> str:
-    """A ``re`` character class body for every combining mark (Mn, Mc, Me) and ZWNJ/ZWJ."""
+def _mark_codes() -> list[int]:
+    """Every combining mark (Mn, Mc, Me) and ZWNJ/ZWJ, as code points."""
+    return [c for c in [*range(0x20000), *range(0xE0100, 0xE01F0)]  # the planes that have marks
+            if unicodedata.category(chr(c))[0] == "M" or c in (0x200C, 0x200D)]  # fmt: skip
+
+
+def _mark_class(codes: list[int]) -> str:
+    """A ``re`` character class body for the code points ``codes`` (sorted)."""
     ranges: list[list[int]] = []
-    for c in [*range(0x20000), *range(0xE0100, 0xE01F0)]:  # the planes that have marks
-        if unicodedata.category(chr(c))[0] == "M" or c in (0x200C, 0x200D):
-            if ranges and ranges[-1][1] == c - 1:
-                ranges[-1][1] = c
-            else:
-                ranges.append([c, c])
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
     return "".join(f"\\U{a:08x}-\\U{b:08x}" if a != b else f"\\U{a:08x}" for a, b in ranges)
 
 
+_CODES = _mark_codes()
 # Marks continue the word they follow: a name matched in front of one is only part of a word.
-MARKS = _mark_class()
+MARKS = _mark_class(_CODES)
+# The same marks as a set of characters, and as two ``re`` classes: those of the Basic Multilingual
+# Plane listed one by one, which a regex tests by a table lookup, and the rest. In a class that also
+# holds marks beyond the BMP, ``re`` tests those (110 ranges and single code points) one by one at
+# every character the class does not match: a search for ``[MARKS]`` over a statement with none took
+# about 70 µs a kilobyte.
+MARK_CHARS = frozenset(map(chr, _CODES))
+MARKS_BMP = "".join(re.escape(c) for c in sorted(MARK_CHARS) if c <= "\uffff")
+_MARK_BMP = re.compile("[" + MARKS_BMP + "]")
+_MARK_ASTRAL = re.compile("[" + _mark_class([c for c in _CODES if c > 0xFFFF]) + "]")
+
+
+def beyond_bmp(text: str) -> bool:
+    """Does ``text`` hold a character beyond the Basic Multilingual Plane? (Counted, not looked for:
+    such a character takes two UTF-16 units.)"""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+
+
+def has_mark(text: str) -> bool:
+    """``re.search("[" + MARKS + "]", text) is not None``, quickly."""
+    if text.isascii():
+        return False
+    return _MARK_BMP.search(text) is not None or beyond_bmp(text) and _MARK_ASTRAL.search(text) is not None
 
 
 def _joins_previous(ch: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.context import _two_words_before
 from desktop.redaction.given_names import given_names
+from desktop.redaction.scanning import ic_lower
 
 _S = r"[ \t\u00a0]+"
 # Events and eras named after a place, a ship or a fire; never a person's family or case.
@@ -38,6 +39,8 @@ _MANAGERS = frozenset("manager director founder coordinator co-ordinator head ch
 # Offices a party or a place stands before ("a Tory MP", "the Labour councillor").
 _OFFICES = frozenset("mp mps councillor councillors peer peers minister ministers candidate candidates".split())
 _BEFORE_OFFICE = frozenset("a an the senior former local backbench".split())
+# The space before each office, as ``ic_lower`` writes it: every office starts with one of the stems.
+_AFTER_A_SPACE = tuple(s + w for w in ("mp", "councillor", "peer", "minister", "candidate") for s in " \t\u00a0")
 
 
 def _run(toks: list, i: int, text: str) -> int:
@@ -77,12 +80,17 @@ def bodies_by_wording(toks: list, text: str) -> None:
     bodies: set[str] = set()
     names = given_names()
     places = lexicon.place_tokens()
+    # An office after a word follows a space, tab or no-break space: the text holds that character and
+    # the office's first letters (perhaps the end of the 20 characters the match may read, "MPs" of
+    # "MPship"). Most statements hold none, and _WORD_AFTER is not tried.
+    low = ic_lower(text)
+    offices = any(w in low for w in _AFTER_A_SPACE)
     for i, t in enumerate(toks):
         if t.score < 0 or t.title or not _starts_run(toks, i, text):
             continue
         j = _run(toks, i, text)
         last = toks[j]
-        after = _WORD_AFTER.match(text, t.end, t.end + 20)
+        after = _WORD_AFTER.match(text, t.end, t.end + 20) if offices else None
         office = after is not None and after.group(1).lower() in _OFFICES
         comma = text[last.end : last.end + 1] == "," or text[last.end : last.end + 2] == " ,"
         if not (office or comma or t.score > 0):

@@ -105,19 +105,19 @@ def _after_cue(cues: frozenset[str], text: str) -> list[tuple[int, int, int, int
     the alternative fails at that place."""
     best: dict[int, tuple[int, tuple[int, int, int, int]]] = {}
     # Where a head can match, a cue word is in the text as ``ic_lower`` writes it (every character
-    # that matches an ASCII letter case-insensitively written as that letter): found with str.find,
-    # each place then tried with the head (a search for a head that starts with "\b" would try
-    # every character of the statement once per cue word).
+    # that matches an ASCII letter case-insensitively written as that letter, offset for offset, each
+    # character's \s and \w kept): so the head and the rest match the text case-insensitively exactly
+    # where ``_cue_after`` matches ``low``, which starts with the cue word (``re`` skips ahead to it in
+    # C; a head that starts with "\b" would be tried at every character). One search per place.
     low = ic_lower(text)
     for cue in cues:
-        rank, head = len(re.escape(cue)), _cue_head(cue)
-        i = low.find(cue)
-        while i >= 0:
-            m = head.match(text, i)
-            rest = _AFTER_CUE_REST.match(text, m.end()) if m else None
-            if rest and (i not in best or rank > best[i][0]):
-                best[i] = (rank, (i, rest.end(), rest.start(1), rest.end(1)))
-            i = low.find(cue, i + 1)
+        rank, rx = len(re.escape(cue)), _cue_after(cue)
+        m = rx.search(low)
+        while m:
+            i = m.start()
+            if i not in best or rank > best[i][0]:
+                best[i] = (rank, (i, m.end(), m.start(1), m.end(1)))
+            m = rx.search(low, i + 1)
     out: list[tuple[int, int, int, int]] = []
     last = 0
     for s in sorted(best):
@@ -128,8 +128,12 @@ def _after_cue(cues: frozenset[str], text: str) -> list[tuple[int, int, int, int
 
 
 @lru_cache(maxsize=1024)
-def _cue_head(cue: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + re.escape(cue) + r")" + _AFTER_CUE_HEAD_END, re.IGNORECASE)
+def _cue_after(cue: str) -> re.Pattern[str]:
+    """On ``ic_lower(text)``: the cue word (no word character before it, looked for behind it), its
+    head's end and the rest, as ``r"\\b(?:CUE)" + _AFTER_CUE_HEAD_END + _AFTER_CUE_REST`` matches the
+    text case-insensitively."""
+    c = re.escape(cue)
+    return re.compile(c + r"(?<!\w" + c + r")" + _AFTER_CUE_HEAD_END + _AFTER_CUE_REST.pattern)
 
 
 # The statement's cue words, then a lower-case word (group 1), as the cue rule of ``names`` reads it:
@@ -287,4 +291,4 @@ def people_with_relations(toks: list, text: str) -> None:
 
 
 # Made from the cue words of interviews: emptied when the vault locks (desktop.core.forgetting).
-kept_until_lock(_cue_head.cache_clear)
+kept_until_lock(_cue_after.cache_clear)

@@ -251,16 +251,40 @@ _THE_BEFORE = re.compile(r"\b(?:the|a|its|their|our)" + _S + r"(?:(?:latest|new|
                          r"national|global|second|third|final)" + _S + r")?$", re.IGNORECASE)
 
 
+_DOCUMENT_WORDS = ("report", "review", "survey", "study", "index", "inquiry", "strategy", "data", "figures",
+                   "findings", "project", "programme", "campaign")  # ("reports": "report" finds it)
+_SPACES = frozenset(" \t\u00a0")
+
+
+def _document_starts(text: str) -> list[int]:
+    """``[m.start() for m in _DOCUMENT_AFTER.finditer(text)]``, tried only where ``str.find`` finds a
+    word for a document after a space (``finditer`` tried the pattern, which starts with the spaces,
+    at every character). A match starts where the spaces before its word start (it cannot start
+    later: the match before it ended in a word), so it is tried there."""
+    starts: set[int] = set()
+    for w in _DOCUMENT_WORDS:
+        j = text.find(w)
+        while j >= 0:
+            if j and text[j - 1] in _SPACES:
+                a = j - 1
+                while a and text[a - 1] in _SPACES:
+                    a -= 1
+                if _DOCUMENT_AFTER.match(text, a):
+                    starts.add(a)
+            j = text.find(w, j + 1)
+    return sorted(starts)
+
+
 def named_documents(toks: list, text: str) -> None:
     """"The latest Knife Census report": capitalised words after "the" and before a word for a
     document, one of them an English word and none a given name, are the document's name."""
     ends = None
-    for m in _DOCUMENT_AFTER.finditer(text):
+    for start in _document_starts(text):
         if ends is None:
             ends = [t.end for t in toks]
             english = lexicon.english_words()
-        j = bisect.bisect_left(ends, m.start())
-        if j >= len(ends) or ends[j] != m.start():
+        j = bisect.bisect_left(ends, start)
+        if j >= len(ends) or ends[j] != start:
             continue  # the word before the document's is not capitalised
         i = j
         while i > 0 and j - i < 4 and _joined(text, toks[i - 1], toks[i]) and toks[i - 1].score >= 0:
@@ -286,6 +310,25 @@ _AND_ON = re.compile(r",?" + _S + r"and" + _S + r"(?:then" + _S + r")?(?:into|to
 _STREET_COMMA = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.STREET_SUFFIXES) + r"),[ \t\u00a0]*$")
 
 
+_TRAVEL_WORDS = ("through", "Through", "via", "Via", "across", "Across")
+
+
+def _after_travel(text: str) -> set[int]:
+    """``{m.end() for m in _TRAVEL.finditer(text)}``, tried only where ``str.find`` finds one of the
+    words with no word character before it (``finditer`` tried "\\b" at every character). No match
+    starts inside another (a match is the word and the spaces after it)."""
+    ends: set[int] = set()
+    for w in _TRAVEL_WORDS:
+        j = text.find(w)
+        while j >= 0:
+            if not j or not (text[j - 1].isalnum() or text[j - 1] == "_"):  # (\w: alphanumeric or "_")
+                m = _TRAVEL.match(text, j)
+                if m:
+                    ends.add(m.end())
+            j = text.find(w, j + 1)
+    return ends
+
+
 def places_in_lists(toks: list, text: str) -> None:
     """A place named with others: "through Ossetia and into France", "via Calais and on to Dover"
     (after a word of a journey, before a known place), "from Fresno, CA" (a US state's code after it) and
@@ -293,8 +336,7 @@ def places_in_lists(toks: list, text: str) -> None:
     places = lexicon.place_tokens()
     names = given_names()
     n = len(toks)
-    after_travel = {m.end() for m in _TRAVEL.finditer(text)} \
-        if "hrough" in text or "via" in text or "cross" in text else set()
+    after_travel = _after_travel(text)
     for i, t in enumerate(toks):
         if not (text.startswith(",", t.end) or t.start in after_travel) or t.score < 0 or t.title \
                 or t.fw in lexicon.FUNCTION_WORDS or t.word.isupper():

@@ -28,6 +28,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.context import _KIND_BEFORE, _ORG_LAST
 from desktop.redaction.given_names import given_names
+from desktop.redaction.scanning import ic_lower
 
 _S = r"[ \t\u00a0]+"
 _PERSON = 0.5
@@ -214,7 +215,16 @@ _PLACE_OF = re.compile(
     r"\b(?:constituency|constituencies|ward|parish|borough|district|town|village|suburb)" + _S + r"of" + _S + r"\Z",
     re.IGNORECASE,
 )
+# One of them is in every match of _PLACE_OF, as ``ic_lower`` writes the text (each character that
+# matches an ASCII letter under re.IGNORECASE written as that letter, offset for offset).
+_PLACE_KINDS = ("constituenc", "ward", "parish", "borough", "district", "town", "village", "suburb")
 _COMMA_THEN_LINE_END = re.compile(r"[ \t\u00a0]*(?:\r?\n(?![ \t\u00a0]*[a-z])|\Z)")  # no sentence goes on
+
+
+def _may_hold_a_place_of(text: str) -> bool:
+    """May ``_PLACE_OF`` match anywhere in ``text``? (Only if one of ``_PLACE_KINDS`` is in it.)"""
+    low = ic_lower(text)
+    return any(w in low for w in _PLACE_KINDS)
 
 
 def places_in_listings(toks: list, text: str) -> None:
@@ -225,6 +235,7 @@ def places_in_listings(toks: list, text: str) -> None:
     names = given_names()
     places = lexicon.place_tokens()
     named: set[str] = set()
+    place_of = _may_hold_a_place_of(text)  # (most statements hold none: _PLACE_OF is not searched)
     for i, t in enumerate(toks):
         if t.score < 0 or t.title or t.word.isupper():
             continue
@@ -243,8 +254,10 @@ def places_in_listings(toks: list, text: str) -> None:
             and not text[text.rfind("\n", 0, p.start) + 1 : p.start].strip()
         ):
             named.add(t.fw)  # the whole line is "Town, X"
-        elif _PLACE_OF.search(text, max(0, t.start - 24), t.start) and (
-            i + 1 == len(toks) or not _ON_LINE.fullmatch(text[t.end : toks[i + 1].start])
+        elif (
+            place_of
+            and _PLACE_OF.search(text, max(0, t.start - 24), t.start)
+            and (i + 1 == len(toks) or not _ON_LINE.fullmatch(text[t.end : toks[i + 1].start]))
         ):
             named.add(t.fw)
     _not_people(toks, text, named)

@@ -25,6 +25,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
 from desktop.redaction.published_bodies import published_bodies
 from desktop.redaction.things import defined_acronym
+from desktop.redaction.word_sets import statement_words
 
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
 _PERSON = 0.95  # as sure as a name the text gives someone: looked for again wherever else written
@@ -263,12 +264,15 @@ _OCCUPATION = re.compile(r"(?<![\w\-])(?:" + "|".join(_OCCUPATIONS) + r")[ \t\u0
 
 
 _OCCUPATION_ANYWHERE = re.compile(_OCCUPATION.pattern.removesuffix("$") + r"[A-Z]")
+# An occupation of a match stands between no letter, digit, "_" or "-" and a space: a run of ASCII
+# letters of the text, so a word of the statement's ``letters`` (one set look-up per occupation,
+# where ``w in text`` read the statement once per occupation).
 
 
 def names_after_occupations(toks: list, text: str) -> None:
     """The capitalised word straight after an occupation written in lower case ("the singer Skin",
     "actress Romola Roe") is someone's name, even when it is a word or a place."""
-    if not any(w in text for w in _OCCUPATIONS) or not _OCCUPATION_ANYWHERE.search(text):
+    if statement_words(text).letters.isdisjoint(_OCCUPATIONS) or not _OCCUPATION_ANYWHERE.search(text):
         return  # (the words first: the pattern starts with no letter of its own and most texts have none)
     for t in toks:
         if t.score < 0 or t.score >= 0.85 or t.title or t.word.isupper() or t.initial \

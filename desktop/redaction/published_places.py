@@ -70,13 +70,18 @@ def _is_place_run(toks: list, i: int, j: int) -> bool:
         or tuple(key.split()) in lexicon.multiword_places().get(key.split()[0], ())
 
 
+# "from X to Y" of capitalised words. ``\bfrom`` written as "from" with the word boundary looked for
+# behind it: ``re`` then skips ahead to each "from" in C, where ``\bfrom`` was tried at every character.
+_FROM_TO = re.compile(r"from(?<!\wfrom)[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
+                      r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})")
+
+
 def places_between(toks: list, text: str) -> set[str]:
     """"from X to Y": when one is a known place and the other a district's name ("... Park",
     "... Green"), that is a place too ("from Finsbury Park to Croydon"; not "from Tariq to Leeds").
     Returns the folded words marked."""
     marked: set[str] = set()
-    for m in re.finditer(r"\bfrom[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
-                         r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})", text):
+    for m in _FROM_TO.finditer(text):
         sides = []
         for k in (1, 2):
             idx = [n for n, t in enumerate(toks) if m.start(k) <= t.start and t.end <= m.end(k)]
@@ -172,9 +177,9 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
             k -= 1
         w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
         last = w1[0].lower() if w1 else ""
+        possessive = last[-2:] in ("'s", "’s") or last[-1:] in ("'", "’")
         if not (last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS
-                or last[-2:] in ("'s", "’s")
-                or last[-1:] in "'’" and last):
+                or possessive):
             continue  # a quick look at the word before: most words have none of these before them
         before = text[max(0, t.start - 40) : t.start].lower().split()
         if before and before[-1] in _PLACE_PREPOSITIONS and t.fw in lexicon.FUNCTION_WORDS and i + 1 < n \
@@ -192,9 +197,11 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
                     u.place = True
                     marked.add(u.fw)
                 continue
-        owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start)
+        # Both owners' patterns end in "'", "'s" or "’s" and the spaces before the word: only after a
+        # possessive (the word before is otherwise one of the words above, of letters alone).
+        owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start) if possessive else None
         if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
-                or _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
+                or possessive and _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
                 or owner and fold(owner.group(1)) in lexicon.place_tokens()):
             continue
         j = i
@@ -230,7 +237,9 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        if a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
+        # (``a.joins``, the gap matched by ``JOIN`` as ``link`` found it, first: every gap ``_SPACE``
+        # matches, spaces and perhaps a last line break, ``JOIN`` matches too, and most words join none)
+        if not a.joins or a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
             continue
         if text[a.start - 1 : a.start] not in _SPACE_OR_BREAK \
                 or not _DETERMINER_ENDS.search(text[max(0, a.start - 5) : a.start]):
@@ -253,11 +262,23 @@ _PLURAL_PLACES = ("districts", "counties", "towns", "cities", "boroughs", "state
                   "provinces", "areas")  # one of them is in every match: looked for first
 
 
+def _lists_of_places(text: str) -> list[re.Match[str]]:
+    """``list(_LIST_OF_PLACES.finditer(text))``, tried only where ``str.find`` finds a plural kind of
+    place (``finditer`` tried the pattern, which starts with ``\\b``, at every character). Exact: a
+    match starts with one of the words, no word starts another or inside a match, so the matches at
+    those places, in order, are ``finditer``'s."""
+    starts: list[int] = []
+    for w in _PLURAL_PLACES:
+        i = text.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(w, i + 1)
+    return [m for i in sorted(starts) if (m := _LIST_OF_PLACES.match(text, i))]
+
+
 def _places_listed(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
-    if not any(w in text for w in _PLURAL_PLACES):
-        return marked
-    for m in _LIST_OF_PLACES.finditer(text):
+    for m in _lists_of_places(text):
         end = re.search(r"[.;!?\n]", text[m.end() :])
         stop = m.end() + (end.start() if end else len(text) - m.end())
         prev_end = m.end()

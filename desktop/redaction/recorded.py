@@ -17,12 +17,12 @@ from functools import lru_cache
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon, sequence
 from desktop.redaction.fold import Folded, fold
+from desktop.redaction.graphemes import MARK_CHARS
 from desktop.redaction.known import (
     _B1,
     _CJK,
     _GIVEN_BEFORE,
     _KEY_LEN,
-    _MARK,
     _RUN,
     _WS,
     LRU,
@@ -385,11 +385,11 @@ def _places(folded: Folded, pat: _Pat) -> list[tuple[int, int]]:
         found = [m.span() for m in pat.regex.finditer(ff)]
     out = []
     for fs, fe in found:
-        if marks_end_it and _MARK.match(ff, fe):
+        if marks_end_it and fe < len(ff) and ff[fe] in MARK_CHARS:
             continue
         if (
             fs > 0
-            and (ff[fs - 1] == "_" or ff[fs - 1].isalnum() or _MARK.match(ff, fs - 1))
+            and (ff[fs - 1] == "_" or ff[fs - 1].isalnum() or ff[fs - 1] in MARK_CHARS)
             and not _CJK.match(ff, fs)
         ):
             continue

@@ -23,6 +23,10 @@ How the workers start (:func:`context`):
 - Elsewhere, and in the frozen app, ``spawn``: each worker a fresh interpreter (macOS, Windows; the
   frozen app's ``desktop.__main__`` calls ``freeze_support`` so such a start runs the worker).
 
+While a fork server starts, the bulk export makes its first statements in this process
+(``ordered(..., here_while_starting=True)``): the fork server's imports and warm-up take about half a
+second of one core, and this process's core would otherwise wait idle for them.
+
 At most two jobs per worker are in flight, so memory stays flat however many statements there are,
 and closing the iterator early (a cancel) drops the jobs not yet started. Each worker installs the
 network guard and turns off core dumps before it takes a job.
@@ -64,8 +68,11 @@ def cores() -> int:
 
 def context(preload: tuple[str, ...] = PRELOAD) -> multiprocessing.context.BaseContext:
     """How workers start: a warmed fork server on Linux (not frozen), else ``spawn`` (see above)."""
-    if (sys.platform.startswith("linux") and not getattr(sys, "frozen", False)
-            and "forkserver" in multiprocessing.get_all_start_methods()):
+    if (
+        sys.platform.startswith("linux")
+        and not getattr(sys, "frozen", False)
+        and "forkserver" in multiprocessing.get_all_start_methods()
+    ):
         forkserver = multiprocessing.get_context("forkserver")
         forkserver.set_forkserver_preload(list(preload))  # read when the fork server first starts
         return forkserver
@@ -167,8 +174,9 @@ def _start_worker(warm: Callable[[], object] | None = None) -> None:
 
 
 @contextmanager
-def executor(workers: int, *, preload: tuple[str, ...] = PRELOAD,
-             warm: Callable[[], object] | None = None) -> Iterator[ProcessPoolExecutor]:
+def executor(
+    workers: int, *, preload: tuple[str, ...] = PRELOAD, warm: Callable[[], object] | None = None
+) -> Iterator[ProcessPoolExecutor]:
     """A ``ProcessPoolExecutor`` of ``workers`` processes started as :func:`context` says, each with
     the network guard before its first job, counted as a working pool (see :func:`stop`).
 
@@ -177,23 +185,62 @@ def executor(workers: int, *, preload: tuple[str, ...] = PRELOAD,
     job, cheap where the fork server's preload already did the work."""
     _pool_started()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context(preload), initializer=_start_worker,
-                                 initargs=(warm,)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context(preload), initializer=_start_worker, initargs=(warm,)
+        ) as pool:
             yield pool
     finally:
         _pool_ended()
 
 
-def ordered(fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int) -> Iterator[Any]:
+def _starting() -> bool:
+    """Will this pool's first worker take a while to start: a fork server not running yet (it
+    imports and warms the statement path first, about half a second of one core), or ``spawn``?"""
+    if context().get_start_method() != "forkserver":
+        return True
+    from multiprocessing import forkserver
+
+    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None) is None
+
+
+def _first_worker(pool: ProcessPoolExecutor) -> threading.Event:
+    """Set once the pool's first worker has started and done a job of nothing: its start (which
+    waits for the fork server) runs on a thread of its own, so this one can go on meanwhile."""
+    up = threading.Event()
+
+    def start() -> None:
+        try:
+            pool.submit(os.getpid).add_done_callback(lambda _f: up.set())
+        except BaseException:  # noqa: BLE001 - a pool that cannot start: the next submit raises it here
+            up.set()
+
+    threading.Thread(target=start, name="witnessbox pool start", daemon=True).start()
+    return up
+
+
+def ordered(
+    fn: Callable[[Any], Any], jobs: Iterable[Any], *, workers: int, here_while_starting: bool = False
+) -> Iterator[Any]:
     """``fn(job)`` for each job, run in ``workers`` processes, yielded in the jobs' order.
 
     ``fn`` must be a module-level function (it is sent to the workers by name). ``jobs`` is read
     lazily, two per worker ahead of the result being yielded. An exception ``fn`` raises comes out
     of the iterator; closing the iterator cancels the jobs not started and waits for the others.
+
+    ``here_while_starting``: while the first worker starts (a fork server starting: :func:`_starting`),
+    the jobs are made here, one at a time, so this process's core is not idle meanwhile; from the
+    first job after the worker is up, every job goes to the workers.
     """
     with executor(workers) as pool:
         pending: deque[Future] = deque()
         source = iter(jobs)
+        if here_while_starting and _starting():
+            up = _first_worker(pool)
+            while not up.is_set():
+                job = next(source, _END)
+                if job is _END:
+                    return
+                yield fn(job)
 
         def top_up() -> None:
             while len(pending) < 2 * workers:

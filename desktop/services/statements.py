@@ -464,7 +464,7 @@ def _export_pooled(
             iv = vault.interviews.get(interview_id)
             yield iv, vault.redaction.load_decisions(interview_id), saved_versions(vault, iv), organisation, demo
 
-    made = pool.ordered(_made, jobs(), workers=workers)
+    made = pool.ordered(_made, jobs(), workers=workers, here_while_starting=True)  # (see pool.ordered)
     kept: list = []
     try:
         for done, interview_id in enumerate(seq, 1):

@@ -17,7 +17,9 @@ Three comparisons, each side measured the same way, never mixed:
 * ``bulk``: ``--bulk`` statements exported from a vault into a folder (the app's export, on every
   core from ``POOL_FROM`` on) against LibreOffice converting the same number in one process,
   ``--bulk-rounds`` times (LibreOffice, then each tree, the trees' order swapped every round);
-  reported as the ratio of the medians and as each round's own ratio with their median.
+  reported as the ratio of the medians and as each round's own ratio with their median. Both sides'
+  whole processes (``process``: Python's start, imports and unlocking included, as LibreOffice's
+  start is) are the like-with-like figure; ``witnessbox_s`` is the export call alone.
 
 Each tree given with ``--tree`` (default: this one) is timed in its own processes, A B A B with the
 anchor, medians reported with the ratio anchor / Witnessbox (above 1: Witnessbox is faster).
@@ -244,8 +246,10 @@ def measure(trees: list[Path], rounds: int, bulk: int, bulk_rounds: int = 2) -> 
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
             c = _cpu()
+            t = time.perf_counter()
             run = json.loads(_py(tree, _BULK, str(vaults[str(tree)][1]), PASS, str(folder)).strip().splitlines()[-1])
-            bulk_times[str(tree)].append({**run, "cpu_s": _cpu() - c})  # the whole process: unlock, workers, writes
+            process_s = time.perf_counter() - t  # spawn to exit, as LibreOffice's is: start, imports, unlock, export
+            bulk_times[str(tree)].append({**run, "process_s": process_s, "cpu_s": _cpu() - c})  # CPU: the whole process
     nan = float("nan")
     lo_bulk = statistics.median(r["s"] for r in bulk_times["libreoffice"]) if bulk else nan
     lo_bulk_cpu = statistics.median(r["cpu_s"] for r in bulk_times["libreoffice"]) if bulk else nan
@@ -283,7 +287,15 @@ def measure(trees: list[Path], rounds: int, bulk: int, bulk_rounds: int = 2) -> 
         # Each round's LibreOffice and Witnessbox ran minutes apart at most, so their ratio shares the
         # machine's state of that round; their median is reported beside the ratio of the medians.
         pairs = [lo["s"] / r["s"] for lo, r in zip(bulk_times["libreoffice"], runs, strict=True)]
-        out["bulk"][str(tree)] = {"witnessbox_s": round(med_bulk, 2), "ratio": _ratio(lo_bulk, med_bulk),
+        # LibreOffice's figure is its whole process (start-up included); so is ``process``, the figure
+        # the goal is judged by. ``witnessbox_s`` is the export call alone, inside its process.
+        med_process = statistics.median(r["process_s"] for r in runs)
+        whole = [lo["s"] / r["process_s"] for lo, r in zip(bulk_times["libreoffice"], runs, strict=True)]
+        out["bulk"][str(tree)] = {"process": {"witnessbox_s": round(med_process, 2),
+                                              "ratio": _ratio(lo_bulk, med_process),
+                                              "ratio_of_each_round": [round(x, 2) for x in whole],
+                                              "median_ratio_of_rounds": round(statistics.median(whole), 2)},
+                                  "witnessbox_s": round(med_bulk, 2), "ratio": _ratio(lo_bulk, med_bulk),
                                   "ratio_of_each_round": [round(x, 2) for x in pairs],
                                   "median_ratio_of_rounds": round(statistics.median(pairs), 2),
                                   "witnessbox_cpu_s": round(med_bulk_cpu, 2),

@@ -21,6 +21,7 @@ The timing wrappers are this benchmark's own; the export itself is unchanged.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -41,6 +42,7 @@ def _timed(parts: dict, name: str, fn):
         finally:
             parts[name + "_cpu"] = parts.get(name + "_cpu", 0.0) + time.process_time() - c
             parts[name + "_wall"] = parts.get(name + "_wall", 0.0) + time.perf_counter() - w
+
     return inner
 
 
@@ -56,15 +58,21 @@ def timed_made(job):
     draw = _timed(parts, "draw", export.draw_statement)
     statements.render_checked = lambda content, items: saved[2](content, items, render=draw)
     c, w = time.process_time(), time.perf_counter()
+    parts["t_start"] = w  # (CLOCK_MONOTONIC: one clock for every process of the machine)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         out = statements._made(job)
     finally:
         statements.statement_content, leak_gate.check, statements.render_checked = saved
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    parts.update(job_cpu=time.process_time() - c, job_wall=time.perf_counter() - w,
-                 pdftotext_cpu=after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-                 pid=os.getpid(), cpu_so_far=time.process_time())
+    parts.update(
+        job_cpu=time.process_time() - c,
+        job_wall=time.perf_counter() - w,
+        t_end=time.perf_counter(),
+        pdftotext_cpu=after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+        pid=os.getpid(),
+        cpu_so_far=time.process_time(),
+    )
     try:
         stat = Path(f"/proc/{os.getppid()}/stat").read_text().rsplit(")", 1)[1].split()
         parts["forkserver_cpu"] = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
@@ -89,13 +97,27 @@ def measure(count: int) -> dict:
     (tmp / "out").mkdir()
 
     here: dict = {}
-    for owner, name, key in ((statements, "atomic_write", "atomic_write"),
-                             (fingerprints, "current_key", "fingerprint_keys"),
-                             (v.interviews, "get", "read_record"), (v.redaction, "load_decisions", "read_decisions"),
-                             (v.audit, "append", "audit_entry")):
+    for owner, name, key in (
+        (statements, "atomic_write", "atomic_write"),
+        (fingerprints, "current_key", "fingerprint_keys"),
+        (v.interviews, "get", "read_record"),
+        (v.redaction, "load_decisions", "read_decisions"),
+        (v.audit, "append", "audit_entry"),
+    ):
         setattr(owner, name, _timed(here, key, getattr(owner, name)))
     jobs_parts: list[dict] = []
     ordered, start = pool.ordered, [0.0]
+
+    marks: dict = {}  # the timeline: moments of the exporting process, seconds from the export's start
+
+    def read_timed(fn):
+        def inner(*args, **kwargs):
+            marks.setdefault("first_record_read", time.perf_counter())
+            return fn(*args, **kwargs)
+
+        return inner
+
+    v.interviews.get = read_timed(v.interviews.get)
 
     def instrumented(_fn, jobs, **kwargs):
         made = ordered(timed_made, jobs, **kwargs)
@@ -105,40 +127,76 @@ def measure(count: int) -> dict:
                 out, parts = next(made)
             except StopIteration:
                 return
+            parts["t_got"] = time.perf_counter()
             here["waiting_cpu"] = here.get("waiting_cpu", 0.0) + time.process_time() - c
             here["waiting_wall"] = here.get("waiting_wall", 0.0) + time.perf_counter() - w
             here.setdefault("first_result_after_s", time.perf_counter() - start[0])
             jobs_parts.append(parts)
-            yield out
+            try:
+                yield out
+            except GeneratorExit:
+                marks["closing"] = time.perf_counter()
+                made.close()  # the pool's end: its workers joined
+                marks["closed"] = time.perf_counter()
+                raise
 
     pool.ordered = instrumented
     try:
         start[0], c0 = time.perf_counter(), time.process_time()
         result = statements.export_statements(v, ids, tmp / "out", overwrite=True)
         wall, own_cpu = time.perf_counter() - start[0], time.process_time() - c0
+        marks["export_returned"] = time.perf_counter()
     finally:
         pool.ordered = ordered
         v.lock()  # stops the fork server: its CPU and its workers' are then this process's children's
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     in_workers = [p for p in jobs_parts if p["pid"] != os.getpid()]
-    out: dict = {"statements": count, "written": len(result.written), "load_average": os.getloadavg(),
-                 "wall_s": round(wall, 2), "exporting_process_cpu_s": round(own_cpu, 2),
-                 "children_cpu_s": round(children.ru_utime + children.ru_stime, 2),
-                 "made_in_the_exporting_process": len(jobs_parts) - len(in_workers),
-                 "exporting_process": {k: round(x, 3) for k, x in sorted(here.items())}}
+    out: dict = {
+        "statements": count,
+        "written": len(result.written),
+        "load_average": os.getloadavg(),
+        "wall_s": round(wall, 2),
+        "exporting_process_cpu_s": round(own_cpu, 2),
+        "children_cpu_s": round(children.ru_utime + children.ru_stime, 2),
+        "made_in_the_exporting_process": len(jobs_parts) - len(in_workers),
+        "exporting_process": {k: round(x, 3) for k, x in sorted(here.items())},
+    }
     if in_workers:
         keys = [k for k in in_workers[0] if k.endswith(("_cpu", "_wall")) and k != "forkserver_cpu"]
         out["workers_total"] = {k: round(sum(p.get(k, 0.0) for p in in_workers), 2) for k in keys}
-        out["workers_median_per_statement"] = {k: round(statistics.median(p.get(k, 0.0) for p in in_workers), 4)
-                                               for k in keys}
+        out["workers_median_per_statement"] = {
+            k: round(statistics.median(p.get(k, 0.0) for p in in_workers), 4) for k in keys
+        }
         out["fork_server_cpu_s"] = max(p["forkserver_cpu"] for p in in_workers)
         per = {}
         for pid in sorted({p["pid"] for p in in_workers}):
             mine = [p for p in in_workers if p["pid"] == pid]
-            per[str(pid)] = {"statements": len(mine), "busy_wall_s": round(sum(p["job_wall"] for p in mine), 2),
-                             "cpu_outside_jobs_s": round(mine[-1]["cpu_so_far"] - sum(p["job_cpu"] for p in mine), 3)}
+            per[str(pid)] = {
+                "statements": len(mine),
+                "busy_wall_s": round(sum(p["job_wall"] for p in mine), 2),
+                "cpu_outside_jobs_s": round(mine[-1]["cpu_so_far"] - sum(p["job_cpu"] for p in mine), 3),
+            }
         out["each_worker"] = per
+        out["timeline_s"] = timeline(start[0], marks, in_workers)
     return out
+
+
+def timeline(t0: float, marks: dict, parts: list[dict]) -> dict:
+    """When each thing happened, seconds from the export's start: the first record read, each worker's
+    first and last job, the results taken, the pool's end; and where a core had nothing to do."""
+    at = {k: round(t - t0, 3) for k, t in sorted(marks.items(), key=lambda kv: kv[1])}
+    at["first_result_taken"] = round(parts[0]["t_got"] - t0, 3)
+    at["last_result_taken"] = round(parts[-1]["t_got"] - t0, 3)
+    for pid in sorted({p["pid"] for p in parts}):
+        mine = sorted((p for p in parts if p["pid"] == pid), key=lambda p: p["t_start"])
+        gaps = [b["t_start"] - a["t_end"] for a, b in itertools.pairwise(mine)]
+        at[f"worker_{pid}"] = {
+            "first_job_start": round(mine[0]["t_start"] - t0, 3),
+            "last_job_end": round(mine[-1]["t_end"] - t0, 3),
+            "waiting_between_jobs_s": round(sum(gaps), 3),
+            "longest_wait_s": round(max(gaps, default=0.0), 3),
+        }
+    return at
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import ConsentUse
+from desktop.ui.screen_fit import TITLE_BAR
 
 PASSPHRASE = "maple river lantern orbit"
 LEFT = Qt.MouseButton.LeftButton
@@ -66,17 +67,15 @@ class HeldThreadPool(FakeThreadPool):
 class Chooser:
     """Stands in for a folder or file dialog: returns what the test put in."""
 
-    def __init__(self) -> None:
-        self.path: Path | None = None
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
 
     def __call__(self, _parent) -> Path | None:
         return self.path
 
 
 def fits(widget: QWidget) -> bool:
-    """Does the widget fit the screen's free area, its title bar included?"""
-    from desktop.ui.screen_fit import TITLE_BAR
-
+    """The widget is no larger than its screen's free area (its title bar counted)."""
     room = widget.screen().availableGeometry()
     return widget.width() <= room.width() and widget.height() + TITLE_BAR <= room.height()
 

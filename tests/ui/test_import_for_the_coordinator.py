@@ -15,7 +15,7 @@ from desktop.services import transfer
 from desktop.transfer import stick as stick_module
 from desktop.vault import Vault
 from tests.factories import FAST_KDF, make_interview
-from tests.ui.driving import PASSPHRASE, Chooser, create_vault
+from tests.ui.driving import PASSPHRASE, Chooser, create_vault, fits
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -208,7 +208,6 @@ def test_a_stick_with_several_laptops_bundles_is_passed_round_them_all(qtbot, wi
 def test_ten_bundles_results_are_read_without_scrolling_on_a_screen_with_room(qtbot, window, tmp_path):
     """Seen under Xvfb at 1100x720: the dialog opened at 640x440 and kept that size, so the Friday
     stick's ten result lines scrolled in a small box though the screen had room for them all."""
-    from tests.ui.driving import fits
 
     stick = tmp_path / "stick"
     stick.mkdir()

@@ -35,3 +35,22 @@ def test_words_that_are_no_names_before_the_same_words_stay() -> None:
         ("Later, a woman came to the door.", "Later"),
     ]:
         assert untouched(text, detect(text), word), text
+
+
+def test_a_lone_surname_word_an_account_is_attributed_to_is_a_name() -> None:
+    for text, name in [
+        ("The wages were cut, according to Fox, after the manager left.", "Fox"),
+        ("According to Lamb the workers slept in a caravan.", "Lamb"),
+        ("Bird's solicitor said the letters never arrived.", "Bird"),
+        ("The tribunal heard that Wood's barrister had not replied.", "Wood"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text
+
+
+def test_an_account_attributed_to_a_body_by_the_same_words_stays() -> None:
+    for text in [
+        "Lamb Logistics ran the depot. According to Lamb, the shifts were legal.",
+        "We slept at the Fox. According to Fox, nobody stayed there.",
+    ]:
+        assert not any(s.type == "PERSON" for s in detect(text)), text

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.redaction import lexicon, published, published_bodies, published_places
-from desktop.redaction.names import _CAP, _Tok
+from desktop.redaction.names import _CAP, _Tok, link
 from desktop.redaction.published_bodies import _POSSESSIVE_AFTER, _ROLE_ANYWHERE, _ROLE_OF, _joined, _thing
 from desktop.redaction.words import ends_after_words, word_before_space
 
@@ -30,7 +30,8 @@ _PHRASES = ["the \nFinsbury Park mosque", "a\u00a0\nTufnell Park flat", "the  Bi
             "the singer Skin", "actress\u00a0Romola Roe", "journalist \nAmy", "the campaigner Hope Ade",
             "the towns: Tattnall, Bacon and Ware.", "a probe by ITV and the BBC into other BME backgrounds",
             "JMB’s husband left", "(TARIQ) came to the flat", "I told KHAN about the ITV job", "HAYDEE CARO and ITV",
-            "villages such as  Lowick or Eton\n"]
+            "villages such as  Lowick or Eton\n",
+            "the Finsbury \nPark mosque", "the Bibby\t\nStockholm barge", "areas like Eton and Ware"]
 _WORDS += _PHRASES
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\n", " \n", "  \n ", ", ", ".", ""]
 _TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=18).map(
@@ -44,6 +45,7 @@ def _toks(text: str, scores: list[float], titles: list[bool]) -> list[_Tok]:
         t = _Tok(m.start(), m.end(), m.group())
         t.score, t.title = scores[k % len(scores)], titles[k % len(titles)]
         toks.append(t)
+    link(toks, text)  # (as the likely-name pass does: each word's gap to the next)
     return toks
 
 

@@ -59,6 +59,7 @@ _MISS_CUES = st.lists(st.sampled_from(["wife", "ex-wife", "ex", "husband", "ex-h
     cues=["son", "ex-wife", "ex", "friends", "friend"], text="My Son Tariq, EX-WIFE: joy; ex x, ex-wife's y, friend's z"
 )
 @example(cues=["son", "wife"], text="my ſon joy, my wıfe ivy, my \u212aid kim")
+@example(cues=["son", "wife", "ex-wife"], text="a reason joy, xwife ivy, myex-wife kim, _son amy, ex-wife's sue")
 @given(cues=_MISS_CUES, text=st.text("abcdefhimnorstuwxyKſı\u212a ,:'’-@.\nS", max_size=70))
 def test_lower_case_word_names_after_cues_are_found_as_their_alternation_finds_them(cues, text):
     # The statement's own alternation of cue words was compiled for most statements (2 ms each).
@@ -110,6 +111,21 @@ def test_context_words_from_the_runs_detection_made_already_are_the_same(pieces)
     text = "".join(pieces)
     runs = engine._lower_runs(text, set(engine._WORD.findall(Folded(text).folded)))
     assert context_words._Context(text, runs)._pos == _context_words_before(text)
+
+
+def test_a_context_word_that_is_a_whole_run_is_tried_only_for_the_kinds_that_can_start_there():
+    # Every first word followed by the rest of every longer alternative it begins, its next letter
+    # written as a character re.IGNORECASE takes for it without being it ("ı", "İ", "ſ"), as itself,
+    # in capitals and as a space: where the word is a whole run only kinds beginning it are tried.
+    like = {"i": ["ı", "İ"], "s": ["ſ"], "k": ["\u212a"]}
+    alternatives = {p for pattern in context_words._CTX.values() for p in scanning.first_letters(pattern)}
+    for w in sorted(context_words._CTX_FIRST):
+        for p in sorted(alternatives):
+            if len(p) > len(w) and p.startswith(w):
+                nxt, rest = p[len(w)], p[len(w) + 1 :]
+                for x in [*like.get(nxt, []), nxt, nxt.upper(), " "]:
+                    for text in (w + x + rest + " 12", "x " + w.upper() + x + rest + "/c. b.", w + x):
+                        assert context_words._Context(text)._pos == _context_words_before(text), text
 
 
 def test_context_words_in_a_sentence():
