@@ -1,4 +1,4 @@
-"""USB transfer commands: keys, enrol, recover-vault, export-bundle, verify-bundle, import-bundle,
+"""USB transfer commands: keys, enrol, name-laptop, recover-vault, export-bundle, verify-bundle, import-bundle,
 import-receipt, purge-delivered. Each reads its arguments and calls :mod:`desktop.services.transfer`
 (or :mod:`desktop.services.retention`); the rules live there.
 """
@@ -60,7 +60,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="field vault: let this coordinator open the vault if its passphrase is forgotten",
     )
+    p.add_argument(
+        "--name",
+        metavar="NAME",
+        default="",
+        help="coordinator: your own name for the laptop ('Leeds office'), kept in this vault only",
+    )
     p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("name-laptop", help="coordinator: give an enrolled laptop your own name, or take it away")
+    add_vault_options(p)
+    p.add_argument("fingerprint", metavar="FP", help="the laptop's fingerprint, at least its first two groups")
+    p.add_argument("name", metavar="NAME", help="the name ('Outreach laptop 3'); '' takes it away")
+    p.set_defaults(handler=cmd_name_laptop)
 
     p = sub.add_parser("recover-vault", help="coordinator: open a field vault whose passphrase was forgotten")
     add_vault_options(p)
@@ -148,6 +160,7 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
 
     data = read_small_file(
         Path(args.file),
@@ -156,10 +169,25 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
         too_large="This is not a Witnessbox enrolment file (it is too large).",
     )
     with open_vault(args, ctx) as vault:
-        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery)
+        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery, name=args.name)
+        label = device_labels(vault).get(other.device_id, "")
     ctx.say(f"Enrolled the {other.role} device with fingerprint {other.fingerprint}.")
+    if other.role == "field":
+        ctx.say(f"Its interviews will show as from {label}.")
     if args.allow_recovery:
         ctx.say("This coordinator can now open this vault if its passphrase is forgotten.")
+    return 0
+
+
+def cmd_name_laptop(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
+
+    with open_vault(args, ctx) as vault:
+        device = transfer.enrolled_by_fingerprint(vault, args.fingerprint)
+        name = transfer.name_device(vault, device, args.name)
+        label = device_labels(vault)[device]
+    ctx.say(f"It is now {label}; the name stays in this vault." if name else f"Its name was taken away: {label}.")
     return 0
 
 
@@ -226,6 +254,7 @@ def _outcome_json(o: transfer.BundleOutcome) -> dict:
         "alert": o.alert,
         "device_id": o.device_id,
         "seq": o.seq,
+        "sent_utc": o.sent_utc,
         "interviews": o.interviews,
         "deletions": o.deletions,
         "withdrawals": o.withdrawals,
@@ -236,18 +265,36 @@ def _outcome_json(o: transfer.BundleOutcome) -> dict:
     }
 
 
-def _say_outcome(ctx: Context, o: transfer.BundleOutcome) -> None:
-    if o.status == "refused":
-        ctx.say(f"{o.file}: refused. {o.reason}")
+def _lead(o: transfer.BundleOutcome, labels: dict[str, str]) -> str:
+    """What a line about a bundle leads with, as in the import window: which laptop, and when it was sent."""
+    from desktop.services.transfer_screens import sent_text
+    from desktop.transfer import errors as bundle_errors
+
+    if o.device_id in labels:
+        who = labels[o.device_id]
+    elif o.reason == bundle_errors.NOT_ENROLLED:
+        who = "A laptop not enrolled here"
+    elif o.reason in (bundle_errors.CHANGED, bundle_errors.NOT_A_BUNDLE):
+        who = "A laptop that cannot be told from the damaged file"
+    else:
+        who = "An unknown laptop"
+    return f"{who}, sent {sent_text(o.sent_utc)}" if o.sent_utc else who
+
+
+def _say_outcome(ctx: Context, o: transfer.BundleOutcome, labels: dict[str, str]) -> None:
+    lead = _lead(o, labels)
+    if o.status == "refused":  # the file's name too, to find it on the stick
+        ctx.say(f"{lead}: refused. {o.reason} (File {o.file}.)")
     elif o.status == "already there":
-        ctx.say(f"{o.file}: already imported; nothing changed.")
+        ctx.say(f"{lead}: already imported; nothing changed. (File {o.file}.)")
     else:
         ctx.say(
-            f"{o.file}: imported ({o.interviews} interview{'s' if o.interviews != 1 else ''} new or changed, "
-            f"{o.deletions} deleted, {o.withdrawals} consent withdrawal{'s' if o.withdrawals != 1 else ''})."
+            f"{lead}: imported, {o.interviews} interview{'s' if o.interviews != 1 else ''} new or changed, "
+            f"{o.deletions} deleted, {o.withdrawals} consent withdrawal{'s' if o.withdrawals != 1 else ''}. "
+            f"(File {o.file}.)"
         )
     if o.note:
-        ctx.say(f"{o.file}: {o.note}")
+        ctx.say(f"{lead}: {o.note}")
 
 
 def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
@@ -270,10 +317,12 @@ def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
 
     with open_vault(args, ctx) as vault:
         report = transfer.import_bundles(vault, Path(args.source), receipts=not args.no_receipts)
         fingerprints = {d: k.fingerprint for d, k in transfer.pinned(vault, "field").items()}
+        labels = device_labels(vault)  # read after the import: a restored laptop is enrolled by its hand-over
     if args.json:
         ctx.emit_json(
             {
@@ -285,15 +334,19 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
     else:
-        for o in report.bundles:
-            _say_outcome(ctx, o)
+        # As in the import window: refusals first, then each laptop's bundles in the order they were sent.
+        for o in sorted(
+            report.bundles,
+            key=lambda o: (o.status != "refused", labels.get(o.device_id or "", "~"), o.seq or 0, o.sent_utc or ""),
+        ):
+            _say_outcome(ctx, o, labels)
         ctx.say(
             f"Arrived: {report.count('imported')}; already there: {report.count('already there')}; "
             f"refused: {report.count('refused')}."
         )
         for device, seqs in report.gaps.items():
             ctx.say(
-                f"Still missing from device {fingerprints.get(device, device)}: bundle"
+                f"Still missing from {labels.get(device) or fingerprints.get(device, device)}: bundle"
                 f"{'s' if len(seqs) != 1 else ''} number {', '.join(map(str, seqs))}."
             )
         if any(o.receipt and not o.receipt_there for o in report.bundles):

@@ -13,7 +13,8 @@ worker's words; nothing here holds interview content in a message. ::
     public_keys(vault) -> PublicKeys           # .fingerprint "K7QF 2MXD JA3B 4TZP"
     export_enrolment(vault, path, overwrite=False) -> Path
     write_key_backup(vault, path, recovery_passphrase, overwrite=False) -> Path
-    enrol(vault, file_bytes, typed_fingerprint, allow_recovery=False) -> PublicKeys
+    enrol(vault, file_bytes, typed_fingerprint, allow_recovery=False, name="") -> PublicKeys
+    name_device(vault, device_id, name) -> str  # the coordinator's own name for a laptop, in its vault only
     recover_vault(coordinator_vault, field_dir, new_passphrase, kdf=None)
 
     # a field vault sends (transfer_export.py)
@@ -37,7 +38,9 @@ from __future__ import annotations
 from desktop.services.transfer_devices import (
     create_vault,
     enrol,
+    enrolled_by_fingerprint,
     export_enrolment,
+    name_device,
     own_keys,
     pinned,
     public_keys,
@@ -79,7 +82,31 @@ def origin(vault: Vault, interview_id: str) -> str | None:
     return vault.transfer.origin(interview_id)
 
 
-__all__ = ["HELD_BACK", "BundleOutcome", "Cancelled", "ExportResult", "HeldBack", "ImportReport", "create_vault",
-           "delivery", "enrol", "export_bundle", "export_enrolment", "held_back", "import_bundles", "import_receipt",
-           "origin", "own_keys", "pinned", "public_keys", "recover_vault", "restore_coordinator_keys", "role",
-           "set_role", "verify_bundle", "write_key_backup"]
+__all__ = [
+    "HELD_BACK",
+    "BundleOutcome",
+    "Cancelled",
+    "ExportResult",
+    "HeldBack",
+    "ImportReport",
+    "create_vault",
+    "delivery",
+    "enrol",
+    "enrolled_by_fingerprint",
+    "export_bundle",
+    "export_enrolment",
+    "held_back",
+    "import_bundles",
+    "import_receipt",
+    "name_device",
+    "origin",
+    "own_keys",
+    "pinned",
+    "public_keys",
+    "recover_vault",
+    "restore_coordinator_keys",
+    "role",
+    "set_role",
+    "verify_bundle",
+    "write_key_backup",
+]

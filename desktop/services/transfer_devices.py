@@ -25,8 +25,9 @@ from desktop.vault import KdfParams, Vault
 RECOVERY_KIND = "witnessbox-age-x25519"
 MAX_ENROLMENT_FILE = 4096
 
-NOT_COORDINATOR = ("This is a field vault. Only the coordinator's vault can do this; run it on the "
-                   "coordinator's computer.")
+NOT_COORDINATOR = (
+    "This is a field vault. Only the coordinator's vault can do this; run it on the coordinator's computer."
+)
 NOT_FIELD = "This is the coordinator's vault. Only a field vault can do this."
 
 
@@ -61,8 +62,15 @@ def set_role(vault: Vault, chosen: str) -> DeviceKeys:
     return keys
 
 
-def create_vault(directory: Path, passphrase: str, chosen: str = "field", *, key_backup: bytes | None = None,
-                 recovery_passphrase: str | None = None, kdf: KdfParams | None = None) -> Vault:
+def create_vault(
+    directory: Path,
+    passphrase: str,
+    chosen: str = "field",
+    *,
+    key_backup: bytes | None = None,
+    recovery_passphrase: str | None = None,
+    kdf: KdfParams | None = None,
+) -> Vault:
     """A new vault with its role and keys (``witnessbox init``), returned unlocked. With ``key_backup``
     it is a coordinator holding the backed-up keys; the backup is opened before anything is created."""
     if chosen not in ("field", "coordinator"):
@@ -75,8 +83,9 @@ def create_vault(directory: Path, passphrase: str, chosen: str = "field", *, key
     vault = vaults.create(Path(directory), passphrase, kdf=kdf)
     try:
         if restored is not None:
-            vault.transfer.set_own_keys(restored.role, restored.device_id, restored.to_secret(),
-                                        action="device.keys_restored")
+            vault.transfer.set_own_keys(
+                restored.role, restored.device_id, restored.to_secret(), action="device.keys_restored"
+            )
         else:
             set_role(vault, chosen)
     except BaseException:
@@ -129,8 +138,11 @@ def write_key_backup(vault: Vault, path: Path, recovery_passphrase: str, *, over
     return target
 
 
-def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False) -> PublicKeys:
+def enrol(
+    vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_recovery: bool = False, name: str = ""
+) -> PublicKeys:
     """Pin the other device's public keys, only if ``typed_fingerprint`` (read off its screen) matches.
+    A coordinator may give the laptop a ``name`` of its own (see :func:`name_device`).
 
     A field vault enrols coordinators and a coordinator enrols field devices. With ``allow_recovery``
     (a field vault enrolling its coordinator), the vault's data key is also wrapped to the
@@ -140,8 +152,10 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
     except KeysRefused as exc:
         raise Refused(str(exc)) from None
     if not fingerprint_matches(typed_fingerprint, other):
-        raise Refused("The fingerprint typed does not match this enrolment file, so nothing was enrolled. Read "
-                      "it again off the other screen, in person; if it still differs, the file is not theirs.")
+        raise Refused(
+            "The fingerprint typed does not match this enrolment file, so nothing was enrolled. Read "
+            "it again off the other screen, in person; if it still differs, the file is not theirs."
+        )
     me = own_keys(vault)
     if other.device_id == me.device_id:
         raise Refused("This is this vault's own enrolment file. Bring the other device's file.")
@@ -150,8 +164,14 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
         raise Refused(f"A {me.role} vault enrols a {wanted} device; this file is from a {other.role} device.")
     if allow_recovery and me.role != "field":
         raise Refused("Recovery is chosen on the worker's field vault, when it enrols the coordinator.")
-    vault.transfer.pin(other.device_id, other.role, other.to_json().decode("ascii"), other.fingerprint,
-                       allow_recovery=allow_recovery)
+    name = checked_name(name)
+    if name and me.role != "coordinator":
+        raise Refused(NOT_COORDINATOR)
+    vault.transfer.pin(
+        other.device_id, other.role, other.to_json().decode("ascii"), other.fingerprint, allow_recovery=allow_recovery
+    )
+    if name:
+        vault.transfer.set_name(other.device_id, name)
     if allow_recovery:
         vault.set_recovery_slot(lambda key: _wrap(key, other))
     return other
@@ -159,8 +179,11 @@ def enrol(vault: Vault, enrolment_file: bytes, typed_fingerprint: str, *, allow_
 
 def _wrap(data_key: bytes, coordinator: PublicKeys) -> dict[str, Any]:
     sealed = pyrage.encrypt(bytes(data_key), [coordinator.recipient()])
-    return {"kind": RECOVERY_KIND, "coordinator": coordinator.device_id,
-            "age": base64.b64encode(sealed).decode("ascii")}
+    return {
+        "kind": RECOVERY_KIND,
+        "coordinator": coordinator.device_id,
+        "age": base64.b64encode(sealed).decode("ascii"),
+    }
 
 
 def recover_vault(coordinator: Vault, field_dir: Path, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
@@ -190,3 +213,44 @@ def pinned(vault: Vault, peer_role: str) -> dict[str, PublicKeys]:
             keys = PublicKeys.from_json(peer.public_keys.encode("ascii"))
             out[keys.device_id] = keys
     return out
+
+
+MAX_NAME = 40
+
+
+def checked_name(name: str) -> str:
+    """A laptop's name as kept: spaces tidied; refused if it is too long or not on one line."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise Refused("A laptop's name is one line of text. Type it again without line breaks or tabs.")
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise Refused(f"A laptop's name is at most {MAX_NAME} characters. Choose a shorter one.")
+    return name
+
+
+def name_device(vault: Vault, device_id: str, name: str) -> str:
+    """Give an enrolled laptop the coordinator's own name for it ('' takes the name away); returns the name kept.
+
+    The name is kept in the coordinator's vault only: it is never written to a stick, a bundle, a receipt
+    or a file name, so a lost stick does not say which office or team a laptop belongs to."""
+    if own_keys(vault).role != "coordinator":
+        raise Refused(NOT_COORDINATOR)
+    name = checked_name(name)
+    if not vault.transfer.set_name(device_id, name):
+        raise Refused("That laptop is not enrolled here, so nothing was named.")
+    return name
+
+
+def enrolled_by_fingerprint(vault: Vault, typed: str) -> str:
+    """The device id of the one enrolled laptop whose fingerprint starts with ``typed`` (two groups or more)."""
+    wanted = "".join(typed.split()).replace("-", "").upper()
+    if len(wanted) < 8:
+        raise Refused("Type at least the first two groups of the laptop's fingerprint, as the Devices list shows it.")
+    found = [p.device_id for p in vault.transfer.peers() if "".join(p.fingerprint.split()).startswith(wanted)]
+    if len(found) != 1:
+        raise Refused(
+            "No enrolled laptop has that fingerprint. Check it against the Devices list."
+            if not found
+            else "More than one enrolled laptop starts with that fingerprint. Type more of it."
+        )
+    return found[0]

@@ -153,10 +153,12 @@ class ImportReport:
         if not n:
             return ""
         which = "1 bundle" if n == 1 else f"{n} bundles"
+        # Only what is true: a stick whose bundles were all there already, or refused, brought nothing in.
+        arrived = "What arrived is imported." if self.count("imported") else "Nothing new arrived from it."
         return (
-            f"No receipt could be written onto the stick for {which} (it may be full, locked or removed). What "
-            "arrived is imported. Free some space on the stick and import it again: the receipts are written "
-            "then, and nothing is imported twice."
+            f"No receipt could be written onto the stick for {which} (it may be full, locked or removed). "
+            f"{arrived} Free some space on the stick and import it again: the receipts are written then, and "
+            "nothing is imported twice."
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from desktop.services.errors import Refused
@@ -74,7 +75,7 @@ def devices(vault: Vault) -> list[Peer]:
 
 def succession_notes(vault: Vault) -> dict[str, str]:
     """For the Devices list, in words: which laptop a restored one continues, and which was replaced."""
-    fingerprints = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    fingerprints = device_labels(vault)
     notes: dict[str, str] = {}
     for s in vault.transfer.successions():
         old = fingerprints.get(s.predecessor, "a laptop no longer enrolled")
@@ -91,13 +92,33 @@ def device_label(fingerprint: str) -> str:
     return "Laptop " + " ".join(fingerprint.split(" ")[:2])
 
 
+def named_label(peer: Peer) -> str:
+    """How a laptop is named to the coordinator: the name given to it here, its fingerprint's label beside it
+    to check against the laptop's own screen ("Leeds office (Laptop K3UG MYKE)"), or the label alone."""
+    label = device_label(peer.fingerprint)
+    return f"{peer.name} ({label})" if peer.name else label
+
+
+def device_labels(vault: Vault) -> dict[str, str]:
+    """Every enrolled device's :func:`named_label`, by device id. For screens only: never a stick or a file."""
+    return {p.device_id: named_label(p) for p in vault.transfer.peers()}
+
+
+def sent_text(utc: str) -> str:
+    """When a bundle was made, from its manifest's "YYYY-MM-DDTHH:MM:SSZ", in local time: "Wed 2 Dec, 14:05"."""
+    local = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')}"
+
+
 def list_marks(vault: Vault, interview_ids: Iterable[str]) -> dict[str, str]:
     """For the interview list: on a field vault, each interview's delivery ("not sent", "sent, awaiting
-    receipt", "delivered"); on a coordinator, the device it came from (or "made here")."""
+    receipt", "delivered"); on a coordinator, the device it came from, by its name here if it has one (or
+    "made here")."""
     ids = list(interview_ids)
     if own_keys(vault).role == "field":
         return {i: delivery(vault, i) for i in ids}
-    labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    # the coordinator's own name where it gave one (the list has no room for the fingerprint beside it)
+    labels = {p.device_id: p.name or device_label(p.fingerprint) for p in vault.transfer.peers()}
     out = {}
     for i in ids:
         device = vault.transfer.origin(i)
@@ -134,11 +155,11 @@ def import_from_stick(
         raise Refused("That folder does not exist any more. Check that the stick is in, and choose it again.")
     role = own_keys(vault).role
     out = StickImport(role)
-    out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+    out.labels = device_labels(vault)
     if role == "coordinator":
         out.report = import_bundles(vault, folder, progress=progress, cancel=cancel)
         # read again: a laptop restored from a backup is enrolled by its first bundle's hand-over
-        out.labels = {p.device_id: device_label(p.fingerprint) for p in vault.transfer.peers()}
+        out.labels = device_labels(vault)
         out.cancelled = (
             cancel is not None and cancel.is_set() and len(out.report.bundles) < len(list_stick(folder).bundles)
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +57,6 @@ def _t(text: str) -> str:
 
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def sent_text(utc: str) -> str:
-    """When a bundle was made, from its manifest's "YYYY-MM-DDTHH:MM:SSZ", in local time: "Wed 2 Dec, 14:05"."""
-    local = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
-    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')}"
 
 
 class StickDialog(QDialog):
@@ -169,15 +162,16 @@ class StickDialog(QDialog):
         self._filler.setVisible(not shown)
 
     def fit_results(self) -> None:
-        """Grow (never shrink) to show every result line without scrolling, within the screen's free area;
-        the list scrolls only when the screen has no more room."""
+        """Grow to show every result line without scrolling, within the screen's free area, then fit the
+        lines with no blank below them; the list scrolls only when the screen has no more room."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None or not self.isVisible():
             return
         room = screen.availableGeometry()
         width = max(self.width(), min(RESULT_WIDTH, room.width() - SIDES))
         tallest = max(self.height(), room.height() - TITLE_BAR)
-        height = self.height()
+        before = self.size()
+        height = before.height()
         for _ in range(4):  # a wider list wraps fewer lines: measure again after each resize
             self.resize(width, height)
             self.layout().activate()
@@ -186,11 +180,24 @@ class StickDialog(QDialog):
             if not hidden or height >= tallest:
                 break
             height = min(height + hidden, tallest)
+        if self.size() != before and not hidden:
+            # Grown to fit, it fits the lines: a wider list wraps fewer of them, and one that no longer needs
+            # its scroll bar is wider still, so what was measured before can leave a blank below the last line.
+            slack = self.results.viewport().height() - self._results_height()
+            if slack > 0:
+                self.resize(width, max(self.minimumSizeHint().height(), height - slack))
+                self.layout().activate()
+                self.results.doItemsLayout()
         frame = self.frameGeometry()  # keep it on the screen as it grows
         x = min(max(frame.left(), room.left()), room.right() - frame.width())
         y = min(max(frame.top(), room.top()), room.bottom() - frame.height())
         if (x, y) != (frame.left(), frame.top()):
             self.move(max(x, room.left()), max(y, room.top()))
+
+    def _results_height(self) -> int:
+        """The height the result lines take in the list, from its top to the last line's bottom."""
+        count = self.results.count()
+        return self.results.visualItemRect(self.results.item(count - 1)).bottom() + 1 if count else 0
 
     @property
     def working(self) -> bool:
@@ -436,6 +443,8 @@ class ImportDialog(StickDialog):
             self.fit_results()
 
     def _bundles(self, result: Any, lines: list[str | tuple[str, str]]) -> tuple[str, list[str]]:
+        from desktop.services.transfer_screens import sent_text  # not at start-up: it brings in the bundle format
+
         report, labels = result.report, result.labels
         alerts = []
 

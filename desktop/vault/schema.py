@@ -228,11 +228,13 @@ _V3: tuple[str, ...] = (
 # (about ten kilobytes with its statement). Triggers keep the table in step with ``interviews`` on
 # every write: a save, an import from a stick, a revision replaced, a delete (here and in a backup),
 # so no code path can forget it. Coded facts only, never a name or a word of the statement.
-_FACTS = ("SELECT new.num, new.id, new.role, new.crime_type, new.force, json_extract(new.doc, '$.reported_on'), "
-          "json_extract(new.doc, '$.asked_about_status'), "
-          "json_extract(new.doc, '$.immigration_enforcement_contacted'), "
-          "json_extract(new.doc, '$.fear_delayed_reporting'), json_extract(new.doc, '$.status_used_as_threat'), "
-          "json_extract(new.doc, '$.outcomes')")
+_FACTS = (
+    "SELECT new.num, new.id, new.role, new.crime_type, new.force, json_extract(new.doc, '$.reported_on'), "
+    "json_extract(new.doc, '$.asked_about_status'), "
+    "json_extract(new.doc, '$.immigration_enforcement_contacted'), "
+    "json_extract(new.doc, '$.fear_delayed_reporting'), json_extract(new.doc, '$.status_used_as_threat'), "
+    "json_extract(new.doc, '$.outcomes')"
+)
 _V4: tuple[str, ...] = (
     """CREATE TABLE evidence_facts (
         num INTEGER PRIMARY KEY,
@@ -318,8 +320,14 @@ _V7: tuple[str, ...] = (
 # strings (what the summary's gate looks for), made from the number stored beside them; ``kept_results``
 # keeps a protected release of the totals under a digest of what it was counted from, and is emptied when
 # an interview is deleted. All cascade from ``interviews`` (the delete in deletion.py needs no change).
-_REVISED = (("interviews", "id"), ("people", "interview_id"), ("identifiers", "interview_id"),
-            ("consents", "interview_id"), ("redaction_decisions", "interview_id"), ("revisions", "interview_id"))
+_REVISED = (
+    ("interviews", "id"),
+    ("people", "interview_id"),
+    ("identifiers", "interview_id"),
+    ("consents", "interview_id"),
+    ("redaction_decisions", "interview_id"),
+    ("revisions", "interview_id"),
+)
 
 
 def _revise(row: str, column: str) -> str:
@@ -327,10 +335,12 @@ def _revise(row: str, column: str) -> str:
     No conflict clause: inside a trigger the outer statement's policy would replace it (an upsert's
     update then failed on the existing row), so the row is updated, or inserted where there is none."""
     ref = f"{row}.{column}"
-    return ("UPDATE revision_clock SET n = n + 1; "
-            f"UPDATE statement_revisions SET rev = (SELECT n FROM revision_clock) WHERE interview_id = {ref}; "
-            "INSERT INTO statement_revisions(interview_id, rev) SELECT i.id, c.n FROM interviews i, revision_clock c "
-            f"WHERE i.id = {ref} AND NOT EXISTS (SELECT 1 FROM statement_revisions WHERE interview_id = {ref});")
+    return (
+        "UPDATE revision_clock SET n = n + 1; "
+        f"UPDATE statement_revisions SET rev = (SELECT n FROM revision_clock) WHERE interview_id = {ref}; "
+        "INSERT INTO statement_revisions(interview_id, rev) SELECT i.id, c.n FROM interviews i, revision_clock c "
+        f"WHERE i.id = {ref} AND NOT EXISTS (SELECT 1 FROM statement_revisions WHERE interview_id = {ref});"
+    )
 
 
 def _revision_triggers(only: str | None = None) -> list[str]:
@@ -339,11 +349,14 @@ def _revision_triggers(only: str | None = None) -> list[str]:
         if only is not None and table != only:
             continue
         out.append(f"CREATE TRIGGER {table}_revise_insert AFTER INSERT ON {table} BEGIN {_revise('new', column)} END")
-        out.append(f"CREATE TRIGGER {table}_revise_update AFTER UPDATE ON {table} BEGIN "
-                   f"{_revise('old', column)} {_revise('new', column)} END")
+        out.append(
+            f"CREATE TRIGGER {table}_revise_update AFTER UPDATE ON {table} BEGIN "
+            f"{_revise('old', column)} {_revise('new', column)} END"
+        )
         if table != "interviews":  # an interview's own delete takes its number with it (cascade)
-            out.append(f"CREATE TRIGGER {table}_revise_delete AFTER DELETE ON {table} BEGIN "
-                       f"{_revise('old', column)} END")
+            out.append(
+                f"CREATE TRIGGER {table}_revise_delete AFTER DELETE ON {table} BEGIN {_revise('old', column)} END"
+            )
     return out
 
 
@@ -397,8 +410,22 @@ _V9: tuple[str, ...] = (
     *_revision_triggers("revisions"),
 )
 
-MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6),
-                                                     (7, _V7), (8, _V8), (9, _V9))
+# Version 10: the coordinator's own name for each enrolled laptop ("Leeds office"), kept in this vault only and
+# never written to a stick, a bundle, a receipt or a file name; '' for a laptop not named (enrolled before).
+_V10: tuple[str, ...] = ("ALTER TABLE transfer_peers ADD COLUMN name TEXT NOT NULL DEFAULT ''",)
+
+MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = (
+    (1, _V1),
+    (2, _V2),
+    (3, _V3),
+    (4, _V4),
+    (5, _V5),
+    (6, _V6),
+    (7, _V7),
+    (8, _V8),
+    (9, _V9),
+    (10, _V10),
+)
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

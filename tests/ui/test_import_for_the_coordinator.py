@@ -92,6 +92,31 @@ def test_a_stick_that_fills_when_the_receipts_are_written_is_said_as_an_alert(qt
     field.lock()
 
 
+def test_a_full_stick_whose_bundles_were_all_there_already_does_not_say_something_arrived(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Imported before without receipts, then again on a stick with no room for them: nothing arrived, and
+    the alert said "What arrived is imported" all the same."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    field = _laptop(tmp_path, window.vault, "amira")
+    _bundles(field, stick, 2)
+    transfer.import_bundles(window.vault, stick, receipts=False)  # imported on Wednesday, no receipts then
+
+    def full(self, data):  # where the product writes the receipt's bytes onto the stick
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(stick_module._HashingFile, "write", full)
+    dialog = window.transfer.import_stick()
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert dialog.status.text().startswith("Arrived: 0. Already there: 2. Refused: 0.")
+    assert dialog.alert.text().startswith("No receipt could be written onto the stick for 2 bundles")
+    assert "arrived is imported" not in dialog.alert.text()
+    assert "Nothing new arrived from it." in dialog.alert.text() and "import it again" in dialog.alert.text()
+    field.lock()
+
+
 def test_a_bundle_already_there_says_which_laptop_it_came_from(qtbot, window, tmp_path):
     """Seen under Xvfb: on a stick with bundles from several laptops, each arrival named its laptop but a
     bundle already imported said only its file name, so the coordinator could not tell whose it was."""
@@ -204,14 +229,36 @@ def test_ten_bundles_results_are_read_without_scrolling_on_a_screen_with_room(qt
         field.lock()
 
 
+def test_the_dialog_grown_for_its_results_leaves_no_blank_space_below_the_list(qtbot, window, tmp_path):
+    """Seen under Xvfb at 1100x720: grown wider for its ten lines, the dialog kept the height it opened with
+    (fitted to the lines as they wrapped in the narrow list), leaving 44 px of blank list below the last."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    laptops = [_laptop(tmp_path, window.vault, name) for name in ("amira", "bogdan", "chen")]
+    for field, n in zip(laptops, (4, 3, 3), strict=True):
+        _bundles(field, stick, n)
+    dialog = window.transfer.import_stick()
+    qtbot.waitExposed(dialog)
+    dialog.set_folder(stick)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    qtbot.wait(50)  # laid out
+    results = dialog.results
+    assert results.verticalScrollBar().maximum() == 0
+    last = results.visualItemRect(results.item(results.count() - 1))
+    blank = results.viewport().height() - (last.bottom() + 1)
+    assert 0 <= blank <= 8, f"{blank} px of blank list below the last line"
+    for field in laptops:
+        field.lock()
+
+
 def test_each_line_leads_with_the_laptop_when_it_was_sent_and_how_many_not_the_file_name(qtbot, window, tmp_path):
     """Seen under Xvfb: every line began with a 37-character file name ('WBB1-…age'), which says nothing
     to a coordinator. It leads with the laptop, when the bundle was sent (local time) and how many
     interviews; the file name stays, as a detail, on the line's tooltip (and in a refusal's text)."""
     from datetime import UTC, datetime
 
+    from desktop.services.transfer_screens import sent_text
     from desktop.transfer.bundle import is_bundle_file_name
-    from desktop.ui.transfer_dialogs import sent_text
 
     stick = tmp_path / "stick"
     stick.mkdir()

@@ -22,6 +22,7 @@ def _review_dialog(qtbot, make_window):
     qtbot.waitExposed(dialog)
     return dialog
 
+
 def test_the_window_and_its_dialogs_open_no_larger_than_the_screen(qtbot, make_window):
     window = make_window()
     room = window.screen().availableGeometry()

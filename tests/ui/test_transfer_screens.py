@@ -88,8 +88,9 @@ def test_set_up_makes_a_coordinator_vault_when_asked_in_plain_words(qtbot, windo
 # --- devices -----------------------------------------------------------------------------------------
 
 
-def test_enrolment_needs_the_fingerprint_typed_and_can_allow_recovery(qtbot, window, choosers, stick, tmp_path,
-                                                                     app_paths):
+def test_enrolment_needs_the_fingerprint_typed_and_can_allow_recovery(
+    qtbot, window, choosers, stick, tmp_path, app_paths
+):
     folder, file = choosers
     create_vault(qtbot, window)
     iv = sample_interview()
@@ -126,8 +127,8 @@ def test_enrolment_needs_the_fingerprint_typed_and_can_allow_recovery(qtbot, win
     qtbot.mouseClick(dialog.enrol_button, LEFT)
     assert "Enrolled the coordinator" in dialog.status.text()
     assert dialog.devices.rowCount() == 1
-    assert dialog.devices.item(0, 1).text() == fp
-    assert dialog.devices.item(0, 3).text() == "Yes"
+    assert dialog.devices.item(0, 2).text() == fp
+    assert dialog.devices.item(0, 4).text() == "Yes"
     assert dialog.typed.text() == "" and not dialog.enrol_button.isVisible()
     peer = transfer.pinned(window.vault, "coordinator")
     assert [k.fingerprint for k in peer.values()] == [fp]
@@ -167,9 +168,9 @@ def test_a_coordinator_is_not_offered_the_recovery_box(qtbot, window, choosers, 
     qtbot.keyClicks(dialog.typed, transfer.public_keys(field).fingerprint)
     assert dialog.enrol() is True
     short = " ".join(transfer.public_keys(field).fingerprint.split(" ")[:2])
-    assert dialog.devices.item(0, 0).text() == f"Laptop {short} (worker)"  # the name the list gives it
+    assert dialog.devices.item(0, 1).text() == f"Laptop {short} (worker)"  # the name the list gives it
     assert dialog.status.text().endswith(f"Its interviews will show as from \u201cLaptop {short}\u201d.")
-    assert dialog.devices.isColumnHidden(3)
+    assert dialog.devices.isColumnHidden(4)
     field.lock()
 
 
@@ -190,8 +191,10 @@ def test_send_then_receipt_moves_the_list_from_not_sent_to_delivered(qtbot, wind
     dialog = window.transfer.send()
     qtbot.mouseClick(dialog.choose_button, LEFT)
     qtbot.mouseClick(dialog.start_button, LEFT)
-    assert dialog.status.text() == ("2 interviews sent; they will be marked delivered when the coordinator's "
-                                    "receipt comes back. Eject the stick before removing it.")
+    assert dialog.status.text() == (
+        "2 interviews sent; they will be marked delivered when the coordinator's "
+        "receipt comes back. Eject the stick before removing it."
+    )
     assert len(list(stick.glob("WBB1-*.age"))) == 1
     assert {column(window, r) for r in range(2)} == {"Sent, awaiting receipt"}
     qtbot.mouseClick(dialog.start_button, LEFT)
@@ -211,7 +214,8 @@ def test_send_then_receipt_moves_the_list_from_not_sent_to_delivered(qtbot, wind
 
 
 def test_send_without_a_coordinator_points_at_devices_and_other_refusals_are_the_services_words(
-        qtbot, window, choosers, stick, tmp_path):
+    qtbot, window, choosers, stick, tmp_path
+):
     create_vault(qtbot, window)
     window.vault.interviews.add(sample_interview())
     with pytest.raises(Refused, match="witnessbox enrol"):  # the command line's way to enrol
@@ -350,13 +354,17 @@ def test_a_restored_laptops_hand_over_is_said_on_both_screens_in_words(qtbot, tm
 
     devices = DevicesDialog(coord)
     qtbot.addWidget(devices)
-    roles = {devices.devices.item(r, 1).text(): devices.devices.item(r, 0).text()
-             for r in range(devices.devices.rowCount())}
+    roles = {
+        devices.devices.item(r, 2).text(): devices.devices.item(r, 1).text() for r in range(devices.devices.rowCount())
+    }
     short = lambda fp: " ".join(fp.split(" ")[:2])  # noqa: E731
-    assert roles[new.fingerprint] == (f"Laptop {short(new.fingerprint)} (worker; restored from a backup; continues "
-                                      f"Laptop {short(old.fingerprint)} after its bundle 1)")
-    assert roles[old.fingerprint].startswith(f"Laptop {short(old.fingerprint)} (worker; replaced by "
-                                             f"Laptop {short(new.fingerprint)} on ")
+    assert roles[new.fingerprint] == (
+        f"Laptop {short(new.fingerprint)} (worker; restored from a backup; continues "
+        f"Laptop {short(old.fingerprint)} after its bundle 1)"
+    )
+    assert roles[old.fingerprint].startswith(
+        f"Laptop {short(old.fingerprint)} (worker; replaced by Laptop {short(new.fingerprint)} on "
+    )
     devices.drop()
     for v in (coord, restored):
         v.lock()
@@ -429,8 +437,7 @@ def _import_receipts(qtbot, window, stick):
     return dialog
 
 
-def test_delivered_interviews_are_offered_for_removal_after_the_period_set_in_settings(qtbot, window, stick,
-                                                                                       tmp_path):
+def test_delivered_interviews_are_offered_for_removal_after_the_period_set_in_settings(qtbot, window, stick, tmp_path):
     _delivered(qtbot, window, stick, tmp_path)
     window.show_settings()
     settings = window.settings_dialog
@@ -542,8 +549,10 @@ def test_a_refused_interview_is_held_back_and_said_so_in_words(qtbot, window, ch
     text = dialog.status.text()
     assert text.startswith("1 interview sent") and "could not accept is not in this bundle" in text
     qtbot.mouseClick(dialog.start_button, LEFT)
-    assert dialog.status.text() == ("Nothing to send: everything here has been sent already, except the interviews "
-                                    "the coordinator could not accept (see the box above).")
+    assert dialog.status.text() == (
+        "Nothing to send: everything here has been sent already, except the interviews "
+        "the coordinator could not accept (see the box above)."
+    )
     dialog.reject()
 
     # once Witnessbox is updated on the older laptop, the worker ticks the box and it goes, unchanged

@@ -91,8 +91,16 @@ def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path
     field, coord, iv = _vaults(tmp_path)
     recovery = tmp_path / "recovery.txt"
     recovery.write_text("a separate recovery phrase\n", encoding="utf-8")
-    code, out, err = cli(coord, "keys", "--backup", str(tmp_path / "keys.age"),
-                         "--recovery-passphrase-file", str(recovery), "--export", str(tmp_path / "coord.json"))
+    code, out, err = cli(
+        coord,
+        "keys",
+        "--backup",
+        str(tmp_path / "keys.age"),
+        "--recovery-passphrase-file",
+        str(recovery),
+        "--export",
+        str(tmp_path / "coord.json"),
+    )
     assert code == 0 and "Key backup written" in out, err
     coord_fp = out.split("fingerprint: ")[1].split("\n")[0]
     code, _, err = cli(field, "enrol", str(tmp_path / "coord.json"), "--fingerprint", coord_fp, "--allow-recovery")
@@ -105,13 +113,93 @@ def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path
     Vault.unlock(field, "the worker's new passphrase").lock()
 
     restored = tmp_path / "restored"
-    code, out, err = cli(restored, "init", "--role", "coordinator", "--restore-keys", str(tmp_path / "keys.age"),
-                         "--recovery-passphrase-file", str(recovery))
+    code, out, err = cli(
+        restored,
+        "init",
+        "--role",
+        "coordinator",
+        "--restore-keys",
+        str(tmp_path / "keys.age"),
+        "--recovery-passphrase-file",
+        str(recovery),
+    )
     assert code == 0 and "coordinator vault" in out, err
     code, out, _ = cli(restored, "keys", "--json")
     assert json.loads(out)["fingerprint"] == coord_fp and json.loads(out)["role"] == "coordinator"
 
-    code, _, err = cli(tmp_path / "wrong", "init", "--restore-keys", str(tmp_path / "keys.age"),
-                       "--recovery-passphrase-file", str(tmp_path / "pw.txt"))
+    code, _, err = cli(
+        tmp_path / "wrong",
+        "init",
+        "--restore-keys",
+        str(tmp_path / "keys.age"),
+        "--recovery-passphrase-file",
+        str(tmp_path / "pw.txt"),
+    )
     assert code == 1 and "could not be opened" in err
     assert not Vault.exists(tmp_path / "wrong")
+
+
+def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_nothing(app_paths, tmp_path):
+    cli = Cli(app_paths, tmp_path)
+    field, coord, _iv = _vaults(tmp_path)
+    code, out, err = cli(field, "keys", "--json", "--export", str(tmp_path / "field.json"))
+    field_fp = json.loads(out)["fingerprint"]
+    short = "Laptop " + " ".join(field_fp.split()[:2])
+    code, out, err = cli(
+        coord, "enrol", str(tmp_path / "field.json"), "--fingerprint", field_fp, "--name", "Leeds office"
+    )
+    assert code == 0 and f"show as from Leeds office ({short})." in out, err
+    code, out, err = cli(coord, "name-laptop", " ".join(field_fp.split()[:2]).lower(), "Outreach laptop 3")
+    assert code == 0 and f"It is now Outreach laptop 3 ({short})" in out, err
+    code, out, err = cli(coord, "name-laptop", field_fp, "x" * 41)
+    assert code == 1 and "at most 40 characters" in err and "Traceback" not in err
+    code, out, err = cli(coord, "name-laptop", "ZZZZ ZZZZ", "Anything")
+    assert code == 1 and "No enrolled laptop has that fingerprint" in err
+    v = Vault.unlock(coord, PASSPHRASE)
+    assert [p.name for p in v.transfer.peers()] == ["Outreach laptop 3"]
+    v.lock()
+
+
+def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_was_sent(app_paths, tmp_path):
+    from desktop.services.transfer_screens import sent_text
+
+    cli = Cli(app_paths, tmp_path)
+    field_dir, coord_dir, _iv = _vaults(tmp_path)
+    field, coord = Vault.unlock(field_dir, PASSPHRASE), Vault.unlock(coord_dir, PASSPHRASE)
+    f, c = transfer.public_keys(field), transfer.public_keys(coord)
+    transfer.enrol(coord, f.to_json(), f.fingerprint, name="Leeds office")
+    transfer.enrol(field, c.to_json(), c.fingerprint)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    sent = [transfer.export_bundle(field, stick)]
+    field.interviews.add(make_interview("A second interview."))
+    sent.append(transfer.export_bundle(field, stick))
+    field.interviews.add(make_interview("A third interview, lost on the way."))
+    transfer.export_bundle(field, stick).path.unlink()
+    field.interviews.add(make_interview("A fourth interview."))
+    sent.append(transfer.export_bundle(field, stick))
+    field.lock()
+    coord.lock()
+    laptop = "Leeds office (Laptop " + " ".join(f.fingerprint.split()[:2]) + ")"
+
+    when = []
+    for s in sent:  # nothing changes: its --json says when the bundle was made
+        code, out, err = cli(coord_dir, "verify-bundle", str(s.path), "--json")
+        assert code == 0 and json.loads(out)["sent_utc"].endswith("Z"), err
+        when.append(sent_text(json.loads(out)["sent_utc"]))
+
+    code, out, err = cli(coord_dir, "import-bundle", str(stick))
+    lines = out.splitlines()
+    assert code == 0, err
+    for line, at, s in zip(lines[:3], when, sent, strict=True):
+        assert line == (
+            f"{laptop}, sent {at}: imported, 1 interview new or changed, 0 deleted, "
+            f"0 consent withdrawals. (File {s.path.name}.)"
+        )
+    assert f"Still missing from {laptop}: bundle number 3." in lines
+
+    code, out, err = cli(coord_dir, "import-bundle", str(stick), "--json")
+    assert code == 0, err
+    assert [b["sent_utc"] for b in json.loads(out)["bundles"]] == [None] * 3  # already there: not read again
+    code, out, err = cli(coord_dir, "import-bundle", str(stick))
+    assert out.splitlines()[0].startswith(f"{laptop}: already imported; nothing changed. (File WBB1-")

@@ -58,8 +58,9 @@ def test_a_higher_revision_from_the_old_laptop_keeps_both_same_numbered_edits(tm
     _edit(old, iv, "Old laptop's second edit.")  # revision 3: newer than both
     _import(coord, _send(old, tmp_path, "old-3"))
     assert coord.interviews.get(iv).statement == "Old laptop's second edit."
-    assert _every_text(coord, iv) == sorted(["Sent before the copy.", "Old laptop's edit.",
-                                             "Restored laptop's edit.", "Old laptop's second edit."])
+    assert _every_text(coord, iv) == sorted(
+        ["Sent before the copy.", "Old laptop's edit.", "Restored laptop's edit.", "Old laptop's second edit."]
+    )
     assert coord.interviews.count() == 1 and coord.audit.verify()
 
 
@@ -70,8 +71,7 @@ def test_the_old_laptops_edit_arriving_after_the_restored_laptops_is_kept_as_his
     _edit(old, iv, "Old laptop's edit.")  # the same number, from the laptop the restored one replaced
     _import(coord, _send(old, tmp_path, "old-2"))
     assert coord.interviews.get(iv).statement == "Restored laptop's edit."  # the later generation stays current
-    assert _every_text(coord, iv) == sorted(["Sent before the copy.", "Old laptop's edit.",
-                                             "Restored laptop's edit."])
+    assert _every_text(coord, iv) == sorted(["Sent before the copy.", "Old laptop's edit.", "Restored laptop's edit."])
 
 
 def test_sending_the_same_records_again_adds_no_copy(tmp_path):
@@ -102,10 +102,14 @@ def test_the_coordinator_can_still_edit_an_interview_edited_on_both_laptops(tmp_
     assert coord.interviews.get(iv).statement == "The coordinator's correction."
     sources = dict(coord.connection().execute("SELECT json_extract(doc, '$.statement'), from_device FROM revisions"))
     old_id, new_id = transfer.public_keys(old).device_id, transfer.public_keys(new).device_id
-    assert sources == {"Sent before the copy.": old_id, "Old laptop's edit.": old_id,
-                       "Restored laptop's edit.": new_id}  # who each copy came from
-    assert _every_text(coord, iv) == sorted(["Sent before the copy.", "Old laptop's edit.",
-                                             "Restored laptop's edit.", "The coordinator's correction."])
+    assert sources == {
+        "Sent before the copy.": old_id,
+        "Old laptop's edit.": old_id,
+        "Restored laptop's edit.": new_id,
+    }  # who each copy came from
+    assert _every_text(coord, iv) == sorted(
+        ["Sent before the copy.", "Old laptop's edit.", "Restored laptop's edit.", "The coordinator's correction."]
+    )
 
 
 def test_a_vault_made_at_version_8_keeps_its_saved_versions_and_their_triggers(tmp_path, monkeypatch):
@@ -123,8 +127,10 @@ def test_a_vault_made_at_version_8_keeps_its_saved_versions_and_their_triggers(t
     doc = con.execute("SELECT doc FROM interviews WHERE id = ?", (iv,)).fetchone()[0]
     con.execute("BEGIN IMMEDIATE")  # two versions saved the version 8 way (this code's own save knows 9)
     for n, text in ((1, "First."), (2, "Second.")):
-        con.execute("INSERT INTO revisions(interview_id, revision, saved_at, doc) VALUES (?, ?, ?, ?)",
-                    (iv, n, f"2026-01-0{n}T10:00:00+00:00", json.dumps({**json.loads(doc), "statement": text})))
+        con.execute(
+            "INSERT INTO revisions(interview_id, revision, saved_at, doc) VALUES (?, ?, ?, ?)",
+            (iv, n, f"2026-01-0{n}T10:00:00+00:00", json.dumps({**json.loads(doc), "statement": text})),
+        )
     con.execute("UPDATE interviews SET revision = 3 WHERE id = ?", (iv,))
     con.execute("COMMIT")
     saved_at = con.execute("SELECT revision, saved_at FROM revisions ORDER BY revision").fetchall()
@@ -134,14 +140,20 @@ def test_a_vault_made_at_version_8_keeps_its_saved_versions_and_their_triggers(t
     v = Vault.unlock(d, PASSPHRASE)
     try:
         con = v.connection()
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert any(b.name.endswith("migration") for b in Vault.backups(d))
         assert con.execute("SELECT revision, saved_at FROM revisions ORDER BY revision").fetchall() == saved_at
         assert [v.interviews.get_revision(iv, n).statement for n, _ in v.interviews.revisions(iv)] == [
-            "First.", "Second."]
+            "First.",
+            "Second.",
+        ]
         assert con.execute("SELECT count(*) FROM revisions WHERE copy = ''").fetchone() == (2,)  # as they were
-        triggers = {name for name, in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'revisions'")}
+        triggers = {
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'revisions'"
+            )
+        }
         assert triggers == {"revisions_revise_insert", "revisions_revise_update", "revisions_revise_delete"}
         rev = v.fingerprints.revisions()[iv]
         _edit(v, iv, "Fourth.")  # a version kept after the migration still gives the interview a new number

@@ -47,6 +47,7 @@ class Peer:
     fingerprint: str
     enrolled_at: str
     allow_recovery: bool
+    name: str = ""  # the coordinator's own name for it, in this vault only; '' when not named
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,15 @@ class Unconfirmed:
 
 # What a bundle carries for an interview besides its record, each part in the order it is hashed;
 # ``{where}`` is ``interview_id = ?`` for one interview, or empty for all of them (then sorted by interview).
-_PARTS = ("SELECT interview_id, position, name, role, aliases FROM people {where} ORDER BY interview_id, position",
-          "SELECT interview_id, position, kind, value FROM identifiers {where} ORDER BY interview_id, position",
-          "SELECT interview_id, use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents {where} "
-          "ORDER BY interview_id, use",
-          "SELECT interview_id, id, sha256, display_name, media_type FROM attachments {where} "
-          "ORDER BY interview_id, id",
-          "SELECT interview_id, payload FROM redaction_decisions {where} ORDER BY interview_id",
-          "SELECT interview_id, id, start_pos, end_pos, passage, theme FROM quotations {where} "
-          "ORDER BY interview_id, id")
+_PARTS = (
+    "SELECT interview_id, position, name, role, aliases FROM people {where} ORDER BY interview_id, position",
+    "SELECT interview_id, position, kind, value FROM identifiers {where} ORDER BY interview_id, position",
+    "SELECT interview_id, use, given, recorded_on, taken_by, withdrawn_on, withdrawn_by FROM consents {where} "
+    "ORDER BY interview_id, use",
+    "SELECT interview_id, id, sha256, display_name, media_type FROM attachments {where} ORDER BY interview_id, id",
+    "SELECT interview_id, payload FROM redaction_decisions {where} ORDER BY interview_id",
+    "SELECT interview_id, id, start_pos, end_pos, passage, theme FROM quotations {where} ORDER BY interview_id, id",
+)
 
 
 def _digest_of(doc: str, parts: list[list[Any]]) -> str:
@@ -92,8 +93,13 @@ def _digest_of(doc: str, parts: list[list[Any]]) -> str:
 
 def _digest(con: Any, interview_id: str, doc: str) -> str:
     """Changes whenever the record, its people, consent, attachments, redaction decisions or quotations change."""
-    return _digest_of(doc, [[row[1:] for row in con.execute(sql.format(where="WHERE interview_id = ?"),
-                                                            (interview_id,))] for sql in _PARTS])
+    return _digest_of(
+        doc,
+        [
+            [row[1:] for row in con.execute(sql.format(where="WHERE interview_id = ?"), (interview_id,))]
+            for sql in _PARTS
+        ],
+    )
 
 
 def _digests(con: Any, docs: dict[str, str]) -> dict[str, str]:
@@ -125,14 +131,20 @@ def _held(con: Any) -> dict[str, str]:
 
 
 def _set_held(con: Any, held: dict[str, str]) -> None:
-    con.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (HELD_BACK, dumps(held)))
+    con.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HELD_BACK, dumps(held)),
+    )
 
 
 def _has_draft(con: Any, interview_id: str) -> bool:
     """A draft of the interview is kept: changes typed but not saved, so not sent either."""
-    return con.execute("SELECT 1 FROM drafts WHERE interview_id = ? OR key = ?",
-                       (interview_id, f"interview:{interview_id}")).fetchone() is not None
+    return (
+        con.execute(
+            "SELECT 1 FROM drafts WHERE interview_id = ? OR key = ?", (interview_id, f"interview:{interview_id}")
+        ).fetchone()
+        is not None
+    )
 
 
 class Transfer:
@@ -153,8 +165,10 @@ class Transfer:
         with self._c.tx() as con:
             if con.execute("SELECT 1 FROM transfer_self").fetchone():
                 return False
-            con.execute("INSERT INTO transfer_self(only, role, device_id, secret, created_at) VALUES (1, ?, ?, ?, ?)",
-                        (role, device_id, bytes(secret), now()))
+            con.execute(
+                "INSERT INTO transfer_self(only, role, device_id, secret, created_at) VALUES (1, ?, ?, ?, ?)",
+                (role, device_id, bytes(secret), now()),
+            )
             append_entry(con, action, device_id)
         return True
 
@@ -179,9 +193,11 @@ class Transfer:
         transaction; False (nothing changed) if the keys are no longer ``old_device_id``'s or the vault
         is no longer waiting to hand over."""
         with self._c.tx() as con:
-            cur = con.execute("UPDATE transfer_self SET device_id = ?, secret = ?, succession = ?, restored_at = NULL "
-                              "WHERE only = 1 AND device_id = ? AND restored_at IS NOT NULL",
-                              (device_id, bytes(secret), bytes(statement), old_device_id))
+            cur = con.execute(
+                "UPDATE transfer_self SET device_id = ?, secret = ?, succession = ?, restored_at = NULL "
+                "WHERE only = 1 AND device_id = ? AND restored_at IS NOT NULL",
+                (device_id, bytes(secret), bytes(statement), old_device_id),
+            )
             if cur.rowcount:
                 append_entry(con, "device.keys_handed_over", device_id)
         return bool(cur.rowcount)
@@ -189,17 +205,30 @@ class Transfer:
     def last_sent(self) -> tuple[int, str]:
         """(number, hash) of the last bundle written out from here; (0, "") before the first."""
         with self._c.use() as con:
-            row = con.execute("SELECT seq, sha256 FROM bundles_sent WHERE state != 'writing' AND sha256 IS NOT NULL "
-                              "ORDER BY seq DESC LIMIT 1").fetchone()
+            row = con.execute(
+                "SELECT seq, sha256 FROM bundles_sent WHERE state != 'writing' AND sha256 IS NOT NULL "
+                "ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
         return (row[0], row[1]) if row else (0, "")
 
     # pinned devices -------------------------------------------------------------------------------------
 
     def peers(self) -> list[Peer]:
         with self._c.use() as con:
-            rows = con.execute("SELECT device_id, role, public_keys, fingerprint, enrolled_at, allow_recovery "
-                               "FROM transfer_peers ORDER BY enrolled_at, device_id").fetchall()
-        return [Peer(d, r, p, f, e, bool(a)) for d, r, p, f, e, a in rows]
+            rows = con.execute(
+                "SELECT device_id, role, public_keys, fingerprint, enrolled_at, allow_recovery, name "
+                "FROM transfer_peers ORDER BY enrolled_at, device_id"
+            ).fetchall()
+        return [Peer(d, r, p, f, e, bool(a), n) for d, r, p, f, e, a, n in rows]
+
+    def set_name(self, device_id: str, name: str) -> bool:
+        """Give an enrolled device a name of this vault's own ('' clears it); False if it is not enrolled.
+        The audit records only that it was named, never the name."""
+        with self._c.tx() as con:
+            done = con.execute("UPDATE transfer_peers SET name = ? WHERE device_id = ?", (name, device_id)).rowcount
+            if done:
+                append_entry(con, "device.named", device_id)
+        return bool(done)
 
     def pin(self, device_id: str, role: str, public_keys: str, fingerprint: str, *, allow_recovery: bool) -> None:
         """Pin a device's public keys (enrolment); pinning the same keys again only updates the choice."""
@@ -211,7 +240,8 @@ class Transfer:
                 "INSERT INTO transfer_peers(device_id, role, public_keys, fingerprint, enrolled_at, allow_recovery) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET "
                 "allow_recovery = excluded.allow_recovery",
-                (device_id, role, public_keys, fingerprint, now(), int(allow_recovery)))
+                (device_id, role, public_keys, fingerprint, now(), int(allow_recovery)),
+            )
             append_entry(con, "device.enrolled", device_id)
 
     # a field vault: what to send, what was sent, what was delivered ---------------------------------------
@@ -233,20 +263,32 @@ class Transfer:
         have left the old laptop), else what went in a bundle older than one the coordinator has
         receipted (its receipts show a gap: that bundle never arrived, or was refused)."""
         with self._c.use() as con:
-            below = 2**62 if every else con.execute(
-                "SELECT coalesce(max(seq), 0) FROM bundles_sent WHERE state = 'receipted'").fetchone()[0]
-            ids = con.execute("SELECT d.interview_id FROM deliveries d LEFT JOIN bundles_sent b "
-                              "ON b.bundle_id = d.bundle_id WHERE d.state = 'sent' AND coalesce(b.seq, 0) < ?",
-                              (below,)).fetchall()
-            deletions = con.execute("SELECT t.interview_id, t.deleted_at FROM tombstones t LEFT JOIN bundles_sent b "
-                                    "ON b.bundle_id = t.bundle_id WHERE t.state = 'sent' AND coalesce(b.seq, 0) < ? "
-                                    "ORDER BY t.deleted_at, t.interview_id", (below,)).fetchall()
-        return Unconfirmed(frozenset(i for i, in ids), [(i, at) for i, at in deletions])
+            below = (
+                2**62
+                if every
+                else con.execute("SELECT coalesce(max(seq), 0) FROM bundles_sent WHERE state = 'receipted'").fetchone()[
+                    0
+                ]
+            )
+            ids = con.execute(
+                "SELECT d.interview_id FROM deliveries d LEFT JOIN bundles_sent b "
+                "ON b.bundle_id = d.bundle_id WHERE d.state = 'sent' AND coalesce(b.seq, 0) < ?",
+                (below,),
+            ).fetchall()
+            deletions = con.execute(
+                "SELECT t.interview_id, t.deleted_at FROM tombstones t LEFT JOIN bundles_sent b "
+                "ON b.bundle_id = t.bundle_id WHERE t.state = 'sent' AND coalesce(b.seq, 0) < ? "
+                "ORDER BY t.deleted_at, t.interview_id",
+                (below,),
+            ).fetchall()
+        return Unconfirmed(frozenset(i for (i,) in ids), [(i, at) for i, at in deletions])
 
     def pending_deletions(self) -> list[tuple[str, str]]:
         with self._c.use() as con:
-            return con.execute("SELECT interview_id, deleted_at FROM tombstones WHERE state = 'pending' "
-                               "ORDER BY deleted_at, interview_id").fetchall()
+            return con.execute(
+                "SELECT interview_id, deleted_at FROM tombstones WHERE state = 'pending' "
+                "ORDER BY deleted_at, interview_id"
+            ).fetchall()
 
     def reserve_seq(self, file_name: str) -> tuple[int, str]:
         """The sequence number for the next bundle and the previous bundle's hash. A bundle whose
@@ -255,12 +297,15 @@ class Transfer:
             row = con.execute("SELECT seq FROM bundles_sent WHERE state = 'writing'").fetchone()
             if row is not None:
                 seq = row[0]
-                con.execute("UPDATE bundles_sent SET file_name = ?, created_at = ? WHERE seq = ?",
-                            (file_name, now(), seq))
+                con.execute(
+                    "UPDATE bundles_sent SET file_name = ?, created_at = ? WHERE seq = ?", (file_name, now(), seq)
+                )
             else:
                 seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM bundles_sent").fetchone()[0]
-                con.execute("INSERT INTO bundles_sent(seq, file_name, created_at, state) VALUES (?, ?, ?, 'writing')",
-                            (seq, file_name, now()))
+                con.execute(
+                    "INSERT INTO bundles_sent(seq, file_name, created_at, state) VALUES (?, ?, ?, 'writing')",
+                    (seq, file_name, now()),
+                )
             prev = con.execute("SELECT sha256 FROM bundles_sent WHERE seq = ?", (seq - 1,)).fetchone()
         return seq, (prev[0] if prev else "")
 
@@ -270,21 +315,28 @@ class Transfer:
             row = con.execute("SELECT file_name FROM bundles_sent WHERE state = 'writing'").fetchone()
         return row[0] if row else None
 
-    def record_sent(self, seq: int, bundle_id: str, sha256: str, changes: Iterable[Change],
-                    deletions: Iterable[str]) -> None:
+    def record_sent(
+        self, seq: int, bundle_id: str, sha256: str, changes: Iterable[Change], deletions: Iterable[str]
+    ) -> None:
         """After the bundle read back whole from the stick: its interviews are sent, awaiting receipt."""
         changes, deletions = list(changes), list(deletions)
         with self._c.tx() as con:
-            con.execute("UPDATE bundles_sent SET bundle_id = ?, sha256 = ?, state = 'sent', created_at = ? "
-                        "WHERE seq = ? AND state = 'writing'", (bundle_id, sha256, now(), seq))
+            con.execute(
+                "UPDATE bundles_sent SET bundle_id = ?, sha256 = ?, state = 'sent', created_at = ? "
+                "WHERE seq = ? AND state = 'writing'",
+                (bundle_id, sha256, now(), seq),
+            )
             con.executemany(
                 "INSERT INTO deliveries(interview_id, revision, digest, bundle_id, state, delivered_at) "
                 "VALUES (?, ?, ?, ?, 'sent', NULL) ON CONFLICT(interview_id) DO UPDATE SET "
                 "revision = excluded.revision, "
                 "digest = excluded.digest, bundle_id = excluded.bundle_id, state = 'sent', delivered_at = NULL",
-                [(c.interview_id, c.revision, c.digest, bundle_id) for c in changes])
-            con.executemany("UPDATE tombstones SET bundle_id = ?, state = 'sent' WHERE interview_id = ?",
-                            [(bundle_id, i) for i in deletions])
+                [(c.interview_id, c.revision, c.digest, bundle_id) for c in changes],
+            )
+            con.executemany(
+                "UPDATE tombstones SET bundle_id = ?, state = 'sent' WHERE interview_id = ?",
+                [(bundle_id, i) for i in deletions],
+            )
             held = _held(con)
             if held and any(c.interview_id in held for c in changes):  # sent again: no longer held back
                 _set_held(con, {i: d for i, d in held.items() if i not in {c.interview_id for c in changes}})
@@ -293,15 +345,21 @@ class Transfer:
     def apply_receipt(self, bundle_id: str, sha256: str) -> int | None:
         """Mark what ``bundle_id`` carried as delivered; None if no bundle sent from here matches."""
         with self._c.tx() as con:
-            row = con.execute("SELECT state FROM bundles_sent WHERE bundle_id = ? AND sha256 = ?",
-                              (bundle_id, sha256)).fetchone()
+            row = con.execute(
+                "SELECT state FROM bundles_sent WHERE bundle_id = ? AND sha256 = ?", (bundle_id, sha256)
+            ).fetchone()
             if row is None:
                 return None
             at = now()
-            con.execute("UPDATE bundles_sent SET state = 'receipted', receipted_at = coalesce(receipted_at, ?) "
-                        "WHERE bundle_id = ?", (at, bundle_id))
-            n = con.execute("UPDATE deliveries SET state = 'delivered', delivered_at = ? WHERE bundle_id = ? "
-                            "AND state = 'sent'", (at, bundle_id)).rowcount
+            con.execute(
+                "UPDATE bundles_sent SET state = 'receipted', receipted_at = coalesce(receipted_at, ?) "
+                "WHERE bundle_id = ?",
+                (at, bundle_id),
+            )
+            n = con.execute(
+                "UPDATE deliveries SET state = 'delivered', delivered_at = ? WHERE bundle_id = ? AND state = 'sent'",
+                (at, bundle_id),
+            ).rowcount
             con.execute("UPDATE tombstones SET state = 'delivered' WHERE bundle_id = ?", (bundle_id,))
             if row[0] != "receipted":
                 append_entry(con, "bundle.receipted", bundle_id)
@@ -310,8 +368,13 @@ class Transfer:
     def sent_in(self, bundle_id: str) -> list[str]:
         """The interviews whose last sending from here was in ``bundle_id``, not yet delivered."""
         with self._c.use() as con:
-            return [i for i, in con.execute("SELECT interview_id FROM deliveries WHERE bundle_id = ? AND state = "
-                                            "'sent' ORDER BY interview_id", (bundle_id,)).fetchall()]
+            return [
+                i
+                for (i,) in con.execute(
+                    "SELECT interview_id FROM deliveries WHERE bundle_id = ? AND state = 'sent' ORDER BY interview_id",
+                    (bundle_id,),
+                ).fetchall()
+            ]
 
     def apply_refusal(self, bundle_id: str, sha256: str, refused: Iterable[str]) -> tuple[list[str], int] | None:
         """The coordinator refused ``bundle_id`` for the records of the ``refused`` interviews: in one
@@ -321,17 +384,24 @@ class Transfer:
         nothing more; an interview sent again in a later bundle since is that bundle's, and left alone."""
         refused = set(refused)
         with self._c.tx() as con:
-            if con.execute("SELECT 1 FROM bundles_sent WHERE bundle_id = ? AND sha256 = ?",
-                           (bundle_id, sha256)).fetchone() is None:
+            if (
+                con.execute(
+                    "SELECT 1 FROM bundles_sent WHERE bundle_id = ? AND sha256 = ?", (bundle_id, sha256)
+                ).fetchone()
+                is None
+            ):
                 return None
-            rows = con.execute("SELECT interview_id, digest FROM deliveries WHERE bundle_id = ? AND state = 'sent'",
-                               (bundle_id,)).fetchall()
+            rows = con.execute(
+                "SELECT interview_id, digest FROM deliveries WHERE bundle_id = ? AND state = 'sent'", (bundle_id,)
+            ).fetchall()
             held = _held(con)
             held.update({i: d for i, d in rows if i in refused})
             _set_held(con, held)
             con.execute("DELETE FROM deliveries WHERE bundle_id = ? AND state = 'sent'", (bundle_id,))
-            again = con.execute("UPDATE tombstones SET state = 'pending', bundle_id = NULL WHERE bundle_id = ? "
-                                "AND state = 'sent'", (bundle_id,)).rowcount
+            again = con.execute(
+                "UPDATE tombstones SET state = 'pending', bundle_id = NULL WHERE bundle_id = ? AND state = 'sent'",
+                (bundle_id,),
+            ).rowcount
             if rows or again:
                 append_entry(con, "bundle.refused_by_coordinator", bundle_id)
         return sorted(i for i in held if i in refused), sum(1 for i, _d in rows if i not in refused) + again
@@ -344,7 +414,7 @@ class Transfer:
         """Interviews the coordinator refused, held back from bundles while unchanged: {id: digest as refused}."""
         with self._c.use() as con:
             held = _held(con)
-            alive = {i for i, in con.execute("SELECT id FROM interviews").fetchall()} if held else set()
+            alive = {i for (i,) in con.execute("SELECT id FROM interviews").fetchall()} if held else set()
         return {i: d for i, d in held.items() if i in alive}
 
     def delivered(self) -> list[tuple[str, str, bool]]:
@@ -352,12 +422,16 @@ class Transfer:
         receipt marked delivered; unchanged means the record, its attachments and decisions are as
         sent and no draft of it is kept."""
         with self._c.use() as con:
-            rows = con.execute("SELECT d.interview_id, d.delivered_at, d.digest, i.doc FROM deliveries d "
-                               "JOIN interviews i ON i.id = d.interview_id WHERE d.state = 'delivered' "
-                               "ORDER BY i.num").fetchall()
+            rows = con.execute(
+                "SELECT d.interview_id, d.delivered_at, d.digest, i.doc FROM deliveries d "
+                "JOIN interviews i ON i.id = d.interview_id WHERE d.state = 'delivered' "
+                "ORDER BY i.num"
+            ).fetchall()
             now_digests = _digests(con, {iv_id: doc for iv_id, _at, _digest, doc in sorted(rows, key=lambda r: r[0])})
-            return [(iv_id, at, digest == now_digests[iv_id] and not _has_draft(con, iv_id))
-                    for iv_id, at, digest, _doc in rows]
+            return [
+                (iv_id, at, digest == now_digests[iv_id] and not _has_draft(con, iv_id))
+                for iv_id, at, digest, _doc in rows
+            ]
 
     def remove_delivered(self, interview_ids: Iterable[str], delivered_before: str) -> list[str]:
         """Remove, in one transaction, those of ``interview_ids`` that are still delivered before
@@ -366,9 +440,12 @@ class Transfer:
         removed = []
         with self._c.tx() as con:
             for iv_id in interview_ids:
-                row = con.execute("SELECT d.digest, i.doc FROM deliveries d JOIN interviews i ON i.id = d.interview_id "
-                                  "WHERE d.interview_id = ? AND d.state = 'delivered' AND d.delivered_at IS NOT NULL "
-                                  "AND d.delivered_at < ?", (check_id(iv_id), delivered_before)).fetchone()
+                row = con.execute(
+                    "SELECT d.digest, i.doc FROM deliveries d JOIN interviews i ON i.id = d.interview_id "
+                    "WHERE d.interview_id = ? AND d.state = 'delivered' AND d.delivered_at IS NOT NULL "
+                    "AND d.delivered_at < ?",
+                    (check_id(iv_id), delivered_before),
+                ).fetchone()
                 if row is None or row[0] != _digest(con, iv_id, row[1]) or _has_draft(con, iv_id):
                     continue
                 if delete_interview_rows(con, iv_id):
@@ -382,8 +459,9 @@ class Transfer:
     def delivery(self, interview_id: str) -> tuple[str, str | None] | None:
         """(state, delivered_at) of an interview sent from here, or None if it was never sent."""
         with self._c.use() as con:
-            row = con.execute("SELECT state, delivered_at FROM deliveries WHERE interview_id = ?",
-                              (interview_id,)).fetchone()
+            row = con.execute(
+                "SELECT state, delivered_at FROM deliveries WHERE interview_id = ?", (interview_id,)
+            ).fetchone()
         return (row[0], row[1]) if row else None
 
     def sent_bundles(self) -> list[tuple[int, str | None, str | None, str]]:
@@ -394,18 +472,29 @@ class Transfer:
 
     def received(self, sha256: str) -> ReceivedBundle | None:
         with self._c.use() as con:
-            row = con.execute("SELECT sha256, bundle_id, device_id, seq, prev_sha256, status, reason "
-                              "FROM bundles_received WHERE sha256 = ?", (sha256,)).fetchone()
+            row = con.execute(
+                "SELECT sha256, bundle_id, device_id, seq, prev_sha256, status, reason "
+                "FROM bundles_received WHERE sha256 = ?",
+                (sha256,),
+            ).fetchone()
         return ReceivedBundle(*row) if row else None
 
-    def record_refused(self, sha256: str, reason: str, *, bundle_id: str | None = None,
-                       device_id: str | None = None, seq: int | None = None) -> None:
+    def record_refused(
+        self,
+        sha256: str,
+        reason: str,
+        *,
+        bundle_id: str | None = None,
+        device_id: str | None = None,
+        seq: int | None = None,
+    ) -> None:
         with self._c.tx() as con:
             con.execute(
                 "INSERT INTO bundles_received(sha256, bundle_id, device_id, seq, status, reason, received_at) "
                 "VALUES (?, ?, ?, ?, 'refused', ?, ?) ON CONFLICT(sha256) DO UPDATE SET reason = excluded.reason, "
                 "received_at = excluded.received_at WHERE status = 'refused'",
-                (sha256, bundle_id, device_id, seq, reason, now()))
+                (sha256, bundle_id, device_id, seq, reason, now()),
+            )
             append_entry(con, "bundle.refused", device_id)
 
     def record_alert(self, action: str, device_id: str | None) -> None:
@@ -420,24 +509,31 @@ class Transfer:
         seen: dict[str, set[int]] = {}
         for device, seq in rows:
             seen.setdefault(device, set()).add(seq)
-        return {d: missing for d, s in seen.items()
-                if (missing := [n for n in range(start.get(d, 1), max(s)) if n not in s])}
+        return {
+            d: missing
+            for d, s in seen.items()
+            if (missing := [n for n in range(start.get(d, 1), max(s)) if n not in s])
+        }
 
     def successions(self) -> list[Succeeded]:
         """Every restored laptop accepted here, and the enrolled laptop each continues."""
         with self._c.use() as con:
-            rows = con.execute("SELECT device_id, predecessor, after_seq, after_sha256, accepted_at "
-                               "FROM transfer_successions ORDER BY accepted_at").fetchall()
+            rows = con.execute(
+                "SELECT device_id, predecessor, after_seq, after_sha256, accepted_at "
+                "FROM transfer_successions ORDER BY accepted_at"
+            ).fetchall()
         return [Succeeded(*r) for r in rows]
 
     def origin(self, interview_id: str) -> str | None:
         with self._c.use() as con:
-            row = con.execute("SELECT device_id FROM interview_origin WHERE interview_id = ?",
-                              (interview_id,)).fetchone()
+            row = con.execute(
+                "SELECT device_id FROM interview_origin WHERE interview_id = ?", (interview_id,)
+            ).fetchone()
         return row[0] if row else None
 
-    def apply_bundle(self, *, sha256: Callable[[], str], prev_sha256: Callable[[], str],
-                     stage: Callable[[Stager], None]) -> StagedSummary | None:
+    def apply_bundle(
+        self, *, sha256: Callable[[], str], prev_sha256: Callable[[], str], stage: Callable[[Stager], None]
+    ) -> StagedSummary | None:
         """Apply one bundle in ONE transaction: ``stage(stager)`` reads and stages it; the bundle is
         recorded as imported (``sha256()`` and ``prev_sha256()`` asked once ``stage`` has returned) and
         everything commits together. Whatever ``stage`` raises rolls it all back and passes through.
@@ -456,7 +552,8 @@ class Transfer:
                     "bundle_id = excluded.bundle_id, device_id = excluded.device_id, seq = excluded.seq, "
                     "prev_sha256 = excluded.prev_sha256, status = 'imported', reason = '', "
                     "received_at = excluded.received_at",
-                    (sha256(), stager.bundle_id, stager.device_id, stager.seq, prev_sha256(), now()))
+                    (sha256(), stager.bundle_id, stager.device_id, stager.seq, prev_sha256(), now()),
+                )
                 append_entry(con, "bundle.imported", stager.bundle_id)
         except AlreadyImported:
             return None
