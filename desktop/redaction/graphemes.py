@@ -98,9 +98,7 @@ _FIRST_OF_PAIR = "".join(_GCB % k for k in ("CR", "L", "V", "T", "LV", "LVT", "Z
 _FIRST_OF_PAIR += r"\p{InCB=Linker}\p{InCB=Extend}"
 _SECOND_OF_PAIR = "".join(_GCB % k for k in ("LF", "L", "V", "T", "LV", "LVT", "Regional_Indicator"))
 _SECOND_OF_PAIR += r"\p{InCB=Consonant}\p{Extended_Pictographic}"
-_MAY_JOIN = regex.compile(
-    f"(?s).[{_SECOND_ALONE}]|[{_FIRST_ALONE}].|[{_FIRST_OF_PAIR}][{_SECOND_OF_PAIR}]"
-)
+_MAY_JOIN = regex.compile(f"(?s).[{_SECOND_ALONE}]|[{_FIRST_ALONE}].|[{_FIRST_OF_PAIR}][{_SECOND_OF_PAIR}]")
 
 
 def _certain_boundary(text: str, pos: int) -> bool:

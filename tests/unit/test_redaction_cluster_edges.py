@@ -13,7 +13,8 @@ _CLUSTER = regex.compile(r"\X")
 # Every property UAX #29 segments by; a code point's kind is the set of these it has.
 _PROPERTIES = [f"Grapheme_Cluster_Break={k}" for k in (
     "CR", "LF", "Control", "Extend", "ZWJ", "Regional_Indicator", "Prepend", "SpacingMark",
-    "L", "V", "T", "LV", "LVT")] + ["InCB=Linker", "InCB=Extend", "InCB=Consonant", "Extended_Pictographic"]  # fmt: skip
+    "L", "V", "T", "LV", "LVT")] + ["InCB=Linker", "InCB=Extend", "InCB=Consonant",
+                                    "Extended_Pictographic"]  # fmt: skip
 
 
 def _kinds() -> dict[frozenset[str], list[str]]:
@@ -21,7 +22,7 @@ def _kinds() -> dict[frozenset[str], list[str]]:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     has = [set() for _ in every]
     for name in _PROPERTIES:
-        for m in regex.finditer(r"\p{%s}" % name, every):
+        for m in regex.finditer(r"\p{" + name + "}", every):
             has[m.start()].add(name)
     kinds: dict[frozenset[str], list[str]] = {}
     for ch, props in zip(every, has, strict=True):
