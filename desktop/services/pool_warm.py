@@ -12,7 +12,6 @@ first statement, as a cold worker does; the statement itself is made and checked
 
 from __future__ import annotations
 
-import gc
 import logging
 from datetime import date
 
@@ -72,7 +71,3 @@ try:
     warm()
 except Exception as exc:  # noqa: BLE001 - an optimisation only: a worker then warms on its first statement
     log.warning("the bulk export's warm-up failed (%s); each worker starts cold", type(exc).__name__)
-# What the imports and the warm-up built lives as long as the fork server and every worker: moved out
-# of the garbage collector's generations, so no collection in a worker walks it again (nor writes to
-# the pages a worker shares with the server), as redact_batch.warm does for `witnessbox redact`.
-gc.freeze()
