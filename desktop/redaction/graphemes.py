@@ -84,6 +84,28 @@ def _safe_start(text: str, pos: int) -> int:
     return lo
 
 
+# Two characters with no cluster boundary between them are kept together by one of UAX #29's rules
+# GB3-GB13: one that holds whatever the first character is (the second a mark, a joiner or a spacing
+# vowel sign), one that holds whatever the second is (the first a prepended letter), or one that
+# needs both (CR LF; Hangul jamo; an Indic linker or extend before a consonant; ZWJ before an
+# emoji; two regional indicators). Between two characters none of which applies there is always a
+# boundary, whatever comes before them: the classes are wider than the rules (a jamo before any
+# jamo), never narrower, so an edge found here is one the full segmentation finds.
+_GCB = "\\p{Grapheme_Cluster_Break=%s}"
+_SECOND_ALONE = "".join(_GCB % k for k in ("Extend", "ZWJ", "SpacingMark"))
+_FIRST_ALONE = _GCB % "Prepend"
+_FIRST_OF_PAIR = "".join(_GCB % k for k in ("CR", "L", "V", "T", "LV", "LVT", "ZWJ", "Regional_Indicator"))
+_FIRST_OF_PAIR += r"\p{InCB=Linker}\p{InCB=Extend}"
+_SECOND_OF_PAIR = "".join(_GCB % k for k in ("LF", "L", "V", "T", "LV", "LVT", "Regional_Indicator"))
+_SECOND_OF_PAIR += r"\p{InCB=Consonant}\p{Extended_Pictographic}"
+_MAY_JOIN = regex.compile(f"(?s).[{_SECOND_ALONE}]|[{_FIRST_ALONE}].|[{_FIRST_OF_PAIR}][{_SECOND_OF_PAIR}]")
+
+
+def _certain_boundary(text: str, pos: int) -> bool:
+    """Is ``pos`` a cluster boundary of ``text`` by the two characters around it alone?"""
+    return pos <= 0 or pos >= len(text) or _MAY_JOIN.match(text, pos - 1) is None
+
+
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` widened to whole grapheme clusters of ``text``."""
     if (
@@ -92,6 +114,13 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
         and not (text[start - 1 : start + 1] == "\r\n" or text[end - 1 : end + 1] == "\r\n")
     ):
         return start, end  # ASCII: every code point is its own cluster, except CR LF
+    if _certain_boundary(text, start) and _certain_boundary(text, end):
+        return start, end  # both edges already between clusters: nothing to walk
+    return _walk(text, start, end)
+
+
+def _walk(text: str, start: int, end: int) -> tuple[int, int]:
+    """``snap`` by walking the clusters from a safe start before ``start`` to ``end``."""
     lo = _safe_start(text, start)
     new_start = start
     for m in _CLUSTER.finditer(text, lo):

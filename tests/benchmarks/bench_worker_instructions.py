@@ -12,6 +12,8 @@ one statement's instructions, imports and warm-up excluded.
 * ``job``: the worker's own job as the pooled export runs it (``statements._made``: detection,
   redaction, the check before drawing, drawing, the leak gate) on the benchmark's five-page
   statement, a new reference each time;
+* ``pooled``: the same after importing ``desktop.services.pool_warm`` first, as a worker forked
+  from the fork server starts (its warm-up done, and what it leaves behind);
 * ``render``: ``render_checked`` alone (the check before drawing, drawing, the gate) on three
   statements already redacted, taken in turn.
 
@@ -36,8 +38,11 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 def _inner(what: str, count: int) -> None:
     from tests.benchmarks.bench_statements import five_page_interview
 
-    if what == "job":
+    if what in ("job", "pooled"):
         from desktop.services import statements
+
+        if what == "pooled":
+            import desktop.services.pool_warm  # noqa: F401 - a worker starts with the fork server's warm-up
 
         jobs = [
             (five_page_interview(reference=f"WB-INSN-{i:04d}"), None, [], "Witnessbox", False) for i in range(count + 3)
@@ -116,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--tree", action="append", required=True)
     p.add_argument("--count", type=int, default=8)
-    p.add_argument("--what", choices=("job", "render"), default="job")
+    p.add_argument("--what", choices=("job", "pooled", "render"), default="job")
     args = p.parse_args(argv)
     json.dump(measure(args.tree, args.what, args.count), sys.stdout, indent=1)
     print()
