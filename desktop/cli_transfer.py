@@ -271,9 +271,12 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _outcome_json(o: transfer.BundleOutcome) -> dict:
+def _outcome_json(o: transfer.BundleOutcome, labels: dict[str, str]) -> dict:
+    """One bundle's outcome for ``--json``; ``laptop`` is how the lines name it ("Leeds office (Laptop
+    K7QF 2MXD)"), or null for a laptop not enrolled here or a bundle that could not be read."""
     return {
         "file": o.file,
+        "laptop": labels.get(o.device_id or ""),
         "status": o.status,
         "reason": o.reason,
         "alert": o.alert,
@@ -324,11 +327,13 @@ def _say_outcome(ctx: Context, o: transfer.BundleOutcome, labels: dict[str, str]
 
 def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
 
     with open_vault(args, ctx) as vault:
         outcome = transfer.verify_bundle(vault, Path(args.file))
+        labels = device_labels(vault)
     if args.json:
-        ctx.emit_json(_outcome_json(outcome))
+        ctx.emit_json(_outcome_json(outcome, labels))
     elif outcome.status == "refused":
         ctx.say(f"It would be refused. {outcome.reason}")
     elif outcome.status == "already there":
@@ -351,7 +356,7 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         ctx.emit_json(
             {
-                "bundles": [_outcome_json(o) for o in report.bundles],
+                "bundles": [_outcome_json(o, labels) for o in report.bundles],
                 "gaps": {fingerprints.get(d, d): seqs for d, seqs in report.gaps.items()},
                 "imported": report.count("imported"),
                 "already_there": report.count("already there"),

@@ -216,6 +216,7 @@ def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_
     for s in sent:  # nothing changes: its --json says when the bundle was made
         code, out, err = cli(coord_dir, "verify-bundle", str(s.path), "--json")
         assert code == 0 and json.loads(out)["sent_utc"].endswith("Z"), err
+        assert json.loads(out)["laptop"] == laptop
         when.append(sent_text(json.loads(out)["sent_utc"]))
 
     code, out, err = cli(coord_dir, "import-bundle", str(stick))
@@ -231,5 +232,6 @@ def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_
     code, out, err = cli(coord_dir, "import-bundle", str(stick), "--json")
     assert code == 0, err
     assert [b["sent_utc"] for b in json.loads(out)["bundles"]] == [None] * 3  # already there: not read again
+    assert [b["laptop"] for b in json.loads(out)["bundles"]] == [laptop] * 3  # named as the lines name it
     code, out, err = cli(coord_dir, "import-bundle", str(stick))
     assert out.splitlines()[0].startswith(f"{laptop}: already imported; nothing changed. (File WBB1-")
