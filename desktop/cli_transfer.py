@@ -64,14 +64,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--name",
         metavar="NAME",
         default="",
-        help="coordinator: your own name for the laptop ('Leeds office'), kept in this vault only",
+        help="coordinator: your own name for the laptop ('Leeds office'), kept in this vault only;"
+        " '-' reads it from the standard input (a prompt at a terminal), so it is not shown in the process list",
     )
     p.set_defaults(handler=cmd_enrol)
 
     p = sub.add_parser("name-laptop", help="coordinator: give an enrolled laptop your own name, or take it away")
     add_vault_options(p)
     p.add_argument("fingerprint", metavar="FP", help="the laptop's fingerprint, at least its first two groups")
-    p.add_argument("name", metavar="NAME", help="the name ('Outreach laptop 3'); '' takes it away")
+    p.add_argument(
+        "name",
+        metavar="NAME",
+        help="the name ('Outreach laptop 3'); '' takes it away; '-' reads it from the standard input"
+        " (a prompt at a terminal), so it is not shown in the process list",
+    )
     p.set_defaults(handler=cmd_name_laptop)
 
     p = sub.add_parser("recover-vault", help="coordinator: open a field vault whose passphrase was forgotten")
@@ -169,7 +175,8 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
         too_large="This is not a Witnessbox enrolment file (it is too large).",
     )
     with open_vault(args, ctx) as vault:
-        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery, name=args.name)
+        name = _laptop_name(args.name, ctx)
+        other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery, name=name)
         label = device_labels(vault).get(other.device_id, "")
     ctx.say(f"Enrolled the {other.role} device with fingerprint {other.fingerprint}.")
     if other.role == "field":
@@ -179,13 +186,31 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+# A name is one line; a longer first line than this is no laptop's name (the service refuses
+# anything over 40 characters with its own message, so this only bounds what is read).
+_MAX_NAME_LINE = 4096
+
+
+def _laptop_name(given: str, ctx: Context) -> str:
+    """The laptop's name as given, or, for ``-``, the first line of the standard input: a name
+    typed at a prompt (or piped in) is not shown to other users in the process list, as an
+    argument is. Asked for after the passphrase, so the prompts come in the order they are used."""
+    if given != "-":
+        return given
+    if ctx.stdin.isatty():
+        ctx.stderr.write("The laptop's name in your list (empty takes it away): ")
+        ctx.stderr.flush()
+    line = ctx.stdin.readline(_MAX_NAME_LINE)
+    return line.rstrip("\r\n")
+
+
 def cmd_name_laptop(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
     from desktop.services.transfer_screens import device_labels
 
     with open_vault(args, ctx) as vault:
         device = transfer.enrolled_by_fingerprint(vault, args.fingerprint)
-        name = transfer.name_device(vault, device, args.name)
+        name = transfer.name_device(vault, device, _laptop_name(args.name, ctx))
         label = device_labels(vault)[device]
     ctx.say(f"It is now {label}; the name stays in this vault." if name else f"Its name was taken away: {label}.")
     return 0
@@ -246,9 +271,12 @@ def cmd_export_bundle(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _outcome_json(o: transfer.BundleOutcome) -> dict:
+def _outcome_json(o: transfer.BundleOutcome, labels: dict[str, str]) -> dict:
+    """One bundle's outcome for ``--json``; ``laptop`` is how the lines name it ("Leeds office (Laptop
+    K7QF 2MXD)"), or null for a laptop not enrolled here or a bundle that could not be read."""
     return {
         "file": o.file,
+        "laptop": labels.get(o.device_id or ""),
         "status": o.status,
         "reason": o.reason,
         "alert": o.alert,
@@ -299,11 +327,13 @@ def _say_outcome(ctx: Context, o: transfer.BundleOutcome, labels: dict[str, str]
 
 def cmd_verify_bundle(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.services import transfer
+    from desktop.services.transfer_screens import device_labels
 
     with open_vault(args, ctx) as vault:
         outcome = transfer.verify_bundle(vault, Path(args.file))
+        labels = device_labels(vault)
     if args.json:
-        ctx.emit_json(_outcome_json(outcome))
+        ctx.emit_json(_outcome_json(outcome, labels))
     elif outcome.status == "refused":
         ctx.say(f"It would be refused. {outcome.reason}")
     elif outcome.status == "already there":
@@ -326,7 +356,7 @@ def cmd_import_bundle(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         ctx.emit_json(
             {
-                "bundles": [_outcome_json(o) for o in report.bundles],
+                "bundles": [_outcome_json(o, labels) for o in report.bundles],
                 "gaps": {fingerprints.get(d, d): seqs for d, seqs in report.gaps.items()},
                 "imported": report.count("imported"),
                 "already_there": report.count("already there"),

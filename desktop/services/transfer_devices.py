@@ -9,6 +9,7 @@ except as public keys (the enrolment file) or encrypted under a recovery passphr
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 from typing import Any
 
@@ -218,10 +219,22 @@ def pinned(vault: Vault, peer_role: str) -> dict[str, PublicKeys]:
 MAX_NAME = 40
 
 
+# Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def checked_name(name: str) -> str:
     """A laptop's name as kept: spaces tidied; refused if it is too long or not on one line."""
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
         raise Refused("A laptop's name is one line of text. Type it again without line breaks or tabs.")
+    if _DIRECTION_CONTROLS.search(name):
+        # An unclosed override in the name would reverse the fingerprint shown beside it ("Leeds office
+        # (Laptop K7QF 2MXD)"), on screen and on a terminal, which is what the coordinator checks it by.
+        # Urdu and Arabic names need none of these: their direction comes from their letters.
+        raise Refused(
+            "A laptop's name is plain text: it cannot hold the invisible marks that change the direction of"
+            " the text beside it. Type the name again rather than pasting it."
+        )
     name = " ".join(name.split())
     if len(name) > MAX_NAME:
         raise Refused(f"A laptop's name is at most {MAX_NAME} characters. Choose a shorter one.")

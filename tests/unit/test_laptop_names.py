@@ -64,7 +64,16 @@ def test_a_name_given_at_enrolment_is_kept_and_can_be_changed_or_taken_away(tmp_
     other.lock()
 
 
-@pytest.mark.parametrize("bad", ["Leeds\noffice", "x" * 41, "Tab\there"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "Leeds\noffice",
+        "x" * 41,
+        "Tab\there",
+        "\u202eLeeds office",  # an override left open would show the fingerprint beside it reversed
+        "Leeds \u2067office",
+    ],
+)
 def test_a_bad_name_is_refused_in_words_and_changes_nothing(tmp_path, bad):
     field, coord = make_pair(tmp_path)
     device = transfer.public_keys(field).device_id

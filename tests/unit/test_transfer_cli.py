@@ -19,9 +19,9 @@ class Cli:
         self.pw = tmp_path / "pw.txt"
         self.pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
 
-    def __call__(self, vault: Path, *argv: str) -> tuple[int, str, str]:
+    def __call__(self, vault: Path, *argv: str, stdin: str = "") -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
-        ctx = Context(paths=self.paths, stdin=io.StringIO(), stdout=out, stderr=err)
+        ctx = Context(paths=self.paths, stdin=io.StringIO(stdin), stdout=out, stderr=err)
         code = run([*argv, "--vault", str(vault), "--passphrase-file", str(self.pw)], ctx)
         return code, out.getvalue(), err.getvalue()
 
@@ -160,6 +160,36 @@ def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_n
     v.lock()
 
 
+def test_a_laptop_name_given_as_a_dash_is_read_from_the_standard_input_not_the_arguments(app_paths, tmp_path):
+    # An argument shows in the process list while the command runs; a worker's name in a laptop's
+    # name is nobody else's business on a shared computer.
+    cli = Cli(app_paths, tmp_path)
+    field, coord, _iv = _vaults(tmp_path)
+    code, out, err = cli(field, "keys", "--json", "--export", str(tmp_path / "field.json"))
+    field_fp = json.loads(out)["fingerprint"]
+    short = "Laptop " + " ".join(field_fp.split()[:2])
+    code, out, err = cli(
+        coord,
+        "enrol",
+        str(tmp_path / "field.json"),
+        "--fingerprint",
+        field_fp,
+        "--name",
+        "-",
+        stdin="Bradford drop-in\r\nnot read\n",
+    )
+    assert code == 0 and f"show as from Bradford drop-in ({short})." in out, err
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="دفتر لیڈز\n")
+    assert code == 0 and f"It is now دفتر لیڈز ({short})" in out, err
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="y" * 5000)
+    assert code == 1 and "at most 40 characters" in err and "Traceback" not in err
+    v = Vault.unlock(coord, PASSPHRASE)
+    assert [p.name for p in v.transfer.peers()] == ["دفتر لیڈز"]
+    v.lock()
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="")
+    assert code == 0 and f"Its name was taken away: {short}." in out, err
+
+
 def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_was_sent(app_paths, tmp_path):
     from desktop.services.transfer_screens import sent_text
 
@@ -186,6 +216,7 @@ def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_
     for s in sent:  # nothing changes: its --json says when the bundle was made
         code, out, err = cli(coord_dir, "verify-bundle", str(s.path), "--json")
         assert code == 0 and json.loads(out)["sent_utc"].endswith("Z"), err
+        assert json.loads(out)["laptop"] == laptop
         when.append(sent_text(json.loads(out)["sent_utc"]))
 
     code, out, err = cli(coord_dir, "import-bundle", str(stick))
@@ -201,5 +232,6 @@ def test_import_on_the_command_line_leads_each_line_with_the_laptop_and_when_it_
     code, out, err = cli(coord_dir, "import-bundle", str(stick), "--json")
     assert code == 0, err
     assert [b["sent_utc"] for b in json.loads(out)["bundles"]] == [None] * 3  # already there: not read again
+    assert [b["laptop"] for b in json.loads(out)["bundles"]] == [laptop] * 3  # named as the lines name it
     code, out, err = cli(coord_dir, "import-bundle", str(stick))
     assert out.splitlines()[0].startswith(f"{laptop}: already imported; nothing changed. (File WBB1-")
