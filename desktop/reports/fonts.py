@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
 from desktop.core.forgetting import kept_until_lock
-from desktop.reports import streams
+from desktop.reports import pdfnames, streams
 from desktop.reports.subsets import SubsetMaker
 from desktop.resources import resource_path
 
@@ -263,6 +263,7 @@ class FontSet:
                     loaded[script] = FontPair(*names)
                 # reportlab looks the function up by name when it writes each font subset
                 ttfonts.makeToUnicodeCMap = _readable_to_unicode_cmap
+                pdfnames.install()  # and PDFName as it writes each dictionary's keys
                 cls._loaded = loaded
             return cls._loaded
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportlab.lib.colors import black
@@ -71,6 +71,14 @@ class _Word:
     width: float
     direction: str  # "L", "R" or "N" (no strong letter)
     text: str  # the runs' logical text, joined
+    # (font, size) of a word drawn as one plain run that keeps its place in a left-to-right line
+    # (not right to left, not shaped), else None: a line of such words in one font is one string
+    plain: tuple[str, float] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rs = self.runs
+        one = len(rs) == 1 and type(rs[0].glyphs) is str and self.direction != "R"
+        self.plain = (rs[0].font, rs[0].size) if one else None
 
 
 def _word_direction(text: str) -> str:
@@ -313,6 +321,20 @@ class ScriptParagraph(Flowable):
         """Where each run of a line goes, as [x, font, glyphs, plain, size]: plain runs in one font
         are joined with spaces, so a line of English is one text string (what extractors and screen
         readers handle best)."""
+        rtl = getattr(line, "rtl", self.rtl)
+        key = line[0].plain if line else None
+        if key is not None and not rtl and all(w.plain == key for w in line):
+            # a left-to-right line of plain words in one font and size: the loop below would give
+            # one segment, the words' text joined with spaces, at the line's start
+            line_w = sum(w.width for w in line) + space * (len(line) - 1)
+            x = left + (width - line_w if (self.align == "right") else 0)
+            if self.align == "center":
+                x = left + (width - line_w) / 2
+            return [[x, key[0], " ".join([w.runs[0].glyphs for w in line]), True, key[1]]]
+        return self._segments_each(line, left, width, space)
+
+    def _segments_each(self, line: list[_Word], left: float, width: float, space: float) -> list[list]:
+        """:meth:`_segments` worked out run by run, for any line."""
         ordered = self._visual_order(line)
         line_w = sum(w.width for w in ordered) + space * (len(ordered) - 1)
         right = getattr(line, "rtl", self.rtl) if self.align == "start" else self.align == "right"

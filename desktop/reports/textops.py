@@ -178,6 +178,13 @@ class TextWriter:
         """Append what ``textOut(glyphs)`` writes (plain or shaped) after the text object's font was
         set to ``font_name`` at ``size``; ``current`` is the subset in use (-1 after a font change).
         Returns the subset in use afterwards."""
+        if type(glyphs) is str and glyphs:  # plain text whose every character has its code already
+            codes = self._codes.get(font_name)
+            coded = glyphs.translate(codes) if codes is not None else _UNASSIGNED
+            if _UNASSIGNED not in coded:  # what split gives: one piece, the first subset
+                shown = f"({self._escape(coded.encode('latin-1'))}) Tj"
+                out.append(shown if current == 0 else f"{self.font_op(font_name, 0, size, size * 1.2)} {shown}")
+                return 0
         code: list[str] = []
         escape = self._escape
         leading = size * 1.2

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import sys
 
 import pikepdf
 import pytest
@@ -159,3 +160,26 @@ def test_a_map_not_in_our_layout_is_read_and_searched_as_before(change):
     assert gate_syntax.cmap_entries(odd) is None and gate_syntax.parse_ours(odd) is None
     assert gate_syntax.cmap_syntax_blanked(odd) == odd
     assert parse_tounicode(odd) == parse_general(odd)
+
+
+def test_a_map_with_glyphs_of_several_letters_is_decoded_at_once():
+    # a shaped script's map gives some glyphs two or more letters (a ligature, a conjunct): with no
+    # surrogate in it, the whole map is decoded in one go and cut at its entries, as the general
+    # parser reads it; an entry with a surrogate still sends the whole map entry by entry
+    entries = [b"<%02X> <%04X>" % (i, 0x0627 + i) for i in range(100)] + [b"<64> <0644064A0646>", b"<65> <0915094D>"]
+    body = _our_map(entries, 0x65)
+    decoded: list[str] = []
+
+    def count(frame, event, arg):  # noqa: ANN001, ANN202
+        if event == "c_call" and getattr(arg, "__name__", "") == "fromhex":
+            decoded.append(event)
+
+    sys.setprofile(count)
+    try:
+        ours = gate_syntax.parse_ours(body)
+    finally:
+        sys.setprofile(None)
+    assert ours == parse_general(body) and ours[0x64] == "لين" and ours[0x65] == "क्"
+    assert len(decoded) == 2  # the codes and the letters, once each
+    odd = _our_map([*entries, b"<66> <D800>"], 0x66)
+    assert gate_syntax.parse_ours(odd) == parse_general(odd) and parse_general(odd)[0x66] == "\ufffd"

@@ -191,3 +191,28 @@ def test_a_paragraph_placed_by_its_own_draw_on_writes_what_reportlabs_writes():
     assert ours == theirs
     assert our_states == their_states  # the canvas is left as reportlab's restoreState leaves it
     assert ours.count("q\n1 0 0 1 40 ") == len(_paragraphs())
+
+
+def test_a_plain_run_whose_characters_have_codes_is_written_without_splitting(monkeypatch):
+    # the second time through, every character has its code: show writes each run directly, as
+    # textOut does (checked above), without asking split for the one piece it would give
+    calls: list[str] = []
+    split = TextWriter.split
+
+    def counted(self, font_name, glyphs):  # noqa: ANN001, ANN202
+        calls.append(glyphs)
+        return split(self, font_name, glyphs)
+
+    monkeypatch.setattr(TextWriter, "split", counted)
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    font = FontSet.load()[LATIN].regular
+    writer = TextWriter.of(canvas)
+    first: list[str] = []
+    writer.show(font, "Statement of Person A", 10.5, -1, first)
+    assert calls == ["Statement of Person A"]  # codes assigned here, through reportlab
+    again: list[str] = []
+    assert writer.show(font, "Person A of Statement", 10.5, -1, again) == 0
+    assert writer.show(font, "Person A", 10.5, 0, again) == 0
+    assert len(calls) == 1
+    assert again[0] == first[0].replace("(Statement of Person A)", "(Person A of Statement)")
+    assert again[1] == "(Person A) Tj"

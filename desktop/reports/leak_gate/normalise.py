@@ -272,7 +272,11 @@ def levels_of(text: str) -> tuple[str, str, str, str, str, str]:
 
 def needle(index: int, text: str, capital: bool = False, kind: str = "a redacted item") -> Needle | None:
     """The forms of ``text`` to look for, or None if it is too short to identify anyone."""
-    l0, l1, l2, l3, l4, l5 = levels_of(text)
+    if capital or text.isascii():
+        l0, l1, l2, l3, l4, l5 = levels_of(text)
+    else:  # a plain needle has no form 5 (accent-folded with case kept): it is not made
+        forms = Levels(text)
+        l0, l1, l2, l3, l4 = forms[0], forms[1], forms[2], forms[3], forms[4]
     if len(l3) < _MIN_LEN:
         return None
     if capital:

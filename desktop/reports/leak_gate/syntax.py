@@ -85,12 +85,21 @@ def parse_ours(body: bytes) -> dict[int, str] | None:
         return None
     pairs = _ENTRY.findall(m.group(2))
     codes = bytes.fromhex(b"".join(src for src, _dst in pairs).decode("ascii"))  # one byte per code
-    if all(len(dst) == 4 for _src, dst in pairs):
-        # each entry one UTF-16 unit: all decoded at once, kept only if every unit became one
-        # character of its own (no surrogate, paired or not: each entry alone would read as U+FFFD)
-        text = bytes.fromhex(b"".join(dst for _src, dst in pairs).decode("ascii")).decode("utf-16-be", "surrogatepass")
-        if len(text) == len(pairs) and not _SURROGATE.search(text):
+    # every entry decoded at once, kept only if every UTF-16 unit became one character of its own
+    # (no surrogate, paired or not: each entry alone would read as U+FFFD); each entry's text is
+    # then its own units, a slice of the whole (a glyph of several letters is several units)
+    units = b"".join(dst for _src, dst in pairs)
+    text = bytes.fromhex(units.decode("ascii")).decode("utf-16-be", "surrogatepass")
+    if len(text) * 4 == len(units) and not _SURROGATE.search(text):
+        if len(text) == len(pairs):  # one unit each (most maps)
             return dict(zip(codes, text, strict=True))
+        out: dict[int, str] = {}
+        at = 0
+        for code, (_src, dst) in zip(codes, pairs, strict=True):
+            end = at + len(dst) // 4
+            out[code] = text[at:end]
+            at = end
+        return out
     return {code: bytes.fromhex(dst.decode("ascii")).decode("utf-16-be", errors="replace")
             for code, (_src, dst) in zip(codes, pairs, strict=True)}
 
