@@ -56,6 +56,7 @@ from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.scripts import _other_script_names
+from desktop.redaction.thing_surnames import given_and_thing_surnames
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
@@ -340,6 +341,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
+    given_and_thing_surnames(toks, text)  # "Joy Church said", "Paul English, 40," (thing_surnames.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
