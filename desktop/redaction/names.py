@@ -55,6 +55,7 @@ from desktop.redaction.news_wording import news_wording
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
+from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.thing_surnames import given_and_thing_surnames
 from desktop.redaction.things import defined_acronym, names_of_things
@@ -345,6 +346,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
+    roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
