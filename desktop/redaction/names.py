@@ -23,6 +23,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
+from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
@@ -345,6 +346,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     given_and_thing_surnames(toks, text)  # "Joy Church said", "Paul English, 40," (thing_surnames.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
+    things += bodies_in_lists(toks, text)  # "Asda, Morrisons and Calverley": a list's kind (bodies_in_lists.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
