@@ -20,6 +20,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
+from desktop.redaction.place_runs import place_runs
 from desktop.redaction.published import _SPACE, _ordinary
 from desktop.redaction.words import ends_after_words
 
@@ -142,15 +143,7 @@ def names_after_places(toks: list, text: str, marked: set[str]) -> set[str]:
     """"the District of Georgia David Estes": in a run of words taken for one place, a known place
     followed by two or more words that are neither ordinary words nor places is that place, then
     someone's name. Returns ``marked`` without the name's words."""
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not toks[i].place:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and toks[j + 1].place and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
-            j += 1
+    for i, j in place_runs(toks, text, _space_between):
         for k in range(i, j - 1):
             rest = toks[k + 1 : j + 1]
             if _is_place_run(toks, i, k) and len(rest) >= 2 and not any(
@@ -159,8 +152,11 @@ def names_after_places(toks: list, text: str, marked: set[str]) -> set[str]:
                     t.place = False
                     marked.discard(t.fw)
                 break
-        i = j + 1
     return marked
+
+
+def _space_between(text: str, end: int, start: int) -> object:
+    return _SPACE.match(text[end:start])
 
 
 def places_by_wider_context(toks: list, text: str) -> set[str]:
