@@ -212,8 +212,11 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         word = m.group()
         if word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’"):
             e -= 2 if word[-1] == "s" else 1
-        elif ("'" in word or "’" in word) and (c := _CONTRACTION.search(word)) \
-                and word[: c.start()].lower() in lexicon.FUNCTION_WORDS:
+        elif (
+            ("'" in word or "’" in word)
+            and (c := _CONTRACTION.search(word))
+            and word[: c.start()].lower() in lexicon.FUNCTION_WORDS
+        ):
             e -= len(c.group())  # "She’d", "They’ll": a pronoun, not a name
         if e - s < 1:
             continue
@@ -231,8 +234,9 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     before = WordsBefore(text)  # the words before a position, each position looked at once
 
     _mark_places(toks, text)
-    named_places = names_after_places(toks, text, mark_places_by_context(toks, text, _function_only())) \
-        | places_by_wider_context(toks, text)
+    named_places = names_after_places(
+        toks, text, mark_places_by_context(toks, text, _function_only())
+    ) | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
     facts_by_shape(toks, text)  # courts, schemes, saints' places, citations (facts_by_shape.py)
     function_only = _function_only()
@@ -257,8 +261,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
             or fw in full_days
             or fw.endswith("s")
             and fw[:-1] in full_days  # "on Fridays"
-            or text[t.start - 1 : t.start] == "(" and defined_acronym(text, t.start, w)
-            or (fw in months or fw in days) and next_to_digits(text, t)  # "09 Nov 2023"
+            or text[t.start - 1 : t.start] == "("
+            and defined_acronym(text, t.start, w)
+            or (fw in months or fw in days)
+            and next_to_digits(text, t)  # "09 Nov 2023"
             or ordinary_compound(text, t, english)  # "Twenty-seven", "U-Visa", "COVID-19"
             or demonym(fw)  # "Argentinian"
         )
@@ -271,12 +277,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         # A cue in front: title, relation, or "called"/"named".
         prev = toks[i - 1] if i else None
         cue = 0.0
-        if (
-            prev is not None
-            and prev.title
-            and prev.score >= 0
-            and _AFTER_TITLE.fullmatch(text, prev.end, t.start)
-        ):
+        if prev is not None and prev.title and prev.score >= 0 and _AFTER_TITLE.fullmatch(text, prev.end, t.start):
             cue = 0.9
         elif (
             (common or fw in full_days or fw in full_months)
@@ -294,8 +295,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         if (
             cue
             and not t.title
-            and (title_place or not (fw in function_words or fw in months or place
-                                     or fw in not_names))
+            and (title_place or not (fw in function_words or fw in months or place or fw in not_names))
         ):
             t.score = cue
             t.edge_ok = True
@@ -400,8 +400,13 @@ def _lower_case_names(text: str, before: WordsBefore) -> list[Hit]:
         if not text[m.start(1)].islower():
             continue  # capitalised words are handled above
         w = m.group(1)
-        if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES \
-                or contraction(w):
+        if (
+            w in english
+            or w in lexicon.FUNCTION_WORDS
+            or w in lexicon.NOT_NAMES
+            or w in lexicon.PARTICLES
+            or contraction(w)
+        ):
             continue
         if len(w) >= 2 and cue_in(before(m.start(1))):
             hits.append((m.start(1), m.end(1), "PERSON", 0.6))
