@@ -9,7 +9,8 @@ it, no "it" or "they" after the verb), or with a noun of a person in apposition 
 "..., 52,"). A surname that is a body's kind ("Church", "Temple", "Union") names a body as often as
 a person ("Hope Church said"): before a verb of saying it is taken only when the first pronoun after
 the verb is a person's ("Joy Church said she ..."). The given name may already be a likely name
-("Paul" of "Paul English said"): the surname is then added to it, which is what leaked before.
+("Paul" of "Paul English said"): the surname is then added to it, which is what leaked before. A
+given name that is also a word ("Will", "Grace", "Hope": the lexicon's word names) counts as one.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ def _given(t) -> bool:  # noqa: ANN001 - names._Tok
         t.score >= 0
         and not t.title
         and _title_case(t.word)
-        and fw in given_names()
+        and (fw in given_names() or fw in lexicon.WORD_NAMES)
         and fw not in lexicon.NOT_NAMES
-        and fw not in lexicon.FUNCTION_WORDS
+        and (fw not in lexicon.FUNCTION_WORDS or fw in lexicon.WORD_NAMES)
         and fw not in lexicon.TITLES
         and fw not in lexicon.RELATIONS
         and fw not in lexicon.MONTHS

@@ -16,6 +16,8 @@ def test_a_given_name_and_a_thing_surname_before_a_verb_of_saying_or_in_appositi
         ("Faith Temple, a nurse, said the family was scared.", "Faith Temple"),
         ("Later Joy Church said she never came back to the office.", "Joy Church"),
         ("Anna Crown, 29, said the manager kept her passport.", "Anna Crown"),
+        ("Later Blessing Church said she never came back to the office.", "Blessing Church"),  # a word name
+        ("Godswill Temple, a nurse, said the family was scared.", "Godswill Temple"),
     ]:
         spans = detect(text)
         assert covered(text, spans, name, kind="PERSON"), text
