@@ -1,5 +1,5 @@
 """A role written before a name at the start of a sentence ("Campaigner Hope Ade said ...",
-"Organiser Ben Stone told us ...") is a cue, not part of the name.
+"Organiser Tom Lamb told us ...") is a cue, not part of the name.
 
 News reports write a person's role straight before the name, with no article, as a title
 ("campaigner Hope Ade"); ``published.names_after_occupations`` takes the name after a role in lower
@@ -8,9 +8,10 @@ after it ("Campaigner Hope Ade", a span over the role, often weak). A title-case
 opens a sentence or a line, that the census lists neither as a given name nor as a surname, that
 names what a person does (an occupation or a job title the pass knows, or a noun of an agent: an
 English word and "-er", "-or", "-ist", "-eer", "-ian", or a word ending in "-man", "-woman",
-"-wife"; not "Consider", whose "consid" is no word), before a word the pass already
-took for a name, is the role: it stays outside the span, and the name after it is as sure as after
-a role in lower case (0.85).
+"-wife"; not "Consider", whose "consid" is no word), before a word the pass already took for a
+name, or before a census given name and a surname no rule took ("Organiser Tom Lamb", which had no
+span at all), is the role: it stays outside the span, and the name after it is as sure as after a
+role in lower case (0.85).
 """
 
 from __future__ import annotations
@@ -67,9 +68,18 @@ def _a_role(t) -> bool:  # noqa: ANN001 - names._Tok
     )
 
 
-def _named_after(toks: list, k: int, text: str) -> bool:
-    """Is the word after ``toks[k]`` on the line a likely name ("Tom" of "Tom Okafor")?"""
-    return k + 1 < len(toks) and toks[k + 1].score > 0 and text[toks[k].end : toks[k + 1].start] == " "
+def _surname_after(toks: list, k: int, text: str) -> bool:
+    """Is the word after ``toks[k]`` on the line a surname: a likely name ("Okafor" of "Tom Okafor"),
+    or a title-case word no rule took back ("Lamb" of "Tom Lamb"), with no capitalised word after it
+    (then the words are a body's: "Mark Hill Centre")?"""
+    n = len(toks)
+    if k + 1 >= n or text[toks[k].end : toks[k + 1].start] != " ":
+        return False
+    v = toks[k + 1]
+    if k + 2 < n and text[v.end : toks[k + 2].start] == " ":
+        return False
+    plain = v.score == 0 and not v.title and not v.place and v.word[1:].islower() and v.fw not in lexicon.FUNCTION_WORDS
+    return v.score > 0 or plain
 
 
 def roles_before_names(toks: list, text: str) -> None:
@@ -78,10 +88,13 @@ def roles_before_names(toks: list, text: str) -> None:
         t, u = toks[i], toks[i + 1]
         if u.title or text[t.end : u.start] != " ":
             continue
-        if u.score <= 0 and not (u.score == 0 and u.fw in given_names() and _named_after(toks, i + 1, text)):
+        given = u.score == 0 and not u.place and u.fw in given_names() and u.fw not in lexicon.NOT_NAMES
+        if u.score <= 0 and not (given and _surname_after(toks, i + 1, text)):
             continue  # (the cheapest test first: most words are before no likely name)
         if not _opens(text, t.start) or not _a_role(t):
             continue
         t.edge_ok = False
         u.score = max(u.score, SCORE)
         u.edge_ok = True
+        if given:
+            toks[i + 2].edge_ok = True  # "Lamb" of "Organiser Tom Lamb": the surname joins the name
