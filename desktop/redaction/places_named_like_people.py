@@ -4,11 +4,12 @@ the same text also writes it as a body's or a place's name.
 A likely name followed by a place's or a building's word ("Hall", "Lodge", "Park", "Court",
 "Green") is joined to it by the likely-name pass: "Aldwick Hall" becomes a person's span. The text
 tells which it is elsewhere: written before one to three capitalised words of which one is a body's
-kind ("the Aldwick Hall Trust", "Aldwick Hall Community Centre") or after "the" ("at the Aldwick
-Hall"), the pair is a body's or a place's name, and so is the same pair alone. Not where any
-occurrence of the pair stands after a title ("Mr"), before a verb of saying or what only a person
-does ("said", "who", "denied", an age in commas) or a possessive: there it is a person named like a
-building, and a missed name is worse than a damaged fact.
+kind ("the Aldwick Hall Trust", "Aldwick Hall Community Centre"), or after "the" and before no noun
+("at the Aldwick Hall every week"; not "the Sarah Green case", named after a person), the pair is a
+body's or a place's name, and so is the same pair alone. Not where any occurrence of the pair
+stands after a title ("Mr"), before a verb of saying or what only a person does ("said", "who",
+"denied", an age in commas) or a possessive: there it is a person named like a building, and a
+missed name is worse than a damaged fact.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.census_pairs import _PERSON_AFTER, _SAID_AFTER
 from desktop.redaction.context import _ORG_LAST
+from desktop.redaction.things_after_the import _not_a_noun_after
 
 _BUILDING_WORDS = frozenset(w.lower() for w in lexicon.STREET_SUFFIXES) | frozenset("hall lodge manor".split())
 _SP = r"[ \t\u00a0]+"
@@ -38,12 +40,10 @@ def _read(text: str, pair: str) -> tuple[bool, bool]:
     for o in re.finditer(r"(?<![\w\-])" + re.escape(pair) + r"(?![\w\-])", text):
         s, e = o.start(), o.end()
         k = _WORDS_NEXT.match(text, e)
-        if (
-            k
-            and any(w.lower() in _ORG_LAST for w in k.group().split())
-            or _ARTICLE_BEFORE.search(text, max(0, s - 5), s)
-        ):
+        if k and any(w.lower() in _ORG_LAST for w in k.group().split()):
             body = True
+        elif _ARTICLE_BEFORE.search(text, max(0, s - 5), s) and _not_a_noun_after(text, e, lexicon.english_words()):
+            body = True  # "at the Aldwick Hall every week"; not "the Sarah Green case": the article is the noun's
         t = _TITLE_BEFORE.search(text, max(0, s - 12), s)
         if (
             t

@@ -24,6 +24,10 @@ def test_a_person_named_like_a_building_stays_a_name() -> None:
         ("The Ama Park Trust is new. Mr Ama Park runs it. Ama Park left in May.", "Ama Park"),
         ("The Aldwick Hall Trust was named after him. Aldwick Hall said the grant mattered.", "Aldwick Hall"),
         ("Brennan Lodge Community Centre is hers. Brennan Lodge, 52, opened it.", "Brennan Lodge"),
+        (
+            "We sat through the Aldwick Hall trial. Aldwick Hall left early.",
+            "Aldwick Hall",
+        ),  # the article is the noun's
     ]:
         spans = detect(text)
         start = text.rindex(name)
