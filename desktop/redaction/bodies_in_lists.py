@@ -27,7 +27,6 @@ _SEP = re.compile(r",[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|
 _PAREN = re.compile(r"[ \t\u00a0]*\([^()\n]{0,40}\)")
 _CLAUSE = re.compile(r"[.;:!?\n\"“”]")
 _AFTER = re.compile(r"(?:[ \t\u00a0]*\([^()\n]{0,40}\))?(?:[ \t\u00a0]+[a-z]|[.,;:!?)\n]|$)")
-_INNER = re.compile(r"[ \t\u00a0]+(?:&[ \t\u00a0]+|of[ \t\u00a0]+|the[ \t\u00a0]+|for[ \t\u00a0]+)?")
 
 
 def _a_brand(toks_in: list, places: frozenset[str]) -> bool:
@@ -50,8 +49,8 @@ def _in_brackets(text: str, start: int, pos: int) -> bool:
 def _items_before(text: str, end: int) -> list[tuple[int, int]]:
     """The items of the list that ends at ``end`` (before the last item's "and"), last first:
     each a run of capitalised words joined by spaces, "&", "of", "the" or "for"."""
-    start = 0
-    for m in _CLAUSE.finditer(text, max(0, end - 300), end):
+    start = max(0, end - 300)  # (a list is read back no further than its clause, nor 300 characters)
+    for m in _CLAUSE.finditer(text, start, end):
         start = m.end()
     region = text[start:end]
     out: list[tuple[int, int]] = []
