@@ -27,6 +27,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.given_names import given_names
+from desktop.redaction.place_runs import place_runs
 
 _LINK = re.compile(r"[ \t\u00a0]+(?:(?:and|&|of)[ \t\u00a0]+)?")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|at|in)[ \t\u00a0]+$")
@@ -37,15 +38,7 @@ def body_ranges(toks: list, text: str) -> list[tuple[int, int]]:
     """The ranges of the bodies' names the pass read (``names._Tok`` words, after every rule)."""
     out: list[tuple[int, int]] = []
     places = given = None
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not toks[i].place:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and toks[j + 1].place and _LINK.fullmatch(text, toks[j].end, toks[j + 1].start):
-            j += 1
+    for i, j in place_runs(toks, text, _LINK.fullmatch):
         if j > i:
             if places is None:
                 places, given = lexicon.place_tokens(), given_names()
@@ -54,7 +47,6 @@ def body_ranges(toks: list, text: str) -> list[tuple[int, int]]:
                 t.fw in given and t.word[:1].isupper() and t.word[1:].islower() for t in run
             ):
                 out.append((run[0].start, run[-1].end))
-        i = j + 1
     return out
 
 

@@ -23,6 +23,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
+from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
@@ -52,10 +53,13 @@ from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
+from desktop.redaction.places_named_like_people import places_named_like_people
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
+from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
+from desktop.redaction.thing_surnames import given_and_thing_surnames
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
@@ -208,8 +212,11 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         word = m.group()
         if word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’"):
             e -= 2 if word[-1] == "s" else 1
-        elif ("'" in word or "’" in word) and (c := _CONTRACTION.search(word)) \
-                and word[: c.start()].lower() in lexicon.FUNCTION_WORDS:
+        elif (
+            ("'" in word or "’" in word)
+            and (c := _CONTRACTION.search(word))
+            and word[: c.start()].lower() in lexicon.FUNCTION_WORDS
+        ):
             e -= len(c.group())  # "She’d", "They’ll": a pronoun, not a name
         if e - s < 1:
             continue
@@ -227,8 +234,9 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     before = WordsBefore(text)  # the words before a position, each position looked at once
 
     _mark_places(toks, text)
-    named_places = names_after_places(toks, text, mark_places_by_context(toks, text, _function_only())) \
-        | places_by_wider_context(toks, text)
+    named_places = names_after_places(
+        toks, text, mark_places_by_context(toks, text, _function_only())
+    ) | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
     facts_by_shape(toks, text)  # courts, schemes, saints' places, citations (facts_by_shape.py)
     function_only = _function_only()
@@ -253,8 +261,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
             or fw in full_days
             or fw.endswith("s")
             and fw[:-1] in full_days  # "on Fridays"
-            or text[t.start - 1 : t.start] == "(" and defined_acronym(text, t.start, w)
-            or (fw in months or fw in days) and next_to_digits(text, t)  # "09 Nov 2023"
+            or text[t.start - 1 : t.start] == "("
+            and defined_acronym(text, t.start, w)
+            or (fw in months or fw in days)
+            and next_to_digits(text, t)  # "09 Nov 2023"
             or ordinary_compound(text, t, english)  # "Twenty-seven", "U-Visa", "COVID-19"
             or demonym(fw)  # "Argentinian"
         )
@@ -267,12 +277,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         # A cue in front: title, relation, or "called"/"named".
         prev = toks[i - 1] if i else None
         cue = 0.0
-        if (
-            prev is not None
-            and prev.title
-            and prev.score >= 0
-            and _AFTER_TITLE.fullmatch(text, prev.end, t.start)
-        ):
+        if prev is not None and prev.title and prev.score >= 0 and _AFTER_TITLE.fullmatch(text, prev.end, t.start):
             cue = 0.9
         elif (
             (common or fw in full_days or fw in full_months)
@@ -290,8 +295,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         if (
             cue
             and not t.title
-            and (title_place or not (fw in function_words or fw in months or place
-                                     or fw in not_names))
+            and (title_place or not (fw in function_words or fw in months or place or fw in not_names))
         ):
             t.score = cue
             t.edge_ok = True
@@ -340,9 +344,13 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
+    given_and_thing_surnames(toks, text)  # "Joy Church said", "Paul English, 40," (thing_surnames.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
+    things += places_named_like_people(toks, text)  # "Aldwick Hall" and "Aldwick Hall Trust" (its module)
+    things += bodies_in_lists(toks, text)  # "Asda, Morrisons and Calverley": a list's kind (bodies_in_lists.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
+    roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
@@ -392,8 +400,13 @@ def _lower_case_names(text: str, before: WordsBefore) -> list[Hit]:
         if not text[m.start(1)].islower():
             continue  # capitalised words are handled above
         w = m.group(1)
-        if w in english or w in lexicon.FUNCTION_WORDS or w in lexicon.NOT_NAMES or w in lexicon.PARTICLES \
-                or contraction(w):
+        if (
+            w in english
+            or w in lexicon.FUNCTION_WORDS
+            or w in lexicon.NOT_NAMES
+            or w in lexicon.PARTICLES
+            or contraction(w)
+        ):
             continue
         if len(w) >= 2 and cue_in(before(m.start(1))):
             hits.append((m.start(1), m.end(1), "PERSON", 0.6))

@@ -20,41 +20,57 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
+from desktop.redaction.place_runs import place_runs
 from desktop.redaction.published import _SPACE, _ordinary
 from desktop.redaction.words import ends_after_words
 
 # --- Places by wider context --------------------------------------------------------------------
 
-_COMPASS = frozenset("""north south east west northern southern eastern western central inner outer greater
+_COMPASS = frozenset(
+    """north south east west northern southern eastern western central inner outer greater
 north-east north-west south-east south-west north-eastern north-western south-eastern south-western
-northeast northwest southeast southwest mid upper lower""".split())
+northeast northwest southeast southwest mid upper lower""".split()
+)
 _PLACE_PREPOSITIONS = frozenset("in near outside around from across throughout".split())
-_PLACE_OWNERS = re.compile(r"\b(?:city|town|capital|borough|county|village|district|island)['’]s"
-                           r"[ \t\u00a0]+$", re.IGNORECASE)
+_PLACE_OWNERS = re.compile(
+    r"\b(?:city|town|capital|borough|county|village|district|island)['’]s"
+    r"[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "Leeds's Corran House", "London's Oxford Street": a town's landmark or district.
 _TOWN_OWNS = re.compile(r"\b([A-Z][\w\-]*)['’]s?[ \t\u00a0]+$")
-_LANDMARK_LAST = frozenset("""house tower towers hall centre center street road lane park green end hill market
-station airport square bridge gate common cross estate quarter""".split())
+_LANDMARK_LAST = frozenset(
+    """house tower towers hall centre center street road lane park green end hill market
+station airport square bridge gate common cross estate quarter""".split()
+)
 
 
 # Before a place that a gazetteer of small places holds: "at Calais", "from Kilbarchan", "moved to Leith".
 _SMALL_PLACE_BEFORE = frozenset("at via near outside".split())  # not "from": "a call from Ashton" may be someone
 _WORLD_PLACE_BEFORE = frozenset(["at"])  # not "via": "I paid via Hassan"
 # "shouted at Farah", "looked at Victoria": "at" after these is someone, not somewhere.
-_AT_SOMEONE = re.compile(r"(?:shout|yell|scream|look|stare|glanc|laugh|smil|wav|point|swor|swear|curs|throw|threw|"
-                         r"lash|snapp|snap|bark|grinn|grin|wink|nodd|frown|gestur|aim|fir|spat|spit|lung|swung|swing|"
-                         r"angry|furious|mad|cross|upset|annoyed|jump|came|go|went|get|got)(?:e|ed|ing|s)?$")
-_MOVED = frozenset("""moved move moving relocated transferred sent went came back taken brought drove driven flew
-travelled traveled returned""".split())
+_AT_SOMEONE = re.compile(
+    r"(?:shout|yell|scream|look|stare|glanc|laugh|smil|wav|point|swor|swear|curs|throw|threw|"
+    r"lash|snapp|snap|bark|grinn|grin|wink|nodd|frown|gestur|aim|fir|spat|spit|lung|swung|swing|"
+    r"angry|furious|mad|cross|upset|annoyed|jump|came|go|went|get|got)(?:e|ed|ing|s)?$"
+)
+_MOVED = frozenset(
+    """moved move moving relocated transferred sent went came back taken brought drove driven flew
+travelled traveled returned""".split()
+)
 _DISTRICT_LAST = _LANDMARK_LAST | frozenset("side town heath wood vale fields village".split())
 
 
 def _small_place_run(toks: list, i: int, text: str, world: bool) -> int:
     """The last index of a run from ``toks[i]`` that a small-places gazetteer holds, or -1."""
     run = [toks[i]]
-    while len(run) < 4 and i + len(run) < len(toks) and toks[i + len(run)].score >= 0 \
-            and re.fullmatch(r"[ \t\u00a0\-]+", text[run[-1].end : toks[i + len(run)].start]):
+    while (
+        len(run) < 4
+        and i + len(run) < len(toks)
+        and toks[i + len(run)].score >= 0
+        and re.fullmatch(r"[ \t\u00a0\-]+", text[run[-1].end : toks[i + len(run)].start])
+    ):
         run.append(toks[i + len(run)])
     for k in range(len(run), 0, -1):
         key = lexicon.place_key([t.word for t in run[:k]])
@@ -65,19 +81,25 @@ def _small_place_run(toks: list, i: int, text: str, world: bool) -> int:
 
 def _is_place_run(toks: list, i: int, j: int) -> bool:
     key = lexicon.place_key([t.word for t in toks[i : j + 1]])
-    return all(t.place for t in toks[i : j + 1]) or key in lexicon.place_tokens() \
-        or key in lexicon.small_places("uk") or key in lexicon.small_places("world") \
+    return (
+        all(t.place for t in toks[i : j + 1])
+        or key in lexicon.place_tokens()
+        or key in lexicon.small_places("uk")
+        or key in lexicon.small_places("world")
         or tuple(key.split()) in lexicon.multiword_places().get(key.split()[0], ())
+    )
 
 
 # "from X to Y" of capitalised words. ``\bfrom`` written as "from" with the word boundary looked for
 # behind it: ``re`` then skips ahead to each "from" in C, where ``\bfrom`` was tried at every character.
-_FROM_TO = re.compile(r"from(?<!\wfrom)[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
-                      r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})")
+_FROM_TO = re.compile(
+    r"from(?<!\wfrom)[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+){1,3}?)to"
+    r"[ \t\u00a0]+((?:[A-Z][\w'’\-]*)(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2})"
+)
 
 
 def places_between(toks: list, text: str) -> set[str]:
-    """"from X to Y": when one is a known place and the other a district's name ("... Park",
+    """ "from X to Y": when one is a known place and the other a district's name ("... Park",
     "... Green"), that is a place too ("from Finsbury Park to Croydon"; not "from Tariq to Leeds").
     Returns the folded words marked."""
     marked: set[str] = set()
@@ -93,8 +115,12 @@ def places_between(toks: list, text: str) -> set[str]:
         known = [_is_place_run(toks, a, b) for a, b in sides]
         if any(known) and not all(known):
             a, b = sides[known.index(False)]
-            if _POSSESSIVE_AFTER.match(text, toks[b].end) or any(t.score >= 0.8 for t in toks[a : b + 1]) \
-                    or a == b or toks[b].fw not in _DISTRICT_LAST:
+            if (
+                _POSSESSIVE_AFTER.match(text, toks[b].end)
+                or any(t.score >= 0.8 for t in toks[a : b + 1])
+                or a == b
+                or toks[b].fw not in _DISTRICT_LAST
+            ):
                 continue  # "money from Tariq to Leeds": only a district's name ("... Park") is taken
             for t in toks[a : b + 1]:
                 t.place = True
@@ -123,14 +149,25 @@ def businesses(toks: list, text: str) -> set[str]:
         if t.score < 0 or t.title or t.start not in ends or not _BUSINESS.search(text, max(0, t.start - 30), t.start):
             continue
         j = i
-        while j + 1 < len(toks) and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
-                and re.fullmatch(r"[ \t\u00a0]+(?:&[ \t\u00a0]+)?", text[toks[j].end : toks[j + 1].start]):
+        while (
+            j + 1 < len(toks)
+            and j < i + 2
+            and toks[j + 1].score >= 0
+            and not toks[j + 1].title
+            and re.fullmatch(r"[ \t\u00a0]+(?:&[ \t\u00a0]+)?", text[toks[j].end : toks[j + 1].start])
+        ):
             j += 1
         run = toks[i : j + 1]
         amp = "&" in text[t.start : toks[j].start]
-        if len(run) < 2 or not amp and (run[-1].fw not in english or run[-1].fw in lexicon.WORD_NAMES) \
-                or any(u.score >= 0.8 for u in run) or _POSSESSIVE_AFTER.match(text, toks[j].end) \
-                or not amp and not _AFTER_BUSINESS.match(text, toks[j].end):
+        if (
+            len(run) < 2
+            or not amp
+            and (run[-1].fw not in english or run[-1].fw in lexicon.WORD_NAMES)
+            or any(u.score >= 0.8 for u in run)
+            or _POSSESSIVE_AFTER.match(text, toks[j].end)
+            or not amp
+            and not _AFTER_BUSINESS.match(text, toks[j].end)
+        ):
             continue
         for u in run:
             u.place = True
@@ -139,28 +176,26 @@ def businesses(toks: list, text: str) -> set[str]:
 
 
 def names_after_places(toks: list, text: str, marked: set[str]) -> set[str]:
-    """"the District of Georgia David Estes": in a run of words taken for one place, a known place
+    """ "the District of Georgia David Estes": in a run of words taken for one place, a known place
     followed by two or more words that are neither ordinary words nor places is that place, then
     someone's name. Returns ``marked`` without the name's words."""
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not toks[i].place:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and toks[j + 1].place and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
-            j += 1
+    for i, j in place_runs(toks, text, _space_between):
         for k in range(i, j - 1):
             rest = toks[k + 1 : j + 1]
-            if _is_place_run(toks, i, k) and len(rest) >= 2 and not any(
-                    _ordinary(t) or t.word.isupper() or t.fw in lexicon.FUNCTION_WORDS for t in rest):
+            if (
+                _is_place_run(toks, i, k)
+                and len(rest) >= 2
+                and not any(_ordinary(t) or t.word.isupper() or t.fw in lexicon.FUNCTION_WORDS for t in rest)
+            ):
                 for t in rest:
                     t.place = False
                     marked.discard(t.fw)
                 break
-        i = j + 1
     return marked
+
+
+def _space_between(text: str, end: int, start: int) -> object:
+    return _SPACE.match(text[end:start])
 
 
 def places_by_wider_context(toks: list, text: str) -> set[str]:
@@ -178,19 +213,29 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
         last = w1[0].lower() if w1 else ""
         possessive = last[-2:] in ("'s", "’s") or last[-1:] in ("'", "’")
-        if not (last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS
-                or possessive):
+        if not (
+            last in _SMALL_PLACE_BEFORE or last in _PLACE_PREPOSITIONS or last == "to" or last in _COMPASS or possessive
+        ):
             continue  # a quick look at the word before: most words have none of these before them
         before = text[max(0, t.start - 40) : t.start].lower().split()
-        if before and before[-1] in _PLACE_PREPOSITIONS and t.fw in lexicon.FUNCTION_WORDS and i + 1 < n \
-                and toks[i + 1].score >= 0 and _SPACE.match(text[t.end : toks[i + 1].start]) \
-                and not _POSSESSIVE_AFTER.match(text, toks[i + 1].end):
+        if (
+            before
+            and before[-1] in _PLACE_PREPOSITIONS
+            and t.fw in lexicon.FUNCTION_WORDS
+            and i + 1 < n
+            and toks[i + 1].score >= 0
+            and _SPACE.match(text[t.end : toks[i + 1].start])
+            and not _POSSESSIVE_AFTER.match(text, toks[i + 1].end)
+        ):
             t.place = toks[i + 1].place = True  # "in Little Horton", "near Old Trafford"
             marked.add(toks[i + 1].fw)
             continue
-        if before and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1
-                       and before[-2] in _MOVED) and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start])) \
-                and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2])):
+        if (
+            before
+            and (before[-1] in _SMALL_PLACE_BEFORE or before[-1] == "to" and len(before) > 1 and before[-2] in _MOVED)
+            and (i == 0 or not _SPACE.match(text[toks[i - 1].end : t.start]))
+            and not (before[-1] == "at" and len(before) > 1 and _AT_SOMEONE.search(before[-2]))
+        ):
             j = _small_place_run(toks, i, text, before[-1] in _WORLD_PLACE_BEFORE)
             if j >= 0 and not _POSSESSIVE_AFTER.match(text, toks[j].end):
                 for u in toks[i : j + 1]:
@@ -200,13 +245,24 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         # Both owners' patterns end in "'", "'s" or "’s" and the spaces before the word: only after a
         # possessive (the word before is otherwise one of the words above, of letters alone).
         owner = _TOWN_OWNS.search(text, max(0, t.start - 40), t.start) if possessive else None
-        if not (len(before) >= 2 and before[-1] in _COMPASS and before[-2] in _PLACE_PREPOSITIONS
-                or possessive and _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
-                or owner and fold(owner.group(1)) in lexicon.place_tokens()):
+        if not (
+            len(before) >= 2
+            and before[-1] in _COMPASS
+            and before[-2] in _PLACE_PREPOSITIONS
+            or possessive
+            and _PLACE_OWNERS.search(text, max(0, t.start - 40), t.start)
+            or owner
+            and fold(owner.group(1)) in lexicon.place_tokens()
+        ):
             continue
         j = i
-        while j + 1 < n and j < i + 2 and toks[j + 1].score >= 0 and not toks[j + 1].title \
-                and _SPACE.match(text[toks[j].end : toks[j + 1].start]):
+        while (
+            j + 1 < n
+            and j < i + 2
+            and toks[j + 1].score >= 0
+            and not toks[j + 1].title
+            and _SPACE.match(text[toks[j].end : toks[j + 1].start])
+        ):
             j += 1
         if owner and toks[j].fw not in _LANDMARK_LAST:
             continue  # "London's Sadiq Khan": a town's person is still a person
@@ -215,14 +271,22 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         for u in toks[i : j + 1]:
             u.place = True
             marked.add(u.fw)
-    return marked | places_between(toks, text) | _districts_before_nouns(toks, text) | businesses(toks, text) \
-        | datelines(toks, text) | possessive_landmarks(toks, text)
+    return (
+        marked
+        | places_between(toks, text)
+        | _districts_before_nouns(toks, text)
+        | businesses(toks, text)
+        | datelines(toks, text)
+        | possessive_landmarks(toks, text)
+    )
 
 
 # "the Finsbury Park mosque", "a Tufnell Park flat" (not "the Sarah Green case").
-_PLACE_NOUN_AFTER = re.compile(r"[ \t\u00a0]+(?:mosque|church|temple|gurdwara|station|area|estate|flats?|house|"
-                               r"market|road|street|hostel|hotel|school|college|hospital|centre|center|office|"
-                               r"branch|shop|stop|depot|camp|barracks)\b")
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:mosque|church|temple|gurdwara|station|area|estate|flats?|house|"
+    r"market|road|street|hostel|hotel|school|college|hospital|centre|center|office|"
+    r"branch|shop|stop|depot|camp|barracks)\b"
+)
 _VESSELS = re.compile(r"[ \t\u00a0]+(?:barge|ship|vessel|boat|ferry|trawler|tanker|yacht|liner)s?\b")
 
 
@@ -231,7 +295,7 @@ _SPACE_OR_BREAK = frozenset(" \t\u00a0\n")
 
 
 def _districts_before_nouns(toks: list, text: str) -> set[str]:
-    """"the Finsbury Park mosque", "a Tufnell Park flat": two capitalised words ending in a
+    """ "the Finsbury Park mosque", "a Tufnell Park flat": two capitalised words ending in a
     district's word, between a determiner and a lower-case noun, name a district; "the Bibby
     Stockholm barge": one or two before a vessel's kind name a vessel, wherever else written."""
     marked: set[str] = set()
@@ -241,8 +305,9 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
         # matches, spaces and perhaps a last line break, ``JOIN`` matches too, and most words join none)
         if not a.joins or a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
             continue
-        if text[a.start - 1 : a.start] not in _SPACE_OR_BREAK \
-                or not _DETERMINER_ENDS.search(text[max(0, a.start - 5) : a.start]):
+        if text[a.start - 1 : a.start] not in _SPACE_OR_BREAK or not _DETERMINER_ENDS.search(
+            text[max(0, a.start - 5) : a.start]
+        ):
             continue  # (a space, or a line break after one, ends the determiner: most words have none before)
         if _VESSELS.match(text, b.end) and b.score < 0.8 and a.score < 0.8:
             a.place = b.place = True
@@ -254,12 +319,25 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
 
 
 # "the following districts: Tattnall, Bacon, Atkinson and Ware": a list after a plural kind of place.
-_LIST_OF_PLACES = re.compile(r"\b(?:districts|counties|towns|cities|boroughs|states|countries|regions|villages|"
-                             r"provinces|areas)[ \t\u00a0]*(?::|including|such[ \t\u00a0]+as|like)[ \t\u00a0]+")
+_LIST_OF_PLACES = re.compile(
+    r"\b(?:districts|counties|towns|cities|boroughs|states|countries|regions|villages|"
+    r"provinces|areas)[ \t\u00a0]*(?::|including|such[ \t\u00a0]+as|like)[ \t\u00a0]+"
+)
 
 
-_PLURAL_PLACES = ("districts", "counties", "towns", "cities", "boroughs", "states", "countries", "regions", "villages",
-                  "provinces", "areas")  # one of them is in every match: looked for first
+_PLURAL_PLACES = (
+    "districts",
+    "counties",
+    "towns",
+    "cities",
+    "boroughs",
+    "states",
+    "countries",
+    "regions",
+    "villages",
+    "provinces",
+    "areas",
+)  # one of them is in every match: looked for first
 
 
 def _lists_of_places(text: str) -> list[re.Match[str]]:
@@ -293,20 +371,27 @@ def _places_listed(toks: list, text: str) -> set[str]:
     return marked
 
 
-_LIST_GAP = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?"
-                       r"|[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)?")
+_LIST_GAP = re.compile(
+    r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?"
+    r"|[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)?"
+)
 
 
 # --- Datelines and US states --------------------------------------------------------------------
 
 # The US states' abbreviations in news style (AP), each with its full stop: "Savannah, Ga.".
-_US_STATES = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-neb nev okla ore pa tenn vt va wash wis wyo""".split())
+_US_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+neb nev okla ore pa tenn vt va wash wis wyo""".split()
+)
 _STATE_AFTER = re.compile(r",[ \t\u00a0]+([A-Z][a-z]{1,4})\.")
 # "LEEDS –", "SAVANNAH, Ga. (WSAV) —", "PORTLAND, Maine —": a line opened by a town in capitals.
-_DATELINE = re.compile(r"^[ \t\u00a0]*((?:[A-Z][A-Z'’.\-]+[ \t\u00a0]+){0,2}[A-Z][A-Z'’.\-]+)"
-                       r"(?:,[ \t\u00a0]+([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?:[ \t\u00a0]+[A-Z][a-z]+)?))?"
-                       r"(?:[ \t\u00a0]+\(([A-Z][\w&\-]*)\))?[ \t\u00a0]*[–—\-]{1,2}[ \t\u00a0]", re.MULTILINE)
+_DATELINE = re.compile(
+    r"^[ \t\u00a0]*((?:[A-Z][A-Z'’.\-]+[ \t\u00a0]+){0,2}[A-Z][A-Z'’.\-]+)"
+    r"(?:,[ \t\u00a0]+([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?:[ \t\u00a0]+[A-Z][a-z]+)?))?"
+    r"(?:[ \t\u00a0]+\(([A-Z][\w&\-]*)\))?[ \t\u00a0]*[–—\-]{1,2}[ \t\u00a0]",
+    re.MULTILINE,
+)
 
 
 def _mark_range(toks: list, s: int, e: int, marked: set[str]) -> None:
@@ -329,8 +414,12 @@ def datelines(toks: list, text: str) -> set[str]:
                 continue
             key = lexicon.place_key([t.word for t in words])
             state = m.group(2) and m.group(2)[-1] == "." and fold(m.group(2)[:-1]) in _US_STATES
-            if not (state or key in lexicon.place_tokens() or key in lexicon.small_places("uk")
-                    or key in lexicon.small_places("world")):
+            if not (
+                state
+                or key in lexicon.place_tokens()
+                or key in lexicon.small_places("uk")
+                or key in lexicon.small_places("world")
+            ):
                 continue
             for k in (1, 2, 3):
                 if m.group(k):
@@ -363,9 +452,16 @@ def possessive_landmarks(toks: list, text: str) -> set[str]:
     n = len(toks)
     for i in range(n - 1):
         a, b = toks[i], toks[i + 1]
-        if b.fw in _DISTRICT_LAST and b.word[0].isupper() and not b.word.isupper() and a.score >= 0 \
-                and b.score >= 0 and not a.title and _POSSESSIVE_GAP.fullmatch(text[a.end : b.start]) \
-                and not (i + 2 < n and _SPACE.match(text[b.end : toks[i + 2].start])):
+        if (
+            b.fw in _DISTRICT_LAST
+            and b.word[0].isupper()
+            and not b.word.isupper()
+            and a.score >= 0
+            and b.score >= 0
+            and not a.title
+            and _POSSESSIVE_GAP.fullmatch(text[a.end : b.start])
+            and not (i + 2 < n and _SPACE.match(text[b.end : toks[i + 2].start]))
+        ):
             a.place = b.place = True
     return set()
 
@@ -374,8 +470,10 @@ def possessive_landmarks(toks: list, text: str) -> set[str]:
 
 # A court of law by its kind ("Dublin Circuit Criminal Court"), buildings in the plural ("Home Office
 # Hotels": a kind, not one address) and a company ("Stay Belvedere Hotels Ltd").
-_COURT = re.compile(r"\b(?:Criminal|Circuit|Crown|County|Family|High|Supreme|District|Magistrates['’]?|Appeals?|"
-                    r"Youth|Coroners['’]?|Coroner['’]s|Federal|Superior|Immigration|Juvenile)[ \t\u00a0]+Court$")
+_COURT = re.compile(
+    r"\b(?:Criminal|Circuit|Crown|County|Family|High|Supreme|District|Magistrates['’]?|Appeals?|"
+    r"Youth|Coroners['’]?|Coroner['’]s|Federal|Superior|Immigration|Juvenile)[ \t\u00a0]+Court$"
+)
 _PLURAL_BUILDING = re.compile(r"\b(?:Hotels|Houses|Hostels)$")
 _COMPANY_AFTER = re.compile(r"[ \t\u00a0]+(?:Ltd|Limited|Plc|PLC|LLP|Inc|Group|Holdings)\b")
 _BUILDING_LAST = re.compile(r"(?:House|Tower|Towers|Hall|Buildings)$")
@@ -404,8 +502,7 @@ def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
     return bool(m and fold(m.group(1)) in places)
 
 
-_DETENTION = re.compile(r"\b(?:detain(?:ed|ee|ees|ing)?|detention|removal[ \t\u00a0]+centres?|IRCs?)\b",
-                        re.IGNORECASE)
+_DETENTION = re.compile(r"\b(?:detain(?:ed|ee|ees|ing)?|detention|removal[ \t\u00a0]+centres?|IRCs?)\b", re.IGNORECASE)
 
 
 def _detention_centre(text: str, span: str) -> bool:

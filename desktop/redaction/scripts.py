@@ -14,12 +14,17 @@ Hit = tuple[int, int, str, float]
 _OTHER_LETTERS = (r"\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1200-\u137f\u3040-\u30ff"
                   r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u200c\u200d")  # fmt: skip
 # A stretch of words in another script (Arabic, Devanagari, Ethiopic, CJK...), spaces and commas between.
-_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:(?:[ \t\u00a0,\u060c]+|['’\-])[" + _OTHER_LETTERS + r"]+)*")
+# An apostrophe, a hyphen or a semicolon with a letter of the script straight on both sides is inside a
+# word ("தணி;சேரன்" as some name lists spell it): English punctuation is followed by a space.
+_OTHER_SCRIPT = re.compile(r"[" + _OTHER_LETTERS + r"]+(?:(?:[ \t\u00a0,\u060c]+|['’\-;])[" + _OTHER_LETTERS + r"]+)*")
 # Scripts the interviewees write their own words in (Arabic and Urdu; Devanagari, Bengali, Gurmukhi and
 # the other Indic scripts): a stretch in one of them is what was said, not a name, unless a cue says so.
 _STATEMENT_SCRIPT = re.compile(r"[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufeff]")
 # Inside such a stretch: words, and what separates them (a comma, a danda or a full stop ends a name).
-_SCRIPT_WORD = re.compile(r"[^\s\u00a0,\u060c\u061b\u061f\u06d4\u0964\u0965.!?;:()\"“”]+")
+_SCRIPT_WORD = re.compile(
+    r"[^\s\u00a0,\u060c\u061b\u061f\u06d4\u0964\u0965.!?;:()\"“”]+"
+    r"(?:;(?=[" + _OTHER_LETTERS + r"])[^\s\u00a0,\u060c\u061b\u061f\u06d4\u0964\u0965.!?;:()\"“”]+)*"
+)
 
 
 def _other_script_names(text: str, words_before: WordsBefore | None = None) -> list[Hit]:

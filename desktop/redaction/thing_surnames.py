@@ -1,0 +1,100 @@
+"""A given name before a surname that the never-a-name list holds because it is usually a thing, a
+language or a body's kind ("Joy Church said", "Paul English told", "Faith Temple, a nurse,").
+
+The never-a-name list keeps words such as "Church", "Crown", "English" or "Union" from ever being
+taken for a name, and ``census_pairs`` refuses them as surnames. Yet a census given name followed
+by such a word is a person where only a person can stand: before a verb of saying (``census_pairs``'s
+test that a place or a body does not speak: no article before the pair anywhere, no body's kind after
+it, no "it" or "they" after the verb), or with a noun of a person in apposition ("..., a nurse,",
+"..., 52,"). A surname that is a body's kind ("Church", "Temple", "Union") names a body as often as
+a person ("Hope Church said"): before a verb of saying it is taken only when the first pronoun after
+the verb is a person's ("Joy Church said she ..."). The given name may already be a likely name
+("Paul" of "Paul English said"): the surname is then added to it, which is what leaked before. A
+given name that is also a word ("Will", "Grace", "Hope": the lexicon's word names) counts as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+from desktop.redaction.census_pairs import _PRONOUN, _a_person_speaks, _title_case
+from desktop.redaction.context import _ORG_LAST
+from desktop.redaction.family_names import _APPOSITION, _PERSON_NOUN_SET
+from desktop.redaction.given_names import given_names
+from desktop.redaction.misses_places import surname_words
+
+SCORE = 0.5
+_SAID = re.compile(
+    r"(?:,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,3},)?[ \t\u00a0]+(?:said|says|told|tells|added|explained|"
+    r"recalled|insisted|claimed|wrote)\b"
+)
+_A_PERSON = frozenset("he she his her him".split())
+
+
+def _given(t) -> bool:  # noqa: ANN001 - names._Tok
+    fw = t.fw
+    return (
+        t.score >= 0
+        and not t.title
+        and _title_case(t.word)
+        and (fw in given_names() or fw in lexicon.WORD_NAMES)
+        and fw not in lexicon.NOT_NAMES
+        and (fw not in lexicon.FUNCTION_WORDS or fw in lexicon.WORD_NAMES)
+        and fw not in lexicon.TITLES
+        and fw not in lexicon.RELATIONS
+        and fw not in lexicon.MONTHS
+        and fw not in lexicon.DAYS
+        and fw not in lexicon.place_tokens()
+    )
+
+
+def _thing_surname(t) -> bool:  # noqa: ANN001 - names._Tok
+    fw = t.fw
+    return (
+        t.score == 0
+        and not t.title
+        and _title_case(t.word)
+        and fw in lexicon.NOT_NAMES
+        and fw in surname_words()
+        and fw not in lexicon.FUNCTION_WORDS
+        and fw not in lexicon.TITLES
+    )
+
+
+def _a_person_said(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
+    if not _a_person_speaks(text, a, b):
+        return False
+    if b.fw not in _ORG_LAST:
+        return True
+    m = _SAID.match(text, b.end)
+    p = _PRONOUN.search(text, m.end()) if m else None
+    return p is not None and p.group("p") is not None and p.group("p").lower() in _A_PERSON
+
+
+def _opener(p) -> bool:  # noqa: ANN001 - names._Tok
+    """A capitalised word before the pair that leaves it a pair: a function word ("Later Joy ...")."""
+    return p.fw in lexicon.FUNCTION_WORDS
+
+
+def given_and_thing_surnames(toks: list, text: str) -> None:
+    """Take "Joy Church said", "Paul English, 40," (see the note)."""
+    n = len(toks)
+    for i in range(n - 1):
+        a, b = toks[i], toks[i + 1]
+        if b.fw not in lexicon.NOT_NAMES or not a.on_line or text[a.end : b.start] != " ":
+            continue  # (the cheapest test first: most words are on no list)
+        if not (_thing_surname(b) and _given(a)):
+            continue
+        if i > 0 and text[toks[i - 1].end : a.start] in (" ", "-") and not _opener(toks[i - 1]):
+            continue  # a capitalised word before: part of a longer name
+        if i + 2 < n and text[b.end : toks[i + 2].start] in (" ", "-"):
+            continue  # a capitalised word after: a body's or a heading's words
+        app = _APPOSITION.match(text, b.end)
+        apposition = app is not None and (app.group("noun") is None or app.group("noun") in _PERSON_NOUN_SET)
+        if not (apposition or _a_person_said(text, a, b)):
+            continue
+        a.score = max(a.score, SCORE)
+        b.score = SCORE
+        a.edge_ok = b.edge_ok = True
+        a.place = b.place = False

@@ -1,0 +1,29 @@
+"""A word no rule explained, last in a list of bodies named by a bare name, is a body too
+(``desktop.redaction.bodies_in_lists``). Examples written here."""
+
+from __future__ import annotations
+
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
+
+
+def test_the_last_item_of_a_list_of_shops_banks_or_firms_is_a_body() -> None:
+    for text, fact in [
+        ("Workers supplied Asda, Morrisons and Calverley with fruit.", "Calverley"),
+        ("She worked for Lidl, Aldi, and Brenholt until May.", "Brenholt"),
+        ("The wages came through Monzo, Revolut or Quellpay.", "Quellpay"),
+        ("The farm sold to Dyer & Lamb (D&L), Tesco and Harnwick every week.", "Harnwick"),
+    ]:
+        spans = detect(text)
+        assert untouched(text, spans, fact), text
+
+
+def test_a_person_after_a_list_of_bodies_named_by_their_kind_or_with_a_person_stays_a_name() -> None:
+    for text, name in [
+        ("I rang Leeds City Council, Bradford Council and Okonkwo.", "Okonkwo"),
+        ("I told the police, the Home Office and Okonkwo.", "Okonkwo"),
+        ("We met Amara, Tesco and Okonkwo.", "Okonkwo"),
+        ("Asda, Lidl and Okonkwo were named. Mr Okonkwo denied it.", "Okonkwo"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text

@@ -1,0 +1,34 @@
+"""A building or a place named like a person, where the same text writes it as a body's or a
+place's name (``desktop.redaction.places_named_like_people``). Examples written here."""
+
+from __future__ import annotations
+
+from desktop.redaction import detect
+from tests.span_checks import untouched
+
+
+def test_a_pair_the_text_also_writes_before_a_body_kind_or_after_the_is_that_body() -> None:
+    for text, fact in [
+        ("The Aldwick Hall Trust runs a food bank. Aldwick Hall opened in 1990.", "Aldwick Hall"),
+        ("Lunches are served at Brennan Lodge Community Centre. Brennan Lodge has forty beds.", "Brennan Lodge"),
+        ("We queued at the Oduya Park every week. Oduya Park was closed in winter.", "Oduya Park"),
+    ]:
+        spans = detect(text)
+        start = text.rindex(fact)
+        assert not any(s.type == "PERSON" and s.start < start + len(fact) and s.end > start for s in spans), text
+        assert untouched(text, [s for s in spans if s.type == "PERSON"], fact), text
+
+
+def test_a_person_named_like_a_building_stays_a_name() -> None:
+    for text, name in [
+        ("The Ama Park Trust is new. Mr Ama Park runs it. Ama Park left in May.", "Ama Park"),
+        ("The Aldwick Hall Trust was named after him. Aldwick Hall said the grant mattered.", "Aldwick Hall"),
+        ("Brennan Lodge Community Centre is hers. Brennan Lodge, 52, opened it.", "Brennan Lodge"),
+        (
+            "We sat through the Aldwick Hall trial. Aldwick Hall left early.",
+            "Aldwick Hall",
+        ),  # the article is the noun's
+    ]:
+        spans = detect(text)
+        start = text.rindex(name)
+        assert any(s.type == "PERSON" and s.start <= start and s.end >= start + len(name) for s in spans), text
