@@ -223,8 +223,13 @@ def commands(count: int, trees: list[Path], pairs: int) -> dict:
         "v.interviews.add_many([five_page_interview(reference=f'WB-SPLIT-{i:04d}') for i in range(int(sys.argv[3]))])\n"
         "v.lock()\n"
     )
-    subprocess.run([sys.executable, "-c", setup, str(tmp / "vault"), PASS, str(count)], env=_env(trees[0]),
-                   cwd=str(trees[0]), check=True, timeout=3600)
+    subprocess.run(
+        [sys.executable, "-c", setup, str(tmp / "vault"), PASS, str(count)],
+        env=_env(trees[0]),
+        cwd=str(trees[0]),
+        check=True,
+        timeout=3600,
+    )
     runs: dict[str, list[dict]] = {str(t): [] for t in trees}
     for k in range(pairs * len(trees)):
         tree = trees[k % len(trees)] if (k // len(trees)) % 2 == 0 else trees[::-1][k % len(trees)]
@@ -234,27 +239,49 @@ def commands(count: int, trees: list[Path], pairs: int) -> dict:
         load = os.getloadavg()[0]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0, w0 = time.time(), time.perf_counter()
-        subprocess.run([sys.executable, "-m", "desktop", "export-statements", "--all", "--out", str(out),
-                        "--vault", str(tmp / "vault"), "--passphrase-file", str(tmp / "pass"), "--json"],
-                       env=_env(tree), cwd=str(tree), check=True, capture_output=True, timeout=3600)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "export-statements",
+                "--all",
+                "--out",
+                str(out),
+                "--vault",
+                str(tmp / "vault"),
+                "--passphrase-file",
+                str(tmp / "pass"),
+                "--json",
+            ],
+            env=_env(tree),
+            cwd=str(tree),
+            check=True,
+            capture_output=True,
+            timeout=3600,
+        )
         wall, t1 = time.perf_counter() - w0, time.time()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         made = sorted(p.stat().st_ctime for p in out.glob("*.pdf"))
-        runs[str(tree)].append({
-            "wall_s": round(wall, 3),
-            "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
-            "written": len(made),
-            "first_file_s": round(made[0] - t0, 3),
-            "last_file_s": round(made[-1] - t0, 3),
-            "exit_after_last_file_s": round(t1 - made[-1], 3),
-            "load_average": round(load, 2),
-        })
+        runs[str(tree)].append(
+            {
+                "wall_s": round(wall, 3),
+                "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+                "written": len(made),
+                "first_file_s": round(made[0] - t0, 3),
+                "last_file_s": round(made[-1] - t0, 3),
+                "exit_after_last_file_s": round(t1 - made[-1], 3),
+                "load_average": round(load, 2),
+            }
+        )
     shutil.rmtree(tmp, ignore_errors=True)
     out_: dict = {"statements": count, "runs_in_order_of_each_tree": runs}
     for tree in trees:
         mine = runs[str(tree)]
-        out_[str(tree)] = {k: round(statistics.median(r[k] for r in mine), 3)
-                           for k in ("wall_s", "cpu_s", "first_file_s", "last_file_s", "exit_after_last_file_s")}
+        out_[str(tree)] = {
+            k: round(statistics.median(r[k] for r in mine), 3)
+            for k in ("wall_s", "cpu_s", "first_file_s", "last_file_s", "exit_after_last_file_s")
+        }
     if len(trees) == 2:
         a, b = runs[str(trees[0])], runs[str(trees[1])]
         out_["wall_b_over_a_each_pair"] = [round(y["wall_s"] / x["wall_s"], 3) for x, y in zip(a, b, strict=True)]
