@@ -68,15 +68,30 @@ def main(argv: list[str] | None = None, paths: AppPaths | None = None) -> int:
         from desktop.cli import Context, output_closed, run
 
         _utf8_output()
-        code = run(argv, Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr),
-                   start_app=lambda folder: _start_app(paths, folder))
+        code = run(
+            argv,
+            Context(paths=paths, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr),
+            start_app=lambda folder: _start_app(paths, folder),
+        )
         try:  # what is still buffered goes out now, while a closed pipe can still end quietly
             sys.stdout.flush()
         except BrokenPipeError:
             output_closed(sys.stdout)
             return 1
+        _ending()
         return code
     return _start_app(paths, None)
+
+
+def _ending() -> None:
+    """The command is done and its process ends when main() returns. Every object it made is moved out
+    of the cyclic collector's reach (``gc.freeze``), so the interpreter's teardown frees them without
+    the collector walking them all first: after a bulk export (the statement path's modules and
+    tables, the statements made here) that walk was most of a 0.1-0.3 s wait at exit. Nothing is
+    skipped: exit handlers run, files close and memory is freed as before."""
+    import gc
+
+    gc.freeze()
 
 
 def _start_app(paths: AppPaths, vault_dir: Path | None) -> int:

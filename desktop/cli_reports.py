@@ -108,7 +108,7 @@ def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     from desktop.paths import make_private_dir
-    from desktop.services import destinations, statements
+    from desktop.services import destinations, pool
     from desktop.services.organisation import missing_note
 
     out = Path(args.out).expanduser()
@@ -125,10 +125,16 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
             ctx.stderr.flush()
 
     with open_vault(args, ctx) as vault:
+        ids = vault.interviews.ids()
+        if pool.used(len(ids)):
+            # The passphrase was right and the workers will be used: their fork server imports the
+            # statement path on another core while this process imports it below (the one import
+            # of about half a second both need before the first statement).
+            pool.start_server()
+        from desktop.services import statements
+
         note = missing_note(vault)
-        result = statements.export_statements(
-            vault, vault.interviews.ids(), out, overwrite=args.force, progress=progress
-        )
+        result = statements.export_statements(vault, ids, out, overwrite=args.force, progress=progress)
     if result.written:
         _say_no_organisation(ctx, note)
     if args.json:

@@ -25,7 +25,16 @@ How the workers start (:func:`context`):
 
 While a fork server starts, the bulk export makes its first statements in this process
 (``ordered(..., here_while_starting=True)``): the fork server's imports and warm-up take about half a
-second of one core, and this process's core would otherwise wait idle for them.
+second of one core, and this process's core would otherwise wait idle for them. A caller that knows
+a pool will be used before it has imported the statement path itself (``witnessbox
+export-statements``, once the vault is open and holds enough interviews: :func:`used`) starts the
+fork server then (:func:`start_server`), so its imports and this process's run on two cores at once.
+
+The fork server is started with Ctrl-C (``SIGINT``) blocked, and so are the workers it forks: a
+Ctrl-C in a terminal reaches every process of the command, and a fork server still importing printed
+a traceback; the command itself stops as the person asked, and its workers end with its pool. It
+holds no record and writes nothing, so stopping it ends it with ``SIGTERM`` rather than waiting for
+it to finish its imports or to tear down an interpreter of 70-80 MiB.
 
 At most two jobs per worker are in flight, so memory stays flat however many statements there are,
 and closing the iterator early (a cancel) drops the jobs not yet started. Each worker installs the
@@ -37,6 +46,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -56,6 +66,9 @@ IDLE_STOP_S = 300.0
 
 # Imported by the fork server before it forks a worker: the statement path, warmed up.
 PRELOAD = ("desktop.services.pool_warm",)
+
+# Fewer statements than this are made in this process: starting the workers costs about a second.
+POOL_FROM = 8
 
 
 def cores() -> int:
@@ -79,14 +92,23 @@ def context(preload: tuple[str, ...] = PRELOAD) -> multiprocessing.context.BaseC
     return multiprocessing.get_context("spawn")
 
 
+def used(count: int, workers: int | None = None) -> bool:
+    """Whether a bulk export of ``count`` statements makes them in worker processes (``workers``:
+    how many processes, default one per core)."""
+    workers = cores() if workers is None else workers
+    return workers > 1 and count >= POOL_FROM
+
+
 class _Life:
-    """How many pools are working, the idle timer, and a stop asked for while a pool worked."""
+    """How many pools are working, the idle timer, a stop asked for while a pool worked, and whether
+    the fork server was started ahead of its first pool (:func:`start_server`)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.working = 0
         self.stop_after = False
         self.timer: threading.Timer | None = None
+        self.ahead = False
 
     def cancel_timer(self) -> None:
         if self.timer is not None:
@@ -114,13 +136,18 @@ kept_until_lock(stop)
 
 
 def _stop_servers() -> None:
-    """The standard library's own stops: the fork server first (its workers hold the tracker's pipe)."""
+    """The standard library's own stops: the fork server first (its workers hold the tracker's pipe).
+    No pool works now, so the fork server has no worker left; it is ended with ``SIGTERM`` first (see
+    the module's notes), and the stop then only reaps it."""
     from multiprocessing import forkserver, resource_tracker
 
+    _life.ahead = False
     server = getattr(forkserver, "_forkserver", None)
     tracker = getattr(resource_tracker, "_resource_tracker", None)
     try:
-        if getattr(server, "_forkserver_pid", None) is not None:
+        pid = getattr(server, "_forkserver_pid", None)
+        if pid is not None:
+            os.kill(pid, signal.SIGTERM)  # not yet reaped, so the pid is still its own
             server._stop()
         if getattr(tracker, "_pid", None) is not None:  # None in a worker, which only inherited its pipe
             tracker._stop()
@@ -145,16 +172,55 @@ def _pool_ended() -> None:
     """The last pool out stops the servers if a lock asked for it, else starts the idle timer."""
     with _life.lock:
         _life.working -= 1
+        _life.ahead = False
         if _life.working:
             return
         if _life.stop_after:
             _life.stop_after = False
             _stop_servers()
             return
-        timer = threading.Timer(IDLE_STOP_S, lambda: _idle_stop(timer))
-        timer.daemon = True
-        _life.timer = timer
-        timer.start()
+        _idle_timer()
+
+
+def _idle_timer() -> None:
+    """(Under ``_life.lock``.) Stop the servers after :data:`IDLE_STOP_S` seconds unless a pool comes."""
+    _life.cancel_timer()
+    timer = threading.Timer(IDLE_STOP_S, lambda: _idle_stop(timer))
+    timer.daemon = True
+    _life.timer = timer
+    timer.start()
+
+
+def _ensure_server(ctx: multiprocessing.context.BaseContext) -> bool:
+    """Start ``ctx``'s fork server (and the resource tracker) if it is not running, with Ctrl-C blocked
+    so that it and its workers inherit that (see the module's notes); True if it was started now."""
+    if ctx.get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver, resource_tracker
+
+    was = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    resource_tracker.ensure_running()  # first: starting it unblocks Ctrl-C (it blocks and unblocks it itself)
+    blocked = hasattr(signal, "pthread_sigmask")
+    if blocked:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        forkserver.ensure_running()
+    finally:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    return forkserver._forkserver._forkserver_pid != was
+
+
+def start_server() -> None:
+    """Start the fork server now, for a caller that knows a pool will be used (:func:`used`) and has
+    imports of its own to make meanwhile. Nothing else changes: the first pool finds it running and
+    still makes its first jobs here while it warms (``here_while_starting``). Unused, it is stopped
+    as any fork server is (a lock, or :data:`IDLE_STOP_S` seconds)."""
+    with _life.lock:
+        if _ensure_server(context()):
+            _life.ahead = True
+        if not _life.working:
+            _idle_timer()
 
 
 def _start_worker(warm: Callable[[], object] | None = None) -> None:
@@ -185,8 +251,10 @@ def executor(
     job, cheap where the fork server's preload already did the work."""
     _pool_started()
     try:
+        ctx = context(preload)
+        _ensure_server(ctx)  # started here rather than by the first worker: with Ctrl-C blocked
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context(preload), initializer=_start_worker, initargs=(warm,)
+            max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(warm,)
         ) as pool:
             yield pool
     finally:
@@ -194,13 +262,14 @@ def executor(
 
 
 def _starting() -> bool:
-    """Will this pool's first worker take a while to start: a fork server not running yet (it
-    imports and warms the statement path first, about half a second of one core), or ``spawn``?"""
+    """(Before the pool is made.) Will its first worker take a while to start: a fork server not
+    running yet, or started ahead of it (:func:`start_server`) and not used by a pool yet (it imports
+    and warms the statement path first, about half a second of one core), or ``spawn``?"""
     if context().get_start_method() != "forkserver":
         return True
     from multiprocessing import forkserver
 
-    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None) is None
+    return _life.ahead or getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None) is None
 
 
 def _first_worker(pool: ProcessPoolExecutor) -> threading.Event:
@@ -231,10 +300,11 @@ def ordered(
     the jobs are made here, one at a time, so this process's core is not idle meanwhile; from the
     first job after the worker is up, every job goes to the workers.
     """
+    starting = here_while_starting and _starting()
     with executor(workers) as pool:
         pending: deque[Future] = deque()
         source = iter(jobs)
-        if here_while_starting and _starting():
+        if starting:
             up = _first_worker(pool)
             while not up.is_set():
                 job = next(source, _END)

@@ -406,8 +406,8 @@ def existing_files(vault: Vault, ids: Iterable[str], out_dir: Path) -> list[Path
     return found
 
 
-# Fewer statements than this are made in this process: starting the workers costs about a second.
-POOL_FROM = 8
+# Fewer statements than this are made in this process (:func:`desktop.services.pool.used`).
+POOL_FROM = pool.POOL_FROM
 
 
 def _made(job: tuple[Interview, dict | None, list[Interview], str, bool]) -> tuple[str, str, Any]:
@@ -526,7 +526,7 @@ def export_statements(
     seq = list(ids)
     result = BulkResult()
     workers = pool.cores() if workers is None else workers
-    if workers > 1 and len(seq) >= POOL_FROM:
+    if pool.used(len(seq), workers):
         _export_pooled(
             vault,
             seq,

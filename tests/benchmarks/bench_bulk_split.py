@@ -16,6 +16,14 @@ server), with each part timed where it runs:
 * the wall-clock time to the first result (the start-up) and how long each worker was busy.
 
 The timing wrappers are this benchmark's own; the export itself is unchanged.
+
+    python -m tests.benchmarks.bench_bulk_split --count 200 --command TREE_A --command TREE_B [--pairs 3]
+
+times instead the whole command a coordinator types, ``witnessbox export-statements --all``, in
+each source tree given, A B then B A, each a process of its own from spawn to exit: its wall-clock
+and CPU time (its workers and fork server included), and a timeline read from outside: when the
+first and the last statement file were made (their change times) and how long the process took to
+end after the last. One vault made by the first tree serves all (the tests' cheapest key derivation).
 """
 
 from __future__ import annotations
@@ -199,11 +207,97 @@ def timeline(t0: float, marks: dict, parts: list[dict]) -> dict:
     return at
 
 
+def commands(count: int, trees: list[Path], pairs: int) -> dict:
+    """``witnessbox export-statements`` in each tree, whole processes, interleaved (see the module's notes)."""
+    import shutil
+    import subprocess
+
+    from tests.benchmarks.bench_anchor import _env
+
+    tmp = Path(tempfile.mkdtemp(prefix="wb-bulk-command-"))
+    (tmp / "pass").write_text(PASS + "\n")
+    setup = (
+        "import sys\nfrom pathlib import Path\nfrom desktop.vault import Vault\n"
+        "from tests.benchmarks.bench_statements import five_page_interview\nfrom tests.factories import FAST_KDF\n"
+        "v = Vault.create(Path(sys.argv[1]), sys.argv[2], kdf=FAST_KDF)\n"
+        "v.interviews.add_many([five_page_interview(reference=f'WB-SPLIT-{i:04d}') for i in range(int(sys.argv[3]))])\n"
+        "v.lock()\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", setup, str(tmp / "vault"), PASS, str(count)],
+        env=_env(trees[0]),
+        cwd=str(trees[0]),
+        check=True,
+        timeout=3600,
+    )
+    runs: dict[str, list[dict]] = {str(t): [] for t in trees}
+    for k in range(pairs * len(trees)):
+        tree = trees[k % len(trees)] if (k // len(trees)) % 2 == 0 else trees[::-1][k % len(trees)]
+        out = tmp / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        load = os.getloadavg()[0]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0, w0 = time.time(), time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "export-statements",
+                "--all",
+                "--out",
+                str(out),
+                "--vault",
+                str(tmp / "vault"),
+                "--passphrase-file",
+                str(tmp / "pass"),
+                "--json",
+            ],
+            env=_env(tree),
+            cwd=str(tree),
+            check=True,
+            capture_output=True,
+            timeout=3600,
+        )
+        wall, t1 = time.perf_counter() - w0, time.time()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        made = sorted(p.stat().st_ctime for p in out.glob("*.pdf"))
+        runs[str(tree)].append(
+            {
+                "wall_s": round(wall, 3),
+                "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+                "written": len(made),
+                "first_file_s": round(made[0] - t0, 3),
+                "last_file_s": round(made[-1] - t0, 3),
+                "exit_after_last_file_s": round(t1 - made[-1], 3),
+                "load_average": round(load, 2),
+            }
+        )
+    shutil.rmtree(tmp, ignore_errors=True)
+    out_: dict = {"statements": count, "runs_in_order_of_each_tree": runs}
+    for tree in trees:
+        mine = runs[str(tree)]
+        out_[str(tree)] = {
+            k: round(statistics.median(r[k] for r in mine), 3)
+            for k in ("wall_s", "cpu_s", "first_file_s", "last_file_s", "exit_after_last_file_s")
+        }
+    if len(trees) == 2:
+        a, b = runs[str(trees[0])], runs[str(trees[1])]
+        out_["wall_b_over_a_each_pair"] = [round(y["wall_s"] / x["wall_s"], 3) for x, y in zip(a, b, strict=True)]
+    return out_
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--count", type=int, default=200)
+    p.add_argument("--command", action="append", type=Path, help="time the command in this source tree (repeat)")
+    p.add_argument("--pairs", type=int, default=2, help="with --command: rounds of each tree, A B then B A")
     args = p.parse_args(argv)
-    json.dump(measure(args.count), sys.stdout, indent=1)
+    if args.command:
+        json.dump(commands(args.count, [t.resolve() for t in args.command], args.pairs), sys.stdout, indent=1)
+    else:
+        json.dump(measure(args.count), sys.stdout, indent=1)
     print()
     return 0
 
