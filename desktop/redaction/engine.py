@@ -255,7 +255,7 @@ def _variants_of_known_people(text: str, spans: list[Span], rec: Recorded) -> li
     """A name that is a spelling of one recorded person's name ("Muhammad" for a recorded
     "Mohammed Khan") is that person: it gets their pseudonym. Each word must match a word of that
     person's recorded name or aliases (``variants.name_key``), and of no one else's."""
-    if not rec.tokens:
+    if not rec.names:
         return spans
     out = []
     for sp in spans:

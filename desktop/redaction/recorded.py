@@ -186,19 +186,41 @@ class Recorded:
     entries: list[_Person | str | list[_Pat]]
     by_key: dict[str, list[int]]  # word beginning -> the people (other than plain names) it may be part of
     always: list[int]  # entries looked for in every statement
-    tokens: dict[str, set[str]]  # person -> the folded words of their name and aliases
-    # The plain names' entries and their words: chosen by their words' beginnings, not by ``by_key``.
-    plain: list[tuple[int, list[str]]] = field(default_factory=list)
+    # Every recorded person's name, stripped, in the order recorded; and the folded words of those
+    # who are not plain names (by their place in ``names``): a plain name's words are its own,
+    # lower-cased, made when asked for. Nothing else is kept per person, so a statement with fifty
+    # new people leaves no fifty sets behind for the garbage collector to walk.
+    names: list[str]
+    other_tokens: dict[int, set[str]]
+    # The plain names' entries, and those names: chosen by their words' beginnings, not by ``by_key``.
+    plain: list[int] = field(default_factory=list)
+    plain_names: list[str] = field(default_factory=list)
     _owners: dict[str, set[str]] | None = field(default=None, repr=False)
     _key_lengths: dict[int, set[str]] | None = field(default=None, repr=False)
+    _last: dict[str, int] | None = field(default=None, repr=False)
+
+    def _where(self) -> dict[str, int]:
+        """Each person's name -> its last place in ``names`` (a name recorded twice: the later)."""
+        if self._last is None:
+            self._last = dict(zip(self.names, range(len(self.names)), strict=True))
+        return self._last
+
+    def _tokens_at(self, i: int) -> set[str]:
+        got = self.other_tokens.get(i)
+        return set(self.names[i].lower().split()) if got is None else got
+
+    def tokens_of(self, person: str) -> set[str]:
+        """The folded words of this recorded person's name and aliases (none if not recorded)."""
+        i = self._where().get(person)
+        return set() if i is None else self._tokens_at(i)
 
     def owners(self, keys: list[str]) -> set[str]:
         """The recorded people whose name or aliases have a word of every one of these spelling
         keys (``variants.name_key``)."""
         if self._owners is None:
             self._owners = {}
-            for person, toks in self.tokens.items():
-                for k in own_keys(toks):
+            for person, i in self._where().items():
+                for k in own_keys(self._tokens_at(i)):
                     self._owners.setdefault(k, set()).add(person)
         if not keys:
             return set()
@@ -220,8 +242,8 @@ class Recorded:
                 chosen.update(self.by_key[k])
         if self.plain:
             four = begins.of_len(_KEY_LEN)
-            for i, ws in self.plain:
-                for w in ws:
+            for i, name in zip(self.plain, self.plain_names, strict=True):
+                for w in name.lower().split():
                     if (w[:_KEY_LEN] in four) if len(w) >= _KEY_LEN else (w in begins):
                         chosen.add(i)
                         break
@@ -300,19 +322,22 @@ def _build(known: KnownIdentifiers) -> Recorded:
     entries: list[_Person | str | list[_Pat]] = []
     by_key: dict[str, list[int]] = {}
     always: list[int] = []
-    tokens: dict[str, set[str]] = {}
-    plain: list[tuple[int, list[str]]] = []
+    names: list[str] = []
+    other_tokens: dict[int, set[str]] = {}
+    plain: list[int] = []
+    plain_names: list[str] = []
     for name, aliases in known.people:
         if not aliases and name.isascii() and name.replace(" ", "").isalpha():  # _plain: most names
             # What ``_person`` makes of it, without making it (a statement of fifty new people may
-            # hold a word of nine): its words, whose beginnings choose it (``Recorded.wanted``).
-            words = name.lower().split()
-            tokens[name.strip()] = set(words)
-            plain.append((len(entries), words))
+            # hold a word of nine): its name, whose words' beginnings choose it (``Recorded.wanted``).
+            names.append(name.strip())
+            plain.append(len(entries))
+            plain_names.append(name)
             entries.append(name)
             continue
         person = _PEOPLE.get((name, tuple(aliases)), lambda n=name, a=tuple(aliases): _person(n, a))
-        tokens[name.strip()] = person.tokens
+        other_tokens[len(names)] = person.tokens
+        names.append(name.strip())
         if not (name and name.strip()):
             continue
         i = len(entries)
@@ -326,7 +351,7 @@ def _build(known: KnownIdentifiers) -> Recorded:
             always.append(len(entries))
             make = lambda k=str(kind), v=value: _identifier_patterns(k, v)  # noqa: E731
             entries.append(_IDENTIFIERS.get((str(kind), value), make))
-    return Recorded(entries, by_key, always, tokens, plain)
+    return Recorded(entries, by_key, always, names, other_tokens, plain, plain_names)
 
 
 _LISTS = LRU(64)  # per list of people and identifiers (a statement is detected again after each edit)
@@ -451,7 +476,7 @@ def find_known(text: str, folded: Folded, rec: Recorded, words: Iterable[str] | 
                     givens[s] = _given_before(text, s)
                 g = givens[s]
                 if g and new((g[0], e, "PERSON", False, True)):
-                    own = rec.tokens.get(pat.person or "", set())
+                    own = rec.tokens_of(pat.person or "")
                     # The person's own given name, in any spelling; otherwise a relative: someone else.
                     who = pat.person if g[1] in own or name_key(g[1]) in own_keys(own) else None
                     hits.append(KnownHit(g[0], e, "PERSON", who, False, given=True))
