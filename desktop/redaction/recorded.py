@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon, sequence
@@ -219,7 +220,6 @@ class Recorded:
     # The plain names' entries, and those names: chosen by their words' beginnings, not by ``by_key``.
     plain: list[int] = field(default_factory=list)
     plain_names: list[str] = field(default_factory=list)
-    _owners: dict[str, set[str]] | None = field(default=None, repr=False)
     _key_lengths: dict[int, set[str]] | None = field(default=None, repr=False)
     _last: dict[str, int] | None = field(default=None, repr=False)
 
@@ -238,20 +238,32 @@ class Recorded:
         i = self._where().get(person)
         return set() if i is None else self._tokens_at(i)
 
-    def owners(self, keys: list[str]) -> set[str]:
-        """The recorded people whose name or aliases have a word of every one of these spelling
-        keys (``variants.name_key``)."""
-        if self._owners is None:
-            self._owners = {}
-            for person, i in self._where().items():
-                for k in own_keys(self._tokens_at(i)):
-                    self._owners.setdefault(k, set()).add(person)
-        if not keys:
-            return set()
-        out = set(self._owners.get(keys[0], ()))
-        for k in keys[1:]:
-            out &= self._owners.get(k, set())
-        return out
+    def owners(self) -> Callable[[list[str]], set[str]]:
+        """For one statement: given spelling keys (``variants.name_key``), the recorded people whose
+        name or aliases have a word of every one of them. (Made for each statement that asks, not
+        kept with the list: a set per word of fifty new people's names, kept, would be walked by
+        every collection of the garbage collector that follows.)"""
+        index: dict[str, set[str]] = {}
+        other, names = self.other_tokens, self.names
+        for person, i in self._where().items():
+            toks = other.get(i)
+            for t in names[i].lower().split() if toks is None else toks:
+                k = name_key(t)
+                got = index.get(k)
+                if got is None:
+                    index[k] = {person}
+                else:
+                    got.add(person)
+
+        def of(keys: list[str]) -> set[str]:
+            if not keys:
+                return set()
+            out = set(index.get(keys[0], ()))
+            for k in keys[1:]:
+                out &= index.get(k, set())
+            return out
+
+        return of
 
     def wanted(self, folded: str, words: Iterable[str]) -> list[_Pat]:
         """The patterns that can match ``folded`` (a folded text; ``words``: its runs of letters and
@@ -355,7 +367,17 @@ def _build(known: KnownIdentifiers) -> Recorded:
     other_tokens: dict[int, set[str]] = {}
     plain: list[int] = []
     plain_names: list[str] = []
-    for name, aliases in known.people:
+    people = known.people
+    raw = list(map(itemgetter(0), people))
+    glued = "".join(raw)
+    # Every name plain (letters and spaces, at least one letter, no aliases): the list as it is, each
+    # name's entry itself, in a few passes over the whole list rather than a dozen steps per person.
+    if glued.isascii() and glued.replace(" ", "").isalpha() and not any(map(itemgetter(1), people)):
+        stripped = list(map(str.strip, raw))
+        if all(stripped):
+            names, plain, plain_names, entries = stripped, list(range(len(raw))), raw, list(raw)
+            people = []
+    for name, aliases in people:
         if not aliases and name.isascii() and name.replace(" ", "").isalpha():  # _plain: most names
             # What ``_person`` makes of it, without making it (a statement of fifty new people may
             # hold a word of nine): its name, whose words' beginnings choose it (``Recorded.wanted``).
