@@ -171,11 +171,10 @@ def _plain_patterns(name: str, toks: tuple[str, ...], kept: Kept | None = None,
         seen.add(tok)
         source, is_word = _plain_word(tok)
         surname = n >= 2 and tok == toks[-1]
-        if made is not None and (source, 0, "PERSON", is_word, n > 1, surname) in made:
+        kind = (source, 0, "PERSON", is_word, n > 1, surname)
+        if made is not None and kind in made:
             continue  # (a word someone chosen before shares: the same hits, theirs)
-        if kept is None or kept((tok[:_KEY_LEN],), (), None):
-            if made is not None:
-                made.add((source, 0, "PERSON", is_word, n > 1, surname))
+        if (kept is None or kept((tok[:_KEY_LEN],), (), None)) and (made is None or _new(made, kind)):
             pats.append(_Pat(source, "PERSON", person, is_word, n > 1, surname, 0, (tok[:_KEY_LEN],)))
     return pats
 

@@ -36,6 +36,8 @@ def _every_pattern(monkeypatch) -> None:  # noqa: ANN001 - pytest's monkeypatch
 @example(people=[("Amina Okafor", []), ("Amina Rose", []), ("Ana Okafor", [])],
          pieces=["Amina", " ", "Okafor", ", ", "Mrs ", "Okafor", " ", "Rose"])  # fmt: skip
 @example(people=[("Rose Okafor", []), ("Okafor", [])], pieces=["Mrs ", "Okafor", " ", "rose", " ", "Rose", " ", "Okafor"])
+# (the same word, a surname only of the second: "James" before it is taken for a given name)
+@example(people=[("Okafor Amina", []), ("Rose Okafor", [])], pieces=["James", " ", "Okafor"])
 @given(people=st.lists(_PERSON, min_size=1, max_size=8), pieces=st.lists(_PIECES, max_size=30))
 def test_people_who_share_words_are_found_as_when_every_pattern_of_each_was_searched(people, pieces):
     # A pattern of the same kind as one already chosen for a statement (a word two people share) is
@@ -96,10 +98,18 @@ def test_the_owner_of_a_spelling_is_the_one_recorded_person_with_its_words(peopl
 
 
 @settings(max_examples=300)
-@given(a=st.lists(_PERSON, max_size=5), b=st.lists(_PERSON, max_size=5),
-       ids=st.lists(st.tuples(st.sampled_from(["phone", "email"]), st.sampled_from(["1", "2"])), max_size=2))  # fmt: skip
-def test_two_lists_of_people_share_a_key_only_when_they_are_the_same(a, b, ids):
-    # (the lists' store, recorded._LISTS, is keyed by it)
+@given(a=st.lists(_PERSON, min_size=1, max_size=5), other=st.lists(_PERSON, max_size=5), at=st.integers(0, 4),
+       changed=_PERSON, ids=st.lists(st.tuples(st.sampled_from(["phone", "email"]), st.sampled_from(["1", "2"])),
+                                     max_size=2))  # fmt: skip
+def test_two_lists_of_people_share_a_key_only_when_they_are_the_same(a, other, at, changed, ids):
+    # (the lists' store, recorded._LISTS, is keyed by it) Another list, and the same list with one
+    # person's name or aliases changed.
+    for b in (other, [*a[: at % len(a)], (a[at % len(a)][0], changed[1]), *a[at % len(a) + 1 :]],
+              [*a[: at % len(a)], (changed[0], a[at % len(a)][1]), *a[at % len(a) + 1 :]]):
+        _same_key_only_when_the_same(a, b, ids)
+
+
+def _same_key_only_when_the_same(a, b, ids) -> None:  # noqa: ANN001 - lists of people and identifiers
     ka = known.KnownIdentifiers(people=a, identifiers=ids)._key()
     kb = known.KnownIdentifiers(people=b, identifiers=ids)._key()
     same = [(n, tuple(x)) for n, x in a] == [(n, tuple(x)) for n, x in b]
