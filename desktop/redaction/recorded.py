@@ -310,11 +310,31 @@ class Recorded:
         # plain name's is not even made. (Fifty recorded people share many words: on the benchmark's
         # statements with fifty people each, 844 of 1,991 patterns were such.)
         made: set[tuple] = set()
+
+        def adds_nothing(toks: tuple[str, ...], has: list[bool]) -> bool:
+            """Would every pattern of this plain name of two words or more (``has``: which of its
+            words ``folded`` holds) be turned down by ``kept`` or be of a kind in ``made``? So when
+            neither its whole name nor two neighbouring words of it can be there, and each of its
+            words it would look for alone is one someone chosen before looks for: most people a
+            statement is chosen for by one word they share with a person it names."""
+            if all(has[1:]) or any(a and b for a, b in zip(has, has[1:], strict=False)):
+                return False  # (the whole name, or a run of its words, may be there)
+            last = toks[-1]
+            for tok in dict.fromkeys(toks):
+                if len(tok) < 2 or tok in lexicon.PARTICLES or tok[:_KEY_LEN] not in begins:
+                    continue
+                source, is_word = _plain_word(tok)
+                if (source, 0, "PERSON", is_word, True, tok == last) not in made:
+                    return False
+            return True
+
         for i in sorted(chosen):
             entry = self.entries[i]
             if isinstance(entry, str):  # a plain name: only the patterns kept are made
                 toks = tuple(entry.lower().split())
-                if any(holds(t) for t in toks):  # (else a word beginning of theirs is there, but no word)
+                has = [holds(t) for t in toks]
+                # (none: a word beginning of theirs is there, but no word)
+                if any(has) and not (len(toks) >= 2 and adds_nothing(toks, has)):
                     out.extend(_plain_patterns(entry, toks, kept, made))
                 continue
             if isinstance(entry, _Person) and entry.firsts is not None and not any(holds(f) for f in entry.firsts):
@@ -342,7 +362,8 @@ class _Begins:
         self._by_len: dict[int, set[str]] = {}
 
     def __contains__(self, key: str) -> bool:
-        return key in self.of_len(len(key))
+        got = self._by_len.get(len(key))  # (made already: one call, not two, for each pattern's test)
+        return key in (self.of_len(len(key)) if got is None else got)
 
     def of_len(self, n: int) -> set[str]:
         """The beginnings ``n`` letters long (none for a length no key has)."""
