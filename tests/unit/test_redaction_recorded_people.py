@@ -41,7 +41,8 @@ def _every_pattern(monkeypatch) -> None:  # noqa: ANN001 - pytest's monkeypatch
 @example(people=[("O'Neil Day", []), ("Mary-Jane Rose", [])], pieces=["Day", " ", "Rose"])  # (not plain names)
 # (the second is chosen by a word the first looks for, but its whole name is there by its initial)
 @example(people=[("Rose Okafor", []), ("Amina Okafor", [])], pieces=["A.", " ", "Okafor"])
-@example(people=[("Sun Day", []), ("Ali Sun Day", [])], pieces=["Ali", " ", "Sun", " ", "Day"])
+@example(people=[("Sun Ali Day Rose", []), ("Sun Day Okafor", [])], pieces=["Sun", " ", "Day"])  # (two of its words)
+@example(people=[("Okafor Amina", []), ("Rose Ali Okafor", [])], pieces=["James", " ", "Okafor"])  # (its surname)
 @given(people=st.lists(_PERSON, min_size=1, max_size=8), pieces=st.lists(_PIECES, max_size=30))
 def test_people_who_share_words_are_found_as_when_every_pattern_of_each_was_searched(people, pieces):
     # A pattern of the same kind as one already chosen for a statement (a word two people share) is
