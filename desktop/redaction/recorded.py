@@ -221,31 +221,6 @@ class Recorded:
     plain_names: list[str] = field(default_factory=list)
     _key_lengths: dict[int, set[str]] | None = field(default=None, repr=False)
     _last: dict[str, int] | None = field(default=None, repr=False)
-    _blob: str | None = field(default=None, repr=False)
-
-    def _plain_chosen(self, begins: _Begins, holds: Callable[[str], bool]) -> set[int]:
-        """The plain names a word of which begins with a word beginning of the statement (its first
-        four letters, or the whole of a shorter word), found in the names written one a line in
-        lower case: each word beginning they share with the statement is looked for there (a few
-        searches in C), not each name's words in turn."""
-        if self._blob is None:
-            self._blob = "\n".join(self.plain_names).lower()
-        blob, plain = self._blob, self.plain
-        out: set[int] = set()
-        for key in begins.of_len(_KEY_LEN).intersection(_FOUR_LETTERS.findall(blob)):
-            at = blob.find(key)
-            while at >= 0:
-                if at == 0 or blob[at - 1] in " \n":
-                    out.add(plain[blob.count("\n", 0, at)])
-                at = blob.find(key, at + 1)
-        for word in set(_SHORT_WORD.findall(blob)):
-            if holds(word) and word in begins:  # (a word the statement does not hold begins none of its words)
-                at, n = blob.find(word), len(word)
-                while at >= 0:
-                    if (at == 0 or blob[at - 1] in " \n") and (at + n == len(blob) or blob[at + n] in " \n"):
-                        out.add(plain[blob.count("\n", 0, at)])
-                    at = blob.find(word, at + 1)
-        return out
 
     def _where(self) -> dict[str, int]:
         """Each person's name -> its last place in ``names`` (a name recorded twice: the later)."""
@@ -300,6 +275,13 @@ class Recorded:
         for n, keys in self.key_lengths().items():
             for k in keys & begins.of_len(n):
                 chosen.update(self.by_key[k])
+        if self.plain:
+            four = begins.of_len(_KEY_LEN)
+            for i, name in zip(self.plain, self.plain_names, strict=True):
+                for w in name.lower().split():
+                    if (w[:_KEY_LEN] in four) if len(w) >= _KEY_LEN else (w in begins):
+                        chosen.add(i)
+                        break
         held: dict[str, bool] = {}  # a piece of text -> is it in ``folded`` (people share their words)
 
         def holds(piece: str) -> bool:
@@ -307,9 +289,6 @@ class Recorded:
             if got is None:
                 got = held[piece] = piece in folded
             return got
-
-        if self.plain:
-            chosen |= self._plain_chosen(begins, holds)
 
         def kept(triggers: tuple[str, ...] | None, needs: tuple[str, ...], either: tuple[str, str] | None) -> bool:
             """May ``folded`` hold a match of a pattern that promises these (``known._Pat``)? (a word
@@ -445,10 +424,6 @@ def _build(known: KnownIdentifiers) -> Recorded:
             entries.append(_IDENTIFIERS.get((str(kind), value), make))
     return Recorded(entries, by_key, always, names, other_tokens, plain, plain_names)
 
-
-# In plain names lower-cased, one a line: each word's first four letters, and each word shorter than that.
-_FOUR_LETTERS = re.compile(r"\b([a-z]{4})")
-_SHORT_WORD = re.compile(r"\b[a-z]{1,3}\b")
 
 _LISTS = LRU(64)  # per list of people and identifiers (a statement is detected again after each edit)
 

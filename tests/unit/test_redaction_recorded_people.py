@@ -120,19 +120,3 @@ def _same_key_only_when_the_same(a, b, ids) -> None:  # noqa: ANN001 - lists of 
     same = [(n, tuple(x)) for n, x in a] == [(n, tuple(x)) for n, x in b]
     assert (ka == kb) == same
     hash(ka)
-
-
-@settings(max_examples=400, deadline=None)
-@example(people=[("Al Okafor", []), ("Amina Al", []), ("Sun", [])], pieces=["Al", " ", "Sunday"])
-@given(people=st.lists(_PERSON, max_size=8), pieces=st.lists(_PIECES, max_size=30))
-def test_plain_names_are_chosen_as_by_looking_at_each_of_their_words(people, pieces):
-    # Recorded._plain_chosen finds, in all the plain names at once, those with a word whose first
-    # four letters (or whole self, if shorter) begin a word of the statement: as a look at each word
-    # of each name, as it was made before, finds them.
-    text = "".join(pieces)
-    folded = Folded(text).folded
-    rec = recorded._build(known.KnownIdentifiers(people=people))
-    begins = recorded._Begins(set(known._RUN.findall(folded)))
-    each = {i for i, name in zip(rec.plain, rec.plain_names, strict=True)
-            if any(w[: known._KEY_LEN] in begins for w in name.lower().split())}  # fmt: skip
-    assert rec._plain_chosen(begins, lambda piece: piece in folded) == each
