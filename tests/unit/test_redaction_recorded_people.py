@@ -14,17 +14,72 @@ from desktop.redaction.spans import Span
 
 # Name words that people share, that are English words ("rose", "may"), that glue into a word
 # ("sun" + "day"), that end in "s", or that are a particle or one letter; and aliases in other scripts.
-_WORDS = st.sampled_from(["amina", "okafor", "rose", "may", "sun", "day", "ali", "al", "hassan", "james", "de",
-                          "a", "li", "nguyen", "ana", "anas"])  # fmt: skip
+_WORDS = st.sampled_from(
+    [
+        "amina",
+        "okafor",
+        "rose",
+        "may",
+        "sun",
+        "day",
+        "ali",
+        "al",
+        "hassan",
+        "james",
+        "de",
+        "a",
+        "li",
+        "nguyen",
+        "ana",
+        "anas",
+    ]
+)
 _NAME = st.lists(_WORDS, min_size=1, max_size=4).map(lambda ws: " ".join(w.title() for w in ws))
 _PERSON = st.tuples(
-    st.one_of(_NAME, _NAME.map(lambda n: n.upper()), _NAME.map(lambda n: " " + n + "  "),
-              st.sampled_from(["", "  ", "Zoë Ali", "Mary-Jane Rose", "O'Neil Day", "Ali\tHassan", "Ana2"])),
+    st.one_of(
+        _NAME,
+        _NAME.map(lambda n: n.upper()),
+        _NAME.map(lambda n: " " + n + "  "),
+        st.sampled_from(["", "  ", "Zoë Ali", "Mary-Jane Rose", "O'Neil Day", "Ali\tHassan", "Ana2"]),
+    ),
     st.one_of(st.just([]), st.lists(st.sampled_from(["Ana", "Рози", "Amina Sun"]), max_size=2)),
-)  # fmt: skip
-_PIECES = st.sampled_from(["Amina", "Okafor", "Rose", "rose", "May", "may", "Sun", "Day", "Sunday", "Ali", "Al",
-                           "Hassan", "Alhassan", "James", "Jameson", "de", "A.", "Li", "Nguyen", "Ana", "Anas", "ANA",
-                           " ", ", ", ". ", "\n", "-", "'s", "in May 2020", "Mrs ", "calls me ", "my friend "])  # fmt: skip
+)
+_PIECES = st.sampled_from(
+    [
+        "Amina",
+        "Okafor",
+        "Rose",
+        "rose",
+        "May",
+        "may",
+        "Sun",
+        "Day",
+        "Sunday",
+        "Ali",
+        "Al",
+        "Hassan",
+        "Alhassan",
+        "James",
+        "Jameson",
+        "de",
+        "A.",
+        "Li",
+        "Nguyen",
+        "Ana",
+        "Anas",
+        "ANA",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "-",
+        "'s",
+        "in May 2020",
+        "Mrs ",
+        "calls me ",
+        "my friend ",
+    ]
+)
 
 
 def _every_pattern(monkeypatch) -> None:  # noqa: ANN001 - pytest's monkeypatch
@@ -33,9 +88,13 @@ def _every_pattern(monkeypatch) -> None:  # noqa: ANN001 - pytest's monkeypatch
 
 
 @settings(max_examples=400, deadline=None)
-@example(people=[("Amina Okafor", []), ("Amina Rose", []), ("Ana Okafor", [])],
-         pieces=["Amina", " ", "Okafor", ", ", "Mrs ", "Okafor", " ", "Rose"])  # fmt: skip
-@example(people=[("Rose Okafor", []), ("Okafor", [])], pieces=["Mrs ", "Okafor", " ", "rose", " ", "Rose", " ", "Okafor"])
+@example(
+    people=[("Amina Okafor", []), ("Amina Rose", []), ("Ana Okafor", [])],
+    pieces=["Amina", " ", "Okafor", ", ", "Mrs ", "Okafor", " ", "Rose"],
+)
+@example(
+    people=[("Rose Okafor", []), ("Okafor", [])], pieces=["Mrs ", "Okafor", " ", "rose", " ", "Rose", " ", "Okafor"]
+)
 # (the same word, a surname only of the second: "James" before it is taken for a given name)
 @example(people=[("Okafor Amina", []), ("Rose Okafor", [])], pieces=["James", " ", "Okafor"])
 @example(people=[("O'Neil Day", []), ("Mary-Jane Rose", [])], pieces=["Day", " ", "Rose"])  # (not plain names)
@@ -103,14 +162,21 @@ def test_the_owner_of_a_spelling_is_the_one_recorded_person_with_its_words(peopl
 
 
 @settings(max_examples=300)
-@given(a=st.lists(_PERSON, min_size=1, max_size=5), other=st.lists(_PERSON, max_size=5), at=st.integers(0, 4),
-       changed=_PERSON, ids=st.lists(st.tuples(st.sampled_from(["phone", "email"]), st.sampled_from(["1", "2"])),
-                                     max_size=2))  # fmt: skip
+@given(
+    a=st.lists(_PERSON, min_size=1, max_size=5),
+    other=st.lists(_PERSON, max_size=5),
+    at=st.integers(0, 4),
+    changed=_PERSON,
+    ids=st.lists(st.tuples(st.sampled_from(["phone", "email"]), st.sampled_from(["1", "2"])), max_size=2),
+)
 def test_two_lists_of_people_share_a_key_only_when_they_are_the_same(a, other, at, changed, ids):
     # (the lists' store, recorded._LISTS, is keyed by it) Another list, and the same list with one
     # person's name or aliases changed.
-    for b in (other, [*a[: at % len(a)], (a[at % len(a)][0], changed[1]), *a[at % len(a) + 1 :]],
-              [*a[: at % len(a)], (changed[0], a[at % len(a)][1]), *a[at % len(a) + 1 :]]):
+    for b in (
+        other,
+        [*a[: at % len(a)], (a[at % len(a)][0], changed[1]), *a[at % len(a) + 1 :]],
+        [*a[: at % len(a)], (changed[0], a[at % len(a)][1]), *a[at % len(a) + 1 :]],
+    ):
         _same_key_only_when_the_same(a, b, ids)
 
 
