@@ -255,12 +255,14 @@ def _variants_of_known_people(text: str, spans: list[Span], rec: Recorded) -> li
     """A name that is a spelling of one recorded person's name ("Muhammad" for a recorded
     "Mohammed Khan") is that person: it gets their pseudonym. Each word must match a word of that
     person's recorded name or aliases (``variants.name_key``), and of no one else's."""
-    if not rec.tokens:
+    if not rec.names:
         return spans
     out = []
+    owners_of = None
     for sp in spans:
         if sp.type == "PERSON" and (sp.source != "known" or sp.person is None):
-            owners = rec.owners(name_keys(text[sp.start : sp.end]))
+            owners_of = owners_of or rec.owners()
+            owners = owners_of(name_keys(text[sp.start : sp.end]))
             if len(owners) == 1 and sp.person not in owners:
                 sp = Span(sp.start, sp.end, sp.type, sp.source, sp.confidence, next(iter(owners)))
         out.append(sp)

@@ -75,7 +75,10 @@ class KnownIdentifiers:
         return [s for s in out if s and s.strip()]
 
     def _key(self) -> tuple:
-        return (tuple((n, tuple(a)) for n, a in self.people), tuple((k, v) for k, v in self.identifiers))
+        # The names, then the aliases of those who have some, by their place: no tuple per person (a
+        # statement's list of fifty new people, kept as a key, made the garbage collector run more).
+        return (tuple(n for n, _ in self.people), tuple((i, tuple(a)) for i, (_, a) in enumerate(self.people) if a),
+                tuple((k, v) for k, v in self.identifiers))  # fmt: skip
 
 
 def known_from_interview(iv) -> KnownIdentifiers:  # noqa: ANN001 - desktop.core.model.Interview
