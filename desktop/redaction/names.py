@@ -49,6 +49,7 @@ from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.family_names import family_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
+from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
@@ -344,6 +345,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
+    initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
         bodies.extend(named + things)
