@@ -53,6 +53,7 @@ from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
+from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
@@ -348,6 +349,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
+    honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
         bodies.extend(named + things)
