@@ -11,6 +11,9 @@ wording around them, not by which place or body they are.
   or a title ("her brother Tunde farm ...");
 * a word between commas straight after a noun of a body ("the opposition party, Podemos,", "the
   charity, Kalayaan.") is that body's name, as a person's is after a noun of a person;
+* one to three capitalised words before a police or military unit's kind word ("Detachment",
+  "Precinct", "Garrison", "Regiment"...) are that unit's name ("the RCMP Halton-Tees
+  Detachment");
 * the capitalised words after "MP for", "MSP for", "MLA for", "TD for", "Member of Parliament for"
   or "senator for" are a constituency, a place ("MP for Kirkby-Westfield");
 * the capitalised word after "Mount", "Mt", "Lake", "Port", "Fort" or "Cape" opening a run is part
@@ -55,6 +58,7 @@ _CLAUSE_END = re.compile(r"[ \t\u00a0]*(?:[,.;:)]|$)")
 _MEMBER_FOR = re.compile(
     r"\b(?:MP|MPs|MSP|MLA|MPP|TD|Member" + _SP + r"of" + _SP + r"Parliament|[Ss]enator)" + _SP + r"for" + _SP + r"$"
 )
+_UNIT_KINDS = frozenset("detachment precinct constabulary garrison battalion regiment brigade".split())
 _PLACE_PREFIXES = frozenset("mount mt lake port fort cape".split())
 _BROADCAST = re.compile(_SP + r"(?:TV|Radio|FM)\b")
 _CREDIT_SEPARATORS = (" · ",)  # not bars: a table's row ("| Amina | 34 |") may hold a lone given name
@@ -99,6 +103,15 @@ def facts_in_wording(toks: list, text: str) -> None:
             continue
         if given is None:
             given = given_names()
+        # A police or military unit's name: "the Halton-Tees Detachment", "Kestrel Garrison"
+        if t.fw in _UNIT_KINDS and t.word[:1].isupper() and i and text[toks[i - 1].end : t.start] == " ":
+            run = _run_before(toks, i - 1, text)
+            while run and not _unexplained(run[0], given):
+                run.pop(0)
+            if run and all(_unexplained(u, given) for u in run) and not _person_cue_before(text, run[0].start):
+                for u in run:
+                    _take_back(u)
+            continue
         nxt = toks[i + 1] if i + 1 < n else None
         joined_next = nxt is not None and text[t.end : nxt.start] == " "
         # A place's noun after the run: "Kembang village", "the Al Zahra hospital"
