@@ -5,11 +5,14 @@ home", "the worker, DKM, told officers", "known only by the initials MBT", "iden
 initials, AO". The letters stand for a person there, and wherever else the text writes them
 ("RT later went to the embassy", "MBT's employer"). Read here:
 
-* two to four capital letters between commas straight after a noun of a person ("victim",
-  "woman", "worker", a relation: "her employer, JK,"); a body's acronym is written after a body's
-  noun ("the union, GMB, said"), not a person's;
-* two to four capital letters after "initials" (and an optional comma or "of"), in the same
-  sentence.
+* two to four capital letters between commas, or in brackets, straight after a noun of a person
+  ("victim", "woman", "worker", a relation: "her employer, JK,", "the worker (MN)"); a body's
+  acronym is written after a body's noun ("the union, GMB, said"), not a person's; and letters
+  that are the first letters of the words before them ("an overseas domestic worker (ODW)") are
+  those words' acronym;
+* two to four capital letters after "initials" (and an optional comma or "of"), or after "named",
+  "identified" or "referred to" and "as" in the same clause ("named in court only as TRS"); not
+  after "known ... as", which a body is too ("known in the sector as FLEX").
 
 The letters are then a name wherever they stand alone as a word. Not letters no person's initials
 are: an office or rank in capitals ("MP", "PC"), a function word ("IT", "US"), anything a rule
@@ -29,8 +32,15 @@ _PERSON_NOUNS = lexicon.RELATIONS | frozenset(
     "labourer laborer employee trainee intern domestic nanny housekeeper".split()
 )
 _NOUN_COMMA = re.compile(r"\b([a-z][a-z\-]*),[ \t\u00a0]+$")
-_INITIALS_BEFORE = re.compile(r"\binitials(?:[ \t\u00a0]+of)?,?[ \t\u00a0]+$", re.IGNORECASE)
+_NOUN_BRACKET = re.compile(r"\b([a-z][a-z\-]*)[ \t\u00a0]+\($")
+_INITIALS_BEFORE = re.compile(
+    r"\binitials(?:[ \t\u00a0]+of)?,?[ \t\u00a0]+$"
+    r"|\b(?:named|identified|referred[ \t\u00a0]+to)\b[^.;:!?\n]{0,40}?\bas[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
 _COMMA_AFTER = re.compile(r"[ \t\u00a0]*[,)]")
+_BRACKET_AFTER = re.compile(r"\)")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _letters(t) -> bool:  # noqa: ANN001 - names._Tok
@@ -46,6 +56,12 @@ def _letters(t) -> bool:  # noqa: ANN001 - names._Tok
     )
 
 
+def _spelt_before(letters: str, before: str) -> bool:
+    """Are ``letters`` the first letters of the words written straight before them?"""
+    words = _WORDS.findall(before)[-len(letters) :]
+    return len(words) == len(letters) and all(w[0].upper() == c for w, c in zip(words, letters, strict=True))
+
+
 def initials_named(toks: list, text: str) -> None:
     """Score the letters a report gives a person (see the module's note), and the same letters
     wherever else they stand."""
@@ -55,7 +71,12 @@ def initials_named(toks: list, text: str) -> None:
             continue
         before = text[max(0, t.start - 40) : t.start]
         m = _NOUN_COMMA.search(before)
+        b = None if m else _NOUN_BRACKET.search(before)
+        if _spelt_before(t.word, before):
+            continue  # "an overseas domestic worker (ODW)": the words' own initials
         if m and m.group(1) in _PERSON_NOUNS and _COMMA_AFTER.match(text, t.end):
+            found.add(t.word)
+        elif b and b.group(1) in _PERSON_NOUNS and _BRACKET_AFTER.match(text, t.end):
             found.add(t.word)
         elif _INITIALS_BEFORE.search(before):
             found.add(t.word)

@@ -13,6 +13,8 @@ def test_letters_in_apposition_to_a_person_are_a_name_everywhere() -> None:
         ("Officers said a domestic worker, RT, was kept for two years. Later RT went to the consulate.", "RT"),
         ("Police said the victim, AO, was found in Leeds and AO is now safe.", "AO"),
         ("Her employer, DKM, kept the wages. Nobody checked on DKM after that.", "DKM"),
+        ("The worker (MN) was paid nothing. MN later left.", "MN"),
+        ("The survivor, named in court only as TRS, gave evidence. TRS said she was scared.", "TRS"),
     ]:
         spans = detect(text)
         for nth in range(text.count(letters)):
@@ -31,5 +33,7 @@ def test_a_bodys_acronym_or_an_office_in_apposition_stays() -> None:
         ("The union, GMB, said the pay was fair. GMB members voted.", "GMB"),
         ("She wrote to the local councillor, MP, and the police.", "MP"),
         ("The charity, FLEX, said the visa scheme was to blame.", "FLEX"),
+        ("She came on an overseas domestic worker (ODW) visa.", "ODW"),
+        ("It was known in the sector as FLEX, a charity.", "FLEX"),
     ]:
         assert untouched(text, detect(text), letters), text
