@@ -7,8 +7,9 @@ wording around them, not by which place or body they are.
   "hospital", "district", "camp"...) name that place ("from Kembang village", "at Trelowen
   farm", "Tsuen Wan district court"), as a person's name does not stand before such a noun
   without "'s"; not before a noun of a person after it ("farm worker", "village chief", "village
-  people"), not a census given name ("Grace village" may be Grace's), and not after a relation
-  or a title ("her brother Tunde farm ...");
+  people"), not a census given name ("Grace village" may be Grace's), and only after a
+  preposition of place or a determiner ("from", "at", "the", "their") or opening a clause: not
+  after a verb ("I visited Obi hospital"), a relation or a title ("her brother Tunde farm ...");
 * a word between commas straight after a noun of a body ("the opposition party, Podemos,", "the
   charity, Kalayaan.") is that body's name, as a person's is after a noun of a person;
 * one to three capitalised words before a police or military unit's kind word ("Detachment",
@@ -81,6 +82,20 @@ def _person_cue_before(text: str, start: int) -> bool:
     return bool(m) and (m.group(1).lower() in lexicon.RELATIONS or m.group(1).lower() in lexicon.TITLES)
 
 
+_PLACE_OPENERS = frozenset("from at in near to into outside of the a an its their his her our my around across".split())
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:.!?\n(“\"])[ \t\u00a0]*$")
+
+
+def _place_opening(text: str, start: int) -> bool:
+    """Does a place's name stand at ``start``: after a preposition of place or a determiner ("from",
+    "at", "the", "their"), or opening a clause (", Tsuen Wan district court heard")? Not after a
+    verb ("I visited Obi hospital" may be a visit to Obi), a relation or a title."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m:
+        return m.group(1).lower() in _PLACE_OPENERS
+    return bool(_CLAUSE_OPENING.search(text, max(0, start - 3), start))
+
+
 def _run_before(toks: list, i: int, text: str, most: int = 3) -> list:
     """The capitalised words ending at ``toks[i]``, one space apart, at most ``most``."""
     run = [toks[i]]
@@ -123,7 +138,7 @@ def facts_in_wording(toks: list, text: str) -> None:
             if (
                 run
                 and all(_unexplained(u, given) or u.fw in lexicon.PARTICLES for u in run)
-                and not _person_cue_before(text, run[0].start)
+                and _place_opening(text, run[0].start)
             ):
                 for u in run:
                     _take_back(u)

@@ -33,6 +33,7 @@ def test_people_beside_those_wordings_stay_names() -> None:
         ("My neighbour Okonjo farm workers came.", "Okonjo"),
         ("I met him at the camp. Chidi village people knew him.", "Chidi"),
         ("Her brother Tunde farm work paid little.", "Tunde"),
+        ("I visited Obiageli hospital appointments.", "Obiageli"),
         ("Her friend, Obiageli, told the police.", "Obiageli"),
         ("Sergeant Okonjo Detachment leader said no.", "Okonjo"),
         ("| No. | Name | Age |\n| 1 | Nkechi | 34 |\n| 2 | Tobi | 29 |", "Nkechi"),
