@@ -110,11 +110,15 @@ def facts_in_wording(toks: list, text: str) -> None:
     """Take back the unexplained words the wording around them shows are facts (see the note)."""
     given = None
     n = len(toks)
+    dots = any(sep in text for sep in _CREDIT_SEPARATORS)
+    function_words = lexicon.FUNCTION_WORDS
     for i, t in enumerate(toks):
         if t.score > UNEXPLAINED or t.score < 0:
             continue
         if t.fw in _SHORT_DATES and _DOT_DIGIT.match(text, t.end):
             t.score, t.edge_ok = 0.0, False
+            continue
+        if t.fw in function_words:  # "The", "She": nothing to take back, and no rule here starts at one
             continue
         if given is None:
             given = given_names()
@@ -145,14 +149,16 @@ def facts_in_wording(toks: list, text: str) -> None:
                 continue
         if not _unexplained(t, given):
             continue
-        before = text[max(0, t.start - 60) : t.start]
+        # (each wording looked for only where its first mark is: most words have none of them)
+        gap = text[max(0, t.start - 6) : t.start]
         # A body's name in apposition: "the opposition party, Podemos."
-        b = _BODY_NOUN_COMMA.search(before)
-        if b and b.group(1) in _BODY_NOUNS and not joined_next and _CLAUSE_END.match(text, t.end):
-            _take_back(t)
-            continue
+        if "," in gap and not joined_next:
+            b = _BODY_NOUN_COMMA.search(text, max(0, t.start - 60), t.start)
+            if b and b.group(1) in _BODY_NOUNS and _CLAUSE_END.match(text, t.end):
+                _take_back(t)
+                continue
         # A constituency: "MP for Kirkby-Westfield"
-        if _MEMBER_FOR.search(before):
+        if "for" in gap and _MEMBER_FOR.search(text, max(0, t.start - 60), t.start):
             _take_back(t)
             k = i
             while k + 1 < n and text[toks[k].end : toks[k + 1].start] == " " and _unexplained(toks[k + 1], given):
@@ -172,7 +178,7 @@ def facts_in_wording(toks: list, text: str) -> None:
             _take_back(t)
             continue
         # An agency in a credit line: "Jane Roe · EPA · Alamy"
-        if _one_word_credit(text, t):
+        if dots and _one_word_credit(text, t):
             _take_back(t)
 
 

@@ -67,18 +67,23 @@ def initials_named(toks: list, text: str) -> None:
     wherever else they stand."""
     found: set[str] = set()
     for t in toks:
-        if not _letters(t):
+        w = t.word
+        if len(w) > 4 or len(w) < 2 or not w.isupper() or not _letters(t):  # (the cheap tests inline)
+            continue
+        last = text[t.start - 1 : t.start]
+        if last not in " (":
             continue
         before = text[max(0, t.start - 40) : t.start]
-        m = _NOUN_COMMA.search(before)
-        b = None if m else _NOUN_BRACKET.search(before)
-        if _spelt_before(t.word, before):
-            continue  # "an overseas domestic worker (ODW)": the words' own initials
-        if m and m.group(1) in _PERSON_NOUNS and _COMMA_AFTER.match(text, t.end):
-            found.add(t.word)
-        elif b and b.group(1) in _PERSON_NOUNS and _BRACKET_AFTER.match(text, t.end):
-            found.add(t.word)
-        elif _INITIALS_BEFORE.search(before):
+        if last == "(":
+            b = _NOUN_BRACKET.search(before)
+            cue = bool(b) and b.group(1) in _PERSON_NOUNS and bool(_BRACKET_AFTER.match(text, t.end))
+        elif before.endswith(", ") or before.rstrip(" \t\u00a0").endswith(","):
+            m = _NOUN_COMMA.search(before)
+            cue = bool(m) and m.group(1) in _PERSON_NOUNS and bool(_COMMA_AFTER.match(text, t.end))
+            cue = cue or "nitials" in before and bool(_INITIALS_BEFORE.search(before))  # "her initials, AO"
+        else:
+            cue = ("nitials" in before or "as" in before[-4:]) and bool(_INITIALS_BEFORE.search(before))
+        if cue and not _spelt_before(t.word, before):  # "a domestic worker (DW)": the words' own initials
             found.add(t.word)
     if not found:
         return

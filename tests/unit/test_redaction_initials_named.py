@@ -26,6 +26,10 @@ def test_letters_after_initials_are_a_name() -> None:
     spans = detect(text)
     assert covered(text, spans, "MBT", 0, kind="PERSON"), text
     assert covered(text, spans, "MBT", 1, kind="PERSON"), text
+    text = "She was identified by her initials, AO, in the report. Later AO was moved to a shelter."
+    spans = detect(text)
+    assert covered(text, spans, "AO", 0, kind="PERSON"), text
+    assert covered(text, spans, "AO", 1, kind="PERSON"), text
 
 
 def test_a_bodys_acronym_or_an_office_in_apposition_stays() -> None:
