@@ -34,6 +34,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.given_names import given_names
+from desktop.redaction.word_sets import statement_words
 
 UNEXPLAINED = 0.5
 _SP = r"[ \t\u00a0]+"
@@ -61,6 +62,7 @@ _MEMBER_FOR = re.compile(
 )
 _UNIT_KINDS = frozenset("detachment precinct constabulary garrison battalion regiment brigade".split())
 _PLACE_PREFIXES = frozenset("mount mt lake port fort cape".split())
+_BROADCASTERS = frozenset(("tv", "radio", "fm"))
 _BROADCAST = re.compile(_SP + r"(?:TV|Radio|FM)\b")
 _CREDIT_SEPARATORS = (" · ",)  # not bars: a table's row ("| Amina | 34 |") may hold a lone given name
 
@@ -112,6 +114,11 @@ def facts_in_wording(toks: list, text: str) -> None:
     n = len(toks)
     dots = any(sep in text for sep in _CREDIT_SEPARATORS)
     function_words = lexicon.FUNCTION_WORDS
+    letters = statement_words(text).letters  # (the text's words, lower-cased: which wordings can be here)
+    places = not _PLACE_NOUNS.isdisjoint(letters)
+    units = not _UNIT_KINDS.isdisjoint(letters)
+    prefixes = not _PLACE_PREFIXES.isdisjoint(letters)
+    broadcasts = not _BROADCASTERS.isdisjoint(letters)
     for i, t in enumerate(toks):
         if t.score > UNEXPLAINED or t.score < 0:
             continue
@@ -123,7 +130,7 @@ def facts_in_wording(toks: list, text: str) -> None:
         if given is None:
             given = given_names()
         # A police or military unit's name: "the Halton-Tees Detachment", "Kestrel Garrison"
-        if t.fw in _UNIT_KINDS and t.word[:1].isupper() and i and text[toks[i - 1].end : t.start] == " ":
+        if units and t.fw in _UNIT_KINDS and t.word[:1].isupper() and i and text[toks[i - 1].end : t.start] == " ":
             run = _run_before(toks, i - 1, text)
             while run and not _unexplained(run[0], given):
                 run.pop(0)
@@ -134,7 +141,7 @@ def facts_in_wording(toks: list, text: str) -> None:
         nxt = toks[i + 1] if i + 1 < n else None
         joined_next = nxt is not None and text[t.end : nxt.start] == " "
         # A place's noun after the run: "Kembang village", "the Al Zahra hospital"
-        m = None if joined_next else _LOWER_AFTER.match(text, t.end)
+        m = None if joined_next or not places else _LOWER_AFTER.match(text, t.end)
         if m and m.group(1) in _PLACE_NOUNS and m.group(2) not in _PERSON_AFTER:
             run = _run_before(toks, i, text)
             while run and not _unexplained(run[0], given):
@@ -167,14 +174,14 @@ def facts_in_wording(toks: list, text: str) -> None:
             continue
         # "Mount Eden", "Lake Rotoiti": the prefix opens a place's name
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.fw in _PLACE_PREFIXES and text[prev.end : t.start] in (" ", ". "):
+        if prefixes and prev is not None and prev.fw in _PLACE_PREFIXES and text[prev.end : t.start] in (" ", ". "):
             before_prev = toks[i - 2] if i > 1 else None
             if not (before_prev is not None and before_prev.score > 0 and text[before_prev.end : prev.start] == " "):
                 _take_back(t)
                 prev.place, prev.edge_ok = True, False
                 continue
         # A broadcaster: "Al-Mustaqbal TV reported"
-        if _BROADCAST.match(text, t.end):
+        if broadcasts and _BROADCAST.match(text, t.end):
             _take_back(t)
             continue
         # An agency in a credit line: "Jane Roe · EPA · Alamy"
