@@ -47,18 +47,22 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.facts_by_shape import facts_by_shape
+from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
+from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
+from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.places_named_like_people import places_named_like_people
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
+from desktop.redaction.surname_first import surnames_before_syllable_names
 from desktop.redaction.thing_surnames import given_and_thing_surnames
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
@@ -352,6 +356,10 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     plural_subjects(toks, text)  # "Gardaí have raided": a body of people, scored weak (plural_subjects.py)
     roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
+    initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
+    surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
+    honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
+    facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
         bodies.extend(named + things)
