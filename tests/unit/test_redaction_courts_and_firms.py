@@ -1,5 +1,6 @@
 """Bodies the address and name passes took for an address or a person: a court named by its town and
-its kind ("the Tarrowby Regional Court"). Examples written here; "Court" stays a street word where a
+its kind ("the Tarrowby Regional Court"), a law firm named after people ("the Harlow Venn pro bono
+team"). Examples written here; "Court" stays a street word where a
 house number, a flat or no kind word stands with it."""
 
 from __future__ import annotations
@@ -34,3 +35,30 @@ def test_a_court_named_by_its_kind_is_a_fact(text, fact):
 )
 def test_court_is_still_a_street_word(text, address):
     assert covered(text, detect(text), address)
+
+
+# A law firm named after people, before a firm's noun: a body, not names.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The Harlow Venn pro bono team this week secured damages for her.", "Harlow Venn"),
+        ("The Clayton Howe pro bono team took the case.", "Clayton Howe"),
+        ("She was helped by Marsh & Tolland solicitors in Leeds.", "Marsh & Tolland"),
+        ("The Adeyemi Kerr law firm took her case.", "Adeyemi Kerr"),
+        ("A lawyer from Okafor Whitby solicitors rang me.", "Okafor Whitby"),
+    ],
+)
+def test_a_firm_named_after_people_is_a_fact(text, fact):
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I told Amina solicitors cost money.", "Amina"),  # a verb before it: a person
+        ("She sacked Jane Roe's solicitors in May.", "Jane Roe"),  # the firm is hers
+        ("Grace Obi solicitors wrote to us.", "Grace Obi"),  # nothing before it says a firm
+    ],
+)
+def test_a_person_before_solicitors_stays_a_name(text, name):
+    assert covered(text, detect(text), name)
