@@ -68,6 +68,16 @@ def test_statement_pages_read_as_token_by_token(statement_maps, annex):
     b"BT /F1+0 12 Tf (a) Tj [ (b) ] TJ ET",
     b"BT /F1+0 /F2+0 Tf (a) Tj ET",  # Tf's size is a name: refused whatever the shape
     b"BT /F1+0 12 Tf (a) Tj /F2+0 1e3 Tf (b) Tj ET",
+    # a byte 1 between strings, which the reading uses to join the stretches: refused as before
+    b"BT /F1+0 12 Tf (a)\x01Tj 1 0 Td (b) Tj ET",
+    b"BT /F1+0 12 Tf (a) Tj 1\x010 Td (b) Tj 2 0 Td (c) Tj ET",
+    b"BT /F1+0 12 Tf (a) Tj ET\x01",
+    b"BT /F1+0 12 Tf (a) Tj\x01Tj (b) Tj ET",
+    b"BT /F1+0 12 Tf (a) Tj\x01Tj 1 0 Td (b) Tj\x01Tj ET",
+    b"BT /F1+0 12 Tf (a) Tj { (b) Tj ET",  # odd bytes between strings, each on its own
+    b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) Tj % (c) Tj ET",
+    b"BT /F1+0 12 Tf (a) Tj\x00(b) Tj ET",
+    b"BT /F1+0 12 Tf (a) Tj\x0b(b) Tj ET",
 ])
 def test_shapes_read_as_token_by_token(statement_maps, body):
     _content, _bodies, maps = statement_maps
