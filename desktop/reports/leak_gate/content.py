@@ -43,8 +43,16 @@ _STRING = re.compile(rb"(\((?:[^\\()]++|\\.)*+\))", re.S)
 # Between strings, what bytes.split() reads as whitespace must be exactly PDF's: no NUL, no VT.
 _ODD_GAP = re.compile(rb"[\x00\x0b()<>{}%]")
 _ODD_BYTES = tuple(bytes((c,)) for c in b"\x00\x0b()<>{}%")  # _ODD_GAP's, each looked for on its own
-_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f",
-            ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
+_ESCAPES = {
+    ord("n"): b"\n",
+    ord("r"): b"\r",
+    ord("t"): b"\t",
+    ord("b"): b"\b",
+    ord("f"): b"\f",
+    ord("("): b"(",
+    ord(")"): b")",
+    ord("\\"): b"\\",
+}
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
 _ESCAPED = re.compile(rb"\\(.)", re.S)
 _DECODED_BY_CODEC = frozenset(bytes((c,)) for c in b"0123\\nrtbf")  # \\4xx and above warn there
@@ -213,11 +221,11 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict, plans:
                     return None
                 if close == len(toks):
                     continue
-                if toks[close + 1:close + 2] != [b"TJ"]:
+                if toks[close + 1 : close + 2] != [b"TJ"]:
                     return None
                 parts.append("".join(t.translate(current) for t in array))
                 array = None
-                toks = toks[close + 2:]
+                toks = toks[close + 2 :]
                 plan = _plan(toks, False, n == last)
             else:
                 toks = None
