@@ -9,7 +9,9 @@ kind ("the Aldwick Hall Trust", "Aldwick Hall Community Centre"), or after "the"
 body's or a place's name, and so is the same pair alone. Not where any occurrence of the pair
 stands after a title ("Mr"), before a verb of saying or what only a person does ("said", "who",
 "denied", an age in commas) or a possessive: there it is a person named like a building, and a
-missed name is worse than a damaged fact.
+missed name is worse than a damaged fact. Nor where the first word is a census given name: a firm or
+a charity named after a person ("Ruth Park Solicitors", "the Joan Hill Foundation") leaves that
+person's name, written alone, a name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.census_pairs import _PERSON_AFTER, _SAID_AFTER
 from desktop.redaction.context import _ORG_LAST
+from desktop.redaction.given_names import given_names
 from desktop.redaction.things_after_the import _not_a_noun_after
 
 _BUILDING_WORDS = frozenset(w.lower() for w in lexicon.STREET_SUFFIXES) | frozenset("hall lodge manor".split())
@@ -70,6 +73,8 @@ def places_named_like_people(toks: list, text: str) -> list[tuple[int, int]]:
             continue  # part of a longer name
         if i + 2 < n and _joined(text, b, toks[i + 2]):
             continue  # "Aldwick Hall Trust" itself: the rules of bodies read it
+        if a.fw in given_names():
+            continue  # "Ruth Park Solicitors", "the Joan Hill Foundation": a body named after its person
         pair = text[a.start : b.end]
         if pair not in seen:
             seen[pair] = _read(text, pair)
