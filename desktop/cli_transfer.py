@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli import (
     Context,
+    UserError,
     add_json_option,
     add_vault_options,
     open_vault,
@@ -201,6 +202,11 @@ def _laptop_name(given: str, ctx: Context) -> str:
         ctx.stderr.write("The laptop's name in your list (empty takes it away): ")
         ctx.stderr.flush()
     line = ctx.stdin.readline(_MAX_NAME_LINE)
+    if not line:  # the input ended before a line: no answer (an empty line is one, and takes the name away)
+        raise UserError(
+            "The standard input ended before a name was given, so no name was read and nothing changed."
+            " Type the name on a line of its own (an empty line takes the name away)."
+        )
     return line.rstrip("\r\n")
 
 

@@ -194,7 +194,10 @@ def test_a_laptop_name_given_as_a_dash_is_read_from_the_standard_input_not_the_a
     code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="y" * 5000)
     assert code == 1 and "at most 40 characters" in err and "Traceback" not in err
     assert _names(coord) == ["دفتر لیڈز"]
-    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="")
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="")  # nothing to read: no answer
+    assert code == 1 and "no name was read" in err and "Traceback" not in err, err
+    assert _names(coord) == ["دفتر لیڈز"]  # kept
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="\n")  # an empty line is an answer
     assert code == 0 and f"Its name was taken away: {short}." in out, err
 
 
