@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli import (
     Context,
+    UserError,
     add_json_option,
     add_vault_options,
     open_vault,
@@ -175,7 +176,7 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
         too_large="This is not a Witnessbox enrolment file (it is too large).",
     )
     with open_vault(args, ctx) as vault:
-        name = _laptop_name(args.name, ctx)
+        name = _laptop_name(args.name, ctx, renaming=False)
         other = transfer.enrol(vault, data, args.fingerprint, allow_recovery=args.allow_recovery, name=name)
         label = device_labels(vault).get(other.device_id, "")
     ctx.say(f"Enrolled the {other.role} device with fingerprint {other.fingerprint}.")
@@ -191,16 +192,25 @@ def cmd_enrol(args: argparse.Namespace, ctx: Context) -> int:
 _MAX_NAME_LINE = 4096
 
 
-def _laptop_name(given: str, ctx: Context) -> str:
+def _laptop_name(given: str, ctx: Context, *, renaming: bool = True) -> str:
     """The laptop's name as given, or, for ``-``, the first line of the standard input: a name
     typed at a prompt (or piped in) is not shown to other users in the process list, as an
     argument is. Asked for after the passphrase, so the prompts come in the order they are used."""
     if given != "-":
         return given
     if ctx.stdin.isatty():
-        ctx.stderr.write("The laptop's name in your list (empty takes it away): ")
+        ctx.stderr.write(
+            "The laptop's name in your list (empty takes it away): "
+            if renaming
+            else "The laptop's name in your list (empty for none): "
+        )
         ctx.stderr.flush()
     line = ctx.stdin.readline(_MAX_NAME_LINE)
+    if not line:  # the input ended before a line: no answer (an empty line is one, and takes the name away)
+        raise UserError(
+            "The standard input ended before a name was given, so no name was read and nothing changed."
+            " Type the name on a line of its own (an empty line takes the name away)."
+        )
     return line.rstrip("\r\n")
 
 

@@ -9,7 +9,8 @@ body's, such as a firm of two names joined by "&"; or a firm's initials joined b
 is taken for a body, there only. Not after a list of bodies named by their kind or their place
 ("Leeds City Council, Bradford Council and X": one rings a person too), not a census given name,
 not a word a rule scored above the unexplained 0.5 anywhere in the text, not a word joined to
-another capitalised word.
+another capitalised word, not a word followed by what says a person ("who", "said", ", the
+farmer").
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.census_pairs import _PERSON_AFTER, _SAID_AFTER
 from desktop.redaction.context import _ORG_LAST
 from desktop.redaction.given_names import given_names
+from desktop.redaction.roles_before_names import _ROLES, _an_agent
 
 UNEXPLAINED = 0.5
 # Never-a-name words that are kinds or offices, not a body's own name.
@@ -30,6 +33,16 @@ _CLAUSE = re.compile(r"[.;:!?\n\"“”]")
 _AFTER = re.compile(r"(?:[ \t\u00a0]*\([^()\n]{0,40}\))?(?:[ \t\u00a0]+[a-z]|[.,;:!?)\n]|$)")
 # A firm's initials joined by "&" with no space ("P&O", "B&Q", "AT&T"): a body's name by its shape.
 _AMPERSAND_INITIALS = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")
+# A person in apposition after the word: ", the farmer", ", a man from the village".
+_APPOSITION = re.compile(r",[ \t\u00a0]+(?:the|a|an|our|my|their)[ \t\u00a0]+([a-z]+)\b")
+
+
+def _a_person_after(text: str, end: int) -> bool:
+    """Does what follows the word say it is a person ("who", "said", "denied", a person in apposition)?"""
+    if _PERSON_AFTER.match(text, end) or _SAID_AFTER.match(text, end):
+        return True
+    app = _APPOSITION.match(text, end)
+    return app is not None and (app.group(1) in _ROLES or _an_agent(app.group(1)))
 
 
 def _a_brand(toks_in: list, places: frozenset[str]) -> bool:
@@ -100,6 +113,8 @@ def bodies_in_lists(toks: list, text: str) -> list[tuple[int, int]]:
             continue
         if any(u.fw == t.fw and u.score > UNEXPLAINED for u in toks):
             continue
+        if _a_person_after(text, t.end):
+            continue  # "Tesco, Lidl and Mbeki, who paid us": a list may end with a person
         items = _items_before(text, join.start())
         if len(items) < 2:
             continue

@@ -49,7 +49,7 @@ def make(
             yield iv, vault.redaction.load_decisions(interview_id), statements.saved_versions(vault, iv), organisation
 
     workers = pool.cores() if workers is None else workers
-    pooled = workers > 1 and len(interview_ids) >= statements.POOL_FROM
+    pooled = pool.used(len(interview_ids), workers)
     made = pool.ordered(_made, jobs(), workers=workers) if pooled else map(_made, jobs())
     out: dict[str, str] = {}
     new: list = []

@@ -43,6 +43,7 @@ network guard and turns off core dumps before it takes a job.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -147,7 +148,8 @@ def _stop_servers() -> None:
     try:
         pid = getattr(server, "_forkserver_pid", None)
         if pid is not None:
-            os.kill(pid, signal.SIGTERM)  # not yet reaped, so the pid is still its own
+            with contextlib.suppress(ProcessLookupError):  # it ended by itself: it is still reaped below
+                os.kill(pid, signal.SIGTERM)  # not yet reaped, so the pid is still its own
             server._stop()
         if getattr(tracker, "_pid", None) is not None:  # None in a worker, which only inherited its pipe
             tracker._stop()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import places
 from desktop.core.fold import fold
+from desktop.core.interrupts import interrupts_held
 from desktop.core.model import MAX_PEOPLE, ConsentUse, Interview, Status
 from desktop.core.places import Place
 from desktop.files import atomic_write
@@ -370,9 +371,10 @@ def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, au
 
     if is_demo(vault):  # made in a demo vault: every page says DEMO, whatever its reference
         content = dataclasses.replace(content, demo=True)
-    result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
-    if audit:
-        vault.audit.append("statement.exported", interview_id)
+    with interrupts_held():  # the file and its audit entry, both or (Ctrl-C before the file) neither
+        result = write_statement(content, forbidden, target, overwrite=overwrite, reviewed=statement_text(iv, history))
+        if audit:
+            vault.audit.append("statement.exported", interview_id)
     fingerprints.remember(vault, interview_id, key, result.fingerprint, context)
     return result
 
@@ -477,10 +479,11 @@ def _export_pooled(
                     target = destinations.check_file(out_dir / statement_file_name(reference), overwrite=overwrite)
                 if kind == "ok":
                     data, fingerprint, summary = outcome
-                    atomic_write(target, data, mode=0o600)
+                    with interrupts_held():  # the file and its audit entry, both or neither
+                        atomic_write(target, data, mode=0o600)
+                        if audit:
+                            vault.audit.append("statement.exported", interview_id)
                     log.info("statement exported (%d bytes)", len(data))
-                    if audit:
-                        vault.audit.append("statement.exported", interview_id)
                     result.written.append(ExportResult(reference, target, fingerprint, len(data), summary))
                     kept.append(
                         fingerprints.checked(vault, interview_id, keys.pop(interview_id, None), fingerprint, context)

@@ -55,20 +55,33 @@ def test_statement_pages_read_as_token_by_token(statement_maps, annex):
             assert new is not None and new == old
 
 
-@pytest.mark.parametrize("body", [
-    b"BT /F1+0 12 Tf (a) Tj [ (b) ] TJ (c) Tj [ ",  # one shape (" Tj [ ") inside the stream and at its end
-    b"BT /F1+0 12 Tf (a) Tj [ (b) Tj [",
-    b"BT /F1+0 12 Tf (a) Tj [ (b) 3 (c) ] TJ (d) Tj [",
-    b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) Tj 2 0 Td",
-    b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) Tj 2.5 -1 Td /F2+0 9 Tf (c) Tj ET",
-    b"BT /F1+0 12 Tf (a) Tj 1 0 Td /F1+0 12 Tf (b) Tj 1 0 Td /F2+0 12 Tf (c) Tj ET",
-    b"BT /F1+0 12 Tf (a) Tj\n1\t0  Td (b)  Tj 1 0 Td ET",  # whitespace of every kind made alike
-    b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) 7 Tj ET",  # a number between a string and its operator
-    b"BT /F1+0 12 Tf [(a) 1 (b)] TJ 1 0 Td [(c)] TJ [",
-    b"BT /F1+0 12 Tf (a) Tj [ (b) ] TJ ET",
-    b"BT /F1+0 /F2+0 Tf (a) Tj ET",  # Tf's size is a name: refused whatever the shape
-    b"BT /F1+0 12 Tf (a) Tj /F2+0 1e3 Tf (b) Tj ET",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"BT /F1+0 12 Tf (a) Tj [ (b) ] TJ (c) Tj [ ",  # one shape (" Tj [ ") inside the stream and at its end
+        b"BT /F1+0 12 Tf (a) Tj [ (b) Tj [",
+        b"BT /F1+0 12 Tf (a) Tj [ (b) 3 (c) ] TJ (d) Tj [",
+        b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) Tj 2 0 Td",
+        b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) Tj 2.5 -1 Td /F2+0 9 Tf (c) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj 1 0 Td /F1+0 12 Tf (b) Tj 1 0 Td /F2+0 12 Tf (c) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj\n1\t0  Td (b)  Tj 1 0 Td ET",  # whitespace of every kind made alike
+        b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) 7 Tj ET",  # a number between a string and its operator
+        b"BT /F1+0 12 Tf [(a) 1 (b)] TJ 1 0 Td [(c)] TJ [",
+        b"BT /F1+0 12 Tf (a) Tj [ (b) ] TJ ET",
+        b"BT /F1+0 /F2+0 Tf (a) Tj ET",  # Tf's size is a name: refused whatever the shape
+        b"BT /F1+0 12 Tf (a) Tj /F2+0 1e3 Tf (b) Tj ET",
+        # a byte 1 between strings, which the reading uses to join the stretches: refused as before
+        b"BT /F1+0 12 Tf (a)\x01Tj 1 0 Td (b) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj 1\x010 Td (b) Tj 2 0 Td (c) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj ET\x01",
+        b"BT /F1+0 12 Tf (a) Tj\x01Tj (b) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj\x01Tj 1 0 Td (b) Tj\x01Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj { (b) Tj ET",  # odd bytes between strings, each on its own
+        b"BT /F1+0 12 Tf (a) Tj 1 0 Td (b) Tj % (c) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj\x00(b) Tj ET",
+        b"BT /F1+0 12 Tf (a) Tj\x0b(b) Tj ET",
+    ],
+)
 def test_shapes_read_as_token_by_token(statement_maps, body):
     _content, _bodies, maps = statement_maps
     new, old = _both(body, maps)
@@ -86,11 +99,34 @@ def test_made_up_streams_read_as_token_by_token(statement_maps, instructions, re
 
 # -- a page's strings decoded at once, as one by one -----------------------------------------------
 
-_BODY_BYTES = st.lists(st.one_of(st.integers(0, 255).map(lambda b: bytes((b,))),
-                                 st.sampled_from([b"\\051", b"\\050", b"\\\\", b"\\(", b"\\)", b"\\n", b"\\r",
-                                                  b"\\t", b"\\b", b"\\f", b"\\0", b"\\12", b"\\377", b"\\x",
-                                                  b"\\q", b"\\4", b"\\\n", b"\r"])),
-                       max_size=10).map(b"".join)
+_BODY_BYTES = st.lists(
+    st.one_of(
+        st.integers(0, 255).map(lambda b: bytes((b,))),
+        st.sampled_from(
+            [
+                b"\\051",
+                b"\\050",
+                b"\\\\",
+                b"\\(",
+                b"\\)",
+                b"\\n",
+                b"\\r",
+                b"\\t",
+                b"\\b",
+                b"\\f",
+                b"\\0",
+                b"\\12",
+                b"\\377",
+                b"\\x",
+                b"\\q",
+                b"\\4",
+                b"\\\n",
+                b"\r",
+            ]
+        ),
+    ),
+    max_size=10,
+).map(b"".join)
 
 
 def _token(body: bytes) -> bytes | None:
@@ -113,10 +149,19 @@ def _at_once(tokens: list[bytes]) -> list[str] | None:
         return None
 
 
-@pytest.mark.parametrize("bodies", [
-    [b"Person A", b"Amina"], [b"\\001\\002", b"\\051", b"x"], [b"a\\\\", b"b"], [b"\\050\\051", b"\\)"],
-    [b"a\rb", b"c"], [b"", b"", b""], [b"\\101\\102"], [b"\\x41"],
-])
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        [b"Person A", b"Amina"],
+        [b"\\001\\002", b"\\051", b"x"],
+        [b"a\\\\", b"b"],
+        [b"\\050\\051", b"\\)"],
+        [b"a\rb", b"c"],
+        [b"", b"", b""],
+        [b"\\101\\102"],
+        [b"\\x41"],
+    ],
+)
 def test_strings_decoded_at_once_as_one_by_one(bodies):
     tokens = [b"(" + b + b")" for b in bodies]
     assert _at_once(tokens) == _one_by_one(tokens)

@@ -30,3 +30,15 @@ def test_a_person_after_a_list_of_bodies_named_by_their_kind_or_with_a_person_st
     ]:
         spans = detect(text)
         assert covered(text, spans, name, kind="PERSON"), text
+
+
+def test_the_last_item_of_a_list_of_shops_written_as_a_person_stays_a_name() -> None:
+    # what follows the word says a person: "who", a verb only a person does, a person in apposition
+    for text, name in [
+        ("I picked fruit for Tesco, Asda and Kowalski, the farmer who kept our passports.", "Kowalski"),
+        ("The van took us to Tesco, Lidl and Mbeki, who paid us in cash.", "Mbeki"),
+        ("We cleaned for Asda, Lidl and Dragan, a man from the village.", "Dragan"),
+        ("Our wages came from Tesco, Aldi and Ferhat said they were late.", "Ferhat"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text

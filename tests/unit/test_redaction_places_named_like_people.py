@@ -32,3 +32,27 @@ def test_a_person_named_like_a_building_stays_a_name() -> None:
         spans = detect(text)
         start = text.rindex(name)
         assert any(s.type == "PERSON" and s.start <= start and s.end >= start + len(name) for s in spans), text
+
+
+def test_a_body_named_after_a_person_with_a_given_name_leaves_the_person_named() -> None:
+    # A firm or a charity is often its founder's name and a kind: the person is still named alone.
+    for text, name in [
+        ("My solicitor was Ruth Park. Ruth Park Solicitors sent the letter to the Home Office in May.", "Ruth Park"),
+        ("The case worker, Joan Hill, came twice. The Joan Hill Foundation paid for the train.", "Joan Hill"),
+        ("I met Grace Hall at the centre. Grace Hall Charity pays her.", "Grace Hall"),
+    ]:
+        spans = detect(text)
+        start = text.index(name)
+        assert any(s.type == "PERSON" and s.start <= start and s.end >= start + len(name) for s in spans), text
+
+
+def test_a_body_named_after_a_person_with_a_name_no_list_holds_leaves_the_person_named() -> None:
+    # most of the people interviewed have given names no census list holds
+    for text, name in [
+        ("My solicitor was Tariq Green. Tariq Green Solicitors wrote to the Home Office.", "Tariq Green"),
+        ("My friend Yusuf Lodge came too. Yusuf Lodge Foundation paid the fare.", "Yusuf Lodge"),
+        ("Bogdan Hall rang me twice. Bogdan Hall Associates drew up the contract.", "Bogdan Hall"),
+    ]:
+        spans = detect(text)
+        start = text.index(name)
+        assert any(s.type == "PERSON" and s.start <= start and s.end >= start + len(name) for s in spans), text

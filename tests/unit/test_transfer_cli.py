@@ -139,12 +139,27 @@ def test_key_backup_restore_and_recovery_on_the_command_line(app_paths, tmp_path
     assert not Vault.exists(tmp_path / "wrong")
 
 
-def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_nothing(app_paths, tmp_path):
-    cli = Cli(app_paths, tmp_path)
+def _field_to_enrol(cli: Cli, tmp_path: Path) -> tuple[str, str, Path]:
+    """A field vault's enrolment file at tmp_path/field.json: its fingerprint, its short label, and the
+    coordinator's vault folder."""
     field, coord, _iv = _vaults(tmp_path)
     code, out, err = cli(field, "keys", "--json", "--export", str(tmp_path / "field.json"))
-    field_fp = json.loads(out)["fingerprint"]
-    short = "Laptop " + " ".join(field_fp.split()[:2])
+    assert code == 0, err
+    fingerprint = json.loads(out)["fingerprint"]
+    return fingerprint, "Laptop " + " ".join(fingerprint.split()[:2]), coord
+
+
+def _names(coord: Path) -> list[str]:
+    v = Vault.unlock(coord, PASSPHRASE)
+    try:
+        return [p.name for p in v.transfer.peers()]
+    finally:
+        v.lock()
+
+
+def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_nothing(app_paths, tmp_path):
+    cli = Cli(app_paths, tmp_path)
+    field_fp, short, coord = _field_to_enrol(cli, tmp_path)
     code, out, err = cli(
         coord, "enrol", str(tmp_path / "field.json"), "--fingerprint", field_fp, "--name", "Leeds office"
     )
@@ -155,19 +170,14 @@ def test_a_laptop_named_on_the_command_line_is_named_so_and_a_bad_name_changes_n
     assert code == 1 and "at most 40 characters" in err and "Traceback" not in err
     code, out, err = cli(coord, "name-laptop", "ZZZZ ZZZZ", "Anything")
     assert code == 1 and "No enrolled laptop has that fingerprint" in err
-    v = Vault.unlock(coord, PASSPHRASE)
-    assert [p.name for p in v.transfer.peers()] == ["Outreach laptop 3"]
-    v.lock()
+    assert _names(coord) == ["Outreach laptop 3"]
 
 
 def test_a_laptop_name_given_as_a_dash_is_read_from_the_standard_input_not_the_arguments(app_paths, tmp_path):
     # An argument shows in the process list while the command runs; a worker's name in a laptop's
     # name is nobody else's business on a shared computer.
     cli = Cli(app_paths, tmp_path)
-    field, coord, _iv = _vaults(tmp_path)
-    code, out, err = cli(field, "keys", "--json", "--export", str(tmp_path / "field.json"))
-    field_fp = json.loads(out)["fingerprint"]
-    short = "Laptop " + " ".join(field_fp.split()[:2])
+    field_fp, short, coord = _field_to_enrol(cli, tmp_path)
     code, out, err = cli(
         coord,
         "enrol",
@@ -183,10 +193,11 @@ def test_a_laptop_name_given_as_a_dash_is_read_from_the_standard_input_not_the_a
     assert code == 0 and f"It is now دفتر لیڈز ({short})" in out, err
     code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="y" * 5000)
     assert code == 1 and "at most 40 characters" in err and "Traceback" not in err
-    v = Vault.unlock(coord, PASSPHRASE)
-    assert [p.name for p in v.transfer.peers()] == ["دفتر لیڈز"]
-    v.lock()
-    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="")
+    assert _names(coord) == ["دفتر لیڈز"]
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="")  # nothing to read: no answer
+    assert code == 1 and "no name was read" in err and "Traceback" not in err, err
+    assert _names(coord) == ["دفتر لیڈز"]  # kept
+    code, out, err = cli(coord, "name-laptop", field_fp, "-", stdin="\n")  # an empty line is an answer
     assert code == 0 and f"Its name was taken away: {short}." in out, err
 
 

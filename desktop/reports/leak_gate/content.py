@@ -42,8 +42,17 @@ _NOT_IN_NAME = re.compile(rb"[()<>\[\]{}/%#]")
 _STRING = re.compile(rb"(\((?:[^\\()]++|\\.)*+\))", re.S)
 # Between strings, what bytes.split() reads as whitespace must be exactly PDF's: no NUL, no VT.
 _ODD_GAP = re.compile(rb"[\x00\x0b()<>{}%]")
-_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f",
-            ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
+_ODD_BYTES = tuple(bytes((c,)) for c in b"\x00\x0b()<>{}%")  # _ODD_GAP's, each looked for on its own
+_ESCAPES = {
+    ord("n"): b"\n",
+    ord("r"): b"\r",
+    ord("t"): b"\t",
+    ord("b"): b"\b",
+    ord("f"): b"\f",
+    ord("("): b"(",
+    ord(")"): b")",
+    ord("\\"): b"\\",
+}
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
 _ESCAPED = re.compile(rb"\\(.)", re.S)
 _DECODED_BY_CODEC = frozenset(bytes((c,)) for c in b"0123\\nrtbf")  # \\4xx and above warn there
@@ -185,15 +194,17 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict, plans:
     worked out, shared by the pages of one document."""
     pieces = _STRING.split(body)  # gap, string, gap, string, ..., gap
     gaps = pieces[0::2]
-    joined = b" ".join(gaps)
-    if _ODD_GAP.search(joined):
+    joined = b"\x01".join(gaps)
+    # no odd byte in any gap (each looked for with memchr: the class's pattern stepped through every
+    # byte), and no gap holds the separator, which would be part of a token _token_ok refuses
+    if joined.count(b"\x01") != len(gaps) - 1 or any(odd in joined for odd in _ODD_BYTES):
         return None
-    # each distinct token checked once, its digits made 0 first: a token's kind never depends on
-    # which digits it holds (no operator has one), and a page's coordinates are then a few shapes
-    if not all(map(_token_ok, set(_tokens(joined.translate(_SHAPE))))):
+    # each gap's shape, made in one pass; each distinct token checked once, its digits made 0 first:
+    # a token's kind never depends on which digits it holds (no operator has one). The tokens of the
+    # distinct shapes (a few dozen a page) are those of the whole stream: no token crosses a gap.
+    shapes = joined.translate(_SHAPE).split(b"\x01")
+    if not all(map(_token_ok, set(_tokens(b" ".join(set(shapes)))))):
         return None
-    # every token is known (so no gap holds the separator): each gap's shape, made in one pass
-    shapes = b"\x01".join(gaps).translate(_SHAPE).split(b"\x01")
     last = len(shapes) - 1
     plans = {} if plans is None else plans
     current: dict[int, str] = {}
@@ -210,11 +221,11 @@ def page_text(body: bytes, maps: dict[str, dict[int, str]], tables: dict, plans:
                     return None
                 if close == len(toks):
                     continue
-                if toks[close + 1:close + 2] != [b"TJ"]:
+                if toks[close + 1 : close + 2] != [b"TJ"]:
                     return None
                 parts.append("".join(t.translate(current) for t in array))
                 array = None
-                toks = toks[close + 2:]
+                toks = toks[close + 2 :]
                 plan = _plan(toks, False, n == last)
             else:
                 toks = None
