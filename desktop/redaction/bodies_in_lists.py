@@ -4,12 +4,13 @@ is a body too ("Workers supplied Asda, Morrisons and Calverley with fruit").
 A list joins things of one kind: "Tesco, Lidl and X" names three shops. The likely-name pass gives
 a capitalised word no English list holds 0.5 wherever it stands; here, when such a word is the last
 item of a list of three or more (after "and" or "or") and every other item is a body named by a
-bare name (a word of the never-a-name list: a shop, a bank, an app; or words the pass marked as a
-body's, such as a firm of two names joined by "&"), it is taken for a body, there only. Not after a
-list of bodies named by their kind or their place ("Leeds City Council, Bradford Council and X":
-one rings a person too), not a census given name, not a word a rule scored above the unexplained
-0.5 anywhere in the text, not a word joined to another capitalised word, not a word followed by
-what says a person ("who", "said", ", the farmer").
+bare name (a word of the never-a-name list: a shop, a bank, an app; words the pass marked as a
+body's, such as a firm of two names joined by "&"; or a firm's initials joined by "&", "P&O"), it
+is taken for a body, there only. Not after a list of bodies named by their kind or their place
+("Leeds City Council, Bradford Council and X": one rings a person too), not a census given name,
+not a word a rule scored above the unexplained 0.5 anywhere in the text, not a word joined to
+another capitalised word, not a word followed by what says a person ("who", "said", ", the
+farmer").
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _SEP = re.compile(r",[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|
 _PAREN = re.compile(r"[ \t\u00a0]*\([^()\n]{0,40}\)")
 _CLAUSE = re.compile(r"[.;:!?\n\"“”]")
 _AFTER = re.compile(r"(?:[ \t\u00a0]*\([^()\n]{0,40}\))?(?:[ \t\u00a0]+[a-z]|[.,;:!?)\n]|$)")
+# A firm's initials joined by "&" with no space ("P&O", "B&Q", "AT&T"): a body's name by its shape.
+_AMPERSAND_INITIALS = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")
 # A person in apposition after the word: ", the farmer", ", a man from the village".
 _APPOSITION = re.compile(r",[ \t\u00a0]+(?:the|a|an|our|my|their)[ \t\u00a0]+([a-z]+)\b")
 
@@ -117,7 +120,8 @@ def bodies_in_lists(toks: list, text: str) -> list[tuple[int, int]]:
             continue
         places = lexicon.place_tokens()
         if not all(
-            _a_brand([u for u in toks if s <= u.start < e and not _in_brackets(text, s, u.start)], places)
+            _AMPERSAND_INITIALS.fullmatch(text[s:e].strip())
+            or _a_brand([u for u in toks if s <= u.start < e and not _in_brackets(text, s, u.start)], places)
             for s, e in items
         ):
             continue

@@ -49,6 +49,7 @@ from desktop.redaction.context import (
 from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
+from desktop.redaction.firm_names import firm_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
@@ -360,6 +361,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
+    firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:
         bodies.extend(named + things)

@@ -468,11 +468,15 @@ def possessive_landmarks(toks: list, text: str) -> set[str]:
 
 # --- Named buildings and courts (the address detector's suggestions) ---------------------------
 
-# A court of law by its kind ("Dublin Circuit Criminal Court"), buildings in the plural ("Home Office
-# Hotels": a kind, not one address) and a company ("Stay Belvedere Hotels Ltd").
+# A court of law by its kind ("Dublin Circuit Criminal Court", "a town's Regional Court": the kinds
+# of court in the UK and the Commonwealth, by tier, jurisdiction or seat; no street's name ends so),
+# buildings in the plural ("Home Office Hotels": a kind, not one address) and a company ("Stay
+# Belvedere Hotels Ltd").
 _COURT = re.compile(
     r"\b(?:Criminal|Circuit|Crown|County|Family|High|Supreme|District|Magistrates['’]?|Appeals?|"
-    r"Youth|Coroners['’]?|Coroner['’]s|Federal|Superior|Immigration|Juvenile)[ \t\u00a0]+Court$"
+    r"Youth|Coroners['’]?|Coroner['’]s|Federal|Superior|Immigration|Juvenile|Regional|Provincial|"
+    r"Municipal|Constitutional|Sheriff|Employment|Civil|Labou?r|Appellate|Probate|Sessions|Trial|"
+    r"Divisional|Military|Children['’]s|Sharia)[ \t\u00a0]+Court$"
 )
 _PLURAL_BUILDING = re.compile(r"\b(?:Hotels|Houses|Hostels)$")
 _COMPANY_AFTER = re.compile(r"[ \t\u00a0]+(?:Ltd|Limited|Plc|PLC|LLP|Inc|Group|Holdings)\b")

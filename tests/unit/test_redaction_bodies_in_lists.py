@@ -13,6 +13,8 @@ def test_the_last_item_of_a_list_of_shops_banks_or_firms_is_a_body() -> None:
         ("She worked for Lidl, Aldi, and Brenholt until May.", "Brenholt"),
         ("The wages came through Monzo, Revolut or Quellpay.", "Quellpay"),
         ("The farm sold to Dyer & Lamb (D&L), Tesco and Harnwick every week.", "Harnwick"),
+        ("The farm supplies fresh produce to B&Q, Tesco and Calverley.", "Calverley"),  # a firm's initials
+        ("Crates went to Sainsbury's, P&O and Brenholt.", "Brenholt"),
     ]:
         spans = detect(text)
         assert untouched(text, spans, fact), text
@@ -23,6 +25,7 @@ def test_a_person_after_a_list_of_bodies_named_by_their_kind_or_with_a_person_st
         ("I rang Leeds City Council, Bradford Council and Okonkwo.", "Okonkwo"),
         ("I told the police, the Home Office and Okonkwo.", "Okonkwo"),
         ("We met Amara, Tesco and Okonkwo.", "Okonkwo"),
+        ("We met Amara, B&Q and Okonkwo.", "Okonkwo"),  # initials joined by "&" do not make a person a body
         ("Asda, Lidl and Okonkwo were named. Mr Okonkwo denied it.", "Okonkwo"),
     ]:
         spans = detect(text)
