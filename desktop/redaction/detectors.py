@@ -316,20 +316,26 @@ def _phones(text: str, dw: list[tuple[int, int]] | None = None,
     return hits
 
 
-# A UK number written nationally, in digits and single spaces only: "0", then a national number of
-# 9 or 10 digits (GB's possible lengths, the first not 0). ``phonenumbers.parse(value, "GB")`` of
-# such a value is always country code 44 with that national number (the national prefix "0" taken
-# off, the rest kept as it is): built here directly, without the library's parse (two passes of
-# its digit normalisation, its country code and prefix searches), about half the cost of a check.
-_GB_NATIONAL = re.compile(r"0([1-9](?: ?[0-9]){8,9})")
+# A UK number in digits and single spaces, written nationally ("0", or "0" and 2-5 digits in
+# brackets, "(01632) 960 123") or internationally ("+44" or "0044", a space allowed, "(0)" allowed
+# after it): then a national number of 9 or 10 digits (GB's possible lengths, the first not 0).
+# ``phonenumbers.parse(value, "GB")`` of such a value is always country code 44 with that national
+# number (brackets and spaces dropped, the "44" and the prefix "0" taken off, the rest kept as it
+# is): built here directly, without the library's parse (two passes of its digit normalisation,
+# its country code and prefix searches), about half the cost of a check.
+_GB_NATIONAL = re.compile(
+    r"(?:0|(?:\+|00)44 ?(?:\(0\) ?)?)([1-9](?: ?[0-9]){8,9})|\(0([1-9][0-9]{1,4})\) ?([0-9](?: ?[0-9]){4,9})"
+)
 
 
 @lru_cache(maxsize=4096)
 def _phone_valid(value: str) -> bool:
     national = _GB_NATIONAL.fullmatch(value)
     if national is not None:
-        number = phonenumbers.PhoneNumber(country_code=44, national_number=int(national[1].replace(" ", "")))
-        return phonenumbers.is_valid_number(number)
+        digits = (national[1] or national[2] + national[3]).replace(" ", "")
+        if 9 <= len(digits) <= 10:
+            number = phonenumbers.PhoneNumber(country_code=44, national_number=int(digits))
+            return phonenumbers.is_valid_number(number)
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, "GB"))
     except phonenumbers.NumberParseException:
