@@ -33,6 +33,7 @@ import itertools
 import json
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -186,6 +187,7 @@ def measure(count: int) -> dict:
             }
         out["each_worker"] = per
         out["timeline_s"] = timeline(start[0], marks, in_workers)
+    shutil.rmtree(tmp, ignore_errors=True)  # the vault and the statements: each run made 200 and left them
     return out
 
 
@@ -209,7 +211,6 @@ def timeline(t0: float, marks: dict, parts: list[dict]) -> dict:
 
 def commands(count: int, trees: list[Path], pairs: int) -> dict:
     """``witnessbox export-statements`` in each tree, whole processes, interleaved (see the module's notes)."""
-    import shutil
     import subprocess
 
     from tests.benchmarks.bench_anchor import _env
