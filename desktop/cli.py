@@ -86,8 +86,8 @@ class Context:
 
     def emit_json(self, data: Any) -> None:
         text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=True)
-        # json escapes C0 controls but writes DEL and C1 controls (U+009B is a terminal's CSI) as they
-        # are: escape them too. The JSON means the same; a terminal shows it harmlessly.
+        # json escapes C0 controls but writes DEL, C1 controls (U+009B is a terminal's CSI) and direction
+        # overrides as they are: escape them too. The JSON means the same; a terminal shows it harmlessly.
         self.stdout.write(_JSON_UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
     def say(self, line: str) -> None:
@@ -100,7 +100,10 @@ class Context:
 # characters (right-to-left marks, zero-width joiners) are left alone: Urdu and Arabic text needs them.
 _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _CONTROLS_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
+# In JSON also the direction embeddings, overrides and isolates: an override left open in a value
+# would show what follows it reversed on a terminal (a laptop's fingerprint after its name). JSON
+# readers get the same text back.
+_JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:

@@ -3,6 +3,7 @@ limit; no control character from a name or a statement reaches the terminal; a c
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import UserError, printable, read_small_file
+from desktop.cli import Context, UserError, printable, read_small_file
 from desktop.core.model import Interview
 from desktop.vault import Vault
 from tests.cli_driver import LINE_A
@@ -107,6 +108,17 @@ def test_show_list_and_search_print_no_control_character(cli, tmp_path):
     code, out, _ = cli("show", "WB-ESC1-0001", "--json")
     assert not any(c in out for c in "\x1b\x07\x9b\x7f") and "\\u009b" in out and "\\u007f" in out
     assert json.loads(out)["statement"] == line["statement"], "JSON escapes, it does not change"
+
+
+def test_json_output_escapes_direction_overrides_and_means_the_same(app_paths):
+    out = io.StringIO()
+    ctx = Context(paths=app_paths, stdin=io.StringIO(), stdout=out, stderr=io.StringIO())
+    value = "Leeds \u202eoffice\u202c (Laptop K7QF 2MXD) \u2067x\u2069 میں \u200f"
+    ctx.emit_json({"laptop": value})
+    text = out.getvalue()
+    assert not any(c in text for c in "\u202e\u202c\u2067\u2069") and "\\u202e" in text
+    assert "میں \u200f" in text  # the letters of a script, and a plain mark, are written as they are
+    assert json.loads(text) == {"laptop": value}
 
 
 def test_printable_keeps_text_in_every_script():
