@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import APP_NAME, __version__
+from desktop.core.bidi import DIRECTION_CONTROLS
 from desktop.paths import AppPaths, SyncedFolderError, check_not_synced
 
 log = logging.getLogger(__name__)
@@ -100,10 +101,9 @@ class Context:
 # characters (right-to-left marks, zero-width joiners) are left alone: Urdu and Arabic text needs them.
 _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _CONTROLS_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# In JSON also the direction embeddings, overrides and isolates: an override left open in a value
-# would show what follows it reversed on a terminal (a laptop's fingerprint after its name). JSON
-# readers get the same text back.
-_JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In JSON also the direction embeddings, overrides and isolates (desktop.core.bidi). JSON readers get
+# the same text back.
+_JSON_UNESCAPED_CONTROLS = re.compile(f"[\x7f-\x9f{DIRECTION_CONTROLS}]")
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:

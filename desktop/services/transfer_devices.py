@@ -15,6 +15,7 @@ from typing import Any
 
 import pyrage
 
+from desktop.core.bidi import DIRECTION_CONTROLS
 from desktop.core.passphrase import too_short
 from desktop.files import atomic_write
 from desktop.services import destinations, vaults
@@ -219,8 +220,7 @@ def pinned(vault: Vault, peer_role: str) -> dict[str, PublicKeys]:
 MAX_NAME = 40
 
 
-# Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
-_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DIRECTION_CONTROLS = re.compile(f"[{DIRECTION_CONTROLS}]")
 
 
 def checked_name(name: str) -> str:
