@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import contraction, given_names
 
 SCORE = 0.6
 _SP = r"[ \t\u00a0]+"
@@ -81,6 +81,12 @@ _KIN = (
 )
 _KIN_MODIFIER = r"(?:(?:late|ex|former|eldest|youngest|older|younger|elder|new)[ \t\u00a0\-]+)?"
 _POSSESSIVE_KIN = re.compile(r"['’]s" + _SP + _KIN_MODIFIER + r"(?:" + "|".join(_KIN.split()) + r")\b")
+_KIN_WORDS = frozenset(_KIN.split()) | frozenset("friend boyfriend girlfriend fiance fiancee".split())
+# A person's act, straight after the words: "Chukwu hit me", "Obi told us" (only for words no list holds).
+_ACT_AFTER = re.compile(
+    _SP + r"(?:hit|beat|slapped|punched|kicked|raped|kissed|married|hugged|shouted|screamed|swore|groped|"
+    r"(?:told|asked|warned|threatened)" + _SP + r"(?:me|us|him|her|them)\b)"
+)
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:told|tell|asked|ask|married|marry|met|meet|kissed|thanked|texted|hugged)" + _SP + r"$"
 )
@@ -101,7 +107,7 @@ _HOLDING_AFTER = re.compile(_SP + r"([a-z]+)\b")
 _FIRM_NOUNS = frozenset("team unit practice department lawyers solicitors firm programme project scheme".split())
 _PRO_BONO = re.compile(_SP + r"pro\s+bono\b(?:\s+([a-z]+))?")
 # A preposition that takes a place, not a person: "in Nabatieh, her agent, identified as ..."
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|inside|outside|into|across|around|within|throughout)" + _SP + r"$")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|inside|outside|into|across|around|within|throughout)" + _SP + r"$")
 
 
 def _joined(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
@@ -119,6 +125,7 @@ def _may_return(t, function_only: frozenset[str]) -> bool:  # noqa: ANN001 - nam
         and fw not in lexicon.FULL_DAYS
         and not (t.word.isupper() and len(t.word) > 1)
         and t.word[:1].isupper()
+        and not contraction(fw)  # "Didn't told me"
     )
 
 
@@ -133,6 +140,29 @@ def _run_ending(toks: list, k: int, text: str, function_only: frozenset[str]) ->
             break
         out.insert(0, out[0] - 1)
     return out
+
+
+def _said_of_a_person(said: str, words: list, text: str, english, places) -> bool:  # noqa: ANN001
+    """Does the evidence ``said`` after ``words`` hold for them? A relation in apposition holds for
+    any word ("She moved to Kano. Kano, her brother, met her"; not a possessive: "Britain's
+    children"); another noun of a person not after a preposition
+    that takes a place ("in Nabatieh, her agent, identified as ..."); a verb of a person's act only
+    after words no list holds ("Chukwu hit me"; "Unite told us" is a body's)."""
+    if said == "kin":
+        return True
+    if said == "act":
+        return all(_unknown(u, english, places) for u in words)
+    if not any(_name_like(u, english, places) for u in words):
+        return False
+    if said == "apposition":
+        return not _PLACE_PREPOSITION.search(text, max(0, words[0].start - 12), words[0].start)
+    return True
+
+
+def _unknown(t, english, places) -> bool:  # noqa: ANN001 - names._Tok
+    """Is ``t`` a word no English, gazetteer, not-a-name or given-name list holds ("Chukwu")?"""
+    fw = t.fw
+    return fw not in english and fw not in places and fw not in lexicon.NOT_NAMES and fw not in given_names()
 
 
 def _name_like(t, english, places) -> bool:  # noqa: ANN001 - names._Tok
@@ -151,13 +181,22 @@ def _give_back(t, score: float = SCORE) -> None:  # noqa: ANN001 - names._Tok
     t.edge_ok = True
 
 
-def _evidence_after(text: str, end: int) -> bool:
-    """Does the wording straight after ``end`` say the words before it are a person?"""
+def _evidence_after(text: str, end: int) -> str:
+    """What the wording straight after ``end`` says of the words before it: "kin" (a relation in
+    apposition or after "was my": "Kano, her brother,"), "possessive" ("Osei's wife"),
+    "apposition" (another noun of a person: "Ruth Park, a judge,"), "person" ("was my boss",
+    ", who"), "act" (a verb of a person's act: "hit me", "told us"), or "" (nothing)."""
     for rx in (_APPOSITION, _WAS_MY):
         m = rx.match(text, end)
         if m and m.group(2) in _PERSON_NOUNS:
-            return True
-    return bool(_WHO.match(text, end) or _POSSESSIVE_KIN.match(text, end))
+            if m.group(2) in _KIN_WORDS:
+                return "kin"
+            return "apposition" if rx is _APPOSITION else "person"
+    if _POSSESSIVE_KIN.match(text, end):
+        return "possessive"
+    if _WHO.match(text, end):
+        return "person"
+    return "act" if _ACT_AFTER.match(text, end) else ""
 
 
 def people_again(
@@ -178,11 +217,8 @@ def people_again(
         if not run:
             continue
         words = [toks[j] for j in run]
-        if (
-            _evidence_after(text, t.end)
-            and any(_name_like(u, english, places) for u in words)
-            and not _PLACE_PREPOSITION.search(text, max(0, words[0].start - 12), words[0].start)
-        ):
+        said = _evidence_after(text, t.end)
+        if said and _said_of_a_person(said, words, text, english, places):
             people.update(u.fw for u in words)
             returned.extend((u, _level(words)) for u in words if u.score <= 0)
             continue

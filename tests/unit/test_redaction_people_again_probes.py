@@ -131,6 +131,23 @@ PEOPLE = [
     "According to [[Somsak]], 33, a farm worker, the boss hit him.",
     "The report was written by [[Jelena Marković]], a researcher.",
     "The letter was from [[Bisi]], the interpreter, not the council.",
+    # A second round, after the first rules: other take-back rules' wordings.
+    "We lived in Karimabad for years. [[Karimabad]] is my uncle, not the town.",
+    "I sat near [[Tariq]], my cousin, at the hearing.",
+    "I put my trust in [[Obinna]], who said he would help.",
+    "They lived in Chukwu village. [[Chukwu]] told me the boss was cruel.",
+    "We stayed at the Aldwick Hall. [[Aldwick Hall]], my solicitor, wrote to them.",
+    "My case worker, [[Ifeoma]], a woman from the charity, rang me.",
+    "The [[Mensah]] shop was closed. [[Mensah]] was my landlord.",
+    "The [[Okoro]] took our phones. [[Okoro]]'s son drove the van.",
+    "[[St Clair]], my husband, left in May.",
+    "I was helped by Amina Obi solicitors. [[Amina Obi]], my lawyer, was kind.",
+    "She moved to {{Kano}}. [[Kano]], her brother, met her there.",
+    "We came from north [[Adebayo]]. [[Adebayo]], my uncle, drove us.",
+    "Mount Kessa is near. [[Kessa]], my sister, lives there.",
+    "She was helped by [[Ama Mensah]] pro bono for a year.",
+    "I told [[Kessington]] everything. We lived at the [[Kessington]] farm.",
+    "I married [[Dlamini]] in 2019. The [[Dlamini]] farm was his.",
 ]
 
 # Places, bodies and firms in the same wordings: none of them may be touched.
@@ -172,6 +189,12 @@ FACTS = [
     "We waited at {{Victoria}} station for hours.",
     "She grew up near {{Lake Kivu}}, in {{Rwanda}}.",
     "I was moved to {{Brook House}}, a detention centre.",
+    "We lived in {{Karimabad}} for years. {{Karimabad}} is a town in the north.",
+    "The {{Aldwick Hall}} Trust runs the shelter at {{Aldwick Hall}}.",
+    "She moved to {{Kano}}, a city in the north.",
+    "{{Mount Kessa}} is near the border.",
+    "The union, {{Unite}}, who represent cleaners, helped us.",
+    "We went to {{Ruth Park}}, a park near the river.",
 ]
 
 
