@@ -65,11 +65,15 @@ _PERSON_NOUNS = (
     "gangmaster recruiter smuggler employee".split()
 )
 _HEAD_END = r"(?=" + _OPT_SP + r"(?:[,.;:!?)]|$)|" + _SP + r"(?:of|at|from|in|for|who|whom|with|on|to|by|and)\b)"
-_MOD = r"(?:[a-z][a-z'’\-]*" + _SP + r"){0,3}?"
+_MOD = r"(?:[a-z0-9][a-z0-9'’\-]*" + _SP + r"){0,3}?"  # "a 44-year-old mother", "a farm worker"
 _DETERMINER = r"(?:a|an|the|my|his|her|our|their|your)"
 _AGE = r"(?:(?:aged" + _SP + r")?\d{1,3}," + _OPT_SP + r")?"
 _APPOSITION = re.compile(r"," + _OPT_SP + _AGE + _DETERMINER + _SP + r"(" + _MOD + r")([a-z][a-z\-]*)" + _HEAD_END)
 _WHO = re.compile(r"," + _OPT_SP + r"(?:who|whom)\b(?!" + _SP + r"(?:have|are|were|run|provide|support|work)\b)")
+# An age in apposition, before a word in lower case ("Amaka, 19, and her sister"), or in brackets.
+_AGE_ALONE = re.compile(
+    r"(?:," + _OPT_SP + r"(?:aged" + _SP + r")?\d{1,3}," + _SP + r"[a-z]|" + _OPT_SP + r"\(\d{1,3}\))"
+)
 _BE = r"(?:was|is|became|had been|has been)"
 _WAS_MY = re.compile(
     _SP + _BE + _SP + r"(?:my|our|his|her|their|your)" + _SP + r"(" + _MOD + r")([a-z][a-z\-]*)" + _HEAD_END
@@ -185,7 +189,7 @@ def _evidence_after(text: str, end: int) -> str:
     """What the wording straight after ``end`` says of the words before it: "kin" (a relation in
     apposition or after "was my": "Kano, her brother,"), "possessive" ("Osei's wife"),
     "apposition" (another noun of a person: "Ruth Park, a judge,"), "person" ("was my boss",
-    ", who"), "act" (a verb of a person's act: "hit me", "told us"), or "" (nothing)."""
+    ", who", ", 19, and"), "act" (a verb of a person's act: "hit me", "told us"), or "" (nothing)."""
     for rx in (_APPOSITION, _WAS_MY):
         m = rx.match(text, end)
         if m and m.group(2) in _PERSON_NOUNS:
@@ -194,7 +198,7 @@ def _evidence_after(text: str, end: int) -> str:
             return "apposition" if rx is _APPOSITION else "person"
     if _POSSESSIVE_KIN.match(text, end):
         return "possessive"
-    if _WHO.match(text, end):
+    if _WHO.match(text, end) or _AGE_ALONE.match(text, end):
         return "person"
     return "act" if _ACT_AFTER.match(text, end) else ""
 

@@ -148,6 +148,12 @@ PEOPLE = [
     "She was helped by [[Ama Mensah]] pro bono for a year.",
     "I told [[Kessington]] everything. We lived at the [[Kessington]] farm.",
     "I married [[Dlamini]] in 2019. The [[Dlamini]] farm was his.",
+    # A third round: an age in apposition, an age written with a hyphen before the noun.
+    "They were sent to [[Amaka]], 19, and her sister.",
+    "The case went to [[Dunya Haddad]], a 44-year-old mother.",
+    "The court heard from [[Chidinma Eze]] (29), a cleaner.",
+    "The house belonged to the [[Mwangi]] family. [[Mwangi]], 48, was arrested.",
+    "Mrs [[Achterberg]] owned the [[Achterberg]] hotel where we cleaned.",
 ]
 
 # Places, bodies and firms in the same wordings: none of them may be touched.
@@ -192,6 +198,10 @@ FACTS = [
     "We lived in {{Karimabad}} for years. {{Karimabad}} is a town in the north.",
     "The {{Aldwick Hall}} Trust runs the shelter at {{Aldwick Hall}}.",
     "She moved to {{Kano}}, a city in the north.",
+    "She was born in {{Lagos}}, 1990, and came here in 2015.",
+    "I live in {{Luton}}, 30 miles from {{London}}.",
+    "The {{Mwangi Foundation}} paid for the flight.",
+    "We were taken to {{Kessler}} farm in 2019.",
     "{{Mount Kessa}} is near the border.",
     "The union, {{Unite}}, who represent cleaners, helped us.",
     "We went to {{Ruth Park}}, a park near the river.",
