@@ -41,6 +41,7 @@ words, months, days and words in capitals are never put back.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.given_names import contraction, given_names
@@ -114,6 +115,11 @@ _PRO_BONO = re.compile(_SP + r"pro\s+bono\b(?:\s+([a-z]+))?")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|inside|outside|into|across|around|within|throughout)" + _SP + r"$")
 
 
+@lru_cache(maxsize=1)
+def _function_only() -> frozenset[str]:
+    return lexicon.FUNCTION_WORDS - lexicon.WORD_NAMES
+
+
 def _joined(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
     return text[a.end : b.start] == " "
 
@@ -122,28 +128,15 @@ def _may_return(t, function_only: frozenset[str]) -> bool:  # noqa: ANN001 - nam
     """May ``t`` be given back as part of a name?"""
     fw = t.fw
     return (
-        t.score >= 0
+        fw not in function_only
+        and t.score >= 0
         and not t.title
-        and fw not in function_only
         and fw not in lexicon.FULL_MONTHS
         and fw not in lexicon.FULL_DAYS
         and not (t.word.isupper() and len(t.word) > 1)
         and t.word[:1].isupper()
         and not contraction(fw)  # "Didn't told me"
     )
-
-
-def _run_ending(toks: list, k: int, text: str, function_only: frozenset[str]) -> list[int]:
-    """The indexes of the capitalised words one space apart that end at ``toks[k]`` (at most
-    four), none of them a title, a function word or an allow-listed word."""
-    if not _may_return(toks[k], function_only):
-        return []
-    out = [k]
-    while out[0] > 0 and len(out) < 4 and _joined(text, toks[out[0] - 1], toks[out[0]]):
-        if not _may_return(toks[out[0] - 1], function_only):
-            break
-        out.insert(0, out[0] - 1)
-    return out
 
 
 def _said_of_a_person(said: str, words: list, text: str, english, places) -> bool:  # noqa: ANN001
@@ -208,26 +201,35 @@ def people_again(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Give back the names the text shows are people's (see the note); return ``named`` and
     ``things`` less the ranges that hold a word given back."""
-    function_only = lexicon.FUNCTION_WORDS - lexicon.WORD_NAMES
+    function_only = _function_only()
+    # The words some rule left unscored or took back: only their uses can change here.
+    taken = {t.fw for t in toks if t.score == 0 and t.word[:1].isupper()} - function_only
+    if not taken:
+        return named, things
     english, places = lexicon.english_words(), lexicon.place_tokens()
     n = len(toks)
     people: set[str] = set()  # folded words shown to be a person somewhere
     returned: list = []
-    for k, t in enumerate(toks):
-        nxt = toks[k + 1] if k + 1 < n else None
-        if nxt is not None and _joined(text, t, nxt) and _may_return(nxt, function_only):
-            continue  # the run goes on
-        run = _run_ending(toks, k, text, function_only)
-        if not run:
+    ok = [_may_return(t, function_only) for t in toks]
+    k = 0
+    while k < n:
+        if not ok[k]:
+            k += 1
             continue
-        words = [toks[j] for j in run]
+        j = k  # the run of capitalised words one space apart from toks[k], its last four words read
+        while j + 1 < n and ok[j + 1] and _joined(text, toks[j], toks[j + 1]):
+            j += 1
+        first = max(k, j - 3)
+        words, t, k = toks[first : j + 1], toks[j], j + 1
+        if taken.isdisjoint([u.fw for u in words]):
+            continue  # read as a name already, and no other use of its words taken back
         said = _evidence_after(text, t.end)
         if said and _said_of_a_person(said, words, text, english, places):
             people.update(u.fw for u in words)
             returned.extend((u, _level(words)) for u in words if u.score <= 0)
             continue
         if any(u.score > 0 for u in words) and (
-            _strong_before(toks, run[0], text) or _PERSON_VERB_AFTER.match(text, t.end)
+            _strong_before(toks, first, text) or _PERSON_VERB_AFTER.match(text, t.end)
         ):
             people.update(u.fw for u in words)
         if _full_name(words, text, t.end, english, places):
