@@ -92,6 +92,24 @@ _ACT_AFTER = re.compile(
     _SP + r"(?:hit|beat|slapped|punched|kicked|raped|kissed|married|hugged|shouted|screamed|swore|groped|"
     r"(?:told|asked|warned|threatened)" + _SP + r"(?:me|us|him|her|them)\b)"
 )
+# Before the word: a relation with a possessive ("my boss Kariuki"), "the late", or a person's noun
+# and a naming word ("a man named Sandu"; not "a company called ...").
+_CUE_BEFORE = re.compile(
+    r"\b(?:(?:my|her|his|our|their|your)"
+    + _SP
+    + r"(?:(?:late|ex|former|older|younger|elder|new)[ \t\u00a0\-]+)?(?:"
+    + "|".join(sorted(lexicon.RELATIONS - {"contact", "client", "customer", "sponsor", "employer"}))
+    + r")|(?:the|my|her|his|our|their)"
+    + _SP
+    + r"late|(?:a|an|the)"
+    + _SP
+    + r"(?:man|woman|boy|girl|lady|guy|person|worker|farmer|driver|landlord|boss)"
+    + _SP
+    + r"(?:named|called))"
+    + _SP
+    + r"$",
+    re.IGNORECASE,
+)
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:told|tell|asked|ask|married|marry|met|meet|kissed|thanked|texted|hugged)" + _SP + r"$"
 )
@@ -260,11 +278,16 @@ def _level(words: list) -> float:
 
 
 def _strong_before(toks: list, i: int, text: str) -> bool:
-    """Is ``toks[i]`` after a title or a verb that takes a person ("Mr Boateng", "told Novak")?"""
+    """Is ``toks[i]`` after a title, a verb that takes a person, a relation, "the late" or "a man
+    named" ("Mr Boateng", "told Novak", "my boss Kariuki", "the late Mbeki")?"""
     prev = toks[i - 1] if i else None
     if prev is not None and prev.title and prev.score >= 0 and text[prev.end : toks[i].start] in (" ", ". "):
         return True
-    return bool(_PERSON_VERB_BEFORE.search(text, max(0, toks[i].start - 12), toks[i].start))
+    start = toks[i].start
+    return bool(
+        _PERSON_VERB_BEFORE.search(text, max(0, start - 12), start)
+        or _CUE_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 def _full_name(words: list, text: str, end: int, english, places) -> bool:  # noqa: ANN001

@@ -154,6 +154,13 @@ PEOPLE = [
     "The court heard from [[Chidinma Eze]] (29), a cleaner.",
     "The house belonged to the [[Mwangi]] family. [[Mwangi]], 48, was arrested.",
     "Mrs [[Achterberg]] owned the [[Achterberg]] hotel where we cleaned.",
+    # A fourth round: a relation, "the late" or "a man named" before the word elsewhere.
+    "My boss [[Kariuki]] drove us there. We slept at the [[Kariuki]] farm.",
+    "Her husband [[Ondieki]] kept her passport. The [[Ondieki]] shop sold phones.",
+    "We called him the late [[Mbeki]]. The [[Mbeki]] site closed after he died.",
+    "They worked for a man named [[Sandu]]. The [[Sandu]] farm had no toilets.",
+    "It was [[Mensah Boateng]] who took us. The [[Boateng]] farm is near the coast.",
+    "Lawyers for [[Hoang]], 17, said he was a victim of trafficking.",
 ]
 
 # Places, bodies and firms in the same wordings: none of them may be touched.
@@ -202,6 +209,11 @@ FACTS = [
     "I live in {{Luton}}, 30 miles from {{London}}.",
     "The {{Mwangi Foundation}} paid for the flight.",
     "We were taken to {{Kessler}} farm in 2019.",
+    "We worked on the {{Kariuki}} estate near {{Nakuru}}.",
+    "The {{Sandu}} farm had no toilets and no heating.",
+    "The interpreter came from {{Nour Language Services}}.",
+    "The case was heard at {{Snaresbrook}}, a Crown Court in {{London}}.",
+    "They worked for a company called {{Sandu}}. The {{Sandu}} farm had no toilets.",
     "{{Mount Kessa}} is near the border.",
     "The union, {{Unite}}, who represent cleaners, helped us.",
     "We went to {{Ruth Park}}, a park near the river.",
