@@ -160,9 +160,9 @@ def _may_return(t, function_only: frozenset[str]) -> bool:  # noqa: ANN001 - nam
 def _said_of_a_person(said: str, words: list, text: str, english, places) -> bool:  # noqa: ANN001
     """Does the evidence ``said`` after ``words`` hold for them? A relation in apposition holds for
     any word ("She moved to Kano. Kano, her brother, met her"; not a possessive: "Britain's
-    children"); another noun of a person not after a preposition
-    that takes a place ("in Nabatieh, her agent, identified as ..."); a verb of a person's act only
-    after words no list holds ("Chukwu hit me"; "Unite told us" is a body's)."""
+    children"); another noun of a person not after a preposition that takes a place ("in
+    Nabatieh, her agent, identified as ..."); a verb of a person's act only after words no list
+    holds ("Chukwu hit me"; "Unite told us" is a body's)."""
     if said == "kin":
         return True
     if said == "act":
