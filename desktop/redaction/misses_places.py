@@ -3,7 +3,9 @@
 * a place or venue whose name ends in its kind ("Hartcliffe Bus Station", "Alexandra Palace",
   "Smithfield Market"): a fact to keep. A kind that is also a common surname ("Park", "Hall",
   "Court") ends a place's name only when no given name comes before it or a place word does ("at
-  Jubilee Park"; "Min-jun Park told me" is someone);
+  Jubilee Park"; "Min-jun Park told me" is someone). After "by", and after "to" or "from" that end
+  no journey, a given name that is no English word and no place ("helped by Yusuf Hall", "gave
+  the keys to Zeynep Park"; census or world list) keeps the run someone's name;
 * a currency after an amount or "pounds" ("300 pounds Sterling", "40 Sterling a week");
 * where a plane lands or a boat sails ("landed at X", "off the plane at X");
 * an English word after a word of speech ("told Context he ...", "said Nothing"), where the word is
@@ -19,7 +21,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names, given_names
 from desktop.resources import resource_path
 
 # --- Places and venues named with their kind ------------------------------------------------------
@@ -31,8 +33,27 @@ showground fairground campus barracks embassy consulate""".split())
 # Kinds that are also common surnames ("Park", "Hall"): a place only with no given name before them,
 # or a place word before the whole name.
 _VENUE_SURNAMES = frozenset("park hall court gardens square green common fields".split())
-_AT_PLACE = re.compile(r"\b(?:at|in|near|outside|inside|to|from|behind|opposite|by|around|past)[ \t\u00a0]+$",
+_AT_PLACE = re.compile(r"\b(at|in|near|outside|inside|to|from|behind|opposite|by|around|past)[ \t\u00a0]+$",
                        re.IGNORECASE)
+
+
+# Prepositions that take a person as often as a place ("helped by", "paid to", "a text from"): after
+# one, a given name that is no English word and no place's name ("Yusuf", "Zeynep"; not "Victoria")
+# before the kind makes the run someone's name. "At", "in", "near" and the rest still make it a place.
+_PERSON_OR_PLACE = frozenset("by to from".split())
+# "To" and "from" not after a journey's word ("the train to Alexandra Park", "walked back from X Green").
+_GOING = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|move[ds]?|moving|walk(?:ed|s|ing)?|dr[io]ve|"
+                    r"driving|driven|r[au]n|travel+ed|flew|fly|return(?:ed)?|back|home|way|bus|train|coach|taxi|"
+                    r"trip|journey|took|taken|sent|brought|fled|escaped|arrived|get|got|directions)"
+                    r"(?:[ \t\u00a0]+(?:it|them|us|me|him|her|all))?[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _given_first(run: list) -> bool:
+    fw = run[0].fw
+    return (len(run) == 1 and run[0].word[:1].isupper() and not run[0].word.isupper() and fw in any_given_names()
+            and fw not in lexicon.english_words() and fw not in lexicon.place_tokens()
+            and lexicon.place_key([run[0].word]) not in lexicon.small_places("uk")
+            and lexicon.place_key([run[0].word]) not in lexicon.small_places("world"))
 
 
 def _run_before(toks: list, j: int, text: str) -> int:
@@ -57,9 +78,13 @@ def venues(toks: list, text: str) -> None:
             continue
         if i and toks[i - 1].title and re.fullmatch(r"\.?[ \t\u00a0]+", text[toks[i - 1].end : toks[i].start]):
             continue
-        if t.fw in _VENUE_SURNAMES and not _AT_PLACE.search(text, max(0, toks[i].start - 12), toks[i].start) \
+        at = _AT_PLACE.search(text, max(0, toks[i].start - 12), toks[i].start)
+        if t.fw in _VENUE_SURNAMES and not at \
                 and any(u.fw in names or u.score >= 0.5 and u.fw not in lexicon.place_tokens() for u in run):
             continue
+        if t.fw in _VENUE_SURNAMES and at and at.group(1).lower() in _PERSON_OR_PLACE and _given_first(run) \
+                and (at.group(1).lower() == "by" or not _GOING.search(text, max(0, at.start() - 30), at.start())):
+            continue  # "driven by Hamza Green", "I gave the keys to Zeynep Park": a person
         for u in toks[i : j + 1]:
             u.place, u.score, u.edge_ok = True, 0.0, False
 

@@ -118,6 +118,26 @@ def test_a_persons_surname_that_is_a_kind_of_place_stays_a_name(text, name):
     assert name in _people(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("I was helped by Yusuf Hall at the drop-in.", "Yusuf Hall"),  # "by": who did it
+    ("The van was driven by Hamza Green every night.", "Hamza Green"),
+    ("I gave the keys to Zeynep Park and left.", "Zeynep Park"),  # "to" that ends no journey
+    ("A text from Bogdan Green said to wait.", "Bogdan Green"),
+])  # fmt: skip
+def test_a_given_name_before_a_kind_of_place_after_by_to_or_from_stays_a_name(text, name):
+    # the given names are the world list's (given_names_world.txt), none an English word or a place
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("I took the train to Alexandra Park on Sunday.", "Alexandra Park"),  # a journey's "to"
+    ("The coach stopped by Victoria Park.", "Victoria Park"),  # a place's name first
+    ("We walked back from Jubilee Park.", "Jubilee Park"),  # an English word first
+])  # fmt: skip
+def test_a_place_after_by_to_or_from_stays_a_place(text, place):
+    assert not _touched(text, place)
+
+
 @pytest.mark.parametrize(("text", "money"), [
     ("He kept 300 pounds Sterling of my wages every month.", "Sterling"),
     ("They paid me 40 Sterling a week for twelve hours a day.", "Sterling"),
