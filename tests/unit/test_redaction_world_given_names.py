@@ -1,0 +1,43 @@
+"""Given names from the interviewees' own countries (``wordlists/given_names_world.txt``, read by
+``given_names.world_given_names``) guard a person's name where the census's 1990 US first names
+did before: the rules that take a likely name back as a place, a farm, a thing or a body leave a
+given name from either list a name. Examples written here; none of them is a census given name."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import detect
+from desktop.redaction.given_names import any_given_names, given_names, world_given_names
+from tests.span_checks import covered
+
+
+def test_the_world_list_is_read_once_folded_and_without_function_words() -> None:
+    world = world_given_names()
+    assert isinstance(world, frozenset) and world is world_given_names()
+    assert {"mehmet", "zeynep", "bogdan", "hamza", "jose"} <= world  # "José" folded
+    assert "yusuf" not in given_names() and "yusuf" in world
+    assert not any(len(n) < 3 for n in world)
+    assert "than" not in world  # an English function word the list holds as a name
+    assert any_given_names() == given_names() | world
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("We stayed at the Karim farm for a month.", "Karim"),  # facts_in_wording: "Karim's farm"
+    ("I was taken to Zeynep farm near the river.", "Zeynep"),
+    ("We stayed with the Karim I told you about.", "Karim"),  # things_after_the
+    ("I only knew the Zeynep at the shop.", "Zeynep"),
+    ("Elif, which is my mother's name too, was the one who helped me.", "Elif"),  # misses_bodies
+    ("The money came from Aarav in India.", "Aarav"),
+    ("They moved us to Hull, York, Luton and Karim.", "Karim"),  # facts_by_shape's list of places
+])  # fmt: skip
+def test_a_given_name_from_the_world_list_is_not_taken_back_as_a_place_or_a_thing(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), text
+
+
+def test_a_given_name_from_the_world_list_before_a_plural_verb_is_not_made_weak() -> None:
+    # plural_subjects: "Gardaí have raided" is a body; "Hamza have beaten me" is how some type
+    text = "Hamza have beaten me many times."
+    spans = [s for s in detect(text) if s.type == "PERSON" and text[s.start : s.end] == "Hamza"]
+    assert spans and spans[0].confidence >= 0.5
