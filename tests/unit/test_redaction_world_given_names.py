@@ -30,6 +30,8 @@ def test_the_world_list_is_read_once_folded_and_without_function_words() -> None
     ("Elif, which is my mother's name too, was the one who helped me.", "Elif"),  # misses_bodies
     ("The money came from Aarav in India.", "Aarav"),
     ("They moved us to Hull, York, Luton and Karim.", "Karim"),  # facts_by_shape's list of places
+    ("I read the Mehmet Wood report about the farm.", "Mehmet Wood"),  # news_names: a report named after someone
+    ("Zeynep, a migrant support organisation, helped me. Later Zeynep rang.", "Zeynep"),  # news_wording's bodies
 ])  # fmt: skip
 def test_a_given_name_from_the_world_list_is_not_taken_back_as_a_place_or_a_thing(text, name):
     spans = detect(text)
