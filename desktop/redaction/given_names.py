@@ -25,42 +25,15 @@ word with an apostrophe, so they looked unknown.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _PLACE_BEFORE as PLACE_BEFORE
 from desktop.redaction.context import JOIN, _two_words_before
 from desktop.redaction.fold import fold
+from desktop.redaction.name_lists import any_given_names as any_given_names
+from desktop.redaction.name_lists import given_names as given_names
+from desktop.redaction.name_lists import world_given_names as world_given_names
 from desktop.redaction.words import cue_in
-from desktop.resources import resource_path
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Folded given names of three letters or more, less English function words ("in", "my", "so"
-    are in the census list too). One frozenset for the process; it holds no interview data."""
-    with open(resource_path("wordlists/given_names.txt"), encoding="utf-8") as fh:
-        names = {fold(line.strip()) for line in fh if line.strip()}
-    return frozenset(n for n in names if len(n) >= 3 and n not in lexicon.FUNCTION_WORDS)
-
-
-@lru_cache(maxsize=1)
-def world_given_names() -> frozenset[str]:
-    """Folded given names from many countries (``wordlists/given_names_world.txt``: the most popular
-    given names of 106 countries, native and romanised forms in Latin script, CC0: see SOURCES.md),
-    three letters or more, less English function words. Many are English words or places too
-    ("Grace", "Victoria", "Said"): read them with context, as ``given_names``."""
-    with open(resource_path("wordlists/given_names_world.txt"), encoding="utf-8") as fh:
-        names = {fold(line.strip()) for line in fh if line.strip()}
-    return frozenset(n for n in names if len(n) >= 3 and n not in lexicon.FUNCTION_WORDS)
-
-
-@lru_cache(maxsize=1)
-def any_given_names() -> frozenset[str]:
-    """The census's given names and the world's together: for a guard that keeps a person's name
-    from being taken back as a place's, a body's or a firm's ("Ruth Park", "Ahmed Park")."""
-    return given_names() | world_given_names()
-
 
 _CONTRACTED = re.compile(r"([^\W\d_]+?)(n['’]t|['’](?:d|ll|ve|re|m))")
 _NEGATIVE_STEMS = frozenset("ca wo sha ai".split())  # "can't", "won't", "shan't", "ain't"

@@ -43,3 +43,24 @@ def test_a_given_name_from_the_world_list_before_a_plural_verb_is_not_made_weak(
     text = "Hamza have beaten me many times."
     spans = [s for s in detect(text) if s.type == "PERSON" and text[s.start : s.end] == "Hamza"]
     assert spans and spans[0].confidence >= 0.5
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The money went to Hamza every month.", "Hamza"),
+    ("In the end I went back to Zeynep, my first employer.", "Zeynep"),
+    ("My case was transferred to Bogdan at the office.", "Bogdan"),
+    ("The money went to Amy every month.", "Amy"),  # a census given name, read the same way
+])  # fmt: skip
+def test_a_given_name_no_gazetteer_holds_after_went_or_sent_to_is_someone(text, name):
+    # "went to X" makes X a place there; a given name of either list that is no town is someone
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), text
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("We went back to Georgia in May.", "Georgia"),  # a given name that is a country
+    ("They sent me to Marina in Spain.", "Marina"),  # ... and a town the gazetteer holds
+    ("We moved to Kayseri in 2019.", "Kayseri"),  # no given name
+])  # fmt: skip
+def test_a_place_after_went_or_sent_to_stays_a_place(text, place):
+    assert not any(s.start < text.index(place) + len(place) and text.index(place) < s.end for s in detect(text))
