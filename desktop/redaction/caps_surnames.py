@@ -10,7 +10,7 @@ title-case name is not joined to it. Here a capitals word of a surname's shape i
 * a given name stands straight before it, written with a capital and lower case: one the census
   or the world list holds ("Zeynep HARTLEY"), one a title, a relation or a naming cue introduces
   ("my neighbour Farida ..."), or any word the pass took for a name when the capitals word is a
-  surname the census lists;
+  surname the census lists or a town's or a country's name ("Adwoa BOLTON": many surnames are);
 * a chain of titles in capitals stands before it, opening with a personal title (MR, MRS, DR,
   LORD...: "LADY JUSTICE ..."), so a heading of ordinary words in capitals is not read;
 * it opens a line or a sentence, or follows a word in lower case, and a comma and a given name
@@ -35,6 +35,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.caps_offices import body_kind_after_given, office_surname
+from desktop.redaction.fold import fold
 from desktop.redaction.given_names import any_given_names, given_names
 from desktop.redaction.misses_places import surname_words
 from desktop.redaction.verb_forms import emphasised_verb
@@ -82,7 +83,17 @@ def _given_before(toks: list, i: int, text: str, given: frozenset[str], surnames
     p = toks[i - 1]
     if text[p.end : toks[i].start] != " " or p.score < 0 or p.title or p.place or not _title_case(p.word):
         return False
-    return p.fw in given or p.score >= _CUED or p.score > 0 and toks[i].fw in surnames
+    return p.fw in given or p.score >= _CUED or p.score > 0 and (toks[i].fw in surnames or _a_place(toks[i].word))
+
+
+def _a_place(word: str) -> bool:
+    """Is ``word`` a town's or a country's name (many are surnames: "BOLTON", "HARTLEY", "ENGLAND")?"""
+    key = lexicon.place_key([word])
+    return (
+        fold(word) in lexicon.place_tokens()
+        or key in lexicon.small_places("uk")
+        or key in lexicon.small_places("world")
+    )
 
 
 def _titles_before(toks: list, i: int, text: str) -> bool:

@@ -77,3 +77,18 @@ def test_a_capitals_surname_beside_a_given_name_from_the_world_list() -> None:
     ]:
         spans = detect(text)
         assert covered(text, spans, name, kind="PERSON"), text
+
+
+def test_a_capitals_surname_that_is_a_town_after_any_likely_name() -> None:
+    # a surname in capitals that is also a town's name, after a given name that no list holds
+    for text, name in [
+        ("Adwoa BOLTON told me to wait in the car.", "Adwoa BOLTON"),
+        ("The statement of Chidi HARTLEY was read out.", "Chidi HARTLEY"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text
+    for text, place in [
+        ("I met Adwoa in LONDON last year.", "LONDON"),  # not straight after the name
+        ("The flight from Accra GHANA was late.", "GHANA"),  # a place before it, not a name
+    ]:
+        assert untouched(text, detect(text), place), text
