@@ -5,7 +5,9 @@
   "Court") ends a place's name only when no given name comes before it or a place word does ("at
   Jubilee Park"; "Min-jun Park told me" is someone). After "by", and after "to" or "from" that end
   no journey, a given name that is no English word and no place ("helped by Yusuf Hall", "gave
-  the keys to Zeynep Park"; census or world list) keeps the run someone's name;
+  the keys to Zeynep Park"; census or world list) keeps the run someone's name, and so does any
+  likely name that is no English word and no place after a passive's "by" ("I was helped by Kwame
+  Hall"; not "we were dropped by X Park", a verb of where);
 * a currency after an amount or "pounds" ("300 pounds Sterling", "40 Sterling a week");
 * where a plane lands or a boat sails ("landed at X", "off the plane at X");
 * an English word after a word of speech ("told Context he ...", "said Nothing"), where the word is
@@ -48,6 +50,30 @@ _GOING = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|move[d
                     r"(?:[ \t\u00a0]+(?:it|them|us|me|him|her|all))?[ \t\u00a0]+$", re.IGNORECASE)
 
 
+# A passive before "by" ("I was helped by", "we were driven by", "she got beaten by"): "by" names who
+# did it, so after it any likely name that is no English word and no place is someone, even one no
+# list of given names holds ("was helped by Kwame Hall"; "we walked by Kwame Park" is not read).
+_PASSIVE_BY = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting)[ \t\u00a0]+"
+                         r"(?:[a-z]+[ \t\u00a0]+)?(?:[a-z]+ed|[a-z]+en|beat|hit|kept|paid|sent|told|brought|caught|"
+                         r"found|held|led|made|met|shot|sold|struck|taught|bought|left|picked[ \t\u00a0]+up)"
+                         r"[ \t\u00a0]+$", re.IGNORECASE)  # fmt: skip
+
+
+# ... but not a verb of where something is or was put: "we were dropped by", "it is located by".
+_WHERE_BY = re.compile(r"\b(?:left|dropped|parked|stopped|located|situated|based|housed|placed|found|seated|stationed|"
+                       r"positioned|buried|hidden|lined|surrounded|kept|held)[ \t\u00a0]+$",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def _someone_after_a_passive(run: list, text: str, at: re.Match) -> bool:
+    u = run[0]
+    return (len(run) == 1 and at.group(1).lower() == "by" and u.score >= 0.5 and u.fw not in lexicon.english_words()
+            and (m := _PASSIVE_BY.search(text, max(0, at.start() - 40), at.start())) is not None
+            and not _WHERE_BY.search(m.group(0))
+            and u.fw not in lexicon.place_tokens() and lexicon.place_key([u.word]) not in lexicon.small_places("uk")
+            and lexicon.place_key([u.word]) not in lexicon.small_places("world"))
+
+
 def _given_first(run: list) -> bool:
     fw = run[0].fw
     return (len(run) == 1 and run[0].word[:1].isupper() and not run[0].word.isupper() and fw in any_given_names()
@@ -85,6 +111,8 @@ def venues(toks: list, text: str) -> None:
         if t.fw in _VENUE_SURNAMES and at and at.group(1).lower() in _PERSON_OR_PLACE and _given_first(run) \
                 and (at.group(1).lower() == "by" or not _GOING.search(text, max(0, at.start() - 30), at.start())):
             continue  # "driven by Hamza Green", "I gave the keys to Zeynep Park": a person
+        if t.fw in _VENUE_SURNAMES and at and _someone_after_a_passive(run, text, at):
+            continue  # "I was helped by Kwame Hall"
         for u in toks[i : j + 1]:
             u.place, u.score, u.edge_ok = True, 0.0, False
 

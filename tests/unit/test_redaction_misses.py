@@ -138,6 +138,24 @@ def test_a_place_after_by_to_or_from_stays_a_place(text, place):
     assert not _touched(text, place)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("I was helped by Kwame Hall at the drop-in.", "Kwame Hall"),  # a given name no list holds
+    ("We were driven by Oluwaseun Green to the farm.", "Oluwaseun Green"),
+    ("She got beaten by Chidi Green twice.", "Chidi Green"),
+    ("The rent was always paid by Adwoa Park.", "Adwoa Park"),
+])  # fmt: skip
+def test_any_likely_name_after_a_passives_by_stays_a_name(text, name):
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("We were dropped by Finsbury Park at night.", "Finsbury Park"),  # a verb of where
+    ("We walked by Hartcliffe Park every day.", "Hartcliffe Park"),  # no passive
+])  # fmt: skip
+def test_a_place_after_by_with_no_passive_of_a_persons_act_stays_a_place(text, place):
+    assert not _touched(text, place)
+
+
 @pytest.mark.parametrize(("text", "money"), [
     ("He kept 300 pounds Sterling of my wages every month.", "Sterling"),
     ("They paid me 40 Sterling a week for twelve hours a day.", "Sterling"),
