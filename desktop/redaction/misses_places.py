@@ -7,7 +7,8 @@
   no journey, a given name that is no English word and no place ("helped by Yusuf Hall", "gave
   the keys to Zeynep Park"; census or world list) keeps the run someone's name, and so does any
   likely name that is no English word and no place after a passive's "by" ("I was helped by Kwame
-  Hall"; not "we were dropped by X Park", a verb of where);
+  Hall"; not "we were dropped by X Park", a verb of where) or after a "to" that takes a person
+  ("spoke to", "married to", "sold me to", "gave my passport to Kwame Hall");
 * a currency after an amount or "pounds" ("300 pounds Sterling", "40 Sterling a week");
 * where a plane lands or a boat sails ("landed at X", "off the plane at X");
 * an English word after a word of speech ("told Context he ...", "said Nothing"), where the word is
@@ -59,17 +60,31 @@ _PASSIVE_BY = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|go
                          r"[ \t\u00a0]+$", re.IGNORECASE)  # fmt: skip
 
 
+# A verb whose "to" takes a person ("spoke to", "married to", "sold me to", "gave my passport to",
+# "owed money to"): after it, as after a passive's "by", any likely name that is no English word and no
+# place before the kind is someone ("I gave my passport to Kwame Hall").
+_TO_SOMEONE = re.compile(r"\b(?:sp[eo]ak(?:s|ing)?|spoke|talk(?:s|ed|ing)?|lie[ds]?|lying|married|engaged|"
+                         r"introduced|(?:gave|give[ns]?|giving|owe[ds]?|owing|paid|pay(?:s|ing)?|sold|sell(?:s|ing)?|"
+                         r"lent|lend(?:s|ing)?|handed|hand(?:s|ing)?|showed)"
+                         r"(?:[ \t\u00a0]+[a-z]+){0,3})[ \t\u00a0]+$", re.IGNORECASE)  # fmt: skip
 # ... but not a verb of where something is or was put: "we were dropped by", "it is located by".
 _WHERE_BY = re.compile(r"\b(?:left|dropped|parked|stopped|located|situated|based|housed|placed|found|seated|stationed|"
                        r"positioned|buried|hidden|lined|surrounded|kept|held)[ \t\u00a0]+$",
                        re.IGNORECASE)  # fmt: skip
 
 
-def _someone_after_a_passive(run: list, text: str, at: re.Match) -> bool:
+def _someone_by_or_to(text: str, at: re.Match) -> bool:
+    before = text[max(0, at.start() - 40) : at.start()]
+    if at.group(1).lower() == "by":
+        m = _PASSIVE_BY.search(before)
+        return m is not None and not _WHERE_BY.search(m.group(0))
+    return at.group(1).lower() == "to" and _TO_SOMEONE.search(before) is not None
+
+
+def _someone_by_wording(run: list, text: str, at: re.Match) -> bool:
     u = run[0]
-    return (len(run) == 1 and at.group(1).lower() == "by" and u.score >= 0.5 and u.fw not in lexicon.english_words()
-            and (m := _PASSIVE_BY.search(text, max(0, at.start() - 40), at.start())) is not None
-            and not _WHERE_BY.search(m.group(0))
+    return (len(run) == 1 and u.score >= 0.5 and u.fw not in lexicon.english_words()
+            and _someone_by_or_to(text, at)
             and u.fw not in lexicon.place_tokens() and lexicon.place_key([u.word]) not in lexicon.small_places("uk")
             and lexicon.place_key([u.word]) not in lexicon.small_places("world"))
 
@@ -111,8 +126,8 @@ def venues(toks: list, text: str) -> None:
         if t.fw in _VENUE_SURNAMES and at and at.group(1).lower() in _PERSON_OR_PLACE and _given_first(run) \
                 and (at.group(1).lower() == "by" or not _GOING.search(text, max(0, at.start() - 30), at.start())):
             continue  # "driven by Hamza Green", "I gave the keys to Zeynep Park": a person
-        if t.fw in _VENUE_SURNAMES and at and _someone_after_a_passive(run, text, at):
-            continue  # "I was helped by Kwame Hall"
+        if t.fw in _VENUE_SURNAMES and at and _someone_by_wording(run, text, at):
+            continue  # "I was helped by Kwame Hall", "he sold me to Kofi Park"
         for u in toks[i : j + 1]:
             u.place, u.score, u.edge_ok = True, 0.0, False
 

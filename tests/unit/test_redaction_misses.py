@@ -148,11 +148,23 @@ def test_any_likely_name_after_a_passives_by_stays_a_name(text, name):
     assert name in _people(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("He sold me to Kofi Park for two thousand pounds.", "Kofi Park"),
+    ("I gave my passport to Kwame Hall at the airport.", "Kwame Hall"),
+    ("She was married to Chidi Green by then.", "Chidi Green"),
+    ("I spoke to Tunde Hall about the money.", "Tunde Hall"),
+])  # fmt: skip
+def test_any_likely_name_after_a_to_that_takes_a_person_stays_a_name(text, name):
+    assert name in _people(text)
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("We were dropped by Finsbury Park at night.", "Finsbury Park"),  # a verb of where
     ("We walked by Hartcliffe Park every day.", "Hartcliffe Park"),  # no passive
+    ("I talked to people at Hartcliffe Park.", "Hartcliffe Park"),  # "at", not the verb's "to"
+    ("We went to Hartcliffe Park on Sunday.", "Hartcliffe Park"),  # a journey's "to"
 ])  # fmt: skip
-def test_a_place_after_by_with_no_passive_of_a_persons_act_stays_a_place(text, place):
+def test_a_place_after_by_or_to_with_no_persons_verb_stays_a_place(text, place):
     assert not _touched(text, place)
 
 
