@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import any_given_names, given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.resources import resource_path
 
 # --- Places and venues named with their kind ------------------------------------------------------
@@ -107,7 +107,7 @@ def _run_before(toks: list, j: int, text: str) -> int:
 
 def venues(toks: list, text: str) -> None:
     """A run of capitalised words ending in a kind of place or venue is that place, not a person."""
-    names = given_names()
+    names = any_given_names()
     for j, t in enumerate(toks):
         if t.fw not in _VENUE_LAST and t.fw not in _VENUE_SURNAMES or t.word.isupper():
             continue
@@ -168,7 +168,7 @@ def words_after_speech(toks: list, text: str) -> None:
     for t in toks:
         if not 0 < t.score < 0.5 or t.word.isupper() or t.fw not in english:
             continue
-        if t.fw in given_names() or t.fw in surname_words() or t.fw in lexicon.WORD_NAMES:
+        if t.fw in any_given_names() or t.fw in surname_words() or t.fw in lexicon.WORD_NAMES:
             continue
         if _SPEECH_BEFORE.search(text, max(0, t.start - 12), t.start):
             t.score, t.edge_ok = 0.0, False

@@ -44,6 +44,16 @@ def any_given_names() -> frozenset[str]:
     return given_names() | world_given_names()
 
 
+@lru_cache(maxsize=1)
+def given_names_for_wording() -> frozenset[str]:
+    """For the rules that make an English word someone from the wording around it ("Amir told me",
+    "Amir Green said"): the census's given names and the world's, less a world name that reads as
+    the plural of an English word ("Marks", "Evens": "Marks looked for quickly" is no one)."""
+    english = lexicon.english_words()
+    plural = {n for n in world_given_names() - given_names() if n.endswith("s") and n[:-1] in english}
+    return any_given_names() - frozenset(plural)
+
+
 def a_given_name_and_no_place(word: str) -> bool:
     """Is ``word`` a given name of either list that no gazetteer holds, not even as a small town
     ("Amy", "Hamza"; not "Georgia", "Victoria", "Marina")?"""

@@ -64,3 +64,21 @@ def test_a_given_name_no_gazetteer_holds_after_went_or_sent_to_is_someone(text, 
 ])  # fmt: skip
 def test_a_place_after_went_or_sent_to_stays_a_place(text, place):
     assert not any(s.start < text.index(place) + len(place) and text.index(place) < s.end for s in detect(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Amir rang the caseworker twice.", "Amir"),  # given_names_by_context: "amir" is an English word too
+    ("Sultan cleaned the rooms with me.", "Sultan"),
+    ("Amir Green said he would pay us.", "Amir Green"),  # venues' guard, census_pairs
+    ("Emir Park told me to wait.", "Emir Park"),
+    ("Amir Cross, 44, was jailed.", "Amir Cross"),  # census_pairs
+])  # fmt: skip
+def test_a_world_given_name_that_is_an_english_word_is_someone_where_the_wording_says_so(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), text
+
+
+def test_a_world_name_read_as_an_english_plural_is_not_made_someone() -> None:
+    # "Marks" is a given name in the world list, and the plural of "mark"
+    for text in ["Marks looked for quickly in the text.", "Marks & Spencer said they would help."]:
+        assert not covered(text, detect(text), "Marks"), text
