@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _ORG_LAST
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 
 _COURT_LAST = frozenset(("court", "courts", "division"))
 _SCHEME_LAST = frozenset(("scheme", "schemes", "act", "framework", "convention", "directive", "regulations"))
@@ -74,7 +74,7 @@ def facts_by_shape(toks: list, text: str) -> None:
             body = False  # the run is a court's or a scheme's name, not a person's ("Margaret Court")
             if i < j and not _titled(toks, i, text):
                 if given is None:
-                    given = given_names()
+                    given = any_given_names()
                 body = fw in _SCHEME_LAST or toks[i].fw not in given or toks[i].word.isupper() and t.word.isupper()
                 if body:
                     _mark(toks, i, j)
@@ -195,7 +195,7 @@ def _places_in_lists(toks: list, text: str, links: list[int]) -> None:
         ):
             continue
         if given is None:
-            given = given_names()
+            given = any_given_names()
         for a, _ in unknown:
             u = toks[a]
             if (

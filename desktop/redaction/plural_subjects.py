@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 
 UNEXPLAINED = 0.5  # the likely-name pass's score of a capitalised word no list holds
 WEAK = 0.35
@@ -43,7 +43,7 @@ def plural_subjects(toks: list, text: str) -> None:
         if not _OPENS.search(text, max(0, t.start - 4), t.start):
             continue
         if given is None:
-            given = given_names()
+            given = any_given_names()
         if _lone_unexplained(toks, k, given):
             plural.add(t.fw)
     if not plural:
