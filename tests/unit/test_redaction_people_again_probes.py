@@ -62,7 +62,9 @@ PEOPLE = [
     "We worked for Tesco, Asda and [[Kowalczyk]], who kept our passports.",
     "I asked the hostel, [[Nasrin]], whom I trusted, to keep my papers.",
     # A verb or a relation of a person straight after.
-    "I live near {{Mount Amara}}. [[Amara]] was my friend.",
+    # A given name on a list (here "Amara") keeps its span inside the place's name too: the word
+    # the text shows is a person's is redacted everywhere, so the two cannot be linked.
+    "I live near Mount [[Amara]]. [[Amara]] was my friend.",
     "We lived by {{Lake Ngozi}} for a year. [[Ngozi]] was my sister.",
     "The boat left {{Port Esi}} at night. [[Esi]] is my cousin.",
     "We stayed at the [[Osei]] farm. [[Osei]]'s wife took our phones.",
