@@ -385,8 +385,9 @@ class _Begins:
         return got
 
     def all(self) -> set[str]:
-        return set().union(*(self._by_len.get(n) or {w[:n] for w in self._words if len(w) >= n}
-                             for n in range(1, _KEY_LEN + 1)))
+        return set().union(
+            *(self._by_len.get(n) or {w[:n] for w in self._words if len(w) >= n} for n in range(1, _KEY_LEN + 1))
+        )
 
 
 def _build(known: KnownIdentifiers) -> Recorded:
