@@ -172,9 +172,10 @@ class Digits:
             # the loop below without its checks of the characters between: every offset whose place
             # is after the run before, nearest the run last (one comprehension, not a loop a run)
             if self._after is None:
-                self._after = [0, *(e for _, e in self.runs[:-1])]
+                self._after = [0, *(e for _, e in self.runs)][: len(self.runs)]
             back = offsets[::-1]
-            out = [s - j for (s, e), a in zip(self.runs, self._after) if e - s >= run for j in back if s - j >= a]
+            runs = zip(self.runs, self._after, strict=True)
+            out = [s - j for (s, e), a in runs if e - s >= run for j in back if s - j >= a]
             self._starts[rule] = out
             return out
         out = []
