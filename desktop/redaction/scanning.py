@@ -111,6 +111,9 @@ def windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[
 # or None for any). Registered by ``at_digits``; a test compares each with searching its windows.
 _AT: dict[re.Pattern[str], tuple[int, tuple[int, ...], frozenset[str] | None]] = {}
 _DIGIT_RUNS = re.compile(r"\d+")
+# The same on ASCII text, where "\d" is 0-9 only: a set of ten is tested faster than the Unicode
+# category of every character (about half the time over a statement).
+_ASCII_DIGIT_RUNS = re.compile(r"[0-9]+")
 
 
 def at_digits(pattern: re.Pattern[str], run: int, offsets: tuple[int, ...], between: str | None = None) -> None:
@@ -126,7 +129,8 @@ class Digits:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self.runs = [m.span() for m in _DIGIT_RUNS.finditer(text)]
+        runs = _ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS
+        self.runs = [m.span() for m in runs.finditer(text)]
         self._starts: dict[tuple, list[int]] = {}
         self._after: list[int] | None = None  # where each run's previous run ends (0 for the first)
 

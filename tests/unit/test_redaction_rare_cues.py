@@ -3,10 +3,12 @@ quicker way (issue 11, speed): the quick answer is the one the whole-text search
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from desktop.redaction import plural_subjects, scripts
+from desktop.redaction import facts_by_shape, plural_subjects, scanning, scripts
 
 _VERB_PIECES = st.sampled_from(
     [
@@ -56,3 +58,29 @@ def test_no_letter_of_another_script_is_ascii():
 def test_a_name_in_another_script_is_still_found():
     assert scripts._other_script_names("I met 王伟 at the market.")
     assert scripts._other_script_names("Nothing here but English.") == []
+
+
+_DIGIT_PIECES = st.sampled_from(
+    ["0", "1", "9", "12", "٣", "５", "²", " ", "\t", "\u00a0", "Garda", "Mill", "x", "divisions", ".", ",", "\n", "é"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(_DIGIT_PIECES, max_size=14))
+def test_the_runs_of_digits_are_those_of_the_unicode_pattern(pieces):
+    # On ASCII text the runs are found with 0-9 (quicker than each character's category); elsewhere
+    # with "\d" (Arabic-Indic and full-width digits are digits too).
+    text = "".join(pieces)
+    assert scanning.Digits(text).runs == [m.span() for m in re.finditer(r"\d+", text)]
+
+
+@settings(max_examples=600, deadline=None)
+@example(pieces=["10", " ", "Garda", " ", "divisions"])
+@example(pieces=["٣", " ", "Garda", " ", "divisions"])  # (not ASCII: the Unicode pattern)
+@given(pieces=st.lists(_DIGIT_PIECES, max_size=14))
+def test_a_counted_word_is_found_on_ascii_text_as_the_unicode_pattern_finds_it(pieces):
+    text = "".join(pieces)
+    pattern = facts_by_shape._COUNTED_WORD_ASCII if text.isascii() else facts_by_shape._COUNTED_WORD
+    assert [m.span(1) for m in pattern.finditer(text)] == [
+        m.span(1) for m in facts_by_shape._COUNTED_WORD.finditer(text)
+    ]
