@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from desktop.core.forgetting import kept_until_lock
@@ -226,14 +226,20 @@ def found(pattern: re.Pattern[str], text: str, ws: int, we: int, at: list[int] |
     return found_in(pattern, text, ((ws, we),), at)
 
 
-def found_in(pattern: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]], at: list[int] | None = None
+def found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], at: list[int] | None = None
              ) -> Iterator[re.Match[str]]:  # fmt: skip
     """``found`` in each window in turn (a statement has a few dozen windows and two dozen patterns
-    to search in them: one generator for all of a pattern's windows, not two for each window).
+    to search in them: one generator for all of a pattern's windows, not two for each window; none
+    for a pattern with no window, as most have in a short statement).
 
     Three ways, the same matches: with ``at``, only the places in it are tried; with an ``_AFTER``
     search, the next match is either at ``pos`` or after a character its start rule allows;
     otherwise the pattern is searched for from ``pos``."""
+    return _found_in(pattern, text, windows, at) if windows else iter(())
+
+
+def _found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], at: list[int] | None
+              ) -> Iterator[re.Match[str]]:  # fmt: skip
     needs = _NEEDS.get(pattern)
     hint = ic_lower(text) if needs else ""
     after = _AFTER.get(pattern)
