@@ -111,7 +111,7 @@ def facts_by_shape(toks: list, text: str) -> None:
     if links:
         _places_in_lists(toks, text, sorted(links))
     starts = None
-    for m in _COUNTED_WORD.finditer(text):
+    for m in (_COUNTED_WORD_ASCII if text.isascii() else _COUNTED_WORD).finditer(text):
         if _NUMBER_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1) and _counted(text, m.end()):
             starts = starts or [u.start for u in toks]
             _mark_within(toks, starts, m.start(1), m.end())  # "16 Garda divisions"
@@ -134,6 +134,9 @@ def _mark_within(toks: list, starts: list[int], s: int, e: int) -> None:
 
 
 _COUNTED_WORD = re.compile(r"\d[ \t\u00a0]+([A-Z][^\W\d_]*)(?=[ \t\u00a0]+[a-z])")
+# The same on ASCII text, where "\d" is 0-9 only: the search tests each character against ten, not
+# its Unicode category (about two thirds of the time over a statement).
+_COUNTED_WORD_ASCII = re.compile(r"[0-9][ \t\u00a0]+([A-Z][^\W\d_]*)(?=[ \t\u00a0]+[a-z])")
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,4}\Z")  # a count, not "2,158" nor "3.5"
 _ACT_JURISDICTION = re.compile(r"\bAct[ \t\u00a0]+\d{4}[ \t\u00a0]+\(([A-Z][A-Za-z]*)\)")
 # Between two items of a list: a comma, "and" or "or" before a capital ("Cork, Castlebar and Navan").
