@@ -479,8 +479,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and not _letter(text[e - 1]):
         e -= 1
-    if _LAST_STOP.match(text, e) and e - s >= 3 and (text[e - 2] == "." or _ONE_LETTER_END.search(text, s, e)):
-        e += 1  # "L.C. won", "Joanna G. of Poland": a full stop inside a sentence is the initial's
+    if text[e : e + 1] == "." and e - s >= 3 and text[e - 2] == ".":
+        e += 1  # "L.C. won", "(L.C.)", "initials L.C.": dotted initials keep their last stop, whatever follows
+    elif _LAST_STOP.match(text, e) and e - s >= 3 and _ONE_LETTER_END.search(text, s, e):
+        e += 1  # "Joanna G. of Poland": a full stop inside a sentence is the initial's
     return s, e
 
 

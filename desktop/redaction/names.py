@@ -55,6 +55,7 @@ from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
+from desktop.redaction.news_people import dotted_initials_named, first_names_in_apposition, quoted_nicknames
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.places_named_like_people import places_named_like_people
@@ -358,6 +359,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
+    first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
@@ -388,10 +390,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     # The initial belongs to the name it stands before ("D. Okonkwo" is redacted whole).
     for k, (hs, he, typ, conf) in enumerate(hits):
         m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
-        if m:
-            hits[k] = (m.start(), he, typ, conf)
+        while m:  # every initial of "V. K. Okonkwo"
+            hs = m.start()
+            hits[k] = (hs, he, typ, conf)
+            m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
+    hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
+    hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
     hits.extend(hits_by_wording(text, before))  # "my friend penny"
     return hits

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.news_people import role_before
 from desktop.redaction.words import word_before_space
 
 _GAP = re.compile(r"[ \t\u00a0]+")
@@ -177,7 +178,8 @@ def bodies_with_plural_verbs(toks: list, text: str) -> None:
         run = toks[i : j + 1]
         if len(run) < 2 or j + 1 < n and _joined(text, t, toks[j + 1]) \
                 or any(u.score >= 0.8 or u.score <= 0 and not u.place for u in run) \
-                or _LIST_BEFORE.search(text, max(0, run[0].start - 8), run[0].start):
+                or _LIST_BEFORE.search(text, max(0, run[0].start - 8), run[0].start) \
+                or role_before(text, run[0].start):  # "and driver Budi Hartono were": a person
             continue
         for u in run:
             _thing(u)
