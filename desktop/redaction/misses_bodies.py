@@ -29,9 +29,20 @@ protest movement uprising massacre floods earthquake war""".split())
 _BODY_NOUNS = r"(?:organi[sz]ation|charity|service|group|company|firm|project|network|agency|campaign|centre|center|" \
     r"refuge|shelter|helpline|newspaper|website|app|programme|program|scheme|fund|trust|union|party|team|body)"
 _WHICH = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*which\b")
-_APPOSITION = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:a|an|the)" + _S + r"(?:[\w'’\-]+" + _S + r"){0,3}?"
-                         + _BODY_NOUNS + r"(?=[ \t\u00a0]*[,.;:)]|" + _S + r"(?:for|in|based|that|which|run|working|"
-                         r"set|founded|supporting|helping|with|from|and)\b)", re.IGNORECASE)  # fmt: skip
+# More nouns of a body, and "of" after one ("Bayanihan Sisters, a collective of carers"), in lower case only:
+# "DCC Roe, the Association of Chief Police Officers' lead" is a person, the body a modifier there.
+_MORE_BODY_NOUNS = _BODY_NOUNS.removesuffix(")") + r"|collective|association|coalition|foundation|ngo|movement|" \
+    r"alliance|federation|co-?operative|non-?profit|society|daily|weekly|broadcaster)"
+_BODY_END = r"(?=[ \t\u00a0]*[,.;:)]|" + _S + r"(?:for|in|based|that|which|run|working|set|founded|supporting|" \
+    r"helping|with|from|and)\b)"
+_MORE_BODY_END = _BODY_END.removesuffix(")\\b)") + r"|of|representing|campaigning|led)\b)"
+# The words between the article and the body's noun describe the body ("a specialist women's"), they
+# do not hold it ("a member of the group", "a volunteer at the charity": a person, whose name stays).
+_APPOSITION = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:a|an|the)" + _S
+                         + r"(?:(?!(?:of|at|for|with|from|in|on|by|to)\b)[\w'’\-]+" + _S + r"){0,3}?"
+                         + r"(?:" + _BODY_NOUNS + _BODY_END
+                         + r"|(?-i:" + _MORE_BODY_NOUNS + r")" + _MORE_BODY_END + r")",
+                         re.IGNORECASE)  # fmt: skip
 # People who work somewhere, then where: "solicitors from X", "staff at X", "the manager of X".
 _WORKERS = frozenset("""solicitors lawyers barristers staff volunteers caseworkers advisers advisors researchers
 campaigners workers doctors nurses officials managers colleagues""".split())

@@ -47,6 +47,7 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.facts_by_shape import facts_by_shape
+from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
 from desktop.redaction.firm_names import firm_names
@@ -363,6 +364,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
+    facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     if bodies is not None:

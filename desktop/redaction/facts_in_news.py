@@ -1,0 +1,180 @@
+"""Places and bodies that news reports name in wordings the likely-name pass read as people's names
+(words it scored as unexplained, 0.5). Each wording is one a report about migrant workers uses for
+a place or a body whatever its name, and none stands before or around a person's name:
+
+* *a place after a wording of where someone lives or comes from*: "a resident of", "residents
+  of", "a native of", "on the outskirts of", "the suburbs of", "hails from", and a place's former
+  name after a known place ("Mogwadi, formerly Dendron");
+* *a place before an administration's adjective and its body*: "Bukedi regional police", "Kisumu
+  county government", "Sabah state assembly" (``facts_in_wording`` reads "district" and "county"
+  alone: a place's noun);
+* *a place before a court's kind*: "the Kwun Tong Magistrates' Courts", "Nakuru High Court";
+* *a dateline*: a town of the gazetteers opening the text or a line before ":" or ", (AFP)"
+  ("Manama: A maid ...");
+* *a town of the gazetteers before "'s" and a noun of a place*: "Santa Cruz's bus station";
+* *two countries or big cities joined by a hyphen*: "the Kenya-Tanzania border" (not two small
+  towns' names: a Cantonese given name may be spelt so);
+* *a place in a pair after "between"*: "the border between Manitoba and the United States": one
+  place of the pair known, the other word is a place too;
+* *a town's kind word opening a Malay or Indonesian place's name*: "Kampung Baru", "Taman Desa
+  Jaya", "Bandar Sunway";
+* *a newspaper or agency after a verb of telling*: "told La Prensa", "according to El Tiempo"
+  (a Spanish, Italian or French article opening two or three words), "told AFP." (letters in
+  capitals ending the clause), and a site's name written with a full stop ("told Nation.Africa").
+
+Only a word scored 0.5 or unscored that is no census given name is taken back, and a word any rule
+scored higher never is: a missed name is worse than a damaged fact.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.redaction import lexicon
+from desktop.redaction.fold import fold
+from desktop.redaction.given_names import given_names
+
+UNEXPLAINED = 0.5
+_SP = r"[ \t\u00a0]+"
+_LIVES_IN = re.compile(
+    r"\b(?:residents?|natives?|outskirts|suburbs|environs|hails|hailing|hail)" + _SP + r"(?:of|from)" + _SP + r"$",
+    re.IGNORECASE,
+)
+_FORMERLY = re.compile(r",?" + _SP + r"formerly" + _SP + r"$")
+_ADMIN_AFTER = re.compile(
+    _SP + r"(?:regional|provincial|municipal|divisional|zonal|metropolitan|state|county|district|city|prefectural)"
+    + _SP + r"(?:police|council|government|court|hospital|assembly|administration|authorities|authority|"
+    r"commissioner|governor|office|headquarters|prosecutors?)\b"
+)  # fmt: skip
+_COURT_AFTER = re.compile(
+    _SP + r"(?:Criminal|Circuit|Crown|County|Family|High|Supreme|District|Magistrates['’]?|Magistrate['’]s|Appeals?|"
+    r"Youth|Juvenile|Regional|Provincial|Municipal|Sessions|Labou?r|Industrial|Sharia)" + _SP + r"Courts?\b"
+)
+_DATELINE_AFTER = re.compile(
+    r"[ \t\u00a0]*(?::|,?" + _SP + r"\((?:AP|AFP|Reuters|ANI|IANS|PTI|Xinhua|Kyodo|EFE|IPS|UNB|Bernama|dpa|CP)\))"
+)
+_LINE_OPEN = re.compile(r"(?:^|\n)[ \t\u00a0]*$")
+_POSSESSIVE_PLACE = re.compile(
+    r"['’]s" + _SP + r"(?:[a-z]+" + _SP + r")?(?:station|airport|port|harbour|harbor|streets?|slums?|outskirts|"
+    r"suburbs?|market|markets|bus|train|railway|docks?|airport|province|district|downtown|old|city|centre|center)\b"
+)
+_BETWEEN = re.compile(r"\bbetween" + _SP + r"$")
+_AND_PLACE = re.compile(_SP + r"and" + _SP + r"(?:the" + _SP + r")?([A-Z][\w\-]*(?:" + _SP + r"[A-Z][\w\-]*){0,2})")
+_TOWN_KINDS = frozenset("bandar kampung kampong taman desa kota pulau bukit sungai kuala teluk tanjung".split())
+_TELLING = re.compile(
+    r"\b(?:told|tells|tell|according" + _SP + r"to|interview" + _SP + r"with|speaking" + _SP + r"to|spoke"
+    + _SP + r"to|reported" + _SP + r"by|quoted" + _SP + r"by|cited" + _SP + r"by)" + _SP + r"$"
+)  # fmt: skip
+_ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o os as".split())
+_CLAUSE_END = re.compile(r"[ \t\u00a0]*(?:[,.;:)!?\"”]|$|" + _SP + r"(?:that|in|on|last|this|about|from|by)\b)")
+_SITE = re.compile(r"\.(?:[A-Z][a-z]{2,}|com|org|net|ng|ke|ph|co)\b")
+
+
+def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
+    return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
+
+
+def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
+    t.score, t.place, t.edge_ok = 0.0, True, False
+
+
+def _run_from(toks: list, i: int, text: str, most: int = 3) -> list:
+    """The capitalised words starting at ``toks[i]``, one space apart, at most ``most``."""
+    run = [toks[i]]
+    k = i
+    while k + 1 < len(toks) and len(run) < most and text[toks[k].end : toks[k + 1].start] == " ":
+        k += 1
+        run.append(toks[k])
+    return run
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return frozenset(lexicon.place_key(p.split()) for p in lexicon.place_names())
+
+
+def _known_place(words: list[str]) -> bool:
+    """Are the words a place of the gazetteers (``places.txt``, and the world's and the UK's
+    smaller towns)?"""
+    key = lexicon.place_key(words)
+    return key in _place_keys() or key in lexicon.small_places("world") or key in lexicon.small_places("uk")
+
+
+def _take_run(run: list, given: frozenset[str], known: bool = False) -> bool:
+    """Take back the run if each word is unexplained (a census given name too where the run is a
+    place of two words or more the gazetteers hold: "Santa Cruz", "Sha Tin")."""
+    if known and len(run) > 1:
+        given = frozenset()
+    if run and all(_unexplained(u, given) or u.fw in lexicon.PARTICLES for u in run) and _unexplained(run[0], given):
+        for u in run:
+            _take_back(u)
+        return True
+    return False
+
+
+def facts_in_news(toks: list, text: str) -> None:
+    """Take back the unexplained words the news wording around them shows are places or bodies."""
+    given = given_names()
+    for i, t in enumerate(toks):
+        if not _unexplained(t, frozenset()) or t.fw in lexicon.FUNCTION_WORDS:
+            continue  # (census given names are passed over in _take_run, save in a gazetteer's place)
+        prev = toks[i - 1] if i else None
+        opens_run = prev is None or text[prev.end : t.start] != " "
+        before = text[max(0, t.start - 40) : t.start]
+        if opens_run:
+            run = _run_from(toks, i, text)
+            after_run = run[-1].end
+            # "a resident of X", "the outskirts of X", "hails from X"
+            if ("of" in before[-4:] or "from" in before[-6:]) and _LIVES_IN.search(before):
+                if _take_run(run, given):
+                    continue
+            # "Mogwadi, formerly X": after a place
+            if "formerly" in before and prev is not None and prev.place and _FORMERLY.search(before):
+                if _take_run(run[:1], given):
+                    continue
+            # "X regional police", "X county government"
+            if _ADMIN_AFTER.match(text, after_run) and _take_run(run, given):
+                continue
+            # "X Magistrates' Court(s)": the words before the court's kind
+            words = [u.word for u in run]
+            k = next((k for k, u in enumerate(run) if _COURT_AFTER.match(text, u.end)), None)
+            if k is not None and _take_run(run[: k + 1], given, _known_place(words[: k + 1])):
+                continue
+            # a dateline: "Manama: ..."
+            if _LINE_OPEN.search(before) and _DATELINE_AFTER.match(text, after_run) and _known_place(words):
+                if _take_run(run, given, True):
+                    continue
+            # "Santa Cruz's bus station"
+            if _POSSESSIVE_PLACE.match(text, after_run) and _known_place(words) and _take_run(run, given, True):
+                continue
+            # "between X and (the) Y", one of them a known place
+            if "between" in before and _BETWEEN.search(before):
+                m = _AND_PLACE.match(text, after_run)
+                if m and (_known_place(m.group(1).split()) or _known_place(words)) and _take_run(run, given):
+                    continue
+            # "Kampung Baru", "Bandar Sunway"
+            if t.fw in _TOWN_KINDS and len(run) > 1 and _take_run(run, given):
+                continue
+            # "told La Prensa", "told AFP.", "told Nation.Africa"
+            if "to" in before[-4:] or "ld" in before[-4:] or "by" in before[-4:] or "th" in before[-6:]:
+                if _TELLING.search(before) and _told_body(t, run, text) and _take_run(run, given):
+                    continue
+        # "the Kenya-Tanzania border": places joined by a hyphen
+        if "-" in t.word:
+            parts = t.word.split("-")
+            places = lexicon.place_tokens()  # (countries and big cities: "Wai-tak" is two small towns' names)
+            if len(parts) == 2 and all(p[:1].isupper() and fold(p) in places for p in parts):
+                _take_back(t)
+                continue
+
+
+def _told_body(t, run: list, text: str) -> bool:  # noqa: ANN001 - names._Tok
+    """After a verb of telling: a paper's name opening with a Romance article ("La Prensa"), letters
+    in capitals ending the clause ("AFP."), or a site's name with a full stop ("Nation.Africa")."""
+    if t.fw in _ROMANCE_ARTICLES and 1 < len(run) <= 3 and _CLAUSE_END.match(text, run[-1].end):
+        return True
+    w = t.word
+    if len(run) == 1 and 2 <= len(w) <= 5 and w.isupper() and w.isalpha() and _CLAUSE_END.match(text, t.end):
+        return True
+    return len(run) == 1 and bool(_SITE.match(text, t.end))

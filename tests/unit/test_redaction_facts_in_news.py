@@ -1,0 +1,51 @@
+"""Places and bodies news reports name in wordings the likely-name pass read as people's names
+(``desktop.redaction.facts_in_news``; a body in apposition in ``misses_bodies``), and the names
+those wordings must leave alone. Examples written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
+
+FACTS = [
+    ("She is a resident of Mbeleko Kawande and worked in Kuwait.", "Mbeleko Kawande"),
+    ("He was found on the outskirts of Kwatemba after three days.", "Kwatemba"),
+    ("The farms around Lephalale, formerly Ellisras, hire migrants.", "Ellisras"),
+    ("Lwengo regional police commander Ann Kato said the girls were safe.", "Lwengo"),
+    ("He appeared before the Tai Po Magistrates\u2019 Courts on Monday.", "Tai Po"),
+    ("Salalah: A maid from Kenya said she was locked in.", "Salalah"),
+    ("He was robbed at Santa Ana's bus station.", "Santa Ana"),
+    ("They crossed between Saskatchewan and the United States at night.", "Saskatchewan"),
+    ("The raid was in Kampung Tembusu Jaya last week.", "Kampung Tembusu Jaya"),
+    ("Bayanihan Sisters, a collective of Filipino carers, said the scheme failed.", "Bayanihan Sisters"),
+    ("The lawyer told El Comercio that the case would be heard.", "El Comercio"),
+    ("A spokesman for the embassy told AFP.", "AFP"),
+    ("She told Citizen.Digital in an interview.", "Citizen.Digital"),
+    ("They were stopped at the Nepal-India border.", "Nepal-India"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FACTS)
+def test_a_place_or_a_body_the_wording_names_is_kept(text: str, fact: str) -> None:
+    spans = detect(text)
+    assert untouched(text, spans, fact), spans
+
+
+NAMES = [
+    ("Lwengo regional police commander Ann Kato said the girls were safe.", "Ann Kato"),
+    ("Mrs Okafor, formerly Adeyemi, said she was afraid.", "Adeyemi"),  # a maiden name, not a place's
+    ("The outskirts of Grace were quiet.", "Grace"),  # a census given name stays a name
+    ("They were seen with Wai-tak at the market.", "Wai-tak"),  # two small towns' names: a given name
+    ("I met Chidi Obi, a member of the group.", "Chidi Obi"),  # a person in the group, not the group
+    ("I met Chidi Obi, a volunteer at the charity.", "Chidi Obi"),
+    ("Gwent's DCC Ifan Morgan, the Association of Chief Police Officers\u2019 lead, spoke.", "Ifan Morgan"),
+    ("We told Okonkwo.", "Okonkwo"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_a_name_in_the_same_wordings_stays_a_name(text: str, name: str) -> None:
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), spans
