@@ -18,6 +18,12 @@ a place or a body whatever its name, and none stands before or around a person's
   place of the pair known, the other word is a place too;
 * *a town's kind word opening a Malay or Indonesian place's name*: "Kampung Baru", "Taman Desa
   Jaya", "Bandar Sunway";
+* *a place before a noun of a place*, a shop's ("his Kwai Chung store") or one after a modifier ("the
+  Penhallow rubber plantation", "a £45,000 Trelech cannabis factory": an amount opens it as a
+  determiner does), not before a noun of a person ("farm workers") nor after a verb;
+* *a body's noun before words one of which is in capitals*: "the rights group ACME Sur";
+* *a country after "to" before a likely name*: "the envoy to Malaysia Ahmad Hamid" (not a census
+  given name: "spoke to Sofia Petrova" keeps Sofia, as ``context.places_before_names`` reads it);
 * *a newspaper or agency after a verb of telling*: "told La Prensa", "according to El Tiempo"
   (a Spanish, Italian or French article opening two or three words), "told AFP." (letters in
   capitals ending the clause), and a site's name written with a full stop ("told Nation.Africa").
@@ -32,6 +38,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
+from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import given_names
 
@@ -62,6 +69,14 @@ _POSSESSIVE_PLACE = re.compile(
 _BETWEEN = re.compile(r"\bbetween" + _SP + r"$")
 _AND_PLACE = re.compile(_SP + r"and" + _SP + r"(?:the" + _SP + r")?([A-Z][\w\-]*(?:" + _SP + r"[A-Z][\w\-]*){0,2})")
 _TOWN_KINDS = frozenset("bandar kampung kampong taman desa kota pulau bukit sungai kuala teluk tanjung".split())
+_SHOP_NOUNS = frozenset("store stores shop shops restaurant warehouse stall salon workshop sweatshop eatery".split())
+_TWO_LOWER_AFTER = re.compile(_SP + r"([a-z]+)(?:" + _SP + r"([a-z]+))?")
+_AMOUNT_BEFORE = re.compile(r"[£$€¥][ \t\u00a0]?\d[\d,.]*(?:m|bn|k)?" + _SP + r"$")
+_BODY_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|[a-z]+)" + _SP + r"(?:group|charity|organi[sz]ation|ngo|NGO|agency|network|coalition|association|"
+    r"foundation|union|outlet|newspaper|daily|broadcaster|campaign)" + _SP + r"$"
+)
+_TO_BEFORE = re.compile(r"\bto" + _SP + r"$")
 _TELLING = re.compile(
     r"\b(?:told|tells|tell|according" + _SP + r"to|interview" + _SP + r"with|speaking" + _SP + r"to|spoke"
     + _SP + r"to|reported" + _SP + r"by|quoted" + _SP + r"by|cited" + _SP + r"by)" + _SP + r"$"
@@ -156,6 +171,29 @@ def facts_in_news(toks: list, text: str) -> None:
             # "Kampung Baru", "Bandar Sunway"
             if t.fw in _TOWN_KINDS and len(run) > 1 and _take_run(run, given):
                 continue
+            # "his Tai Wai store", "a £45,000 Cwmbran cannabis factory": a place before a noun of a place
+            m = _TWO_LOWER_AFTER.match(text, after_run)
+            if (
+                m
+                and _before_a_place_noun(m.group(1), m.group(2), given)
+                and (_place_opening(text, t.start) or _AMOUNT_BEFORE.search(before))
+            ):
+                if _take_run(run, given, _known_place(words)):
+                    continue
+            # "the rights group ACME Sur": a body's noun before words one of which is in capitals
+            if any(u.word.isupper() and len(u.word) > 1 for u in run) and _BODY_NOUN_BEFORE.search(before):
+                if _take_run(run, given, True):
+                    continue
+            # "ambassador to Malaysia Ahmad Hamid": a country (no census given name) after "to"
+            if (
+                len(run) > 1
+                and t.fw in lexicon.place_tokens()
+                and t.fw not in given
+                and run[1].score >= UNEXPLAINED
+                and _TO_BEFORE.search(before)
+            ):
+                _take_back(t)
+                continue
             # "told La Prensa", "told AFP.", "told Nation.Africa"
             if "to" in before[-4:] or "ld" in before[-4:] or "by" in before[-4:] or "th" in before[-6:]:
                 if _TELLING.search(before) and _told_body(t, run, text) and _take_run(run, given):
@@ -178,3 +216,19 @@ def _told_body(t, run: list, text: str) -> bool:  # noqa: ANN001 - names._Tok
     if len(run) == 1 and 2 <= len(w) <= 5 and w.isupper() and w.isalpha() and _CLAUSE_END.match(text, t.end):
         return True
     return len(run) == 1 and bool(_SITE.match(text, t.end))
+
+
+def _before_a_place_noun(first: str, second: str | None, given: frozenset[str]) -> bool:
+    """Is what follows a noun of a place ("store", "village"), or a modifier and one ("cannabis
+    factory", "rubber plantation"), not a noun of a person after it ("farm workers")?"""
+    if first in _SHOP_NOUNS:
+        return second not in _PERSON_AFTER
+    if second is None or second not in _PLACE_NOUNS and second not in _SHOP_NOUNS:
+        return False
+    return (
+        first in lexicon.english_words()
+        and first not in _PERSON_AFTER
+        and first not in lexicon.RELATIONS
+        and first not in lexicon.FUNCTION_WORDS
+        and first not in given
+    )

@@ -24,6 +24,11 @@ FACTS = [
     ("A spokesman for the embassy told AFP.", "AFP"),
     ("She told Citizen.Digital in an interview.", "Citizen.Digital"),
     ("They were stopped at the Nepal-India border.", "Nepal-India"),
+    ("He ordered her to work in his Kwai Chung store.", "Kwai Chung"),
+    ("Police raided a \u00a345,000 Trelech cannabis factory on Monday.", "Trelech"),
+    ("They were found at the Penhallow rubber plantation.", "Penhallow"),
+    ("The rights group ACME Sur said so.", "ACME Sur"),
+    ("The envoy to Malaysia Ahmad Hamid said he would reply.", "Malaysia"),
 ]
 
 
@@ -42,6 +47,10 @@ NAMES = [
     ("I met Chidi Obi, a volunteer at the charity.", "Chidi Obi"),
     ("Gwent's DCC Ifan Morgan, the Association of Chief Police Officers\u2019 lead, spoke.", "Ifan Morgan"),
     ("We told Okonkwo.", "Okonkwo"),
+    ("The envoy to Malaysia Ahmad Hamid said he would reply.", "Ahmad Hamid"),
+    ("She spoke to Sofia Petrova.", "Sofia Petrova"),  # a capital's name, and a census given name
+    ("She went to the Okafor family farm.", "Okafor"),  # a family before the place's noun
+    ("She met Tunde farm workers.", "Tunde"),
 ]
 
 
