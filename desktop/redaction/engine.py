@@ -182,9 +182,11 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     for s, e, typ, conf in _patterns_between(text, holders, _lower_runs(text, words)):
         if s >= e or clashes(s, e) or _inside(allowed, s, e):
             continue
-        if typ == "ADDRESS" and (_address_is_facts(text, s, e, allowed)
-                                 or named_building(text, s, e, _ends_allowed(allowed, s, e))
-                                 or address_is_a_fact(text, s, e)):  # "on the 16 May 2019", "X Street Chambers"
+        if typ == "ADDRESS" and (
+            _address_is_facts(text, s, e, allowed)
+            or named_building(text, s, e, _ends_allowed(allowed, s, e))
+            or address_is_a_fact(text, s, e)
+        ):  # "on the 16 May 2019", "X Street Chambers"
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 
@@ -329,8 +331,9 @@ def _name_words(text: str, spans: list[Span]) -> dict[str, str | None]:
     return words
 
 
-def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]],
-                      allowed: list[tuple[int, int]]) -> list[Span]:
+def _same_names_again(
+    text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]], allowed: list[tuple[int, int]]
+) -> list[Span]:
     """A word that is part of a name found once is a name wherever else it is capitalised
     ("My friend Blessing came. Blessing is from Nigeria."), except inside a longer must-keep
     phrase ("Home" of a "Home" found alone stays in "the Home Office")."""
@@ -352,8 +355,11 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         return []
     if len(present) <= 30:  # a few words: looked for as they are
         # A dash folded to "-" ("Khan—not satisfied") ends a word; a hyphen ("Khan-Smith") does not.
-        dashes = {i for i in range(len(ff)) if ff[i] == "-" and text[folded.span(i, i + 1)[0]] in "—–"} \
-            if "—" in text or "–" in text else set()
+        dashes = (
+            {i for i in range(len(ff)) if ff[i] == "-" and text[folded.span(i, i + 1)[0]] in "—–"}
+            if "—" in text or "–" in text
+            else set()
+        )
         found = _occurrences(ff, present, dashes, marks)
     else:
         found = []
@@ -399,8 +405,9 @@ def _whole_words_in(ff: str, words: Iterable[str]) -> set[str]:
         i = ff.find(w)
         while i >= 0:
             e = i + len(w)
-            if not (i and (letter(ff, i - 1) or ff[i - 1] in "-'’" and i > 1 and letter(ff, i - 2))) \
-                    and not (e < n and (letter(ff, e) or ff[e] in "-'’" and e + 1 < n and letter(ff, e + 1))):
+            if not (i and (letter(ff, i - 1) or ff[i - 1] in "-'’" and i > 1 and letter(ff, i - 2))) and not (
+                e < n and (letter(ff, e) or ff[e] in "-'’" and e + 1 < n and letter(ff, e + 1))
+            ):
                 return True
             i = ff.find(w, i + 1)
         return False
