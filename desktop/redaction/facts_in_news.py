@@ -7,7 +7,11 @@ a place or a body whatever its name, and none stands before or around a person's
   name after a known place ("Mogwadi, formerly Dendron");
 * *a place before an administration's adjective and its body*: "Bukedi regional police", "Kisumu
   county government", "Sabah state assembly" (``facts_in_wording`` reads "district" and "county"
-  alone: a place's noun);
+  alone: a place's noun); and after a determiner or a preposition of place, before a government's
+  noun ("the Kwazulu-Natal labour department", "the Negeri Sembilan police chief said"; not "I told
+  Chidi police were outside", after a verb, nor "the Okafor police case");
+* *a place before "Chief Magistrate"*, as before a court's kind;
+* *a place's noun and "of"*: "the home village of Ban Nong Khai", "the town of ...";
 * *a place before a court's kind*: "the Kwun Tong Magistrates' Courts", "Nakuru High Court";
 * *a dateline*: a town of the gazetteers opening the text or a line before ":" or ", (AFP)"
   ("Manama: A maid ...");
@@ -16,8 +20,8 @@ a place or a body whatever its name, and none stands before or around a person's
   towns' names: a Cantonese given name may be spelt so);
 * *a place in a pair after "between"*: "the border between Manitoba and the United States": one
   place of the pair known, the other word is a place too;
-* *a town's kind word opening a Malay or Indonesian place's name*: "Kampung Baru", "Taman Desa
-  Jaya", "Bandar Sunway";
+* *a town's kind word opening a Malay, Indonesian or Filipino place's name*: "Kampung Baru",
+  "Taman Desa Jaya", "Bandar Sunway", "Barangay San Roque";
 * *a place before a noun of a place*, a shop's ("his Kwai Chung store") or one after a modifier ("the
   Penhallow rubber plantation", "a £45,000 Trelech cannabis factory": an amount opens it as a
   determiner does), not before a noun of a person ("farm workers") nor after a verb;
@@ -45,7 +49,12 @@ from desktop.redaction.given_names import given_names
 UNEXPLAINED = 0.5
 _SP = r"[ \t\u00a0]+"
 _LIVES_IN = re.compile(
-    r"\b(?:residents?|natives?|outskirts|suburbs|environs|hails|hailing|hail)" + _SP + r"(?:of|from)" + _SP + r"$",
+    r"\b(?:residents?|natives?|outskirts|suburbs|environs|hails|hailing|hail|village|town|city|province|district|"
+    r"municipality|region|county|island|capital|suburb|township|hamlet|governorate|prefecture)"
+    + _SP
+    + r"(?:of|from)"
+    + _SP
+    + r"$",
     re.IGNORECASE,
 )
 _FORMERLY = re.compile(r",?" + _SP + r"formerly" + _SP + r"$")
@@ -54,9 +63,20 @@ _ADMIN_AFTER = re.compile(
     + _SP + r"(?:police|council|government|court|hospital|assembly|administration|authorities|authority|"
     r"commissioner|governor|office|headquarters|prosecutors?)\b"
 )  # fmt: skip
+# The same after a determiner or a preposition of place only ("the Okafor police case" is Okafor's):
+# "the X labour department", "in X police custody" is not read, "the X police chief said" is.
+_GOVERNMENT_AFTER = re.compile(
+    _SP
+    + r"(?:(?:[a-z]+"
+    + _SP
+    + r")?(?:department|ministry|government)|police"
+    + _SP
+    + r"(?:chief|commissioner|commander|spokesperson|spokesman|spokeswoman|said|say|says))\b"
+)
 _COURT_AFTER = re.compile(
     _SP + r"(?:Criminal|Circuit|Crown|County|Family|High|Supreme|District|Magistrates['’]?|Magistrate['’]s|Appeals?|"
     r"Youth|Juvenile|Regional|Provincial|Municipal|Sessions|Labou?r|Industrial|Sharia)" + _SP + r"Courts?\b"
+    r"|" + _SP + r"(?:Chief" + _SP + r")?Magistrate\b"
 )
 _DATELINE_AFTER = re.compile(
     r"[ \t\u00a0]*(?::|,?" + _SP + r"\((?:AP|AFP|Reuters|ANI|IANS|PTI|Xinhua|Kyodo|EFE|IPS|UNB|Bernama|dpa|CP)\))"
@@ -68,7 +88,9 @@ _POSSESSIVE_PLACE = re.compile(
 )
 _BETWEEN = re.compile(r"\bbetween" + _SP + r"$")
 _AND_PLACE = re.compile(_SP + r"and" + _SP + r"(?:the" + _SP + r")?([A-Z][\w\-]*(?:" + _SP + r"[A-Z][\w\-]*){0,2})")
-_TOWN_KINDS = frozenset("bandar kampung kampong taman desa kota pulau bukit sungai kuala teluk tanjung".split())
+_TOWN_KINDS = frozenset(
+    "bandar kampung kampong taman desa kota pulau bukit sungai kuala teluk tanjung barangay sitio purok".split()
+)
 _SHOP_NOUNS = frozenset("store stores shop shops restaurant warehouse stall salon workshop sweatshop eatery".split())
 _TWO_LOWER_AFTER = re.compile(_SP + r"([a-z]+)(?:" + _SP + r"([a-z]+))?")
 _AMOUNT_BEFORE = re.compile(r"[£$€¥][ \t\u00a0]?\d[\d,.]*(?:m|bn|k)?" + _SP + r"$")
@@ -135,7 +157,9 @@ def facts_in_news(toks: list, text: str) -> None:
         if not _unexplained(t, frozenset()) or t.fw in lexicon.FUNCTION_WORDS:
             continue  # (census given names are passed over in _take_run, save in a gazetteer's place)
         prev = toks[i - 1] if i else None
-        opens_run = prev is None or text[prev.end : t.start] != " "
+        opens_run = (  # (a capitalised function word before it opens no run: "The Tarlac provincial ...")
+            prev is None or text[prev.end : t.start] != " " or prev.fw in lexicon.FUNCTION_WORDS or prev.title
+        )
         before = text[max(0, t.start - 40) : t.start]
         if opens_run:
             run = _run_from(toks, i, text)
@@ -150,6 +174,8 @@ def facts_in_news(toks: list, text: str) -> None:
                     continue
             # "X regional police", "X county government"
             if _ADMIN_AFTER.match(text, after_run) and _take_run(run, given):
+                continue
+            if _GOVERNMENT_AFTER.match(text, after_run) and _place_opening(text, t.start) and _take_run(run, given):
                 continue
             # "X Magistrates' Court(s)": the words before the court's kind
             words = [u.word for u in run]

@@ -29,6 +29,13 @@ FACTS = [
     ("They were found at the Penhallow rubber plantation.", "Penhallow"),
     ("The rights group ACME Sur said so.", "ACME Sur"),
     ("The envoy to Malaysia Ahmad Hamid said he would reply.", "Malaysia"),
+    ("The Negeri Sembilan police chief said so.", "Negeri Sembilan"),
+    ("The Kwazulu-Natal labour department opened a case.", "Kwazulu-Natal"),
+    ("The Nakawa Chief Magistrate ordered the agent held.", "Nakawa"),
+    ("The Tarlac provincial government sent aid.", "Tarlac"),
+    ("He was buried in his home village of Ban Nong Khai.", "Ban Nong Khai"),
+    ("They moved to the town of Kapchorwa last year.", "Kapchorwa"),
+    ("The raid took place in Sitio Malinis, Barangay San Roque.", "Barangay San Roque"),
 ]
 
 
@@ -51,6 +58,9 @@ NAMES = [
     ("She spoke to Sofia Petrova.", "Sofia Petrova"),  # a capital's name, and a census given name
     ("She went to the Okafor family farm.", "Okafor"),  # a family before the place's noun
     ("She met Tunde farm workers.", "Tunde"),
+    ("I told Chidi police were outside.", "Chidi"),  # after a verb: no place
+    ("The Okafor police case was closed.", "Okafor"),
+    ("They moved to the town of Grace's aunt.", "Grace"),
 ]
 
 
