@@ -56,7 +56,12 @@ from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
-from desktop.redaction.news_people import dotted_initials_named, first_names_in_apposition, quoted_nicknames
+from desktop.redaction.news_people import (
+    dotted_initials_named,
+    faith_and_people_surnames,
+    first_names_in_apposition,
+    quoted_nicknames,
+)
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.places_named_like_people import places_named_like_people
@@ -361,6 +366,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
+    faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)

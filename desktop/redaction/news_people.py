@@ -10,6 +10,9 @@
   full stops);
 * *a nickname in quotation marks inside a name*: "Joaquin \u201cChapo\u201d Guzman": the quoted word
   between a given name and a surname is part of the name;
+* *a surname that is a faith's or a people's word*: "Rafiqul Islam, 29,", "Ahmed Arab said" (Bangladeshi
+  and Arab surnames): such a word straight after a likely name, before a clause's mark or a verb of
+  saying, ends that name ("converted to Islam in 2010" has no name before it);
 * *a person introduced by a role in a list*: "the captain and driver Budi Hartono were charged":
   a role noun before the words says a person, so "were" after them does not make them a firm (as
   ``published_bodies.bodies_with_plural_verbs`` reads "Berkeley Roe are recruiting").
@@ -57,6 +60,25 @@ def first_names_in_apposition(toks: list, text: str) -> None:
     for t in toks:
         if t.word in found and t.score >= 0 and not t.title:
             t.score, t.edge_ok, t.place = max(t.score, SCORE), True, False
+
+
+_PEOPLE_SUFFIXES = ("an", "ani", "ese", "ish", "i")
+_FAITHS_AND_PEOPLES = frozenset("islam christian arab kurd".split())
+_SURNAME_END = re.compile(
+    r"[ \t\u00a0]*(?:[,;)]|\.(?![\w])|[ \t\u00a0]+(?:said|says|told|tells|was|were|is|are|had|has|who|and)\b)"
+)
+
+
+def faith_and_people_surnames(toks: list, text: str) -> None:
+    """Score "Islam" of "Rafiqul Islam, 29," (see the module's note)."""
+    for p, t in zip(toks, toks[1:], strict=False):
+        fw = t.fw
+        if fw not in lexicon.NOT_NAMES or not (fw in _FAITHS_AND_PEOPLES or fw.endswith(_PEOPLE_SUFFIXES)):
+            continue
+        if p.score < 0.5 or p.place or p.title or text[p.end : t.start] != " " or not t.word[1:].islower():
+            continue
+        if _SURNAME_END.match(text, t.end):
+            t.score, t.edge_ok, t.place = max(t.score, p.score), True, False
 
 
 def dotted_initials_named(text: str) -> list[tuple[int, int, str, float]]:

@@ -57,3 +57,18 @@ def test_every_initial_before_a_surname_is_in_the_name() -> None:
     text = "Q. K. Balasuriya, 30, was treated at a hospital in Kandy."
     spans = detect(text)
     assert covered(text, spans, "Q. K. Balasuriya", kind="PERSON"), spans
+
+
+def test_a_faiths_or_a_peoples_word_after_a_name_is_its_surname() -> None:
+    for text, name in [
+        ("Bangladeshi worker Mohammad Rafiqul Islam, 29, was among them.", "Mohammad Rafiqul Islam"),
+        ("Aminul Haque and Shahidul Islam were rescued from the dormitory.", "Shahidul Islam"),
+        ("The agent, Saiful Islam, fled to Dhaka.", "Saiful Islam"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), (text, spans)
+    for text, word in [
+        ("He converted to Islam in 2010.", "Islam"),
+        ("A Sri Lankan, 30, was held at the airport.", "Lankan"),
+    ]:
+        assert untouched(text, detect(text), word)
