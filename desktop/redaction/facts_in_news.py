@@ -28,6 +28,15 @@ a place or a body whatever its name, and none stands before or around a person's
 * *a body's noun before words one of which is in capitals*: "the rights group ACME Sur";
 * *a country after "to" before a likely name*: "the envoy to Malaysia Ahmad Hamid" (not a census
   given name: "spoke to Sofia Petrova" keeps Sofia, as ``context.places_before_names`` reads it);
+* *a company by its last word*: "Kwan Lee Corp", "Sinar Jaya Sdn Bhd" ("Ltd" and "Plc" are read
+  elsewhere);
+* *at sea off a coast*: "the boat capsized off Lampedusa", "intercepted off the coast of ...";
+* *a way of travel after a verb of flying*: "flew home on Cebu Pacific", "flown back via Doha" (not
+  after "sent", "returned": "sent on Okafor's orders");
+* *a vessel's name and number after a noun of a vessel*: "the boat, Hung Yu 212,";
+* *a list of places after "came from", "were from"*, where one item is a place of the gazetteers
+  or a noun of places follows ("from Dolakha, Sunsari and Morang districts"): a letter comes from
+  people too ("came from Chidi, Tunde and Obi" stays);
 * *a newspaper or agency after a verb of telling*: "told La Prensa", "according to El Tiempo"
   (a Spanish, Italian or French article opening two or three words), "told AFP." (letters in
   capitals ending the clause), and a site's name written with a full stop ("told Nation.Africa").
@@ -89,7 +98,8 @@ _POSSESSIVE_PLACE = re.compile(
 _BETWEEN = re.compile(r"\bbetween" + _SP + r"$")
 _AND_PLACE = re.compile(_SP + r"and" + _SP + r"(?:the" + _SP + r")?([A-Z][\w\-]*(?:" + _SP + r"[A-Z][\w\-]*){0,2})")
 _TOWN_KINDS = frozenset(
-    "bandar kampung kampong taman desa kota pulau bukit sungai kuala teluk tanjung barangay sitio purok".split()
+    "bandar kampung kampong taman desa kota pulau bukit sungai kuala teluk tanjung barangay sitio purok moshav "
+    "kibbutz".split()
 )
 _SHOP_NOUNS = frozenset("store stores shop shops restaurant warehouse stall salon workshop sweatshop eatery".split())
 _TWO_LOWER_AFTER = re.compile(_SP + r"([a-z]+)(?:" + _SP + r"([a-z]+))?")
@@ -98,6 +108,51 @@ _BODY_NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|[a-z]+)" + _SP + r"(?:group|charity|organi[sz]ation|ngo|NGO|agency|network|coalition|association|"
     r"foundation|union|outlet|newspaper|daily|broadcaster|campaign)" + _SP + r"$"
 )
+# At sea off a coast: "the boat capsized off Lampedusa", "intercepted off the coast of Zuwara".
+_OFF_BEFORE = re.compile(
+    r"\b(?:sank|sunk|capsized|rescued|intercepted|drowned|stopped|seized|anchored|foundered|spotted|found|"
+    r"picked"
+    + _SP
+    + r"up)"
+    + _SP
+    + r"off"
+    + _SP
+    + r"(?:the"
+    + _SP
+    + r"(?:coast|coasts|shores?)"
+    + _SP
+    + r"of"
+    + _SP
+    + r")?$"
+)
+# Where people come from, a list of places: "the workers came from Dolakha, Sunsari and Morang".
+_FROM_BEFORE = re.compile(
+    r"\b(?:came|come|comes|coming|hail|hails|hailed|originally|were|are)" + _SP + r"from" + _SP + r"$"
+)  # (a list: one of its places known, or a noun of places after it)
+_LIST_GAP = re.compile(r",?" + _SP + r"(?:and" + _SP + r")?|," + _SP + r"?")
+# A way of travel: "flew home on Cebu Pacific", "flown back via Doha" (after a verb of flying only:
+# "sent on Okafor's orders" is someone's).
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:flew|flown|fly|flies|flying)(?:"
+    + _SP
+    + r"(?:home|back|out))?(?:"
+    + _SP
+    + r"to"
+    + _SP
+    + r"[A-Z][\w\-]*)?"
+    + _SP
+    + r"(?:on|aboard|via)"
+    + _SP
+    + r"$"
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_PLACES_NOUN = re.compile(_SP + r"(?:districts|provinces|villages|regions|states|counties|towns|islands)\b")
+# A vessel's name and number after a noun of a vessel: "the boat, Hung Yu 212,", "fishing vessel Fu Yuan 8".
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:boat|vessel|ship|trawler|longliner|tanker|ferry|dhow|fishing" + _SP + r"boat)s?,?" + _SP + r"$"
+)
+_NUMBER_AFTER = re.compile(_SP + r"(?:No\.?" + _SP + r")?\d{1,4}\b(?![,.]\d)(?!" + _SP + r"(?:years?|per|%))")
+_COMPANY_LAST = frozenset("corp corporation company inc bhd sdn pte pty llc gmbh".split())
 _TO_BEFORE = re.compile(r"\bto" + _SP + r"$")
 _TELLING = re.compile(
     r"\b(?:told|tells|tell|according" + _SP + r"to|interview" + _SP + r"with|speaking" + _SP + r"to|spoke"
@@ -220,6 +275,27 @@ def facts_in_news(toks: list, text: str) -> None:
             ):
                 _take_back(t)
                 continue
+            # at sea "off Lampedusa"; travel "on Cebu Pacific", "via Doha"
+            if (
+                ("off" in before or "on" in before[-4:] or "via" in before[-5:] or "aboard" in before)
+                and (_OFF_BEFORE.search(before) or _TRAVEL_BEFORE.search(before))
+                and not _POSSESSIVE.match(text, after_run)
+            ):
+                if _take_run(run, given, True):
+                    continue
+            # a company by its last word: "Kwan Lee Corp", "Sinar Jaya Sdn Bhd"
+            firm = _run_from(toks, i, text, 5)
+            k = next((k for k, u in enumerate(firm) if k and u.fw in _COMPANY_LAST), None)
+            if k is not None and _take_run(firm[:k], given, True):
+                for u in firm[k:]:
+                    _take_back(u)
+                continue
+            # a vessel: "the boat, Hung Yu 212,"
+            if _NUMBER_AFTER.match(text, after_run) and _VESSEL_BEFORE.search(before) and _take_run(run, given, True):
+                continue
+            # "came from Dolakha, Sunsari and Morang": each place of the list
+            if "from" in before[-6:] and _FROM_BEFORE.search(before) and _places_listed(toks, i, text, given):
+                continue
             # "told La Prensa", "told AFP.", "told Nation.Africa"
             if "to" in before[-4:] or "ld" in before[-4:] or "by" in before[-4:] or "th" in before[-6:]:
                 if _TELLING.search(before) and _told_body(t, run, text) and _take_run(run, given):
@@ -258,3 +334,23 @@ def _before_a_place_noun(first: str, second: str | None, given: frozenset[str]) 
         and first not in lexicon.FUNCTION_WORDS
         and first not in given
     )
+
+
+def _places_listed(toks: list, i: int, text: str, given: frozenset[str]) -> bool:
+    """Take back each one- or two-word item of a list from ``toks[i]`` on (items parted by commas
+    or "and"), if one item is a place of the gazetteers or a noun of places follows the list
+    ("from Dolakha, Sunsari and Morang districts"): messages come from people too."""
+    runs = [_run_from(toks, i, text, 2)]
+    k = i + len(runs[0])
+    while k < len(toks) and _LIST_GAP.fullmatch(text, toks[k - 1].end, toks[k].start):
+        runs.append(_run_from(toks, k, text, 2))
+        k += len(runs[-1])
+    known = any(_known_place([u.word for u in run]) for run in runs)
+    if not (known or _PLACES_NOUN.match(text, runs[-1][-1].end)):
+        return False
+    if not all(all(_unexplained(u, given) or u.place for u in run) for run in runs):
+        return False
+    for run in runs:
+        for u in run:
+            _take_back(u)
+    return True

@@ -36,6 +36,13 @@ FACTS = [
     ("He was buried in his home village of Ban Nong Khai.", "Ban Nong Khai"),
     ("They moved to the town of Kapchorwa last year.", "Kapchorwa"),
     ("The raid took place in Sitio Malinis, Barangay San Roque.", "Barangay San Roque"),
+    ("He worked on a farm in Moshav Ein Yahav in the Arava.", "Moshav Ein Yahav"),
+    ("Witnesses said the boat capsized off Lampedusa.", "Lampedusa"),
+    ("She flew home on Cebu Pacific.", "Cebu Pacific"),
+    ("The boat, Hung Yu 212, was seized in Kaohsiung.", "Hung Yu 212"),
+    ("The workers came from Sindhupalchok, Dolakha and Ramechhap districts.", "Sindhupalchok, Dolakha and Ramechhap"),
+    ("They were hired by Kwan Lee Corp.", "Kwan Lee Corp"),
+    ("They were hired by Sinar Jaya Sdn Bhd.", "Sinar Jaya Sdn Bhd"),
 ]
 
 
@@ -61,6 +68,12 @@ NAMES = [
     ("I told Chidi police were outside.", "Chidi"),  # after a verb: no place
     ("The Okafor police case was closed.", "Okafor"),
     ("They moved to the town of Grace's aunt.", "Grace"),
+    ("The letter came from Chidi, Tunde and Obi.", "Chidi"),  # a list after "from": no place in it
+    ("The letter came from Chidi, Tunde and Obi.", "Obi"),
+    ("She was sent on Okafor's orders.", "Okafor"),
+    ("I got the job via Okafor.", "Okafor"),
+    ("She flew home with Chidi Obi.", "Chidi Obi"),
+    ("He found Chidi Obi 21 days later.", "Chidi Obi"),  # a number after a name, no vessel before
 ]
 
 
