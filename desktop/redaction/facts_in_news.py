@@ -54,6 +54,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import given_names
+from desktop.redaction.word_sets import statement_words
 
 UNEXPLAINED = 0.5
 _SP = r"[ \t\u00a0]+"
@@ -208,105 +209,124 @@ def _take_run(run: list, given: frozenset[str], known: bool = False) -> bool:
 def facts_in_news(toks: list, text: str) -> None:
     """Take back the unexplained words the news wording around them shows are places or bodies."""
     given = given_names()
+    letters = statement_words(text).letters  # (the text's words, lower-cased: which wordings can be here)
+    courts = "Court" in text or "Magistrate" in text
+    firms = not _COMPANY_LAST.isdisjoint(letters)
+    function_words = lexicon.FUNCTION_WORDS
     for i, t in enumerate(toks):
-        if not _unexplained(t, frozenset()) or t.fw in lexicon.FUNCTION_WORDS:
+        if t.score > UNEXPLAINED or t.score < 0 or t.title or t.fw in function_words or not t.word[:1].isupper():
             continue  # (census given names are passed over in _take_run, save in a gazetteer's place)
         prev = toks[i - 1] if i else None
         opens_run = (  # (a capitalised function word before it opens no run: "The Tarlac provincial ...")
             prev is None or text[prev.end : t.start] != " " or prev.fw in lexicon.FUNCTION_WORDS or prev.title
         )
-        before = text[max(0, t.start - 40) : t.start]
-        if opens_run:
-            run = _run_from(toks, i, text)
-            after_run = run[-1].end
-            # "a resident of X", "the outskirts of X", "hails from X"
-            if ("of" in before[-4:] or "from" in before[-6:]) and _LIVES_IN.search(before):
-                if _take_run(run, given):
-                    continue
-            # "Mogwadi, formerly X": after a place
-            if "formerly" in before and prev is not None and prev.place and _FORMERLY.search(before):
-                if _take_run(run[:1], given):
-                    continue
-            # "X regional police", "X county government"
-            if _ADMIN_AFTER.match(text, after_run) and _take_run(run, given):
-                continue
-            if _GOVERNMENT_AFTER.match(text, after_run) and _place_opening(text, t.start) and _take_run(run, given):
-                continue
-            # "X Magistrates' Court(s)": the words before the court's kind
-            words = [u.word for u in run]
-            k = next((k for k, u in enumerate(run) if _COURT_AFTER.match(text, u.end)), None)
-            if k is not None and _take_run(run[: k + 1], given, _known_place(words[: k + 1])):
-                continue
-            # a dateline: "Manama: ..."
-            if _LINE_OPEN.search(before) and _DATELINE_AFTER.match(text, after_run) and _known_place(words):
-                if _take_run(run, given, True):
-                    continue
-            # "Santa Cruz's bus station"
-            if _POSSESSIVE_PLACE.match(text, after_run) and _known_place(words) and _take_run(run, given, True):
-                continue
-            # "between X and (the) Y", one of them a known place
-            if "between" in before and _BETWEEN.search(before):
-                m = _AND_PLACE.match(text, after_run)
-                if m and (_known_place(m.group(1).split()) or _known_place(words)) and _take_run(run, given):
-                    continue
-            # "Kampung Baru", "Bandar Sunway"
-            if t.fw in _TOWN_KINDS and len(run) > 1 and _take_run(run, given):
-                continue
-            # "his Tai Wai store", "a £45,000 Cwmbran cannabis factory": a place before a noun of a place
-            m = _TWO_LOWER_AFTER.match(text, after_run)
-            if (
-                m
-                and _before_a_place_noun(m.group(1), m.group(2), given)
-                and (_place_opening(text, t.start) or _AMOUNT_BEFORE.search(before))
-            ):
-                if _take_run(run, given, _known_place(words)):
-                    continue
-            # "the rights group ACME Sur": a body's noun before words one of which is in capitals
-            if any(u.word.isupper() and len(u.word) > 1 for u in run) and _BODY_NOUN_BEFORE.search(before):
-                if _take_run(run, given, True):
-                    continue
-            # "ambassador to Malaysia Ahmad Hamid": a country (no census given name) after "to"
-            if (
-                len(run) > 1
-                and t.fw in lexicon.place_tokens()
-                and t.fw not in given
-                and run[1].score >= UNEXPLAINED
-                and _TO_BEFORE.search(before)
-            ):
-                _take_back(t)
-                continue
-            # at sea "off Lampedusa"; travel "on Cebu Pacific", "via Doha"
-            if (
-                ("off" in before or "on" in before[-4:] or "via" in before[-5:] or "aboard" in before)
-                and (_OFF_BEFORE.search(before) or _TRAVEL_BEFORE.search(before))
-                and not _POSSESSIVE.match(text, after_run)
-            ):
-                if _take_run(run, given, True):
-                    continue
-            # a company by its last word: "Kwan Lee Corp", "Sinar Jaya Sdn Bhd"
-            firm = _run_from(toks, i, text, 5)
-            k = next((k for k, u in enumerate(firm) if k and u.fw in _COMPANY_LAST), None)
-            if k is not None and _take_run(firm[:k], given, True):
-                for u in firm[k:]:
-                    _take_back(u)
-                continue
-            # a vessel: "the boat, Hung Yu 212,"
-            if _NUMBER_AFTER.match(text, after_run) and _VESSEL_BEFORE.search(before) and _take_run(run, given, True):
-                continue
-            # "came from Dolakha, Sunsari and Morang": each place of the list
-            if "from" in before[-6:] and _FROM_BEFORE.search(before) and _places_listed(toks, i, text, given):
-                continue
-            # "told La Prensa", "told AFP.", "told Nation.Africa"
-            if "to" in before[-4:] or "ld" in before[-4:] or "by" in before[-4:] or "th" in before[-6:]:
-                if _TELLING.search(before) and _told_body(t, run, text) and _take_run(run, given):
-                    continue
+        if opens_run and _opening_rules(toks, i, text, given, courts, firms):
+            continue
         # "the Kenya-Tanzania border": places joined by a hyphen
         if "-" in t.word:
             parts = t.word.split("-")
             places = lexicon.place_tokens()  # (countries and big cities: "Wai-tak" is two small towns' names)
             if len(parts) == 2 and all(p[:1].isupper() and fold(p) in places for p in parts):
                 _take_back(t)
-                continue
+
+
+def _opening_rules(toks: list, i: int, text: str, given: frozenset[str], courts: bool, firms: bool) -> bool:
+    """The rules read at a run's first word ``toks[i]`` (each only where its first mark is): did one
+    take the run back?"""
+    t = toks[i]
+    prev = toks[i - 1] if i else None
+    before = text[max(0, t.start - 40) : t.start]
+    run = _run_from(toks, i, text)
+    after_run = run[-1].end
+    nxt = text[after_run : after_run + 2]
+    lower_next = len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
+    words = [u.word for u in run]
+    # "a resident of X", "the outskirts of X", "hails from X"
+    if ("of" in before[-4:] or "from" in before[-6:]) and _LIVES_IN.search(before) and _take_run(run, given):
+        return True
+    # "Mogwadi, formerly X": after a place
+    if "formerly" in before and prev is not None and prev.place and _FORMERLY.search(before):
+        if _take_run(run[:1], given):
+            return True
+    if lower_next:
+        # "X regional police", "X county government"
+        if _ADMIN_AFTER.match(text, after_run) and _take_run(run, given):
+            return True
+        if _GOVERNMENT_AFTER.match(text, after_run) and _place_opening(text, t.start) and _take_run(run, given):
+            return True
+        # "his Tai Wai store", "a £45,000 Cwmbran cannabis factory": a place before a noun of a place
+        m = _TWO_LOWER_AFTER.match(text, after_run)
+        if (
+            m
+            and _before_a_place_noun(m.group(1), m.group(2), given)
+            and (_place_opening(text, t.start) or _AMOUNT_BEFORE.search(before))
+            and _take_run(run, given, _known_place(words))
+        ):
+            return True
+    # "X Magistrates' Court(s)": the words before the court's kind
+    if courts:
+        k = next((k for k, u in enumerate(run) if _COURT_AFTER.match(text, u.end)), None)
+        if k is not None and _take_run(run[: k + 1], given, _known_place(words[: k + 1])):
+            return True
+    # a dateline: "Manama: ..."
+    if (t.start == 0 or "\n" in before) and _LINE_OPEN.search(before) and _DATELINE_AFTER.match(text, after_run):
+        if _known_place(words) and _take_run(run, given, True):
+            return True
+    # "Santa Cruz's bus station"
+    if nxt[:1] in ("'", "’") and _POSSESSIVE_PLACE.match(text, after_run) and _known_place(words):
+        if _take_run(run, given, True):
+            return True
+    # "between X and (the) Y", one of them a known place
+    if "between" in before and _BETWEEN.search(before):
+        m = _AND_PLACE.match(text, after_run)
+        if m and (_known_place(m.group(1).split()) or _known_place(words)) and _take_run(run, given):
+            return True
+    # "Kampung Baru", "Bandar Sunway"
+    if t.fw in _TOWN_KINDS and len(run) > 1 and _take_run(run, given):
+        return True
+    # "the rights group ACME Sur": a body's noun before words one of which is in capitals
+    if any(u.word.isupper() and len(u.word) > 1 for u in run) and _BODY_NOUN_BEFORE.search(before):
+        if _take_run(run, given, True):
+            return True
+    # "ambassador to Malaysia Ahmad Hamid": a country (no census given name) after "to"
+    if (
+        len(run) > 1
+        and before.endswith("to ")
+        and t.fw in lexicon.place_tokens()
+        and t.fw not in given
+        and run[1].score >= UNEXPLAINED
+        and _TO_BEFORE.search(before)
+    ):
+        _take_back(t)
+        return True
+    # at sea "off Lampedusa"; travel "on Cebu Pacific", "via Doha"
+    if (
+        ("off" in before or "on" in before[-4:] or "via" in before[-5:] or "aboard" in before)
+        and (_OFF_BEFORE.search(before) or _TRAVEL_BEFORE.search(before))
+        and not _POSSESSIVE.match(text, after_run)
+        and _take_run(run, given, True)
+    ):
+        return True
+    # a company by its last word: "Kwan Lee Corp", "Sinar Jaya Sdn Bhd"
+    if firms:
+        firm = _run_from(toks, i, text, 5)
+        k = next((k for k, u in enumerate(firm) if k and u.fw in _COMPANY_LAST), None)
+        if k is not None and _take_run(firm[:k], given, True):
+            for u in firm[k:]:
+                _take_back(u)
+            return True
+    # a vessel: "the boat, Hung Yu 212,"
+    if nxt[:1] == " " and nxt[1:].isdigit() and _NUMBER_AFTER.match(text, after_run) and _VESSEL_BEFORE.search(before):
+        if _take_run(run, given, True):
+            return True
+    # "came from Dolakha, Sunsari and Morang": each place of the list
+    if "from" in before[-6:] and _FROM_BEFORE.search(before) and _places_listed(toks, i, text, given):
+        return True
+    # "told La Prensa", "told AFP.", "told Nation.Africa"
+    if "to" in before[-4:] or "ld" in before[-4:] or "by" in before[-4:] or "th" in before[-6:]:
+        if _TELLING.search(before) and _told_body(t, run, text) and _take_run(run, given):
+            return True
+    return False
 
 
 def _told_body(t, run: list, text: str) -> bool:  # noqa: ANN001 - names._Tok

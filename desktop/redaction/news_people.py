@@ -36,6 +36,7 @@ _NOUN_BEFORE = re.compile(
 _AFTER = re.compile(
     rf",{_SP}(?:who|whose|aged|a|an|[1-9][0-9]?|said|says|told|tells)\b|{_SP}(?:said|says|told|tells)\b"
 )
+_DOT_LETTER_DOT = re.compile(r"\.[A-Z]\.")  # (quick: every dotted initials' match holds one)
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})(?![\w])")
 _QUOTED = re.compile(r"[ \t\u00a0]+[\"\u201c\u2018']([A-Z][^\W\d_]+)[\"\u201d\u2019'][ \t\u00a0]+")
 
@@ -83,7 +84,7 @@ def faith_and_people_surnames(toks: list, text: str) -> None:
 
 def dotted_initials_named(text: str) -> list[tuple[int, int, str, float]]:
     """Initials with full stops after "initials" (or "identified ... as"), wherever written."""
-    if "nitials" not in text and " as " not in text:
+    if ("nitials" not in text and " as " not in text) or not _DOT_LETTER_DOT.search(text):
         return []
     people = {
         m.group(1)
