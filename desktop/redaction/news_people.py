@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.family_names import _PERSON_NOUN_SET, _SPEAKERS
 from desktop.redaction.initials_named import _INITIALS_BEFORE, _PERSON_NOUNS
+from desktop.redaction.news_names import _ROLE_LAST
 
 SCORE = 0.6  # as a word the text's wording confirmed (initials_named)
 DOTTED = 0.95  # as published.dotted_initials: letters with no two together need 0.9 to be kept (engine)
@@ -105,14 +107,29 @@ def quoted_nicknames(text: str, hits: list[tuple[int, int, str, float]]) -> list
     return out
 
 
+_ROLES = _ROLE_LAST | frozenset(_SPEAKERS.split()) | _PERSON_NOUN_SET
 _FIRMS_TOO = frozenset("employer employers recruiter recruiters sponsor sponsors owner owners".split())
+
+
+_AGENT = re.compile(r"(?P<stem>[a-z]{3,})(?P<suffix>er|or|ist|eer|ian|man|woman|wife)")
+
+
+def _an_agent(w: str) -> bool:
+    """An English noun of an agent: an English word and "-er", "-or", "-ist", "-eer", "-ian"
+    ("campaign-er", "organis(e)-er"), or a word ending in "-man", "-woman", "-wife" (as
+    ``roles_before_names`` reads one; not imported from there: it imports ``published``, which
+    imports this module through ``published_bodies``)."""
+    m = _AGENT.fullmatch(w)
+    english = lexicon.english_words()
+    if m is None or w not in english:
+        return False
+    stem = m.group("stem")
+    return m.group("suffix") in ("man", "woman", "wife") or stem in english or stem + "e" in english
 
 
 def _a_person(w: str) -> bool:
     """A noun of one person or of a person's role ("woman", "cleaner", "organiser"), not one a
     firm may be too ("her employer, Tesco, said")."""
-    from desktop.redaction.roles_before_names import _ROLES, _an_agent  # (it imports published)
-
     if w in _FIRMS_TOO or w in lexicon.FUNCTION_WORDS:
         return False
     return w in _PERSON_NOUNS or w in _ROLES or _an_agent(w)
