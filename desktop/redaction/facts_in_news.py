@@ -41,8 +41,9 @@ a place or a body whatever its name, and none stands before or around a person's
   (a Spanish, Italian or French article opening two or three words), "told AFP." (letters in
   capitals ending the clause), and a site's name written with a full stop ("told Nation.Africa").
 
-Only a word scored 0.5 or unscored that is no census given name is taken back, and a word any rule
-scored higher never is: a missed name is worse than a damaged fact.
+Only a word scored 0.5 or unscored that is no census given name is taken back (a given name too
+inside a place of two words or more the gazetteers hold: "Santa Cruz", "Sha Tin"), and a word any
+rule scored higher never is: a missed name is worse than a damaged fact.
 """
 
 from __future__ import annotations
