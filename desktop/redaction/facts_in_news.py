@@ -49,7 +49,6 @@ rule scored higher never is: a missed name is worse than a damaged fact.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening
@@ -183,16 +182,16 @@ def _run_from(toks: list, i: int, text: str, most: int = 3) -> list:
     return run
 
 
-@lru_cache(maxsize=1)
-def _place_keys() -> frozenset[str]:
-    return frozenset(lexicon.place_key(p.split()) for p in lexicon.place_names())
-
-
 def _known_place(words: list[str]) -> bool:
     """Are the words a place of the gazetteers (``places.txt``, and the world's and the UK's
     smaller towns)?"""
     key = lexicon.place_key(words)
-    return key in _place_keys() or key in lexicon.small_places("world") or key in lexicon.small_places("uk")
+    if key in lexicon.small_places("world") or key in lexicon.small_places("uk"):
+        return True
+    parts = tuple(key.split())
+    if len(parts) == 1:
+        return parts[0] in lexicon.place_tokens()
+    return bool(parts) and parts in lexicon.multiword_places().get(parts[0], ())
 
 
 def _take_run(run: list, given: frozenset[str], known: bool = False) -> bool:
