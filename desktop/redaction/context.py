@@ -11,6 +11,7 @@ import bisect
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.name_lists import a_given_name_and_no_place
 from desktop.redaction.scanning import ic_lower
 
 # What may stand between two words of one name: spaces, one line break, or a hyphen (never a blank
@@ -72,6 +73,8 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
         if before and before[-1] in _PLACE_BEFORE:
             pass
         elif before and before[-1] == "to" and before[0] in _MOVED:
+            if not t.joins and a_given_name_and_no_place(t.word):
+                continue  # "the money went to Hamza every month": someone (given name lists, no gazetteer)
             everywhere = False
         elif before and before[-1] == "of":
             m = _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)
