@@ -24,7 +24,7 @@ FACTS = [
     ("A spokesman for the embassy told AFP.", "AFP"),
     ("She told Citizen.Digital in an interview.", "Citizen.Digital"),
     ("They were stopped at the Nepal-India border.", "Nepal-India"),
-    ("He ordered her to work in his Kwai Chung store.", "Kwai Chung"),
+    ("He ordered her to work in his Tsimshatsui store.", "Tsimshatsui"),  # (two words: people_again's full name)
     ("Police raided a \u00a345,000 Trelech cannabis factory on Monday.", "Trelech"),
     ("They were found at the Penhallow rubber plantation.", "Penhallow"),
     ("The rights group ACME Sur said so.", "ACME Sur"),
