@@ -22,9 +22,10 @@ a place or a body whatever its name, and none stands before or around a person's
   place of the pair known, the other word is a place too;
 * *a town's kind word opening a Malay, Indonesian or Filipino place's name*: "Kampung Baru",
   "Taman Desa Jaya", "Bandar Sunway", "Barangay San Roque";
-* *a place before a noun of a place*, a shop's ("his Kwai Chung store") or one after a modifier ("the
-  Penhallow rubber plantation", "a £45,000 Trelech cannabis factory": an amount opens it as a
-  determiner does), not before a noun of a person ("farm workers") nor after a verb;
+* *a place before a noun of a place*, a shop's ("his Tsimshatsui store") or one after a modifier
+  ("the Penhallow rubber plantation", "a £45,000 Trelech cannabis factory": an amount opens it as a
+  determiner does), not before a noun of a person ("farm workers") nor after a verb (two unknown
+  words before a business's noun are given back by ``people_again``: a full name may stand there);
 * *a body's noun before words one of which is in capitals*: "the rights group ACME Sur";
 * *a country after "to" before a likely name*: "the envoy to Malaysia Ahmad Hamid" (not a census
   given name: "spoke to Sofia Petrova" keeps Sofia, as ``context.places_before_names`` reads it);
