@@ -217,6 +217,8 @@ def facts_in_news(toks: list, text: str) -> None:
     for i, t in enumerate(toks):
         if t.score > UNEXPLAINED or t.score < 0 or t.title or t.fw in function_words or not t.word[:1].isupper():
             continue  # (census given names are passed over in _take_run, save in a gazetteer's place)
+        if not any(u.score > 0 for u in toks[i : i + 3]):
+            continue  # no likely name in reach: nothing to take back
         prev = toks[i - 1] if i else None
         opens_run = (  # (a capitalised function word before it opens no run: "The Tarlac provincial ...")
             prev is None or text[prev.end : t.start] != " " or prev.fw in lexicon.FUNCTION_WORDS or prev.title
