@@ -184,9 +184,11 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     for s, e, typ, conf in _patterns_between(text, holders, _lower_runs(text, words)):
         if s >= e or holders and clashes(s, e) or allowed and _inside(allowed, s, e):
             continue
-        if typ == "ADDRESS" and (_address_is_facts(text, s, e, allowed)
-                                 or named_building(text, s, e, _ends_allowed(allowed, s, e))
-                                 or address_is_a_fact(text, s, e)):  # "on the 16 May 2019", "X Street Chambers"
+        if typ == "ADDRESS" and (
+            _address_is_facts(text, s, e, allowed)
+            or named_building(text, s, e, _ends_allowed(allowed, s, e))
+            or address_is_a_fact(text, s, e)
+        ):  # "on the 16 May 2019", "X Street Chambers"
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))
 
@@ -331,8 +333,9 @@ def _name_words(text: str, spans: list[Span]) -> dict[str, str | None]:
     return words
 
 
-def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]],
-                      allowed: list[tuple[int, int]]) -> list[Span]:
+def _same_names_again(
+    text: str, folded: Folded, spans: list[Span], holders: list[tuple[int, int]], allowed: list[tuple[int, int]]
+) -> list[Span]:
     """A word that is part of a name found once is a name wherever else it is capitalised
     ("My friend Blessing came. Blessing is from Nigeria."), except inside a longer must-keep
     phrase ("Home" of a "Home" found alone stays in "the Home Office")."""
@@ -354,8 +357,11 @@ def _same_names_again(text: str, folded: Folded, spans: list[Span], holders: lis
         return []
     if len(present) <= 30:  # a few words: looked for as they are
         # A dash folded to "-" ("Khan—not satisfied") ends a word; a hyphen ("Khan-Smith") does not.
-        dashes = {i for i in range(len(ff)) if ff[i] == "-" and text[folded.span(i, i + 1)[0]] in "—–"} \
-            if "—" in text or "–" in text else set()
+        dashes = (
+            {i for i in range(len(ff)) if ff[i] == "-" and text[folded.span(i, i + 1)[0]] in "—–"}
+            if "—" in text or "–" in text
+            else set()
+        )
         found = _occurrences(ff, present, dashes, marks)
     else:
         found = []
@@ -401,8 +407,9 @@ def _whole_words_in(ff: str, words: Iterable[str]) -> set[str]:
         i = ff.find(w)
         while i >= 0:
             e = i + len(w)
-            if not (i and (letter(ff, i - 1) or ff[i - 1] in "-'’" and i > 1 and letter(ff, i - 2))) \
-                    and not (e < n and (letter(ff, e) or ff[e] in "-'’" and e + 1 < n and letter(ff, e + 1))):
+            if not (i and (letter(ff, i - 1) or ff[i - 1] in "-'’" and i > 1 and letter(ff, i - 2))) and not (
+                e < n and (letter(ff, e) or ff[e] in "-'’" and e + 1 < n and letter(ff, e + 1))
+            ):
                 return True
             i = ff.find(w, i + 1)
         return False
@@ -481,8 +488,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and not _letter(text[e - 1]):
         e -= 1
-    if _LAST_STOP.match(text, e) and e - s >= 3 and (text[e - 2] == "." or _ONE_LETTER_END.search(text, s, e)):
-        e += 1  # "L.C. won", "Joanna G. of Poland": a full stop inside a sentence is the initial's
+    if text[e : e + 1] == "." and e - s >= 3 and text[e - 2] == ".":
+        e += 1  # "L.C. won", "(L.C.)", "initials L.C.": dotted initials keep their last stop, whatever follows
+    elif _LAST_STOP.match(text, e) and e - s >= 3 and _ONE_LETTER_END.search(text, s, e):
+        e += 1  # "Joanna G. of Poland": a full stop inside a sentence is the initial's
     return s, e
 
 

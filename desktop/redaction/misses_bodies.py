@@ -23,18 +23,39 @@ from desktop.redaction.scanning import ic_lower
 
 _S = r"[ \t\u00a0]+"
 # Events and eras named after a place, a ship or a fire; never a person's family or case.
-_EVENTS = frozenset("""scandal scandals generation generations era crisis disaster tragedy fire riots riot protests
-protest movement uprising massacre floods earthquake war""".split())
+_EVENTS = frozenset(
+    """scandal scandals generation generations era crisis disaster tragedy fire riots riot protests
+protest movement uprising massacre floods earthquake war""".split()
+)
 # What the text calls a thing or a body, after the name and a comma.
-_BODY_NOUNS = r"(?:organi[sz]ation|charity|service|group|company|firm|project|network|agency|campaign|centre|center|" \
+_BODY_NOUNS = (
+    r"(?:organi[sz]ation|charity|service|group|company|firm|project|network|agency|campaign|centre|center|"
     r"refuge|shelter|helpline|newspaper|website|app|programme|program|scheme|fund|trust|union|party|team|body)"
+)
 _WHICH = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*which\b")
-_APPOSITION = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:a|an|the)" + _S + r"(?:[\w'’\-]+" + _S + r"){0,3}?"
-                         + _BODY_NOUNS + r"(?=[ \t\u00a0]*[,.;:)]|" + _S + r"(?:for|in|based|that|which|run|working|"
-                         r"set|founded|supporting|helping|with|from|and)\b)", re.IGNORECASE)  # fmt: skip
+# More nouns of a body, and "of" after one ("Bayanihan Sisters, a collective of carers"), in lower case only:
+# "DCC Roe, the Association of Chief Police Officers' lead" is a person, the body a modifier there.
+_MORE_BODY_NOUNS = (
+    _BODY_NOUNS.removesuffix(")") + r"|collective|association|coalition|foundation|ngo|movement|"
+    r"alliance|federation|co-?operative|non-?profit|society|daily|weekly|broadcaster)"
+)
+_BODY_END = (
+    r"(?=[ \t\u00a0]*[,.;:)]|" + _S + r"(?:for|in|based|that|which|run|working|set|founded|supporting|"
+    r"helping|with|from|and)\b)"
+)
+_MORE_BODY_END = _BODY_END.removesuffix(")\\b)") + r"|of|representing|campaigning|led)\b)"
+# The words between the article and the body's noun describe the body ("a specialist women's"), they
+# do not hold it ("a member of the group", "a volunteer at the charity": a person, whose name stays).
+_APPOSITION = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:a|an|the)" + _S
+                         + r"(?:(?!(?:of|at|for|with|from|in|on|by|to)\b)[\w'’\-]+" + _S + r"){0,3}?"
+                         + r"(?:" + _BODY_NOUNS + _BODY_END
+                         + r"|(?-i:" + _MORE_BODY_NOUNS + r")" + _MORE_BODY_END + r")",
+                         re.IGNORECASE)  # fmt: skip
 # People who work somewhere, then where: "solicitors from X", "staff at X", "the manager of X".
-_WORKERS = frozenset("""solicitors lawyers barristers staff volunteers caseworkers advisers advisors researchers
-campaigners workers doctors nurses officials managers colleagues""".split())
+_WORKERS = frozenset(
+    """solicitors lawyers barristers staff volunteers caseworkers advisers advisors researchers
+campaigners workers doctors nurses officials managers colleagues""".split()
+)
 _MANAGERS = frozenset("manager director founder coordinator co-ordinator head chair trustee staff".split())
 # Offices a party or a place stands before ("a Tory MP", "the Labour councillor").
 _OFFICES = frozenset("mp mps councillor councillors peer peers minister ministers candidate candidates".split())
@@ -109,14 +130,27 @@ def bodies_by_wording(toks: list, text: str) -> None:
             if nxt and nxt.group(1) in _EVENTS:
                 _thing(toks, i, j, bodies)  # "the Windrush scandal"
                 continue
-        if words and (words[-1] in ("from", "at", "with", "for") and len(words) == 2 and words[0] in _WORKERS
-                      or words[-1] == "of" and len(words) == 2 and words[0] in _MANAGERS):
+        if words and (
+            words[-1] in ("from", "at", "with", "for")
+            and len(words) == 2
+            and words[0] in _WORKERS
+            or words[-1] == "of"
+            and len(words) == 2
+            and words[0] in _MANAGERS
+        ):
             _thing(toks, i, j, bodies)  # "solicitors from X", "the service manager of X"
             continue
-        if comma and j - i <= 3 and (which or _APPOSITION.match(text, last.end)) \
-                and not any(u.fw in names for u in toks[i : j + 1]):
-            while i and i - _run_start(toks, i - 1, text) <= 3 \
-                    and _TITLE_JOIN.fullmatch(text, toks[i - 1].end, toks[i].start):
+        if (
+            comma
+            and j - i <= 3
+            and (which or _APPOSITION.match(text, last.end))
+            and not any(u.fw in names for u in toks[i : j + 1])
+        ):
+            while (
+                i
+                and i - _run_start(toks, i - 1, text) <= 3
+                and _TITLE_JOIN.fullmatch(text, toks[i - 1].end, toks[i].start)
+            ):
                 i = _run_start(toks, i - 1, text)  # "Tides for Change, which": the whole title
             _thing(toks, i, j, bodies, 0.9 if which else 0.8)  # "X, which ...", "X, a women's organisation"
             continue

@@ -47,6 +47,7 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.facts_by_shape import facts_by_shape
+from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
 from desktop.redaction.firm_names import firm_names
@@ -55,6 +56,12 @@ from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
+from desktop.redaction.news_people import (
+    dotted_initials_named,
+    faith_and_people_surnames,
+    first_names_in_apposition,
+    quoted_nicknames,
+)
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.people_again import people_again
@@ -359,9 +366,12 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
+    first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
+    faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
+    facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
@@ -390,10 +400,14 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     # The initial belongs to the name it stands before ("D. Okonkwo" is redacted whole).
     for k, (hs, he, typ, conf) in enumerate(hits):
         m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
-        if m:
-            hits[k] = (m.start(), he, typ, conf)
+        while m:  # every initial of "V. K. Okonkwo"
+            hs = m.start()
+            hits[k] = (hs, he, typ, conf)
+            m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
+    hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
+    hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
     hits.extend(hits_by_wording(text, before))  # "my friend penny"
     return hits
