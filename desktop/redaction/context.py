@@ -103,7 +103,7 @@ network clinic surgery church mosque temple gurdwara prison academy institute so
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
 department ministry bureau board authority service alliance coalition campaign solicitors chambers
 associates hub helpline hotline refuge programme program initiative fund forum collective organisation organization
-unit squad taskforce inspectorate
+unit squad taskforce inspectorate international corporation shelter
 county province district borough region governorate prefecture oblast""".split())
 # A line break after a short line ends a body's name: "Signed: Amir Okonjo" above "Kalayaan Project"
 # is someone signing for the body. (Prose wrapped at a width has long lines.)
@@ -590,4 +590,3 @@ def demonym(fw: str) -> bool:
     if fw.endswith("ese") and (fw[:-3] in places or fw[:-3] + "a" in places):
         return True
     return fw.endswith("i") and fw[:-1] in places
-

@@ -1,0 +1,42 @@
+"""Facts the name pass took for people in published text nobody tuned on, each met with a rule of
+its kind. Examples written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
+
+
+def _every_untouched(text: str, fact: str) -> bool:
+    spans = detect(text)
+    return all(untouched(text, spans, fact, n) for n in range(text.count(fact)))
+
+
+# A body whose name ends in "International", "Corporation" or "Shelter" (context._ORG_LAST).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She told Harvest Watch International (HWI) in May what had happened. "
+         "A report by Harvest Watch International found the same.", "Harvest Watch International"),
+        ("The mother reached the Rosa Delgado Shelter with her children. A report by Rosa Delgado Shelter "
+         "said so.", "Rosa Delgado Shelter"),
+        ("She complained to Fenwick Corporation (FC) twice. A report by Fenwick Corporation followed.",
+         "Fenwick Corporation"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_its_last_word_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nth"),
+    [
+        ("The mother reached the Rosa Delgado Shelter. Later Rosa Delgado spoke to me.", "Rosa Delgado", 1),
+        ("My friend Ama Corporal helped me at the shelter.", "Ama Corporal", 0),
+    ],
+)
+def test_the_person_outside_the_body_is_still_redacted(text, name, nth):
+    assert covered(text, detect(text), name, nth)
+
