@@ -40,3 +40,29 @@ def test_a_body_named_by_its_last_word_is_a_fact(text, fact):
 def test_the_person_outside_the_body_is_still_redacted(text, name, nth):
     assert covered(text, detect(text), name, nth)
 
+
+# A people's name made from a place's by an ending the one-word rule did not read (demonyms.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Flaws in the Argentine courts were clear.", "Argentine"),
+        ("Argentine student Tomas Reyes was hurt.", "Argentine"),
+        ("A Saudi Arabian employer kept her passport.", "Saudi Arabian"),
+        ("Reports dropped sharply among Latinos that year.", "Latinos"),
+        ("The Latino workers were not paid.", "Latino"),
+    ],
+)
+def test_a_people_named_from_a_place_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My friend Martina came.", "Martina"),
+        ("Martina told me to wait.", "Martina"),
+        ("Argentine student Tomas Reyes was hurt.", "Tomas Reyes"),
+    ],
+)
+def test_a_given_name_is_no_people_s_name(text, name):
+    assert covered(text, detect(text), name)
