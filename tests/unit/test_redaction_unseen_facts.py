@@ -66,3 +66,28 @@ def test_a_people_named_from_a_place_is_a_fact(text, fact):
 )
 def test_a_given_name_is_no_people_s_name(text, name):
     assert covered(text, detect(text), name)
+
+
+# A pattern that starts inside a sum of money is the sum's tail (amounts.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The agents charged Rs80,000-Rs95,000 for each visa.", "Rs80,000-Rs95,000"),
+        ("Court orders employer to repay worker $250,000\n\nMANILA: A court ordered it.", "$250,000"),
+        ("Brokers asked for Rs120,000-Rs180,000 per worker.", "Rs120,000-Rs180,000"),
+    ],
+)
+def test_a_sum_of_money_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("She paid £1,000 to 07700 900123 and then HK$12,500 more.", "07700 900123"),
+        ("Her reference is 4471-2290-8812 and she paid $3,000.", "4471-2290-8812"),
+        ("I met Tom1985 online and paid him Rs20,000.", "Tom"),
+    ],
+)
+def test_a_number_beside_a_sum_is_still_found(text, ident):
+    assert covered(text, detect(text), ident)
