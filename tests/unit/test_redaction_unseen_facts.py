@@ -91,3 +91,33 @@ def test_a_sum_of_money_is_a_fact(text, fact):
 )
 def test_a_number_beside_a_sum_is_still_found(text, ident):
     assert covered(text, detect(text), ident)
+
+
+# A place told by its wording (facts_in_wording.py): a part of a place before a noun of land or
+# sea, after the place's possessive; the words after an idiom of origin or of a journey's end.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She took a train to the sea on Kenya's Tarsanic coast.", "Tarsanic"),
+        ("Their boat sank off Ghana's Volmoor coast in May.", "Volmoor"),
+        ("He hails from Bantwal, he said.", "Bantwal"),
+        ("She jumped on a bus heading for Portvale.", "Portvale"),
+        ("A ship bound for Tarvo Bay sank.", "Tarvo Bay"),
+        ("She is originally from Kessbury and came here in 2019.", "Kessbury"),
+    ],
+)
+def test_a_place_told_by_its_wording_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He was heading for Ama's house.", "Ama"),
+        ("The van was bound for Ama Obi's farm.", "Ama Obi"),
+        ("Hailing from Mardale, Ama came to see us.", "Ama"),
+        ("She walked along Kenya's Tarvo coast with Kofi.", "Kofi"),
+    ],
+)
+def test_a_person_near_those_wordings_is_still_redacted(text, name):
+    assert covered(text, detect(text), name)
