@@ -121,3 +121,28 @@ def test_a_place_told_by_its_wording_is_a_fact(text, fact):
 )
 def test_a_person_near_those_wordings_is_still_redacted(text, name):
     assert covered(text, detect(text), name)
+
+
+# An acronym spelt from the first letters of each word of a body's name (things.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The Network for Labour and Equity (NELEQ) said so. NELEQ co-director Ana Ruiz spoke. "
+         "Her colleague at NELEQ agreed.", "NELEQ"),
+        ("Voices of Domestic Employees (VODEM) helped her. Later VODEM said so.", "VODEM"),
+    ],
+)  # fmt: skip
+def test_an_acronym_spelt_from_a_body_s_words_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ama Obi and Kofi Mensah (AOKOM) said so. AOKOM told us.", "AOKOM"),
+        ("Maria Delgado Quispe (MADEQ) said so. MADEQ told us.", "MADEQ"),
+    ],
+)
+def test_letters_spelt_from_people_s_names_stay_names(text, name):
+    spans = detect(text)
+    assert all(covered(text, spans, name, n) for n in range(text.count(name)))
