@@ -146,3 +146,25 @@ def test_an_acronym_spelt_from_a_body_s_words_is_a_fact(text, fact):
 def test_letters_spelt_from_people_s_names_stay_names(text, name):
     spans = detect(text)
     assert all(covered(text, spans, name, n) for n in range(text.count(name)))
+
+
+# The provinces and territories of Canada are in the place list (wordlists/places.txt).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Saskatchewan growers hired forty workers.", "Saskatchewan"),
+        ("The workers flew to Nova Scotia and British Columbia.", "British Columbia"),
+        ("Injury, Dismissal\nTarvo, Manitoba\nA worker was hurt.", "Manitoba"),
+        ("Wage Theft\nQuébec\nThe worker was not paid.", "Québec"),
+    ],
+)
+def test_a_canadian_province_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("My friend Alberta came.", "Alberta"), ("Alberta told me to wait.", "Alberta")],
+)
+def test_a_province_that_is_a_given_name_is_still_a_person_where_she_acts(text, name):
+    assert covered(text, detect(text), name)
