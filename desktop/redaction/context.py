@@ -11,6 +11,7 @@ import bisect
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.demonyms import derived_demonym, places_joined
 from desktop.redaction.scanning import ic_lower
 
 # What may stand between two words of one name: spaces, one line break, or a hyphen (never a blank
@@ -64,8 +65,10 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
     for i, t in enumerate(toks):
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
             continue
-        if i and toks[i - 1].score >= 0 and toks[i - 1].joins:
-            continue  # inside a run: only its first word is looked at
+        if i and toks[i - 1].score >= 0 and toks[i - 1].joins and not (
+            toks[i - 1].fw in function_only and text.startswith(",", toks[_run_after(toks, i, text)].end)
+        ):
+            continue  # inside a run: only its first word is looked at ("In X, ..." opening a sentence: X's)
         j = -1
         before = _two_words_before(text, t.start)
         everywhere = True  # "went to X", "sent to X" may be a person too: a place there, not everywhere
@@ -454,7 +457,8 @@ def ordinary_compound(text: str, t, english: frozenset[str]) -> bool:  # noqa: A
     if len(first) == 1 and first.isupper():
         return all(p in english for p in parts[1:])
     return all(r.islower() for r in rest) and all(p in english for p in parts[1:]) and (
-        parts[0] in english or parts[0] in lexicon.NOT_NAMES or parts[0] in lexicon.place_tokens())  # "Leeds-based"
+        parts[0] in english or parts[0] in lexicon.NOT_NAMES or parts[0] in lexicon.place_tokens()) \
+        or places_joined(parts)  # "Leeds-based", "a Ghana-Togo route"
 
 
 _NOT_BEFORE_A_NAME = frozenset("in from near at of via outside across around between into".split())
@@ -591,6 +595,4 @@ def demonym(fw: str) -> bool:
         return True
     if fw.endswith("i") and fw[:-1] in places:
         return True
-    from desktop.redaction.demonyms import derived_demonym  # (it reads the given names, which import this)
-
     return derived_demonym(fw)  # "Argentine", "Arabian", "Latinos"

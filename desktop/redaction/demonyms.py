@@ -9,6 +9,10 @@ keep, never a person's name. The stems come from the place list (``wordlists/pla
 unseen place's people are read the same way; a stem that is a given name or a surname the lists
 hold is not used, nor a word that is one ("Martina", from "Saint Martin", stays a name; so does
 "Latina", which the census lists as a given name).
+
+Places joined by a hyphen ("the Kenya-Qatar route", "a Malaysia-Nepal scam") are places too, as
+a person's double-barrelled name is not made of countries; unless a part is a given name or a
+surname the lists hold ("Chelsea-Jordan" may be someone).
 """
 
 from __future__ import annotations
@@ -54,3 +58,10 @@ def derived_demonym(fw: str) -> bool:
         if fw.endswith(end) and fw[: -len(end)] in several:
             return True  # "latino", "latinas"
     return False
+
+
+def places_joined(parts: list[str]) -> bool:
+    """Are the folded ``parts`` of a hyphenated word each a one-word place, none a person's word?"""
+    one, _ = _stems()
+    people = _people_words()
+    return len(parts) > 1 and all(p in one and p not in people for p in parts)

@@ -168,3 +168,32 @@ def test_a_canadian_province_is_a_fact(text, fact):
 )
 def test_a_province_that_is_a_given_name_is_still_a_person_where_she_acts(text, name):
     assert covered(text, detect(text), name)
+
+
+# "In X, ..." opening a sentence is a place, as "in X" is in mid-sentence (context.py); places
+# joined by a hyphen are places (demonyms.places_joined).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("They went home. In Portvale, a third complaint was filed.", "Portvale"),
+        ("In Tarvo Bay, the boat sank.", "Tarvo Bay"),
+        ("A Ghana-Togo smuggling route was found.", "Ghana-Togo"),
+        ("The Laos-Vietnam border is long.", "Laos-Vietnam"),
+    ],
+)
+def test_a_place_by_its_preposition_or_its_parts_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In Kofi I found a friend.", "Kofi"),
+        ("In Ama's view, it was wrong.", "Ama"),
+        ("My friend Chelsea-Jordan came.", "Chelsea-Jordan"),
+        ("Mary Smith-Jones came.", "Mary Smith-Jones"),
+        ("Our neighbour Sudan-Chad came.", "Sudan-Chad"),
+    ],
+)
+def test_a_person_there_is_still_redacted(text, name):
+    assert covered(text, detect(text), name)
