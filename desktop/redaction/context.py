@@ -13,6 +13,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.demonyms import derived_demonym, places_joined
 from desktop.redaction.scanning import ic_lower
+from desktop.redaction.words import a_thing_named
 
 # What may stand between two words of one name: spaces, one line break, or a hyphen (never a blank
 # line: \Z, as "$" would let a second line break through).
@@ -331,7 +332,7 @@ def introduced(text: str, t, words: _IntroWords | None = None) -> bool:  # noqa:
     else:
         near = words.in_window(a, t.start)
     if near and _INTRO_BEFORE.search(text[a : t.start].lower()):
-        return True
+        return not a_thing_named(text, t.start)  # "a policy known as X" names the policy
     if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
         # "Martin* called the helpline" (*names have been changed); a word with a footnote is a
         # name only where the text says the starred words are changed names ("Figures* are ...").

@@ -197,3 +197,28 @@ def test_a_place_by_its_preposition_or_its_parts_is_a_fact(text, fact):
 )
 def test_a_person_there_is_still_redacted(text, name):
     assert covered(text, detect(text), name)
+
+
+# A naming cue after a thing's noun names the thing ("a policy, known as X"): words.a_thing_named.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The rule, known as Safe Return, ended in 2019.", "Safe Return"),
+        ("Under the programme known as Second Chance, she was sent home.", "Second Chance"),
+        ("They were held under a law called Public Order.", "Public Order"),
+    ],
+)
+def test_a_thing_a_naming_cue_names_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her pimp, known as Hope, beat her.", "Hope"),
+        ("A man known as Zarvo beat her.", "Zarvo"),
+        ("Her boss, a man called Victor Hale, kept her passport.", "Victor Hale"),
+    ],
+)
+def test_a_person_a_naming_cue_names_is_still_redacted(text, name):
+    assert covered(text, detect(text), name)
