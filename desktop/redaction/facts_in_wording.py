@@ -24,6 +24,9 @@ wording around them, not by which place or body they are.
 * the capitalised words after an idiom of origin or way ("hails from", "originally from", "a native
   of", "heading for", "bound for") are a place, as a person is not where one hails from or a
   train's end (unless "'s" follows: "heading for Tarvo's house");
+* one to three capitalised words before ", a" or ", an", up to three lower-case words and a noun of
+  a place ending the phrase ("Tarvo Wells, a far-flung rural region,", "X, a small town near Y")
+  are that place ("X, a city councillor" is someone);
 * in a credit line of three segments or more parted by middle dots ("Jane Roe · EPA · Alamy"), a
   segment of one word is an agency: a person is credited with two words or more.
 
@@ -88,6 +91,13 @@ _ORIGIN_OR_WAY = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# ", a far-flung rural region", ", a small town near X": the words before are that place; the noun
+# ends the phrase, so "a city councillor" or "a village elder" is no place.
+_PEOPLE = frozenset("man woman boy girl person lady gentleman".split())
+_PLACE_APPOSITION = re.compile(
+    r"," + _SP + r"(?:a|an)" + _SP + r"(?:[a-z][a-z\-]*" + _SP + r"){0,3}([a-z]+)"
+    r"(?=[ \t\u00a0]*(?:[,.;:)]|\Z)|" + _SP + r"(?:near|in|on|of|off|outside|north|south|east|west|about|some|\d))"
+)
 
 
 def _person_cue_before(text: str, start: int) -> bool:
@@ -198,6 +208,20 @@ def facts_in_wording(toks: list, text: str) -> None:
                 for u in toks[i : k + 1]:
                     _take_back(u)
                 continue
+        # A place in apposition: "took her to Tarvo Wells, a far-flung rural region"
+        if not joined_next and _PLACE_APPOSITION.match(text, t.end):
+            m = _PLACE_APPOSITION.match(text, t.end)
+            between = text[m.start() : m.start(1)].split()[2:]  # the describing words: no "from the", no "man"
+            if m.group(1) in _PLACE_NOUNS and not any(
+                w in function_words or w in lexicon.RELATIONS or w in _PEOPLE for w in between
+            ):
+                run = _run_before(toks, i, text)
+                while run and not _unexplained(run[0], given):
+                    run.pop(0)
+                if run and all(_unexplained(u, given) for u in run):
+                    for u in run:
+                        _take_back(u)
+                    continue
         # "Mount Eden", "Lake Rotoiti": the prefix opens a place's name
         prev = toks[i - 1] if i else None
         if prefixes and prev is not None and prev.fw in _PLACE_PREFIXES and text[prev.end : t.start] in (" ", ". "):

@@ -222,3 +222,29 @@ def test_a_thing_a_naming_cue_names_is_a_fact(text, fact):
 )
 def test_a_person_a_naming_cue_names_is_still_redacted(text, name):
     assert covered(text, detect(text), name)
+
+
+# A place in apposition: ", a far-flung rural region" (facts_in_wording.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Her employer took her to Tarvo Wells, a far-flung rural region, 400 km away.", "Tarvo Wells"),
+        ("They took her to Grelsby Cross, a remote farming district.", "Grelsby Cross"),
+        ("Marrowgate, a quiet mining town, was her home.", "Marrowgate"),
+    ],
+)
+def test_a_place_in_apposition_is_a_fact(text, fact):
+    assert _every_untouched(text, fact)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She met Zarvo Tull, a man from the village.",
+        "She met Zarvo Tull, a city councillor.",
+        "She met Zarvo Tull, a friend from the town.",
+        "She met Zarvo Tull, a village elder.",
+    ],
+)
+def test_a_person_in_apposition_is_still_redacted(text):
+    assert covered(text, detect(text), "Zarvo Tull")
