@@ -38,11 +38,13 @@ def _stems() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
-    """Folded given names (the census list) and surnames that are words: never a stem nor a result."""
-    from desktop.redaction.given_names import given_names  # (given_names imports context)
-
-    with open(resource_path("wordlists/surname_words.txt"), encoding="utf-8") as fh:
-        return given_names() | frozenset(fold(line.strip()) for line in fh if line.strip())
+    """Folded given names (the census list, read here: ``given_names`` imports ``context``, which
+    imports this) and surnames that are words: never a stem nor a result."""
+    out: set[str] = set()
+    for name in ("wordlists/given_names.txt", "wordlists/surname_words.txt"):
+        with open(resource_path(name), encoding="utf-8") as fh:
+            out.update(fold(line.strip()) for line in fh if line.strip())
+    return frozenset(out)
 
 
 def derived_demonym(fw: str) -> bool:
