@@ -52,8 +52,9 @@ def cue_in(w: list[str]) -> bool:
     if w and w[-1] == ":":
         w = w[:-1]
     for n in (3, 2, 1):
-        if len(w) >= n and " ".join(w[-n:]).replace(" ' s", "'s") in _NAME_CUE_SET:
-            return not _a_thing_before(w[:-n])  # "a new policy, known as ...": the policy's name
+        cue = " ".join(w[-n:]).replace(" ' s", "'s")
+        if len(w) >= n and cue in _NAME_CUE_SET:  # (but "a new policy, known as ..." names the policy)
+            return cue not in _NAMING or not _a_thing_before(w[:-n])
     # Optional tail: "called"/"named" (after "who is"/"whose name is"), "is", "was", "name is".
     if w and w[-1] in ("called", "named"):
         w = w[:-1]
@@ -85,6 +86,9 @@ _THINGS = frozenset(
 system operation initiative project campaign plan process procedure visa permit route app platform website
 ship vessel boat""".split()
 )
+
+
+_NAMING = frozenset(("known as", "called", "named"))  # not "paid by", "signed by": "a visa paid by Hope"
 
 
 def _a_thing_before(w: list[str]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.redaction import detect
+from desktop.redaction.spans import WEAK
 from tests.span_checks import covered, untouched
 
 
@@ -248,3 +249,17 @@ def test_a_place_in_apposition_is_a_fact(text, fact):
 )
 def test_a_person_in_apposition_is_still_redacted(text):
     assert covered(text, detect(text), "Zarvo Tull")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She came on a visa paid by Hope. Later I saw Hope at the market.",
+        "She had a permit signed by Hope and kept it.",
+    ],
+)
+def test_a_cue_that_names_no_thing_keeps_its_strength_after_a_thing_s_noun(text):
+    # "paid by", "signed by" after "visa" or "permit" say who, not what the thing is called: the
+    # name stays a sure one (a guess is not looked for again elsewhere).
+    i = text.index("Hope")
+    assert max(s.confidence for s in detect(text) if s.start <= i < s.end) >= WEAK
