@@ -20,7 +20,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.census_pairs import _PERSON_AFTER, _SAID_AFTER
 from desktop.redaction.context import _ORG_LAST
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.redaction.roles_before_names import _ROLES, _an_agent
 
 UNEXPLAINED = 0.5
@@ -108,7 +108,7 @@ def bodies_in_lists(toks: list, text: str) -> list[tuple[int, int]]:
         if i + 1 < n and text[t.end : toks[i + 1].start] == " ":
             continue
         if given is None:
-            given = given_names()
+            given = any_given_names()
         if t.fw in given or t.fw in lexicon.english_words():
             continue
         if any(u.fw == t.fw and u.score > UNEXPLAINED for u in toks):

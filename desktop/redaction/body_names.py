@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.redaction.place_runs import place_runs
 
 _LINK = re.compile(r"[ \t\u00a0]+(?:(?:and|&|of)[ \t\u00a0]+)?")
@@ -41,7 +41,7 @@ def body_ranges(toks: list, text: str) -> list[tuple[int, int]]:
     for i, j in place_runs(toks, text, _LINK.fullmatch):
         if j > i:
             if places is None:
-                places, given = lexicon.place_tokens(), given_names()
+                places, given = lexicon.place_tokens(), any_given_names()
             run = toks[i : j + 1]
             if any(t.fw not in places for t in run) and not any(
                 t.fw in given and t.word[:1].isupper() and t.word[1:].islower() for t in run

@@ -8,12 +8,13 @@ own, but a surname that is also a word ("WALKER", "HILL") is left, and a capital
 title-case name is not joined to it. Here a capitals word of a surname's shape is a surname when
 
 * a given name stands straight before it, written with a capital and lower case: one the census
-  lists, one a title, a relation or a naming cue introduces ("my neighbour Farida ..."), or any
-  word the pass took for a name when the capitals word is a surname the census lists;
+  or the world list holds ("Zeynep HARTLEY"), one a title, a relation or a naming cue introduces
+  ("my neighbour Farida ..."), or any word the pass took for a name when the capitals word is a
+  surname the census lists or a town's or a country's name ("Adwoa BOLTON": many surnames are);
 * a chain of titles in capitals stands before it, opening with a personal title (MR, MRS, DR,
   LORD...: "LADY JUSTICE ..."), so a heading of ordinary words in capitals is not read;
 * it opens a line or a sentence, or follows a word in lower case, and a comma and a given name
-  from the census list follow it ("FENWICK, Alison").
+  from the census or the world list follow it ("FENWICK, Alison", "STONE, Mehmet").
 
 A surname's shape: letters only (inner hyphens and apostrophes: "O'DWYER", "ADEYEMI-COLE"), three
 letters or more with a vowel, not a word of the function-word, title, relation, month or day lists
@@ -34,7 +35,8 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.caps_offices import body_kind_after_given, office_surname
-from desktop.redaction.given_names import given_names
+from desktop.redaction.fold import fold
+from desktop.redaction.given_names import any_given_names, given_names
 from desktop.redaction.misses_places import surname_words
 from desktop.redaction.verb_forms import emphasised_verb
 
@@ -81,7 +83,17 @@ def _given_before(toks: list, i: int, text: str, given: frozenset[str], surnames
     p = toks[i - 1]
     if text[p.end : toks[i].start] != " " or p.score < 0 or p.title or p.place or not _title_case(p.word):
         return False
-    return p.fw in given or p.score >= _CUED or p.score > 0 and toks[i].fw in surnames
+    return p.fw in given or p.score >= _CUED or p.score > 0 and (toks[i].fw in surnames or _a_place(toks[i].word))
+
+
+def _a_place(word: str) -> bool:
+    """Is ``word`` a town's or a country's name (many are surnames: "BOLTON", "HARTLEY", "ENGLAND")?"""
+    key = lexicon.place_key([word])
+    return (
+        fold(word) in lexicon.place_tokens()
+        or key in lexicon.small_places("uk")
+        or key in lexicon.small_places("world")
+    )
 
 
 def _titles_before(toks: list, i: int, text: str) -> bool:
@@ -99,7 +111,7 @@ def _titles_before(toks: list, i: int, text: str) -> bool:
 
 
 def _given_after(toks: list, i: int, text: str, given: frozenset[str]) -> int | None:
-    """The index of a census given name after "SURNAME, ", when the surname opens a line or a
+    """The index of a given name (census or world list) after "SURNAME, ", when the surname opens a line or a
     sentence or follows a word in lower case (not a list of capitalised words)."""
     t = toks[i]
     m = _COMMA_GIVEN.match(text, t.end)
@@ -123,12 +135,13 @@ def caps_surnames(toks: list, text: str) -> None:
     if not caps:
         return
     english, surnames, given = lexicon.english_words(), surname_words(), given_names()
+    anyone = any_given_names()  # (the world's given names too: "Zeynep HARTLEY", "STONE, Mehmet")
     found: set[str] = set()
     for i in caps:
         t = toks[i]
         k = None
-        body_kind_after_given(toks, i, text, given, surnames)  # "Lee CHAMBERS" is no body's name
-        if _given_before(toks, i, text, given, surnames):
+        body_kind_after_given(toks, i, text, anyone, surnames)  # "Lee CHAMBERS" is no body's name
+        if _given_before(toks, i, text, anyone, surnames):
             if t.fw in english and t.fw not in given and emphasised_verb(text, toks[i - 1].start, t.fw, t.end, english):
                 # "Nadia FELL over": a verb in capitals for emphasis (verb_forms.py); the census given
                 # name before it is that verb's bare subject, so a name ("Tom" of "Tom LIED to me").
@@ -141,7 +154,7 @@ def caps_surnames(toks: list, text: str) -> None:
                 found.add(t.fw)
                 continue
         elif not _titles_before(toks, i, text):
-            k = _given_after(toks, i, text, given)
+            k = _given_after(toks, i, text, anyone)
             if k is None:
                 continue
         if not _surname_shape(t, english, surnames):

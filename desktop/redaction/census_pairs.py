@@ -33,7 +33,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _ORG_LAST
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import given_names, given_names_for_wording
 from desktop.redaction.misses_places import surname_words
 
 SCORE = 0.5
@@ -145,7 +145,7 @@ def given_and_surname_pairs(toks: list, text: str) -> None:
         if a.score != 0 or b.score != 0 or not a.on_line:
             continue
         if given is None:
-            given, surnames, places = given_names(), surname_words(), lexicon.place_tokens()
+            given, surnames, places = given_names_for_wording(), surname_words(), lexicon.place_tokens()
             english = lexicon.english_words()
         if a.fw not in given or b.fw not in surnames or text[a.end : b.start] != " ":
             continue

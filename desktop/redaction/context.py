@@ -12,6 +12,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.demonyms import derived_demonym, places_joined
+from desktop.redaction.name_lists import a_given_name_and_no_place
 from desktop.redaction.scanning import ic_lower
 from desktop.redaction.words import a_thing_named
 
@@ -67,8 +68,7 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
             continue
         if i and toks[i - 1].score >= 0 and toks[i - 1].joins and not (
-            toks[i - 1].fw in function_only and text.startswith(",", toks[_run_after(toks, i, text)].end)
-        ):
+                toks[i - 1].fw in function_only and text.startswith(",", toks[_run_after(toks, i, text)].end)):
             continue  # inside a run: only its first word is looked at ("In X, ..." opening a sentence: X's)
         j = -1
         before = _two_words_before(text, t.start)
@@ -76,6 +76,8 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
         if before and before[-1] in _PLACE_BEFORE:
             pass
         elif before and before[-1] == "to" and before[0] in _MOVED:
+            if not t.joins and a_given_name_and_no_place(t.word):
+                continue  # "the money went to Hamza every month": someone (given name lists, no gazetteer)
             everywhere = False
         elif before and before[-1] == "of":
             m = _PLACE_KIND_OF.search(text, max(0, t.start - 30), t.start)
@@ -594,6 +596,4 @@ def demonym(fw: str) -> bool:
         return True
     if fw.endswith("ese") and (fw[:-3] in places or fw[:-3] + "a" in places):
         return True
-    if fw.endswith("i") and fw[:-1] in places:
-        return True
-    return derived_demonym(fw)  # "Argentine", "Arabian", "Latinos"
+    return fw.endswith("i") and fw[:-1] in places or derived_demonym(fw)  # "Omani"; "Argentine", "Latinos"

@@ -359,12 +359,13 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
     def digits(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         return holding(counted, *_DIGITS_NEEDED[pattern])
 
-    # A pattern told by the runs of digits is tried only where they say a match can start.
+    # A pattern told by the runs of digits is tried only where they say a match can start (asked only
+    # when there is a window to search: no window, no match).
     def each(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
-        return _iter(pattern, text, windows, at=runs.starts(pattern))
+        return _iter(pattern, text, windows, at=runs.starts(pattern) if windows else None)
 
     def every(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-        return _matches(pattern, text, windows, at=runs.starts(pattern))
+        return _matches(pattern, text, windows, at=runs.starts(pattern) if windows else None)
 
     aw = _windows(text, _AT)
     sw = _windows(text, _SLASH, 80)

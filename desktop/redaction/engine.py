@@ -92,6 +92,8 @@ def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...], words: se
 
 
 def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    if not ranges:
+        return False  # (most statements have no allow-listed phrase: asked of every hit)
     import bisect
 
     i = bisect.bisect_right(ranges, (s, float("inf"))) - 1
@@ -168,20 +170,21 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     allowed = sorted(_allowed_ranges(text, folded, tuple(allow), words))
     holders = placeholders(text)
 
-    def clashes(s: int, e: int) -> bool:
-        return bool(holders) and any(hs < e and s < he for hs, he in holders)
+    def clashes(s: int, e: int) -> bool:  # (asked only where the text holds a placeholder: few do)
+        return any(hs < e and s < he for hs, he in holders)
 
     spans: list[Span] = []
     rec = recorded(known)
     for h in find_known(text, folded, rec, words):
-        if clashes(h.start, h.end):
+        if holders and clashes(h.start, h.end):
             continue
         if h.type == "PERSON" and _part_of_fact(text, allowed, h):
             continue  # "Police" of a recorded "Amy Police" inside "Greater Manchester Police"
         spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person, h.recorded))
 
     for s, e, typ, conf in _patterns_between(text, holders, _lower_runs(text, words)):
-        if s >= e or clashes(s, e) or _inside(allowed, s, e) or starts_in_a_sum(text, s):  # "Rs100,000-Rs150,000"
+        if s >= e or holders and clashes(s, e) or allowed and _inside(allowed, s, e) \
+                or starts_in_a_sum(text, s):  # "Rs100,000-Rs150,000"
             continue
         if typ == "ADDRESS" and (_address_is_facts(text, s, e, allowed)
                                  or named_building(text, s, e, _ends_allowed(allowed, s, e))
@@ -194,7 +197,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     towns = _post_towns(text, spans)
     bodies: list[tuple[int, int]] = []  # bodies' names the likely-name pass read (body_names.py)
     for s, e, typ, conf in detect_names(text, sorted(allowed + holders) if holders else allowed, bodies):
-        if clashes(s, e) or (towns and _inside(towns, s, e)):
+        if holders and clashes(s, e) or (towns and _inside(towns, s, e)):
             continue
         # A recorded person's name inside a longer run of names is theirs: keep only the rest.
         for ps, pe in _subtract(s, e, known_people):

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _ORG_LAST
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 
 _COURT_LAST = frozenset(("court", "courts", "division"))
 _SCHEME_LAST = frozenset(("scheme", "schemes", "act", "framework", "convention", "directive", "regulations"))
@@ -74,7 +74,7 @@ def facts_by_shape(toks: list, text: str) -> None:
             body = False  # the run is a court's or a scheme's name, not a person's ("Margaret Court")
             if i < j and not _titled(toks, i, text):
                 if given is None:
-                    given = given_names()
+                    given = any_given_names()
                 body = fw in _SCHEME_LAST or toks[i].fw not in given or toks[i].word.isupper() and t.word.isupper()
                 if body:
                     _mark(toks, i, j)
@@ -111,7 +111,7 @@ def facts_by_shape(toks: list, text: str) -> None:
     if links:
         _places_in_lists(toks, text, sorted(links))
     starts = None
-    for m in _COUNTED_WORD.finditer(text):
+    for m in (_COUNTED_WORD_ASCII if text.isascii() else _COUNTED_WORD).finditer(text):
         if _NUMBER_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1) and _counted(text, m.end()):
             starts = starts or [u.start for u in toks]
             _mark_within(toks, starts, m.start(1), m.end())  # "16 Garda divisions"
@@ -134,6 +134,9 @@ def _mark_within(toks: list, starts: list[int], s: int, e: int) -> None:
 
 
 _COUNTED_WORD = re.compile(r"\d[ \t\u00a0]+([A-Z][^\W\d_]*)(?=[ \t\u00a0]+[a-z])")
+# The same on ASCII text, where "\d" is 0-9 only: the search tests each character against ten, not
+# its Unicode category (about two thirds of the time over a statement).
+_COUNTED_WORD_ASCII = re.compile(r"[0-9][ \t\u00a0]+([A-Z][^\W\d_]*)(?=[ \t\u00a0]+[a-z])")
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,4}\Z")  # a count, not "2,158" nor "3.5"
 _ACT_JURISDICTION = re.compile(r"\bAct[ \t\u00a0]+\d{4}[ \t\u00a0]+\(([A-Z][A-Za-z]*)\)")
 # Between two items of a list: a comma, "and" or "or" before a capital ("Cork, Castlebar and Navan").
@@ -195,7 +198,7 @@ def _places_in_lists(toks: list, text: str, links: list[int]) -> None:
         ):
             continue
         if given is None:
-            given = given_names()
+            given = any_given_names()
         for a, _ in unknown:
             u = toks[a]
             if (

@@ -7,7 +7,7 @@ wording around them, not by which place or body they are.
   "hospital", "district", "camp"...) name that place ("from Kembang village", "at Trelowen
   farm", "Tsuen Wan district court"), as a person's name does not stand before such a noun
   without "'s"; not before a noun of a person after it ("farm worker", "village chief", "village
-  people"), not a census given name ("Grace village" may be Grace's), and only after a
+  people"), not a given name of either list ("Grace village", "Karim farm" may be theirs), and only after a
   preposition of place or a determiner ("from", "at", "the", "their") or opening a clause: not
   after a verb ("I visited Obi hospital"), a relation or a title ("her brother Tunde farm ...");
 * a word between commas straight after a noun of a body ("the opposition party, Podemos,", "the
@@ -30,7 +30,7 @@ wording around them, not by which place or body they are.
 * in a credit line of three segments or more parted by middle dots ("Jane Roe · EPA · Alamy"), a
   segment of one word is an agency: a person is credited with two words or more.
 
-Only a word scored 0.5 (or unscored) that is no census given name is taken back, and a word any
+Only a word scored 0.5 (or unscored) that is no given name (census or world list) is taken back, and a word any
 rule scored above 0.5 never is: a missed name is worse than a damaged fact.
 """
 
@@ -40,7 +40,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.redaction.word_sets import statement_words
 
 UNEXPLAINED = 0.5
@@ -154,7 +154,7 @@ def facts_in_wording(toks: list, text: str) -> None:
         if t.fw in function_words:  # "The", "She": nothing to take back, and no rule here starts at one
             continue
         if given is None:
-            given = given_names()
+            given = any_given_names()
         # A police or military unit's name: "the Halton-Tees Detachment", "Kestrel Garrison"
         if units and t.fw in _UNIT_KINDS and t.word[:1].isupper() and i and text[toks[i - 1].end : t.start] == " ":
             run = _run_before(toks, i - 1, text)

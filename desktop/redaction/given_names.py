@@ -25,24 +25,16 @@ word with an apostrophe, so they looked unknown.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _PLACE_BEFORE as PLACE_BEFORE
 from desktop.redaction.context import JOIN, _two_words_before
 from desktop.redaction.fold import fold
+from desktop.redaction.name_lists import any_given_names as any_given_names
+from desktop.redaction.name_lists import given_names as given_names
+from desktop.redaction.name_lists import given_names_for_wording as given_names_for_wording
+from desktop.redaction.name_lists import world_given_names as world_given_names
 from desktop.redaction.words import cue_in
-from desktop.resources import resource_path
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Folded given names of three letters or more, less English function words ("in", "my", "so"
-    are in the census list too). One frozenset for the process; it holds no interview data."""
-    with open(resource_path("wordlists/given_names.txt"), encoding="utf-8") as fh:
-        names = {fold(line.strip()) for line in fh if line.strip()}
-    return frozenset(n for n in names if len(n) >= 3 and n not in lexicon.FUNCTION_WORDS)
-
 
 _CONTRACTED = re.compile(r"([^\W\d_]+?)(n['’]t|['’](?:d|ll|ve|re|m))")
 _NEGATIVE_STEMS = frozenset("ca wo sha ai".split())  # "can't", "won't", "shan't", "ain't"
@@ -176,7 +168,7 @@ def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool
     name; ``named``: the text names it as a place elsewhere."""
     t = toks[i]
     words = _two_words_before(text, t.start)
-    if words and words[-1] in _DETERMINERS or _in_a_longer_name(toks, i, text, given_names()):
+    if words and words[-1] in _DETERMINERS or _in_a_longer_name(toks, i, text, given_names_for_wording()):
         return False
     if not named and _BELONGING_AFTER.match(text, t.end):
         return True  # (even after "at": "at Georgia's flat")
@@ -201,7 +193,7 @@ def given_names_by_context(toks: list, text: str, named_places: set[str], before
     """Mark the likely-name detector's words (``names._Tok``) that context makes a person, though
     they are English words or places; unmark contractions. ``named_places``: the folded words the
     text names as places; ``before``: the statement's ``words.WordsBefore``."""
-    names = given_names()
+    names = given_names_for_wording()
     english = lexicon.english_words()
     places = lexicon.place_tokens()
     people: set[str] = set()

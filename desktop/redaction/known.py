@@ -388,7 +388,7 @@ def _address_patterns(value: str) -> list[tuple[str, str]]:
     postcode (POSTCODE); a town on its own (the last line, or the words before the postcode) stays:
     it is a fact of the complaint. So "12 Havelock Road, Southall UB2 4NZ" reads
     "[ADDRESS 1], Southall [POSTCODE 1]": one address, its town, its postcode."""
-    places = {fold(p) for p in lexicon.place_names()}
+    places = lexicon.folded_places()
     parts = [p.strip() for p in re.split(r"[,\n;]+", value) if p.strip()]
     out: list[tuple[str, str]] = []
     for idx, p in enumerate(parts):
@@ -487,7 +487,7 @@ def recorded_parts(known: KnownIdentifiers) -> Iterable[str]:
                 part = part.strip(" .,'’()")
                 if len(part) >= 3:
                     yield part
-    places = {fold(p) for p in lexicon.place_names()}
+    places = lexicon.folded_places()
     for kind, value in known.identifiers:
         v = value.strip()
         if not v:

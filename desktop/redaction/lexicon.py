@@ -71,6 +71,13 @@ def place_key(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def folded_places() -> frozenset[str]:
+    """Every name of ``places.txt``, folded ("southall", "tower hamlets"): read once, not per
+    recorded address."""
+    return frozenset(fold(p) for p in place_names())
+
+
+@lru_cache(maxsize=1)
 def place_tokens() -> frozenset[str]:
     """Folded one-word place names ("leeds", "eritrea")."""
     return frozenset(fold(p) for p in place_names() if " " not in p and "-" not in p)

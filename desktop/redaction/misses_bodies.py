@@ -18,7 +18,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _two_words_before
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.redaction.scanning import ic_lower
 
 _S = r"[ \t\u00a0]+"
@@ -78,7 +78,7 @@ _INSIDE_A_PLACE = re.compile(r"(?:" + _S + r"in|[ \t\u00a0]*,)" + _S + r"([A-Z][
 def bodies_by_wording(toks: list, text: str) -> None:
     """Mark bodies, events and places that the wording around them names as such (see above)."""
     bodies: set[str] = set()
-    names = given_names()
+    names = any_given_names()
     places = lexicon.place_tokens()
     # An office after a word follows a space, tab or no-break space: the text holds that character and
     # the office's first letters (perhaps the end of the 20 characters the match may read, "MPs" of

@@ -58,6 +58,7 @@ from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
+from desktop.redaction.people_again import people_again
 from desktop.redaction.places_named_like_people import places_named_like_people
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
@@ -366,6 +367,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
+    named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
     if bodies is not None:
         bodies.extend(named + things)
     hits: list[Hit] = []

@@ -27,7 +27,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _ORG_LAST, JOIN
-from desktop.redaction.given_names import _PLACE_WORDS, contraction, given_names
+from desktop.redaction.given_names import _PLACE_WORDS, any_given_names, contraction, given_names
 
 _S = r"[ \t\u00a0]+"
 _PERSON = 0.5  # as sure as an unknown capitalised word: looked for again elsewhere
@@ -293,7 +293,7 @@ def named_documents(toks: list, text: str) -> None:
         t = run[0]
         if len(run) < 2 or t.score < 0 or t.title or not _THE_BEFORE.search(text, max(0, t.start - 30), t.start):
             continue
-        if any(u.fw in english for u in run) and not any(u.fw in given_names() for u in run):
+        if any(u.fw in english for u in run) and not any(u.fw in any_given_names() for u in run):
             # (a given name makes it someone's: "the John Wood report")
             for u in run:
                 u.score, u.edge_ok, u.place = 0.0, False, True
@@ -334,7 +334,7 @@ def places_in_lists(toks: list, text: str) -> None:
     (after a word of a journey, before a known place), "from Fresno, CA" (a US state's code after it) and
     "Mill Lane, Hollins, Preston" (between a street and a known town)."""
     places = lexicon.place_tokens()
-    names = given_names()
+    names = any_given_names()
     n = len(toks)
     after_travel = _after_travel(text)
     for i, t in enumerate(toks):

@@ -27,7 +27,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.context import _KIND_BEFORE, _ORG_LAST
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names, given_names
 from desktop.redaction.scanning import ic_lower
 
 _S = r"[ \t\u00a0]+"
@@ -43,7 +43,7 @@ _PARTICLE_GAP = re.compile(
 def particles_in_full_names(toks: list, text: str) -> None:
     """ "Felipe de Jesus Hernandez": after a likely name and a particle, a capitalised word that is
     a given name, or no English word, is part of the name, even one listed as never a name alone."""
-    names = given_names()
+    names = any_given_names()
     english = lexicon.english_words()
     for i in range(1, len(toks)):
         t, p = toks[i], toks[i - 1]
@@ -63,7 +63,7 @@ _AFTER_STOP = re.compile(r"\.(?:,|" + _S + r"[a-z\d])")
 def initials_after_given_names(toks: list, text: str) -> None:
     """ "Joanna G. of Poland", "Maria G., a survivor": a given name, then one capital letter and a
     full stop that ends no sentence (a comma or a word in lower case follows), are one person."""
-    names = given_names()
+    names = any_given_names()
     for i in range(1, len(toks)):
         t, g = toks[i], toks[i - 1]
         if len(t.word) != 1 or not t.word.isupper() or t.score < 0 or g.score < 0 or g.title:
@@ -136,7 +136,7 @@ def bodies_named_once(toks: list, text: str) -> None:
     """A single capitalised word that the text names as a body ("Doras, a migrant support
     organisation,", "the anti-trafficking charity Unchosen") is that body wherever it is written
     ("said Doras CEO"), unless it is a given name."""
-    names = given_names()
+    names = any_given_names()
     bodies: set[str] = set()
     for i, t in enumerate(toks):
         if t.score < 0 or t.title or t.fw in names or len(t.fw) < 3 or t.fw in lexicon.FUNCTION_WORDS:
@@ -201,7 +201,7 @@ def bodies_with_and(toks: list, text: str) -> None:
             continue  # a plain run of capitalised words is the body rule's own
         if not re.search(r"\bthe" + _S + r"\Z", text[max(0, toks[i].start - 8) : toks[i].start], re.IGNORECASE):
             continue  # "the ... Authority" names a body; "met Smith and Labour Party officials" does not
-        names = given_names()
+        names = any_given_names()
         if any(u.fw in names for u in toks[i:j]):
             continue  # "the Sarah Jones and Partners": a person's name inside
         for u in toks[i : j + 1]:
@@ -232,7 +232,7 @@ def places_in_listings(toks: list, text: str) -> None:
     "Leeds, Headingley"); a capitalised word after "Town, " that ends its line is the town's district
     ("Manchester, Withington"); a word after "constituency of" or "ward of" is a place, and so is
     that word wherever else it is written. No given name is taken."""
-    names = given_names()
+    names = any_given_names()
     places = lexicon.place_tokens()
     named: set[str] = set()
     place_of = _may_hold_a_place_of(text)  # (most statements hold none: _PLACE_OF is not searched)

@@ -242,21 +242,26 @@ class Recorded:
         name or aliases have a word of every one of them. (Made for each statement that asks, not
         kept with the list: a set per word of fifty new people's names, kept, would be walked by
         every collection of the garbage collector that follows.)"""
-        index: dict[str, set[str]] = {}
         other, names = self.other_tokens, self.names
-        for person, i in self._where().items():
-            toks = other.get(i)
-            for t in names[i].lower().split() if toks is None else toks:
-                k = name_key(t)
-                got = index.get(k)
-                if got is None:
-                    index[k] = {person}
-                else:
-                    got.add(person)
+        # The keys of every word of every recorded name, each word once (people share words): a
+        # name with a key no one's word has has no owner, and most names asked about are such. Who
+        # has which key is made only when a name's every key is someone's.
+        keys_held = set(map(name_key, set(" ".join(names).lower().split()).union(*other.values())))
+        index: dict[str, set[str]] = {}
 
         def of(keys: list[str]) -> set[str]:
-            if not keys:
+            if not keys or not keys_held.issuperset(keys):
                 return set()
+            if not index:
+                for person, i in self._where().items():
+                    toks = other.get(i)
+                    for t in names[i].lower().split() if toks is None else toks:
+                        k = name_key(t)
+                        got = index.get(k)
+                        if got is None:
+                            index[k] = {person}
+                        else:
+                            got.add(person)
             out = set(index.get(keys[0], ()))
             for k in keys[1:]:
                 out &= index.get(k, set())
@@ -286,8 +291,8 @@ class Recorded:
 
         def holds(piece: str) -> bool:
             got = held.get(piece)
-            if got is None:
-                got = held[piece] = piece in folded
+            if got is None:  # (a word of the statement is in it: no search)
+                got = held[piece] = piece in words or piece in folded
             return got
 
         def kept(triggers: tuple[str, ...] | None, needs: tuple[str, ...], either: tuple[str, str] | None) -> bool:
@@ -311,13 +316,17 @@ class Recorded:
         # statements with fifty people each, 844 of 1,991 patterns were such.)
         made: set[tuple] = set()
 
-        def adds_nothing(toks: tuple[str, ...], has: list[bool]) -> bool:
-            """Would every pattern of this plain name of two words or more (``has``: which of its
-            words ``folded`` holds) be turned down by ``kept`` or be of a kind in ``made``? So when
-            neither its whole name nor two neighbouring words of it can be there, and each of its
-            words it would look for alone is one someone chosen before looks for: most people a
-            statement is chosen for by one word they share with a person it names."""
-            if all(has[1:]) or any(a and b for a, b in zip(has, has[1:], strict=False)):
+        def adds_nothing(toks: tuple[str, ...]) -> bool:
+            """Would every pattern of this plain name of two words or more be turned down by
+            ``kept`` or be of a kind in ``made``? So when neither its whole name nor two neighbouring
+            words of it can be there, and each of its words it would look for alone is one someone
+            chosen before looks for: most people a statement is chosen for by one word they share
+            with a person it names. (Whether ``folded`` holds a word is asked only as far as the
+            answer needs: a word it lacks costs a search of the whole text.)"""
+            n = len(toks)
+            if all(holds(toks[j]) for j in range(1, n)) or any(
+                holds(toks[j + 1]) and holds(toks[j]) for j in range(n - 1)
+            ):
                 return False  # (the whole name, or a run of its words, may be there)
             last = toks[-1]
             for tok in dict.fromkeys(toks):
@@ -332,9 +341,10 @@ class Recorded:
             entry = self.entries[i]
             if isinstance(entry, str):  # a plain name: only the patterns kept are made
                 toks = tuple(entry.lower().split())
-                has = [holds(t) for t in toks]
-                # (none: a word beginning of theirs is there, but no word)
-                if any(has) and not (len(toks) >= 2 and adds_nothing(toks, has)):
+                # (none: a word beginning of theirs is there, but no word; a whole word first)
+                if (any(t in words for t in toks) or any(holds(t) for t in toks)) and not (
+                    len(toks) >= 2 and adds_nothing(toks)
+                ):
                     out.extend(_plain_patterns(entry, toks, kept, made))
                 continue
             if isinstance(entry, _Person) and entry.firsts is not None and not any(holds(f) for f in entry.firsts):
@@ -375,8 +385,9 @@ class _Begins:
         return got
 
     def all(self) -> set[str]:
-        return set().union(*(self._by_len.get(n) or {w[:n] for w in self._words if len(w) >= n}
-                             for n in range(1, _KEY_LEN + 1)))
+        return set().union(
+            *(self._by_len.get(n) or {w[:n] for w in self._words if len(w) >= n} for n in range(1, _KEY_LEN + 1))
+        )
 
 
 def _build(known: KnownIdentifiers) -> Recorded:

@@ -42,6 +42,8 @@ def _other_script_names(text: str, words_before: WordsBefore | None = None) -> l
     interviewees rarely write statements in, a short stretch (up to three words) with English on
     both sides is most likely a name written the person's way ("王伟 came").
     """
+    if text.isascii():
+        return []  # (every letter of those scripts is beyond ASCII: no scan of the text for one)
     words_before = words_before or WordsBefore(text)
     folds: dict[str, str] = {}  # each distinct word folded once
     hits: list[Hit] = []

@@ -21,7 +21,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.census_pairs import _PRONOUN, _a_person_speaks, _title_case
 from desktop.redaction.context import _ORG_LAST
 from desktop.redaction.family_names import _APPOSITION, _PERSON_NOUN_SET
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.redaction.misses_places import surname_words
 
 SCORE = 0.5
@@ -38,7 +38,7 @@ def _given(t) -> bool:  # noqa: ANN001 - names._Tok
         t.score >= 0
         and not t.title
         and _title_case(t.word)
-        and (fw in given_names() or fw in lexicon.WORD_NAMES)
+        and (fw in any_given_names() or fw in lexicon.WORD_NAMES)
         and fw not in lexicon.NOT_NAMES
         and (fw not in lexicon.FUNCTION_WORDS or fw in lexicon.WORD_NAMES)
         and fw not in lexicon.TITLES

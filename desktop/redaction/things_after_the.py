@@ -13,7 +13,7 @@ when such a word (one or two of them) follows "the" straight away and is followe
 
 it is taken for a thing, and so is the same word alone elsewhere in the text, as ``bare_subjects``
 reads a word the text writes after "the". Not a plural in "-s" ("the Okafors" are a family), not a
-census given name, not a word any rule scored above the unexplained 0.5 anywhere in the text.
+given name of the census or world list, not a word any rule scored above the unexplained 0.5 anywhere in the text.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import given_names
+from desktop.redaction.given_names import any_given_names
 from desktop.redaction.verb_forms import past_tense
 
 UNEXPLAINED = 0.5
@@ -83,7 +83,7 @@ def things_after_the(toks: list, text: str) -> list[tuple[int, int]]:
         if the is None:
             continue
         if english is None:
-            english, given = lexicon.english_words(), given_names()
+            english, given = lexicon.english_words(), any_given_names()
         run = [t]
         if i + 1 < n and text[t.end : toks[i + 1].start] == " ":
             run.append(toks[i + 1])

@@ -7,9 +7,11 @@ A vault of ``--count`` five-page statements (the tests' cheapest key derivation)
 app exports it (:func:`desktop.services.statements.export_statements`, workers from a cold fork
 server), with each part timed where it runs:
 
-* in each worker, per statement: detection and redaction (``statement_content``), drawing, the leak
-  gate, the gate's pdftotext child (its CPU, read as the worker's ended children), and the worker's
-  CPU outside its jobs (receiving them, sending results back);
+* in each worker, per statement: detection and redaction (``statement_content``; ``detect``, the
+  engine's detection, apart), the check before drawing (the gate's needles, made once for the text
+  and the PDF, and the text's check), drawing, the leak gate, the gate's pdftotext child (its CPU,
+  read as the worker's ended children), and the worker's CPU outside its jobs (receiving them,
+  sending results back);
 * the fork server's own CPU (its warm-up), read by the workers from ``/proc``;
 * in the exporting process: reading each record, its decisions and fingerprint key, the atomic
   write (with its fsyncs), the audit entry, and the time spent waiting for the next result;
@@ -57,13 +59,20 @@ def _timed(parts: dict, name: str, fn):
 
 def timed_made(job):
     """In a worker: the export's own job, its parts timed."""
+    from desktop.redaction import detect
     from desktop.reports import export, leak_gate
     from desktop.services import statements
 
     parts: dict = {}
     saved = statements.statement_content, leak_gate.check, statements.render_checked
-    statements.statement_content = _timed(parts, "detect_redact", saved[0])
+    saved_before = leak_gate.needle_index, leak_gate.check_text
+    detector = _timed(parts, "detect", detect)  # detection alone, inside detect_redact
+    timed_content = _timed(parts, "detect_redact", saved[0])
+    statements.statement_content = lambda *args, **kwargs: timed_content(*args, detector=detector, **kwargs)
     leak_gate.check = _timed(parts, "gate", saved[1])
+    # the check before drawing: the gate's needles (made once for it and the PDF) and the text's check
+    leak_gate.needle_index = _timed(parts, "before_drawing", saved_before[0])
+    leak_gate.check_text = _timed(parts, "before_drawing", saved_before[1])
     draw = _timed(parts, "draw", export.draw_statement)
     statements.render_checked = lambda content, items: saved[2](content, items, render=draw)
     c, w = time.process_time(), time.perf_counter()
@@ -73,6 +82,7 @@ def timed_made(job):
         out = statements._made(job)
     finally:
         statements.statement_content, leak_gate.check, statements.render_checked = saved
+        leak_gate.needle_index, leak_gate.check_text = saved_before
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     parts.update(
         job_cpu=time.process_time() - c,

@@ -54,3 +54,13 @@ def test_the_town_between_a_street_and_its_postcode_is_not_found_again_as_a_name
     spans = detect(text)
     assert covered(text, spans, "Kelham", 0, kind="PERSON"), text
     assert untouched(text, spans, "New Kelham"), text
+
+
+def test_a_given_name_from_the_world_list_before_a_body_kind_is_still_looked_for() -> None:
+    # as "Amy" of "Amy Church" above, with a given name the census list lacks (given_names_world.txt)
+    for text, name in [
+        ("Bogdan said he would come. I worked at Bogdan Farms for a year.", "Bogdan"),
+        ("Zeynep rang me twice. Zeynep Okoro Partnership paid the rent.", "Zeynep"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, 1, kind="PERSON"), text

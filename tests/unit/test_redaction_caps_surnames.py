@@ -65,3 +65,30 @@ def test_acronyms_bodies_and_headings_in_capitals_stay() -> None:
         spans = detect(text)
         for word in words:
             assert untouched(text, spans, word), (text, word)
+
+
+def test_a_capitals_surname_beside_a_given_name_from_the_world_list() -> None:
+    # the census list lacked these given names, so the surname in capitals was left in the text
+    for text, name in [
+        ("Zeynep HARTLEY told me to wait in the car.", "Zeynep HARTLEY"),
+        ("The witness, Mehmet BOLTON, said he saw the van.", "Mehmet BOLTON"),
+        ("STONE, Bogdan was interviewed at the station.", "STONE"),
+        ("The statement was taken from WALKER, Hamza on 3 May.", "WALKER"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text
+
+
+def test_a_capitals_surname_that_is_a_town_after_any_likely_name() -> None:
+    # a surname in capitals that is also a town's name, after a given name that no list holds
+    for text, name in [
+        ("Adwoa BOLTON told me to wait in the car.", "Adwoa BOLTON"),
+        ("The statement of Chidi HARTLEY was read out.", "Chidi HARTLEY"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text
+    for text, place in [
+        ("I met Adwoa in LONDON last year.", "LONDON"),  # not straight after the name
+        ("The flight from Accra GHANA was late.", "GHANA"),  # a place before it, not a name
+    ]:
+        assert untouched(text, detect(text), place), text

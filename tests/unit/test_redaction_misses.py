@@ -118,6 +118,56 @@ def test_a_persons_surname_that_is_a_kind_of_place_stays_a_name(text, name):
     assert name in _people(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("I was helped by Yusuf Hall at the drop-in.", "Yusuf Hall"),  # "by": who did it
+    ("The van was driven by Hamza Green every night.", "Hamza Green"),
+    ("I gave the keys to Zeynep Park and left.", "Zeynep Park"),  # "to" that ends no journey
+    ("A text from Bogdan Green said to wait.", "Bogdan Green"),
+])  # fmt: skip
+def test_a_given_name_before_a_kind_of_place_after_by_to_or_from_stays_a_name(text, name):
+    # the given names are the world list's (given_names_world.txt), none an English word or a place
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("I took the train to Alexandra Park on Sunday.", "Alexandra Park"),  # a journey's "to"
+    ("The coach stopped by Victoria Park.", "Victoria Park"),  # a place's name first
+    ("We walked back from Jubilee Park.", "Jubilee Park"),  # an English word first
+])  # fmt: skip
+def test_a_place_after_by_to_or_from_stays_a_place(text, place):
+    assert not _touched(text, place)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("I was helped by Kwame Hall at the drop-in.", "Kwame Hall"),  # a given name no list holds
+    ("We were driven by Oluwaseun Green to the farm.", "Oluwaseun Green"),
+    ("She got beaten by Chidi Green twice.", "Chidi Green"),
+    ("The rent was always paid by Adwoa Park.", "Adwoa Park"),
+])  # fmt: skip
+def test_any_likely_name_after_a_passives_by_stays_a_name(text, name):
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He sold me to Kofi Park for two thousand pounds.", "Kofi Park"),
+    ("I gave my passport to Kwame Hall at the airport.", "Kwame Hall"),
+    ("She was married to Chidi Green by then.", "Chidi Green"),
+    ("I spoke to Tunde Hall about the money.", "Tunde Hall"),
+])  # fmt: skip
+def test_any_likely_name_after_a_to_that_takes_a_person_stays_a_name(text, name):
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("We were dropped by Finsbury Park at night.", "Finsbury Park"),  # a verb of where
+    ("We walked by Hartcliffe Park every day.", "Hartcliffe Park"),  # no passive
+    ("I talked to people at Hartcliffe Park.", "Hartcliffe Park"),  # "at", not the verb's "to"
+    ("We went to Hartcliffe Park on Sunday.", "Hartcliffe Park"),  # a journey's "to"
+])  # fmt: skip
+def test_a_place_after_by_or_to_with_no_persons_verb_stays_a_place(text, place):
+    assert not _touched(text, place)
+
+
 @pytest.mark.parametrize(("text", "money"), [
     ("He kept 300 pounds Sterling of my wages every month.", "Sterling"),
     ("They paid me 40 Sterling a week for twelve hours a day.", "Sterling"),

@@ -56,3 +56,16 @@ def test_a_body_named_after_a_person_with_a_name_no_list_holds_leaves_the_person
         spans = detect(text)
         start = text.index(name)
         assert any(s.type == "PERSON" and s.start <= start and s.end >= start + len(name) for s in spans), text
+
+
+def test_a_pair_whose_first_word_is_a_given_name_from_the_world_list_stays_a_person() -> None:
+    # The census list holds few of the interviewees' own given names; the world list
+    # (given_names_world.txt) guards them as the census list guards "Ruth Park".
+    for text, name in [
+        ("The Elif Park Trust gave us food. Elif Park came to see us.", "Elif Park"),
+        ("The Karim Green Trust paid the rent. Karim Green came to see us.", "Karim Green"),
+        ("The Zeynep Hall Trust runs the shelter. Zeynep Hall came on Monday.", "Zeynep Hall"),
+    ]:
+        spans = detect(text)
+        start = text.rindex(name)
+        assert any(s.type == "PERSON" and s.start <= start and s.end >= start + len(name) for s in spans), text

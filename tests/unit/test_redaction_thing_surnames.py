@@ -33,3 +33,14 @@ def test_a_body_named_with_such_words_stays() -> None:
     ]:
         spans = detect(text)
         assert not any(s.type == "PERSON" for s in spans), text
+
+
+def test_a_given_name_from_the_world_list_before_a_thing_surname() -> None:
+    # given names from the interviewees' own countries (given_names_world.txt), not only the census's
+    for text, name in [
+        ("Zeynep Union, a nurse, helped me at the hospital.", "Zeynep Union"),
+        ("Mehmet Crown said the van would come at six.", "Mehmet Crown"),
+        ("Later Hamza Church said she never came back to the office.", "Hamza Church"),
+    ]:
+        spans = detect(text)
+        assert covered(text, spans, name, kind="PERSON"), text

@@ -44,6 +44,7 @@ from desktop.reports.leak_gate.normalise import (
     CaseSensitive,
     Needle,
     _alnum,
+    distinct,
     needles,
 )
 
@@ -191,12 +192,13 @@ class NeedleIndex:
 
     @classmethod
     def for_items(cls, items: list[str], shaper: Callable[[str], Iterable[str]] | None) -> NeedleIndex:
-        """The index of every form of ``items`` (:func:`.normalise.needles`). A large set (a summary's
-        tens of thousands of strings) is made once and used again while the same strings, of the same
-        kinds, in the same order, are checked with the same shaper: the last such index is kept, under
-        a digest of the set. Needles and automata are only read by a check, never changed."""
+        """The index of every form of ``items`` (:func:`.normalise.needles`, each needle of an item
+        once: :func:`.normalise.distinct`). A large set (a summary's tens of thousands of strings) is
+        made once and used again while the same strings, of the same kinds, in the same order, are
+        checked with the same shaper: the last such index is kept, under a digest of the set. Needles
+        and automata are only read by a check, never changed."""
         if len(items) < _KEEP_FROM:
-            index = cls(needles(items, shaper))
+            index = cls(distinct(needles(items, shaper)))
             index._made = (tuple(items), shaper)
             return index
         digest = hashlib.sha256(
@@ -208,7 +210,7 @@ class NeedleIndex:
             kept = _kept.get("index")
             if kept is not None and kept[0] == digest and kept[1] is shaper:
                 return kept[2]
-        index = cls(needles(items, shaper))
+        index = cls(distinct(needles(items, shaper)))
         index._made = (tuple(items), shaper)
         with _kept_lock:
             _kept["index"] = (digest, shaper, index)

@@ -335,8 +335,29 @@ def needles(items: list[str], shaper: Callable[[str], Iterable[str]] | None) -> 
             raise TypeError("protected items must be strings")
         capital = isinstance(item, CaseSensitive)
         kind = item_kind(item)
+        made: dict[str, Needle | None] = {}  # a variant that repeats another has its needle (see distinct)
         for variant in _variants(item, shaper):
-            n = needle(index, variant, capital, kind)
+            n = made[variant] if variant in made else made.setdefault(variant, needle(index, variant, capital, kind))
             if n is not None:
                 out.append(n)
+    return out
+
+
+def distinct(made: Iterable[Needle]) -> list[Needle]:
+    """``made`` with each needle that repeats an earlier one of the same item left out, in order.
+
+    An item's variants often repeat one another or come to the same forms (a name shaped in the
+    regular and the bold font reads back the same; a shaped Urdu name's forms are the name's own once
+    NFKC has undone its presentation forms): a statement's thirty items give sixty needles, of which
+    twenty-two repeat one made before them for the same item. A repeat is the same needle (its byte
+    forms and patterns are made from its forms), found wherever the first is found and reported as the
+    first is, and it comes after it, so a search answers the same without it: it stops at the first
+    needle found, in this order."""
+    seen: set[tuple[int, tuple[str | None, ...], bool, str]] = set()
+    out = []
+    for n in made:
+        key = (n.index, n.levels, n.capital, n.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(n)
     return out
