@@ -11,8 +11,10 @@ import bisect
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.demonyms import derived_demonym, places_joined
 from desktop.redaction.name_lists import a_given_name_and_no_place
 from desktop.redaction.scanning import ic_lower
+from desktop.redaction.words import a_thing_named
 
 # What may stand between two words of one name: spaces, one line break, or a hyphen (never a blank
 # line: \Z, as "$" would let a second line break through).
@@ -65,8 +67,9 @@ def mark_places_by_context(toks: list, text: str, function_only: frozenset[str])
     for i, t in enumerate(toks):
         if t.score < 0 or t.fw in lexicon.TITLES or t.fw in function_only:
             continue
-        if i and toks[i - 1].score >= 0 and toks[i - 1].joins:
-            continue  # inside a run: only its first word is looked at
+        if i and toks[i - 1].score >= 0 and toks[i - 1].joins and not (
+                toks[i - 1].fw in function_only and text.startswith(",", toks[_run_after(toks, i, text)].end)):
+            continue  # inside a run: only its first word is looked at ("In X, ..." opening a sentence: X's)
         j = -1
         before = _two_words_before(text, t.start)
         everywhere = True  # "went to X", "sent to X" may be a person too: a place there, not everywhere
@@ -106,7 +109,7 @@ network clinic surgery church mosque temple gurdwara prison academy institute so
 ltd limited plc llp group services partnership agency team partners counsel commission committee tribunal
 department ministry bureau board authority service alliance coalition campaign solicitors chambers
 associates hub helpline hotline refuge programme program initiative fund forum collective organisation organization
-unit squad taskforce inspectorate
+unit squad taskforce inspectorate international corporation shelter
 county province district borough region governorate prefecture oblast""".split())
 # A line break after a short line ends a body's name: "Signed: Amir Okonjo" above "Kalayaan Project"
 # is someone signing for the body. (Prose wrapped at a width has long lines.)
@@ -331,7 +334,7 @@ def introduced(text: str, t, words: _IntroWords | None = None) -> bool:  # noqa:
     else:
         near = words.in_window(a, t.start)
     if near and _INTRO_BEFORE.search(text[a : t.start].lower()):
-        return True
+        return not a_thing_named(text, t.start)  # "a policy known as X" names the policy
     if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
         # "Martin* called the helpline" (*names have been changed); a word with a footnote is a
         # name only where the text says the starred words are changed names ("Figures* are ...").
@@ -457,7 +460,8 @@ def ordinary_compound(text: str, t, english: frozenset[str]) -> bool:  # noqa: A
     if len(first) == 1 and first.isupper():
         return all(p in english for p in parts[1:])
     return all(r.islower() for r in rest) and all(p in english for p in parts[1:]) and (
-        parts[0] in english or parts[0] in lexicon.NOT_NAMES or parts[0] in lexicon.place_tokens())  # "Leeds-based"
+        parts[0] in english or parts[0] in lexicon.NOT_NAMES or parts[0] in lexicon.place_tokens()) \
+        or places_joined(parts)  # "Leeds-based", "a Ghana-Togo route"
 
 
 _NOT_BEFORE_A_NAME = frozenset("in from near at of via outside across around between into".split())
@@ -592,5 +596,4 @@ def demonym(fw: str) -> bool:
         return True
     if fw.endswith("ese") and (fw[:-3] in places or fw[:-3] + "a" in places):
         return True
-    return fw.endswith("i") and fw[:-1] in places
-
+    return fw.endswith("i") and fw[:-1] in places or derived_demonym(fw)  # "Omani"; "Argentine", "Latinos"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.amounts import starts_in_a_sum
 from desktop.redaction.context import INTRODUCED
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
@@ -182,7 +183,8 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
         spans.append(Span(h.start, h.end, h.type, "known", 1.0, h.person, h.recorded))
 
     for s, e, typ, conf in _patterns_between(text, holders, _lower_runs(text, words)):
-        if s >= e or holders and clashes(s, e) or allowed and _inside(allowed, s, e):
+        if s >= e or holders and clashes(s, e) or allowed and _inside(allowed, s, e) \
+                or starts_in_a_sum(text, s):  # "Rs100,000-Rs150,000"
             continue
         if typ == "ADDRESS" and (
             _address_is_facts(text, s, e, allowed)

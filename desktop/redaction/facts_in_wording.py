@@ -21,6 +21,12 @@ wording around them, not by which place or body they are.
   of a place's name ("their Mount Eden home"), unless a likely name stands before "Mount";
 * a capitalised word straight before "TV", "Radio" or "FM" is a broadcaster ("Al-Mustaqbal TV
   reported");
+* the capitalised words after an idiom of origin or way ("hails from", "originally from", "a native
+  of", "heading for", "bound for") are a place, as a person is not where one hails from or a
+  train's end (unless "'s" follows: "heading for Tarvo's house");
+* one to three capitalised words before ", a" or ", an", up to three lower-case words and a noun of
+  a place ending the phrase ("Tarvo Wells, a far-flung rural region,", "X, a small town near Y")
+  are that place ("X, a city councillor" is someone);
 * in a credit line of three segments or more parted by middle dots ("Jane Roe · EPA · Alamy"), a
   segment of one word is an agency: a person is credited with two words or more.
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.fold import fold
 from desktop.redaction.given_names import any_given_names
 from desktop.redaction.word_sets import statement_words
 
@@ -43,7 +50,8 @@ _DOT_DIGIT = re.compile(r"\.[ \t\u00a0]*\d")
 _PLACE_NOUNS = frozenset(
     "village villages town city district province county region farm farms hospital camp camps factory "
     "estate compound prison port harbour island valley mine plantation orchard township municipality "
-    "neighbourhood neighborhood suburb".split()
+    "neighbourhood neighborhood suburb coast coastline seaboard sea gulf bay desert peninsula delta plateau "
+    "highlands lowlands".split()
 )
 _PERSON_AFTER = frozenset(
     "worker workers labourer labourers owner owners boss manager chief head heads staff doctor doctors nurse "
@@ -76,6 +84,20 @@ def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+$")
+# Idioms that only a place follows: where one comes from, where a journey goes.
+_ORIGIN_OR_WAY = re.compile(
+    r"\b(?:(?:hails|hailed|hailing|originally)" + _SP + r"from|natives?" + _SP + r"of|(?:heading|headed|bound)"
+    + _SP + r"for)" + _SP + r"\Z",
+    re.IGNORECASE,
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?\b")
+# ", a far-flung rural region", ", a small town near X": the words before are that place; the noun
+# ends the phrase, so "a city councillor" or "a village elder" is no place.
+_PEOPLE = frozenset("man woman boy girl person lady gentleman".split())
+_PLACE_APPOSITION = re.compile(
+    r"," + _SP + r"(?:a|an)" + _SP + r"(?:[a-z][a-z\-]*" + _SP + r"){0,3}([a-z]+)"
+    r"(?=[ \t\u00a0]*(?:[,.;:)]|\Z)|" + _SP + r"(?:near|in|on|of|off|outside|north|south|east|west|about|some|\d))"
+)
 
 
 def _person_cue_before(text: str, start: int) -> bool:
@@ -85,6 +107,7 @@ def _person_cue_before(text: str, start: int) -> bool:
 
 
 _PLACE_OPENERS = frozenset("from at in near to into outside of the a an its their his her our my around across".split())
+_PLACE_OWNS = re.compile(r"\b([A-Z][a-z]+)['’]s?[ \t\u00a0]+\Z")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:.!?\n(“\"])[ \t\u00a0]*$")
 
 
@@ -92,6 +115,9 @@ def _place_opening(text: str, start: int) -> bool:
     """Does a place's name stand at ``start``: after a preposition of place or a determiner ("from",
     "at", "the", "their"), or opening a clause (", Tsuen Wan district court heard")? Not after a
     verb ("I visited Obi hospital" may be a visit to Obi), a relation or a title."""
+    p = _PLACE_OWNS.search(text, max(0, start - 40), start)  # "Italy's Tarsa coast": a part of a place
+    if p and fold(p.group(1)) in lexicon.place_tokens():
+        return True
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if m:
         return m.group(1).lower() in _PLACE_OPENERS
@@ -172,6 +198,30 @@ def facts_in_wording(toks: list, text: str) -> None:
                 k += 1
                 _take_back(toks[k])
             continue
+        # A place after an idiom of origin or way: "who hails from Tarvo", "a bus bound for Tarvo"
+        way = "from" in gap or "for" in gap or "of" in gap
+        if way and _ORIGIN_OR_WAY.search(text, max(0, t.start - 24), t.start):
+            k = i
+            while k + 1 < n and text[toks[k].end : toks[k + 1].start] == " " and _unexplained(toks[k + 1], given):
+                k += 1
+            if not _POSSESSIVE.match(text, toks[k].end):  # "heading for Tarvo's house" may be someone's
+                for u in toks[i : k + 1]:
+                    _take_back(u)
+                continue
+        # A place in apposition: "took her to Tarvo Wells, a far-flung rural region"
+        if not joined_next and _PLACE_APPOSITION.match(text, t.end):
+            m = _PLACE_APPOSITION.match(text, t.end)
+            between = text[m.start() : m.start(1)].split()[2:]  # the describing words: no "from the", no "man"
+            if m.group(1) in _PLACE_NOUNS and not any(
+                w in function_words or w in lexicon.RELATIONS or w in _PEOPLE for w in between
+            ):
+                run = _run_before(toks, i, text)
+                while run and not _unexplained(run[0], given):
+                    run.pop(0)
+                if run and all(_unexplained(u, given) for u in run):
+                    for u in run:
+                        _take_back(u)
+                    continue
         # "Mount Eden", "Lake Rotoiti": the prefix opens a place's name
         prev = toks[i - 1] if i else None
         if prefixes and prev is not None and prev.fw in _PLACE_PREFIXES and text[prev.end : t.start] in (" ", ". "):

@@ -22,6 +22,7 @@ from functools import lru_cache
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
+from desktop.redaction.amounts import currency_code
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
@@ -280,6 +281,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
             and next_to_digits(text, t)  # "09 Nov 2023"
             or ordinary_compound(text, t, english)  # "Twenty-seven", "U-Visa", "COVID-19"
             or demonym(fw)  # "Argentinian"
+            or currency_code(text, t.start, t.end)  # "Rs120,000" (amounts.py)
         )
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
         if fw in titles and not all_caps or fw in caps_titles:
@@ -309,6 +311,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
             cue
             and not t.title
             and (title_place or not (fw in function_words or fw in months or place or fw in not_names))
+            and not currency_code(text, t.start, t.end)
         ):
             t.score = cue
             t.edge_ok = True

@@ -40,7 +40,41 @@ def defined_acronym(text: str, start: int, word: str) -> bool:
                 break
         if got.upper() == caps:
             return True
+    return _syllable_acronym(word, before)
+
+
+def _syllable_acronym(word: str, before: list[str]) -> bool:
+    """Is the all-capital ``word`` spelt from the first letters of each of the last words before it
+    ("Network for Labour and Equity (NELEQ)": NE-L-EQ)? Only a name with a small word among its
+    words other than "and" ("for", "of", "the"): a person's names have none, and people listed
+    with "and" are not one name."""
+    if not (4 <= len(word) <= 8 and word.isalpha() and word.isupper()):
+        return False
+    for k in range(2, len(word)):  # the last k capitalised words, small words between them allowed
+        ws: list[str] = []
+        small = False
+        for b in reversed(before):
+            if b.lower() in _SMALL and ws:
+                small = small or b.lower() != "and"  # ("Ama Obi and Kofi Mensah": people)
+                continue
+            if not b[:1].isupper() or b.isupper():
+                break
+            ws.insert(0, b.upper())
+            if len(ws) == k:
+                break
+        if len(ws) < k:
+            return False
+        if small and _spelt(word, ws):
+            return True
     return False
+
+
+def _spelt(word: str, ws: list[str]) -> bool:
+    """Can ``word`` be cut into len(ws) pieces, each the start of the word in ``ws`` at its place?"""
+    if not ws:
+        return not word
+    head, rest = ws[0], ws[1:]
+    return any(word[:n] == head[:n] and _spelt(word[n:], rest) for n in range(1, min(len(head), len(word)) + 1))
 
 
 def _run_end(toks: list, i: int, text: str) -> int:

@@ -52,8 +52,9 @@ def cue_in(w: list[str]) -> bool:
     if w and w[-1] == ":":
         w = w[:-1]
     for n in (3, 2, 1):
-        if len(w) >= n and " ".join(w[-n:]).replace(" ' s", "'s") in _NAME_CUE_SET:
-            return True
+        cue = " ".join(w[-n:]).replace(" ' s", "'s")
+        if len(w) >= n and cue in _NAME_CUE_SET:  # (but "a new policy, known as ..." names the policy)
+            return cue not in _NAMING or not _a_thing_before(w[:-n])
     # Optional tail: "called"/"named" (after "who is"/"whose name is"), "is", "was", "name is".
     if w and w[-1] in ("called", "named"):
         w = w[:-1]
@@ -77,6 +78,36 @@ def cue_in(w: list[str]) -> bool:
     if len(w) >= 2 and w[-2] in _MODIFIERS:
         w = w[:-1]
     return len(w) >= 2 and w[-2] in lexicon.POSSESSIVES
+
+
+# Things a naming cue may name ("a policy known as", "a scheme called"): what follows is no person.
+_THINGS = frozenset(
+    """policy policies programme programmes program programs scheme schemes law laws act bill rule rules
+system operation initiative project campaign plan process procedure visa permit route app platform website
+ship vessel boat""".split()
+)
+
+
+_NAMING = frozenset(("known as", "called", "named"))  # not "paid by", "signed by": "a visa paid by Hope"
+
+
+def _a_thing_before(w: list[str]) -> bool:
+    if w and w[-1] == ",":
+        w = w[:-1]
+    return bool(w) and w[-1] in _THINGS
+
+
+_GAP = r"[ \t\u00a0]"
+_THING_NAMED = re.compile(
+    r"\b([a-z]+)" + _GAP + r"*,?" + _GAP + r"+(?:(?:also" + _GAP + r"+)?known" + _GAP + r"+as|called|named)"
+    + _GAP + r"*[‘'\"“]?\Z"
+)  # fmt: skip
+
+
+def a_thing_named(text: str, pos: int) -> bool:
+    """Does a thing's noun and a naming cue stand just before ``pos`` ("a policy, known as")?"""
+    m = _THING_NAMED.search(text[max(0, pos - 50) : pos].lower())
+    return bool(m) and m.group(1) in _THINGS
 
 
 def _people_word_before(text: str, pos: int) -> bool:
