@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.demonyms import places_joined
 from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import given_names
@@ -165,6 +166,13 @@ _CLAUSE_END = re.compile(r"[ \t\u00a0]*(?:[,.;:)!?\"”]|$|" + _SP + r"(?:that|i
 _SITE = re.compile(r"\.(?:[A-Z][a-z]{2,}|com|org|net|ng|ke|ph|co)\b")
 
 
+# What lies between two places joined by a hyphen, when a word of the pair is also a given name
+# ("the Nepal-India border"; "my friend Chelsea-Jordan came" is a person).
+_BETWEEN_PLACES = re.compile(
+    r"[ \t\u00a0]+(?:border|borders|frontier|route|routes|road|highway|corridor|flight|flights|crossing|trade"
+    r"|war|conflict|relations|deal|agreement|treaty|pipeline|railway|bus|ferry|scam|ring|network)\b"
+)
+
 def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
     return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
 
@@ -228,8 +236,13 @@ def facts_in_news(toks: list, text: str) -> None:
         # "the Kenya-Tanzania border": places joined by a hyphen
         if "-" in t.word:
             parts = t.word.split("-")
-            places = lexicon.place_tokens()  # (countries and big cities: "Wai-tak" is two small towns' names)
-            if len(parts) == 2 and all(p[:1].isupper() and fold(p) in places for p in parts):
+            # (countries and big cities, none a person's word: "Wai-tak" is two small towns' names,
+            # "my friend Chelsea-Jordan" a person's)
+            folded = [fold(p) for p in parts]
+            if len(parts) == 2 and all(p[:1].isupper() for p in parts) and (
+                places_joined(folded)
+                or all(p in lexicon.place_tokens() for p in folded) and _BETWEEN_PLACES.match(text, t.end)
+            ):
                 _take_back(t)
 
 
