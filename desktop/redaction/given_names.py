@@ -83,6 +83,16 @@ _SPEECH_TO_A_PERSON = re.compile(_ADVERB + _S + _SPEECH + _TO_A_PERSON, re.IGNOR
 _LIFE_AFTER = re.compile(_ADVERB + _S + _LIFE + r"\b", re.IGNORECASE)
 _GOES_AFTER = re.compile(_ADVERB + _S + _GOES + r"\b", re.IGNORECASE)
 _WEAK_AFTER = re.compile(_ADVERB + _S + _WEAK + r"\b", re.IGNORECASE)
+# Where a person is from, what people they belong to, how old they are, a country they left: said
+# of someone, never of a word ("Maria is from Manila", "Maria is Filipino", "Maria was 19", "Maria
+# left Mexico"; not "Sofia is 3.5 hours by bus").
+_NATIONS = r"(?i:" + "|".join(sorted(lexicon.NATIONALITIES, key=len, reverse=True)) + r")"
+_ORIGIN_AFTER = re.compile(
+    _S + r"(?:is|was)" + _S + r"(?:(?:originally|also)" + _S + r")?(?:from" + _S + r"[A-Z]|" + _NATIONS
+    + r"\b|(?:aged" + _S + r")?\d{1,2}\b(?![.,:/]\d)(?!" + _S + r"?(?:%|per|km|kms|miles?|mins?|minutes?|hours?|hrs?"
+    + r"|days?|weeks?|months?|metres?|meters?|pounds?|percent|kg|mph|am|pm|o'clock)\b))")  # fmt: skip
+_LEFT_A_PLACE = re.compile(_S + r"(?:left|fled|escaped)" + _S + r"(?:for" + _S + r")?[A-Z]")
+_FROM_AFTER = re.compile(_S + r"(?:is|was)" + _S + r"(?:(?:originally|also)" + _S + r")?from" + _S + r"[A-Z]")
 _MODIFIER = r"(?:(?:late|ex|former|older|younger|little|big|elder|best|new|old)[ \t\u00a0\-]+)?"
 _RELATION_AFTER = re.compile(
     r"['’]s" + _S + _MODIFIER + r"(?:" + "|".join(sorted(map(re.escape, lexicon.RELATIONS), key=len, reverse=True))
@@ -179,12 +189,14 @@ def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool
     if place:
         return bool(_SPEECH_TO_A_PERSON.match(text, t.end)) or not named and (
             bool(words) and words[-1] in _PEOPLE_BEFORE or _in_a_list_of_people(toks, i, text)
-            or bool(_GOES_AFTER.match(text, t.end)))
+            or bool(_GOES_AFTER.match(text, t.end) or _FROM_AFTER.match(text, t.end)))  # "Sofia is from Tirana"
     if _SPEECH_AFTER.match(text, t.end) or _in_a_list_of_people(toks, i, text):
         return True
     season = t.fw in _SEASONS
-    if t.initial:
-        return not season and bool(_GOES_AFTER.match(text, t.end))  # "Sally came back"; not "Winter came", "Art helped"
+    if t.initial:  # "Sally came back", "Maria is from Manila"; not "Winter came", "Art helped"
+        return not season and bool(
+            _GOES_AFTER.match(text, t.end) or _ORIGIN_AFTER.match(text, t.end) or _LEFT_A_PLACE.match(text, t.end)
+        )
     return not season and bool(_LIFE_AFTER.match(text, t.end) or _WEAK_AFTER.match(text, t.end)
                                or _POSSESSIVE_AFTER.match(text, t.end))
 

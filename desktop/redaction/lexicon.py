@@ -149,7 +149,8 @@ FULL_MONTHS = _words("january february march april may june july august septembe
 FULL_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Capitalised words that are not names: nationalities, languages, faiths, holidays, common acronyms.
-NOT_NAMES = _words("""
+# Nationalities and peoples ("Filipino", "Somali"): never names, and said of a person ("Maria is Filipino").
+NATIONALITIES = _words("""
 afghan afghani albanian algerian american angolan arab arabic armenian azerbaijani bangladeshi bengali bangla
 belarusian bolivian bosnian brazilian british bulgarian burmese burundian cameroonian chadian chilean chinese
 colombian congolese croatian cuban czech dutch ecuadorian egyptian english eritrean estonian ethiopian european
@@ -160,6 +161,8 @@ moldovan mongolian moroccan nepali nepalese nigerian pakistani palestinian persi
 romanian russian rwandan salvadoran saudi scottish senegalese serbian sierra leonean slovak slovakian
 somali somalian spanish sri lankan sudanese syrian tajik tamil thai tibetan turkish turkmen ugandan ukrainian
 uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean african asian caribbean latin
+""")
+NOT_NAMES = NATIONALITIES | _words("""
 amharic tigrinya tigre oromo pashto dari farsi urdu hindi punjabi gujarati sylheti bengali tagalog lingala
 swahili yoruba igbo hausa twi wolof fula krio mandarin cantonese hakka fujianese romani kurmanji sorani
 muslim muslims islam islamic christian christians catholic orthodox protestant pentecostal evangelical jewish

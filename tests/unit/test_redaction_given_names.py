@@ -211,3 +211,31 @@ def test_places_after_a_place_word_and_contractions_are_never_names(pieces):
             if text[end : end + 1].isalnum() or text[end : end + 2] in ("'s", "’s"):
                 continue  # a longer word ("Shirley's")
             assert not any(s.type == "PERSON" and s.start < end and word < s.end for s in spans), (text, piece)
+
+
+# A given name that is also a word, opening a sentence: where the person is from, their people, their
+# age, a country they left, are said of someone ("Maria is Filipino"), never of the word.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Joy is from Accra and cooks for the family.", "Joy"),
+        ("Precious was 17 when she arrived.", "Precious"),
+        ("Blessing is Nigerian, like me.", "Blessing"),
+        ("Charity left Kenya in 2019.", "Charity"),
+        ("Maria is originally from Cebu.", "Maria"),
+        ("Sofia is from Tirana, not Bulgaria.", "Sofia"),
+    ],
+)
+def test_where_a_word_name_is_from_or_how_old_makes_it_someone(text, name):
+    assert covered(text, detect(text), name), text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Georgia is 20 miles from here.", "Georgia"),
+        ("Sofia is 3.5 hours by bus.", "Sofia"),
+    ],
+)
+def test_a_word_or_a_place_said_to_be_somewhere_stays(text, word):
+    assert untouched(text, detect(text), word), text
