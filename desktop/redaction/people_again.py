@@ -87,6 +87,9 @@ _KIN = (
 _KIN_MODIFIER = r"(?:(?:late|ex|former|eldest|youngest|older|younger|elder|new)[ \t\u00a0\-]+)?"
 _POSSESSIVE_KIN = re.compile(r"['’]s" + _SP + _KIN_MODIFIER + r"(?:" + "|".join(_KIN.split()) + r")\b")
 _KIN_WORDS = frozenset(_KIN.split()) | frozenset("friend boyfriend girlfriend fiance fiancee".split())
+# After the relation, the list it opens goes on ("Leeds, my mother and I", "Calais, my wife, my two
+# sons and I"): the list of who went, not an apposition; evidence only as another person's noun is.
+_LIST_GOES_ON = re.compile(_SP + r"and\b|," + _OPT_SP + r"(?:my|our|his|her|their|your)" + _SP)
 # A person's act, straight after the words: "Chukwu hit me", "Obi told us" (only for words no list holds).
 _ACT_AFTER = re.compile(
     _SP + r"(?:hit|beat|slapped|punched|kicked|raped|kissed|married|hugged|shouted|screamed|swore|groped|"
@@ -204,7 +207,7 @@ def _evidence_after(text: str, end: int) -> str:
     for rx in (_APPOSITION, _WAS_MY):
         m = rx.match(text, end)
         if m and m.group(2) in _PERSON_NOUNS:
-            if m.group(2) in _KIN_WORDS:
+            if m.group(2) in _KIN_WORDS and not (rx is _APPOSITION and _LIST_GOES_ON.match(text, m.end())):
                 return "kin"
             return "apposition" if rx is _APPOSITION else "person"
     if _POSSESSIVE_KIN.match(text, end):

@@ -1,0 +1,42 @@
+"""A relation after a comma that opens a list of the people who went, not an apposition.
+
+"We lived in Leeds, my mother and I" names no one called Leeds: the relation starts the list of
+who lived there ("my mother and I", "my husband, our two sons and I"). A relation in apposition
+("Jordan, my brother, was beaten") still makes the word before it a person, even a place's word;
+in a list it is evidence only for a word that could be a name by itself. Statements written for
+this file; marks as in ``test_redaction_people_again_probes``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_redaction_people_again_probes import _check
+
+PLACES = [
+    "We lived in {{Leeds}}, my mother and I, for three years.",
+    "I came to {{London}}, my husband and I, in 2019.",
+    "In March we moved to {{Bradford}}, my son and me, by coach.",
+    "We left {{Eritrea}}, my brother and I, when I was sixteen.",
+    "They took us to {{Dover}}, my children and me, in a lorry.",
+    "We came to {{Leicester}}, my wife, my two sons and I, in the winter.",
+    "We fled {{Sudan}}, my sister and her children with us.",
+]
+
+PEOPLE = [
+    "[[Jordan]], my brother, was beaten by the agent.",
+    "[[Mercy]], my friend, took me to the doctor.",
+    "[[Blessing]], my neighbour and friend, helped me.",
+    "I went to [[Amara]], my sister and her husband, for a bed.",
+    "She moved to Kano. [[Kano]], her brother, met her there.",
+]
+
+
+@pytest.mark.parametrize("marked", PLACES)
+def test_a_place_before_a_list_of_relations_stays(marked):
+    assert _check(marked) == []
+
+
+@pytest.mark.parametrize("marked", PEOPLE)
+def test_a_person_before_a_relation_is_still_redacted(marked):
+    assert _check(marked) == []
