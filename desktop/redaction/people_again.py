@@ -130,6 +130,7 @@ _PLACE_NOUNS = _HOLDINGS | frozenset(
     "street prison township municipality island valley mine port harbour suburb neighbourhood".split()
 )
 _HOLDING_AFTER = re.compile(_SP + r"([a-z]+)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he" + _SP + r"$")
 _FIRM_NOUNS = frozenset("team unit practice department lawyers solicitors firm programme project scheme".split())
 _PRO_BONO = re.compile(_SP + r"pro\s+bono\b(?:\s+([a-z]+))?")
 # A preposition that takes a place, not a person: "in Nabatieh, her agent, identified as ..."
@@ -309,10 +310,15 @@ def _full_name(words: list, text: str, end: int, english, places) -> bool:  # no
 
 def _holding_of_a_person(words: list, text: str, end: int, english, places) -> bool:  # noqa: ANN001
     """Is this "at Kofi Boateng farm": two or three words no list holds (or a census given name first),
-    one space apart, before a noun of a business or a holding?"""
+    one space apart, before a noun of a business or a holding, with no "the" before them and no
+    town's name ("the Taj Mahal hotel", "Abu Dhabi hotel" are the business's own names)?"""
     m = _HOLDING_AFTER.match(text, end)
     if not m or m.group(1) not in _HOLDINGS:
         return False
+    if _THE_BEFORE.search(text, max(0, words[0].start - 5), words[0].start):
+        return False  # "the Taj Mahal hotel": the business's own name (an owner's is "the Osei farm")
+    if lexicon.place_key([u.word for u in words]) in lexicon.folded_places():
+        return False  # "at Abu Dhabi hotel": named after its town
     first, rest = words[0], words[1:]
     unknown = [u.fw not in english and u.fw not in places and not u.fw.endswith("s") for u in words]
     return all(unknown[1:]) and (unknown[0] or first.fw in given_names()) and rest[-1].fw not in _HOLDINGS

@@ -1,10 +1,16 @@
-"""A relation after a comma that opens a list of the people who went, not an apposition.
+"""Wordings the names-given-back pass (``people_again``) must not read as a person's.
+
+A relation after a comma that opens a list of the people who went, not an apposition.
 
 "We lived in Leeds, my mother and I" names no one called Leeds: the relation starts the list of
 who lived there ("my mother and I", "my husband, our two sons and I"). A relation in apposition
 ("Jordan, my brother, was beaten") still makes the word before it a person, even a place's word;
 in a list it is evidence only for a word that could be a name by itself. Statements written for
 this file; marks as in ``test_redaction_people_again_probes``.
+
+A hotel, a restaurant or a shop with "the" before its name ("the Taj Mahal hotel"), or named after
+a town ("Abu Dhabi hotel"), is the business's name: a full name before the noun is a person's only
+with no article ("at Kofi Boateng farm") and when the words are no place.
 """
 
 from __future__ import annotations
@@ -39,4 +45,30 @@ def test_a_place_before_a_list_of_relations_stays(marked):
 
 @pytest.mark.parametrize("marked", PEOPLE)
 def test_a_person_before_a_relation_is_still_redacted(marked):
+    assert _check(marked) == []
+
+
+BUSINESSES = [
+    "I worked at the {{Taj Mahal}} hotel in {{Mumbai}} for two years.",
+    "They sent me to the {{Burj Al Arab}} hotel in {{Dubai}}.",
+    "I worked in the {{Shish Mahal}} restaurant in {{Glasgow}}.",
+    "She worked at {{Abu Dhabi}} hotel as a maid.",
+    "We cleaned the {{Sao Paulo}} restaurant kitchen at night.",
+    "He kept us in the {{Kasbah Tamadot}} hotel for a month.",
+]
+
+OWNERS = [
+    "I worked at [[Kofi Boateng]] farm for two years.",
+    "At [[Hamid Karimi]] shop I was paid nothing.",
+    "The [[Osei]] farm was cold. [[Osei]] told us to sleep in the barn.",
+]
+
+
+@pytest.mark.parametrize("marked", BUSINESSES)
+def test_a_business_named_with_the_or_after_a_town_stays(marked):
+    assert _check(marked) == []
+
+
+@pytest.mark.parametrize("marked", OWNERS)
+def test_a_business_named_after_its_owner_is_still_redacted(marked):
     assert _check(marked) == []
