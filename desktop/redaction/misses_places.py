@@ -81,6 +81,21 @@ def _someone_by_or_to(text: str, at: re.Match) -> bool:
     return at.group(1).lower() == "to" and _TO_SOMEONE.search(before) is not None
 
 
+# A word in lower case straight after the kind ("Finsbury Park staff", "Kelvin Hall volunteers"): an
+# English word that is no function word and no adverb makes the run qualify a noun, a venue's name.
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
+_ADVERBS = frozenset("tonight twice thrice".split())
+
+
+def _qualifies_a_noun(text: str, end: int) -> bool:
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    return (w in lexicon.english_words() and w not in lexicon.FUNCTION_WORDS and not w.endswith("ly")
+            and w not in _ADVERBS)
+
+
 def _someone_by_wording(run: list, text: str, at: re.Match) -> bool:
     u = run[0]
     return (len(run) == 1 and u.score >= 0.5 and u.fw not in lexicon.english_words()
@@ -123,6 +138,8 @@ def venues(toks: list, text: str) -> None:
         if t.fw in _VENUE_SURNAMES and not at \
                 and any(u.fw in names or u.score >= 0.5 and u.fw not in lexicon.place_tokens() for u in run):
             continue
+        if at and _qualifies_a_noun(text, t.end):
+            at = None  # "told by Finsbury Park staff": the staff are who, the park is where
         if t.fw in _VENUE_SURNAMES and at and at.group(1).lower() in _PERSON_OR_PLACE and _given_first(run) \
                 and (at.group(1).lower() == "by" or not _GOING.search(text, max(0, at.start() - 30), at.start())):
             continue  # "driven by Hamza Green", "I gave the keys to Zeynep Park": a person

@@ -72,3 +72,32 @@ def test_a_business_named_with_the_or_after_a_town_stays(marked):
 @pytest.mark.parametrize("marked", OWNERS)
 def test_a_business_named_after_its_owner_is_still_redacted(marked):
     assert _check(marked) == []
+
+
+# A venue's name before a noun that it qualifies ("Finsbury Park staff") after a passive's "by" or a
+# "to" that takes a person: the staff did it, the venue is a place (misses_places.venues).
+VENUES = [
+    "I was told by {{Finsbury Park}} staff to wait.",
+    "I spoke to {{Kelvin Hall}} staff about the tickets.",
+    "We were paid by {{Marlow Hall}} management in cash.",
+    "I was helped by {{Toynbee Hall}} volunteers.",
+    "She was driven by {{Crystal Park}} security to the gate.",
+]
+
+PEOPLE_AT_VENUES = [
+    "I was helped by [[Kwame Hall]] yesterday.",
+    "I was driven by [[Hamza Green]] to the farm.",
+    "She was beaten by [[Yusuf Hall]] twice.",
+    "I was paid by [[Zeynep Park]] every week.",
+    "I gave my passport to [[Kwame Hall]] last year.",
+]
+
+
+@pytest.mark.parametrize("marked", VENUES)
+def test_a_venue_before_the_noun_it_qualifies_stays(marked):
+    assert _check(marked) == []
+
+
+@pytest.mark.parametrize("marked", PEOPLE_AT_VENUES)
+def test_a_person_named_like_a_venue_after_by_is_still_redacted(marked):
+    assert _check(marked) == []
