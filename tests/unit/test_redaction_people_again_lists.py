@@ -79,7 +79,8 @@ def test_a_business_named_after_its_owner_is_still_redacted(marked):
 VENUES = [
     "I was told by {{Finsbury Park}} staff to wait.",
     "I spoke to {{Kelvin Hall}} staff about the tickets.",
-    "We were paid by {{Marlow Hall}} management in cash.",
+    "We were paid by {{Kelvin Park}} management in cash.",
+    "I was searched by {{Finsbury Park}} security at the gate.",
     "I was helped by {{Toynbee Hall}} volunteers.",
     "She was driven by {{Crystal Park}} security to the gate.",
 ]
