@@ -6,7 +6,8 @@ A relation after a comma that opens a list of the people who went, not an apposi
 who lived there ("my mother and I", "my husband, our two sons and I"). A relation in apposition
 ("Jordan, my brother, was beaten") still makes the word before it a person, even a place's word;
 in a list it is evidence only for a word that could be a name by itself. Statements written for
-this file; marks as in ``test_redaction_people_again_probes``.
+this file; ``[[...]]`` marks a name every letter of which must be redacted, ``{{...}}`` a fact
+no span may touch.
 
 A hotel, a restaurant or a shop with "the" before its name ("the Taj Mahal hotel"), or named after
 a town ("Abu Dhabi hotel"), is the business's name: a full name before the noun is a person's only
@@ -15,9 +16,36 @@ with no article ("at Kofi Boateng farm") and when the words are no place.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.unit.test_redaction_people_again_probes import _check
+from desktop.redaction import detect
+
+_MARK = re.compile(r"\[\[(.*?)\]\]|\{\{(.*?)\}\}")
+
+
+def _check(marked: str) -> list[str]:
+    """What is wrong with ``detect()`` on ``marked``: a ``[[name]]`` not wholly redacted, a
+    ``{{fact}}`` touched."""
+    text, names, facts, pos = "", [], [], 0
+    for m in _MARK.finditer(marked):
+        text += marked[pos : m.start()]
+        piece = m.group(1) if m.group(1) is not None else m.group(2)
+        (names if m.group(1) is not None else facts).append((len(text), len(text) + len(piece)))
+        text += piece
+        pos = m.end()
+    text += marked[pos:]
+    spans = detect(text)
+    problems = []
+    for s, e in names:
+        if not all(text[i].isspace() or any(sp.start <= i < sp.end for sp in spans) for i in range(s, e)):
+            problems.append(f"name left: {text[s:e]!r}")
+    for s, e in facts:
+        if any(sp.start < e and s < sp.end for sp in spans):
+            problems.append(f"fact damaged: {text[s:e]!r}")
+    return problems
+
 
 PLACES = [
     "We lived in {{Leeds}}, my mother and I, for three years.",
