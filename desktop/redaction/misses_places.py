@@ -30,14 +30,17 @@ from desktop.resources import resource_path
 # --- Places and venues named with their kind ------------------------------------------------------
 
 # Kinds of place or venue that are seldom anyone's surname: the words before one name the place.
-_VENUE_LAST = frozenset("""station palace market stadium airport terminal arena theatre theater museum gallery library
+_VENUE_LAST = frozenset(
+    """station palace market stadium airport terminal arena theatre theater museum gallery library
 cathedral abbey pier wharf quay docks interchange junction precinct mall bazaar exchange depot garage racecourse
-showground fairground campus barracks embassy consulate""".split())
+showground fairground campus barracks embassy consulate""".split()
+)
 # Kinds that are also common surnames ("Park", "Hall"): a place only with no given name before them,
 # or a place word before the whole name.
 _VENUE_SURNAMES = frozenset("park hall court gardens square green common fields".split())
-_AT_PLACE = re.compile(r"\b(at|in|near|outside|inside|to|from|behind|opposite|by|around|past)[ \t\u00a0]+$",
-                       re.IGNORECASE)
+_AT_PLACE = re.compile(
+    r"\b(at|in|near|outside|inside|to|from|behind|opposite|by|around|past)[ \t\u00a0]+$", re.IGNORECASE
+)
 
 
 # Prepositions that take a person as often as a place ("helped by", "paid to", "a text from"): after
@@ -45,10 +48,13 @@ _AT_PLACE = re.compile(r"\b(at|in|near|outside|inside|to|from|behind|opposite|by
 # before the kind makes the run someone's name. "At", "in", "near" and the rest still make it a place.
 _PERSON_OR_PLACE = frozenset("by to from".split())
 # "To" and "from" not after a journey's word ("the train to Alexandra Park", "walked back from X Green").
-_GOING = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|move[ds]?|moving|walk(?:ed|s|ing)?|dr[io]ve|"
-                    r"driving|driven|r[au]n|travel+ed|flew|fly|return(?:ed)?|back|home|way|bus|train|coach|taxi|"
-                    r"trip|journey|took|taken|sent|brought|fled|escaped|arrived|get|got|directions)"
-                    r"(?:[ \t\u00a0]+(?:it|them|us|me|him|her|all))?[ \t\u00a0]+$", re.IGNORECASE)
+_GOING = re.compile(
+    r"\b(?:go|goes|going|gone|went|come|comes|coming|came|move[ds]?|moving|walk(?:ed|s|ing)?|dr[io]ve|"
+    r"driving|driven|r[au]n|travel+ed|flew|fly|return(?:ed)?|back|home|way|bus|train|coach|taxi|"
+    r"trip|journey|took|taken|sent|brought|fled|escaped|arrived|get|got|directions)"
+    r"(?:[ \t\u00a0]+(?:it|them|us|me|him|her|all))?[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
 
 
 # A passive before "by" ("I was helped by", "we were driven by", "she got beaten by"): "by" names who
@@ -81,26 +87,58 @@ def _someone_by_or_to(text: str, at: re.Match) -> bool:
     return at.group(1).lower() == "to" and _TO_SOMEONE.search(before) is not None
 
 
+# A word in lower case straight after the kind ("Finsbury Park staff", "Kelvin Hall volunteers"): an
+# English word that is no function word and no adverb makes the run qualify a noun, a venue's name.
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
+_ADVERBS = frozenset("tonight twice thrice".split())
+
+
+def _qualifies_a_noun(text: str, end: int) -> bool:
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    return (
+        w in lexicon.english_words() and w not in lexicon.FUNCTION_WORDS and not w.endswith("ly") and w not in _ADVERBS
+    )
+
+
 def _someone_by_wording(run: list, text: str, at: re.Match) -> bool:
     u = run[0]
-    return (len(run) == 1 and u.score >= 0.5 and u.fw not in lexicon.english_words()
-            and _someone_by_or_to(text, at)
-            and u.fw not in lexicon.place_tokens() and lexicon.place_key([u.word]) not in lexicon.small_places("uk")
-            and lexicon.place_key([u.word]) not in lexicon.small_places("world"))
+    return (
+        len(run) == 1
+        and u.score >= 0.5
+        and u.fw not in lexicon.english_words()
+        and _someone_by_or_to(text, at)
+        and u.fw not in lexicon.place_tokens()
+        and lexicon.place_key([u.word]) not in lexicon.small_places("uk")
+        and lexicon.place_key([u.word]) not in lexicon.small_places("world")
+    )
 
 
 def _given_first(run: list) -> bool:
     fw = run[0].fw
-    return (len(run) == 1 and run[0].word[:1].isupper() and not run[0].word.isupper() and fw in any_given_names()
-            and fw not in lexicon.english_words() and fw not in lexicon.place_tokens()
-            and lexicon.place_key([run[0].word]) not in lexicon.small_places("uk")
-            and lexicon.place_key([run[0].word]) not in lexicon.small_places("world"))
+    return (
+        len(run) == 1
+        and run[0].word[:1].isupper()
+        and not run[0].word.isupper()
+        and fw in any_given_names()
+        and fw not in lexicon.english_words()
+        and fw not in lexicon.place_tokens()
+        and lexicon.place_key([run[0].word]) not in lexicon.small_places("uk")
+        and lexicon.place_key([run[0].word]) not in lexicon.small_places("world")
+    )
 
 
 def _run_before(toks: list, j: int, text: str) -> int:
     i = j
-    while i > 0 and toks[i - 1].score >= 0 and toks[i - 1].fw not in lexicon.TITLES \
-            and toks[i - 1].fw not in lexicon.FUNCTION_WORDS and toks[i - 1].on_line:
+    while (
+        i > 0
+        and toks[i - 1].score >= 0
+        and toks[i - 1].fw not in lexicon.TITLES
+        and toks[i - 1].fw not in lexicon.FUNCTION_WORDS
+        and toks[i - 1].on_line
+    ):
         i -= 1
     return i
 
@@ -120,11 +158,21 @@ def venues(toks: list, text: str) -> None:
         if i and toks[i - 1].title and re.fullmatch(r"\.?[ \t\u00a0]+", text[toks[i - 1].end : toks[i].start]):
             continue
         at = _AT_PLACE.search(text, max(0, toks[i].start - 12), toks[i].start)
-        if t.fw in _VENUE_SURNAMES and not at \
-                and any(u.fw in names or u.score >= 0.5 and u.fw not in lexicon.place_tokens() for u in run):
+        if (
+            t.fw in _VENUE_SURNAMES
+            and not at
+            and any(u.fw in names or u.score >= 0.5 and u.fw not in lexicon.place_tokens() for u in run)
+        ):
             continue
-        if t.fw in _VENUE_SURNAMES and at and at.group(1).lower() in _PERSON_OR_PLACE and _given_first(run) \
-                and (at.group(1).lower() == "by" or not _GOING.search(text, max(0, at.start() - 30), at.start())):
+        if at and _qualifies_a_noun(text, t.end):
+            at = None  # "told by Finsbury Park staff": the staff are who, the park is where
+        if (
+            t.fw in _VENUE_SURNAMES
+            and at
+            and at.group(1).lower() in _PERSON_OR_PLACE
+            and _given_first(run)
+            and (at.group(1).lower() == "by" or not _GOING.search(text, max(0, at.start() - 30), at.start()))
+        ):
             continue  # "driven by Hamza Green", "I gave the keys to Zeynep Park": a person
         if t.fw in _VENUE_SURNAMES and at and _someone_by_wording(run, text, at):
             continue  # "I was helped by Kwame Hall", "he sold me to Kofi Park"
@@ -134,9 +182,11 @@ def venues(toks: list, text: str) -> None:
 
 # --- Currencies -----------------------------------------------------------------------------------
 
-_CURRENCIES = frozenset("""sterling euro euros dollar dollars pound pounds naira cedi cedis rupee rupees taka dinar
+_CURRENCIES = frozenset(
+    """sterling euro euros dollar dollars pound pounds naira cedi cedis rupee rupees taka dinar
 dinars dirham dirhams riyal riyals rand kwacha shilling shillings franc francs lira lek leu lei zloty forint koruna
-hryvnia rouble roubles ruble rubles yuan renminbi yen won peso pesos real reais birr nakfa afghani afghanis""".split())
+hryvnia rouble roubles ruble rubles yuan renminbi yen won peso pesos real reais birr nakfa afghani afghanis""".split()
+)
 _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*(?:[ \t\u00a0]*(?:k|m|bn|thousand|million|hundred))?|pounds?|[£$€])"
                             r"[ \t\u00a0]*$", re.IGNORECASE)  # fmt: skip
 
@@ -144,8 +194,12 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*(?:[ \t\u00a0]*(?:k|m|bn|thousand|mill
 def currencies(toks: list, text: str) -> None:
     """A currency's name after an amount or "pounds" ("200 pounds Sterling", "50 Sterling") is money."""
     for t in toks:
-        if t.score > 0 and t.score < 0.8 and t.fw in _CURRENCIES \
-                and _AMOUNT_BEFORE.search(text, max(0, t.start - 20), t.start):
+        if (
+            t.score > 0
+            and t.score < 0.8
+            and t.fw in _CURRENCIES
+            and _AMOUNT_BEFORE.search(text, max(0, t.start - 20), t.start)
+        ):
             t.score, t.edge_ok = 0.0, False
 
 
@@ -186,6 +240,10 @@ def travel_places(toks: list, text: str) -> None:
     """Where a plane lands or a boat sails ("landed at X", "off the plane at X", "a flight to X") is a
     place: an airport or a port, not a person (unless someone's: "flew to X's wedding")."""
     for t in toks:
-        if 0 < t.score < 0.8 and not t.word.isupper() and _TRAVEL_BEFORE.search(text, max(0, t.start - 40), t.start) \
-                and not _OWNED_AFTER.match(text, t.end):
+        if (
+            0 < t.score < 0.8
+            and not t.word.isupper()
+            and _TRAVEL_BEFORE.search(text, max(0, t.start - 40), t.start)
+            and not _OWNED_AFTER.match(text, t.end)
+        ):
             t.place, t.score, t.edge_ok = True, 0.0, False

@@ -87,6 +87,9 @@ _KIN = (
 _KIN_MODIFIER = r"(?:(?:late|ex|former|eldest|youngest|older|younger|elder|new)[ \t\u00a0\-]+)?"
 _POSSESSIVE_KIN = re.compile(r"['’]s" + _SP + _KIN_MODIFIER + r"(?:" + "|".join(_KIN.split()) + r")\b")
 _KIN_WORDS = frozenset(_KIN.split()) | frozenset("friend boyfriend girlfriend fiance fiancee".split())
+# After the relation, the list it opens goes on ("Leeds, my mother and I", "Calais, my wife, my two
+# sons and I"): the list of who went, not an apposition; evidence only as another person's noun is.
+_LIST_GOES_ON = re.compile(_SP + r"and\b|," + _OPT_SP + r"(?:my|our|his|her|their|your)" + _SP)
 # A person's act, straight after the words: "Chukwu hit me", "Obi told us" (only for words no list holds).
 _ACT_AFTER = re.compile(
     _SP + r"(?:hit|beat|slapped|punched|kicked|raped|kissed|married|hugged|shouted|screamed|swore|groped|"
@@ -127,6 +130,7 @@ _PLACE_NOUNS = _HOLDINGS | frozenset(
     "street prison township municipality island valley mine port harbour suburb neighbourhood".split()
 )
 _HOLDING_AFTER = re.compile(_SP + r"([a-z]+)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he" + _SP + r"$")
 _FIRM_NOUNS = frozenset("team unit practice department lawyers solicitors firm programme project scheme".split())
 _PRO_BONO = re.compile(_SP + r"pro\s+bono\b(?:\s+([a-z]+))?")
 # A preposition that takes a place, not a person: "in Nabatieh, her agent, identified as ..."
@@ -204,7 +208,7 @@ def _evidence_after(text: str, end: int) -> str:
     for rx in (_APPOSITION, _WAS_MY):
         m = rx.match(text, end)
         if m and m.group(2) in _PERSON_NOUNS:
-            if m.group(2) in _KIN_WORDS:
+            if m.group(2) in _KIN_WORDS and not (rx is _APPOSITION and _LIST_GOES_ON.match(text, m.end())):
                 return "kin"
             return "apposition" if rx is _APPOSITION else "person"
     if _POSSESSIVE_KIN.match(text, end):
@@ -306,10 +310,15 @@ def _full_name(words: list, text: str, end: int, english, places) -> bool:  # no
 
 def _holding_of_a_person(words: list, text: str, end: int, english, places) -> bool:  # noqa: ANN001
     """Is this "at Kofi Boateng farm": two or three words no list holds (or a census given name first),
-    one space apart, before a noun of a business or a holding?"""
+    one space apart, before a noun of a business or a holding, with no "the" before them and no
+    town's name ("the Taj Mahal hotel", "Abu Dhabi hotel" are the business's own names)?"""
     m = _HOLDING_AFTER.match(text, end)
     if not m or m.group(1) not in _HOLDINGS:
         return False
+    if _THE_BEFORE.search(text, max(0, words[0].start - 5), words[0].start):
+        return False  # "the Taj Mahal hotel": the business's own name (an owner's is "the Osei farm")
+    if lexicon.place_key([u.word for u in words]) in lexicon.folded_places():
+        return False  # "at Abu Dhabi hotel": named after its town
     first, rest = words[0], words[1:]
     unknown = [u.fw not in english and u.fw not in places and not u.fw.endswith("s") for u in words]
     return all(unknown[1:]) and (unknown[0] or first.fw in given_names()) and rest[-1].fw not in _HOLDINGS
