@@ -79,8 +79,20 @@ def _say_no_organisation(ctx: Context, note: str) -> None:
         )
 
 
+def _statement_path():  # noqa: ANN202 - the module desktop.services.statements
+    """Import the statement path with Ctrl-C held until the import ends. A Ctrl-C that comes while an
+    extension module starts (HarfBuzz's, built with Cython) or inside the import system's own
+    clean-up is printed as a warning and dropped there, and the export went on to the end as if it
+    never came; held, it stops the command as soon as the import is done."""
+    from desktop.core.interrupts import interrupts_held
+
+    with interrupts_held():
+        from desktop.services import statements
+    return statements
+
+
 def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop.services import statements
+    statements = _statement_path()
     from desktop.services.organisation import missing_note
     from desktop.services.vaults import resolve
 
@@ -131,7 +143,7 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
             # statement path on another core while this process imports it below (the one import
             # of about half a second both need before the first statement).
             pool.start_server()
-        from desktop.services import statements
+        statements = _statement_path()
 
         note = missing_note(vault)
         result = statements.export_statements(vault, ids, out, overwrite=args.force, progress=progress)

@@ -49,3 +49,41 @@ def test_a_ctrl_c_as_a_file_lands_leaves_every_file_audited(tmp_path, interrupte
         assert len(audited) == len(files), (len(audited), len(files))
     finally:
         v.lock()
+
+
+# A Ctrl-C while the export command imports the statement path: in a fresh process (where nothing
+# of it is imported yet), a finder sends the SIGINT as the statement module itself starts loading.
+_CTRL_C_IN_IMPORT = r"""
+import signal, sys
+from importlib.abc import MetaPathFinder
+
+class CtrlC(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "desktop.services.statements":
+            sys.meta_path.remove(self)
+            signal.raise_signal(signal.SIGINT)
+        return None
+
+from desktop import cli_reports
+sys.meta_path.insert(0, CtrlC())
+try:
+    cli_reports._statement_path()
+except KeyboardInterrupt:
+    print("interrupted", "desktop.services.statements" in sys.modules, "uharfbuzz._harfbuzz" in sys.modules)
+else:
+    print("not interrupted")
+"""
+
+
+def test_a_ctrl_c_while_the_statement_path_imports_stops_the_command_after_the_import():
+    """Dropped inside an extension module's start (HarfBuzz's prints "Code object creation failed
+    ... KeyboardInterrupt" and goes on), such a Ctrl-C let a bulk export run to its end; held, it
+    is acted on once the import is whole."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_IN_IMPORT], capture_output=True, text=True, timeout=120, cwd=str(root)
+    )
+    assert done.stdout.split() == ["interrupted", "True", "True"], (done.stdout, done.stderr[-2000:])
