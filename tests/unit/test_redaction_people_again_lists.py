@@ -16,36 +16,9 @@ with no article ("at Kofi Boateng farm") and when the words are no place.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from desktop.redaction import detect
-
-_MARK = re.compile(r"\[\[(.*?)\]\]|\{\{(.*?)\}\}")
-
-
-def _check(marked: str) -> list[str]:
-    """What is wrong with ``detect()`` on ``marked``: a ``[[name]]`` not wholly redacted, a
-    ``{{fact}}`` touched."""
-    text, names, facts, pos = "", [], [], 0
-    for m in _MARK.finditer(marked):
-        text += marked[pos : m.start()]
-        piece = m.group(1) if m.group(1) is not None else m.group(2)
-        (names if m.group(1) is not None else facts).append((len(text), len(text) + len(piece)))
-        text += piece
-        pos = m.end()
-    text += marked[pos:]
-    spans = detect(text)
-    problems = []
-    for s, e in names:
-        if not all(text[i].isspace() or any(sp.start <= i < sp.end for sp in spans) for i in range(s, e)):
-            problems.append(f"name left: {text[s:e]!r}")
-    for s, e in facts:
-        if any(sp.start < e and s < sp.end for sp in spans):
-            problems.append(f"fact damaged: {text[s:e]!r}")
-    return problems
-
+from tests.span_checks import marked_problems
 
 PLACES = [
     "We lived in {{Leeds}}, my mother and I, for three years.",
@@ -68,12 +41,12 @@ PEOPLE = [
 
 @pytest.mark.parametrize("marked", PLACES)
 def test_a_place_before_a_list_of_relations_stays(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
 def test_a_person_before_a_relation_is_still_redacted(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
 
 
 BUSINESSES = [
@@ -94,12 +67,12 @@ OWNERS = [
 
 @pytest.mark.parametrize("marked", BUSINESSES)
 def test_a_business_named_with_the_or_after_a_town_stays(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
 
 
 @pytest.mark.parametrize("marked", OWNERS)
 def test_a_business_named_after_its_owner_is_still_redacted(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
 
 
 # A venue's name before a noun that it qualifies ("Finsbury Park staff") after a passive's "by" or a
@@ -124,9 +97,9 @@ PEOPLE_AT_VENUES = [
 
 @pytest.mark.parametrize("marked", VENUES)
 def test_a_venue_before_the_noun_it_qualifies_stays(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
 
 
 @pytest.mark.parametrize("marked", PEOPLE_AT_VENUES)
 def test_a_person_named_like_a_venue_after_by_is_still_redacted(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []

@@ -12,29 +12,9 @@ touch.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from desktop.redaction import detect
-
-_MARK = re.compile(r"\[\[(.*?)\]\]|\{\{(.*?)\}\}")
-
-
-def _parse(marked: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
-    text, names, facts, pos = [], [], [], 0
-    length = 0
-    for m in _MARK.finditer(marked):
-        text.append(marked[pos : m.start()])
-        length += m.start() - pos
-        piece = m.group(1) if m.group(1) is not None else m.group(2)
-        (names if m.group(1) is not None else facts).append((length, length + len(piece)))
-        text.append(piece)
-        length += len(piece)
-        pos = m.end()
-    text.append(marked[pos:])
-    return "".join(text), names, facts
-
+from tests.span_checks import marked_problems
 
 # A person's name in a position a take-back rule claims, with the text's evidence that it is one.
 PEOPLE = [
@@ -222,24 +202,11 @@ FACTS = [
 ]
 
 
-def _check(marked: str) -> list[str]:
-    text, names, facts = _parse(marked)
-    spans = detect(text)
-    problems = []
-    for s, e in names:
-        if not all(text[i].isspace() or any(sp.start <= i < sp.end for sp in spans) for i in range(s, e)):
-            problems.append(f"name left: {text[s:e]!r}")
-    for s, e in facts:
-        if any(sp.start < e and s < sp.end for sp in spans):
-            problems.append(f"fact damaged: {text[s:e]!r}")
-    return problems
-
-
 @pytest.mark.parametrize("marked", PEOPLE)
 def test_a_person_in_a_take_back_wording_is_redacted(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
 
 
 @pytest.mark.parametrize("marked", FACTS)
 def test_a_place_or_body_in_the_same_wording_stays(marked):
-    assert _check(marked) == []
+    assert marked_problems(marked) == []
