@@ -173,6 +173,7 @@ _BETWEEN_PLACES = re.compile(
     r"|war|conflict|relations|deal|agreement|treaty|pipeline|railway|bus|ferry|scam|ring|network)\b"
 )
 
+
 def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
     return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
 
@@ -239,9 +240,14 @@ def facts_in_news(toks: list, text: str) -> None:
             # (countries and big cities, none a person's word: "Wai-tak" is two small towns' names,
             # "my friend Chelsea-Jordan" a person's)
             folded = [fold(p) for p in parts]
-            if len(parts) == 2 and all(p[:1].isupper() for p in parts) and (
-                places_joined(folded)
-                or all(p in lexicon.place_tokens() for p in folded) and _BETWEEN_PLACES.match(text, t.end)
+            if (
+                len(parts) == 2
+                and all(p[:1].isupper() for p in parts)
+                and (
+                    places_joined(folded)
+                    or all(p in lexicon.place_tokens() for p in folded)
+                    and _BETWEEN_PLACES.match(text, t.end)
+                )
             ):
                 _take_back(t)
 
