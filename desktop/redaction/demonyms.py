@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
-from desktop.resources import resource_path
+from desktop.redaction.name_lists import given_names, surname_words
 
 
 @lru_cache(maxsize=1)
@@ -38,13 +38,8 @@ def _stems() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
-    """Folded given names (the census list, read here: ``given_names`` imports ``context``, which
-    imports this) and surnames that are words: never a stem nor a result."""
-    out: set[str] = set()
-    for name in ("wordlists/given_names.txt", "wordlists/surname_words.txt"):
-        with open(resource_path(name), encoding="utf-8") as fh:
-            out.update(fold(line.strip()) for line in fh if line.strip())
-    return frozenset(out)
+    """Folded given names of the census list and surnames that are words: never a stem nor a result."""
+    return given_names() | surname_words()
 
 
 def derived_demonym(fw: str) -> bool:

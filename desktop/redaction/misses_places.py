@@ -21,11 +21,10 @@ Each function marks the detector's words (``names._Tok``) in place, as the rules
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.given_names import any_given_names
-from desktop.resources import resource_path
+from desktop.redaction.name_lists import surname_words as surname_words
 
 # --- Places and venues named with their kind ------------------------------------------------------
 
@@ -206,13 +205,6 @@ def currencies(toks: list, text: str) -> None:
 # --- English words after a word of speech ---------------------------------------------------------
 
 _SPEECH_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|said|says|say|saying)[ \t\u00a0]+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def surname_words() -> frozenset[str]:
-    """English words that are also US Census surnames ("baker", "wood", "stone"): see SOURCES.md."""
-    with open(resource_path("wordlists/surname_words.txt"), encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip())
 
 
 def words_after_speech(toks: list, text: str) -> None:

@@ -62,3 +62,10 @@ def a_given_name_and_no_place(word: str) -> bool:
         return False
     key = lexicon.place_key([word])
     return key not in lexicon.small_places("uk") and key not in lexicon.small_places("world")
+
+
+@lru_cache(maxsize=1)
+def surname_words() -> frozenset[str]:
+    """English words that are also US Census surnames ("baker", "wood", "stone"): see SOURCES.md."""
+    with open(resource_path("wordlists/surname_words.txt"), encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
