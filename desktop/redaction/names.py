@@ -23,6 +23,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import currency_code
+from desktop.redaction.asked_names import asked_names
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
@@ -340,6 +341,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
 
     given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
     introduced_names(toks, text, function_only)
+    asked_names(toks, text, function_only)  # "Sunday, who asked not to be named"
     names_of_leaders(toks, text)
     initials_and_places_after_names(toks, text, places, named_places)
     places_before_names(toks, text, places, named_places)

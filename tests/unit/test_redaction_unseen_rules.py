@@ -1,0 +1,45 @@
+"""Rules of a kind met in more than one set of published text (names and facts), each checked on
+statements written here, never a set's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import detect
+from tests.span_checks import covered, untouched
+
+
+def _every_covered(text: str, name: str) -> bool:
+    spans = detect(text)
+    return all(covered(text, spans, name, n) for n in range(text.count(name)))
+
+
+# A name the text says its owner asked to keep back (asked_names.py): a person wherever written.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sunday, who asked not to be named, worked on a farm in Kent. Later Sunday said he was paid "
+         "nothing.", "Sunday"),
+        ("Grace – who asked that a pseudonym be used – left Kenya in 2019. The job was hard for Grace.",
+         "Grace"),
+        ("Blessing (who requested anonymity) said the agent kept her passport. Blessing is 30.", "Blessing"),
+        ("Justice – who preferred that his surname not be used – was 17. Justice slept in the shed.",
+         "Justice"),
+        ("Friday, who did not want her surname used, cleaned the house. The agent shouted at Friday.",
+         "Friday"),
+    ],
+)  # fmt: skip
+def test_a_name_its_owner_asked_to_keep_back_is_redacted_everywhere(text, name):
+    assert _every_covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("A cousin in Kabul, who asked not to be named, said the road was closed.", "Kabul"),
+        ("The manager at Leeds, who declined to be named, said the rota was fair.", "Leeds"),
+    ],
+)  # fmt: skip
+def test_a_place_before_the_clause_stays(text, fact):
+    spans = detect(text)
+    assert untouched(text, spans, fact)
