@@ -27,6 +27,7 @@ from desktop.redaction.asked_names import asked_names
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
+from desktop.redaction.body_short_names import short_names_of_bodies
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
@@ -377,6 +378,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
+    short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back

@@ -43,3 +43,23 @@ def test_a_name_its_owner_asked_to_keep_back_is_redacted_everywhere(text, name):
 def test_a_place_before_the_clause_stays(text, fact):
     spans = detect(text)
     assert untouched(text, spans, fact)
+
+
+# A body's one-word short name in brackets after its full name (body_short_names.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She asked for help at the Migrant Workers' Support Centre (Sunhelp) in Leeds.", "Sunhelp"),
+        ("She went to the People of the Hill’s Station (Hillfolk) in Ansan.", "Hillfolk"),
+        ("A survey by the Domestic Labour Rights association (Dolrak) was presented in May.", "Dolrak"),
+    ],
+)  # fmt: skip
+def test_a_bodys_short_name_in_brackets_stays(text, fact):
+    spans = detect(text)
+    assert untouched(text, spans, fact)
+
+
+def test_a_given_name_in_brackets_after_a_body_is_still_a_person():
+    text = "I rang the Kalayaan Project (Sarah) on Monday and the Support Centre (Amina) on Friday."
+    spans = detect(text)
+    assert covered(text, spans, "Sarah") and covered(text, spans, "Amina")
