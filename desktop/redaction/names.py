@@ -49,6 +49,7 @@ from desktop.redaction.context import (
     weak_names_again,
     word_names_in_titles,
 )
+from desktop.redaction.facts_by_kind import facts_by_kind
 from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
@@ -378,6 +379,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
+    facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)

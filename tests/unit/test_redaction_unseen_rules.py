@@ -63,3 +63,33 @@ def test_a_given_name_in_brackets_after_a_body_is_still_a_person():
     text = "I rang the Kalayaan Project (Sarah) on Monday and the Support Centre (Amina) on Friday."
     spans = detect(text)
     assert covered(text, spans, "Sarah") and covered(text, spans, "Amina")
+
+
+# A body or a venue in apposition, a place a naming cue names (facts_by_kind.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The songs were on Radio Wanjala, a radio station in Nairobi.", "Radio Wanjala"),
+        ("Ansar Dine, an armed militant group, took the town.", "Ansar Dine"),
+        ("We sold shoes at Mercado Grande, the biggest market in town.", "Mercado Grande"),
+        ("We reached a village called Kambi Nyoka, near the river.", "Kambi Nyoka"),
+        ("They took us to a place they called Nueva Tierra.", "Nueva Tierra"),
+    ],
+)  # fmt: skip
+def test_a_kind_in_apposition_or_a_place_called_stays(text, fact):
+    spans = detect(text)
+    assert untouched(text, spans, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I met Amina, a member of the group, at the bus stop.", "Amina"),
+        ("I met Kofi, a group leader, at the bus stop.", "Kofi"),
+        ("We worked for Obi, a company director, and for Ama, the hotel.", "Ama"),
+        ("She met a woman called Hope in the market.", "Hope"),
+    ],
+)  # fmt: skip
+def test_a_person_beside_a_kind_word_stays_redacted(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name)

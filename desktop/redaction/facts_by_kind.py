@@ -1,0 +1,117 @@
+"""Places and bodies the wording names by their kind, read in more than one set of published text.
+
+Each rule takes back only capitalised words the name pass left unexplained (0.5 or less, no given
+name of the census's or the world's list, no title), so a cue that made a word a person wins:
+
+* *A body or a venue in apposition*: "Radio Wanjala, a radio station in Nairobi", "Ansar Dine, an
+  armed militant group", "Mercado Grande, the biggest market in town" ("the" only with a possessive or a superlative:
+  "worked for Ama, the hotel" may name its owner). The kind's noun ends the
+  phrase, and no word before it is a function word, a relation or a word for a person, so "Amina,
+  a member of the group" and "Kofi, a group leader" stay people (as ``facts_in_wording`` reads a
+  place in apposition).
+* *A place a naming cue names*: "a village called Kambi Nyoka", "a place they called Nueva Tierra",
+  "an area known as X": the noun before the cue is a place's, not a person's ("a woman called
+  Grace" is left to ``context.introduced``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+from desktop.redaction.name_lists import any_given_names
+
+UNEXPLAINED = 0.5  # the likely-name pass's score of a capitalised word no list holds
+_SP = r"[ \t\u00a0]+"
+
+_BODY_KINDS = frozenset(
+    "station group militia organisation organization charity newspaper paper broadcaster channel network "
+    "company firm agency union party movement market bazaar restaurant hotel shop chain supermarket brand "
+    "website magazine outlet ngo coalition alliance federation association gang cartel club factory "
+    "church mosque temple school college university clinic hospital shelter".split()
+)
+_PEOPLE = frozenset("man woman boy girl person lady gentleman member leader founder worker head".split())
+# ", a radio station in Paris", ", the country's biggest market.": up to four describing words, then
+# the kind's noun ending the phrase.
+_APPOSITION = re.compile(
+    r"," + _SP + r"(?:a|an|the)" + _SP + r"((?:[\w’'\-]+" + _SP + r"){0,4}?)([a-z]+)"
+    r"(?=[ \t\u00a0]*(?:[,.;:)]|\Z)|" + _SP + r"(?:in|on|of|based|that|which|whose|founded|run|owned|near|with"
+    r"|for|from|where|known|set|outside|across)\b)"
+)
+_PLACE_KINDS = frozenset(
+    "village villages town city place area region district province county state island camp settlement "
+    "neighbourhood neighborhood suburb township hamlet valley river lake market estate quarter".split()
+)
+_PLACE_CALLED = re.compile(
+    r"\b(?:a|an|the|this|that)" + _SP + r"(?:[a-z\-]+" + _SP + r"){0,2}?([a-z]+)" + _SP
+    + r"(?:(?:they|we|people|locals|everyone)" + _SP + r")?(?:called|call|named|known" + _SP + r"as)"
+    + r"[ \t\u00a0]*[‘'\"“]?\Z"
+)  # fmt: skip
+
+
+def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
+    return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
+
+
+def _a_kind(text: str, m: re.Match[str]) -> bool:
+    """ "a"/"an" before the kind, or "the" with a possessive or a superlative ("the country's
+    biggest market"): "worked for Ama, the hotel" may name the hotel's owner."""
+    if not text.startswith("the", text.index(" ", m.start()) + 1):
+        return True
+    return any(w.endswith(("’s", "'s", "est")) for w in m.group(1).split())
+
+
+def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
+    t.score, t.place, t.edge_ok = 0.0, True, False
+
+
+def _run_ending(toks: list, i: int, text: str, most: int = 4) -> list:
+    """The capitalised words one space (or a particle) apart that end at ``toks[i]``."""
+    run = [toks[i]]
+    k = i
+    while k > 0 and len(run) < most and text[toks[k - 1].end : toks[k].start] == " ":
+        k -= 1
+        run.insert(0, toks[k])
+    return run
+
+
+def _run_starting(toks: list, i: int, text: str, most: int = 4) -> list:
+    run = [toks[i]]
+    k = i
+    while k + 1 < len(toks) and len(run) < most and text[toks[k].end : toks[k + 1].start] == " ":
+        k += 1
+        run.append(toks[k])
+    return run
+
+
+def _take_run(run: list, given: frozenset[str]) -> None:
+    function_words = lexicon.FUNCTION_WORDS
+    while run and (run[0].fw in function_words or run[0].title):
+        run = run[1:]  # "The", "At": the sentence's opening, not the name's
+    if run and all(_unexplained(u, given) or u.fw in lexicon.PARTICLES for u in run) and _unexplained(run[0], given):
+        for u in run:
+            _take_back(u)
+
+
+def facts_by_kind(toks: list, text: str) -> None:
+    """Take back the unexplained words a kind's noun in apposition, or a place's noun before a naming
+    cue, shows are a body, a venue or a place."""
+    given = None
+    function_words = lexicon.FUNCTION_WORDS
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not 0 <= t.score <= UNEXPLAINED or t.title or not t.word[:1].isupper():
+            continue
+        nxt = toks[i + 1] if i + 1 < n else None
+        if text.startswith(",", t.end) and not (nxt is not None and text[t.end : nxt.start] == " "):
+            m = _APPOSITION.match(text, t.end)
+            if m and m.group(2) in _BODY_KINDS and _a_kind(text, m):
+                between = [w.lower() for w in m.group(1).split()]
+                if not any(w in function_words or w in lexicon.RELATIONS or w in _PEOPLE for w in between):
+                    given = given if given is not None else any_given_names()
+                    _take_run(_run_ending(toks, i, text), given)
+                    continue
+        if t.start and text[t.start - 1] in " \t\"“'‘":
+            m = _PLACE_CALLED.search(text, max(0, t.start - 60), t.start)
+            if m and m.group(1) in _PLACE_KINDS:
+                _take_run(_run_starting(toks, i, text), frozenset())  # (the cue names a place, whatever word)
