@@ -70,7 +70,7 @@ def test_a_given_name_in_brackets_after_a_body_is_still_a_person():
     ("text", "fact"),
     [
         ("The songs were on Radio Wanjala, a radio station in Nairobi.", "Radio Wanjala"),
-        ("Ansar Dine, an armed militant group, took the town.", "Ansar Dine"),
+        ("He joined Ansar Wadi, a criminal gang, in 2015.", "Ansar Wadi"),
         ("We sold shoes at Mercado Grande, the biggest market in town.", "Mercado Grande"),
         ("We reached a village called Kambi Nyoka, near the river.", "Kambi Nyoka"),
         ("They took us to a place they called Nueva Tierra.", "Nueva Tierra"),
