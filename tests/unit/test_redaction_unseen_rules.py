@@ -93,3 +93,15 @@ def test_a_kind_in_apposition_or_a_place_called_stays(text, fact):
 def test_a_person_beside_a_kind_word_stays_redacted(text, name):
     spans = detect(text)
     assert covered(text, spans, name)
+
+
+# "the company X worked for": the one who works for the body, not its name (news_wording).
+def test_who_worked_for_a_body_named_by_its_kind_is_a_person():
+    text = "The company Tamang worked for is big. Tamang was on the second floor when he fell."
+    assert _every_covered(text, "Tamang")
+
+
+def test_a_body_named_by_its_kind_is_still_a_fact():
+    text = "The company Serco won the contract. The charity Unchosen worked with us for a year."
+    spans = detect(text)
+    assert untouched(text, spans, "Serco") and untouched(text, spans, "Unchosen")
