@@ -12,6 +12,10 @@ name of the census's or the world's list, no title), so a cue that made a word a
 * *A place a naming cue names*: "a village called Kambi Nyoka", "a place they called Nueva Tierra",
   "an area known as X": the noun before the cue is a place's, not a person's ("a woman called
   Grace" is left to ``context.introduced``).
+* *A place before the larger place it lies in*: "inside Ojota Estate, Lagos", "near Kisumbi, Kenya",
+  "the village of X, Kambu Hills, Guatemala": a run after "in", "inside", "near", "outside",
+  "around" or "from" (or after a place and a comma) followed by a comma and a place the gazetteers
+  hold. Not after "to", "at" or "with" ("I wrote to Obi, Ghana" may be a letter to someone).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.facts_in_news import _known_place
 from desktop.redaction.name_lists import any_given_names
 
 UNEXPLAINED = 0.5  # the likely-name pass's score of a capitalised word no list holds
@@ -47,6 +52,37 @@ _PLACE_CALLED = re.compile(
     + r"(?:(?:they|we|people|locals|everyone)" + _SP + r")?(?:called|call|named|known" + _SP + r"as)"
     + r"[ \t\u00a0]*[‘'\"“]?\Z"
 )  # fmt: skip
+
+
+# "inside Ojota Estate, Lagos", "near Kisumbi, Kenya": a place before the larger place it lies in.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|inside|near|outside|around|from)" + _SP + r"\Z", re.IGNORECASE)
+_PLACE_OF = re.compile(
+    r"\b(?:village|town|city|district|province|region|county|municipality)" + _SP + r"of" + _SP + r"\Z"
+)
+_COMMA = re.compile(r",[ \t\u00a0]+")
+
+
+def _in_a_known_place(toks: list, k: int, text: str) -> bool:
+    """Does ", " and a place the gazetteers hold (of one to three words) follow ``toks[k]``?"""
+    m = _COMMA.match(text, toks[k].end)
+    if not m or k + 1 >= len(toks) or toks[k + 1].start != m.end():
+        return False
+    run = _run_starting(toks, k + 1, text, 3)
+    return any(_known_place([u.word for u in run[:j]]) for j in range(len(run), 0, -1))
+
+
+def _place_before_it(toks: list, i: int, text: str) -> bool:
+    """Is the run at ``toks[i]`` after "in", "near", "from" ... or after a place and a comma (a place
+    in a list of ever larger places: "the village of X, Y, Guatemala")?"""
+    if _PLACE_PREPOSITION.search(text, max(0, toks[i].start - 8), toks[i].start):
+        return True
+    p = toks[i - 1] if i else None
+    if p is None or p.score != 0 or not _COMMA.fullmatch(text, p.end, toks[i].start):
+        return False
+    if p.place:
+        return True
+    k = i - len(_run_ending(toks, i - 1, text, 3))  # the place before it, after "the village of"
+    return bool(_PLACE_OF.search(text, max(0, toks[k].start - 30), toks[k].start))
 
 
 def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
@@ -111,6 +147,14 @@ def facts_by_kind(toks: list, text: str) -> None:
                     given = given if given is not None else any_given_names()
                     _take_run(_run_ending(toks, i, text), given)
                     continue
+        if text.startswith(",", t.end) and _in_a_known_place(toks, i, text):
+            run = _run_ending(toks, i, text, 3)
+            while len(run) > 1 and not _place_before_it(toks, i - len(run) + 1, text):
+                run.pop(0)
+            if _place_before_it(toks, i - len(run) + 1, text):
+                given = given if given is not None else any_given_names()
+                _take_run(run, given)
+                continue
         if t.start and text[t.start - 1] in " \t\"“'‘":
             m = _PLACE_CALLED.search(text, max(0, t.start - 60), t.start)
             if m and m.group(1) in _PLACE_KINDS:

@@ -105,3 +105,28 @@ def test_a_body_named_by_its_kind_is_still_a_fact():
     text = "The company Serco won the contract. The charity Unchosen worked with us for a year."
     spans = detect(text)
     assert untouched(text, spans, "Serco") and untouched(text, spans, "Unchosen")
+
+
+# A place before the larger place it lies in (facts_by_kind.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("They took me to a house inside Ikoyi Dala, Lagos, for two weeks.", "Ikoyi Dala"),
+        ("He lives in the village of Pachul Alto, Sanma Ruchel, Guatemala, with his wife.", "Sanma Ruchel"),
+    ],
+)  # fmt: skip
+def test_a_place_before_a_larger_place_stays(text, fact):
+    spans = detect(text)
+    assert untouched(text, spans, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I stayed with Tunde, Lagos was hot.", "Tunde"),
+        ("I met Kofi in Accra, Ghana.", "Kofi"),
+    ],
+)  # fmt: skip
+def test_a_person_before_a_place_and_a_comma_stays_redacted(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name)
