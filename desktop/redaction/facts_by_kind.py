@@ -12,6 +12,9 @@ name of the census's or the world's list, no title), so a cue that made a word a
 * *A place a naming cue names*: "a village called Kambi Nyoka", "a place they called Nueva Tierra",
   "an area known as X": the noun before the cue is a place's, not a person's ("a woman called
   Grace" is left to ``context.introduced``).
+* *A wire agency*: "Addis Ababa (AFP) -", "told AFP", "By IANS", "REUTERS" alone under a
+  photograph: the agencies a dateline names (``facts_in_news``) are bodies wherever written, even
+  after "told" or "by", which score a word 0.6.
 * *A place before the larger place it lies in*: "inside Ojota Estate, Lagos", "near Kisumbi, Kenya",
   "the village of X, Kambu Hills, Guatemala": a run after "in", "inside", "near", "outside",
   "around" or "from" (or after a place and a comma) followed by a comma and a place the gazetteers
@@ -27,6 +30,7 @@ from desktop.redaction.facts_in_news import _known_place
 from desktop.redaction.name_lists import any_given_names
 
 UNEXPLAINED = 0.5  # the likely-name pass's score of a capitalised word no list holds
+_TOLD = 0.7  # above the score of a word after "told" or "by" (0.6), below a cue's that names someone
 _SP = r"[ \t\u00a0]+"
 
 _BODY_KINDS = frozenset(
@@ -85,6 +89,12 @@ def _place_before_it(toks: list, i: int, text: str) -> bool:
     return bool(_PLACE_OF.search(text, max(0, toks[k].start - 30), toks[k].start))
 
 
+# The wire agencies of ``facts_in_news._DATELINE_AFTER``, as news writes them anywhere: "Addis Ababa
+# (AFP) -", "told AFP", "By IANS", "REUTERS" under a photograph. Not the two-letter ones ("AP", "CP":
+# a person's initials) nor "ANI" (a given name in capitals).
+_WIRE_AGENCIES = frozenset("AFP Reuters REUTERS IANS PTI Xinhua XINHUA Kyodo KYODO EFE Bernama BERNAMA dpa UNB".split())
+
+
 def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
     return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
 
@@ -136,6 +146,9 @@ def facts_by_kind(toks: list, text: str) -> None:
     function_words = lexicon.FUNCTION_WORDS
     n = len(toks)
     for i, t in enumerate(toks):
+        if t.word in _WIRE_AGENCIES and 0 <= t.score < _TOLD and not t.title:
+            _take_back(t)
+            continue
         if not 0 <= t.score <= UNEXPLAINED or t.title or not t.word[:1].isupper():
             continue
         nxt = toks[i + 1] if i + 1 < n else None

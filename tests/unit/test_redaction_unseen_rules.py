@@ -130,3 +130,24 @@ def test_a_place_before_a_larger_place_stays(text, fact):
 def test_a_person_before_a_place_and_a_comma_stays_redacted(text, name):
     spans = detect(text)
     assert covered(text, spans, name)
+
+
+# A wire agency wherever news writes it (facts_by_kind.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Maids stranded in Gulf\nBy IANS\nDUBAI: Fifty workers were unpaid.", "IANS"),
+        ("The boat was seized.\nREUTERS\nCrews were beaten.", "REUTERS"),
+        ("Reuters reported the raid on the farm.", "Reuters"),
+        ("The minister told Xinhua on Monday that the camp would close.", "Xinhua"),
+    ],
+)  # fmt: skip
+def test_a_wire_agency_stays(text, fact):
+    spans = detect(text)
+    assert untouched(text, spans, fact)
+
+
+def test_a_person_told_beside_an_agency_stays_redacted():
+    text = '"We were locked in," Amina told AFP. Then Jomo Keter told Reuters the same.'
+    spans = detect(text)
+    assert covered(text, spans, "Amina") and covered(text, spans, "Jomo Keter")
