@@ -28,6 +28,7 @@ from desktop.redaction.bare_subjects import bare_subjects, function_word_surname
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.body_short_names import short_names_of_bodies
+from desktop.redaction.bracket_credits import bracketed_credits
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
@@ -356,6 +357,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     names_of_things(toks, text)
     letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
     published_words(toks, text)  # credits, letters and bylines standing for people, code names
+    bracketed_credits(toks, text)  # "(Photos: Will Marsh) One of ..." (bracket_credits.py)
     mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
     news_names(toks, text)  # how news reports write people and places (news_names.py)
     news_wording(toks, text)  # more of their wording: particles, initials, bodies named once (news_wording.py)

@@ -151,3 +151,22 @@ def test_a_person_told_beside_an_agency_stays_redacted():
     text = '"We were locked in," Amina told AFP. Then Jomo Keter told Reuters the same.'
     spans = detect(text)
     assert covered(text, spans, "Amina") and covered(text, spans, "Jomo Keter")
+
+
+# A photo credit in brackets inside a paragraph (published.photo_credits).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The women are abused. (Photos: Will Marsh) One of them left.", "Will Marsh"),
+        ("The farm was raided. (Photo: Will Stone/Reuters) Ten were freed.", "Will Stone"),
+    ],
+)  # fmt: skip
+def test_a_photographer_in_a_bracketed_credit_is_redacted_whole(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name)
+
+
+def test_an_ordinary_word_in_a_bracketed_credit_stays():
+    text = "A bag was found. (Picture: Supplied) She left the camp in May."
+    spans = detect(text)
+    assert untouched(text, spans, "Supplied")
