@@ -15,6 +15,11 @@ name of the census's or the world's list, no title), so a cue that made a word a
 * *A wire agency*: "Addis Ababa (AFP) -", "told AFP", "By IANS", "REUTERS" alone under a
   photograph: the agencies a dateline names (``facts_in_news``) are bodies wherever written, even
   after "told" or "by", which score a word 0.6.
+* *A newspaper by its last word*: "spoke to Kiboko Times", "in the Kisumu Gazette": a run ending
+  in a newspaper's kind word ("Times", "Standard", "Gazette", "Tribune" ...; not "Post", "Star",
+  "Sun": surnames), after one word that is no given name ("Mark Times said" stays a person) or
+  after a gazetteer place of more words ("Sierra Leone Telegraph"): two words before it may be a
+  byline's name.
 * *A place before the larger place it lies in*: "inside Ojota Estate, Lagos", "near Kisumbi, Kenya",
   "the village of X, Kambu Hills, Guatemala": a run after "in", "inside", "near", "outside",
   "around" or "from" (or after a place and a comma) followed by a comma and a place the gazetteers
@@ -95,6 +100,14 @@ def _place_before_it(toks: list, i: int, text: str) -> bool:
 _WIRE_AGENCIES = frozenset("AFP Reuters REUTERS IANS PTI Xinhua XINHUA Kyodo KYODO EFE Bernama BERNAMA dpa UNB".split())
 
 
+# A newspaper's last word ("Kiboko Times", "Kisumu Gazette"). Not "Post", "Star", "Sun", "Mail",
+# "Leader", "Record" or "News": surnames and ordinary words a person's name may end in.
+_PAPER_LAST = frozenset(
+    "times standard gazette tribune chronicle telegraph observer journal inquirer herald monitor mirror express "
+    "courier dispatch examiner bulletin argus advertiser".split()
+)
+
+
 def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
     return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
 
@@ -150,6 +163,14 @@ def facts_by_kind(toks: list, text: str) -> None:
             _take_back(t)
             continue
         if not 0 <= t.score <= UNEXPLAINED or t.title or not t.word[:1].isupper():
+            continue
+        if t.fw in _PAPER_LAST and i and text[toks[i - 1].end : t.start] == " " and not t.word.isupper():
+            given = given if given is not None else any_given_names()
+            run = _run_ending(toks, i - 1, text, 3)
+            if len(run) > 1 and not _known_place([u.word for u in run]):
+                run = []  # "Tunde Okafor Standard ..." may be a byline before its paper: a person's
+            if run and run[0].fw not in given:
+                _take_run([*run, t], given)
             continue
         nxt = toks[i + 1] if i + 1 < n else None
         if text.startswith(",", t.end) and not (nxt is not None and text[t.end : nxt.start] == " "):

@@ -170,3 +170,25 @@ def test_an_ordinary_word_in_a_bracketed_credit_stays():
     text = "A bag was found. (Picture: Supplied) She left the camp in May."
     spans = detect(text)
     assert untouched(text, spans, "Supplied")
+
+
+# A newspaper by its last word (facts_by_kind.py).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Six workers spoke to Kiboko Times about their ordeal.", "Kiboko Times"),
+        ("Six workers spoke to Nyota Chronicle about their ordeal.", "Nyota Chronicle"),
+    ],
+)  # fmt: skip
+def test_a_newspaper_by_its_last_word_stays(text, fact):
+    spans = detect(text)
+    assert untouched(text, spans, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mark Times said the rent was late.", "Mark Times"), ("I met Tunde Okafor Standard.", "Tunde Okafor")],
+)
+def test_a_person_before_a_papers_word_stays_redacted(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name)
