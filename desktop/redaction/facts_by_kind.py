@@ -158,6 +158,7 @@ def facts_by_kind(toks: list, text: str) -> None:
     given = None
     function_words = lexicon.FUNCTION_WORDS
     n = len(toks)
+    naming = "call" in text or "named" in text or "known" in text  # (the cues' words: most texts have none)
     for i, t in enumerate(toks):
         if t.word in _WIRE_AGENCIES and 0 <= t.score < _TOLD and not t.title:
             _take_back(t)
@@ -189,7 +190,7 @@ def facts_by_kind(toks: list, text: str) -> None:
                 given = given if given is not None else any_given_names()
                 _take_run(run, given)
                 continue
-        if t.start and text[t.start - 1] in " \t\"“'‘":
+        if naming and t.start and text[t.start - 1] in " \t\"“'‘":
             m = _PLACE_CALLED.search(text, max(0, t.start - 60), t.start)
             if m and m.group(1) in _PLACE_KINDS:
                 _take_run(_run_starting(toks, i, text), frozenset())  # (the cue names a place, whatever word)
