@@ -60,10 +60,14 @@ def sample() -> Interview:
         force="west-yorkshire",
         reported_on=YearMonth(2024, 7),
         statement=_STATEMENT,
-        people=[Person("Marta Kowalczyk", PersonRole.INTERVIEWEE, ["Marta"]),
-                Person("Piotr Nowak", PersonRole.PERPETRATOR)],
-        identifiers=[Identifier(IdentifierKind.PHONE, "07700 900123"),
-                     Identifier(IdentifierKind.ADDRESS, "Flat 2, 14 Station Road, Leeds")],
+        people=[
+            Person("Marta Kowalczyk", PersonRole.INTERVIEWEE, ["Marta"]),
+            Person("Piotr Nowak", PersonRole.PERPETRATOR),
+        ],
+        identifiers=[
+            Identifier(IdentifierKind.PHONE, "07700 900123"),
+            Identifier(IdentifierKind.ADDRESS, "Flat 2, 14 Station Road, Leeds"),
+        ],
         consent={ConsentUse.COMPLAINT: Consent(ConsentUse.COMPLAINT, True, date(2024, 7, 10), "worker")},
         asked_about_status=Answer.YES,
         reference="WB-WARM-0001",

@@ -18,10 +18,14 @@ linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the for
 
 def probe(_job: object) -> dict:
     """In a worker: what was loaded before the job came, and who started this process."""
-    return {"warmed": "desktop.services.pool_warm" in sys.modules,
-            "statement_path": all(m in sys.modules for m in ("reportlab", "desktop.reports.statement",
-                                                             "desktop.services.statements")),
-            "parent": os.getppid(), "pid": os.getpid()}
+    return {
+        "warmed": "desktop.services.pool_warm" in sys.modules,
+        "statement_path": all(
+            m in sys.modules for m in ("reportlab", "desktop.reports.statement", "desktop.services.statements")
+        ),
+        "parent": os.getppid(),
+        "pid": os.getpid(),
+    }
 
 
 def collector(_job: object) -> dict:
