@@ -1,0 +1,65 @@
+"""Given names of the families interviewees come from (``wordlists/given_names_uk_births.txt``: the
+names given to babies born in England and Wales, less English words, places and the other lists'
+names; read by ``name_lists.uk_birth_names``) guard a person's name as the census's and the world's
+lists do. Sentences written here, with names of Ghanaian, Nigerian, Somali, Eritrean, Ethiopian and
+Albanian families; none of these names is on the census or the world list."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.redaction import detect, lexicon
+from desktop.redaction.fold import fold
+from desktop.redaction.name_lists import (
+    any_given_names,
+    given_names,
+    given_names_for_wording,
+    uk_birth_names,
+    world_given_names,
+)
+from tests.span_checks import covered, untouched
+
+
+def test_the_births_list_is_read_once_and_holds_no_english_word_place_or_other_lists_name() -> None:
+    births = uk_birth_names()
+    assert isinstance(births, frozenset) and births is uk_birth_names()
+    assert {"kwabena", "abdirahman", "oluwaseun", "chukwuemeka", "dawit", "hodan", "ardit"} <= births
+    assert births <= any_given_names()
+    english = lexicon.english_words()  # the wording rules' reader drops a name read as a plural ("romans")
+    assert {n for n in births - given_names_for_wording()} == {n for n in births if n[-1] == "s" and n[:-1] in english}
+    assert not births & (given_names() | world_given_names())
+    assert not births & lexicon.english_words() and not births & lexicon.place_tokens()
+    assert not births & lexicon.NOT_NAMES  # "islam", "ramadan", "muslim" are given names there too
+    assert all(len(n) >= 3 and n == fold(n) for n in births)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("We stayed at the Kwabena farm for a month.", "Kwabena"),  # facts_in_wording
+    ("I was taken to Abdirahman farm near the river.", "Abdirahman"),
+    ("We stayed with the Chukwuemeka I told you about.", "Chukwuemeka"),  # things_after_the
+    ("I only knew the Hodan at the shop.", "Hodan"),
+    ("Dawit, which is my father's name too, was the one who helped me.", "Dawit"),  # misses_bodies
+    ("The money came from Oluwaseun in Lagos.", "Oluwaseun"),
+    ("They moved us to Hull, York, Luton and Kwabena.", "Kwabena"),  # facts_by_shape's list of places
+    ("I read the Abdirahman Wood report about the house.", "Abdirahman Wood"),  # news_names
+    ("Chinedu, a migrant support organisation, helped me. Later Chinedu rang.", "Chinedu"),  # news_wording
+    ("The money went to Kwabena every month.", "Kwabena"),  # context: a given name after "went to"
+    ("In the end I went back to Ifeoma, my first employer.", "Ifeoma"),
+    ("My case was transferred to Temitope at the office.", "Temitope"),
+    ("I got a text from Kwabena Hall last night.", "Kwabena Hall"),  # misses_places.venues' guard
+    ("STONE, Chinedu was the name on the letter.", "STONE"),  # caps_surnames
+    ("The Oluwaseun Trust gave us food. Oluwaseun came to see us on Monday.", "Oluwaseun"),
+])  # fmt: skip
+def test_a_given_name_from_the_births_list_is_not_taken_back_as_a_place_or_a_thing(text, name):
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), text
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("During Ramadan we worked at night as well.", "Ramadan"),  # a given name in England, left out
+    ("The boss said Islam was no excuse for a day off.", "Islam"),
+    ("We went back to Georgia in May.", "Georgia"),
+    ("I was moved to Kayseri and then to Luton.", "Kayseri"),
+])  # fmt: skip
+def test_words_the_births_list_leaves_out_stay_facts(text, fact):
+    assert untouched(text, detect(text), fact), text
