@@ -51,10 +51,18 @@ def uk_birth_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_names_not_births() -> frozenset[str]:
+    """The census's given names and the world's, without the births list's: for a guard before a
+    settlement's noun, where a name only that list holds is more often a village's name in the
+    country it comes from ("Samia village") than a person's."""
+    return given_names() | world_given_names()
+
+
+@lru_cache(maxsize=1)
 def any_given_names() -> frozenset[str]:
     """The given names of every list together: for a guard that keeps a person's name from being
     taken back as a place's, a body's or a firm's ("Ruth Park", "Elif Park", "Kwabena Hall")."""
-    return given_names() | world_given_names() | uk_birth_names()
+    return given_names_not_births() | uk_birth_names()
 
 
 @lru_cache(maxsize=1)
