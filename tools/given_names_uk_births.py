@@ -15,7 +15,8 @@ apostrophes between them, lower-cased, folded as the engine folds it, three lett
 is no English word (``english.txt``, ``english_us.txt``), no one-word place of ``places.txt``, no
 place of ``places_uk_small.txt`` or ``places_world.txt``, no word of ``lexicon.NOT_NAMES``
 (peoples, languages, faiths, bodies) or ``lexicon.FUNCTION_WORDS``, and on neither
-``given_names.txt`` nor ``given_names_world.txt``. A hyphenated name whose every part is a given
+``given_names.txt`` nor ``given_names_world.txt``, and does not read as the plural of an English
+word ("romans"). A hyphenated name whose every part is a given
 name of any of the three lists is left out (its parts already are). Sorted, one a line.
 """
 
@@ -84,6 +85,8 @@ def main(folder: str) -> None:
         if not latin(n) or len(f) < 3 or f in english or f in places or f in have:
             continue
         if f in lexicon.NOT_NAMES or f in lexicon.FUNCTION_WORDS or lexicon.place_key([n]) in small:
+            continue
+        if f.endswith("s") and f[:-1] in english:  # read as an English plural ("romans", "mays")
             continue
         kept.add(f)
     every = have | kept

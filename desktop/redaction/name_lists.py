@@ -68,12 +68,11 @@ def any_given_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def given_names_for_wording() -> frozenset[str]:
     """For the rules that make an English word someone from the wording around it ("Amir told me",
-    "Amir Green said"): the given names of every list, less a name of the world's or the births'
-    list that reads as the plural of an English word ("Marks", "Evens": "Marks looked for quickly"
-    is no one)."""
+    "Amir Green said"): the given names of every list, less a world name that reads as the plural of
+    an English word ("Marks", "Evens": "Marks looked for quickly" is no one; the births list holds
+    none such)."""
     english = lexicon.english_words()
-    others = (world_given_names() | uk_birth_names()) - given_names()
-    plural = {n for n in others if n.endswith("s") and n[:-1] in english}
+    plural = {n for n in world_given_names() - given_names() if n.endswith("s") and n[:-1] in english}
     return any_given_names() - frozenset(plural)
 
 
