@@ -47,6 +47,8 @@ def test_the_births_list_is_read_once_and_holds_no_english_word_place_or_other_l
     ("In the end I went back to Ifeoma, my first employer.", "Ifeoma"),
     ("My case was transferred to Temitope at the office.", "Temitope"),
     ("I got a text from Kwabena Hall last night.", "Kwabena Hall"),  # misses_places.venues' guard
+    ("The keys were kept by Kwabena Hall.", "Kwabena Hall"),
+    ("I got a message from Abdirahman Park.", "Abdirahman Park"),
     ("STONE, Chinedu was the name on the letter.", "STONE"),  # caps_surnames
     ("The Oluwaseun Trust gave us food. Oluwaseun came to see us on Monday.", "Oluwaseun"),
 ])  # fmt: skip
