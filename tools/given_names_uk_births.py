@@ -10,14 +10,15 @@ environment). Run from the repository's root so that the filter reads the engine
 
 From each workbook, its longest sheet (the table of every name given to three or more babies that
 year in England and Wales), the column headed "Name" (the one headed "Count..." beside it says the
-row is a name). Then a name is kept when it is letters (Latin script) with single hyphens or
-apostrophes between them, lower-cased, folded as the engine folds it, three letters or more, and
-is no English word (``english.txt``, ``english_us.txt``), no one-word place of ``places.txt``, no
-place of ``places_uk_small.txt`` or ``places_world.txt``, no word of ``lexicon.NOT_NAMES``
-(peoples, languages, faiths, bodies) or ``lexicon.FUNCTION_WORDS``, and on neither
-``given_names.txt`` nor ``given_names_world.txt``, and does not read as the plural of an English
-word ("romans"). A hyphenated name whose every part is a given
-name of any of the three lists is left out (its parts already are). Sorted, one a line.
+row is a name). A name in only one of the 58 lists is left out (once-only choices are where places
+and brands given as names gather: "Kerala", "Kashmir"). Then a name is kept when it is letters
+(Latin script) with single hyphens or apostrophes between them, lower-cased, folded as the engine
+folds it, three letters or more, and is no English word (``english.txt``, ``english_us.txt``), no
+one-word place of ``places.txt``, no place of ``places_uk_small.txt`` or ``places_world.txt``, no
+word of ``lexicon.NOT_NAMES`` (peoples, languages, faiths, bodies) or ``lexicon.FUNCTION_WORDS``, on
+neither ``given_names.txt`` nor ``given_names_world.txt``, and no English plural ("romans"). A
+hyphenated name whose every part is a given name of any of the three lists is left out (its parts
+already are). Sorted, one a line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -75,10 +77,11 @@ def main(folder: str) -> None:
     english, places = lexicon.english_words(), lexicon.place_tokens()
     small = lexicon.small_places("uk") | lexicon.small_places("world")
     have = name_lists.given_names() | name_lists.world_given_names()
-    names: set[str] = set()
+    lists: Counter[str] = Counter()  # in how many of the year's lists (boys', girls') each name is
     for path in sorted(Path(folder).glob("*.xls*")):
         if "histor" not in path.name.lower():
-            names |= names_in(path)
+            lists.update(names_in(path))
+    names = {n for n, k in lists.items() if k >= 2}
     kept = set()
     for n in names:
         f = fold(n)
@@ -92,7 +95,7 @@ def main(folder: str) -> None:
     every = have | kept
     out = sorted(n for n in kept if "-" not in n or not all(p in every for p in n.split("-")))
     OUT.write_text("".join(n + "\n" for n in out), encoding="utf-8")
-    print(f"{len(names)} names read, {len(out)} written to {OUT}")
+    print(f"{len(lists)} names read, {len(names)} in two lists or more, {len(out)} written to {OUT}")
 
 
 if __name__ == "__main__":

@@ -75,3 +75,11 @@ def test_words_the_births_list_leaves_out_stay_facts(text, fact):
 def test_a_name_only_the_births_list_holds_before_a_settlements_noun_or_after_mount_stays_a_place(text, place):
     # many of its names are villages' names where the families come from; "the Kwabena farm" is someone's
     assert untouched(text, detect(text), place), text
+
+
+def test_a_name_only_the_births_list_holds_in_a_run_the_wording_calls_a_body_stays_a_fact() -> None:
+    text = "The caseworker sent me to Kwabena Sisters, a small women's charity in Leeds."
+    assert untouched(text, detect(text), "Kwabena Sisters")
+    # a single word is still someone where the text goes on to show it ("Later Chinedu rang")
+    text = "Chinedu, a migrant support organisation, helped me. Later Chinedu rang."
+    assert covered(text, detect(text), "Chinedu", kind="PERSON")
