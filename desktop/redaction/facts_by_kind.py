@@ -32,7 +32,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.facts_in_news import _known_place
-from desktop.redaction.name_lists import any_given_names
+from desktop.redaction.name_lists import any_given_names, given_names_not_births
 
 UNEXPLAINED = 0.5  # the likely-name pass's score of a capitalised word no list holds
 _TOLD = 0.7  # above the score of a word after "told" or "by" (0.6), below a cue's that names someone
@@ -143,6 +143,14 @@ def _run_starting(toks: list, i: int, text: str, most: int = 4) -> list:
     return run
 
 
+def _guard(run: list, given: frozenset[str]) -> frozenset[str]:
+    """The names that keep ``run`` someone's: every list for one word ("Chinedu, a charity ...
+    Chinedu rang"); for several, the census's and the world's alone, since a name only the births
+    list holds is often a surname or a place too ("Ansar Wadi, a criminal gang")."""
+    words = [u for u in run if u.fw not in lexicon.FUNCTION_WORDS and not u.title]
+    return given if len(words) <= 1 else given_names_not_births()
+
+
 def _take_run(run: list, given: frozenset[str]) -> None:
     function_words = lexicon.FUNCTION_WORDS
     while run and (run[0].fw in function_words or run[0].title):
@@ -180,7 +188,8 @@ def facts_by_kind(toks: list, text: str) -> None:
                 between = [w.lower() for w in m.group(1).split()]
                 if not any(w in function_words or w in lexicon.RELATIONS or w in _PEOPLE for w in between):
                     given = given if given is not None else any_given_names()
-                    _take_run(_run_ending(toks, i, text), given)
+                    run = _run_ending(toks, i, text)
+                    _take_run(run, _guard(run, given))
                     continue
         if text.startswith(",", t.end) and _in_a_known_place(toks, i, text):
             run = _run_ending(toks, i, text, 3)
@@ -188,7 +197,7 @@ def facts_by_kind(toks: list, text: str) -> None:
                 run.pop(0)
             if _place_before_it(toks, i - len(run) + 1, text):
                 given = given if given is not None else any_given_names()
-                _take_run(run, given)
+                _take_run(run, _guard(run, given))
                 continue
         if naming and t.start and text[t.start - 1] in " \t\"“'‘":
             m = _PLACE_CALLED.search(text, max(0, t.start - 60), t.start)

@@ -41,6 +41,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import any_given_names
+from desktop.redaction.name_lists import given_names_not_births
 from desktop.redaction.word_sets import statement_words
 
 UNEXPLAINED = 0.5
@@ -52,6 +53,12 @@ _PLACE_NOUNS = frozenset(
     "estate compound prison port harbour island valley mine plantation orchard township municipality "
     "neighbourhood neighborhood suburb coast coastline seaboard sea gulf bay desert peninsula delta plateau "
     "highlands lowlands".split()
+)
+# A settlement's nouns: before one, a name only the births list holds is no guard ("their Samia
+# village"); before a holding's ("the Kwabena farm") it is, as the other lists' names are.
+_SETTLEMENT_NOUNS = frozenset(
+    "village villages town city district province county region township municipality neighbourhood "
+    "neighborhood suburb".split()
 )
 _PERSON_AFTER = frozenset(
     "worker workers labourer labourers owner owners boss manager chief head heads staff doctor doctors nurse "
@@ -169,18 +176,22 @@ def facts_in_wording(toks: list, text: str) -> None:
         # A place's noun after the run: "Kembang village", "the Al Zahra hospital"
         m = None if joined_next or not places else _LOWER_AFTER.match(text, t.end)
         if m and m.group(1) in _PLACE_NOUNS and m.group(2) not in _PERSON_AFTER:
+            guard = given_names_not_births() if m.group(1) in _SETTLEMENT_NOUNS else given
             run = _run_before(toks, i, text)
-            while run and not _unexplained(run[0], given):
+            while run and not _unexplained(run[0], guard):
                 run.pop(0)
             if (
                 run
-                and all(_unexplained(u, given) or u.fw in lexicon.PARTICLES for u in run)
+                and all(_unexplained(u, guard) or u.fw in lexicon.PARTICLES for u in run)
                 and _place_opening(text, run[0].start)
             ):
                 for u in run:
                     _take_back(u)
                 continue
         if not _unexplained(t, given):
+            # a name only the births list holds after a place's prefix: "their Mount Waverley home"
+            if prefixes and _unexplained(t, given_names_not_births()):
+                _after_place_prefix(toks, i, text)
             continue
         # (each wording looked for only where its first mark is: most words have none of them)
         gap = text[max(0, t.start - 6) : t.start]
@@ -223,13 +234,8 @@ def facts_in_wording(toks: list, text: str) -> None:
                         _take_back(u)
                     continue
         # "Mount Eden", "Lake Rotoiti": the prefix opens a place's name
-        prev = toks[i - 1] if i else None
-        if prefixes and prev is not None and prev.fw in _PLACE_PREFIXES and text[prev.end : t.start] in (" ", ". "):
-            before_prev = toks[i - 2] if i > 1 else None
-            if not (before_prev is not None and before_prev.score > 0 and text[before_prev.end : prev.start] == " "):
-                _take_back(t)
-                prev.place, prev.edge_ok = True, False
-                continue
+        if prefixes and _after_place_prefix(toks, i, text):
+            continue
         # A broadcaster: "Al-Mustaqbal TV reported"
         if broadcasts and _BROADCAST.match(text, t.end):
             _take_back(t)
@@ -237,6 +243,20 @@ def facts_in_wording(toks: list, text: str) -> None:
         # An agency in a credit line: "Jane Roe · EPA · Alamy"
         if dots and _one_word_credit(text, t):
             _take_back(t)
+
+
+def _after_place_prefix(toks: list, i: int, text: str) -> bool:
+    """Is ``toks[i]`` the word after a place's prefix opening a run ("Mount Eden", "Lake Rotoiti")?
+    If so it is taken back, with the prefix."""
+    t, prev = toks[i], toks[i - 1] if i else None
+    if prev is None or prev.fw not in _PLACE_PREFIXES or text[prev.end : t.start] not in (" ", ". "):
+        return False
+    before_prev = toks[i - 2] if i > 1 else None
+    if before_prev is not None and before_prev.score > 0 and text[before_prev.end : prev.start] == " ":
+        return False
+    _take_back(t)
+    prev.place, prev.edge_ok = True, False
+    return True
 
 
 def _one_word_credit(text: str, t) -> bool:  # noqa: ANN001 - names._Tok

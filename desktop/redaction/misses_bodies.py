@@ -19,6 +19,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.context import _two_words_before
 from desktop.redaction.given_names import any_given_names
+from desktop.redaction.name_lists import given_names_not_births
 from desktop.redaction.scanning import ic_lower
 
 _S = r"[ \t\u00a0]+"
@@ -100,6 +101,9 @@ def bodies_by_wording(toks: list, text: str) -> None:
     """Mark bodies, events and places that the wording around them names as such (see above)."""
     bodies: set[str] = set()
     names = any_given_names()
+    # a run of several words the wording calls a body: a name only the births list holds is no guard
+    # there ("Sahara Sisters, a small women's charity"); the other lists' names are ("Ruth Sisters, ...")
+    listed = given_names_not_births()
     places = lexicon.place_tokens()
     # An office after a word follows a space, tab or no-break space: the text holds that character and
     # the office's first letters (perhaps the end of the 20 characters the match may read, "MPs" of
@@ -144,7 +148,7 @@ def bodies_by_wording(toks: list, text: str) -> None:
             comma
             and j - i <= 3
             and (which or _APPOSITION.match(text, last.end))
-            and not any(u.fw in names for u in toks[i : j + 1])
+            and not any(u.fw in (names if j == i else listed) for u in toks[i : j + 1])
         ):
             while (
                 i

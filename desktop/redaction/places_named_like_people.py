@@ -22,7 +22,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.census_pairs import _PERSON_AFTER, _SAID_AFTER
 from desktop.redaction.context import _ORG_LAST
-from desktop.redaction.given_names import any_given_names
+from desktop.redaction.name_lists import given_names_not_births
 from desktop.redaction.things_after_the import _not_a_noun_after
 from desktop.redaction.words import _cue_before
 
@@ -82,7 +82,7 @@ def places_named_like_people(toks: list, text: str) -> list[tuple[int, int]]:
             continue  # part of a longer name
         if i + 2 < n and _joined(text, b, toks[i + 2]):
             continue  # "Aldwick Hall Trust" itself: the rules of bodies read it
-        if a.fw in any_given_names():
+        if a.fw in given_names_not_births():  # (a births-list name is often a surname too: "Brennan Lodge")
             continue  # "Ruth Park Solicitors", "the Joan Hill Foundation": a body named after its person
         pair = text[a.start : b.end]
         if pair not in seen:

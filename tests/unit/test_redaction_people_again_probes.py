@@ -46,7 +46,9 @@ PEOPLE = [
     # the text shows is a person's is redacted everywhere, so the two cannot be linked.
     "I live near Mount [[Amara]]. [[Amara]] was my friend.",
     "We lived by {{Lake Ngozi}} for a year. [[Ngozi]] was my sister.",
-    "The boat left {{Port Esi}} at night. [[Esi]] is my cousin.",
+    # "Esi" is on the births list (SOURCES.md): like "Amara" above, the word the text shows is a
+    # person's is redacted inside the place's name too
+    "The boat left Port [[Esi]] at night. [[Esi]] is my cousin.",
     "We stayed at the [[Osei]] farm. [[Osei]]'s wife took our phones.",
     "We went to the farm of [[Amara Osei]]. The [[Osei]] farm was far away.",
     "The [[Adjei]] farm was cold. [[Adjei]] told us to sleep in the barn.",
