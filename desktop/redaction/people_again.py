@@ -30,7 +30,13 @@ carried so: a town's name used once as a surname is not spread to the town. Two 
   is named after a person, by a full name that identifies them; one word ("Trelowen farm") stays
   a place;
 * *"pro bono" as the manner of an act* ("represented by Amara Osei pro bono."): a person; before a
-  noun ("the Harlow Venn pro bono team") it stays a firm.
+  noun ("the Harlow Venn pro bono team") it stays a firm;
+* *a firm named by a person's full name*: a given name and one more word before "solicitors" or "law
+  firm", with no "the" before and no "&" ("a letter from Joy Mensah solicitors"). The firm is named
+  after the solicitor, and naming it names them: the solicitor a witness saw identifies the
+  witness's town and circle. Written as a firm ("the Clayton Howe law firm", "Marsh & Tolland
+  solicitors") or with no given name ("Okafor Whitby solicitors") it stays a firm. A worker who
+  wants the firm kept rejects the suggestion in review, with a reason.
 
 A word put back gets the score of its run's likely names, or ``SCORE``; the take-back's ranges
 (bodies and things the engine keeps out of the names found again) lose any range holding it, so
@@ -44,7 +50,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import contraction, given_names
+from desktop.redaction.given_names import any_given_names, contraction, given_names
 
 SCORE = 0.6
 _SP = r"[ \t\u00a0]+"
@@ -132,6 +138,7 @@ _PLACE_NOUNS = _HOLDINGS | frozenset(
 _HOLDING_AFTER = re.compile(_SP + r"([a-z]+)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he" + _SP + r"$")
 _FIRM_NOUNS = frozenset("team unit practice department lawyers solicitors firm programme project scheme".split())
+_FIRM_AFTER = re.compile(_SP + r"(?:solicitors|law" + _SP + r"firms?)\b")
 _PRO_BONO = re.compile(_SP + r"pro\s+bono\b(?:\s+([a-z]+))?")
 # A preposition that takes a place, not a person: "in Nabatieh, her agent, identified as ..."
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|inside|outside|into|across|around|within|throughout)" + _SP + r"$")
@@ -262,6 +269,9 @@ def people_again(
             continue
         if 2 <= len(words) <= 3 and _pro_bono_act(words, text, t.end):
             returned.extend((u, _level(words)) for u in words if u.score <= 0)
+            continue
+        if len(words) == 2 and _firm_of_a_person(words, text, t.end):
+            returned.extend((u, _level(words)) for u in words if u.score <= 0)
     for u, score in returned:
         _give_back(u, score)
     again = _same_word_again(toks, text, people, named, (english, places, function_only))
@@ -331,6 +341,14 @@ def _pro_bono_act(words: list, text: str, end: int) -> bool:
         return False
     after = m.group(1)
     return after is None or after in lexicon.FUNCTION_WORDS
+
+
+def _firm_of_a_person(words: list, text: str, end: int) -> bool:
+    """Is this "from Joy Mensah solicitors": a given name first, then one word, before a firm's noun,
+    no "the" before (nor "&" between: the run is one space apart)?"""
+    if not _FIRM_AFTER.match(text, end) or words[0].fw not in any_given_names():
+        return False
+    return not _THE_BEFORE.search(text, max(0, words[0].start - 5), words[0].start)
 
 
 def _longer_name(toks: list, start: int, end: int, t) -> bool:  # noqa: ANN001 - names._Tok
