@@ -31,8 +31,29 @@ FIRMS_KEPT = [
     "The {{Grace Adjei}} law firm took her case.",
 ]
 
-PEOPLE = FIRMS
-FACTS = FIRMS_KEPT
+# A given name that is no English word before a body's kind, speaking: a full name.
+BODY_SURNAMES = [
+    "[[Hamza Church]] told me to wait.",
+    "[[Amina Temple]] said the job was safe.",
+    "Then [[Hamza Church]] told us to sign the paper.",
+    "[[Bilal Chapel]] took our phones.",
+    "[[Grace Hall]] told us to go home.",
+    "[[Tariq Park]] said we could stay.",
+    "[[Amina Temple]] told me the rent was {{£200}} a week.",
+]
+BODIES_KEPT = [
+    "{{Zion Church}} said we could stay.",
+    "{{Hope Church}} told us to wait.",
+    "The {{Hamza Church}} told me to wait.",
+    "He was married in the {{Church of England}}.",
+    "I go to the {{Church of England}} school on Sundays.",
+    "The {{Methodist Church}} helped us with food.",
+    "We met at {{St Mary's Church}} in {{Croydon}}.",
+    "The {{Salvation Army}} gave us food.",
+]
+
+PEOPLE = FIRMS + BODY_SURNAMES
+FACTS = FIRMS_KEPT + BODIES_KEPT
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
