@@ -52,8 +52,37 @@ BODIES_KEPT = [
     "The {{Salvation Army}} gave us food.",
 ]
 
-PEOPLE = FIRMS + BODY_SURNAMES
-FACTS = FIRMS_KEPT + BODIES_KEPT
+# A surname that reads as the plural of a thing, the bare subject of a verb of saying.
+PLURAL_SURNAMES = [
+    "[[Marks]] said the job was in {{Kent}}.",
+    "[[Shams]] said I could stay.",
+    "[[Marks]] told me to sign the paper.",
+    "[[Shams]] told us the house was safe.",
+    "[[Shams]] asked for my passport.",
+    "After that [[Marks]] said we had to leave.",
+    "[[Fields]] said nothing to the police.",
+    "[[Wells]] said he knew my family.",
+    "Then [[Mills]] told us to wait in the van.",
+    "[[Woods]] said I must pay {{£500}}.",
+    "In the end [[Hills]] told me the work was gone.",
+]
+# Plurals that may stand bare as a subject: people, bodies, agents, writings; and things.
+GROUPS_KEPT = [
+    "{{Officials}} said nothing.",
+    "{{Neighbours}} told the police.",
+    "{{Banks}} said they would not lend.",
+    "{{Doctors}} said I was fine.",
+    "{{Drivers}} said the road was closed.",
+    "{{Reports}} said the camp was closed.",
+    "{{Friends}} told me to run.",
+    "{{Churches}} said we could sleep there.",
+    "{{Sources}} told us the boss had gone.",
+    "The marks on my arm were from the belt.",
+    "She had marks on her face.",
+]
+
+PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES
+FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
