@@ -121,11 +121,22 @@ _CUE_BEFORE = re.compile(
 )
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:told|tell|asked|ask|married|marry|met|meet|kissed|thanked|texted|hugged)" + _SP + r"$"
+    # Work done for someone, and what is handed to someone: "worked for Delroy", "gave our passports
+    # to Nowak" (not "went to", "sent me to": a journey's "to" takes a place).
+    r"|\b(?:work|works|worked|working|clean|cleans|cleaned|cleaning|cook|cooks|cooked|cooking|drive|drives|drove|"
+    r"driving|labour|laboured|labor|labored)" + _SP + r"for" + _SP + r"$"
+    r"|\b(?:gave|give|gives|given|giving|paid|pay|pays|paying|handed|hand|owed|owe|owes|lent|lend|sold|sell|showed|"
+    r"show|passed|lied|explained|introduced|complained|spoke|speak|talked|talk)\b(?:[ \t\u00a0]+[a-z'’]+){0,4}?"
+    + _SP
+    + r"to"
+    + _SP
+    + r"$"
 )
 # After a word the pass already reads as a name: a verb of a person's act or speech, not "said it".
 _PERSON_VERB_AFTER = re.compile(
     _SP + r"(?:said|told|asked|helped|hit|beat|slapped|punched|kicked|raped|shouted|screamed|threatened|"
-    r"promised|locked|took|kept|drove|paid|married|laughed|cried|smiled)\b(?!" + _SP + r"(?:it|its)\b)"
+    r"promised|locked|took|kept|drove|paid|married|laughed|cried|smiled|owns|owned|owes|owed|knew|wanted|"
+    r"refused|lied|rang|phoned)\b(?!" + _SP + r"(?:it|its)\b)"
 )
 _HOLDINGS = frozenset(
     "farm farms factory shop shops house restaurant takeaway cafe café salon garage site compound plantation "
@@ -299,7 +310,7 @@ def _strong_before(toks: list, i: int, text: str) -> bool:
         return True
     start = toks[i].start
     return bool(
-        _PERSON_VERB_BEFORE.search(text, max(0, start - 12), start)
+        _PERSON_VERB_BEFORE.search(text, max(0, start - 60), start)
         or _CUE_BEFORE.search(text, max(0, start - 40), start)
     )
 

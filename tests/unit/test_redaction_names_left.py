@@ -81,8 +81,37 @@ GROUPS_KEPT = [
     "She had marks on her face.",
 ]
 
-PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES
-FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT
+# A word the text uses as a person (work done for them, a thing handed to them, what they own or
+# know) is a person where a rule took it back as a place's or a business's name too.
+SAME_WORD = [
+    "I had to work for [[Delroy]] at the [[Delroy]] site.",
+    "We stayed at the [[Nyambura]] farm, which [[Nyambura]] owns.",
+    "I worked for [[Oduya]] in the [[Oduya]] shop near {{Leicester}}.",
+    "My sister worked for [[Fofana]] at the [[Fofana]] restaurant.",
+    "The [[Nowak]] warehouse is big. We gave our passports to [[Nowak]].",
+    "I cleaned for [[Wambui]] at the [[Wambui]] house in {{Luton}}.",
+    "We picked fruit at the [[Kariuki]] farm, and [[Kariuki]] paid us nothing.",
+    "The [[Bekele]] car wash was cold. I worked for [[Bekele]] for a year.",
+    "I lived at the [[Mwangi]] house and [[Mwangi]] took my wages.",
+    "He drove us to the [[Tembo]] site, and [[Tembo]] shouted at us.",
+    "We paid two thousand pounds to [[Ruzindana]] at the [[Ruzindana]] garage.",
+    "The [[Osagie]] shop is in {{Peckham}}. [[Osagie]] knew my uncle.",
+    "I cooked for [[Anane]] in the [[Anane]] restaurant every night.",
+    "At the [[Drozdov]] farm, [[Drozdov]] owed us three months' wages.",
+]
+# Workplaces and bodies in the same wordings, named whole or on a list.
+WORKPLACES_KEPT = [
+    "I worked for {{Asda}} at the {{Asda}} store in {{Leeds}}.",
+    "We worked for {{Trelowen Farms}}. The {{Trelowen}} farm was far.",
+    "I gave my passport to {{Border Force}} at the airport.",
+    "I gave the money to {{Western Union}} in {{Luton}}.",
+    "She worked for {{Deliveroo}} and the {{Deliveroo}} app paid her.",
+    "I cleaned for {{Hilton}} at the {{Hilton}} hotel.",
+    "I spoke to {{Migrant Help}}. {{Migrant Help}} said wait.",
+]
+
+PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD
+FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
