@@ -56,6 +56,7 @@ from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
+from desktop.redaction.names_spoken_to import names_spoken_to
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_people import (
     dotted_initials_named,
@@ -339,6 +340,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
                 t.score = 0.35
 
     given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
+    names_spoken_to(toks, text)  # "\"Amir,\" said the boss", "sent me to Amir" (names_spoken_to.py)
     introduced_names(toks, text, function_only)
     names_of_leaders(toks, text)
     initials_and_places_after_names(toks, text, places, named_places)

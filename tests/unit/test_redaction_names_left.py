@@ -110,8 +110,37 @@ WORKPLACES_KEPT = [
     "I spoke to {{Migrant Help}}. {{Migrant Help}} said wait.",
 ]
 
-PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD
-FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT
+# A given name that is also an English word, spoken to in a quotation or handed or sent to.
+SPOKEN_TO = [
+    '"[[Amir]]," said the boss.',
+    '"[[Faith]]," my cousin said, "come with me."',
+    '"[[Precious]]," the man shouted, "get in the car."',
+    '"Sit down, [[Amir]]," the officer said.',
+    "“[[Sultan]],” he called, “bring the van.”",
+    '"Hurry up, [[Precious]]!" the woman said.',
+    "He sent me to [[Amir]] in {{Dubai}}.",
+    "The money went to [[Amir]] every week.",
+    "I gave my passport to [[Sultan]] at the airport.",
+    "My brother sent the money to [[Amir]] in {{Kabul}}.",
+    "We paid the deposit to [[Sultan]] in cash.",
+    "I handed the keys to [[Precious]] and left.",
+]
+# The same wordings with a place, a body or an ordinary word.
+SPOKEN_TO_KEPT = [
+    '"Hello," said the boss.',
+    '"Sorry," she said, "no."',
+    '"Please, God," I said.',
+    "We went to {{Georgia}} in {{May}}.",
+    "I went to {{Sultan Kebabs}} for work.",
+    "The money went to {{Western Union}}.",
+    "The money went to {{Lagos}}.",
+    "I went to {{Asda}}.",
+    "The amir of the town was kind.",
+    "I went to Mass on {{Sunday}}.",
+]
+
+PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD + SPOKEN_TO
+FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT + SPOKEN_TO_KEPT
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
