@@ -55,6 +55,7 @@ from desktop.redaction.firm_names import firm_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
+from desktop.redaction.journey_places import journey_places
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.names_spoken_to import names_spoken_to
 from desktop.redaction.news_names import news_names
@@ -377,6 +378,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
+    journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back

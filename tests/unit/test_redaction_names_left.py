@@ -139,8 +139,27 @@ SPOKEN_TO_KEPT = [
     "I went to Mass on {{Sunday}}.",
 ]
 
-PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD + SPOKEN_TO
-FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT + SPOKEN_TO_KEPT
+# A journey's places that no gazetteer holds, or that a given-name list holds too.
+JOURNEYS = [
+    "We came {{via Doha}} and {{Istanbul}}.",
+    "We came via {{Tamanrasset}} to {{Libya}}.",
+    "My flight was through {{Doha}}.",
+    "{{Doha}} airport was full.",
+    "They took us via {{Agadez}} to {{Libya}}.",
+    "The flight went via {{Doha}}.",
+    "We flew via {{Abu Dhabi}} to {{London}}.",
+]
+# The same words with a person: no journey, or a possessive.
+JOURNEY_PEOPLE = [
+    "We came via [[Amir]]'s cousin in {{Calais}}.",
+    "He took us through [[Kwame]]'s garden.",
+    "The money came via [[Kwame]] every month.",
+    "I sent it via [[Kwame]].",
+    "We went to [[Amir]] via {{Doha}}.",
+]
+
+PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD + SPOKEN_TO + JOURNEY_PEOPLE
+FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT + SPOKEN_TO_KEPT + JOURNEYS
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
