@@ -80,6 +80,7 @@ from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
+from desktop.redaction.word_names_as_words import word_names_as_words
 from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
 
@@ -348,6 +349,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     places_before_names(toks, text, places, named_places)
     surnames_as_subjects(toks, text, english)
     bare_subjects(toks, text)  # "Stone told the court": at a sentence's start too (bare_subjects.py)
+    word_names_as_words(toks, text)  # "Hope is all we had", "Summer came" (word_names_as_words.py)
     weak_names_again(toks, text)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)

@@ -158,8 +158,29 @@ JOURNEY_PEOPLE = [
     "We went to [[Amir]] via {{Doha}}.",
 ]
 
-PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD + SPOKEN_TO + JOURNEY_PEOPLE
-FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT + SPOKEN_TO_KEPT + JOURNEYS
+# A word that is also a name, opening a sentence that says it is the word.
+WORDS_KEPT = [
+    "{{Hope}} is all we had.",
+    "{{Hope}} is what kept me alive.",
+    "{{Faith}} was all I had left.",
+    "{{Faith}} is important to my family.",
+    "{{Summer}} came and the work stopped.",
+    "{{Grace}} is a word my mother used.",
+    "{{Winter}} was hard in the camp.",
+    "{{Joy}} was everything to her.",
+]
+# The same words as people: a person's predicate, an act, or a person elsewhere in the statement.
+WORD_NAMES_KEPT_AS_PEOPLE = [
+    "[[Hope]] is my sister.",
+    "[[Hope]] was 19 when she came.",
+    "[[Hope]] is from {{Ghana}}.",
+    "My friend [[Hope]] helped me. [[Hope]] is all I have now.",
+    "[[Hope]] told me to run.",
+    "[[Summer]] left the house at night.",
+]
+
+PEOPLE = FIRMS + BODY_SURNAMES + PLURAL_SURNAMES + SAME_WORD + SPOKEN_TO + JOURNEY_PEOPLE + WORD_NAMES_KEPT_AS_PEOPLE
+FACTS = FIRMS_KEPT + BODIES_KEPT + GROUPS_KEPT + WORKPLACES_KEPT + SPOKEN_TO_KEPT + JOURNEYS + WORDS_KEPT
 
 
 @pytest.mark.parametrize("marked", PEOPLE)
