@@ -121,16 +121,15 @@ _CUE_BEFORE = re.compile(
 )
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:told|tell|asked|ask|married|marry|met|meet|kissed|thanked|texted|hugged)" + _SP + r"$"
-    # Work done for someone, and what is handed to someone: "worked for Delroy", "gave our passports
-    # to Nowak" (not "went to", "sent me to": a journey's "to" takes a place).
-    r"|\b(?:work|works|worked|working|clean|cleans|cleaned|cleaning|cook|cooks|cooked|cooking|drive|drives|drove|"
+)
+# Work done for someone, and what is handed to someone: "worked for Delroy", "gave our passports to
+# Nowak" (not "went to", "sent me to": a journey's "to" takes a place).
+_FOR_OR_TO_BEFORE = re.compile(
+    r"\b(?:work|works|worked|working|clean|cleans|cleaned|cleaning|cook|cooks|cooked|cooking|drive|drives|drove|"
     r"driving|labour|laboured|labor|labored)" + _SP + r"for" + _SP + r"$"
     r"|\b(?:gave|give|gives|given|giving|paid|pay|pays|paying|handed|hand|owed|owe|owes|lent|lend|sold|sell|showed|"
     r"show|passed|lied|explained|introduced|complained|spoke|speak|talked|talk)\b(?:[ \t\u00a0]+[a-z'’]+){0,4}?"
-    + _SP
-    + r"to"
-    + _SP
-    + r"$"
+    + (_SP + r"to" + _SP + r"$")
 )
 # After a word the pass already reads as a name: a verb of a person's act or speech, not "said it".
 _PERSON_VERB_AFTER = re.compile(
@@ -272,6 +271,8 @@ def people_again(
             _strong_before(toks, first, text) or _PERSON_VERB_AFTER.match(text, t.end)
         ):
             people.update(u.fw for u in words)
+        elif len(words) == 1 and _unknown(t, english, places) and _for_or_to_before(text, t.start):
+            people.add(t.fw)  # "cleaned for Haddad at the Haddad hotel": a rule took both uses back
         if _full_name(words, text, t.end, english, places):
             people.add(words[-1].fw)  # "the farm of Amara Osei": Osei is a surname
         if 2 <= len(words) <= 3 and _holding_of_a_person(words, text, t.end, english, places):
@@ -310,9 +311,14 @@ def _strong_before(toks: list, i: int, text: str) -> bool:
         return True
     start = toks[i].start
     return bool(
-        _PERSON_VERB_BEFORE.search(text, max(0, start - 60), start)
+        _PERSON_VERB_BEFORE.search(text, max(0, start - 12), start)
+        or _for_or_to_before(text, start)
         or _CUE_BEFORE.search(text, max(0, start - 40), start)
     )
+
+
+def _for_or_to_before(text: str, start: int) -> bool:
+    return bool(_FOR_OR_TO_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _full_name(words: list, text: str, end: int, english, places) -> bool:  # noqa: ANN001

@@ -98,6 +98,10 @@ SAME_WORD = [
     "The [[Osagie]] shop is in {{Peckham}}. [[Osagie]] knew my uncle.",
     "I cooked for [[Anane]] in the [[Anane]] restaurant every night.",
     "At the [[Drozdov]] farm, [[Drozdov]] owed us three months' wages.",
+    # Both uses taken back by a rule, the first after work done for someone.
+    "I cleaned for [[Haddad]] at the [[Haddad]] hotel in {{Blackpool}}.",
+    "We worked for [[Kipchoge]] and slept in the [[Kipchoge]] barn.",
+    "We handed our passports to [[Lindqvist]] at the [[Lindqvist]] factory.",
 ]
 # Workplaces and bodies in the same wordings, named whole or on a list.
 WORKPLACES_KEPT = [
