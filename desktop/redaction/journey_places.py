@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.redaction.word_sets import statement_words
+
 UNEXPLAINED = 0.5
 _SP = r"[ \t\u00a0]+"
 # Travel: a traveller's own going ("we came", "they took us"), or a word only a journey has (not "the
@@ -44,16 +46,32 @@ def _run(toks: list, i: int, text: str) -> list:
     return run
 
 
+_AFTER_ROUTE = re.compile(r"\b(?:via|through)" + _SP + r"(?=[A-Z])")
+_AIRPORT = re.compile(_SP + r"airports?\b")
+
+
 def journey_places(toks: list, text: str) -> None:
     """Take back the places of a journey (see the note)."""
-    if "via" not in text and "through" not in text and "airport" not in text:
+    letters = statement_words(text).letters
+    if "via" not in letters and "through" not in letters and "airport" not in letters and "airports" not in letters:
+        return
+    after_cue = {m.end() for m in _AFTER_ROUTE.finditer(text)}
+    before_airport = {m.start() for m in _AIRPORT.finditer(text)}
+    if not after_cue and not before_airport:
         return
     for i, t in enumerate(toks):
-        if not t.word[:1].isupper() or t.title:
-            continue
-        route = _ROUTE_BEFORE.search(text, max(0, t.start - 80), t.start)
-        run = _run(toks, i, text)
-        if not route and not _AIRPORT_AFTER.match(text, run[-1].end):
+        if t.start in after_cue:
+            run = _run(toks, i, text)
+            if not _ROUTE_BEFORE.search(text, max(0, t.start - 80), t.start):
+                continue
+        elif t.end in before_airport:
+            k = i  # the run that ends before "airport", at most three words
+            while (
+                k > 0 and i - k < 2 and text[toks[k - 1].end : toks[k].start] == " " and toks[k - 1].word[:1].isupper()
+            ):
+                k -= 1
+            run = toks[k : i + 1]
+        else:
             continue
         if _POSSESSIVE.match(text, run[-1].end) or any(u.title or not 0 <= u.score <= UNEXPLAINED for u in run):
             continue

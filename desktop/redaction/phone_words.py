@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.redaction.word_sets import statement_words
+
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
@@ -23,7 +25,7 @@ _TOKEN = r"(?:" + "|".join([*_DIGIT_WORDS, *_REPEAT]) + r"|[0-9]+)"
 # Six tokens or more ("oh seven seven double three four five six seven eight nine" has ten).
 _RUN = re.compile(r"(?<![\w+])" + _TOKEN + r"(?:[ \t\u00a0,\-]+" + _TOKEN + r"){5,}(?!\w)", re.IGNORECASE)
 _WORD = re.compile(r"[0-9]+|[a-z]+", re.IGNORECASE)
-_CUE = re.compile(r"\b(?:double|triple|zero|nought|oh|seven|nine)\b", re.IGNORECASE)
+_SPELT_WORDS = frozenset([*_DIGIT_WORDS, *_REPEAT])
 MIN_DIGITS = 10
 MAX_DIGITS = 13  # "0044 7700 900123" spelt out
 
@@ -54,8 +56,8 @@ def _spelt(run: str) -> str | None:
 
 def spelt_phones(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) of each phone number spelt in words in ``text``."""
-    if _CUE.search(text) is None:
-        return []
+    if len(_SPELT_WORDS.intersection(statement_words(text).letters)) < 3:
+        return []  # (ten digits spelt hold three different words at least: most statements have not)
     out = []
     for m in _RUN.finditer(text):
         digits = _spelt(m.group())
