@@ -12,8 +12,8 @@ the verb is a person's ("Joy Church said she ..."), or when the given name is no
 ("Hamza Church told me to wait", "Amina Temple said the job was safe"): a church or temple named with
 a word is named after a virtue or a saint ("Hope Church", "St Mary's Church"), so the pair of a
 foreign given name and a body's kind, speaking with no article anywhere before it, is someone. (A
-mosque named after a companion of the Prophet, "Bilal Mosque said ...", is read as a person too: a
-name redacted by mistake is seen in review; one left is not.) The given name may already be a likely name
+church named with a foreign word, "Zion Church told us to wait", is read as a person too: a name
+redacted by mistake is seen in review; one left is not.) The given name may already be a likely name
 ("Paul" of "Paul English said"): the surname is then added to it, which is what leaked before. A
 given name that is also a word ("Will", "Grace", "Hope": the lexicon's word names) counts as one.
 """
