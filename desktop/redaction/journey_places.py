@@ -21,7 +21,7 @@ _SP = r"[ \t\u00a0]+"
 # Travel: a traveller's own going ("we came", "they took us"), or a word only a journey has (not "the
 # money came via Kwame").
 _TRAVEL = (
-    r"(?:\b(?:we|i|they|he|she)" + _SP + r"(?:came|come|went|go|drove|walked|got|arrived)\b|\b(?:took|brought|"
+    r"(?:\b(?:we|i|they|he|she)" + _SP + r"(?:came|come|went|go|drove|walked|arrived)\b|\b(?:took|brought|"
     r"drove|smuggled)" + _SP + r"(?:us|me|them|him|her)\b|\b(?:flew|fly|flies|flying|flown|flight|flights|"
     r"travelled|traveled|travel|travelling|traveling|sailed|crossed|journey|route|trip|transit|transited|boat|"
     r"coach|train|plane|lorry|truck)\b)"

@@ -159,6 +159,7 @@ JOURNEY_PEOPLE = [
     "He took us through [[Kwame]]'s garden.",
     "The money came via [[Kwame]] every month.",
     "I sent it via [[Kwame]].",
+    "I got the job via [[Kwame]] in {{Leeds}}.",
     "We went to [[Amir]] via {{Doha}}.",
 ]
 
