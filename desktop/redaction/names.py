@@ -23,9 +23,12 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import currency_code
+from desktop.redaction.asked_names import asked_names
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
+from desktop.redaction.body_short_names import short_names_of_bodies
+from desktop.redaction.bracket_credits import bracketed_credits
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
@@ -47,6 +50,7 @@ from desktop.redaction.context import (
     weak_names_again,
     word_names_in_titles,
 )
+from desktop.redaction.facts_by_kind import facts_by_kind
 from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
@@ -344,6 +348,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
     names_spoken_to(toks, text)  # "\"Amir,\" said the boss", "sent me to Amir" (names_spoken_to.py)
     introduced_names(toks, text, function_only)
+    asked_names(toks, text, function_only)  # "Sunday, who asked not to be named"
     names_of_leaders(toks, text)
     initials_and_places_after_names(toks, text, places, named_places)
     places_before_names(toks, text, places, named_places)
@@ -357,6 +362,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     names_of_things(toks, text)
     letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
     published_words(toks, text)  # credits, letters and bylines standing for people, code names
+    bracketed_credits(toks, text)  # "(Photos: Will Marsh) One of ..." (bracket_credits.py)
     mark_by_wording(toks, text, before)  # venues, "PCs Dale and Okoro", "SHIRLEY told me"
     news_names(toks, text)  # how news reports write people and places (news_names.py)
     news_wording(toks, text)  # more of their wording: particles, initials, bodies named once (news_wording.py)
@@ -380,6 +386,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
+    facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
+    short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)

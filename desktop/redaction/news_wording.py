@@ -125,10 +125,12 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _ON_LINE = re.compile(r"[ \t\u00a0]+|-")
-# "the charity Okafor founded": the one who set the body up, not its name.
+# "the charity Okafor founded", "the company Okafor worked for, X,": who set up or works for the body.
 _FOUNDER_AFTER = re.compile(
     _S + r"(?:founded|co-founded|set|started|runs|ran|run|owns|owned|created|began|leads|led|chairs|chaired)\b"
-)
+    r"|" + _S + r"[a-z]+" + _S + r"(?:for|with|at|under|alongside)"
+    r"(?=[ \t\u00a0]*[,.;:)]|" + _S + r"(?:is|was|are|were|has|had)\b)"
+)  # ... and the one who "worked for" it, the preposition left at the clause's end
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w\-]*)[ \t\u00a0]+\Z")
 
 

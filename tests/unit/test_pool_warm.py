@@ -5,6 +5,7 @@ itself, so what a worker finds loaded came from the fork server."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -17,10 +18,19 @@ linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the for
 
 def probe(_job: object) -> dict:
     """In a worker: what was loaded before the job came, and who started this process."""
-    return {"warmed": "desktop.services.pool_warm" in sys.modules,
-            "statement_path": all(m in sys.modules for m in ("reportlab", "desktop.reports.statement",
-                                                             "desktop.services.statements")),
-            "parent": os.getppid(), "pid": os.getpid()}
+    return {
+        "warmed": "desktop.services.pool_warm" in sys.modules,
+        "statement_path": all(
+            m in sys.modules for m in ("reportlab", "desktop.reports.statement", "desktop.services.statements")
+        ),
+        "parent": os.getppid(),
+        "pid": os.getpid(),
+    }
+
+
+def collector(_job: object) -> dict:
+    """In a worker: how its garbage collector was left by the fork server."""
+    return {"frozen": gc.get_freeze_count(), "threshold": gc.get_threshold(), "enabled": gc.isenabled()}
 
 
 @linux
@@ -42,3 +52,16 @@ def test_the_warm_up_makes_a_checked_statement_from_a_made_up_interview():
 
     assert pool_warm.warm() > 1000
     assert pool_warm.sample().reference == "WB-WARM-0001"
+
+
+@linux
+def test_workers_start_with_the_warm_up_frozen_and_a_larger_young_generation():
+    from desktop.services import pool_warm
+
+    pool.stop()  # a fork server of its own, started by this pool
+    seen = list(pool.ordered(collector, range(4), workers=2))
+    pool.stop()
+    for s in seen:
+        assert s["enabled"], "the collector still runs in a worker"
+        assert s["frozen"] > 20_000, "the imports and the warm-up's objects are out of the collector's reach"
+        assert s["threshold"][0] == pool_warm.YOUNG, "the young generation collected less often"
