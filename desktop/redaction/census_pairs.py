@@ -54,6 +54,7 @@ _SAID_AFTER = re.compile(
 )
 # The first pronoun after the verb, before the sentence ends.
 _PRONOUN = re.compile(r"[.!?\n]|\b(?P<p>he|she|his|her|him|it|its|they|their|them|we|our|us)\b", re.I)
+_HEARD = re.compile(r"[ \t\u00a0]+(?:us|them|him|her|me)\b")
 _A_BODY = frozenset("it its they their them we our us".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
@@ -117,11 +118,13 @@ def _place_word(t, places: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
 
 def _a_person_speaks(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
     """Is "Mark Hill said ..." a person speaking? A verb of saying after the pair, no pronoun of a body or a group after
-    it in the sentence, and the pair nowhere after an article or before a body's kind."""
+    it in the sentence, and the pair nowhere after an article or before a body's kind. The one told ("told us",
+    "told them") is who heard it, not who spoke: the search starts after them."""
     m = _SAID_AFTER.match(text, b.end)
     if not m:
         return False
-    p = _PRONOUN.search(text, m.end())
+    heard = _HEARD.match(text, m.end()) if m.group().rstrip().endswith(("told", "tells")) else None
+    p = _PRONOUN.search(text, heard.end() if heard else m.end())
     if p and p.group("p") is not None and p.group("p").lower() in _A_BODY:
         return False
     pair = text[a.start : b.end]

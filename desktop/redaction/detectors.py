@@ -22,6 +22,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.context_words import _CTX, _Context
 from desktop.redaction.facts_numbers import after_a_citation, word_and_financial_year, year_range
+from desktop.redaction.phone_words import spelt_phones
 from desktop.redaction.scanning import IC_ASCII, Digits, at_digits, holding, with_digits, word_start
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import iter_hits as _iter
@@ -397,6 +398,8 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
             if e > s:
                 add((s, e, "SOCIAL", 0.7))
     hits.extend(_phones(text, strong, counted, runs))
+    for s, e, spelt in spelt_phones(text):  # "oh seven seven double three ..."
+        add((s, e, "PHONE", 0.6 + 0.3 * _phone_valid(spelt)))
 
     # National Insurance, NHS, tax numbers.
     for s, e, _ in each(_NINO_STRICT, text, digits(_NINO_STRICT)):

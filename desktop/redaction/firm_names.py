@@ -6,7 +6,9 @@ and its surnames are not names there, as a person's name does not stand before "
 Taken back only: words scored 0.5 or unscored (never one a rule scored higher), after a determiner
 or a preposition ("the", "at", "by", "from"...) or joined by "&" ("I told Amina solicitors cost
 money" keeps the name: a verb before it). Firms' names are often a founder's full name, so a given
-name in the run does not stop it.
+name in the run does not stop it here; but a given name and one more word, with no "the" before and
+no "&" ("a letter from Joy Mensah solicitors"), is a person's full name, and ``people_again`` gives it
+back after every take-back.
 """
 
 from __future__ import annotations

@@ -59,7 +59,9 @@ from desktop.redaction.firm_names import firm_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
+from desktop.redaction.journey_places import journey_places
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
+from desktop.redaction.names_spoken_to import names_spoken_to
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_people import (
     dotted_initials_named,
@@ -82,6 +84,7 @@ from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
+from desktop.redaction.word_names_as_words import word_names_as_words
 from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
 
@@ -343,6 +346,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
                 t.score = 0.35
 
     given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
+    names_spoken_to(toks, text)  # "\"Amir,\" said the boss", "sent me to Amir" (names_spoken_to.py)
     introduced_names(toks, text, function_only)
     asked_names(toks, text, function_only)  # "Sunday, who asked not to be named"
     names_of_leaders(toks, text)
@@ -350,6 +354,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     places_before_names(toks, text, places, named_places)
     surnames_as_subjects(toks, text, english)
     bare_subjects(toks, text)  # "Stone told the court": at a sentence's start too (bare_subjects.py)
+    word_names_as_words(toks, text)  # "Hope is all we had", "Summer came" (word_names_as_words.py)
     weak_names_again(toks, text)
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
@@ -383,6 +388,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
+    journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back

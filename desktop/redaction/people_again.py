@@ -30,7 +30,13 @@ carried so: a town's name used once as a surname is not spread to the town. Two 
   is named after a person, by a full name that identifies them; one word ("Trelowen farm") stays
   a place;
 * *"pro bono" as the manner of an act* ("represented by Amara Osei pro bono."): a person; before a
-  noun ("the Harlow Venn pro bono team") it stays a firm.
+  noun ("the Harlow Venn pro bono team") it stays a firm;
+* *a firm named by a person's full name*: a given name and one more word before "solicitors" or "law
+  firm", with no "the" before and no "&" ("a letter from Joy Mensah solicitors"). The firm is named
+  after the solicitor, and naming it names them: the solicitor a witness saw identifies the
+  witness's town and circle. Written as a firm ("the Clayton Howe law firm", "Marsh & Tolland
+  solicitors") or with no given name ("Okafor Whitby solicitors") it stays a firm. A worker who
+  wants the firm kept rejects the suggestion in review, with a reason.
 
 A word put back gets the score of its run's likely names, or ``SCORE``; the take-back's ranges
 (bodies and things the engine keeps out of the names found again) lose any range holding it, so
@@ -44,7 +50,7 @@ import re
 from functools import lru_cache
 
 from desktop.redaction import lexicon
-from desktop.redaction.given_names import contraction, given_names
+from desktop.redaction.given_names import any_given_names, contraction, given_names
 
 SCORE = 0.6
 _SP = r"[ \t\u00a0]+"
@@ -116,10 +122,20 @@ _CUE_BEFORE = re.compile(
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:told|tell|asked|ask|married|marry|met|meet|kissed|thanked|texted|hugged)" + _SP + r"$"
 )
+# Work done for someone, and what is handed to someone: "worked for Delroy", "gave our passports to
+# Nowak" (not "went to", "sent me to": a journey's "to" takes a place).
+_FOR_OR_TO_BEFORE = re.compile(
+    r"\b(?:work|works|worked|working|clean|cleans|cleaned|cleaning|cook|cooks|cooked|cooking|drive|drives|drove|"
+    r"driving|labour|laboured|labor|labored)" + _SP + r"for" + _SP + r"$"
+    r"|\b(?:gave|give|gives|given|giving|paid|pay|pays|paying|handed|hand|owed|owe|owes|lent|lend|sold|sell|showed|"
+    r"show|passed|lied|explained|introduced|complained|spoke|speak|talked|talk)\b(?:[ \t\u00a0]+[a-z'’]+){0,4}?"
+    + (_SP + r"to" + _SP + r"$")
+)
 # After a word the pass already reads as a name: a verb of a person's act or speech, not "said it".
 _PERSON_VERB_AFTER = re.compile(
     _SP + r"(?:said|told|asked|helped|hit|beat|slapped|punched|kicked|raped|shouted|screamed|threatened|"
-    r"promised|locked|took|kept|drove|paid|married|laughed|cried|smiled)\b(?!" + _SP + r"(?:it|its)\b)"
+    r"promised|locked|took|kept|drove|paid|married|laughed|cried|smiled|owns|owned|owes|owed|knew|wanted|"
+    r"refused|lied|rang|phoned)\b(?!" + _SP + r"(?:it|its)\b)"
 )
 _HOLDINGS = frozenset(
     "farm farms factory shop shops house restaurant takeaway cafe café salon garage site compound plantation "
@@ -132,6 +148,7 @@ _PLACE_NOUNS = _HOLDINGS | frozenset(
 _HOLDING_AFTER = re.compile(_SP + r"([a-z]+)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he" + _SP + r"$")
 _FIRM_NOUNS = frozenset("team unit practice department lawyers solicitors firm programme project scheme".split())
+_FIRM_AFTER = re.compile(_SP + r"(?:solicitors|law" + _SP + r"firms?)\b")
 _PRO_BONO = re.compile(_SP + r"pro\s+bono\b(?:\s+([a-z]+))?")
 # A preposition that takes a place, not a person: "in Nabatieh, her agent, identified as ..."
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|inside|outside|into|across|around|within|throughout)" + _SP + r"$")
@@ -254,6 +271,8 @@ def people_again(
             _strong_before(toks, first, text) or _PERSON_VERB_AFTER.match(text, t.end)
         ):
             people.update(u.fw for u in words)
+        elif len(words) == 1 and _unknown(t, english, places) and _for_or_to_before(text, t.start):
+            people.add(t.fw)  # "cleaned for Haddad at the Haddad hotel": a rule took both uses back
         if _full_name(words, text, t.end, english, places):
             people.add(words[-1].fw)  # "the farm of Amara Osei": Osei is a surname
         if 2 <= len(words) <= 3 and _holding_of_a_person(words, text, t.end, english, places):
@@ -261,6 +280,9 @@ def people_again(
             returned.extend((u, _level(words)) for u in words if u.score <= 0)
             continue
         if 2 <= len(words) <= 3 and _pro_bono_act(words, text, t.end):
+            returned.extend((u, _level(words)) for u in words if u.score <= 0)
+            continue
+        if len(words) == 2 and _firm_of_a_person(words, text, t.end):
             returned.extend((u, _level(words)) for u in words if u.score <= 0)
     for u, score in returned:
         _give_back(u, score)
@@ -290,8 +312,13 @@ def _strong_before(toks: list, i: int, text: str) -> bool:
     start = toks[i].start
     return bool(
         _PERSON_VERB_BEFORE.search(text, max(0, start - 12), start)
+        or _for_or_to_before(text, start)
         or _CUE_BEFORE.search(text, max(0, start - 40), start)
     )
+
+
+def _for_or_to_before(text: str, start: int) -> bool:
+    return bool(_FOR_OR_TO_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _full_name(words: list, text: str, end: int, english, places) -> bool:  # noqa: ANN001
@@ -331,6 +358,14 @@ def _pro_bono_act(words: list, text: str, end: int) -> bool:
         return False
     after = m.group(1)
     return after is None or after in lexicon.FUNCTION_WORDS
+
+
+def _firm_of_a_person(words: list, text: str, end: int) -> bool:
+    """Is this "from Joy Mensah solicitors": a given name first, then one word, before a firm's noun,
+    no "the" before (nor "&" between: the run is one space apart)?"""
+    if not _FIRM_AFTER.match(text, end) or words[0].fw not in any_given_names():
+        return False
+    return not _THE_BEFORE.search(text, max(0, words[0].start - 5), words[0].start)
 
 
 def _longer_name(toks: list, start: int, end: int, t) -> bool:  # noqa: ANN001 - names._Tok

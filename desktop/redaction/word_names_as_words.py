@@ -1,0 +1,47 @@
+"""A word that is also a name ("Hope", "Faith", "Grace", "Summer") opening a sentence, where the
+sentence says it is the word: "Hope is all we had", "Faith was everything to my mother", "Grace is a
+word my mother used", "Summer came and the work stopped".
+
+The likely-name pass reads a word name at a sentence's start before a verb as a weak name (0.35):
+"Hope told me" is someone. Two wordings say otherwise:
+
+* *a copula and a predicate no person takes*: "is" or "was", then "all", "everything", "nothing",
+  "what", "something", "a word", "the only thing" ("Hope is all we had"; not "Hope is my sister",
+  "Hope was 19", "Hope is from Ghana");
+* *a season and a verb of time passing*: "Summer came", "Winter ended", "Spring began", "Summer was
+  over" (not "Summer left the house", which a person does too).
+
+Taken back only where no other use of the word in the statement is read as a name more surely
+("my sister Hope ... Hope is all we had" keeps both), and never a recorded person's name (the
+recorded path does not pass here).
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction import lexicon
+
+WEAK = 0.35  # the word-name reading at a sentence's start (names.py)
+_SP = r"[ \t\u00a0]+"
+_NO_PERSON = re.compile(
+    _SP + r"(?:is|was)" + _SP + r"(?:all|everything|nothing|what|something|a" + _SP + r"word|the" + _SP
+    + r"only" + _SP + r"thing|important" + _SP + r"to)\b"
+)  # fmt: skip
+_SEASONS = frozenset("summer winter spring autumn".split())
+_TIME_PASSES = re.compile(
+    _SP + r"(?:came|comes|ended|ends|began|begins|passed|arrived|arrives|(?:is|was)" + _SP
+    + r"(?:over|here|coming|long|short|hot|cold|hard))\b"
+)  # fmt: skip
+
+
+def word_names_as_words(toks: list, text: str) -> None:
+    """Take back a word name opening a sentence that the sentence says is the word (see the note)."""
+    for t in toks:
+        if t.score != WEAK or not t.initial or t.fw not in lexicon.WORD_NAMES and t.fw not in _SEASONS:
+            continue
+        if not (_NO_PERSON.match(text, t.end) or t.fw in _SEASONS and _TIME_PASSES.match(text, t.end)):
+            continue
+        if any(u.fw == t.fw and u.score > WEAK for u in toks):
+            continue  # "my sister Hope ... Hope is all we had"
+        t.score, t.edge_ok = 0.0, False
