@@ -76,6 +76,7 @@ from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
+from desktop.redaction.short_lines import unwrapped
 from desktop.redaction.surname_first import surnames_before_syllable_names
 from desktop.redaction.thing_surnames import given_and_thing_surnames
 from desktop.redaction.things import defined_acronym, names_of_things
@@ -208,13 +209,16 @@ class _Tok:
 def link(toks: list[_Tok], text: str) -> None:
     """Look at the gap between each word and the next once, for every rule that asks (``joins``,
     ``on_line``); the words' places never change after they are found."""
+    lines_end: bool | None = None  # does a line break end a run? (short_lines.py; asked once)
     for a, b in itertools.pairwise(toks):
         gap = text[a.end : b.start]
         if gap == " ":
             a.joins = a.on_line = True
         elif _JOIN.match(gap):
-            a.joins = True
             a.on_line = "\n" not in gap
+            if not a.on_line and lines_end is None:
+                lines_end = unwrapped(text)
+            a.joins = a.on_line or not lines_end
 
 
 def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[int, int]] | None = None) -> list[Hit]:
