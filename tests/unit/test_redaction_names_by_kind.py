@@ -58,3 +58,30 @@ def test_a_name_wrapped_in_a_column_stays_one_name(text: str, name: str) -> None
 def test_the_paper_on_the_credit_line_is_kept() -> None:
     text = "Ana Roe for The Daily Courier Weekly Edition\nRuth Mora sits in her kitchen.\n" + _PROSE
     assert untouched(text, detect(text), "Daily Courier")
+
+
+# Letters a report gives a person, known by what is said of them (initials_named.py).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The charity met them in Kent in 2021.\n\nKM is one of 30 women the charity met. KM was 19.", "KM"),
+        ("The agency placed them on farms. EK was one of the men it placed there, and EK was never paid.", "EK"),
+        ("PJ, 41, said the employer kept her passport for two years. PJ left in 2019.", "PJ"),
+        ("Among them, LW, aged 17, had been brought to Leeds by an agent. LW is now at school.", "LW"),
+    ],
+)
+def test_letters_said_to_be_a_person_are_redacted_wherever_written(text: str, name: str) -> None:
+    spans = detect(text)
+    assert all(covered(text, spans, name, n) for n in range(text.count(name)))
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("GMB is one of the unions that took up the case. GMB said the firm broke the law.", "GMB"),
+        ("The NHS, a public service, treated her for free. NHS staff did not ask about her status.", "NHS"),
+        ("UNHCR is one of 3 bodies that wrote the report on forced labour.", "UNHCR"),
+    ],
+)
+def test_a_bodys_acronym_said_to_be_one_of_some_bodies_is_kept(text: str, acronym: str) -> None:
+    assert untouched(text, detect(text), acronym)
