@@ -85,3 +85,20 @@ def test_letters_said_to_be_a_person_are_redacted_wherever_written(text: str, na
 )
 def test_a_bodys_acronym_said_to_be_one_of_some_bodies_is_kept(text: str, acronym: str) -> None:
     assert untouched(text, detect(text), acronym)
+
+
+# A saint's place ends at a title (facts_by_shape.py): the titled person after it is someone.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Care Workers Unpaid | St. Albans Employment Barrister Ruth Amadi", "Ruth Amadi"),
+        ("Rents Rise Again | St Ives Housing Councillor Dev Mistry", "Dev Mistry"),
+    ],
+)
+def test_a_titled_name_after_a_saints_place_is_redacted(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+def test_a_saints_place_before_a_title_is_kept() -> None:
+    text = "Care Workers Unpaid | St. Albans Employment Barrister Ruth Amadi"
+    assert untouched(text, detect(text), "Albans")
