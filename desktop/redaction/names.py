@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
+from desktop.redaction.adverbs import adverb_in_ly
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import currency_code
 from desktop.redaction.asked_names import asked_names
@@ -465,7 +466,7 @@ def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:
             return True
         return t.fw in lexicon.WORD_NAMES or (t.fw not in lexicon.english_words() and t.fw not in lexicon.NOT_NAMES)
     if t.initial:
-        return t.fw in lexicon.WORD_NAMES or not t.fw.endswith("ly")
+        return t.fw in lexicon.WORD_NAMES or not adverb_in_ly(t.fw)  # "Finally Okoro", not "Sally Okoro"
     return True
 
 

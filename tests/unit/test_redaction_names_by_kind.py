@@ -102,3 +102,21 @@ def test_a_titled_name_after_a_saints_place_is_redacted(text: str, name: str) ->
 def test_a_saints_place_before_a_title_is_kept() -> None:
     text = "Care Workers Unpaid | St. Albans Employment Barrister Ruth Amadi"
     assert untouched(text, detect(text), "Albans")
+
+
+# A given name in "-ly" opening a sentence is no adverb unless an English word makes it one (adverbs.py).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hundreds are held each year. Jolly Brannigan writes about what happens in the camps.", "Jolly Brannigan"),
+        ("The farms rely on migrants. Billy Okenwa, an economist, says the work is hard.", "Billy Okenwa"),
+    ],
+)
+def test_a_given_name_in_ly_opening_a_sentence_stays_with_its_surname(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+@pytest.mark.parametrize("adverb", ["Finally", "Happily", "Simply", "Truly", "Sadly"])
+def test_an_adverb_opening_a_sentence_is_not_taken_into_the_name(adverb: str) -> None:
+    text = f"The hearing was delayed twice. {adverb} Okenwa agreed to give evidence."
+    assert untouched(text, detect(text), adverb)
