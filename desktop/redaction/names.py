@@ -60,6 +60,7 @@ from desktop.redaction.firm_names import firm_names
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
+from desktop.redaction.letters_given import letters_given
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_people import (
@@ -380,6 +381,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
+    letters_given(toks, text)  # "a Leeds dealer (M.)", "calling her “R.”": one letter for a person (letters_given.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
     faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)

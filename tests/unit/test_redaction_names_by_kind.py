@@ -120,3 +120,42 @@ def test_a_given_name_in_ly_opening_a_sentence_stays_with_its_surname(text: str,
 def test_an_adverb_opening_a_sentence_is_not_taken_into_the_name(adverb: str) -> None:
     text = f"The hearing was delayed twice. {adverb} Okenwa agreed to give evidence."
     assert untouched(text, detect(text), adverb)
+
+
+# One letter a text gives a person, then wherever it stands as hers (letters_given.py).
+@pytest.mark.parametrize(
+    ("text", "letter", "times"),
+    [
+        (
+            "The jailing of a Leeds smuggler (K.) made the news. Charged with fraud, K. denied six counts. "
+            "Aged 20, K. had recruited three boys.",
+            "K",
+            3,
+        ),
+        (
+            "To protect her we changed every name, calling her “D.”\n\nBelow, “D” tells her story.\n\n"
+            "D: I grew up in Pereira.\n\nD: At 17 I left school.",
+            "D",
+            4,
+        ),
+        ("We met a broker, Yusuf (Y), in Tripoli. The call went like this:\n\nY- The price is 900.", "Y", 2),
+    ],
+)
+def test_a_letter_given_to_a_person_is_redacted_where_it_stands_for_them(text: str, letter: str, times: int) -> None:
+    spans = detect(text)
+    hits = [s for s in spans if text[s.start : s.end].rstrip(".") == letter]
+    assert len(hits) == times
+    assert all(text[s.end : s.end + 1] != "." for s in hits)  # "K. denied": the stop goes with the letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Plan B (B) sets out the rooms. Annex C (C) is the form.", "B"),
+        ("Ana Roe (L) leaves the court with her lawyer on Monday.", "L"),
+        ("The building (B) was closed in May.", "B"),
+    ],
+)
+def test_a_label_or_a_place_in_a_photograph_is_not_a_person(text: str, letter: str) -> None:
+    spans = detect(text)
+    assert not [s for s in spans if text[s.start : s.end] == letter]
