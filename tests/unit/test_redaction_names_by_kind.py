@@ -159,3 +159,21 @@ def test_a_letter_given_to_a_person_is_redacted_where_it_stands_for_them(text: s
 def test_a_label_or_a_place_in_a_photograph_is_not_a_person(text: str, letter: str) -> None:
     spans = detect(text)
     assert not [s for s in spans if text[s.start : s.end] == letter]
+
+
+# A photographer whose given name and surname are both English words (published._is_photographer).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("(Photo : REUTERS/Dusty Hale) A former domestic worker waves outside the court.", "Dusty Hale"),
+        ("(Photo: AFP/Buddy Moss) The workers slept in a barn.", "Buddy Moss"),
+        ("Picture: Rusty Bell/PA Images\n\nThe workers slept in a barn for two years.", "Rusty Bell"),
+    ],
+)
+def test_a_photographer_named_in_english_words_is_redacted(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+def test_an_agency_made_of_english_words_in_a_credit_is_kept() -> None:
+    text = "(Photo: Pool Image/AFP) The workers slept in a barn for two years."
+    assert untouched(text, detect(text), "Pool Image")
