@@ -72,6 +72,7 @@ from desktop.redaction.news_people import (
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.people_again import people_again
+from desktop.redaction.place_word_names import place_word_names
 from desktop.redaction.places_named_like_people import places_named_like_people
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
@@ -392,6 +393,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
+    place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
     if bodies is not None:
         bodies.extend(named + things)

@@ -177,3 +177,20 @@ def test_a_photographer_named_in_english_words_is_redacted(text: str, name: str)
 def test_an_agency_made_of_english_words_in_a_credit_is_kept() -> None:
     text = "(Photo: Pool Image/AFP) The workers slept in a barn for two years."
     assert untouched(text, detect(text), "Pool Image")
+
+
+# A person whose given name and surname are both places' names, a role in apposition (place_word_names.py).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We cannot do it alone," said Georgia Preston, director of the shelter.', "Georgia Preston"),
+        ('"The beds were full," said Chelsea Preston, a spokeswoman for the shelter.', "Chelsea Preston"),
+    ],
+)
+def test_a_person_named_in_places_words_with_a_role_is_redacted(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+def test_places_listed_before_a_place_noun_are_kept() -> None:
+    text = "She rented a room in Victoria, Chelsea, a borough of London, for two years."
+    assert untouched(text, detect(text), "Chelsea")
