@@ -29,7 +29,7 @@ from desktop.redaction.bare_subjects import bare_subjects, function_word_surname
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.body_short_names import short_names_of_bodies
-from desktop.redaction.bracket_credits import bracketed_credits
+from desktop.redaction.bracket_credits import bracketed_credits, lower_case_credits
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
@@ -427,6 +427,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
+    hits.extend(lower_case_credits(text))  # "(Photo: j. roe / Flickr)" (bracket_credits.py)
     hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
     hits.extend(hits_by_wording(text, before))  # "my friend penny"

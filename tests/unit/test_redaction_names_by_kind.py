@@ -194,3 +194,16 @@ def test_a_person_named_in_places_words_with_a_role_is_redacted(text: str, name:
 def test_places_listed_before_a_place_noun_are_kept() -> None:
     text = "She rented a room in Victoria, Chelsea, a borough of London, for two years."
     assert untouched(text, detect(text), "Chelsea")
+
+
+# A photo credit in lower case, as a photo-sharing site prints it (bracket_credits.lower_case_credits).
+def test_a_lower_case_photographer_is_redacted_and_the_site_kept() -> None:
+    text = "(Photo: k. imre varga / Wikimedia Commons)\n\nThe workers slept in a barn behind the packing shed."
+    spans = detect(text)
+    assert covered(text, spans, "k. imre varga")
+    assert untouched(text, spans, "Wikimedia Commons")
+
+
+def test_a_lower_case_credit_of_ordinary_words_is_not_a_person() -> None:
+    text = "(Photo: courtesy of the family / AP) The workers slept in a barn."
+    assert untouched(text, detect(text), "courtesy of the family")
