@@ -9,7 +9,7 @@ before a verb ("M. faced five charges"). Read here:
 * a letter, with or without a full stop, alone in brackets straight after a person's noun in
   the singular ("victim", "worker", or an agent's noun an English word makes: "deal-er") or after
   a likely name ("Samir (S)"), but for L, R and C there (where someone stands in a photograph);
-* a letter in quotes after "calling", "called", "named", "known as", "referred to as".
+* a letter in quotes after "calling", "called", "naming", "named", "known as", "referred to as".
 
 Not "I" (the pronoun). "A" only in brackets or quotes, and again only as a label or in quotes: the
 article is everywhere else. A letter after a word of a label ("Plan B", "Annex C", "Grade A")
@@ -26,7 +26,8 @@ from desktop.redaction.roles_before_names import _an_agent
 SCORE = 0.95  # the text says the letter is someone's: looked for again wherever written
 _IN_BRACKETS = re.compile(r"([A-Za-z][a-z\-]*)[ \t\u00a0]+\(([A-Z])\.?\)")
 _QUOTED = re.compile(
-    r"\b(?:calling|called|call|named|known[ \t\u00a0]+(?:only[ \t\u00a0]+)?as|referred[ \t\u00a0]+to[ \t\u00a0]+as)"
+    r"\b(?:calling|called|call|naming|named|known[ \t\u00a0]+(?:only[ \t\u00a0]+)?as"
+    r"|referred[ \t\u00a0]+to[ \t\u00a0]+as)"
     r"[ \t\u00a0]+(?:(?:her|him|them|herself|himself)[ \t\u00a0]+)?[\"“‘']([A-Z])\.?[\"”’']"
 )
 _POSITIONS = frozenset("LRC")  # a photograph's caption: left, right, centre ("Ana Roe (L) and ...")

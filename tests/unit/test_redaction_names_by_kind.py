@@ -127,14 +127,13 @@ def test_an_adverb_opening_a_sentence_is_not_taken_into_the_name(adverb: str) ->
     ("text", "letter", "times"),
     [
         (
-            "The jailing of a Leeds smuggler (K.) made the news. Charged with fraud, K. denied six counts. "
-            "Aged 20, K. had recruited three boys.",
+            "The jailing of a Leeds smuggler (K.) made the news. K. denied six counts. Police say K. housed two boys.",
             "K",
             3,
         ),
         (
-            "To protect her we changed every name, calling her “D.”\n\nBelow, “D” tells her story.\n\n"
-            "D: I grew up in Pereira.\n\nD: At 17 I left school.",
+            "To protect her we changed every name, naming her “D.”\n\nBelow, “D” tells her story.\n\n"
+            "D: I grew up near the coast.\n\nD: At 17 I left school.",
             "D",
             4,
         ),
@@ -165,7 +164,7 @@ def test_a_label_or_a_place_in_a_photograph_is_not_a_person(text: str, letter: s
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("(Photo : REUTERS/Dusty Hale) A former domestic worker waves outside the court.", "Dusty Hale"),
+        ("(Photo : REUTERS/Dusty Hale) A woman who cleaned the house for nine years sits on a bench.", "Dusty Hale"),
         ("(Photo: AFP/Buddy Moss) The workers slept in a barn.", "Buddy Moss"),
         ("Picture: Rusty Bell/PA Images\n\nThe workers slept in a barn for two years.", "Rusty Bell"),
     ],
@@ -183,7 +182,7 @@ def test_an_agency_made_of_english_words_in_a_credit_is_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ('"We cannot do it alone," said Georgia Preston, director of the shelter.', "Georgia Preston"),
+        ('"The beds were full," said Georgia Preston, director of the shelter.', "Georgia Preston"),
         ('"The beds were full," said Chelsea Preston, a spokeswoman for the shelter.', "Chelsea Preston"),
     ],
 )
