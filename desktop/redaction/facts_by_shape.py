@@ -10,7 +10,8 @@ Each rule reads how a court, a scheme or a church is written, not which one it i
   Scheme", "the Fair Work Act"), even after a word that would make the next word someone ("my
   employer");
 * a saint's name at the start of a run: a church, a parish or a town ("St Catherine's parish",
-  "St Paul's Bay"); "Ian St John" and "Mr St Clair" stay people;
+  "St Paul's Bay"), up to a title ("St. Louis Attorney Ann Roe": she is someone); "Ian St John" and
+  "Mr St Clair" stay people;
 * a neutral citation: the capitalised words between a year in square brackets and a number
   ("[2004] EWCA Crim 1275", "[2021] UKUT 45"), and a jurisdiction in brackets after an Act's year
   ("the Fair Work Act 2009 (Cth)");
@@ -104,6 +105,7 @@ def facts_by_shape(toks: list, text: str) -> None:
                 k + 1 < n
                 and text[toks[k].end : toks[k + 1].start] in (" ", "'s ", "’s ")
                 and toks[k + 1].fw not in lexicon.FUNCTION_WORDS
+                and toks[k + 1].fw not in lexicon.TITLES  # "St Albans Solicitor Ann Roe": a title ends it
             ):
                 k += 1
             _mark(toks, j, k)

@@ -12,7 +12,11 @@ initials, AO". The letters stand for a person there, and wherever else the text 
   those words' acronym;
 * two to four capital letters after "initials" (and an optional comma or "of"), or after "named",
   "identified" or "referred to" and "as" in the same clause ("named in court only as TRS"); not
-  after "known ... as", which a body is too ("known in the sector as FLEX").
+  after "known ... as", which a body is too ("known in the sector as FLEX");
+* two to four capital letters opening a sentence or a clause and followed by what is said of a
+  person: "is/was one of" some people ("KM is one of 30 workers interviewed"), or, in apposition,
+  a person's noun or age ("JD, a 34-year-old cleaner, said", "JD, 34, said"). A body's acronym is
+  one of some bodies, and in apposition a body's noun follows it ("GMB, a union,").
 
 The letters are then a name wherever they stand alone as a word. Not letters no person's initials
 are: an office or rank in capitals ("MP", "PC"), a function word ("IT", "US"), anything a rule
@@ -38,6 +42,19 @@ _INITIALS_BEFORE = re.compile(
     r"|\b(?:named|identified|referred[ \t\u00a0]+to)\b[^.;:!?\n]{0,40}?\bas[ \t\u00a0]+$",
     re.IGNORECASE,
 )
+_PEOPLE = (
+    "workers|women|men|victims|survivors|people|migrants|refugees|girls|boys|children|labourers|laborers|"
+    "employees|witnesses|interviewees|respondents|domestics|maids|helpers|nannies|carers|fishermen|"
+    "claimants|applicants|appellants|defendants|residents|detainees|families"
+)
+# After the letters: "is one of 30 workers", "was one of the women", "JD, a 34-year-old cleaner,", "JD, 34,".
+_SAID_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+one[ \t\u00a0]+of[ \t\u00a0]+(?:[\w\-,]+[ \t\u00a0]+){0,5}?"
+    r"(?:" + _PEOPLE + r")\b"
+    r"|,[ \t\u00a0]+(?:\d{1,2}(?=[ \t\u00a0]*[,)])|aged[ \t\u00a0]+\d{1,2}\b"
+    r"|an?[ \t\u00a0]+(?:[\w\-]+[ \t\u00a0]+){0,3}?([a-z]+)[ \t\u00a0]*[,)])"
+)
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:(\n]|,[ \t\u00a0]+(?:and|but|while|as)?)[ \t\u00a0\"“]*$")
 _COMMA_AFTER = re.compile(r"[ \t\u00a0]*[,)]")
 _BRACKET_AFTER = re.compile(r"\)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -62,6 +79,14 @@ def _spelt_before(letters: str, before: str) -> bool:
     return len(words) == len(letters) and all(w[0].upper() == c for w, c in zip(words, letters, strict=True))
 
 
+def _said_of_a_person(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    """Do the letters open a clause and go on with what is said of a person (the module's note)?"""
+    m = _SAID_AFTER.match(text, t.end)
+    if not m or not _CLAUSE_START.search(text, max(0, t.start - 12), t.start):
+        return False
+    return m.group(1) is None or m.group(1) in _PERSON_NOUNS
+
+
 def initials_named(toks: list, text: str) -> None:
     """Score the letters a report gives a person (see the module's note), and the same letters
     wherever else they stand."""
@@ -71,6 +96,9 @@ def initials_named(toks: list, text: str) -> None:
         if len(w) > 4 or len(w) < 2 or not w.isupper() or not _letters(t):  # (the cheap tests inline)
             continue
         last = text[t.start - 1 : t.start]
+        if _said_of_a_person(text, t):
+            found.add(t.word)
+            continue
         if last not in " (":
             continue
         before = text[max(0, t.start - 40) : t.start]

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
+from desktop.redaction.adverbs import adverb_in_ly
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import currency_code
 from desktop.redaction.asked_names import asked_names
@@ -28,7 +29,7 @@ from desktop.redaction.bare_subjects import bare_subjects, function_word_surname
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.body_short_names import short_names_of_bodies
-from desktop.redaction.bracket_credits import bracketed_credits
+from desktop.redaction.bracket_credits import bracketed_credits, lower_case_credits
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.context import JOIN as _JOIN
@@ -60,6 +61,7 @@ from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.journey_places import journey_places
+from desktop.redaction.letters_given import letters_given
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.names_spoken_to import names_spoken_to
 from desktop.redaction.news_names import news_names
@@ -72,12 +74,14 @@ from desktop.redaction.news_people import (
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
 from desktop.redaction.people_again import people_again
+from desktop.redaction.place_word_names import place_word_names
 from desktop.redaction.places_named_like_people import places_named_like_people
 from desktop.redaction.plural_subjects import plural_subjects
 from desktop.redaction.published import dotted_initials, published_words
 from desktop.redaction.published_places import names_after_places, places_by_wider_context
 from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
+from desktop.redaction.short_lines import unwrapped
 from desktop.redaction.surname_first import surnames_before_syllable_names
 from desktop.redaction.thing_surnames import given_and_thing_surnames
 from desktop.redaction.things import defined_acronym, names_of_things
@@ -211,13 +215,16 @@ class _Tok:
 def link(toks: list[_Tok], text: str) -> None:
     """Look at the gap between each word and the next once, for every rule that asks (``joins``,
     ``on_line``); the words' places never change after they are found."""
+    lines_end: bool | None = None  # does a line break end a run? (short_lines.py; asked once)
     for a, b in itertools.pairwise(toks):
         gap = text[a.end : b.start]
         if gap == " ":
             a.joins = a.on_line = True
         elif _JOIN.match(gap):
-            a.joins = True
             a.on_line = "\n" not in gap
+            if not a.on_line and lines_end is None:
+                lines_end = unwrapped(text)
+            a.joins = a.on_line or not lines_end
 
 
 def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[int, int]] | None = None) -> list[Hit]:
@@ -380,6 +387,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     roles_before_names(toks, text)  # "Campaigner Hope Ade said": the role is no name (roles_before_names.py)
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
+    letters_given(toks, text)  # "a Leeds dealer (M.)", "calling her “R.”": one letter for a person (letters_given.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
     faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
@@ -391,6 +399,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
+    place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
     if bodies is not None:
         bodies.extend(named + things)
@@ -424,6 +433,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
+    hits.extend(lower_case_credits(text))  # "(Photo: j. roe / Flickr)" (bracket_credits.py)
     hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
     hits.extend(hits_by_wording(text, before))  # "my friend penny"
@@ -467,7 +477,7 @@ def _extendable(t: _Tok, anchor: _Tok, left: bool = False) -> bool:
             return True
         return t.fw in lexicon.WORD_NAMES or (t.fw not in lexicon.english_words() and t.fw not in lexicon.NOT_NAMES)
     if t.initial:
-        return t.fw in lexicon.WORD_NAMES or not t.fw.endswith("ly")
+        return t.fw in lexicon.WORD_NAMES or not adverb_in_ly(t.fw)  # "Finally Okoro", not "Sally Okoro"
     return True
 
 

@@ -23,6 +23,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
+from desktop.redaction.name_lists import any_given_names
 from desktop.redaction.published_bodies import published_bodies
 from desktop.redaction.things import defined_acronym
 from desktop.redaction.word_sets import statement_words
@@ -52,12 +53,13 @@ def _in_range(toks: list, s: int, e: int) -> list:
 
 def _is_photographer(part: list) -> bool:
     """Two to four capitalised words, not ending in an agency's word ("Images") nor holding a body's,
-    one of them a given name that is a word or no ordinary word at all: a person ("Ed Roe")."""
+    one of them a given name that is a word or no ordinary word at all, or the first a given name of
+    the lists (both words English: "Bobby Hale"): a person ("Ed Roe")."""
     if not 2 <= len(part) <= 4 or part[-1].fw in _AGENCY_LAST:
         return False
     if any(t.score < 0 or t.title or t.place for t in part):
         return False
-    return any(t.fw in lexicon.WORD_NAMES or not _ordinary(t) for t in part)
+    return any(t.fw in lexicon.WORD_NAMES or not _ordinary(t) for t in part) or part[0].fw in any_given_names()
 
 
 def _ordinary(t) -> bool:  # noqa: ANN001 - names._Tok

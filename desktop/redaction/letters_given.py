@@ -1,0 +1,82 @@
+"""One capital letter a text gives a person in place of a name, and the same letter again.
+
+An account that keeps its subject anonymous calls her by one letter: "a Leeds dealer (M.)", "a
+recruiter, Samir (S)", "calling her 'R.'", "known only as “T”". The letter then stands for that
+person wherever the text writes it as one: a speaker's label opening a line of a transcript ("R:
+I was born in Cali", "T- We paid"), in quotes ("where “R” tells her story"), or with a full stop
+before a verb ("M. faced five charges"). Read here:
+
+* a letter, with or without a full stop, alone in brackets straight after a person's noun in
+  the singular ("victim", "worker", or an agent's noun an English word makes: "deal-er") or after
+  a likely name ("Samir (S)"), but for L, R and C there (where someone stands in a photograph);
+* a letter in quotes after "calling", "called", "naming", "named", "known as", "referred to as".
+
+Not "I" (the pronoun). "A" only in brackets or quotes, and again only as a label or in quotes: the
+article is everywhere else. A letter after a word of a label ("Plan B", "Annex C", "Grade A")
+stays, as ``published.letters_for_people`` already tells them apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.redaction.initials_named import _PERSON_NOUNS
+from desktop.redaction.roles_before_names import _an_agent
+
+SCORE = 0.95  # the text says the letter is someone's: looked for again wherever written
+_IN_BRACKETS = re.compile(r"([A-Za-z][a-z\-]*)[ \t\u00a0]+\(([A-Z])\.?\)")
+_QUOTED = re.compile(
+    r"\b(?:calling|called|call|naming|named|known[ \t\u00a0]+(?:only[ \t\u00a0]+)?as"
+    r"|referred[ \t\u00a0]+to[ \t\u00a0]+as)"
+    r"[ \t\u00a0]+(?:(?:her|him|them|herself|himself)[ \t\u00a0]+)?[\"“‘']([A-Z])\.?[\"”’']"
+)
+_POSITIONS = frozenset("LRC")  # a photograph's caption: left, right, centre ("Ana Roe (L) and ...")
+_CLOSE = re.compile(r"\.?\)")
+_THINGS_IN_ER = frozenset(
+    """paper letter number order chapter border computer container quarter register corner matter folder
+    poster center centre meter metre filter cluster sector factor vector motor floor door document
+    statement agreement department apartment payment element segment event point part""".split()
+)
+
+
+def _a_person_word(word: str, letter: str, tok_scores: dict[int, float], start: int) -> bool:
+    low = word.lower()
+    if tok_scores.get(start, 0.0) > 0:
+        return letter not in _POSITIONS  # "Samir (S)": a likely name; "Ana Roe (L)" is where she stands
+    if word[0].isupper():
+        return False
+    return low in _PERSON_NOUNS or (_an_agent(low) and low not in _THINGS_IN_ER)
+
+
+def _again(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
+    """Does the letter ``t`` stand as a person's letter here: a label, in quotes, or "M." before a verb?"""
+    line_start = t.start == 0 or text[max(0, t.start - 8) : t.start].rstrip(" \t\u00a0").endswith("\n")
+    after = text[t.end : t.end + 3]
+    if line_start and after[:1] in (":", "-", "–"):
+        return True  # "R: I was born", "T- We paid"
+    if text[t.start - 1 : t.start] in ('"', "“", "‘", "'") and after[:1] in ('"', "”", "’", "'", "."):
+        return True  # "where “R” tells"
+    return t.word != "A" and after[:1] == "." and bool(re.match(r"\.[ \t\u00a0]+[a-z]", after))
+
+
+def letters_given(toks: list, text: str) -> None:
+    """Score the letter a text gives a person (see the module's note), and the same letter again.
+    (``engine._trim`` gives a letter standing for someone its full stop: "M. faced", "(M.)".)"""
+    if "(" not in text and "“" not in text and '"' not in text and "‘" not in text and "'" not in text:
+        return
+    letters: set[str] = set()
+    scores = {t.start: t.score for t in toks}
+    for m in _IN_BRACKETS.finditer(text):
+        if m.group(2) != "I" and _a_person_word(m.group(1), m.group(2), scores, m.start(1)):
+            letters.add(m.group(2))
+    for m in _QUOTED.finditer(text):
+        if m.group(1) != "I":
+            letters.add(m.group(1))
+    if not letters:
+        return
+    for t in toks:
+        if t.word not in letters or t.score < 0 or t.title:
+            continue
+        bracketed = text[t.start - 1 : t.start] == "(" and bool(_CLOSE.match(text, t.end))
+        if bracketed or _again(text, t):
+            t.score, t.edge_ok, t.place = max(t.score, SCORE), True, False
