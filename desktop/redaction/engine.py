@@ -493,7 +493,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if text[e : e + 1] == "." and e - s >= 3 and text[e - 2] == ".":
         e += 1  # "L.C. won", "(L.C.)", "initials L.C.": dotted initials keep their last stop, whatever follows
     elif _LAST_STOP.match(text, e) and e - s >= 3 and _ONE_LETTER_END.search(text, s, e):
-        e += 1  # "Joanna G. of Poland": a full stop inside a sentence is the initial's
+        e += 1  # "Ruth K. of Poland": a full stop inside a sentence is the initial's
     elif e - s == 1 and text[s].isupper() and _LETTER_STOP.match(text, e):
         e += 1  # "M. faced", "(M.)", "calling her 'R.'": one letter standing for someone keeps its stop
     return s, e
@@ -501,7 +501,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 _LAST_STOP = re.compile(r"\.(?=[ \t\u00a0]+[a-z(\d]|,)")
 _LETTER_STOP = re.compile(r"\.(?=[ \t\u00a0]+[a-z(\d]|[,)”\"’'])")
-_ONE_LETTER_END = re.compile(r" [A-Z]\Z")  # "Joanna G": a name's last initial
+_ONE_LETTER_END = re.compile(r" [A-Z]\Z")  # "Ruth K": a name's last initial
 
 
 def _rank(sp: Span) -> tuple:

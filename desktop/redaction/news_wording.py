@@ -5,7 +5,7 @@ of published testimony; each a general wording, never a listed name):
 * a particle inside a full name joins a given name to what follows it, even a word that is never
   a name alone ("Felipe de Jesus Hernandez", "Maria da Gloria Santos");
 * a given name and one capital letter with a full stop, before a comma or a word in lower case,
-  are one person ("Joanna G. of Poland", "Maria G., a survivor"; the engine's trim keeps the stop);
+  are one person ("Ruth K. of Poland", "Maria G., a survivor"; the engine's trim keeps the stop);
 * a given name and a capitalised word alone on a line but for a separator after them are a
   byline ("Peter Law |", "Rose Hill –");
 * a word named as a body is that body wherever the text writes it: "X, a ... organisation," or
@@ -61,7 +61,7 @@ _AFTER_STOP = re.compile(r"\.(?:,|" + _S + r"[a-z\d])")
 
 
 def initials_after_given_names(toks: list, text: str) -> None:
-    """ "Joanna G. of Poland", "Maria G., a survivor": a given name, then one capital letter and a
+    """ "Ruth K. of Poland", "Maria G., a survivor": a given name, then one capital letter and a
     full stop that ends no sentence (a comma or a word in lower case follows), are one person."""
     names = any_given_names()
     for i in range(1, len(toks)):
