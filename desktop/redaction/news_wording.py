@@ -7,7 +7,7 @@ of published testimony; each a general wording, never a listed name):
 * a given name and one capital letter with a full stop, before a comma or a word in lower case,
   are one person ("Ruth K. of Poland", "Maria G., a survivor"; the engine's trim keeps the stop);
 * a given name and a capitalised word alone on a line but for a separator after them are a
-  byline ("Peter Law |", "Rose Hill –");
+  byline ("Ruth Field |", "Rose Hill –");
 * a word named as a body is that body wherever the text writes it: "X, a ... organisation," or
   "the charity X" ("Doras, a migrant support organisation, said ... Doras CEO");
 * a place joined to "-based" describes something, no one ("a Leeds-based charity");
@@ -81,7 +81,7 @@ _SEPARATOR_TO_LINE_END = re.compile(r"[ \t\u00a0]*[|•·–—/][ \t\u00a0]*(?:
 
 
 def bylines_before_separators(toks: list, text: str) -> None:
-    """ "Peter Law |" alone on a line: a given name and a capitalised word, then a separator to the
+    """ "Ruth Field |" alone on a line: a given name and a capitalised word, then a separator to the
     line's end, are a byline, though the second word is also an English word."""
     names = given_names()
     for i in range(len(toks) - 1):
