@@ -33,6 +33,7 @@ import re
 from desktop.redaction import lexicon
 from desktop.redaction.facts_in_news import _known_place
 from desktop.redaction.name_lists import any_given_names, given_names_not_births
+from desktop.redaction.place_runs import words_ending_at, words_starting_at
 
 UNEXPLAINED = 0.5  # the likely-name pass's score of a capitalised word no list holds
 _TOLD = 0.7  # above the score of a word after "told" or "by" (0.6), below a cue's that names someone
@@ -76,7 +77,7 @@ def _in_a_known_place(toks: list, k: int, text: str) -> bool:
     m = _COMMA.match(text, toks[k].end)
     if not m or k + 1 >= len(toks) or toks[k + 1].start != m.end():
         return False
-    run = _run_starting(toks, k + 1, text, 3)
+    run = words_starting_at(toks, k + 1, text, 3)
     return any(_known_place([u.word for u in run[:j]]) for j in range(len(run), 0, -1))
 
 
@@ -90,7 +91,7 @@ def _place_before_it(toks: list, i: int, text: str) -> bool:
         return False
     if p.place:
         return True
-    k = i - len(_run_ending(toks, i - 1, text, 3))  # the place before it, after "the village of"
+    k = i - len(words_ending_at(toks, i - 1, text, 3))  # the place before it, after "the village of"
     return bool(_PLACE_OF.search(text, max(0, toks[k].start - 30), toks[k].start))
 
 
@@ -122,25 +123,6 @@ def _a_kind(text: str, m: re.Match[str]) -> bool:
 
 def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
     t.score, t.place, t.edge_ok = 0.0, True, False
-
-
-def _run_ending(toks: list, i: int, text: str, most: int = 4) -> list:
-    """The capitalised words one space (or a particle) apart that end at ``toks[i]``."""
-    run = [toks[i]]
-    k = i
-    while k > 0 and len(run) < most and text[toks[k - 1].end : toks[k].start] == " ":
-        k -= 1
-        run.insert(0, toks[k])
-    return run
-
-
-def _run_starting(toks: list, i: int, text: str, most: int = 4) -> list:
-    run = [toks[i]]
-    k = i
-    while k + 1 < len(toks) and len(run) < most and text[toks[k].end : toks[k + 1].start] == " ":
-        k += 1
-        run.append(toks[k])
-    return run
 
 
 def _guard(run: list, given: frozenset[str]) -> frozenset[str]:
@@ -175,7 +157,7 @@ def facts_by_kind(toks: list, text: str) -> None:
             continue
         if t.fw in _PAPER_LAST and i and text[toks[i - 1].end : t.start] == " " and not t.word.isupper():
             given = given if given is not None else any_given_names()
-            run = _run_ending(toks, i - 1, text, 3)
+            run = words_ending_at(toks, i - 1, text, 3)
             if len(run) > 1 and not _known_place([u.word for u in run]):
                 run = []  # "Tunde Okafor Standard ..." may be a byline before its paper: a person's
             if run and run[0].fw not in given:
@@ -188,11 +170,11 @@ def facts_by_kind(toks: list, text: str) -> None:
                 between = [w.lower() for w in m.group(1).split()]
                 if not any(w in function_words or w in lexicon.RELATIONS or w in _PEOPLE for w in between):
                     given = given if given is not None else any_given_names()
-                    run = _run_ending(toks, i, text)
+                    run = words_ending_at(toks, i, text, 4)
                     _take_run(run, _guard(run, given))
                     continue
         if text.startswith(",", t.end) and _in_a_known_place(toks, i, text):
-            run = _run_ending(toks, i, text, 3)
+            run = words_ending_at(toks, i, text, 3)
             while len(run) > 1 and not _place_before_it(toks, i - len(run) + 1, text):
                 run.pop(0)
             if _place_before_it(toks, i - len(run) + 1, text):
@@ -202,4 +184,4 @@ def facts_by_kind(toks: list, text: str) -> None:
         if naming and t.start and text[t.start - 1] in " \t\"“'‘":
             m = _PLACE_CALLED.search(text, max(0, t.start - 60), t.start)
             if m and m.group(1) in _PLACE_KINDS:
-                _take_run(_run_starting(toks, i, text), frozenset())  # (the cue names a place, whatever word)
+                _take_run(words_starting_at(toks, i, text, 4), frozenset())  # (the cue names a place, whatever word)

@@ -56,6 +56,7 @@ from desktop.redaction.demonyms import places_joined
 from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import given_names
+from desktop.redaction.place_runs import words_starting_at
 from desktop.redaction.word_sets import statement_words
 
 UNEXPLAINED = 0.5
@@ -182,16 +183,6 @@ def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
     t.score, t.place, t.edge_ok = 0.0, True, False
 
 
-def _run_from(toks: list, i: int, text: str, most: int = 3) -> list:
-    """The capitalised words starting at ``toks[i]``, one space apart, at most ``most``."""
-    run = [toks[i]]
-    k = i
-    while k + 1 < len(toks) and len(run) < most and text[toks[k].end : toks[k + 1].start] == " ":
-        k += 1
-        run.append(toks[k])
-    return run
-
-
 def _known_place(words: list[str]) -> bool:
     """Are the words a place of the gazetteers (``places.txt``, and the world's and the UK's
     smaller towns)?"""
@@ -258,7 +249,7 @@ def _opening_rules(toks: list, i: int, text: str, given: frozenset[str], courts:
     t = toks[i]
     prev = toks[i - 1] if i else None
     before = text[max(0, t.start - 40) : t.start]
-    run = _run_from(toks, i, text)
+    run = words_starting_at(toks, i, text, 3)
     after_run = run[-1].end
     nxt = text[after_run : after_run + 2]
     lower_next = len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
@@ -331,7 +322,7 @@ def _opening_rules(toks: list, i: int, text: str, given: frozenset[str], courts:
         return True
     # a company by its last word: "Kwan Lee Corp", "Sinar Jaya Sdn Bhd"
     if firms:
-        firm = _run_from(toks, i, text, 5)
+        firm = words_starting_at(toks, i, text, 5)
         k = next((k for k, u in enumerate(firm) if k and u.fw in _COMPANY_LAST), None)
         if k is not None and _take_run(firm[:k], given, True):
             for u in firm[k:]:
@@ -382,10 +373,10 @@ def _places_listed(toks: list, i: int, text: str, given: frozenset[str]) -> bool
     """Take back each one- or two-word item of a list from ``toks[i]`` on (items parted by commas
     or "and"), if one item is a place of the gazetteers or a noun of places follows the list
     ("from Dolakha, Sunsari and Morang districts"): messages come from people too."""
-    runs = [_run_from(toks, i, text, 2)]
+    runs = [words_starting_at(toks, i, text, 2)]
     k = i + len(runs[0])
     while k < len(toks) and _LIST_GAP.fullmatch(text, toks[k - 1].end, toks[k].start):
-        runs.append(_run_from(toks, k, text, 2))
+        runs.append(words_starting_at(toks, k, text, 2))
         k += len(runs[-1])
     known = any(_known_place([u.word for u in run]) for run in runs)
     if not (known or _PLACES_NOUN.match(text, runs[-1][-1].end)):

@@ -42,6 +42,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import any_given_names
 from desktop.redaction.name_lists import given_names_not_births
+from desktop.redaction.place_runs import words_ending_at
 from desktop.redaction.word_sets import statement_words
 
 UNEXPLAINED = 0.5
@@ -131,16 +132,6 @@ def _place_opening(text: str, start: int) -> bool:
     return bool(_CLAUSE_OPENING.search(text, max(0, start - 3), start))
 
 
-def _run_before(toks: list, i: int, text: str, most: int = 3) -> list:
-    """The capitalised words ending at ``toks[i]``, one space apart, at most ``most``."""
-    run = [toks[i]]
-    k = i
-    while k > 0 and len(run) < most and text[toks[k - 1].end : toks[k].start] == " ":
-        k -= 1
-        run.insert(0, toks[k])
-    return run
-
-
 def facts_in_wording(toks: list, text: str) -> None:
     """Take back the unexplained words the wording around them shows are facts (see the note)."""
     given = None
@@ -164,7 +155,7 @@ def facts_in_wording(toks: list, text: str) -> None:
             given = any_given_names()
         # A police or military unit's name: "the Halton-Tees Detachment", "Kestrel Garrison"
         if units and t.fw in _UNIT_KINDS and t.word[:1].isupper() and i and text[toks[i - 1].end : t.start] == " ":
-            run = _run_before(toks, i - 1, text)
+            run = words_ending_at(toks, i - 1, text, 3)
             while run and not _unexplained(run[0], given):
                 run.pop(0)
             if run and all(_unexplained(u, given) for u in run) and not _person_cue_before(text, run[0].start):
@@ -177,7 +168,7 @@ def facts_in_wording(toks: list, text: str) -> None:
         m = None if joined_next or not places else _LOWER_AFTER.match(text, t.end)
         if m and m.group(1) in _PLACE_NOUNS and m.group(2) not in _PERSON_AFTER:
             guard = given_names_not_births() if m.group(1) in _SETTLEMENT_NOUNS else given
-            run = _run_before(toks, i, text)
+            run = words_ending_at(toks, i, text, 3)
             while run and not _unexplained(run[0], guard):
                 run.pop(0)
             if (
@@ -226,7 +217,7 @@ def facts_in_wording(toks: list, text: str) -> None:
             if m.group(1) in _PLACE_NOUNS and not any(
                 w in function_words or w in lexicon.RELATIONS or w in _PEOPLE for w in between
             ):
-                run = _run_before(toks, i, text)
+                run = words_ending_at(toks, i, text, 3)
                 while run and not _unexplained(run[0], given):
                     run.pop(0)
                 if run and all(_unexplained(u, given) for u in run):

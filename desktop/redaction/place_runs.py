@@ -23,3 +23,23 @@ def place_runs(toks: list, text: str, joined: Gap) -> Iterator[tuple[int, int]]:
             j += 1
         yield i, j
         i = j + 1
+
+
+def words_ending_at(toks: list, i: int, text: str, most: int) -> list:
+    """The capitalised words one space apart that end at ``toks[i]``, at most ``most`` of them."""
+    run = [toks[i]]
+    k = i
+    while k > 0 and len(run) < most and text[toks[k - 1].end : toks[k].start] == " ":
+        k -= 1
+        run.insert(0, toks[k])
+    return run
+
+
+def words_starting_at(toks: list, i: int, text: str, most: int) -> list:
+    """The capitalised words one space apart that start at ``toks[i]``, at most ``most`` of them."""
+    run = [toks[i]]
+    k = i
+    while k + 1 < len(toks) and len(run) < most and text[toks[k].end : toks[k + 1].start] == " ":
+        k += 1
+        run.append(toks[k])
+    return run
