@@ -62,6 +62,9 @@ _PLACE_CALLED = re.compile(
     + r"(?:(?:they|we|people|locals|everyone)" + _SP + r")?(?:called|call|named|known" + _SP + r"as)"
     + r"[ \t\u00a0]*[‘'\"“]?\Z"
 )  # fmt: skip
+# Where a naming cue ends (with its blanks and an opening quote): a word starting anywhere else has no
+# _PLACE_CALLED before it, so that search (60 characters back) is tried only where one may end.
+_CUE_ENDS = re.compile(r"(?:called|call|named|known" + _SP + r"as)[ \t\u00a0]*[‘'\"“]?")
 
 
 # "inside Ojota Estate, Lagos", "near Kisumbi, Kenya": a place before the larger place it lies in.
@@ -149,6 +152,7 @@ def facts_by_kind(toks: list, text: str) -> None:
     function_words = lexicon.FUNCTION_WORDS
     n = len(toks)
     naming = "call" in text or "named" in text or "known" in text  # (the cues' words: most texts have none)
+    cue_ends = {m.end() for m in _CUE_ENDS.finditer(text)} if naming else ()  # where _PLACE_CALLED may end
     for i, t in enumerate(toks):
         if t.word in _WIRE_AGENCIES and 0 <= t.score < _TOLD and not t.title:
             _take_back(t)
@@ -181,7 +185,7 @@ def facts_by_kind(toks: list, text: str) -> None:
                 given = given if given is not None else any_given_names()
                 _take_run(run, _guard(run, given))
                 continue
-        if naming and t.start and text[t.start - 1] in " \t\"“'‘":
+        if t.start in cue_ends and text[t.start - 1] in " \t\"“'‘":
             m = _PLACE_CALLED.search(text, max(0, t.start - 60), t.start)
             if m and m.group(1) in _PLACE_KINDS:
                 _take_run(words_starting_at(toks, i, text, 4), frozenset())  # (the cue names a place, whatever word)

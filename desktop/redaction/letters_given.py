@@ -32,6 +32,9 @@ _QUOTED = re.compile(
 )
 _POSITIONS = frozenset("LRC")  # a photograph's caption: left, right, centre ("Ana Roe (L) and ...")
 _CLOSE = re.compile(r"\.?\)")
+_LETTER_IN_BRACKETS = re.compile(r"\(([A-Z])\.?\)")  # _IN_BRACKETS's end, found first
+_BLANKS = " \t\u00a0"
+_LOWER_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")
 _THINGS_IN_ER = frozenset(
     """paper letter number order chapter border computer container quarter register corner matter folder
     poster center centre meter metre filter cluster sector factor vector motor floor door document
@@ -59,19 +62,47 @@ def _again(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
     return t.word != "A" and after[:1] == "." and bool(re.match(r"\.[ \t\u00a0]+[a-z]", after))
 
 
+def _words_before_letters(text: str) -> list[tuple[str, int, str]]:
+    """What ``_IN_BRACKETS.finditer`` finds, as (word, its start, the letter), found from each
+    bracketed letter back rather than tried at every letter of the text: the match is the earliest
+    start of ``[A-Za-z][a-z\\-]*`` that reaches the blanks before the bracket."""
+    found = []
+    for m in _LETTER_IN_BRACKETS.finditer(text):
+        ws = m.start()
+        while ws and text[ws - 1] in _BLANKS:
+            ws -= 1
+        if ws == m.start():
+            continue  # no blank before the bracket
+        j = ws
+        while j and text[j - 1] in _LOWER_OR_HYPHEN:
+            j -= 1
+        if j and "A" <= text[j - 1] <= "Z":
+            j -= 1
+        else:
+            while j < ws and text[j] == "-":
+                j += 1
+        if j < ws:
+            found.append((text[j:ws], j, m.group(1)))
+    return found
+
+
 def letters_given(toks: list, text: str) -> None:
     """Score the letter a text gives a person (see the module's note), and the same letter again.
     (``engine._trim`` gives a letter standing for someone its full stop: "M. faced", "(M.)".)"""
-    if "(" not in text and "“" not in text and '"' not in text and "‘" not in text and "'" not in text:
+    bracket = "(" in text
+    cue = "call" in text or "nam" in text or "known" in text or "referred" in text  # _QUOTED's words
+    if not bracket and not cue:
         return
     letters: set[str] = set()
-    scores = {t.start: t.score for t in toks}
-    for m in _IN_BRACKETS.finditer(text):
-        if m.group(2) != "I" and _a_person_word(m.group(1), m.group(2), scores, m.start(1)):
-            letters.add(m.group(2))
-    for m in _QUOTED.finditer(text):
-        if m.group(1) != "I":
-            letters.add(m.group(1))
+    if bracket:
+        scores = {t.start: t.score for t in toks}
+        for word, start, letter in _words_before_letters(text):
+            if letter != "I" and _a_person_word(word, letter, scores, start):
+                letters.add(letter)
+    if cue:
+        for m in _QUOTED.finditer(text):
+            if m.group(1) != "I":
+                letters.add(m.group(1))
     if not letters:
         return
     for t in toks:
