@@ -33,6 +33,7 @@ _QUOTED = re.compile(
 _POSITIONS = frozenset("LRC")  # a photograph's caption: left, right, centre ("Ana Roe (L) and ...")
 _CLOSE = re.compile(r"\.?\)")
 _LETTER_IN_BRACKETS = re.compile(r"\(([A-Z])\.?\)")  # _IN_BRACKETS's end, found first
+_QUOTED_LETTER = re.compile(r"[\"“‘']([A-Z])\.?[\"”’']")
 _BLANKS = " \t\u00a0"
 _LOWER_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")
 _THINGS_IN_ER = frozenset(
@@ -90,7 +91,7 @@ def letters_given(toks: list, text: str) -> None:
     """Score the letter a text gives a person (see the module's note), and the same letter again.
     (``engine._trim`` gives a letter standing for someone its full stop: "M. faced", "(M.)".)"""
     bracket = "(" in text
-    cue = "call" in text or "nam" in text or "known" in text or "referred" in text  # _QUOTED's words
+    cue = _QUOTED_LETTER.search(text) is not None  # _QUOTED's end, a quoted capital, is rare: looked for first
     if not bracket and not cue:
         return
     letters: set[str] = set()
