@@ -37,9 +37,23 @@ _AFTER = re.compile(
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|to|of)" + _SP + r"$", re.IGNORECASE)
 
 
+def _any_cue(text: str) -> bool:
+    """``_ANY.search(text)``, tried only where "who" is written (in any case): the case-blind search
+    costs a pass over the whole statement, and "who" is in most statements but the clause is rare."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: positions would not line up
+        return _ANY.search(text) is not None
+    i = low.find("who")
+    while i >= 0:
+        if _ANY.match(text, i):
+            return True
+        i = low.find("who", i + 3)
+    return False
+
+
 def asked_names(toks: list, text: str, function_only: frozenset[str]) -> None:
     """Mark the name before an "asked not to be named" clause, and its other capitalised uses."""
-    if not _ANY.search(text):
+    if not _any_cue(text):
         return
     places = None
     given = set()

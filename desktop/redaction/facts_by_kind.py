@@ -64,6 +64,7 @@ _PLACE_CALLED = re.compile(
 )  # fmt: skip
 # Where a naming cue ends (with its blanks and an opening quote): a word starting anywhere else has no
 # _PLACE_CALLED before it, so that search (60 characters back) is tried only where one may end.
+_COMMA = re.compile(",")
 _CUE_ENDS = re.compile(r"(?:called|call|named|known" + _SP + r"as)[ \t\u00a0]*[‘'\"“]?")
 
 
@@ -153,7 +154,10 @@ def facts_by_kind(toks: list, text: str) -> None:
     n = len(toks)
     naming = "call" in text or "named" in text or "known" in text  # (the cues' words: most texts have none)
     cue_ends = {m.end() for m in _CUE_ENDS.finditer(text)} if naming else ()  # where _PLACE_CALLED may end
+    commas = {m.start() for m in _COMMA.finditer(text)}
     for i, t in enumerate(toks):
+        if t.end not in commas and t.start not in cue_ends and t.fw not in _PAPER_LAST and t.word not in _WIRE_AGENCIES:
+            continue  # (no rule below reads a word with none of these: most words)
         if t.word in _WIRE_AGENCIES and 0 <= t.score < _TOLD and not t.title:
             _take_back(t)
             continue
