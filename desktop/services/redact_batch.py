@@ -197,6 +197,10 @@ def redact_stream(lines: Iterable[str], emit: Callable[[list[str]], None], *, al
             line = ahead.line(lineno)
             if line is None:
                 return  # (the input ended before the pool was needed)
+            # The first lines are answered here, as a worker answers the rest: with every word list
+            # read first (once; the fork server, started above when the lines are there, warms
+            # itself meanwhile), not read one by one in the time of whichever line first needs it.
+            warm()
             out = redact_line(lineno, line, allow)
             if out is not None:
                 emit([out])
