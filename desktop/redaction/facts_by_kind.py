@@ -32,6 +32,8 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.facts_in_news import _known_place
+from desktop.redaction.facts_in_news import _take_run as take_run
+from desktop.redaction.facts_in_wording import _take_back
 from desktop.redaction.name_lists import any_given_names, given_names_not_births
 from desktop.redaction.place_runs import words_ending_at, words_starting_at
 
@@ -113,20 +115,12 @@ _PAPER_LAST = frozenset(
 )
 
 
-def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
-    return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
-
-
 def _a_kind(text: str, m: re.Match[str]) -> bool:
     """ "a"/"an" before the kind, or "the" with a possessive or a superlative ("the country's
     biggest market"): "worked for Ama, the hotel" may name the hotel's owner."""
     if not text.startswith("the", text.index(" ", m.start()) + 1):
         return True
     return any(w.endswith(("’s", "'s", "est")) for w in m.group(1).split())
-
-
-def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
-    t.score, t.place, t.edge_ok = 0.0, True, False
 
 
 def _guard(run: list, given: frozenset[str]) -> frozenset[str]:
@@ -141,9 +135,7 @@ def _take_run(run: list, given: frozenset[str]) -> None:
     function_words = lexicon.FUNCTION_WORDS
     while run and (run[0].fw in function_words or run[0].title):
         run = run[1:]  # "The", "At": the sentence's opening, not the name's
-    if run and all(_unexplained(u, given) or u.fw in lexicon.PARTICLES for u in run) and _unexplained(run[0], given):
-        for u in run:
-            _take_back(u)
+    take_run(run, given)
 
 
 def facts_by_kind(toks: list, text: str) -> None:

@@ -53,7 +53,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.demonyms import places_joined
-from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening
+from desktop.redaction.facts_in_wording import _PERSON_AFTER, _PLACE_NOUNS, _place_opening, _take_back, _unexplained
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import given_names
 from desktop.redaction.place_runs import words_starting_at
@@ -173,14 +173,6 @@ _BETWEEN_PLACES = re.compile(
     r"[ \t\u00a0]+(?:border|borders|frontier|route|routes|road|highway|corridor|flight|flights|crossing|trade"
     r"|war|conflict|relations|deal|agreement|treaty|pipeline|railway|bus|ferry|scam|ring|network)\b"
 )
-
-
-def _unexplained(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
-    return 0 <= t.score <= UNEXPLAINED and not t.title and t.word[:1].isupper() and t.fw not in given
-
-
-def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
-    t.score, t.place, t.edge_ok = 0.0, True, False
 
 
 def _known_place(words: list[str]) -> bool:
