@@ -23,7 +23,7 @@ from desktop.redaction.context import INTRODUCED
 _SP = r"[ \t\u00a0]+"
 # Any of these in the text, or no clause can follow a name (one search in C before any word is tried).
 _ANY = re.compile(
-    r"\bwho" + _SP + r"(?:had" + _SP + r")?(?:asked|asks|requested|requests|wished|wishes|wanted"
+    r"\bwho" + _SP + r"(?:had" + _SP + r")?(?:asked|asks|request(?:ed|s)|wished|wishes|wanted"
     r"|wants|preferred|prefers|did" + _SP + r"not" + _SP + r"want|didn[’']t" + _SP + r"want"
     r"|declined|spoke" + _SP + r"on" + _SP + r"condition)\b",
     re.IGNORECASE,
