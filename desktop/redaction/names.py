@@ -63,7 +63,7 @@ from desktop.redaction.initials_named import initials_named
 from desktop.redaction.journey_places import journey_places
 from desktop.redaction.letters_given import letters_given
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
-from desktop.redaction.names_spoken_to import names_spoken_to
+from desktop.redaction.names_spoken_to import names_spoken_to, surnames_handed_to
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_people import (
     dotted_initials_named,
@@ -354,6 +354,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
 
     given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
     names_spoken_to(toks, text)  # "\"Amir,\" said the boss", "sent me to Amir" (names_spoken_to.py)
+    surnames_handed_to(toks, text)  # "We sent our papers to Sultana", "took me to Bishop" (names_spoken_to.py)
     introduced_names(toks, text, function_only)
     asked_names(toks, text, function_only)  # "Sunday, who asked not to be named"
     names_of_leaders(toks, text)
