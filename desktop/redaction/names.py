@@ -83,7 +83,7 @@ from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.short_lines import unwrapped
 from desktop.redaction.surname_first import surnames_before_syllable_names
-from desktop.redaction.thing_surnames import given_and_thing_surnames
+from desktop.redaction.thing_surnames import given_and_thing_surnames, given_before_kinds
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
@@ -380,6 +380,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
     given_and_thing_surnames(toks, text)  # "Joy Church said", "Paul English, 40," (thing_surnames.py)
+    given_before_kinds(toks, text)  # "Fatima Mosque said": the given name, not the kind (thing_surnames.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
     things += places_named_like_people(toks, text)  # "Aldwick Hall" and "Aldwick Hall Trust" (its module)
