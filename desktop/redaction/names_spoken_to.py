@@ -18,12 +18,13 @@ never take a word back.
 word that the census lists as a surname ("We sent our papers to Sultana", "He took me to Bishop", "I
 handed the keys to Archer") is a person too, scored weak (0.4: the review marks it unsure). In
 mid-sentence after "to" a singular English noun needs an article ("to the archer"), so written bare
-and with a capital it is a name, unless it is one of the nouns English writes bare after "to" as a
-destination or a routine ("to Church", "to School", "to Court", "to Work", "to Town", "to Mass"), a
-role one is sent to without an article ("to Doctor", "to Judge", "to Imam"), a place any gazetteer
-holds ("to Bath", "to Sandwich"), a month or a day, or before another capitalised word ("to Bishop
-Auckland", "to Fisher Street"). With "'s" it is a person's only before a word in lower case ("to
-Bishop's house"); "to Fisher's." alone is as often a shop's name.
+and with a capital it is a name (a plural needs none: "took the prescription to Boots" stays),
+unless it is one of the nouns English writes bare after "to" as a destination or a routine ("to
+Church", "to School", "to Court", "to Work", "to Town", "to Mass"), a role one is sent to without an
+article ("to Doctor", "to Judge", "to Imam"), a place any gazetteer holds ("to Bath", "to
+Sandwich"), a month or a day, or before another capitalised word ("to Bishop Auckland", "to Fisher
+Street"). With "'s" it is a person's only before a word in lower case ("to Bishop's house"); "to
+Fisher's." alone is as often a shop's name.
 """
 
 from __future__ import annotations
@@ -106,21 +107,23 @@ police
 def surnames_handed_to(toks: list, text: str) -> None:
     """Mark a census surname that is an English word after a verb of giving, sending or taking and
     "to" ("We sent our papers to Sultana", "He took me to Bishop"): see the note."""
-    surnames = places = None
+    surnames = places = english = frozenset()
     for t in toks:
         if t.score != 0 or t.place or not t.word[:1].isupper() or not t.word[1:].islower() or len(t.fw) < 3:
             continue
         if text[t.start - 4 : t.start] != " to " or _CAPITALISED_AFTER.match(text, t.end):
             continue  # (the cheapest test first: most capitalised words come after no "to")
         fw = t.fw
-        if surnames is None:
-            surnames, places = surname_words(), lexicon.place_tokens()
+        if not surnames:
+            surnames, places, english = surname_words(), lexicon.place_tokens(), lexicon.english_words()
         if fw not in surnames or fw in _BARE_AFTER_TO or fw in places:
             continue
         if fw in lexicon.FUNCTION_WORDS or fw in lexicon.NOT_NAMES or fw in lexicon.RELATIONS:
             continue
         if fw in lexicon.MONTHS or fw in lexicon.DAYS:
             continue
+        if fw.endswith("s") and (fw[:-1] in english or fw.endswith("es") and fw[:-2] in english):
+            continue  # a plural stands bare after "to" ("took it to Boots": the chemist's)
         if text[t.end : t.end + 2] in ("'s", "’s") and not _OWNED_AFTER.match(text, t.end + 2):
             continue  # "to Fisher's.": a shop's name ("to Bishop's house" is someone's)
         if not _TO_BEFORE.search(text, max(0, t.start - 60), t.start):
