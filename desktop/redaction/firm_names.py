@@ -17,7 +17,8 @@ only for being unexplained (0.5, no cue). Taking the second alone for a person l
 [Person A]": the shop damaged, and the name it held given away by the half left. Written so, and
 where one use of the pair is a place's or a business's by its wording (after "at", "from", "in",
 "outside", "near"; before "'s" or a noun of a shop, "store", "branch"; or speaking with "it" or
-"they" after the verb), the pair is one name, a business's, and both words stay wherever it stands.
+"they" after the verb; not "'s" before a noun of someone's, "at Banks and Spencer's house"), the
+pair is one name, a business's, and both words stay wherever it stands.
 "Marks and Spencer said no." alone, or "Banks and Spencer beat me", proves nothing and is left to
 the other rules. Not either when the second word stands alone elsewhere
 in the statement ("Spencer hit me": a person, found there and here), the first is read as a name
@@ -97,8 +98,14 @@ _SAID_THEN = re.compile(
 )
 
 
+_OWNED = re.compile(r"['’]s[ \t\u00a0]+([a-z]+)")
+
+
 def _a_business_here(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
     """Does this use of the pair name a place or a business by its wording (see the note)?"""
+    owned = _OWNED.match(text, b.end)
+    if owned and owned.group(1) not in lexicon.FUNCTION_WORDS and not _BUSINESS_AFTER.match(text, b.end + 2):
+        return False  # "at Banks and Spencer's house": someone's
     return bool(
         _PLACE_BEFORE.search(text, max(0, a.start - 12), a.start)
         or _BUSINESS_AFTER.match(text, b.end)
