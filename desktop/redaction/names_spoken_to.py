@@ -109,10 +109,12 @@ def surnames_handed_to(toks: list, text: str) -> None:
     "to" ("We sent our papers to Sultana", "He took me to Bishop"): see the note."""
     surnames = places = english = frozenset()
     for t in toks:
+        if t.start < 4 or not text.startswith(" to ", t.start - 4):
+            continue  # (the cheapest test first: most capitalised words come after no "to")
         if t.score != 0 or t.place or not t.word[:1].isupper() or not t.word[1:].islower() or len(t.fw) < 3:
             continue
-        if text[t.start - 4 : t.start] != " to " or _CAPITALISED_AFTER.match(text, t.end):
-            continue  # (the cheapest test first: most capitalised words come after no "to")
+        if _CAPITALISED_AFTER.match(text, t.end):
+            continue
         fw = t.fw
         if not surnames:
             surnames, places, english = surname_words(), lexicon.place_tokens(), lexicon.english_words()
