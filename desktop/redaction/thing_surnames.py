@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.census_pairs import _ARTICLE_BEFORE, _HEARD, _PRONOUN, _a_person_speaks, _title_case
+from desktop.redaction.census_pairs import _A_BODY, _PRONOUN, _a_person_speaks, _title_case
 from desktop.redaction.context import _ORG_LAST
 from desktop.redaction.family_names import _APPOSITION, _PERSON_NOUN_SET
 from desktop.redaction.given_names import any_given_names
@@ -76,8 +76,8 @@ def _thing_surname(t) -> bool:  # noqa: ANN001 - names._Tok
     )
 
 
-def _a_person_said(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
-    if not _a_person_speaks(text, a, b):
+def _a_person_said(text: str, a, b, of_a_body: frozenset[str] = _A_BODY) -> bool:  # noqa: ANN001 - names._Tok
+    if not _a_person_speaks(text, a, b, of_a_body):
         return False
     if b.fw not in _ORG_LAST or a.fw not in lexicon.english_words() and a.fw not in lexicon.WORD_NAMES:
         return True
@@ -118,27 +118,6 @@ WEAK = 0.4
 _OF_A_BODY = frozenset("it its they their them".split())
 
 
-def _speaks_as_one(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
-    """``_a_person_said`` for a kind no one bears, where "we" and "us" after the verb are the
-    statement's own ("Fatima Mosque said we could stay": the family), not the body's; "it" and
-    "they" still make it the body ("Fatima Mosque said it would help")."""
-    m = _SAID.match(text, b.end)
-    if not m:
-        return False
-    heard = _HEARD.match(text, m.end()) if m.group().rstrip().endswith(("told", "tells")) else None
-    p = _PRONOUN.search(text, heard.end() if heard else m.end())
-    first = p.group("p").lower() if p and p.group("p") is not None else ""
-    if first in _OF_A_BODY:
-        return False
-    pair = text[a.start : b.end]
-    for o in re.finditer(r"(?<![\w\-])" + re.escape(pair) + r"(?![\w\-])", text):
-        if _ARTICLE_BEFORE.search(text, max(0, o.start() - 5), o.start()):
-            return False
-    if a.fw not in lexicon.english_words() and a.fw not in lexicon.WORD_NAMES:
-        return True
-    return first in _A_PERSON
-
-
 def given_before_kinds(toks: list, text: str) -> None:
     """Take the given name of "Fatima Mosque said ..." and leave the body's kind (see the note)."""
     n = len(toks)
@@ -161,8 +140,8 @@ def given_before_kinds(toks: list, text: str) -> None:
             continue  # a capitalised word before: part of a longer name
         if i + 2 < n and text[b.end : toks[i + 2].start] in (" ", "-"):
             continue  # a capitalised word after: a body's or a heading's words
-        if not _speaks_as_one(text, a, b):
-            continue
+        if not _a_person_said(text, a, b, _OF_A_BODY):
+            continue  # "we" and "us" after the verb are the statement's family here ("said we could stay")
         found.add((a.fw, b.fw))
     if not found:
         return
