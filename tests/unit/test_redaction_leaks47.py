@@ -25,6 +25,7 @@ PLURALS_AS_ONE = [
     "[[Walkers]] said we must pay him rent.",
     "[[Sellers]] told me I had to pay him back.",
     "[[Fields]] said I owed him for the flights to {{Leeds}}.",
+    "[[Banks]], 45, told the court he was innocent.",
 ]
 PLURALS_AS_BODIES = [
     "{{Banks}} said rates would rise.",
