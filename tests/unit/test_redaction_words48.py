@@ -67,3 +67,88 @@ def test_a_body_called_is_no_name_given(marked: str) -> None:
 )
 def test_a_name_given_after_call_is_still_a_name(marked: str) -> None:
     assert marked_problems(marked) == [], marked
+
+
+# --- Languages, faiths and peoples (lexicon.LANGUAGES from the CLDR, languages_spoken) -------------
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a language no list gives anyone: never a name (languages.txt, no reason)
+        "The men were {{Kikuyu}} and they threatened us.",
+        "The interpreter spoke {{Tigrinya}} but I speak {{Saho}}.",
+        "A {{Rohingya}} woman was with us in the lorry.",
+        "I can read {{Malayalam}} but not {{Tamil}}.",
+        "We prayed at the {{Coptic}} church in {{Croydon}} on Sundays.",
+        "My aunt speaks {{Ndebele}} and {{Sotho}}.",  # the one word of "Northern Sotho" of its own
+    ],
+)
+def test_a_languages_name_is_a_fact(marked: str) -> None:
+    assert marked_problems(marked) == [], marked
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a language that a given-name list also holds, or a short one: kept where the wording says so
+        "I speak {{Akan}}.",
+        "He speaks {{Luo}} and a little {{English}}.",
+        "My mother speaks {{Shona}} at home.",
+        "She only speaks {{Fanti}} and {{Ewe}}.",
+        "I was interviewed in {{Akan}} and {{English}}.",
+        "They found me a {{Luo}} interpreter in {{Hull}}.",
+        # no list holds them: the wording alone
+        "My first language is {{Bilen}}.",
+        "My daughter learned {{Lingala}} and {{Kikongo}}.",
+        "There were {{Blin}} speakers in the house.",
+    ],
+)
+def test_a_language_the_wording_names_is_a_fact(marked: str) -> None:
+    assert marked_problems(marked) == [], marked
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "We are {{Shia}}.",
+        "We are {{Ahmadi}} and were attacked for it.",
+        "My family are {{Sunni}} Muslims.",
+        "She is {{Shia}} Muslim and he is {{Sunni}} Muslim.",
+        "They are {{Sunni}} and {{Shia}} Muslims from one street.",
+        "The {{Ahmadi}} community in {{Birmingham}} helped us.",
+        "Two {{Baloch}} men held us for a week.",
+        "A {{Hazara}} girl named [[Zarina]] shared the room.",
+        "They were {{Kikuyu}} and they hated us.",
+        "He was a {{Kikuyu}} from {{Nairobi}}.",
+    ],
+)
+def test_a_faith_or_a_people_the_wording_names_is_a_fact(marked: str) -> None:
+    assert marked_problems(marked) == [], marked
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a language's or a faith's word used of a person stays a name
+        "The boss, [[Luo]], shouted at me.",
+        "[[Akan]] came to the house at night.",
+        "He speaks to [[Shona]] every day.",
+        "[[Sunni]] told me to leave.",
+        "Mr [[Shona]] said I must pay.",
+        # a person beside the wording stays a name
+        "She speaks {{Akan}} and [[Efua]] translates for her.",
+        "I met [[Amina]] and {{Shia}} Muslims at the mosque.",
+        "I speak {{English}} and [[Amina]] speaks {{Arabic}}.",
+        "We spoke {{Arabic}}, and [[Amina]] wrote it down.",
+        "I speak a little {{Luo}} and [[Otieno]] speaks it well.",
+        "[[Efua]], a {{Fanti}} woman, helped me.",
+        "We are [[Tesfaye]] and [[Senait]].",
+        "I am [[Kwabena]].",
+        "He is a [[Mensah]] too.",  # which family he is of: not a people's word
+        "I met him at the camp. [[Chidi]] village people knew him.",
+        "I was interviewed in {{Bilen}} and {{English}} by [[Yonas Tekle]].",
+    ],
+)
+def test_a_person_beside_or_named_like_a_language_stays_a_name(marked: str) -> None:
+    assert marked_problems(marked) == [], marked
