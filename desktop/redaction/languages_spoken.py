@@ -1,10 +1,11 @@
 """Languages, faiths and peoples told by the wording around them: facts of a statement, never names.
 
 A statement says what its speaker speaks and who they are ("I speak Akan", "we are Shia", "a
-Hazara woman"): a fact the complaint may rest on. Most such words never are names
-(``lexicon.NOT_NAMES``, with the CLDR's names of languages); those that a list of the engine also
-gives people ("Akan", "Shona", "Sunni", "Luo"), and those no list holds ("Kikongo", "Baloch",
-"Yazidi"), are read here, from the wording only:
+Hazara woman"): a fact the complaint may rest on. A few dozen such words are never names
+(``lexicon.NOT_NAMES``: "Amharic", "Somali"); the rest are read here, from the wording only: the
+words of the CLDR's names of languages (``lexicon.LANGUAGES``: "Kikuyu", "Saho", and those a list
+of the engine also gives people, "Akan", "Shona", "Luo"), many of which are also surnames no list
+holds ("Kamba", "Meru"), and the peoples and faiths no list holds ("Baloch", "Yazidi", "Sunni"):
 
 * after a verb of speaking, with at most a few small words between ("I speak Akan", "she speaks
   only broken Saho", "he spoke a little Luo"), after "language is" or "languages are", "mother
@@ -19,12 +20,14 @@ gives people ("Akan", "Shona", "Sunni", "Luo"), and those no list holds ("Kikong
   ("a Rohingya woman", "two Baloch men"): a name takes no article there ("the Okafor men" may be a
   family's, so "the" does not count, nor "family");
 * alone after "we are", "they are", "we were", "they were", ending the clause ("We are Shia.",
-  "they were Kikuyu and they hated us"), and a language's name (one that is also a people's)
-  after "is a", "was an" ... before a clause's end or "from" ("He was a Kikuyu from Nakuru"; not
-  any word: "he is a Mensah" says which family he is of). Not after "I am", "he is" or "she is",
-  where a name is as likely ("I am Amina");
-* the next word of a list that one of these opened ("speaks Lingala and Kikongo", "Sunni and
-  Shia Muslims").
+  "they were Kikuyu and they hated us"); and a language's name that no list gives anyone
+  (``lexicon.LANGUAGES_NO_NAME``) after "is a", "was an", "are", "were", "in", or a verb of
+  reading, learning or knowing, before a clause's end ("He was a Kikuyu from", "the men were
+  Kikuyu and", "I can read Malayalam but"; not any word: "he is a Mensah" says which family he is
+  of). Not after "I am", "he is" or "she is", where a name is as likely ("I am Amina");
+* the next word of a list that one of these opened, or that a language's name the engine
+  already leaves opened ("speaks Lingala and Kikongo", "Sunni and Shia Muslims", "in Bilen and
+  English"), where no person's act follows ("She speaks Akan and Efua translates").
 
 Only a single word scored as an unexplained capitalised word (0.5 or less) is taken back: not one
 joined to another likely name ("spoke Tesfaye Haile" is read as it was), not after a title, and
@@ -37,6 +40,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.name_lists import any_given_names
 
 _SP = r"[ \t\u00a0]+"
 _SMALL = (
@@ -91,6 +95,20 @@ _LIST_OPENING = frozenset(
     "is are am was were being as the both many some all most speak speaks spoke in learned learnt learning".split()
 )
 _LIST_END = re.compile(r"[ \t\u00a0]*(?:[.;!?]|\Z)")
+# Before a language's name that no list gives anyone ("Saho", "Kikuyu"; ``lexicon.LANGUAGES_NO_NAME``),
+# wording that a language or a people's name also takes: "I can read Malayalam but", "I understand
+# Tigre.", "the men were Kikuyu and", "written in Tigre." (not "he is Kamba": someone may be).
+_NO_NAME_BEFORE = re.compile(
+    r"\b(?:read|reads|write|writes|wrote|written|learn|learns|learned|learnt|learning|understand|understands"
+    r"|understood|know|knows|knew|teach|teaches|taught|are|were|in)(?:" + _SP + _SMALL + r")*" + _SP + r"\Z",
+    re.IGNORECASE,
+)
+# A person's act straight after a word: it is someone's name, whatever list holds it ("Saho took").
+_PERSON_ACT = re.compile(
+    r"(?:['’]s?\b|[ \t\u00a0]+(?:told|said|came|went|took|called|asked|helped|saw|gave|left|stayed|drove|lived"
+    r"|worked|knew|hit|shouted|threatened|rang|phoned|texted|sent|kept|met|brought|says|tells|wanted|paid"
+    r"|lent|owed|made|found|was|is|has|had|who|would|will|could|did)\b)"
+)
 
 
 def _OPENS(text: str, start: int) -> bool:  # noqa: N802 - read as a test of the wording
@@ -132,8 +150,8 @@ def _said_of_faith_or_people(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
         _CLAUSE_END.match(text, t.end)
         and (
             _WE_ARE.search(text, a, t.start)
-            or t.fw in lexicon.LANGUAGE_WORDS  # "he is a Mensah" may say which family he is of
-            and _A_PREDICATE.search(text, a, t.start)
+            or t.fw in lexicon.LANGUAGES_NO_NAME  # "he is a Mensah" may say which family he is of
+            and (_A_PREDICATE.search(text, a, t.start) or _NO_NAME_BEFORE.search(text, a, t.start))
         )
     )
 
@@ -145,23 +163,29 @@ def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
 def languages_spoken(toks: list, text: str) -> None:
     """Take back, as facts, the languages, faiths and peoples the wording names (the module's note)."""
     kept: list[int] = []
-    languages = lexicon.LANGUAGE_WORDS
+    spoken: set[int] = set()  # the kept words a verb of speaking, reading or learning is before
+    languages = lexicon.LANGUAGES_NO_NAME
     for i, t in enumerate(toks):
         if t.score <= 0:
-            if t.fw in languages and t.score == 0 and not t.title:
-                kept.append(i)  # a language's name no one could bear: "in Arabic and Bilen"
+            if t.score == 0 and t.fw in languages and not t.title and not (i and toks[i - 1].title):
+                kept.append(i)  # a language's name the engine already leaves: "in Arabic and Bilen"
+                if _NO_NAME_BEFORE.search(text, max(0, t.start - 40), t.start) or _said_of_language(text, t):
+                    spoken.add(i)
             continue
         if t.score > _UNEXPLAINED:
             continue  # (asked first: most words are no likely name)
         if _takeable(toks, i, text) and (_said_of_language(text, t) or _said_of_faith_or_people(text, t)):
             _take_back(t)
             kept.append(i)
+            spoken.add(i)
     if not kept:
         return
     # The rest of a list one of them (or a language's name) opened or closed: "Lingala and Kikongo",
     # "Sunni and Shia Muslims", "in Akan and English".
-    # A word after the kept one ends the sentence or is itself a language's; a word before it follows
-    # a word that opens a description ("She speaks Akan and Efua translates" leaves Efua).
+    # A word after the kept one is itself a language's that no list gives anyone, or a word a
+    # language's or a faith's word follows, or (after a word the wording kept) ends the sentence and
+    # is on no given-name list, and no person's act follows it; a word before the kept one follows a word that opens a
+    # description ("She speaks Akan and Efua translates" leaves Efua, "Mr French and Efua." too).
     done = set(kept)
     todo = list(kept)
     while todo:
@@ -174,15 +198,19 @@ def languages_spoken(toks: list, text: str) -> None:
                 continue
             u = toks[j]
             if j > k:
-                ok = (
-                    u.fw in lexicon.LANGUAGE_WORDS
-                    or bool(_LIST_END.match(text, u.end))
+                ok = not _PERSON_ACT.match(text, u.end) and (
+                    u.fw in languages
+                    or k in spoken
+                    and bool(_LIST_END.match(text, u.end))
+                    and u.fw not in any_given_names()  # "I speak English and Amina."
                     or bool(_LANGUAGE_AFTER.match(text, u.end) or _FAITH_AFTER.match(text, u.end))
                 )
             else:
                 w = _WORD_BEFORE.search(text, max(0, u.start - 30), u.start)
-                ok = u.fw in lexicon.LANGUAGE_WORDS or bool(w) and w.group(1).lower() in _LIST_OPENING
+                ok = u.fw in languages or bool(w) and w.group(1).lower() in _LIST_OPENING
             if ok:
                 _take_back(u)
                 done.add(j)
                 todo.append(j)
+                if k in spoken:
+                    spoken.add(j)
