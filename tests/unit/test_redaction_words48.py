@@ -75,7 +75,7 @@ def test_a_name_given_after_call_is_still_a_name(marked: str) -> None:
 @pytest.mark.parametrize(
     "marked",
     [
-        # a language no list gives anyone: never a name (languages.txt, no reason)
+        # a language no list gives anyone: the wording a language or a people takes (languages.txt)
         "The men were {{Kikuyu}} and they threatened us.",
         "The interpreter spoke {{Tigrinya}} but I speak {{Saho}}.",
         "A {{Rohingya}} woman was with us in the lorry.",
@@ -148,6 +148,13 @@ def test_a_faith_or_a_people_the_wording_names_is_a_fact(marked: str) -> None:
         "He is a [[Mensah]] too.",  # which family he is of: not a people's word
         "I met him at the camp. [[Chidi]] village people knew him.",
         "I was interviewed in {{Bilen}} and {{English}} by [[Yonas Tekle]].",
+        # a language's name no list gives anyone is someone's where the wording says so
+        "My boss [[Kamba]] took my passport.",
+        "[[Grace Kamba]] took my passport.",
+        "PC [[Meru]] took my statement at {{Luton}} police station.",
+        "Mrs [[Bemba]] paid me nothing.",
+        "I speak {{English}} and [[Amina]].",
+        "Mr [[French]] and [[Efua]].",
     ],
 )
 def test_a_person_beside_or_named_like_a_language_stays_a_name(marked: str) -> None:
