@@ -43,8 +43,11 @@ from desktop.redaction import lexicon
 from desktop.redaction.name_lists import any_given_names
 
 _SP = r"[ \t\u00a0]+"
+# Small words between a verb of speaking and the language ("speaks only broken Saho", "a bit of
+# Luo"): not "and" ("she spoke and Amina listened") nor "of" alone ("I speak of Amina").
 _SMALL = (
-    r"(?:only|fluent|fluently|some|a|little|bit|of|good|broken|basic|mainly|mostly|also|just|in|both|and|even|mostly)"
+    r"(?:only|fluent|fluently|some|a[ \t\u00a0]+little|little|a[ \t\u00a0]+bit[ \t\u00a0]+of|good|broken|basic"
+    r"|mainly|mostly|also|just|in|both|even)"
 )
 # What stands before a language's name
 _LANGUAGE_BEFORE = re.compile(
@@ -56,7 +59,7 @@ _LANGUAGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LANGUAGE_AFTER = re.compile(
-    r"(?:-speaking\b|" + _SP + r"(?:speakers?|speaking|language|languages|dialect|dialects|interpreters?"
+    r"(?:-speaking\b|" + _SP + r"(?:speakers?|language|languages|dialect|dialects|interpreters?"
     r"|translators?|translation|translations|words?|accent)\b)"
 )
 # A faith's follower after the word kept ("Shia Muslim", "Sunni Muslims were ..."), and a faith's or
@@ -82,7 +85,15 @@ _WE_ARE = re.compile(
     r"\b(?:we|they)" + _SP + r"(?:are|were)(?:" + _SP + r"(?:all|both|also))?" + _SP + r"\Z", re.IGNORECASE
 )
 _A_PREDICATE = re.compile(r"\b(?:is|was|am|are|were|being|as)" + _SP + r"(?:an?)" + _SP + r"\Z", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[ \t\u00a0]*(?:[.,;:!?)]|\Z|and" + _SP + r"[a-z]|but\b|too\b|from\b|who\b)")
+# The clause ends after the word: not a comma before another capitalised word, nor "and" before
+# anything but a new clause ("we were Amina, Kofi and me", "we were Kofi and me" are people).
+_CLAUSE_END = re.compile(
+    r"[ \t\u00a0]*(?:[.;!?)]|\Z|,[ \t\u00a0]+(?![A-Z])|(?:,[ \t\u00a0]*)?(?:and|but)"
+    + _SP
+    + r"(?:we|they|he|she|it|so|then|were|are|was|have|had|our|their)\b)|"
+    + _SP
+    + r"(?:but|too|from|who)\b"
+)
 _LIST_GAP = re.compile(
     r"(?:[ \t\u00a0]*,)?" + _SP + r"(?:and|or)" + _SP + r"|[ \t\u00a0]*," + _SP + r"|[ \t\u00a0]*/[ \t\u00a0]*"
 )
@@ -131,7 +142,10 @@ def _takeable(toks: list, i: int, text: str) -> bool:
 
 
 def _said_of_language(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
-    return bool(_LANGUAGE_AFTER.match(text, t.end) or _LANGUAGE_BEFORE.search(text, max(0, t.start - 60), t.start))
+    if _LANGUAGE_AFTER.match(text, t.end):
+        return True
+    # "he spoke in Amina's ear", "she spoke, in English, to Amina who said": someone's act or thing
+    return bool(_LANGUAGE_BEFORE.search(text, max(0, t.start - 60), t.start)) and not _PERSON_ACT.match(text, t.end)
 
 
 def _said_of_faith_or_people(text: str, t) -> bool:  # noqa: ANN001 - names._Tok

@@ -94,6 +94,8 @@ def test_a_languages_name_is_a_fact(marked: str) -> None:
         # a language that a given-name list also holds, or a short one: kept where the wording says so
         "I speak {{Akan}}.",
         "He speaks {{Luo}} and a little {{English}}.",
+        "I speak a bit of {{Saho}}.",
+        "We are {{Shia}} and we pray at home.",
         "My mother speaks {{Shona}} at home.",
         "She only speaks {{Fanti}} and {{Ewe}}.",
         "I was interviewed in {{Akan}} and {{English}}.",
@@ -155,6 +157,14 @@ def test_a_faith_or_a_people_the_wording_names_is_a_fact(marked: str) -> None:
         "Mrs [[Bemba]] paid me nothing.",
         "I speak {{English}} and [[Amina]].",
         "Mr [[French]] and [[Efua]].",
+        # wording near a language's that is about a person
+        "She spoke and [[Amina]] listened.",
+        "I speak of [[Amina]] often.",
+        "Hello, it was [[Amina]] speaking.",
+        "He spoke in [[Amina]]'s ear.",
+        "We were [[Amina]], [[Kofi]] and me.",
+        "We were [[Kofi]] and me.",
+        "The bosses were [[Kamba]], [[Otieno]] and [[Wafula]].",
     ],
 )
 def test_a_person_beside_or_named_like_a_language_stays_a_name(marked: str) -> None:
