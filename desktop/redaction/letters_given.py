@@ -10,8 +10,9 @@ before a verb ("M. faced five charges"). Read here:
   the singular ("victim", "worker", or an agent's noun an English word makes: "deal-er") or after
   a likely name ("Samir (S)"), but for L, R and C there (where someone stands in a photograph);
 * the same after a pronoun that is one person ("she called me (K)", "I paid him (M)"), unless
-  the letter's neighbour in the alphabet is bracketed in the text too ("told me (A) to wait and
-  (B) to pay" counts points off);
+  the letter's neighbour in the alphabet is bracketed in the text too, and not after a pronoun or
+  a person's word ("told me (A) to wait and (B) to pay" counts points off; "him (A) and her (B)"
+  are two people);
 * a letter in quotes after "calling", "called", "naming", "named", "known as", "referred to as".
 
 Not "I" (the pronoun). "A" only in brackets or quotes, and again only as a label or in quotes: the
@@ -62,13 +63,14 @@ def _a_person_word(word: str, letter: str, tok_scores: dict[int, float], start: 
     return low in _PERSON_NOUNS or (_an_agent(low) and low not in _THINGS_IN_ER)
 
 
-def _points_counted(text: str, letter: str) -> bool:
+def _points_counted(text: str, letter: str, of_people: set[str]) -> bool:
     """Is the letter before or after ``letter`` in the alphabet also alone in brackets in ``text``
-    ("(A) ... (B)": points of a list, not people)?"""
+    ("(A) ... (B)": points of a list, not people), other than after a pronoun or a person's word
+    (``of_people``: "him (A) and her (B)" are two people)?"""
     c = ord(letter)
     for n in (c - 1, c + 1):
         other = chr(n)
-        if other.isupper() and any(o + other + cl in text for o in _OPEN for cl in ")）"):
+        if other.isupper() and other not in of_people and any(o + other + cl in text for o in _OPEN for cl in ")）"):
             return True
     return False
 
@@ -118,10 +120,14 @@ def letters_given(toks: list, text: str) -> None:
     letters: set[str] = set()
     if bracket:
         scores = {t.start: t.score for t in toks}
-        for word, start, letter in _words_before_letters(text):
-            if letter in ("I", "Ｉ") or not _a_person_word(word, letter, scores, start):
-                continue
-            if word.lower() in _ONE_PERSON and _points_counted(text, letter):
+        found = [
+            (word, letter)
+            for word, start, letter in _words_before_letters(text)
+            if letter not in ("I", "Ｉ") and _a_person_word(word, letter, scores, start)
+        ]
+        of_people = {letter for _, letter in found}
+        for word, letter in found:
+            if word.lower() in _ONE_PERSON and _points_counted(text, letter, of_people):
                 continue
             letters.add(letter)
     if cue:

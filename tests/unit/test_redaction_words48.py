@@ -20,6 +20,7 @@ from tests.span_checks import marked_problems
         "He told him ([[M]]) to wait outside {{Leeds}} station.",
         "I paid her ([[R.]]) in cash. Later [[R.]] came back for more.",
         "The boss sent him ([[T]]) to the farm in {{Kent}}.\n[[T]]: I did not want to go.",
+        "I met him ([[A]]) and her ([[B]]) at the farm in {{Kent}}.",  # two people, not two points
     ],
 )
 def test_a_letter_after_a_pronoun_is_a_persons(marked: str) -> None:
