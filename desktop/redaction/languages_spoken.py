@@ -176,18 +176,21 @@ def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
 
 def languages_spoken(toks: list, text: str) -> None:
     """Take back, as facts, the languages, faiths and peoples the wording names (the module's note)."""
+    cands = [i for i, t in enumerate(toks) if 0 < t.score <= _UNEXPLAINED]
+    if not cands:
+        return  # (most words are no likely name: the rest is asked of these and their neighbours)
     kept: list[int] = []
     spoken: set[int] = set()  # the kept words a verb of speaking, reading or learning is before
     languages = lexicon.LANGUAGES_NO_NAME
-    for i, t in enumerate(toks):
-        if t.score <= 0:
-            if t.score == 0 and t.fw in languages and not t.title and not (i and toks[i - 1].title):
-                kept.append(i)  # a language's name the engine already leaves: "in Arabic and Bilen"
-                if _NO_NAME_BEFORE.search(text, max(0, t.start - 40), t.start) or _said_of_language(text, t):
-                    spoken.add(i)
-            continue
-        if t.score > _UNEXPLAINED:
-            continue  # (asked first: most words are no likely name)
+    n = len(toks)
+    for i in sorted({j for c in cands for j in (c - 1, c + 1) if 0 <= j < n}):
+        t = toks[i]
+        if t.score == 0 and t.fw in languages and not t.title and not (i and toks[i - 1].title):
+            kept.append(i)  # a language's name the engine already leaves: "in Arabic and Bilen"
+            if _NO_NAME_BEFORE.search(text, max(0, t.start - 40), t.start) or _said_of_language(text, t):
+                spoken.add(i)
+    for i in cands:
+        t = toks[i]
         if _takeable(toks, i, text) and (_said_of_language(text, t) or _said_of_faith_or_people(text, t)):
             _take_back(t)
             kept.append(i)
@@ -198,8 +201,9 @@ def languages_spoken(toks: list, text: str) -> None:
     # "Sunni and Shia Muslims", "in Akan and English".
     # A word after the kept one is itself a language's that no list gives anyone, or a word a
     # language's or a faith's word follows, or (after a word the wording kept) ends the sentence and
-    # is on no given-name list, and no person's act follows it; a word before the kept one follows a word that opens a
-    # description ("She speaks Akan and Efua translates" leaves Efua, "Mr French and Efua." too).
+    # is on no given-name list, and no person's act follows it; a word before the kept one follows
+    # a word that opens a description ("She speaks Akan and Efua translates" leaves Efua, "Mr
+    # French and Efua." too).
     done = set(kept)
     todo = list(kept)
     while todo:
