@@ -191,7 +191,10 @@ def _described(text: str, pos: int) -> bool:
 # Wording that introduces a name, even one that is a word or a place: "whom we'll call Sofia",
 # "let's call her Flora", "referred to as 'Dunya'", "a woman named Paris".
 _S = r"[ \t\u00a0]+"
-_PRONOUN = r"(?:her|him|them|our|this|the|his|their)(?:" + _S + r"[a-z\-]+)?"
+# "call her", "call her daughter", "call the boy": a determiner needs its noun ("I called the Maya
+# Centre" gives no name), and the noun is in small letters whatever the pattern's case (``(?-i:)``).
+_NOUN = r"(?-i:[a-z][a-z\-]*)"
+_PRONOUN = r"(?:(?:her|him|them)(?:" + _S + _NOUN + r")?|(?:our|this|the|his|their)" + _S + _NOUN + r")"
 _INTRO_BEFORE = re.compile(
     r"(?:\b(?:we|i|they)(?:['’]ll|" + _S + r"will|" + _S + r"shall|" + _S + r"are" + _S + r"going" + _S + r"to)"
     + _S + r"call(?:" + _S + _PRONOUN + r")?"
@@ -333,7 +336,7 @@ def introduced(text: str, t, words: _IntroWords | None = None) -> bool:  # noqa:
         near = any(w in window for w in _INTRO_WORDS)
     else:
         near = words.in_window(a, t.start)
-    if near and _INTRO_BEFORE.search(text[a : t.start].lower()):
+    if near and _INTRO_BEFORE.search(text, a, t.start):  # (ignoring case but for the noun: _NOUN)
         return not a_thing_named(text, t.start)  # "a policy known as X" names the policy
     if text.startswith("*", t.end) and not text.startswith("*", t.start - 1) and t.word[1:].islower():
         # "Martin* called the helpline" (*names have been changed); a word with a footnote is a

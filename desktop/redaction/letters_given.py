@@ -9,11 +9,16 @@ before a verb ("M. faced five charges"). Read here:
 * a letter, with or without a full stop, alone in brackets straight after a person's noun in
   the singular ("victim", "worker", or an agent's noun an English word makes: "deal-er") or after
   a likely name ("Samir (S)"), but for L, R and C there (where someone stands in a photograph);
+* the same after a pronoun that is one person ("she called me (K)", "I paid him (M)"), unless
+  the letter's neighbour in the alphabet is bracketed in the text too, and not after a pronoun or
+  a person's word ("told me (A) to wait and (B) to pay" counts points off; "him (A) and her (B)"
+  are two people);
 * a letter in quotes after "calling", "called", "naming", "named", "known as", "referred to as".
 
 Not "I" (the pronoun). "A" only in brackets or quotes, and again only as a label or in quotes: the
 article is everywhere else. A letter after a word of a label ("Plan B", "Annex C", "Grade A")
-stays, as ``published.letters_for_people`` already tells them apart.
+stays, as ``published.letters_for_people`` already tells them apart. A letter and its brackets
+may be written full width ("（Ｋ）", as Chinese and Japanese text writes them).
 """
 
 from __future__ import annotations
@@ -31,8 +36,12 @@ _QUOTED = re.compile(
     r"[ \t\u00a0]+(?:(?:her|him|them|herself|himself)[ \t\u00a0]+)?[\"“‘']([A-Z])\.?[\"”’']"
 )
 _POSITIONS = frozenset("LRC")  # a photograph's caption: left, right, centre ("Ana Roe (L) and ...")
-_CLOSE = re.compile(r"\.?\)")
-_LETTER_IN_BRACKETS = re.compile(r"\(([A-Z])\.?\)")  # _IN_BRACKETS's end, found first
+_CLOSE = re.compile(r"[.．]?[)）]")
+_LETTER_IN_BRACKETS = re.compile(r"[(（]([A-ZＡ-Ｚ])[.．]?[)）]")  # _IN_BRACKETS's end, found first
+# Pronouns that stand for one person; a letter in brackets after one is that person's ("she called
+# me (K)"). Not "it" (a thing), "us", "them", "you" (more than one, or the reader).
+_ONE_PERSON = frozenset("me him her he she".split())
+_OPEN = frozenset("(（")
 _QUOTED_LETTER = re.compile(r"[\"“‘']([A-Z])\.?[\"”’']")
 _BLANKS = " \t\u00a0"
 _LOWER_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")
@@ -45,11 +54,25 @@ _THINGS_IN_ER = frozenset(
 
 def _a_person_word(word: str, letter: str, tok_scores: dict[int, float], start: int) -> bool:
     low = word.lower()
+    if low in _ONE_PERSON:
+        return True  # (the caller asks whether the letter counts points off)
     if tok_scores.get(start, 0.0) > 0:
         return letter not in _POSITIONS  # "Samir (S)": a likely name; "Ana Roe (L)" is where she stands
     if word[0].isupper():
         return False
     return low in _PERSON_NOUNS or (_an_agent(low) and low not in _THINGS_IN_ER)
+
+
+def _points_counted(text: str, letter: str, of_people: set[str]) -> bool:
+    """Is the letter before or after ``letter`` in the alphabet also alone in brackets in ``text``
+    ("(A) ... (B)": points of a list, not people), other than after a pronoun or a person's word
+    (``of_people``: "him (A) and her (B)" are two people)?"""
+    c = ord(letter)
+    for n in (c - 1, c + 1):
+        other = chr(n)
+        if other.isupper() and other not in of_people and any(o + other + cl in text for o in _OPEN for cl in ")）"):
+            return True
+    return False
 
 
 def _again(text: str, t) -> bool:  # noqa: ANN001 - names._Tok
@@ -72,8 +95,8 @@ def _words_before_letters(text: str) -> list[tuple[str, int, str]]:
         ws = m.start()
         while ws and text[ws - 1] in _BLANKS:
             ws -= 1
-        if ws == m.start():
-            continue  # no blank before the bracket
+        if ws == m.start() and text[ws] != "（":
+            continue  # no blank before the bracket (a full-width one has its own space)
         j = ws
         while j and text[j - 1] in _LOWER_OR_HYPHEN:
             j -= 1
@@ -90,16 +113,23 @@ def _words_before_letters(text: str) -> list[tuple[str, int, str]]:
 def letters_given(toks: list, text: str) -> None:
     """Score the letter a text gives a person (see the module's note), and the same letter again.
     (``engine._trim`` gives a letter standing for someone its full stop: "M. faced", "(M.)".)"""
-    bracket = "(" in text
+    bracket = "(" in text or "（" in text
     cue = _QUOTED_LETTER.search(text) is not None  # _QUOTED's end, a quoted capital, is rare: looked for first
     if not bracket and not cue:
         return
     letters: set[str] = set()
     if bracket:
         scores = {t.start: t.score for t in toks}
-        for word, start, letter in _words_before_letters(text):
-            if letter != "I" and _a_person_word(word, letter, scores, start):
-                letters.add(letter)
+        found = [
+            (word, letter)
+            for word, start, letter in _words_before_letters(text)
+            if letter not in ("I", "Ｉ") and _a_person_word(word, letter, scores, start)
+        ]
+        of_people = {letter for _, letter in found}
+        for word, letter in found:
+            if word.lower() in _ONE_PERSON and _points_counted(text, letter, of_people):
+                continue
+            letters.add(letter)
     if cue:
         for m in _QUOTED.finditer(text):
             if m.group(1) != "I":
@@ -109,6 +139,6 @@ def letters_given(toks: list, text: str) -> None:
     for t in toks:
         if t.word not in letters or t.score < 0 or t.title:
             continue
-        bracketed = text[t.start - 1 : t.start] == "(" and bool(_CLOSE.match(text, t.end))
+        bracketed = text[t.start - 1 : t.start] in _OPEN and bool(_CLOSE.match(text, t.end))
         if bracketed or _again(text, t):
             t.score, t.edge_ok, t.place = max(t.score, SCORE), True, False

@@ -162,6 +162,28 @@ romanian russian rwandan salvadoran saudi scottish senegalese serbian sierra leo
 somali somalian spanish sri lankan sudanese syrian tajik tamil thai tibetan turkish turkmen ugandan ukrainian
 uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean african asian caribbean latin
 """)
+
+
+def _languages() -> dict[str, str]:
+    """``wordlists/languages.txt``: the words of the Unicode CLDR's English names of languages
+    ("akan", "kikuyu", "sotho"), each with why it may still be someone's name ("given", "surname",
+    "short") or "" where no list gives it anyone (SOURCES.md; ``tools/languages_cldr.py`` remakes it). Read
+    once, at import: 556 short lines."""
+    out: dict[str, str] = {}
+    with open(resource_path("wordlists/languages.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            word, _, why = line.rstrip("\n").partition("\t")
+            if word:
+                out[word] = why
+    return out
+
+
+# Every word of a language's name, and those of them no list of the engine gives people. Read with
+# the wording only (``languages_spoken``: "I speak Akan", "a Saho elder"), never in ``NOT_NAMES``:
+# many are also surnames no list holds ("Kamba", "Bemba", "Meru": "my boss Kamba took my passport").
+LANGUAGES = _languages()
+LANGUAGE_WORDS = frozenset(LANGUAGES)
+LANGUAGES_NO_NAME = frozenset(w for w, why in LANGUAGES.items() if not why)
 NOT_NAMES = NATIONALITIES | _words("""
 amharic tigrinya tigre oromo pashto dari farsi urdu hindi punjabi gujarati sylheti bengali tagalog lingala
 swahili yoruba igbo hausa twi wolof fula krio mandarin cantonese hakka fujianese romani kurmanji sorani

@@ -61,6 +61,7 @@ from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.journey_places import journey_places
+from desktop.redaction.languages_spoken import languages_spoken
 from desktop.redaction.letters_given import letters_given
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.names_spoken_to import names_spoken_to, surnames_handed_to
@@ -394,6 +395,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
+    languages_spoken(toks, text)  # "I speak Akan", "we are Shia", "a Hazara woman" (languages_spoken.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
