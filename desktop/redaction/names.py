@@ -51,6 +51,7 @@ from desktop.redaction.context import (
     weak_names_again,
     word_names_in_titles,
 )
+from desktop.redaction.court_parties import court_parties, dotted_parties
 from desktop.redaction.facts_by_kind import facts_by_kind
 from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_news import facts_in_news
@@ -388,6 +389,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     letters_given(toks, text)  # "a Leeds dealer (M.)", "calling her “R.”": one letter for a person (letters_given.py)
+    court_parties(toks, text)  # "R v AB", "AB (Ruritania) v SSHD", "the appellant (PK)" (court_parties.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
     faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
@@ -433,6 +435,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
+    hits.extend(dotted_parties(text))  # "R. v. K.L.M." (court_parties.py)
     hits.extend(lower_case_credits(text))  # "(Photo: j. roe / Flickr)" (bracket_credits.py)
     hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
