@@ -24,6 +24,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.adverbs import adverb_in_ly
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import currency_code
+from desktop.redaction.appearances import agents_in_appearances, counsel_in_appearances
 from desktop.redaction.asked_names import asked_names
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.bodies_in_lists import bodies_in_lists
@@ -390,6 +391,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     letters_given(toks, text)  # "a Leeds dealer (M.)", "calling her “R.”": one letter for a person (letters_given.py)
     court_parties(toks, text)  # "R v AB", "AB (Ruritania) v SSHD", "the appellant (PK)" (court_parties.py)
+    agents_in_appearances(toks, text)  # "Minuter: Roe QC; PDSO, Glasgow": the agents (appearances.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
     faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
@@ -436,6 +438,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
     hits.extend(dotted_parties(text))  # "R. v. K.L.M." (court_parties.py)
+    hits.extend(counsel_in_appearances(text))  # "Respondent: Roe, Lindqvist; Harper LLP" (appearances.py)
     hits.extend(lower_case_credits(text))  # "(Photo: j. roe / Flickr)" (bracket_credits.py)
     hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
