@@ -33,6 +33,7 @@ from desktop.redaction.body_short_names import short_names_of_bodies
 from desktop.redaction.bracket_credits import bracketed_credits, lower_case_credits
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
+from desktop.redaction.citations import court_citations
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     demonym,
@@ -269,6 +270,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     ) | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
     facts_by_shape(toks, text)  # courts, schemes, saints' places, citations (facts_by_shape.py)
+    court_citations(toks, text)  # "(2016) UKSC 19", "2017 ONSC 5512", "(IAC)" (citations.py)
     function_only = _function_only()
     # The word lists the loop asks about, as local names (one look-up each, not one per word).
     function_words, not_names, word_names = lexicon.FUNCTION_WORDS, lexicon.NOT_NAMES, lexicon.WORD_NAMES
