@@ -60,6 +60,7 @@ from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
 from desktop.redaction.firm_names import firm_names
+from desktop.redaction.firms_and_states import firms_and_states
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
@@ -404,6 +405,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
+    firms_and_states(toks, text)  # "t/as X Bar", "X & Y Pty Ltd", "States of America" (firms_and_states.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
