@@ -11,17 +11,22 @@ ending in a place ("England and Wales" / "Court: Court of Appeal"). With no hous
 * it runs over a line break where the text is not wrapped (some line is longer than a column:
   ``short_lines.unwrapped``), as one line's last word and the next line's first are no street.
 
-Not a town's name alone before it ("Windsor Court", "Leeds Court" are blocks of flats).
+Not a town's name alone before it ("Windsor Court", "Leeds Court" are blocks of flats), nor where a
+given name of any list stands before "Court": "Daniel Court of Leeds" is a person, whom the
+"address" covers.
 """
 
 from __future__ import annotations
 
 import re
 
+from desktop.redaction.fold import fold
+from desktop.redaction.name_lists import any_given_names
 from desktop.redaction.short_lines import unwrapped
 
 _COURT_END = re.compile(r"\b(?:Court|COURT)\Z")
 _OF_AFTER = re.compile(r"[ \t\u00a0]+(?:of|OF)[ \t\u00a0]+[A-Z]")
+_WORD = re.compile(r"[^\W\d_]+")
 _ARTICLE_ONLY = re.compile(r"(?:The|THE|the)[ \t\u00a0]+(?:Court|COURT)")
 
 
@@ -30,6 +35,11 @@ def court_not_an_address(text: str, s: int, e: int) -> bool:
     span = text[s:e]
     if not _COURT_END.search(span) or any(c.isdigit() for c in span):
         return False
-    if _OF_AFTER.match(text, e) or "\n" in span and unwrapped(text):
+    if (_OF_AFTER.match(text, e) or "\n" in span and unwrapped(text)) and not _a_given_name_in(span):
         return True
     return _ARTICLE_ONLY.fullmatch(span) is not None
+
+
+def _a_given_name_in(span: str) -> bool:
+    given = any_given_names()
+    return any(fold(w) in given for w in _WORD.findall(span)[:-1])

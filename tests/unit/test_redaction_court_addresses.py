@@ -35,6 +35,8 @@ def test_a_court_is_not_taken_for_an_address(text: str, fact: str) -> None:
         ("She lived at 12 Maple Court in Leeds with her aunt.", "12 Maple Court"),
         ("She lived at Windsor Court in Leeds with her aunt.", "Windsor Court"),
         ("She lived at Maple\nCourt in Leeds with her aunt.", "Maple\nCourt"),
+        # A person whose surname is "Court", with "of" and a town after it: the "address" covers her.
+        ("We were helped by Grace Court of Hull when we left.", "Grace Court"),
     ],
 )
 def test_a_block_named_court_is_still_an_address(text: str, address: str) -> None:
