@@ -13,8 +13,11 @@ person often only by letters that hide her name. Read here, only where a title's
   "v" or a neutral citation ("AB (Afghanistan) v SSHD", "AB (Trafficking - no decision) Ruritania
   [2018] UKUT 200 (IAC)"), the way a reported tribunal decision is named; or straight before a
   neutral citation ("the decision in AB [2019] UKUT 210");
-* the same letters in brackets after a party's noun that ``initials_named`` does not read: "the
-  appellant (PK)", "another person (KDW)", "the complainer (AB)", "the accused (CD)";
+* the same letters in brackets, or between commas, after a party's noun that ``initials_named``
+  does not read: "the appellant (PK)", "another person (XY)", "the complainer (AB)", "The
+  appellant, ODX, born in 1985";
+* a judgment's heading: letters alone on a line ("MK", "O D A", "DL + 2", "GS (Albania)") with
+  the anonymity order or the party's label ("Appellant", "Respondent") on the next line;
 * a lone word as one side of a title ("R v Fisher", "Baker v Harrow Holdings Ltd", "R v Fisher
   & Others"): a surname, even an English word; not a place ("X v Ruritania"), nor the Crown's.
 
@@ -37,7 +40,7 @@ _STATE_FIRST = frozenset(
     "r r. regina rex crown state people commonwealth sshd dpp pp secretary minister minister's ministry "
     "attorney-general attorney procurator united public hm his her home the".split()
 )
-_STATE_LETTERS = frozenset("SSHD DPP PP HMA CPS USA US UK".split())
+_STATE_LETTERS = frozenset("SSHD DPP PP HMA CPS USA US UK HM HMRC DWP NHS ECO SSWP".split())
 _STATE_AFTER_THE = frozenset("queen king crown state people commonwealth secretary minister home".split())
 _APPLICATION = re.compile(r"\bR[ \t\u00a0]+\((?:on[ \t\u00a0]+the[ \t\u00a0]+application[ \t\u00a0]+of[ \t\u00a0]+)?\Z")
 _BRACKETED_AFTER = re.compile(
@@ -50,6 +53,19 @@ _CITED_AFTER = re.compile(
 _PARTY_NOUN = re.compile(
     r"\b(?:appellant|appellants|person|complainer|accused|offender|pursuer|minuter|reclaimer)[ \t\u00a0]+\(\Z",
     re.IGNORECASE,
+)
+_PARTY_NOUN_COMMA = re.compile(
+    r"\b(?:appellant|appellants|complainer|accused|offender|pursuer|minuter|reclaimer),[ \t\u00a0]+\Z", re.IGNORECASE
+)
+_COMMA_AFTER = re.compile(r"[ \t\u00a0]*,")
+# A judgment's heading: a party's letters alone on a line ("MK", "O D A", "DL + 2", "GS (Albania)"),
+# the next line an anonymity order or the party's label.
+_HEADING_LETTERS = re.compile(
+    r"^[ \t\u00a0]*([A-Z]{1,4}(?:[ \t\u00a0][A-Z]{1,4}){0,3})(?:[ \t\u00a0]*\+[ \t\u00a0]*\d+"
+    r"|[ \t\u00a0]+\([A-Z][\w ]{2,30}\))?[ \t\u00a0]*\n\s*"
+    r"(?:\((?:ANONYMITY|Anonymity|anonymity)\b|\(?(?:Appellants?|Respondents?|Claimants?|Applicants?|Petitioners?"
+    r"|APPELLANTS?|RESPONDENTS?|CLAIMANTS?|APPLICANTS?)\b)",
+    re.MULTILINE,
 )
 _CLOSE = re.compile(r"\.?\)")
 _TAIL = re.compile(r"[ \t\u00a0]+(?:&|and)[ \t\u00a0]+(?:Ors|Others|others|Anor|Another|another)\b\.?")
@@ -111,8 +127,11 @@ def _side_before(toks: list, k: int, text: str) -> int:
 def court_parties(toks: list, text: str) -> None:
     """Score the people a case title or a party's bracket names (see the module's note)."""
     has_v = " v" in text or "\nv" in text
-    has_bracket = "(" in text or "[" in text
-    if not has_v and not has_bracket:
+    has_bracket = "(" in text or "[" in text or "," in text
+    has_heading = "\n" in text and (
+        "nonymity" in text or "NONYMITY" in text or "ppellant" in text or "PPELLANT" in text
+    )
+    if not has_v and not has_bracket and not has_heading:
         return
     starts = {t.start: k for k, t in enumerate(toks)}
     ends = {t.end: k for k, t in enumerate(toks)}
@@ -183,6 +202,13 @@ def court_parties(toks: list, text: str) -> None:
                 elif len(t.word) > 1 and _PARTY_NOUN.search(before) and _eligible(t):
                     take(k)  # "the appellant (PK)", "another person (KDW)"
             elif (
+                len(t.word) > 1
+                and _COMMA_AFTER.match(text, t.end)
+                and _PARTY_NOUN_COMMA.search(text, max(0, t.start - 20), t.start)
+                and _eligible(t)
+            ):
+                take(k)  # "The appellant, ODX, born in 1985"
+            elif (
                 _CLOSE.match(text, t.end)
                 and _APPLICATION.search(text, max(0, t.start - 50), t.start)
                 and _eligible(t, slot=True)
@@ -197,6 +223,14 @@ def court_parties(toks: list, text: str) -> None:
                 and _eligible(t, slot=True)
             ):
                 take(k)  # "AB (Afghanistan) v SSHD", "AB (description) [2018] UKUT 200"
+    if has_heading:
+        for m in _HEADING_LETTERS.finditer(text):
+            a, b = m.span(1)
+            k = starts.get(a)
+            while k is not None and k < len(toks) and toks[k].end <= b:
+                if _eligible(toks[k], slot=True):
+                    take(k)  # "Between / MK / (ANONYMITY ORDER MADE) / Appellant"
+                k += 1
     if not found:
         return
     for k, t in enumerate(toks):

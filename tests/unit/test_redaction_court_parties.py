@@ -88,3 +88,39 @@ def test_a_body_s_letters_are_not_taken_for_a_party(text: str, letters: str) -> 
     spans = detect(text)
     for nth in range(text.count(letters)):
         assert untouched(text, spans, letters, nth), letters
+
+
+# A judgment's heading names the party by letters alone on a line, above the anonymity order or the
+# party's label; and "the appellant, XX," in apposition.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Before\n\nUPPER TRIBUNAL JUDGE HOLLIS\n\nBetween\n\nMK\n(ANONYMITY ORDER MADE)\nAppellant\nand\n\n"
+            "SECRETARY OF STATE FOR THE HOME DEPARTMENT\nRespondent",
+            "MK",
+        ),
+        ("Between\nO D A\n(ANONYMITY DIRECTION MADE)\nAppellant\nand\nTHE SECRETARY OF STATE", "O D A"),
+        ("Between\nF T\nAppellant\nAnd\nSecretary of State for the Home Department\nRespondent", "F T"),
+        (
+            "Between\nSECRETARY OF STATE FOR THE HOME DEPARTMENT\nAppellant\nand\nGS (Albania)\n"
+            "(ANONYMITY ORDER MADE)\nRespondent",
+            "GS",
+        ),
+        ("1. The appellant, ODX, born in 1985 is a female citizen of Nigeria.", "ODX"),
+    ],
+)
+def test_a_party_s_letters_in_a_heading_or_in_apposition_are_redacted(text: str, name: str) -> None:
+    assert covered(text, detect(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("Between\nHMRC\nAppellant\nand\nTembo Cleaning Ltd\nRespondent", "HMRC"),
+        ("Between\nSECRETARY OF STATE FOR THE HOME DEPARTMENT\nAppellant\nand\nMK\nRespondent", "SECRETARY"),
+        ("Between\nMK (Albania)\n(ANONYMITY ORDER MADE)\nAppellant", "Albania"),
+    ],
+)
+def test_the_state_s_letters_and_a_country_in_a_heading_are_kept(text: str, letters: str) -> None:
+    assert untouched(text, detect(text), letters)
