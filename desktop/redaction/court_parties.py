@@ -35,7 +35,6 @@ from desktop.redaction import lexicon
 
 SCORE = 0.6  # as letters the text's wording gave a person (initials_named): found again
 ONE_LETTER = 0.9  # one letter is kept as a name only from 0.9 (engine: "Ms T"); the title says it is one
-_V = re.compile(r"(?<=[\w.)\]])[ \t\u00a0]+(?:v\.?|-v-)[ \t\u00a0]+(?=[\w(\[])|(?<=[\w.)])\s*\n\s*v\.?\s*\n\s*(?=\w)")
 _STATE_FIRST = frozenset(
     "r r. regina rex crown state people commonwealth sshd dpp pp secretary minister minister's ministry "
     "attorney-general attorney procurator united public hm his her home the".split()
@@ -126,12 +125,12 @@ def _side_before(toks: list, k: int, text: str) -> int:
 
 def court_parties(toks: list, text: str) -> None:
     """Score the people a case title or a party's bracket names (see the module's note)."""
-    has_v = " v" in text or "\nv" in text
-    has_bracket = "(" in text or "[" in text or "," in text
+    vs = _title_vs(text)
+    candidates = _letters_in_brackets_or_lists(text)
     has_heading = "\n" in text and (
         "nonymity" in text or "NONYMITY" in text or "ppellant" in text or "PPELLANT" in text
     )
-    if not has_v and not has_bracket and not has_heading:
+    if not vs and not candidates and not has_heading:
         return
     starts = {t.start: k for k, t in enumerate(toks)}
     ends = {t.end: k for k, t in enumerate(toks)}
@@ -146,9 +145,8 @@ def court_parties(toks: list, text: str) -> None:
         if len(t.word) > 1:
             found.add(t.word)
 
-    if has_v:
-        for m in _V.finditer(text):
-            a, b = m.start(), m.end()
+    if vs:
+        for a, b in vs:
             left, right = ends.get(a), starts.get(b)
             if left is None:  # "R v X & Others": the tail is no party
                 tail = _TAIL.search(text, max(0, a - 12), a)
@@ -191,38 +189,41 @@ def court_parties(toks: list, text: str) -> None:
                         take(j)  # "R v AB, CD and EF": the co-appellants
                 elif j == right and left_state and _lone_party(toks, right, text, before=False):
                     take(right)  # "R v Fisher & Others"
-    if has_bracket:
-        for k, t in enumerate(toks):
-            if not _letters(t.word) or k in marked:
-                continue
-            if text[t.start - 1 : t.start] == "(" and _CLOSE.match(text, t.end):
-                before = text[max(0, t.start - 50) : t.start]
-                if _APPLICATION.search(before) and _eligible(t, slot=True):
-                    take(k)  # "R (AB) v"
-                elif len(t.word) > 1 and _PARTY_NOUN.search(before) and _eligible(t):
-                    take(k)  # "the appellant (PK)", "another person (KDW)"
-            elif (
-                len(t.word) > 1
-                and _COMMA_AFTER.match(text, t.end)
-                and _PARTY_NOUN_COMMA.search(text, max(0, t.start - 20), t.start)
-                and _eligible(t)
-            ):
-                take(k)  # "The appellant, ODX, born in 1985"
-            elif (
-                _CLOSE.match(text, t.end)
-                and _APPLICATION.search(text, max(0, t.start - 50), t.start)
-                and _eligible(t, slot=True)
-            ):
-                take(k)  # "R (on the application of AB)"
-            elif len(t.word) > 1 and _CITED_AFTER.match(text, t.end) and _eligible(t, slot=True):
-                take(k)  # "the decision in AB [2019] UKUT 210": a case named by its party
-            elif (
-                len(t.word) > 1
-                and _BRACKETED_AFTER.match(text, t.end)
-                and _title_start(text, t.start)
-                and _eligible(t, slot=True)
-            ):
-                take(k)  # "AB (Afghanistan) v SSHD", "AB (description) [2018] UKUT 200"
+    for pos in candidates:
+        k = starts.get(pos)
+        if k is None:
+            continue
+        t = toks[k]
+        if not _letters(t.word) or k in marked:
+            continue
+        if text[t.start - 1 : t.start] == "(" and _CLOSE.match(text, t.end):
+            before = text[max(0, t.start - 50) : t.start]
+            if _APPLICATION.search(before) and _eligible(t, slot=True):
+                take(k)  # "R (AB) v"
+            elif len(t.word) > 1 and _PARTY_NOUN.search(before) and _eligible(t):
+                take(k)  # "the appellant (PK)", "another person (KDW)"
+        elif (
+            len(t.word) > 1
+            and _COMMA_AFTER.match(text, t.end)
+            and _PARTY_NOUN_COMMA.search(text, max(0, t.start - 20), t.start)
+            and _eligible(t)
+        ):
+            take(k)  # "The appellant, ODX, born in 1985"
+        elif (
+            _CLOSE.match(text, t.end)
+            and _APPLICATION.search(text, max(0, t.start - 50), t.start)
+            and _eligible(t, slot=True)
+        ):
+            take(k)  # "R (on the application of AB)"
+        elif len(t.word) > 1 and _CITED_AFTER.match(text, t.end) and _eligible(t, slot=True):
+            take(k)  # "the decision in AB [2019] UKUT 210": a case named by its party
+        elif (
+            len(t.word) > 1
+            and _BRACKETED_AFTER.match(text, t.end)
+            and _title_start(text, t.start)
+            and _eligible(t, slot=True)
+        ):
+            take(k)  # "AB (Afghanistan) v SSHD", "AB (description) [2018] UKUT 200"
     if has_heading:
         for m in _HEADING_LETTERS.finditer(text):
             a, b = m.span(1)
@@ -247,6 +248,52 @@ _STATE_BEFORE_V = re.compile(
     r"\s+(?:v\.?|-v-)\s+\Z"
 )
 _TITLE_START = re.compile(r"(?:^|[\n(\[;:\"“]|\b(?:[Ii]n|[Ss]ee|[Tt]o|[Oo]f|and|v\.?)[ \t\u00a0]+)\Z")
+
+
+_V_SPACE = re.compile(r" v\.?(?=[ \t\u00a0\n])")  # (each with a literal start: found fast)
+_V_LINE = re.compile(r"\nv\.?(?=[ \t\u00a0]*\n)")
+_V_DASH = re.compile(r" -v- ")
+_WS = " \t\u00a0\n"
+_BEFORE_V = re.compile(r"[\w.)\]]")
+_AFTER_V = re.compile(r"[\w(\[]")
+_IN_BRACKETS = re.compile(r"\(([A-Z]{1,4})\.?\)")
+_APPLICATION_OF = re.compile(r"application[ \t\u00a0]+of[ \t\u00a0]+([A-Z]{1,4})\.?\)")
+_BETWEEN_COMMAS = re.compile(r",[ \t\u00a0]+([A-Z]{2,4})[ \t\u00a0]*,")
+_COMMA_NOUNS = ("ppellant", "omplainer", "ccused", "ffender", "ursuer", "inuter", "eclaimer")
+_OPENING = re.compile(r"[\[(]")
+_LETTERS_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,4})[ \t\u00a0]+\Z")
+
+
+def _title_vs(text: str) -> list[tuple[int, int]]:
+    """Where a case title's "v" stands: (the end of the side before, the start of the side after)."""
+    out = []
+    for pattern in (_V_SPACE, _V_LINE, _V_DASH):
+        for m in pattern.finditer(text):
+            a, b = m.start(), m.end()
+            while a and text[a - 1] in _WS:
+                a -= 1
+            while b < len(text) and text[b] in _WS:
+                b += 1
+            if a and b < len(text) and _BEFORE_V.match(text, a - 1) and _AFTER_V.match(text, b):
+                out.append((a, b))
+    return sorted(out)
+
+
+def _letters_in_brackets_or_lists(text: str) -> list[int]:
+    """Where letters that may stand for a party start: in brackets, after "application of",
+    between commas after a party's noun, or before a bracket or a citation's year."""
+    out: list[int] = []
+    if "(" in text or "[" in text:
+        out += [m.start(1) for m in _IN_BRACKETS.finditer(text)]
+        if "application" in text:
+            out += [m.start(1) for m in _APPLICATION_OF.finditer(text)]
+        for m in _OPENING.finditer(text):
+            b = _LETTERS_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if b:
+                out.append(b.start(1))
+    if "," in text and any(n in text for n in _COMMA_NOUNS):
+        out += [m.start(1) for m in _BETWEEN_COMMAS.finditer(text)]
+    return sorted(set(out))
 
 
 def _title_start(text: str, pos: int) -> bool:
@@ -274,7 +321,7 @@ def _lone_party(toks: list, k: int, text: str, *, before: bool) -> bool:
 def dotted_parties(text: str) -> list[tuple[int, int, str, float]]:
     """Initials with full stops standing as a party opposite the Crown ("R. v. K.L.M.", "K.L.M. v R"),
     wherever the text writes them again."""
-    if " v" not in text or not _DOT_LETTER_DOT.search(text):
+    if not _DOT_LETTER_DOT.search(text) or " v" not in text:
         return []
     people: set[str] = set()
     for m in _DOTTED.finditer(text):

@@ -35,6 +35,11 @@ _STATE = re.compile(
 )
 
 
+# Looked for first, as whole strings in the lower-cased text (fast): "of" alone is in almost every
+# statement, and a style is written in capitals or not ("UNITED STATES of America").
+_STATE_WORDS = ("states of", "republic of", "kingdom of", "emirates of", "federation of", "commonwealth of")
+
+
 def firms_and_states(toks: list, text: str) -> None:
     """Take back the words of firms' and states' full names (see the module's note)."""
     spans: list[tuple[int, int]] = []
@@ -42,9 +47,10 @@ def firms_and_states(toks: list, text: str) -> None:
         spans += [m.span(1) for m in _BEFORE_AMPERSAND.finditer(text)]
     if "Co." in text:
         spans += [m.span() for m in _BEFORE_CO.finditer(text)]  # "Kestrel Co. Ltd" whole
-    if "/" in text or "trading" in text:
+    if "trading as" in text or "t/a" in text or "T/A" in text:
         spans += [m.span(1) for m in _TRADING.finditer(text)]
-    if " of " in text or " OF " in text:
+    low = text.lower() if " of " in text or " OF " in text else ""
+    if low and any(w in low for w in _STATE_WORDS):
         spans += [m.span(1) for m in _STATE.finditer(text)]
     if not spans:
         return

@@ -20,6 +20,7 @@ from tests.span_checks import covered, untouched
         ("Bellisario & Bellisario Shoes Ltd. (Re), 1997 CanLII 412", "Bellisario & Bellisario Shoes Ltd."),
         ("UNITED STATES OF AMERICA, Plaintiff-Appellee\nv.\nSAMIR OKAFOR, Defendant", "UNITED STATES OF AMERICA"),
         ("Between the United States of America, Plaintiff, and the defendants", "United States of America"),
+        ("UNITED STATES of America, Plaintiff-Appellant,\nv.\nSAMIR OKAFOR, Defendant", "UNITED STATES of America"),
     ],
 )
 def test_a_firm_or_a_state_named_in_full_is_kept(text: str, fact: str) -> None:
