@@ -141,7 +141,8 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
         if pool.used(len(ids)):
             # The passphrase was right and the workers will be used: their fork server imports the
             # statement path on another core while this process imports it below (the one import
-            # of about half a second both need before the first statement).
+            # of about half a second both need before the first statement). (The same as
+            # statements.warm_workers, which needs the import this one goes beside.)
             pool.start_server()
         statements = _statement_path()
 

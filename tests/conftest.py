@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,27 @@ def app_paths(tmp_path: Path) -> AppPaths:
     paths = AppPaths.under(tmp_path / "app")
     paths.ensure()
     return paths
+
+
+@pytest.fixture
+def fork_server_starts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Each start of the bulk export's fork server during the test, by its process id (none is left
+    running from an earlier test; a lock stops it again)."""
+    from multiprocessing import forkserver
+
+    from desktop.services import pool
+
+    pool.stop()
+    seen: list[int] = []
+    real = forkserver.ensure_running
+
+    def ensure_running() -> None:
+        real()
+        seen.append(forkserver._forkserver._forkserver_pid)
+
+    monkeypatch.setattr(forkserver, "ensure_running", ensure_running)
+    yield seen
+    pool.stop()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,8 @@
   itself calls a thing or a body;
 * "solicitors from X", "staff at X", "the manager of X": the place someone works at;
 * "a senior X MP", "the X councillor": a party or a place before an office, not a name;
-* "from X in India", "to X, Kenya": a place inside a place the gazetteer knows.
+* "from X in India", "to X, Kenya": a place inside a place the gazetteer knows (not "in March": a
+  month, though a town bears its name, "gave it to Fisher in March").
 
 A body found once is that body wherever else the text writes the same word (unless a title or a
 cue makes it someone there). Each function marks the detector's words (``names._Tok``) in place.
@@ -160,7 +161,12 @@ def bodies_by_wording(toks: list, text: str) -> None:
             continue
         if words and words[-1] in ("from", "in", "to", "near") and j == i:
             inside = _INSIDE_A_PLACE.match(text, last.end, last.end + 40)
-            if inside and inside.group(1).lower() in places and t.fw not in names:
+            if (
+                inside
+                and inside.group(1).lower() in places
+                and inside.group(1).lower() not in lexicon.FULL_MONTHS  # "to Fisher in March": a month
+                and t.fw not in names
+            ):
                 _thing(toks, i, j, bodies)  # "from Maharashtra in India"
     if bodies:
         for t in toks:

@@ -59,7 +59,7 @@ from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
-from desktop.redaction.firm_names import firm_names
+from desktop.redaction.firm_names import firm_names, plural_and_name_firms
 from desktop.redaction.firms_and_states import firms_and_states
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
@@ -67,7 +67,7 @@ from desktop.redaction.initials_named import initials_named
 from desktop.redaction.journey_places import journey_places
 from desktop.redaction.letters_given import letters_given
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
-from desktop.redaction.names_spoken_to import names_spoken_to
+from desktop.redaction.names_spoken_to import names_spoken_to, surnames_handed_to
 from desktop.redaction.news_names import news_names
 from desktop.redaction.news_people import (
     dotted_initials_named,
@@ -87,7 +87,7 @@ from desktop.redaction.roles_before_names import roles_before_names
 from desktop.redaction.scripts import _other_script_names
 from desktop.redaction.short_lines import unwrapped
 from desktop.redaction.surname_first import surnames_before_syllable_names
-from desktop.redaction.thing_surnames import given_and_thing_surnames
+from desktop.redaction.thing_surnames import given_and_thing_surnames, given_before_kinds
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
 from desktop.redaction.title_surnames import surnames_after_address
@@ -359,6 +359,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
 
     given_names_by_context(toks, text, named_places, before)  # "Penny rang", "Shirley told me"; not "Couldn't"
     names_spoken_to(toks, text)  # "\"Amir,\" said the boss", "sent me to Amir" (names_spoken_to.py)
+    surnames_handed_to(toks, text)  # "We sent our papers to Sultana", "took me to Bishop" (names_spoken_to.py)
     introduced_names(toks, text, function_only)
     asked_names(toks, text, function_only)  # "Sunday, who asked not to be named"
     names_of_leaders(toks, text)
@@ -384,6 +385,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
     given_and_thing_surnames(toks, text)  # "Joy Church said", "Paul English, 40," (thing_surnames.py)
+    given_before_kinds(toks, text)  # "Fatima Mosque said": the given name, not the kind (thing_surnames.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
     things = things_after_the(toks, text)  # "the Carabinieri arrested him", "the Cobrey farm" (things_after_the.py)
     things += places_named_like_people(toks, text)  # "Aldwick Hall" and "Aldwick Hall Trust" (its module)
@@ -405,6 +407,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
+    plural_and_name_firms(toks, text)  # "Marks and Spencer": one business's name (firm_names.py)
     firms_and_states(toks, text)  # "t/as X Bar", "X & Y Pty Ltd", "States of America" (firms_and_states.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words

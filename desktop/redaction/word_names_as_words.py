@@ -9,7 +9,10 @@ The likely-name pass reads a word name at a sentence's start before a verb as a 
   "what", "something", "a word", "the only thing" ("Hope is all we had"; not "Hope is my sister",
   "Hope was 19", "Hope is from Ghana");
 * *a season and a verb of time passing*: "Summer came", "Winter ended", "Spring began", "Summer was
-  over" (not "Summer left the house", which a person does too).
+  over" (not "Summer left the house", which a person does too). "came" and "arrived" are a person's
+  verbs too: a season only where nothing a person does follows them (the sentence ends, "early",
+  "again", "and the work stopped"), not before a destination, company or act ("Summer came to my
+  room and took my phone", "Summer arrived with two men").
 
 Taken back only where no other use of the word in the statement is read as a name more surely
 ("my sister Hope ... Hope is all we had" keeps both), and never a recorded person's name (the
@@ -33,6 +36,15 @@ _TIME_PASSES = re.compile(
     _SP + r"(?:came|comes|ended|ends|began|begins|passed|arrived|arrives|(?:is|was)" + _SP
     + r"(?:over|here|coming|long|short|hot|cold|hard))\b"
 )  # fmt: skip
+# After "came" or "arrived", a season only where nothing a person does follows: the sentence ends, a
+# word of time, or "and" opening a clause of its own ("Summer came and the work stopped"). Not a
+# destination, company or act ("Summer came to my room and took my phone", "arrived with two men").
+_COMES = re.compile(_SP + r"(?:came|comes|arrived|arrives)\b")
+_SEASON_AFTER_COMING = re.compile(
+    r"[ \t\u00a0]*(?:[.,;:!?\n]|$)|" + _SP + r"(?:early|late|again|at" + _SP + r"last|soon|quickly|slowly|suddenly|"
+    r"that|this|and" + _SP + r"(?:the|a|an|we|i|they|it|there|everything|nothing|our|my|all|work|with|so|then)"
+    r")\b"
+)  # fmt: skip
 
 
 def word_names_as_words(toks: list, text: str) -> None:
@@ -42,6 +54,9 @@ def word_names_as_words(toks: list, text: str) -> None:
             continue
         if not (_NO_PERSON.match(text, t.end) or t.fw in _SEASONS and _TIME_PASSES.match(text, t.end)):
             continue
+        come = _COMES.match(text, t.end)
+        if come and not _NO_PERSON.match(text, t.end) and not _SEASON_AFTER_COMING.match(text, come.end()):
+            continue  # "Summer came to my room and took my phone": someone
         if any(u.fw == t.fw and u.score > WEAK for u in toks):
             continue  # "my sister Hope ... Hope is all we had"
         t.score, t.edge_ok = 0.0, False

@@ -60,6 +60,7 @@ from desktop.services.pack_verify import (
     pem_of,
 )
 from desktop.vault import Vault
+from desktop.vault.search import ListFilter
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +214,9 @@ def build(vault: Vault, out: Path, *, threshold: int = evidence.DEFAULT_THRESHOL
         if not _name_ok(d.name) or d.name in (SUMMARY, TABLES, STATEMENTS, README, KEY_PEM, KEY_JSON, SUMS, SIGNATURE):
             raise Refused("A document of the pack has a name the pack cannot use.")
     release = evidence.summarise(vault, threshold=threshold)  # refuses a threshold too low, before any work
+    # the interviews consented for the complaint (those with no crime chosen are left out below): the
+    # workers, if there are enough statements for them, warm while the pack's statements are chosen
+    statements.warm_workers(vault.interviews.count(ListFilter(consent_complaint=True)))
     keys = transfer_devices.own_keys(vault)
     made_on = made_on or date.today()
     _tidy(target.parent)

@@ -367,6 +367,8 @@ class StatementActions(DialogHost):
         dialog.show_in_review.connect(self._show_in_review)
         dialog.organisation_requested.connect(self._set_organisation_first)
         self.export_dialog = dialog
+        # the workers warm while the folder is chosen (only if there are enough statements for them)
+        statements.warm_workers(sum(1 for s in summaries if s.consent_complaint))
         self._modal(dialog)
         return dialog
 

@@ -54,20 +54,9 @@ def _argv(tmp_path: Path, vault: Path, passphrase: str = "pass") -> list[str]:
 
 
 @pytest.fixture
-def starts(monkeypatch) -> list[int]:
+def starts(fork_server_starts) -> list[int]:
     """Each start of a fork server during the test (the lock at a command's end stops it again)."""
-    from multiprocessing import forkserver
-
-    pool.stop()
-    seen: list[int] = []
-    real = forkserver.ensure_running
-
-    def ensure_running() -> None:
-        real()
-        seen.append(forkserver._forkserver._forkserver_pid)
-
-    monkeypatch.setattr(forkserver, "ensure_running", ensure_running)
-    return seen
+    return fork_server_starts
 
 
 def _run(argv, app_paths, capsys):
@@ -198,3 +187,16 @@ def test_ctrl_c_while_the_fork_server_imports_ends_every_process_without_a_trace
     while _session(child.pid):  # the fork server and the resource tracker end with the command
         assert time.monotonic() < deadline, _session(child.pid)
         time.sleep(0.05)
+
+
+@linux
+@two_cores
+def test_warming_the_workers_ahead_starts_them_only_for_an_export_that_will_use_them(starts):
+    """``statements.warm_workers(count)``, called as soon as an export's size is known (the app's export
+    dialog, the evidence pack): the same rule as the command's, enough statements for the workers."""
+    assert statements.warm_workers(statements.POOL_FROM - 1) is False
+    assert starts == [], "too few statements for the workers: nothing started"
+    assert statements.warm_workers(statements.POOL_FROM) is True
+    assert len(starts) == 1 and starts[0] is not None
+    assert statements.warm_workers(statements.POOL_FROM + 5) is True
+    assert starts == [starts[0]] * 2, "one fork server, not a second"

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from desktop.services import evidence_pack, transfer_devices
+from desktop.services import evidence_pack, pool, statements, transfer_devices
 from desktop.services.errors import DestinationExists, Refused
 from desktop.services.pack_verify import KEY_JSON, KEY_PEM, SIGNATURE, SUMS, parse_sums, pem_of, verify_pack
 from desktop.transfer.keys import DeviceKeys
@@ -257,5 +258,31 @@ def test_a_cancelled_or_refused_pack_audits_no_statement_and_a_written_one_audit
         assert result.folder is not None and result.statements == 3
         assert sorted(exported()) == sorted(ids)
         assert [e.action for e in v.audit.entries()][-1] == "evidence.pack_written" and v.audit.verify()
+    finally:
+        v.lock()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or pool.cores() < 2,
+                    reason="the workers' fork server is used on Linux, with two cores or more")
+@pytest.mark.parametrize("many", [True, False])
+def test_the_pack_starts_its_workers_warming_before_it_reads_which_statements_go_in(tmp_path, monkeypatch,
+                                                                                     fork_server_starts, many):
+    """Choosing the pack's statements reads every record; the workers' fork server imports and warms up
+    meanwhile when there are enough statements for it, and not otherwise."""
+    n = statements.POOL_FROM if many else statements.POOL_FROM - 1
+    v = new_vault(tmp_path / "vault")
+    try:
+        v.interviews.add_many([make_interview(f"The officer asked about my visa on day {k}.") for k in range(n)])
+        started_when_chosen: list[int] = []
+        real = evidence_pack._consented
+
+        def consented(vault):
+            started_when_chosen.append(len(fork_server_starts))
+            return real(vault)
+
+        monkeypatch.setattr(evidence_pack, "_consented", consented)
+        result = evidence_pack.build(v, tmp_path / "pack")
+        assert result.folder is not None and result.statements == n
+        assert started_when_chosen == ([1] if many else [0])
     finally:
         v.lock()
