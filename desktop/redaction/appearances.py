@@ -4,7 +4,7 @@ An opinion of the Court of Session or the High Court of Justiciary lists who app
 party on a line of its own: the party, a colon, counsel by surname (a rank after some), a
 semicolon, then the agents, a firm or an office:
 
-    Petitioner and Reclaimer: Roe, QC, Lindqvist; Harper Macleod LLP (for Bell & Co, Dundee)
+    Petitioner and Reclaimer: Roe, QC, Lindqvist; Harper Macleod LLP (for Moray & Co, Dundee)
     Respondent: Solicitor General (A Di Stefano QC); the Crown Agent
 
 Counsel are people, each a surname or two (with initials or a particle: "A Di Stefano"), even an

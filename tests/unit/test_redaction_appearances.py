@@ -10,7 +10,7 @@ from tests.span_checks import covered, untouched
 
 _OPINION = (
     "OPINION OF THE COURT\n\ndelivered by LORD HALDANE\n\n"
-    "Petitioner and Reclaimer: Rennie, QC, Frost; Harper Loudon LLP (for Bell & Co, Dundee)\n"
+    "Petitioner and Reclaimer: Rennie, QC, Frost; Harper Loudon LLP (for Moray & Co, Dundee)\n"
     "Respondent: Solicitor General (A Di Stefano QC); the Crown Agent\n"
     "Minuter: Page QC, Mackendrick; PDSO, Glasgow\n\n"
     "[1] The petitioner, a national of Ruritania, was refused leave to remain."
@@ -30,7 +30,7 @@ def test_counsel_the_engine_found_before_stay_found(name: str) -> None:
 
 # The rank, the office, the agents and the towns stay; PDSO was taken for a person before the rule.
 @pytest.mark.parametrize(
-    "fact", ["QC", "Harper Loudon LLP", "Bell & Co", "Dundee", "Solicitor General", "Crown Agent", "PDSO", "Glasgow"]
+    "fact", ["QC", "Harper Loudon LLP", "Moray & Co", "Dundee", "Solicitor General", "Crown Agent", "PDSO", "Glasgow"]
 )
 def test_ranks_offices_and_agents_on_an_appearances_line_are_kept(fact: str) -> None:
     assert untouched(_OPINION, detect(_OPINION), fact)

@@ -65,7 +65,7 @@ def test_letters_found_in_a_title_are_redacted_where_written_again() -> None:
         ),
         ("Judges of the Court of Appeal in R v QXT [2023] EWCA Crim 412 set out the approach.", ["EWCA", "Crim"]),
         ("Baker v Harrow Holdings Ltd [2016] FCA 10", ["Holdings Ltd", "FCA"]),
-        ("Ortiz v Jordan [2015] FCA 12 was cited by the Home Office.", ["Jordan", "Home Office"]),
+        ("Ortiz v Portugal [2015] ECHR 12 was cited by the Home Office.", ["Portugal", "Home Office"]),
     ],
 )
 def test_the_facts_of_a_case_title_are_kept(text: str, facts: list[str]) -> None:
