@@ -12,6 +12,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import starts_in_a_sum
 from desktop.redaction.context import INTRODUCED
+from desktop.redaction.court_addresses import court_not_an_address
 from desktop.redaction.detectors import detect_patterns
 from desktop.redaction.fold import Folded, fold
 from desktop.redaction.graphemes import MARK_CHARS, MARKS, MARKS_BMP, beyond_bmp, has_mark, snap
@@ -190,6 +191,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             _address_is_facts(text, s, e, allowed)
             or named_building(text, s, e, _ends_allowed(allowed, s, e))
             or address_is_a_fact(text, s, e)
+            or court_not_an_address(text, s, e)  # "The Court held", "Court of Appeals" (court_addresses.py)
         ):  # "on the 16 May 2019", "X Street Chambers"
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))

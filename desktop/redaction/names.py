@@ -24,6 +24,7 @@ from desktop.redaction import lexicon
 from desktop.redaction.adverbs import adverb_in_ly
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import currency_code
+from desktop.redaction.appearances import agents_in_appearances, counsel_in_appearances
 from desktop.redaction.asked_names import asked_names
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
 from desktop.redaction.bodies_in_lists import bodies_in_lists
@@ -32,6 +33,7 @@ from desktop.redaction.body_short_names import short_names_of_bodies
 from desktop.redaction.bracket_credits import bracketed_credits, lower_case_credits
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
+from desktop.redaction.citations import court_citations
 from desktop.redaction.context import JOIN as _JOIN
 from desktop.redaction.context import (
     demonym,
@@ -51,12 +53,14 @@ from desktop.redaction.context import (
     weak_names_again,
     word_names_in_titles,
 )
+from desktop.redaction.court_parties import court_parties, dotted_parties
 from desktop.redaction.facts_by_kind import facts_by_kind
 from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_news import facts_in_news
 from desktop.redaction.facts_in_wording import facts_in_wording
 from desktop.redaction.family_names import family_names
 from desktop.redaction.firm_names import firm_names, plural_and_name_firms
+from desktop.redaction.firms_and_states import firms_and_states
 from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
@@ -268,6 +272,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     ) | places_by_wider_context(toks, text)
     mark_organisations(toks, text)
     facts_by_shape(toks, text)  # courts, schemes, saints' places, citations (facts_by_shape.py)
+    court_citations(toks, text)  # "(2016) UKSC 19", "2017 ONSC 5512", "(IAC)" (citations.py)
     function_only = _function_only()
     # The word lists the loop asks about, as local names (one look-up each, not one per word).
     function_words, not_names, word_names = lexicon.FUNCTION_WORDS, lexicon.NOT_NAMES, lexicon.WORD_NAMES
@@ -391,6 +396,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     letters_given(toks, text)  # "a Leeds dealer (M.)", "calling her “R.”": one letter for a person (letters_given.py)
+    court_parties(toks, text)  # "R v AB", "AB (Ruritania) v SSHD", "the appellant (PK)" (court_parties.py)
+    agents_in_appearances(toks, text)  # "Minuter: Roe QC; PDSO, Glasgow": the agents (appearances.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
     faith_and_people_surnames(toks, text)  # "Rafiqul Islam, 29,": a faith's word as a surname (news_people.py)
     surnames_before_syllable_names(toks, text)  # "judge So Tai-man": surname first (surname_first.py)
@@ -403,6 +410,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     plural_and_name_firms(toks, text)  # "Marks and Spencer": one business's name (firm_names.py)
+    firms_and_states(toks, text)  # "t/as X Bar", "X & Y Pty Ltd", "States of America" (firms_and_states.py)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
@@ -438,6 +446,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)
+    hits.extend(dotted_parties(text))  # "R. v. K.L.M." (court_parties.py)
+    hits.extend(counsel_in_appearances(text))  # "Respondent: Roe, Lindqvist; Harper LLP" (appearances.py)
     hits.extend(lower_case_credits(text))  # "(Photo: j. roe / Flickr)" (bracket_credits.py)
     hits.extend(quoted_nicknames(text, hits))  # 'Joaquin "Chapo" Guzman' (news_people.py)
     hits.extend(_lower_case_names(text, before))
