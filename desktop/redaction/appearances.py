@@ -4,10 +4,10 @@ An opinion of the Court of Session or the High Court of Justiciary lists who app
 party on a line of its own: the party, a colon, counsel by surname (a rank after some), a
 semicolon, then the agents, a firm or an office:
 
-    Petitioner and Reclaimer: Roe, QC, Lindqvist; Harper Macleod LLP (for Moray & Co, Dundee)
-    Respondent: Solicitor General (A Di Stefano QC); the Crown Agent
+    Petitioner and Reclaimer: Roe, QC, Lindqvist; Harper Loudon LLP (for Moray & Co, Dundee)
+    Respondent: Solicitor General (A Di Lorenzo QC); the Crown Agent
 
-Counsel are people, each a surname or two (with initials or a particle: "A Di Stefano"), even an
+Counsel are people, each a surname or two (with initials or a particle: "A Di Lorenzo"), even an
 English word ("Frost", "Page"); a rank ("QC", "KC") between commas is no one, and an office
 ("Solicitor General") is a title, with its holder in brackets after it. The agents after the
 semicolon are a firm, an office or a town: facts. Read only on a line that opens with a party's
@@ -49,7 +49,7 @@ def _counsel_spans(text: str) -> list[tuple[int, int]]:
         for piece in seg.split(","):
             start = s + pos
             pos += len(piece) + 1
-            inner = _BRACKETED.search(piece)  # "Solicitor General (A Di Stefano QC)": the holder
+            inner = _BRACKETED.search(piece)  # "Solicitor General (A Di Lorenzo QC)": the holder
             off = start + inner.start(1) if inner else start
             body = inner.group(1) if inner else piece
             lead = len(body) - len(body.lstrip())

@@ -11,14 +11,14 @@ from tests.span_checks import covered, untouched
 _OPINION = (
     "OPINION OF THE COURT\n\ndelivered by LORD HALDANE\n\n"
     "Petitioner and Reclaimer: Rennie, QC, Frost; Harper Loudon LLP (for Moray & Co, Dundee)\n"
-    "Respondent: Solicitor General (A Di Stefano QC); the Crown Agent\n"
+    "Respondent: Solicitor General (A Di Lorenzo QC); the Crown Agent\n"
     "Minuter: Page QC, Mackendrick; PDSO, Glasgow\n\n"
     "[1] The petitioner, a national of Ruritania, was refused leave to remain."
 )
 
 
 # Each of these was passed by the engine before the rule (checked on the commit before it).
-@pytest.mark.parametrize("name", ["Frost", "A Di Stefano", "Page"])
+@pytest.mark.parametrize("name", ["Frost", "A Di Lorenzo", "Page"])
 def test_counsel_on_an_appearances_line_are_redacted(name: str) -> None:
     assert covered(_OPINION, detect(_OPINION), name)
 
