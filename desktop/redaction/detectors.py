@@ -23,7 +23,16 @@ from desktop.redaction import lexicon
 from desktop.redaction.context_words import _CTX, _Context
 from desktop.redaction.facts_numbers import after_a_citation, word_and_financial_year, year_range
 from desktop.redaction.phone_words import spelt_phones
-from desktop.redaction.scanning import IC_ASCII, Digits, at_digits, holding, with_digits, word_start
+from desktop.redaction.scanning import (
+    IC_ASCII,
+    Digits,
+    at_digits,
+    holding,
+    ic_lower,
+    windows_around,
+    with_digits,
+    word_start,
+)
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import iter_hits as _iter
 from desktop.redaction.scanning import matches as _matches
@@ -48,6 +57,30 @@ _AT = re.compile(r"@")
 _SLASH = re.compile(r"/|www\.")
 _DOT_WORD = re.compile(r"[dD][oO][tT]\b")
 _INNER_MARK = re.compile(r"[_.](?<=[A-Za-z0-9][_.])(?=[A-Za-z0-9])")
+# The same, one pattern a mark: a pattern starting with one character is searched for by that
+# character, quickly, where a set of two is tested at every character (``_inner_marks``).
+_INNER_DOT = re.compile(r"\.(?<=[A-Za-z0-9]\.)(?=[A-Za-z0-9])")
+_INNER_UNDERSCORE = re.compile(r"_(?<=[A-Za-z0-9]_)(?=[A-Za-z0-9])")
+
+
+def _inner_marks(text: str, margin: int) -> list[tuple[int, int]]:
+    """``_windows(text, _INNER_MARK, margin)``: the dots, then the underscores if the text has any."""
+    spans = [m.span() for m in _INNER_DOT.finditer(text)]
+    if "_" in text:
+        spans = sorted(spans + [m.span() for m in _INNER_UNDERSCORE.finditer(text)])
+    return windows_around(spans, len(text), margin)
+
+
+def _slashes(text: str) -> list[tuple[int, int]]:
+    """``_windows(text, _SLASH, 80)``: none without a "/" or "www." (most statements: an alternation
+    is tried at every character)."""
+    return _windows(text, _SLASH, 80) if "/" in text or "www." in text else []
+
+
+def _dot_words(text: str) -> list[tuple[int, int]]:
+    """``_windows(text, _DOT_WORD)``: none where the text lower-cased (``ic_lower``, the same offsets,
+    made once for the detectors) holds no "dot" (a set of two is tried at every character)."""
+    return _windows(text, _DOT_WORD) if "dot" in ic_lower(text) else []
 
 
 # --- checksums (raise confidence only) --------------------------------------------------------
@@ -369,7 +402,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
         return _matches(pattern, text, windows, at=runs.starts(pattern) if windows else None)
 
     aw = _windows(text, _AT)
-    sw = _windows(text, _SLASH, 80)
+    sw = _slashes(text)
     hits: list[Hit] = []
     add = hits.append
 
@@ -377,7 +410,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
     for s, e, _ in each(_EMAIL, text, aw):
         s, e = _strip(text, s, e)
         add((s, e, "EMAIL", 0.95))
-    for s, e, _ in each(_EMAIL_SPOKEN, text, _windows(text, _DOT_WORD)):
+    for s, e, _ in each(_EMAIL_SPOKEN, text, _dot_words(text)):
         add((s, e, "EMAIL", 0.7))
     for s, e, _ in each(_SOCIAL_URL, text, sw):
         s, e = _strip(text, s, e)
@@ -388,7 +421,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
             add((s, e, "SOCIAL", 0.5))
     for s, e, _ in each(_HANDLE, text, aw):
         add((s, e, "SOCIAL", 0.85))
-    for m in every(_CTX["social"], text, _windows(text, _INNER_MARK, 50)):
+    for m in every(_CTX["social"], text, _inner_marks(text, 50)):
         # "my Snapchat is amina.k92", "username: blessing_o"
         tail = re.match(r"\s*(?:name|account|id|profile|handle)?\s*(?:is|was|:|-|called|as)?\s*", text[m.end() :])
         pos = m.end() + (tail.end() if tail else 0)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from desktop.core.forgetting import kept_until_lock
@@ -106,14 +106,45 @@ def windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[
     return [(a, b) for a, b in out]
 
 
+def windows_around(spans: Iterable[tuple[int, int]], n: int, margin: int = 60) -> list[tuple[int, int]]:
+    """``windows`` from the spans of the anchor's matches (sorted by start) in a text ``n`` long: for
+    an anchor found more quickly some other way than by its own ``finditer``."""
+    out: list[list[int]] = []
+    for ms, me in spans:
+        s, e = max(0, ms - margin), min(n, me + margin)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(a, b) for a, b in out]
+
+
 # Where a match of a pattern told by the runs of digits can start: (the shortest run its first digit
 # starts, the offsets from the match's start to that digit, and the characters all between them must be,
 # or None for any). Registered by ``at_digits``; a test compares each with searching its windows.
 _AT: dict[re.Pattern[str], tuple[int, tuple[int, ...], frozenset[str] | None]] = {}
 _DIGIT_RUNS = re.compile(r"\d+")
-# The same on ASCII text, where "\d" is 0-9 only: a set of ten is tested faster than the Unicode
-# category of every character (about half the time over a statement).
-_ASCII_DIGIT_RUNS = re.compile(r"[0-9]+")
+# On ASCII text, where "\d" is 0-9 only: every digit made "0" and every other byte a space in one
+# ``translate``, then each run is where a "0" is found and the next space after it (two ``find``s a
+# run). A regex tries its set at every character of the statement (a few thousand), for a few dozen
+# runs: about a fifth of the time.
+_DIGITS_MADE_ZERO = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+
+
+def ascii_digit_runs(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in re.finditer(r"[0-9]+", text)]`` for ASCII ``text``."""
+    marks = text.encode("ascii").translate(_DIGITS_MADE_ZERO)
+    out = []
+    find = marks.find
+    i = find(b"0")
+    while i >= 0:
+        e = find(b" ", i)
+        if e < 0:
+            out.append((i, len(marks)))
+            break
+        out.append((i, e))
+        i = find(b"0", e)
+    return out
 
 
 def at_digits(pattern: re.Pattern[str], run: int, offsets: tuple[int, ...], between: str | None = None) -> None:
@@ -129,8 +160,10 @@ class Digits:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        runs = _ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS
-        self.runs = [m.span() for m in runs.finditer(text)]
+        if text.isascii():
+            self.runs = ascii_digit_runs(text)
+        else:
+            self.runs = [m.span() for m in _DIGIT_RUNS.finditer(text)]
         self._starts: dict[tuple, list[int]] = {}
         self._after: list[int] | None = None  # where each run's previous run ends (0 for the first)
 

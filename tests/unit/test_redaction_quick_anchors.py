@@ -1,0 +1,82 @@
+"""The pattern detectors' anchors found more quickly than by a regex tried at every character (the
+runs of digits from one ``translate`` and a few ``find``s, the inner dots and underscores one pattern a
+mark, no search for "/" or "dot" in a statement without them): each must find what the regex finds."""
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from desktop.redaction import detectors, scanning
+
+_ASCII_PIECES = st.sampled_from(
+    ["0", "1", "9", "12", "345", " ", "\t", "\n", "a", "Z", "x", ".", "-", "/", "_", "www.", "~", "\x7f", "\x00"]
+)
+_MARK_PIECES = st.sampled_from(
+    [
+        ".",
+        "_",
+        "a",
+        "Z",
+        "7",
+        " ",
+        "é",
+        "İ",
+        "\u212a",  # the Kelvin sign: "k" under IGNORECASE, and in ``ic_lower``
+        "dot",
+        "DoT",
+        "d",
+        "o",
+        "t",
+        "/",
+        "www.",
+        "ww",
+        "w.",
+        "\n",
+        "x" * 70,
+    ]
+)
+
+
+def _runs_by_regex(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[0-9]+", text)]
+
+
+@settings(max_examples=800, deadline=None)
+@example(pieces=["12"])
+@example(pieces=["a", "345"])
+@example(pieces=["9", " ", "x"])
+@given(pieces=st.lists(_ASCII_PIECES, max_size=20))
+def test_the_runs_of_digits_of_ascii_text_as_the_regex_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert scanning.ascii_digit_runs(text) == _runs_by_regex(text)
+    assert scanning.Digits(text).runs == [m.span() for m in re.finditer(r"\d+", text)]
+
+
+def test_the_runs_of_digits_examples() -> None:
+    assert scanning.ascii_digit_runs("") == []
+    assert scanning.ascii_digit_runs("no digits here") == []
+    assert scanning.ascii_digit_runs("Flat 12, 3-45 Mill Lane 7") == [(5, 7), (9, 10), (11, 13), (24, 25)]
+    assert scanning.ascii_digit_runs("2019") == [(0, 4)]
+
+
+@settings(max_examples=800, deadline=None)
+@example(pieces=["a", ".", "b", "x" * 70, "_", "7"])
+@example(pieces=["a", "_", " ", ".", "Z"])
+@given(pieces=st.lists(_MARK_PIECES, max_size=16))
+def test_the_anchor_windows_as_the_regex_tried_everywhere_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert detectors._inner_marks(text, 50) == scanning.windows(text, detectors._INNER_MARK, 50)
+    assert detectors._slashes(text) == scanning.windows(text, detectors._SLASH, 80)
+    assert detectors._dot_words(text) == scanning.windows(text, detectors._DOT_WORD)
+    spans = [m.span() for m in detectors._INNER_MARK.finditer(text)]
+    assert scanning.windows_around(spans, len(text), 7) == scanning.windows(text, detectors._INNER_MARK, 7)
+
+
+def test_the_anchor_windows_examples() -> None:
+    text = "my snapchat is amina_k.92 and my email is at gmail dot com, see www.example.org"
+    assert detectors._inner_marks(text, 50) == scanning.windows(text, detectors._INNER_MARK, 50) != []
+    assert detectors._slashes(text) == scanning.windows(text, detectors._SLASH, 80) != []
+    assert detectors._dot_words(text) == scanning.windows(text, detectors._DOT_WORD) != []
+    plain = "We met at the centre. Nothing here has a mark between letters."
+    assert detectors._inner_marks(plain, 50) == detectors._slashes(plain) == detectors._dot_words(plain) == []
