@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from desktop.redaction import detectors, engine, scanning
+from desktop.redaction import detectors, engine, published_places, scanning
 
 _ASCII_PIECES = st.sampled_from(
     ["0", "1", "9", "12", "345", " ", "\t", "\n", "a", "Z", "x", ".", "-", "/", "_", "www.", "~", "\x7f", "\x00"]
@@ -161,3 +161,74 @@ def test_the_allowed_phrases_examples() -> None:
     assert (text.index("Women's Aid"), text.index("Women's Aid") + len("Women's Aid")) in got
     runs = {"american", "women", "s", "rights", "service"}
     assert engine._later_runs("latin american women's rights service") == runs
+
+
+# --- the word before a capitalised word, for a wider place: a quick look at its last character -----
+
+_BEFORE_PIECES = st.sampled_from(
+    [
+        "in",
+        "south",
+        "city's",
+        "town’s",
+        "boys'",
+        "to",
+        "my",
+        "of",
+        "the",
+        "outside",
+        "MID",
+        "IN",
+        "Σ",
+        "İ",
+        " ",
+        "\t",
+        "\u00a0",
+        "\n",
+        "\u2003",
+        ",",
+        "x" * 30,
+        "7",
+    ]
+)
+
+
+def _last_word_counts(text: str, k: int) -> bool:
+    """``places_by_wider_context``'s own test of the word before: one it looks for, or a possessive."""
+    w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
+    last = w1[0].lower() if w1 else ""
+    possessive = last[-2:] in ("'s", "’s") or last[-1:] in ("'", "’")
+    return (
+        last in published_places._SMALL_PLACE_BEFORE
+        or last in published_places._PLACE_PREPOSITIONS
+        or last == "to"
+        or last in published_places._COMPASS
+        or possessive
+    )
+
+
+@settings(max_examples=800, deadline=None)
+@example(pieces=["in", "\n"])  # a line break: the word before it is read
+@example(pieces=["x" * 30, "in"])  # more than 24 characters: the last 24 are read
+@given(pieces=st.lists(_BEFORE_PIECES, max_size=10))
+def test_a_word_before_turned_down_by_its_last_character_never_counts(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for k in range(len(text) + 1):
+        if not published_places._may_be_before(text, k):
+            assert not _last_word_counts(text, k), (text, k)
+
+
+def test_the_word_before_examples() -> None:
+    text = "We lived in south Leeds, near my cousin Amal and the city's Mayor"
+    # (the word before; may it count by its last character; does it count)
+    for word, may, counts in (
+        ("south", True, True),  # "in"
+        ("Leeds", True, True),  # "south"
+        ("my", True, True),  # "near"
+        ("cousin", False, False),  # "my": no word looked for ends with "y"
+        ("Amal", True, False),  # "cousin": ends with "n", as "in" does, but is not one
+        ("Mayor", True, True),  # "city's"
+    ):
+        k = text.index(word) - 1
+        assert published_places._may_be_before(text, k) == may
+        assert _last_word_counts(text, k) == counts
