@@ -29,6 +29,7 @@ from desktop.redaction.scanning import (
     at_digits,
     holding,
     ic_lower,
+    needs_first,
     windows_around,
     with_digits,
     word_start,
@@ -192,7 +193,8 @@ _VRM_ANY_CASE = _c(r"\b[A-Z]{2}\d{2}" + SEP + r"[A-Z]{3}\b", IC)
 _PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
 _NFRC = _c(r"\bNFRC\d{8,14}\b", IC, needs=("nfrc",))
 _OFFICER = _c(r"\b(?:PC|WPC|PCSO|DC|PS|DS|DI|DCI|Sgt|Insp|Officer|collar\s+(?:number|no\.?))\.?" + SEP
-              + r"(\d{2,6})\b", IC)  # fmt: skip
+              + r"(\d{2,6})\b", IC,
+              needs=("pc", "wpc", "dc", "ps", "ds", "di", "sgt", "insp", "officer", "collar"))  # fmt: skip
 # A reference-like token: letters, digits, / and -, with at least four digits. Lengths are bounded
 # (no reference is that long) so that a long run such as "12/34/12/34..." stays linear.
 _REF_TOKEN = _c(r"(?<![\w/-])(?=(?:[A-Za-z/\-]{0,20}\d){4})[A-Za-z0-9](?:[A-Za-z0-9/\-]{0,40}[A-Za-z0-9])?(?![\w/])")
@@ -259,6 +261,10 @@ _NUMBERED_PLACE = _c(
 _FLAT = _c(r"\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC,
            needs=("flat", "apartment", "apt", "studio", "unit", "room", "rm"))
 _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC, needs=("box",))
+
+# Patterns every match of which starts with one of their ``needs`` words: tried only where one starts
+# (a test in test_redaction_quick_anchors checks each).
+needs_first(_OFFICER, _FLAT, _BORN_YEAR, _GWF, _NFRC)
 
 # Patterns after a "\b" whose matches start with a letter or digit: searched for after a non-word
 # character (a test in test_redaction_scanning checks each).

@@ -57,6 +57,33 @@ def compile_detector(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) 
     return compiled
 
 
+# Patterns every match of which starts with one of their ``needs`` words (case aside): tried only
+# where one of those words starts in a window (``needs_first``).
+_NEEDS_FIRST: set[re.Pattern[str]] = set()
+
+
+def needs_first(*patterns: re.Pattern[str]) -> None:
+    """Every match of each of these patterns starts with one of its ``needs`` words, in any case (a
+    test checks each): where one of them starts in ``ic_lower``'s text is the only place a match can
+    start, and there the pattern is tried, instead of a search of the window that tries an
+    alternation case-insensitively after every character its start rule allows."""
+    for p in patterns:
+        assert p in _NEEDS, p.pattern
+        _NEEDS_FIRST.add(p)
+
+
+def _needs_at(hint: str, needs: tuple[str, ...], ws: int, we: int) -> list[int]:
+    """Where a word of ``needs`` starts in ``hint[ws:we]`` (whole inside it), sorted."""
+    out = []
+    for w in needs:
+        i = hint.find(w, ws, we)
+        while i >= 0:
+            out.append(i)
+            i = hint.find(w, i + 1, we)
+    out.sort()
+    return out
+
+
 def word_start(*patterns: re.Pattern[str]) -> None:
     """These patterns had a leading "\\b" and every match of theirs starts with a letter, a digit or
     "_" (a test checks each): a match can start only after a character that is none of these."""
@@ -276,11 +303,22 @@ def _found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, 
     needs = _NEEDS.get(pattern)
     hint = ic_lower(text) if needs else ""
     after = _AFTER.get(pattern)
+    first = at is None and pattern in _NEEDS_FIRST
     for ws, we in windows:
         if needs and not any(hint.find(w, ws, we) >= 0 for w in needs):
             continue
         pos = ws
-        if at is not None:
+        if first:
+            # As with ``at`` below, the places a match can start being where a word of ``needs`` does
+            for p in _needs_at(hint, needs, ws, we):
+                if p < pos:
+                    continue
+                m = pattern.match(text, p, we)
+                if m is None or not starts_ok(pattern, text, p):
+                    continue
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+        elif at is not None:
             # As the search would, the first place from ``pos`` on where the pattern
             # matches and its start rule holds gives the match, and the next is looked for from its end
             for i in range(bisect.bisect_left(at, ws), len(at)):

@@ -232,3 +232,82 @@ def test_the_word_before_examples() -> None:
         k = text.index(word) - 1
         assert published_places._may_be_before(text, k) == may
         assert _last_word_counts(text, k) == counts
+
+
+# --- patterns tried only where one of their words starts (``scanning.needs_first``) ---------------
+
+_FIRST_PIECES = st.sampled_from(
+    [
+        "PC",
+        "pc",
+        "wPc",
+        "PCSO",
+        "DCI",
+        "dı",  # a dotless "ı": an "i" to IGNORECASE
+        "ſgt",  # a long "ſ": an "s" to IGNORECASE
+        "İnsp",
+        "Officer",
+        "collar",
+        " number",
+        "no.",
+        "Flat",
+        "fLAT",
+        "Apartment",
+        "Rm",
+        "arm",
+        "born",
+        "BORN in",
+        "GWF",
+        "NFRC",
+        "12",
+        "1990",
+        "12345678",
+        " ",
+        "  ",
+        "\n",
+        ".",
+        "-",
+        "x",
+    ]
+)
+
+
+def _searched_plainly(pattern, text: str, windows: list[tuple[int, int]]) -> list:  # noqa: ANN001 - a pattern
+    out = []
+    for ws, we in windows:
+        pos = ws
+        while pos <= we and (m := pattern.search(text, pos, we)) is not None:
+            if not scanning.starts_ok(pattern, text, m.start()):
+                pos = m.start() + 1
+                continue
+            out.append((m.span(), m.groups()))
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@example(pieces=["PCSO", " ", "12"], cut=0)
+@example(pieces=["x", "dı", ".", "12", " ", "Flat", " ", "12"], cut=5)
+@given(pieces=st.lists(_FIRST_PIECES, max_size=14), cut=st.integers(0, 40))
+def test_a_pattern_tried_where_its_words_start_finds_what_a_search_finds(pieces: list[str], cut: int) -> None:
+    text = "".join(pieces)
+    hint = scanning.ic_lower(text)
+    windows = [(0, len(text))] if cut >= len(text) else [(0, cut), (cut + 1, len(text))]
+    windows = [(a, b) for a, b in windows if a < b] or [(0, len(text))]
+    for pattern in scanning._NEEDS_FIRST:
+        needs = scanning._NEEDS[pattern]
+        # every match starts with one of its words, in any case
+        for m in pattern.finditer(text):
+            assert any(hint.startswith(w, m.start()) for w in needs), (pattern.pattern, m.group())
+        got = [(m.span(), m.groups()) for m in scanning.found_in(pattern, text, windows)]
+        assert got == _searched_plainly(pattern, text, windows), pattern.pattern
+
+
+def test_the_patterns_tried_where_their_words_start() -> None:
+    assert {detectors._OFFICER, detectors._FLAT, detectors._BORN_YEAR} <= scanning._NEEDS_FIRST
+    text = "PC 4411 and WPC 1234 came; collar number 77; she lived in Flat 3 (room 12); born in 1990"
+    for pattern in scanning._NEEDS_FIRST:
+        got = [(m.span(), m.groups()) for m in scanning.found_in(pattern, text, [(0, len(text))])]
+        assert got == _searched_plainly(pattern, text, [(0, len(text))])
+    officers = [m.group(1) for m in scanning.found_in(detectors._OFFICER, text, [(0, len(text))])]
+    assert officers == ["4411", "1234", "77"]
