@@ -284,6 +284,10 @@ for _p, _run, _offsets in ((_NINO_STRICT, 2, (2, 3)), (_NINO_LOOSE, 2, (2, 3)), 
     at_digits(_p, _run, _offsets)
 at_digits(_REF_TOKEN, 1, tuple(range(21)), _LETTERS_APART)  # letters, "/" and "-" up to the first digit
 at_digits(_LONG_NUMBER, 1, tuple(range(21)), _LETTERS_APART + "".join(map(chr, IC_ASCII)))  # (any case)
+# A driving licence number's first digit: a "9" among its five first signs, or the digit after them
+# and perhaps a separator (letters of any case and that separator before it).
+_SEP_CHARS = " \t\u00a0-.\u2010\u2011\u2012\u2013\u2014\u2015"  # (those of ``SEP``)
+at_digits(_DRIVING, 1, tuple(range(7)), _LETTERS_APART[:52] + "".join(map(chr, IC_ASCII)) + _SEP_CHARS)
 
 # Digits every match of a pattern holds (in all, and in a row; for the phone candidates, every one
 # that counts): a window with fewer is not searched for it (a test checks each).

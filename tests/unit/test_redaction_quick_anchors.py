@@ -268,6 +268,12 @@ _FIRST_PIECES = st.sampled_from(
         ".",
         "-",
         "x",
+        "W",
+        "wAB",
+        "RA9 C8D",
+        "S12",
+        "3FG",
+        "X7Z",
     ]
 )
 
@@ -305,9 +311,37 @@ def test_a_pattern_tried_where_its_words_start_finds_what_a_search_finds(pieces:
 
 def test_the_patterns_tried_where_their_words_start() -> None:
     assert {detectors._OFFICER, detectors._FLAT, detectors._BORN_YEAR} <= scanning._NEEDS_FIRST
-    text = "PC 4411 and WPC 1234 came; collar number 77; she lived in Flat 3 (room 12); born in 1990"
+    text = "PC 4411 and WPC 1234 came; collar number 77; she lived in Flat 3 (room 12); born in 1990, code W7X 4ZD 9KQ"
     for pattern in scanning._NEEDS_FIRST:
         got = [(m.span(), m.groups()) for m in scanning.found_in(pattern, text, [(0, len(text))])]
         assert got == _searched_plainly(pattern, text, [(0, len(text))])
     officers = [m.group(1) for m in scanning.found_in(detectors._OFFICER, text, [(0, len(text))])]
     assert officers == ["4411", "1234", "77"]
+
+
+# --- a driving licence number tried only where the runs of digits say it can start ---------------
+
+_LICENCE_PIECES = st.sampled_from(
+    ["MORGA", "M9RGA", "99999", "ſmith", "İ", "657054", "901011", "610101", "SM9IJ", "AB123", "35", " ", "-", ".",
+     "\u2013", "9", "x", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@example(pieces=["MORGA", "657054", "SM9IJ"])
+@example(pieces=["x", " ", "M9RGA", ".", "657054", "SM9IJ", " ", "35"])
+@example(pieces=["ſmith", "610101", "AB123"])
+@given(pieces=st.lists(_LICENCE_PIECES, max_size=10))
+def test_a_licence_number_tried_where_the_runs_of_digits_say_finds_what_a_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    windows = [(0, len(text))]
+    starts = scanning.Digits(text).starts(detectors._DRIVING)
+    got = [(m.span(), m.groups()) for m in scanning.found_in(detectors._DRIVING, text, windows, starts)]
+    assert got == _searched_plainly(detectors._DRIVING, text, windows)
+
+
+def test_a_licence_number_example() -> None:
+    text = "licence MORGA 657054 SM9IJ 35 and M9RGA657054SM9IJ"
+    starts = scanning.Digits(text).starts(detectors._DRIVING)
+    got = [m.group() for m in scanning.found_in(detectors._DRIVING, text, [(0, len(text))], starts)]
+    assert got == ["MORGA 657054 SM9IJ 35", "M9RGA657054SM9IJ"]
