@@ -27,6 +27,7 @@ from desktop.redaction.scanning import (
     IC_ASCII,
     Digits,
     at_digits,
+    first_signs,
     holding,
     ic_lower,
     needs_first,
@@ -265,6 +266,7 @@ _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC, needs=("box",))
 # Patterns every match of which starts with one of their ``needs`` words: tried only where one starts
 # (a test in test_redaction_quick_anchors checks each).
 needs_first(_OFFICER, _FLAT, _BORN_YEAR, _GWF, _NFRC)
+first_signs(_SHARE_CODE, "WRS")
 
 # Patterns after a "\b" whose matches start with a letter or digit: searched for after a non-word
 # character (a test in test_redaction_scanning checks each).

@@ -14,6 +14,8 @@ stretches worth searching, and skipped where a word every match holds is absent.
 * ``at``: where a match can start, told by the runs of digits (``Digits.starts``): the first digit
   of every match starts a run, a fixed number of characters (or a stretch of letters) after the
   match's start. Such a pattern is tried only there, once per run, not searched for in its windows.
+* ``needs_first``, ``first_signs``: every match starts with one of a few words (its ``needs``, case
+  aside) or characters (as written): such a pattern is tried only where one starts in a window.
 """
 
 from __future__ import annotations
@@ -57,8 +59,10 @@ def compile_detector(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) 
     return compiled
 
 
-# Patterns every match of which starts with one of their ``needs`` words (case aside): tried only
-# where one of those words starts in a window (``needs_first``).
+# Patterns every match of which starts with one of a few words: the words, and whether they are
+# looked for in ``ic_lower``'s text (case aside) or as written. Such a pattern is tried only where
+# one of them starts in a window (``needs_first``, ``first_signs``).
+_FIRSTS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {}
 _NEEDS_FIRST: set[re.Pattern[str]] = set()
 
 
@@ -70,16 +74,24 @@ def needs_first(*patterns: re.Pattern[str]) -> None:
     for p in patterns:
         assert p in _NEEDS, p.pattern
         _NEEDS_FIRST.add(p)
+        _FIRSTS[p] = (_NEEDS[p], True)
 
 
-def _needs_at(hint: str, needs: tuple[str, ...], ws: int, we: int) -> list[int]:
-    """Where a word of ``needs`` starts in ``hint[ws:we]`` (whole inside it), sorted."""
+def first_signs(pattern: re.Pattern[str], signs: str) -> None:
+    """Every match of ``pattern`` starts with one of the characters ``signs``, as written (a test
+    checks each: "W", "R" or "S" for a share code, whose search tries two look-aheads at every
+    character its start rule allows)."""
+    _FIRSTS[pattern] = (tuple(signs), False)
+
+
+def _firsts_at(text: str, words: tuple[str, ...], ws: int, we: int) -> list[int]:
+    """Where a word of ``words`` starts in ``text[ws:we]`` (whole inside it), sorted."""
     out = []
-    for w in needs:
-        i = hint.find(w, ws, we)
+    for w in words:
+        i = text.find(w, ws, we)
         while i >= 0:
             out.append(i)
-            i = hint.find(w, i + 1, we)
+            i = text.find(w, i + 1, we)
     out.sort()
     return out
 
@@ -292,9 +304,10 @@ def found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, i
     to search in them: one generator for all of a pattern's windows, not two for each window; none
     for a pattern with no window, as most have in a short statement).
 
-    Three ways, the same matches: with ``at``, only the places in it are tried; with an ``_AFTER``
-    search, the next match is either at ``pos`` or after a character its start rule allows;
-    otherwise the pattern is searched for from ``pos``."""
+    Four ways, the same matches: for a pattern of ``_FIRSTS``, only the places where one of its first
+    words starts are tried; with ``at``, only the places in it; with an ``_AFTER`` search, the next
+    match is either at ``pos`` or after a character its start rule allows; otherwise the pattern is
+    searched for from ``pos``."""
     return _found_in(pattern, text, windows, at) if windows else iter(())
 
 
@@ -303,14 +316,19 @@ def _found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, 
     needs = _NEEDS.get(pattern)
     hint = ic_lower(text) if needs else ""
     after = _AFTER.get(pattern)
-    first = at is None and pattern in _NEEDS_FIRST
+    first = _FIRSTS.get(pattern) if at is None else None
+    first_words: tuple[str, ...] = ()
+    first_in = text
+    if first is not None:
+        first_words = first[0]
+        first_in = ic_lower(text) if first[1] else text
     for ws, we in windows:
         if needs and not any(hint.find(w, ws, we) >= 0 for w in needs):
             continue
         pos = ws
-        if first:
-            # As with ``at`` below, the places a match can start being where a word of ``needs`` does
-            for p in _needs_at(hint, needs, ws, we):
+        if first is not None:
+            # As with ``at`` below, the places a match can start being where one of its first words does
+            for p in _firsts_at(first_in, first_words, ws, we):
                 if p < pos:
                     continue
                 m = pattern.match(text, p, we)

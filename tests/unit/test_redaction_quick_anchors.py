@@ -300,23 +300,26 @@ def test_a_pattern_tried_where_its_words_start_finds_what_a_search_finds(pieces:
     hint = scanning.ic_lower(text)
     windows = [(0, len(text))] if cut >= len(text) else [(0, cut), (cut + 1, len(text))]
     windows = [(a, b) for a, b in windows if a < b] or [(0, len(text))]
-    for pattern in scanning._NEEDS_FIRST:
-        needs = scanning._NEEDS[pattern]
-        # every match starts with one of its words, in any case
+    for pattern, (words, any_case) in scanning._FIRSTS.items():
+        # every match starts with one of its first words (in any case, or as written)
         for m in pattern.finditer(text):
-            assert any(hint.startswith(w, m.start()) for w in needs), (pattern.pattern, m.group())
+            where = hint if any_case else text
+            assert any(where.startswith(w, m.start()) for w in words), (pattern.pattern, m.group())
         got = [(m.span(), m.groups()) for m in scanning.found_in(pattern, text, windows)]
         assert got == _searched_plainly(pattern, text, windows), pattern.pattern
 
 
 def test_the_patterns_tried_where_their_words_start() -> None:
     assert {detectors._OFFICER, detectors._FLAT, detectors._BORN_YEAR} <= scanning._NEEDS_FIRST
+    assert detectors._SHARE_CODE in scanning._FIRSTS
     text = "PC 4411 and WPC 1234 came; collar number 77; she lived in Flat 3 (room 12); born in 1990, code W7X 4ZD 9KQ"
-    for pattern in scanning._NEEDS_FIRST:
+    for pattern in scanning._FIRSTS:
         got = [(m.span(), m.groups()) for m in scanning.found_in(pattern, text, [(0, len(text))])]
         assert got == _searched_plainly(pattern, text, [(0, len(text))])
     officers = [m.group(1) for m in scanning.found_in(detectors._OFFICER, text, [(0, len(text))])]
     assert officers == ["4411", "1234", "77"]
+    codes = [m.group() for m in scanning.found_in(detectors._SHARE_CODE, text, [(0, len(text))])]
+    assert codes == ["W7X 4ZD 9KQ"]
 
 
 # --- a driving licence number tried only where the runs of digits say it can start ---------------
