@@ -267,6 +267,10 @@ _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC, needs=("box",))
 # (a test in test_redaction_quick_anchors checks each).
 needs_first(_OFFICER, _FLAT, _BORN_YEAR, _GWF, _NFRC)
 first_signs(_SHARE_CODE, "WRS")
+# A house number after a word that introduces an address starts with that word, as written ("liv"
+# for "live", "lives", "lived" and "living"; "stay" for "stayed" and "staying").
+first_signs(_NUMBERED_PLACE, ("liv", "address", "house", "home", "flat", "stay", "kept", "moved", "number", "at",
+                              "to", "from"))  # fmt: skip
 
 # Patterns after a "\b" whose matches start with a letter or digit: searched for after a non-word
 # character (a test in test_redaction_scanning checks each).

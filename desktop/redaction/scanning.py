@@ -77,9 +77,9 @@ def needs_first(*patterns: re.Pattern[str]) -> None:
         _FIRSTS[p] = (_NEEDS[p], True)
 
 
-def first_signs(pattern: re.Pattern[str], signs: str) -> None:
-    """Every match of ``pattern`` starts with one of the characters ``signs``, as written (a test
-    checks each: "W", "R" or "S" for a share code, whose search tries two look-aheads at every
+def first_signs(pattern: re.Pattern[str], signs: Iterable[str]) -> None:
+    """Every match of ``pattern`` starts with one of ``signs`` (characters or words), as written (a
+    test checks each: "W", "R" or "S" for a share code, whose search tries two look-aheads at every
     character its start rule allows)."""
     _FIRSTS[pattern] = (tuple(signs), False)
 

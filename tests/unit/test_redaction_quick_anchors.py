@@ -274,6 +274,17 @@ _FIRST_PIECES = st.sampled_from(
         "S12",
         "3FG",
         "X7Z",
+        "living",
+        "Lived at",
+        "stayed ",
+        "kept",
+        "to",
+        "from",
+        "at",
+        "43 ",
+        "Kingsway",
+        "Mill Lane",
+        "May",
     ]
 )
 
@@ -313,6 +324,7 @@ def test_the_patterns_tried_where_their_words_start() -> None:
     assert {detectors._OFFICER, detectors._FLAT, detectors._BORN_YEAR} <= scanning._NEEDS_FIRST
     assert detectors._SHARE_CODE in scanning._FIRSTS
     text = "PC 4411 and WPC 1234 came; collar number 77; she lived in Flat 3 (room 12); born in 1990, code W7X 4ZD 9KQ"
+    text += "; living at 43 Kingsway, then from 12 Mill Lane"
     for pattern in scanning._FIRSTS:
         got = [(m.span(), m.groups()) for m in scanning.found_in(pattern, text, [(0, len(text))])]
         assert got == _searched_plainly(pattern, text, [(0, len(text))])
@@ -320,6 +332,8 @@ def test_the_patterns_tried_where_their_words_start() -> None:
     assert officers == ["4411", "1234", "77"]
     codes = [m.group() for m in scanning.found_in(detectors._SHARE_CODE, text, [(0, len(text))])]
     assert codes == ["W7X 4ZD 9KQ"]
+    places = [m.group(1) for m in scanning.found_in(detectors._NUMBERED_PLACE, text, [(0, len(text))])]
+    assert places == ["43 Kingsway", "12 Mill Lane"]
 
 
 # --- a driving licence number tried only where the runs of digits say it can start ---------------
