@@ -23,7 +23,18 @@ from desktop.redaction import lexicon
 from desktop.redaction.context_words import _CTX, _Context
 from desktop.redaction.facts_numbers import after_a_citation, word_and_financial_year, year_range
 from desktop.redaction.phone_words import spelt_phones
-from desktop.redaction.scanning import IC_ASCII, Digits, at_digits, holding, with_digits, word_start
+from desktop.redaction.scanning import (
+    IC_ASCII,
+    Digits,
+    at_digits,
+    first_signs,
+    holding,
+    ic_lower,
+    needs_first,
+    windows_around,
+    with_digits,
+    word_start,
+)
 from desktop.redaction.scanning import compile_detector as _c
 from desktop.redaction.scanning import iter_hits as _iter
 from desktop.redaction.scanning import matches as _matches
@@ -48,6 +59,30 @@ _AT = re.compile(r"@")
 _SLASH = re.compile(r"/|www\.")
 _DOT_WORD = re.compile(r"[dD][oO][tT]\b")
 _INNER_MARK = re.compile(r"[_.](?<=[A-Za-z0-9][_.])(?=[A-Za-z0-9])")
+# The same, one pattern a mark: a pattern starting with one character is searched for by that
+# character, quickly, where a set of two is tested at every character (``_inner_marks``).
+_INNER_DOT = re.compile(r"\.(?<=[A-Za-z0-9]\.)(?=[A-Za-z0-9])")
+_INNER_UNDERSCORE = re.compile(r"_(?<=[A-Za-z0-9]_)(?=[A-Za-z0-9])")
+
+
+def _inner_marks(text: str, margin: int) -> list[tuple[int, int]]:
+    """``_windows(text, _INNER_MARK, margin)``: the dots, then the underscores if the text has any."""
+    spans = [m.span() for m in _INNER_DOT.finditer(text)]
+    if "_" in text:
+        spans = sorted(spans + [m.span() for m in _INNER_UNDERSCORE.finditer(text)])
+    return windows_around(spans, len(text), margin)
+
+
+def _slashes(text: str) -> list[tuple[int, int]]:
+    """``_windows(text, _SLASH, 80)``: none without a "/" or "www." (most statements: an alternation
+    is tried at every character)."""
+    return _windows(text, _SLASH, 80) if "/" in text or "www." in text else []
+
+
+def _dot_words(text: str) -> list[tuple[int, int]]:
+    """``_windows(text, _DOT_WORD)``: none where the text lower-cased (``ic_lower``, the same offsets,
+    made once for the detectors) holds no "dot" (a set of two is tried at every character)."""
+    return _windows(text, _DOT_WORD) if "dot" in ic_lower(text) else []
 
 
 # --- checksums (raise confidence only) --------------------------------------------------------
@@ -159,7 +194,8 @@ _VRM_ANY_CASE = _c(r"\b[A-Z]{2}\d{2}" + SEP + r"[A-Z]{3}\b", IC)
 _PNC = _c(r"\b(?:19|20)?\d{2}/\d{1,7}[A-HJ-NP-RT-Z]\b")
 _NFRC = _c(r"\bNFRC\d{8,14}\b", IC, needs=("nfrc",))
 _OFFICER = _c(r"\b(?:PC|WPC|PCSO|DC|PS|DS|DI|DCI|Sgt|Insp|Officer|collar\s+(?:number|no\.?))\.?" + SEP
-              + r"(\d{2,6})\b", IC)  # fmt: skip
+              + r"(\d{2,6})\b", IC,
+              needs=("pc", "wpc", "dc", "ps", "ds", "di", "sgt", "insp", "officer", "collar"))  # fmt: skip
 # A reference-like token: letters, digits, / and -, with at least four digits. Lengths are bounded
 # (no reference is that long) so that a long run such as "12/34/12/34..." stays linear.
 _REF_TOKEN = _c(r"(?<![\w/-])(?=(?:[A-Za-z/\-]{0,20}\d){4})[A-Za-z0-9](?:[A-Za-z0-9/\-]{0,40}[A-Za-z0-9])?(?![\w/])")
@@ -227,6 +263,15 @@ _FLAT = _c(r"\b(?:Flat|Apartment|Apt|Studio|Unit|Room|Rm)\s+\d+[A-Za-z]?\b", IC,
            needs=("flat", "apartment", "apt", "studio", "unit", "room", "rm"))
 _PO_BOX = _c(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", IC, needs=("box",))
 
+# Patterns every match of which starts with one of their ``needs`` words: tried only where one starts
+# (a test in test_redaction_quick_anchors checks each).
+needs_first(_OFFICER, _FLAT, _BORN_YEAR, _GWF, _NFRC)
+first_signs(_SHARE_CODE, "WRS")
+# A house number after a word that introduces an address starts with that word, as written ("liv"
+# for "live", "lives", "lived" and "living"; "stay" for "stayed" and "staying").
+first_signs(_NUMBERED_PLACE, ("liv", "address", "house", "home", "flat", "stay", "kept", "moved", "number", "at",
+                              "to", "from"))  # fmt: skip
+
 # Patterns after a "\b" whose matches start with a letter or digit: searched for after a non-word
 # character (a test in test_redaction_scanning checks each).
 word_start(_NINO_STRICT, _NINO_LOOSE, _POSTCODE, _POSTCODE_OUTWARD, _SOCIAL_URL, _URL, _IBAN, _GWF, _SHARE_CODE,
@@ -245,6 +290,10 @@ for _p, _run, _offsets in ((_NINO_STRICT, 2, (2, 3)), (_NINO_LOOSE, 2, (2, 3)), 
     at_digits(_p, _run, _offsets)
 at_digits(_REF_TOKEN, 1, tuple(range(21)), _LETTERS_APART)  # letters, "/" and "-" up to the first digit
 at_digits(_LONG_NUMBER, 1, tuple(range(21)), _LETTERS_APART + "".join(map(chr, IC_ASCII)))  # (any case)
+# A driving licence number's first digit: a "9" among its five first signs, or the digit after them
+# and perhaps a separator (letters of any case and that separator before it).
+_SEP_CHARS = " \t\u00a0-.\u2010\u2011\u2012\u2013\u2014\u2015"  # (those of ``SEP``)
+at_digits(_DRIVING, 1, tuple(range(7)), _LETTERS_APART[:52] + "".join(map(chr, IC_ASCII)) + _SEP_CHARS)
 
 # Digits every match of a pattern holds (in all, and in a row; for the phone candidates, every one
 # that counts): a window with fewer is not searched for it (a test checks each).
@@ -369,7 +418,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
         return _matches(pattern, text, windows, at=runs.starts(pattern) if windows else None)
 
     aw = _windows(text, _AT)
-    sw = _windows(text, _SLASH, 80)
+    sw = _slashes(text)
     hits: list[Hit] = []
     add = hits.append
 
@@ -377,7 +426,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
     for s, e, _ in each(_EMAIL, text, aw):
         s, e = _strip(text, s, e)
         add((s, e, "EMAIL", 0.95))
-    for s, e, _ in each(_EMAIL_SPOKEN, text, _windows(text, _DOT_WORD)):
+    for s, e, _ in each(_EMAIL_SPOKEN, text, _dot_words(text)):
         add((s, e, "EMAIL", 0.7))
     for s, e, _ in each(_SOCIAL_URL, text, sw):
         s, e = _strip(text, s, e)
@@ -388,7 +437,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
             add((s, e, "SOCIAL", 0.5))
     for s, e, _ in each(_HANDLE, text, aw):
         add((s, e, "SOCIAL", 0.85))
-    for m in every(_CTX["social"], text, _windows(text, _INNER_MARK, 50)):
+    for m in every(_CTX["social"], text, _inner_marks(text, 50)):
         # "my Snapchat is amina.k92", "username: blessing_o"
         tail = re.match(r"\s*(?:name|account|id|profile|handle)?\s*(?:is|was|:|-|called|as)?\s*", text[m.end() :])
         pos = m.end() + (tail.end() if tail else 0)

@@ -53,6 +53,16 @@ def _allow_regex(phrase: str) -> re.Pattern[str]:
     return re.compile(r"[\s\u00a0]+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W_])")
 
 
+@lru_cache(maxsize=4096)
+def _later_runs(phrase: str) -> frozenset[str]:
+    """The runs of letters and digits of a folded phrase's words after its first. Anywhere its
+    pattern (``_allow_regex``) matches, each of them is a whole run of the folded text: those words
+    stand between spaces, the last before no letter or digit. A phrase the statement lacks one of is
+    never searched for (most allow-listed phrases that share a first word with a statement, "the",
+    "police", share no more)."""
+    return frozenset(r for w in phrase.split()[1:] for r in _WORD.findall(w))
+
+
 def placeholders(text: str) -> list[tuple[int, int]]:
     """Where ``PLACEHOLDER`` matches ``text``. Every match holds "Person " or "[": a text with neither
     is not searched (the pattern, starting with a boundary and an alternation, is tried at every
@@ -80,7 +90,7 @@ def _allowed_ranges(text: str, folded: Folded, allow: tuple[str, ...], words: se
     if not present:
         return []
     out = []
-    phrases = {p for w in present for p in by_first[w]}
+    phrases = {p for w in present for p in by_first[w] if _later_runs(p) <= words}
     for m in alternation_matches(ff, [(len(p), _allow_regex(p)) for p in phrases]):
         fs, fe = m.span()
         if fs > 0 and (ff[fs - 1].isalnum() or ff[fs - 1] == "_"):
@@ -542,3 +552,4 @@ def _tidy(spans: list[Span]) -> list[Span]:
 
 # Made from the words of interviews: emptied when the vault locks (desktop.core.forgetting).
 kept_until_lock(_allow_regex.cache_clear)
+kept_until_lock(_later_runs.cache_clear)

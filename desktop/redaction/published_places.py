@@ -198,6 +198,20 @@ def _space_between(text: str, end: int, start: int) -> object:
     return _SPACE.match(text[end:start])
 
 
+# The last characters of the words ``places_by_wider_context`` looks for before a word, and of a
+# possessive: a word before it that ends otherwise is none of them (most words are not).
+_LAST_OF_BEFORE = frozenset(
+    w[-1] for w in (*_SMALL_PLACE_BEFORE, *_PLACE_PREPOSITIONS, "to", *_COMPASS, "'s", "’s", "'", "’")
+)
+
+
+def _may_be_before(text: str, k: int) -> bool:
+    """May the last word before ``k`` (``text[:k]`` with its trailing spaces left out, as
+    ``places_by_wider_context`` splits it) be one of the words it looks for, or a possessive? Not if
+    nothing is before it or its last character (lower-cased) ends none of them: most words."""
+    return k > 0 and (text[k - 1].lower()[-1:] in _LAST_OF_BEFORE or text[k - 1].isspace())
+
+
 def places_by_wider_context(toks: list, text: str) -> set[str]:
     """The capitalised words after "in south ...", "from western ..." or "the city's ..." are a
     place (a fact to keep), not someone. Returns their folded words: a place named once is a place
@@ -210,7 +224,9 @@ def places_by_wider_context(toks: list, text: str) -> set[str]:
         k = t.start - 1
         while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
-        w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:] if k else []
+        if not _may_be_before(text, k):
+            continue
+        w1 = text[max(0, k - 24) : k].rsplit(None, 1)[-1:]
         last = w1[0].lower() if w1 else ""
         possessive = last[-2:] in ("'s", "’s") or last[-1:] in ("'", "’")
         if not (

@@ -14,13 +14,15 @@ stretches worth searching, and skipped where a word every match holds is absent.
 * ``at``: where a match can start, told by the runs of digits (``Digits.starts``): the first digit
   of every match starts a run, a fixed number of characters (or a stretch of letters) after the
   match's start. Such a pattern is tried only there, once per run, not searched for in its windows.
+* ``needs_first``, ``first_signs``: every match starts with one of a few words (its ``needs``, case
+  aside) or characters (as written): such a pattern is tried only where one starts in a window.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from desktop.core.forgetting import kept_until_lock
@@ -55,6 +57,43 @@ def compile_detector(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) 
     if needs:
         _NEEDS[compiled] = needs
     return compiled
+
+
+# Patterns every match of which starts with one of a few words: the words, and whether they are
+# looked for in ``ic_lower``'s text (case aside) or as written. Such a pattern is tried only where
+# one of them starts in a window (``needs_first``, ``first_signs``).
+_FIRSTS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {}
+_NEEDS_FIRST: set[re.Pattern[str]] = set()
+
+
+def needs_first(*patterns: re.Pattern[str]) -> None:
+    """Every match of each of these patterns starts with one of its ``needs`` words, in any case (a
+    test checks each): where one of them starts in ``ic_lower``'s text is the only place a match can
+    start, and there the pattern is tried, instead of a search of the window that tries an
+    alternation case-insensitively after every character its start rule allows."""
+    for p in patterns:
+        assert p in _NEEDS, p.pattern
+        _NEEDS_FIRST.add(p)
+        _FIRSTS[p] = (_NEEDS[p], True)
+
+
+def first_signs(pattern: re.Pattern[str], signs: Iterable[str]) -> None:
+    """Every match of ``pattern`` starts with one of ``signs`` (characters or words), as written (a
+    test checks each: "W", "R" or "S" for a share code, whose search tries two look-aheads at every
+    character its start rule allows)."""
+    _FIRSTS[pattern] = (tuple(signs), False)
+
+
+def _firsts_at(text: str, words: tuple[str, ...], ws: int, we: int) -> list[int]:
+    """Where a word of ``words`` starts in ``text[ws:we]`` (whole inside it), sorted."""
+    out = []
+    for w in words:
+        i = text.find(w, ws, we)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1, we)
+    out.sort()
+    return out
 
 
 def word_start(*patterns: re.Pattern[str]) -> None:
@@ -106,14 +145,45 @@ def windows(text: str, anchor: re.Pattern[str], margin: int = 60) -> list[tuple[
     return [(a, b) for a, b in out]
 
 
+def windows_around(spans: Iterable[tuple[int, int]], n: int, margin: int = 60) -> list[tuple[int, int]]:
+    """``windows`` from the spans of the anchor's matches (sorted by start) in a text ``n`` long: for
+    an anchor found more quickly some other way than by its own ``finditer``."""
+    out: list[list[int]] = []
+    for ms, me in spans:
+        s, e = max(0, ms - margin), min(n, me + margin)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(a, b) for a, b in out]
+
+
 # Where a match of a pattern told by the runs of digits can start: (the shortest run its first digit
 # starts, the offsets from the match's start to that digit, and the characters all between them must be,
 # or None for any). Registered by ``at_digits``; a test compares each with searching its windows.
 _AT: dict[re.Pattern[str], tuple[int, tuple[int, ...], frozenset[str] | None]] = {}
 _DIGIT_RUNS = re.compile(r"\d+")
-# The same on ASCII text, where "\d" is 0-9 only: a set of ten is tested faster than the Unicode
-# category of every character (about half the time over a statement).
-_ASCII_DIGIT_RUNS = re.compile(r"[0-9]+")
+# On ASCII text, where "\d" is 0-9 only: every digit made "0" and every other byte a space in one
+# ``translate``, then each run is where a "0" is found and the next space after it (two ``find``s a
+# run). A regex tries its set at every character of the statement (a few thousand), for a few dozen
+# runs: about a fifth of the time.
+_DIGITS_MADE_ZERO = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+
+
+def ascii_digit_runs(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in re.finditer(r"[0-9]+", text)]`` for ASCII ``text``."""
+    marks = text.encode("ascii").translate(_DIGITS_MADE_ZERO)
+    out = []
+    find = marks.find
+    i = find(b"0")
+    while i >= 0:
+        e = find(b" ", i)
+        if e < 0:
+            out.append((i, len(marks)))
+            break
+        out.append((i, e))
+        i = find(b"0", e)
+    return out
 
 
 def at_digits(pattern: re.Pattern[str], run: int, offsets: tuple[int, ...], between: str | None = None) -> None:
@@ -129,8 +199,10 @@ class Digits:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        runs = _ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS
-        self.runs = [m.span() for m in runs.finditer(text)]
+        if text.isascii():
+            self.runs = ascii_digit_runs(text)
+        else:
+            self.runs = [m.span() for m in _DIGIT_RUNS.finditer(text)]
         self._starts: dict[tuple, list[int]] = {}
         self._after: list[int] | None = None  # where each run's previous run ends (0 for the first)
 
@@ -232,9 +304,10 @@ def found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, i
     to search in them: one generator for all of a pattern's windows, not two for each window; none
     for a pattern with no window, as most have in a short statement).
 
-    Three ways, the same matches: with ``at``, only the places in it are tried; with an ``_AFTER``
-    search, the next match is either at ``pos`` or after a character its start rule allows;
-    otherwise the pattern is searched for from ``pos``."""
+    Four ways, the same matches: for a pattern of ``_FIRSTS``, only the places where one of its first
+    words starts are tried; with ``at``, only the places in it; with an ``_AFTER`` search, the next
+    match is either at ``pos`` or after a character its start rule allows; otherwise the pattern is
+    searched for from ``pos``."""
     return _found_in(pattern, text, windows, at) if windows else iter(())
 
 
@@ -243,11 +316,27 @@ def _found_in(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, 
     needs = _NEEDS.get(pattern)
     hint = ic_lower(text) if needs else ""
     after = _AFTER.get(pattern)
+    first = _FIRSTS.get(pattern) if at is None else None
+    first_words: tuple[str, ...] = ()
+    first_in = text
+    if first is not None:
+        first_words = first[0]
+        first_in = ic_lower(text) if first[1] else text
     for ws, we in windows:
         if needs and not any(hint.find(w, ws, we) >= 0 for w in needs):
             continue
         pos = ws
-        if at is not None:
+        if first is not None:
+            # As with ``at`` below, the places a match can start being where one of its first words does
+            for p in _firsts_at(first_in, first_words, ws, we):
+                if p < pos:
+                    continue
+                m = pattern.match(text, p, we)
+                if m is None or not starts_ok(pattern, text, p):
+                    continue
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+        elif at is not None:
             # As the search would, the first place from ``pos`` on where the pattern
             # matches and its start rule holds gives the match, and the next is looked for from its end
             for i in range(bisect.bisect_left(at, ws), len(at)):

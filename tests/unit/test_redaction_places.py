@@ -60,7 +60,7 @@ def test_every_pattern_told_by_the_runs_of_digits_is_one_expected():
         detectors._NINO_STRICT, detectors._NINO_LOOSE, detectors._TRN, detectors._NHS, detectors._SORT_CODE,
         detectors._CARD, detectors._PNC, detectors._IBAN, detectors._HO_REF, detectors._BRP, detectors._SPACED_REF,
         detectors._REF_TOKEN, detectors._LONG_NUMBER, detectors._VRM, detectors._POSTCODE, detectors._UK_PHONE,
-        detectors._INTL_PHONE, detectors._PHONE_CANDIDATE,
+        detectors._INTL_PHONE, detectors._PHONE_CANDIDATE, detectors._DRIVING,
     }  # fmt: skip
 
 
