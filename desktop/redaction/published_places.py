@@ -317,9 +317,12 @@ def _districts_before_nouns(toks: list, text: str) -> set[str]:
     marked: set[str] = set()
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        # (``a.joins``, the gap matched by ``JOIN`` as ``link`` found it, first: every gap ``_SPACE``
-        # matches, spaces and perhaps a last line break, ``JOIN`` matches too, and most words join none)
-        if not a.joins or a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
+        # (``a.joins``, the gap matched by ``JOIN`` as ``link`` found it, first: a gap ``_SPACE`` matches
+        # without a line break, spaces only, ``JOIN`` matches too, and most words join none; a line
+        # break ``link`` may not join in text that is not hard-wrapped, so a gap holding one is read)
+        if not a.joins and text.find("\n", a.end, b.start) < 0:
+            continue
+        if a.score < 0 or b.score < 0 or a.title or not _SPACE.match(text[a.end : b.start]):
             continue
         if text[a.start - 1 : a.start] not in _SPACE_OR_BREAK or not _DETERMINER_ENDS.search(
             text[max(0, a.start - 5) : a.start]

@@ -236,6 +236,15 @@ def test_each_rule_with_its_quick_look_marks_what_it_marked_without(text, scores
     _same(text, scores, titles)
 
 
+def test_a_district_across_a_line_break_is_marked_as_without_the_quick_look():
+    """Hypothesis found it: in text that is not hard-wrapped ``link`` does not join words across a
+    line break, and the quick look took every unjoined pair for one whose gap is no space."""
+    line = "A long line of ordinary words, as a statement typed without hard wrapping goes on " * 3
+    for scores in ([0.5], [0.0], [0.3, 0.5]):
+        _same(line + "We prayed at the Finsbury \nPark mosque every week.", scores, [False])
+        _same(line + "...and the Finsbury \nPark mosque ", scores, [False])
+
+
 @pytest.mark.parametrize("text", _PHRASES)
 def test_each_rule_marks_its_own_phrases_as_it_did(text):
     for lead in ("", "We met. ", "x"):
