@@ -303,7 +303,8 @@ _TO_CLEAN = re.compile("[" + "".join(sorted(_DROPPED)) + r"\x00-\x08\x0b-\x1f\x7
 def clean_text(text: str) -> str:
     """NFC-normalised text without bidi controls or other control characters (newlines kept)."""
     if text.isascii():  # the same result, without looking at each character in Python
-        return _ASCII_CONTROLS.sub("", text)
+        # printable ASCII (no character below a space, no DEL) holds none of the controls: as it is
+        return text if text.isprintable() else _ASCII_CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     if _TO_CLEAN.search(text) is None:  # nothing below would change it
         return text
