@@ -191,11 +191,34 @@ def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callabl
 def _letters_drawn(pdf: pikepdf.Pdf, maps: dict, items: list[str], expected_text: str) -> None:
     """Refuse a letter in the fonts' ToUnicode maps that the statement does not show (a font subset
     keeps the letters of text that was drawn and then covered)."""
-    # U+25CC is the dotted circle HarfBuzz draws under a vowel sign that has no letter
-    allowed = set(unicodedata.normalize("NFKC", expected_text)) | {"\u25cc", "\u200c", "\u200d"}
-    for ch in sorted(tounicode_chars(pdf, maps)):
-        if ord(ch) < 128 or ch in allowed or not ch.strip():
-            continue
+    ch = unshown(tounicode_chars(pdf, maps), expected_text)
+    if ch is not None:
         hit = next((i for i, s in enumerate(items) if ch in unicodedata.normalize("NFKC", s)), None)
         raise LeakDetected(hit, f"a letter (U+{ord(ch):04X}) the statement does not show", "a font's ToUnicode map",
                            item_kind(items[hit]) if hit is not None else "a redacted item")
+
+
+# U+25CC is the dotted circle HarfBuzz draws under a vowel sign that has no letter
+_ALSO_SHOWN = "\u25cc\u200c\u200d"
+
+
+def unshown(chars: Iterable[str], expected_text: str) -> str | None:
+    """The first (in code point order) of ``chars`` (single characters) outside ASCII, not blank,
+    that ``expected_text`` (NFKC) does not show, or None.
+
+    A few characters are each looked for in the text itself: a set of the text's characters was
+    built for every statement to answer the maps' few characters outside ASCII, at eight times the
+    cost. Many (a script of hundreds of letters) are looked up in that set, as before; the answer is
+    the same either way (tests/security/test_gate_letters_drawn.py)."""
+    shown: str | set[str] = unicodedata.normalize("NFKC", expected_text)
+    asked = [ch for ch in sorted(chars) if ord(ch) >= 128]
+    if len(asked) > _ASK_THE_TEXT:
+        shown = set(shown)
+    for ch in asked:
+        if ch in shown or ch in _ALSO_SHOWN or not ch.strip():
+            continue
+        return ch
+    return None
+
+
+_ASK_THE_TEXT = 64  # more characters than this to ask about: the text's set of characters is made
