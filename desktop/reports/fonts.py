@@ -204,6 +204,11 @@ def _readable_to_unicode_cmap(fontname: str, subset) -> str:
     ])
 
 
+# fp_str(n) == str(n) for every int n in [-2,000,000, 2,000,000] (each one checked; glyph widths are
+# under 10,000); tests/unit/test_font_widths.py holds the two to it
+_INT_AS_STR = 2_000_000
+
+
 class _Widths(pdfdoc.PDFArray):
     """A font subset's glyph widths, written as reportlab's PDFArray writes them (each number as
     reportlab prints it, ten to a line), with all the numbers printed in one call."""
@@ -212,7 +217,12 @@ class _Widths(pdfdoc.PDFArray):
         numbers = self.sequence
         if not numbers or any(type(n) not in (int, float) for n in numbers):
             return super().format(document, IND)
-        printed = fp_str(*numbers).encode("ascii").split(b" ")
+        if all(type(n) is int for n in numbers) and -_INT_AS_STR <= min(numbers) and max(numbers) <= _INT_AS_STR:
+            # whole numbers (as the statement fonts' widths are): what fp_str prints, without its
+            # sprintf for each (about 1,400 instructions a number, some 500 numbers a statement)
+            printed = " ".join(map(str, numbers)).encode("ascii").split(b" ")
+        else:
+            printed = fp_str(*numbers).encode("ascii").split(b" ")
         if (self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced":
             return b"[ " + IND.join(printed) + b" ]"
         for i in reversed(range(10, len(printed), 10)):
@@ -293,7 +303,8 @@ _TO_CLEAN = re.compile("[" + "".join(sorted(_DROPPED)) + r"\x00-\x08\x0b-\x1f\x7
 def clean_text(text: str) -> str:
     """NFC-normalised text without bidi controls or other control characters (newlines kept)."""
     if text.isascii():  # the same result, without looking at each character in Python
-        return _ASCII_CONTROLS.sub("", text)
+        # printable ASCII (no character below a space, no DEL) holds none of the controls: as it is
+        return text if text.isprintable() else _ASCII_CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     if _TO_CLEAN.search(text) is None:  # nothing below would change it
         return text

@@ -262,7 +262,8 @@ class ScriptParagraph(Flowable):
         x = self._hAlignAdjust(x, _sW)
         code = canvas._code
         code.append("q")
-        code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")  # canvas.translate after a "q"
+        # canvas.translate after a "q": what fp_str(1, 0, 0, 1, x, y) prints, the constants written out
+        code.append(f"1 0 0 1 {fp_str(x, y)} cm")
         self.canv = canvas
         try:
             self.draw()

@@ -168,6 +168,16 @@ def test_clean_text_skips_the_character_loop_only_when_the_loop_would_change_not
             assert clean_text(text) == _clean_char_by_char(text), hex(cp)
 
 
+def test_clean_text_of_ascii_returns_printable_text_as_it_is_and_drops_every_control():
+    from desktop.reports.fonts import clean_text
+
+    for cp in range(128):  # every ASCII character, alone and inside printable text
+        for text in (chr(cp), "Statement " + chr(cp) + " taken", "line one\n" + chr(cp)):
+            assert clean_text(text) == _clean_char_by_char(text), hex(cp)
+    assert clean_text("a\x7fb\x00c\x1fd") == "abcd"
+    assert clean_text("tab\tand\nnewline kept") == "tab\tand\nnewline kept"
+
+
 def _placed(ours: bool) -> tuple[str, list[dict]]:
     """Every paragraph placed on a canvas by its own drawOn or by reportlab's Flowable.drawOn; the
     canvas's code and its state after each paragraph."""
