@@ -23,7 +23,7 @@ from desktop.redaction.published_places import named_building
 from desktop.redaction.recorded import Recorded, find_known, recorded
 from desktop.redaction.spans import Span
 from desktop.redaction.variants import name_keys
-from desktop.redaction.word_sets import statement_words
+from desktop.redaction.word_sets import folded_runs, statement_words
 
 # Placeholders written by apply(): never detected again, so applying twice changes nothing.
 PLACEHOLDER = re.compile(r"\bPerson [A-Z]{1,3}\b|\[[A-Z][A-Z ]*? \d+\]")
@@ -177,7 +177,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
     folded = Folded(text)
     words = statement_words(text).runs  # (ASCII text: made with the other passes' word sets)
     if words is None:
-        words = set(_WORD.findall(folded.folded))
+        words = folded_runs(folded.folded)  # (the same as set(_WORD.findall(folded.folded)))
     allowed = sorted(_allowed_ranges(text, folded, tuple(allow), words))
     holders = placeholders(text)
 

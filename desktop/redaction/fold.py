@@ -17,6 +17,10 @@ from desktop.core.fold import fold, fold_char
 __all__ = ["Folded", "fold", "fold_char"]
 
 
+# A stretch of characters beyond ASCII (captured: ``split`` keeps them between the ASCII stretches).
+_OTHER_RUN = re.compile(r"([^\x00-\x7f]+)")
+
+
 class Folded:
     """A folded copy of ``text`` and the way back to the original offsets."""
 
@@ -28,18 +32,23 @@ class Folded:
             self.folded = text.lower()
             self._map: list[int] | None = None
             return
+        # The ASCII stretches fold by lower-casing (in C, a byte a character); only the characters of
+        # other scripts, a few in most statements, are looked up one by one.
+        parts = _OTHER_RUN.split(text)
+        others = parts[1::2]
         table: dict[int, str] = {}
         same_length = True
-        for ch in set(text):
+        for ch in set("".join(others)):
             f = fold_char(ch)
             if len(f) != 1:
                 same_length = False
             table[ord(ch)] = f
+        parts[0::2] = [p.lower() for p in parts[0::2]]
+        parts[1::2] = [p.translate(table) for p in others]
+        self.folded = "".join(parts)
         if same_length:
-            self.folded = text.translate(table)
             self._map = None
             return
-        self.folded = text.translate(table)
         # Each folded character points back to the original one it came from. Most characters fold
         # to one: only the others (marks dropped, letters doubled) need a look.
         odd = {chr(c): len(f) for c, f in table.items() if len(f) != 1}

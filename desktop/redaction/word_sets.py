@@ -60,3 +60,23 @@ def statement_words(text: str) -> StatementWords:
 
 # The last statements' texts: emptied when the vault locks (desktop.core.forgetting).
 kept_until_lock(statement_words.cache_clear)
+
+
+# Every ASCII byte that is not a letter or digit made a space; the bytes of other characters (0x80 up)
+# kept: no run of letters and digits ([^\W_]+) holds an ASCII character that is neither.
+_APART_ASCII = bytes(c if c >= 0x80 or chr(c) in string.ascii_letters + string.digits else 0x20 for c in range(256))
+_RUN = re.compile(r"[^\W_]+")
+
+
+def folded_runs(folded: str) -> set[str]:
+    """``set(re.findall(r"[^\\W_]+", folded))`` on any text, for ``detect()`` on text that is not
+    ASCII: the text split at every ASCII character that is not a letter or digit (one ``split`` in C,
+    not a string made for each word), the pieces of ASCII letters and digits taken as they are and
+    only the distinct others (a word of another script, or with one in it) searched. No run crosses
+    a space of the split text, so the runs of the pieces are the runs of the text."""
+    apart = folded.encode("utf-8", "surrogatepass").translate(_APART_ASCII)
+    pieces = set(apart.decode("utf-8", "surrogatepass").split())
+    other = [p for p in pieces if not p.isascii()]
+    if not other:
+        return pieces
+    return pieces.difference(other).union(*(_RUN.findall(p) for p in other))

@@ -17,7 +17,7 @@ from desktop.redaction.fold import Folded
 from desktop.redaction.misses_people import _LOWER_WORD
 from desktop.redaction.names import _ASCII_WORD
 from desktop.redaction.scanning import lower_same_length
-from desktop.redaction.word_sets import statement_words
+from desktop.redaction.word_sets import folded_runs, statement_words
 
 _PIECES = ["my", "wife", "Faith", "ex-wife", "mother-in-law", "a-b-c", "-", "--", "x2", "2x", "b2b-c", "-joy",
            "joy-", "co-op", "A1", "007", "don't", "name’s", "a.k.a.", "é", "ß", "İ", "\u212a", "\u00a0", "ا", "অ",
@@ -55,3 +55,19 @@ def test_the_patterns_are_the_passes_own() -> None:
     assert word_sets._LOWER_WORD.pattern == _LOWER_WORD.pattern
     assert _ASCII_WORD.pattern == word_sets._LETTERS.pattern == r"[a-z]+"
     assert re.compile(r"[^\W_]+").pattern == _WORD.pattern
+
+
+# Text mixing scripts as statements do: Gurmukhi and Devanagari with vowel signs (not letters: a run
+# ends at one), Arabic with harakat, digits of other scripts, a letter beyond the BMP, an underscore.
+_MIXED = ["Rin", " ", "ਪ੍ਰੀਤ", "ਕੌਰ", "क्षमा", "مُحَمَّد", "٣", "੩", "x2", "_", "__a_", "\U0001d400", "’", "-", "ß",
+          "\u00a0", "\u2003", "\x85", "\ud800", "é", "a\u0301b", "।", "۔"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MIXED) | st.text(max_size=4), max_size=30).map("".join))
+@example("ਮੇਰੀ ਭੈਣ ਪ੍ਰੀਤ said: Rin_2 met مُحَمَّد at ٣ pm")
+def test_the_folded_runs_are_the_findall_runs(text: str) -> None:
+    # detect()'s runs of letters and digits on text that is not ASCII (word_sets.folded_runs).
+    ff = Folded(text).folded
+    assert folded_runs(ff) == set(_WORD.findall(ff))
+    assert folded_runs(text) == set(_WORD.findall(text))
