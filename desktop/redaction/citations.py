@@ -17,7 +17,8 @@ letters in them for someone. Read here, before it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+
+from desktop.redaction.facts_by_shape import mark_within
 
 _DIGIT = re.compile(r"\d")
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -82,8 +83,4 @@ def court_citations(toks: list, text: str) -> None:
         return
     starts = [t.start for t in toks]
     for s, e in spans:
-        k = bisect_left(starts, s)
-        while k < len(toks) and toks[k].end <= e:
-            if toks[k].score >= 0:
-                toks[k].place = True
-            k += 1
+        mark_within(toks, starts, s, e)

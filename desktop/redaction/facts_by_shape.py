@@ -116,18 +116,20 @@ def facts_by_shape(toks: list, text: str) -> None:
     for m in (_COUNTED_WORD_ASCII if text.isascii() else _COUNTED_WORD).finditer(text):
         if _NUMBER_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1) and _counted(text, m.end()):
             starts = starts or [u.start for u in toks]
-            _mark_within(toks, starts, m.start(1), m.end())  # "16 Garda divisions"
+            mark_within(toks, starts, m.start(1), m.end())  # "16 Garda divisions"
     if "Act" in text:
         for m in _ACT_JURISDICTION.finditer(text):
             starts = starts or [u.start for u in toks]
-            _mark_within(toks, starts, m.start(1), m.end(1))  # "the Fair Work Act 2009 (Cth)"
+            mark_within(toks, starts, m.start(1), m.end(1))  # "the Fair Work Act 2009 (Cth)"
     if "[" in text:
         for m in _CITATION.finditer(text):
             starts = starts or [u.start for u in toks]
-            _mark_within(toks, starts, *m.span(1))
+            mark_within(toks, starts, *m.span(1))
 
 
-def _mark_within(toks: list, starts: list[int], s: int, e: int) -> None:
+def mark_within(toks: list, starts: list[int], s: int, e: int) -> None:
+    """Every word of ``toks`` (their starts, ``starts``) wholly inside ``[s, e)`` and not struck out is a
+    fact's (``place``)."""
     k = bisect_left(starts, s)
     while k < len(toks) and toks[k].end <= e:
         if toks[k].score >= 0:
