@@ -31,6 +31,7 @@ from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.body_short_names import short_names_of_bodies
 from desktop.redaction.bracket_credits import bracketed_credits, lower_case_credits
+from desktop.redaction.capital_letters import letters_as_names, lone_acronyms
 from desktop.redaction.caps_surnames import caps_surnames
 from desktop.redaction.census_pairs import given_and_surname_pairs
 from desktop.redaction.citations import court_citations
@@ -40,8 +41,6 @@ from desktop.redaction.context import (
     in_a_title_of_a_thing,
     initials_and_places_after_names,
     introduced_names,
-    letters_as_names,
-    lone_acronyms,
     mark_organisations,
     mark_places_by_context,
     months_in_full_names,
