@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core import places
 from desktop.core.fold import fold
 from desktop.core.interrupts import interrupts_held
 from desktop.core.model import MAX_PEOPLE, ConsentUse, Interview, Status
@@ -47,8 +46,6 @@ from desktop.reports.export import (
     build_content,
     day_label,
     interviewee_pseudonym,
-    leak_line,
-    leak_section,
     protected_strings,
     render_checked,
     statement_file_name,
@@ -57,6 +54,7 @@ from desktop.reports.leak_gate import LeakDetected
 from desktop.reports.statement import draw_statement
 from desktop.services import destinations, fingerprints, pool
 from desktop.services.errors import ConsentMissing, DestinationExists, LeakRefused, Refused
+from desktop.services.leak_refusals import leak_refusal
 from desktop.services.organisation import organisation as organisation_of
 from desktop.services.statement_text import (
     ADDENDUM_BREAK,
@@ -310,48 +308,6 @@ def write_statement(
     atomic_write(target, data, mode=0o600)
     log.info("statement exported (%d bytes)", len(data))
     return ExportResult(content.reference, target, content.fingerprint, len(data), report.summary())
-
-
-def leak_refusal(
-    content: StatementContent, items: Sequence[str], exc: LeakDetected, reviewed: str | None = None
-) -> LeakRefused:
-    """The gate's refusal in the worker's terms: the kind of text and the paragraph and line where it
-    still stands in the statement (found again line by line with the gate's own matching)."""
-    if exc.index is None or not 0 <= exc.index < len(items):
-        return LeakRefused(str(exc), exc.kind)
-    at = leak_line(content, items[exc.index])
-    if at is None:
-        section = leak_section(content, items[exc.index])
-        if section is None:
-            return LeakRefused(str(exc), exc.kind)
-        return LeakRefused(
-            f"Statement {content.reference} was not exported: {exc.kind} is still in {section} — "
-            "redact it there too in the review, or keep it there with a reason. Nothing was written.",
-            exc.kind,
-        )
-    start = end = None
-    span = places.line_span(reviewed, *at) if reviewed is not None else None
-    if span is not None:
-        start, end = _find(reviewed, span, items[exc.index])
-    place = Place(at[0], at[1], start, end)
-    return LeakRefused(
-        f"Statement {content.reference} was not exported: {exc.kind} is still in {place.words()} "
-        "— redact it there too, or keep it there with a reason. Nothing was written.",
-        exc.kind,
-        place,
-    )
-
-
-def _find(text: str, span: tuple[int, int], item: str) -> tuple[int, int]:
-    """The first occurrence of ``item`` (any case or accent) in ``text[span]``, else the whole stretch."""
-    from desktop.redaction.fold import Folded
-
-    line = Folded(text[span[0] : span[1]])
-    at = line.folded.find(fold(str(item)))
-    if at < 0 or not fold(str(item)):
-        return span
-    s, e = line.span(at, at + len(fold(str(item))))
-    return span[0] + s, span[0] + e
 
 
 def _write(vault: Vault, interview_id: str, target: Path, *, overwrite: bool, audit: bool = True) -> ExportResult:
