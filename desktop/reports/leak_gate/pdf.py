@@ -14,6 +14,7 @@ from __future__ import annotations
 import decimal
 import re
 import struct
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -21,7 +22,7 @@ from functools import lru_cache
 import pikepdf
 
 from desktop.reports.leak_gate.outcome import LeakDetected
-from desktop.reports.leak_gate.syntax import cmap_syntax_blanked
+from desktop.reports.leak_gate.syntax import cmap_syntax_blanked, parse_ours
 
 # Keys a statement's document information may have, and the values the neutral ones may take.
 _INFO_KEYS = frozenset({"/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate",
@@ -129,6 +130,12 @@ _RAW_ONCE = tuple(re.compile(p) for p in (
     rb"/Title \((?:Witness statement|Witness statement - signing copy|Evidence summary)\)",
     rb"% ReportLab Generated PDF document \(opensource\)",
     rb"% ReportLab generated PDF document -- digest \(opensource\)",
+    # the neutral dates metadata() holds the document information to: run together its digits gave
+    # "200001" or "010100", a sort code's or a date of birth's
+    rb"/CreationDate \(D:20000101000000\+00'00'\)",
+    rb"/ModDate \(D:20000101000000\+00'00'\)",
+    # the file's identifier, reportlab's digest of it, in hexadecimal: its digits are no text either
+    rb"/ID \s*\[<[0-9a-f]{32}><[0-9a-f]{32}>\]",
 ))
 
 
@@ -277,12 +284,27 @@ def _mask_codes(body: bytes, literals: Iterable[str]) -> bytes:
     return bytes(out)
 
 
+def _mapped_texts(where: str, mapped: dict[int, str]) -> Iterator[tuple[str, str]]:
+    """The text a ToUnicode map in Witnessbox's own layout holds: each glyph's letters on their own.
+
+    Its entries are hexadecimal codes ("<39> <0039>"), and read as one text their digits ran
+    together into numbers no reader sees: "<39> <0039> <3A>" without its punctuation holds "900393",
+    so a statement whose recorded phone number had that group could never be exported. What such a
+    map could carry is in each entry's letters, so each glyph's letters are searched, apart (one
+    letter, or a ligature's few, and only where they make more than one character: no protected
+    string is shorter)."""
+    for text in mapped.values():
+        if len(text) > 1 or (text and not text.isascii() and len(unicodedata.normalize("NFKC", text)) > 1):
+            yield where, text
+
+
 def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]],
             decoded: dict[tuple[int, int], bytes] | None = None) -> Iterator[tuple[str, str | bytes]]:
     """(where, text) for every object's strings; (where, bytes) for every decoded stream, and its
     text too unless it is a font program or page content (searched as bytes, and page content
     through the fonts' ToUnicode maps). In page content, the literals drawn on that page are blanked;
-    in a ToUnicode map in Witnessbox's own layout, its CMap syntax (:func:`.syntax.cmap_syntax_blanked`).
+    in a ToUnicode map in Witnessbox's own layout, its CMap syntax (:func:`.syntax.cmap_syntax_blanked`),
+    and such a map's text is each glyph's letters (:func:`_mapped_texts`), not its hexadecimal codes.
     ``decoded``, when given, receives each page content stream and ToUnicode map as decoded (before
     any blanking), so the page text's reading does not decompress them again."""
     maps: set[tuple[int, int]] = set()
@@ -303,13 +325,17 @@ def objects(pdf: pikepdf.Pdf, literals: dict[int, list[str]],
             page = content_pages.get(obj.objgen)
             if decoded is not None and (page is not None or obj.objgen in maps):
                 decoded[obj.objgen] = body
+            mapped = None
             if page is not None:
                 body = _mask_codes(body, literals.get(page, ()))
             elif obj.objgen in binary:  # a font program
                 body = without_font_names(body)
             elif obj.objgen in maps:
+                mapped = parse_ours(body)
                 body = cmap_syntax_blanked(body)
             yield f"decoded stream {num}", body
-            if obj.objgen not in binary:
+            if mapped is not None:
+                yield from _mapped_texts(f"decoded stream {num}", mapped)
+            elif obj.objgen not in binary:
                 yield f"decoded stream {num}", body.decode("latin-1")
 

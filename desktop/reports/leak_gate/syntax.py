@@ -58,6 +58,35 @@ def mask_keywords(data: bytes) -> bytes:
     return _KEYWORD_LINES.sub(_blank_groups, data)
 
 
+# Outside streams a PDF's numbers are its syntax: widths, boxes, object numbers, lengths, the
+# cross-reference table's offsets. Searched as one text with spaces or punctuation removed, they ran
+# together into numbers nobody reads ("/Widths [ 0 596 0 579" holds "596057"; an offset and its
+# generation, "0000012345 00000", hold "234500"), and a statement recording a phone number, sort code
+# or account number with such a group could not be exported. Literal strings (nested up to four
+# deep), hexadecimal strings, comments and names stay as they are: text is there, and numbers in it.
+_STRING = rb"\((?:[^\\()]|\\.)*\)"
+for _ in range(3):
+    _STRING = rb"\((?:[^\\()]|\\.|" + _STRING + rb")*\)"
+_TEXT_TOKENS = re.compile(_STRING + rb"|%[^\r\n]*|<[0-9A-Fa-f\s]*>|/[^\s()<>\[\]{}/%]*", re.S)
+_NUMBER_TOKEN = re.compile(rb"(?<![^\s()<>\[\]{}%])[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![^\s()<>\[\]{}/%])")
+
+
+def numbers_blanked(data: bytes) -> bytes:
+    """``data`` (a PDF's bytes outside its streams) with every number that stands as a token of its
+    syntax blanked; strings, names and comments kept whole. Same length, same positions."""
+    out: list[bytes] = []
+    pos = 0
+    for m in _TEXT_TOKENS.finditer(data):
+        out += (_NUMBER_TOKEN.sub(_blank, data[pos:m.start()]), m.group())
+        pos = m.end()
+    out.append(_NUMBER_TOKEN.sub(_blank, data[pos:]))
+    return b"".join(out)
+
+
+def _blank(m: re.Match[bytes]) -> bytes:
+    return b" " * (m.end() - m.start())
+
+
 # Witnessbox's ToUnicode map (desktop.reports.fonts), line by line. The names in it are the
 # standard identity names, never a font's or a person's.
 _CMAP_HEAD = (

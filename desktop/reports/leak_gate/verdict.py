@@ -47,7 +47,7 @@ from desktop.reports.leak_gate.outcome import GateReport, LeakDetected
 from desktop.reports.leak_gate.pdf import mask_syntax, metadata, objects, outside_streams, structure
 from desktop.reports.leak_gate.poppler import Poppler, poppler_finish, poppler_start, poppler_stop
 from desktop.reports.leak_gate.search import Hay, search, search_bytes
-from desktop.reports.leak_gate.syntax import mask_keywords
+from desktop.reports.leak_gate.syntax import mask_keywords, numbers_blanked
 
 
 def needle_index(forbidden: Iterable[str],
@@ -143,7 +143,8 @@ def _check(pdf_bytes: bytes, items: list[str], report: GateReport, scan: Callabl
     # "obj", "xref", "trailer" ... are blanked only where they stand as the file's syntax
     scan("the raw file bytes", mask_keywords(raw))
     # outside stream bodies a PDF is text (dictionaries, comments, trailer): every string is looked for there
-    scan("the raw file bytes outside streams", mask_keywords(outside).decode("latin-1"))
+    # (its numbers are syntax and blanked: run together they made numbers nobody reads)
+    scan("the raw file bytes outside streams", numbers_blanked(mask_keywords(outside)).decode("latin-1"))
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes), attempt_recovery=False)
     except Exception as exc:  # any parser failure refuses the PDF
