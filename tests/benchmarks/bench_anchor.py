@@ -14,7 +14,8 @@ Three comparisons, each side measured the same way, never mixed:
   ``--bulk`` of them in one process (LibreOffice warm), and against its single cold conversion;
   ``from_review``: the same, as the export pressed in a review makes it (the review's suggestions
   reused, so no detection).
-* ``bulk``: ``--bulk`` statements exported from a vault into a folder (the app's export, on every
+* ``bulk``: ``--bulk`` statements (each with people, identifiers and some words of its own:
+  ``bench_statements.statement_of_its_own``) exported from a vault into a folder (the app's export, on every
   core from ``POOL_FROM`` on) against LibreOffice converting the same number in one process,
   ``--bulk-rounds`` times (LibreOffice, then each tree, the trees' order swapped every round);
   reported as the ratio of the medians and as each round's own ratio with their median. Both sides'
@@ -50,14 +51,14 @@ PASS = "anchor benchmark passphrase"
 # the cold process is timed without the KDF; the calibrated KDF's own time is measured apart, and so
 # is the cheap one's, so anyone can add the one and take away the other.
 _SETUP = r"""
-import sys
+import json, sys
 from pathlib import Path
+from desktop.core.model import Interview
 from desktop.vault import Vault
-from tests.benchmarks.bench_statements import five_page_interview
 from tests.factories import FAST_KDF
-d, n = Path(sys.argv[1]), int(sys.argv[2])
+d, stored = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
 v = Vault.create(d, sys.argv[3], kdf=FAST_KDF)
-v.interviews.add_many([five_page_interview(reference=f"WB-ANCH-{i:04d}") for i in range(n)])
+v.interviews.add_many([Interview.from_dict(x) for x in stored])
 v.lock()
 """
 
@@ -181,7 +182,7 @@ def _ratio(anchor: float, ours: float) -> float:
 def measure(trees: list[Path], rounds: int, bulk: int, bulk_rounds: int = 2) -> dict:
     from desktop.services.statements import statement_content
     from desktop.vault import calibrate_kdf
-    from tests.benchmarks.bench_statements import _docx, five_page_interview
+    from tests.benchmarks.bench_statements import _docx, five_page_interview, statement_of_its_own
 
     tmp = Path(tempfile.mkdtemp(prefix="wb-anchor-"))
     out: dict = {
@@ -204,12 +205,18 @@ def measure(trees: list[Path], rounds: int, bulk: int, bulk_rounds: int = 2) -> 
             runs.append(time.perf_counter() - t)
         out.setdefault(name, params.to_dict())["one_derivation_s"] = round(statistics.median(runs), 4)
 
-    content, _ = statement_content(five_page_interview())
+    one = five_page_interview(reference="WB-ANCH-0000")
+    content, _ = statement_content(one)
     docs = tmp / "docs"
     docs.mkdir()
     _docx(content, docs / "statement.docx")
-    for i in range(bulk):
-        shutil.copyfile(docs / "statement.docx", docs / f"s{i:04d}.docx")
+    # The bulk's statements each have their own people, identifiers and words, as a vault's do; each
+    # side converts the same ones (LibreOffice the .docx of each statement's redacted content).
+    many = [statement_of_its_own(i, f"WB-ANCH-{i:04d}") for i in range(bulk)]
+    for i, iv in enumerate(many):
+        _docx(statement_content(iv)[0], docs / f"s{i:04d}.docx")
+    (tmp / "one.json").write_text(json.dumps([one.to_dict()], ensure_ascii=False), encoding="utf-8")
+    (tmp / "many.json").write_text(json.dumps([iv.to_dict() for iv in many], ensure_ascii=False), encoding="utf-8")
     single_src = [docs / "statement.docx"]
     bulk_src = sorted(docs.glob("s*.docx"))
     lo_out = tmp / "lo-out"
@@ -224,10 +231,10 @@ def measure(trees: list[Path], rounds: int, bulk: int, bulk_rounds: int = 2) -> 
     pw.write_text(PASS + "\n")
     vaults = {}
     for k, tree in enumerate(trees):
-        one, many = tmp / f"one-{k}", tmp / f"many-{k}"
-        _py(tree, _SETUP, str(one), "1", PASS)
-        _py(tree, _SETUP, str(many), str(bulk), PASS)
-        vaults[str(tree)] = (one, many)
+        one_vault, many_vault = tmp / f"one-{k}", tmp / f"many-{k}"
+        _py(tree, _SETUP, str(one_vault), str(tmp / "one.json"), PASS)
+        _py(tree, _SETUP, str(many_vault), str(tmp / "many.json"), PASS)
+        vaults[str(tree)] = (one_vault, many_vault)
 
     def export_one(tree: Path, cpu: list[float] | None = None) -> float:
         target = tmp / "cold.pdf"
@@ -343,7 +350,7 @@ def measure(trees: list[Path], rounds: int, bulk: int, bulk_rounds: int = 2) -> 
     out["bulk"] = {
         "libreoffice_s": round(lo_bulk, 2),
         "libreoffice_cpu_s": round(lo_bulk_cpu, 2),
-        "what": f"{bulk} five-page statements, one process each side",
+        "what": f"{bulk} five-page statements, each with its own people, identifiers and words, one process each side",
     }
     for tree in trees:
         med = statistics.median(r["total_s"] for r in warm[str(tree)])

@@ -7,8 +7,9 @@
 
 1. One five-page statement end to end: detection and redaction (the redaction engine), drawing,
    the leak gate; the median of several runs, per stage.
-2. ``WB_BENCH_BULK`` statements (default 1,000) exported in bulk into a folder, with the resident
-   memory sampled as it goes (it must stay flat) and the peak.
+2. ``WB_BENCH_BULK`` statements (default 1,000; each with its own people, identifiers and some
+   words: :func:`statement_of_its_own`) exported in bulk into a folder, with the resident memory
+   sampled as it goes (it must stay flat) and the peak.
 3. What a charity does today: the same statement as a .docx turned into PDF by LibreOffice
    headless (one ``soffice --convert-to pdf`` per statement), shown beside, with no ratio: it is a
    cold process against a warm one (``bench_anchor`` compares like with like). Needs LibreOffice
@@ -124,6 +125,91 @@ def five_page_interview(reference: str = "WB-BNCH-0001"):
     return iv
 
 
+# Given names and surnames in Gurmukhi, for the statement's Punjabi-speaking witness (Faker has no
+# locale that writes Gurmukhi).
+_GURMUKHI_GIVEN = ("ਹਰਪ੍ਰੀਤ", "ਜਸਪ੍ਰੀਤ", "ਮਨਜੀਤ", "ਗੁਰਪ੍ਰੀਤ", "ਸੁਖਵਿੰਦਰ", "ਅਮਨਦੀਪ", "ਰਾਜਵਿੰਦਰ", "ਕੁਲਦੀਪ", "ਨਵਜੋਤ", "ਪਰਮਜੀਤ")
+_GURMUKHI_FAMILY = ("ਕੌਰ", "ਸਿੰਘ", "ਗਿੱਲ", "ਸੰਧੂ", "ਢਿੱਲੋਂ", "ਬਰਾੜ", "ਸਿੱਧੂ", "ਗਰੇਵਾਲ")
+_CEDILLA = str.maketrans("ȘșȚț", "ŞşŢţ")  # the Romanian letters as older keyboards type them
+
+
+def _drawn_like_sample(c: str) -> bool:
+    """Latin, Arabic or Gurmukhi, or punctuation: the sample's scripts, so its fonts suffice."""
+    o = ord(c)
+    return (o < 0x370 or 0x600 <= o <= 0x6FF or 0xA00 <= o <= 0xA7F or 0x1E00 <= o <= 0x206F
+            or 0xFB50 <= o <= 0xFEFF)  # fmt: skip
+
+
+def statement_of_its_own(seed: int, reference: str):
+    """A five-page statement like :func:`five_page_interview` (its story, its Urdu and Gurmukhi
+    paragraphs, its size) with people and identifiers of its own: every recorded name, alias,
+    address, phone number and reference drawn afresh from ``seed`` (Faker's Polish, Romanian and
+    Persian names, Gurmukhi names from a short list), and two statements of the generalisation
+    corpus (each with its own recorded person and unrecorded names, in no script the sample lacks)
+    among its paragraphs. A bulk
+    export of these compiles every statement's own name patterns and draws every statement's own
+    letters, as a coordinator's vault makes it do; the same statement two hundred times would not."""
+    import random
+
+    from desktop.core.model import Identifier, IdentifierKind, Person, PersonRole
+    from tests import factories
+    from tests.unit.redaction_corpus import generalisation
+
+    rnd = random.Random(seed)
+    pl, ro, fa, gb = (generalisation.faker(loc, "own statement") for loc in ("pl_PL", "ro_RO", "fa_IR", "en_GB"))
+    for k, fake in enumerate((pl, ro, fa, gb)):
+        fake.seed_instance(seed * 10 + k)
+    victim_given = pl.first_name_female()
+    victim = f"{victim_given} {pl.last_name_female()}"
+    nickname = pl.first_name_female()
+    perp_given = pl.first_name_male()
+    perp = f"{perp_given} {pl.last_name_male()}"
+    neighbour = f"{ro.first_name_male()} {ro.last_name()}"
+    officer = f"{ro.first_name_female()} {ro.last_name()}"
+    cousin = f"{fa.first_name_male()} {fa.last_name()}"
+    friend = f"{rnd.choice(_GURMUKHI_GIVEN)} {rnd.choice(_GURMUKHI_FAMILY)}"
+    street, _town, postcode = generalisation._address(gb)
+    ho_ref = f"{rnd.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{rnd.randrange(10**6, 10**7)}"
+    phone = f"07700 900{rnd.randrange(1000):03d}"
+    swaps = [
+        (factories.POLISH_NAME, victim), (factories.POLISH_PERP, perp), (factories.ROMANIAN_NAME, neighbour),
+        (factories.ROMANIAN_NAME.translate(_CEDILLA), neighbour.translate(_CEDILLA)), ("Ioana Popescu", officer),
+        (factories.URDU_NAME, cousin), (factories.PUNJABI_NAME, friend), (factories.HO_REF, ho_ref),
+        (factories.PHONE, phone), (factories.ADDRESS, street), (factories.POSTCODE, postcode),
+        ("call me Aga", f"call me {nickname}"), ("police, Łukasz", f"police, {perp_given}"),
+    ]  # fmt: skip
+    story = factories.SAMPLE_STATEMENT
+    for old, new in swaps:
+        if old not in story:  # the sample changed: this statement would not be its own
+            raise AssertionError("the sample statement no longer holds what statement_of_its_own replaces")
+        story = story.replace(old, new)
+    others = []
+    for k in range(seed * 50, seed * 50 + 50):  # two with no script the sample does not already draw
+        other = generalisation.statement(k)
+        if all(_drawn_like_sample(c) for c in other.text):
+            others.append(other)
+            if len(others) == 2:
+                break
+    text = "\n\n".join([story] * 3 + [others[0].text.strip()] + [story] * 3 + [others[1].text.strip()] + [story])
+    iv = factories.sample_interview(reference=reference)
+    iv.statement = text
+    iv.people = [
+        Person(victim, PersonRole.INTERVIEWEE, [nickname, victim_given]),
+        Person(perp, PersonRole.PERPETRATOR, [perp_given]),
+        Person(neighbour, PersonRole.FAMILY, sorted({neighbour.translate(_CEDILLA)} - {neighbour})),
+        Person(officer, PersonRole.OFFICER),
+        Person(cousin, PersonRole.FAMILY),
+        Person(friend, PersonRole.WITNESS),
+        *(Person(name, PersonRole.WITNESS) for st in others for name, _aliases in st.known.people),
+    ]
+    iv.identifiers = [
+        Identifier(IdentifierKind.HOME_OFFICE_REF, ho_ref),
+        Identifier(IdentifierKind.PHONE, phone),
+        Identifier(IdentifierKind.ADDRESS, street),
+        Identifier(IdentifierKind.ADDRESS, postcode),
+    ]
+    return iv
+
+
 def bench_one(runs: int = 5) -> dict:
     """One statement, warm: from nothing (detection, redaction, drawing, the gate), and as the export
     pressed in a review makes it (the review's suggestions reused: redaction, drawing, the gate).
@@ -187,7 +273,7 @@ def bench_bulk(n: int) -> dict:
         out = Path(tmp) / "out"
         out.mkdir()
         vault = new_vault(Path(tmp) / "vault")  # the statements come from a real vault, as in the app
-        ids = vault.interviews.add_many([five_page_interview(reference=f"WB-BULK-{i:04d}") for i in range(n)])
+        ids = vault.interviews.add_many([statement_of_its_own(i, f"WB-BULK-{i:04d}") for i in range(n)])
 
         def progress(done: int, total: int) -> None:
             if done in (1, 10) or done % max(1, total // 10) == 0:
