@@ -73,3 +73,30 @@ def test_a_time_zone_after_a_clock_time_is_kept(text: str, zone: str) -> None:
 def test_names_after_pm_stay_names(text: str, name: str) -> None:
     spans = detect(text)
     assert covered(text, spans, name, kind="PERSON"), spans
+
+
+# --- "A Travexo spokesman said": an article opening the sentence ---------------------------------
+
+BODIES_AFTER_A = [
+    ("A Travexo spokesman said the contract had ended.", "Travexo"),
+    ("An Olvera spokeswoman declined to comment.", "Olvera"),
+    ("A Quintrel driver collected the workers at dawn.", "Quintrel"),
+]
+
+
+@pytest.mark.parametrize(("text", "body"), BODIES_AFTER_A)
+def test_a_body_before_its_people_at_a_sentence_start_is_kept(text: str, body: str) -> None:
+    assert untouched(text, detect(text), body)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Okafor said the wages were late.", "Okafor"),  # "A" as an initial: a verb follows
+        ("A Chidi told me to wait.", "Chidi"),
+        ("A Travexo spokesman said Mbalenhle Dube had left.", "Mbalenhle Dube"),
+    ],
+)
+def test_a_name_after_an_opening_capital_a_stays_a_name(text: str, name: str) -> None:
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), spans
