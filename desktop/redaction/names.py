@@ -78,6 +78,7 @@ from desktop.redaction.news_people import (
 )
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
+from desktop.redaction.outlets_and_origins import outlets_and_origins
 from desktop.redaction.people_again import people_again
 from desktop.redaction.place_word_names import place_word_names
 from desktop.redaction.places_named_like_people import places_named_like_people
@@ -408,6 +409,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
+    outlets_and_origins(toks, text)  # "at Sky News", "to Ubari in southern Libya", "MoJ [Ministry of Justice]"
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)

@@ -100,3 +100,88 @@ def test_a_body_before_its_people_at_a_sentence_start_is_kept(text: str, body: s
 def test_a_name_after_an_opening_capital_a_stays_a_name(text: str, name: str) -> None:
     spans = detect(text)
     assert covered(text, spans, name, kind="PERSON"), spans
+
+
+# --- News outlets ------------------------------------------------------------------------------
+
+OUTLETS = [
+    ("He was a producer at Sky News for ten years.", "Sky News"),
+    ("The footage was shown on Dawn News last night.", "Dawn News"),
+    ("The farms were busy\n\nKampala Metro News\n\nBy the desk", "Kampala Metro News"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet"), OUTLETS)
+def test_a_news_outlet_is_kept(text: str, outlet: str) -> None:
+    assert untouched(text, detect(text), outlet)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By Chidi Okafor Sky News", "Chidi Okafor"),  # a byline's name before the outlet
+        ("Chidi Okafor, Sky News, reported from Lagos.", "Chidi Okafor"),
+        ("I told Chidi News would come later.", "Chidi"),  # after a verb: no outlet
+    ],
+)
+def test_a_name_next_to_an_outlet_stays_a_name(text: str, name: str) -> None:
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), spans
+
+
+# --- Places of origin --------------------------------------------------------------------------
+
+PLACES = [
+    ("The 19-year-old had moved to Tiruvalla in south India to work in a care home.", "Tiruvalla"),
+    ("They finally made it to Ubari in southern Libya.", "Ubari"),
+    ("He fled from Kassala in eastern Sudan.", "Kassala"),
+    ("The 24-year-old Eritrean from Mendefera said he was beaten.", "Mendefera"),
+    ("A Ghanaian woman from Techiman was found in the house.", "Techiman"),
+    ("Two Nepali workers from Ilam said they owed the agent.", "Ilam"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_a_place_of_origin_is_kept(text: str, place: str) -> None:
+    assert untouched(text, detect(text), place)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We met Chidera in northern Nigeria.", "Chidera"),  # after "met": a person
+        ("She sent it to Chidera in northern Nigeria.", "Chidera"),  # "to" after a verb of giving
+        ("A Ghanaian from Amaka's church helped her.", "Amaka"),  # before a possessive
+        ("She left Tunde in southern Nigeria with his aunt.", "Tunde"),  # a person is left somewhere
+        ("A call came from Tunde in northern Nigeria.", "Tunde"),  # "from" after no word of a journey
+    ],
+)
+def test_a_person_in_the_same_wordings_stays_a_name(text: str, name: str) -> None:
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), spans
+
+
+# --- An acronym before the words it stands for -------------------------------------------------
+
+ACRONYMS = [
+    ("It is the practice of the MoJ [Ministry of Justice] to publish it.", "MoJ [Ministry of Justice]"),
+    ("The GLAA (Gangmasters and Labour Abuse Authority) inspected the farm.", "GLAA (Gangmasters"),
+    ("She was referred to the NRM (National Referral Mechanism) and the MoJ.", "MoJ"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), ACRONYMS)
+def test_an_acronym_spelt_out_after_it_is_kept(text: str, fact: str) -> None:
+    assert untouched(text, detect(text), fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The child, KM (Kofi Mensah), said he was hungry.", "Kofi Mensah"),
+        ("The children, AK (Ama and Kofi), were sent home.", "Ama"),
+    ],
+)
+def test_letters_before_a_persons_names_stay_names(text: str, name: str) -> None:
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), spans
