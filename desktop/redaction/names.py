@@ -64,6 +64,7 @@ from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.journey_places import journey_places
+from desktop.redaction.kinds_before_names import kinds_before_names
 from desktop.redaction.languages_spoken import languages_spoken
 from desktop.redaction.letters_and_times import clock_half, letters_after_titles, zones_after_clock_times
 from desktop.redaction.letters_given import letters_given
@@ -418,6 +419,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
+    kinds_before_names(toks, text)  # "Counsel to the Inquiry Jane Roe": the body's word ends it (its module)
     if bodies is not None:
         bodies.extend(named + things)
     hits: list[Hit] = []

@@ -185,3 +185,19 @@ def test_an_acronym_spelt_out_after_it_is_kept(text: str, fact: str) -> None:
 def test_letters_before_a_persons_names_stay_names(text: str, name: str) -> None:
     spans = detect(text)
     assert covered(text, spans, name, kind="PERSON"), spans
+
+
+# --- A body's kind word before a name ------------------------------------------------------------
+
+KIND_BEFORE_NAME = [
+    ("Counsel to the Inquiry Jane Roe said the Inquiry would sit in May.", "Jane Roe", "Inquiry would"),
+    ("The Clerk to the Council Ruth Hale wrote to the Council twice.", "Ruth Hale", "Council twice"),
+    ("Solicitor to the Tribunal Priya Nair said the Tribunal sat late.", "Priya Nair", "Tribunal sat"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "body"), KIND_BEFORE_NAME)
+def test_a_bodys_kind_word_ends_before_the_name_after_it(text: str, name: str, body: str) -> None:
+    spans = detect(text)
+    assert covered(text, spans, name, kind="PERSON"), spans
+    assert untouched(text, spans, body.split()[0]) and untouched(text, spans, body.split()[0], nth=1), spans
