@@ -38,6 +38,8 @@ def clock_half(text: str, start: int, fw: str) -> bool:
 def letters_after_titles(toks: list, text: str) -> None:
     """A lone capital "A" straight after a title, ending the name, is the letter someone is
     called by ("Ms A said", "Mr A's flat")."""
+    if " A" not in text:
+        return
     for i in range(1, len(toks)):
         t = toks[i]
         if t.word != "A" or t.score < 0:
@@ -58,6 +60,8 @@ def letters_after_titles(toks: list, text: str) -> None:
 
 def zones_after_clock_times(toks: list, text: str) -> None:
     """An all-capital word after a clock time's "AM" or "PM" is a time zone ("4:40 PM EAT")."""
+    if "M " not in text or "AM " not in text and "PM " not in text:
+        return
     for i in range(1, len(toks)):
         t, prev = toks[i], toks[i - 1]
         if prev.fw not in ("am", "pm") or not _ZONE.fullmatch(t.word) or t.score > NAME_SCORE:

@@ -83,12 +83,11 @@ _FROM_AFTER_PEOPLE = re.compile(
     r"migrant|migrants|refugee|refugees|mother|father|teenager|teenagers|family|families|student|students|"
     r"citizen|citizens|fisherman|fishermen))?" + _SP + r"from" + _SP + r"$"
 )  # fmt: skip
-_FROM_CAPITAL = re.compile(r"\bfrom[ \t\u00a0]+(?=[A-Z])")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _BRACKETED = re.compile(r"[ \t\u00a0]*[(\[]([^()\[\]\n]{3,120})[)\]]")
 _BRACKET_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL = frozenset("of for the on to in at de du la".split())
-_OPEN_BRACKETS = (" (", " [", "(", "[")
+_OPEN_BRACKET = re.compile(r"[(\[]")
 
 
 def _takeable(t, given: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
@@ -144,13 +143,13 @@ def _compass_places(toks: list, text: str, given: frozenset[str], starts: list[i
             _take_back(u)
 
 
-def _origins(toks: list, text: str, given: frozenset[str], starts: list[int]) -> None:
-    for f in _FROM_CAPITAL.finditer(text):
-        m = _FROM_AFTER_PEOPLE.search(text, max(0, f.start() - 50), f.end())
-        if not m or not demonym(fold(m.group(1))):
+def _origins(toks: list, text: str, given: frozenset[str]) -> None:
+    for i, t in enumerate(toks):
+        # (a quick look at the five characters before each word first: most follow no "from ")
+        if text[t.start - 5 : t.start] != "from " or not _takeable(t, given):
             continue
-        i = bisect.bisect_left(starts, m.end())
-        if i >= len(toks) or toks[i].start != m.end() or not _takeable(toks[i], given):
+        m = _FROM_AFTER_PEOPLE.search(text, max(0, t.start - 60), t.start)
+        if not m or not demonym(fold(m.group(1))):
             continue
         j = i
         while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] == " " and _takeable(toks[j + 1], given):
@@ -173,9 +172,13 @@ def _spelt_after(word: str, words: list[str]) -> bool:
 
 def _acronyms_spelt_after(toks: list, text: str, starts: list[int]) -> None:
     bodies = set()
-    for t in toks:
+    for b in _OPEN_BRACKET.finditer(text):
+        k = bisect.bisect_right(starts, b.start()) - 1  # the word straight before the bracket
+        if k < 0:
+            continue
+        t = toks[k]
         w = t.word
-        if not text.startswith(_OPEN_BRACKETS, t.end) or t.score < 0 or t.score > UNEXPLAINED or t.title \
+        if t.end not in (b.start(), b.start() - 1) or t.score < 0 or t.score > UNEXPLAINED or t.title \
                 or not w.isalpha() or sum(c.isupper() for c in w) < 2:
             continue
         m = _BRACKETED.match(text, t.end)
@@ -188,9 +191,9 @@ def _acronyms_spelt_after(toks: list, text: str, starts: list[int]) -> None:
         if not (small or words[-1].lower() in _ORG_LAST) or not _spelt_after(w, words):
             continue
         bodies.add(t.fw)
-        a, b = m.start(1), m.end(1)
+        a, e = m.start(1), m.end(1)
         for u in toks[bisect.bisect_left(starts, a) :]:
-            if u.start >= b:
+            if u.start >= e:
                 break
             if _takeable(u, frozenset()):
                 _take_back(u)
@@ -206,17 +209,17 @@ def outlets_and_origins(toks: list, text: str) -> None:
         return
     news = "News" in text
     compass = " in " in text and _COMPASS_PLACE.search(text) is not None
-    origins = " from " in text  # (its wording is looked for only after a capitalised word: see the regex)
+    origins = " from " in text
     brackets = "(" in text or "[" in text
     if not (news or compass or origins or brackets):
         return
     given = given_names()
-    starts = [t.start for t in toks]
+    starts = [t.start for t in toks] if compass or brackets else []
     if news:
         _outlets(toks, text, given)
     if compass:
         _compass_places(toks, text, given, starts)
     if origins:
-        _origins(toks, text, given, starts)
+        _origins(toks, text, given)
     if brackets:
         _acronyms_spelt_after(toks, text, starts)
