@@ -64,7 +64,9 @@ from desktop.redaction.fold import fold
 from desktop.redaction.given_names import contraction, given_names_by_context
 from desktop.redaction.initials_named import initials_named
 from desktop.redaction.journey_places import journey_places
+from desktop.redaction.kinds_before_names import kinds_before_names
 from desktop.redaction.languages_spoken import languages_spoken
+from desktop.redaction.letters_and_times import clock_half, letters_after_titles, zones_after_clock_times
 from desktop.redaction.letters_given import letters_given
 from desktop.redaction.misses import hits_by_wording, mark_by_wording
 from desktop.redaction.names_spoken_to import names_spoken_to, surnames_handed_to
@@ -77,6 +79,7 @@ from desktop.redaction.news_people import (
 )
 from desktop.redaction.news_wording import news_wording
 from desktop.redaction.nicknames import honorifics_in_nicknames
+from desktop.redaction.outlets_and_origins import outlets_and_origins
 from desktop.redaction.people_again import people_again
 from desktop.redaction.place_word_names import place_word_names
 from desktop.redaction.places_named_like_people import places_named_like_people
@@ -303,8 +306,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
             or currency_code(text, t.start, t.end)  # "Rs120,000" (amounts.py)
         )
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
-        if fw in titles and not all_caps or fw in caps_titles:
-            t.title = True
+        if (fw in titles and not all_caps or fw in caps_titles) and not clock_half(text, t.start, fw):
+            t.title = True  # (not the "PM" of "4:40 PM": letters_and_times.py)
         if fw in function_words or not_name or place or t.title:
             t.edge_ok = False
 
@@ -372,6 +375,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     months_in_full_names(toks, text)
     word_names_in_titles(toks, text, english)
     lone_acronyms(toks, text)
+    zones_after_clock_times(toks, text)  # "4:40 PM EAT": a time zone (letters_and_times.py)
     names_of_things(toks, text)
     letters_as_names(toks, text)  # after the acronym rules: "KB" has no vowel, yet stands for someone
     published_words(toks, text)  # credits, letters and bylines standing for people, code names
@@ -395,6 +399,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     caps_surnames(toks, text)  # "Ruth OYELARAN", "FENWICK, Alison": surnames in capitals (caps_surnames.py)
     initials_named(toks, text)  # "a victim, RT, left": letters standing for a person (initials_named.py)
     letters_given(toks, text)  # "a Leeds dealer (M.)", "calling her “R.”": one letter for a person (letters_given.py)
+    letters_after_titles(toks, text)  # "Ms A said", "Mr A's flat": the letter after a title (letters_and_times.py)
     court_parties(toks, text)  # "R v AB", "AB (Ruritania) v SSHD", "the appellant (PK)" (court_parties.py)
     agents_in_appearances(toks, text)  # "Minuter: Roe QC; PDSO, Glasgow": the agents (appearances.py)
     first_names_in_apposition(toks, text)  # "the woman, Nadia, who": a first name given once (news_people.py)
@@ -405,6 +410,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
+    outlets_and_origins(toks, text)  # "at Sky News", "to Ubari in southern Libya", "MoJ [Ministry of Justice]"
     short_names_of_bodies(toks, text)  # "the Support Centre (Sunhelp)" (body_short_names.py)
     journey_places(toks, text)  # "came via Doha", "Doha airport": a route's places (journey_places.py)
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
@@ -413,6 +419,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
+    kinds_before_names(toks, text)  # "Counsel to the Inquiry Jane Roe": the body's word ends it (its module)
     if bodies is not None:
         bodies.extend(named + things)
     hits: list[Hit] = []

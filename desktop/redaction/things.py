@@ -88,6 +88,19 @@ def _joined_before(toks: list, i: int, text: str) -> bool:
     return bool(i) and toks[i - 1].score >= 0 and toks[i - 1].joins
 
 
+# Things a body has, besides its people (``_ROLES``): "A Tesco store", "An Ocado van".
+_BODY_THINGS = frozenset("""store stores shop branch office offices van vans lorry driver drivers worker workers
+manager managers official officials source sources statement report website site contract contracts""".split())
+
+
+def _opening_article(toks: list, i: int, text: str) -> bool:
+    """Is ``toks[i]`` straight after a capitalised article opening a sentence ("A Travexo spokesman")?"""
+    if not i:
+        return False
+    a = toks[i - 1]
+    return a.word in ("A", "An") and text[a.end : toks[i].start] == " " and _initial(text, a.start)
+
+
 def _initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\u00a0":
@@ -129,10 +142,15 @@ def names_of_things(toks: list, text: str) -> None:
         if t.score != 0.5:
             continue
         # "a Broadway show", "an El Paso courtroom": one or two capitalised words between "a" and a noun.
-        if _A_BEFORE.search(text, max(0, t.start - 4), t.start) and not _joined_before(toks, i, text):
+        # At a sentence's start the article is a capitalised word before the run ("A Travexo
+        # spokesman said"), and "A" may be an initial ("A Okafor said"): only before a noun of a
+        # body's people or things there.
+        opening = _opening_article(toks, i, text)
+        if (opening or _A_BEFORE.search(text, max(0, t.start - 4), t.start) and not _joined_before(toks, i, text)):
             j = _run_end(toks, i, text)
             noun = _LOWER_WORD_AFTER.match(text, toks[j].end)
             if j - i <= 1 and noun and noun.group(1) not in lexicon.FUNCTION_WORDS \
+                    and (not opening or noun.group(1) in _ROLES or noun.group(1) in _BODY_THINGS) \
                     and all(u.score == 0.5 for u in toks[i : j + 1]):
                 for u in toks[i : j + 1]:
                     u.score, u.place = 0.0, True
