@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from desktop.redaction import lexicon
 from desktop.redaction.fold import fold
-from desktop.redaction.name_lists import given_names, surname_words
+from desktop.redaction.name_lists import any_given_names, given_names, surname_words
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,26 @@ def derived_demonym(fw: str) -> bool:
     for end in ("os", "as", "o", "a"):
         if fw.endswith(end) and fw[: -len(end)] in several:
             return True  # "latino", "latinas"
-    return False
+    return _lander(fw, one, several) or _plural_place(fw, one)
+
+
+def _lander(fw: str, one: frozenset[str], several: frozenset[str]) -> bool:
+    """"Icelander", "Greenlander", "Zealander" (of "New Zealander"): "-er" after a place in "-land".
+    Not where the place's people have a word of their own that the nationalities list holds, begun
+    as the place is before "land" ("English", "Scottish", "Polish", "Finnish", "Thai"): no one says
+    "Englander" of them, and "Englander" is a surname."""
+    if not fw.endswith("lander") or fw in any_given_names():
+        return False
+    place = fw[:-2]
+    if place not in one and place not in several:
+        return False
+    return not any(n.startswith(place[:-4]) for n in lexicon.NATIONALITIES)  # "eng-", "pol-", "thai"
+
+
+def _plural_place(fw: str, one: frozenset[str]) -> bool:
+    """"Philippine", "Maldive", "Seychelle": a place whose name is a plural, less its "s", said of its
+    people or things ("Philippine by birth"). Six letters at least, and no one's given name."""
+    return len(fw) >= 6 and fw + "s" in one and fw not in any_given_names()
 
 
 def places_joined(parts: list[str]) -> bool:

@@ -21,7 +21,7 @@ import phonenumbers
 from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.context_words import _CTX, _Context
-from desktop.redaction.facts_numbers import after_a_citation, word_and_financial_year, year_range
+from desktop.redaction.facts_numbers import after_a_citation, eu_act_number, word_and_financial_year, year_range
 from desktop.redaction.phone_words import spelt_phones
 from desktop.redaction.scanning import (
     IC_ASCII,
@@ -531,7 +531,7 @@ def detect_patterns(text: str, runs: set[str] | frozenset[str] | None = None) ->
         elif ctx.near("ref", s, e, before=40, after=10):
             add((s, e, "ID", 0.5))
     for s, e, v in each(_LONG_NUMBER, text, digits(_LONG_NUMBER)):
-        if not _looks_like_date(v) and not year_range(v):  # "from 2000-2007"
+        if not _looks_like_date(v) and not year_range(v) and not eu_act_number(text, s, v):  # "from 2000-2007"
             add((s, e, "ID", 0.3))
 
     for s, e, v in each(_SPACED_REF, text, digits(_SPACED_REF)):

@@ -11,7 +11,8 @@ a place or a body whatever its name, and none stands before or around a person's
   noun ("the Kwazulu-Natal labour department", "the Negeri Sembilan police chief said"; not "I told
   Chidi police were outside", after a verb, nor "the Okafor police case");
 * *a place before "Chief Magistrate"*, as before a court's kind;
-* *a place's noun and "of"*: "the home village of Ban Nong Khai", "the town of ...";
+* *a place's noun and "of"*: "the home village of Ban Nong Khai", "the town of ...", and after a
+  plural one every place of the list that follows ("the villages of X, Y and Z");
 * *a place before a court's kind*: "the Kwun Tong Magistrates' Courts", "Nakuru High Court";
 * *a dateline*: a town of the gazetteers opening the text or a line before ":" or ", (AFP)"
   ("Manama: A maid ...");
@@ -63,7 +64,8 @@ UNEXPLAINED = 0.5
 _SP = r"[ \t\u00a0]+"
 _LIVES_IN = re.compile(
     r"\b(?:residents?|natives?|outskirts|suburbs|environs|hails|hailing|hail|village|town|city|province|district|"
-    r"municipality|region|county|island|capital|suburb|township|hamlet|governorate|prefecture)"
+    r"municipality|region|county|island|capital|suburb|township|hamlet|governorate|prefecture|villages|towns|"
+    r"cities|provinces|districts|islands|regions|counties)"
     + _SP
     + r"(?:of|from)"
     + _SP
@@ -187,6 +189,25 @@ def _known_place(words: list[str]) -> bool:
     return bool(parts) and parts in lexicon.multiword_places().get(parts[0], ())
 
 
+_PLURAL_PLACES_OF = re.compile(
+    r"\b(?:villages|towns|cities|provinces|districts|islands|regions|counties)" + _SP + r"of" + _SP + r"$",
+    re.IGNORECASE,
+)
+_PLACES_LIST_GAP = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:and[ \t\u00a0]+)?|" + _SP + r"and" + _SP + r")\Z")
+
+
+def _more_places_of_the_list(toks: list, k: int, text: str, given: frozenset[str]) -> None:
+    """After "the villages of X": the list's next items ("..., Y and Z"), each up to three
+    unexplained words, while every one is; a possessive ends the list ("and Tarvo's father")."""
+    while k < len(toks) and _PLACES_LIST_GAP.match(text[toks[k - 1].end : toks[k].start]):
+        run = words_starting_at(toks, k, text, 3)
+        if not run[0].word[:1].isupper() or text[run[-1].end : run[-1].end + 1] in ("'", "’"):
+            return
+        if not _take_run(run, given):
+            return
+        k += len(run)
+
+
 def _take_run(run: list, given: frozenset[str], known: bool = False) -> bool:
     """Take back the run if each word is unexplained (a census given name too where the run is a
     place of two words or more the gazetteers hold: "Santa Cruz", "Sha Tin")."""
@@ -248,6 +269,8 @@ def _opening_rules(toks: list, i: int, text: str, given: frozenset[str], courts:
     words = [u.word for u in run]
     # "a resident of X", "the outskirts of X", "hails from X"
     if ("of" in before[-4:] or "from" in before[-6:]) and _LIVES_IN.search(before) and _take_run(run, given):
+        if _PLURAL_PLACES_OF.search(before):  # "the villages of X and Y": every place of the list
+            _more_places_of_the_list(toks, i + len(run), text, given)
         return True
     # "Mogwadi, formerly X": after a place
     if "formerly" in before and prev is not None and prev.place and _FORMERLY.search(before):

@@ -22,8 +22,10 @@ wording around them, not by which place or body they are.
 * a capitalised word straight before "TV", "Radio" or "FM" is a broadcaster ("Al-Mustaqbal TV
   reported");
 * the capitalised words after an idiom of origin or way ("hails from", "originally from", "a native
-  of", "heading for", "bound for") are a place, as a person is not where one hails from or a
-  train's end (unless "'s" follows: "heading for Tarvo's house");
+  of", "heading for", "bound for", or a plural of a faith's followers before "from": "Muslims
+  from") are a place, as a person is not where one hails from or a train's end (unless "'s"
+  follows: "heading for Tarvo's house"); after a plural of people ("women from", "men from") only
+  where a gazetteer of small places holds them ("two men from Okafor" may be sent by someone);
 * one to three capitalised words before ", a" or ", an", up to three lower-case words and a noun of
   a place ending the phrase ("Tarvo Wells, a far-flung rural region,", "X, a small town near Y")
   are that place ("X, a city councillor" is someone);
@@ -92,10 +94,20 @@ def _take_back(t) -> None:  # noqa: ANN001 - names._Tok
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+$")
+# The followers of a faith "from" somewhere ("Muslims from Tarvo were held"): a faith's people are
+# from a place, not from a person. Many people ("women from X", "men from X") may be someone's
+# ("two men from Okafor came for the money"): there the words are a place only where a gazetteer of
+# small places holds them ("men from Kunduz"). A possessive ("men from X's gang") keeps the name.
+_FAITH_PLURAL = r"muslims|christians|hindus|sikhs|jews|buddhists"
+_GROUP_FROM = re.compile(
+    r"\b(?:men|women|girls|boys|children|people|families|workers|labourers|refugees|migrants|villagers|farmers|"
+    r"fishermen|traders|students)" + _SP + r"from" + _SP + r"\Z",
+    re.IGNORECASE,
+)
 # Idioms that only a place follows: where one comes from, where a journey goes.
 _ORIGIN_OR_WAY = re.compile(
-    r"\b(?:(?:hails|hailed|hailing|originally)" + _SP + r"from|natives?" + _SP + r"of|(?:heading|headed|bound)"
-    + _SP + r"for)" + _SP + r"\Z",
+    r"\b(?:(?:hails|hailed|hailing|originally|" + _FAITH_PLURAL + r")" + _SP + r"from|natives?" + _SP + r"of"
+    r"|(?:heading|headed|bound)" + _SP + r"for)" + _SP + r"\Z",
     re.IGNORECASE,
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -207,6 +219,18 @@ def facts_in_wording(toks: list, text: str) -> None:
             while k + 1 < n and text[toks[k].end : toks[k + 1].start] == " " and _unexplained(toks[k + 1], given):
                 k += 1
             if not _POSSESSIVE.match(text, toks[k].end):  # "heading for Tarvo's house" may be someone's
+                for u in toks[i : k + 1]:
+                    _take_back(u)
+                continue
+        # A group from a small place a gazetteer holds: "men from Kunduz were taken"
+        if "from" in gap and _GROUP_FROM.search(text, max(0, t.start - 24), t.start):
+            k = i
+            while k + 1 < n and text[toks[k].end : toks[k + 1].start] == " " and _unexplained(toks[k + 1], given):
+                k += 1
+            key = lexicon.place_key([u.word for u in toks[i : k + 1]])
+            if not _POSSESSIVE.match(text, toks[k].end) and (
+                key in lexicon.small_places("world") or key in lexicon.small_places("uk")
+            ):
                 for u in toks[i : k + 1]:
                     _take_back(u)
                 continue

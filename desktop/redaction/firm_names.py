@@ -17,8 +17,9 @@ only for being unexplained (0.5, no cue). Taking the second alone for a person l
 [Person A]": the shop damaged, and the name it held given away by the half left. Written so, and
 where one use of the pair is a place's or a business's by its wording (after "at", "from", "in",
 "outside", "near"; before "'s" or a noun of a shop, "store", "branch"; or speaking with "it" or
-"they" after the verb; not "'s" before a noun of someone's, "at Banks and Spencer's house"), the
-pair is one name, a business's, and both words stay wherever it stands.
+"they" after the verb, or with a verb in the singular: "Marks and Spencer says", "... was fined",
+as two people take the plural; not "'s" before a noun of someone's, "at Banks and Spencer's house"),
+the pair is one name, a business's, and both words stay wherever it stands.
 "Marks and Spencer said no." alone, or "Banks and Spencer beat me", proves nothing and is left to
 the other rules. Not either when the second word stands alone elsewhere
 in the statement ("Spencer hit me": a person, found there and here), the first is read as a name
@@ -98,6 +99,11 @@ _SAID_THEN = re.compile(
 )
 
 
+# A verb in the singular after the pair: one body ("Marks and Spencer says", "... has refused",
+# "... was sued"); two people take the plural ("Banks and Spencer were", "... have").
+_SINGULAR_VERB = re.compile(
+    r"[ \t\u00a0]+(?:says|has|hasn['’]t|is|isn['’]t|was|wasn['’]t|does|doesn['’]t|employs|pays|sells|owns|runs)\b"
+)
 _OWNED = re.compile(r"['’]s[ \t\u00a0]+([a-z]+)")
 
 
@@ -110,6 +116,7 @@ def _a_business_here(text: str, a, b) -> bool:  # noqa: ANN001 - names._Tok
         _PLACE_BEFORE.search(text, max(0, a.start - 12), a.start)
         or _BUSINESS_AFTER.match(text, b.end)
         or _SAID_THEN.match(text, b.end)
+        or _SINGULAR_VERB.match(text, b.end)
     )
 
 

@@ -36,6 +36,7 @@ from desktop.redaction.given_names import (
     contraction,
     given_names,
 )
+from desktop.redaction.name_lists import surname_words
 from desktop.redaction.scanning import ic_lower
 from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import cue_in
@@ -60,6 +61,9 @@ def _plural_rank(fw: str, word: str) -> bool:
     return one in lexicon.TITLES and one not in _FAMILY and not word.isupper()
 
 
+_OF_A_NAME = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z]")
+
+
 def names_after_plural_ranks(toks: list, text: str) -> None:
     """The capitalised words listed after a plural rank ("PCs Dale and Okoro") are names."""
     n = len(toks)
@@ -76,6 +80,8 @@ def names_after_plural_ranks(toks: list, text: str) -> None:
                 break
             if u.score < 0 or u.fw in lexicon.FUNCTION_WORDS or u.fw in lexicon.TITLES or u.fw in lexicon.NOT_NAMES:
                 break
+            if _OF_A_NAME.match(text, u.end) and u.fw in lexicon.english_words() and u.fw not in surname_words():
+                break  # "Attorneys, Department of Labor": a body's head word, no officer's name
             u.score, u.edge_ok, u.place = max(u.score, 0.9), True, False  # (a town's name too, as after "PC")
             first = False
             k += 1

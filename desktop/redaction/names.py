@@ -53,6 +53,7 @@ from desktop.redaction.context import (
     word_names_in_titles,
 )
 from desktop.redaction.court_parties import court_parties, dotted_parties
+from desktop.redaction.court_text import court_text_facts
 from desktop.redaction.facts_by_kind import facts_by_kind
 from desktop.redaction.facts_by_shape import facts_by_shape
 from desktop.redaction.facts_in_news import facts_in_news
@@ -408,6 +409,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     honorifics_in_nicknames(toks, text)  # "known as Mama Ngozi": the kin word in the name (nicknames.py)
     languages_spoken(toks, text)  # "I speak Akan", "we are Shia", "a Hazara woman" (languages_spoken.py)
     facts_in_wording(toks, text)  # "from Kembang village", "party, Podemos.", "Oct. 1" (facts_in_wording.py)
+    court_text_facts(toks, text)  # "Dept. of Justice", "COURT OF JUSTICIARY", "4th Cir." (court_text.py)
     facts_in_news(toks, text)  # "a resident of X", "X regional police", "told La Prensa" (facts_in_news.py)
     facts_by_kind(toks, text)  # "X, a radio station", "a village called X" (facts_by_kind.py)
     outlets_and_origins(toks, text)  # "at Sky News", "to Ubari in southern Libya", "MoJ [Ministry of Justice]"

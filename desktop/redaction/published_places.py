@@ -59,7 +59,7 @@ _MOVED = frozenset(
     """moved move moving relocated transferred sent went came back taken brought drove driven flew
 travelled traveled returned""".split()
 )
-_DISTRICT_LAST = _LANDMARK_LAST | frozenset("side town heath wood vale fields village".split())
+_DISTRICT_LAST = _LANDMARK_LAST | frozenset("side town heath wood vale fields village bay".split())
 
 
 def _small_place_run(toks: list, i: int, text: str, world: bool) -> int:
@@ -506,8 +506,9 @@ _IN_PLACE_AFTER = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+([A-Z][\w\-]*)")
 
 def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
     """Is the "address" at ``[s, e)`` a named building or court, a fact of the complaint: no number,
-    and either ending in an allow-listed body ("Blackfriars Crown Court", ``allowed_end``) or a
-    building named as a town's landmark ("London's Lunar House", "Lunar House in Croydon")?"""
+    and either ending in an allow-listed body ("Blackfriars Crown Court", ``allowed_end``), a
+    building named as a town's landmark ("London's Lunar House", "Lunar House in Croydon"), a
+    detention centre, or where a hearing is held ("the hearing at Field House")?"""
     span = text[s:e]
     if any(c.isdigit() for c in span):
         return False
@@ -515,7 +516,7 @@ def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
         return True
     if not _BUILDING_LAST.search(span):
         return False
-    if _detention_centre(text, span):
+    if _detention_centre(text, span) or _HEARING_AT.search(text, max(0, s - 40), s):
         return True
     places = lexicon.place_tokens()
     m = _PLACE_POSSESSIVE.search(text, max(0, s - 30), s)
@@ -525,6 +526,15 @@ def named_building(text: str, s: int, e: int, allowed_end: bool) -> bool:
     return bool(m and fold(m.group(1)) in places)
 
 
+# A hearing's place: "the hearing at Field House", "the appeal was heard at Taylor House", "the
+# tribunal at X House". A court or tribunal building is a fact of the complaint; a home is not where
+# a hearing is held (words between only the verb's own: "was", "had been", "centre"). "Heard" only
+# in the passive: "we heard at X House that ..." is someone learning news where they live.
+_HEARING_AT = re.compile(
+    r"\b(?:hearings?|(?:was|were|been|be|is|are)[ \t\u00a0]+(?:heard|listed)|adjourned|tribunal|tribunals)"
+    r"(?:[ \t\u00a0]+(?:was|were|is|are|be|been|has|had|will|centre|center|room))*[ \t\u00a0]+at[ \t\u00a0]+\Z",
+    re.IGNORECASE,
+)
 _DETENTION = re.compile(r"\b(?:detain(?:ed|ee|ees|ing)?|detention|removal[ \t\u00a0]+centres?|IRCs?)\b", re.IGNORECASE)
 
 
