@@ -35,7 +35,7 @@ from reportlab.platypus import Flowable, Table
 from desktop.core.forgetting import kept_until_lock
 from desktop.reports.fonts import Run, clean_text, runs
 from desktop.reports.textops import TextWriter
-from desktop.reports.wording import PLACEHOLDER, fixed_phrases
+from desktop.reports.wording import PLACEHOLDER, Phrases, fixed_phrases
 
 _GLUE = "\u0000"  # stands for the space inside a placeholder while the text is cut into words
 
@@ -101,7 +101,7 @@ class ScriptParagraph(Flowable):
     def __init__(self, text: str, *, size: float = 10.5, leading: float | None = None, bold: bool = False,
                  space_before: float = 0, space_after: float = 4, indent: float = 0,
                  color=black, align: str = "start", literal: bool = False,
-                 tokens: re.Pattern[str] | None = None, number: str | None = None,
+                 tokens: Phrases | re.Pattern[str] | None = None, number: str | None = None,
                  line_breaks: bool = False) -> None:
         super().__init__()
         text = clean_text(text).replace("\t", " ")

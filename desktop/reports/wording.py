@@ -10,6 +10,7 @@ form's own wording) as literals, and everything else on the page is searched in 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from desktop.core.forces import FORCES
@@ -136,15 +137,64 @@ def _force_names() -> tuple[str, ...]:
 _DATE_STARTS = "123456789" + "".join(sorted({m[0] for m in _MONTHS.split("|")}))
 
 
-@lru_cache(maxsize=256)
-def fixed_phrases(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """Where typed text holds fixed wording that stays in a statement: ``extra`` (placeholders, the
-    form's words around a typed value), police force names, and dates ("March 2024", "3 May")."""
-    alts = [re.escape(t) for t in sorted(set(extra), key=lambda t: (-len(t), t)) if t]
-    alts += [re.escape(n) for n in _force_names()]
+def _guarded(alternatives: list[str], starts: set[str]) -> re.Pattern[str]:
     # Only where one of them can start are they tried: without this, every word's start was tried
     # against each of the hundred alternatives in turn (a statement's text is read this way three
     # times as it is drawn). The same matches (tests/unit/test_fixed_phrases_starts.py).
-    starts = {t[0] for t in extra if t} | {n[0] for n in _force_names()} | set(_DATE_STARTS)
     first = "[" + "".join(re.escape(ch) for ch in sorted(starts)) + "]"
-    return re.compile(r"(?=" + first + r")(?<!\w)(?:" + "|".join([*alts, _DATE_IN_TEXT]) + r")(?!\w)")
+    return re.compile(r"(?=" + first + r")(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _fixed_wording() -> re.Pattern[str]:
+    """Police force and public body names, and dates: the same for every statement."""
+    return _guarded([*(re.escape(n) for n in _force_names()), _DATE_IN_TEXT],
+                    {n[0] for n in _force_names()} | set(_DATE_STARTS))
+
+
+@lru_cache(maxsize=256)
+def _extra_wording(extra: tuple[str, ...]) -> re.Pattern[str] | None:
+    alts = [re.escape(t) for t in sorted(set(extra), key=lambda t: (-len(t), t)) if t]
+    return _guarded(alts, {t[0] for t in extra if t}) if alts else None
+
+
+class Phrases:
+    """What one pattern of ``extra`` (longest first), then the fixed wording, as alternatives finds:
+    the leftmost match, and at one place the first alternative that matches. The fixed wording's
+    hundred alternatives are compiled once; a statement's own placeholders (a legend differs with
+    every statement) alone, which is quick. ``finditer``, ``sub`` and ``fullmatch`` as a pattern's."""
+
+    __slots__ = ("_extra", "_fixed")
+
+    def __init__(self, extra: re.Pattern[str], fixed: re.Pattern[str]) -> None:
+        self._extra, self._fixed = extra, fixed
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        e, f = self._extra, self._fixed
+        me, mf = e.search(text), f.search(text)
+        while me is not None or mf is not None:
+            m = me if mf is None or (me is not None and me.start() <= mf.start()) else mf
+            yield m
+            end = m.end()
+            if me is not None and me.start() < end:
+                me = e.search(text, end)
+            if mf is not None and mf.start() < end:
+                mf = f.search(text, end)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        out, at = [], 0
+        for m in self.finditer(text):
+            out += (text[at:m.start()], repl(m))
+            at = m.end()
+        out.append(text[at:])
+        return "".join(out)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._extra.fullmatch(text) or self._fixed.fullmatch(text)
+
+
+def fixed_phrases(extra: tuple[str, ...] = ()) -> Phrases | re.Pattern[str]:
+    """Where typed text holds fixed wording that stays in a statement: ``extra`` (placeholders, the
+    form's words around a typed value), police force names, and dates ("March 2024", "3 May")."""
+    own = _extra_wording(extra) if extra else None
+    return _fixed_wording() if own is None else Phrases(own, _fixed_wording())
