@@ -238,8 +238,8 @@ def bare_subjects(toks: list, text: str) -> None:
             # The plural of a surname no list holds as one ("Bakers", "Masons"): someone only where the
             # sentence makes it one person ("Bakers says the rent is due"), as for "Banks says".
             if not (
-                _read_singular(text, t.end)
-                and any(one in surnames and one not in _PERSON_NOUNS for one in _singulars(fw))
+                any(one in surnames and one not in _PERSON_NOUNS for one in _singulars(fw))
+                and _read_singular(text, t.end)
                 and _plural(fw, english)
                 and (t.initial or _no_determiner_before(text, t.start))
                 and not _with_an_article(text, t.word)

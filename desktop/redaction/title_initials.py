@@ -20,6 +20,9 @@ word ("Roe", "Bright") has no score of its own: the rest of the name was left in
   given-name list holds, in title case, straight before an initial with a full stop and a likely
   name the pass found, is the same person's given name; not a day, a month, a place or a word that
   is never a name ("On Tuesday J. Abara called").
+* **A court's name between two titles** (``offices_inside_titles``): "Deputy Upper Tribunal Judge"
+  redacted "Upper Tribunal" with the judge (the pass scores any word after a title). The words of a
+  court's name between a title and "Judge" are the office.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import re
 
 from desktop.redaction import lexicon
 from desktop.redaction.name_lists import any_given_names
+from desktop.redaction.word_sets import statement_words
 
 SCORE = 0.9
 # Titles before which a run of letters is no one's initials: kin words and forms of address.
@@ -46,15 +50,24 @@ _RUN = re.compile(
 _AFTER_SURNAME = re.compile(rf"(?:['’]s)?(?:{_SP}+[a-z]|{_SP}*[,;:.!?)]|{_SP}*$)")
 
 
-def initials_after_titles(toks: list, text: str) -> list[tuple[int, int, str, float]]:
-    """The hits of "Judge B A Roe", "Dr T.S. Okonjo", "DC A Marsh": the letters and the surname."""
+def initials_after_titles(toks: list, text: str, title_at: list[int]) -> list[tuple[int, int, str, float]]:
+    """The hits of "Judge B A Roe", "Dr T.S. Okonjo", "DC A Marsh": the letters and the surname.
+    ``title_at``: where the likely-name pass found titles. And ``offices_inside_titles`` on the way."""
+    titles = title_at
+    if not _JUDGES.isdisjoint(statement_words(text).letters):
+        titles = sorted(set(titles) | {i for i, t in enumerate(toks) if t.fw in _JUDGES})
+    if not titles:
+        return []
+    if "Judge" in text:
+        offices_inside_titles(toks, titles)
     hits: list[tuple[int, int, str, float]] = []
-    for t in toks:
+    for i in titles:
+        t = toks[i]
         if not (t.title or t.fw in _JUDGES) or t.score < 0 or t.fw in _NOT_BEFORE_INITIALS:
             continue
         # (quick: a capital letter then a full stop or a space must start two or three characters on)
-        nxt = text[t.end : t.end + 4]
-        if not any(c.isupper() for c in nxt[1:3]):
+        nxt = text[t.end : t.end + 3]
+        if not (nxt[1:2].isupper() or nxt[2:3].isupper()):
             continue
         m = _RUN.match(text, t.end)
         if not m:
@@ -112,12 +125,12 @@ _OFFICE_WORDS = frozenset(
 )
 
 
-def offices_inside_titles(toks: list, text: str) -> None:
+def offices_inside_titles(toks: list, titles: list[int]) -> None:
     """Between two titles, the words of a court's name are the office, not a name: "Deputy Upper
     Tribunal Judge A Roe" read "Upper Tribunal" as a name after "Deputy" (the pass scores any word
-    after a title), and redacted the tribunal with the judge."""
+    after a title), and redacted the tribunal with the judge. ``titles``: where the titles are."""
     n = len(toks)
-    for i in range(n - 2):
+    for i in titles:
         p = toks[i]
         if not p.title or p.score < 0 or not p.joins:
             continue
