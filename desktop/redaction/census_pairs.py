@@ -116,11 +116,13 @@ def _place_word(t, places: frozenset[str]) -> bool:  # noqa: ANN001 - names._Tok
     )
 
 
-def _a_person_speaks(text: str, a, b, of_a_body: frozenset[str] = _A_BODY) -> bool:  # noqa: ANN001 - names._Tok
-    """Is "Mark Hill said ..." a person speaking? A verb of saying after the pair, no pronoun of a body or a group after
-    it in the sentence (``of_a_body``), and the pair nowhere after an article or before a body's kind. The one told
-    ("told us", "told them") is who heard it, not who spoke: the search starts after them."""
-    m = _SAID_AFTER.match(text, b.end)
+def _a_person_speaks(
+    text: str, a, b, of_a_body: frozenset[str] = _A_BODY, verbs: re.Pattern[str] = _SAID_AFTER  # noqa: ANN001
+) -> bool:
+    """Is "Mark Hill said ..." a person speaking? A verb of saying after the pair (``verbs``), no pronoun of a body or a
+    group after it in the sentence (``of_a_body``), and the pair nowhere after an article or before a body's kind. The
+    one told ("told us", "told them") is who heard it, not who spoke: the search starts after them."""
+    m = verbs.match(text, b.end)
     if not m:
         return False
     heard = _HEARD.match(text, m.end()) if m.group().rstrip().endswith(("told", "tells")) else None

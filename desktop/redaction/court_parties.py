@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.name_lists import given_names, surname_words
 
 SCORE = 0.6  # as letters the text's wording gave a person (initials_named): found again
 ONE_LETTER = 0.9  # one letter is kept as a name only from 0.9 (engine: "Ms T"); the title says it is one
@@ -160,7 +161,9 @@ def court_parties(toks: list, text: str) -> None:
                 t = toks[left]
                 if i == left and _eligible(t, slot=True) and _letters(t.word) and _state(text, b):
                     take(left)  # "AB v Secretary of State"
-                elif i == left and _lone_party(toks, left, text, before=True):
+                elif i == left and _lone_party(
+                    toks, left, text, before=True, opposite=_state(text, b) or _FIRM_AFTER_V.match(text, b) is not None
+                ):
                     take(left)  # "Baker v Harrow Holdings Ltd"
             if right is not None:
                 t = toks[right]
@@ -191,8 +194,11 @@ def court_parties(toks: list, text: str) -> None:
                     ):
                         j += 1
                         take(j)  # "R v AB, CD and EF": the co-appellants
-                elif j == right and left_state and _lone_party(toks, right, text, before=False):
-                    take(right)  # "R v Fisher & Others"
+                elif j == right and _lone_party(
+                    toks, right, text, before=False, opposite=left_state,
+                    firm=_FIRM_BEFORE_V.search(text, max(0, a - 16), b),
+                ):
+                    take(right)  # "R v Fisher & Others", "Harbour Inn Pty Ltd v Baker [2008]"
     for pos in candidates:
         k = starts.get(pos)
         if k is None:
@@ -244,6 +250,13 @@ def court_parties(toks: list, text: str) -> None:
 
 
 _S = r"[ \t\u00a0]+"
+# A company's side of a title: its suffix, then the "v" (``_FIRM_BEFORE_V``), or after the "v" the
+# company's words and its suffix before the citation (``_FIRM_AFTER_V``).
+_FIRM_SUFFIX = r"(?:Ltd|Limited|Pty|plc|PLC|Inc|LLP|LLC|Corp|Corporation|Co|GmbH|BV|NV|AG|SA)\.?"
+_FIRM_BEFORE_V = re.compile(r"\b" + _FIRM_SUFFIX + r"[ \t\u00a0]+v\.?[ \t\u00a0]+\Z")
+_FIRM_AFTER_V = re.compile(r"(?:[A-Z][\w&'’\-]*[ \t\u00a0]+){1,5}" + _FIRM_SUFFIX + r"(?![\w])")
+# Courts before which a state is a side ("X v France"): a country named there stays a country.
+_STATE_COURTS = re.compile(r"\b(?:ECHR|EHRR|ECtHR|ICSID|European Court of Human Rights|App(?:lication)?\.? [Nn]o)\b")
 _STATE_BEFORE_V = re.compile(
     r"(?:^|[\s(\[;,.])(?:R|R\.|Regina|Rex|SSHD|DPP|PP|Crown|State|People|Commonwealth|Public" + _S + "Prosecutor"
     r"|(?:HM|Her" + _S + r"Majesty['’]s|His" + _S + r"Majesty['’]s)" + _S + "Advocate"
@@ -305,14 +318,30 @@ def _title_start(text: str, pos: int) -> bool:
     return bool(_TITLE_START.search(text[max(0, pos - 6) : pos]))
 
 
-def _lone_party(toks: list, k: int, text: str, *, before: bool) -> bool:
-    """Is ``toks[k]`` one word standing alone as a side of a title ("Baker v ...", "R v Fisher")?"""
+def _lone_party(toks: list, k: int, text: str, *, before: bool, opposite: bool = False, firm: object = None) -> bool:
+    """Is ``toks[k]`` one word standing alone as a side of a title ("Baker v ...", "R v Fisher")?
+    ``opposite``: the other side is the Crown, the state or a company. The Crown prosecutes and a
+    company sues a person, not a country, so there a place's name that the census gives people is
+    a person ("R v Chad", "Harbour Inn Pty Ltd v Chad"); not where the text cites the European
+    Court of Human Rights or an investment tribunal, before which a state is a side ("X SA v France").
+    ``firm``: the side before is a company's (the side after is read then only with ``opposite``
+    or a company before it): the word is a party where it is no English word or the surname list
+    holds it ("Harbour Inn Pty Ltd v Baker"; not "v Sunrise", a company named in one word)."""
     t = toks[k]
     w = t.word
     if t.score < 0 or len(w) < 3 or w.isupper() or w[0].islower():
         return False  # (a word read as a place only by "in" before it is a party here: "in Abara v Spain")
     fw = t.fw
-    if fw in lexicon.FUNCTION_WORDS or fw in lexicon.place_tokens() or fw in lexicon.NOT_NAMES:
+    opposite = opposite or firm is not None
+    if fw in lexicon.place_tokens() and not (
+        opposite and fw in given_names() and not _STATE_COURTS.search(text) and fw not in lexicon.NOT_NAMES
+    ):
+        return False
+    if not before and firm is not None and fw in lexicon.english_words() and fw not in surname_words():
+        return False
+    if not before and not opposite:
+        return False
+    if fw in lexicon.FUNCTION_WORDS or fw in lexicon.NOT_NAMES:
         return False
     if fw in _STATE_FIRST or fw in lexicon.FULL_MONTHS or fw in lexicon.FULL_DAYS:
         return False

@@ -94,6 +94,7 @@ from desktop.redaction.surname_first import surnames_before_syllable_names
 from desktop.redaction.thing_surnames import given_and_thing_surnames, given_before_kinds
 from desktop.redaction.things import defined_acronym, names_of_things
 from desktop.redaction.things_after_the import things_after_the
+from desktop.redaction.title_initials import given_before_initials, initials_after_titles
 from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
 from desktop.redaction.word_names_as_words import word_names_as_words
@@ -281,6 +282,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     function_words, not_names, word_names = lexicon.FUNCTION_WORDS, lexicon.NOT_NAMES, lexicon.WORD_NAMES
     full_months, full_days, months, days = lexicon.FULL_MONTHS, lexicon.FULL_DAYS, lexicon.MONTHS, lexicon.DAYS
     titles, caps_titles = lexicon.TITLES, lexicon.CAPS_TITLES
+    title_at: list[int] = []  # where the titles are (title_initials.py)
     for i, t in enumerate(toks):
         if t.score < 0:
             continue
@@ -309,6 +311,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
         place = fw in places or t.place or fw in named_places  # a place named once is one everywhere
         if (fw in titles and not all_caps or fw in caps_titles) and not clock_half(text, t.start, fw):
             t.title = True  # (not the "PM" of "4:40 PM": letters_and_times.py)
+            title_at.append(i)
         if fw in function_words or not_name or place or t.title:
             t.edge_ok = False
 
@@ -422,6 +425,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back
     kinds_before_names(toks, text)  # "Counsel to the Inquiry Jane Roe": the body's word ends it (its module)
+    # "Judge B A Roe", "Dr T.S. Okonjo"; and "Deputy Upper Tribunal Judge": the tribunal (title_initials.py)
+    after_titles = initials_after_titles(toks, text, title_at)
     if bodies is not None:
         bodies.extend(named + things)
     hits: list[Hit] = []
@@ -451,6 +456,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
             hs = m.start()
             hits[k] = (hs, he, typ, conf)
             m = _INITIAL_BEFORE.search(text, max(0, hs - 4), hs)
+    given_before_initials(toks, text, hits)  # "Peter K. Marlowe": the given name too (title_initials.py)
+    hits.extend(after_titles)
     hits.extend(_other_script_names(text, before))
     hits.extend(dotted_initials(text))  # "L.C. won her case"
     hits.extend(dotted_initials_named(text))  # "with the initials K.L.M." (news_people.py)

@@ -171,6 +171,10 @@ _DOTTED_AS_PERSON = re.compile(r"[ \t\u00a0]*(?:\((?:who|whose|not|her|his)\b|,[
                                r"['’]s[ \t\u00a0]+[a-z]|"
                                r"[ \t\u00a0]+(?:won|lost|said|says|told|tells|was|is|had|has|fled|came|went|left|"
                                r"applied|claimed|arrived|lived|worked|recalled|described|explained)\b)")
+# In a heading written in title case every word has its capital, so the same words after the letters
+# count whatever their case ("b. M.K.'s Work As A Nanny", "M.K. Was Taken To ...").
+_DOTTED_AS_PERSON_ANY_CASE = re.compile(_DOTTED_AS_PERSON.pattern, re.IGNORECASE)
+_LINE_WORD = re.compile(r"[^\W\d_]{4,}")
 _CASE_OF = re.compile(r"\b(?:case|claim|appeal|story|daughter|son|husband|wife|partner)[ \t\u00a0]+of[ \t\u00a0]+$",
                       re.IGNORECASE)
 
@@ -187,9 +191,23 @@ def dotted_initials(text: str) -> list[tuple[int, int, str, float]]:
             continue
         if re.search(r"\b(?:the|The)[ \t\u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
             continue
-        if _DOTTED_AS_PERSON.match(text, m.end()) or _CASE_OF.search(text, max(0, m.start() - 30), m.start()):
+        if (
+            _DOTTED_AS_PERSON.match(text, m.end())
+            or _CASE_OF.search(text, max(0, m.start() - 30), m.start())
+            or _DOTTED_AS_PERSON_ANY_CASE.match(text, m.end())
+            and _title_case_line(text, m.start())
+        ):
             people.add(m.group(1))
     return [(m.start(1), m.end(1), "PERSON", _PERSON) for m in _DOTTED.finditer(text) if m.group(1) in people]
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` a heading in title case: four words of four letters or more, every
+    one capitalised?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = _LINE_WORD.findall(text, a, len(text) if b < 0 else b)
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 # --- Bylines ------------------------------------------------------------------------------------

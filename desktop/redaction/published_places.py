@@ -37,7 +37,9 @@ _PLACE_OWNERS = re.compile(
     r"[ \t\u00a0]+$",
     re.IGNORECASE,
 )
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# A possessive after a word: "'s", or a plural's bare apostrophe ("in the Diallos' home": the family's,
+# not a place; before, "'" then a space never matched the "\b").
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 # "Leeds's Corran House", "London's Oxford Street": a town's landmark or district.
 _TOWN_OWNS = re.compile(r"\b([A-Z][\w\-]*)['’]s?[ \t\u00a0]+$")
 _LANDMARK_LAST = frozenset(

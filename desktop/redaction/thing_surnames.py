@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
-from desktop.redaction.census_pairs import _A_BODY, _PRONOUN, _a_person_speaks, _title_case
+from desktop.redaction.census_pairs import _A_BODY, _PRONOUN, _SAID_AFTER, _a_person_speaks, _title_case
 from desktop.redaction.context import _ORG_LAST
 from desktop.redaction.family_names import _APPOSITION, _PERSON_NOUN_SET
 from desktop.redaction.given_names import any_given_names
@@ -76,10 +76,16 @@ def _thing_surname(t) -> bool:  # noqa: ANN001 - names._Tok
     )
 
 
-def _a_person_said(text: str, a, b, of_a_body: frozenset[str] = _A_BODY) -> bool:  # noqa: ANN001 - names._Tok
-    if not _a_person_speaks(text, a, b, of_a_body):
+def _a_person_said(  # noqa: ANN001 - names._Tok
+    text: str, a, b, of_a_body: frozenset[str] = _A_BODY, *, kinds: frozenset[str] = _ORG_LAST, word_names: bool = False
+) -> bool:
+    """``word_names``: only a word name ("Hope", "Grace") needs a person's pronoun after the verb, not
+    every English word a given-name list holds ("Amir", "Peter")."""
+    verbs = _SAID_OR_DID if word_names and b.fw in _SHOP_KINDS else _SAID_AFTER
+    if not _a_person_speaks(text, a, b, of_a_body, verbs):
         return False
-    if b.fw not in _ORG_LAST or a.fw not in lexicon.english_words() and a.fw not in lexicon.WORD_NAMES:
+    english = a.fw in lexicon.WORD_NAMES if word_names else a.fw in lexicon.english_words()
+    if b.fw not in kinds or not english and a.fw not in lexicon.WORD_NAMES:
         return True
     m = _SAID.match(text, b.end)
     p = _PRONOUN.search(text, m.end()) if m else None
@@ -116,6 +122,21 @@ def given_and_thing_surnames(toks: list, text: str) -> None:
 
 WEAK = 0.4
 _OF_A_BODY = frozenset("it its they their them".split())
+# Kinds of shop or workplace no one bears as a surname, besides the bodies' kinds: the employers and
+# the places a statement's people deal with ("Fatima Pharmacy told us", "Layla Salon said").
+_SHOP_KINDS = frozenset(
+    "pharmacy chemist chemists salon garage cafe café restaurant takeaway bakery barbers barbershop "
+    "supermarket minimarket launderette laundry carwash".split()
+)
+_KINDS = _ORG_LAST | _SHOP_KINDS
+# After a shop's or a workplace's kind: a verb of saying, or an act its owner does to the one telling
+# ("Yusuf Garage paid me", "Bilal Restaurant shouted at us"). A body's kind keeps the verbs of saying
+# ("Olumide Trust paid for the bus fare" is the trust).
+_SAID_OR_DID = re.compile(
+    r"(?:,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,3},)?[ \t\u00a0]+(?:said|says|told|tells|added|explained|"
+    r"recalled|insisted|claimed|wrote|(?:asked|paid|promised|shouted[ \t\u00a0]+at|threatened|gave|sent)"
+    r"[ \t\u00a0]+(?:me|us|my|our)\b)"
+)
 
 
 def given_before_kinds(toks: list, text: str) -> None:
@@ -125,7 +146,7 @@ def given_before_kinds(toks: list, text: str) -> None:
     found: set[tuple[str, str]] = set()
     for i in range(n - 1):
         a, b = toks[i], toks[i + 1]
-        if b.fw not in _ORG_LAST or not a.on_line or text[a.end : b.start] != " ":
+        if b.fw not in _KINDS or not a.on_line or text[a.end : b.start] != " ":
             continue  # (the cheapest test first: most words are no body's kind)
         if surnames is None:
             surnames = surname_words()
@@ -140,7 +161,7 @@ def given_before_kinds(toks: list, text: str) -> None:
             continue  # a capitalised word before: part of a longer name
         if i + 2 < n and text[b.end : toks[i + 2].start] in (" ", "-"):
             continue  # a capitalised word after: a body's or a heading's words
-        if not _a_person_said(text, a, b, _OF_A_BODY):
+        if not _a_person_said(text, a, b, _OF_A_BODY, kinds=_KINDS, word_names=True):
             continue  # "we" and "us" after the verb are the statement's family here ("said we could stay")
         found.add((a.fw, b.fw))
     if not found:
