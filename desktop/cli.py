@@ -190,6 +190,29 @@ def open_vault(args: argparse.Namespace, ctx: Context, passphrase: str | None = 
         yield vault
 
 
+@contextlib.contextmanager
+def output_folder(folder: Path) -> Iterator[Path]:
+    """``folder`` for a command's files, made now (owner only) if it is missing, and taken away
+    again at the end if this run made it and left it empty: a run that writes nothing (every
+    statement refused, a failure, Ctrl-C) leaves no empty folder behind on the worker's stick.
+    Call it once the vault is open and the files are about to be written, never before the
+    passphrase is checked. A folder that was there before is never removed."""
+    made = False
+    try:
+        os.mkdir(folder, 0o700)
+        made = True
+    except FileExistsError:
+        pass  # there already (made meanwhile by someone else): not this run's to take away
+    except OSError:
+        raise UserError("The folder to write into cannot be made there; choose another folder.") from None
+    try:
+        yield folder
+    finally:
+        if made:
+            with contextlib.suppress(OSError):  # rmdir removes only an empty folder: one file in it and it stays
+                os.rmdir(folder)
+
+
 _VAULT_HELP = "the vault folder (default: in your user data folder)"
 _PASSPHRASE_FILE_HELP = "read the passphrase from the first line of FILE (for scripts)"
 _JSON_HELP = "print machine-readable JSON"
