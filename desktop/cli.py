@@ -203,8 +203,11 @@ def output_folder(folder: Path) -> Iterator[Path]:
         made = True
     except FileExistsError:
         pass  # there already (made meanwhile by someone else): not this run's to take away
-    except OSError:
-        raise UserError("The folder to write into cannot be made there; choose another folder.") from None
+    except OSError as exc:
+        from desktop.services.errors import os_error_words
+
+        raise UserError(os_error_words(exc) or "The folder to write into cannot be made there; "
+                        "choose another folder.") from None
     try:
         yield folder
     finally:
@@ -320,14 +323,14 @@ def _cmd_self_test(args: argparse.Namespace, ctx: Context) -> int:
 
 def _refusal_message(exc: Exception) -> str | None:
     """The one line for a refusal from a service or the vault (their messages are the user's words)."""
-    from desktop.services.errors import Refused, describe
+    from desktop.services.errors import Refused, describe, os_error_words
     from desktop.vault import VaultError
 
     if isinstance(exc, Refused):
         return str(exc)
     if isinstance(exc, VaultError):
         return describe(exc)
-    return None
+    return os_error_words(exc)  # a stick that is read-only, full or pulled out: not "an unexpected error"
 
 
 StartApp = Callable[[Path | None], int]
@@ -381,6 +384,8 @@ def run(argv: list[str], ctx: Context, *, start_app: StartApp | None = None) -> 
     except Exception as exc:
         message = _refusal_message(exc)
         if message is not None:
+            if isinstance(exc, OSError):  # where it stopped, for whoever looks after Witnessbox (scrubbed)
+                log.warning("command stopped: a file or folder could not be used", exc_info=True)
             ctx.stderr.write(f"witnessbox: {message}\n")
             return 1
         log.exception("command failed")
