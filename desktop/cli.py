@@ -38,6 +38,7 @@ from typing import Any, TextIO
 
 from desktop import APP_NAME, __version__
 from desktop.core.bidi import DIRECTION_CONTROLS
+from desktop.core.interrupts import interrupts_never_dropped
 from desktop.paths import AppPaths, SyncedFolderError, check_not_synced
 
 log = logging.getLogger(__name__)
@@ -366,7 +367,8 @@ def run(argv: list[str], ctx: Context, *, start_app: StartApp | None = None) -> 
             folder = _app_vault(args, ctx)
         else:
             _apply_global_options(args)
-            return int(handler(args, ctx) or 0)
+            with interrupts_never_dropped():  # Ctrl-C stops the command wherever it lands, quietly
+                return int(handler(args, ctx) or 0)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     except UsageError as exc:
