@@ -284,6 +284,8 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> RestoredCopy:
         wipe(slot.open(passphrase))  # WrongPassphrase before anything is written
     except VaultDamaged:
         raise Refused("The backup's key file is damaged; try another copy.") from None
+    if not (copy / "vault.db").is_file():  # a copy cut short (the stick pulled while it was written)
+        raise Refused("The backup copy is incomplete: its database file is missing. Try another copy.")
     created = not target.exists()
     make_private_dir(target)
     try:

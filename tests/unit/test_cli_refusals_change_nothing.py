@@ -124,3 +124,31 @@ def test_the_folder_is_made_and_kept_when_a_statement_is_written_into_it(filled,
     assert [p.name for p in out.iterdir()] == [f"{filled.reference}.pdf"]
     assert stdout.endswith("1 written, 1 not exported.\n")
     assert (out.stat().st_mode & 0o777) == 0o700
+
+
+def test_a_backup_to_a_file_says_it_is_a_file_and_changes_nothing(filled, tmp_path):
+    notes = tmp_path / "stick" / "notes.txt"
+    notes.write_text("the coordinator's own notes", encoding="utf-8")
+    before = _files(tmp_path)
+    code, out, err = filled("backup", "--to", str(notes))
+    assert (code, out) == (1, "")
+    # not "does not exist": it is there
+    assert err == "witnessbox: The place to write into is a file, not a folder; choose a folder.\n"
+    after = _files(tmp_path)
+    assert {k: v for k, v in after.items() if not k.startswith("vault/")} == {
+        k: v for k, v in before.items() if not k.startswith("vault/")}
+
+
+def test_a_backup_copy_without_its_database_is_called_incomplete_and_makes_no_vault(filled, tmp_path):
+    code, _out, err = filled("backup", "--to", str(tmp_path / "stick"))
+    assert code == 0, err
+    copy = next((tmp_path / "stick").iterdir())
+    (copy / "vault.db").unlink()  # the stick was pulled before the database was written
+    before = _files(tmp_path)
+    other = Cli(filled.paths, tmp_path)
+    other.vault = tmp_path / "restored"
+    code, out, err = other("restore-copy", str(copy))
+    assert (code, out) == (1, "")
+    assert err == ("witnessbox: The backup copy is incomplete: its database file is missing. "
+                   "Try another copy.\n")  # not "the disk may be full"
+    assert _files(tmp_path) == before
