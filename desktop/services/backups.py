@@ -118,6 +118,9 @@ def backup_to_folder(vault: Vault, folder: Path, *, replace: bool = False,
         shutil.rmtree(copy, ignore_errors=True)
         raise Refused("The backup could not be written to that folder (the stick may have been removed). "
                       "Check the stick and try again; the vault was not changed.") from None
+    except BaseException:  # Ctrl-C: an empty or half copy (its database without its key file) left no trace either
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
     with contextlib.suppress(OSError):
         fsync_dir(target_root)
     vault.settings.set(LAST_BACKUP_KEY, when.isoformat())
