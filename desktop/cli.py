@@ -331,6 +331,9 @@ def _refusal_message(exc: Exception) -> str | None:
         return str(exc)
     if isinstance(exc, VaultError):
         return describe(exc)
+    fonts = sys.modules.get("desktop.reports.fonts")  # not imported: no PDF was drawn, so no font is missing
+    if fonts is not None and isinstance(exc, fonts.FontMissing):
+        return str(exc)
     return os_error_words(exc)  # a stick that is read-only, full or pulled out: not "an unexpected error"
 
 
