@@ -324,17 +324,14 @@ def _cmd_self_test(args: argparse.Namespace, ctx: Context) -> int:
 
 def _refusal_message(exc: Exception) -> str | None:
     """The one line for a refusal from a service or the vault (their messages are the user's words)."""
-    from desktop.services.errors import Refused, describe, os_error_words
+    from desktop.services.errors import Refused, describe, failure_words
     from desktop.vault import VaultError
 
     if isinstance(exc, Refused):
         return str(exc)
     if isinstance(exc, VaultError):
         return describe(exc)
-    fonts = sys.modules.get("desktop.reports.fonts")  # not imported: no PDF was drawn, so no font is missing
-    if fonts is not None and isinstance(exc, fonts.FontMissing):
-        return str(exc)
-    return os_error_words(exc)  # a stick that is read-only, full or pulled out: not "an unexpected error"
+    return failure_words(exc)  # a stick read-only, full or pulled out, a font missing: not "an unexpected error"
 
 
 StartApp = Callable[[Path | None], int]
@@ -390,7 +387,7 @@ def run(argv: list[str], ctx: Context, *, start_app: StartApp | None = None) -> 
         message = _refusal_message(exc)
         if message is not None:
             if isinstance(exc, OSError):  # where it stopped, for whoever looks after Witnessbox (scrubbed)
-                log.warning("command stopped: a file or folder could not be used", exc_info=True)
+                log.warning("command stopped: %s", type(exc).__name__, exc_info=True)
             ctx.stderr.write(f"witnessbox: {message}\n")
             return 1
         log.exception("command failed")

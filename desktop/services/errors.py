@@ -7,6 +7,7 @@ the desktop app shows it in a dialog and the command line prints it as one line.
 from __future__ import annotations
 
 import errno
+import sys
 from typing import TYPE_CHECKING
 
 from desktop.core.places import Place
@@ -95,3 +96,13 @@ def os_error_words(exc: BaseException) -> str | None:
     if isinstance(exc, OSError) and exc.errno is not None:
         return _OS_ERROR_WORDS.get(exc.errno)
     return None
+
+
+def failure_words(exc: BaseException) -> str | None:
+    """The worker's words for a failure that is no refusal but has a plain cause the worker can act on:
+    a file or folder that could not be used (:func:`os_error_words`), or a font missing from this
+    installation; None for anything else (an unexpected problem, for the log)."""
+    fonts = sys.modules.get("desktop.reports.fonts")  # not imported: no PDF was drawn, so no font is missing
+    if fonts is not None and isinstance(exc, fonts.FontMissing):
+        return str(exc)
+    return os_error_words(exc)
