@@ -5,13 +5,18 @@ left a file the audit did not know had left the vault. :func:`interrupts_held` l
 finish and then acts on the Ctrl-C as it would have (``KeyboardInterrupt`` with Python's own
 handler). Python runs signal handlers in the main thread only: in any other thread (the app's
 export runs in one, and has its own Cancel) nothing changes.
+
+:func:`interrupts_never_dropped` is the other half: a Ctrl-C that lands where Python cannot raise it
+(a finaliser, a weak reference's callback) is sent again instead of being printed and dropped.
 """
 
 from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
+import time
 from collections.abc import Iterator
 
 
@@ -34,7 +39,6 @@ def interrupts_held() -> Iterator[None]:
             signal.raise_signal(signal.SIGINT)
 
 
-
 # How long after a dropped Ctrl-C it is sent again: by then the main thread has left the finaliser
 # or callback it landed in (they take microseconds). Should it land in another, it is sent again.
 _AGAIN_AFTER = 0.01
@@ -53,9 +57,6 @@ def interrupts_never_dropped() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    import sys
-    import time
-
     lock = threading.Lock()
     state = {"active": True, "owed": False}
     previous = sys.unraisablehook
@@ -67,6 +68,7 @@ def interrupts_never_dropped() -> Iterator[None]:
             if not (state["active"] and state["owed"]):
                 return
             state["owed"] = False
+            # sent with the lock held: a block ending meanwhile waits, and the Ctrl-C is raised in its end
             if hasattr(signal, "pthread_kill") and main is not None:
                 signal.pthread_kill(main, signal.SIGINT)  # a real signal: it also ends a wait in progress
             else:  # pragma: no cover - Windows
