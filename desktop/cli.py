@@ -38,6 +38,7 @@ from typing import Any, TextIO
 
 from desktop import APP_NAME, __version__
 from desktop.core.bidi import DIRECTION_CONTROLS
+from desktop.core.interrupts import interrupts_never_dropped
 from desktop.paths import AppPaths, SyncedFolderError, check_not_synced
 
 log = logging.getLogger(__name__)
@@ -190,6 +191,32 @@ def open_vault(args: argparse.Namespace, ctx: Context, passphrase: str | None = 
         yield vault
 
 
+@contextlib.contextmanager
+def output_folder(folder: Path) -> Iterator[Path]:
+    """``folder`` for a command's files, made now (owner only) if it is missing, and taken away
+    again at the end if this run made it and left it empty: a run that writes nothing (every
+    statement refused, a failure, Ctrl-C) leaves no empty folder behind on the worker's stick.
+    Call it once the vault is open and the files are about to be written, never before the
+    passphrase is checked. A folder that was there before is never removed."""
+    made = False
+    try:
+        os.mkdir(folder, 0o700)
+        made = True
+    except FileExistsError:
+        pass  # there already (made meanwhile by someone else): not this run's to take away
+    except OSError as exc:
+        from desktop.services.errors import os_error_words
+
+        raise UserError(os_error_words(exc) or "The folder to write into cannot be made there; "
+                        "choose another folder.") from None
+    try:
+        yield folder
+    finally:
+        if made:
+            with contextlib.suppress(OSError):  # rmdir removes only an empty folder: one file in it and it stays
+                os.rmdir(folder)
+
+
 _VAULT_HELP = "the vault folder (default: in your user data folder)"
 _PASSPHRASE_FILE_HELP = "read the passphrase from the first line of FILE (for scripts)"
 _JSON_HELP = "print machine-readable JSON"
@@ -297,14 +324,14 @@ def _cmd_self_test(args: argparse.Namespace, ctx: Context) -> int:
 
 def _refusal_message(exc: Exception) -> str | None:
     """The one line for a refusal from a service or the vault (their messages are the user's words)."""
-    from desktop.services.errors import Refused, describe
+    from desktop.services.errors import Refused, describe, failure_words
     from desktop.vault import VaultError
 
     if isinstance(exc, Refused):
         return str(exc)
     if isinstance(exc, VaultError):
         return describe(exc)
-    return None
+    return failure_words(exc)  # a stick read-only, full or pulled out, a font missing: not "an unexpected error"
 
 
 StartApp = Callable[[Path | None], int]
@@ -340,7 +367,8 @@ def run(argv: list[str], ctx: Context, *, start_app: StartApp | None = None) -> 
             folder = _app_vault(args, ctx)
         else:
             _apply_global_options(args)
-            return int(handler(args, ctx) or 0)
+            with interrupts_never_dropped():  # Ctrl-C stops the command wherever it lands, quietly
+                return int(handler(args, ctx) or 0)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     except UsageError as exc:
@@ -358,6 +386,8 @@ def run(argv: list[str], ctx: Context, *, start_app: StartApp | None = None) -> 
     except Exception as exc:
         message = _refusal_message(exc)
         if message is not None:
+            if isinstance(exc, OSError):  # where it stopped, for whoever looks after Witnessbox (scrubbed)
+                log.warning("command stopped: %s", type(exc).__name__, exc_info=True)
             ctx.stderr.write(f"witnessbox: {message}\n")
             return 1
         log.exception("command failed")

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli import Context, UserError, add_json_option, add_vault_options, open_vault
+from desktop.cli import Context, UserError, add_json_option, add_vault_options, open_vault, output_folder
 from desktop.paths import synced_folder_name
 
 
@@ -119,7 +119,6 @@ def cmd_export_statement(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop.paths import make_private_dir
     from desktop.services import destinations, pool
     from desktop.services.organisation import missing_note
 
@@ -127,8 +126,9 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
     if out.exists() and not out.is_dir():
         raise UserError("--out must be a folder.")
     if not out.exists():
+        # Checked before the passphrase is asked for, made only once the vault is open: a wrong
+        # passphrase (or any other refusal) left an empty folder behind on the worker's stick.
         destinations.check_folder(out.parent)  # never make a folder inside a vault
-        make_private_dir(out)
     _warn_synced(ctx, out)
 
     def progress(done: int, total: int) -> None:
@@ -147,7 +147,8 @@ def cmd_export_statements(args: argparse.Namespace, ctx: Context) -> int:
         statements = _statement_path()
 
         note = missing_note(vault)
-        result = statements.export_statements(vault, ids, out, overwrite=args.force, progress=progress)
+        with output_folder(out):
+            result = statements.export_statements(vault, ids, out, overwrite=args.force, progress=progress)
     if result.written:
         _say_no_organisation(ctx, note)
     if args.json:

@@ -114,6 +114,21 @@ class FontPair:
     bold: str
 
 
+class FontMissing(FileNotFoundError):
+    """A font file the PDFs are drawn with is not in this installation (a damaged or partial copy).
+    ``str(exc)`` is for the worker: it names the font's file, never anything from an interview."""
+
+    def __init__(self, file_name: str) -> None:
+        super().__init__(
+            f"A font Witnessbox draws PDFs with ({file_name}) is missing from this installation, so it cannot "
+            "make PDFs; reinstall Witnessbox ('witnessbox self-test' checks every font)."
+        )
+        self.file_name = file_name
+
+    def __reduce__(self) -> tuple:  # the same refusal when it comes back from a bulk export's worker
+        return (FontMissing, (self.file_name,))
+
+
 class UnreadableGlyph(RuntimeError):
     """A shaped glyph whose text is not known, so the PDF could not map it back to letters."""
 
@@ -262,7 +277,7 @@ class FontSet:
                         name = "WB-" + fname.removesuffix(".ttf")
                         path = resource_path(f"fonts/{fname}")
                         if not path.is_file():
-                            raise FileNotFoundError(f"missing statement font {fname}")
+                            raise FontMissing(fname)
                         if name not in pdfmetrics.getRegisteredFontNames():
                             font = _StatementFont(name, str(path))
                             # its subsets made from the font's data read once (reports/subsets.py)

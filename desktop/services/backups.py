@@ -118,6 +118,9 @@ def backup_to_folder(vault: Vault, folder: Path, *, replace: bool = False,
         shutil.rmtree(copy, ignore_errors=True)
         raise Refused("The backup could not be written to that folder (the stick may have been removed). "
                       "Check the stick and try again; the vault was not changed.") from None
+    except BaseException:  # Ctrl-C: an empty or half copy (its database without its key file) left no trace either
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
     with contextlib.suppress(OSError):
         fsync_dir(target_root)
     vault.settings.set(LAST_BACKUP_KEY, when.isoformat())
@@ -284,6 +287,8 @@ def restore_copy(copy: Path, target: Path, passphrase: str) -> RestoredCopy:
         wipe(slot.open(passphrase))  # WrongPassphrase before anything is written
     except VaultDamaged:
         raise Refused("The backup's key file is damaged; try another copy.") from None
+    if not (copy / "vault.db").is_file():  # a copy cut short (the stick pulled while it was written)
+        raise Refused("The backup copy is incomplete: its database file is missing. Try another copy.")
     created = not target.exists()
     make_private_dir(target)
     try:

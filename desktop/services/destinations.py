@@ -26,6 +26,8 @@ def check_folder(folder: Path) -> Path:
     """``folder`` (made absolute), if files may be written into it."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
+        if folder.exists():  # 'backup --to' a file: it is there, so "does not exist" sent the worker looking
+            raise DestinationRefused("The place to write into is a file, not a folder; choose a folder.")
         raise DestinationRefused("The folder to write into does not exist; choose another folder.")
     folder = folder.resolve()
     if _inside_a_vault(folder):

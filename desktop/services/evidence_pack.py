@@ -100,7 +100,8 @@ class PackResult:
     def lines(self, *, signer: str = "this vault's key") -> list[str]:
         """What to tell the user, in the same words on the command line and in the window."""
         if self.folder is not None:
-            return [f"Wrote the evidence pack {self.folder}: {self.statements} statements, {self.files} files.",
+            made = f"{self.statements} statement{'' if self.statements == 1 else 's'}, {self.files} files"
+            return [f"Wrote the evidence pack {self.folder}: {made}.",
                     f"It is signed by {signer}, fingerprint {self.fingerprint}. Give that fingerprint to whoever "
                     "receives the pack, in person or on paper."]
         if self.cancelled:

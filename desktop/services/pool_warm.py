@@ -98,5 +98,7 @@ def settle() -> None:
 try:
     warm()
 except Exception as exc:  # noqa: BLE001 - an optimisation only: a worker then warms on its first statement
-    log.warning("the bulk export's warm-up failed (%s); each worker starts cold", type(exc).__name__)
+    # info, not warning: the fork server has no log of its own, and Python prints an unhandled warning
+    # on the worker's terminal, where this line means nothing (the export then says what went wrong)
+    log.info("the bulk export's warm-up failed (%s); each worker starts cold", type(exc).__name__)
 settle()

@@ -413,11 +413,18 @@ class ExportDialog(QDialog):
             self.show_in_review.emit(*self._place)
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop.services.errors import Refused
+        from desktop.services.errors import Refused, failure_words
 
         self._finish()
         if isinstance(exc, Refused):  # e.g. the folder is inside a vault: the message is the worker's words
             self.status.setText(str(exc))
+            return
+        words = failure_words(exc)
+        if words is not None:  # the folder read-only, the stick full or pulled out, a font missing: say which
+            log.warning("the export stopped: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
+            self.status.setText(
+                words + " " + self.tr("Statements already written are complete; the others were not written.")
+            )
             return
         # Neither the message nor the exception's name is shown: the message could quote data, and the name
         # means nothing to a worker. The log keeps where it stopped (its traceback scrubbed of messages).

@@ -221,7 +221,7 @@ class EvidencePackDialog(QDialog):
             )
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop.services.errors import Refused
+        from desktop.services.errors import Refused, failure_words
 
         self._finish()
         self.progress.hide()
@@ -229,6 +229,12 @@ class EvidencePackDialog(QDialog):
         self.status.style().polish(self.status)
         if isinstance(exc, Refused):  # the folder exists, a bad name, a folder inside a vault: the user's words
             self.status.setText(str(exc) + " " + self.tr("No evidence pack was made."))
+            return
+        words = failure_words(exc)
+        if words is not None:  # the place read-only, the stick full or pulled out, a font missing: say which
+            log.warning("the evidence pack stopped: %s", type(exc).__name__,
+                        exc_info=(type(exc), exc, exc.__traceback__))
+            self.status.setText(words + " " + self.tr("No evidence pack was made."))
             return
         log.error("the evidence pack stopped: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
         self.status.setText(

@@ -17,6 +17,7 @@ from tests.evidence_vaults import home_office_ref, known_interviews, person_name
 from tests.factories import FAST_KDF
 from tests.pdf_tools import pdftotext
 from tests.ui.driving import PASSPHRASE, unlock
+from tests.ui.unwritable import NOT_ALLOWED, READ_ONLY, UNWRITABLE, needs_unwritable
 
 LEFT = Qt.MouseButton.LeftButton
 COUNTED = [("kent", CrimeType.HATE_CRIME, 2019, 3), ("dorset", CrimeType.DOMESTIC_ABUSE, 2020, 2)]
@@ -151,3 +152,15 @@ def test_before_anything_is_made_only_make_and_close_are_offered(qtbot, make_win
     qtbot.waitExposed(dialog)
     assert dialog.make_button.isVisible() and dialog.make_button.isEnabled()
     assert not dialog.cancel_button.isVisible() and not dialog.open_button.isVisible()
+
+
+@needs_unwritable
+def test_a_pack_in_a_folder_that_cannot_be_written_says_so(qtbot, make_window, coordinator):
+    """It said "an unexpected problem", as if Witnessbox had failed, where the stick was locked."""
+    _window, dialog = _open_pack(qtbot, make_window, UNWRITABLE)
+    dialog.name_edit.setText("pack-december")
+    qtbot.mouseClick(dialog.make_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
+    text = dialog.status.text()
+    assert text.startswith((NOT_ALLOWED, READ_ONLY)) and text.endswith("No evidence pack was made."), text
+    assert not (UNWRITABLE / "pack-december").exists()

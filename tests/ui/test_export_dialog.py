@@ -17,6 +17,7 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.workers import TaskRunner
 from tests.factories import new_vault, sample_interview
 from tests.ui.driving import FakeThreadPool
+from tests.ui.unwritable import NOT_ALLOWED, READ_ONLY, UNWRITABLE, needs_unwritable
 
 
 @dataclass
@@ -310,3 +311,15 @@ def test_the_reason_an_interview_cannot_be_exported_is_readable(qtbot, vault):
     image = dialog.interviews.viewport().grab(dialog.interviews.visualItemRect(item)).toImage()
     shades = [_luminance(QColor(image.pixel(x, y))) for x in range(image.width()) for y in range(image.height())]
     assert (max(shades) + 0.05) / (min(shades) + 0.05) >= 4.5
+
+
+@needs_unwritable
+def test_an_export_into_a_folder_that_cannot_be_written_says_so(qtbot, vault):
+    """It said "an unexpected problem", as if Witnessbox had failed, where the stick was locked."""
+    dialog, _ = _setup(qtbot, vault, n=2, without_consent=())
+    dialog.set_folder(UNWRITABLE)
+    dialog.start_export()
+    text = dialog.status.text()
+    assert text.startswith((NOT_ALLOWED, READ_ONLY)), text
+    assert text.endswith("Statements already written are complete; the others were not written.")
+    assert "unexpected" not in text and dialog.export_button.isEnabled()

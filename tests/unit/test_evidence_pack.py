@@ -286,3 +286,13 @@ def test_the_pack_starts_its_workers_warming_before_it_reads_which_statements_go
         assert started_when_chosen == ([1] if many else [0])
     finally:
         v.lock()
+
+
+def test_the_pack_made_counts_its_statements_in_plain_words(tmp_path):
+    """A pack of one consented interview said "1 statements"."""
+    from desktop.services.evidence_pack import PackResult
+
+    one = PackResult(folder=tmp_path / "pack", statements=1, files=9, fingerprint="ABCD EFGH")
+    assert one.lines()[0] == f"Wrote the evidence pack {tmp_path / 'pack'}: 1 statement, 9 files."
+    three = PackResult(folder=tmp_path / "pack", statements=3, files=11, fingerprint="ABCD EFGH")
+    assert three.lines()[0] == f"Wrote the evidence pack {tmp_path / 'pack'}: 3 statements, 11 files."
