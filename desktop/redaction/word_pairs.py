@@ -22,6 +22,8 @@ three title-case words on one line, the later ones capitalised where no sentence
 * the capitalised word before it, if any, leaves it a name of its own: a function word ("Then"),
   a month or a day ("In March"), a title, a role ("Landlord"), or a body's kind after "the"
   ("Secretary to the Commission Amir Khan said": the body ends at its kind word, which stays out).
+  A role before a pair another rule found already stays out of it too ("Volunteer Omar Malik came":
+  the likely-name pass joined "Volunteer" to the name).
 
 A venue's kind that is a surname ("Green", "Park", "Hall") after a word no list of given names holds
 made the run a venue (``misses_places.venues``: "Raja Green"); here, where the wording above makes it
@@ -40,6 +42,8 @@ redacted by mistake is seen in review, one left is not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import pairwise
 
 from desktop.redaction import lexicon
 from desktop.redaction.census_pairs import _HEARD, _PRONOUN, _STREETS, _title_case
@@ -176,13 +180,26 @@ def _a_body(text: str, run_text: str, verb_end: int, place_word: bool) -> bool:
         p = _PRONOUN.search(text, heard.end() if heard else verb_end)
         if p and p.group("p") is not None and p.group("p").lower() in (_OF_A_PLACE if place_word else _OF_A_THING):
             return True
-    for o in re.finditer(r"(?<![\w\-])" + re.escape(run_text) + r"(?![\w\-])", text):
-        k = _NEXT_WORD.match(text, o.end())
-        if k and k.group(1) is None and k.group(2).lower() in _KINDS:
-            return True  # "Hope Rising Trust"
-        if _BEFORE_OCCURRENCE.search(text, max(0, o.start() - 6), o.start()) and not (k and k.group(1)):
-            return True  # "the Golden Dragon", "worked at Golden Dragon" (not "at Amir Khan's flat")
+    at = text.find(run_text)
+    while at >= 0:  # each occurrence of the run, as whole words
+        end = at + len(run_text)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")) and not (
+            end < len(text) and (text[end].isalnum() or text[end] in "_-")
+        ):
+            k = _NEXT_WORD.match(text, end)
+            if k and k.group(1) is None and k.group(2).lower() in _KINDS:
+                return True  # "Hope Rising Trust"
+            if _BEFORE_OCCURRENCE.search(text, max(0, at - 6), at) and not (k and k.group(1)):
+                return True  # "the Golden Dragon", "worked at Golden Dragon" (not "at Amir Khan's flat")
+        at = text.find(run_text, at + 1)
     return False
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The given names, the surnames, and the two together (read once)."""
+    given, surnames = given_names_for_wording(), surname_words()
+    return given, surnames, given | surnames
 
 
 def _trigger(toks: list, j: int, text: str) -> tuple[int, int] | None:
@@ -204,20 +221,21 @@ def _trigger(toks: list, j: int, text: str) -> tuple[int, int] | None:
 
 def word_pairs(toks: list, text: str) -> None:
     """Take "Amir Khan said", "Hope Green told me" (see the note)."""
-    n = len(toks)
-    lists = None
-    for j in range(1, n):
-        b = toks[j]
-        if b.score < 0 or text[b.end : b.end + 1] not in _ENDS or not _title_case(b.word):
-            continue  # (the cheapest tests first)
-        a = toks[j - 1]
-        if text[a.end : b.start] != " ":
+    lists = _lists()
+    either = lists[2]
+    for j, (a, b) in enumerate(pairwise(toks), 1):
+        if b.fw not in either or a.fw not in either:
+            continue  # (the cheapest test first: one set look-up for most words)
+        if a.score >= SCORE and b.score >= SCORE and not (b.place or a.place) \
+                and (j < 2 or toks[j - 2].end + 1 != a.start):
+            continue  # a name already, no capitalised word before it: nothing to add
+        if b.score < 0 or a.end + 1 != b.start or text[a.end] != " ":
+            continue
+        if text[b.end : b.end + 1] not in _ENDS or not _title_case(b.word):
             continue
         trigger = _trigger(toks, j, text)
         if trigger is None:
             continue
-        if lists is None:
-            lists = (given_names_for_wording(), surname_words())
         venue = _a_venue(a, b)  # "Raja Green": taken for a venue, as no list holds "Raja"
         if not (_name_word(a, lists, venue) and _last_word(b, a, lists, venue)):
             continue
