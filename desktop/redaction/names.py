@@ -98,6 +98,7 @@ from desktop.redaction.title_initials import given_before_initials, initials_aft
 from desktop.redaction.title_surnames import surnames_after_address
 from desktop.redaction.unexplained import places_after_names, unexplained_names
 from desktop.redaction.word_names_as_words import word_names_as_words
+from desktop.redaction.word_pairs import word_pairs
 from desktop.redaction.word_sets import statement_words
 from desktop.redaction.words import WordsBefore, _cue_before, _people_word_before, cue_in, people_word_in  # noqa: F401
 
@@ -392,6 +393,7 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     places_after_names(toks, text)  # and a town's name after a likely name ends it ("Grace Preston")
     surnames_after_address(toks, text)  # "Mrs French", "Dr Swift" (title_surnames.py)
     given_and_surname_pairs(toks, text)  # "Peter Cross": both English words, no cue (census_pairs.py)
+    word_pairs(toks, text)  # "Amir Khan said", "Hope Green told me": every word an English word (word_pairs.py)
     given_and_thing_surnames(toks, text)  # "Joy Church said", "Paul English, 40," (thing_surnames.py)
     given_before_kinds(toks, text)  # "Fatima Mosque said": the given name, not the kind (thing_surnames.py)
     family_names(toks, text)  # "the Hunt family", "Stone's husband", "Marsh and her children" (family_names.py)
