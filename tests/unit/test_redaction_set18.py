@@ -149,8 +149,8 @@ def test_a_place_of_origin_is_kept(text: str, place: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("We met Chidera in northern Nigeria.", "Chidera"),  # after "met": a person
-        ("She sent it to Chidera in northern Nigeria.", "Chidera"),  # "to" after a verb of giving
+        ("We met Obiageli in northern Nigeria.", "Obiageli"),  # after "met": a person
+        ("She sent it to Obiageli in northern Nigeria.", "Obiageli"),  # "to" after a verb of giving
         ("A Ghanaian from Amaka's church helped her.", "Amaka"),  # before a possessive
         ("She left Tunde in southern Nigeria with his aunt.", "Tunde"),  # a person is left somewhere
         ("A call came from Tunde in northern Nigeria.", "Tunde"),  # "from" after no word of a journey
