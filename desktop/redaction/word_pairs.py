@@ -18,12 +18,21 @@ three title-case words on one line, the later ones capitalised where no sentence
 * what is around it makes it someone: straight after it (after an age or a role in commas, an
   adverb) a verb of saying or of a person's act ("said", "told", "asked", "came", "took", "hit",
   "phoned", "threatened"...), or "'s" and a member of the family ("Amir Khan's wife"), or before it
-  a verb whose object is a person ("I phoned Raja Khan", "I paid the money to Amir Khan");
+  a verb whose object is a person ("I phoned Raja Khan", "I paid the money to Amir Khan"); or "'s"
+  and a thing a person owns, runs or works for ("Raja Khan's shop", "Amir Khan's car", "Hope Wood's
+  boss"); or before it money or a parcel that "went", "was sent" or "was paid" to someone ("The money
+  went to Amir Khan"), where "went to" alone had read the run as a place (a gazetteer's place stays:
+  "The money went to Wood Green");
 * the capitalised word before it, if any, leaves it a name of its own: a function word ("Then"),
   a month or a day ("In March"), a title, a role ("Landlord"), or a body's kind after "the"
   ("Secretary to the Commission Amir Khan said": the body ends at its kind word, which stays out).
   A role before a pair another rule found already stays out of it too ("Volunteer Omar Malik came":
   the likely-name pass joined "Volunteer" to the name).
+
+A list of names ("Grace Long and Rose Young came", "Jade Stone, Amber Fox and Ivy Mason") is read as
+one: where a pair of the list is a person (by any rule), a pair of the same shape joined to it by a
+comma, "and", "&" or "or" is one too, if each of its words passes the tests above and the statement
+writes it as no body or place ("Red Cross and Rose Young" keeps the Red Cross: a body's kind).
 
 A venue's kind that is a surname ("Green", "Park", "Hall") after a word no list of given names holds
 made the run a venue (``misses_places.venues``: "Raja Green"); here, where the wording above makes it
@@ -72,6 +81,25 @@ _KIN_AFTER = re.compile(
     r"aunt|auntie|cousin|cousins|nephew|niece|children|child|kids|baby|grandson|granddaughter|grandmother|"
     r"grandfather|fiance|fiancee|fiancé|fiancée|girlfriend|boyfriend|widow|stepfather|stepmother|stepson|"
     r"stepdaughter|in-laws|mother-in-law|father-in-law|brother-in-law|sister-in-law)\b"
+)
+# After the run: "'s" and a thing a person owns, runs or works for ("Raja Khan's shop was shut",
+# "Amir Khan's car", "Hope Wood's boss"): a body's words end in a kind ("Royal Mail's van" stays,
+# ``_KINDS``), and a run the statement writes as a place or a body stays too (``_a_body``).
+_OWNED_AFTER = re.compile(
+    r"['’]s" + _S + r"(?:own|old|new|little|big|black|white|red|blue|silver|grey|other|last|first)?[ \t\u00a0]*"
+    r"(?:shop|shops|car|cars|van|taxi|lorry|truck|house|flat|home|room|bedroom|place|phone|mobile|number|passport|"
+    r"visa|papers|documents|wallet|bag|keys|money|cash|account|business|restaurant|takeaway|salon|boss|"
+    r"landlord|employer|manager|friend|friends|partner|lawyer|solicitor|brother-in-law|people|men|gang|workers)\b"
+)
+# Before the run: what was sent, paid or handed went to a person ("The money went to Amir Khan",
+# "the rent was sent to Hope Wood"): "went to" only after money or a payment (people go to places).
+_MONEY_TO = re.compile(
+    r"\b(?:money|cash|rent|payment|payments|wages|salary|fee|fees|deposit|debt|it|everything|rest|parcel|parcels|"
+    r"package|packages|goods|documents|papers|passport)[ \t\u00a0]+"
+    r"(?:(?:was|were)[ \t\u00a0]+)?(?:went|goes|go|going|sent|paid|given|handed|transferred|wired)"
+    r"(?:[ \t\u00a0]+(?:straight|directly|back|on))?[ \t\u00a0]+to[ \t\u00a0]+$"
+    r"|\b(?:transferred|wired|posted|owe|owes|owed|lent)(?:[ \t\u00a0]+(?:it|them|the[ \t\u00a0]+money|money))?"
+    r"[ \t\u00a0]+to[ \t\u00a0]+$"
 )
 # Before the run: a verb that has a person for its object ("I phoned Raja Khan", "paid it to Amir Khan").
 # Not "told" or "asked" (outlets and bodies are told things: "told Northern Voice that"), "called"
@@ -152,6 +180,11 @@ def _a_venue(a, b) -> bool:  # noqa: ANN001 - names._Tok
     return (a.fw, b.fw) not in lexicon.multiword_places().get(a.fw, ()) and a.fw not in lexicon.place_tokens()
 
 
+def _a_gazetteer_place(a, b) -> bool:  # noqa: ANN001 - names._Tok
+    """Is the pair a place the gazetteer names ("Wood Green")?"""
+    return (a.fw, b.fw) in lexicon.multiword_places().get(a.fw, ())
+
+
 def _leaves_a_name(p, text: str, venue: bool = False) -> bool:  # noqa: ANN001 - names._Tok
     """May the capitalised word ``p`` stand straight before the run without being part of its name?"""
     fw = p.fw
@@ -202,26 +235,88 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return given, surnames, given | surnames
 
 
-def _trigger(toks: list, j: int, text: str) -> tuple[int, int] | None:
+def _trigger(toks: list, j: int, text: str) -> tuple[int] | tuple[int, bool] | None:
     """What makes the run ending at ``toks[j]`` someone: (where the sentence goes on after it, for the
-    pronoun test, or -1 where there is none to make), or None."""
+    pronoun test, or -1 where there is none to make), with True after it where the words "to" made a
+    place of may be read as a person's ("The money went to Amir Khan"), or None."""
     b = toks[j]
     m = _AFTER.match(text, b.end)
     if m:
         return (m.end(),)
-    if _KIN_AFTER.match(text, b.end):
-        return (-1,)  # "Amir Khan's wife"
+    if _KIN_AFTER.match(text, b.end) or _OWNED_AFTER.match(text, b.end):
+        return (-1,)  # "Amir Khan's wife", "Raja Khan's shop"
     if j + 1 < len(toks) and text[b.end : toks[j + 1].start] in (" ", "-"):
         return None  # a capitalised word after: the run goes on
     for k in (j - 1, j - 2):  # the one phoned, met, paid: "I phoned Raja Khan", "paid to Amir Khan"
+        if k >= 0 and _MONEY_TO.search(text, max(0, toks[k].start - 40), toks[k].start):
+            return (-1, True)  # "went to" read the run as a place: here it is who was paid
         if k >= 0 and _VERB_BEFORE.search(text, max(0, toks[k].start - 30), toks[k].start):
             return (-1,)
     return None
 
 
+_LIST_JOIN = frozenset((", ", " and ", ", and ", " & ", " or "))
+
+
+def _pair_at(toks: list, j: int, text: str) -> bool:
+    """Is ``toks[j - 1 : j + 1]`` two title-case words a space apart that stand alone, no capitalised
+    word joined to either side ("Grace Long" in "Grace Long and Rose Young", not "Long" of "Grace
+    Long Trust")?"""
+    if j < 1 or j >= len(toks):
+        return False
+    a, b = toks[j - 1], toks[j]
+    if text[a.end : b.start] != " " or not (_title_case(a.word) and _title_case(b.word)):
+        return False
+    if j >= 2 and text[toks[j - 2].end : a.start] in (" ", "-"):
+        return False
+    return not (j + 1 < len(toks) and text[b.end : toks[j + 1].start] in (" ", "-"))
+
+
+def _listed_pairs(toks: list, text: str, lists: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> None:
+    """A list of names: "Grace Long and Rose Young came", "Jade Stone, Amber Fox and Ivy Mason". Where
+    one pair of the list is a person, a pair of the same shape joined to it by a comma, "and", "&" or
+    "or" is one too, if each of its words is a name word (``_name_word``) and the statement writes it
+    as no body or place (``_a_body``): a list does not mix a person with a business in the same two
+    name-list words ("Red Cross and Rose Young" keeps the Red Cross: "Cross" is a body's kind)."""
+    people = [j for j in range(1, len(toks)) if toks[j].score >= SCORE and toks[j - 1].score >= SCORE]
+    seen: set[int] = set()
+    while people:
+        j = people.pop()
+        if j in seen or not _pair_at(toks, j, text):
+            continue
+        seen.add(j)
+        for other in (j - 2, j + 2):  # the pair before ("X Y and" + this) and after (this + "and Z W")
+            if other in seen or not _pair_at(toks, other, text):
+                continue
+            left, right = (toks[other], toks[j - 1]) if other < j else (toks[j], toks[other - 1])
+            if text[left.end : right.start] not in _LIST_JOIN:
+                continue
+            a, b = toks[other - 1], toks[other]
+            if a.score >= SCORE and b.score >= SCORE:
+                continue  # a person already (and followed from there)
+            if not (_name_word(a, lists) and _last_word(b, a, lists, False)):
+                continue
+            if text[b.end : b.end + 1] not in _ENDS or _a_body(text, text[a.start : b.end], -1, False):
+                continue
+            for t in (a, b):
+                t.score = max(t.score, SCORE)
+                t.edge_ok = True
+            people.append(other)
+
+
 def word_pairs(toks: list, text: str) -> None:
     """Take "Amir Khan said", "Hope Green told me" (see the note)."""
     lists = _lists()
+    if " and " in text or ", " in text or " & " in text or " or " in text:
+        try:
+            _word_pairs(toks, text, lists)
+        finally:
+            _listed_pairs(toks, text, lists)
+        return
+    _word_pairs(toks, text, lists)
+
+
+def _word_pairs(toks: list, text: str, lists: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> None:
     either = lists[2]
     for j, (a, b) in enumerate(pairwise(toks), 1):
         if b.fw not in either or a.fw not in either:
@@ -236,7 +331,8 @@ def word_pairs(toks: list, text: str) -> None:
         trigger = _trigger(toks, j, text)
         if trigger is None:
             continue
-        venue = _a_venue(a, b)  # "Raja Green": taken for a venue, as no list holds "Raja"
+        # "Raja Green": taken for a venue, as no list holds "Raja"; or a place only for "went to"
+        venue = _a_venue(a, b) or len(trigger) > 1 and not _a_gazetteer_place(a, b)
         if not (_name_word(a, lists, venue) and _last_word(b, a, lists, venue)):
             continue
         i = j - 1
