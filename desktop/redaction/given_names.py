@@ -173,10 +173,18 @@ def _in_a_list_of_people(toks: list, i: int, text: str) -> bool:
     return len(w) >= 2 and w[-1] in ("and", "&") and (w[-2] in _PRONOUNS_BEFORE or w[-2] in lexicon.RELATIONS)
 
 
+# A full stop typed straight after a name where no sentence ends: the next word is in lower case
+# ("Then at Leeds, Tom. said hi"). The words after it are read as if it were not there.
+_STRAY_STOP = re.compile(r"\.(?=[ \t\u00a0]+[a-z])")
+
+
 def _person_here(toks: list, i: int, text: str, before, place: bool, named: bool) -> bool:  # noqa: ANN001
     """Does the wording around ``toks[i]`` make it someone? ``place``: the word is also a place's
     name; ``named``: the text names it as a place elsewhere."""
     t = toks[i]
+    if text[t.end : t.end + 1] == "." and _STRAY_STOP.match(text, t.end):
+        # "Tom. said hi": the stop ends no sentence; read the words after it as if it were not there
+        text = text[: t.end] + " " + text[t.end + 1 :]
     words = _two_words_before(text, t.start)
     if words and words[-1] in _DETERMINERS or _in_a_longer_name(toks, i, text, given_names_for_wording()):
         return False
