@@ -69,11 +69,10 @@ _HEADING_LETTERS = re.compile(
 )
 _CLOSE = re.compile(r"\.?\)")
 _TAIL = re.compile(r"[ \t\u00a0]+(?:&|and)[ \t\u00a0]+(?:Ors|Others|others|Anor|Another|another)\b\.?")
-# A side of a title ends at a bracket, a stop of the clause, the line's end, or a neutral citation
-# written with its year bare ("R v Fisher 2016 ONSC 4410").
-_SIDE_END = re.compile(
-    r"[ \t\u00a0]*(?:[\[(,;:\n]|$|\Z)|[ \t\u00a0]+(?:1[89]|20)\d\d[ \t\u00a0]+[A-Z]{2,6}[ \t\u00a0]+\d"
-)
+# A side of a title ends at a bracket, a stop of the clause, the line's end, or a year written bare
+# after the party, as a neutral citation ("R v Fisher 2016 ONSC 4410") or as a case is spoken of
+# ("R v Fisher 2019 was heard"): a year is no word of a company's or a place's name.
+_SIDE_END = re.compile(r"[ \t\u00a0]*(?:[\[(,;:\n]|$|\Z)|[ \t\u00a0]+(?:1[89]|20)\d\d(?![\w])")
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})(?![\w])")
 _DOTTED_AFTER_V = re.compile(r"\b(?:R|Regina|Rex)\.?[ \t\u00a0]+v\.?[ \t\u00a0]+\Z")
 _DOTTED_BEFORE_V = re.compile(r"[ \t\u00a0]+v\.?[ \t\u00a0]+(?:R\b|Regina\b|Rex\b|The[ \t\u00a0]+(?:Queen|King)\b)")
