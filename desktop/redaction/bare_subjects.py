@@ -59,6 +59,28 @@ _SPEECH_VERB = re.compile(
     r"remembered|shouted|whispered|sobbed|wept)\b"
 )
 
+# A person's act on the speaker or what is theirs, straight after a sentence-opening word ("Dawn broke
+# my phone", "Grace hit me", "Summer burned our papers"): a singular noun cannot open the sentence bare
+# before it, and a mass noun that could ("Fire burned my papers") is left out (``_MASS_ACTORS``). Not
+# the verb alone: "Dawn broke and we left" is the day.
+_ACT_ON_ME = re.compile(
+    r"(?:[ \t\u00a0]*,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,)?[ \t\u00a0]+(?:also[ \t\u00a0]+|then[ \t\u00a0]+)?"
+    r"(?:broke|smashed|stole|burned|burnt|tore|ripped|destroyed|hid|threw|hit|slapped|punched|kicked|beat|"
+    r"grabbed|pushed|choked|strangled|bit|raped|attacked|assaulted|threatened|hurt|injured|robbed|locked|"
+    r"trapped|followed|touched|blackmailed|cheated|tricked|forced|sold|trafficked)"
+    r"[ \t\u00a0]+(?:me|us|my|our|him|his|her|them|their)\b"
+)
+# What a person holds of another's ("Coopers has my passport", "Dawn kept our papers"): the papers
+# and things an exploiter takes from someone; not a shop's stock ("Boots has my prescription").
+_HOLDS_MINE = re.compile(
+    r"[ \t\u00a0]+(?:has|had|took|takes|kept|keeps|holds|held|stole|still[ \t\u00a0]+has)[ \t\u00a0]+"
+    r"(?:my|our|his|her|their)[ \t\u00a0]+(?:passport|passports|phone|papers|documents|id|visa|brp|card|"
+    r"bank[ \t\u00a0]+card|wages|money|keys|children|child|son|daughter|birth[ \t\u00a0]+certificate)\b"
+)
+_MASS_ACTORS = frozenset(
+    "fire water rain smoke flood wind snow ice frost heat damp mould gas time age life work drink drugs".split()
+)
+
 # Nouns that stand bare as a subject in English though singular: mass and collective nouns of
 # people and bodies, and the bodies a news report names without an article. A closed class.
 _BARE_SUBJECTS = frozenset(
@@ -239,7 +261,7 @@ def bare_subjects(toks: list, text: str) -> None:
             # sentence makes it one person ("Bakers says the rent is due"), as for "Banks says".
             if not (
                 any(one in surnames and one not in _PERSON_NOUNS for one in _singulars(fw))
-                and _read_singular(text, t.end)
+                and (_read_singular(text, t.end) or _HOLDS_MINE.match(text, t.end))
                 and _plural(fw, english)
                 and (t.initial or _no_determiner_before(text, t.start))
                 and not _with_an_article(text, t.word)
@@ -253,7 +275,9 @@ def bare_subjects(toks: list, text: str) -> None:
         if plural and _may_say(fw, english):
             if not _read_singular(text, t.end):
                 continue  # "Banks said rates would rise": the banks
-        elif not _SPEECH_VERB.match(text, t.end):
+        elif not _SPEECH_VERB.match(text, t.end) and not (
+            fw not in _MASS_ACTORS and (_ACT_ON_ME.match(text, t.end) or _HOLDS_MINE.match(text, t.end))
+        ):
             continue
         if _with_an_article(text, t.word):
             continue  # "the Stone ..." elsewhere: a thing or a body in this text
