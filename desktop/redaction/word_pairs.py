@@ -307,13 +307,9 @@ def _listed_pairs(toks: list, text: str, lists: tuple[frozenset[str], frozenset[
 def word_pairs(toks: list, text: str) -> None:
     """Take "Amir Khan said", "Hope Green told me" (see the note)."""
     lists = _lists()
-    if " and " in text or ", " in text or " & " in text or " or " in text:
-        try:
-            _word_pairs(toks, text, lists)
-        finally:
-            _listed_pairs(toks, text, lists)
-        return
     _word_pairs(toks, text, lists)
+    if ", " in text or " and " in text or " & " in text or " or " in text:
+        _listed_pairs(toks, text, lists)  # after every pair the wording makes someone
 
 
 def _word_pairs(toks: list, text: str, lists: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> None:
