@@ -12,7 +12,8 @@ evidence (not "the" alone: "the Amir I knew"). A run shaped like a person's name
 a given name that is a word or on a given-name list, then a census surname or no English word:
 "Will Smith", "Hope Green", "Amir Khan", and so "Royal Mail" too) is taken back only by a body's
 kind ("the charity Hope Rising", "Hope Rising, a charity"): a celebrity has a spokesperson too.
-A run holding a given name that is no English word ("Tariq") needs a body's kind likewise.
+A run holding a given name that is no English word ("Tariq") or two such words ("the Trust Hope
+Hall": a chair named after the trust) needs a body's kind likewise.
 
 A capitalised "Not", "Without", "Against", "Beyond" or "Across" inside a run of capitalised English
 words ("Kindness Not Fear", "Nurses Without Walls") is a campaign's or a charity's name: no person's
@@ -119,6 +120,12 @@ def person_shaped(words: list[str]) -> bool:
     return given and (last in surname_words() or last not in lexicon.english_words())
 
 
+def _holds_a_person(words: tuple[str, ...]) -> bool:
+    """Two neighbouring words of the run shaped like a person's name ("the Trust Hope Hall": the
+    trust's chair, named after it)."""
+    return any(person_shaped([a, b]) for a, b in zip(words, words[1:], strict=False))
+
+
 def _foreign_given(words: list[str]) -> bool:
     english = lexicon.english_words()
     return any(w in any_given_names() and w not in english for w in words)
@@ -149,7 +156,7 @@ def bodies_by_evidence(toks: list, text: str) -> list[tuple[int, int]]:
             continue
         if _foreign_given(words) and not kind:
             continue  # "a spokesman for Amir Khan": a person
-        if person_shaped(list(words)) and not kind:
+        if not kind and (person_shaped(list(words)) or _holds_a_person(words)):
             continue  # "a spokesman for Will Smith", "the Amir Khan I knew"
         if len(words) > 1 and any(w in lexicon.TITLES or w in lexicon.RELATIONS for w in words):
             continue
