@@ -11,6 +11,7 @@ from desktop.core.forgetting import kept_until_lock
 from desktop.redaction import lexicon
 from desktop.redaction.alternation import alternation_matches
 from desktop.redaction.amounts import starts_in_a_sum
+from desktop.redaction.bodies_by_evidence import street_named_institution
 from desktop.redaction.context import INTRODUCED
 from desktop.redaction.court_addresses import court_not_an_address
 from desktop.redaction.detectors import detect_patterns
@@ -202,6 +203,7 @@ def detect(text: str, known: KnownIdentifiers | None = None, *, allow: Iterable[
             or named_building(text, s, e, _ends_allowed(allowed, s, e))
             or address_is_a_fact(text, s, e)
             or court_not_an_address(text, s, e)  # "The Court held", "Court of Appeals" (court_addresses.py)
+            or street_named_institution(text, s, e)  # "Downing Street said" (bodies_by_evidence.py)
         ):  # "on the 16 May 2019", "X Street Chambers"
             continue
         spans.append(Span(s, e, typ, "detector", round(min(conf, 1.0), 2)))

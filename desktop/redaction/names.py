@@ -27,6 +27,7 @@ from desktop.redaction.amounts import currency_code
 from desktop.redaction.appearances import agents_in_appearances, counsel_in_appearances
 from desktop.redaction.asked_names import asked_names
 from desktop.redaction.bare_subjects import bare_subjects, function_word_surnames
+from desktop.redaction.bodies_by_evidence import bodies_by_evidence, bodies_with_inner_words
 from desktop.redaction.bodies_in_lists import bodies_in_lists
 from desktop.redaction.body_names import bodies_named
 from desktop.redaction.body_short_names import short_names_of_bodies
@@ -423,6 +424,8 @@ def detect_names(text: str, blocked: list[tuple[int, int]], bodies: list[tuple[i
     firm_names(toks, text)  # "the Harlow Venn pro bono team": a firm named after people (firm_names.py)
     plural_and_name_firms(toks, text)  # "Marks and Spencer": one business's name (firm_names.py)
     firms_and_states(toks, text)  # "t/as X Bar", "X & Y Pty Ltd", "States of America" (firms_and_states.py)
+    things += bodies_by_evidence(toks, text)  # "a spokesperson for Bright Harbour" (bodies_by_evidence.py)
+    things += bodies_with_inner_words(toks, text)  # "Hope Not Hate", "Doctors Without Borders" (its module)
     named = bodies_named(toks, text)  # "Cobrey Farms": the body's there, and "from Cobrey" (body_names.py)
     place_word_names(toks, text)  # "Chelsea Preston, a spokeswoman": a person named in places' words
     named, things = people_again(toks, text, named, things)  # "Ruth Park, a judge": after every take-back

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from desktop.redaction import lexicon
+from desktop.redaction.bodies_by_evidence import person_shaped
 from desktop.redaction.news_people import role_before
 from desktop.redaction.words import word_before_space
 
@@ -158,6 +159,8 @@ def bodies_by_roles(toks: list, text: str) -> None:
             j += 1
         if _POSSESSIVE_AFTER.match(text, toks[j].end):
             continue
+        if j > i and person_shaped([u.fw for u in toks[i : j + 1]]):
+            continue  # "a spokesperson for Amir Khan", "a lawyer for Will Smith": someone has one too
         for u in toks[i : j + 1]:
             _thing(u)
         if i == j and t.fw not in lexicon.WORD_NAMES:

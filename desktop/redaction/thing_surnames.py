@@ -122,6 +122,9 @@ def given_and_thing_surnames(toks: list, text: str) -> None:
 
 WEAK = 0.4
 _OF_A_BODY = frozenset("it its they their them".split())
+# A shop's kind after a given name that is no word ("Layla Salon said they owed me"): "they" is the
+# shop or its owner, and either way the given name is redacted and the kind kept.
+_NO_PRONOUNS: frozenset[str] = frozenset()
 # Kinds of shop or workplace no one bears as a surname, besides the bodies' kinds: the employers and
 # the places a statement's people deal with ("Fatima Pharmacy told us", "Layla Salon said").
 _SHOP_KINDS = frozenset(
@@ -150,8 +153,10 @@ def given_before_kinds(toks: list, text: str) -> None:
             continue  # (the cheapest test first: most words are no body's kind)
         if surnames is None:
             surnames = surname_words()
-        if b.fw in surnames or b.title or not _title_case(b.word) or not 0 <= b.score <= 0.5:
-            continue  # a kind that is a surname is ``given_and_thing_surnames``'s
+        if b.fw in surnames and b.fw not in _SHOP_KINDS or b.title or not _title_case(b.word):
+            continue  # a kind that is a surname is ``given_and_thing_surnames``'s (a shop's kind is a shop's)
+        if not 0 <= b.score <= 0.5:
+            continue
         if not _given(a) or a.score > 0.5:
             continue
         key = lexicon.place_key([a.word])
@@ -161,7 +166,8 @@ def given_before_kinds(toks: list, text: str) -> None:
             continue  # a capitalised word before: part of a longer name
         if i + 2 < n and text[b.end : toks[i + 2].start] in (" ", "-"):
             continue  # a capitalised word after: a body's or a heading's words
-        if not _a_person_said(text, a, b, _OF_A_BODY, kinds=_KINDS, word_names=True):
+        of_a_body = _NO_PRONOUNS if b.fw in _SHOP_KINDS and a.fw not in lexicon.WORD_NAMES else _OF_A_BODY
+        if not _a_person_said(text, a, b, of_a_body, kinds=_KINDS, word_names=True):
             continue  # "we" and "us" after the verb are the statement's family here ("said we could stay")
         found.add((a.fw, b.fw))
     if not found:

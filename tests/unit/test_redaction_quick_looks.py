@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.redaction import lexicon, published, published_bodies, published_places
+from desktop.redaction.bodies_by_evidence import person_shaped
 from desktop.redaction.names import _CAP, _Tok, link
 from desktop.redaction.published_bodies import _POSSESSIVE_AFTER, _ROLE_ANYWHERE, _ROLE_OF, _joined, _thing
 from desktop.redaction.words import ends_after_words, word_before_space
@@ -66,6 +67,8 @@ def _bodies_by_roles_before(toks: list, text: str) -> None:
                 and toks[j + 1].score < 0.8 and _joined(text, toks[j], toks[j + 1]):
             j += 1
         if _POSSESSIVE_AFTER.match(text, toks[j].end):
+            continue
+        if j > i and person_shaped([u.fw for u in toks[i : j + 1]]):
             continue
         for u in toks[i : j + 1]:
             _thing(u)
