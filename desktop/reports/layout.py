@@ -35,7 +35,7 @@ from reportlab.platypus import Flowable, Table
 from desktop.core.forgetting import kept_until_lock
 from desktop.reports.fonts import Run, clean_text, runs
 from desktop.reports.textops import TextWriter
-from desktop.reports.wording import PLACEHOLDER, Phrases, fixed_phrases
+from desktop.reports.wording import PLACEHOLDER, Phrases, fixed_wording
 
 _GLUE = "\u0000"  # stands for the space inside a placeholder while the text is cut into words
 
@@ -138,7 +138,7 @@ class ScriptParagraph(Flowable):
                     words.append(_BREAK)
                 # a placeholder ("Person A", "[PHONE 1]"), a force's name or a date is one word: never
                 # broken across lines or pages, so that each is one string where the leak gate reads it
-                glued = fixed_phrases().sub(_glue, PLACEHOLDER.sub(_glue, hard))
+                glued = fixed_wording().sub(_glue, PLACEHOLDER.sub(_glue, hard))
                 for token in glued.split(" "):
                     token = token.replace(_GLUE, " ")
                     if not token:

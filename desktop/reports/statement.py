@@ -286,7 +286,7 @@ def is_form_literal(text: str) -> bool:
     """True if ``text`` is wording the form may draw as a literal: a value from a fixed list, a
     footer, a fingerprint, a force's name, a date, a placeholder, or (a line of) the form's own
     wording. The leak gate excuses nothing else, whatever a renderer declares."""
-    if wording.is_fixed(text) or _FOOTER.fullmatch(text) or wording.fixed_phrases().fullmatch(text):
+    if wording.is_fixed(text) or _FOOTER.fullmatch(text) or wording.fixed_wording().fullmatch(text):
         return True
     key = _marked(text.strip())
     if not key.strip() or not any(ch.isalnum() for ch in key):

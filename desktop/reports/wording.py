@@ -10,7 +10,7 @@ form's own wording) as literals, and everything else on the page is searched in 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 from desktop.core.forces import FORCES
@@ -146,8 +146,9 @@ def _guarded(alternatives: list[str], starts: set[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _fixed_wording() -> re.Pattern[str]:
-    """Police force and public body names, and dates: the same for every statement."""
+def fixed_wording() -> re.Pattern[str]:
+    """Police force and public body names, and dates: the same for every statement (what
+    :func:`fixed_phrases` finds when a statement adds no words of its own)."""
     return _guarded([*(re.escape(n) for n in _force_names()), _DATE_IN_TEXT],
                     {n[0] for n in _force_names()} | set(_DATE_STARTS))
 
@@ -162,7 +163,7 @@ class Phrases:
     """What one pattern of ``extra`` (longest first), then the fixed wording, as alternatives finds:
     the leftmost match, and at one place the first alternative that matches. The fixed wording's
     hundred alternatives are compiled once; a statement's own placeholders (a legend differs with
-    every statement) alone, which is quick. ``finditer``, ``sub`` and ``fullmatch`` as a pattern's."""
+    every statement) alone, which is quick. ``finditer`` as a pattern's."""
 
     __slots__ = ("_extra", "_fixed")
 
@@ -181,20 +182,9 @@ class Phrases:
             if mf is not None and mf.start() < end:
                 mf = f.search(text, end)
 
-    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
-        out, at = [], 0
-        for m in self.finditer(text):
-            out += (text[at:m.start()], repl(m))
-            at = m.end()
-        out.append(text[at:])
-        return "".join(out)
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._extra.fullmatch(text) or self._fixed.fullmatch(text)
-
 
 def fixed_phrases(extra: tuple[str, ...] = ()) -> Phrases | re.Pattern[str]:
     """Where typed text holds fixed wording that stays in a statement: ``extra`` (placeholders, the
     form's words around a typed value), police force names, and dates ("March 2024", "3 May")."""
     own = _extra_wording(extra) if extra else None
-    return _fixed_wording() if own is None else Phrases(own, _fixed_wording())
+    return fixed_wording() if own is None else Phrases(own, fixed_wording())
